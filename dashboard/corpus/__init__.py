@@ -1,0 +1,1 @@
+"""Seeds → provisions: read, clean and segment raw texts. Pure Python; no pandas, no dash."""

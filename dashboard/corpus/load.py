@@ -1,0 +1,172 @@
+"""Read the whole seeds/ folder into a checked Corpus, collecting every input error before failing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dashboard import errors
+from dashboard.corpus.ids import symbol_key
+from dashboard.corpus.segment import Provision, segment_document
+from dashboard.corpus.sidecar import (
+    DocumentMeta,
+    Vocabulary,
+    load_vocabulary,
+    load_yaml,
+    parse_meta,
+    read_seed,
+)
+
+CORPUS_FILES = ("vocabulary.yml", "package.yml", "references.yml", "relations.yml", "cited.yml", "notes.yml")
+
+
+@dataclass
+class SeedDocument:
+    """A held document: its sidecar facts, raw text and provisions."""
+
+    meta: DocumentMeta
+    raw: str
+    provisions: list[Provision]
+
+
+@dataclass
+class Corpus:
+    """Everything the build needs from seeds/, checked."""
+
+    vocabulary: Vocabulary
+    package: dict[str, Any]
+    documents: list[SeedDocument]
+    referenced: list[DocumentMeta]
+    relations: list[dict[str, Any]]
+    cited: dict[str, Any]
+    notes: list[dict[str, Any]]
+    _keys: dict[str, str] = field(default_factory=dict)
+
+    def all_meta(self) -> list[DocumentMeta]:
+        """Return held and referenced documents, held first, each in date order."""
+        return [d.meta for d in self.documents] + self.referenced
+
+    def resolve(self, ref: str) -> str | None:
+        """Return the document id for an id or a symbol (any case), or None."""
+        if not self._keys:
+            for meta in self.all_meta():
+                self._keys.setdefault(meta.id.casefold(), meta.id)
+                self._keys.setdefault(symbol_key(meta.symbol), meta.id)
+        return self._keys.get(ref.casefold()) or self._keys.get(symbol_key(ref))
+
+    def provisions(self) -> list[Provision]:
+        """Return every provision of every held document in corpus order."""
+        return [p for d in self.documents for p in d.provisions]
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root.parent))
+    except ValueError:
+        return str(path)
+
+
+def load_corpus(seeds_dir: Path) -> Corpus:
+    """Read and check seeds/; raise BuildFailed listing every problem found."""
+    problems: list[errors.InputError] = []
+    shown = lambda p: _display(p, seeds_dir)  # noqa: E731
+
+    def attempt(fn, *args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except errors.InputError as exc:
+            problems.append(exc)
+            return None
+
+    if not seeds_dir.is_dir():
+        raise errors.BuildFailed([errors.InputError(str(seeds_dir), "folder", "seeds folder not found")])
+    vocabulary = attempt(load_vocabulary, seeds_dir / "vocabulary.yml", shown(seeds_dir / "vocabulary.yml"))
+    if vocabulary is None:
+        raise errors.BuildFailed(problems or [errors.MissingSidecar(shown(seeds_dir / "vocabulary.yml"), "file",
+                                                                    "vocabulary file missing")])
+    package = _optional_yaml(seeds_dir / "package.yml", shown, attempt, {}) or {}
+    documents: list[SeedDocument] = []
+    texts = sorted(seeds_dir.glob("*.txt"))
+    sidecars = {p.with_suffix(".txt") for p in seeds_dir.glob("*.yml") if p.name not in CORPUS_FILES}
+    for orphan in sorted(sidecars - set(texts)):
+        problems.append(errors.InputError(shown(orphan.with_suffix(".yml")), "file", f"no seed text {orphan.name}"))
+    for text_path in texts:
+        doc = attempt(_load_document, text_path, vocabulary, shown)
+        if doc:
+            documents.append(doc)
+    seen: dict[str, str] = {}
+    for doc in documents:
+        if doc.meta.id in seen:
+            problems.append(errors.DuplicateId(shown(seeds_dir / doc.meta.seed_file.replace(".txt", ".yml")), "id",
+                                               f"{doc.meta.id!r} is already the id of {seen[doc.meta.id]}"))
+        seen.setdefault(doc.meta.id, doc.meta.seed_file)
+    referenced: list[DocumentMeta] = []
+    ref_path = seeds_dir / "references.yml"
+    for i, item in enumerate(_optional_yaml(ref_path, shown, attempt, []) or []):
+        meta = attempt(parse_meta, item, vocabulary, f"{shown(ref_path)} item {i + 1}", held=False)
+        if meta and meta.id in seen:
+            problems.append(errors.DuplicateId(shown(ref_path), f"item {i + 1}.id", f"{meta.id!r} is already held"))
+        elif meta:
+            seen[meta.id] = "references.yml"
+            referenced.append(meta)
+    documents.sort(key=lambda d: (d.meta.issued, d.meta.id))
+    referenced.sort(key=lambda m: (m.issued, m.id))
+    corpus = Corpus(
+        vocabulary=vocabulary, package=package, documents=documents, referenced=referenced,
+        relations=_optional_yaml(seeds_dir / "relations.yml", shown, attempt, []) or [],
+        cited=_optional_yaml(seeds_dir / "cited.yml", shown, attempt, {}) or {},
+        notes=_optional_yaml(seeds_dir / "notes.yml", shown, attempt, []) or [],
+    )
+    if not problems:  # references to a document that failed to load would only repeat its error
+        problems.extend(_check_references(corpus, seeds_dir, shown))
+    if problems:
+        raise errors.BuildFailed(problems)
+    return corpus
+
+
+def _optional_yaml(path: Path, shown, attempt, default):
+    if not path.exists():
+        return default
+    return attempt(load_yaml, path, shown(path))
+
+
+def _load_document(text_path: Path, vocabulary: Vocabulary, shown) -> SeedDocument:
+    sidecar = text_path.with_suffix(".yml")
+    if not sidecar.exists():
+        raise errors.MissingSidecar(shown(text_path), "sidecar", f"no metadata sidecar {sidecar.name} beside it")
+    data = load_yaml(sidecar, shown(sidecar))
+    raw = read_seed(text_path, shown(text_path))
+    meta = parse_meta(data, vocabulary, shown(sidecar), held=True, seed_file=text_path.name)
+    provisions = segment_document(raw, meta, shown(sidecar))
+    if not provisions:
+        raise errors.SpanNotFound(shown(sidecar), "body", "the body span holds no text")
+    return SeedDocument(meta=meta, raw=raw, provisions=provisions)
+
+
+def _check_references(corpus: Corpus, seeds_dir: Path, shown) -> list[errors.InputError]:
+    problems: list[errors.InputError] = []
+    rel_file = shown(seeds_dir / "relations.yml")
+    if not isinstance(corpus.relations, list):
+        return [errors.InvalidField(rel_file, "file", "expected a list of relations")]
+    for i, rel in enumerate(corpus.relations):
+        if not isinstance(rel, dict):
+            problems.append(errors.InvalidField(rel_file, f"item {i + 1}", "expected a mapping"))
+            continue
+        for end in ("source", "target"):
+            ref = str(rel.get(end) or "")
+            if not ref:
+                problems.append(errors.MissingField(rel_file, f"item {i + 1}.{end}"))
+            elif corpus.resolve(ref) is None:
+                problems.append(errors.UnknownReference(rel_file, f"item {i + 1}.{end}",
+                                                        f"unknown document {ref!r} (not in seeds/ or references.yml)"))
+    cited_file = shown(seeds_dir / "cited.yml")
+    if not isinstance(corpus.cited, dict):
+        return problems + [errors.InvalidField(cited_file, "file", "expected targets, indicators and claims")]
+    for section in ("targets", "indicators", "claims"):
+        for i, row in enumerate(corpus.cited.get(section) or []):
+            ref = str((row or {}).get("document") or "")
+            if corpus.resolve(ref) is None:
+                problems.append(errors.UnknownReference(cited_file, f"{section}[{i + 1}].document",
+                                                        f"unknown document {ref!r}"))
+    return problems

@@ -1,0 +1,171 @@
+"""Segment a seed's body into a hierarchy of provisions with character offsets back into the raw text.
+
+One non-empty line of the body is one provision. Its marker decides its kind and depth:
+`Part V` (part) > `1 Overall objectives` (section) > unnumbered short heading > `3.` / `01` (item) > `dd)` (point)
+> `-` bullet > paragraph. A container is the parent of what follows it until a sibling or a shallower container.
+Text the sidecar marks as the publisher's framing is `commentary`; a secondary account's lines are `reported`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dashboard import errors
+from dashboard.corpus.ids import provision_id
+from dashboard.corpus.normalise import fold, normalise_text
+from dashboard.corpus.sidecar import DocumentMeta
+
+_PART = re.compile(r"^Part\s+([IVXLC]+)\b\.?\s*")
+_ITEM = re.compile(r"^(\d{1,2})\.\s+")
+_GROUP = re.compile(r"^(0\d)\s+")
+_SECTION = re.compile(r"^(\d)\s+(?=[A-Z])")
+_POINT = re.compile(r"^([a-z]{1,2})\)\s+")
+_BULLET = re.compile(r"^([-–•*])\s*")
+_WORD = re.compile(r"\w+")
+
+# depth of each structural kind; containers stay open until something at the same or a shallower depth arrives
+_DEPTH = {"part": 0, "section": 1, "heading": 2, "item": 3, "point": 4, "bullet": 5, "paragraph": 6}
+_CONTAINERS = {"part", "section", "heading", "item", "point"}
+
+
+@dataclass(frozen=True)
+class Provision:
+    """One segment of a document: its place in the hierarchy, its text and its span in the raw seed."""
+
+    id: str
+    document_id: str
+    parent_id: str | None
+    ordinal: int
+    depth: int
+    label: str
+    kind: str
+    own_text: bool
+    heading: str
+    text: str
+    content: str
+    start: int
+    end: int
+
+
+def find_body(raw: str, meta: DocumentMeta, display: str) -> tuple[int, int]:
+    """Return the (start, end) of the body in `raw` from the sidecar's markers."""
+    start = _find(raw, meta.body_start, 0)
+    if start < 0:
+        raise errors.SpanNotFound(display, "body.start", f"text {meta.body_start!r} not found in {meta.seed_file}")
+    end = len(raw)
+    if meta.body_end:
+        end = _find(raw, meta.body_end, start + 1)
+        if end < 0:
+            raise errors.SpanNotFound(display, "body.end", f"text {meta.body_end!r} not found in {meta.seed_file}")
+    return start, end
+
+
+def _find(raw: str, marker: str, pos: int) -> int:
+    # sidecars are typed by people: a space in the marker matches any run of spaces or no-break spaces
+    pattern = r"[\s\u00a0]+".join(re.escape(part) for part in marker.split())
+    match = re.compile(pattern).search(raw, pos)
+    return match.start() if match else -1
+
+
+def _lines(raw: str, start: int, end: int):
+    pos = start
+    for line in raw[start:end].split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            yield pos + lead, pos + lead + len(stripped)
+        pos += len(line) + 1
+
+
+def _classify(text: str) -> tuple[str, str, str]:
+    """Return (kind, label, content) of one normalised line."""
+    for kind, pattern in (("part", _PART), ("item", _ITEM), ("item", _GROUP), ("point", _POINT), ("bullet", _BULLET)):
+        match = pattern.match(text)
+        if match and text[match.end():].strip():
+            label = match.group(0).strip() if kind in ("part", "bullet") else match.group(1)
+            return kind, label, text[match.end():].strip()
+        if match and kind == "part":
+            return kind, text.strip(), ""
+    match = _SECTION.match(text)
+    if match and len(_WORD.findall(text)) <= 8 and not text.rstrip().endswith((".", ";")):
+        return "section", match.group(1), text[match.end():].strip()
+    if len(_WORD.findall(text)) <= 10 and not text.endswith((".", ";", ":", ",", "!", "?", "…")) and text[0].isupper():
+        return "heading", "", text
+    return "paragraph", "", text
+
+
+def _matches(line_key: str, prefixes: tuple[str, ...]) -> bool:
+    return any(line_key.startswith(fold(p)) for p in prefixes)
+
+
+def segment_document(raw: str, meta: DocumentMeta, display: str) -> list[Provision]:
+    """Split the body of `raw` into provisions.
+
+    Returns provisions in reading order. For each, `normalise_text(raw[start:end]) == text`, and ids are built
+    from the document id and the path of markers (`40-QD-TTg-2016:3.b2`), so they survive rebuilds and edits
+    elsewhere in the corpus.
+    """
+    body_start, body_end = find_body(raw, meta, display)
+    used = {"skip": set(), "commentary": set()}
+    stack: list[tuple[int, str, list[str], str]] = []  # (depth, id, path, text) of open containers
+    counters: dict[tuple[str | None, str], int] = {}
+    seen: dict[str, int] = {}
+    out: list[Provision] = []
+    for start, end in _lines(raw, body_start, body_end):
+        text = normalise_text(raw[start:end])
+        if not text:
+            continue  # a line of icon glyphs only
+        key = fold(text)
+        if _matches(key, meta.skip):
+            used["skip"].update(p for p in meta.skip if key.startswith(fold(p)))
+            continue
+        framing = _matches(key, meta.commentary)
+        if framing:
+            used["commentary"].update(p for p in meta.commentary if key.startswith(fold(p)))
+        if framing or meta.voice == "reported":
+            kind = "commentary" if framing else "reported"
+            label, content, depth, parent, path_base = "", text, 6, None, []
+            comp_key = (None, kind)
+            counters[comp_key] = counters.get(comp_key, 0) + 1
+            comp = f"{kind[0]}{counters[comp_key]}"
+        else:
+            kind, label, content = _classify(text)
+            depth = _DEPTH[kind]
+            while stack and stack[-1][0] >= depth:
+                stack.pop()
+            parent = stack[-1] if stack else None
+            path_base = list(parent[2]) if parent else []
+            comp = _component(kind, label, parent[1] if parent else None, counters)
+        path = path_base + [comp]
+        pid = provision_id(meta.id, path)
+        if pid in seen:  # numbering restarts (a new unnamed part): keep ids unique and stable
+            seen[pid] += 1
+            path[-1] = f"{comp}~{seen[pid]}"
+            pid = provision_id(meta.id, path)
+        seen.setdefault(pid, 1)
+        parent_id = parent[1] if parent else None
+        out.append(Provision(
+            id=pid, document_id=meta.id, parent_id=parent_id, ordinal=len(out) + 1, depth=len(path),
+            label=label, kind=kind, own_text=kind not in ("commentary", "reported"),
+            heading=parent[3] if parent else "", text=text, content=content, start=start, end=end,
+        ))
+        if kind in _CONTAINERS:
+            stack.append((depth, pid, path, text))
+    for field_name in ("skip", "commentary"):
+        for prefix in getattr(meta, field_name):
+            if prefix not in used[field_name]:
+                raise errors.SpanNotFound(display, field_name, f"line starting {prefix!r} not found in the body")
+    return out
+
+
+def _component(kind: str, label: str, parent: str | None, counters: dict[tuple[str | None, str], int]) -> str:
+    if kind == "part":
+        return "part" + label.split()[-1]
+    if kind == "section":
+        return "s" + label
+    if kind in ("item", "point"):
+        return label
+    key = (parent, kind)
+    counters[key] = counters.get(key, 0) + 1
+    return {"heading": "h", "bullet": "b", "paragraph": "p"}[kind] + str(counters[key])

@@ -1,0 +1,222 @@
+"""Read and check seed texts, their metadata sidecars and the corpus-level YAML files in seeds/.
+
+Every problem becomes an InputError naming the file, the field and what is wrong; callers collect them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dashboard import errors
+from dashboard.corpus.ids import document_slug
+from dashboard.settings import MAX_SEED_BYTES
+
+REQUIRED = ("symbol", "doc_type", "issuer", "issued", "title_en", "source_url", "source_kind", "coverage",
+            "coverage_note", "body")
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1f]")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The controlled vocabularies of seeds/vocabulary.yml."""
+
+    doc_types: dict[str, dict[str, str]]
+    issuers: dict[str, dict[str, str]]
+    source_kinds: dict[str, str]
+    coverages: dict[str, str]
+    confidences: dict[str, str]
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """One document's facts from its sidecar (or from references.yml for documents not held)."""
+
+    id: str
+    symbol: str
+    doc_type: str
+    issuer: str
+    issued: dt.date
+    title_en: str
+    title_vi: str
+    source_url: str
+    source_kind: str
+    coverage: str
+    coverage_note: str
+    horizons: tuple[int, ...]
+    facts_confidence: str
+    facts_note: str
+    held: bool
+    seed_file: str = ""
+    language: str = "en"
+    issuer_detail: str = ""
+    seed_publisher: str = ""
+    seed_url: str = ""
+    horizons_note: str = ""
+    voice: str = "own"
+    body_start: str = ""
+    body_end: str = ""
+    commentary: tuple[str, ...] = ()
+    skip: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML without implicit timestamps: dates stay text and are checked by parse_date, so 2025-13-40 is a
+    clear ImpossibleDate rather than a crash inside the YAML parser."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(path: Path, display: str) -> Any:
+    """Parse a YAML file or raise NotYaml naming the line."""
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (a SafeLoader)
+    except UnicodeDecodeError as exc:
+        raise errors.NotUtf8(display, f"byte {exc.start}") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "file"
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        raise errors.NotYaml(display, where, f"not valid YAML ({problem})") from exc
+
+
+def load_vocabulary(path: Path, display: str) -> Vocabulary:
+    """Read seeds/vocabulary.yml."""
+    data = load_yaml(path, display)
+    if not isinstance(data, dict):
+        raise errors.InvalidField(display, "file", "expected a mapping of vocabularies")
+    for key in ("doc_types", "issuers", "source_kinds", "coverages", "confidences"):
+        if not isinstance(data.get(key), dict) or not data[key]:
+            raise errors.MissingField(display, key)
+    return Vocabulary(**{k: data[k] for k in ("doc_types", "issuers", "source_kinds", "coverages", "confidences")})
+
+
+def read_seed(path: Path, display: str) -> str:
+    """Return the seed's text, refusing empty, oversized, binary and non-UTF-8 files."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_SEED_BYTES:
+        raise errors.TooLarge(display, "file", f"{len(raw)} bytes, more than the limit of {MAX_SEED_BYTES}")
+    if not raw.strip():
+        raise errors.EmptySeed(display, "file")
+    control = _CONTROL.search(raw)
+    if control:
+        raise errors.BinarySeed(display, f"byte {control.start()}", "looks binary (control or NUL bytes), not text")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise errors.NotUtf8(display, f"byte {exc.start}") from exc
+
+
+def parse_date(value: Any, display: str, where: str) -> dt.date:
+    """Return an ISO date, or raise ImpossibleDate."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise errors.ImpossibleDate(display, where, f"{text!r} is not a real date (YYYY-MM-DD)") from exc
+
+
+def _text(data: dict[str, Any], key: str, display: str, required: bool = True) -> str:
+    value = data.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise errors.MissingField(display, key)
+        return ""
+    if not isinstance(value, str | int | float):
+        raise errors.InvalidField(display, key, f"expected text, got {type(value).__name__}")
+    return " ".join(str(value).split())
+
+
+def _choice(data: dict[str, Any], key: str, allowed: dict[str, Any], display: str) -> str:
+    value = _text(data, key, display)
+    if value not in allowed:
+        raise errors.UnknownVocabulary(
+            display, key, f"unknown {key} {value!r} (known: {', '.join(sorted(allowed))}; see seeds/vocabulary.yml)"
+        )
+    return value
+
+
+def _text_list(data: dict[str, Any], key: str, display: str) -> tuple[str, ...]:
+    value = data.get(key) or []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise errors.InvalidField(display, key, "expected a list of non-empty texts")
+    return tuple(value)
+
+
+def _horizons(data: dict[str, Any], display: str) -> tuple[int, ...]:
+    value = data.get("horizons") or []
+    if not isinstance(value, list) or not all(isinstance(v, int) and 1900 <= v <= 2200 for v in value):
+        raise errors.InvalidField(display, "horizons", "expected a list of years such as [2020, 2030]")
+    return tuple(sorted(set(value)))
+
+
+def parse_meta(data: Any, vocab: Vocabulary, display: str, *, held: bool, seed_file: str = "") -> DocumentMeta:
+    """Check one sidecar (or reference record) and return its DocumentMeta."""
+    if not isinstance(data, dict):
+        raise errors.InvalidField(display, "file", "expected a mapping of fields")
+    for key in REQUIRED if held else ("symbol", "doc_type", "issuer", "issued", "title_en", "source_url"):
+        if data.get(key) in (None, "", [], {}):
+            raise errors.MissingField(display, key)
+    issued = parse_date(data.get("issued"), display, "issued")
+    symbol = _text(data, "symbol", display)
+    doc_id = _text(data, "id", display, required=False) or document_slug(symbol, issued.year)
+    slug = document_slug(symbol, issued.year)
+    if not doc_id.startswith(slug):
+        raise errors.InvalidField(display, "id", f"{doc_id!r} must start with {slug!r} (symbol and year)")
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9-]*", doc_id):
+        raise errors.InvalidField(display, "id", f"{doc_id!r} may hold only letters, digits and hyphens")
+    body: dict[str, Any] = {}
+    if held:
+        body = data.get("body")
+        if not isinstance(body, dict) or not str(body.get("start") or "").strip():
+            raise errors.MissingField(display, "body.start")
+    confidence = _text(data, "facts_confidence", display, required=False) or "V"
+    if confidence not in vocab.confidences:
+        raise errors.UnknownVocabulary(display, "facts_confidence", f"unknown confidence {confidence!r} (V or P)")
+    voice = _text(data, "voice", display, required=False) or "own"
+    if voice not in ("own", "reported"):
+        raise errors.InvalidField(display, "voice", f"{voice!r} must be own or reported")
+    return DocumentMeta(
+        id=doc_id,
+        symbol=symbol,
+        doc_type=_choice(data, "doc_type", vocab.doc_types, display),
+        issuer=_choice(data, "issuer", vocab.issuers, display),
+        issued=issued,
+        title_en=_text(data, "title_en", display),
+        title_vi=_text(data, "title_vi", display, required=False),
+        source_url=_text(data, "source_url", display),
+        source_kind=_choice(data, "source_kind", vocab.source_kinds, display) if held else "",
+        coverage=_choice(data, "coverage", vocab.coverages, display) if held else "",
+        coverage_note=_text(data, "coverage_note", display, required=held),
+        horizons=_horizons(data, display),
+        facts_confidence=confidence,
+        facts_note=_text(data, "facts_note", display, required=False),
+        held=held,
+        seed_file=seed_file,
+        language=_text(data, "language", display, required=False) or "en",
+        issuer_detail=_text(data, "issuer_detail", display, required=False),
+        seed_publisher=_text(data, "seed_publisher", display, required=False),
+        seed_url=_text(data, "seed_url", display, required=False),
+        horizons_note=_text(data, "horizons_note", display, required=False),
+        voice=voice,
+        body_start=str(body.get("start") or ""),
+        body_end=str(body.get("end") or ""),
+        commentary=_text_list(data, "commentary", display),
+        skip=_text_list(data, "skip", display),
+    )

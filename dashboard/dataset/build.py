@@ -1,0 +1,164 @@
+"""Build the data package: seeds/ → corpus → analysis → tables → data/ (validated, then swapped in).
+
+The build writes into a temporary folder beside --out and replaces --out only when every table was written and
+the package validated, so a failed build never leaves data/ half written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from dashboard.analysis.codebook import theme_rows
+from dashboard.corpus.load import Corpus, load_corpus
+from dashboard.dataset.package import Row, write_package
+from dashboard.dataset.validate import validate_package
+
+Tables = dict[str, list[Row]]
+Step = Callable[[Corpus, Tables], Tables]
+
+
+def run(seeds_dir: Path, out_dir: Path, *, progress: bool = False) -> Path:
+    """Build the package from `seeds_dir` into `out_dir`; return the datapackage.json path.
+
+    Raises BuildFailed (input errors, nothing written) or DataInvalid (the result failed validation; --out kept).
+    """
+    # load inputs
+    corpus = load_corpus(seeds_dir)
+
+    # process
+    tables: Tables = base_tables(corpus)
+    for step in tqdm(analysis_steps(), desc="analysis", disable=not progress, leave=False):
+        tables.update(step(corpus, tables))
+
+    # save outputs
+    out_dir = out_dir.resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-build-", dir=out_dir.parent))
+    staging.chmod(0o755)
+    try:
+        write_package(tables, staging, package_meta(corpus))
+        validate_package(staging, seeds_dir=seeds_dir)
+        _swap(staging, out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return out_dir / "datapackage.json"
+
+
+def analysis_steps() -> list[Step]:
+    """Return the analysis steps in order; each adds tables computed from the corpus and earlier tables."""
+    return []
+
+
+def base_tables(corpus: Corpus) -> Tables:
+    """Return the tables that come straight from seeds/: documents, provisions, themes, relations, targets, claims."""
+    return {
+        "documents": document_rows(corpus),
+        "provisions": provision_rows(corpus),
+        "themes": theme_rows(),
+        "relations": cited_relation_rows(corpus),
+        "targets": cited_target_rows(corpus),
+        "claims": claim_rows(corpus),
+    }
+
+
+def document_rows(corpus: Corpus) -> list[Row]:
+    """Return one row per held and referenced document."""
+    rows = []
+    issuers = corpus.vocabulary.issuers
+    for meta in corpus.all_meta():
+        doc = next((d for d in corpus.documents if d.meta.id == meta.id), None)
+        provisions = doc.provisions if doc else []
+        rows.append({
+            **{k: getattr(meta, k) for k in ("id", "symbol", "doc_type", "issuer", "issuer_detail", "issued",
+                                             "title_en", "title_vi", "source_url", "source_kind", "coverage",
+                                             "coverage_note", "horizons", "horizons_note", "held", "seed_file",
+                                             "seed_publisher", "seed_url", "facts_confidence", "facts_note")},
+            "issuer_label": issuers[meta.issuer]["en"],
+            "lane": issuers[meta.issuer].get("lane", "Other"),
+            "year": meta.issued.year,
+            "language": meta.language if doc else "",
+            "seed_sha256": hashlib.sha256(doc.raw.encode("utf-8")).hexdigest() if doc else "",
+            "provisions": len(provisions),
+            "own_provisions": sum(p.own_text for p in provisions),
+        })
+    return rows
+
+
+def provision_rows(corpus: Corpus) -> list[Row]:
+    """Return one row per provision, in corpus order."""
+    return [{**p.__dict__, "words": len(p.content.split())} for p in corpus.provisions()]
+
+
+def cited_relation_rows(corpus: Corpus) -> list[Row]:
+    """Return the relations of seeds/relations.yml with ids resolved."""
+    return [{
+        "source_id": corpus.resolve(r["source"]), "kind": r["kind"], "target_id": corpus.resolve(r["target"]),
+        "evidence": r.get("evidence", ""), "source_url": r.get("source_url", ""),
+        "confidence": r.get("confidence", "V"), "origin": "cited", "provision_id": "",
+    } for r in corpus.relations]
+
+
+def cited_target_rows(corpus: Corpus) -> list[Row]:
+    """Return the cited secondary targets and reported indicators of seeds/cited.yml."""
+    rows: list[Row] = []
+    for i, t in enumerate(corpus.cited.get("targets") or [], start=1):
+        doc = corpus.resolve(t["document"])
+        rows.append({
+            "id": f"{doc}:cited-t{i}", "document_id": doc, "provision_id": "", "text": t["text"], "kind": t["kind"],
+            "start_year": t.get("start_year"), "end_year": t.get("end_year"), "value": t.get("value"),
+            "unit": t.get("unit", ""), "theme_ids": t.get("theme_ids", []), "origin": "cited",
+            "source_url": t.get("source_url", ""), "source_note": t.get("source_note", ""),
+            "confidence": t.get("confidence", "V"), "conflict_group": t.get("conflict_group", ""),
+            "conflict_note": t.get("conflict_note", ""), "note": t.get("note", ""),
+        })
+    for i, t in enumerate(corpus.cited.get("indicators") or [], start=1):
+        doc = corpus.resolve(t["document"])
+        as_of = str(t.get("as_of", ""))
+        rows.append({
+            "id": f"{doc}:cited-i{i}", "document_id": doc, "provision_id": "", "text": t["text"],
+            "kind": "reported_indicator", "end_year": int(as_of[:4]) if as_of else None, "as_of": as_of,
+            "indicator": t.get("indicator", ""), "value": t.get("value"), "unit": t.get("unit", ""),
+            "theme_ids": t.get("theme_ids", []), "origin": "cited", "source_url": t.get("source_url", ""),
+            "source_note": t.get("source_note", ""), "confidence": t.get("confidence", "V"),
+            "conflict_group": t.get("conflict_group", ""), "conflict_note": t.get("conflict_note", ""),
+            "note": t.get("note", ""),
+        })
+    return rows
+
+
+def claim_rows(corpus: Corpus) -> list[Row]:
+    """Return competing claims about documents' facts."""
+    return [{
+        "document_id": corpus.resolve(c["document"]), "field": c["field"], "value": str(c["value"]),
+        "status": c["status"], "source_url": c.get("source_url", ""), "confidence": c.get("confidence", "V"),
+        "note": c.get("note", ""),
+    } for c in corpus.cited.get("claims") or []]
+
+
+def package_meta(corpus: Corpus) -> dict[str, Any]:
+    """Return datapackage.json's top-level properties from seeds/package.yml and seeds/notes.yml."""
+    meta = dict(corpus.package)
+    meta.setdefault("name", "policy-timeline")
+    meta["profile"] = "data-package"
+    meta["sources"] = [{"title": f"{m.symbol}: {m.title_en}", "path": m.source_url} for m in corpus.all_meta()]
+    if corpus.notes:
+        meta["open_questions"] = corpus.notes
+    return meta
+
+
+def _swap(staging: Path, out_dir: Path) -> None:
+    # replace out_dir with the staged build; the old folder is removed only after the rename succeeded
+    old = None
+    if out_dir.exists():
+        old = out_dir.with_name(f".{out_dir.name}-old-{staging.name[-8:]}")
+        out_dir.rename(old)
+    staging.rename(out_dir)
+    if old:
+        shutil.rmtree(old, ignore_errors=True)

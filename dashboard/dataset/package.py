@@ -1,0 +1,106 @@
+"""Write tables as a deterministic Frictionless data package: CSV (the contract) and Parquet twins (for speed).
+
+Rebuilding from unchanged seeds gives byte-identical files: rows keep the build's order, values are formatted by
+their schema type, and nothing time-dependent is written.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from dashboard.paths import SCHEMA_DIR
+
+Row = dict[str, Any]
+_ARROW = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_(),
+          "date": pa.date32(), "year": pa.int64()}
+
+
+def resource_schemas(schema_dir: Path = SCHEMA_DIR) -> list[dict[str, Any]]:
+    """Return every resource descriptor in dataset/schema/, in package order."""
+    found = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(schema_dir.glob("*.json"))]
+    return sorted(found, key=lambda r: (r.get("order", 999), r["name"]))
+
+
+def format_value(value: Any, field: dict[str, Any]) -> str:
+    """Return the CSV form of one value under its Table Schema field."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    kind = field["type"]
+    if kind == "boolean":
+        return "true" if value else "false"
+    if kind == "number":
+        text = f"{float(value):.4f}".rstrip("0").rstrip(".")
+        return text if text not in ("-0", "") else "0"
+    if kind == "integer":
+        return str(int(value))
+    if kind == "date":
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
+    if kind == "list":
+        return field.get("delimiter", ",").join(str(v) for v in value)
+    return str(value)
+
+
+def write_csv(rows: list[Row], resource: dict[str, Any], path: Path) -> None:
+    """Write rows to CSV in schema column order, UTF-8, LF line ends."""
+    fields = resource["schema"]["fields"]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([f["name"] for f in fields])
+    for row in rows:
+        writer.writerow([format_value(row.get(f["name"]), f) for f in fields])
+    path.write_bytes(buffer.getvalue().encode("utf-8"))
+
+
+def _arrow_type(field: dict[str, Any]) -> pa.DataType:
+    if field["type"] == "list":
+        return pa.list_(_ARROW[field.get("itemType", "string")])
+    return _ARROW.get(field["type"], pa.string())
+
+
+def _arrow_value(value: Any, field: dict[str, Any]) -> Any:
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    kind = field["type"]
+    if kind == "number":
+        return round(float(value), 4)
+    if kind == "list":
+        return list(value)
+    if kind == "string":
+        return str(value) if value != "" else None
+    return value
+
+
+def write_parquet(rows: list[Row], resource: dict[str, Any], path: Path) -> None:
+    """Write the Parquet twin of a table with typed columns."""
+    fields = resource["schema"]["fields"]
+    schema = pa.schema([pa.field(f["name"], _arrow_type(f)) for f in fields])
+    columns = {f["name"]: [_arrow_value(r.get(f["name"]), f) for r in rows] for f in fields}
+    table = pa.table(columns, schema=schema)
+    pq.write_table(table, path, compression="zstd", write_statistics=False)
+
+
+def write_package(tables: dict[str, list[Row]], out: Path, meta: dict[str, Any]) -> Path:
+    """Write every table with a schema, and datapackage.json, into `out`; return the descriptor's path."""
+    resources = []
+    for resource in resource_schemas():
+        name = resource["name"]
+        if name not in tables:
+            raise KeyError(f"the build produced no table {name!r} although dataset/schema/{name}.json exists")
+        write_csv(tables[name], resource, out / f"{name}.csv")
+        write_parquet(tables[name], resource, out / f"{name}.parquet")
+        resources.append({
+            "name": name, "path": f"{name}.csv", "title": resource["title"], "description": resource["description"],
+            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "schema": resource["schema"],
+        })
+    descriptor = {**meta, "resources": resources}
+    path = out / "datapackage.json"
+    path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path

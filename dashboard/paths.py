@@ -1,0 +1,17 @@
+"""Where things live.
+
+Layering: this module imports nothing from the package. Nothing at run time (app, export) reads SEEDS_DIR;
+only `dataset.build` does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+REPO_DIR = PACKAGE_DIR.parent
+SEEDS_DIR = REPO_DIR / "seeds"
+DATA_DIR = REPO_DIR / "data"
+SCHEMA_DIR = PACKAGE_DIR / "dataset" / "schema"
+ANALYSIS_DIR = PACKAGE_DIR / "analysis"
+ASSETS_DIR = PACKAGE_DIR / "app" / "assets"

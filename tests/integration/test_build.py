@@ -1,0 +1,160 @@
+"""build → validate → load on the fixture corpus and the shipped seeds; bad input is refused and loses nothing."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dashboard.corpus.normalise import normalise_text
+from dashboard.dataset.build import run as build_package
+from dashboard.dataset.validate import validate_package
+
+BAD = Path(__file__).parents[1] / "fixtures" / "bad"
+CLI = [sys.executable, "-m", "dashboard"]
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def rows(folder: Path, name: str) -> list[dict[str, str]]:
+    with (folder / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_fixture_builds_and_validates(fixture_data: Path, fixture_seeds: Path):
+    validate_package(fixture_data, seeds_dir=fixture_seeds)
+    docs = {d["id"]: d for d in rows(fixture_data, "documents")}
+    assert set(docs) == {"1-NQ-TW-2020", "2-NQ-CP-2021"}
+    assert docs["2-NQ-CP-2021"]["coverage"] == "partial"
+
+
+def test_rebuild_is_byte_identical(tmp_path: Path, fixture_seeds: Path, fixture_data: Path):
+    again = tmp_path / "again"
+    build_package(fixture_seeds, again)
+    assert digest(again) == digest(fixture_data)
+
+
+def test_shipped_data_is_up_to_date_with_seeds(tmp_path: Path, seeds_dir: Path, shipped_data: Path):
+    fresh = tmp_path / "data"
+    build_package(seeds_dir, fresh)
+    stale = [name for name, sha in digest(fresh).items() if digest(shipped_data).get(name) != sha]
+    assert not stale, f"data/ is out of date with seeds/ (run `make data`): {stale}"
+
+
+def test_cli_validate_exit_codes(tmp_path: Path, fixture_data: Path):
+    ok = subprocess.run([*CLI, "validate", "--data", str(fixture_data)], capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+    broken = tmp_path / "broken"
+    shutil.copytree(fixture_data, broken)
+    text = (broken / "provisions.csv").read_text(encoding="utf-8")
+    (broken / "provisions.csv").write_text(text.replace(",item,", ",chapter,", 1), encoding="utf-8")
+    bad = subprocess.run([*CLI, "validate", "--data", str(broken)], capture_output=True, text=True)
+    assert bad.returncode == 1
+    assert "provisions.csv" in bad.stderr and "kind" in bad.stderr
+
+
+def _apply_defect(seeds: Path, defect: str) -> None:
+    for src in (BAD / defect).iterdir():
+        if src.name.endswith(".delete"):
+            (seeds / src.name.removesuffix(".delete")).unlink()
+        else:
+            shutil.copy(src, seeds / src.name)
+
+
+@pytest.mark.parametrize(
+    ("defect", "file", "where"),
+    [
+        ("missing-sidecar", "alpha.txt", "sidecar"),
+        ("not-yaml", "alpha.yml", "line"),
+        ("missing-issued", "alpha.yml", "issued"),
+        ("impossible-date", "alpha.yml", "issued"),
+        ("unknown-doc-type", "alpha.yml", "doc_type"),
+        ("unknown-issuer", "alpha.yml", "issuer"),
+        ("duplicate-id", "gamma.yml", "id"),
+        ("unknown-relation-target", "relations.yml", "item 1.target"),
+        ("body-span-not-in-text", "alpha.yml", "body.start"),
+        ("empty-seed", "beta.txt", "file"),
+        ("not-utf8", "beta.txt", "byte"),
+        ("binary-seed", "beta.txt", "byte"),
+    ],
+)
+def test_bad_input_is_refused_in_one_line_and_out_is_untouched(seeds_copy, tmp_path, fixture_data, defect, file,
+                                                                where):
+    out = tmp_path / "data"
+    shutil.copytree(fixture_data, out)
+    before = digest(out)
+    _apply_defect(seeds_copy, defect)
+    result = subprocess.run([*CLI, "build", "--quiet", "--seeds", str(seeds_copy), "--out", str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    prefix, shown_file, shown_where, problem = (lines[0].split(": ", 3) + ["", "", ""])[:4]
+    assert prefix == "error" and shown_file.endswith(file) and shown_where.startswith(where) and problem
+    assert digest(out) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".data-")], "staging folder left behind"
+
+
+def test_every_shipped_provision_traces_back_to_its_span(shipped_data: Path, seeds_dir: Path):
+    docs = {d["id"]: d for d in rows(shipped_data, "documents")}
+    provisions = rows(shipped_data, "provisions")
+    assert len(provisions) > 100
+    raw = {d["seed_file"]: (seeds_dir / d["seed_file"]).read_text(encoding="utf-8") for d in docs.values()
+           if d["seed_file"]}
+    for p in provisions:
+        text = raw[docs[p["document_id"]]["seed_file"]]
+        assert normalise_text(text[int(p["start"]):int(p["end"])]) == p["text"], p["id"]
+
+
+FACTS = {  # ../shared/facts.md: dates and English titles
+    "22-NQ-TW-2013": ("2013-04-10", "Resolution of the Politburo on international integration"),
+    "40-QD-TTg-2016": ("2016-01-07", "Overall strategy for international integration through 2020, vision to 2030"),
+    "01-NQ-CP-2016": ("2016-01-07", "Major tasks and solutions for directing the 2016 socio-economic development "
+                                    "plan and State budget"),
+    "59-NQ-TW-2025": ("2025-01-24", "Resolution of the Politburo on international integration in the new situation"),
+    "153-NQ-CP-2025": ("2025-05-31", "Government's Action Programme to implement Resolution 59-NQ/TW"),
+}
+
+
+def test_documents_carry_the_reference_facts(shipped_data: Path):
+    docs = {d["id"]: d for d in rows(shipped_data, "documents")}
+    for doc_id, (issued, title) in FACTS.items():
+        assert (docs[doc_id]["issued"], docs[doc_id]["title_en"]) == (issued, title)
+        assert docs[doc_id]["held"] == "true" and docs[doc_id]["coverage"] in {"partial", "summary"}
+    assert docs["22-NQ-TW-2013"]["source_kind"] == "news_report"
+    assert docs["1052-NQ-UBTVQH13-2015"]["held"] == "false"
+
+
+CHROME = ["Other news", "Back to top", "Leave a Reply", "Comment (0)", "Same category", "Photo: VGP",
+          "Site map", "Source: https", "Cuba-Vietnam Relations", "Producers:", "No videos available",
+          "View previous part", "Phiên bản di động", "Unique mini jellyfish"]
+
+
+def test_no_provision_contains_page_chrome(shipped_data: Path):
+    for p in rows(shipped_data, "provisions"):
+        for marker in CHROME:
+            assert marker not in p["text"], (p["id"], marker)
+
+
+def test_every_sidecar_fact_reaches_the_documents_table(shipped_data: Path, seeds_dir: Path):
+    docs = {d["seed_file"]: d for d in rows(shipped_data, "documents")}
+    for sidecar in sorted(seeds_dir.glob("0*.yml")):
+        data = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
+        doc = docs[sidecar.with_suffix(".txt").name]
+        assert doc["symbol"] == data["symbol"] and doc["source_url"] == data["source_url"]
+        assert doc["coverage_note"] and doc["source_kind"] == data["source_kind"]
+
+
+def test_conflicting_claims_are_kept_both(shipped_data: Path):
+    claims = [c for c in rows(shipped_data, "claims") if c["document_id"] == "59-NQ-TW-2025"]
+    assert {c["status"] for c in claims} == {"accepted", "rejected"}
+    groups = [t for t in rows(shipped_data, "targets") if t["conflict_group"]]
+    assert len(groups) >= 2 and len({t["source_url"] for t in groups}) == 2
