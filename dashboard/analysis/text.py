@@ -1,0 +1,50 @@
+"""Shared text processing: word tokens with character spans, Snowball stems and stop words.
+
+Every analysis (tagger, keyness, term emergence, alignment) tokenises the same way, so that a term found by one is
+the term counted by another.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from dashboard.corpus.normalise import fold
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
+_STEMMER = snowballstemmer.stemmer("english")
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"etc", "viet", "nam", "vietnam", "country", "countries"}
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of a text: its folded form, its stem and its span in the text."""
+
+    text: str
+    stem: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Return the Snowball stem of a folded word."""
+    return _STEMMER.stemWord(word)
+
+
+def tokenise(text: str) -> list[Token]:
+    """Return the words of `text` (folded, stemmed) with their spans in `text`."""
+    out = []
+    for match in _TOKEN.finditer(text):
+        word = re.sub(r"'s$", "", fold(match.group(0))).replace("'", "")
+        out.append(Token(word, stem(word), match.start(), match.end()))
+    return out
+
+
+def content_stems(text: str) -> list[str]:
+    """Return the stems of the words of `text` that are not stop words or numbers."""
+    return [t.stem for t in tokenise(text) if t.text not in STOP_WORDS and not t.text.isdigit() and len(t.text) > 1]

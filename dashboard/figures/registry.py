@@ -1,0 +1,66 @@
+"""Every chart the app shows and `policy-timeline export` writes, by name.
+
+A chart is a pair of pure functions over the Dataset and ChartOptions: `data` returns the table behind the chart
+(the CSV export) and `figure` returns the plotly figure (page, PNG/SVG/PDF/HTML export and briefing slide).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.dataset.load import Dataset
+from dashboard.errors import UnknownChart
+
+
+@dataclass(frozen=True)
+class ChartOptions:
+    """What a chart shows: documents, themes, a measure, two documents to compare, the language."""
+
+    docs: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    measure: str = "share_provisions"
+    a: str = ""
+    b: str = ""
+    lang: str = "en"
+    basis: str = "own"
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A named chart: its title, what it shows, and its two functions."""
+
+    name: str
+    title: str
+    description: str
+    data: Callable[[Dataset, ChartOptions], pd.DataFrame]
+    figure: Callable[[Dataset, ChartOptions], go.Figure]
+    needs_pair: bool = False
+
+
+CHARTS: dict[str, Chart] = {}
+
+
+def register(chart: Chart) -> Chart:
+    """Add a chart to the registry."""
+    CHARTS[chart.name] = chart
+    return chart
+
+
+def get_chart(name: str) -> Chart:
+    """Return the chart named `name`, or raise UnknownChart listing the names."""
+    load_all()
+    if name not in CHARTS:
+        raise UnknownChart(f"unknown chart {name!r} (known: {', '.join(sorted(CHARTS))})")
+    return CHARTS[name]
+
+
+def load_all() -> dict[str, Chart]:
+    """Import every figure module so that its charts register; return the registry."""
+    from dashboard.figures import catalogue  # noqa: F401  (registers the charts)
+
+    return CHARTS

@@ -1,0 +1,72 @@
+"""The house look of every chart: fonts, margins, the colour-blind-safe palettes and the source caption."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
+
+# Paul Tol's "muted" and "light" qualitative schemes (colour-blind safe), fixed per theme id so that a theme has
+# the same colour on every page, export and slide.
+THEME_COLOURS: dict[str, str] = {
+    "governance": "#332288",
+    "economy_trade": "#117733",
+    "defense_security_sovereignty": "#882255",
+    "diplomacy_partnerships": "#88CCEE",
+    "science_technology": "#44AA99",
+    "digital_transformation": "#AA4499",
+    "culture_information": "#DDCC77",
+    "education_training": "#CC6677",
+    "health": "#EE8866",
+    "society_labor": "#999933",
+    "environment_climate": "#BBCC33",
+    "tourism_sports": "#EEDD88",
+    "law_commitments": "#77AADD",
+    "external_resources": "#FFAABB",
+    "overseas_vietnamese": "#99DDFF",
+    "agriculture_food": "#AAAA00",
+}
+# Okabe-Ito, for document lanes and categorical series that are not themes
+CATEGORICAL = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+# diverging pair for gains (B) and losses (A) in comparisons: blue / orange (colour-blind safe)
+GAIN, LOSS, NEUTRAL = "#0072B2", "#D55E00", "#8C8C8C"
+SEQUENTIAL = "Blues"
+COVERAGE_MARK = {"full": "", "partial": "◐", "summary": "○"}
+
+
+def source_caption(documents: list[str], version: str, extra: str = "") -> str:
+    """Return the caption naming the documents and the dataset version."""
+    docs = ", ".join(documents) if documents else "all documents"
+    text = f"Source: policy-timeline dataset v{version}; documents: {docs}."
+    return f"{text} {extra}".strip()
+
+
+def frame(fig: go.Figure, *, title: str, subtitle: str = "", caption: str = "", height: int | None = None) -> go.Figure:
+    """Apply the house layout: title and subtitle, the source caption below the plot, fonts and margins."""
+    title_text = f"<b>{_escape(title)}</b>"
+    if subtitle:
+        title_text += f"<br><span style='font-size:13px;color:#555'>{_escape(subtitle)}</span>"
+    fig.update_layout(
+        title={"text": title_text, "x": 0.01, "xanchor": "left", "y": 0.97, "yanchor": "top"},
+        font={"family": FONT, "size": 13, "color": "#222"},
+        paper_bgcolor="white", plot_bgcolor="white",
+        margin={"l": 70, "r": 30, "t": 90 if subtitle else 70, "b": 90},
+        hoverlabel={"font": {"family": FONT}},
+    )
+    if height:
+        fig.update_layout(height=height)
+    if caption:
+        fig.add_annotation(text=_escape(caption), xref="paper", yref="paper", x=0, y=-0.02, yshift=-50,
+                           xanchor="left", yanchor="top", showarrow=False, align="left",
+                           font={"size": 11, "color": "#555"})
+    return fig
+
+
+def _escape(text: str) -> str:
+    # plotly renders a subset of HTML in titles and annotations; document text must stay text
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def escape(text: str) -> str:
+    """Return `text` safe to put in a plotly title, annotation or hover template."""
+    return _escape(text)
