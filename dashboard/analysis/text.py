@@ -15,7 +15,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from dashboard.corpus.normalise import fold
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _STEMMER = snowballstemmer.stemmer("english")
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"etc", "viet", "nam", "vietnam", "country", "countries"}
 
