@@ -16,7 +16,10 @@ from dashboard.corpus.ids import provision_id
 from dashboard.corpus.normalise import fold, normalise_text
 from dashboard.corpus.sidecar import DocumentMeta
 
-_PART = re.compile(r"^Part\s+([IVXLC]+)\b\.?\s*")
+_PART = re.compile(r"^(?:Part|Phần|Chapter|Chương)\s+([IVXLC]+|\d{1,2})\b\.?\s*", re.IGNORECASE)
+_ROMAN = re.compile(r"^([IVXL]{1,6})\.\s+(?=\S)")
+_ARTICLE = re.compile(r"^(?:Article|Điều)\s+(\d{1,3})\b\.?\s*", re.IGNORECASE)
+_DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,8})\.?\s+")
 _ITEM = re.compile(r"^(\d{1,2})\.\s+")
 _GROUP = re.compile(r"^(0\d)\s+")
 _SECTION = re.compile(r"^(\d)\s+(?=[A-Z])")
@@ -80,12 +83,13 @@ def _lines(raw: str, start: int, end: int):
 
 def _classify(text: str) -> tuple[str, str, str]:
     """Return (kind, label, content) of one normalised line."""
-    for kind, pattern in (("part", _PART), ("item", _ITEM), ("item", _GROUP), ("point", _POINT), ("bullet", _BULLET)):
+    for kind, pattern in (("part", _PART), ("part", _ROMAN), ("section", _ARTICLE), ("item", _DECIMAL),
+                          ("item", _ITEM), ("item", _GROUP), ("point", _POINT), ("bullet", _BULLET)):
         match = pattern.match(text)
         if match and text[match.end():].strip():
-            label = match.group(0).strip() if kind in ("part", "bullet") else match.group(1)
+            label = match.group(0).strip() if pattern in (_PART, _BULLET) else match.group(1)
             return kind, label, text[match.end():].strip()
-        if match and kind == "part":
+        if match and pattern is _PART:
             return kind, text.strip(), ""
     match = _SECTION.match(text)
     if match and len(_WORD.findall(text)) <= 8 and not text.rstrip().endswith((".", ";")):
@@ -108,7 +112,7 @@ def segment_document(raw: str, meta: DocumentMeta, display: str) -> list[Provisi
     """
     body_start, body_end = find_body(raw, meta, display)
     used = {"skip": set(), "commentary": set()}
-    stack: list[tuple[int, str, list[str], str]] = []  # (depth, id, path, text) of open containers
+    stack: list[tuple[float, str, list[str], str, str]] = []  # (depth, id, path, text, label) of open containers
     counters: dict[tuple[str | None, str], int] = {}
     seen: dict[str, int] = {}
     out: list[Provision] = []
@@ -131,12 +135,15 @@ def segment_document(raw: str, meta: DocumentMeta, display: str) -> list[Provisi
             comp = f"{kind[0]}{counters[comp_key]}"
         else:
             kind, label, content = _classify(text)
-            depth = _DEPTH[kind]
+            # decimal numbering (1.2.3) nests inside its prefix: one tenth deeper per level, still above points
+            depth = _DEPTH[kind] + (label.count(".") / 10 if kind == "item" else 0)
             while stack and stack[-1][0] >= depth:
                 stack.pop()
             parent = stack[-1] if stack else None
             path_base = list(parent[2]) if parent else []
             comp = _component(kind, label, parent[1] if parent else None, counters)
+            if kind == "item" and "." in label and not (parent and label.startswith(parent[4] + ".")):
+                comp = label.replace(".", "_")  # 2.1 with no item 2 above it: keep the whole number
         path = path_base + [comp]
         pid = provision_id(meta.id, path)
         if pid in seen:  # numbering restarts (a new unnamed part): keep ids unique and stable
@@ -151,7 +158,7 @@ def segment_document(raw: str, meta: DocumentMeta, display: str) -> list[Provisi
             heading=parent[3] if parent else "", text=text, content=content, start=start, end=end,
         ))
         if kind in _CONTAINERS:
-            stack.append((depth, pid, path, text))
+            stack.append((depth, pid, path, text, label))
     for field_name in ("skip", "commentary"):
         for prefix in getattr(meta, field_name):
             if prefix not in used[field_name]:
@@ -161,9 +168,11 @@ def segment_document(raw: str, meta: DocumentMeta, display: str) -> list[Provisi
 
 def _component(kind: str, label: str, parent: str | None, counters: dict[tuple[str | None, str], int]) -> str:
     if kind == "part":
-        return "part" + label.split()[-1]
+        return "part" + label.split()[-1].rstrip(".")
     if kind == "section":
         return "s" + label
+    if kind == "item" and "." in label:
+        return label.rsplit(".", 1)[-1]
     if kind in ("item", "point"):
         return label
     key = (parent, kind)

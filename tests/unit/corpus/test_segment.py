@@ -80,3 +80,36 @@ def test_body_marker_not_in_text():
     with pytest.raises(errors.SpanNotFound) as exc:
         segment_document(RAW, meta(body={"start": "Nowhere to be found"}), "t.yml")
     assert exc.value.code == "span-not-found" and exc.value.where == "body.start"
+
+
+NESTED = """I. VIEWPOINTS
+
+1. First viewpoint.
+
+1.1. A sub-item.
+
+1.1.1. Deeper still.
+
+1.1.1.1. And deeper.
+
+1.2. Back up one level.
+
+2. Second viewpoint.
+
+II. TASKS
+
+Article 3. Implementation
+
+a) A point under the article.
+"""
+
+
+def test_deeply_nested_decimal_numbering_nests_by_its_prefix():
+    got = {p.text: p for p in segment_document(NESTED, meta(body={"start": "I. VIEWPOINTS"}), "t.yml")}
+    assert got["I. VIEWPOINTS"].kind == "part"
+    deep = got["1.1.1.1. And deeper."]
+    assert deep.id == "9-NQ-TW-2020:partI.1.1.1.1" and deep.depth == 5
+    assert got["1.2. Back up one level."].parent_id == "9-NQ-TW-2020:partI.1"
+    assert got["2. Second viewpoint."].parent_id == "9-NQ-TW-2020:partI"
+    assert got["a) A point under the article."].parent_id == got["Article 3. Implementation"].id
+    assert got["Article 3. Implementation"].parent_id == "9-NQ-TW-2020:partII"
