@@ -26,8 +26,10 @@ def _is_glyph(ch: str) -> bool:
 
 def normalise_text(raw: str) -> str:
     """Return `raw` with Unicode NFC, plain spaces, no invisible characters or icon glyphs, and single spaces."""
-    text = unicodedata.normalize("NFC", raw).translate(_SPACES).translate(_INVISIBLE)
-    text = "".join(ch for ch in text if not _is_glyph(ch))
+    text = raw if raw.isascii() else unicodedata.normalize("NFC", raw).translate(_SPACES).translate(_INVISIBLE)
+    text = text.replace("\t", " ").replace("\r", " ").replace("\f", " ").replace("\v", " ")
+    if not text.isascii():  # the per-character check is the slow part; ASCII has no glyphs to drop
+        text = "".join(ch for ch in text if ch.isascii() or not _is_glyph(ch))
     text = " ".join(line.strip() for line in text.split("\n"))
     return _WS.sub(" ", text).strip()
 

@@ -100,7 +100,7 @@ def _classify(text: str) -> tuple[str, str, str]:
 
 
 def _matches(line_key: str, prefixes: tuple[str, ...]) -> bool:
-    return any(line_key.startswith(fold(p)) for p in prefixes)
+    return any(line_key.startswith(p) for p in prefixes)
 
 
 def segment_document(raw: str, meta: DocumentMeta, display: str) -> list[Provision]:
@@ -111,7 +111,9 @@ def segment_document(raw: str, meta: DocumentMeta, display: str) -> list[Provisi
     elsewhere in the corpus.
     """
     body_start, body_end = find_body(raw, meta, display)
-    used = {"skip": set(), "commentary": set()}
+    used: dict[str, set[str]] = {"skip": set(), "commentary": set()}
+    skip_keys = tuple(fold(p) for p in meta.skip)
+    framing_keys = tuple(fold(p) for p in meta.commentary)
     stack: list[tuple[float, str, list[str], str, str]] = []  # (depth, id, path, text, label) of open containers
     counters: dict[tuple[str | None, str], int] = {}
     seen: dict[str, int] = {}
@@ -120,13 +122,14 @@ def segment_document(raw: str, meta: DocumentMeta, display: str) -> list[Provisi
         text = normalise_text(raw[start:end])
         if not text:
             continue  # a line of icon glyphs only
-        key = fold(text)
-        if _matches(key, meta.skip):
-            used["skip"].update(p for p in meta.skip if key.startswith(fold(p)))
+        key = fold(text) if skip_keys or framing_keys else ""
+        if _matches(key, skip_keys):
+            used["skip"].update(p for p, k in zip(meta.skip, skip_keys, strict=True) if key.startswith(k))
             continue
-        framing = _matches(key, meta.commentary)
+        framing = _matches(key, framing_keys)
         if framing:
-            used["commentary"].update(p for p in meta.commentary if key.startswith(fold(p)))
+            used["commentary"].update(p for p, k in zip(meta.commentary, framing_keys, strict=True)
+                                      if key.startswith(k))
         if framing or meta.voice == "reported":
             kind = "commentary" if framing else "reported"
             label, content, depth, parent, path_base = "", text, 6, None, []
