@@ -1,0 +1,179 @@
+"""Pair each provision of document A with its counterpart in document B, by meaning rather than by line.
+
+Party resolutions and government programmes are rewritten, not amended, so the pairing is a one-to-one assignment
+over a similarity matrix:
+
+1. Lexical similarity: TF-IDF cosine over the content stems of the shared tokeniser (analysis/text.py), with
+   sublinear term frequency, fitted on the provisions of the two documents only (so `diff A B` never changes when a
+   third document is added). Procedural words that every task uses ("implement", "effectively", "promote") and
+   British/American spellings are folded away first: a reader pairs provisions by their subject, not by their verb
+   of command.
+2. Shared themes (cosine of the provision_themes scores) and shared entities (Jaccard of the mentioned entity ids),
+   when the dataset has those tables. They are blended in with fixed weights, and only where the two provisions
+   share at least one content word, so that two provisions are never paired on a theme label alone.
+3. A maximum-weight one-to-one assignment (Hungarian algorithm, scipy's linear_sum_assignment) over the pairs whose
+   similarity reaches the threshold. A provision left without a counterpart is "dropped" (only in A) or "new"
+   (only in B).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from dashboard.analysis.text import STOP_WORDS, stem, tokenise
+
+# Words that say what to do or how keenly, not about what: every provision of an action programme has some.
+PROCEDURAL_WORDS = frozenset(
+    """implement implementation implementing effective effectively effectiveness efficiency efficient promote
+    promoting enhance enhancing strengthen strengthening continue continuing actively active proactively proactive
+    improve improving speed accelerate step intensify raise ensure ensuring participate participation contribute
+    contributing contribution regularly focus focusing key major organize organise perfect perfecting complete
+    strictly firmly consistently fully comprehensively comprehensive particular including especially firstly
+    timely practical practically appropriate appropriately urgently deploy deploying deployment carry""".split()
+)
+# British and American spellings of the same word, folded to one form before stemming.
+SPELLING = {
+    "labour": "labor", "defence": "defense", "programme": "program", "programmes": "programs",
+    "organisation": "organization", "organisations": "organizations", "centre": "center", "centres": "centers",
+    "favourable": "favorable", "mobilise": "mobilize", "maximise": "maximize", "modernise": "modernize",
+    "prioritise": "prioritize", "globalisation": "globalization", "utilise": "utilize",
+}
+_STOP = STOP_WORDS | PROCEDURAL_WORDS
+
+
+@dataclass(frozen=True)
+class AlignSettings:
+    """The knobs of the alignment. See docs/notes/issue-6.md for how they were chosen (not per sentence)."""
+
+    threshold: float = 0.12
+    theme_weight: float = 0.25
+    entity_weight: float = 0.15
+    kept_overlap: float = 0.9
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The outcome of aligning A (rows) with B (columns): the similarity matrix and the chosen pairs."""
+
+    similarity: np.ndarray
+    pairs: list[tuple[int, int]]
+    signals: tuple[str, ...] = ("lexical",)
+    lexical: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+
+
+def subject_terms(text: str) -> list[str]:
+    """Return the terms alignment compares: content stems without procedural words, spellings folded."""
+    out = []
+    for token in tokenise(text):
+        word = SPELLING.get(token.text, token.text)
+        if word in _STOP or len(word) < 2 or word.isdigit():
+            continue
+        out.append(stem(word))
+    return out
+
+
+def lexical_similarity(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndarray:
+    """Return the TF-IDF cosine of every A text with every B text (rows A, columns B), fitted on both."""
+    shape = (len(texts_a), len(texts_b))
+    if not texts_a or not texts_b:
+        return np.zeros(shape)
+    vectoriser = TfidfVectorizer(analyzer=subject_terms, sublinear_tf=True, norm="l2")
+    try:
+        matrix = vectoriser.fit_transform([*texts_a, *texts_b])
+    except ValueError:  # no term at all in either document (empty or numbers only)
+        return np.zeros(shape)
+    sim = (matrix[: len(texts_a)] @ matrix[len(texts_a):].T).toarray()
+    return np.clip(sim, 0.0, 1.0)
+
+
+def weight_similarity(weights_a: Sequence[Mapping[str, float]], weights_b: Sequence[Mapping[str, float]]) -> np.ndarray:
+    """Return the cosine of weighted label sets (e.g. theme scores); 0 where either side has none."""
+    labels = sorted({k for w in (*weights_a, *weights_b) for k in w})
+    if not labels or not weights_a or not weights_b:
+        return np.zeros((len(weights_a), len(weights_b)))
+    index = {k: i for i, k in enumerate(labels)}
+
+    def dense(rows: Sequence[Mapping[str, float]]) -> np.ndarray:
+        out = np.zeros((len(rows), len(labels)))
+        for r, row in enumerate(rows):
+            for k, v in row.items():
+                out[r, index[k]] = v
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return np.divide(out, norms, out=np.zeros_like(out), where=norms > 0)
+
+    return np.clip(dense(weights_a) @ dense(weights_b).T, 0.0, 1.0)
+
+
+def set_similarity(sets_a: Sequence[frozenset[str]], sets_b: Sequence[frozenset[str]]) -> np.ndarray:
+    """Return the Jaccard index of every pair of label sets (e.g. entity ids); 0 where either is empty."""
+    out = np.zeros((len(sets_a), len(sets_b)))
+    for i, a in enumerate(sets_a):
+        if not a:
+            continue
+        for j, b in enumerate(sets_b):
+            if b:
+                out[i, j] = len(a & b) / len(a | b)
+    return out
+
+
+def combine(lexical: np.ndarray, extras: Sequence[tuple[np.ndarray, float]]) -> np.ndarray:
+    """Blend lexical similarity with extra signals (matrix, weight); extras count only where lexical > 0."""
+    if not extras:
+        return lexical
+    total = sum(w for _, w in extras)
+    sim = (1.0 - total) * lexical
+    for matrix, weight in extras:
+        sim = sim + weight * matrix
+    return np.where(lexical > 0, sim, 0.0)
+
+
+def assign(similarity: np.ndarray, threshold: float) -> list[tuple[int, int]]:
+    """Return the one-to-one pairs (i, j) maximising total similarity among those reaching `threshold`.
+
+    Pairs below the threshold are given weight 0 before the assignment, so a weak pair never blocks a strong one,
+    and they are then dropped from the result. Ties resolve in document order (scipy is deterministic).
+    """
+    if similarity.size == 0:
+        return []
+    weights = np.where(similarity >= threshold, similarity, 0.0)
+    rows, cols = linear_sum_assignment(weights, maximize=True)
+    return sorted((int(i), int(j)) for i, j in zip(rows, cols, strict=True) if similarity[i, j] >= threshold)
+
+
+def align_provisions(
+    texts_a: Sequence[str],
+    texts_b: Sequence[str],
+    *,
+    themes_a: Sequence[Mapping[str, float]] | None = None,
+    themes_b: Sequence[Mapping[str, float]] | None = None,
+    entities_a: Sequence[frozenset[str]] | None = None,
+    entities_b: Sequence[frozenset[str]] | None = None,
+    settings: AlignSettings = AlignSettings(),
+) -> Alignment:
+    """Align the provisions of A with those of B.
+
+    Args:
+        texts_a, texts_b: the provisions' texts (without their list markers) in document order.
+        themes_a, themes_b: per provision, theme id → score; None when the dataset has no provision_themes.
+        entities_a, entities_b: per provision, the ids of the entities it mentions; None when there are no mentions.
+        settings: threshold and weights.
+
+    Returns:
+        The combined similarity matrix (rows A, columns B) and the accepted pairs (row, column), sorted.
+    """
+    lexical = lexical_similarity(texts_a, texts_b)
+    extras: list[tuple[np.ndarray, float]] = []
+    signals = ["lexical"]
+    if themes_a is not None and themes_b is not None and settings.theme_weight > 0:
+        extras.append((weight_similarity(themes_a, themes_b), settings.theme_weight))
+        signals.append("themes")
+    if entities_a is not None and entities_b is not None and settings.entity_weight > 0:
+        extras.append((set_similarity(entities_a, entities_b), settings.entity_weight))
+        signals.append("entities")
+    similarity = combine(lexical, extras)
+    return Alignment(similarity, assign(similarity, settings.threshold), tuple(signals), lexical)

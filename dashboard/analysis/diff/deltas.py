@@ -1,0 +1,145 @@
+"""What moved between two documents as a whole: theme shares, distinctive terms, entities and targets.
+
+Each function takes the provisions that count for each document (its own provisions, or all of them when it has
+none: see `basis`) and the dataset's tables, and returns JSON-ready rows.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import pandas as pd
+
+from dashboard.analysis.keyness import keyness
+from dashboard.analysis.text import STOP_WORDS, tokenise
+
+MEASURE = "share_provisions"
+
+
+def basis(provisions: pd.DataFrame) -> str:
+    """Return "own" when the document has provisions of its own words, else "all" (a secondary account)."""
+    return "own" if bool(provisions["own_text"].any()) else "all"
+
+
+def counted(provisions: pd.DataFrame) -> pd.DataFrame:
+    """Return the provisions that shares and keyness count: the document's own, or all when it has none."""
+    return provisions[provisions["own_text"]] if basis(provisions) == "own" else provisions
+
+
+def theme_deltas(ids_a: Sequence[str], ids_b: Sequence[str], provision_themes: pd.DataFrame | None,
+                 theme_order: Sequence[str]) -> list[dict[str, Any]]:
+    """Return, per theme, the share of A's and B's counted provisions tagged with it, and B − A.
+
+    Every theme of `theme_order` is listed (zeros included) so that the list has the same length for every pair.
+    """
+    tagged = _tags_by_theme(provision_themes)
+    rows = []
+    for theme in theme_order:
+        provisions = tagged.get(theme, frozenset())
+        count_a = sum(1 for p in ids_a if p in provisions)
+        count_b = sum(1 for p in ids_b if p in provisions)
+        share_a = count_a / len(ids_a) if ids_a else 0.0
+        share_b = count_b / len(ids_b) if ids_b else 0.0
+        rows.append({"id": theme, "a_share": round(share_a, 4), "b_share": round(share_b, 4),
+                     "delta": round(share_b - share_a, 4), "a_count": count_a, "b_count": count_b})
+    return rows
+
+
+def _tags_by_theme(provision_themes: pd.DataFrame | None) -> dict[str, frozenset[str]]:
+    if provision_themes is None or provision_themes.empty:
+        return {}
+    grouped = provision_themes.groupby("theme_id")["provision_id"]
+    return {str(theme): frozenset(ids) for theme, ids in grouped}
+
+
+def distinctive_terms(texts_a: Iterable[str], texts_b: Iterable[str], *, top: int = 15) -> dict[str, list[dict]]:
+    """Return the terms distinctive of A and of B by log-likelihood (G²), each shown in its commonest word form."""
+    counts_a, counts_b, surfaces = Counter(), Counter(), {}
+    for texts, counts in ((texts_a, counts_a), (texts_b, counts_b)):
+        for text in texts:
+            for token in tokenise(text):
+                if token.text in STOP_WORDS or token.text.isdigit() or len(token.text) < 2:
+                    continue
+                counts[token.stem] += 1
+                surfaces.setdefault(token.stem, Counter())[token.text] += 1
+    key_a, key_b = keyness(counts_a, counts_b, top=top)
+
+    def row(k) -> dict[str, Any]:
+        form = sorted(surfaces[k.term].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        return {"term": form, "stem": k.term, "score": k.score, "count_a": k.count_a, "count_b": k.count_b}
+
+    return {"a_distinctive": [row(k) for k in key_a], "b_distinctive": [row(k) for k in key_b]}
+
+
+def entity_deltas(ids_a: Sequence[str], ids_b: Sequence[str], mentions: pd.DataFrame | None,
+                  entities: pd.DataFrame | None) -> dict[str, list[dict]] | None:
+    """Return the entities mentioned only in A (lost), only in B (gained) and in both, with mention counts.
+
+    None when the dataset has no mentions table yet.
+    """
+    if mentions is None:
+        return None
+    names = {}
+    if entities is not None and not entities.empty:
+        names = {r["id"]: (r.get("name", r["id"]), r.get("kind", "")) for r in entities.to_dict("records")}
+    a_counts = Counter(mentions.loc[mentions["provision_id"].isin(set(ids_a)), "entity_id"])
+    b_counts = Counter(mentions.loc[mentions["provision_id"].isin(set(ids_b)), "entity_id"])
+    out: dict[str, list[dict]] = {"a_only": [], "b_only": [], "shared": []}
+    for entity in sorted(set(a_counts) | set(b_counts)):
+        name, kind = names.get(entity, (entity, ""))
+        row = {"id": entity, "name": _text(name) or entity, "kind": _text(kind),
+               "a_count": a_counts[entity], "b_count": b_counts[entity]}
+        side = "shared" if row["a_count"] and row["b_count"] else ("a_only" if row["a_count"] else "b_only")
+        out[side].append(row)
+    for rows in out.values():
+        rows.sort(key=lambda r: (-(r["a_count"] + r["b_count"]), r["name"]))
+    return out
+
+
+def target_deltas(doc_a: str, doc_b: str, targets: pd.DataFrame | None) -> dict[str, list[dict]] | None:
+    """Return targets only in A (lost), only in B (gained) and indicators both report (changed).
+
+    Targets are matched across documents by their `indicator` (e.g. partner_countries); goals without an indicator
+    have no counterpart by construction and are listed on their side. None when there is no targets table.
+    """
+    if targets is None:
+        return None
+    rows_a = [_target_row(r) for r in targets[targets["document_id"] == doc_a].to_dict("records")]
+    rows_b = [_target_row(r) for r in targets[targets["document_id"] == doc_b].to_dict("records")]
+    by_indicator_b = {r["indicator"]: r for r in rows_b if r["indicator"]}
+    by_indicator_a = {r["indicator"]: r for r in rows_a if r["indicator"]}
+    changed = [{"indicator": k, "a": by_indicator_a[k], "b": by_indicator_b[k]}
+               for k in sorted(set(by_indicator_a) & set(by_indicator_b))]
+    return {
+        "a_only": [r for r in rows_a if not r["indicator"] or r["indicator"] not in by_indicator_b],
+        "b_only": [r for r in rows_b if not r["indicator"] or r["indicator"] not in by_indicator_a],
+        "changed": changed,
+    }
+
+
+def _target_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": row["id"], "text": _text(row.get("text")), "kind": _text(row.get("kind")),
+        "provision_id": _text(row.get("provision_id")) or None, "indicator": _text(row.get("indicator")),
+        "end_year": _int(row.get("end_year")), "value": _number(row.get("value")), "unit": _text(row.get("unit")),
+    }
+
+
+def _text(value: Any) -> str:
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return None if value is None or value != value else int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _number(value: Any) -> float | None:
+    try:
+        return None if value is None or value != value else float(value)
+    except (TypeError, ValueError):
+        return None
