@@ -1,21 +1,88 @@
-"""The theme codebook (codebook.yml): sixteen fixed ids, labels in English and Vietnamese, scope and tagger terms."""
+"""The theme codebook (codebook.yml): sixteen fixed ids, labels in English and Vietnamese, scope, inclusion and
+exclusion notes, and the terms the tagger matches (see the comment at the top of codebook.yml for how it reads them).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import yaml
 
+from dashboard.errors import InputError
 from dashboard.paths import ANALYSIS_DIR
 
 CODEBOOK_FILE = ANALYSIS_DIR / "codebook.yml"
+TIERS = ("strong", "medium", "weak")
+NEUTRAL = "_neutral"  # a phrase that means no theme: it only stops the shorter terms inside it from counting
+SIDE = "_side"  # a marker that opens a side clause (purpose or consequence)
+
+# British and American forms are both matched; the stems differ ("labour" -> labour, "labor" -> labor).
+_SPELLINGS = [("labour", "labor"), ("neighbour", "neighbor"), ("favour", "favor"), ("defence", "defense"),
+              ("programme", "program"), ("centre", "center"), ("licence", "license"), ("viet nam", "vietnam"),
+              ("catalogue", "catalog"), ("behaviour", "behavior")]
+_ISE = re.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations)\b")
+_IZE = re.compile(r"(?<=\w{3})iz(e|ed|es|ing|ation|ations)\b")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of the tagger's lexicon: a term as written in the codebook and what a match of it means.
+
+    `themes` is (NEUTRAL,) for a phrase that means no theme and (SIDE,) for a side-clause marker; `field` terms
+    name their theme as a field and count as strong inside a list of fields.
+    """
+
+    text: str
+    themes: tuple[str, ...]
+    tier: str
+    weight: float
+    field: bool = False
 
 
 @lru_cache(maxsize=1)
 def load_codebook() -> dict[str, Any]:
     """Return the parsed codebook (cached)."""
-    return yaml.safe_load(CODEBOOK_FILE.read_text(encoding="utf-8"))
+    data = yaml.safe_load(CODEBOOK_FILE.read_text(encoding="utf-8"))
+    problems = check_codebook(data)
+    if problems:
+        raise InputError(str(CODEBOOK_FILE.name), problems[0][0], problems[0][1])
+    return data
+
+
+def check_codebook(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """Return (where, problem) for every inconsistency of a parsed codebook; empty when it is usable."""
+    problems: list[tuple[str, str]] = []
+    themes = data.get("themes") or []
+    ids = [t.get("id") for t in themes]
+    if len(ids) != len(set(ids)):
+        problems.append(("themes", "duplicate theme id"))
+    weights = (data.get("tagger") or {}).get("weights") or {}
+    for tier in TIERS:
+        if not isinstance(weights.get(tier), (int, float)) or not 0 < weights[tier] < 1:
+            problems.append((f"tagger.weights.{tier}", "must be a number between 0 and 1"))
+    for i, theme in enumerate(themes):
+        where = f"themes[{i}] ({theme.get('id')})"
+        for key in ("id", "label_en", "label_vi", "scope", "include", "exclude"):
+            if not str(theme.get(key) or "").strip():
+                problems.append((f"{where}.{key}", "missing or empty"))
+        terms = theme.get("terms") or {}
+        for tier in terms:
+            if tier not in TIERS:
+                problems.append((f"{where}.terms.{tier}", f"unknown tier (one of {', '.join(TIERS)})"))
+        listed = {str(t).casefold() for tier in TIERS for t in terms.get(tier) or []}
+        for field in theme.get("fields") or []:
+            if str(field).casefold() not in listed:
+                problems.append((f"{where}.fields", f"{field!r} is not one of the theme's terms"))
+    for i, phrase in enumerate(data.get("phrases") or []):
+        for theme_id in phrase.get("themes") or []:
+            if theme_id not in ids:
+                problems.append((f"phrases[{i}].themes", f"unknown theme {theme_id!r}"))
+        if phrase.get("weight", "strong") not in TIERS:
+            problems.append((f"phrases[{i}].weight", f"unknown tier (one of {', '.join(TIERS)})"))
+    return problems
 
 
 def theme_rows() -> list[dict[str, str]]:
@@ -26,3 +93,57 @@ def theme_rows() -> list[dict[str, str]]:
 def theme_ids() -> list[str]:
     """Return the sixteen theme ids in codebook order."""
     return [t["id"] for t in load_codebook()["themes"]]
+
+
+def tagger_settings() -> dict[str, Any]:
+    """Return the tagger's weights, threshold and side-clause settings."""
+    return dict(load_codebook()["tagger"])
+
+
+def lexicon(data: dict[str, Any] | None = None) -> list[Term]:
+    """Return every term of the codebook, spelling variants included, as Term entries (duplicates kept).
+
+    Themes' own terms come first, then cross-theme phrases, neutral phrases and side-clause markers.
+    """
+    data = data if data is not None else load_codebook()
+    weights = data["tagger"]["weights"]
+    out: list[Term] = []
+    for theme in data["themes"]:
+        fields = {str(f).casefold() for f in theme.get("fields") or []}
+        for tier in TIERS:
+            for raw in theme.get("terms", {}).get(tier) or []:
+                text = str(raw)
+                field = text.casefold() in fields
+                out.extend(_entries(text, (theme["id"],), tier, weights[tier], field))
+        for raw in theme.get("vi") or []:
+            out.extend(_entries(str(raw), (theme["id"],), "strong", weights["strong"], False))
+    for phrase in data.get("phrases") or []:
+        tier = phrase.get("weight", "strong")
+        themes = tuple(phrase.get("themes") or ()) or (NEUTRAL,)
+        for raw in phrase["terms"]:
+            out.extend(_entries(str(raw), themes, tier, weights[tier], False))
+    for raw in data.get("neutral") or []:
+        out.extend(_entries(str(raw), (NEUTRAL,), "strong", 0.0, False))
+    for raw in data["tagger"].get("side_clause_markers") or []:
+        out.extend(_entries(str(raw), (SIDE,), "strong", 0.0, False))
+    return out
+
+
+def _entries(text: str, themes: tuple[str, ...], tier: str, weight: float, field: bool) -> list[Term]:
+    return [Term(variant, themes, tier, weight, field) for variant in spelling_variants(text)]
+
+
+def spelling_variants(term: str) -> list[str]:
+    """Return `term` and its British/American spelling variants (labour/labor, -ise/-ize, defence/defense)."""
+    forms = {term}
+    for uk, us in _SPELLINGS:
+        for form in list(forms):
+            low = form.casefold()
+            if uk in low:
+                forms.add(re.sub(re.escape(uk), us, form, flags=re.I))
+            if us in low and not re.search(re.escape(uk), low):
+                forms.add(re.sub(rf"\b{re.escape(us)}\b", uk, form, flags=re.I))
+    for form in list(forms):
+        forms.add(_ISE.sub(r"iz\1", form))
+        forms.add(_IZE.sub(r"is\1", form))
+    return sorted(forms, key=lambda f: (f != term, f))

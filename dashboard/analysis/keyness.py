@@ -1,10 +1,18 @@
-"""Keyness: which terms are distinctive of one text collection against another (Dunning's log-likelihood G²)."""
+"""Keyness: which terms are distinctive of one text collection against another (Dunning's log-likelihood G²),
+and the term counts it rests on, shared by term emergence (analysis.terms) and the compare page."""
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from dashboard.analysis.text import STOP_WORDS, tokenise
+
+_CLAUSE = re.compile(r"[,;:.()\[\]!?\"“”]")
 
 
 @dataclass(frozen=True)
@@ -51,3 +59,116 @@ def keyness(counts_a: Counter[str], counts_b: Counter[str], *, top: int = 20, mi
         (key_a if a / total_a > b / total_b else key_b).append(KeyTerm(term, score, a, b))
     order = lambda k: (-k.score, k.term)  # noqa: E731
     return sorted(key_a, key=order)[:top], sorted(key_b, key=order)[:top]
+
+
+# ---------------------------------------------------------------- terms of documents
+# Document symbols ("59-NQ/TW", "01/NQ-CP") would otherwise leave fragments such as "nq" and "tw" among the terms.
+_SYMBOL = re.compile(r"\b\d+[-/][A-Za-zĐđ][\w\-/Đđ]*")
+
+
+@dataclass
+class TermCounts:
+    """How often each term occurs in a collection of texts, and how it is written there.
+
+    A term's key is its stem sequence ("free trade agreement" -> "free trade agreement"), so inflected forms
+    count together; `display` gives the commonest written form.
+    """
+
+    counts: Counter[str] = field(default_factory=Counter)
+    forms: dict[str, Counter[str]] = field(default_factory=dict)
+
+    def add(self, key: str, surface: str) -> None:
+        """Count one occurrence of `key` written as `surface`."""
+        self.counts[key] += 1
+        self.forms.setdefault(key, Counter())[surface] += 1
+
+    def update(self, other: TermCounts) -> None:
+        """Add the counts of `other`."""
+        self.counts.update(other.counts)
+        for key, forms in other.forms.items():
+            self.forms.setdefault(key, Counter()).update(forms)
+
+    def display(self, key: str) -> str:
+        """Return the commonest written form of `key` (ties: alphabetical)."""
+        forms = self.forms.get(key)
+        return min(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0] if forms else key
+
+
+def count_terms(texts: Iterable[str], *, max_n: int = 1) -> TermCounts:
+    """Count the content words of `texts` and, when `max_n` > 1, their runs of 2..max_n content words.
+
+    A content word is not a stop word, has two letters or more and no digit; a run never crosses a stop word or
+    clause punctuation, so "climate change" and "free trade agreements" are counted but "change of the" is not.
+    """
+    out = TermCounts()
+    for text in texts:
+        clean = _SYMBOL.sub(lambda m: " " * len(m.group(0)), text)
+        run: list[tuple[str, str]] = []
+        previous_end = 0
+        for tok in tokenise(clean):
+            surface = _surface(clean[tok.start:tok.end])
+            content = tok.text not in STOP_WORDS and len(tok.text) > 1 and not any(c.isdigit() for c in tok.text)
+            if not content or _CLAUSE.search(clean, previous_end, tok.start):
+                run = []
+            previous_end = tok.end
+            if not content:
+                continue
+            run.append((tok.stem, surface))
+            out.add(tok.stem, surface)
+            for n in range(2, min(max_n, len(run)) + 1):
+                gram = run[-n:]
+                out.add(" ".join(s for s, _ in gram), " ".join(w for _, w in gram))
+    return out
+
+
+def _surface(word: str) -> str:
+    # acronyms keep their capitals (CPTPP, ASEAN); other words are shown in lower case
+    return word if sum(ch.isupper() for ch in word) >= 2 else word.lower()
+
+
+def records(table: Any) -> list[dict[str, Any]]:
+    """Return a table (pandas DataFrame or list of row dicts) as a list of row dicts."""
+    if hasattr(table, "to_dict"):
+        return table.to_dict("records")
+    return list(table)
+
+
+def provisions_of(source: Any, document_id: str, *, basis: str = "auto") -> list[dict[str, Any]]:
+    """Return the provisions of one document from a Dataset, a tables dict or a provisions table.
+
+    basis: "own" (the document's own words only), "all" (commentary and reported text too) or "auto" (own text
+    where the document has any, else all: 22-NQ/TW is known only through a news report).
+    """
+    if basis not in ("own", "all", "auto"):
+        raise ValueError(f"basis must be own, all or auto, not {basis!r}")
+    table = getattr(source, "provisions", None)
+    if table is None:
+        table = source["provisions"] if isinstance(source, Mapping) else source
+    rows = [r for r in records(table) if r["document_id"] == document_id]
+    own = [r for r in rows if _truthy(r.get("own_text"))]
+    if basis == "own" or (basis == "auto" and own):
+        return own
+    return rows
+
+
+def _truthy(value: Any) -> bool:
+    return value is True or str(value).lower() == "true"
+
+
+def document_keyness(source: Any, a: str, b: str, *, basis: str = "auto", top: int = 20, min_count: int = 2,
+                     max_n: int = 1) -> tuple[list[KeyTerm], list[KeyTerm]]:
+    """Return the terms distinctive of document `a` against document `b`, and of `b` against `a`.
+
+    Args:
+        source: a Dataset, a dict of tables with "provisions", or the provisions table itself.
+        a, b: document ids.
+        basis: which provisions count (see `provisions_of`).
+        max_n: 1 for words only; 2 or 3 adds runs of content words ("climate change").
+    Returns:
+        (distinctive of a, distinctive of b), each strongest first, terms in their commonest written form.
+    """
+    counts = [count_terms((p["text"] for p in provisions_of(source, doc, basis=basis)), max_n=max_n)
+              for doc in (a, b)]
+    key_a, key_b = keyness(counts[0].counts, counts[1].counts, top=top, min_count=min_count)
+    shown = lambda k, c: KeyTerm(c.display(k.term), k.score, k.count_a, k.count_b)  # noqa: E731
+    return ([shown(k, counts[0]) for k in key_a], [shown(k, counts[1]) for k in key_b])

@@ -1,0 +1,270 @@
+"""The theme tagger: every theme of the codebook a text substantially addresses, with a score and its evidence.
+
+Matching runs on the shared tokeniser's words (analysis.text) reduced to their dictionary lemma (simplemma), so
+plurals and inflections match ("partnerships", "raising awareness") but derivations do not ("related" is not
+"relations", "technological" is not "technology", "government" is not "governance"), with one Aho-Corasick
+automaton (pyahocorasick) over the text's lemma sequence: linear in the number of words, however many terms the
+codebook holds. How the matches become scores is written at the top of codebook.yml, so that a reader can
+see from the codebook alone why a provision got a theme.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import ahocorasick
+import simplemma
+
+from dashboard.analysis.codebook import NEUTRAL, SIDE, Term, lexicon, tagger_settings, theme_ids
+from dashboard.analysis.text import Token, tokenise
+
+BOUNDARY = "|"  # stands between two words split by clause punctuation: no multi-word term matches across it
+_CLAUSE_PUNCT = re.compile(r"[,;:.()\[\]!?\"“”]")
+# what may stand between the items of a list of fields: "culture, society, tourism and the environment"
+_LIST_GAP = re.compile(r"[\s,/&\-–]*(?:(?:and|or|as well as)\b[\s,/&\-–]*)?(?:the\s+)?", re.I)
+_CLAUSE_END = re.compile(r"[;.](?:\s|$)|$")
+_CLAUSE_START = re.compile(r"[;.:](?:\s|$)")
+# a provision's own marker is not a word of its sentence: "a)", "3.", "01", "-", "Part V"
+_LEADING_MARKER = re.compile(r"^\s*(?:\(?[0-9a-zA-Z]{1,3}[.)]|0\d|[-–•*])?\s*")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One matched term: the codebook term, the words as they stand in the text, their span, and the cue weight."""
+
+    term: str
+    text: str
+    start: int
+    end: int
+    weight: float
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the JSON form used by `policy-timeline tag --json`."""
+        return {"term": self.term, "text": self.text, "start": self.start, "end": self.end, "weight": self.weight}
+
+
+@dataclass(frozen=True)
+class ThemeTag:
+    """A theme a text carries: its id, its score in [0, 1] and the evidence, in text order."""
+
+    id: str
+    score: float
+    evidence: tuple[Evidence, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the JSON form used by `policy-timeline tag --json`."""
+        return {"id": self.id, "score": self.score, "evidence": [e.as_dict() for e in self.evidence]}
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    terms: tuple[Term, ...]
+    length: int  # in key positions (words and boundaries)
+    caps: tuple[int, ...]  # positions whose word must be written in capitals (acronyms)
+
+
+@dataclass
+class _Match:
+    start: int  # first key position
+    end: int  # last key position + 1
+    pattern: _Pattern
+    char_start: int = 0
+    char_end: int = 0
+
+
+class Tagger:
+    """A compiled codebook: call `tag(text)` for the themes of one text."""
+
+    def __init__(self, terms: Iterable[Term] | None = None, settings: Mapping[str, Any] | None = None,
+                 order: Iterable[str] | None = None) -> None:
+        settings = settings or tagger_settings()
+        self.threshold = float(settings["threshold"])
+        self.strong = float(settings["weights"]["strong"])
+        self.side_factor = float(settings["side_clause_factor"])
+        self.order = {theme: i for i, theme in enumerate(order or theme_ids())}
+        self._automaton = ahocorasick.Automaton()
+        grouped: dict[str, list[Term]] = defaultdict(list)
+        caps: dict[str, tuple[int, ...]] = {}
+        lengths: dict[str, int] = {}
+        for term in terms if terms is not None else lexicon():
+            tokens = tokenise(term.text)
+            if not tokens:
+                continue
+            keys, positions = _keys(term.text, tokens)
+            key = f" {' '.join(keys)} "
+            grouped[key].append(term)
+            lengths[key] = len(keys)
+            caps[key] = tuple(p for p, tok in zip(positions, tokens, strict=True) if _is_acronym(tok, term.text))
+        for key, group in grouped.items():
+            self._automaton.add_word(key, _Pattern(tuple(group), lengths[key], caps[key]))
+        if len(self._automaton):
+            self._automaton.make_automaton()
+
+    def tag(self, text: str, *, threshold: float | None = None) -> list[ThemeTag]:
+        """Return the themes `text` carries (score at or above the threshold), strongest first.
+
+        Args:
+            text: any text; spans in the evidence are offsets into it (Unicode code points).
+            threshold: override the codebook's threshold (0 returns every theme with any cue).
+        """
+        limit = self.threshold if threshold is None else threshold
+        cues = self.cues(text)
+        tags = []
+        for theme, evidence in cues.items():
+            best: dict[str, float] = {}
+            for ev in evidence:
+                best[ev.term] = max(best.get(ev.term, 0.0), ev.weight)
+            miss = 1.0
+            for weight in best.values():
+                miss *= 1.0 - weight
+            score = round(1.0 - miss, 4)
+            if score > 0 and score >= limit - 1e-9:
+                tags.append(ThemeTag(theme, score, tuple(sorted(evidence, key=lambda e: (e.start, e.end)))))
+        return sorted(tags, key=lambda t: (-t.score, self.order.get(t.id, 99)))
+
+    def cues(self, text: str) -> dict[str, list[Evidence]]:
+        """Return every cue found in `text` per theme, after the list-of-fields and side-clause rules."""
+        tokens = tokenise(text)
+        if not tokens:
+            return {}
+        matches = self._select(self._candidates(text, tokens))
+        themed = [m for m in matches if m.pattern.terms[0].themes[0] not in (NEUTRAL, SIDE)]
+        boosted = self._in_lists(text, themed)
+        sides = [_side_clause(text, m.char_start) for m in matches if m.pattern.terms[0].themes[0] == SIDE]
+        out: dict[str, list[Evidence]] = defaultdict(list)
+        for m in themed:
+            surface = text[m.char_start:m.char_end]
+            side = any(lo <= m.char_start < hi for lo, hi in sides if lo >= 0)
+            # terms of one pattern share their stems ("culture", "cultural"): one cue per theme, the heaviest
+            best: dict[str, tuple[float, str]] = {}
+            for term in m.pattern.terms:
+                weight = max(term.weight, self.strong) if term.field and id(m) in boosted else term.weight
+                for theme in term.themes:
+                    if theme != NEUTRAL and weight > best.get(theme, (-1.0, ""))[0]:
+                        best[theme] = (weight, term.text)
+            for theme, (weight, label) in best.items():
+                weight = round(weight * (self.side_factor if side else 1.0), 4)
+                out[theme].append(Evidence(label, surface, m.char_start, m.char_end, weight))
+        return {theme: _dedupe(evs) for theme, evs in out.items()}
+
+    def _candidates(self, text: str, tokens: list[Token]) -> list[_Match]:
+        keys, positions = _keys(text, tokens)
+        index: list[int] = [-1] * len(keys)  # key position -> token index (-1 for a boundary)
+        for t, p in enumerate(positions):
+            index[p] = t
+        found: list[_Match] = []
+        if not len(self._automaton):
+            return found
+        ends = _ends(keys)
+        for end_char, pattern in self._automaton.iter(f" {' '.join(keys)} "):
+            last = ends[end_char]
+            first = last - pattern.length + 1
+            if all(_is_acronym(tokens[index[first + p]], text) for p in pattern.caps):
+                found.append(_Match(first, last + 1, pattern, tokens[index[first]].start, tokens[index[last]].end))
+        return found
+
+    @staticmethod
+    def _select(candidates: list[_Match]) -> list[_Match]:
+        # the longest term at a place wins; its words are not counted again by a shorter term inside it
+        taken: set[int] = set()
+        chosen = []
+        for m in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
+            span = range(m.start, m.end)
+            if not taken.intersection(span):
+                taken.update(span)
+                chosen.append(m)
+        return sorted(chosen, key=lambda m: m.start)
+
+    @staticmethod
+    def _in_lists(text: str, matches: list[_Match]) -> set[int]:
+        # items joined only by commas, slashes, dashes, "and"/"or" form a list of fields; each field in it counts
+        boosted: set[int] = set()
+        run: list[_Match] = []
+        for m in matches:
+            if run and _LIST_GAP.fullmatch(text, run[-1].char_end, m.char_start):
+                run.append(m)
+                continue
+            if len(run) >= 2:
+                boosted.update(id(x) for x in run)
+            run = [m]
+        if len(run) >= 2:
+            boosted.update(id(x) for x in run)
+        return boosted
+
+
+@lru_cache(maxsize=131072)
+def lemma(word: str) -> str:
+    """Return the dictionary lemma of a folded English word ("partnerships" -> "partnership", "raising" -> "raise")."""
+    return simplemma.lemmatize(word, lang="en").lower() or word
+
+
+def _keys(text: str, tokens: list[Token]) -> tuple[list[str], list[int]]:
+    """Return the key sequence of a text (lemmas, with a boundary for clause punctuation) and each token's position."""
+    keys: list[str] = []
+    positions: list[int] = []
+    previous = None
+    for tok in tokens:
+        if previous is not None and _CLAUSE_PUNCT.search(text, previous.end, tok.start):
+            keys.append(BOUNDARY)
+        positions.append(len(keys))
+        keys.append(lemma(tok.text) or "_")
+        previous = tok
+    return keys, positions
+
+
+def _ends(keys: list[str]) -> dict[int, int]:
+    """Map the index of the space after each key in f" {' '.join(keys)} " to the key's position."""
+    out = {}
+    offset = 0
+    for position, key in enumerate(keys):
+        offset += 1 + len(key)
+        out[offset] = position
+    return out
+
+
+def _is_acronym(token: Token, text: str) -> bool:
+    # an acronym in the codebook (WHO, ODA, UN) only matches words written in capitals
+    word = text[token.start:token.end]
+    return sum(ch.isupper() for ch in word) >= 2 or (len(word) == 1 and word.isupper())
+
+
+def _side_clause(text: str, at: int) -> tuple[int, int]:
+    """Return the span of the side clause a marker at `at` opens, or (-1, -1) when the marker opens its sentence."""
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, at)]
+    before = text[starts[-1] if starts else 0:at]
+    before = _LEADING_MARKER.sub("", before, count=1)
+    if not _LETTER.search(before):
+        return -1, -1
+    end = _CLAUSE_END.search(text, at)
+    return at, end.start() if end else len(text)
+
+
+def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
+    seen: dict[tuple[str, int, int], Evidence] = {}
+    for ev in evidence:
+        key = (ev.term, ev.start, ev.end)
+        if key not in seen or ev.weight > seen[key].weight:
+            seen[key] = ev
+    return list(seen.values())
+
+
+@lru_cache(maxsize=1)
+def get_tagger() -> Tagger:
+    """Return the tagger compiled from the shipped codebook (built once per process)."""
+    return Tagger()
+
+
+def tag_text(text: str) -> list[ThemeTag]:
+    """Return the themes `text` carries, strongest first."""
+    return get_tagger().tag(text)
+
+
+def tag_result(text: str) -> dict[str, Any]:
+    """Return the object `policy-timeline tag --json` prints: {"themes": [{"id", "score", "evidence"}]}."""
+    return {"themes": [t.as_dict() for t in tag_text(text)]}
