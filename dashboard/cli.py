@@ -13,7 +13,7 @@ import click
 
 from dashboard import __version__
 from dashboard.errors import BuildFailed, DataInvalid, PolicyTimelineError
-from dashboard.paths import DATA_DIR, SEEDS_DIR
+from dashboard.paths import DATA_DIR, REPO_DIR, SEEDS_DIR
 from dashboard.settings import DEFAULT_HOST, DEFAULT_PORT
 
 DATA_OPTION = click.option("--data", "data_dir", type=click.Path(path_type=Path), default=DATA_DIR,
@@ -100,10 +100,62 @@ def tag() -> None:
     _not_yet("tag")
 
 
-@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
-def diff() -> None:
-    """Compare two documents: A B [--json | --html F]."""
-    _not_yet("diff")
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@DATA_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the comparison as one JSON object.")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write a standalone HTML report to this file.")
+def diff(a: str, b: str, data_dir: Path, as_json: bool, html_path: Path | None) -> None:
+    """Compare two documents (id or symbol, any case): provisions paired by meaning, and what moved.
+
+    Each pair's `ops` are word-level changes: [{"op": "equal|insert|delete|replace", "a": "...", "b": "..."}];
+    joining the `a` (or `b`) slices gives back the A (or B) text exactly.
+
+    Example: policy-timeline diff 40/QĐ-TTg 153/NQ-CP --html compare.html
+    """
+    from dashboard.analysis.diff import compare_documents
+    from dashboard.dataset.load import get_dataset
+
+    if as_json and html_path:
+        fail("use either --json or --html, not both")
+    dataset = get_dataset(str(data_dir))
+    result = compare_documents(dataset, dataset.resolve_document(a), dataset.resolve_document(b))
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False))
+    elif html_path:
+        from dashboard.export.diff_html import write_report
+
+        click.echo(f"wrote {write_report(result, html_path, dataset_version=dataset.version)}")
+    else:
+        from dashboard.export.diff_html import summary_lines
+
+        click.echo("\n".join(summary_lines(result)))
+
+
+@main.command("eval-alignment")
+@DATA_OPTION
+@click.option("--gold", "gold_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=REPO_DIR / "tests" / "eval" / "data" / "alignment_expected.yml", show_default=True,
+              help="Hand-made expected pairs (YAML).")
+@click.option("--bar", type=float, default=None, help="Exit 1 when the pairing accuracy is below this.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (with every disagreement).")
+def eval_alignment(data_dir: Path, gold_path: Path, bar: float | None, as_json: bool) -> None:
+    """Measure how well `diff` pairs provisions against the hand-made gold set (accuracy, precision, recall).
+
+    Example: policy-timeline eval-alignment --bar 0.6
+    """
+    from dashboard.analysis.diff import compare_documents
+    from dashboard.analysis.diff.evaluate import format_report, load_gold, score_alignment
+    from dashboard.dataset.load import get_dataset
+
+    dataset = get_dataset(str(data_dir))
+    report = score_alignment(load_gold(gold_path), dataset.provisions,
+                             lambda a, b: compare_documents(dataset, a, b), str(gold_path))
+    click.echo(json.dumps(report, ensure_ascii=False, indent=1) if as_json else format_report(report))
+    if bar is not None and report["accuracy"] < bar:
+        sys.exit(1)
 
 
 @main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})

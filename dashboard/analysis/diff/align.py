@@ -1,19 +1,19 @@
 """Pair each provision of document A with its counterpart in document B, by meaning rather than by line.
 
-Party resolutions and government programmes are rewritten, not amended, so the pairing is a one-to-one assignment
-over a similarity matrix:
+Party resolutions and government programmes are rewritten, not amended, so the pairing is a one-to-one
+assignment over a similarity matrix:
 
 1. Lexical similarity: TF-IDF cosine over the content stems of the shared tokeniser (analysis/text.py), with
-   sublinear term frequency, fitted on the provisions of the two documents only (so `diff A B` never changes when a
-   third document is added). Procedural words that every task uses ("implement", "effectively", "promote") and
-   British/American spellings are folded away first: a reader pairs provisions by their subject, not by their verb
-   of command.
-2. Shared themes (cosine of the provision_themes scores) and shared entities (Jaccard of the mentioned entity ids),
-   when the dataset has those tables. They are blended in with fixed weights, and only where the two provisions
-   share at least one content word, so that two provisions are never paired on a theme label alone.
-3. A maximum-weight one-to-one assignment (Hungarian algorithm, scipy's linear_sum_assignment) over the pairs whose
-   similarity reaches the threshold. A provision left without a counterpart is "dropped" (only in A) or "new"
-   (only in B).
+   sublinear term frequency, fitted on the provisions of the two documents only (so `diff A B` never changes
+   when a third document is added). Procedural words that every task uses ("implement", "effectively",
+   "promote") and British/American spellings are folded away first: a reader pairs provisions by their
+   subject, not by their verb of command.
+2. Shared themes (cosine of the provision_themes scores) and shared entities (Jaccard of the mentioned entity
+   ids), when the dataset has those tables. They are blended in with fixed weights, and only where the two
+   provisions share at least one content word, so that two provisions are never paired on a theme label alone.
+3. A maximum-weight one-to-one assignment (Hungarian algorithm, scipy's linear_sum_assignment) over the pairs
+   whose similarity reaches the threshold. A provision left without a counterpart is "dropped" (only in A) or
+   "new" (only in B).
 """
 
 from __future__ import annotations
@@ -30,18 +30,30 @@ from dashboard.analysis.text import STOP_WORDS, stem, tokenise
 # Words that say what to do or how keenly, not about what: every provision of an action programme has some.
 PROCEDURAL_WORDS = frozenset(
     """implement implementation implementing effective effectively effectiveness efficiency efficient promote
-    promoting enhance enhancing strengthen strengthening continue continuing actively active proactively proactive
-    improve improving speed accelerate step intensify raise ensure ensuring participate participation contribute
-    contributing contribution regularly focus focusing key major organize organise perfect perfecting complete
-    strictly firmly consistently fully comprehensively comprehensive particular including especially firstly
-    timely practical practically appropriate appropriately urgently deploy deploying deployment carry""".split()
+    promoting enhance enhancing strengthen strengthening continue continuing actively active proactively
+    proactive improve improving speed accelerate step intensify raise ensure ensuring participate
+    participation contribute contributing contribution regularly focus focusing key major organize organise
+    perfect perfecting complete strictly firmly consistently fully comprehensively comprehensive particular
+    including especially firstly timely practical practically appropriate appropriately urgently deploy
+    deploying deployment carry""".split()
 )
 # British and American spellings of the same word, folded to one form before stemming.
 SPELLING = {
-    "labour": "labor", "defence": "defense", "programme": "program", "programmes": "programs",
-    "organisation": "organization", "organisations": "organizations", "centre": "center", "centres": "centers",
-    "favourable": "favorable", "mobilise": "mobilize", "maximise": "maximize", "modernise": "modernize",
-    "prioritise": "prioritize", "globalisation": "globalization", "utilise": "utilize",
+    "labour": "labor",
+    "defence": "defense",
+    "programme": "program",
+    "programmes": "programs",
+    "organisation": "organization",
+    "organisations": "organizations",
+    "centre": "center",
+    "centres": "centers",
+    "favourable": "favorable",
+    "mobilise": "mobilize",
+    "maximise": "maximize",
+    "modernise": "modernize",
+    "prioritise": "prioritize",
+    "globalisation": "globalization",
+    "utilise": "utilize",
 }
 _STOP = STOP_WORDS | PROCEDURAL_WORDS
 
@@ -87,11 +99,13 @@ def lexical_similarity(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.nda
         matrix = vectoriser.fit_transform([*texts_a, *texts_b])
     except ValueError:  # no term at all in either document (empty or numbers only)
         return np.zeros(shape)
-    sim = (matrix[: len(texts_a)] @ matrix[len(texts_a):].T).toarray()
+    sim = (matrix[: len(texts_a)] @ matrix[len(texts_a) :].T).toarray()
     return np.clip(sim, 0.0, 1.0)
 
 
-def weight_similarity(weights_a: Sequence[Mapping[str, float]], weights_b: Sequence[Mapping[str, float]]) -> np.ndarray:
+def weight_similarity(
+    weights_a: Sequence[Mapping[str, float]], weights_b: Sequence[Mapping[str, float]]
+) -> np.ndarray:
     """Return the cosine of weighted label sets (e.g. theme scores); 0 where either side has none."""
     labels = sorted({k for w in (*weights_a, *weights_b) for k in w})
     if not labels or not weights_a or not weights_b:
@@ -135,8 +149,8 @@ def combine(lexical: np.ndarray, extras: Sequence[tuple[np.ndarray, float]]) -> 
 def assign(similarity: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     """Return the one-to-one pairs (i, j) maximising total similarity among those reaching `threshold`.
 
-    Pairs below the threshold are given weight 0 before the assignment, so a weak pair never blocks a strong one,
-    and they are then dropped from the result. Ties resolve in document order (scipy is deterministic).
+    Pairs below the threshold are given weight 0 before the assignment, so a weak pair never blocks a strong
+    one, and they are then dropped from the result. Ties resolve in document order (scipy is deterministic).
     """
     if similarity.size == 0:
         return []
@@ -160,8 +174,8 @@ def align_provisions(
     Args:
         texts_a, texts_b: the provisions' texts (without their list markers) in document order.
         themes_a, themes_b: per provision, theme id → score; None when the dataset has no provision_themes.
-        entities_a, entities_b: per provision, the ids of the entities it mentions; None when there are no mentions.
-        settings: threshold and weights.
+        entities_a, entities_b: per provision, the ids of the entities it mentions; None when there are no
+        mentions. settings: threshold and weights.
 
     Returns:
         The combined similarity matrix (rows A, columns B) and the accepted pairs (row, column), sorted.

@@ -3,17 +3,19 @@
 `compare_documents(source, a, b)` returns the object `policy-timeline diff A B --json` prints (design.md), a
 superset of the contract:
 
-- `pairs`: every provision of A and of B in exactly one pair, in reading order (A's order, each new B provision
-  placed after the pair of the B provision before it). A pair has the contract's keys (a, b, a_text, b_text,
-  similarity, status, themes, ops) plus a_kind/b_kind and a_own/b_own (False for commentary or reported text: the
-  publisher's words, not the document's), a_label/b_label, and for one-sided pairs `nearest`, the closest
-  provision on the other side and its similarity, so a reader can see how near a "new" provision came to a match.
+- `pairs`: every provision of A and of B in exactly one pair, in reading order (A's order, each new B
+  provision placed after the pair of the B provision before it). A pair has the contract's keys (a, b,
+  a_text, b_text, similarity, status, themes, ops) plus a_kind/b_kind and a_own/b_own (False for commentary
+  or reported text: the publisher's words, not the document's), a_label/b_label, and for one-sided pairs
+  `nearest`, the closest provision on the other side and its similarity, so a reader can see how near a "new"
+  provision came to a match.
 - `themes`: per theme, the share of each document's counted provisions tagged with it (`basis` says which:
   "own" provisions, or "all" for a document known only through a secondary account) and the delta B − A.
 - `terms`: the terms distinctive of A and of B (log-likelihood keyness over the counted provisions).
-- `entities`, `targets`: what is mentioned or targeted only in A, only in B, or in both (None while the dataset has
-  no such table).
-- `documents`, `coverage_warning`, `summary`, `settings`: context a reader needs before trusting the comparison.
+- `entities`, `targets`: what is mentioned or targeted only in A, only in B, or in both (None while the
+  dataset has no such table).
+- `documents`, `coverage_warning`, `summary`, `settings`: context a reader needs before trusting the
+  comparison.
 """
 
 from __future__ import annotations
@@ -48,7 +50,9 @@ class TableSource(Protocol):
     def table(self, name: str) -> pd.DataFrame: ...
 
 
-def compare_documents(source: TableSource, a: str, b: str, settings: AlignSettings = AlignSettings()) -> dict[str, Any]:
+def compare_documents(
+    source: TableSource, a: str, b: str, settings: AlignSettings = AlignSettings()
+) -> dict[str, Any]:
     """Return the comparison of documents `a` and `b` (ids, already resolved) as a JSON-ready dict."""
     documents = source.table("documents").set_index("id", drop=False)
     provisions = source.table("provisions")
@@ -85,7 +89,8 @@ def diff_provisions(
     themes_of = _themes_by_provision(provision_themes)
     entities_of = _entities_by_provision(mentions)
     alignment = align_provisions(
-        [_subject_text(r) for r in rows_a], [_subject_text(r) for r in rows_b],
+        [_subject_text(r) for r in rows_a],
+        [_subject_text(r) for r in rows_b],
         themes_a=None if themes_of is None else [themes_of.get(r["id"], {}) for r in rows_a],
         themes_b=None if themes_of is None else [themes_of.get(r["id"], {}) for r in rows_b],
         entities_a=None if entities_of is None else [entities_of.get(r["id"], frozenset()) for r in rows_a],
@@ -104,27 +109,34 @@ def diff_provisions(
         "pairs": pairs,
         "measure": MEASURE,
         "basis": {"a": basis(prov_a), "b": basis(prov_b)},
-        "themes": [] if provision_themes is None else theme_deltas(list(count_a["id"]), list(count_b["id"]),
-                                                                     provision_themes, order),
+        "themes": []
+        if provision_themes is None
+        else theme_deltas(list(count_a["id"]), list(count_b["id"]), provision_themes, order),
         "terms": distinctive_terms(count_a["text"], count_b["text"]),
         "entities": entity_deltas(list(count_a["id"]), list(count_b["id"]), mentions, entities),
         "targets": target_deltas(str(doc_a["id"]), str(doc_b["id"]), targets),
-        "settings": {"threshold": settings.threshold, "theme_weight": settings.theme_weight,
-                     "entity_weight": settings.entity_weight, "kept_overlap": settings.kept_overlap,
-                     "signals": list(alignment.signals)},
+        "settings": {
+            "threshold": settings.threshold,
+            "theme_weight": settings.theme_weight,
+            "entity_weight": settings.entity_weight,
+            "kept_overlap": settings.kept_overlap,
+            "signals": list(alignment.signals),
+        },
     }
 
 
 def coverage_warning(doc_a: Mapping[str, Any], doc_b: Mapping[str, Any]) -> str | None:
-    """Return a warning when the two sources differ in coverage or kind, so absences may not be real changes."""
+    """Return a warning when the sources differ in coverage or kind (an absence may not be a change)."""
     cov_a, cov_b = str(doc_a.get("coverage") or "unknown"), str(doc_b.get("coverage") or "unknown")
     kind_a = str(doc_a.get("source_kind") or "unknown").replace("_", " ")
     kind_b = str(doc_b.get("source_kind") or "unknown").replace("_", " ")
     if cov_a == cov_b and kind_a == kind_b:
         return None
-    return (f"The sources differ: {doc_a.get('symbol', doc_a['id'])} is {cov_a} ({kind_a}), "
-            f"{doc_b.get('symbol', doc_b['id'])} is {cov_b} ({kind_b}). A provision \"only in\" one of them may "
-            f"simply lie outside what the other source holds.")
+    return (
+        f"The sources differ: {doc_a.get('symbol', doc_a['id'])} is {cov_a} ({kind_a}), "
+        f'{doc_b.get("symbol", doc_b["id"])} is {cov_b} ({kind_b}). A provision "only in" one of them may '
+        f"simply lie outside what the other source holds."
+    )
 
 
 def _optional(source: TableSource, name: str) -> pd.DataFrame | None:
@@ -146,8 +158,12 @@ def _themes_by_provision(provision_themes: pd.DataFrame | None) -> dict[str, dic
     if provision_themes is None:
         return None
     out: dict[str, dict[str, float]] = {}
-    scores = provision_themes["score"] if "score" in provision_themes else pd.Series(1.0, provision_themes.index)
-    for pid, theme, score in zip(provision_themes["provision_id"], provision_themes["theme_id"], scores, strict=True):
+    scores = (
+        provision_themes["score"] if "score" in provision_themes else pd.Series(1.0, provision_themes.index)
+    )
+    for pid, theme, score in zip(
+        provision_themes["provision_id"], provision_themes["theme_id"], scores, strict=True
+    ):
         out.setdefault(str(pid), {})[str(theme)] = float(score) if score == score else 1.0
     return out
 
@@ -163,14 +179,29 @@ def _document(doc: Mapping[str, Any], provisions: pd.DataFrame) -> dict[str, Any
         value = doc.get(key)
         return "" if value is None or (isinstance(value, float) and value != value) else str(value)
 
-    return {"id": text("id"), "symbol": text("symbol"), "title_en": text("title_en"), "issued": text("issued"),
-            "coverage": text("coverage"), "source_kind": text("source_kind"), "coverage_note": text("coverage_note"),
-            "basis": basis(provisions), "provisions": len(provisions),
-            "own_provisions": int(provisions["own_text"].sum())}
+    return {
+        "id": text("id"),
+        "symbol": text("symbol"),
+        "title_en": text("title_en"),
+        "issued": text("issued"),
+        "coverage": text("coverage"),
+        "source_kind": text("source_kind"),
+        "coverage_note": text("coverage_note"),
+        "basis": basis(provisions),
+        "provisions": len(provisions),
+        "own_provisions": int(provisions["own_text"].sum()),
+    }
 
 
-def _pairs(rows_a: list[dict], rows_b: list[dict], matched: list[tuple[int, int]], sim: np.ndarray,
-           themes_of: dict[str, dict[str, float]], theme_order: list[str], settings: AlignSettings) -> list[dict]:
+def _pairs(
+    rows_a: list[dict],
+    rows_b: list[dict],
+    matched: list[tuple[int, int]],
+    sim: np.ndarray,
+    themes_of: dict[str, dict[str, float]],
+    theme_order: list[str],
+    settings: AlignSettings,
+) -> list[dict]:
     rank = {t: i for i, t in enumerate(theme_order)}
     a_to_b = dict(matched)
     b_to_a = {j: i for i, j in matched}
@@ -192,10 +223,20 @@ def _pairs(rows_a: list[dict], rows_b: list[dict], matched: list[tuple[int, int]
     return [pair for _, pair in sorted(keyed, key=lambda kv: kv[0])]
 
 
-def _pair(a: dict | None, b: dict | None, i: int | None, j: int | None, sim: np.ndarray,
-          themes_of: dict[str, dict[str, float]], rank: dict[str, int], settings: AlignSettings) -> dict[str, Any]:
-    themes = sorted({t for row in (a, b) if row for t in themes_of.get(row["id"], {})},
-                    key=lambda t: (rank.get(t, len(rank)), t))
+def _pair(
+    a: dict | None,
+    b: dict | None,
+    i: int | None,
+    j: int | None,
+    sim: np.ndarray,
+    themes_of: dict[str, dict[str, float]],
+    rank: dict[str, int],
+    settings: AlignSettings,
+) -> dict[str, Any]:
+    themes = sorted(
+        {t for row in (a, b) if row for t in themes_of.get(row["id"], {})},
+        key=lambda t: (rank.get(t, len(rank)), t),
+    )
     pair: dict[str, Any] = {
         "a": a["id"] if a else None,
         "b": b["id"] if b else None,
@@ -205,9 +246,12 @@ def _pair(a: dict | None, b: dict | None, i: int | None, j: int | None, sim: np.
         "status": "",
         "themes": themes,
         "ops": [],
-        "a_label": _label(a), "b_label": _label(b),
-        "a_kind": a["kind"] if a else None, "b_kind": b["kind"] if b else None,
-        "a_own": bool(a["own_text"]) if a else None, "b_own": bool(b["own_text"]) if b else None,
+        "a_label": _label(a),
+        "b_label": _label(b),
+        "a_kind": a["kind"] if a else None,
+        "b_kind": b["kind"] if b else None,
+        "a_own": bool(a["own_text"]) if a else None,
+        "b_own": bool(b["own_text"]) if b else None,
         "a_themes": [t for t in themes if a and t in themes_of.get(a["id"], {})],
         "b_themes": [t for t in themes if b and t in themes_of.get(b["id"], {})],
         "nearest": None,

@@ -1,7 +1,7 @@
 """What moved between two documents as a whole: theme shares, distinctive terms, entities and targets.
 
-Each function takes the provisions that count for each document (its own provisions, or all of them when it has
-none: see `basis`) and the dataset's tables, and returns JSON-ready rows.
+Each function takes the provisions that count for each document (its own provisions, or all of them when it
+has none: see `basis`) and the dataset's tables, and returns JSON-ready rows.
 """
 
 from __future__ import annotations
@@ -28,11 +28,16 @@ def counted(provisions: pd.DataFrame) -> pd.DataFrame:
     return provisions[provisions["own_text"]] if basis(provisions) == "own" else provisions
 
 
-def theme_deltas(ids_a: Sequence[str], ids_b: Sequence[str], provision_themes: pd.DataFrame | None,
-                 theme_order: Sequence[str]) -> list[dict[str, Any]]:
+def theme_deltas(
+    ids_a: Sequence[str],
+    ids_b: Sequence[str],
+    provision_themes: pd.DataFrame | None,
+    theme_order: Sequence[str],
+) -> list[dict[str, Any]]:
     """Return, per theme, the share of A's and B's counted provisions tagged with it, and B − A.
 
-    Every theme of `theme_order` is listed (zeros included) so that the list has the same length for every pair.
+    Every theme of `theme_order` is listed (zeros included) so that the list has the same length for every
+    pair.
     """
     tagged = _tags_by_theme(provision_themes)
     rows = []
@@ -42,8 +47,16 @@ def theme_deltas(ids_a: Sequence[str], ids_b: Sequence[str], provision_themes: p
         count_b = sum(1 for p in ids_b if p in provisions)
         share_a = count_a / len(ids_a) if ids_a else 0.0
         share_b = count_b / len(ids_b) if ids_b else 0.0
-        rows.append({"id": theme, "a_share": round(share_a, 4), "b_share": round(share_b, 4),
-                     "delta": round(share_b - share_a, 4), "a_count": count_a, "b_count": count_b})
+        rows.append(
+            {
+                "id": theme,
+                "a_share": round(share_a, 4),
+                "b_share": round(share_b, 4),
+                "delta": round(share_b - share_a, 4),
+                "a_count": count_a,
+                "b_count": count_b,
+            }
+        )
     return rows
 
 
@@ -54,8 +67,10 @@ def _tags_by_theme(provision_themes: pd.DataFrame | None) -> dict[str, frozenset
     return {str(theme): frozenset(ids) for theme, ids in grouped}
 
 
-def distinctive_terms(texts_a: Iterable[str], texts_b: Iterable[str], *, top: int = 15) -> dict[str, list[dict]]:
-    """Return the terms distinctive of A and of B by log-likelihood (G²), each shown in its commonest word form."""
+def distinctive_terms(
+    texts_a: Iterable[str], texts_b: Iterable[str], *, top: int = 15
+) -> dict[str, list[dict]]:
+    """Return the terms distinctive of A and of B by log-likelihood (G²), each in its commonest word form."""
     counts_a, counts_b, surfaces = Counter(), Counter(), {}
     for texts, counts in ((texts_a, counts_a), (texts_b, counts_b)):
         for text in texts:
@@ -73,8 +88,9 @@ def distinctive_terms(texts_a: Iterable[str], texts_b: Iterable[str], *, top: in
     return {"a_distinctive": [row(k) for k in key_a], "b_distinctive": [row(k) for k in key_b]}
 
 
-def entity_deltas(ids_a: Sequence[str], ids_b: Sequence[str], mentions: pd.DataFrame | None,
-                  entities: pd.DataFrame | None) -> dict[str, list[dict]] | None:
+def entity_deltas(
+    ids_a: Sequence[str], ids_b: Sequence[str], mentions: pd.DataFrame | None, entities: pd.DataFrame | None
+) -> dict[str, list[dict]] | None:
     """Return the entities mentioned only in A (lost), only in B (gained) and in both, with mention counts.
 
     None when the dataset has no mentions table yet.
@@ -89,8 +105,13 @@ def entity_deltas(ids_a: Sequence[str], ids_b: Sequence[str], mentions: pd.DataF
     out: dict[str, list[dict]] = {"a_only": [], "b_only": [], "shared": []}
     for entity in sorted(set(a_counts) | set(b_counts)):
         name, kind = names.get(entity, (entity, ""))
-        row = {"id": entity, "name": _text(name) or entity, "kind": _text(kind),
-               "a_count": a_counts[entity], "b_count": b_counts[entity]}
+        row = {
+            "id": entity,
+            "name": _text(name) or entity,
+            "kind": _text(kind),
+            "a_count": a_counts[entity],
+            "b_count": b_counts[entity],
+        }
         side = "shared" if row["a_count"] and row["b_count"] else ("a_only" if row["a_count"] else "b_only")
         out[side].append(row)
     for rows in out.values():
@@ -101,8 +122,9 @@ def entity_deltas(ids_a: Sequence[str], ids_b: Sequence[str], mentions: pd.DataF
 def target_deltas(doc_a: str, doc_b: str, targets: pd.DataFrame | None) -> dict[str, list[dict]] | None:
     """Return targets only in A (lost), only in B (gained) and indicators both report (changed).
 
-    Targets are matched across documents by their `indicator` (e.g. partner_countries); goals without an indicator
-    have no counterpart by construction and are listed on their side. None when there is no targets table.
+    Targets are matched across documents by their `indicator` (e.g. partner_countries); goals without an
+    indicator have no counterpart by construction and are listed on their side. None when there is no targets
+    table.
     """
     if targets is None:
         return None
@@ -110,8 +132,10 @@ def target_deltas(doc_a: str, doc_b: str, targets: pd.DataFrame | None) -> dict[
     rows_b = [_target_row(r) for r in targets[targets["document_id"] == doc_b].to_dict("records")]
     by_indicator_b = {r["indicator"]: r for r in rows_b if r["indicator"]}
     by_indicator_a = {r["indicator"]: r for r in rows_a if r["indicator"]}
-    changed = [{"indicator": k, "a": by_indicator_a[k], "b": by_indicator_b[k]}
-               for k in sorted(set(by_indicator_a) & set(by_indicator_b))]
+    changed = [
+        {"indicator": k, "a": by_indicator_a[k], "b": by_indicator_b[k]}
+        for k in sorted(set(by_indicator_a) & set(by_indicator_b))
+    ]
     return {
         "a_only": [r for r in rows_a if not r["indicator"] or r["indicator"] not in by_indicator_b],
         "b_only": [r for r in rows_b if not r["indicator"] or r["indicator"] not in by_indicator_a],
@@ -121,9 +145,14 @@ def target_deltas(doc_a: str, doc_b: str, targets: pd.DataFrame | None) -> dict[
 
 def _target_row(row: dict[str, Any]) -> dict[str, Any]:
     return {
-        "id": row["id"], "text": _text(row.get("text")), "kind": _text(row.get("kind")),
-        "provision_id": _text(row.get("provision_id")) or None, "indicator": _text(row.get("indicator")),
-        "end_year": _int(row.get("end_year")), "value": _number(row.get("value")), "unit": _text(row.get("unit")),
+        "id": row["id"],
+        "text": _text(row.get("text")),
+        "kind": _text(row.get("kind")),
+        "provision_id": _text(row.get("provision_id")) or None,
+        "indicator": _text(row.get("indicator")),
+        "end_year": _int(row.get("end_year")),
+        "value": _number(row.get("value")),
+        "unit": _text(row.get("unit")),
     }
 
 

@@ -1,10 +1,11 @@
 """Measure the alignment against a hand-made gold set (tests/eval/data/alignment_expected.yml).
 
-The gold set names provisions by line prefixes: a provision matches a prefix when fold(provision.text) starts with
-fold(prefix). Per document pair it lists the pairs a reader makes and the lines a reader leaves alone (only_in_a,
-only_in_b); lines it does not list are not scored.
+The gold set names provisions by line prefixes: a provision matches a prefix when fold(provision.text) starts
+with fold(prefix). Per document pair it lists the pairs a reader makes and the lines a reader leaves alone
+(only_in_a, only_in_b); lines it does not list are not scored.
 
-- pairing accuracy = (gold pairs reproduced exactly + gold only-in lines left unpaired) / (gold pairs + only-in lines)
+- pairing accuracy = (gold pairs reproduced exactly + gold only-in lines left unpaired) / (gold pairs +
+  only-in lines)
 - pair recall = gold pairs reproduced / gold pairs
 - pair precision = of the engine's pairs that touch a scored line, the share that are gold pairs
 """
@@ -35,22 +36,34 @@ def find_line(provisions: pd.DataFrame, doc: str, prefix: str, gold_file: str = 
     rows = provisions[provisions["document_id"] == doc]
     found = [pid for pid, text in zip(rows["id"], rows["text"], strict=True) if fold(text).startswith(key)]
     if len(found) != 1:
-        raise InputError(gold_file, f"{doc}: {prefix!r}", f"matches {len(found)} provisions, expected exactly 1")
+        raise InputError(
+            gold_file, f"{doc}: {prefix!r}", f"matches {len(found)} provisions, expected exactly 1"
+        )
     return found[0]
 
 
-def score_alignment(gold: list[dict[str, Any]], provisions: pd.DataFrame, differ: Differ,
-                    gold_file: str = "gold") -> dict[str, Any]:
+def score_alignment(
+    gold: list[dict[str, Any]], provisions: pd.DataFrame, differ: Differ, gold_file: str = "gold"
+) -> dict[str, Any]:
     """Score `differ(a, b)` (which returns the diff object) against the gold set; return the report."""
-    totals = {"pairs": 0, "pairs_found": 0, "only": 0, "only_found": 0, "engine_pairs": 0, "engine_correct": 0}
+    totals = {
+        "pairs": 0,
+        "pairs_found": 0,
+        "only": 0,
+        "only_found": 0,
+        "engine_pairs": 0,
+        "engine_correct": 0,
+    }
     per_pair, misses = [], []
     for entry in gold:
         a_doc, b_doc = entry["a_doc"], entry["b_doc"]
         result = differ(a_doc, b_doc)
         a_to_b = {p["a"]: p["b"] for p in result["pairs"] if p["a"] and p["b"]}
         b_to_a = {b: a for a, b in a_to_b.items()}
-        gold_pairs = {(find_line(provisions, a_doc, g["a"], gold_file), find_line(provisions, b_doc, g["b"], gold_file))
-                      for g in entry.get("pairs") or []}
+        gold_pairs = {
+            (find_line(provisions, a_doc, g["a"], gold_file), find_line(provisions, b_doc, g["b"], gold_file))
+            for g in entry.get("pairs") or []
+        }
         only_a = [find_line(provisions, a_doc, line, gold_file) for line in entry.get("only_in_a") or []]
         only_b = [find_line(provisions, b_doc, line, gold_file) for line in entry.get("only_in_b") or []]
         scored = {x for pair in gold_pairs for x in pair} | set(only_a) | set(only_b)
@@ -58,16 +71,35 @@ def score_alignment(gold: list[dict[str, Any]], provisions: pd.DataFrame, differ
         alone = [x for x in only_a if x not in a_to_b] + [x for x in only_b if x not in b_to_a]
         touching = {(a, b) for a, b in a_to_b.items() if a in scored or b in scored}
         for a, b in sorted(gold_pairs - found):
-            misses.append({"a_doc": a_doc, "b_doc": b_doc, "kind": "pair missed", "a": a, "b": b,
-                           "engine_a_to": a_to_b.get(a), "engine_b_from": b_to_a.get(b)})
+            misses.append(
+                {
+                    "a_doc": a_doc,
+                    "b_doc": b_doc,
+                    "kind": "pair missed",
+                    "a": a,
+                    "b": b,
+                    "engine_a_to": a_to_b.get(a),
+                    "engine_b_from": b_to_a.get(b),
+                }
+            )
         for x in only_a:
             if x in a_to_b:
-                misses.append({"a_doc": a_doc, "b_doc": b_doc, "kind": "only_in_a paired", "a": x, "b": a_to_b[x]})
+                misses.append(
+                    {"a_doc": a_doc, "b_doc": b_doc, "kind": "only_in_a paired", "a": x, "b": a_to_b[x]}
+                )
         for x in only_b:
             if x in b_to_a:
-                misses.append({"a_doc": a_doc, "b_doc": b_doc, "kind": "only_in_b paired", "a": b_to_a[x], "b": x})
-        counts = {"pairs": len(gold_pairs), "pairs_found": len(found), "only": len(only_a) + len(only_b),
-                  "only_found": len(alone), "engine_pairs": len(touching), "engine_correct": len(touching & gold_pairs)}
+                misses.append(
+                    {"a_doc": a_doc, "b_doc": b_doc, "kind": "only_in_b paired", "a": b_to_a[x], "b": x}
+                )
+        counts = {
+            "pairs": len(gold_pairs),
+            "pairs_found": len(found),
+            "only": len(only_a) + len(only_b),
+            "only_found": len(alone),
+            "engine_pairs": len(touching),
+            "engine_correct": len(touching & gold_pairs),
+        }
         for key, value in counts.items():
             totals[key] += value
         per_pair.append({"a_doc": a_doc, "b_doc": b_doc, **counts, **_rates(counts)})
@@ -85,15 +117,23 @@ def _rates(c: dict[str, int]) -> dict[str, float]:
 
 def format_report(report: dict[str, Any]) -> str:
     """Return the report as the lines `policy-timeline eval-alignment` prints."""
-    lines = [f"{'A':<16} {'B':<16} {'pairs':>9} {'only-in':>9} {'accuracy':>9} {'precision':>9} {'recall':>7}"]
+    lines = [
+        f"{'A':<16} {'B':<16} {'pairs':>9} {'only-in':>9} {'accuracy':>9} {'precision':>9} {'recall':>7}"
+    ]
     for row in report["per_pair"]:
-        lines.append(f"{row['a_doc']:<16} {row['b_doc']:<16} {row['pairs_found']:>4}/{row['pairs']:<4} "
-                     f"{row['only_found']:>4}/{row['only']:<4} {row['accuracy']:>9.3f} {row['pair_precision']:>9.3f} "
-                     f"{row['pair_recall']:>7.3f}")
-    lines.append(f"{'all':<33} {report['pairs_found']:>4}/{report['pairs']:<4} {report['only_found']:>4}/"
-                 f"{report['only']:<4} {report['accuracy']:>9.3f} {report['pair_precision']:>9.3f} "
-                 f"{report['pair_recall']:>7.3f}")
-    lines.append(f"pairing accuracy {report['accuracy']:.3f} (pairs precision {report['pair_precision']:.3f}, "
-                 f"recall {report['pair_recall']:.3f}) on {report['pairs']} gold pairs and {report['only']} "
-                 f"only-in lines")
+        lines.append(
+            f"{row['a_doc']:<16} {row['b_doc']:<16} {row['pairs_found']:>4}/{row['pairs']:<4} "
+            f"{row['only_found']:>4}/{row['only']:<4} {row['accuracy']:>9.3f} {row['pair_precision']:>9.3f} "
+            f"{row['pair_recall']:>7.3f}"
+        )
+    lines.append(
+        f"{'all':<33} {report['pairs_found']:>4}/{report['pairs']:<4} {report['only_found']:>4}/"
+        f"{report['only']:<4} {report['accuracy']:>9.3f} {report['pair_precision']:>9.3f} "
+        f"{report['pair_recall']:>7.3f}"
+    )
+    lines.append(
+        f"pairing accuracy {report['accuracy']:.3f} (pairs precision {report['pair_precision']:.3f}, "
+        f"recall {report['pair_recall']:.3f}) on {report['pairs']} gold pairs and {report['only']} "
+        f"only-in lines"
+    )
     return "\n".join(lines)

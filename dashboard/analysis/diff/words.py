@@ -2,10 +2,10 @@
 
 The ops format (documented in docs/notes/issue-6.md and the `diff --json` help):
 a list of `{"op": "equal" | "insert" | "delete" | "replace", "a": str, "b": str}` in reading order, where `a`
-is a slice of the A text and `b` a slice of the B text. Each slice runs from the start of its first word to the
-start of the word after its last, so it carries the trailing space: concatenating every op's `a` gives back the
-A text exactly, and every op's `b` the B text. `insert` has `a == ""`, `delete` has `b == ""`. Words are compared
-folded (case, quotes, dashes and diacritics ignored), so `equal` slices may differ in those only.
+is a slice of the A text and `b` a slice of the B text. Each slice runs from the start of its first word to
+the start of the word after its last, so it carries the trailing space: concatenating every op's `a` gives
+back the A text exactly, and every op's `b` the B text. `insert` has `a == ""`, `delete` has `b == ""`. Words
+are compared folded (case, quotes, dashes and diacritics ignored), so `equal` slices may differ in those only.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from typing import TypedDict
 from dashboard.analysis.text import STOP_WORDS
 from dashboard.corpus.normalise import fold
 
-# a word (letters/digits, inner apostrophes), or one punctuation mark; each with the whitespace that follows it
+# a word (letters/digits, inner apostrophes), or one punctuation mark; each with the whitespace that follows
+# it
 _ISLAND = 2
 _PIECE = re.compile(r"(?:[^\W_]+(?:['’][^\W_]+)*|[^\w\s]|_)\s*", re.UNICODE)
 
@@ -36,9 +37,9 @@ def pieces(text: str) -> list[str]:
     Leading whitespace, if any, is kept on the first piece so that the pieces always join back to `text`.
     """
     lead = text[: len(text) - len(text.lstrip())]
-    found = _PIECE.findall(text[len(lead):])
-    if "".join(found) != text[len(lead):]:  # a character the pattern skips: fall back to whitespace cuts
-        found = re.findall(r"\S+\s*", text[len(lead):])
+    found = _PIECE.findall(text[len(lead) :])
+    if "".join(found) != text[len(lead) :]:  # a character the pattern skips: fall back to whitespace cuts
+        found = re.findall(r"\S+\s*", text[len(lead) :])
     if lead:
         found = [lead + found[0], *found[1:]] if found else [lead]
     return found
@@ -61,7 +62,9 @@ def word_ops(a_text: str, b_text: str) -> list[Op]:
     a_keys, b_keys = [_key(p) for p in a_pieces], [_key(p) for p in b_pieces]
     codes = SequenceMatcher(None, a_keys, b_keys, autojunk=False).get_opcodes()
     codes = _absorb_islands(codes, a_keys)
-    return [Op(op=tag, a="".join(a_pieces[i1:i2]), b="".join(b_pieces[j1:j2])) for tag, i1, i2, j1, j2 in codes]
+    return [
+        Op(op=tag, a="".join(a_pieces[i1:i2]), b="".join(b_pieces[j1:j2])) for tag, i1, i2, j1, j2 in codes
+    ]
 
 
 def _absorb_islands(codes: list[tuple[str, int, int, int, int]], a_keys: list[str]) -> list[tuple]:
@@ -69,12 +72,18 @@ def _absorb_islands(codes: list[tuple[str, int, int, int, int]], a_keys: list[st
 
     A rewritten sentence shares its little words with the old one by chance; marking them as kept cuts one
     rewording into confetti. A run is absorbed when it has at most `_ISLAND` pieces, all stop words or
-    punctuation, and changes stand on both sides of it (the "semantic cleanup" of diff-match-patch, simplified).
+    punctuation, and changes stand on both sides of it (the "semantic cleanup" of diff-match-patch,
+    simplified).
     """
+
     def is_island(k: int) -> bool:
         tag, i1, i2, _, _ = codes[k]
-        return (tag == "equal" and 0 < k < len(codes) - 1 and i2 - i1 <= _ISLAND
-                and all(key in STOP_WORDS or not key[:1].isalnum() for key in a_keys[i1:i2]))
+        return (
+            tag == "equal"
+            and 0 < k < len(codes) - 1
+            and i2 - i1 <= _ISLAND
+            and all(key in STOP_WORDS or not key[:1].isalnum() for key in a_keys[i1:i2])
+        )
 
     merged: list[list] = []
     for k, (tag, i1, i2, j1, j2) in enumerate(codes):
@@ -92,14 +101,14 @@ def _absorb_islands(codes: list[tuple[str, int, int, int, int]], a_keys: list[st
 
 
 def one_sided_ops(text: str, side: str) -> list[Op]:
-    """Return the ops of a provision with no counterpart: one `delete` (side "a") or one `insert` (side "b")."""
+    """Return the ops of a provision without counterpart: one `delete` (side "a") or `insert` (side "b")."""
     if not text:
         return []
     return [Op(op="delete", a=text, b="")] if side == "a" else [Op(op="insert", a="", b=text)]
 
 
 def word_overlap(a_text: str, b_text: str) -> float:
-    """Return the share of words (punctuation ignored) the two texts have in common, in order: 2·M / (|A| + |B|).
+    """Return the share of words the two texts have in common, in order: 2·M / (|A| + |B|).
 
     This is difflib's ratio over folded words; 1.0 means the same words in the same order.
     """
