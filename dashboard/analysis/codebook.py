@@ -1,5 +1,5 @@
-"""The theme codebook (codebook.yml): sixteen fixed ids, labels in English and Vietnamese, scope, inclusion and
-exclusion notes, and the terms the tagger matches (see the comment at the top of codebook.yml for how it reads them).
+"""The theme codebook (codebook.yml): sixteen fixed ids, labels in English and Vietnamese, scope, inclusion
+and exclusion notes, and the terms the tagger matches (the comment atop codebook.yml says how it reads them).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ CODEBOOK_FILE = ANALYSIS_DIR / "codebook.yml"
 TIERS = ("strong", "medium", "weak")
 NEUTRAL = "_neutral"  # a phrase that means no theme: it only stops the shorter terms inside it from counting
 SIDE = "_side"  # a marker that opens a side clause (purpose or consequence)
+SIDE_AFTER_COMMA = "_side_after_comma"  # a participle that opens a side clause only after a comma
 
 # British and American forms are both matched; the stems differ ("labour" -> labour, "labor" -> labor).
 _SPELLINGS = [("labour", "labor"), ("neighbour", "neighbor"), ("favour", "favor"), ("defence", "defense"),
@@ -31,8 +32,8 @@ _IZE = re.compile(r"(?<=\w{3})iz(e|ed|es|ing|ation|ations)\b")
 class Term:
     """One entry of the tagger's lexicon: a term as written in the codebook and what a match of it means.
 
-    `themes` is (NEUTRAL,) for a phrase that means no theme and (SIDE,) for a side-clause marker; `field` terms
-    name their theme as a field and count as strong inside a list of fields.
+    `themes` is (NEUTRAL,) for a phrase that means no theme and (SIDE,) for a side-clause marker; `field`
+    terms name their theme as a field and count as strong inside a list of fields.
     """
 
     text: str
@@ -126,6 +127,8 @@ def lexicon(data: dict[str, Any] | None = None) -> list[Term]:
         out.extend(_entries(str(raw), (NEUTRAL,), "strong", 0.0, False))
     for raw in data["tagger"].get("side_clause_markers") or []:
         out.extend(_entries(str(raw), (SIDE,), "strong", 0.0, False))
+    for raw in data["tagger"].get("side_clause_after_comma") or []:
+        out.extend(_entries(str(raw), (SIDE_AFTER_COMMA,), "strong", 0.0, False))
     return out
 
 

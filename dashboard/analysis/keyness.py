@@ -26,7 +26,7 @@ class KeyTerm:
 
 
 def log_likelihood(count_a: int, count_b: int, total_a: int, total_b: int) -> float:
-    """Return Dunning's G² for a term seen `count_a` times in A (of `total_a`) and `count_b` in B (of `total_b`)."""
+    """Return Dunning's G² for a term seen `count_a` times in A (of `total_a`) and `count_b` in B."""
     expected_a = total_a * (count_a + count_b) / (total_a + total_b)
     expected_b = total_b * (count_a + count_b) / (total_a + total_b)
     g2 = 0.0
@@ -62,7 +62,7 @@ def keyness(counts_a: Counter[str], counts_b: Counter[str], *, top: int = 20, mi
 
 
 # ---------------------------------------------------------------- terms of documents
-# Document symbols ("59-NQ/TW", "01/NQ-CP") would otherwise leave fragments such as "nq" and "tw" among the terms.
+# Document symbols ("59-NQ/TW", "01/NQ-CP") would otherwise leave fragments such as "nq" and "tw" as terms.
 _SYMBOL = re.compile(r"\b\d+[-/][A-Za-zĐđ][\w\-/Đđ]*")
 
 
@@ -97,8 +97,8 @@ class TermCounts:
 def count_terms(texts: Iterable[str], *, max_n: int = 1) -> TermCounts:
     """Count the content words of `texts` and, when `max_n` > 1, their runs of 2..max_n content words.
 
-    A content word is not a stop word, has two letters or more and no digit; a run never crosses a stop word or
-    clause punctuation, so "climate change" and "free trade agreements" are counted but "change of the" is not.
+    A content word is not a stop word, has two letters or more and no digit; a run never crosses a stop word
+    or clause punctuation, so "climate change" and "free trade agreements" count but "change of the" does not.
     """
     out = TermCounts()
     for text in texts:
@@ -107,7 +107,8 @@ def count_terms(texts: Iterable[str], *, max_n: int = 1) -> TermCounts:
         previous_end = 0
         for tok in tokenise(clean):
             surface = _surface(clean[tok.start:tok.end])
-            content = tok.text not in STOP_WORDS and len(tok.text) > 1 and not any(c.isdigit() for c in tok.text)
+            word = tok.text
+            content = word not in STOP_WORDS and len(word) > 1 and not any(c.isdigit() for c in word)
             if not content or _CLAUSE.search(clean, previous_end, tok.start):
                 run = []
             previous_end = tok.end

@@ -1,8 +1,8 @@
-"""Measure the theme tagger against hand-labelled sets: precision, recall and F1 per theme and micro/macro-averaged.
+"""Measure the theme tagger against hand-labelled sets: precision, recall and F1 per theme, micro and macro.
 
-Two kinds of set: a development set keyed by seed file and the first words of a provision (`seed`, `starts_with`,
-`themes`), matched against the provisions of the data package, and a hold-out set of free sentences (`text`,
-`themes`) that are not in the corpus, which shows whether the tagger generalises.
+Two kinds of set: a development set keyed by seed file and the first words of a provision (`seed`,
+`starts_with`, `themes`), matched against the provisions of the data package, and a hold-out set of free
+sentences (`text`, `themes`) that are not in the corpus, which shows whether the tagger generalises.
 """
 
 from __future__ import annotations
@@ -118,8 +118,8 @@ def _score(name: str, file: str, items: list[Item], unmatched: list[str]) -> Rep
     pred = binarizer.transform([i.predicted for i in items])
     p, r, f, support = precision_recall_fscore_support(gold, pred, average=None, zero_division=0)
     predicted = pred.sum(axis=0)
-    report.themes = [{"id": t, "precision": _r(p[k]), "recall": _r(r[k]), "f1": _r(f[k]), "support": int(support[k]),
-                      "predicted": int(predicted[k])} for k, t in enumerate(ids)]
+    report.themes = [{"id": t, "precision": _r(p[k]), "recall": _r(r[k]), "f1": _r(f[k]),
+                      "support": int(support[k]), "predicted": int(predicted[k])} for k, t in enumerate(ids)]
     for average in ("micro", "macro"):
         ap, ar, af, _ = precision_recall_fscore_support(gold, pred, average=average, zero_division=0)
         setattr(report, average, {"precision": _r(ap), "recall": _r(ar), "f1": _r(af)})
@@ -132,8 +132,8 @@ def _r(value: float) -> float:
 
 def format_report(report: Report, *, errors: bool = False) -> str:
     """Return the report as a plain-text table (per theme, then micro and macro averages)."""
-    lines = [f"{report.name}: {report.file}: {len(report.items)} labelled units"
-             + (f", {len(report.unmatched)} entries unmatched (lines the build skips)" if report.unmatched else "")]
+    skipped = f", {len(report.unmatched)} entries unmatched (skipped lines)" if report.unmatched else ""
+    lines = [f"{report.name}: {report.file}: {len(report.items)} labelled units{skipped}"]
     lines += [f"  unmatched: {u}" for u in report.unmatched]
     lines.append(f"  {'theme':<30} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5} {'tagged':>6}")
     for t in report.themes:
@@ -142,11 +142,11 @@ def format_report(report: Report, *, errors: bool = False) -> str:
     for average in ("micro", "macro"):
         figures = getattr(report, average)
         if figures:
-            lines.append(f"  {average + '-average':<30} {figures['precision']:>6.3f} {figures['recall']:>6.3f} "
-                         f"{figures['f1']:>6.3f}")
+            lines.append(f"  {average + '-average':<30} {figures['precision']:>6.3f} "
+                         f"{figures['recall']:>6.3f} {figures['f1']:>6.3f}")
     if errors:
         for item in report.items:
             missed, extra = set(item.gold) - set(item.predicted), set(item.predicted) - set(item.gold)
             if missed or extra:
-                lines.append(f"  ~ {item.key}: missed {sorted(missed)} extra {sorted(extra)} | {item.text[:110]}")
+                lines.append(f"  ~ {item.key}: missed {sorted(missed)} extra {sorted(extra)} | {item.text[:90]}")
     return "\n".join(lines)

@@ -1,11 +1,11 @@
-"""The theme tagger: every theme of the codebook a text substantially addresses, with a score and its evidence.
+"""The theme tagger: every theme of the codebook a text substantially addresses, with a score and evidence.
 
-Matching runs on the shared tokeniser's words (analysis.text) reduced to their dictionary lemma (simplemma), so
-plurals and inflections match ("partnerships", "raising awareness") but derivations do not ("related" is not
-"relations", "technological" is not "technology", "government" is not "governance"), with one Aho-Corasick
-automaton (pyahocorasick) over the text's lemma sequence: linear in the number of words, however many terms the
-codebook holds. How the matches become scores is written at the top of codebook.yml, so that a reader can
-see from the codebook alone why a provision got a theme.
+Matching runs on the shared tokeniser's words (analysis.text) reduced to their dictionary lemma (simplemma),
+so plurals and inflections match ("partnerships", "raising awareness") but derivations do not ("related" is
+not "relations", "technological" is not "technology", "government" is not "governance"), with one
+Aho-Corasick automaton (pyahocorasick) over the text's lemma sequence: linear in the number of words, however
+many terms the codebook holds. How the matches become scores is written at the top of codebook.yml, so that a
+reader can see from the codebook alone why a provision got a theme.
 """
 
 from __future__ import annotations
@@ -20,7 +20,15 @@ from typing import Any
 import ahocorasick
 import simplemma
 
-from dashboard.analysis.codebook import NEUTRAL, SIDE, Term, lexicon, tagger_settings, theme_ids
+from dashboard.analysis.codebook import (
+    NEUTRAL,
+    SIDE,
+    SIDE_AFTER_COMMA,
+    Term,
+    lexicon,
+    tagger_settings,
+    theme_ids,
+)
 from dashboard.analysis.text import Token, tokenise
 
 BOUNDARY = "|"  # stands between two words split by clause punctuation: no multi-word term matches across it
@@ -36,7 +44,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 @dataclass(frozen=True)
 class Evidence:
-    """One matched term: the codebook term, the words as they stand in the text, their span, and the cue weight."""
+    """One matched term: the codebook term, the words as they stand in the text, their span and cue weight."""
 
     term: str
     text: str
@@ -46,7 +54,8 @@ class Evidence:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON form used by `policy-timeline tag --json`."""
-        return {"term": self.term, "text": self.text, "start": self.start, "end": self.end, "weight": self.weight}
+        return {"term": self.term, "text": self.text, "start": self.start, "end": self.end,
+                "weight": self.weight}
 
 
 @dataclass(frozen=True)
@@ -100,7 +109,8 @@ class Tagger:
             key = f" {' '.join(keys)} "
             grouped[key].append(term)
             lengths[key] = len(keys)
-            caps[key] = tuple(p for p, tok in zip(positions, tokens, strict=True) if _is_acronym(tok, term.text))
+            caps[key] = tuple(p for p, tok in zip(positions, tokens, strict=True)
+                              if _is_acronym(tok, term.text))
         for key, group in grouped.items():
             self._automaton.add_word(key, _Pattern(tuple(group), lengths[key], caps[key]))
         if len(self._automaton):
@@ -134,9 +144,11 @@ class Tagger:
         if not tokens:
             return {}
         matches = self._select(self._candidates(text, tokens))
-        themed = [m for m in matches if m.pattern.terms[0].themes[0] not in (NEUTRAL, SIDE)]
+        kind = lambda m: m.pattern.terms[0].themes[0]  # noqa: E731
+        themed = [m for m in matches if kind(m) not in (NEUTRAL, SIDE, SIDE_AFTER_COMMA)]
         boosted = self._in_lists(text, themed)
-        sides = [_side_clause(text, m.char_start) for m in matches if m.pattern.terms[0].themes[0] == SIDE]
+        sides = [_side_clause(text, m.char_start, after_comma=kind(m) == SIDE_AFTER_COMMA)
+                 for m in matches if kind(m) in (SIDE, SIDE_AFTER_COMMA)]
         out: dict[str, list[Evidence]] = defaultdict(list)
         for m in themed:
             surface = text[m.char_start:m.char_end]
@@ -166,7 +178,8 @@ class Tagger:
             last = ends[end_char]
             first = last - pattern.length + 1
             if all(_is_acronym(tokens[index[first + p]], text) for p in pattern.caps):
-                found.append(_Match(first, last + 1, pattern, tokens[index[first]].start, tokens[index[last]].end))
+                span = (tokens[index[first]].start, tokens[index[last]].end)
+                found.append(_Match(first, last + 1, pattern, *span))
         return found
 
     @staticmethod
@@ -183,29 +196,29 @@ class Tagger:
 
     @staticmethod
     def _in_lists(text: str, matches: list[_Match]) -> set[int]:
-        # items joined only by commas, slashes, dashes, "and"/"or" form a list of fields; each field in it counts
+        # items joined only by commas, slashes, dashes, "and"/"or" form a list; when two or more of them name
+        # fields ("culture, society, tourism and the environment"), each field named in it counts as strong
         boosted: set[int] = set()
         run: list[_Match] = []
-        for m in matches:
-            if run and _LIST_GAP.fullmatch(text, run[-1].char_end, m.char_start):
+        for m in [*matches, None]:
+            if m is not None and run and _LIST_GAP.fullmatch(text, run[-1].char_end, m.char_start):
                 run.append(m)
                 continue
-            if len(run) >= 2:
-                boosted.update(id(x) for x in run)
-            run = [m]
-        if len(run) >= 2:
-            boosted.update(id(x) for x in run)
+            fields = [x for x in run if any(t.field for t in x.pattern.terms)]
+            if len(fields) >= 2:
+                boosted.update(id(x) for x in fields)
+            run = [m] if m is not None else []
         return boosted
 
 
 @lru_cache(maxsize=131072)
 def lemma(word: str) -> str:
-    """Return the dictionary lemma of a folded English word ("partnerships" -> "partnership", "raising" -> "raise")."""
+    """Return the dictionary lemma of a folded English word ("partnerships" -> "partnership")."""
     return simplemma.lemmatize(word, lang="en").lower() or word
 
 
 def _keys(text: str, tokens: list[Token]) -> tuple[list[str], list[int]]:
-    """Return the key sequence of a text (lemmas, with a boundary for clause punctuation) and each token's position."""
+    """Return a text's key sequence (lemmas, a boundary for clause punctuation) and each token's position."""
     keys: list[str] = []
     positions: list[int] = []
     previous = None
@@ -234,8 +247,14 @@ def _is_acronym(token: Token, text: str) -> bool:
     return sum(ch.isupper() for ch in word) >= 2 or (len(word) == 1 and word.isupper())
 
 
-def _side_clause(text: str, at: int) -> tuple[int, int]:
-    """Return the span of the side clause a marker at `at` opens, or (-1, -1) when the marker opens its sentence."""
+def _side_clause(text: str, at: int, *, after_comma: bool) -> tuple[int, int]:
+    """Return the span of the side clause a marker at `at` opens, or (-1, -1) when it opens none.
+
+    A marker opens none at the start of its sentence ("Contribute to maintaining peace"), nor, for a
+    participle, unless a comma stands before it.
+    """
+    if after_comma and not text[:at].rstrip().endswith(","):
+        return -1, -1
     starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, at)]
     before = text[starts[-1] if starts else 0:at]
     before = _LEADING_MARKER.sub("", before, count=1)
