@@ -148,5 +148,6 @@ def format_report(report: Report, *, errors: bool = False) -> str:
         for item in report.items:
             missed, extra = set(item.gold) - set(item.predicted), set(item.predicted) - set(item.gold)
             if missed or extra:
-                lines.append(f"  ~ {item.key}: missed {sorted(missed)} extra {sorted(extra)} | {item.text[:90]}")
+                note = f"missed {sorted(missed)} extra {sorted(extra)}"
+                lines.append(f"  ~ {item.key}: {note} | {item.text[:90]}")
     return "\n".join(lines)
