@@ -146,13 +146,28 @@ def eval_alignment(data_dir: Path, gold_path: Path, bar: float | None, as_json: 
 
     Example: policy-timeline eval-alignment --bar 0.6
     """
-    from dashboard.analysis.diff import compare_documents
-    from dashboard.analysis.diff.evaluate import format_report, load_gold, score_alignment
+    from dashboard.analysis.diff import AlignSettings, compare_documents
+    from dashboard.analysis.diff.evaluate import (
+        chance_similarity,
+        format_report,
+        load_gold,
+        score_alignment,
+        threshold_curve,
+    )
     from dashboard.dataset.load import get_dataset
 
     dataset = get_dataset(str(data_dir))
-    report = score_alignment(load_gold(gold_path), dataset.provisions,
-                             lambda a, b: compare_documents(dataset, a, b), str(gold_path))
+    gold = load_gold(gold_path)
+    report = score_alignment(
+        gold, dataset.provisions, lambda a, b: compare_documents(dataset, a, b), str(gold_path)
+    )
+    report["threshold_curve"] = threshold_curve(
+        gold, dataset.provisions,
+        lambda t: lambda a, b: compare_documents(dataset, a, b, AlignSettings(threshold=t)),
+        [0.08, 0.12, 0.16, 0.20, 0.24, 0.28],
+    )
+    held = dataset.provisions[dataset.provisions["document_id"].isin(set(dataset.held_documents()["id"]))]
+    report["chance"] = chance_similarity(held)
     click.echo(json.dumps(report, ensure_ascii=False, indent=1) if as_json else format_report(report))
     if bar is not None and report["accuracy"] < bar:
         sys.exit(1)

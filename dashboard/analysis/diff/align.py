@@ -9,8 +9,8 @@ assignment over a similarity matrix:
    "promote") and British/American spellings are folded away first: a reader pairs provisions by their
    subject, not by their verb of command.
 2. Shared themes (cosine of the provision_themes scores) and shared entities (Jaccard of the mentioned entity
-   ids), when the dataset has those tables. They are blended in with fixed weights, and only where the two
-   provisions share at least one content word, so that two provisions are never paired on a theme label alone.
+   ids), when the dataset has those tables: themes confirm or damp a lexical match, shared entities raise it
+   (see `combine`); neither pairs two provisions that share no content word.
 3. A maximum-weight one-to-one assignment (Hungarian algorithm, scipy's linear_sum_assignment) over the pairs
    whose similarity reaches the threshold. A provision left without a counterpart is "dropped" (only in A) or
    "new" (only in B).
@@ -62,8 +62,8 @@ _STOP = STOP_WORDS | PROCEDURAL_WORDS
 class AlignSettings:
     """The knobs of the alignment. See docs/notes/issue-6.md for how they were chosen (not per sentence)."""
 
-    threshold: float = 0.12
-    theme_weight: float = 0.25
+    threshold: float = 0.20
+    theme_weight: float = 0.3
     entity_weight: float = 0.15
     kept_overlap: float = 0.9
 
@@ -135,15 +135,26 @@ def set_similarity(sets_a: Sequence[frozenset[str]], sets_b: Sequence[frozenset[
     return out
 
 
-def combine(lexical: np.ndarray, extras: Sequence[tuple[np.ndarray, float]]) -> np.ndarray:
-    """Blend lexical similarity with extra signals (matrix, weight); extras count only where lexical > 0."""
-    if not extras:
-        return lexical
-    total = sum(w for _, w in extras)
-    sim = (1.0 - total) * lexical
-    for matrix, weight in extras:
-        sim = sim + weight * matrix
-    return np.where(lexical > 0, sim, 0.0)
+def combine(
+    lexical: np.ndarray,
+    themes: np.ndarray | None = None,
+    entities: np.ndarray | None = None,
+    settings: AlignSettings | None = None,
+) -> np.ndarray:
+    """Blend lexical similarity with shared themes and entities; neither can pair two provisions on its own.
+
+    Themes confirm a lexical match: the lexical score is kept in full when the two provisions' theme profiles
+    coincide and damped by `theme_weight` when they share no theme. Shared entities (the same agreement or
+    organisation) close part of the remaining gap: + entity_weight · Jaccard · (1 − score), where words are
+    shared.
+    """
+    settings = settings or AlignSettings()
+    sim = lexical
+    if themes is not None:
+        sim = sim * ((1.0 - settings.theme_weight) + settings.theme_weight * themes)
+    if entities is not None:
+        sim = sim + np.where(lexical > 0, settings.entity_weight * entities * (1.0 - sim), 0.0)
+    return np.clip(sim, 0.0, 1.0)
 
 
 def assign(similarity: np.ndarray, threshold: float) -> list[tuple[int, int]]:
@@ -181,13 +192,13 @@ def align_provisions(
         The combined similarity matrix (rows A, columns B) and the accepted pairs (row, column), sorted.
     """
     lexical = lexical_similarity(texts_a, texts_b)
-    extras: list[tuple[np.ndarray, float]] = []
+    themes = entities = None
     signals = ["lexical"]
     if themes_a is not None and themes_b is not None and settings.theme_weight > 0:
-        extras.append((weight_similarity(themes_a, themes_b), settings.theme_weight))
+        themes = weight_similarity(themes_a, themes_b)
         signals.append("themes")
     if entities_a is not None and entities_b is not None and settings.entity_weight > 0:
-        extras.append((set_similarity(entities_a, entities_b), settings.entity_weight))
+        entities = set_similarity(entities_a, entities_b)
         signals.append("entities")
-    similarity = combine(lexical, extras)
+    similarity = combine(lexical, themes, entities, settings)
     return Alignment(similarity, assign(similarity, settings.threshold), tuple(signals), lexical)

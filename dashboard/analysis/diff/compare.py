@@ -89,8 +89,8 @@ def diff_provisions(
     themes_of = _themes_by_provision(provision_themes)
     entities_of = _entities_by_provision(mentions)
     alignment = align_provisions(
-        [_subject_text(r) for r in rows_a],
-        [_subject_text(r) for r in rows_b],
+        [subject_text(r) for r in rows_a],
+        [subject_text(r) for r in rows_b],
         themes_a=None if themes_of is None else [themes_of.get(r["id"], {}) for r in rows_a],
         themes_b=None if themes_of is None else [themes_of.get(r["id"], {}) for r in rows_b],
         entities_a=None if entities_of is None else [entities_of.get(r["id"], frozenset()) for r in rows_a],
@@ -149,7 +149,8 @@ def _theme_order(source: TableSource) -> list[str]:
     return [] if themes is None else [str(t) for t in themes["id"]]
 
 
-def _subject_text(row: Mapping[str, Any]) -> str:
+def subject_text(row: Mapping[str, Any]) -> str:
+    """Return what alignment compares: the provision's text without its list marker."""
     content = row.get("content")
     return str(content) if isinstance(content, str) and content.strip() else str(row.get("text") or "")
 
@@ -258,7 +259,7 @@ def _pair(
     }
     if a and b:
         pair["similarity"] = round(float(sim[i, j]), 4)
-        kept = word_overlap(_subject_text(a), _subject_text(b)) >= settings.kept_overlap
+        kept = word_overlap(subject_text(a), subject_text(b)) >= settings.kept_overlap
         pair["status"] = "kept" if kept else "reworded"
         pair["ops"] = word_ops(a["text"], b["text"])
     else:
