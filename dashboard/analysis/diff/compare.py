@@ -111,7 +111,7 @@ def diff_provisions(
         "basis": {"a": basis(prov_a), "b": basis(prov_b)},
         "themes": []
         if provision_themes is None
-        else theme_deltas(list(count_a["id"]), list(count_b["id"]), provision_themes, order),
+        else theme_deltas(_units(count_a), _units(count_b), provision_themes, order),
         "terms": distinctive_terms(count_a["text"], count_b["text"]),
         "entities": entity_deltas(list(count_a["id"]), list(count_b["id"]), mentions, entities),
         "targets": target_deltas(str(doc_a["id"]), str(doc_b["id"]), targets),
@@ -137,6 +137,13 @@ def coverage_warning(doc_a: Mapping[str, Any], doc_b: Mapping[str, Any]) -> str 
         f'{doc_b.get("symbol", doc_b["id"])} is {cov_b} ({kind_b}). A provision "only in" one of them may '
         f"simply lie outside what the other source holds."
     )
+
+
+def _units(provisions: pd.DataFrame) -> list[str]:
+    # a bare marker such as "Part V" is not a unit of meaning (the theme_measures definition)
+    if "words" not in provisions:
+        return list(provisions["id"])
+    return list(provisions.loc[provisions["words"].fillna(0) > 0, "id"])
 
 
 def _optional(source: TableSource, name: str) -> pd.DataFrame | None:

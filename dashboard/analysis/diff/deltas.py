@@ -15,7 +15,9 @@ import pandas as pd
 from dashboard.analysis.keyness import keyness
 from dashboard.analysis.text import STOP_WORDS, tokenise
 
-MEASURE = "share_provisions"
+# the share of a document's units (provisions with at least one word) that carry the theme: theme_measures'
+# unit_share, so the Compare page and the Themes page give the same numbers
+MEASURE = "unit_share"
 
 
 def basis(provisions: pd.DataFrame) -> str:

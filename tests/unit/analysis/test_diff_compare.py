@@ -1,0 +1,211 @@
+"""compare_documents / diff_provisions: the contract of `diff --json`, statuses, deltas and reading order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard.analysis.diff import STATUSES, compare_documents, diff_provisions
+from dashboard.analysis.diff.compare import coverage_warning
+from dashboard.dataset.load import Dataset
+
+DOC_A = {"id": "A-2016", "symbol": "A/2016", "coverage": "full", "source_kind": "official_translation"}
+DOC_B = {"id": "B-2025", "symbol": "B/2025", "coverage": "partial", "source_kind": "ministry_summary"}
+
+
+def provisions(doc: str, texts: list[str], own: list[bool] | None = None) -> pd.DataFrame:
+    own = own or [True] * len(texts)
+    return pd.DataFrame(
+        {
+            "id": [f"{doc}:{i + 1}" for i in range(len(texts))],
+            "document_id": doc,
+            "ordinal": range(len(texts)),
+            "label": "",
+            "kind": ["paragraph" if o else "commentary" for o in own],
+            "own_text": own,
+            "text": texts,
+            "content": texts,
+            "words": [len(t.split()) for t in texts],
+        }
+    )
+
+
+PROV_A = provisions(
+    "A-2016",
+    [
+        "The publisher summarises the strategy for readers.",
+        "Negotiate and sign free trade agreements with major partners.",
+        "Protect the rights and interests of Vietnamese citizens abroad.",
+        "Organise the annual football tournament of the ministry staff.",
+    ],
+    own=[False, True, True, True],
+)
+PROV_B = provisions(
+    "B-2025",
+    [
+        "Protect the rights and interests of Vietnamese citizens abroad.",
+        "Build a national space observatory for astronomy research.",
+        "Sign and implement new-generation free trade agreements with partners.",
+    ],
+)
+THEMES = pd.DataFrame(
+    {
+        "provision_id": ["A-2016:2", "A-2016:3", "B-2025:1", "B-2025:3", "B-2025:2"],
+        "theme_id": [
+            "economy_trade",
+            "overseas_vietnamese",
+            "overseas_vietnamese",
+            "economy_trade",
+            "science_technology",
+        ],
+        "score": [0.9, 0.9, 0.9, 0.9, 0.9],
+    }
+)
+
+
+@pytest.fixture(scope="module")
+def result() -> dict:
+    return diff_provisions(
+        PROV_A,
+        PROV_B,
+        doc_a=DOC_A,
+        doc_b=DOC_B,
+        provision_themes=THEMES,
+        theme_order=["economy_trade", "science_technology", "overseas_vietnamese"],
+    )
+
+
+def test_every_provision_is_in_exactly_one_pair(result: dict):
+    a_ids = [p["a"] for p in result["pairs"] if p["a"]]
+    b_ids = [p["b"] for p in result["pairs"] if p["b"]]
+    assert sorted(a_ids) == sorted(PROV_A["id"])
+    assert sorted(b_ids) == sorted(PROV_B["id"])
+
+
+def test_statuses(result: dict):
+    status = {(p["a"], p["b"]): p["status"] for p in result["pairs"]}
+    assert status[("A-2016:3", "B-2025:1")] == "kept"
+    assert status[("A-2016:2", "B-2025:3")] == "reworded"
+    assert status[("A-2016:4", None)] == "dropped"
+    assert status[(None, "B-2025:2")] == "new"
+    assert result["summary"] == {"kept": 1, "reworded": 1, "new": 1, "dropped": 2}
+
+
+def test_pairs_follow_reading_order_with_new_provisions_after_their_predecessor(result: dict):
+    order = [(p["a"], p["b"]) for p in result["pairs"]]
+    assert order == [
+        ("A-2016:1", None),
+        ("A-2016:2", "B-2025:3"),
+        ("A-2016:3", "B-2025:1"),
+        (None, "B-2025:2"),
+        ("A-2016:4", None),
+    ]
+
+
+def test_pair_fields(result: dict):
+    for pair in result["pairs"]:
+        assert set(pair) >= {"a", "b", "a_text", "b_text", "similarity", "status", "themes", "ops"}
+        assert 0.0 <= pair["similarity"] <= 1.0
+        assert pair["status"] in STATUSES
+        assert "".join(op["a"] for op in pair["ops"]) == pair["a_text"]
+        assert "".join(op["b"] for op in pair["ops"]) == pair["b_text"]
+    commentary = next(p for p in result["pairs"] if p["a"] == "A-2016:1")
+    assert (
+        commentary["a_kind"] == "commentary" and commentary["a_own"] is False and commentary["b_own"] is None
+    )
+    new = next(p for p in result["pairs"] if p["status"] == "new")
+    assert new["similarity"] == 0.0 and new["themes"] == ["science_technology"]
+
+
+def test_theme_shares_count_own_provisions(result: dict):
+    shares = {t["id"]: t for t in result["themes"]}
+    assert result["basis"] == {"a": "own", "b": "own"}
+    # A has three own provisions (the commentary does not count), one of them on trade
+    assert shares["economy_trade"]["a_share"] == pytest.approx(1 / 3, abs=1e-4)
+    assert shares["economy_trade"]["b_share"] == pytest.approx(1 / 3, abs=1e-4)
+    assert shares["science_technology"]["delta"] == pytest.approx(1 / 3, abs=1e-4)
+    assert [t["id"] for t in result["themes"]] == [
+        "economy_trade",
+        "science_technology",
+        "overseas_vietnamese",
+    ]
+
+
+def test_a_secondary_account_counts_all_its_provisions():
+    reported = provisions(
+        "A-2016", ["A reporter says trade grew.", "The minister praised trade."], [False, False]
+    )
+    out = diff_provisions(reported, PROV_B, doc_a=DOC_A, doc_b=DOC_B)
+    assert out["basis"] == {"a": "all", "b": "own"}
+    assert out["themes"] == []  # no provision_themes table: no shares rather than zeros
+
+
+def test_distinctive_terms(result: dict):
+    a_terms = {t["term"] for t in result["terms"]["a_distinctive"]}
+    b_terms = {t["term"] for t in result["terms"]["b_distinctive"]}
+    assert not a_terms & b_terms
+    for row in result["terms"]["a_distinctive"] + result["terms"]["b_distinctive"]:
+        assert set(row) >= {"term", "score"} and row["score"] > 0
+
+
+def test_coverage_warning():
+    assert "partial" in coverage_warning(DOC_A, DOC_B)
+    assert coverage_warning(DOC_A, dict(DOC_A, id="C")) is None
+
+
+def test_entity_and_target_deltas():
+    mentions = pd.DataFrame(
+        {
+            "provision_id": ["A-2016:2", "B-2025:3", "B-2025:2"],
+            "entity_id": ["wto", "wto", "nasa"],
+            "surface": ["WTO", "WTO", "NASA"],
+        }
+    )
+    entities = pd.DataFrame(
+        {
+            "id": ["wto", "nasa"],
+            "name": ["World Trade Organization", "NASA"],
+            "kind": ["organisation", "organisation"],
+        }
+    )
+    targets = pd.DataFrame(
+        {
+            "id": ["t1", "t2", "t3", "t4"],
+            "document_id": ["A-2016", "B-2025", "A-2016", "B-2025"],
+            "provision_id": [None, None, None, None],
+            "text": ["Partners", "Partners", "Goal A", "Goal B"],
+            "kind": ["reported_indicator", "reported_indicator", "goal", "goal"],
+            "indicator": ["partners", "partners", None, None],
+            "end_year": [2023, 2025, 2030, 2045],
+            "value": [33.0, 34.0, None, None],
+            "unit": ["countries", "countries", None, None],
+        }
+    )
+    out = diff_provisions(
+        PROV_A, PROV_B, doc_a=DOC_A, doc_b=DOC_B, mentions=mentions, entities=entities, targets=targets
+    )
+    assert [e["id"] for e in out["entities"]["shared"]] == ["wto"]
+    assert [e["name"] for e in out["entities"]["b_only"]] == ["NASA"]
+    assert out["entities"]["a_only"] == []
+    assert [c["indicator"] for c in out["targets"]["changed"]] == ["partners"]
+    assert out["targets"]["changed"][0]["b"]["value"] == 34.0
+    assert [t["id"] for t in out["targets"]["a_only"]] == ["t3"]
+    assert [t["id"] for t in out["targets"]["b_only"]] == ["t4"]
+    assert "entities" in out["settings"]["signals"]
+
+
+def test_compare_documents_on_the_fixture_package(fixture_data: Path):
+    dataset = Dataset(fixture_data)
+    out = compare_documents(dataset, "1-NQ-TW-2020", "2-NQ-CP-2021")
+    assert out["a"] == "1-NQ-TW-2020" and out["b"] == "2-NQ-CP-2021"
+    provs = dataset.provisions
+    assert sorted(p["a"] for p in out["pairs"] if p["a"]) == sorted(
+        provs.loc[provs.document_id == out["a"], "id"]
+    )
+    assert sorted(p["b"] for p in out["pairs"] if p["b"]) == sorted(
+        provs.loc[provs.document_id == out["b"], "id"]
+    )
+    assert out["documents"]["b"]["coverage"] == "partial"
+    assert out["coverage_warning"]
