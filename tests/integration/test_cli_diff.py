@@ -1,0 +1,141 @@
+"""`policy-timeline diff A B`: --json is the library's object, the contract holds for every pair of the seed
+documents, ids and symbols resolve in any case, unknown documents fail in one line, --html escapes text."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dashboard.analysis.diff import STATUSES, compare_documents
+from dashboard.cli import main
+from dashboard.dataset.load import Dataset
+
+CLI = [sys.executable, "-m", "dashboard"]
+
+
+@pytest.fixture(scope="module")
+def shipped(shipped_data: Path) -> Dataset:
+    return Dataset(shipped_data)
+
+
+def held_pairs(dataset: Dataset) -> list[tuple[str, str]]:
+    return list(itertools.permutations(dataset.held_documents()["id"], 2))
+
+
+def run_json(*args: str) -> dict:
+    result = CliRunner().invoke(main, ["diff", *args, "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_json_equals_the_library_result(shipped: Dataset):
+    proc = subprocess.run(
+        [*CLI, "diff", "40-QD-TTg-2016", "153-NQ-CP-2025", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(proc.stdout) == json.loads(
+        json.dumps(compare_documents(shipped, "40-QD-TTg-2016", "153-NQ-CP-2025"), ensure_ascii=False)
+    )
+
+
+def test_the_contract_holds_for_every_pair_of_seed_documents(shipped: Dataset):
+    provisions = shipped.provisions
+    pairs = held_pairs(shipped)
+    assert len(pairs) == 20
+    for a, b in pairs:
+        out = run_json(a, b)
+        assert (out["a"], out["b"]) == (a, b)
+        a_ids = [p["a"] for p in out["pairs"] if p["a"] is not None]
+        b_ids = [p["b"] for p in out["pairs"] if p["b"] is not None]
+        assert sorted(a_ids) == sorted(provisions.loc[provisions.document_id == a, "id"]), (a, b)
+        assert sorted(b_ids) == sorted(provisions.loc[provisions.document_id == b, "id"]), (a, b)
+        for pair in out["pairs"]:
+            assert pair["a"] is not None or pair["b"] is not None
+            assert pair["status"] in STATUSES
+            assert pair["status"] in (("kept", "reworded") if pair["a"] and pair["b"] else ("dropped", "new"))
+            assert (pair["status"] == "dropped") == (pair["b"] is None)
+            assert 0.0 <= pair["similarity"] <= 1.0
+            assert isinstance(pair["a_text"], str) and isinstance(pair["b_text"], str)
+            assert isinstance(pair["themes"], list)
+            assert "".join(op["a"] for op in pair["ops"]) == pair["a_text"]
+            assert "".join(op["b"] for op in pair["ops"]) == pair["b_text"]
+            assert all(op["op"] in {"equal", "insert", "delete", "replace"} for op in pair["ops"])
+        for theme in out["themes"]:
+            assert set(theme) >= {"id", "a_share", "b_share", "delta"}
+            assert theme["delta"] == pytest.approx(theme["b_share"] - theme["a_share"], abs=1e-3)
+        for side in ("a_distinctive", "b_distinctive"):
+            assert all(set(t) >= {"term", "score"} for t in out["terms"][side])
+        assert out["basis"]["a"] in ("own", "all") and out["basis"]["b"] in ("own", "all")
+
+
+def test_a_news_report_counts_all_its_provisions(shipped: Dataset):
+    out = run_json("22-NQ/TW", "59-NQ/TW")
+    assert out["basis"] == {"a": "all", "b": "own"}
+    assert all(p["a_kind"] == "reported" for p in out["pairs"] if p["a"])
+
+
+def test_ids_and_symbols_resolve_in_any_case():
+    by_symbol = run_json("40/qđ-ttg", "153/nq-cp")
+    assert (by_symbol["a"], by_symbol["b"]) == ("40-QD-TTg-2016", "153-NQ-CP-2025")
+    assert run_json("40-qd-ttg-2016", "153-NQ-CP-2025") == by_symbol
+
+
+def test_unknown_document_is_one_line_and_exit_2():
+    proc = subprocess.run([*CLI, "diff", "40/QĐ-TTg", "99-XX-2099", "--json"], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "99-XX-2099" in lines[0]
+
+
+def test_json_and_html_together_is_a_usage_error(tmp_path: Path):
+    result = CliRunner().invoke(
+        main, ["diff", "40/QĐ-TTg", "153/NQ-CP", "--json", "--html", str(tmp_path / "x")]
+    )
+    assert result.exit_code == 2
+
+
+class _Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_html_report_opens_and_escapes_document_text(tmp_path: Path, fixture_data: Path):
+    out = tmp_path / "report" / "compare.html"
+    result = CliRunner().invoke(
+        main, ["diff", "1-NQ/TW", "2/NQ-CP", "--data", str(fixture_data), "--html", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    # the fixture's provision quotes a script tag: it must arrive as text, never as markup
+    assert "<script" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    parser = _Collect()
+    parser.feed(html)
+    assert "script" not in parser.tags and "table" in parser.tags
+    text = "".join(parser.text)
+    assert "<script>alert(1)</script>" in text
+
+
+def test_plain_output_summarises(fixture_data: Path):
+    result = CliRunner().invoke(main, ["diff", "1-nq-tw-2020", "2-NQ-CP-2021", "--data", str(fixture_data)])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0].startswith("1-NQ-TW-2020 → 2-NQ-CP-2021:")
