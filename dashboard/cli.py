@@ -94,10 +94,77 @@ def _not_yet(name: str) -> None:
     fail(f"`policy-timeline {name}` is not yet available in this version")
 
 
-@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
-def tag() -> None:
-    """Tag a text with themes (--text TEXT | --file F) [--json]."""
-    _not_yet("tag")
+@main.command()
+@click.option("--text", default=None, help="The text to tag.")
+@click.option("--file", "file_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="A UTF-8 text file to tag (as one text).")
+@click.option("--json", "as_json", is_flag=True,
+              help='Print {"themes": [{"id", "score", "evidence": [{"term", "text", "start", "end", '
+                   '"weight"}]}]}.')
+def tag(text: str | None, file_path: Path | None, as_json: bool) -> None:
+    """Tag a text with every theme it substantially addresses, each with a score and the evidence.
+
+    Evidence spans are character offsets into the text. Example:
+    policy-timeline tag --text "Promote cultural diplomacy and the protection of citizens abroad" --json
+    """
+    from dashboard.analysis.themes import tag_result
+
+    if (text is None) == (file_path is None):
+        fail("tag: options: give exactly one of --text TEXT or --file F")
+    result = tag_result(text if text is not None else _read_text(file_path))
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False))
+        return
+    for theme in result["themes"]:
+        words = "; ".join(dict.fromkeys(e["text"] for e in theme["evidence"]))
+        click.echo(f"{theme['id']:<30} {theme['score']:.2f}  {words}")
+    if not result["themes"]:
+        click.echo("no theme")
+
+
+def _read_text(path: Path) -> str:
+    """Return a UTF-8 text file's content, or fail with one line naming the file."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        fail(f"{path}: file: not found")
+    except UnicodeDecodeError as exc:
+        fail(f"{path}: byte {exc.start}: not valid UTF-8")
+    except OSError as exc:
+        fail(f"{path}: file: {exc.strerror or 'cannot be read'}")
+    return ""
+
+
+@main.command("eval-themes")
+@DATA_OPTION
+@click.option("--dev", "dev_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=REPO_DIR / "tests" / "eval" / "data" / "themes_dev.yml", show_default=True,
+              help="Development set: seed provisions labelled by hand against the codebook.")
+@click.option("--holdout", "holdout_paths", type=click.Path(dir_okay=False, path_type=Path), multiple=True,
+              default=[REPO_DIR / "tests" / "eval" / "data" / "themes_holdout.yml"], show_default=True,
+              help="Hold-out set(s): labelled sentences that are not in the seeds (repeatable).")
+@click.option("--bar", type=float, default=0.85, show_default=True,
+              help="Exit 1 when the development set's micro-F1 is below this.")
+@click.option("--errors", "show_errors", is_flag=True, help="Also list every unit the tagger gets wrong.")
+@click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
+def eval_themes(data_dir: Path, dev_path: Path, holdout_paths: tuple[Path, ...], bar: float,
+                show_errors: bool, as_json: bool) -> None:
+    """Measure the theme tagger: precision, recall and F1 per theme, micro- and macro-averaged, per set.
+
+    Example: policy-timeline eval-themes --errors
+    """
+    from dashboard.analysis.theme_eval import evaluate_sets, format_report
+    from dashboard.dataset.load import get_dataset
+
+    dataset = get_dataset(str(data_dir))
+    reports = evaluate_sets(dev_path, dataset.provisions, dataset.documents, holdouts=holdout_paths)
+    if as_json:
+        payload = [r.as_dict(with_items=show_errors) for r in reports]
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
+    else:
+        click.echo("\n\n".join(format_report(r, errors=show_errors) for r in reports))
+    if reports[0].micro.get("f1", 0.0) < bar:
+        sys.exit(1)
 
 
 @main.command()

@@ -146,13 +146,14 @@ def provisions_of(source: Any, document_id: str, *, basis: str = "auto") -> list
     if table is None:
         table = source["provisions"] if isinstance(source, Mapping) else source
     rows = [r for r in records(table) if r["document_id"] == document_id]
-    own = [r for r in rows if _truthy(r.get("own_text"))]
+    own = [r for r in rows if is_true(r.get("own_text"))]
     if basis == "own" or (basis == "auto" and own):
         return own
     return rows
 
 
-def _truthy(value: Any) -> bool:
+def is_true(value: Any) -> bool:
+    """Return whether a table cell means true (a bool, or "true" as CSV writes it)."""
     return value is True or str(value).lower() == "true"
 
 

@@ -151,3 +151,13 @@ def format_report(report: Report, *, errors: bool = False) -> str:
                 note = f"missed {sorted(missed)} extra {sorted(extra)}"
                 lines.append(f"  ~ {item.key}: {note} | {item.text[:90]}")
     return "\n".join(lines)
+
+
+def evaluate_sets(dev: Path, provisions: Any, documents: Any, *,
+                  holdouts: tuple[Path, ...] = ()) -> list[Report]:
+    """Return the report of the development set, then one per hold-out set (named after its file)."""
+    reports = [evaluate_dev_set(dev, provisions, documents)]
+    for path in holdouts:
+        name = Path(path).stem.removeprefix("themes_")
+        reports.append(evaluate_text_set(path, name=name))
+    return reports

@@ -11,6 +11,7 @@ reader can see from the codebook alone why a provision got a theme.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -30,6 +31,8 @@ from dashboard.analysis.codebook import (
     theme_ids,
 )
 from dashboard.analysis.text import Token, tokenise
+from dashboard.corpus.load import Corpus
+from dashboard.corpus.normalise import normalise_text
 
 BOUNDARY = "|"  # stands between two words split by clause punctuation: no multi-word term matches across it
 _CLAUSE_PUNCT = re.compile(r"[,;:.()\[\]!?\"“”]")
@@ -287,3 +290,61 @@ def tag_text(text: str) -> list[ThemeTag]:
 def tag_result(text: str) -> dict[str, Any]:
     """Return the object `policy-timeline tag --json` prints: {"themes": [{"id", "score", "evidence"}]}."""
     return {"themes": [t.as_dict() for t in tag_text(text)]}
+
+
+# ---------------------------------------------------------------- the provision_themes table
+def provision_theme_rows(corpus: Corpus, tagger: Tagger | None = None) -> list[dict[str, Any]]:
+    """Return one row per provision and theme it carries, strongest theme first (rank 1), in corpus order.
+
+    Every provision is tagged, own text or not (the measures choose their basis later). Evidence offsets are
+    given twice: into the provision's text (`starts`, `ends`, for highlighting) and into the seed file
+    (`source_starts`, `source_ends`, for provenance: normalising seed[start:end] gives the evidence's words).
+    """
+    tagger = tagger or get_tagger()
+    rows = []
+    for doc in corpus.documents:
+        for p in doc.provisions:
+            segment = doc.raw[p.start:p.end]
+            for rank, tag in enumerate(tagger.tag(p.text), start=1):
+                source = [source_span(segment, p.text, e.start, e.end) for e in tag.evidence]
+                rows.append({
+                    "provision_id": p.id, "document_id": p.document_id, "theme_id": tag.id, "rank": rank,
+                    "score": tag.score, "evidence": [e.text for e in tag.evidence],
+                    "terms": [e.term for e in tag.evidence], "weights": [e.weight for e in tag.evidence],
+                    "starts": [e.start for e in tag.evidence], "ends": [e.end for e in tag.evidence],
+                    "source_starts": [p.start + s for s, _ in source],
+                    "source_ends": [p.start + e for _, e in source],
+                })
+    return rows
+
+
+def provision_themes_step(corpus: Corpus, tables: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """Build step: add the provision_themes table."""
+    return {"provision_themes": provision_theme_rows(corpus)}
+
+
+def source_span(segment: str, text: str, start: int, end: int) -> tuple[int, int]:
+    """Return the span in `segment` (a provision's raw seed text) of `text[start:end]` (text is normalised).
+
+    Normalisation (NFC, spaces, invisible characters and glyphs removed) can change lengths, so the offsets
+    are found by bisecting on the length of the normalised prefix; spans start and end on word characters.
+    """
+    if segment == text:
+        return start, end
+    raw_start = _prefix_reaching(segment, start + 1) - 1
+    raw_end = _prefix_reaching(segment, end)
+    while raw_end < len(segment) and unicodedata.combining(segment[raw_end]):
+        raw_end += 1
+    return raw_start, raw_end
+
+
+def _prefix_reaching(segment: str, length: int) -> int:
+    # the shortest prefix of segment whose normalised form is at least `length` characters long
+    lo, hi = 0, len(segment)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if len(normalise_text(segment[:mid])) >= length:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo

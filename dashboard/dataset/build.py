@@ -16,6 +16,9 @@ from typing import Any
 from tqdm import tqdm
 
 from dashboard.analysis.codebook import theme_rows
+from dashboard.analysis.measures import theme_measures_step
+from dashboard.analysis.terms import term_emergence_step
+from dashboard.analysis.themes import provision_themes_step
 from dashboard.corpus.load import Corpus, load_corpus
 from dashboard.dataset.package import Row, write_package
 from dashboard.dataset.validate import validate_package
@@ -53,7 +56,7 @@ def run(seeds_dir: Path, out_dir: Path, *, progress: bool = False) -> Path:
 
 def analysis_steps() -> list[Step]:
     """Return the analysis steps in order; each adds tables computed from the corpus and earlier tables."""
-    return []
+    return [provision_themes_step, theme_measures_step, term_emergence_step]
 
 
 def base_tables(corpus: Corpus) -> Tables:

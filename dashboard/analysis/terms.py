@@ -1,0 +1,170 @@
+"""Term emergence: which terms each document brings in that no earlier document used, and which terms stop.
+
+Three kinds of term: single content `word`s, `phrase`s (runs of two or three content words seen at least
+twice in the corpus, such as "climate change" or "free trade agreements") and `codebook` terms the tagger
+matched (such as "digital transformation", "protection of citizens", "Agenda 2030"; a word or phrase that is
+also a codebook term is listed once, as codebook, with its themes). Terms are keyed by Snowball stems
+(analysis.keyness), so "agreement" and "agreements" are one term.
+
+A term is `new` in document D when D uses it and no document issued before D does; it is `dropped` at D when
+the documents issued just before D were the last to use it and neither D nor any later document does. The
+first date of the corpus has no earlier document, so it has no rows. Documents issued the same day are not
+earlier than one another. Like theme shares, emergence is computed on two bases (own text, all text);
+comparing a full text with a summary makes many terms look new or dropped, so read it with the documents'
+coverage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from dashboard.analysis.keyness import TermCounts, count_terms, is_true, log_likelihood, records
+from dashboard.analysis.text import tokenise
+from dashboard.corpus.load import Corpus
+
+BASES = ("own", "all")
+MAX_N = 3
+MIN_PHRASE_COUNT = 2  # a phrase seen once in the whole corpus is a chance run of words, not a term
+_LEAD = re.compile(r"^(?:\w+ly|shall|must|should|may|need|needs)\b", re.I)
+
+
+@dataclass
+class _Inventory:
+    """Term counts per provision, with each term's kind, themes and written forms."""
+
+    per_provision: dict[str, Counter[str]] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)
+    themes: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    forms: TermCounts = field(default_factory=TermCounts)
+
+
+def term_emergence_rows(documents: Any, provisions: Any, provision_themes: Any) -> list[dict[str, Any]]:
+    """Return the new and dropped terms of every held document, on both bases, strongest (G²) first."""
+    provisions = records(provisions)
+    inventory = _inventory(provisions, records(provision_themes))
+    held = sorted((d for d in records(documents) if is_true(d.get("held", True))),
+                  key=lambda d: (str(d["issued"]), d["id"]))
+    out: list[dict[str, Any]] = []
+    for basis in BASES:
+        chosen = [p for p in provisions if basis == "all" or is_true(p.get("own_text"))]
+        out.extend(_emergence(held, chosen, inventory, basis))
+    return out
+
+
+def term_emergence_step(corpus: Corpus, tables: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """Build step: add the term_emergence table (needs documents, provisions and provision_themes)."""
+    return {"term_emergence": term_emergence_rows(tables["documents"], tables["provisions"],
+                                                  tables["provision_themes"])}
+
+
+def _inventory(provisions: list[dict[str, Any]], provision_themes: list[dict[str, Any]]) -> _Inventory:
+    inv = _Inventory()
+    evidence: dict[str, dict[tuple[int, int], tuple[str, str]]] = defaultdict(dict)
+    for row in provision_themes:
+        for text, start, end in zip(row["evidence"], row["starts"], row["ends"], strict=True):
+            evidence[row["provision_id"]][(int(start), int(end))] = (text, row["theme_id"])
+            inv.themes[_key(text)].add(row["theme_id"])
+    for p in provisions:
+        counts = count_terms([p["text"]], max_n=MAX_N)
+        inv.forms.update(counts)
+        for key in counts.counts:
+            inv.kinds.setdefault(key, "phrase" if " " in key else "word")
+        # codebook terms with a stop word or a number inside ("protection of citizens", "Agenda 2030") are not
+        # among the content-word runs: count their matches as the tagger found them
+        extra = TermCounts()
+        for (_start, _end), (text, _theme) in sorted(evidence[p["id"]].items()):
+            key = _key(text)
+            if key not in counts.counts:
+                extra.add(key, text if sum(c.isupper() for c in text) >= 2 else text.lower())
+        inv.forms.update(extra)
+        merged = counts.counts + extra.counts
+        inv.per_provision[p["id"]] = merged
+    for key in inv.themes:
+        inv.kinds[key] = "codebook"
+    totals: Counter[str] = Counter()
+    for counts in inv.per_provision.values():
+        totals.update(counts)
+    for key in _weak_phrases(inv.kinds, totals, inv.forms):
+        del inv.kinds[key]
+    return inv
+
+
+def _weak_phrases(kinds: Mapping[str, str], totals: Counter[str], forms: TermCounts) -> set[str]:
+    """Return the phrases that are not terms: rare ones, ones led by an adverb or a modal ("effectively
+    implement", "shall lead"), and ones always nested in the same longer phrase ("change adaptation" inside
+    "climate change adaptation", the C-value idea of nested terms)."""
+    phrases = [k for k, kind in kinds.items() if kind == "phrase"]
+    weak = {k for k in phrases if totals[k] < MIN_PHRASE_COUNT or _LEAD.search(forms.display(k))}
+    for longer in phrases:
+        words = longer.split()
+        for part in (" ".join(words[1:]), " ".join(words[:-1])):
+            if " " in part and totals[part] == totals[longer]:
+                weak.add(part)
+    return weak
+
+
+def _key(text: str) -> str:
+    return " ".join(t.stem for t in tokenise(text))
+
+
+def _emergence(held: list[dict[str, Any]], provisions: list[dict[str, Any]], inv: _Inventory,
+               basis: str) -> list[dict[str, Any]]:
+    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for p in provisions:
+        by_doc[p["document_id"]].append(p)
+    docs = [d for d in held if by_doc.get(d["id"])]
+    counts: dict[str, Counter[str]] = {}
+    first: dict[str, dict[str, str]] = {}
+    spread: dict[str, Counter[str]] = {}
+    for d in docs:
+        counts[d["id"]], first[d["id"]], spread[d["id"]] = Counter(), {}, Counter()
+        for p in by_doc[d["id"]]:
+            for key, n in inv.per_provision[p["id"]].items():
+                if key in inv.kinds:
+                    counts[d["id"]][key] += n
+                    spread[d["id"]][key] += 1
+                    first[d["id"]].setdefault(key, p["id"])
+    last_date: dict[str, str] = {}
+    for d in docs:
+        for key in counts[d["id"]]:
+            last_date[key] = max(last_date.get(key, ""), str(d["issued"]))
+    words = {d["id"]: sum(n for k, n in counts[d["id"]].items() if inv.kinds[k] == "word") for d in docs}
+    rows = []
+    for d in docs:
+        date = str(d["issued"])
+        earlier = [e for e in docs if str(e["issued"]) < date]
+        if not earlier:
+            continue
+        before = Counter()
+        for e in earlier:
+            before.update(counts[e["id"]])
+        total_before = sum(words[e["id"]] for e in earlier)
+        previous = max(str(e["issued"]) for e in earlier)
+        for key, n in counts[d["id"]].items():
+            if key not in before:
+                rows.append(_row(d["id"], basis, "new", key, inv, n, spread[d["id"]][key], d["id"],
+                                 len(earlier), log_likelihood(n, 0, words[d["id"]], total_before),
+                                 first[d["id"]][key]))
+        for key, n in before.items():
+            if last_date[key] == previous:
+                last = max((e for e in earlier if key in counts[e["id"]]),
+                           key=lambda e: (str(e["issued"]), counts[e["id"]][key], e["id"]))
+                rows.append(_row(d["id"], basis, "dropped", key, inv, counts[last["id"]][key],
+                                 spread[last["id"]][key], last["id"], len(earlier),
+                                 log_likelihood(n, 0, total_before, words[d["id"]]), first[last["id"]][key]))
+    order = {d["id"]: i for i, d in enumerate(docs)}
+    return sorted(rows, key=lambda r: (order[r["document_id"]], r["status"], -r["score"], r["key"]))
+
+
+def _row(doc: str, basis: str, status: str, key: str, inv: _Inventory, count: int, provisions: int,
+         seen_in: str, earlier: int, score: float, example: str) -> dict[str, Any]:
+    return {
+        "document_id": doc, "basis": basis, "status": status, "term": inv.forms.display(key), "key": key,
+        "kind": inv.kinds[key], "theme_ids": sorted(inv.themes.get(key, ())), "count": count,
+        "provisions": provisions, "seen_in": seen_in, "earlier_documents": earlier, "score": round(score, 4),
+        "example_provision_id": example,
+    }
