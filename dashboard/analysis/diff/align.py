@@ -20,12 +20,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from dashboard.analysis.text import STOP_WORDS, stem, tokenise
+from dashboard.analysis.text import STOP_WORDS, Token, stem, tokenise
 
 # Words that say what to do or how keenly, not about what: every provision of an action programme has some.
 PROCEDURAL_WORDS = frozenset(
@@ -78,10 +79,16 @@ class Alignment:
     lexical: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
 
 
+@lru_cache(maxsize=8192)
+def tokens(text: str) -> tuple[Token, ...]:
+    """Return the shared tokeniser's words of `text`, cached (alignment and keyness reuse them)."""
+    return tuple(tokenise(text))
+
+
 def subject_terms(text: str) -> list[str]:
     """Return the terms alignment compares: content stems without procedural words, spellings folded."""
     out = []
-    for token in tokenise(text):
+    for token in tokens(text):
         word = SPELLING.get(token.text, token.text)
         if word in _STOP or len(word) < 2 or word.isdigit():
             continue

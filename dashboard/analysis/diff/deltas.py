@@ -12,8 +12,9 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.analysis.diff.align import tokens
 from dashboard.analysis.keyness import keyness
-from dashboard.analysis.text import STOP_WORDS, tokenise
+from dashboard.analysis.text import STOP_WORDS
 
 # the share of a document's units (provisions with at least one word) that carry the theme: theme_measures'
 # unit_share, so the Compare page and the Themes page give the same numbers
@@ -76,7 +77,7 @@ def distinctive_terms(
     counts_a, counts_b, surfaces = Counter(), Counter(), {}
     for texts, counts in ((texts_a, counts_a), (texts_b, counts_b)):
         for text in texts:
-            for token in tokenise(text):
+            for token in tokens(text):
                 if token.text in STOP_WORDS or token.text.isdigit() or len(token.text) < 2:
                     continue
                 counts[token.stem] += 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import TypedDict
 
 from dashboard.analysis.text import STOP_WORDS
@@ -45,6 +46,7 @@ def pieces(text: str) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=65536)
 def _key(piece: str) -> str:
     return fold(piece.strip())
 
@@ -112,8 +114,8 @@ def word_overlap(a_text: str, b_text: str) -> float:
 
     This is difflib's ratio over folded words; 1.0 means the same words in the same order.
     """
-    a_words = [fold(t) for t in re.findall(r"[^\W_]+", a_text or "")]
-    b_words = [fold(t) for t in re.findall(r"[^\W_]+", b_text or "")]
+    a_words = [_key(t) for t in re.findall(r"[^\W_]+", a_text or "")]
+    b_words = [_key(t) for t in re.findall(r"[^\W_]+", b_text or "")]
     if not a_words and not b_words:
         return 1.0
     return SequenceMatcher(None, a_words, b_words, autojunk=False).ratio()
