@@ -240,16 +240,97 @@ def eval_alignment(data_dir: Path, gold_path: Path, bar: float | None, as_json: 
         sys.exit(1)
 
 
-@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
-def export() -> None:
-    """Export a chart: CHART [options] --out F."""
-    _not_yet("export")
+class _ManyValues(click.Command):
+    """A command whose --docs/--themes take several values: `--docs A B`, `--docs A,B` or repeated."""
+
+    many = ("--docs", "--themes")
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        out: list[str] = []
+        option = None
+        for arg in args:
+            if arg.startswith("-"):
+                option = arg if arg in self.many else None
+                out.append(arg)
+            elif option and out[-1] != option:
+                out += [option, arg]  # a further value of --docs/--themes
+            else:
+                out.append(arg)
+        return super().parse_args(ctx, out)
 
 
-@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
-def brief() -> None:
-    """Write a briefing pack comparing A and B: A B --out F."""
-    _not_yet("brief")
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+@main.command(cls=_ManyValues)
+@click.argument("chart", required=False)
+@click.option("--list", "list_charts", is_flag=True, help="List the chart names and what each shows; exit.")
+@click.option("--docs", multiple=True, help="Documents to show (ids or symbols): --docs A B, or A,B.")
+@click.option("--themes", multiple=True, help="Theme ids to show: --themes T1 T2, or T1,T2.")
+@click.option("--a", "doc_a", default="", help="First document of a comparison chart.")
+@click.option("--b", "doc_b", default="", help="Second document of a comparison chart.")
+@click.option("--measure", default="share_provisions", show_default=True, help="What theme charts measure.")
+@click.option("--lang", type=click.Choice(["en", "vi"]), default="en", show_default=True)
+@click.option("--basis", default="own", show_default=True,
+              help="own: count the document's own provisions only; all: also publishers' commentary.")
+@click.option("--set", "extra", multiple=True, metavar="KEY=VALUE", help="A chart-specific option.")
+@click.option("--size", default="slide", show_default=True,
+              help="slide (1600x900, 16:9) or a4 (1240x760, A4 page width); --width/--height override.")
+@click.option("--width", type=int, default=None, help="Width in px (before --scale).")
+@click.option("--height", type=int, default=None, help="Height in px (before --scale).")
+@click.option("--scale", type=float, default=None, help="Pixel scale (PNG default 2).")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write: .png .svg .pdf .html or .csv (the data behind the chart).")
+@DATA_OPTION
+def export(chart: str | None, list_charts: bool, docs: tuple[str, ...], themes: tuple[str, ...], doc_a: str,
+           doc_b: str, measure: str, lang: str, basis: str, extra: tuple[str, ...], size: str,
+           width: int | None, height: int | None, scale: float | None, out_path: Path | None,
+           data_dir: Path) -> None:
+    """Export a chart as it appears in the app; the format comes from the suffix of --out.
+
+    Example: policy-timeline export timeline --docs 22-NQ/TW 59-NQ/TW --size slide --out timeline.png
+    """
+    from dashboard.figures.registry import ChartOptions, load_all
+
+    if list_charts:
+        for name, spec in sorted(load_all().items()):
+            click.echo(f"{name}\t{spec.description}{'  (needs --a and --b)' if spec.needs_pair else ''}")
+        return
+    if not chart or not out_path:
+        fail("give a chart name and --out FILE (see `policy-timeline export --list`)")
+    from dashboard.dataset.load import get_dataset
+    from dashboard.export.static import export_chart, output_format
+
+    output_format(out_path)  # a bad suffix fails before anything loads
+    pairs = [item.partition("=") for item in extra]
+    if any(not sep or not key for key, sep, _ in pairs):
+        fail("--set takes KEY=VALUE")
+    options = ChartOptions(docs=_split(docs), themes=_split(themes), measure=measure, a=doc_a, b=doc_b,
+                           lang=lang, basis=basis, extra={k: v for k, _, v in pairs})
+    path = export_chart(get_dataset(str(data_dir)), chart, options, out_path, size=size, width=width,
+                        height=height, scale=scale)
+    click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="File to write: .pptx (16:9 slides), .pdf or .html (standalone).")
+@click.option("--lang", type=click.Choice(["en", "vi"]), default="en", show_default=True)
+@DATA_OPTION
+def brief(a: str, b: str, out_path: Path, lang: str, data_dir: Path) -> None:
+    """Write a briefing pack comparing documents A and B (id or symbol): timeline, themes, what changed from A
+    to B with quotations and their sources, targets, methods and sources.
+
+    Example: policy-timeline brief 40/QĐ-TTg 153/NQ-CP --out brief.pptx
+    """
+    from dashboard.dataset.load import get_dataset
+    from dashboard.export.brief import brief_format, write_brief
+
+    brief_format(out_path)
+    click.echo(f"wrote {write_brief(get_dataset(str(data_dir)), a, b, out_path, lang=lang)}")
 
 
 @main.command()

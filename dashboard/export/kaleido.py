@@ -1,0 +1,119 @@
+"""One warm kaleido export browser per process, and one lock around it.
+
+kaleido's sync server is a single Chromium tab fed by one shared task queue and one shared return queue: two
+threads exporting at once (Dash serves callbacks from a thread pool) can receive each other's bytes, so every
+render goes through `_RENDER_LOCK`. The server starts lazily on the first export (the app and the CLI pay the
+browser start only when someone exports) and stops at interpreter exit.
+"""
+
+from __future__ import annotations
+
+import atexit
+import threading
+import time
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from dashboard.export.errors import ExportFailed
+
+STATIC_FORMATS = ("png", "svg", "pdf")
+# how long the first render may take (browser start + plotly.js load); later renders take ~0.2 s
+START_TIMEOUT_S = 60.0
+RENDER_TIMEOUT_S = 60.0
+
+_RENDER_LOCK = threading.Lock()
+_STATE_LOCK = threading.Lock()
+_state = {"started": False, "atexit": False, "broken": False, "cold_start_s": 0.0}
+
+
+def start_server() -> float:
+    """Start the process-wide export browser if it is not running; return the seconds the start took."""
+    import kaleido
+
+    with _STATE_LOCK:
+        if _state["started"] and _server_alive():
+            return 0.0
+        # plotly sends map-tile headers with every call by default; with a server running kaleido ignores them
+        # and warns on every export, so send none (we draw no tile maps)
+        pio.defaults.headers = {}
+        t0 = time.perf_counter()
+        if _state["started"]:  # the browser thread died: close the husk before opening a new one
+            kaleido.stop_sync_server(silence_warnings=True)
+        # mathjax=False: the default loads MathJax from a CDN, which can hang on a network that drops packets
+        kaleido.start_sync_server(mathjax=False, timeout=START_TIMEOUT_S, silence_warnings=True)
+        _state["started"] = True
+        if not _state["atexit"]:
+            atexit.register(stop_server)
+            _state["atexit"] = True
+    # a tiny first render: opens Chromium and loads plotly.js, so the caller's first chart is a warm one
+    render(go.Figure(), "png", width=10, height=10, scale=1, timeout=START_TIMEOUT_S)
+    elapsed = time.perf_counter() - t0
+    _state["cold_start_s"] = elapsed
+    return elapsed
+
+
+def stop_server() -> None:
+    """Stop the export browser (safe to call when it is not running)."""
+    import kaleido
+
+    with _STATE_LOCK:
+        if _state["started"]:
+            with _RENDER_LOCK:
+                kaleido.stop_sync_server(silence_warnings=True)
+            _state["started"] = False
+
+
+def is_running() -> bool:
+    """Return True when the export browser of this process is up."""
+    return bool(_state["started"]) and _server_alive()
+
+
+def render(fig: go.Figure, fmt: str, *, width: int, height: int, scale: float = 1.0,
+           timeout: float = RENDER_TIMEOUT_S) -> bytes:
+    """Return `fig` rendered as png, svg or pdf bytes by the warm export browser (started if needed)."""
+    if fmt not in STATIC_FORMATS:
+        raise ExportFailed(f"kaleido renders {', '.join(STATIC_FORMATS)}, not {fmt!r}")
+    if _state["broken"]:
+        raise ExportFailed("the export browser stopped answering earlier; restart the process")
+    if not is_running():
+        start_server()
+    result: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            result["bytes"] = pio.to_image(fig, format=fmt, width=width, height=height, scale=scale)
+        except Exception as exc:  # noqa: BLE001  (re-raised below as one clear error)
+            result["error"] = exc
+
+    # kaleido waits on its queue without a time limit; if Chromium is gone the caller would hang forever, so
+    # the render runs in a helper thread that we wait on with a deadline
+    if not _RENDER_LOCK.acquire(timeout=timeout):
+        raise ExportFailed(f"the export browser stayed busy for more than {timeout:.0f} s")
+    try:
+        worker = threading.Thread(target=work, name="kaleido-render", daemon=True)
+        worker.start()
+        worker.join(timeout)
+        if worker.is_alive():
+            # the stuck render would hand its late bytes to the next caller: refuse further renders
+            _state["broken"] = True
+            raise ExportFailed(f"the export browser did not answer within {timeout:.0f} s")
+    finally:
+        _RENDER_LOCK.release()
+    if "error" in result:
+        exc = result["error"]
+        first = str(exc).splitlines()[0] if str(exc) else repr(exc)
+        raise ExportFailed(f"the export browser failed: {first}") from exc
+    return result["bytes"]  # type: ignore[return-value]
+
+
+def cold_start_seconds() -> float:
+    """Return how long this process's export browser took to start and draw its first figure."""
+    return float(_state["cold_start_s"])
+
+
+def _server_alive() -> bool:
+    from kaleido import _global_server  # the module-level singleton behind start_sync_server
+
+    thread = getattr(_global_server, "_thread", None)
+    return bool(_global_server.is_running()) and thread is not None and thread.is_alive()

@@ -1,0 +1,310 @@
+"""Export one registered chart to a file: PNG, SVG, PDF (kaleido), standalone HTML, or the CSV behind it.
+
+The figure comes from the chart's own function (the one the page draws), then is fitted to the medium: drawn
+larger so it stays legible when it fills a 16:9 slide or the width of an A4 page, with a title, a subtitle and
+the source caption (documents, dataset version) with the export date added.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+from PIL import Image
+
+from dashboard.dataset.load import Dataset
+from dashboard.errors import UnknownTheme
+from dashboard.export import kaleido
+from dashboard.export.errors import MissingPair, UnknownSize, UnsupportedFormat
+from dashboard.export.text import wrap
+from dashboard.figures.registry import Chart, ChartOptions, get_chart
+from dashboard.figures.template import frame, source_caption
+
+FORMATS: dict[str, str] = {
+    ".png": "PNG image (2x scale by default)",
+    ".svg": "SVG vector image",
+    ".pdf": "PDF vector page",
+    ".html": "standalone interactive HTML (plotly.js inlined, works offline)",
+    ".csv": "the data behind the chart (UTF-8 CSV)",
+}
+MEDIA_TYPES = {".png": "image/png", ".svg": "image/svg+xml", ".pdf": "application/pdf",
+               ".html": "text/html", ".csv": "text/csv"}
+DEFAULT_SCALE = {".png": 2.0, ".svg": 1.0, ".pdf": 1.0}
+# the size the house template is drawn at (13 px body text); fonts and margins scale from it
+_BASE_FONT = 13
+
+
+@dataclass(frozen=True)
+class Size:
+    """An export size in pixels (before scale), and the body text size that keeps it legible at that size.
+
+    The figure is laid out at `layout_width` x `layout_height` with the on-screen template (13 px text) and
+    then drawn `zoom` times larger, so text, markers, lines and margins all grow together and the exported
+    chart is the chart on screen, only larger.
+    """
+
+    name: str
+    width: int
+    height: int
+    font: int
+    label: str
+
+    @property
+    def zoom(self) -> float:
+        """Return how much larger than on screen the chart is drawn."""
+        return max(1.0, self.font / _BASE_FONT)
+
+    @property
+    def layout_width(self) -> int:
+        """Return the width the figure is laid out at."""
+        return round(self.width / self.zoom)
+
+    @property
+    def layout_height(self) -> int:
+        """Return the height the figure is laid out at."""
+        return round(self.height / self.zoom)
+
+
+# slide: fills a 13.33 x 7.5 in 16:9 slide, so 20 px body text prints at 12 pt and titles at 17 pt.
+# a4: fills the 21 cm width of an A4 page at 150 dpi, so 19 px body text prints at 9 pt (captions at 7 pt).
+SIZES: dict[str, Size] = {
+    "slide": Size("slide", 1600, 900, 20, "Slide 16:9 (1600 × 900)"),
+    "a4": Size("a4", 1240, 760, 19, "A4 page width (1240 × 760, 21 cm at 150 dpi)"),
+}
+DEFAULT_SIZE = "slide"
+
+
+def resolve_size(size: str | None = None, width: int | None = None, height: int | None = None) -> Size:
+    """Return the named size preset, or a custom size when width or height is given (text follows width)."""
+    preset = SIZES.get(size or DEFAULT_SIZE)
+    if preset is None:
+        raise UnknownSize(f"unknown size {size!r} (known: {', '.join(SIZES)}; or give --width/--height)")
+    if width is None and height is None:
+        return preset
+    w = int(width or round((height or preset.height) * preset.width / preset.height))
+    h = int(height or round(w * preset.height / preset.width))
+    if not (200 <= w <= 8000 and 150 <= h <= 8000):
+        raise UnknownSize(f"size {w}x{h} px is outside 200-8000 x 150-8000")
+    # a custom size keeps the slide's proportion of text to width, never below the on-screen 12 px
+    font = max(12, round(w * SIZES["slide"].font / SIZES["slide"].width))
+    return Size("custom", w, h, font, f"Custom ({w} × {h})")
+
+
+def output_format(path: str | Path) -> str:
+    """Return the suffix of `path` if it is a format we write; raise UnsupportedFormat otherwise."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise UnsupportedFormat(f"{path}: cannot export {suffix or 'a file without suffix'}; "
+                                f"use one of {' '.join(FORMATS)}")
+    return suffix
+
+
+def export_chart(dataset: Dataset, name: str, options: ChartOptions, path: str | Path, *,
+                 size: str | None = None, width: int | None = None, height: int | None = None,
+                 scale: float | None = None, today: dt.date | None = None) -> Path:
+    """Write chart `name` to `path` in the format of its suffix (.png .svg .pdf .html .csv); return path."""
+    path = Path(path)
+    suffix = output_format(path)
+    data = render_chart(dataset, name, options, suffix, size=size, width=width, height=height, scale=scale,
+                        today=today)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def render_chart(dataset: Dataset, name: str, options: ChartOptions, suffix: str, *,
+                 size: str | None = None, width: int | None = None, height: int | None = None,
+                 scale: float | None = None, today: dt.date | None = None) -> bytes:
+    """Return chart `name` as the bytes of a `suffix` file (what the app's download menu sends)."""
+    suffix = output_format(f"chart{suffix}")
+    chart = get_chart(name)
+    options = resolve_options(dataset, chart, options)
+    if suffix == ".csv":
+        return chart_csv(dataset, chart, options)
+    box = resolve_size(size, width, height)
+    fig = export_figure(dataset, chart, options, box, today=today)
+    if suffix == ".html":
+        return chart_html(fig, chart, box)
+    return draw(fig, suffix, box, float(scale or DEFAULT_SCALE[suffix]))
+
+
+def draw(fig: go.Figure, suffix: str, box: Size, scale: float) -> bytes:
+    """Return `fig` (laid out for `box`) as PNG, SVG or PDF bytes exactly `box` x `scale` pixels in size."""
+    zoom = scale * box.width / box.layout_width
+    data = kaleido.render(fig, suffix[1:], width=box.layout_width, height=box.layout_height, scale=zoom)
+    out_w, out_h = round(box.width * scale), round(box.height * scale)
+    if suffix == ".png":
+        return _exact_png(data, out_w, out_h)
+    if suffix == ".svg":
+        # plotly writes the zoomed size as floats (1601.6000000000001); state the exact size asked for
+        size = rb'\1 width="%d" height="%d"' % (out_w, out_h)
+        return re.sub(rb'^(<svg[^>]*?) width="[^"]*" height="[^"]*"', size, data, count=1)
+    return data
+
+
+def resolve_options(dataset: Dataset, chart: Chart, options: ChartOptions) -> ChartOptions:
+    """Return `options` with document refs resolved to ids and themes checked (raise on unknown ones)."""
+    docs = tuple(dataset.resolve_document(d) for d in options.docs)
+    known_themes = set(dataset.table("themes")["id"])
+    for theme in options.themes:
+        if theme not in known_themes:
+            raise UnknownTheme(f"unknown theme {theme!r} (known: {', '.join(sorted(known_themes))})")
+    a = dataset.resolve_document(options.a) if options.a else ""
+    b = dataset.resolve_document(options.b) if options.b else ""
+    if chart.needs_pair and not (a and b):
+        rest = [d for d in docs if d not in (a, b)]
+        a, b = a or (rest.pop(0) if rest else ""), b or (rest.pop(0) if rest else "")
+        if not (a and b):
+            raise MissingPair(f"chart {chart.name!r} compares two documents: give --a A --b B "
+                              "(or two --docs)")
+    return replace(options, docs=docs, a=a, b=b)
+
+
+def export_figure(dataset: Dataset, chart: Chart, options: ChartOptions, box: Size, *,
+                  today: dt.date | None = None, titled: bool = True) -> go.Figure:
+    """Return the chart's figure fitted to `box`, with title, subtitle and the dated source caption.
+
+    With `titled=False` the title and subtitle are left out (a slide states them as its own, editable, title).
+    """
+    fig = go.Figure(chart.figure(dataset, options))  # a copy: the registry's function may cache its figure
+    date = (today or dt.date.today()).isoformat()
+    caption_index = _caption_index(fig)
+    if not (fig.layout.title.text or ""):
+        frame(fig, title=chart.title, subtitle=chart.description)
+    elif "<br>" not in fig.layout.title.text:
+        subtitle = f"<span style='font-size:13px;color:#555'>{_esc(chart.description)}</span>"
+        fig.layout.title.text += f"<br>{subtitle}"
+    if caption_index is None:
+        caption = source_caption(caption_documents(dataset, options), dataset.version)
+        frame_caption = go.layout.Annotation(text=_esc(caption), xref="paper", yref="paper", x=0, y=0,
+                                             xanchor="left", showarrow=False, align="left",
+                                             font={"size": 11, "color": "#555"})
+        fig.add_annotation(frame_caption)
+        caption_index = len(fig.layout.annotations) - 1
+    _fit(fig, box, caption_index, date, titled=titled)
+    return fig
+
+
+def caption_documents(dataset: Dataset, options: ChartOptions) -> list[str]:
+    """Return the symbols of the documents a chart with `options` shows (all held documents by default)."""
+    ids = [d for d in (options.a, options.b) if d] or list(options.docs)
+    if not ids:
+        ids = list(dataset.held_documents()["id"])
+    symbols = dict(zip(dataset.documents["id"], dataset.documents["symbol"], strict=True))
+    return [symbols.get(i, i) for i in ids]
+
+
+def chart_table(dataset: Dataset, chart: Chart, options: ChartOptions) -> pd.DataFrame:
+    """Return the table behind the chart, list cells joined with '; ' so every cell is one CSV value."""
+    table = chart.data(dataset, options).copy()
+    def joined(value: object) -> object:
+        if hasattr(value, "tolist") and not isinstance(value, str):  # numpy arrays from Parquet list columns
+            value = value.tolist()  # type: ignore[union-attr]
+        return "; ".join(map(str, value)) if isinstance(value, list | tuple) else value
+
+    for col in table.columns:
+        if table[col].dtype == object:
+            table[col] = table[col].map(joined)
+    return table
+
+
+def chart_csv(dataset: Dataset, chart: Chart, options: ChartOptions) -> bytes:
+    """Return the table behind the chart as UTF-8 CSV bytes."""
+    buf = io.StringIO()
+    chart_table(dataset, chart, options).to_csv(buf, index=False, lineterminator="\n")
+    return buf.getvalue().encode("utf-8")
+
+
+def chart_html(fig: go.Figure, chart: Chart, box: Size) -> bytes:
+    """Return a standalone interactive HTML page of `fig` (plotly.js inlined, no network needed)."""
+    fig = go.Figure(fig)
+    fig.update_layout(width=None, height=None, autosize=True)
+    config = {"displaylogo": False, "responsive": True,
+              "toImageButtonOptions": {"format": "png", "width": box.width, "height": box.height, "scale": 2,
+                                       "filename": chart.name}}
+    page = fig.to_html(full_html=True, include_plotlyjs=True, config=config, default_width="100%",
+                       default_height=f"{box.layout_height}px")
+    head = f'<meta charset="utf-8">\n<title>{html.escape(chart.title)}</title>'
+    page = page.replace("<head>", f"<head>\n{head}", 1)
+    return page.encode("utf-8")
+
+
+def default_filename(name: str, options: ChartOptions, suffix: str, size: str = DEFAULT_SIZE) -> str:
+    """Return a file name that says what the export holds, e.g. `compare-themes_A_vs_B_slide.png`."""
+    parts = [name]
+    if options.a and options.b:
+        parts.append(f"{options.a}_vs_{options.b}")
+    elif options.docs:
+        parts.append("_".join(options.docs[:4]) + ("_etc" if len(options.docs) > 4 else ""))
+    if options.themes:
+        parts.append("_".join(options.themes[:3]))
+    if suffix != ".csv":
+        parts.append(size)
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", "_".join(parts)).strip("-")
+    return f"{stem}{suffix}"
+
+
+def _caption_index(fig: go.Figure) -> int | None:
+    for i, ann in enumerate(fig.layout.annotations or ()):
+        if (ann.text or "").startswith("Source:"):
+            return i
+    return None
+
+
+def _fit(fig: go.Figure, box: Size, caption_index: int, date: str, *, titled: bool = True) -> None:
+    """Lay the figure out at the box's layout size: wrap the subtitle and the dated caption to the width and
+    grow the top and bottom margins by the lines that wrapping adds."""
+    width, height = box.layout_width, box.layout_height
+    margin = fig.layout.margin
+    m_l, m_t, m_b = margin.l if margin.l is not None else 80, margin.t or 100, margin.b or 80
+    usable = width - 24
+    # title: bold first line, then the subtitle span(s); rewrap the subtitle to the layout width
+    title = fig.layout.title.text or ""
+    head, _, rest = title.partition("<br>")
+    style_match = re.search(r"<span style='([^']*)'>", rest)
+    style = style_match.group(1) if style_match else "font-size:13px;color:#555"
+    sub_px = float(re.search(r"font-size:\s*(\d+)", style).group(1)) if "font-size" in style else 13.0
+    subtitle = html.unescape(re.sub(r"<[^>]+>", " ", rest)).split()
+    sub_lines = wrap(" ".join(subtitle), usable, sub_px) if subtitle else []
+    before = max(1, rest.count("<br>") + 1) if rest else 0
+    if sub_lines:
+        spans = "<br>".join(f"<span style='{style}'>{_esc(line)}</span>" for line in sub_lines)
+        title = f"{head}<br>{spans}"
+    m_t += round(max(0, len(sub_lines) - before) * sub_px * 1.3)
+    if not titled:
+        title_px = fig.layout.title.font.size or 18
+        m_t = max(16, m_t - round(title_px * 1.3 + len(sub_lines) * sub_px * 1.3 + 8))
+        title = ""
+    # caption: the figure's own words plus the export date, wrapped, along the bottom edge of the image
+    caption = fig.layout.annotations[caption_index]
+    cap_px = float(caption.font.size or 11)
+    text = html.unescape(re.sub(r"<br\s*/?>", " ", caption.text or "")).strip()
+    lines = wrap(f"{text} Exported {date}.", usable, cap_px)
+    before = max(1, (caption.text or "").count("<br>") + 1)
+    m_b += round(max(0, len(lines) - before) * cap_px * 1.3)
+    fig.update_layout(width=width, height=height, title={"text": title},
+                      margin={"t": m_t, "b": m_b}, autosize=False)
+    caption.update(text="<br>".join(_esc(line) for line in lines), x=0, xref="paper", xanchor="left",
+                   xshift=-m_l + 12, y=0, yref="paper", yanchor="bottom", yshift=-m_b + 6, align="left")
+
+
+def _exact_png(data: bytes, width: int, height: int) -> bytes:
+    """Return the PNG at exactly width x height (a fractional zoom can leave it one pixel off)."""
+    with Image.open(io.BytesIO(data)) as img:
+        if img.size == (width, height):
+            return data
+        canvas = Image.new(img.mode, (width, height), (255, 255, 255, 255) if img.mode == "RGBA" else "white")
+        canvas.paste(img.crop((0, 0, min(width, img.width), min(height, img.height))), (0, 0))
+    buf = io.BytesIO()
+    canvas.save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
