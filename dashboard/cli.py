@@ -344,4 +344,11 @@ def serve(data_dir: Path, host: str, port: int, debug: bool) -> None:
 
     Example: policy-timeline serve --port 8050
     """
-    _not_yet("serve")
+    from dashboard.app import create_app
+
+    app = create_app(data_dir)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: serving on {host}: anyone who can reach it can use the dashboard", err=True)
+    mode = "on" if debug else "off"
+    click.echo(f"policy-timeline: dashboard on http://{host}:{port} (data {data_dir}, debug {mode})")
+    app.run(host=host, port=port, debug=debug)

@@ -1,1 +1,3 @@
 """Imports every figure module so that their charts are registered (one line per module)."""
+
+from dashboard.figures import timeline  # noqa: F401

@@ -1,0 +1,161 @@
+"""What the analysis tables say about each provision: its themes, targets, mentions and responsible actors.
+
+Built once from whichever tables the data package has. Tables that are missing (or do not yet have the
+expected columns) simply contribute nothing, so pages degrade gracefully while an analysis step is being
+added.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from dashboard.analysis.search import match_spans
+
+# kinds of highlight, in the order they win when two overlap
+HIGHLIGHT_KINDS = ("query", "target", "actor", "entity")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A highlighted stretch of a provision's displayed text."""
+
+    start: int
+    end: int
+    kind: str
+    title: str = ""
+
+
+@dataclass
+class Annotations:
+    """Per-provision lists of themes, targets, mentions and assignments, plus the names they refer to."""
+
+    themes: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    targets: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    mentions: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    assignments: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    entity_names: dict[str, str] = field(default_factory=dict)
+    actor_names: dict[str, dict[str, str]] = field(default_factory=dict)
+    actor_aliases: dict[str, list[str]] = field(default_factory=dict)
+    available: frozenset[str] = frozenset()
+
+    @classmethod
+    def build(cls, tables: dict[str, pd.DataFrame]) -> Annotations:
+        """Group the optional tables by provision (theme scores highest first)."""
+        notes = cls()
+        available: set[str] = set()
+        themes = _usable(tables.get("provision_themes"), ["provision_id", "theme_id"])
+        if themes is not None:
+            if "score" in themes:
+                themes = themes.sort_values(["provision_id", "score"], ascending=[True, False], kind="stable")
+            notes.themes = _group(themes, ["theme_id", "score", "evidence"])
+            available.add("themes")
+        targets = _usable(tables.get("targets"), ["provision_id", "text"])
+        if targets is not None:
+            targets = targets[targets["provision_id"].fillna("").astype(str) != ""]
+            notes.targets = _group(targets, ["id", "text", "surface", "kind", "start_year", "end_year"])
+            available.add("targets")
+        mentions = _usable(tables.get("mentions"), ["provision_id", "entity_id"])
+        if mentions is not None:
+            notes.mentions = _group(mentions, ["entity_id", "surface"])
+            available.add("mentions")
+        entities = _usable(tables.get("entities"), ["id", "name"])
+        if entities is not None:
+            notes.entity_names = dict(
+                zip(entities["id"].astype(str), entities["name"].astype(str), strict=True)
+            )
+            available.add("entities")
+        assignments = _usable(tables.get("assignments"), ["provision_id", "actor_id"])
+        if assignments is not None:
+            notes.assignments = _group(assignments, ["actor_id", "role", "surface"])
+            available.add("assignments")
+        actors = _usable(tables.get("actors"), ["id", "name_en"])
+        if actors is not None:
+            for row in actors.to_dict("records"):
+                aid = str(row["id"])
+                notes.actor_names[aid] = {"en": _text(row.get("name_en")), "vi": _text(row.get("name_vi"))}
+                notes.actor_aliases[aid] = _aliases(row)
+            available.add("actors")
+        notes.available = frozenset(available)
+        return notes
+
+    def spans(self, provision_id: str, text: str, query_terms: tuple[str, ...] = ()) -> list[Span]:
+        """Return non-overlapping highlight spans for a provision's displayed text.
+
+        Query matches win over targets, targets over actors, actors over entities; a later span that overlaps
+        an earlier one is dropped, so that every character is highlighted at most once.
+        """
+        found: list[Span] = []
+        for start, end in match_spans(text, query_terms):
+            found.append(Span(start, end, "query"))
+        for target in self.targets.get(provision_id, []):
+            surface = _text(target.get("surface")) or _text(target.get("text"))
+            year = target.get("end_year")
+            title = f"Target{f' ({int(year)})' if _is_number(year) else ''}: {_text(target.get('text'))}"
+            found += [Span(s, e, "target", title) for s, e in match_spans(text, [surface])]
+        for assignment in self.assignments.get(provision_id, []):
+            actor = str(assignment.get("actor_id", ""))
+            surfaces = [_text(assignment.get("surface"))] if _text(assignment.get("surface")) else []
+            surfaces = (
+                surfaces
+                or self.actor_aliases.get(actor, [])
+                or [self.actor_names.get(actor, {}).get("en", "")]
+            )
+            role = _text(assignment.get("role"))
+            title = f"{self.actor_names.get(actor, {}).get('en', actor)}{f' ({role})' if role else ''}"
+            found += [Span(s, e, "actor", title) for s, e in match_spans(text, surfaces, whole_word=True)]
+        for mention in self.mentions.get(provision_id, []):
+            entity = str(mention.get("entity_id", ""))
+            surface = _text(mention.get("surface")) or self.entity_names.get(entity, "")
+            title = self.entity_names.get(entity, entity)
+            found += [Span(s, e, "entity", title) for s, e in match_spans(text, [surface], whole_word=True)]
+        return _resolve_overlaps(found)
+
+
+def _resolve_overlaps(spans: list[Span]) -> list[Span]:
+    kept: list[Span] = []
+    for span in spans:  # already in priority order
+        if span.end > span.start and all(span.end <= k.start or span.start >= k.end for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
+
+
+def _usable(table: pd.DataFrame | None, columns: list[str]) -> pd.DataFrame | None:
+    if table is None or not set(columns) <= set(table.columns):
+        return None
+    return table
+
+
+def _group(table: pd.DataFrame, columns: list[str]) -> dict[str, list[dict[str, Any]]]:
+    present = [c for c in columns if c in table.columns]
+    out: dict[str, list[dict[str, Any]]] = {}
+    for row in table[["provision_id", *present]].to_dict("records"):
+        out.setdefault(str(row.pop("provision_id")), []).append(row)
+    return out
+
+
+def _aliases(row: dict[str, Any]) -> list[str]:
+    names = [_text(row.get("name_en")), _text(row.get("name_vi"))]
+    aliases = row.get("aliases")
+    if isinstance(aliases, str):
+        names += [a.strip() for a in aliases.split(",")]
+    elif aliases is not None and not _is_missing(aliases):
+        names += [str(a) for a in aliases]
+    return [n for n in dict.fromkeys(names) if n]
+
+
+def _text(value: Any) -> str:
+    return "" if _is_missing(value) else str(value)
+
+
+def _is_missing(value: Any) -> bool:
+    try:
+        return value is None or bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not _is_missing(value)

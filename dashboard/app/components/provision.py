@@ -1,0 +1,122 @@
+"""A provision as a card: its text with highlights, its kind, themes, and where it comes from (file and
+span)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from dash import dcc, html
+
+from dashboard.analysis.annotations import Span
+from dashboard.app.components.badges import theme_chips
+from dashboard.app.components.links import external_link, source_url
+from dashboard.app.components.text import highlight
+from dashboard.app.i18n import t
+
+NOT_OWN_KINDS = ("commentary", "reported")
+
+
+def anchor_id(provision: Mapping[str, Any]) -> str:
+    """Return the HTML id a provision card carries (`prov-<ordinal>`: unique within its document page)."""
+    return f"prov-{int(provision.get('ordinal') or 0)}"
+
+
+def span_reference(provision: Mapping[str, Any], document: Mapping[str, Any] | None, lang: str) -> html.Span:
+    """Return 'seed file 001_….txt [542:709]': where the provision's text is in the raw seed."""
+    seed = str((document or {}).get("seed_file") or "")
+    label = f"{t('common.seed_file', lang)} {seed} [{int(provision['start'])}:{int(provision['end'])}]"
+    return html.Span(
+        label,
+        className="span-ref",
+        title="normalising the seed file's characters [start:end] gives this text",
+    )
+
+
+def provision_card(
+    provision: Mapping[str, Any],
+    highlights: Iterable[Span | Sequence[Any]] = (),
+    *,
+    document: Mapping[str, Any] | None = None,
+    themes: Iterable[Mapping[str, Any]] = (),
+    targets: Iterable[Mapping[str, Any]] = (),
+    lang: str = "en",
+    selected: bool = False,
+    href: str | None = None,
+    show_document: bool = False,
+    indent: bool = True,
+) -> html.Article:
+    """Return a provision card.
+
+    Args:
+        provision: a provisions row (id, ordinal, depth, label, kind, own_text, text, start, end).
+        highlights: spans of `provision["text"]` to mark (search matches, targets, actors, entities).
+        document: its documents row, for the source link and the seed file name.
+        themes: provision_themes rows (theme_id, score) for the chips.
+        targets: targets rows found in this provision (end_year, text), listed under the text.
+        selected: mark the card as the one the URL points at.
+        href: an "Open in document" link target (the explorer sets it).
+        show_document: prefix the card with the document's symbol (the explorer sets it).
+        indent: indent by depth (the document page's hierarchy).
+    """
+    kind = str(provision.get("kind") or "")
+    own = bool(provision.get("own_text", kind not in NOT_OWN_KINDS))
+    depth = int(provision.get("depth") or 1)
+    head: list[Any] = []
+    if show_document and document:
+        head.append(html.Span(str(document.get("symbol", "")), className="provision-doc"))
+    head.append(
+        html.Span(
+            str(provision["id"]).split(":", 1)[-1], className="provision-path", title=str(provision["id"])
+        )
+    )
+    if not own:
+        head.append(
+            html.Span(
+                t(f"kind.{kind}", lang) if kind in NOT_OWN_KINDS else kind,
+                className=f"kind-badge kind-{kind}",
+            )
+        )
+    head.append(theme_chips(themes, lang))
+    meta: list[Any] = [
+        external_link(t("common.source", lang), source_url(document), className="source-link"),
+        span_reference(provision, document, lang),
+    ]
+    if href:
+        meta.append(dcc.Link(t("explorer.open", lang) + " →", href=href, className="open-link"))
+    classes = ["provision", f"kind-{kind}", "not-own" if not own else "own"]
+    if kind == "heading":
+        classes.append("is-heading")
+    if selected:
+        classes.append("selected")
+    target_lines = [
+        html.Li(
+            [html.Span(f"{_year(tg.get('end_year'))} ", className="target-year"), str(tg.get("text") or "")]
+        )
+        for tg in targets
+    ]
+    props: dict[str, Any] = {"className": " ".join(classes)}
+    if not show_document:
+        props["id"] = anchor_id(provision)
+    if indent and depth > 1:
+        props["style"] = {"marginLeft": f"{(depth - 1) * 1.6:.1f}rem"}
+    return html.Article(
+        [
+            html.Div(head, className="provision-head"),
+            html.P(highlight(str(provision.get("text") or ""), highlights), className="provision-text"),
+            *(
+                [html.Ul(target_lines, className="provision-targets", title=t("common.targets", lang))]
+                if target_lines
+                else []
+            ),
+            html.Div(meta, className="provision-meta"),
+        ],
+        **props,
+    )
+
+
+def _year(value: Any) -> str:
+    try:
+        return f"★ {int(value)}"
+    except (TypeError, ValueError):
+        return "★"

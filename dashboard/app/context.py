@@ -1,0 +1,147 @@
+"""The data the app serves, loaded once at start: the Dataset, the search index, per-provision annotations and
+the vocabulary that URLs are validated against.
+
+`create_app` stores `AppData.load(data_dir)` on its Flask app; layouts and callbacks call `current()`, which
+finds the data of the app serving the request (or, outside a request, the data loaded last). Nothing here
+reads seeds/ or recomputes what the build stored; the search index is the only thing derived, once, from the
+stored text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from flask import current_app, has_app_context
+
+from dashboard.analysis.annotations import Annotations
+from dashboard.analysis.search import SearchIndex
+from dashboard.app.state import Vocabulary
+from dashboard.corpus.ids import symbol_key
+from dashboard.dataset.load import Dataset
+from dashboard.paths import DATA_DIR
+
+EXTENSION = "policy_timeline"  # key of the AppData in flask_app.extensions
+OPTIONAL_TABLES = ("provision_themes", "targets", "mentions", "entities", "assignments", "actors")
+
+
+@dataclass
+class AppData:
+    """Everything a page needs, indexed for look-ups that stay fast on a thousand documents."""
+
+    dataset: Dataset
+    vocab: Vocabulary
+    index: SearchIndex
+    notes: Annotations
+    documents: dict[str, dict[str, Any]] = field(default_factory=dict)  # id → row, held first, by date
+    provisions: dict[str, dict[str, Any]] = field(default_factory=dict)  # id → row
+    by_document: dict[str, list[str]] = field(
+        default_factory=dict
+    )  # document id → provision ids, reading order
+
+    @classmethod
+    def load(cls, data_dir: Path | str | None = None) -> AppData:
+        """Load the data package once and build the indexes."""
+        dataset = Dataset(Path(data_dir) if data_dir else DATA_DIR)
+        tables = {name: optional_table(dataset, name) for name in OPTIONAL_TABLES}
+        present = {k: v for k, v in tables.items() if v is not None}
+        documents = dataset.documents.sort_values(["held", "issued", "id"], ascending=[False, True, True])
+        provisions = dataset.provisions.sort_values(["document_id", "ordinal"], kind="stable")
+        index = SearchIndex.build(
+            provisions,
+            dataset.documents,
+            provision_themes=tables["provision_themes"],
+            mentions=tables["mentions"],
+            assignments=tables["assignments"],
+        )
+        data = cls(
+            dataset=dataset, vocab=vocabulary(dataset, tables), index=index, notes=Annotations.build(present)
+        )
+        data.documents = {str(r["id"]): r for r in documents.to_dict("records")}
+        data.provisions = {str(r["id"]): r for r in provisions.to_dict("records")}
+        for pid, doc in zip(provisions["id"], provisions["document_id"], strict=True):
+            data.by_document.setdefault(str(doc), []).append(str(pid))
+        return data
+
+    def held_documents(self) -> list[dict[str, Any]]:
+        """Return the rows of the documents the corpus holds, by date."""
+        return [d for d in self.documents.values() if bool(d.get("held"))]
+
+
+def optional_table(dataset: Dataset, name: str) -> pd.DataFrame | None:
+    """Return a table when the data package has it (analysis tables arrive one by one), else None."""
+    return dataset.table(name) if name in dataset.table_names else None
+
+
+def vocabulary(dataset: Dataset, tables: dict[str, pd.DataFrame | None]) -> Vocabulary:
+    """Return the names URLs may use: documents, provisions, themes, issuers, entities, actors, years."""
+    docs = dataset.documents.sort_values(["held", "issued", "id"], ascending=[False, True, True])
+    keys: dict[str, str] = {}
+    for doc_id, symbol in zip(docs["id"], docs["symbol"], strict=True):
+        keys.setdefault(str(doc_id).casefold(), str(doc_id))
+        keys.setdefault(symbol_key(str(symbol)), str(doc_id))
+    held = docs[docs["held"].astype(bool)]
+    years = (int(held["year"].min()), int(held["year"].max())) if not held.empty else (2013, 2025)
+    themes = tuple(str(t) for t in dataset.table("themes")["id"]) if "themes" in dataset.table_names else ()
+    entities = None
+    if tables.get("mentions") is not None:
+        names = tables.get("entities")
+        used = (
+            set(tables["mentions"]["entity_id"].astype(str)) if "entity_id" in tables["mentions"] else set()
+        )
+        entities = (
+            {str(i): str(n) for i, n in zip(names["id"], names["name"], strict=True) if str(i) in used}
+            if names is not None and {"id", "name"} <= set(names.columns)
+            else {i: i for i in sorted(used)}
+        )
+    actors = None
+    if tables.get("assignments") is not None:
+        names = tables.get("actors")
+        used = (
+            set(tables["assignments"]["actor_id"].astype(str))
+            if "actor_id" in tables["assignments"]
+            else set()
+        )
+        actors = (
+            {str(i): str(n) for i, n in zip(names["id"], names["name_en"], strict=True) if str(i) in used}
+            if names is not None and {"id", "name_en"} <= set(names.columns)
+            else {i: i for i in sorted(used)}
+        )
+    return Vocabulary(
+        doc_keys=keys,
+        doc_symbols=dict(zip(docs["id"].astype(str), docs["symbol"].astype(str), strict=True)),
+        held=frozenset(held["id"].astype(str)),
+        provision_docs=dict(
+            zip(
+                dataset.provisions["id"].astype(str),
+                dataset.provisions["document_id"].astype(str),
+                strict=True,
+            )
+        ),
+        themes=themes,
+        issuers=dict(zip(docs["issuer"].astype(str), docs["issuer_label"].astype(str), strict=True)),
+        entities=entities,
+        actors=actors,
+        years=years,
+    )
+
+
+_CURRENT: AppData | None = None
+
+
+def use(data: AppData) -> AppData:
+    """Make `data` the data the pages serve (called by create_app)."""
+    global _CURRENT
+    _CURRENT = data
+    return data
+
+
+def current() -> AppData:
+    """Return the data of the app serving this request; outside a request, the data loaded last (or data/)."""
+    if has_app_context():
+        data = current_app.extensions.get(EXTENSION)
+        if data is not None:
+            return data
+    return _CURRENT if _CURRENT is not None else use(AppData.load())

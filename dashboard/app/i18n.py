@@ -1,0 +1,268 @@
+"""The words of the interface in English and Vietnamese; theme labels come from the codebook.
+
+Add a string: one entry in STRINGS with both languages. `t(key, lang)` falls back to English, then to the key,
+so a missing translation shows English rather than breaking a page. Document text is never translated here.
+"""
+
+from __future__ import annotations
+
+from dashboard.analysis.codebook import load_codebook
+
+LANGS = ("en", "vi")
+DEFAULT_LANG = "en"
+
+STRINGS: dict[str, dict[str, str]] = {
+    # shell
+    "app.title": {"en": "Policy timeline", "vi": "Dòng thời gian chính sách"},
+    "app.tagline": {
+        "en": "Viet Nam's international-integration policy, 2013–2025",
+        "vi": "Chính sách hội nhập quốc tế của Việt Nam, 2013–2025",
+    },
+    "nav.home": {"en": "Home", "vi": "Trang chủ"},
+    "nav.timeline": {"en": "Timeline", "vi": "Dòng thời gian"},
+    "nav.themes": {"en": "Themes", "vi": "Chủ đề"},
+    "nav.targets": {"en": "Targets", "vi": "Mục tiêu"},
+    "nav.explorer": {"en": "Explorer", "vi": "Tra cứu"},
+    "nav.compare": {"en": "Compare", "vi": "So sánh"},
+    "nav.soon": {"en": "Coming soon", "vi": "Sắp có"},
+    "nav.language": {"en": "Language", "vi": "Ngôn ngữ"},
+    "footer.dataset": {"en": "Dataset version", "vi": "Phiên bản dữ liệu"},
+    "footer.cite": {"en": "Cite as", "vi": "Trích dẫn"},
+    "footer.note": {
+        "en": "Source texts remain their publishers'. Every seed is partial: check coverage before "
+        "comparing documents.",
+        "vi": "Văn bản nguồn thuộc về đơn vị đăng tải. Mọi nguồn chỉ có một phần văn bản: hãy xem mức "
+        "độ bao phủ trước khi so sánh.",
+    },
+    # common
+    "common.document": {"en": "Document", "vi": "Văn bản"},
+    "common.documents": {"en": "Documents", "vi": "Văn bản"},
+    "common.symbol": {"en": "Symbol", "vi": "Số hiệu"},
+    "common.date": {"en": "Date", "vi": "Ngày ban hành"},
+    "common.issuer": {"en": "Issuer", "vi": "Cơ quan ban hành"},
+    "common.title": {"en": "Title", "vi": "Tiêu đề"},
+    "common.source": {"en": "Source", "vi": "Nguồn"},
+    "common.coverage": {"en": "Coverage", "vi": "Mức độ có văn bản"},
+    "common.provisions": {"en": "Provisions", "vi": "Điều khoản"},
+    "common.own": {"en": "own", "vi": "nguyên văn"},
+    "common.all": {"en": "All", "vi": "Tất cả"},
+    "common.any": {"en": "Any", "vi": "Bất kỳ"},
+    "common.theme": {"en": "Theme", "vi": "Chủ đề"},
+    "common.themes": {"en": "Themes", "vi": "Chủ đề"},
+    "common.years": {"en": "Years", "vi": "Năm"},
+    "common.entity": {"en": "Organisation, agreement or mechanism", "vi": "Tổ chức, hiệp định, cơ chế"},
+    "common.actor": {"en": "Responsible body", "vi": "Cơ quan được giao"},
+    "common.role": {"en": "Role", "vi": "Vai trò"},
+    "common.open": {"en": "Open", "vi": "Mở"},
+    "common.source_text": {"en": "Source text", "vi": "Văn bản nguồn"},
+    "common.facts_source": {"en": "Facts (date, title, issuer)", "vi": "Thông tin (ngày, tiêu đề, cơ quan)"},
+    "common.seed_file": {"en": "seed file", "vi": "tệp nguồn"},
+    "common.not_held": {"en": "not held", "vi": "không có văn bản"},
+    "common.unavailable": {"en": "not in this dataset yet", "vi": "chưa có trong bộ dữ liệu"},
+    "common.page": {"en": "Page", "vi": "Trang"},
+    "common.previous": {"en": "Previous", "vi": "Trước"},
+    "common.next": {"en": "Next", "vi": "Sau"},
+    "common.target": {"en": "Target", "vi": "Mục tiêu"},
+    "common.targets": {"en": "Targets", "vi": "Mục tiêu"},
+    "kind.commentary": {
+        "en": "Publisher's framing, not the document's words",
+        "vi": "Lời dẫn của đơn vị đăng tải, không phải lời văn của văn bản",
+    },
+    "kind.reported": {
+        "en": "Reported: a secondary account's words, not the document's",
+        "vi": "Tường thuật: lời của nguồn thứ cấp, không phải lời văn của văn bản",
+    },
+    "highlight.legend": {"en": "Highlights", "vi": "Đánh dấu"},
+    "highlight.query": {"en": "search match", "vi": "khớp tìm kiếm"},
+    "highlight.target": {"en": "target", "vi": "mục tiêu"},
+    "highlight.actor": {"en": "responsible body", "vi": "cơ quan được giao"},
+    "highlight.entity": {"en": "organisation or agreement", "vi": "tổ chức, hiệp định"},
+    # home
+    "home.title": {
+        "en": "Viet Nam's international-integration policy, document by document",
+        "vi": "Chính sách hội nhập quốc tế của Việt Nam qua từng văn bản",
+    },
+    "home.lead": {
+        "en": "This dashboard turns the Party's, the Government's and the ministries' documents on "
+        "international integration into a cited dataset: every provision is traced to its source "
+        "text and character span.",
+        "vi": "Bảng điều khiển này chuyển các văn bản của Đảng, Chính phủ và các bộ về hội nhập quốc tế "
+        "thành một bộ dữ liệu có trích dẫn: mỗi điều khoản đều dẫn về văn bản nguồn và vị trí ký tự.",
+    },
+    "home.lead2": {
+        "en": "Follow how themes, targets and horizons move from 2013 to 2025 on the timeline, search "
+        "every provision in the explorer, and open any document to read it with its sources.",
+        "vi": "Theo dõi sự chuyển dịch của chủ đề, mục tiêu và tầm nhìn từ 2013 đến 2025 trên dòng thời "
+        "gian, tra cứu mọi điều khoản và mở từng văn bản để đọc kèm nguồn.",
+    },
+    "home.corpus": {"en": "The corpus", "vi": "Kho văn bản"},
+    "home.referenced": {
+        "en": "Documents referenced but not held",
+        "vi": "Văn bản được dẫn chiếu nhưng không có",
+    },
+    "home.referenced_note": {
+        "en": "Known only through the relations of the documents above; they give the "
+        "relation graph its ends.",
+        "vi": "Chỉ biết qua quan hệ với các văn bản trên; giúp đồ thị quan hệ đầy đủ.",
+    },
+    "home.coverage_title": {
+        "en": "Read the coverage before you compare",
+        "vi": "Xem mức độ bao phủ trước khi so sánh",
+    },
+    "home.coverage_body": {
+        "en": "Each seed holds only part of its document, and a secondary account reports a "
+        "document rather than quoting it. Charts that compare documents flag this; theme "
+        "shares and comparisons count the document's own words only.",
+        "vi": "Mỗi nguồn chỉ chứa một phần văn bản; nguồn thứ cấp thuật lại chứ không trích "
+        "nguyên văn. Các biểu đồ so sánh đều ghi rõ điều này; tỷ trọng chủ đề và so sánh "
+        "chỉ tính lời văn của chính văn bản.",
+    },
+    "home.try": {"en": "Try", "vi": "Thử"},
+    "home.try_timeline": {
+        "en": "the timeline of documents and relations",
+        "vi": "dòng thời gian văn bản và quan hệ",
+    },
+    "home.try_asean": {"en": "every mention of ASEAN", "vi": "mọi lần nhắc đến ASEAN"},
+    "home.try_mofa": {
+        "en": "every task given to the Ministry of Foreign Affairs",
+        "vi": "mọi nhiệm vụ giao Bộ Ngoại giao",
+    },
+    # timeline
+    "timeline.title": {"en": "Timeline", "vi": "Dòng thời gian"},
+    "timeline.layers": {"en": "Show", "vi": "Hiển thị"},
+    "timeline.layer.relations": {"en": "Relations", "vi": "Quan hệ"},
+    "timeline.layer.horizons": {"en": "Horizons and target years", "vi": "Tầm nhìn và năm mục tiêu"},
+    "timeline.layer.not_held": {"en": "Documents not held", "vi": "Văn bản không có"},
+    "timeline.relations": {"en": "Relations between documents", "vi": "Quan hệ giữa các văn bản"},
+    "timeline.from": {"en": "From", "vi": "Từ"},
+    "timeline.relation": {"en": "Relation", "vi": "Quan hệ"},
+    "timeline.to": {"en": "To", "vi": "Đến"},
+    "timeline.evidence": {"en": "Evidence", "vi": "Căn cứ"},
+    "timeline.confidence": {"en": "Confidence", "vi": "Độ tin cậy"},
+    "timeline.no_relations": {
+        "en": "No relations between the documents shown.",
+        "vi": "Không có quan hệ giữa các văn bản đang hiển thị.",
+    },
+    # document
+    "document.choose": {"en": "Choose a document", "vi": "Chọn một văn bản"},
+    "document.unknown": {
+        "en": "There is no document {ref} in this dataset.",
+        "vi": "Không có văn bản {ref} trong bộ dữ liệu.",
+    },
+    "document.unknown_hint": {
+        "en": "Pick one of these instead (an id such as 59-NQ-TW-2025 or a symbol such as "
+        "59-NQ/TW both work):",
+        "vi": "Hãy chọn một trong các văn bản sau (dùng mã như 59-NQ-TW-2025 hoặc số hiệu như 59-NQ/TW):",
+    },
+    "document.not_held": {
+        "en": "The corpus holds no text of this document; it is known through the relations below.",
+        "vi": "Kho dữ liệu không có văn bản này; chỉ biết qua các quan hệ dưới đây.",
+    },
+    "document.relations": {"en": "Relations", "vi": "Quan hệ"},
+    "document.cited_targets": {
+        "en": "Targets reported by other sources",
+        "vi": "Mục tiêu do nguồn khác đưa tin",
+    },
+    "document.claims": {"en": "Conflicting facts", "vi": "Thông tin mâu thuẫn"},
+    "document.provisions": {"en": "Provisions", "vi": "Các điều khoản"},
+    "document.provisions_note": {
+        "en": "{n} provisions, {own} of them the document's own words.",
+        "vi": "{n} điều khoản, trong đó {own} là lời văn của chính văn bản.",
+    },
+    "document.missing_provision": {
+        "en": "Provision {ref} is not in this document; showing the whole document.",
+        "vi": "Điều khoản {ref} không có trong văn bản này; hiển thị toàn văn.",
+    },
+    "document.in_explorer": {"en": "Search this document", "vi": "Tra cứu trong văn bản này"},
+    "document.incoming": {"en": "is {kind} by", "vi": "được {kind} bởi"},
+    "document.conflict": {"en": "Sources disagree", "vi": "Các nguồn không thống nhất"},
+    # explorer
+    "explorer.title": {"en": "Explorer", "vi": "Tra cứu"},
+    "explorer.search": {"en": "Search provisions", "vi": "Tìm trong các điều khoản"},
+    "explorer.placeholder": {
+        "en": 'Words or "a phrase"; -word excludes. Accents and case are ignored.',
+        "vi": 'Từ khóa hoặc "cụm từ"; -từ để loại trừ. Không phân biệt dấu và hoa thường.',
+    },
+    "explorer.own_only": {
+        "en": "The documents' own words only (no publisher's framing or reports)",
+        "vi": "Chỉ lời văn của văn bản (bỏ lời dẫn và tường thuật)",
+    },
+    "explorer.count": {"en": "{n} provisions in {d} documents", "vi": "{n} điều khoản trong {d} văn bản"},
+    "explorer.none": {
+        "en": "No provision matches. Remove a filter or try fewer words.",
+        "vi": "Không có điều khoản phù hợp. Hãy bỏ bớt bộ lọc hoặc từ khóa.",
+    },
+    "explorer.showing": {"en": "showing {a}–{b}", "vi": "hiển thị {a}–{b}"},
+    "explorer.clear": {"en": "Clear all filters", "vi": "Xóa mọi bộ lọc"},
+    "explorer.open": {"en": "Open in document", "vi": "Mở trong văn bản"},
+    "explorer.filter_unavailable": {
+        "en": "available once the {what} table is in the dataset",
+        "vi": "có khi bộ dữ liệu có bảng {what}",
+    },
+    # notices (URL parameters that were ignored or corrected)
+    "notice.title": {"en": "Part of the address was not understood", "vi": "Một phần địa chỉ không hợp lệ"},
+    "notice.unknown-param": {
+        "en": "Ignored the unknown parameter “{param}”.",
+        "vi": "Đã bỏ qua tham số không xác định “{param}”.",
+    },
+    "notice.unknown-value": {
+        "en": "Ignored {param}=“{value}”: no such value in this dataset.",
+        "vi": "Đã bỏ qua {param}=“{value}”: không có giá trị này trong bộ dữ liệu.",
+    },
+    "notice.malformed": {
+        "en": "Ignored {param}=“{value}”: not a valid value.",
+        "vi": "Đã bỏ qua {param}=“{value}”: giá trị không hợp lệ.",
+    },
+    "notice.repeated": {
+        "en": "{param} was given more than once; used the first value.",
+        "vi": "{param} xuất hiện nhiều lần; đã dùng giá trị đầu tiên.",
+    },
+    "notice.swapped": {
+        "en": "The year range was reversed; swapped it.",
+        "vi": "Khoảng năm bị đảo ngược; đã đổi lại.",
+    },
+    "notice.unavailable": {
+        "en": "Ignored {param}=“{value}”: this filter needs a table the dataset does not have yet.",
+        "vi": "Đã bỏ qua {param}=“{value}”: bộ lọc này cần bảng dữ liệu chưa có.",
+    },
+    "notice.too-long": {
+        "en": "The search text was shortened to {value} characters.",
+        "vi": "Nội dung tìm kiếm đã được rút gọn còn {value} ký tự.",
+    },
+    # captions (the view in words)
+    "caption.timeline": {"en": "All documents", "vi": "Tất cả văn bản"},
+    "caption.all": {"en": "All provisions", "vi": "Tất cả điều khoản"},
+    "caption.matching": {"en": "Provisions matching “{q}”", "vi": "Điều khoản khớp “{q}”"},
+    "caption.in": {"en": "in {docs}", "vi": "trong {docs}"},
+    "caption.theme": {"en": "theme “{theme}”", "vi": "chủ đề “{theme}”"},
+    "caption.issuer": {"en": "issued by {issuer}", "vi": "do {issuer} ban hành"},
+    "caption.entity": {"en": "naming {entity}", "vi": "nhắc đến {entity}"},
+    "caption.actor": {"en": "assigned to {actor}", "vi": "giao cho {actor}"},
+    "caption.own": {"en": "own words only", "vi": "chỉ lời văn của văn bản"},
+    # not found
+    "notfound.title": {"en": "There is no page here", "vi": "Không có trang này"},
+    "notfound.body": {
+        "en": "The address does not match any page of the dashboard. Start again from one of these:",
+        "vi": "Địa chỉ không khớp với trang nào. Hãy bắt đầu lại từ:",
+    },
+}
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
+    """Return the interface string `key` in `lang` (English if untranslated), formatted with `values`."""
+    entry = STRINGS.get(key)
+    text = (entry.get(lang) or entry.get(DEFAULT_LANG, key)) if entry else key
+    return text.format(**values) if values else text
+
+
+def theme_label(theme_id: str, lang: str = DEFAULT_LANG) -> str:
+    """Return the codebook label of a theme in `lang` (the id when the codebook does not know it)."""
+    for theme in load_codebook()["themes"]:
+        if theme["id"] == theme_id:
+            return theme.get(f"label_{lang}") or theme.get("label_en") or theme_id
+    return theme_id
+
+
+def theme_ids() -> list[str]:
+    """Return the codebook's theme ids in order."""
+    return [theme["id"] for theme in load_codebook()["themes"]]

@@ -1,0 +1,61 @@
+"""Component ids, one namespace (prefix) per page. Tests import these constants, so a renamed id cannot
+silently break a selector. Add a page: add its block here with its own prefix."""
+
+# ---------------------------------------------------------------- shell (every page)
+URL = "url"  # dcc.Location(refresh=False): pages write their state to its `search` (no page reload)
+NAV = "nav-location"  # dcc.Location(refresh="callback-nav"): a callback navigates by setting its `href`
+SHELL_NAVBAR = "shell-navbar"
+SHELL_FOOTER = "shell-footer"
+SHELL_HTML_LANG = "shell-html-lang"  # dummy output of the clientside callback that sets <html lang>
+
+
+def nav_link(page: str) -> str:
+    """Return the id of the navbar link to `page` (home, timeline, themes, targets, explorer, compare)."""
+    return f"nav-{page}"
+
+
+def lang_link(lang: str) -> str:
+    """Return the id of the language switch link to `lang` (en, vi)."""
+    return f"lang-{lang}"
+
+
+# ---------------------------------------------------------------- home
+HOME_NOTICES = "home-notices"
+HOME_COVERAGE = "home-coverage"
+HOME_CORPUS = "home-corpus"
+HOME_REFERENCED = "home-referenced"
+
+# ---------------------------------------------------------------- timeline
+TIMELINE_GRAPH = "timeline-graph"
+TIMELINE_LAYERS = "timeline-layers"
+TIMELINE_STATUS = "timeline-status"  # caption and URL notices
+TIMELINE_RELATIONS = "timeline-relations"
+
+# ---------------------------------------------------------------- document
+DOC_NOTICES = "doc-notices"
+DOC_HEADER = "doc-header"
+DOC_UNKNOWN = "doc-unknown"
+DOC_PROVISIONS = "doc-provisions"
+DOC_ANCHOR = "doc-anchor"  # store: the html id of the provision to scroll to
+DOC_SCROLLED = "doc-scrolled"  # dummy output of the clientside scroll callback
+
+# ---------------------------------------------------------------- explorer
+EXP_QUERY = "exp-query"
+EXP_DOCS = "exp-docs"
+EXP_THEME = "exp-theme"
+EXP_ISSUER = "exp-issuer"
+EXP_YEARS = "exp-years"
+EXP_ENTITY = "exp-entity"
+EXP_ACTOR = "exp-actor"
+EXP_ROLE = "exp-role"
+EXP_OWN = "exp-own"
+EXP_RESULTS = "exp-results"  # notices, count, caption, result cards and pager
+EXP_COUNT = "exp-count"
+EXP_CAPTION = "exp-caption"
+EXP_NOTICES = "exp-notices"
+EXP_LIST = "exp-list"
+EXP_PAGER = "exp-pager"
+EXP_CLEAR = "exp-clear"
+
+# ---------------------------------------------------------------- not found
+NOT_FOUND = "not-found"

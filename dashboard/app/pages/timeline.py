@@ -1,0 +1,53 @@
+"""Timeline page (/timeline?hide=relations,horizons,not_held&lang=vi)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+import plotly.graph_objects as go
+from dash import Input, Output, State, callback
+
+from dashboard.app import ids
+from dashboard.app.context import current
+from dashboard.app.state import DocumentView, TimelineView
+from dashboard.app.views.timeline import (
+    clicked_document,
+    status,
+    timeline_figure,
+    timeline_page,
+    view_from_layers,
+)
+
+dash.register_page(__name__, path="/timeline", name="Timeline", title="Timeline · Policy timeline", order=1)
+
+
+def layout(**params: Any) -> list[Any]:
+    """Return the timeline page for the query string's parameters."""
+    data = current()
+    return timeline_page(data, TimelineView.from_params(params, data.vocab))
+
+
+@callback(
+    Output(ids.URL, "search", allow_duplicate=True),
+    Output(ids.TIMELINE_GRAPH, "figure"),
+    Output(ids.TIMELINE_STATUS, "children"),
+    Input(ids.TIMELINE_LAYERS, "value"),
+    State(ids.URL, "search"),
+    prevent_initial_call=True,
+)
+def _update_timeline(shown: list[str] | None, search: str | None) -> tuple[str, go.Figure, list[Any]]:
+    view = view_from_layers(shown, search, current())
+    return view.to_query(), timeline_figure(current(), view), status(current(), view)
+
+
+@callback(
+    Output(ids.NAV, "href"),
+    Input(ids.TIMELINE_GRAPH, "clickData"),
+    State(ids.URL, "search"),
+    prevent_initial_call=True,
+)
+def _on_timeline_click(click: dict[str, Any] | None, search: str | None) -> str:
+    doc = clicked_document(click, current())
+    lang = TimelineView.from_query(search, current().vocab).lang
+    return DocumentView(doc=doc, lang=lang).href() if doc else dash.no_update

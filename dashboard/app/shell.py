@@ -1,0 +1,161 @@
+"""The frame around every page: navbar (links keep `lang`), language switch, page container and footer.
+
+Two locations live here. `ids.URL` (refresh=False) holds the page's state: a page writes its view to `search`
+without reloading. `ids.NAV` (refresh="callback-nav") is for callbacks that navigate to another page (the
+timeline's click → document). Dash's own `_pages_location` renders the page from the address.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+import dash
+from dash import Dash, Input, Output, dcc, html
+
+from dashboard.app import ids
+from dashboard.app.context import AppData
+from dashboard.app.i18n import DEFAULT_LANG, LANGS, t
+
+NAV_PAGES = (
+    ("home", "/"),
+    ("timeline", "/timeline"),
+    ("themes", "/themes"),
+    ("targets", "/targets"),
+    ("explorer", "/explorer"),
+    ("compare", "/compare"),
+)
+
+
+def layout(data: AppData) -> html.Div:
+    """Return the app's layout: locations, navbar, page container, footer."""
+    return html.Div(
+        [
+            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Location(id=ids.NAV, refresh="callback-nav"),
+            dcc.Store(id=ids.SHELL_HTML_LANG),
+            html.Header(navbar("/", "", available_paths()), id=ids.SHELL_NAVBAR),
+            html.Main(dash.page_container, className="container-xxl py-3", id="main"),
+            html.Footer(footer(data, DEFAULT_LANG), id=ids.SHELL_FOOTER, className="site-footer"),
+        ],
+        className="app-shell",
+    )
+
+
+def register_callbacks(app: Dash, data: AppData) -> None:
+    """Register the shell's callbacks on `app` (app.callback: the shell is not a page module)."""
+
+    @app.callback(
+        Output(ids.SHELL_NAVBAR, "children"),
+        Output(ids.SHELL_FOOTER, "children"),
+        Input(ids.URL, "pathname"),
+        Input(ids.URL, "search"),
+    )
+    def _update_shell(pathname: str | None, search: str | None) -> tuple[Any, Any]:
+        lang = lang_of(search)
+        return navbar(pathname or "/", search or "", available_paths()), footer(data, lang)
+
+    app.clientside_callback(
+        "function(search) { const p = new URLSearchParams(search || '');"
+        " document.documentElement.lang = p.get('lang') === 'vi' ? 'vi' : 'en';"
+        " return window.dash_clientside.no_update; }",
+        Output(ids.SHELL_HTML_LANG, "data"),
+        Input(ids.URL, "search"),
+    )
+
+
+def lang_of(search: str | None) -> str:
+    """Return the language a query asks for (the default when it asks for none or an unknown one)."""
+    values = [v for k, v in parse_qsl((search or "").lstrip("?")) if k == "lang"]
+    return values[0] if values and values[0] in LANGS else DEFAULT_LANG
+
+
+def with_lang(pathname: str, search: str, lang: str) -> str:
+    """Return the current address with its language set to `lang` (other parameters kept, in order)."""
+    params = [(k, v) for k, v in parse_qsl((search or "").lstrip("?"), keep_blank_values=True) if k != "lang"]
+    if lang != DEFAULT_LANG:
+        params.append(("lang", lang))
+    query = urlencode(params, safe=",:/")
+    return f"{pathname}{'?' + query if query else ''}"
+
+
+def available_paths() -> set[str]:
+    """Return the paths of the registered pages (so that pages still being built show as coming soon)."""
+    return {str(page.get("path")) for page in dash.page_registry.values()}
+
+
+def navbar(pathname: str, search: str, available: set[str]) -> html.Nav:
+    """Return the navbar for the current address: active page marked, links keeping the language."""
+    lang = lang_of(search)
+    suffix = f"?lang={lang}" if lang != DEFAULT_LANG else ""
+    items = []
+    for page, path in NAV_PAGES:
+        label = t(f"nav.{page}", lang)
+        active = pathname == path or (path != "/" and pathname.startswith(path + "/"))
+        if path in available:
+            link = dcc.Link(
+                label,
+                href=f"{path}{suffix}",
+                id=ids.nav_link(page),
+                className=f"nav-link{' active' if active else ''}",
+            )
+        else:
+            link = html.Span(
+                label,
+                id=ids.nav_link(page),
+                className="nav-link disabled",
+                title=t("nav.soon", lang),
+                **{"aria-disabled": "true"},
+            )
+        items.append(html.Li(link, className="nav-item"))
+    switch = [
+        dcc.Link(
+            code.upper(),
+            href=with_lang(pathname, search, code),
+            id=ids.lang_link(code),
+            className=f"lang-link{' active' if code == lang else ''}",
+            title="English" if code == "en" else "Tiếng Việt",
+        )
+        for code in LANGS
+    ]
+    return html.Nav(
+        html.Div(
+            [
+                dcc.Link(
+                    [html.Span("◷ ", **{"aria-hidden": "true"}), t("app.title", lang)],
+                    href=f"/{suffix}",
+                    className="navbar-brand",
+                ),
+                html.Ul(items, className="navbar-nav flex-row flex-wrap me-auto"),
+                html.Div(
+                    [html.Span(t("nav.language", lang) + ":", className="visually-hidden"), *switch],
+                    className="lang-switch",
+                    role="group",
+                    **{"aria-label": t("nav.language", lang)},
+                ),
+            ],
+            className="container-xxl d-flex align-items-center flex-wrap gap-2",
+        ),
+        className="navbar navbar-dark site-navbar",
+        **{"aria-label": "main"},
+    )
+
+
+def footer(data: AppData, lang: str) -> html.Div:
+    """Return the footer: dataset version, how to cite it, and the standing coverage caveat."""
+    ds = data.dataset
+    return html.Div(
+        [
+            html.P(
+                [
+                    html.Strong(f"{t('footer.dataset', lang)} {ds.version}"),
+                    " · ",
+                    html.Span(f"{t('footer.cite', lang)}: "),
+                    html.Span(ds.citation, className="citation"),
+                ],
+                className="mb-1",
+            ),
+            html.P(t("footer.note", lang), className="mb-0 text-muted"),
+        ],
+        className="container-xxl small py-3",
+    )

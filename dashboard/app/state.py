@@ -1,0 +1,387 @@
+"""URL query ⇄ frozen view states: parse, validate, default; write the query back; describe the view in words.
+
+Every page's state lives in its URL, so that a copied address restores exactly the same view. A view is a
+frozen dataclass with
+
+- `from_query(search, vocab)` / `from_params(params, vocab)`: never raise. Unknown parameters, unknown values
+  and malformed values are dropped, and each leaves a `Notice` that the page shows as a friendly warning;
+- `to_query()`: the canonical query string (defaults omitted, so `from_query(v.to_query()) == v`);
+- `href()`: the page's path plus the query; `caption(vocab)`: the view in words (datasette's human
+  description).
+
+Adding a page: subclass `View`, set PATH and PARAMS, implement `_parse` and `_params` (and `caption`), and
+test the round trip and the malformed inputs in tests/unit/app/test_state.py. Values are checked against
+`Vocabulary`, the set of names the dataset knows (built once at start by `app.context`); this module itself
+reads no data.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Self
+from urllib.parse import parse_qs, urlencode
+
+from dashboard.app.i18n import DEFAULT_LANG, LANGS, t, theme_label
+from dashboard.corpus.ids import symbol_key
+
+MAX_VALUE = 200  # characters kept of a free-text value (the search box)
+MAX_FIELDS = 64  # parameters read from one query; more is not a real address
+YEAR_MIN, YEAR_MAX = 1945, 2100
+LAYERS = ("relations", "horizons", "not_held")  # timeline layers that can be hidden
+ROLES = ("lead", "coordinate", "assist", "report")
+Params = Mapping[str, "str | list[str]"]
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A URL parameter that was ignored or corrected, with a stable code (tests assert on codes, not
+    prose)."""
+
+    code: str  # unknown-param | unknown-value | malformed | repeated | swapped | unavailable | too-long
+    param: str
+    value: str = ""
+
+    def message(self, lang: str = DEFAULT_LANG) -> str:
+        """Return the notice as a sentence for the user."""
+        value = self.value if len(self.value) <= 60 else self.value[:57] + "…"
+        return t(f"notice.{self.code}", lang, param=self.param, value=value)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The names a URL may use, taken from the dataset once at start (see `app.context.vocabulary`)."""
+
+    doc_keys: Mapping[str, str] = field(default_factory=dict)  # casefolded id or symbol key → document id
+    doc_symbols: Mapping[str, str] = field(default_factory=dict)  # document id → symbol, in date order
+    held: frozenset[str] = frozenset()
+    provision_docs: Mapping[str, str] = field(default_factory=dict)  # provision id → document id
+    themes: tuple[str, ...] = ()
+    issuers: Mapping[str, str] = field(default_factory=dict)  # issuer id → label
+    entities: Mapping[str, str] | None = None  # entity id → name; None while the dataset has no mentions
+    actors: Mapping[str, str] | None = None  # actor id → English name; None while there are no assignments
+    years: tuple[int, int] = (2013, 2025)
+
+    def resolve(self, ref: str) -> str | None:
+        """Return the document id for an id or a symbol in any case, or None."""
+        text = (ref or "").strip()
+        if not text:
+            return None
+        return self.doc_keys.get(text.casefold()) or self.doc_keys.get(symbol_key(text))
+
+    def symbol(self, doc_id: str) -> str:
+        """Return a document's symbol (its id when unknown)."""
+        return self.doc_symbols.get(doc_id, doc_id)
+
+
+def parse_query(search: str | None) -> dict[str, list[str]]:
+    """Return the parameters of a query string (`?a=1&b=2` or `a=1&b=2`); a malformed one gives {}."""
+    text = (search or "").lstrip("?")
+    try:
+        return parse_qs(text, keep_blank_values=True, max_num_fields=MAX_FIELDS)
+    except ValueError:
+        return {}
+
+
+class _Reader:
+    """Reads parameters once, remembering what was wrong with them."""
+
+    def __init__(self, params: Params, known: tuple[str, ...]) -> None:
+        self.params = {str(k): (list(v) if isinstance(v, list | tuple) else [v]) for k, v in params.items()}
+        self.notices: list[Notice] = [Notice("unknown-param", k[:40]) for k in self.params if k not in known]
+
+    def one(self, name: str) -> str:
+        values = [str(v).strip() for v in self.params.get(name, []) if str(v).strip()]
+        if len(set(values)) > 1:
+            self.note("repeated", name)
+        return values[0] if values else ""
+
+    def many(self, name: str) -> list[str]:
+        out: list[str] = []
+        for value in self.params.get(name, []):
+            out += [v.strip() for v in str(value).split(",") if v.strip()]
+        return list(dict.fromkeys(out))
+
+    def note(self, code: str, param: str, value: str = "") -> None:
+        self.notices.append(Notice(code, param, value))
+
+    def year(self, name: str) -> int | None:
+        value = self.one(name)
+        if not value:
+            return None
+        if value.isdigit() and YEAR_MIN <= int(value) <= YEAR_MAX:
+            return int(value)
+        self.note("malformed", name, value)
+        return None
+
+    def flag(self, name: str) -> bool:
+        value = self.one(name).lower()
+        if value in ("", "0", "false", "no", "off"):
+            return False
+        if value in ("1", "true", "yes", "on"):
+            return True
+        self.note("malformed", name, value)
+        return False
+
+    def choice(self, name: str, allowed: Mapping[str, Any] | tuple[str, ...] | None) -> str:
+        value = self.one(name)
+        if not value:
+            return ""
+        if allowed is None:
+            self.note("unavailable", name, value)
+            return ""
+        if value in allowed:
+            return value
+        folded = {str(a).casefold(): str(a) for a in allowed}
+        if value.casefold() in folded:
+            return folded[value.casefold()]
+        self.note("unknown-value", name, value)
+        return ""
+
+
+@dataclass(frozen=True)
+class View:
+    """Base of every page's state: the language, and the notices collected while parsing."""
+
+    PATH: ClassVar[str] = "/"
+    PARAMS: ClassVar[tuple[str, ...]] = ()
+
+    lang: str = DEFAULT_LANG
+    notices: tuple[Notice, ...] = field(default=(), compare=False, repr=False)
+
+    @classmethod
+    def from_query(cls, search: str | None, vocab: Vocabulary) -> Self:
+        """Parse a query string (`?doc=59-NQ/TW&lang=vi`); never raises."""
+        return cls.from_params(parse_query(search), vocab)
+
+    @classmethod
+    def from_params(cls, params: Params, vocab: Vocabulary) -> Self:
+        """Parse parameters as Dash pages pass them to a layout (str or list of str per name); never
+        raises."""
+        reader = _Reader(params, ("lang", *cls.PARAMS))
+        lang = reader.one("lang").lower()
+        if lang and lang not in LANGS:
+            reader.note("unknown-value", "lang", lang)
+        values = cls._parse(reader, vocab)
+        return cls(lang=lang if lang in LANGS else DEFAULT_LANG, notices=tuple(reader.notices), **values)
+
+    @classmethod
+    def _parse(cls, reader: _Reader, vocab: Vocabulary) -> dict[str, Any]:
+        return {}
+
+    def _params(self) -> list[tuple[str, str]]:
+        return []
+
+    def to_query(self) -> str:
+        """Return the canonical query string, `?…` or empty; parameters at their default are left out."""
+        params = self._params() + ([("lang", self.lang)] if self.lang != DEFAULT_LANG else [])
+        return f"?{urlencode(params, safe=',:/')}" if params else ""
+
+    def href(self) -> str:
+        """Return the page's address for this view."""
+        return f"{self.PATH}{self.to_query()}"
+
+    def replace(self, **changes: Any) -> Self:
+        """Return a copy with some fields changed (notices dropped: the new view is one we made)."""
+        return dataclasses.replace(self, notices=(), **changes)
+
+    def caption(self, vocab: Vocabulary) -> str:
+        """Return the view in words."""
+        return ""
+
+
+@dataclass(frozen=True)
+class HomeView(View):
+    """The home page: only the language."""
+
+    PATH: ClassVar[str] = "/"
+
+    def caption(self, vocab: Vocabulary) -> str:
+        """Return the view in words."""
+        return t("home.corpus", self.lang)
+
+
+@dataclass(frozen=True)
+class TimelineView(View):
+    """The timeline: which layers are hidden."""
+
+    PATH: ClassVar[str] = "/timeline"
+    PARAMS: ClassVar[tuple[str, ...]] = ("hide",)
+
+    hide: tuple[str, ...] = ()
+
+    @classmethod
+    def _parse(cls, reader: _Reader, vocab: Vocabulary) -> dict[str, Any]:
+        hide = []
+        for layer in reader.many("hide"):
+            if layer in LAYERS:
+                hide.append(layer)
+            else:
+                reader.note("unknown-value", "hide", layer)
+        return {"hide": tuple(layer for layer in LAYERS if layer in hide)}
+
+    def _params(self) -> list[tuple[str, str]]:
+        return [("hide", ",".join(self.hide))] if self.hide else []
+
+    def caption(self, vocab: Vocabulary) -> str:
+        """Return the view in words."""
+        shown = [
+            t(f"timeline.layer.{layer}", self.lang).lower() for layer in LAYERS if layer not in self.hide
+        ]
+        head = t("caption.timeline", self.lang)
+        return f"{head}: {', '.join(shown)}" if shown else head
+
+
+@dataclass(frozen=True)
+class DocumentView(View):
+    """One document (id or symbol in `doc`), optionally scrolled to provision `p`."""
+
+    PATH: ClassVar[str] = "/document"
+    PARAMS: ClassVar[tuple[str, ...]] = ("doc", "p")
+
+    doc: str = ""
+    p: str = ""
+    unknown_doc: str = ""  # what the address asked for when no document has that id or symbol
+
+    @classmethod
+    def _parse(cls, reader: _Reader, vocab: Vocabulary) -> dict[str, Any]:
+        ref = reader.one("doc")[:MAX_VALUE]
+        doc = vocab.resolve(ref) or ""
+        p = reader.one("p")[:MAX_VALUE]
+        if p and (not doc or vocab.provision_docs.get(p) != doc):
+            reader.note("unknown-value", "p", p)
+            p = ""
+        return {"doc": doc, "p": p, "unknown_doc": ref if ref and not doc else ""}
+
+    def _params(self) -> list[tuple[str, str]]:
+        doc = self.doc or self.unknown_doc
+        return [(k, v) for k, v in (("doc", doc), ("p", self.p)) if v]
+
+    def caption(self, vocab: Vocabulary) -> str:
+        """Return the view in words."""
+        if not self.doc:
+            return t("document.choose", self.lang)
+        return vocab.symbol(self.doc) + (f" · {self.p.split(':', 1)[-1]}" if self.p else "")
+
+
+@dataclass(frozen=True)
+class ExplorerView(View):
+    """Full-text search with filters; `page` counts from 1."""
+
+    PATH: ClassVar[str] = "/explorer"
+    PARAMS: ClassVar[tuple[str, ...]] = (
+        "q",
+        "doc",
+        "theme",
+        "issuer",
+        "from",
+        "to",
+        "entity",
+        "actor",
+        "role",
+        "own",
+        "page",
+    )
+
+    q: str = ""
+    docs: tuple[str, ...] = ()
+    theme: str = ""
+    issuer: str = ""
+    year_from: int | None = None
+    year_to: int | None = None
+    entity: str = ""
+    actor: str = ""
+    role: str = ""
+    own: bool = False
+    page: int = 1
+
+    @classmethod
+    def _parse(cls, reader: _Reader, vocab: Vocabulary) -> dict[str, Any]:
+        q = " ".join(reader.one("q").split())
+        if len(q) > MAX_VALUE:
+            reader.note("too-long", "q", str(MAX_VALUE))
+            q = q[:MAX_VALUE]
+        docs = []
+        for ref in reader.many("doc"):
+            doc = vocab.resolve(ref)
+            if doc:
+                docs.append(doc)
+            else:
+                reader.note("unknown-value", "doc", ref)
+        year_from, year_to = reader.year("from"), reader.year("to")
+        if year_from is not None and year_to is not None and year_from > year_to:
+            reader.note("swapped", "from")
+            year_from, year_to = year_to, year_from
+        page_text = reader.one("page")
+        valid_page = page_text.isdigit() and 0 < int(page_text) <= 100_000
+        if page_text and not valid_page:
+            reader.note("malformed", "page", page_text)
+        page = int(page_text) if valid_page else 1
+        return {
+            "q": q,
+            "docs": tuple(dict.fromkeys(docs)),
+            "theme": reader.choice("theme", vocab.themes),
+            "issuer": reader.choice("issuer", vocab.issuers),
+            "year_from": year_from,
+            "year_to": year_to,
+            "entity": reader.choice("entity", vocab.entities),
+            "actor": reader.choice("actor", vocab.actors),
+            "role": reader.choice("role", ROLES if vocab.actors is not None else None),
+            "own": reader.flag("own"),
+            "page": page,
+        }
+
+    def _params(self) -> list[tuple[str, str]]:
+        pairs = [
+            ("q", self.q),
+            ("doc", ",".join(self.docs)),
+            ("theme", self.theme),
+            ("issuer", self.issuer),
+            ("from", str(self.year_from or "")),
+            ("to", str(self.year_to or "")),
+            ("entity", self.entity),
+            ("actor", self.actor),
+            ("role", self.role),
+            ("own", "1" if self.own else ""),
+            ("page", str(self.page) if self.page > 1 else ""),
+        ]
+        return [(k, v) for k, v in pairs if v]
+
+    @property
+    def filtered(self) -> bool:
+        """Return True when any filter or search text is set."""
+        return bool(
+            self.q
+            or self.docs
+            or self.theme
+            or self.issuer
+            or self.year_from
+            or self.year_to
+            or self.entity
+            or self.actor
+            or self.own
+        )
+
+    def caption(self, vocab: Vocabulary) -> str:
+        """Return the view in words, e.g. 'Provisions matching “ASEAN” · in 59-NQ/TW · 2016–2025'."""
+        lang = self.lang
+        parts = [t("caption.matching", lang, q=self.q) if self.q else t("caption.all", lang)]
+        if self.docs:
+            parts.append(t("caption.in", lang, docs=", ".join(vocab.symbol(d) for d in self.docs)))
+        if self.theme:
+            parts.append(t("caption.theme", lang, theme=theme_label(self.theme, lang)))
+        if self.issuer:
+            parts.append(t("caption.issuer", lang, issuer=vocab.issuers.get(self.issuer, self.issuer)))
+        if self.year_from or self.year_to:
+            parts.append(f"{self.year_from or '…'}–{self.year_to or '…'}")
+        if self.entity:
+            parts.append(
+                t("caption.entity", lang, entity=(vocab.entities or {}).get(self.entity, self.entity))
+            )
+        if self.actor:
+            actor = (vocab.actors or {}).get(self.actor, self.actor)
+            parts.append(t("caption.actor", lang, actor=actor + (f" ({self.role})" if self.role else "")))
+        if self.own:
+            parts.append(t("caption.own", lang))
+        return " · ".join(parts)

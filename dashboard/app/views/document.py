@@ -1,0 +1,326 @@
+"""Document: its facts, coverage, relations and cited targets, then its provisions in their hierarchy, each
+with themes, highlighted targets, mentions and actors, and its source span. `p` points at (and scrolls to) a
+provision."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from dash import dcc, html
+
+from dashboard.app import ids
+from dashboard.app.components import (
+    coverage_note,
+    document_link,
+    external_link,
+    highlight_legend,
+    notices_alert,
+    provision_card,
+    source_badge,
+    source_url,
+)
+from dashboard.app.components.provision import anchor_id
+from dashboard.app.context import AppData
+from dashboard.app.i18n import t
+from dashboard.app.state import DocumentView, ExplorerView
+from dashboard.figures.timeline import RELATION_LABELS
+
+
+def document_page(data: AppData, view: DocumentView) -> list[Any]:
+    """Return the document page, or a friendly list of documents when none (or an unknown one) was asked
+    for."""
+    notices = notices_alert(view.notices, view.lang, id=ids.DOC_NOTICES)
+    if not view.doc:
+        return [
+            notices,
+            document_chooser(data, view),
+            dcc.Store(id=ids.DOC_ANCHOR, data=None),
+            dcc.Store(id=ids.DOC_SCROLLED),
+        ]
+    doc = data.documents[view.doc]
+    selected = data.provisions.get(view.p) if view.p else None
+    return [
+        notices,
+        header(data, doc, view.lang),
+        provisions_section(data, doc, view),
+        dcc.Store(id=ids.DOC_ANCHOR, data=anchor_id(selected) if selected else None),
+        dcc.Store(id=ids.DOC_SCROLLED),
+    ]
+
+
+def document_chooser(data: AppData, view: DocumentView) -> html.Div:
+    """Return the list of documents; with a sentence saying the asked-for one does not exist when that is
+    why."""
+    lang = view.lang
+    intro: list[Any] = []
+    if view.unknown_doc:
+        intro = [
+            html.H1(t("document.unknown", lang, ref=f"“{view.unknown_doc}”"), className="h3"),
+            html.P(t("document.unknown_hint", lang)),
+        ]
+    else:
+        intro = [html.H1(t("document.choose", lang), className="h3")]
+    items = [
+        html.Li(
+            [
+                document_link(d["id"], html.Strong(d["symbol"]), lang),
+                f" · {_date(d.get('issued'))} · ",
+                _title(d, lang),
+                " ",
+                source_badge(
+                    d.get("coverage"),
+                    d.get("source_kind"),
+                    d.get("coverage_note"),
+                    held=d.get("held"),
+                    lang=lang,
+                ),
+            ],
+            className="mb-2",
+        )
+        for d in data.documents.values()
+    ]
+    return html.Div([*intro, html.Ul(items, className="list-unstyled document-list")], id=ids.DOC_UNKNOWN)
+
+
+def header(data: AppData, doc: dict[str, Any], lang: str) -> html.Div:
+    """Return the document's header: symbol, titles, issuer, date, sources, coverage, relations, cited
+    facts."""
+    other = "title_en" if lang == "vi" else "title_vi"
+    facts = [
+        _date(doc.get("issued")),
+        _text(doc.get("issuer_detail")) or _text(doc.get("issuer_label")),
+        _text(doc.get("doc_type")).replace("_", " ").capitalize(),
+    ]
+    links: list[Any] = [external_link(f"{t('common.facts_source', lang)} ↗", doc.get("source_url"))]
+    if bool(doc.get("held")):
+        links += [
+            " · ",
+            external_link(
+                f"{t('common.source_text', lang)}: "
+                f"{_text(doc.get('seed_publisher')) or _text(doc.get('seed_file'))} ↗",
+                source_url(doc),
+            ),
+            " · ",
+            dcc.Link(
+                t("document.in_explorer", lang) + " →", href=ExplorerView(docs=(doc["id"],), lang=lang).href()
+            ),
+        ]
+    horizons = _years(doc.get("horizons"))
+    children: list[Any] = [
+        html.Div(doc["id"], className="text-muted small doc-id"),
+        html.H1(doc["symbol"], className="page-title mb-1"),
+        html.P(_title(doc, lang), className="lead mb-1"),
+        *(
+            [html.P(_text(doc.get(other)), className="text-muted mb-1")]
+            if _text(doc.get(other)) and _text(doc.get(other)) != _title(doc, lang)
+            else []
+        ),
+        html.P(" · ".join(f for f in facts if f), className="mb-1"),
+        html.P(links, className="small mb-2"),
+        coverage_note(doc, lang)
+        if bool(doc.get("held"))
+        else html.Div(
+            [source_badge(None, held=False, lang=lang), " ", t("document.not_held", lang)],
+            className="coverage-note coverage-note-not_held",
+            role="note",
+        ),
+    ]
+    if horizons:
+        note = _text(doc.get("horizons_note"))
+        children.append(
+            html.P(
+                [
+                    html.Strong("Horizons: " if lang == "en" else "Tầm nhìn: "),
+                    ", ".join(map(str, horizons)),
+                    f" ({note})" if note else "",
+                ],
+                className="mb-1",
+            )
+        )
+    children += [
+        _relations(data, doc["id"], lang),
+        _cited_targets(data, doc["id"], lang),
+        _claims(data, doc["id"], lang),
+    ]
+    return html.Header(children, id=ids.DOC_HEADER, className="doc-header")
+
+
+def provisions_section(data: AppData, doc: dict[str, Any], view: DocumentView) -> html.Section:
+    """Return the provisions in reading order, indented by depth, with highlights; `view.p` is marked."""
+    lang = view.lang
+    pids = data.by_document.get(doc["id"], [])
+    if not pids:
+        return html.Section(id=ids.DOC_PROVISIONS)
+    notes = data.notes
+    cards, kinds = [], set()
+    for pid in pids:
+        prov = data.provisions[pid]
+        spans = notes.spans(pid, str(prov.get("text") or ""))
+        kinds |= {s.kind for s in spans}
+        cards.append(
+            provision_card(
+                prov,
+                spans,
+                document=doc,
+                themes=notes.themes.get(pid, []),
+                targets=notes.targets.get(pid, []),
+                lang=lang,
+                selected=pid == view.p,
+            )
+        )
+    own = sum(bool(data.provisions[p].get("own_text")) for p in pids)
+    return html.Section(
+        [
+            html.H2(t("document.provisions", lang), className="h4 mt-4"),
+            html.P(
+                t("document.provisions_note", lang, n=len(pids), own=own), className="text-muted small mb-1"
+            ),
+            highlight_legend(kinds, lang),
+            html.Div(cards, className="provision-list"),
+        ],
+        id=ids.DOC_PROVISIONS,
+    )
+
+
+def _relations(data: AppData, doc_id: str, lang: str) -> html.Div:
+    if "relations" not in data.dataset.table_names:
+        return html.Div()
+    table = data.dataset.table("relations")
+    outgoing = table[table["source_id"] == doc_id].to_dict("records")
+    incoming = table[table["target_id"] == doc_id].to_dict("records")
+    if not outgoing and not incoming:
+        return html.Div()
+    items = [
+        html.Li([_relation(r["kind"], lang), " ", _doc_link(data, r["target_id"], lang), _evidence(r)])
+        for r in outgoing
+    ]
+    items += [
+        html.Li(
+            [
+                t("document.incoming", lang, kind=_relation(r["kind"], lang)),
+                " ",
+                _doc_link(data, r["source_id"], lang),
+                _evidence(r),
+            ]
+        )
+        for r in incoming
+    ]
+    return html.Div(
+        [
+            html.H2(t("document.relations", lang), className="h6 mt-3 mb-1"),
+            html.Ul(items, className="small mb-2"),
+        ],
+        className="doc-relations",
+    )
+
+
+def _cited_targets(data: AppData, doc_id: str, lang: str) -> html.Div:
+    if "targets" not in data.dataset.table_names:
+        return html.Div()
+    table = data.dataset.table("targets")
+    cited = table[(table["document_id"] == doc_id) & (table["provision_id"].fillna("") == "")]
+    if cited.empty:
+        return html.Div()
+    items = []
+    for r in cited.sort_values(["end_year", "id"]).to_dict("records"):
+        value = f" {float(r['value']):g} {_text(r.get('unit'))}" if pd.notna(r.get("value")) else ""
+        conflict = (
+            [
+                html.Span(
+                    f" ⚠ {t('document.conflict', lang)}: {_text(r.get('conflict_note'))}",
+                    className="conflict",
+                )
+            ]
+            if _text(r.get("conflict_group"))
+            else []
+        )
+        items.append(
+            html.Li(
+                [
+                    html.Span(f"{_text(r.get('as_of')) or int(r['end_year'])}", className="target-year me-1"),
+                    html.Span(f"{_text(r.get('text'))}{value}"),
+                    html.Span(
+                        f" ({_text(r.get('kind')).replace('_', ' ')}, {_text(r.get('confidence'))}) ",
+                        className="text-muted",
+                    ),
+                    external_link("source ↗", r.get("source_url"))
+                    if _text(r.get("source_url"))
+                    else html.Span(_text(r.get("source_note")), className="text-muted"),
+                    *conflict,
+                ]
+            )
+        )
+    return html.Div(
+        [
+            html.H2(t("document.cited_targets", lang), className="h6 mt-3 mb-1"),
+            html.Ul(items, className="small mb-2 cited-targets"),
+        ]
+    )
+
+
+def _claims(data: AppData, doc_id: str, lang: str) -> html.Div:
+    if "claims" not in data.dataset.table_names:
+        return html.Div()
+    table = data.dataset.table("claims")
+    rows = table[table["document_id"] == doc_id].to_dict("records")
+    if len(rows) < 2:
+        return html.Div()
+    items = [
+        html.Li(
+            [
+                html.Strong(f"{_text(r.get('field'))} = {_text(r.get('value'))}"),
+                f" ({_text(r.get('status'))}, {_text(r.get('confidence'))}): {_text(r.get('note'))} ",
+                external_link("source ↗", r.get("source_url")) if _text(r.get("source_url")) else "",
+            ]
+        )
+        for r in rows
+    ]
+    return html.Div(
+        [
+            html.H2(t("document.claims", lang), className="h6 mt-3 mb-1"),
+            html.Ul(items, className="small mb-2"),
+        ]
+    )
+
+
+def _relation(kind: str, lang: str) -> str:
+    labels = RELATION_LABELS.get(kind)
+    return (labels.get(lang) or labels["en"]) if labels else kind.replace("_", " ")
+
+
+def _doc_link(data: AppData, doc_id: str, lang: str) -> Any:
+    doc = data.documents.get(doc_id)
+    if not doc:
+        return doc_id
+    suffix = "" if bool(doc.get("held")) else f" ({t('common.not_held', lang)})"
+    return document_link(doc_id, f"{doc['symbol']}{suffix}", lang)
+
+
+def _evidence(row: dict[str, Any]) -> Any:
+    evidence = _text(row.get("evidence"))
+    parts: list[Any] = [html.Span(f" — {evidence}", className="text-muted")] if evidence else []
+    if _text(row.get("source_url")):
+        parts += [" ", external_link("↗", row.get("source_url"))]
+    return html.Span(parts)
+
+
+def _title(doc: dict[str, Any], lang: str) -> str:
+    first = _text(doc.get("title_vi")) if lang == "vi" else ""
+    return first or _text(doc.get("title_en"))
+
+
+def _years(value: Any) -> list[int]:
+    if value is None or isinstance(value, str | float):
+        return []
+    return [int(v) for v in value]
+
+
+def _date(value: Any) -> str:
+    return pd.Timestamp(value).date().isoformat() if _text(value) else ""
+
+
+def _text(value: Any) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value)

@@ -1,0 +1,299 @@
+"""Explorer: full-text search over every provision with filters; matches highlighted, each result linked to
+its provision and source span. The state is the URL (ExplorerView); the controls only ever write it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import dcc, html
+
+from dashboard.analysis.search import SearchQuery, parse_terms
+from dashboard.app import ids
+from dashboard.app.components import highlight_legend, notices_alert, provision_card
+from dashboard.app.context import AppData
+from dashboard.app.i18n import t, theme_label
+from dashboard.app.state import ROLES, DocumentView, ExplorerView
+
+PAGE_SIZE = 25
+
+
+def explorer_page(data: AppData, view: ExplorerView) -> list[Any]:
+    """Return the explorer page: controls set from the view, and the results of the view."""
+    return [
+        html.H1(t("explorer.title", view.lang), className="page-title"),
+        controls(data, view),
+        html.Div(results(data, view), id=ids.EXP_RESULTS, className="explorer-results"),
+    ]
+
+
+def controls(data: AppData, view: ExplorerView) -> html.Div:
+    """Return the search box and the filters, each set to the view's value."""
+    lang, vocab = view.lang, data.vocab
+    first, last = vocab.years
+    docs = [
+        {"label": f"{vocab.symbol(d)} ({str(data.documents[d].get('issued'))[:4]})", "value": d}
+        for d in data.documents
+        if d in vocab.held
+    ]
+    themes = [{"label": theme_label(theme, lang), "value": theme} for theme in vocab.themes]
+    issuers = [
+        {"label": label, "value": issuer}
+        for issuer, label in sorted(vocab.issuers.items(), key=lambda x: x[1])
+    ]
+    entities = [
+        {"label": name, "value": eid}
+        for eid, name in sorted((vocab.entities or {}).items(), key=lambda x: x[1].casefold())
+    ]
+    actors = [
+        {"label": name, "value": aid}
+        for aid, name in sorted((vocab.actors or {}).items(), key=lambda x: x[1].casefold())
+    ]
+    marks = {
+        y: str(y) for y in range(first, last + 1) if last - first <= 14 or (y - first) % 5 == 0 or y == last
+    }
+    return html.Div(
+        [
+            html.Label(t("explorer.search", lang), htmlFor=ids.EXP_QUERY, className="form-label fw-semibold"),
+            dcc.Input(
+                id=ids.EXP_QUERY,
+                type="search",
+                value=view.q,
+                debounce=0.4,
+                maxLength=200,
+                placeholder=t("explorer.placeholder", lang),
+                className="form-control mb-3",
+                autoComplete="off",
+            ),
+            html.Div(
+                [
+                    _field(
+                        t("common.documents", lang),
+                        dcc.Dropdown(
+                            id=ids.EXP_DOCS,
+                            options=docs,
+                            value=list(view.docs),
+                            multi=True,
+                            placeholder=t("common.all", lang),
+                        ),
+                    ),
+                    _field(
+                        t("common.theme", lang),
+                        dcc.Dropdown(
+                            id=ids.EXP_THEME,
+                            options=themes,
+                            value=view.theme or None,
+                            placeholder=t("common.any", lang),
+                        ),
+                    ),
+                    _field(
+                        t("common.issuer", lang),
+                        dcc.Dropdown(
+                            id=ids.EXP_ISSUER,
+                            options=issuers,
+                            value=view.issuer or None,
+                            placeholder=t("common.any", lang),
+                        ),
+                    ),
+                    _field(
+                        t("common.entity", lang),
+                        dcc.Dropdown(
+                            id=ids.EXP_ENTITY,
+                            options=entities,
+                            value=view.entity or None,
+                            disabled=vocab.entities is None,
+                            placeholder=_placeholder(vocab.entities is None, "mentions", lang),
+                        ),
+                    ),
+                    _field(
+                        t("common.actor", lang),
+                        dcc.Dropdown(
+                            id=ids.EXP_ACTOR,
+                            options=actors,
+                            value=view.actor or None,
+                            disabled=vocab.actors is None,
+                            placeholder=_placeholder(vocab.actors is None, "assignments", lang),
+                        ),
+                    ),
+                    _field(
+                        t("common.role", lang),
+                        dcc.Dropdown(
+                            id=ids.EXP_ROLE,
+                            options=[{"label": r, "value": r} for r in ROLES],
+                            value=view.role or None,
+                            disabled=vocab.actors is None,
+                            placeholder=t("common.any", lang),
+                        ),
+                    ),
+                ],
+                className="filter-grid",
+            ),
+            html.Div(
+                [
+                    _field(
+                        t("common.years", lang),
+                        dcc.RangeSlider(
+                            id=ids.EXP_YEARS,
+                            min=first,
+                            max=last,
+                            step=1,
+                            marks=marks,
+                            allow_direct_input=False,
+                            value=[max(first, view.year_from or first), min(last, view.year_to or last)],
+                            tooltip={"placement": "bottom", "always_visible": False},
+                        ),
+                        wide=True,
+                    ),
+                    html.Div(
+                        [
+                            dcc.Checklist(
+                                id=ids.EXP_OWN,
+                                options=[{"label": t("explorer.own_only", lang), "value": "own"}],
+                                value=["own"] if view.own else [],
+                                inputClassName="form-check-input me-2",
+                            ),
+                            dcc.Link(
+                                t("explorer.clear", lang),
+                                id=ids.EXP_CLEAR,
+                                href=ExplorerView(lang=lang).href(),
+                                className="small",
+                            ),
+                        ],
+                        className="filter-side",
+                    ),
+                ],
+                className="filter-row",
+            ),
+        ],
+        className="explorer-controls card card-body mb-3",
+    )
+
+
+def view_from_controls(
+    data: AppData,
+    search: str | None,
+    *,
+    q: str | None,
+    docs: list[str] | None,
+    theme: str | None,
+    issuer: str | None,
+    years: list[int] | None,
+    entity: str | None,
+    actor: str | None,
+    role: str | None,
+    own: list[str] | None,
+) -> ExplorerView:
+    """Return the view the controls describe (validated like a URL; back to page 1; language kept)."""
+    first, last = data.vocab.years
+    lang = ExplorerView.from_query(search, data.vocab).lang
+    span = list(years or [])
+    year_from = span[0] if span else None
+    year_to = span[-1] if len(span) > 1 else None
+    params = {
+        "q": q or "",
+        "doc": list(docs or []),
+        "theme": theme or "",
+        "issuer": issuer or "",
+        "from": str(year_from) if year_from is not None and year_from > first else "",
+        "to": str(year_to) if year_to is not None and year_to < last else "",
+        "entity": entity or "",
+        "actor": actor or "",
+        "role": role or "",
+        "own": "1" if own else "",
+        "lang": lang,
+    }
+    return ExplorerView.from_params({k: v for k, v in params.items() if v}, data.vocab)
+
+
+def search_query(view: ExplorerView) -> SearchQuery:
+    """Return the search the view asks for."""
+    return SearchQuery(
+        text=view.q,
+        documents=view.docs,
+        theme=view.theme,
+        issuer=view.issuer,
+        year_from=view.year_from,
+        year_to=view.year_to,
+        entity=view.entity,
+        actor=view.actor,
+        role=view.role if view.actor else "",
+        own_only=view.own,
+    )
+
+
+def results(data: AppData, view: ExplorerView) -> list[Any]:
+    """Return the notices, the count, the caption, one page of result cards and the pager."""
+    lang = view.lang
+    found = data.index.search(search_query(view))
+    total, n_docs = len(found), found["document_id"].nunique()
+    pages = max(1, -(-total // PAGE_SIZE))
+    page = min(view.page, pages)
+    shown = found.iloc[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    terms = parse_terms(view.q).include
+    cards, kinds = [], set()
+    for pid in shown["id"]:
+        prov = data.provisions[pid]
+        spans = data.notes.spans(pid, str(prov.get("text") or ""), terms)
+        kinds |= {s.kind for s in spans}
+        doc = data.documents.get(str(prov["document_id"]), {})
+        cards.append(
+            provision_card(
+                prov,
+                spans,
+                document=doc,
+                themes=data.notes.themes.get(pid, []),
+                targets=data.notes.targets.get(pid, []),
+                lang=lang,
+                href=DocumentView(doc=str(prov["document_id"]), p=pid, lang=lang).href(),
+                show_document=True,
+                indent=False,
+            )
+        )
+    count = t("explorer.count", lang, n=total, d=n_docs)
+    if total > PAGE_SIZE:
+        count += (
+            f" · {t('explorer.showing', lang, a=(page - 1) * PAGE_SIZE + 1, b=min(page * PAGE_SIZE, total))}"
+        )
+    return [
+        notices_alert(view.notices, lang, id=ids.EXP_NOTICES),
+        html.P(count, id=ids.EXP_COUNT, className="fw-semibold mb-0", **{"data-count": str(total)}),
+        html.P(view.caption(data.vocab), id=ids.EXP_CAPTION, className="view-caption text-muted small"),
+        highlight_legend(kinds, lang),
+        html.Div(cards or [html.P(t("explorer.none", lang), className="text-muted")], id=ids.EXP_LIST),
+        _pager(view, page, pages),
+    ]
+
+
+def _pager(view: ExplorerView, page: int, pages: int) -> html.Nav:
+    if pages <= 1:
+        return html.Nav(id=ids.EXP_PAGER)
+    lang = view.lang
+    items = []
+    if page > 1:
+        items.append(
+            dcc.Link(
+                f"← {t('common.previous', lang)}",
+                href=view.replace(page=page - 1).href(),
+                className="btn btn-outline-secondary btn-sm me-2",
+            )
+        )
+    items.append(html.Span(f"{t('common.page', lang)} {page} / {pages}", className="me-2"))
+    if page < pages:
+        items.append(
+            dcc.Link(
+                f"{t('common.next', lang)} →",
+                href=view.replace(page=page + 1).href(),
+                className="btn btn-outline-secondary btn-sm",
+            )
+        )
+    return html.Nav(items, id=ids.EXP_PAGER, className="pager my-3", **{"aria-label": t("common.page", lang)})
+
+
+def _field(label: str, control: Any, wide: bool = False) -> html.Div:
+    return html.Div(
+        [html.Label(label, className="form-label small fw-semibold mb-1"), control],
+        className="filter wide" if wide else "filter",
+    )
+
+
+def _placeholder(unavailable: bool, table: str, lang: str) -> str:
+    return t("explorer.filter_unavailable", lang, what=table) if unavailable else t("common.any", lang)

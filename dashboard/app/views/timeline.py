@@ -1,0 +1,166 @@
+"""Timeline: the chart of documents, horizons and relations (figures.timeline), its layer switches, and the
+relations behind the arrows with their evidence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import plotly.graph_objects as go
+from dash import dcc, html
+
+from dashboard.app import ids
+from dashboard.app.components import document_link, external_link, notices_alert
+from dashboard.app.context import AppData
+from dashboard.app.i18n import t
+from dashboard.app.state import LAYERS, TimelineView
+from dashboard.figures.registry import ChartOptions, get_chart
+from dashboard.figures.timeline import RELATION_LABELS
+
+GRAPH_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+    "toImageButtonOptions": {"format": "png", "filename": "policy-timeline", "scale": 2},
+}
+
+
+def timeline_page(data: AppData, view: TimelineView) -> list[Any]:
+    """Return the timeline page."""
+    lang = view.lang
+    return [
+        html.H1(t("timeline.title", lang), className="page-title"),
+        html.Div(
+            [
+                html.Span(f"{t('timeline.layers', lang)}:", className="me-2 fw-semibold"),
+                dcc.Checklist(
+                    id=ids.TIMELINE_LAYERS,
+                    options=layer_options(lang),
+                    value=shown_layers(view),
+                    inline=True,
+                    className="d-inline-block layer-switches",
+                    inputClassName="form-check-input me-1",
+                    labelClassName="me-3",
+                ),
+            ],
+            className="mb-2",
+        ),
+        html.Div(status(data, view), id=ids.TIMELINE_STATUS),
+        dcc.Graph(
+            id=ids.TIMELINE_GRAPH,
+            figure=timeline_figure(data, view),
+            config=GRAPH_CONFIG,
+            className="timeline-graph",
+            clear_on_unhover=True,
+        ),
+        html.H2(t("timeline.relations", lang), className="h5 mt-4"),
+        relations_table(data, view),
+    ]
+
+
+def layer_options(lang: str) -> list[dict[str, str]]:
+    """Return the checklist options, one per layer."""
+    return [{"label": t(f"timeline.layer.{layer}", lang), "value": layer} for layer in LAYERS]
+
+
+def shown_layers(view: TimelineView) -> list[str]:
+    """Return the layers the view shows (the checklist's value)."""
+    return [layer for layer in LAYERS if layer not in view.hide]
+
+
+def view_from_layers(shown: list[str] | None, search: str | None, data: AppData) -> TimelineView:
+    """Return the view for the layers ticked in the checklist (the language comes from the current URL)."""
+    current = TimelineView.from_query(search, data.vocab)
+    return current.replace(hide=tuple(layer for layer in LAYERS if layer not in (shown or [])))
+
+
+def timeline_figure(data: AppData, view: TimelineView) -> go.Figure:
+    """Return the timeline figure for a view (the registry's chart: the same one export and briefings use)."""
+    options = ChartOptions(lang=view.lang, extra={"hide": ",".join(view.hide)})
+    return get_chart("timeline").figure(data.dataset, options)
+
+
+def status(data: AppData, view: TimelineView) -> list[Any]:
+    """Return the caption of the view and any notices about its URL."""
+    return [
+        notices_alert(view.notices, view.lang),
+        html.P(view.caption(data.vocab), className="view-caption text-muted small mb-1"),
+    ]
+
+
+def relations_table(data: AppData, view: TimelineView) -> html.Div:
+    """Return the relations between documents, with evidence, confidence and source, in date order."""
+    lang = view.lang
+    table = data.dataset.table("relations") if "relations" in data.dataset.table_names else None
+    if table is None or table.empty:
+        return html.Div(html.P(t("timeline.no_relations", lang)), id=ids.TIMELINE_RELATIONS)
+    order = {doc_id: i for i, doc_id in enumerate(data.documents)}
+    rows = sorted(table.to_dict("records"), key=lambda r: (order.get(r["source_id"], 1 << 30), r["kind"]))
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(t(k, lang), scope="col")
+                for k in (
+                    "timeline.from",
+                    "timeline.relation",
+                    "timeline.to",
+                    "timeline.evidence",
+                    "timeline.confidence",
+                    "common.source",
+                )
+            ]
+        )
+    )
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Td(_doc(data, r["source_id"], lang)),
+                    html.Td(_relation_label(str(r["kind"]), lang)),
+                    html.Td(_doc(data, r["target_id"], lang)),
+                    html.Td(_text(r.get("evidence")), className="small"),
+                    html.Td(
+                        " · ".join(x for x in (_text(r.get("confidence")), _text(r.get("origin"))) if x),
+                        className="small",
+                    ),
+                    html.Td(external_link(t("common.source", lang), r.get("source_url"), className="small")),
+                ]
+            )
+            for r in rows[:500]
+        ]
+    )
+    return html.Div(
+        html.Table([head, body], className="table table-sm align-top"),
+        id=ids.TIMELINE_RELATIONS,
+        className="table-responsive",
+    )
+
+
+def clicked_document(click: dict[str, Any] | None, data: AppData) -> str | None:
+    """Return the document id of a clicked point (its customdata), or None when the click was not on one."""
+    for point in (click or {}).get("points", [])[:1]:
+        custom = point.get("customdata")
+        ref = custom[0] if isinstance(custom, list) and custom else custom
+        if isinstance(ref, str) and ref in data.documents:
+            return ref
+    return None
+
+
+def _doc(data: AppData, doc_id: str, lang: str) -> Any:
+    doc = data.documents.get(doc_id)
+    if not doc:
+        return doc_id
+    label = [html.Span(doc["symbol"])]
+    if not bool(doc.get("held")):
+        label.append(html.Span(f" ({t('common.not_held', lang)})", className="text-muted small"))
+    return document_link(doc_id, label, lang)
+
+
+def _relation_label(kind: str, lang: str) -> str:
+    labels = RELATION_LABELS.get(kind)
+    return (labels.get(lang) or labels["en"]) if labels else kind.replace("_", " ")
+
+
+def _text(value: Any) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value)

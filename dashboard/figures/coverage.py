@@ -1,0 +1,120 @@
+"""How much of a document the corpus holds, said the same way on every chart, badge and slide.
+
+Every chart that compares documents must flag coverage and source kind (every seed is partial; some are
+secondary accounts). This module is the single source of the words, colours, marker shapes and glyphs used to
+do that.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+# Okabe-Ito colours (colour-blind safe), each paired with a distinct glyph and marker shape so that colour is
+# never the only cue.
+COVERAGE_STYLE: dict[str, dict[str, str]] = {
+    "full": {"colour": "#009E73", "glyph": "●", "symbol": "circle"},
+    "partial": {"colour": "#E69F00", "glyph": "◐", "symbol": "diamond"},
+    "summary": {"colour": "#CC79A7", "glyph": "○", "symbol": "square"},
+    "not_held": {"colour": "#8C8C8C", "glyph": "◌", "symbol": "circle-open"},
+}
+COVERAGE_LABELS: dict[str, dict[str, str]] = {
+    "full": {"en": "Full text", "vi": "Toàn văn"},
+    "partial": {"en": "Partial excerpt", "vi": "Trích một phần"},
+    "summary": {"en": "Secondary summary", "vi": "Tóm tắt thứ cấp"},
+    "not_held": {"en": "Not held", "vi": "Không có văn bản"},
+}
+COVERAGE_HELP: dict[str, dict[str, str]] = {
+    "full": {"en": "the whole document", "vi": "toàn bộ văn bản"},
+    "partial": {
+        "en": "one or more whole parts of the document, verbatim",
+        "vi": "một hoặc một số phần của văn bản, nguyên văn",
+    },
+    "summary": {
+        "en": "a summary or secondary account, not the document's own words",
+        "vi": "bản tóm tắt hoặc tường thuật thứ cấp, không phải lời văn của văn bản",
+    },
+    "not_held": {
+        "en": "known only through other documents' references; no text in the corpus",
+        "vi": "chỉ biết qua trích dẫn của văn bản khác; kho dữ liệu không có văn bản",
+    },
+}
+SOURCE_KIND_LABELS: dict[str, dict[str, str]] = {
+    "official_text": {"en": "official text", "vi": "văn bản chính thức"},
+    "official_translation": {"en": "official translation", "vi": "bản dịch chính thức"},
+    "press_quotation": {"en": "press quotation", "vi": "báo chí trích dẫn"},
+    "ministry_summary": {"en": "ministry summary", "vi": "tin tóm tắt của bộ"},
+    "infographic_summary": {"en": "infographic summary", "vi": "đồ họa tóm tắt"},
+    "news_report": {"en": "news report", "vi": "bài báo tường thuật"},
+}
+
+
+def coverage_key(coverage: Any, held: Any = True) -> str:
+    """Return the coverage class of a document row: full, partial, summary or not_held."""
+    if _present(held) and not bool(held):
+        return "not_held"
+    text = str(coverage) if _present(coverage) else ""
+    if text in COVERAGE_STYLE:
+        return text
+    return "not_held" if not text else "partial"  # an unknown coverage word is read conservatively
+
+
+def coverage_label(key: str, lang: str = "en") -> str:
+    """Return the words for a coverage class ("Partial excerpt")."""
+    return COVERAGE_LABELS.get(key, {}).get(lang) or COVERAGE_LABELS.get(key, {}).get("en", key)
+
+
+def source_kind_label(kind: Any, lang: str = "en") -> str:
+    """Return the words for a source kind; unknown kinds are spelled out from their id."""
+    if not _present(kind):
+        return ""
+    labels = SOURCE_KIND_LABELS.get(str(kind))
+    return (labels.get(lang) or labels["en"]) if labels else str(kind).replace("_", " ")
+
+
+def coverage_summary(documents: pd.DataFrame, lang: str = "en") -> str:
+    """Return one sentence on how much of the compared documents the corpus holds.
+
+    Example: "All 5 seeds are partial, and 2 of them are secondary accounts (22-NQ/TW, 59-NQ/TW)."
+    """
+    held = documents[documents["held"].astype(bool)]
+    if held.empty:
+        return ""
+    keys = [coverage_key(c) for c in held["coverage"]]
+    partial = sum(k != "full" for k in keys)
+    secondary = [s for s, k in zip(held["symbol"], keys, strict=True) if k == "summary"]
+    n = len(keys)
+    if lang == "vi":
+        head = (
+            f"Cả {n} nguồn đều chỉ có một phần văn bản"
+            if partial == n
+            else f"{partial}/{n} nguồn chỉ có một phần văn bản"
+        )
+        tail = (
+            f", trong đó {len(secondary)} là tường thuật thứ cấp ({', '.join(secondary)})"
+            if secondary
+            else ""
+        )
+        return head + tail + "."
+    head = (
+        f"All {n} seeds are partial"
+        if partial == n
+        else f"{partial} of the {n} seeds are partial"
+        if partial
+        else f"All {n} seeds are full texts"
+    )
+    tail = (
+        (
+            f", and {len(secondary)} of them "
+            f"{'is a secondary account' if len(secondary) == 1 else 'are secondary accounts'}"
+            f" ({', '.join(secondary)})"
+        )
+        if secondary
+        else ""
+    )
+    return head + tail + "."
+
+
+def _present(value: Any) -> bool:
+    return value is not None and not (isinstance(value, float) and value != value) and str(value) != ""

@@ -1,0 +1,509 @@
+"""The timeline: every document on a time axis, in lanes by issuing body, with its horizons, targets and
+relations.
+
+Pure: Dataset + ChartOptions in, plotly Figure out. The page, `policy-timeline export timeline` and the
+briefing use this same function. Documents the corpus does not hold (known only through relations) are drawn
+hollow and grey and labelled "not held"; held documents carry their coverage (colour, shape and glyph) so that
+nobody reads a partial excerpt or a secondary account as the whole document.
+
+Options (ChartOptions): `docs` restricts the documents; `lang` is en or vi; `extra["hide"]` is a
+comma-separated list of layers to leave out: relations, horizons, not_held.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, timedelta
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.dataset.load import Dataset
+from dashboard.figures.coverage import (
+    COVERAGE_STYLE,
+    coverage_label,
+    coverage_summary,
+    source_kind_label,
+)
+from dashboard.figures.registry import Chart, ChartOptions, register
+from dashboard.figures.template import escape, frame, source_caption
+from dashboard.figures.timeline_rows import (
+    LABEL_LIMIT,
+    TimelineDoc,
+    document_relations,
+    hidden_layers,
+    lane_rows,
+    layout,
+    targets_by_document,
+    text_of,
+)
+
+LANE_LABELS = {
+    "Party": "Đảng",
+    "National Assembly": "Quốc hội",
+    "Government": "Chính phủ",
+    "Ministries": "Bộ, ngành",
+    "Other": "Khác",
+}
+RELATION_STYLE: dict[str, dict[str, Any]] = {
+    "implements": {"colour": "#0072B2", "width": 2.4},
+    "references": {"colour": "#56B4E9", "width": 1.6},
+    "follows_review_of": {"colour": "#D55E00", "width": 2.0},
+    "reviews": {"colour": "#D55E00", "width": 2.0},
+    "supersedes": {"colour": "#000000", "width": 2.0},
+}
+RELATION_LABELS = {
+    "implements": {"en": "implements", "vi": "thực hiện"},
+    "references": {"en": "references", "vi": "dẫn chiếu"},
+    "follows_review_of": {"en": "follows the review of", "vi": "kế thừa tổng kết"},
+    "reviews": {"en": "reviews", "vi": "tổng kết"},
+    "supersedes": {"en": "supersedes", "vi": "thay thế"},
+}
+TEXT = {
+    "title": {
+        "en": "Viet Nam's international-integration documents over time",
+        "vi": "Các văn bản về hội nhập quốc tế của Việt Nam theo thời gian",
+    },
+    "subtitle": {
+        "en": "Each document at its date of issue, in the lane of its issuing body; bars run to its horizon "
+        "years, arrows show relations. Click a document to open it.",
+        "vi": "Mỗi văn bản đặt tại ngày ban hành, theo cơ quan ban hành; thanh ngang kéo đến các mốc tầm "
+        "nhìn, mũi tên là quan hệ giữa các văn bản. Bấm vào văn bản để mở.",
+    },
+    "xaxis": {"en": "Date of issue and horizon years", "vi": "Ngày ban hành và các mốc tầm nhìn"},
+    "horizon_span": {"en": "Span to horizon", "vi": "Khoảng đến mốc tầm nhìn"},
+    "horizon": {"en": "Horizon year", "vi": "Mốc tầm nhìn"},
+    "target": {"en": "Target year", "vi": "Năm mục tiêu"},
+    "not_held_tag": {"en": "not held", "vi": "không có văn bản"},
+    "click": {"en": "Click to open the document", "vi": "Bấm để mở văn bản"},
+    "evidence": {"en": "Evidence", "vi": "Căn cứ"},
+    "confidence": {"en": "Confidence", "vi": "Độ tin cậy"},
+    "conflict": {"en": "sources disagree", "vi": "các nguồn không thống nhất"},
+    "coverage": {"en": "Coverage", "vi": "Mức độ có văn bản"},
+    "many": {
+        "en": "labels hidden: too many documents; hover for details",
+        "vi": "ẩn nhãn vì quá nhiều văn bản; di chuột để xem",
+    },
+}
+BAR_OFFSET = 0.3  # the horizon bar sits just below its document's marker (the y axis runs downwards)
+
+
+def timeline_table(ds: Dataset, options: ChartOptions) -> pd.DataFrame:
+    """Return the table behind the timeline: one row per document drawn, with its lane row, horizons and
+    relations."""
+    docs, rows, _x = layout(ds, options)
+    relations = document_relations(ds, {d.id for d in docs}, options)
+    out = []
+    for doc in docs:
+        outgoing = [f"{r['kind']} {r['target_id']}" for r in relations if r["source_id"] == doc.id]
+        out.append(
+            {
+                "id": doc.id,
+                "symbol": doc.symbol,
+                "title": doc.title,
+                "lane": doc.lane,
+                "row": rows[doc.id],
+                "issued": doc.issued.isoformat(),
+                "held": doc.held,
+                "coverage": doc.coverage,
+                "source_kind": doc.source_kind,
+                "coverage_note": doc.coverage_note,
+                "horizons": ";".join(map(str, doc.horizons)),
+                "target_years": ";".join(map(str, doc.target_years)),
+                "relations": "; ".join(outgoing),
+            }
+        )
+    return pd.DataFrame(
+        out,
+        columns=[
+            "id",
+            "symbol",
+            "title",
+            "lane",
+            "row",
+            "issued",
+            "held",
+            "coverage",
+            "source_kind",
+            "coverage_note",
+            "horizons",
+            "target_years",
+            "relations",
+        ],
+    )
+
+
+def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
+    """Return the timeline figure (one marker per document, bars to horizons, arrows for relations)."""
+    lang = options.lang if options.lang in ("en", "vi") else "en"
+    hidden = hidden_layers(options)
+    docs, rows, (x_start, x_end) = layout(ds, options)
+    lanes = lane_rows(docs, rows)
+    fig = go.Figure()
+    _add_lane_bands(fig, lanes, lang)
+    if "horizons" not in hidden:
+        _add_horizons(fig, docs, rows, targets_by_document(ds), lang)
+    if "relations" not in hidden:
+        _add_relations(fig, docs, rows, document_relations(ds, {d.id for d in docs}, options), lang)
+    _add_documents(fig, docs, rows, lang)
+
+    n_rows = max((r for r in rows.values()), default=0) + 1
+    held = [d for d in docs if d.held]
+    held_frame = ds.documents[ds.documents["id"].isin([d.id for d in held])]
+    extra = coverage_summary(held_frame, lang)
+    if len(docs) > LABEL_LIMIT:
+        extra += f" ({_t('many', lang)})"
+    frame(
+        fig,
+        title=_t("title", lang),
+        subtitle=_t("subtitle", lang),
+        caption=source_caption([d.symbol for d in held], ds.version, extra=extra),
+        height=int(240 + 62 * n_rows),
+    )
+    caption_lines = _wrap_caption(fig)
+    fig.update_layout(
+        margin={"l": 150, "r": 40, "t": 150, "b": 95 + 15 * caption_lines},
+        xaxis={
+            "type": "date",
+            "range": [_date_of(x_start), _date_of(x_end)],
+            "title": {"text": _t("xaxis", lang)},
+            "showgrid": True,
+            "gridcolor": "#E6E6E6",
+            "zeroline": False,
+            "tickformat": "%Y",
+            "ticks": "outside",
+        },
+        yaxis={
+            "range": [n_rows - 0.35, -0.75],
+            "tickmode": "array",
+            "tickvals": [(first + last) / 2 for _lane, first, last in lanes],
+            "ticktext": [f"<b>{escape(_lane_label(lane, lang))}</b>" for lane, _f, _l in lanes],
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
+            "ticks": "",
+        },
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": 1.0,
+            "yanchor": "bottom",
+            "font": {"size": 12},
+            "itemclick": False,
+            "itemdoubleclick": False,
+        },
+        hovermode="closest",
+        clickmode="event",
+        dragmode="pan",
+    )
+    return fig
+
+
+# ---------------------------------------------------------------- traces
+
+
+def _add_lane_bands(fig: go.Figure, lanes: list[tuple[str, int, int]], lang: str) -> None:
+    for i, (_lane, first, last) in enumerate(lanes):
+        fig.add_shape(
+            type="rect",
+            xref="paper",
+            yref="y",
+            x0=0,
+            x1=1,
+            y0=first - 0.6,
+            y1=last + 0.6,
+            fillcolor="#F3F6FA" if i % 2 == 0 else "#FFFFFF",
+            line={"width": 0},
+            layer="below",
+        )
+
+
+def _add_documents(fig: go.Figure, docs: list[TimelineDoc], rows: dict[str, int], lang: str) -> None:
+    labels = len(docs) <= LABEL_LIMIT
+    for key in ("full", "partial", "summary", "not_held"):
+        group = [d for d in docs if d.coverage == key]
+        if not group:
+            continue
+        style = COVERAGE_STYLE[key]
+        suffix = f"<br>({escape(_t('not_held_tag', lang))}) " if key == "not_held" else f" {style['glyph']} "
+        fig.add_trace(
+            go.Scatter(
+                x=[d.issued.isoformat() for d in group],
+                y=[rows[d.id] for d in group],
+                mode="markers+text" if labels else "markers",
+                text=[f"<b>{escape(d.symbol)}</b>{suffix}" for d in group],
+                textposition="middle left",
+                textfont={"size": 12, "color": "#8C8C8C" if key == "not_held" else "#222"},
+                marker={
+                    "symbol": style["symbol"],
+                    "size": 15 if key != "not_held" else 13,
+                    "color": style["colour"],
+                    "line": {
+                        "width": 2 if key == "not_held" else 1.2,
+                        "color": style["colour"] if key == "not_held" else "#333",
+                    },
+                },
+                customdata=[[d.id] for d in group],
+                hovertext=[_document_hover(d, lang) for d in group],
+                hoverinfo="text",
+                name=f"{style['glyph']} {coverage_label(key, lang)}",
+                legendgroup="coverage",
+                cliponaxis=False,
+                legendrank=100 + list(COVERAGE_STYLE).index(key),
+            )
+        )
+
+
+def _document_hover(doc: TimelineDoc, lang: str) -> str:
+    lines = [f"<b>{escape(doc.symbol)}</b> · {doc.issued.isoformat()}", _wrap(doc.title, 70)]
+    if doc.issuer:
+        lines.append(escape(doc.issuer))
+    cov = coverage_label(doc.coverage, lang)
+    kind = source_kind_label(doc.source_kind, lang)
+    lines.append(f"{_t('coverage', lang)}: {escape(cov)}{f' ({escape(kind)})' if kind else ''}")
+    if doc.coverage_note:
+        lines.append(f"<i>{_wrap(doc.coverage_note, 80)}</i>")
+    if doc.held:
+        lines.append(f"<span style='color:#555'>{_t('click', lang)}</span>")
+    return "<br>".join(lines)
+
+
+def _add_horizons(
+    fig: go.Figure,
+    docs: list[TimelineDoc],
+    rows: dict[str, int],
+    targets: dict[str, list[dict[str, Any]]],
+    lang: str,
+) -> None:
+    bar_x: list[str | None] = []
+    bar_y: list[float | None] = []
+    ticks: list[tuple[TimelineDoc, int]] = []
+    marks: list[tuple[TimelineDoc, int]] = []
+    for doc in docs:
+        years = sorted(set(doc.horizons) | set(doc.target_years))
+        if not years:
+            continue
+        y = rows[doc.id] + BAR_OFFSET
+        bar_x += [doc.issued.isoformat(), _year_x(max(years), doc.issued), None]
+        bar_y += [y, y, None]
+        ticks += [(doc, year) for year in doc.horizons]
+        marks += [(doc, year) for year in doc.target_years]
+    if not bar_x:
+        return
+    fig.add_trace(
+        go.Scatter(
+            x=bar_x,
+            y=bar_y,
+            mode="lines",
+            line={"color": "#A9BCD0", "width": 5},
+            hoverinfo="skip",
+            name=_t("horizon_span", lang),
+            legendgroup="horizon",
+            legendrank=200,
+        )
+    )
+    if ticks:
+        fig.add_trace(
+            go.Scatter(
+                x=[_year_x(year, doc.issued) for doc, year in ticks],
+                y=[rows[doc.id] + BAR_OFFSET for doc, _ in ticks],
+                mode="markers+text",
+                text=[str(year) for _doc, year in ticks],
+                textposition="bottom center",
+                textfont={"size": 10, "color": "#555"},
+                marker={
+                    "symbol": "line-ns",
+                    "size": 14,
+                    "line": {"width": 2.5, "color": "#44546A"},
+                    "color": "#44546A",
+                },
+                customdata=[[doc.id] for doc, _ in ticks],
+                hovertext=[
+                    f"<b>{escape(doc.symbol)}</b> · {_t('horizon', lang).lower()} {year}"
+                    for doc, year in ticks
+                ],
+                hoverinfo="text",
+                name=_t("horizon", lang),
+                legendgroup="horizon",
+                cliponaxis=False,
+                legendrank=201,
+            )
+        )
+    if marks:
+        fig.add_trace(
+            go.Scatter(
+                x=[_year_x(year, doc.issued) for doc, year in marks],
+                y=[rows[doc.id] + BAR_OFFSET for doc, _ in marks],
+                mode="markers",
+                marker={
+                    "symbol": "star",
+                    "size": 12,
+                    "color": "#332288",
+                    "line": {"width": 1, "color": "white"},
+                },
+                customdata=[[doc.id] for doc, _ in marks],
+                hovertext=[_target_hover(doc, year, targets.get(doc.id, []), lang) for doc, year in marks],
+                hoverinfo="text",
+                name=_t("target", lang),
+                legendgroup="target",
+                cliponaxis=False,
+                legendrank=202,
+            )
+        )
+
+
+def _target_hover(doc: TimelineDoc, year: int, targets: list[dict[str, Any]], lang: str) -> str:
+    lines = [f"<b>{escape(doc.symbol)}</b> · {_t('target', lang).lower()} {year}"]
+    for t in (t for t in targets if int(t["end_year"]) == year):
+        conflict = f" ⚠ {_t('conflict', lang)}" if text_of(t.get("conflict_group")) else ""
+        lines.append(f"• {_wrap(text_of(t.get('text')), 80)}{conflict}")
+    return "<br>".join(lines[:8])
+
+
+def _add_relations(
+    fig: go.Figure, docs: list[TimelineDoc], rows: dict[str, int], relations: list[dict[str, Any]], lang: str
+) -> None:
+    by_id = {d.id: d for d in docs}
+    hover_x, hover_y, hover_text = [], [], []
+    for kind in sorted(
+        {r["kind"] for r in relations},
+        key=lambda k: list(RELATION_STYLE).index(k) if k in RELATION_STYLE else 99,
+    ):
+        style = RELATION_STYLE.get(kind, {"colour": "#555555", "width": 1.6})
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="lines",
+                name=f"→ {_relation_label(kind, lang)}",
+                line={"color": style["colour"], "width": style["width"]},
+                legendgroup="relation",
+                hoverinfo="skip",
+                legendrank=300,
+            )
+        )
+    for rel in relations:
+        src, dst = by_id[rel["source_id"]], by_id[rel["target_id"]]
+        style = RELATION_STYLE.get(rel["kind"], {"colour": "#555555", "width": 1.6})
+        fig.add_annotation(
+            x=dst.issued.isoformat(),
+            y=rows[dst.id],
+            ax=src.issued.isoformat(),
+            ay=rows[src.id],
+            xref="x",
+            yref="y",
+            axref="x",
+            ayref="y",
+            text="",
+            showarrow=True,
+            arrowhead=2,
+            arrowsize=1.1,
+            arrowwidth=style["width"],
+            arrowcolor=style["colour"],
+            standoff=10,
+            startstandoff=10,
+            opacity=0.9,
+        )
+        mid = pd.Timestamp(src.issued) + (pd.Timestamp(dst.issued) - pd.Timestamp(src.issued)) / 2
+        hover_x.append(mid.date().isoformat())
+        hover_y.append((rows[src.id] + rows[dst.id]) / 2)
+        hover_text.append(_relation_hover(rel, src, dst, lang))
+    if hover_x:
+        fig.add_trace(
+            go.Scatter(
+                x=hover_x,
+                y=hover_y,
+                mode="markers",
+                hoverinfo="text",
+                hovertext=hover_text,
+                marker={"size": 12, "color": "rgba(0,0,0,0)"},
+                showlegend=False,
+                name="relation evidence",
+            )
+        )
+
+
+def _relation_hover(rel: dict[str, Any], src: TimelineDoc, dst: TimelineDoc, lang: str) -> str:
+    lines = [
+        f"<b>{escape(src.symbol)}</b> {escape(_relation_label(rel['kind'], lang))} "
+        f"<b>{escape(dst.symbol)}</b>"
+    ]
+    if text_of(rel.get("evidence")):
+        lines.append(f"{_t('evidence', lang)}: {_wrap(text_of(rel.get('evidence')), 80)}")
+    conf = " · ".join(x for x in (text_of(rel.get("confidence")), text_of(rel.get("origin"))) if x)
+    if conf:
+        lines.append(f"{_t('confidence', lang)}: {escape(conf)}")
+    return "<br>".join(lines)
+
+
+# ---------------------------------------------------------------- small helpers
+
+
+def _wrap_caption(fig: go.Figure, width: int = 170) -> int:
+    """Break the source caption (the last annotation `frame` added) into lines; return how many."""
+    if not fig.layout.annotations:
+        return 0
+    note = fig.layout.annotations[-1]
+    lines, line = [], ""
+    for word in str(note.text).split(" "):
+        if line and len(line) + len(word) + 1 > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    note.text = "<br>".join(lines)
+    return len(lines)
+
+
+def _date_of(year: float) -> str:
+    whole = math.floor(year)
+    return (date(whole, 1, 1) + timedelta(days=int((year - whole) * 365.25))).isoformat()
+
+
+def _year_x(year: int, issued: date) -> str:
+    """Place a horizon year mid-year, but never before the document's own date."""
+    mid = date(year, 7, 1)
+    return max(mid, issued).isoformat()
+
+
+def _wrap(text: str, width: int) -> str:
+    """Return `text` escaped for a plotly hover label and wrapped at `width` characters (at most four
+    lines)."""
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if line and len(line) + len(word) + 1 > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    if line:
+        lines.append(line)
+    return "<br>".join(escape(x) for x in lines[:4]) + (" …" if len(lines) > 4 else "")
+
+
+def _t(key: str, lang: str) -> str:
+    return TEXT[key].get(lang) or TEXT[key]["en"]
+
+
+def _lane_label(lane: str, lang: str) -> str:
+    return LANE_LABELS.get(lane, lane) if lang == "vi" else lane
+
+
+def _relation_label(kind: str, lang: str) -> str:
+    labels = RELATION_LABELS.get(kind)
+    return (labels.get(lang) or labels["en"]) if labels else kind.replace("_", " ")
+
+
+register(
+    Chart(
+        name="timeline",
+        title="Timeline of documents",
+        description="Every document at its date of issue in the lane of its issuing body, with bars to its "
+        "horizon and target years, arrows for relations, and its coverage and source kind flagged.",
+        data=timeline_table,
+        figure=timeline_figure,
+    )
+)
