@@ -65,7 +65,7 @@ def _rows_for(doc: Mapping[str, Any], basis: str, units: list[dict[str, Any]],
             "share_split": sum(1 / len(tags[p["id"]]) for p in carrying) / n if n else None,
             "mentions": sum(len(tags[p["id"]][theme].get("evidence") or []) for p in carrying),
             "mean_score": sum(scores) / len(scores) if scores else None,
-            "coverage": doc.get("coverage", ""), "source_kind": doc.get("source_kind", ""),
+            "rank": None, "coverage": doc.get("coverage", ""), "source_kind": doc.get("source_kind", ""),
         })
     # rank the themes present by share of units, then of words; ties keep codebook order
     present = sorted((r for r in rows if r["theme_provisions"]),
@@ -83,7 +83,7 @@ def theme_measures_step(corpus: Corpus, tables: Mapping[str, Any]) -> dict[str, 
 
 def share_delta(measures: Any, a: str, b: str, *, basis: str = "auto",
                 measure: str = "share_provisions") -> list[dict[str, Any]]:
-    """Return, per theme in codebook order, {"id", "a_share", "b_share", "delta"} for documents a and b.
+    """Return, per theme in table order, {"id", "a_share", "b_share", "delta"} for documents a and b.
 
     basis: "own", "all" or "auto" (own where the document has own provisions, else all).
     measure: a share column of theme_measures (share_provisions, share_words or share_split).
@@ -92,7 +92,7 @@ def share_delta(measures: Any, a: str, b: str, *, basis: str = "auto",
     rows = records(measures)
     shares = {doc: _shares(rows, doc, basis, measure) for doc in (a, b)}
     out = []
-    for theme in theme_ids():
+    for theme in dict.fromkeys(r["theme_id"] for r in rows):  # codebook order, as the table is written
         a_share, b_share = shares[a].get(theme, 0.0), shares[b].get(theme, 0.0)
         out.append({"id": theme, "a_share": round(a_share, 4), "b_share": round(b_share, 4),
                     "delta": round(b_share - a_share, 4)})

@@ -102,7 +102,7 @@ def _weak_phrases(kinds: Mapping[str, str], totals: Counter[str], forms: TermCou
     for longer in phrases:
         words = longer.split()
         for part in (" ".join(words[1:]), " ".join(words[:-1])):
-            if " " in part and totals[part] == totals[longer]:
+            if kinds.get(part) == "phrase" and totals[part] == totals[longer]:
                 weak.add(part)
     return weak
 

@@ -220,6 +220,11 @@ def lemma(word: str) -> str:
     return simplemma.lemmatize(word, lang="en").lower() or word
 
 
+def lemma_key(text: str) -> str:
+    """Return the key a term or text is matched on: its words' lemmas, "|" for clause punctuation."""
+    return " ".join(_keys(text, tokenise(text))[0])
+
+
 def _keys(text: str, tokens: list[Token]) -> tuple[list[str], list[int]]:
     """Return a text's key sequence (lemmas, a boundary for clause punctuation) and each token's position."""
     keys: list[str] = []

@@ -1,0 +1,123 @@
+"""Term emergence and document keyness on small hand-made corpora, and the shipped term_emergence table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard.analysis.keyness import count_terms, document_keyness, provisions_of
+from dashboard.analysis.terms import term_emergence_rows
+from dashboard.analysis.themes import get_tagger
+
+DOCS = [
+    {"id": "D2013", "issued": "2013-04-10", "held": True},
+    {"id": "D2016a", "issued": "2016-01-07", "held": True},
+    {"id": "D2016b", "issued": "2016-01-07", "held": True},
+    {"id": "D2025", "issued": "2025-01-24", "held": True},
+]
+TEXTS = {
+    "D2013": ["Promote trade and investment with partners.", "Promote trade and investment in the region."],
+    "D2016a": ["Promote trade and the digital transformation of enterprises."],
+    "D2016b": ["Strengthen the protection of citizens abroad."],
+    "D2025": ["Promote digital transformation and climate change adaptation.",
+              "Promote digital transformation; climate change adaptation first."],
+}
+
+
+def corpus() -> tuple[list[dict], list[dict]]:
+    provisions, tags = [], []
+    for doc, texts in TEXTS.items():
+        for i, text in enumerate(texts, start=1):
+            pid = f"{doc}:{i}"
+            provisions.append({"id": pid, "document_id": doc, "text": text, "own_text": True, "words": 5})
+            for tag in get_tagger().tag(text):
+                ev = tag.evidence
+                tags.append({"provision_id": pid, "theme_id": tag.id, "evidence": [e.text for e in ev],
+                             "starts": [e.start for e in ev], "ends": [e.end for e in ev]})
+    return provisions, tags
+
+
+@pytest.fixture(scope="module")
+def emergence() -> pd.DataFrame:
+    provisions, tags = corpus()
+    return pd.DataFrame(term_emergence_rows(DOCS, provisions, tags)).query("basis == 'own'")
+
+
+def terms(frame: pd.DataFrame, doc: str, status: str) -> set[str]:
+    return set(frame.loc[(frame["document_id"] == doc) & (frame["status"] == status), "term"])
+
+
+def test_the_first_document_has_no_rows(emergence):
+    assert "D2013" not in set(emergence["document_id"])
+
+
+def test_new_terms_are_new_against_every_earlier_document(emergence):
+    assert {"digital transformation", "enterprises"} <= terms(emergence, "D2016a", "new")
+    assert "trade" not in terms(emergence, "D2016a", "new")
+    # same-day documents are not earlier than one another
+    assert "digital transformation" not in terms(emergence, "D2016b", "new")
+    assert "protection of citizens" in terms(emergence, "D2016b", "new")
+    assert {"climate change", "climate change adaptation"} & terms(emergence, "D2025", "new")
+    assert "digital transformation" not in terms(emergence, "D2025", "new")
+
+
+def test_dropped_terms_are_gone_for_good_after_their_last_use(emergence):
+    assert "investment" in terms(emergence, "D2016a", "dropped")
+    assert "trade" not in terms(emergence, "D2016a", "dropped")  # still used on the same day
+    assert "trade" in terms(emergence, "D2025", "dropped")
+    row = emergence[(emergence["term"] == "trade") & (emergence["status"] == "dropped")].iloc[0]
+    assert row["seen_in"] == "D2016a" and row["count"] == 1
+
+
+def test_codebook_terms_carry_their_themes(emergence):
+    row = emergence[emergence["term"] == "protection of citizens"].iloc[0]
+    assert row["kind"] == "codebook" and row["theme_ids"] == ["overseas_vietnamese"]
+    assert row["example_provision_id"] == "D2016b:1"
+
+
+def test_phrases_nested_in_the_same_longer_phrase_are_not_listed(emergence):
+    phrases = set(emergence.loc[emergence["kind"] == "phrase", "key"])
+    assert "chang adapt" not in phrases  # always inside "climate change adaptation"
+    # a codebook term stays even when a longer run always holds it ("promote digital transformation")
+    assert "digital transformation" in set(emergence.loc[emergence["kind"] == "codebook", "term"])
+
+
+def test_count_terms_keeps_runs_inside_clauses_and_drops_symbols():
+    counts = count_terms(["Resolution 59-NQ/TW on climate change, trade agreements."], max_n=2)
+    assert "climat chang" in counts.counts and "trade agreement" in counts.counts
+    assert "chang trade" not in counts.counts  # a comma stands between them
+    assert not {"nq", "tw"} & set(counts.counts)
+    assert counts.display("trade agreement") == "trade agreements"
+
+
+def test_document_keyness_finds_each_documents_distinctive_words():
+    provisions, _ = corpus()
+    a_terms, b_terms = document_keyness(pd.DataFrame(provisions), "D2013", "D2025", min_count=2)
+    assert "investment" in [k.term for k in a_terms]
+    assert "climate" in [k.term for k in b_terms]
+    assert all(k.score > 0 for k in a_terms + b_terms)
+
+
+def test_keyness_sources_and_bases():
+    provisions, _ = corpus()
+    reported = [{**p, "own_text": False} for p in provisions if p["document_id"] == "D2013"]
+    rows = reported + [p for p in provisions if p["document_id"] != "D2013"]
+    assert provisions_of({"provisions": rows}, "D2013", basis="own") == []
+    assert len(provisions_of(rows, "D2013", basis="auto")) == 2  # a report only: all its text counts
+    with pytest.raises(ValueError):
+        provisions_of(rows, "D2013", basis="mine")
+
+
+def test_shipped_term_emergence_names_real_provisions(shipped_data: Path):
+    table = pd.read_parquet(shipped_data / "term_emergence.parquet")
+    provisions = pd.read_parquet(shipped_data / "provisions.parquet").set_index("id")
+    assert set(table["status"]) == {"new", "dropped"}
+    sample = table.sample(n=min(200, len(table)), random_state=0)
+    for row in sample.itertuples():
+        example = provisions.loc[row.example_provision_id]
+        assert example["document_id"] == row.seen_in
+    # 59-NQ/TW brings in digital transformation against every document before it
+    new_2025 = table[(table["document_id"] == "59-NQ-TW-2025") & (table["status"] == "new")]
+    assert "digital transformation" in set(new_2025["term"])
