@@ -69,7 +69,7 @@ class Annotations:
             available.add("entities")
         assignments = _usable(tables.get("assignments"), ["provision_id", "actor_id"])
         if assignments is not None:
-            notes.assignments = _group(assignments, ["actor_id", "role", "surface"])
+            notes.assignments = _group(assignments, ["actor_id", "role", "surface", "inherited"])
             available.add("assignments")
         actors = _usable(tables.get("actors"), ["id", "name_en"])
         if actors is not None:
@@ -81,15 +81,31 @@ class Annotations:
         notes.available = frozenset(available)
         return notes
 
-    def spans(self, provision_id: str, text: str, query_terms: tuple[str, ...] = ()) -> list[Span]:
+    def actors(self, provision_id: str, lang: str = "en") -> list[dict[str, Any]]:
+        """Return the bodies a provision gives a task to: name (in `lang`), role and whether inherited."""
+        out, seen = [], set()
+        for row in self.assignments.get(provision_id, []):
+            actor = str(row.get("actor_id", ""))
+            role = _text(row.get("role"))
+            if (actor, role) in seen:
+                continue
+            seen.add((actor, role))
+            names = self.actor_names.get(actor, {})
+            name = names.get(lang) or names.get("en") or actor
+            out.append({"id": actor, "name": name, "role": role, "inherited": _flag(row.get("inherited"))})
+        return out
+
+    def spans(
+        self, provision_id: str, text: str, query_terms: tuple[str, ...] = (), *, focus: tuple[str, ...] = ()
+    ) -> list[Span]:
         """Return non-overlapping highlight spans for a provision's displayed text.
 
-        Query matches win over targets, targets over actors, actors over entities; a later span that overlaps
-        an earlier one is dropped, so that every character is highlighted at most once.
+        `focus` names entity or actor ids being filtered on: their spans are marked like query matches. Query
+        matches (and focus) win over targets, targets over actors, actors over entities; a later span that
+        overlaps an earlier one is dropped, so that every character is highlighted at most once.
         """
+        first: list[Span] = [Span(s, e, "query") for s, e in match_spans(text, query_terms)]
         found: list[Span] = []
-        for start, end in match_spans(text, query_terms):
-            found.append(Span(start, end, "query"))
         for target in self.targets.get(provision_id, []):
             surface = _text(target.get("surface")) or _text(target.get("text"))
             year = target.get("end_year")
@@ -97,21 +113,21 @@ class Annotations:
             found += [Span(s, e, "target", title) for s, e in match_spans(text, [surface])]
         for assignment in self.assignments.get(provision_id, []):
             actor = str(assignment.get("actor_id", ""))
-            surfaces = [_text(assignment.get("surface"))] if _text(assignment.get("surface")) else []
-            surfaces = (
-                surfaces
-                or self.actor_aliases.get(actor, [])
-                or [self.actor_names.get(actor, {}).get("en", "")]
-            )
+            surface = _text(assignment.get("surface"))
+            surfaces = [surface] if surface else self.actor_aliases.get(actor, [])
             role = _text(assignment.get("role"))
             title = f"{self.actor_names.get(actor, {}).get('en', actor)}{f' ({role})' if role else ''}"
-            found += [Span(s, e, "actor", title) for s, e in match_spans(text, surfaces, whole_word=True)]
+            spans = [Span(s, e, "actor", title) for s, e in match_spans(text, surfaces, whole_word=True)]
+            first += [Span(x.start, x.end, "query", title) for x in spans] if actor in focus else []
+            found += spans
         for mention in self.mentions.get(provision_id, []):
             entity = str(mention.get("entity_id", ""))
             surface = _text(mention.get("surface")) or self.entity_names.get(entity, "")
             title = self.entity_names.get(entity, entity)
-            found += [Span(s, e, "entity", title) for s, e in match_spans(text, [surface], whole_word=True)]
-        return _resolve_overlaps(found)
+            spans = [Span(s, e, "entity", title) for s, e in match_spans(text, [surface], whole_word=True)]
+            first += [Span(x.start, x.end, "query", title) for x in spans] if entity in focus else []
+            found += spans
+        return _resolve_overlaps(first + found)
 
 
 def _resolve_overlaps(spans: list[Span]) -> list[Span]:
@@ -155,6 +171,10 @@ def _is_missing(value: Any) -> bool:
         return value is None or bool(pd.isna(value))
     except (TypeError, ValueError):
         return False
+
+
+def _flag(value: Any) -> bool:
+    return False if _is_missing(value) else bool(value)
 
 
 def _is_number(value: Any) -> bool:

@@ -64,6 +64,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "common.next": {"en": "Next", "vi": "Sau"},
     "common.target": {"en": "Target", "vi": "Mục tiêu"},
     "common.targets": {"en": "Targets", "vi": "Mục tiêu"},
+    "role.lead": {"en": "lead", "vi": "chủ trì"},
+    "role.coordinate": {"en": "coordinate", "vi": "phối hợp"},
+    "role.assist": {"en": "assist", "vi": "giúp việc"},
+    "role.report": {"en": "report", "vi": "báo cáo"},
+    "common.inherited": {"en": "from the enclosing item", "vi": "theo mục bao quanh"},
     "kind.commentary": {
         "en": "Publisher's framing, not the document's words",
         "vi": "Lời dẫn của đơn vị đăng tải, không phải lời văn của văn bản",
@@ -188,6 +193,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Chỉ lời văn của văn bản (bỏ lời dẫn và tường thuật)",
     },
     "explorer.count": {"en": "{n} provisions in {d} documents", "vi": "{n} điều khoản trong {d} văn bản"},
+    "explorer.count_one_doc": {"en": "{n} provisions in 1 document", "vi": "{n} điều khoản trong 1 văn bản"},
+    "explorer.count_one": {"en": "1 provision in 1 document", "vi": "1 điều khoản trong 1 văn bản"},
     "explorer.none": {
         "en": "No provision matches. Remove a filter or try fewer words.",
         "vi": "Không có điều khoản phù hợp. Hãy bỏ bớt bộ lọc hoặc từ khóa.",

@@ -57,5 +57,24 @@ EXP_LIST = "exp-list"
 EXP_PAGER = "exp-pager"
 EXP_CLEAR = "exp-clear"
 
+# ---------------------------------------------------------------- compare
+COMPARE_A = "cmp-a"  # document pickers
+COMPARE_B = "cmp-b"
+COMPARE_SWAP = "cmp-swap"
+COMPARE_THEME = "cmp-theme"  # filters of the aligned provisions
+COMPARE_STATUS = "cmp-status"
+COMPARE_CONTENT = "cmp-content"  # everything below the controls, rebuilt from the view
+COMPARE_NOTICES = "cmp-notices"
+COMPARE_CAPTION = "cmp-caption"
+COMPARE_WARNING = "cmp-coverage-warning"
+COMPARE_SUMMARY = "cmp-summary"
+COMPARE_CHART = "cmp-theme-chart"
+COMPARE_TERMS = "cmp-terms"
+COMPARE_ENTITIES = "cmp-entities"
+COMPARE_TARGETS = "cmp-targets"
+COMPARE_PAIRS = "cmp-pairs"
+COMPARE_PAIR_COUNT = "cmp-pair-count"
+COMPARE_EMPTY = "cmp-empty"
+
 # ---------------------------------------------------------------- not found
 NOT_FOUND = "not-found"

@@ -31,6 +31,7 @@ MAX_FIELDS = 64  # parameters read from one query; more is not a real address
 YEAR_MIN, YEAR_MAX = 1945, 2100
 LAYERS = ("relations", "horizons", "not_held")  # timeline layers that can be hidden
 ROLES = ("lead", "coordinate", "assist", "report")
+STATUSES = ("kept", "reworded", "new", "dropped")  # of an aligned pair (analysis.diff)
 Params = Mapping[str, "str | list[str]"]
 
 
@@ -384,4 +385,80 @@ class ExplorerView(View):
             parts.append(t("caption.actor", lang, actor=actor + (f" ({self.role})" if self.role else "")))
         if self.own:
             parts.append(t("caption.own", lang))
+        return " · ".join(parts)
+
+
+_COMPARE_WORDS = {
+    "choose": {"en": "Choose two documents to compare", "vi": "Chọn hai văn bản để so sánh"},
+    "kept": {"en": "kept", "vi": "giữ nguyên"},
+    "reworded": {"en": "reworded", "vi": "viết lại"},
+    "new": {"en": "new", "vi": "mới"},
+    "dropped": {"en": "dropped", "vi": "bỏ"},
+}
+
+
+@dataclass(frozen=True)
+class CompareView(View):
+    """Two documents side by side (`a`, `b`: id or symbol of a held document), the aligned provisions
+    filtered by `theme` and by `status` (any of kept, reworded, new, dropped; none means all)."""
+
+    PATH: ClassVar[str] = "/compare"
+    PARAMS: ClassVar[tuple[str, ...]] = ("a", "b", "theme", "status")
+
+    a: str = ""
+    b: str = ""
+    theme: str = ""
+    status: tuple[str, ...] = ()
+    unknown_a: str = ""  # what the address asked for when no held document has that id or symbol
+    unknown_b: str = ""
+
+    @classmethod
+    def _parse(cls, reader: _Reader, vocab: Vocabulary) -> dict[str, Any]:
+        docs: dict[str, str] = {}
+        for side in ("a", "b"):
+            ref = reader.one(side)[:MAX_VALUE]
+            doc = vocab.resolve(ref) or ""
+            if ref and not doc:
+                reader.note("unknown-value", side, ref)
+            elif doc and doc not in vocab.held:
+                reader.note("unavailable", side, ref)  # known only through relations: no text to compare
+                doc = ""
+            docs[side], docs[f"unknown_{side}"] = doc, ref if ref and not doc else ""
+        status = []
+        for value in reader.many("status"):
+            if value.lower() in STATUSES:
+                status.append(value.lower())
+            else:
+                reader.note("unknown-value", "status", value)
+        chosen = tuple(s for s in STATUSES if s in status)
+        return {
+            **docs,
+            "theme": reader.choice("theme", vocab.themes),
+            "status": () if len(chosen) == len(STATUSES) else chosen,
+        }
+
+    def _params(self) -> list[tuple[str, str]]:
+        pairs = [
+            ("a", self.a or self.unknown_a),
+            ("b", self.b or self.unknown_b),
+            ("theme", self.theme),
+            ("status", ",".join(self.status)),
+        ]
+        return [(k, v) for k, v in pairs if v]
+
+    @property
+    def ready(self) -> bool:
+        """Return True when both documents are chosen."""
+        return bool(self.a and self.b)
+
+    def caption(self, vocab: Vocabulary) -> str:
+        """Return the view in words, e.g. '40/QĐ-TTg → 153/NQ-CP · Education and training · new, dropped'."""
+        words = {k: v.get(self.lang) or v["en"] for k, v in _COMPARE_WORDS.items()}
+        if not self.ready:
+            return words["choose"]
+        parts = [f"{vocab.symbol(self.a)} → {vocab.symbol(self.b)}"]
+        if self.theme:
+            parts.append(theme_label(self.theme, self.lang))
+        if self.status:
+            parts.append(", ".join(words[s] for s in self.status))
         return " · ".join(parts)

@@ -9,10 +9,10 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard.analysis.annotations import Span
-from dashboard.app.components.badges import theme_chips
+from dashboard.app.components.badges import source_badge, theme_chips
 from dashboard.app.components.links import external_link, source_url
 from dashboard.app.components.text import highlight
-from dashboard.app.i18n import t
+from dashboard.app.i18n import STRINGS, t
 
 NOT_OWN_KINDS = ("commentary", "reported")
 
@@ -40,6 +40,7 @@ def provision_card(
     document: Mapping[str, Any] | None = None,
     themes: Iterable[Mapping[str, Any]] = (),
     targets: Iterable[Mapping[str, Any]] = (),
+    actors: Iterable[Mapping[str, Any]] = (),
     lang: str = "en",
     selected: bool = False,
     href: str | None = None,
@@ -54,6 +55,8 @@ def provision_card(
         document: its documents row, for the source link and the seed file name.
         themes: provision_themes rows (theme_id, score) for the chips.
         targets: targets rows found in this provision (end_year, text), listed under the text.
+        actors: bodies the provision gives a task to (name, role, inherited), listed under the text; an
+            inherited one is named by an enclosing item or heading rather than in this text.
         selected: mark the card as the one the URL points at.
         href: an "Open in document" link target (the explorer sets it).
         show_document: prefix the card with the document's symbol (the explorer sets it).
@@ -65,6 +68,15 @@ def provision_card(
     head: list[Any] = []
     if show_document and document:
         head.append(html.Span(str(document.get("symbol", "")), className="provision-doc"))
+        head.append(
+            source_badge(
+                document.get("coverage"),
+                "",
+                document.get("coverage_note"),
+                held=document.get("held"),
+                lang=lang,
+            )
+        )
     head.append(
         html.Span(
             str(provision["id"]).split(":", 1)[-1], className="provision-path", title=str(provision["id"])
@@ -85,16 +97,15 @@ def provision_card(
     if href:
         meta.append(dcc.Link(t("explorer.open", lang) + " →", href=href, className="open-link"))
     classes = ["provision", f"kind-{kind}", "not-own" if not own else "own"]
-    if kind == "heading":
+    if kind in ("heading", "part", "section"):
         classes.append("is-heading")
     if selected:
         classes.append("selected")
     target_lines = [
-        html.Li(
-            [html.Span(f"{_year(tg.get('end_year'))} ", className="target-year"), str(tg.get("text") or "")]
-        )
+        html.Li([html.Span(f"{_year(tg.get('end_year'))} ", className="target-year"), _target_words(tg)])
         for tg in targets
     ]
+    actor_items = [html.Span(_actor_words(a, lang), className="actor-item") for a in actors]
     props: dict[str, Any] = {"className": " ".join(classes)}
     if not show_document:
         props["id"] = anchor_id(provision)
@@ -109,10 +120,47 @@ def provision_card(
                 if target_lines
                 else []
             ),
+            *(
+                [
+                    html.Div(
+                        [
+                            html.Span(f"{t('common.actor', lang)}: ", className="text-muted"),
+                            *_joined(actor_items),
+                        ],
+                        className="provision-actors",
+                    )
+                ]
+                if actor_items
+                else []
+            ),
             html.Div(meta, className="provision-meta"),
         ],
         **props,
     )
+
+
+def _actor_words(actor: Mapping[str, Any], lang: str) -> str:
+    role = str(actor.get("role") or "")
+    notes = [t(f"role.{role}", lang) if f"role.{role}" in STRINGS else role] if role else []
+    if actor.get("inherited"):
+        notes.append(t("common.inherited", lang))
+    return f"{actor.get('name')}" + (f" ({', '.join(notes)})" if notes else "")
+
+
+def _target_words(target: Mapping[str, Any]) -> str:
+    """Return the words that set the target ("by 2020"), or its text, shortened, when no words were kept."""
+    surface = target.get("surface")
+    if isinstance(surface, str) and surface.strip():
+        return f"“{surface.strip()}”"
+    text = str(target.get("text") or "")
+    return text if len(text) <= 160 else text[:157] + "…"
+
+
+def _joined(items: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for i, item in enumerate(items):
+        out += (["; "] if i else []) + [item]
+    return out
 
 
 def _year(value: Any) -> str:

@@ -165,6 +165,7 @@ def provisions_section(data: AppData, doc: dict[str, Any], view: DocumentView) -
                 document=doc,
                 themes=notes.themes.get(pid, []),
                 targets=notes.targets.get(pid, []),
+                actors=notes.actors(pid, lang),
                 lang=lang,
                 selected=pid == view.p,
             )

@@ -118,7 +118,7 @@ def controls(data: AppData, view: ExplorerView) -> html.Div:
                         t("common.role", lang),
                         dcc.Dropdown(
                             id=ids.EXP_ROLE,
-                            options=[{"label": r, "value": r} for r in ROLES],
+                            options=[{"label": t(f"role.{r}", lang), "value": r} for r in ROLES],
                             value=view.role or None,
                             disabled=vocab.actors is None,
                             placeholder=t("common.any", lang),
@@ -229,10 +229,11 @@ def results(data: AppData, view: ExplorerView) -> list[Any]:
     page = min(view.page, pages)
     shown = found.iloc[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     terms = parse_terms(view.q).include
+    focus = tuple(x for x in (view.entity, view.actor) if x)
     cards, kinds = [], set()
     for pid in shown["id"]:
         prov = data.provisions[pid]
-        spans = data.notes.spans(pid, str(prov.get("text") or ""), terms)
+        spans = data.notes.spans(pid, str(prov.get("text") or ""), terms, focus=focus)
         kinds |= {s.kind for s in spans}
         doc = data.documents.get(str(prov["document_id"]), {})
         cards.append(
@@ -242,13 +243,17 @@ def results(data: AppData, view: ExplorerView) -> list[Any]:
                 document=doc,
                 themes=data.notes.themes.get(pid, []),
                 targets=data.notes.targets.get(pid, []),
+                actors=data.notes.actors(pid, lang),
                 lang=lang,
                 href=DocumentView(doc=str(prov["document_id"]), p=pid, lang=lang).href(),
                 show_document=True,
                 indent=False,
             )
         )
-    count = t("explorer.count", lang, n=total, d=n_docs)
+    key = "explorer.count"
+    if n_docs == 1:
+        key = "explorer.count_one" if total == 1 else "explorer.count_one_doc"
+    count = t(key, lang, n=total, d=n_docs)
     if total > PAGE_SIZE:
         count += (
             f" · {t('explorer.showing', lang, a=(page - 1) * PAGE_SIZE + 1, b=min(page * PAGE_SIZE, total))}"

@@ -1,0 +1,50 @@
+"""Compare page (/compare?a=…&b=…&theme=…&status=kept,reworded,new,dropped&lang=vi)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+from dash import Input, Output, State, callback
+
+from dashboard.app import ids
+from dashboard.app.context import current
+from dashboard.app.state import CompareView
+from dashboard.app.views.compare import compare_page, content, view_from_controls
+
+dash.register_page(__name__, path="/compare", name="Compare", title="Compare · Policy timeline", order=5)
+
+
+def layout(**params: Any) -> list[Any]:
+    """Return the compare page for the query string's parameters (a pasted URL restores the same view)."""
+    data = current()
+    return compare_page(data, CompareView.from_params(params, data.vocab))
+
+
+@callback(
+    Output(ids.URL, "search", allow_duplicate=True),
+    Output(ids.COMPARE_CONTENT, "children"),
+    Input(ids.COMPARE_A, "value"),
+    Input(ids.COMPARE_B, "value"),
+    Input(ids.COMPARE_THEME, "value"),
+    Input(ids.COMPARE_STATUS, "value"),
+    State(ids.URL, "search"),
+    prevent_initial_call=True,
+)
+def _update_content(
+    a: str | None, b: str | None, theme: str | None, status: list[str] | None, search: str | None
+) -> tuple[str, list[Any]]:
+    view = view_from_controls(current(), search, a=a, b=b, theme=theme, status=status)
+    return view.to_query(), content(current(), view)
+
+
+@callback(
+    Output(ids.COMPARE_A, "value"),
+    Output(ids.COMPARE_B, "value"),
+    Input(ids.COMPARE_SWAP, "n_clicks"),
+    State(ids.COMPARE_A, "value"),
+    State(ids.COMPARE_B, "value"),
+    prevent_initial_call=True,
+)
+def _on_swap(clicks: int, a: str | None, b: str | None) -> tuple[str | None, str | None]:
+    return b, a
