@@ -279,7 +279,7 @@ def _cell(data: AppData, result: dict[str, Any], pair: dict[str, Any], side: str
                     className="text-muted",
                 )
             )
-        return html.Div(note, className=f"pair-cell pair-empty empty-{other}-only")
+        return html.Div(html.Span(note), className=f"pair-cell pair-empty empty-{other}-only")
     provision = data.provisions.get(pid, {"id": pid, "start": 0, "end": 0})
     doc_id = result[side]
     document = data.documents.get(doc_id, {})
@@ -504,6 +504,21 @@ def _targets(result: dict[str, Any], lang: str) -> html.Div:
         year = f" ★ {row['end_year']}" if row.get("end_year") else ""
         return [row["text"], html.Span(f"{value}{year}", className="text-muted")]
 
+    def grouped(rows: list[dict[str, Any]]) -> list[html.Li]:
+        # one line per target text: a stage "2021-2025 and 2026-2030" is one target with several years
+        years: dict[str, list[dict[str, Any]]] = {}
+        for row in rows:
+            years.setdefault(row["text"], []).append(row)
+        out = []
+        for text, same in years.items():
+            value = same[0]
+            amount = f" — {value['value']:g} {value['unit']}" if value.get("value") is not None else ""
+            ends = sorted({r["end_year"] for r in same if r.get("end_year")})
+            stars = f" ★ {', '.join(map(str, ends))}" if ends else ""
+            short = text if len(text) <= 180 else text[:179].rstrip() + "…"
+            out.append(html.Li([short, html.Span(f"{amount}{stars}", className="text-muted")], title=text))
+        return out or [html.Li(_t("nothing", lang))]
+
     changed = [
         html.Li([c["indicator"].replace("_", " "), ": ", *line(c["a"]), " → ", *line(c["b"])])
         for c in targets["changed"]
@@ -517,8 +532,7 @@ def _targets(result: dict[str, Any], lang: str) -> html.Div:
                         [
                             html.H3(_t("gained", lang), className="h6 gain"),
                             html.Ul(
-                                [html.Li(line(r)) for r in targets["b_only"]]
-                                or [html.Li(_t("nothing", lang))],
+                                grouped(targets["b_only"]),
                                 className="target-list gained",
                             ),
                         ]
@@ -527,8 +541,7 @@ def _targets(result: dict[str, Any], lang: str) -> html.Div:
                         [
                             html.H3(_t("lost", lang), className="h6 loss"),
                             html.Ul(
-                                [html.Li(line(r)) for r in targets["a_only"]]
-                                or [html.Li(_t("nothing", lang))],
+                                grouped(targets["a_only"]),
                                 className="target-list lost",
                             ),
                         ]
