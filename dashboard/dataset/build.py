@@ -16,12 +16,8 @@ from typing import Any
 from tqdm import tqdm
 
 from dashboard.analysis.codebook import theme_rows
-from dashboard.analysis.measures import theme_measures_step
-from dashboard.analysis.terms import term_emergence_step
-from dashboard.analysis.themes import provision_themes_step
 from dashboard.corpus.load import Corpus, load_corpus
 from dashboard.dataset.package import Row, write_package
-from dashboard.dataset.validate import validate_package
 
 Tables = dict[str, list[Row]]
 Step = Callable[[Corpus, Tables], Tables]
@@ -32,8 +28,9 @@ def run(seeds_dir: Path, out_dir: Path, *, progress: bool = False) -> Path:
 
     Raises BuildFailed (input errors, nothing written) or DataInvalid (the result failed validation; --out kept).
     """
-    # load inputs
+    # load inputs (before importing the heavy analysis and validation libraries: bad input fails fast)
     corpus = load_corpus(seeds_dir)
+    from dashboard.dataset.validate import validate_package
 
     # process
     tables: Tables = base_tables(corpus)
@@ -56,7 +53,16 @@ def run(seeds_dir: Path, out_dir: Path, *, progress: bool = False) -> Path:
 
 def analysis_steps() -> list[Step]:
     """Return the analysis steps in order; each adds tables computed from the corpus and earlier tables."""
-    return [provision_themes_step, theme_measures_step, term_emergence_step]
+    from dashboard.analysis.actors import assignment_tables
+    from dashboard.analysis.entities import mention_tables
+    from dashboard.analysis.measures import theme_measures_step
+    from dashboard.analysis.relations import relation_table
+    from dashboard.analysis.targets import target_table
+    from dashboard.analysis.terms import term_emergence_step
+    from dashboard.analysis.themes import provision_themes_step
+
+    return [provision_themes_step, theme_measures_step, term_emergence_step,
+            mention_tables, relation_table, assignment_tables, target_table]
 
 
 def base_tables(corpus: Corpus) -> Tables:
