@@ -1,0 +1,129 @@
+"""Compare page: CompareView round trips and malformed addresses; the word-level marks are components, never
+HTML strings; the content builder on the fixture package."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from dash import html
+
+from dashboard.app.state import STATUSES, CompareView, Vocabulary
+from dashboard.app.views.compare import marked_text
+from dashboard.corpus.ids import symbol_key
+
+DOCS = {"40-QD-TTg-2016": "40/QĐ-TTg", "153-NQ-CP-2025": "153/NQ-CP", "57-KL-TW-2023": "57-KL/TW"}
+VOCAB = Vocabulary(
+    doc_keys={**{d.casefold(): d for d in DOCS}, **{symbol_key(s): d for d, s in DOCS.items()}},
+    doc_symbols=DOCS,
+    held=frozenset({"40-QD-TTg-2016", "153-NQ-CP-2025"}),
+    themes=("education_training", "health"),
+)
+
+
+def codes(view: CompareView) -> list[str]:
+    return [n.code for n in view.notices]
+
+
+@pytest.mark.parametrize(
+    "view",
+    [
+        CompareView(),
+        CompareView(a="40-QD-TTg-2016", b="153-NQ-CP-2025"),
+        CompareView(a="40-QD-TTg-2016", b="153-NQ-CP-2025", theme="health", status=("new", "dropped")),
+        CompareView(a="153-NQ-CP-2025", b="40-QD-TTg-2016", lang="vi", status=("kept",)),
+    ],
+)
+def test_round_trip(view: CompareView):
+    again = CompareView.from_query(view.to_query(), VOCAB)
+    assert again == view and not again.notices
+
+
+def test_symbols_in_any_case_resolve_to_ids():
+    view = CompareView.from_query("?a=40/qđ-ttg&b=153%2Fnq-cp", VOCAB)
+    assert (view.a, view.b) == ("40-QD-TTg-2016", "153-NQ-CP-2025") and view.ready
+    assert view.to_query() == "?a=40-QD-TTg-2016&b=153-NQ-CP-2025"
+
+
+def test_unknown_unheld_and_malformed_values_become_notices():
+    view = CompareView.from_query("?a=nope&b=57-KL/TW&theme=astrology&status=kept,maybe&x=1", VOCAB)
+    assert (view.a, view.b, view.theme, view.status) == ("", "", "", ("kept",))
+    assert sorted(codes(view)) == [
+        "unavailable",
+        "unknown-param",
+        "unknown-value",
+        "unknown-value",
+        "unknown-value",
+    ]
+    assert view.unknown_a == "nope" and not view.ready
+    assert "a=nope" in view.to_query()  # the address keeps what the user asked for
+
+
+def test_all_statuses_is_the_default():
+    view = CompareView.from_query("?status=" + ",".join(reversed(STATUSES)), VOCAB)
+    assert view.status == () and view.to_query() == ""
+
+
+def test_caption():
+    view = CompareView(a="40-QD-TTg-2016", b="153-NQ-CP-2025", theme="health", status=("new",))
+    assert view.caption(VOCAB) == "40/QĐ-TTg → 153/NQ-CP · Health · new"
+    assert CompareView().caption(VOCAB).startswith("Choose two documents")
+
+
+PAIR = {
+    "a": "A:1",
+    "b": "B:1",
+    "status": "reworded",
+    "a_text": "Expand <b>trade</b> with partners.",
+    "b_text": "Expand <b>trade</b> with key partners.",
+    "ops": [
+        {"op": "equal", "a": "Expand <b>trade</b> with ", "b": "Expand <b>trade</b> with "},
+        {"op": "insert", "a": "", "b": "key "},
+        {"op": "equal", "a": "partners.", "b": "partners."},
+    ],
+}
+
+
+def test_marked_text_uses_components_and_keeps_text_as_text():
+    a_side = marked_text(PAIR, "a")
+    b_side = marked_text(PAIR, "b")
+    assert a_side == ["Expand <b>trade</b> with ", "partners."]  # strings: Dash renders them as text
+    assert isinstance(b_side[1], html.Ins) and b_side[1].children == "key" and b_side[2] == " "
+    flat = "".join(c if isinstance(c, str) else c.children for c in b_side)
+    assert flat == PAIR["b_text"]
+
+
+def test_marked_text_of_a_one_sided_pair_is_the_plain_text():
+    assert marked_text({**PAIR, "status": "new", "b": "B:1", "a": None}, "b") == [PAIR["b_text"]]
+
+
+def test_content_on_the_fixture_package(fixture_data: Path):
+    from dashboard.app import ids
+    from dashboard.app.context import AppData
+    from dashboard.app.views.compare import content
+
+    data = AppData.load(fixture_data)
+    view = CompareView.from_query("?a=1-NQ/TW&b=2/NQ-CP", data.vocab)
+    tree = html.Div(content(data, view))
+    found = {}
+
+    def walk(node):
+        if hasattr(node, "id") and getattr(node, "id", None):
+            found[node.id] = node
+        children = getattr(node, "children", None)
+        for child in children if isinstance(children, list) else [children]:
+            if child is not None and not isinstance(child, str | int | float):
+                walk(child)
+
+    walk(tree)
+    assert {ids.COMPARE_SUMMARY, ids.COMPARE_CHART, ids.COMPARE_PAIRS, ids.COMPARE_WARNING} <= set(found)
+    rows = [r.to_plotly_json()["props"] for r in found[ids.COMPARE_PAIRS].children]
+    provisions = data.dataset.provisions
+    # every provision of both documents is on exactly one row, with the row's status
+    assert sorted(r["data-a"] for r in rows if r["data-a"]) == sorted(
+        provisions.loc[provisions.document_id == view.a, "id"]
+    )
+    assert sorted(r["data-b"] for r in rows if r["data-b"]) == sorted(
+        provisions.loc[provisions.document_id == view.b, "id"]
+    )
+    assert {r["data-status"] for r in rows} <= set(STATUSES)
