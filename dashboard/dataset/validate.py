@@ -107,4 +107,61 @@ def cross_table_problems(data_dir: Path, seeds_dir: Path | None) -> list[str]:
             problems.append(f"error: targets.csv: {t['id']}: source_url: a cited row needs its source")
         if t["origin"] == "extracted" and not t["provision_id"]:
             problems.append(f"error: targets.csv: {t['id']}: provision_id: an extracted row needs its provision")
+    problems += annotation_problems(data_dir, documents, by_id, raw_cache if seeds_dir is not None else None,
+                                    seeds_dir)
+    return problems
+
+
+def annotation_problems(data_dir: Path, documents: dict[str, dict[str, str]],
+                        provisions: dict[str, dict[str, str]], raw_cache: dict[str, str] | None,
+                        seeds_dir: Path | None) -> list[str]:
+    """Return problems of mentions, assignments, extracted targets and relations (spans, hierarchy, graph)."""
+    problems: list[str] = []
+    package = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+    names = {r["name"] for r in package["resources"]}
+
+    def raw(doc_id: str) -> str | None:
+        seed = documents[doc_id]["seed_file"]
+        if raw_cache is None or seeds_dir is None or not seed:
+            return None
+        if seed not in raw_cache:
+            raw_cache[seed] = (seeds_dir / seed).read_text(encoding="utf-8")
+        return raw_cache[seed]
+
+    def check_span(table: str, key: str, row: dict[str, str]) -> None:
+        # a span must lie inside its provision and, when the seeds are at hand, give back its surface
+        if not row["start"]:
+            return
+        p = provisions[row["provision_id"]]
+        start, end = int(row["start"]), int(row["end"])
+        if not int(p["start"]) <= start < end <= int(p["end"]):
+            problems.append(f"error: {table}.csv: {key}: start: span lies outside its provision")
+            return
+        text = raw(p["document_id"])
+        if text is not None and normalise_text(text[start:end]) != row["surface"]:
+            problems.append(f"error: {table}.csv: {key}: start: seed[{start}:{end}] does not give the surface")
+
+    if "mentions" in names:
+        for m in _read(data_dir, "mentions"):
+            check_span("mentions", f"{m['provision_id']} {m['entity_id']}", m)
+    if "assignments" in names:
+        for a in _read(data_dir, "assignments"):
+            key = f"{a['provision_id']} {a['actor_id']} {a['role']}"
+            check_span("assignments", key, a)
+            ancestor = provisions[a["provision_id"]]["parent_id"]
+            while ancestor and ancestor != a["inherited_from"]:
+                ancestor = provisions[ancestor]["parent_id"]
+            if (a["inherited"] == "true") != bool(a["inherited_from"]) or (a["inherited_from"]
+                                                                            and not ancestor):
+                problems.append(f"error: assignments.csv: {key}: inherited_from: not an enclosing provision")
+    for t in _read(data_dir, "targets"):
+        if t["origin"] == "extracted":
+            check_span("targets", t["id"], t)
+    if "relations" in names:
+        for r in _read(data_dir, "relations"):
+            key = f"{r['source_id']} {r['kind']} {r['target_id']}"
+            if r["source_id"] == r["target_id"]:
+                problems.append(f"error: relations.csv: {key}: target_id: relates a document to itself")
+            if r["provision_id"] and provisions[r["provision_id"]]["document_id"] != r["source_id"]:
+                problems.append(f"error: relations.csv: {key}: provision_id: not a provision of the source")
     return problems

@@ -1,0 +1,239 @@
+"""Responsible actors: which body a provision tasks, and in what role (actors.yml; the assignments table).
+
+Roles come from the words around an actor's name, never from its position alone:
+- lead: the subject of a task ("The Ministry of Foreign Affairs shall ...", "The Government Office:
+  Incorporate ...", "ministries ... need to specify ..."), or the body a heading names for the tasks below it;
+- coordinate: named after "coordinate with", "in coordination with", "together with";
+- assist: a task that is to assist ("Assist the Government ...", "shall assist");
+- report: a task to submit reports ("submit periodical reports", "and report to");
+- recipient: the bodies the reports go to.
+An item that tasks a body ("1. The Ministry ... shall lead and coordinate with ... to:") or only names it
+("1. National Steering Committee ...") passes its actors to the points and bullets below it, marked inherited.
+A body named as issuer, authority, beneficiary or the one assisted gets no row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from dashboard.analysis.entities import AliasMatcher, Match, SpanMap, Tables
+from dashboard.corpus.load import Corpus
+from dashboard.corpus.segment import Provision
+from dashboard.errors import InputError
+from dashboard.paths import ANALYSIS_DIR
+
+ACTORS_FILE = ANALYSIS_DIR / "actors.yml"
+ACTOR_KINDS = ("party_body", "government", "prime_minister", "ministry", "committee", "agency", "locality",
+               "collective")
+ROLES = ("lead", "coordinate", "assist", "report", "recipient")
+
+_MODAL = (r"(?::|shall\b|must\b|should\b|will\b|needs?\s+to\b|is\s+to\b|are\s+to\b|has\s+to\b|have\s+to\b|"
+          r"(?:is|are)\s+(?:responsible|in\s+charge)\b|takes?\s+charge\b|chủ\s+trì\b|có\s+trách\s+nhiệm\b)")
+_QUALIFIER = r"(?:based\s+on|according\s+to|in\s+accordance\s+with|within|under)\b"
+# what follows a subject: a modal (after an optional "based on their functions" phrase), or a comma-enclosed
+# phrase and a verb ("Ministries ..., based on their assigned functions and tasks, translate ...")
+_SUBJECT_TAIL = re.compile(rf"\s*(?:,?\s*{_QUALIFIER}[^:;]*?)?,?\s*{_MODAL}"
+                           rf"|\s*,\s*{_QUALIFIER}[^:;,]*,\s*[a-z]+\b", re.I)
+_LIST_GAP = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?$", re.I)
+_COORDINATE = re.compile(r"\b(?:(?:coordinate|cooperate|collaborate|work)\s+(?:closely\s+)?with|"
+                         r"in\s+(?:close\s+)?(?:coordination|collaboration|cooperation)\s+with|together\s+with|jointly\s+with|"
+                         r"phối\s+hợp\s+với)\s+", re.I)
+_OBJECT_GAP = re.compile(r"^(?:the\s+|relevant\s+|concerned\s+)*$", re.I)
+_ASSIST = re.compile(r"^(?:assist|support|advise|help|giúp|tham\s+mưu)\b", re.I)
+_REPORT = re.compile(r"\b(?:submit|send|make|provide)\s+(?:[\w-]+\s+){0,3}?reports?\b|"
+                     r"\b(?:and|to|shall|must|will|should|then)\s+report\b|^report\b|\bbáo\s+cáo\b", re.I)
+_TO = re.compile(r"\bto\s+(?:the\s+)?", re.I)
+_SENTENCE_END = re.compile(r"(?<!\bNo)\.(?=\s|$)")
+# a subject opens its clause ("The Ministry ... shall", "..., ministries ... need to"); "with X to:" does not
+_CLAUSE_MARK = re.compile(r"[,;:]|(?<!\bNo)\.(?=\s)")
+_OPENING = re.compile(r"^\s*(?:(?:the|all|other)\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One actor's role in one provision, with the mention (or the ancestor's mention) that names it."""
+
+    actor_id: str
+    role: str
+    surface: str
+    start: int | None
+    end: int | None
+    cue: str
+    inherited_from: str = ""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one provision says about actors: its assignments, and what its children inherit."""
+
+    assignments: tuple[Assignment, ...]
+    heads: tuple[Match, ...]  # the subjects, or the actor a bare heading names
+    partners: tuple[Match, ...]  # bodies to coordinate with
+
+
+@lru_cache(maxsize=1)
+def load_actors() -> tuple[dict[str, Any], ...]:
+    """Return the actors of actors.yml, checked (ids unique, kinds known, aliases present)."""
+    data = yaml.safe_load(ACTORS_FILE.read_text(encoding="utf-8")) or []
+    seen: set[str] = set()
+    for i, item in enumerate(data, start=1):
+        if not isinstance(item, dict) or not all(item.get(k) for k in ("id", "aliases", "name_en")):
+            raise InputError(ACTORS_FILE.name, f"item {i}", "an actor needs an id, name_en and aliases")
+        if item["id"] in seen:
+            raise InputError(ACTORS_FILE.name, f"item {i}.id", f"duplicate id {item['id']!r}")
+        if item.get("kind") not in ACTOR_KINDS:
+            raise InputError(ACTORS_FILE.name, f"item {i}.kind", f"unknown kind {item.get('kind')!r}")
+        seen.add(item["id"])
+    return tuple(data)
+
+
+@lru_cache(maxsize=1)
+def actor_matcher() -> AliasMatcher:
+    """Return the matcher over every actor alias and name."""
+    return AliasMatcher((a, item["id"]) for item in load_actors()
+                        for a in [*item["aliases"], item["name_en"], item.get("name_vi") or ""] if a)
+
+
+def actor_rows() -> list[dict[str, Any]]:
+    """Return the actors table."""
+    return [{"id": a["id"], "name_en": a["name_en"], "name_vi": a.get("name_vi", ""), "kind": a["kind"],
+             "aliases": list(dict.fromkeys(a["aliases"]))} for a in load_actors()]
+
+
+def read_provision(text: str, label_end: int = 0, matcher: AliasMatcher | None = None) -> Reading:
+    """Return the explicit assignments of one provision's text and what its children inherit."""
+    mentions = [m for m in (matcher or actor_matcher()).find(text) if m.start >= label_end]
+    content = text[label_end:].strip()
+    bare = re.sub(r"^(?:the\s+)", "", content, flags=re.I).rstrip(" :.")
+    if len(mentions) == 1 and mentions[0].surface == bare:
+        return Reading((), (mentions[0],), ())  # a heading that only names the body its bullets task
+    lists = _lists(text, mentions)
+    found: list[Assignment] = []
+    heads: list[Match] = []
+    for group in lists:
+        marks = [m.end() for m in _CLAUSE_MARK.finditer(text, label_end, group[0].start)]
+        opening = max(marks, default=label_end)
+        tail = _SUBJECT_TAIL.match(text, group[-1].end)
+        if tail and _OPENING.match(text[opening:group[0].start]):
+            verb = text[tail.end():].lstrip()
+            role = "assist" if _ASSIST.match(verb) else "lead"
+            heads += group
+            found += [_assign(m, role, tail.group(0).strip(" ,")) for m in group]
+    partners: list[Match] = []
+    for cue in _COORDINATE.finditer(text):
+        group = next((g for g in lists
+                      if g[0].start >= cue.end() and _OBJECT_GAP.match(text[cue.end():g[0].start])), None)
+        if group:
+            partners += group
+            found += [_assign(m, "coordinate", cue.group(0).strip()) for m in group]
+    found += _reports(text, mentions, lists, heads)
+    return Reading(tuple(found), tuple(heads), tuple(partners))
+
+
+def _assign(m: Match, role: str, cue: str) -> Assignment:
+    return Assignment(m.key, role, m.surface, m.start, m.end, cue)
+
+
+def _lists(text: str, mentions: list[Match]) -> list[list[Match]]:
+    """Group mentions that stand in one enumeration ("the Government, the Prime Minister and ...")."""
+    groups: list[list[Match]] = []
+    for m in mentions:
+        if groups and _LIST_GAP.match(text[groups[-1][-1].end:m.start]) and text[groups[-1][-1].end:m.start]:
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return groups
+
+
+def _reports(text: str, mentions: list[Match], lists: list[list[Match]],
+             heads: list[Match]) -> list[Assignment]:
+    """Return report and recipient roles; a cue with no body before it is the subject's (or inherited)."""
+    out: list[Assignment] = []
+    recipients: list[Match] = []
+    for cue in _REPORT.finditer(text):
+        sentence_start = max([m.end() for m in _SENTENCE_END.finditer(text, 0, cue.start())], default=0)
+        # who reports: the subject, or a body that just received reports ("to the Inter-agency Steering
+        # Committee to synthesize and report to ..."); not another body before it ("their own localities")
+        before = [m for m in mentions if sentence_start <= m.start and m.end <= cue.start()
+                  and (m in heads or m in recipients)]
+        reporter = before[-1] if before else None
+        if reporter is not None:
+            out.append(_assign(reporter, "report", cue.group(0).strip()))
+        else:
+            # no body of its own: the inherited subject reports
+            out.append(Assignment("", "report", "", None, None, cue.group(0).strip()))
+        clause_end = min([i for i in (text.find(";", cue.end()), text.find(".", cue.end())) if i >= 0],
+                         default=len(text))
+        for to in _TO.finditer(text, cue.end(), clause_end):
+            group = next((g for g in lists if g[0].start == to.end()), None)
+            if group:
+                out += [_assign(m, "recipient", cue.group(0).strip()) for m in group]
+                recipients.extend(group)
+                break
+    return out
+
+
+# ---------------------------------------------------------------- build step
+
+def assignment_tables(corpus: Corpus, tables: Tables) -> Tables:
+    """Build step: return the actors and assignments tables."""
+    # load inputs
+    matcher = actor_matcher()
+
+    # process
+    rows: list[dict[str, Any]] = []
+    for doc in corpus.documents:
+        readings: dict[str, Reading] = {}
+        by_id = {p.id: p for p in doc.provisions}
+        for p in doc.provisions:
+            label_end = len(p.text) - len(p.content) if p.content and p.text.endswith(p.content) else 0
+            reading = read_provision(p.text, label_end, matcher)
+            readings[p.id] = reading
+            spans = SpanMap(doc.raw, p.start, p.end)
+            found = list(reading.assignments)
+            if not reading.heads:
+                found = _inherit(p, found, by_id, readings)
+            seen: set[tuple[str, str]] = set()
+            for a in found:
+                if not a.actor_id or (a.actor_id, a.role) in seen:
+                    continue
+                seen.add((a.actor_id, a.role))
+                raw = spans.raw_span(a.start, a.end) if a.start is not None and not a.inherited_from else None
+                rows.append({
+                    "provision_id": p.id, "actor_id": a.actor_id, "role": a.role, "document_id": doc.meta.id,
+                    "inherited": bool(a.inherited_from), "inherited_from": a.inherited_from,
+                    "surface": a.surface, "start": raw[0] if raw else None, "end": raw[1] if raw else None,
+                    "cue": a.cue, "own_text": p.own_text,
+                })
+
+    # save outputs
+    return {"actors": actor_rows(), "assignments": rows}
+
+
+def _inherit(p: Provision, found: list[Assignment], by_id: dict[str, Provision],
+             readings: dict[str, Reading]) -> list[Assignment]:
+    """Give a provision without a subject of its own the actors of its nearest tasking ancestor."""
+    parent = by_id.get(p.parent_id or "")
+    while parent is not None and not readings[parent.id].heads:
+        parent = by_id.get(parent.parent_id or "")
+    unresolved = [a for a in found if not a.actor_id]
+    found = [a for a in found if a.actor_id]
+    if parent is None:
+        return found
+    reading = readings[parent.id]
+    content = p.content or p.text
+    # "Summarize and submit periodical reports ...": a task that is reporting, not a task and a report
+    reports_first = any(len(content[:c.start()].split()) <= 3 for c in _REPORT.finditer(content))
+    role = "assist" if _ASSIST.match(content) else "report" if reports_first else "lead"
+    inherited = [Assignment(h.key, role, h.surface, None, None, "heading", parent.id) for h in reading.heads]
+    if unresolved and role != "report":
+        inherited += [Assignment(h.key, "report", h.surface, None, None, unresolved[0].cue, parent.id)
+                      for h in reading.heads]
+    inherited += [Assignment(m.key, "coordinate", m.surface, None, None, "heading", parent.id)
+                  for m in reading.partners]
+    return inherited + found

@@ -1,0 +1,263 @@
+"""Mentions of organisations, agreements, mechanisms and documents: the gazetteer (gazetteer.yml), a
+longest-match alias matcher shared with the actors, and the map from a provision's normalised text back to raw
+seed offsets.
+
+Documents are found two ways: by the gazetteer's aliases (titles, "Resolution No.22"), and by their symbol
+(`22-NQ/TW`, `1052/NQ-UBTVQH13`) resolved against the corpus, so that a new seed that cites a held or
+referenced document needs no gazetteer entry.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from dashboard.corpus.ids import symbol_key
+from dashboard.corpus.load import Corpus
+from dashboard.corpus.normalise import normalise_text
+from dashboard.corpus.segment import Provision
+from dashboard.errors import InputError
+from dashboard.paths import ANALYSIS_DIR
+
+GAZETTEER_FILE = ANALYSIS_DIR / "gazetteer.yml"
+ENTITY_KINDS = ("organisation", "forum", "agreement", "mechanism", "programme", "document", "country",
+                "region", "event")
+Tables = dict[str, list[dict[str, Any]]]
+# a Vietnamese document symbol: number, then letter groups joined by - or / with at least one slash
+# (22-NQ/TW, 01/NQ-CP, 40/QĐ-TTg, 1052/NQ-UBTVQH13); "2021-2030" or "COVID-19" are not symbols
+SYMBOL = re.compile(r"(?<![\w/-])\d{1,4}(?:[-/][A-ZĐ][A-Za-zĐđ]*\d*)+(?![\w/])")
+_WORD = re.compile(r"[^\W_]+")
+_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
+                       "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-", "đ": "d", "Đ": "D"})
+_SPACES = set("\u00a0\u2007\u202f\u2002\u2003\u2009\u200a\u3000")
+_GLYPHS = {"So", "Cs", "Co", "Cn"}  # icon glyphs, as corpus.normalise drops them
+_INVISIBLE = set("\u200b\u200c\u200d\u2060\ufeff\ufe0e\ufe0f\u00ad")
+
+
+# ---------------------------------------------------------------- spans: normalised text → raw offsets
+
+class SpanMap:
+    """A provision's text with, for each of its characters, the raw seed span it came from.
+
+    Provision text is `normalise_text(raw[start:end])`; NFC, dropped glyphs and collapsed spaces shift
+    offsets, so every analysis matches on the text and asks this map for raw offsets.
+    """
+
+    def __init__(self, raw: str, start: int, end: int) -> None:
+        self.base = start
+        self.text, self.origins = _normalise_with_origins(raw[start:end])
+        if self.text != normalise_text(raw[start:end]):  # a normalisation step this mirror does not know
+            self.origins = []
+
+    def raw_span(self, a: int, b: int) -> tuple[int, int] | None:
+        """Return raw (start, end) for text[a:b], or None when the text cannot be mapped back."""
+        if not self.origins or not 0 <= a < b <= len(self.origins):
+            return None
+        return self.base + self.origins[a][0], self.base + self.origins[b - 1][1]
+
+
+def _normalise_with_origins(segment: str) -> tuple[str, list[tuple[int, int]]]:
+    # the steps of corpus.normalise.normalise_text, one character at a time, keeping where each came from
+    chars: list[tuple[str, int, int]] = []
+    i, n = 0, len(segment)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(segment[j]):
+            j += 1
+        cluster = segment[i:j]
+        for ch in (cluster if cluster.isascii() else unicodedata.normalize("NFC", cluster)):
+            if ch in _SPACES or ch in "\t\r\f\v\n":
+                ch = " "
+            elif ch in _INVISIBLE or (not ch.isascii() and unicodedata.category(ch) in _GLYPHS):
+                continue
+            chars.append((ch, i, j))
+        i = j
+    out: list[tuple[str, int, int]] = []
+    for ch, a, b in chars:
+        if ch == " " and (not out or out[-1][0] == " "):
+            continue
+        out.append((ch, a, b))
+    while out and out[-1][0] == " ":
+        out.pop()
+    return "".join(c for c, _, _ in out), [(a, b) for _, a, b in out]
+
+
+# ---------------------------------------------------------------- matching aliases
+
+def fold_keep_length(text: str) -> str:
+    """Return `text` without diacritics, with straight quotes and hyphens, one character per character."""
+    out = []
+    for ch in text.translate(_FOLD):
+        base = unicodedata.normalize("NFD", ch)[0] if not ch.isascii() else ch
+        out.append(base)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Match:
+    """One alias found in a text: the key it stands for and its span in the text."""
+
+    key: str
+    start: int
+    end: int
+    surface: str
+
+
+class AliasMatcher:
+    """Whole-word alias matching where the longest match wins.
+
+    Single-word aliases (acronyms such as WHO, DOC, ISO, and "Government") match case-sensitively, otherwise
+    "who" or "government agencies" would be hits; longer names match in any case. Quotes, dashes and
+    diacritics are folded on both sides.
+    """
+
+    def __init__(self, aliases: Iterable[tuple[str, str]]) -> None:
+        self._index: dict[str, list[tuple[str, bool, str]]] = {}
+        seen = set()
+        for alias, key in aliases:
+            folded = fold_keep_length(normalise_text(alias))
+            words = _WORD.findall(folded)
+            if not words or (folded, key) in seen:
+                continue
+            seen.add((folded, key))
+            exact = len(words) == 1
+            entry = (folded if exact else folded.casefold(), exact, key)
+            self._index.setdefault(words[0].casefold(), []).append(entry)
+        for entries in self._index.values():
+            entries.sort(key=lambda e: -len(e[0]))
+
+    def find_all(self, text: str) -> list[Match]:
+        """Return every alias occurrence (overlapping ones included), longest first at each position."""
+        folded = fold_keep_length(text)
+        lower = folded.casefold() if len(folded.casefold()) == len(folded) else folded.lower()
+        found: list[Match] = []
+        for word in _WORD.finditer(folded):
+            pos = word.start()
+            if pos and (folded[pos - 1].isalnum() or folded[pos - 1] == "/"):
+                continue
+            for alias, exact, key in self._index.get(word.group(0).casefold(), []):
+                end = pos + len(alias)
+                if (folded if exact else lower)[pos:end] == alias and _ends_word(folded, end, alias):
+                    found.append(Match(key, pos, end, text[pos:end]))
+        return found
+
+    def find(self, text: str) -> list[Match]:
+        """Return non-overlapping matches: the longest wins, matches inside it are dropped."""
+        return select_longest(self.find_all(text))
+
+
+def _ends_word(text: str, end: int, alias: str) -> bool:
+    if end < len(text) and (text[end].isalnum() or text[end] == "/"):
+        return False
+    # "Resolution No.22" must not stand for 22/NQ-CP: a number followed by -LETTERS is part of a symbol
+    return not (alias[-1].isdigit() and text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha())
+
+
+def select_longest(matches: list[Match]) -> list[Match]:
+    """Return the matches no longer match overlaps, in text order."""
+    kept: list[Match] = []
+    for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+# ---------------------------------------------------------------- the gazetteer
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> tuple[dict[str, Any], ...]:
+    """Return the gazetteer's entities, checked (ids unique, kinds known, aliases present)."""
+    data = yaml.safe_load(GAZETTEER_FILE.read_text(encoding="utf-8")) or []
+    seen: set[str] = set()
+    for i, item in enumerate(data, start=1):
+        where = f"item {i}"
+        if not isinstance(item, dict) or not item.get("id") or not item.get("aliases"):
+            raise InputError(GAZETTEER_FILE.name, where, "an entity needs an id and aliases")
+        if item["id"] in seen:
+            raise InputError(GAZETTEER_FILE.name, f"{where}.id", f"duplicate id {item['id']!r}")
+        if item.get("kind") not in ENTITY_KINDS:
+            raise InputError(GAZETTEER_FILE.name, f"{where}.kind", f"unknown kind {item.get('kind')!r}")
+        seen.add(item["id"])
+    return tuple(data)
+
+
+def entity_rows(corpus: Corpus) -> list[dict[str, Any]]:
+    """Return the gazetteer's entities, plus one per corpus document the gazetteer does not name."""
+    rows = []
+    named = set()
+    for item in load_gazetteer():
+        symbol = str(item.get("document_symbol") or "")
+        doc_id = corpus.resolve(symbol) if symbol else None
+        named.add(doc_id)
+        rows.append({"id": item["id"], "name": item["name"], "kind": item["kind"],
+                     "aliases": list(dict.fromkeys(normalise_text(a) for a in item["aliases"])),
+                     "document_symbol": symbol, "document_id": doc_id or "", "origin": "gazetteer"})
+    for meta in corpus.all_meta():
+        if meta.id not in named:
+            rows.append({"id": meta.id.lower(), "name": f"{meta.symbol}: {meta.title_en}", "kind": "document",
+                         "aliases": [meta.symbol], "document_symbol": meta.symbol, "document_id": meta.id,
+                         "origin": "corpus"})
+    return rows
+
+
+def mention_tables(corpus: Corpus, tables: Tables) -> Tables:
+    """Build step: return the entities and mentions tables."""
+    # load inputs
+    entities = entity_rows(corpus)
+    matcher = AliasMatcher((a, e["id"]) for e in entities for a in e["aliases"])
+    by_document = {e["document_id"]: e["id"] for e in entities if e["document_id"]}
+    kinds = {e["id"]: e["kind"] for e in entities}
+
+    # process
+    mentions: list[dict[str, Any]] = []
+    symbols_unknown: dict[str, str] = {}
+    for doc in corpus.documents:
+        for p in doc.provisions:
+            spans = SpanMap(doc.raw, p.start, p.end)
+            for m in provision_mentions(p, matcher, kinds, by_document, corpus, symbols_unknown):
+                raw = spans.raw_span(m.start, m.end)
+                mentions.append({
+                    "provision_id": p.id, "entity_id": m.key, "document_id": p.document_id,
+                    "surface": m.surface, "start": raw[0] if raw else None, "end": raw[1] if raw else None,
+                    "own_text": p.own_text, "self_reference": by_document.get(p.document_id) == m.key,
+                })
+    for key, symbol in symbols_unknown.items():
+        entities.append({"id": key, "name": symbol, "kind": "document", "aliases": [symbol],
+                         "document_symbol": symbol, "document_id": "", "origin": "symbol"})
+
+    # save outputs
+    return {"entities": entities, "mentions": mentions}
+
+
+def provision_mentions(p: Provision, matcher: AliasMatcher, kinds: dict[str, str],
+                       by_document: dict[str, str], corpus: Corpus, unknown: dict[str, str]) -> list[Match]:
+    """Return the entity mentions of one provision, in text order.
+
+    A document named inside a longer name of another document is kept: the title "Government's Action Program
+    to implement Resolution No. 59-NQ/TW" mentions 153/NQ-CP and 59-NQ/TW.
+    """
+    found = matcher.find_all(p.text)
+    for sym in SYMBOL.finditer(p.text):
+        if "/" not in sym.group(0):
+            continue
+        doc_id = corpus.resolve(sym.group(0))
+        key = by_document.get(doc_id or "")
+        if key is None:  # a symbol the corpus does not know still names a document
+            key = symbol_key(sym.group(0))
+            unknown.setdefault(key, sym.group(0))
+            kinds.setdefault(key, "document")
+        found.append(Match(key, sym.start(), sym.end(), sym.group(0)))
+    kept = select_longest(found)
+    titles = [k for k in kept if kinds.get(k.key) == "document"]
+    nested = [m for m in found if m not in kept and kinds.get(m.key) == "document"
+              and any(k.start <= m.start and m.end <= k.end and k.key != m.key for k in titles)]
+    out: dict[tuple[str, int], Match] = {}
+    for m in sorted(kept + select_longest(nested), key=lambda m: (m.start, -m.end)):
+        out.setdefault((m.key, m.start), m)
+    return list(out.values())
