@@ -9,8 +9,10 @@ browser start only when someone exports) and stops at interpreter exit.
 from __future__ import annotations
 
 import atexit
+import os
 import threading
 import time
+from pathlib import Path
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -41,7 +43,8 @@ def start_server() -> float:
         if _state["started"]:  # the browser thread died: close the husk before opening a new one
             kaleido.stop_sync_server(silence_warnings=True)
         # mathjax=False: the default loads MathJax from a CDN, which can hang on a network that drops packets
-        kaleido.start_sync_server(mathjax=False, timeout=START_TIMEOUT_S, silence_warnings=True)
+        kaleido.start_sync_server(mathjax=False, timeout=START_TIMEOUT_S, silence_warnings=True,
+                                  **({"path": browser} if (browser := browser_path()) else {}))
         _state["started"] = True
         if not _state["atexit"]:
             atexit.register(stop_server)
@@ -105,6 +108,18 @@ def render(fig: go.Figure, fmt: str, *, width: int, height: int, scale: float = 
         first = str(exc).splitlines()[0] if str(exc) else repr(exc)
         raise ExportFailed(f"the export browser failed: {first}") from exc
     return result["bytes"]  # type: ignore[return-value]
+
+
+def browser_path() -> str | None:
+    """Return the Chromium to drive: $BROWSER_PATH, else Debian's real binary, else None (kaleido finds one).
+
+    Debian's /usr/bin/chromium is a shell wrapper: closing it can leave the real browser writing to its
+    profile while Python removes that folder at exit ("Directory not empty"), so we start the binary it wraps.
+    """
+    for candidate in (os.environ.get("BROWSER_PATH"), "/usr/lib/chromium/chromium"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
 
 
 def cold_start_seconds() -> float:

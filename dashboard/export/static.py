@@ -22,7 +22,7 @@ from dashboard.dataset.load import Dataset
 from dashboard.errors import UnknownTheme
 from dashboard.export import kaleido
 from dashboard.export.errors import MissingPair, UnknownSize, UnsupportedFormat
-from dashboard.export.text import wrap
+from dashboard.export.text import text_width, wrap
 from dashboard.figures.registry import Chart, ChartOptions, get_chart
 from dashboard.figures.template import frame, source_caption
 
@@ -182,9 +182,10 @@ def export_figure(dataset: Dataset, chart: Chart, options: ChartOptions, box: Si
         fig.layout.title.text += f"<br>{subtitle}"
     if caption_index is None:
         caption = source_caption(caption_documents(dataset, options), dataset.version)
-        frame_caption = go.layout.Annotation(text=_esc(caption), xref="paper", yref="paper", x=0, y=0,
-                                             xanchor="left", showarrow=False, align="left",
-                                             font={"size": 11, "color": "#555"})
+        # where template.frame() puts its caption: under the plot, aligned with its left edge
+        frame_caption = go.layout.Annotation(text=_esc(caption), xref="paper", yref="paper", x=0, y=-0.02,
+                                             yshift=-50, xanchor="left", yanchor="top", showarrow=False,
+                                             align="left", font={"size": 11, "color": "#555"})
         fig.add_annotation(frame_caption)
         caption_index = len(fig.layout.annotations) - 1
     _fit(fig, box, caption_index, date, titled=titled)
@@ -281,17 +282,44 @@ def _fit(fig: go.Figure, box: Size, caption_index: int, date: str, *, titled: bo
         title_px = fig.layout.title.font.size or 18
         m_t = max(16, m_t - round(title_px * 1.3 + len(sub_lines) * sub_px * 1.3 + 8))
         title = ""
-    # caption: the figure's own words plus the export date, wrapped, along the bottom edge of the image
+    # caption: the figure's own words plus the export date, wrapped to the room right of its anchor; it stays
+    # where the chart put it (under the plot), and the bottom margin grows by the lines wrapping adds
     caption = fig.layout.annotations[caption_index]
     cap_px = float(caption.font.size or 11)
     text = html.unescape(re.sub(r"<br\s*/?>", " ", caption.text or "")).strip()
-    lines = wrap(f"{text} Exported {date}.", usable, cap_px)
+    left = _plot_left(fig, m_l) + (caption.xshift or 0) if caption.xref == "paper" and not caption.x else 0
+    lines = wrap(f"{text} Exported {date}.", max(200, width - left - 16), cap_px)
     before = max(1, (caption.text or "").count("<br>") + 1)
-    m_b += round(max(0, len(lines) - before) * cap_px * 1.3)
+    extra = round(max(0, len(lines) - before) * cap_px * 1.3)
+    for ann in fig.layout.annotations:  # notes the chart set under its caption move down with the new lines
+        if ann is not caption and ann.yref == "paper" and (ann.y or 0) <= (caption.y or 0) \
+                and (ann.yshift or 0) < (caption.yshift or 0):
+            ann.yshift = (ann.yshift or 0) - extra
     fig.update_layout(width=width, height=height, title={"text": title},
-                      margin={"t": m_t, "b": m_b}, autosize=False)
-    caption.update(text="<br>".join(_esc(line) for line in lines), x=0, xref="paper", xanchor="left",
-                   xshift=-m_l + 12, y=0, yref="paper", yanchor="bottom", yshift=-m_b + 6, align="left")
+                      margin={"t": m_t, "b": m_b + extra}, autosize=False)
+    caption.update(text="<br>".join(_esc(line) for line in lines), align="left")
+
+
+def _plot_left(fig: go.Figure, margin_left: int) -> int:
+    """Return where the plot area starts: the left margin, or more when plotly will push it to make room for
+    long y tick labels (automargin), measured from the labels the figure holds."""
+    widest = 0.0
+    base = fig.layout.font.size or _BASE_FONT
+    for name in [k for k in fig.layout if k.startswith("yaxis")]:
+        axis = fig.layout[name]
+        if axis.showticklabels is False or axis.side == "right" or not axis.automargin:
+            continue
+        labels = list(axis.ticktext or axis.categoryarray or ())
+        if not labels:
+            ref = "y" + name[5:]
+            labels = [v for trace in fig.data
+                      if getattr(trace, "yaxis", "y") == ref and getattr(trace, "orientation", None) == "h"
+                      for v in (trace.y or ()) if isinstance(v, str)]
+        size = (axis.tickfont.size if axis.tickfont and axis.tickfont.size else base)
+        for label in labels:
+            plain = html.unescape(re.sub(r"<[^>]+>", "", str(label)))
+            widest = max(widest, text_width(plain, size, bold="<b>" in str(label)) + 12)
+    return max(margin_left, round(widest))
 
 
 def _exact_png(data: bytes, width: int, height: int) -> bytes:

@@ -1,0 +1,211 @@
+"""Chart export through the real kaleido and Chromium: every registered chart in every format, and the files
+opened and checked (PNG size and header, SVG parses, PDF pages, HTML standalone, CSV rows)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import subprocess
+import sys
+import threading
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+from pypdf import PdfReader
+
+from dashboard.cli import main
+from dashboard.dataset.load import Dataset, get_dataset
+from dashboard.errors import UnknownChart, UnknownDocument, UnknownTheme
+from dashboard.export import kaleido
+from dashboard.export.errors import MissingPair, UnknownSize, UnsupportedFormat
+from dashboard.export.static import SIZES, chart_table, export_chart, render_chart, resolve_options
+from dashboard.figures.registry import ChartOptions, get_chart, load_all
+
+pytestmark = pytest.mark.export
+
+TODAY = dt.date(2026, 3, 14)
+PAIR = ("40-QD-TTg-2016", "153-NQ-CP-2025")
+FORMATS = (".png", ".svg", ".pdf", ".html", ".csv")
+CHARTS = sorted(load_all())  # every chart registered now; a chart added later is tested without changes here
+
+
+@pytest.fixture(scope="session")
+def export_browser():
+    """One warm export browser for the whole session, stopped at the end."""
+    kaleido.start_server()
+    yield
+    kaleido.stop_server()
+
+
+@pytest.fixture(scope="session")
+def dataset(shipped_data: Path) -> Dataset:
+    return get_dataset(str(shipped_data))
+
+
+def options_for(name: str) -> ChartOptions:
+    """Options every chart accepts: a comparison chart gets the pair, the others all documents."""
+    return ChartOptions(a=PAIR[0], b=PAIR[1]) if get_chart(name).needs_pair else ChartOptions()
+
+
+def svg_text(data: bytes) -> str:
+    root = ET.fromstring(data)
+    return " ".join(t for el in root.iter() if el.tag.endswith("text") for t in el.itertext())
+
+
+def test_registry_has_charts():
+    assert "timeline" in CHARTS
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+@pytest.mark.parametrize("name", CHARTS)
+def test_every_chart_exports_in_every_format(export_browser, dataset, tmp_path, name, suffix):
+    chart = get_chart(name)
+    path = export_chart(dataset, name, options_for(name), tmp_path / f"{name}{suffix}", today=TODAY)
+    data = path.read_bytes()
+    if suffix == ".png":
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+        with Image.open(path) as img:
+            assert img.format == "PNG"
+            assert img.size == (3200, 1800)  # slide 1600 x 900 at the default 2x scale
+            assert img.convert("L").getextrema()[0] < 100  # something dark is drawn, not a blank canvas
+    elif suffix == ".svg":
+        root = ET.fromstring(data)
+        assert root.tag.endswith("svg")
+        assert (root.get("width"), root.get("height")) == ("1600", "900")
+        titles = [el for el in root.iter() if el.get("class") == "gtitle"]
+        assert titles and "".join(titles[0].itertext()).strip()  # the title and subtitle are drawn
+        text = svg_text(data)
+        assert "Exported 2026-03-14" in text and f"v{dataset.version}" in text  # the dated source caption
+    elif suffix == ".pdf":
+        reader = PdfReader(io.BytesIO(data))
+        assert len(reader.pages) == 1
+        box = reader.pages[0].mediabox
+        assert round(float(box.width)) == 1200 and round(float(box.height)) == 675  # 1600 x 900 px in pt
+        assert "Exported 2026-03-14" in reader.pages[0].extract_text()
+    elif suffix == ".html":
+        page = data.decode("utf-8")
+        assert "<html" in page and "<title>" in page and "Plotly.newPlot" in page
+        assert 'src="https://cdn.plot.ly' not in page  # plotly.js inlined: opens offline
+        assert "Exported 2026-03-14" in page
+    else:
+        table = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)
+        expected = chart_table(dataset, chart, resolve_options(dataset, chart, options_for(name)))
+        assert list(table.columns) == [str(c) for c in expected.columns]
+        assert len(table) == len(expected) > 0
+
+
+@pytest.mark.parametrize("size", sorted(SIZES))
+def test_size_presets_and_custom_sizes(export_browser, dataset, size):
+    box = SIZES[size]
+    png = render_chart(dataset, "timeline", ChartOptions(), ".png", size=size)
+    assert Image.open(io.BytesIO(png)).size == (box.width * 2, box.height * 2)
+    custom = render_chart(dataset, "timeline", ChartOptions(), ".png", width=1000, height=700, scale=1.5)
+    assert Image.open(io.BytesIO(custom)).size == (1500, 1050)
+
+
+def test_slide_text_is_legible(export_browser, dataset):
+    # at slide size the chart is drawn 20/13 larger than on screen: 13 px body text prints at 12 pt on a 16:9
+    # slide. The SVG states the layout size (viewBox) and the exported size: their ratio is the zoom.
+    svg = render_chart(dataset, "timeline", ChartOptions(), ".svg", size="slide")
+    root = ET.fromstring(svg)
+    view_w = float(root.get("viewBox").split()[2])
+    assert float(root.get("width")) / view_w == pytest.approx(20 / 13, rel=0.02)
+
+
+def test_options_filter_the_chart(export_browser, dataset):
+    both = render_chart(dataset, "timeline", ChartOptions(docs=("59-NQ/TW", "153/nq-cp")), ".csv")
+    table = pd.read_csv(io.BytesIO(both))
+    assert set(table["id"]) == {"59-NQ-TW-2025", "153-NQ-CP-2025"}
+
+
+def test_bad_requests_fail_with_their_codes(dataset, tmp_path):
+    with pytest.raises(UnsupportedFormat):
+        export_chart(dataset, "timeline", ChartOptions(), tmp_path / "chart.gif")
+    with pytest.raises(UnknownChart):
+        export_chart(dataset, "no-such-chart", ChartOptions(), tmp_path / "chart.png")
+    with pytest.raises(UnknownDocument):
+        export_chart(dataset, "timeline", ChartOptions(docs=("99/XX",)), tmp_path / "chart.csv")
+    with pytest.raises(UnknownTheme):
+        export_chart(dataset, "timeline", ChartOptions(themes=("astrology",)), tmp_path / "chart.csv")
+    with pytest.raises(UnknownSize):
+        export_chart(dataset, "timeline", ChartOptions(), tmp_path / "chart.png", size="poster")
+    pair_charts = [n for n in CHARTS if get_chart(n).needs_pair]
+    if pair_charts:
+        with pytest.raises(MissingPair):
+            export_chart(dataset, pair_charts[0], ChartOptions(), tmp_path / "chart.csv")
+    assert not list(tmp_path.iterdir())  # nothing half-written
+
+
+def test_concurrent_exports_get_their_own_files(export_browser, dataset):
+    # kaleido's one shared queue hands results to whichever caller reads first: without the lock, threads got
+    # each other's images. Each thread asks for a different width, so a swapped result shows in the size.
+    widths = [800 + 40 * i for i in range(8)]
+    results: dict[int, tuple[int, int]] = {}
+
+    def work(width: int) -> None:
+        png = render_chart(dataset, "timeline", ChartOptions(), ".png", width=width, height=500, scale=1)
+        results[width] = Image.open(io.BytesIO(png)).size
+
+    threads = [threading.Thread(target=work, args=(w,)) for w in widths]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert results == {w: (w, 500) for w in widths}
+
+
+# ---------------------------------------------------------------- the command
+
+
+def test_cli_lists_every_chart():
+    result = CliRunner().invoke(main, ["export", "--list"])
+    assert result.exit_code == 0
+    listed = [line.split("\t")[0] for line in result.output.splitlines()]
+    assert listed == CHARTS
+    assert all("\t" in line and line.split("\t")[1] for line in result.output.splitlines())
+
+
+def test_cli_exports_with_options(export_browser, shipped_data, tmp_path):
+    out = tmp_path / "timeline.png"
+    result = CliRunner().invoke(main, ["export", "timeline", "--docs", "22-NQ/TW", "59-NQ/TW", "--size", "a4",
+                                       "--data", str(shipped_data), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    with Image.open(out) as img:
+        assert img.size == (2480, 1520)
+    csv_out = tmp_path / "timeline.csv"
+    result = CliRunner().invoke(main, ["export", "timeline", "--docs", "22-NQ/TW,59-NQ/TW", "--out", str(csv_out)])
+    assert result.exit_code == 0, result.output
+    assert set(pd.read_csv(csv_out)["id"]) == {"22-NQ-TW-2013", "59-NQ-TW-2025"}
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["export", "no-such-chart", "--out", "x.png"], "unknown chart"),
+        (["export", "timeline", "--out", "x.gif"], ".gif"),
+        (["export", "timeline", "--docs", "99/XX", "--out", "x.png"], "unknown document"),
+        (["export", "timeline"], "--out"),
+        (["export", "timeline", "--size", "poster", "--out", "x.png"], "unknown size"),
+    ],
+)
+def test_cli_bad_input_is_one_line_and_exit_2(tmp_path, args, needle):
+    args = [str(tmp_path / a) if a.startswith("x.") else a for a in args]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error:") and needle in lines[0]
+    assert not list(tmp_path.iterdir())
+
+
+def test_console_script_cold_start(tmp_path):
+    # a fresh process: starts its own export browser, writes the file, stops the browser at exit cleanly
+    out = tmp_path / "timeline.svg"
+    done = subprocess.run([sys.executable, "-m", "dashboard", "export", "timeline", "--out", str(out)],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert ET.fromstring(out.read_bytes()).tag.endswith("svg")
