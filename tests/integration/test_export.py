@@ -177,7 +177,8 @@ def test_cli_exports_with_options(export_browser, shipped_data, tmp_path):
     with Image.open(out) as img:
         assert img.size == (2480, 1520)
     csv_out = tmp_path / "timeline.csv"
-    result = CliRunner().invoke(main, ["export", "timeline", "--docs", "22-NQ/TW,59-NQ/TW", "--out", str(csv_out)])
+    args = ["export", "timeline", "--docs", "22-NQ/TW,59-NQ/TW", "--out", str(csv_out)]
+    result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     assert set(pd.read_csv(csv_out)["id"]) == {"22-NQ-TW-2013", "59-NQ-TW-2025"}
 
