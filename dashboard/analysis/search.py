@@ -61,7 +61,7 @@ def parse_terms(query: str) -> Terms:
         if not phrase and raw.startswith("-") and len(raw) > 1:
             raw, target = raw[1:], exclude
         key = search_key(raw).strip("\"'")
-        if key and key not in target:
+        if any(ch.isalnum() for ch in key) and key not in target:
             target.append(key)
     return Terms(tuple(include[:MAX_TERMS]), tuple(exclude[:MAX_TERMS]))
 

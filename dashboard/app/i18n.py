@@ -179,7 +179,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Điều khoản {ref} không có trong văn bản này; hiển thị toàn văn.",
     },
     "document.in_explorer": {"en": "Search this document", "vi": "Tra cứu trong văn bản này"},
-    "document.incoming": {"en": "is {kind} by", "vi": "được {kind} bởi"},
+    "incoming.implements": {"en": "implemented by", "vi": "được thực hiện bởi"},
+    "incoming.references": {"en": "referenced by", "vi": "được dẫn chiếu bởi"},
+    "incoming.follows_review_of": {"en": "reviewed, and followed by", "vi": "được tổng kết, kế thừa bởi"},
+    "incoming.reviews": {"en": "reviewed by", "vi": "được tổng kết bởi"},
+    "incoming.supersedes": {"en": "superseded by", "vi": "bị thay thế bởi"},
     "document.conflict": {"en": "Sources disagree", "vi": "Các nguồn không thống nhất"},
     # explorer
     "explorer.title": {"en": "Explorer", "vi": "Tra cứu"},

@@ -22,7 +22,7 @@ from dashboard.app.components import (
 )
 from dashboard.app.components.provision import anchor_id
 from dashboard.app.context import AppData
-from dashboard.app.i18n import t
+from dashboard.app.i18n import STRINGS, t
 from dashboard.app.state import DocumentView, ExplorerView
 from dashboard.figures.timeline import RELATION_LABELS
 
@@ -199,7 +199,7 @@ def _relations(data: AppData, doc_id: str, lang: str) -> html.Div:
     items += [
         html.Li(
             [
-                t("document.incoming", lang, kind=_relation(r["kind"], lang)),
+                _incoming(r["kind"], lang),
                 " ",
                 _doc_link(data, r["source_id"], lang),
                 _evidence(r),
@@ -288,6 +288,11 @@ def _claims(data: AppData, doc_id: str, lang: str) -> html.Div:
 def _relation(kind: str, lang: str) -> str:
     labels = RELATION_LABELS.get(kind)
     return (labels.get(lang) or labels["en"]) if labels else kind.replace("_", " ")
+
+
+def _incoming(kind: str, lang: str) -> str:
+    key = f"incoming.{kind}"
+    return t(key, lang) if key in STRINGS else f"← {_relation(kind, lang)}"
 
 
 def _doc_link(data: AppData, doc_id: str, lang: str) -> Any:
