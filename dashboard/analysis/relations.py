@@ -18,7 +18,8 @@ from dashboard.corpus.load import Corpus
 
 _IMPLEMENTS = re.compile(r"\b(?:action\s+program(?:me)?|program(?:me)?|action\s+plan|plan|scheme|project)\b"
                          r"[^.;]{0,80}?\b(?:to\s+implement|implementing|for\s+(?:the\s+)?implementation\s+of)\s+"
-                         r"(?:the\s+)?$", re.I)
+                         r"(?:the\s+)?(?:(?:resolution|decision|conclusion|directive|law)\s+(?:no\.?\s*)?)?$",
+                         re.I)
 
 
 def extracted_relations(corpus: Corpus, mentions: list[dict[str, Any]],

@@ -98,8 +98,8 @@ _DEADLINE = _rx(r"\b(?:from\s+now\s+)?(?:through|until|till|up\s+to|to|by\s+the\
 _POINT = _rx(r"\b(?:in|during)\s+(?:the\s+year\s+)?(<YEAR>)(?![\d-])")
 _NAME_YEAR = _rx(r"\b([A-Z][\w-]*)\s+(<YEAR>)(?![\d-])|(?<![\d-])(<YEAR>)\s+([A-Z][\w-]*)", 0)
 _NOT_NAMES = {"since", "in", "by", "to", "until", "through", "from", "of", "the", "and", "year", "period",
-              "stage", "phase", "before", "after", "during", "for", "till", "towards", "toward", "vision",
-              "visions", "with", "at", "on", "dated", "no"} | {m.lower() for m in _MONTH_NAMES.split("|")}
+              "stage", "phase", "before", "after", "during", "for", "till", "towards", "toward",
+              "with", "at", "on", "dated", "no"} | {m.lower() for m in _MONTH_NAMES.split("|")}
 _SINCE = _rx(r"\bsince\s+(<YEAR>)\b")
 _PROGRAMME = _rx(r"\b(?:strateg(?:y|ies)|program(?:me)?s?|(?:action\s+|master\s+)?plans?|projects?|agenda|"
                  r"schemes?|roadmaps?)\b")
