@@ -10,7 +10,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from dashboard.analysis.text import STOP_WORDS, tokenise
+from dashboard.analysis.text import STOP_WORDS
+from dashboard.analysis.words import words
 
 _CLAUSE = re.compile(r"[,;:.()\[\]!?\"“”]")
 
@@ -105,17 +106,16 @@ def count_terms(texts: Iterable[str], *, max_n: int = 1) -> TermCounts:
         clean = _SYMBOL.sub(lambda m: " " * len(m.group(0)), text)
         run: list[tuple[str, str]] = []
         previous_end = 0
-        for tok in tokenise(clean):
-            surface = _surface(clean[tok.start:tok.end])
-            word = tok.text
+        for word, stem, start, end in words(clean):
             content = word not in STOP_WORDS and len(word) > 1 and not any(c.isdigit() for c in word)
-            if not content or _CLAUSE.search(clean, previous_end, tok.start):
+            if not content or _CLAUSE.search(clean, previous_end, start):
                 run = []
-            previous_end = tok.end
+            previous_end = end
             if not content:
                 continue
-            run.append((tok.stem, surface))
-            out.add(tok.stem, surface)
+            surface = _surface(clean[start:end])
+            run.append((stem, surface))
+            out.add(stem, surface)
             for n in range(2, min(max_n, len(run)) + 1):
                 gram = run[-n:]
                 out.add(" ".join(s for s, _ in gram), " ".join(w for _, w in gram))

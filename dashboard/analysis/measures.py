@@ -53,18 +53,28 @@ def _rows_for(doc: Mapping[str, Any], basis: str, units: list[dict[str, Any]],
               tags: Mapping[str, Mapping[str, Mapping[str, Any]]], themes: list[str]) -> list[dict[str, Any]]:
     n = len(units)
     words = sum(int(p["words"]) for p in units)
+    carrying: dict[str, int] = defaultdict(int)
+    theme_words: dict[str, int] = defaultdict(int)
+    split: dict[str, float] = defaultdict(float)
+    mentions: dict[str, int] = defaultdict(int)
+    scores: dict[str, list[float]] = defaultdict(list)
+    for p in units:
+        found = tags.get(p["id"], {})
+        for theme, tag in found.items():
+            carrying[theme] += 1
+            theme_words[theme] += int(p["words"])
+            split[theme] += 1 / len(found)
+            mentions[theme] += len(tag.get("evidence") or [])
+            scores[theme].append(float(tag["score"]))
     rows = []
     for theme in themes:
-        carrying = [p for p in units if theme in tags.get(p["id"], {})]
-        theme_words = sum(int(p["words"]) for p in carrying)
-        scores = [float(tags[p["id"]][theme]["score"]) for p in carrying]
         rows.append({
             "document_id": doc["id"], "theme_id": theme, "basis": basis, "provisions": n,
-            "theme_provisions": len(carrying), "share_provisions": len(carrying) / n if n else None,
-            "words": words, "theme_words": theme_words, "share_words": theme_words / words if words else None,
-            "share_split": sum(1 / len(tags[p["id"]]) for p in carrying) / n if n else None,
-            "mentions": sum(len(tags[p["id"]][theme].get("evidence") or []) for p in carrying),
-            "mean_score": sum(scores) / len(scores) if scores else None,
+            "theme_provisions": carrying[theme], "share_provisions": carrying[theme] / n if n else None,
+            "words": words, "theme_words": theme_words[theme],
+            "share_words": theme_words[theme] / words if words else None,
+            "share_split": split[theme] / n if n else None, "mentions": mentions[theme],
+            "mean_score": sum(scores[theme]) / len(scores[theme]) if scores[theme] else None,
             "rank": None, "coverage": doc.get("coverage", ""), "source_kind": doc.get("source_kind", ""),
         })
     # rank the themes present by share of units, then of words; ties keep codebook order

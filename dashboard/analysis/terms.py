@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dashboard.analysis.keyness import TermCounts, count_terms, is_true, log_likelihood, records
-from dashboard.analysis.text import tokenise
+from dashboard.analysis.words import words
 from dashboard.corpus.load import Corpus
 
 BASES = ("own", "all")
@@ -108,7 +108,7 @@ def _weak_phrases(kinds: Mapping[str, str], totals: Counter[str], forms: TermCou
 
 
 def _key(text: str) -> str:
-    return " ".join(t.stem for t in tokenise(text))
+    return " ".join(stem for _word, stem, _start, _end in words(text))
 
 
 def _emergence(held: list[dict[str, Any]], provisions: list[dict[str, Any]], inv: _Inventory,
@@ -128,34 +128,39 @@ def _emergence(held: list[dict[str, Any]], provisions: list[dict[str, Any]], inv
                     counts[d["id"]][key] += n
                     spread[d["id"]][key] += 1
                     first[d["id"]].setdefault(key, p["id"])
-    last_date: dict[str, str] = {}
-    for d in docs:
-        for key in counts[d["id"]]:
-            last_date[key] = max(last_date.get(key, ""), str(d["issued"]))
     words = {d["id"]: sum(n for k, n in counts[d["id"]].items() if inv.kinds[k] == "word") for d in docs}
-    rows = []
+    # the last document to use each term: latest date, then most uses, then id
+    last_doc: dict[str, dict[str, Any]] = {}
     for d in docs:
-        date = str(d["issued"])
-        earlier = [e for e in docs if str(e["issued"]) < date]
-        if not earlier:
-            continue
-        before = Counter()
-        for e in earlier:
-            before.update(counts[e["id"]])
-        total_before = sum(words[e["id"]] for e in earlier)
-        previous = max(str(e["issued"]) for e in earlier)
         for key, n in counts[d["id"]].items():
-            if key not in before:
-                rows.append(_row(d["id"], basis, "new", key, inv, n, spread[d["id"]][key], d["id"],
-                                 len(earlier), log_likelihood(n, 0, words[d["id"]], total_before),
-                                 first[d["id"]][key]))
-        for key, n in before.items():
-            if last_date[key] == previous:
-                last = max((e for e in earlier if key in counts[e["id"]]),
-                           key=lambda e: (str(e["issued"]), counts[e["id"]][key], e["id"]))
-                rows.append(_row(d["id"], basis, "dropped", key, inv, counts[last["id"]][key],
-                                 spread[last["id"]][key], last["id"], len(earlier),
-                                 log_likelihood(n, 0, total_before, words[d["id"]]), first[last["id"]][key]))
+            held_by = last_doc.get(key)
+            if held_by is None or (str(d["issued"]), n, d["id"]) > (
+                    str(held_by["issued"]), counts[held_by["id"]][key], held_by["id"]):
+                last_doc[key] = d
+    ending: dict[str, list[str]] = defaultdict(list)
+    for key, d in last_doc.items():
+        ending[str(d["issued"])].append(key)
+    dates = sorted({str(d["issued"]) for d in docs})
+    before: Counter[str] = Counter()  # every use by documents issued before the current date
+    total_before = earlier = 0
+    rows = []
+    for i, date in enumerate(dates):
+        today = [d for d in docs if str(d["issued"]) == date]
+        for d in today if i else []:
+            doc = d["id"]
+            for key, n in counts[doc].items():
+                if key not in before:
+                    rows.append(_row(doc, basis, "new", key, inv, n, spread[doc][key], doc, earlier,
+                                     log_likelihood(n, 0, words[doc], total_before), first[doc][key]))
+            for key in ending[dates[i - 1]]:
+                last = last_doc[key]["id"]
+                rows.append(_row(doc, basis, "dropped", key, inv, counts[last][key], spread[last][key], last,
+                                 earlier, log_likelihood(before[key], 0, total_before, words[doc]),
+                                 first[last][key]))
+        for d in today:
+            before.update(counts[d["id"]])
+            total_before += words[d["id"]]
+            earlier += 1
     order = {d["id"]: i for i, d in enumerate(docs)}
     return sorted(rows, key=lambda r: (order[r["document_id"]], r["status"], -r["score"], r["key"]))
 

@@ -30,7 +30,7 @@ from dashboard.analysis.codebook import (
     tagger_settings,
     theme_ids,
 )
-from dashboard.analysis.text import Token, tokenise
+from dashboard.analysis.words import WORD, word_forms
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.normalise import normalise_text
 
@@ -105,15 +105,14 @@ class Tagger:
         caps: dict[str, tuple[int, ...]] = {}
         lengths: dict[str, int] = {}
         for term in terms if terms is not None else lexicon():
-            tokens = tokenise(term.text)
-            if not tokens:
+            words = _words(term.text)
+            if not words.keys:
                 continue
-            keys, positions = _keys(term.text, tokens)
-            key = f" {' '.join(keys)} "
+            key = f" {' '.join(words.keys)} "
             grouped[key].append(term)
-            lengths[key] = len(keys)
-            caps[key] = tuple(p for p, tok in zip(positions, tokens, strict=True)
-                              if _is_acronym(tok, term.text))
+            lengths[key] = len(words.keys)
+            caps[key] = tuple(p for p, (start, end) in enumerate(zip(words.starts, words.ends, strict=True))
+                              if start >= 0 and _is_acronym(term.text[start:end]))
         for key, group in grouped.items():
             self._automaton.add_word(key, _Pattern(tuple(group), lengths[key], caps[key]))
         if len(self._automaton):
@@ -143,10 +142,10 @@ class Tagger:
 
     def cues(self, text: str) -> dict[str, list[Evidence]]:
         """Return every cue found in `text` per theme, after the list-of-fields and side-clause rules."""
-        tokens = tokenise(text)
-        if not tokens:
+        words = _words(text)
+        if not words.keys:
             return {}
-        matches = self._select(self._candidates(text, tokens))
+        matches = self._select(self._candidates(text, words))
         kind = lambda m: m.pattern.terms[0].themes[0]  # noqa: E731
         themed = [m for m in matches if kind(m) not in (NEUTRAL, SIDE, SIDE_AFTER_COMMA)]
         boosted = self._in_lists(text, themed)
@@ -168,21 +167,16 @@ class Tagger:
                 out[theme].append(Evidence(label, surface, m.char_start, m.char_end, weight))
         return {theme: _dedupe(evs) for theme, evs in out.items()}
 
-    def _candidates(self, text: str, tokens: list[Token]) -> list[_Match]:
-        keys, positions = _keys(text, tokens)
-        index: list[int] = [-1] * len(keys)  # key position -> token index (-1 for a boundary)
-        for t, p in enumerate(positions):
-            index[p] = t
+    def _candidates(self, text: str, words: _Words) -> list[_Match]:
         found: list[_Match] = []
         if not len(self._automaton):
             return found
-        ends = _ends(keys)
-        for end_char, pattern in self._automaton.iter(f" {' '.join(keys)} "):
+        ends = _ends(words.keys)
+        for end_char, pattern in self._automaton.iter(f" {' '.join(words.keys)} "):
             last = ends[end_char]
             first = last - pattern.length + 1
-            if all(_is_acronym(tokens[index[first + p]], text) for p in pattern.caps):
-                span = (tokens[index[first]].start, tokens[index[last]].end)
-                found.append(_Match(first, last + 1, pattern, *span))
+            if all(_is_acronym(text[words.starts[first + p]:words.ends[first + p]]) for p in pattern.caps):
+                found.append(_Match(first, last + 1, pattern, words.starts[first], words.ends[last]))
         return found
 
     @staticmethod
@@ -220,23 +214,44 @@ def lemma(word: str) -> str:
     return simplemma.lemmatize(word, lang="en").lower() or word
 
 
+@lru_cache(maxsize=262144)
+def word_key(surface: str) -> str:
+    """Return the lemma of one word as written, folded as analysis.text.tokenise folds it."""
+    return lemma(word_forms(surface)[0]) or "_"
+
+
+@dataclass(frozen=True)
+class _Words:
+    """A text's key sequence (lemmas, BOUNDARY for clause punctuation) and each key's span in the text."""
+
+    keys: list[str]
+    starts: list[int]  # -1 for a boundary
+    ends: list[int]
+
+
+def _words(text: str) -> _Words:
+    keys: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    previous = -1
+    for match in WORD.finditer(text):
+        start, end = match.span()
+        # a single space between two words is the common case: only look for punctuation in longer gaps
+        if previous >= 0 and (start - previous > 1 or text[previous] != " ") and \
+                _CLAUSE_PUNCT.search(text, previous, start):
+            keys.append(BOUNDARY)
+            starts.append(-1)
+            ends.append(-1)
+        keys.append(word_key(match.group(0)))
+        starts.append(start)
+        ends.append(end)
+        previous = end
+    return _Words(keys, starts, ends)
+
+
 def lemma_key(text: str) -> str:
     """Return the key a term or text is matched on: its words' lemmas, "|" for clause punctuation."""
-    return " ".join(_keys(text, tokenise(text))[0])
-
-
-def _keys(text: str, tokens: list[Token]) -> tuple[list[str], list[int]]:
-    """Return a text's key sequence (lemmas, a boundary for clause punctuation) and each token's position."""
-    keys: list[str] = []
-    positions: list[int] = []
-    previous = None
-    for tok in tokens:
-        if previous is not None and _CLAUSE_PUNCT.search(text, previous.end, tok.start):
-            keys.append(BOUNDARY)
-        positions.append(len(keys))
-        keys.append(lemma(tok.text) or "_")
-        previous = tok
-    return keys, positions
+    return " ".join(_words(text).keys)
 
 
 def _ends(keys: list[str]) -> dict[int, int]:
@@ -249,9 +264,8 @@ def _ends(keys: list[str]) -> dict[int, int]:
     return out
 
 
-def _is_acronym(token: Token, text: str) -> bool:
+def _is_acronym(word: str) -> bool:
     # an acronym in the codebook (WHO, ODA, UN) only matches words written in capitals
-    word = text[token.start:token.end]
     return sum(ch.isupper() for ch in word) >= 2 or (len(word) == 1 and word.isupper())
 
 
