@@ -1,0 +1,209 @@
+"""Term emergence: the terms each document uses that no earlier document did (term_emergence, status new).
+
+Pure: Dataset + ChartOptions (docs, basis, lang) in, table or plotly Figure out; the Themes page ("new in this
+document"), `policy-timeline export term-emergence` and the briefing pack use these same functions. A
+document has new terms only against earlier ones on the same basis, so the first documents on a basis (and a
+secondary account on the own basis) are named in the caption instead of drawn.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from dashboard.dataset.load import Dataset
+from dashboard.figures.labels import COVERAGE_WORD, chart_documents, chart_lang, framed, theme_labels, word
+from dashboard.figures.registry import Chart, ChartOptions, register
+from dashboard.figures.template import NEUTRAL, THEME_COLOURS, escape
+from dashboard.figures.theme_tables import BASES, basis_label, chart_basis, listed, theme_caption
+
+TOP_TERMS = 8  # new terms drawn (and listed on the page) per document
+MAX_PANELS = 6  # documents the chart draws: the latest ones
+OTHER_TERM = "#B8B8B8"  # bars of words and phrases that are not codebook terms
+COLUMNS = [
+    "document_id",
+    "symbol",
+    "term",
+    "kind",
+    "theme_ids",
+    "count",
+    "provisions",
+    "score",
+    "earlier_documents",
+    "example_provision_id",
+    "basis",
+]
+
+TEXT: dict[str, dict[str, str]] = {
+    "title": {"en": "New in each document", "vi": "Điểm mới của từng văn bản"},
+    "subtitle": {
+        "en": "Terms each document uses that no earlier document did, strongest first (log-likelihood G² "
+        "against the earlier documents pooled); bars count the uses, codebook terms in their theme's colour, "
+        "other words grey; {basis}.",
+        "vi": "Thuật ngữ văn bản dùng mà chưa văn bản nào trước đó dùng, xếp theo độ nổi bật (G² so với các "
+        "văn bản trước gộp lại); thanh là số lần dùng, thuật ngữ bộ mã theo màu chủ đề, từ khác màu xám; "
+        "{basis}.",
+    },
+    "new_terms": {"en": "{n} new terms", "vi": "{n} thuật ngữ mới"},
+    "first_docs": {
+        "en": "{docs}: nothing earlier to be new against on this basis.",
+        "vi": "{docs}: không có văn bản trước đó để so sánh theo cách tính này.",
+    },
+    "none": {"en": "No new terms on this basis", "vi": "Không có thuật ngữ mới theo cách tính này"},
+    "uses": {"en": "uses", "vi": "lần dùng"},
+    "provisions": {"en": "provisions", "vi": "điều khoản"},
+    "against": {"en": "against {n} earlier documents", "vi": "so với {n} văn bản trước"},
+    "capped": {"en": "The latest {n} documents are drawn.", "vi": "Hiển thị {n} văn bản gần nhất."},
+}
+
+
+def emergence_table(ds: Dataset, options: ChartOptions) -> pd.DataFrame:
+    """Return the table behind the chart: each chosen document's new terms on the basis, strongest first
+    (G², then uses), at most TOP_TERMS each, documents in order of issue."""
+    basis = chart_basis(options)
+    docs = chart_documents(ds, options.docs)
+    terms = _new_terms(ds).get(basis)
+    if terms is None or not docs:
+        return pd.DataFrame(columns=COLUMNS)
+    order = {d.id: i for i, d in enumerate(docs)}
+    rows = terms[terms["document_id"].isin(order)].copy()
+    rows["_d"] = rows["document_id"].map(order)
+    rows = rows.sort_values(["_d", "score", "count", "term"], ascending=[True, False, False, True])
+    rows = rows.groupby("document_id", sort=False).head(TOP_TERMS)
+    rows["symbol"] = rows["document_id"].map({d.id: d.symbol for d in docs})
+    rows["theme_ids"] = rows["theme_ids"].map(listed)
+    rows["basis"] = basis
+    return rows[COLUMNS].reset_index(drop=True)
+
+
+def new_term_counts(ds: Dataset, basis: str) -> dict[str, tuple[int, int]]:
+    """Return document id → (its new terms, the earlier documents they are new against) on a basis."""
+    return _counts(ds).get(basis, {})
+
+
+def emergence_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
+    """Return one panel per document (the latest MAX_PANELS) of its strongest new terms, bars of their
+    uses, codebook terms in their theme's colour."""
+    lang, basis = chart_lang(options), chart_basis(options)
+    docs = chart_documents(ds, options.docs)
+    table = emergence_table(ds, options)
+    counts = new_term_counts(ds, basis)
+    present = set(table["document_id"])
+    with_terms = [d for d in docs if d.id in present]
+    panels = with_terms[-MAX_PANELS:]
+    cols = 1 if len(panels) <= 1 else 2
+    n_rows = max(1, math.ceil(len(panels) / cols))
+    titles = [
+        f"<b>{escape(d.symbol)}</b> ({d.year}) {d.glyph} {escape(word(COVERAGE_WORD, d.coverage, lang))}: "
+        f"{escape(word(TEXT, 'new_terms', lang, n=counts.get(d.id, (0, 0))[0]))}"
+        for d in panels
+    ]
+    fig = make_subplots(
+        rows=n_rows,
+        cols=cols,
+        subplot_titles=titles or None,
+        horizontal_spacing=0.24,
+        vertical_spacing=0.12 if n_rows > 1 else 0.1,
+    )
+    fig.update_annotations(font={"size": 13, "color": "#222"})
+    labels = theme_labels(ds, lang)
+    for i, doc in enumerate(panels):
+        rows = table[table["document_id"] == doc.id]
+        fig.add_trace(
+            go.Bar(
+                x=list(rows["count"]),
+                y=[escape(t) for t in rows["term"]],
+                orientation="h",
+                marker={
+                    "color": [
+                        THEME_COLOURS.get(t[0], NEUTRAL) if t else OTHER_TERM for t in rows["theme_ids"]
+                    ]
+                },
+                text=list(rows["count"]),
+                textposition="outside",
+                cliponaxis=False,
+                hovertext=[_hover(r, doc.symbol, labels, lang) for r in rows.itertuples(index=False)],
+                hoverinfo="text",
+                customdata=[[doc.id, p] for p in rows["example_provision_id"]],
+                showlegend=False,
+            ),
+            row=i // cols + 1,
+            col=i % cols + 1,
+        )
+    fig.update_yaxes(autorange="reversed", automargin=True, tickfont={"size": 12}, fixedrange=True)
+    fig.update_xaxes(showgrid=True, gridcolor="#EEE", rangemode="tozero", fixedrange=True)
+    if not panels:
+        fig.add_annotation(
+            text=escape(word(TEXT, "none", lang)),
+            xref="paper",
+            yref="paper",
+            x=0.5,
+            y=0.5,
+            showarrow=False,
+            font={"size": 14, "color": "#555"},
+        )
+        fig.update_xaxes(visible=False)
+        fig.update_yaxes(visible=False)
+    notes = []
+    first = [d.symbol for d in docs if d.id not in present]
+    if first:
+        notes.append(word(TEXT, "first_docs", lang, docs=", ".join(first)))
+    if len(with_terms) > MAX_PANELS:
+        notes.append(word(TEXT, "capped", lang, n=MAX_PANELS))
+    return framed(
+        fig,
+        title=word(TEXT, "title", lang),
+        subtitle=word(TEXT, "subtitle", lang, basis=basis_label(basis, lang)),
+        caption=theme_caption(ds, docs, options, extra=" ".join(notes)),
+        height=150 + 260 * n_rows,
+        top=20,
+        bottom=20,
+    )
+
+
+def _hover(r: Any, symbol: str, labels: dict[str, str], lang: str) -> str:
+    themes = ", ".join(labels.get(t, t) for t in r.theme_ids)
+    return (
+        f"<b>{escape(r.term)}</b> · {escape(symbol)}<br>"
+        f"{r.count} {word(TEXT, 'uses', lang)} ({r.provisions} {word(TEXT, 'provisions', lang)}), "
+        f"G² {r.score:.1f} ({word(TEXT, 'against', lang, n=r.earlier_documents)})"
+        + (f"<br>{escape(themes)}" if themes else "")
+    )
+
+
+@lru_cache(maxsize=8)
+def _new_terms(ds: Dataset) -> dict[str, pd.DataFrame]:
+    if "term_emergence" not in ds.table_names:
+        return {}
+    table = ds.table("term_emergence")
+    new = table[table["status"] == "new"]
+    return {basis: new[new["basis"] == basis] for basis in BASES}
+
+
+@lru_cache(maxsize=8)
+def _counts(ds: Dataset) -> dict[str, dict[str, tuple[int, int]]]:
+    out: dict[str, dict[str, tuple[int, int]]] = {}
+    for basis, terms in _new_terms(ds).items():
+        grouped = terms.groupby("document_id", sort=False)["earlier_documents"].agg(["size", "max"])
+        out[basis] = {
+            str(d): (int(n), int(e))
+            for d, n, e in zip(grouped.index, grouped["size"], grouped["max"], strict=True)
+        }
+    return out
+
+
+register(
+    Chart(
+        name="term-emergence",
+        title="New terms per document",
+        description="Bars: the terms each document uses that no earlier document did, strongest first "
+        "(log-likelihood against the earlier documents pooled), own text or all text as the subtitle says.",
+        data=emergence_table,
+        figure=emergence_figure,
+    )
+)

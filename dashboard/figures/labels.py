@@ -1,0 +1,183 @@
+"""How the theme and target charts name documents and themes: "59-NQ/TW (2025) ○ summary", codebook labels.
+
+A chart that compares documents must flag each source's coverage where the reader looks first, in the
+document's own label; the glyphs are those of `figures.coverage` (the badges on every page use the same ones).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.dataset.load import Dataset
+from dashboard.figures.coverage import COVERAGE_STYLE, coverage_key, coverage_label, source_kind_label
+from dashboard.figures.registry import ChartOptions
+from dashboard.figures.template import escape, frame
+
+LANGS = ("en", "vi")
+SUBTITLE_CHARS = 150  # characters a subtitle line holds at the app's width (13 px text, about 1200 px)
+CAPTION_CHARS = 125  # characters a caption line holds (11 px text, from the left of the plot)
+# the one-word coverage of a document label; the long words (coverage_label) go in hovers and legends
+COVERAGE_WORD: dict[str, dict[str, str]] = {
+    "full": {"en": "full", "vi": "toàn văn"},
+    "partial": {"en": "partial", "vi": "một phần"},
+    "summary": {"en": "summary", "vi": "tóm tắt"},
+    "not_held": {"en": "not held", "vi": "không có"},
+}
+
+
+@dataclass(frozen=True)
+class ChartDocument:
+    """A held document as a theme or target chart names it."""
+
+    id: str
+    symbol: str
+    issued: str  # ISO date
+    year: int
+    coverage: str  # full | partial | summary | not_held
+    source_kind: str
+    provisions: int
+    own_provisions: int
+
+    @property
+    def glyph(self) -> str:
+        """Return the coverage glyph (● full, ◐ partial, ○ summary)."""
+        return COVERAGE_STYLE[self.coverage]["glyph"]
+
+    def label(self, lang: str = "en", sep: str = " ") -> str:
+        """Return e.g. "59-NQ/TW (2025) ○ summary" (`sep="<br>"` puts the coverage on a second line)."""
+        return f"{self.symbol} ({self.year}){sep}{self.glyph} {word(COVERAGE_WORD, self.coverage, lang)}"
+
+    def describe(self, lang: str = "en") -> str:
+        """Return e.g. "59-NQ/TW (2025-01-24), Secondary summary, infographic summary" for hovers."""
+        kind = source_kind_label(self.source_kind, lang)
+        return f"{self.symbol} ({self.issued}) · {coverage_label(self.coverage, lang)}" + (
+            f", {kind}" if kind else ""
+        )
+
+
+def chart_documents(ds: Dataset, docs: Iterable[str] = ()) -> list[ChartDocument]:
+    """Return the held documents (all, or those of `docs`: ids or symbols) in order of issue."""
+    every = _held(ds)
+    wanted = [ds.resolve_document(d) for d in docs]
+    if not wanted:
+        return list(every)
+    chosen = set(wanted)
+    return [d for d in every if d.id in chosen]
+
+
+@lru_cache(maxsize=8)
+def _held(ds: Dataset) -> tuple[ChartDocument, ...]:
+    held = ds.held_documents()
+    out = []
+    for row in held.to_dict("records"):
+        issued = pd.Timestamp(row["issued"]).date()
+        out.append(
+            ChartDocument(
+                id=str(row["id"]),
+                symbol=str(row["symbol"]),
+                issued=issued.isoformat(),
+                year=issued.year,
+                coverage=coverage_key(row.get("coverage"), row.get("held")),
+                source_kind=text(row.get("source_kind")),
+                provisions=int(row.get("provisions") or 0),
+                own_provisions=int(row.get("own_provisions") or 0),
+            )
+        )
+    return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def _themes(ds: Dataset) -> tuple[tuple[str, str, str], ...]:
+    if "themes" not in ds.table_names:
+        return ()
+    table = ds.table("themes")
+    return tuple(
+        (str(i), str(en), text(vi) or str(en))
+        for i, en, vi in zip(table["id"], table["label_en"], table["label_vi"], strict=True)
+    )
+
+
+def theme_ids(ds: Dataset) -> list[str]:
+    """Return the codebook's theme ids in codebook order."""
+    return [tid for tid, _en, _vi in _themes(ds)]
+
+
+def theme_labels(ds: Dataset, lang: str = "en") -> dict[str, str]:
+    """Return theme id → label in `lang` (label_vi from the codebook for Vietnamese)."""
+    return {tid: (vi if lang == "vi" else en) for tid, en, vi in _themes(ds)}
+
+
+def chart_lang(options: ChartOptions) -> str:
+    """Return the language of a chart (English when the options ask for an unknown one)."""
+    return options.lang if options.lang in LANGS else "en"
+
+
+def word(table: Mapping[str, Mapping[str, str]], key: str, lang: str, **values: Any) -> str:
+    """Return `table[key]` in `lang` (English when untranslated), formatted with `values`."""
+    entry = table.get(key, {})
+    out = entry.get(lang) or entry.get("en") or key
+    return out.format(**values) if values else out
+
+
+def text(value: Any) -> str:
+    """Return a cell as text: empty for None and NaN."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value)
+
+
+def percent(value: float | None, digits: int = 0) -> str:
+    """Return a share as "13%" ("–" when there is none)."""
+    if value is None or value != value:
+        return "–"
+    return f"{value * 100:.{digits}f}%"
+
+
+def wrap(value: str, width: int) -> str:
+    """Return `value` broken into lines of at most about `width` characters, joined by <br> (plotly titles and
+    annotations do not wrap by themselves). Escape the text first: this only adds line breaks."""
+    lines: list[str] = []
+    line = ""
+    for item in value.split(" "):
+        if line and len(line) + len(item) + 1 > width:
+            lines.append(line)
+            line = item
+        else:
+            line = f"{line} {item}".strip()
+    if line:
+        lines.append(line)
+    return "<br>".join(lines)
+
+
+def framed(
+    fig: go.Figure, *, title: str, subtitle: str, caption: str, height: int, top: int = 0, bottom: int = 0
+) -> go.Figure:
+    """Apply the house frame (template.frame), then wrap the subtitle and the caption to the chart's width.
+
+    The title is pinned 24 px below the top edge (frame's 97% clips a short chart's title); `top` is the room
+    the chart needs between the subtitle and the plot (x labels on top, a legend), `bottom` the room between
+    the plot and the caption (x labels below). Returns the figure, for chaining.
+    """
+    frame(fig, title=title, subtitle=subtitle, caption=caption, height=height)
+    sub_lines = wrap(escape(subtitle), SUBTITLE_CHARS).split("<br>") if subtitle else []
+    style = "font-size:13px;color:#555"
+    fig.layout.title.text = "<br>".join(
+        [f"<b>{escape(title)}</b>", *(f"<span style='{style}'>{line}</span>" for line in sub_lines)]
+    )
+    note = fig.layout.annotations[-1] if caption else None
+    cap_lines = 0
+    if note is not None:
+        note.text = wrap(escape(caption), CAPTION_CHARS)
+        note.yshift = -(bottom + 12)
+        cap_lines = note.text.count("<br>") + 1
+    fig.update_layout(
+        title_y=1 - 24 / height,
+        margin={"t": 44 + 18 * len(sub_lines) + top, "b": bottom + 24 + 15 * cap_lines},
+    )
+    return fig

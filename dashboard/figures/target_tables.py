@@ -1,0 +1,186 @@
+"""The table behind the target charts and the Targets page: every target, horizon and reported indicator with
+its document, its source (a provision, or a cited secondary source) and any conflict between sources.
+
+Pure helpers of `figures.targets`. Filters come from ChartOptions: `docs`, `themes` (a target carries any of
+them), `extra["kind"]` (comma-separated kinds), `extra["from"]` and `extra["to"]` (the year a target falls
+due, or an indicator is dated, lies in the range). Nothing is dropped for disagreeing: rows that share a
+conflict_group all stay, and say so.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from dashboard.dataset.load import Dataset
+from dashboard.figures.labels import chart_documents, text
+from dashboard.figures.registry import ChartOptions
+from dashboard.figures.theme_tables import listed
+
+KINDS = ("goal", "milestone", "programme_period", "reported_indicator")
+TARGET_KINDS = KINDS[:3]  # what the targets timeline draws unless reported indicators are asked for
+KIND_LABELS: dict[str, dict[str, str]] = {
+    "goal": {"en": "Goal", "vi": "Mục tiêu"},
+    "milestone": {"en": "Milestone", "vi": "Mốc"},
+    "programme_period": {"en": "Programme period", "vi": "Giai đoạn chương trình"},
+    "reported_indicator": {"en": "Reported indicator", "vi": "Chỉ số được công bố"},
+}
+COLUMNS = [
+    "id",
+    "document_id",
+    "symbol",
+    "issued",
+    "coverage",
+    "source_kind",
+    "provision_id",
+    "kind",
+    "label",
+    "text",
+    "surface",
+    "programme",
+    "start_year",
+    "end_year",
+    "due_year",
+    "as_of",
+    "indicator",
+    "value",
+    "unit",
+    "theme_ids",
+    "origin",
+    "own_text",
+    "source_url",
+    "source_note",
+    "source",
+    "confidence",
+    "conflict_group",
+    "conflict_note",
+    "note",
+]
+LABEL_CHARS = 56  # a target's short label on the chart's axis
+_LIST_MARKER = re.compile(r"^\s*(?:[-–•]|[a-zđ]{1,2}\)|\d+[.)])\s+", re.IGNORECASE)
+
+
+def chart_kinds(options: ChartOptions) -> tuple[str, ...]:
+    """Return the kinds the options ask for (every kind when none, or none known, is asked for)."""
+    asked = [k.strip() for k in str(options.extra.get("kind", "")).split(",") if k.strip() in KINDS]
+    return tuple(k for k in KINDS if k in asked) or KINDS
+
+
+def chart_years(options: ChartOptions) -> tuple[int | None, int | None]:
+    """Return the year range the options ask for (from, to); either may be open (None)."""
+    out: list[int | None] = []
+    for key in ("from", "to"):
+        value = str(options.extra.get(key, "")).strip()
+        out.append(int(value) if value.isdigit() else None)
+    lo, hi = out
+    return (hi, lo) if lo is not None and hi is not None and lo > hi else (lo, hi)
+
+
+def targets_table(ds: Dataset, options: ChartOptions) -> pd.DataFrame:
+    """Return the targets the options select, each with its document and source, in order of the year they
+    fall due (undated last), then of their document's date.
+
+    Added columns: symbol, issued, coverage and source_kind of the document; `label` (a short name for the
+    chart), `due_year` (end_year, or the year of a reported indicator's as_of date) and `source` (the cited
+    source's web site, or the seed file the row was extracted from).
+    """
+    table = _targets(ds)
+    if table.empty:
+        return table
+    docs = {d.id: d for d in chart_documents(ds, options.docs)}
+    rows = table[table["document_id"].isin(docs)]
+    kinds = chart_kinds(options)
+    if kinds != KINDS:
+        rows = rows[rows["kind"].isin(kinds)]
+    if options.themes:
+        wanted = set(options.themes)
+        rows = rows[[bool(wanted & set(t)) for t in rows["theme_ids"]]]
+    lo, hi = chart_years(options)
+    if lo is not None:
+        rows = rows[rows["due_year"] >= lo]  # an undated row never falls in a range
+    if hi is not None:
+        rows = rows[rows["due_year"] <= hi]
+    order = {d: i for i, d in enumerate(docs)}
+    rows = rows.assign(
+        _d=rows["document_id"].map(order), _k=rows["kind"].map({k: i for i, k in enumerate(KINDS)})
+    )
+    rows = rows.sort_values(["due_year", "_d", "_k", "id"], na_position="last", kind="stable")
+    return rows[COLUMNS].reset_index(drop=True)
+
+
+def conflict_groups(table: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:
+    """Return conflict group → its rows (every row of the group in the table), in table order."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for row in table.to_dict("records"):
+        if text(row.get("conflict_group")):
+            groups.setdefault(str(row["conflict_group"]), []).append(row)
+    return groups
+
+
+def kind_label(kind: str, lang: str = "en") -> str:
+    """Return the words for a target kind."""
+    labels = KIND_LABELS.get(kind)
+    return (labels.get(lang) or labels["en"]) if labels else kind.replace("_", " ")
+
+
+def years_text(row: dict[str, Any] | Any) -> str:
+    """Return a target's years: "2021–2030", "2030", or a reported indicator's date ("2025-01")."""
+    get = row.get if isinstance(row, dict) else lambda k, d=None: getattr(row, k, d)
+    start, end, as_of = _year(get("start_year")), _year(get("end_year")), text(get("as_of"))
+    if get("kind") == "reported_indicator" and as_of:
+        return as_of
+    if start and end and start != end:
+        return f"{start}–{end}"
+    return str(end or start or "")
+
+
+def source_site(url: Any) -> str:
+    """Return the web site of a source address ("vietnamlawmagazine.vn"), empty when there is none."""
+    host = urlsplit(text(url)).netloc.lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+@lru_cache(maxsize=8)
+def _targets(ds: Dataset) -> pd.DataFrame:
+    """Return the targets table with the document's facts and the derived columns (cached per dataset)."""
+    if "targets" not in ds.table_names:
+        return pd.DataFrame(columns=COLUMNS)
+    table = ds.table("targets").copy()
+    for column in COLUMNS:
+        if column not in table:
+            table[column] = None
+    docs = {d.id: d for d in chart_documents(ds)}
+    table = table[table["document_id"].isin(docs)]
+    table["symbol"] = [docs[d].symbol for d in table["document_id"]]
+    table["issued"] = [docs[d].issued for d in table["document_id"]]
+    table["coverage"] = [docs[d].coverage for d in table["document_id"]]
+    table["source_kind"] = [docs[d].source_kind for d in table["document_id"]]
+    table["theme_ids"] = table["theme_ids"].map(listed)
+    for column in ("start_year", "end_year", "value"):
+        table[column] = pd.to_numeric(table[column], errors="coerce")
+    as_of_year = pd.to_numeric(table["as_of"].map(lambda v: text(v)[:4]), errors="coerce")
+    table["due_year"] = table["end_year"].fillna(as_of_year)
+    table["label"] = [_label(r) for r in table.to_dict("records")]
+    table["source"] = [
+        source_site(r["source_url"]) or text(r["source_note"]).split(",")[0] for r in table.to_dict("records")
+    ]
+    return table.reset_index(drop=True)
+
+
+def _label(row: dict[str, Any]) -> str:
+    """Return a target's short name: its programme, else its text without a list marker, shortened."""
+    name = text(row.get("programme")) or _LIST_MARKER.sub("", text(row.get("text")))
+    name = " ".join(name.split())
+    return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _year(value: Any) -> int | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return int(number) if number == number else None

@@ -1,0 +1,526 @@
+"""Target charts: targets and horizons on a time axis (targets-timeline) and reported indicators as dated
+values (indicators).
+
+Pure: Dataset + ChartOptions in, table or plotly Figure out; the Targets page, `policy-timeline export` and
+the briefing pack use these same functions. Options: `docs`, `themes`, `lang`; `extra["kind"]`
+(comma-separated kinds), `extra["from"]`/`extra["to"]` (years a target falls due in), `extra["by"]` (document
+or theme: how the timeline groups its rows).
+
+Marks say where a target comes from: filled when it was found in the document's own text, hollow when only a
+secondary source reports it, and ringed with ⚠ when sources disagree (rows sharing a conflict_group are all
+drawn: a conflict is shown, never resolved by hiding a row).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.dataset.load import Dataset
+from dashboard.figures.coverage import coverage_summary
+from dashboard.figures.labels import (
+    COVERAGE_WORD,
+    chart_documents,
+    chart_lang,
+    framed,
+    text,
+    theme_ids,
+    theme_labels,
+    word,
+    wrap,
+)
+from dashboard.figures.registry import Chart, ChartOptions, register
+from dashboard.figures.target_tables import (
+    KINDS,
+    TARGET_KINDS,
+    chart_kinds,
+    chart_years,
+    kind_label,
+    targets_table,
+    years_text,
+)
+from dashboard.figures.template import CATEGORICAL, escape, source_caption
+
+# Okabe-Ito colours and a distinct symbol per kind, so kind never rests on colour alone
+KIND_STYLE: dict[str, dict[str, str]] = {
+    "goal": {"colour": "#0072B2", "symbol": "star"},
+    "milestone": {"colour": "#E69F00", "symbol": "diamond"},
+    "programme_period": {"colour": "#009E73", "symbol": "square"},
+    "reported_indicator": {"colour": "#CC79A7", "symbol": "circle"},
+}
+CONFLICT = "#A03D00"
+INK = "#333333"
+YEAR_BAND = "#FFF1B8"
+
+TEXT: dict[str, dict[str, str]] = {
+    "timeline_title": {"en": "Targets and horizons", "vi": "Mục tiêu và các mốc thời gian"},
+    "timeline_subtitle": {
+        "en": "Each target at the year it falls due; bars run over a period's years. Filled marks were found "
+        "in the document's text, hollow marks are reported only by a secondary source, ⚠ marks targets on "
+        "which sources disagree",
+        "vi": "Mỗi mục tiêu đặt tại năm đến hạn; thanh ngang là khoảng năm của một giai đoạn. Ký hiệu đặc "
+        "tìm thấy trong văn bản, ký hiệu rỗng chỉ do nguồn thứ cấp đưa tin, ⚠ là mục tiêu các nguồn không "
+        "thống nhất",
+    },
+    "by_theme": {"en": "rows grouped by theme", "vi": "nhóm theo chủ đề"},
+    "no_indicators": {
+        "en": "reported indicators are in their own chart",
+        "vi": "chỉ số được công bố có biểu đồ riêng",
+    },
+    "xaxis": {"en": "Year", "vi": "Năm"},
+    "found": {"en": "found in the document's text", "vi": "tìm thấy trong văn bản"},
+    "cited": {"en": "reported by a secondary source", "vi": "do nguồn thứ cấp đưa tin"},
+    "conflict": {"en": "⚠ sources disagree", "vi": "⚠ các nguồn không thống nhất"},
+    "issued": {"en": "date of issue", "vi": "ngày ban hành"},
+    "due": {"en": "due {years}", "vi": "đến hạn {years}"},
+    "undated": {
+        "en": "Rows without a year ({n}) are listed in the table only.",
+        "vi": "Các dòng không có năm ({n}) chỉ có trong bảng.",
+    },
+    "none": {"en": "No dated target matches these filters", "vi": "Không có mục tiêu có năm khớp bộ lọc"},
+    "provision": {"en": "found in provision {p}", "vi": "trong điều khoản {p}"},
+    "reported_by": {"en": "reported by {site}", "vi": "theo {site}"},
+    "confidence": {"en": "confidence {c}", "vi": "độ tin cậy {c}"},
+    "no_theme": {"en": "No theme", "vi": "Không có chủ đề"},
+    "ind_title": {"en": "Reported indicators", "vi": "Các chỉ số được công bố"},
+    "ind_subtitle": {
+        "en": "Dated facts that sources report (not targets): each value at the date it describes, a line "
+        "joining reports of the same indicator; hover for the source",
+        "vi": "Số liệu có ngày do các nguồn công bố (không phải mục tiêu): mỗi giá trị đặt tại thời điểm "
+        "của nó, đường nối các lần công bố cùng một chỉ số; di chuột để xem nguồn",
+    },
+    "ind_none": {"en": "No reported indicator matches these filters", "vi": "Không có chỉ số khớp bộ lọc"},
+    "as_of": {"en": "as of {d}", "vi": "tính đến {d}"},
+    "with": {"en": "filed with {doc}", "vi": "gắn với {doc}"},
+    "sources": {"en": "Sources: {sites}.", "vi": "Nguồn: {sites}."},
+}
+
+
+def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
+    """Return targets on a time axis: one row per target under its document (or theme), bars over a
+    period's years, a mark at the year it falls due, symbol and colour by kind."""
+    lang = chart_lang(options)
+    table = targets_table(ds, options)
+    asked = chart_kinds(options)
+    kinds = asked if asked != KINDS else TARGET_KINDS
+    chosen = table[table["kind"].isin(kinds)]
+    dated = chosen[chosen["start_year"].notna() | chosen["end_year"].notna()]
+    rows, ticks = _rows(ds, dated, options)
+    fig = go.Figure()
+    lo, hi = chart_years(options)
+    years = [y for col in ("start_year", "end_year") for y in dated[col].dropna()]
+    x0, x1 = (min(years) - 1, max(years) + 1) if years else (2010, 2035)
+    if lo is not None or hi is not None:
+        band = (lo if lo is not None else x0) - 0.5, (hi if hi is not None else x1) + 0.5
+        x0, x1 = min(x0, band[0] - 0.5), max(x1, band[1] + 0.5)
+        span = f"{lo}" if lo == hi else f"{lo or '…'}–{hi or '…'}"
+        fig.add_vrect(
+            x0=band[0],
+            x1=band[1],
+            fillcolor=YEAR_BAND,
+            opacity=0.8,
+            line_width=0,
+            layer="below",
+            annotation_text=escape(word(TEXT, "due", lang, years=span)),
+            annotation_position="top left",
+            annotation_font={"size": 11, "color": "#6b5500"},
+        )
+    for kind in kinds:
+        for origin in ("extracted", "cited"):
+            group = [
+                r
+                for r in rows
+                if r["row"]["kind"] == kind and (r["row"]["origin"] == "cited") == (origin == "cited")
+            ]
+            if group:
+                _add_marks(fig, group, kind, origin, lang)
+    conflicts = [r for r in rows if text(r["row"].get("conflict_group"))]
+    if conflicts:
+        fig.add_trace(
+            go.Scatter(
+                x=[_mark_year(r["row"]) for r in conflicts],
+                y=[r["y"] for r in conflicts],
+                mode="markers+text",
+                marker={"symbol": "circle-open", "size": 25, "color": CONFLICT, "line": {"width": 2.2}},
+                text=["⚠"] * len(conflicts),
+                textposition="middle right",
+                textfont={"size": 14, "color": CONFLICT},
+                hoverinfo="skip",
+                name=escape(word(TEXT, "conflict", lang)),
+                cliponaxis=False,
+            )
+        )
+    issued = [t for t in ticks if t.get("issued")]
+    if issued:
+        fig.add_trace(
+            go.Scatter(
+                x=[t["issued"] for t in issued],
+                y=[t["y"] for t in issued],
+                mode="markers",
+                marker={"symbol": "triangle-down", "size": 10, "color": "#8C8C8C"},
+                hovertext=[
+                    f"{escape(t['symbol'])}: {word(TEXT, 'issued', lang)} {t['date']}" for t in issued
+                ],
+                hoverinfo="text",
+                name=escape(word(TEXT, "issued", lang)),
+            )
+        )
+    for key, symbol in (("found", "circle"), ("cited", "circle-open")):
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=escape(word(TEXT, key, lang)),
+                marker={"symbol": symbol, "size": 11, "color": INK, "line": {"width": 1.5}},
+                hoverinfo="skip",
+                legendrank=900,
+            )
+        )
+    if not rows:
+        fig.add_annotation(
+            text=escape(word(TEXT, "none", lang)),
+            xref="paper",
+            yref="paper",
+            x=0.5,
+            y=0.5,
+            showarrow=False,
+            font={"size": 14, "color": "#555"},
+        )
+    notes = [coverage_summary(_held(ds, table, options), lang)]
+    if len(chosen) > len(dated):
+        notes.append(word(TEXT, "undated", lang, n=len(chosen) - len(dated)))
+    docs = chart_documents(ds, options.docs)
+    subtitle = word(TEXT, "timeline_subtitle", lang)
+    extras = [word(TEXT, "by_theme", lang)] if options.extra.get("by") == "theme" else []
+    if asked == KINDS:
+        extras.append(word(TEXT, "no_indicators", lang))
+    subtitle += f" ({'; '.join(extras)})." if extras else "."
+    n = max(len(ticks), 1)
+    framed(
+        fig,
+        title=word(TEXT, "timeline_title", lang),
+        subtitle=subtitle,
+        caption=source_caption([d.symbol for d in docs], ds.version, extra=" ".join(notes)),
+        height=max(380, 190 + 25 * n),
+        top=40,
+        bottom=30,
+    )
+    fig.update_xaxes(
+        range=[x0, x1],
+        dtick=5 if x1 - x0 > 14 else 1,
+        showgrid=True,
+        gridcolor="#E6E6E6",
+        zeroline=False,
+        title_text=escape(word(TEXT, "xaxis", lang)),
+        fixedrange=True,
+    )
+    fig.update_yaxes(
+        tickmode="array",
+        tickvals=[t["y"] for t in ticks],
+        ticktext=[t["text"] for t in ticks],
+        range=[n - 0.4, -0.8],
+        showgrid=False,
+        zeroline=False,
+        automargin=True,
+        fixedrange=True,
+        tickfont={"size": 12},
+    )
+    fig.update_layout(
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": 1,
+            "yanchor": "bottom",
+            "font": {"size": 12},
+        },
+        hovermode="closest",
+        margin={"l": 20, "r": 30},
+    )
+    return fig
+
+
+def indicators_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
+    """Return reported indicators as dated values: one row per indicator, each report a point labelled with
+    its value at the date it describes, a line joining reports of the same indicator."""
+    lang = chart_lang(options)
+    table = indicators_table(ds, options)
+    fig = go.Figure()
+    names = list(dict.fromkeys(table["indicator"]))
+    for i, indicator in enumerate(names):
+        rows = table[table["indicator"] == indicator]
+        colour = CATEGORICAL[i % len(CATEGORICAL)]
+        label = wrap(escape(text(rows["text"].iloc[0]) or indicator), 34)
+        conflict = rows["conflict_group"].map(text) != ""
+        fig.add_trace(
+            go.Scatter(
+                x=list(rows["date"]),
+                y=[i] * len(rows),
+                mode="lines+markers+text",
+                line={"color": colour, "width": 2},
+                marker={
+                    "size": 12,
+                    "color": colour,
+                    "line": {
+                        "width": [2.5 if c else 1 for c in conflict],
+                        "color": [CONFLICT if c else "white" for c in conflict],
+                    },
+                },
+                text=[_value_text(r) for r in rows.to_dict("records")],
+                textposition="top center",
+                textfont={"size": 13, "color": colour},
+                hovertext=[_indicator_hover(r, lang) for r in rows.to_dict("records")],
+                hoverinfo="text",
+                name=label,
+                showlegend=False,
+                cliponaxis=False,
+            )
+        )
+    if not names:
+        fig.add_annotation(
+            text=escape(word(TEXT, "ind_none", lang)),
+            xref="paper",
+            yref="paper",
+            x=0.5,
+            y=0.5,
+            showarrow=False,
+            font={"size": 14, "color": "#555"},
+        )
+    sites = sorted({s for s in table["source"] if s})
+    docs = chart_documents(ds, options.docs)
+    extra = " ".join(
+        [
+            coverage_summary(_held(ds, table, options), lang),
+            word(TEXT, "sources", lang, sites=", ".join(sites)) if sites else "",
+        ]
+    )
+    framed(
+        fig,
+        title=word(TEXT, "ind_title", lang),
+        subtitle=word(TEXT, "ind_subtitle", lang) + ".",
+        caption=source_caption([d.symbol for d in docs], ds.version, extra=extra.strip()),
+        height=max(300, 170 + 62 * len(names)),
+        top=10,
+        bottom=30,
+    )
+    dates = pd.to_datetime(table["date"]) if not table.empty else pd.Series([], dtype="datetime64[us]")
+    lo = (dates.min() - pd.Timedelta(days=240)) if len(dates) else pd.Timestamp("2012-01-01")
+    hi = (dates.max() + pd.Timedelta(days=240)) if len(dates) else pd.Timestamp("2026-01-01")
+    fig.update_xaxes(
+        type="date",
+        range=[lo.date().isoformat(), hi.date().isoformat()],
+        showgrid=True,
+        gridcolor="#E6E6E6",
+        tickformat="%Y",
+        dtick="M12",
+        fixedrange=True,
+    )
+    fig.update_yaxes(
+        tickmode="array",
+        tickvals=list(range(len(names))),
+        ticktext=[wrap(escape(text(table[table["indicator"] == n]["text"].iloc[0]) or n), 34) for n in names],
+        range=[len(names) - 0.5, -0.7],
+        showgrid=False,
+        zeroline=False,
+        automargin=True,
+        fixedrange=True,
+    )
+    fig.update_layout(hovermode="closest", margin={"l": 20, "r": 30})
+    return fig
+
+
+def indicators_table(ds: Dataset, options: ChartOptions) -> pd.DataFrame:
+    """Return the reported indicators the options select that have an indicator id and a date, with `date`
+    (the as_of date as ISO; a bare year sits mid-year), by indicator then date."""
+    table = targets_table(ds, options)
+    rows = table[(table["kind"] == "reported_indicator") & (table["indicator"].map(text) != "")].copy()
+    rows["date"] = [_as_of_date(r) for r in rows.to_dict("records")]
+    rows = rows[rows["date"] != ""]
+    return rows.sort_values(["indicator", "date", "id"], kind="stable").reset_index(drop=True)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _rows(
+    ds: Dataset, dated: pd.DataFrame, options: ChartOptions
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Return the drawn targets (row, y) and the axis ticks: a header per group, then its targets."""
+    lang = chart_lang(options)
+    records = dated.to_dict("records")
+    groups: list[tuple[str, dict[str, Any], list[dict[str, Any]]]] = []
+    if options.extra.get("by") == "theme":
+        labels = theme_labels(ds, lang)
+        for theme in [*theme_ids(ds), ""]:
+            members = [r for r in records if (theme in r["theme_ids"]) or (not theme and not r["theme_ids"])]
+            if members:
+                head = f"<b>{escape(labels.get(theme, theme) if theme else word(TEXT, 'no_theme', lang))}</b>"
+                groups.append((head, {}, members))
+    else:
+        for doc in chart_documents(ds, options.docs):
+            members = [r for r in records if r["document_id"] == doc.id]
+            if members:
+                cov = escape(word(COVERAGE_WORD, doc.coverage, lang))
+                head = f"<b>{escape(doc.symbol)}</b> ({doc.year}) {doc.glyph} {cov}"
+                groups.append(
+                    (
+                        head,
+                        {
+                            "issued": doc.year + (int(doc.issued[5:7]) - 0.5) / 12,
+                            "symbol": doc.symbol,
+                            "date": doc.issued,
+                        },
+                        members,
+                    )
+                )
+    rows: list[dict[str, Any]] = []
+    ticks: list[dict[str, Any]] = []
+    for head, extra, members in groups:
+        ticks.append({"y": len(ticks), "text": head, **extra})
+        for r in sorted(members, key=lambda r: (_mark_year(r), r["id"])):
+            y = len(ticks)
+            ticks.append({"y": y, "text": escape(r["label"]) + " "})
+            rows.append({"row": r, "y": y})
+    return rows, ticks
+
+
+def _add_marks(fig: go.Figure, group: list[dict[str, Any]], kind: str, origin: str, lang: str) -> None:
+    style = KIND_STYLE.get(kind, {"colour": INK, "symbol": "circle"})
+    cited = origin == "cited"
+    bar_x: list[float | None] = []
+    bar_y: list[float | None] = []
+    for item in group:
+        r = item["row"]
+        if pd.notna(r["start_year"]) and pd.notna(r["end_year"]) and r["start_year"] != r["end_year"]:
+            bar_x += [r["start_year"], r["end_year"], None]
+            bar_y += [item["y"], item["y"], None]
+    if bar_x:
+        fig.add_trace(
+            go.Scatter(
+                x=bar_x,
+                y=bar_y,
+                mode="lines",
+                hoverinfo="skip",
+                showlegend=False,
+                line={"color": style["colour"], "width": 7, "dash": "dot" if cited else "solid"},
+                opacity=0.55,
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=[_mark_year(i["row"]) for i in group],
+            y=[i["y"] for i in group],
+            mode="markers",
+            marker={
+                "symbol": style["symbol"] + ("-open" if cited else ""),
+                "size": 14 if kind == "goal" else 12,
+                "color": style["colour"],
+                "line": {"width": 2 if cited else 1, "color": style["colour"] if cited else "white"},
+            },
+            hovertext=[_target_hover(i["row"], lang) for i in group],
+            hoverinfo="text",
+            customdata=[[i["row"]["id"], text(i["row"]["provision_id"])] for i in group],
+            name=escape(kind_label(kind, lang)),
+            legendgroup=kind,
+            showlegend=not any(
+                t.legendgroup == kind for t in fig.data if t.showlegend is not False and t.name
+            ),
+            cliponaxis=False,
+        )
+    )
+
+
+def _target_hover(r: dict[str, Any], lang: str) -> str:
+    lines = [
+        f"<b>{escape(r['symbol'])}</b> · {escape(kind_label(r['kind'], lang))} · {escape(years_text(r))}",
+        wrap(escape(text(r["text"])), 80),
+    ]
+    if text(r.get("value")) and text(r.get("unit")):
+        lines.append(f"{_value_text(r)} {escape(text(r['unit']))}")
+    if r["origin"] == "cited":
+        where = word(TEXT, "reported_by", lang, site=escape(r["source"] or text(r["source_url"])))
+    else:
+        where = word(TEXT, "provision", lang, p=escape(text(r["provision_id"]).split(":", 1)[-1]))
+    lines.append(f"{where}; {word(TEXT, 'confidence', lang, c=escape(text(r['confidence'])))}")
+    if text(r.get("conflict_group")):
+        note = text(r.get("conflict_note"))
+        lines.append(
+            f"<span style='color:{CONFLICT}'>{escape(word(TEXT, 'conflict', lang))}</span>"
+            + (f": {wrap(escape(note), 80)}" if note else "")
+        )
+    if text(r.get("note")):
+        lines.append(f"<i>{wrap(escape(text(r['note'])), 80)}</i>")
+    return "<br>".join(lines)
+
+
+def _indicator_hover(r: dict[str, Any], lang: str) -> str:
+    as_of = word(TEXT, "as_of", lang, d=escape(text(r["as_of"])))
+    lines = [
+        f"<b>{escape(text(r['text']))}</b>",
+        f"{_value_text(r)} {escape(text(r['unit']))}, {as_of}",
+        word(TEXT, "with", lang, doc=escape(r["symbol"])),
+        f"{word(TEXT, 'reported_by', lang, site=escape(r['source'] or '?'))}; "
+        f"{word(TEXT, 'confidence', lang, c=escape(text(r['confidence'])))}",
+    ]
+    if text(r.get("conflict_group")):
+        lines.append(
+            f"<span style='color:{CONFLICT}'>{escape(word(TEXT, 'conflict', lang))}</span>: "
+            f"{wrap(escape(text(r.get('conflict_note'))), 80)}"
+        )
+    if text(r.get("note")) or text(r.get("source_note")):
+        lines.append(f"<i>{wrap(escape(text(r.get('note')) or text(r.get('source_note'))), 80)}</i>")
+    return "<br>".join(lines)
+
+
+def _held(ds: Dataset, table: pd.DataFrame, options: ChartOptions) -> pd.DataFrame:
+    ids = [d.id for d in chart_documents(ds, options.docs)]
+    return ds.documents[ds.documents["id"].isin(ids)]
+
+
+def _mark_year(r: dict[str, Any]) -> float:
+    end, start = r.get("end_year"), r.get("start_year")
+    return float(end) if pd.notna(end) else float(start)
+
+
+def _as_of_date(r: dict[str, Any]) -> str:
+    value = text(r.get("as_of")) or (str(int(r["end_year"])) if pd.notna(r.get("end_year")) else "")
+    parts = value.split("-")
+    if not parts[0].isdigit():
+        return ""
+    if len(parts) == 1:
+        return f"{parts[0]}-07-01"  # a bare year: mid-year
+    return f"{parts[0]}-{parts[1]}-{parts[2] if len(parts) > 2 else '15'}"
+
+
+def _value_text(r: dict[str, Any]) -> str:
+    value = r.get("value")
+    if value is None or pd.isna(value):
+        return ""
+    number = f"{value:g}"
+    return f"{number}+" if "more than" in text(r.get("text")).lower() else number
+
+
+register(
+    Chart(
+        name="targets-timeline",
+        title="Targets and horizons",
+        description="Targets on a time axis, one row per target under its document (or theme): bars over a "
+        "period's years, a mark at the year it falls due, symbol by kind, hollow when only a secondary "
+        "source reports it, ⚠ where sources disagree.",
+        data=targets_table,
+        figure=timeline_figure,
+    )
+)
+register(
+    Chart(
+        name="indicators",
+        title="Reported indicators",
+        description="Reported indicators (partners, free trade agreements …) as values at the dates they "
+        "describe, one row per indicator, with their sources in the hover.",
+        data=indicators_table,
+        figure=indicators_figure,
+    )
+)
