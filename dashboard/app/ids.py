@@ -76,5 +76,43 @@ COMPARE_PAIRS = "cmp-pairs"
 COMPARE_PAIR_COUNT = "cmp-pair-count"
 COMPARE_EMPTY = "cmp-empty"
 
+# ---------------------------------------------------------------- themes
+THEMES_DOCS = "thm-docs"  # controls
+THEMES_THEME = "thm-theme"
+THEMES_MEASURE = "thm-measure"
+THEMES_BASIS = "thm-basis"
+THEMES_STATUS = "thm-status"  # URL notices, caption, basis and coverage notices
+THEMES_NOTICES = "thm-notices"
+THEMES_CAPTION = "thm-caption"
+THEMES_BASIS_NOTE = "thm-basis-note"  # a document has no own text on this basis
+THEMES_COVERAGE_NOTE = "thm-coverage-note"  # the compared sources differ in coverage
+THEMES_HEATMAP = "thm-heatmap"
+THEMES_EVOLUTION = "thm-evolution"
+THEMES_TERMS = "thm-terms"  # the term-emergence chart
+THEMES_NEW = "thm-new"  # "new in this document": term lists linking to provisions
+THEMES_CELL = "thm-cell"  # the provisions behind the clicked heatmap cell
+THEMES_CELL_LIST = "thm-cell-list"
+
+# ---------------------------------------------------------------- targets
+TARGETS_DOCS = "tgt-docs"  # controls
+TARGETS_THEME = "tgt-theme"
+TARGETS_KIND = "tgt-kind"
+TARGETS_YEARS = "tgt-years"
+TARGETS_BY = "tgt-by"
+TARGETS_STATUS = "tgt-status"  # URL notices, caption, count
+TARGETS_NOTICES = "tgt-notices"
+TARGETS_CAPTION = "tgt-caption"
+TARGETS_COUNT = "tgt-count"
+TARGETS_CONFLICTS = "tgt-conflicts"  # "sources disagree": conflicting rows side by side
+TARGETS_TIMELINE = "tgt-timeline"
+TARGETS_INDICATORS = "tgt-indicators"
+TARGETS_TABLE = "tgt-table"
+
+
+def chart_card(graph_id: str) -> str:
+    """Return the id of the card around a chart (where the chart's download menu goes)."""
+    return f"{graph_id}-card"
+
+
 # ---------------------------------------------------------------- not found
 NOT_FOUND = "not-found"

@@ -25,6 +25,9 @@ from urllib.parse import parse_qs, urlencode
 
 from dashboard.app.i18n import DEFAULT_LANG, LANGS, t, theme_label
 from dashboard.corpus.ids import symbol_key
+from dashboard.figures.registry import ChartOptions
+from dashboard.figures.target_tables import KINDS as TARGET_KINDS
+from dashboard.figures.theme_tables import BASES, MEASURES
 
 MAX_VALUE = 200  # characters kept of a free-text value (the search box)
 MAX_FIELDS = 64  # parameters read from one query; more is not a real address
@@ -462,3 +465,197 @@ class CompareView(View):
         if self.status:
             parts.append(", ".join(words[s] for s in self.status))
         return " · ".join(parts)
+
+
+_THEMES_WORDS = {
+    "share_provisions": {"en": "share of provisions", "vi": "tỷ lệ điều khoản"},
+    "share_words": {"en": "share of words", "vi": "tỷ lệ số từ"},
+    "count": {"en": "provisions carrying each theme", "vi": "số điều khoản có chủ đề"},
+    "own": {"en": "own text", "vi": "lời văn của văn bản"},
+    "all": {"en": "all text", "vi": "mọi đoạn"},
+    "all_docs": {"en": "all documents", "vi": "mọi văn bản"},
+    "cell": {"en": "provisions of {doc} on {theme}", "vi": "điều khoản của {doc} về {theme}"},
+    "targets": {"en": "Targets", "vi": "Mục tiêu"},
+    "due": {"en": "falling due {years}", "vi": "đến hạn {years}"},
+    "goal": {"en": "goals", "vi": "mục tiêu"},
+    "milestone": {"en": "milestones", "vi": "mốc"},
+    "programme_period": {"en": "programme periods", "vi": "giai đoạn chương trình"},
+    "reported_indicator": {"en": "reported indicators", "vi": "chỉ số được công bố"},
+    "by_theme": {"en": "rows by theme", "vi": "nhóm theo chủ đề"},
+}
+GROUPINGS = ("document", "theme")  # how the targets timeline groups its rows
+
+
+def _words(key: str, lang: str, **values: object) -> str:
+    entry = _THEMES_WORDS[key]
+    return (entry.get(lang) or entry["en"]).format(**values)
+
+
+def _held_documents(reader: _Reader, vocab: Vocabulary, name: str) -> tuple[str, ...]:
+    """Read a list of held documents (ids or symbols); unknown and not-held ones leave a notice."""
+    docs = []
+    for ref in reader.many(name):
+        doc = vocab.resolve(ref[:MAX_VALUE])
+        if not doc:
+            reader.note("unknown-value", name, ref)
+        elif doc not in vocab.held:
+            reader.note("unavailable", name, ref)  # known only through relations: nothing to measure
+        else:
+            docs.append(doc)
+    return tuple(d for d in vocab.doc_symbols if d in set(docs))  # in date order, once each
+
+
+@dataclass(frozen=True)
+class ThemesView(View):
+    """Theme weights: which documents (`docs`, none = all held) and themes (`theme`, comma-separated), the
+    measure (share_provisions, share_words or count), the basis (own or all text), and the heatmap cell whose
+    provisions are listed (`cell=<doc>|<theme>`)."""
+
+    PATH: ClassVar[str] = "/themes"
+    PARAMS: ClassVar[tuple[str, ...]] = ("docs", "theme", "measure", "basis", "cell")
+
+    docs: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    measure: str = "share_provisions"
+    basis: str = "own"
+    cell: tuple[str, str] | None = None
+
+    @classmethod
+    def _parse(cls, reader: _Reader, vocab: Vocabulary) -> dict[str, Any]:
+        themes = []
+        for value in reader.many("theme"):
+            theme = _choice(value, vocab.themes)
+            if theme:
+                themes.append(theme)
+            else:
+                reader.note("unknown-value", "theme", value)
+        cell = None
+        raw = reader.one("cell")[:MAX_VALUE]
+        if raw:
+            ref, sep, theme = raw.partition("|")
+            doc, theme = vocab.resolve(ref), _choice(theme, vocab.themes)
+            if sep and doc in vocab.held and theme:
+                cell = (doc, theme)
+            else:
+                reader.note("malformed", "cell", raw)
+        return {
+            "docs": _held_documents(reader, vocab, "docs"),
+            "themes": tuple(t for t in vocab.themes if t in themes),
+            "measure": reader.choice("measure", MEASURES) or "share_provisions",
+            "basis": reader.choice("basis", BASES) or "own",
+            "cell": cell,
+        }
+
+    def _params(self) -> list[tuple[str, str]]:
+        pairs = [
+            ("docs", ",".join(self.docs)),
+            ("theme", ",".join(self.themes)),
+            ("measure", self.measure if self.measure != "share_provisions" else ""),
+            ("basis", self.basis if self.basis != "own" else ""),
+            ("cell", "|".join(self.cell) if self.cell else ""),
+        ]
+        return [(k, v) for k, v in pairs if v]
+
+    def chart_options(self) -> ChartOptions:
+        """Return the options of the page's charts (the same ones export and the briefing take)."""
+        extra = {"cell": "|".join(self.cell)} if self.cell else {}
+        return ChartOptions(docs=self.docs, themes=self.themes, measure=self.measure, basis=self.basis,
+                            lang=self.lang, extra=extra)
+
+    def caption(self, vocab: Vocabulary) -> str:
+        """Return the view in words, e.g. 'Share of provisions · own text · all documents · Health'."""
+        lang = self.lang
+        head = _words(self.measure, lang)
+        parts = [head[:1].upper() + head[1:], _words(self.basis, lang)]
+        parts.append(", ".join(vocab.symbol(d) for d in self.docs) if self.docs else _words("all_docs", lang))
+        if self.themes:
+            parts.append(", ".join(theme_label(t, lang) for t in self.themes))
+        if self.cell:
+            doc, theme = vocab.symbol(self.cell[0]), theme_label(self.cell[1], lang)
+            parts.append(_words("cell", lang, doc=doc, theme=theme))
+        return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class TargetsView(View):
+    """Targets and reported indicators: documents (`docs`), a theme, kinds (`kind`, comma-separated), the
+    years they fall due in (`from`, `to`), and how the timeline groups its rows (`by`: document or theme)."""
+
+    PATH: ClassVar[str] = "/targets"
+    PARAMS: ClassVar[tuple[str, ...]] = ("docs", "theme", "kind", "from", "to", "by")
+
+    docs: tuple[str, ...] = ()
+    theme: str = ""
+    kinds: tuple[str, ...] = ()
+    year_from: int | None = None
+    year_to: int | None = None
+    by: str = "document"
+
+    @classmethod
+    def _parse(cls, reader: _Reader, vocab: Vocabulary) -> dict[str, Any]:
+        kinds = []
+        for value in reader.many("kind"):
+            if value.lower() in TARGET_KINDS:
+                kinds.append(value.lower())
+            else:
+                reader.note("unknown-value", "kind", value)
+        chosen = tuple(k for k in TARGET_KINDS if k in kinds)
+        year_from, year_to = reader.year("from"), reader.year("to")
+        if year_from is not None and year_to is not None and year_from > year_to:
+            reader.note("swapped", "from")
+            year_from, year_to = year_to, year_from
+        return {
+            "docs": _held_documents(reader, vocab, "docs"),
+            "theme": reader.choice("theme", vocab.themes),
+            "kinds": () if len(chosen) == len(TARGET_KINDS) else chosen,
+            "year_from": year_from,
+            "year_to": year_to,
+            "by": reader.choice("by", GROUPINGS) or "document",
+        }
+
+    def _params(self) -> list[tuple[str, str]]:
+        pairs = [
+            ("docs", ",".join(self.docs)),
+            ("theme", self.theme),
+            ("kind", ",".join(self.kinds)),
+            ("from", str(self.year_from) if self.year_from is not None else ""),
+            ("to", str(self.year_to) if self.year_to is not None else ""),
+            ("by", self.by if self.by != "document" else ""),
+        ]
+        return [(k, v) for k, v in pairs if v]
+
+    def chart_options(self) -> ChartOptions:
+        """Return the options of the page's charts (the same ones export and the briefing take)."""
+        extra = {"kind": ",".join(self.kinds), "by": self.by}
+        if self.year_from is not None:
+            extra["from"] = str(self.year_from)
+        if self.year_to is not None:
+            extra["to"] = str(self.year_to)
+        themes = (self.theme,) if self.theme else ()
+        return ChartOptions(docs=self.docs, themes=themes, lang=self.lang, extra=extra)
+
+    def caption(self, vocab: Vocabulary) -> str:
+        """Return the view in words, e.g. 'Targets falling due 2030 · 40/QĐ-TTg · goals, milestones'."""
+        lang = self.lang
+        head = _words("targets", lang)
+        if self.year_from is not None or self.year_to is not None:
+            if self.year_from == self.year_to:
+                years = str(self.year_from)
+            else:
+                years = f"{self.year_from or '…'}–{self.year_to or '…'}"
+            head += " " + _words("due", lang, years=years)
+        docs = ", ".join(vocab.symbol(d) for d in self.docs) if self.docs else _words("all_docs", lang)
+        parts = [head, docs]
+        if self.theme:
+            parts.append(theme_label(self.theme, lang))
+        if self.kinds:
+            parts.append(", ".join(_words(k, lang) for k in self.kinds))
+        if self.by == "theme":
+            parts.append(_words("by_theme", lang))
+        return " · ".join(parts)
+
+
+def _choice(value: str, allowed: tuple[str, ...]) -> str:
+    """Return the allowed value `value` names (case-insensitively), or empty."""
+    folded = {a.casefold(): a for a in allowed}
+    return folded.get(value.strip().casefold(), "")

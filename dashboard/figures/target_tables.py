@@ -112,6 +112,13 @@ def targets_table(ds: Dataset, options: ChartOptions) -> pd.DataFrame:
     return rows[COLUMNS].reset_index(drop=True)
 
 
+def year_bounds(ds: Dataset) -> tuple[int, int]:
+    """Return the first and last year any target starts or falls due in (for a year filter's range)."""
+    table = _targets(ds)
+    years = pd.concat([table["start_year"], table["due_year"]]).dropna() if not table.empty else pd.Series([])
+    return (int(years.min()), int(years.max())) if len(years) else (2013, 2030)
+
+
 def conflict_groups(table: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:
     """Return conflict group → its rows (every row of the group in the table), in table order."""
     groups: dict[str, list[dict[str, Any]]] = {}

@@ -51,6 +51,7 @@ CELL_TEXT_LIMIT = 14  # above this many documents, heatmap cells carry no printe
 # sequential, single hue (ColorBrewer Blues): reads in greyscale and for every colour vision
 HEATMAP_SCALE = [[0.0, "#F7FBFF"], [0.15, "#C6DBEF"], [0.4, "#6BAED6"], [0.7, "#2171B5"], [1.0, "#08306B"]]
 NO_TEXT = "#E4E4E4"  # cells of a document with no text on the basis
+VALUE_LABELS = 3  # the evolution prints each point's value when it draws this many lines or fewer
 LEGEND_CHARS = 30  # a theme's name wraps in the legend beyond this, so the legend stays narrow
 CLICKED = "#D55E00"  # outline of the clicked cell (Okabe-Ito vermilion)
 
@@ -222,13 +223,18 @@ def evolution_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
                 hoverinfo="skip",
             )
         )
-        # a white disc under each glyph keeps the line from showing through a hollow (○) or half (◐) mark
+        # a white disc under each glyph keeps the line from showing through a hollow (○) or half (◐) mark;
+        # with few lines it also carries the value, so a slide reads without hovering
+        labelled = len(themes) <= VALUE_LABELS
         fig.add_trace(
             go.Scatter(
                 x=x,
                 y=values,
-                mode="markers",
+                mode="markers+text" if labelled else "markers",
                 marker={"size": 15, "color": "white"},
+                text=[_cell_text(v, measure) if v is not None else "" for v in values] if labelled else None,
+                textposition="top center",
+                textfont={"size": 12, "color": colour},
                 cliponaxis=False,
                 hoverinfo="skip",
                 showlegend=False,

@@ -1,0 +1,68 @@
+"""Themes page (/themes?docs=…&theme=…&measure=share_provisions|share_words|count&basis=own|all
+&cell=<doc>|<theme>&lang=vi)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+from dash import Input, Output, State, callback
+from dash.exceptions import PreventUpdate
+
+from dashboard.app import ids
+from dashboard.app.context import current
+from dashboard.app.state import ThemesView
+from dashboard.app.views.themes import outputs, themes_page, view_from_click, view_from_controls
+
+dash.register_page(__name__, path="/themes", name="Themes", title="Themes · Policy timeline", order=2)
+
+PAGE_OUTPUTS = (
+    Output(ids.URL, "search", allow_duplicate=True),
+    Output(ids.THEMES_STATUS, "children"),
+    Output(ids.THEMES_HEATMAP, "figure"),
+    Output(ids.THEMES_EVOLUTION, "figure"),
+    Output(ids.THEMES_TERMS, "figure"),
+    Output(ids.THEMES_NEW, "children"),
+    Output(ids.THEMES_CELL, "children"),
+)
+
+
+def layout(**params: Any) -> list[Any]:
+    """Return the Themes page for the query string's parameters (a pasted URL restores the same view)."""
+    data = current()
+    return themes_page(data, ThemesView.from_params(params, data.vocab))
+
+
+@callback(
+    *PAGE_OUTPUTS,
+    Input(ids.THEMES_DOCS, "value"),
+    Input(ids.THEMES_THEME, "value"),
+    Input(ids.THEMES_MEASURE, "value"),
+    Input(ids.THEMES_BASIS, "value"),
+    State(ids.URL, "search"),
+    prevent_initial_call=True,
+)
+def _update_themes(
+    docs: list[str] | None,
+    themes: list[str] | None,
+    measure: str | None,
+    basis: str | None,
+    search: str | None,
+) -> tuple[Any, ...]:
+    view = view_from_controls(current(), search, docs=docs, themes=themes, measure=measure, basis=basis)
+    if view.same_as(search, current().vocab):
+        raise PreventUpdate  # fired by the page's own rendering, not by a change
+    return view.to_query(), *outputs(current(), view)
+
+
+@callback(
+    *PAGE_OUTPUTS,
+    Input(ids.THEMES_HEATMAP, "clickData"),
+    State(ids.URL, "search"),
+    prevent_initial_call=True,
+)
+def _on_heatmap_click(click: dict[str, Any] | None, search: str | None) -> tuple[Any, ...]:
+    view = view_from_click(current(), search, click)
+    if view.same_as(search, current().vocab):
+        raise PreventUpdate  # a click on the cell already shown
+    return view.to_query(), *outputs(current(), view)

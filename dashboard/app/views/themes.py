@@ -1,0 +1,417 @@
+"""Themes: how much of each document each theme takes up (heatmap), how that weight moved (evolution), what is
+new in each document, and the provisions behind a clicked cell with their evidence words marked.
+
+The state is the URL (ThemesView); the controls and a click on the heatmap only ever write it. Every chart
+says which text it counts (own or all) and flags each source's coverage; the page adds a notice when a
+document has no text on the chosen basis and when the compared sources differ in coverage.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import plotly.graph_objects as go
+from dash import dcc, html
+
+from dashboard.analysis.annotations import Span
+from dashboard.app import ids
+from dashboard.app.components import notices_alert, provision_card, source_badge
+from dashboard.app.context import AppData
+from dashboard.app.i18n import t, theme_label
+from dashboard.app.state import DocumentView, ThemesView
+from dashboard.figures.emergence import emergence_figure, emergence_table
+from dashboard.figures.labels import chart_documents
+from dashboard.figures.theme_tables import MEASURES, cell_provisions, no_text_documents
+from dashboard.figures.themes import evolution_figure, heatmap_figure
+
+GRAPH_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": [
+        "select2d",
+        "lasso2d",
+        "autoScale2d",
+        "zoom2d",
+        "pan2d",
+        "zoomIn2d",
+        "zoomOut2d",
+    ],
+    "toImageButtonOptions": {"format": "png", "filename": "policy-timeline-themes", "scale": 2},
+}
+TEXT: dict[str, dict[str, str]] = {
+    "title": {"en": "Themes", "vi": "Chủ đề"},
+    "lead": {
+        "en": "How much of each document each theme takes up, and how that weight moved from one document to "
+        "the next. Every source is partial and two are secondary accounts: read each document's coverage "
+        "before comparing.",
+        "vi": "Mỗi chủ đề chiếm bao nhiêu trong từng văn bản và tỷ trọng đó thay đổi ra sao qua các văn bản. "
+        "Mọi nguồn chỉ có một phần văn bản và hai nguồn là tường thuật thứ cấp: hãy xem mức độ bao phủ "
+        "trước khi so sánh.",
+    },
+    "measure": {"en": "Measure", "vi": "Thước đo"},
+    "basis": {"en": "Count", "vi": "Tính trên"},
+    "share_provisions": {"en": "Share of provisions", "vi": "Tỷ lệ điều khoản"},
+    "share_words": {"en": "Share of words", "vi": "Tỷ lệ số từ"},
+    "count": {"en": "Provisions (count)", "vi": "Số điều khoản"},
+    "own": {"en": "Own text", "vi": "Lời văn của văn bản"},
+    "all": {"en": "All text", "vi": "Mọi đoạn"},
+    "basis_help": {
+        "en": "Own text leaves out a publisher's framing and a news report's narrative; all text counts "
+        "them.",
+        "vi": "“Lời văn của văn bản” bỏ lời dẫn của đơn vị đăng tải và phần tường thuật; “mọi đoạn” tính cả.",
+    },
+    "themes_placeholder": {"en": "The largest themes", "vi": "Các chủ đề lớn nhất"},
+    "no_text": {
+        "en": "{docs} {has} no own text in the corpus: only a secondary account of {them} is held, so {them} "
+        "{has} no value when counting own text.",
+        "vi": "{docs} không có lời văn gốc trong kho dữ liệu: chỉ có bản tường thuật thứ cấp, nên không có "
+        "giá trị khi chỉ tính lời văn của văn bản.",
+    },
+    "switch_all": {"en": "Count all text instead", "vi": "Chuyển sang tính mọi đoạn"},
+    "mixed": {
+        "en": "The compared sources differ in coverage: a share describes the part of each document the "
+        "corpus holds, not the whole document.",
+        "vi": "Các nguồn được so sánh có mức độ bao phủ khác nhau: tỷ lệ phản ánh phần văn bản kho dữ liệu "
+        "có, không phải toàn văn.",
+    },
+    "click_hint": {
+        "en": "Click a cell to list the provisions behind it, with the words that tagged them.",
+        "vi": "Bấm vào một ô để xem các điều khoản và những từ đã xếp chúng vào chủ đề.",
+    },
+    "cell_title": {"en": "{doc} · {theme}", "vi": "{doc} · {theme}"},
+    "cell_count": {
+        "en": "{k} of {n} provisions carry the theme ({basis}).",
+        "vi": "{k} trên {n} điều khoản mang chủ đề này ({basis}).",
+    },
+    "own_basis": {"en": "own text", "vi": "lời văn của văn bản"},
+    "all_basis": {"en": "all text", "vi": "mọi đoạn"},
+    "cell_none": {
+        "en": "No provision of this document carries the theme on this basis.",
+        "vi": "Không có điều khoản nào của văn bản mang chủ đề này theo cách tính này.",
+    },
+    "evidence": {"en": "evidence word", "vi": "từ căn cứ"},
+    "evidence_note": {
+        "en": "Marked words are the codebook terms that gave each provision this theme.",
+        "vi": "Các từ được đánh dấu là thuật ngữ của bộ mã khiến điều khoản mang chủ đề này.",
+    },
+    "close": {"en": "Close", "vi": "Đóng"},
+    "new_title": {"en": "New in each document", "vi": "Điểm mới của từng văn bản"},
+    "new_intro": {
+        "en": "Terms a document uses that no earlier document did; each opens the first provision using it.",
+        "vi": "Thuật ngữ văn bản dùng mà chưa văn bản nào trước đó dùng; bấm để mở điều khoản đầu tiên "
+        "dùng nó.",
+    },
+    "new_in": {"en": "New in {doc}:", "vi": "Mới ở {doc}:"},
+    "uses": {"en": "{n} uses", "vi": "{n} lần"},
+}
+
+
+def themes_page(data: AppData, view: ThemesView) -> list[Any]:
+    """Return the Themes page: controls set from the view, then the notices, charts and lists of the view."""
+    lang = view.lang
+    figures = charts(data, view)
+    return [
+        html.H1(_t("title", lang), className="page-title"),
+        html.P(_t("lead", lang), className="text-muted mb-2"),
+        controls(data, view),
+        html.Div(status(data, view), id=ids.THEMES_STATUS),
+        chart_card(ids.THEMES_HEATMAP, "themes-heatmap", figures[0], hint=_t("click_hint", lang)),
+        html.Div(cell_section(data, view), id=ids.THEMES_CELL, className="themes-cell"),
+        chart_card(ids.THEMES_EVOLUTION, "themes-evolution", figures[1]),
+        chart_card(ids.THEMES_TERMS, "term-emergence", figures[2]),
+        html.Div(new_terms(data, view), id=ids.THEMES_NEW, className="themes-new"),
+    ]
+
+
+def controls(data: AppData, view: ThemesView) -> html.Div:
+    """Return the pickers of documents and themes and the measure and basis switches, set to the view."""
+    lang, vocab = view.lang, data.vocab
+    docs = [
+        {"label": f"{vocab.symbol(d)} ({str(data.documents[d].get('issued'))[:4]})", "value": d}
+        for d in data.documents
+        if d in vocab.held
+    ]
+    themes = [{"label": theme_label(theme, lang), "value": theme} for theme in vocab.themes]
+    return html.Div(
+        [
+            html.Div(
+                [
+                    _field(
+                        t("common.documents", lang),
+                        dcc.Dropdown(
+                            id=ids.THEMES_DOCS,
+                            options=docs,
+                            value=list(view.docs),
+                            multi=True,
+                            placeholder=t("common.all", lang),
+                        ),
+                    ),
+                    _field(
+                        t("common.themes", lang),
+                        dcc.Dropdown(
+                            id=ids.THEMES_THEME,
+                            options=themes,
+                            value=list(view.themes),
+                            multi=True,
+                            placeholder=_t("themes_placeholder", lang),
+                        ),
+                    ),
+                    _field(
+                        _t("measure", lang),
+                        dcc.RadioItems(
+                            id=ids.THEMES_MEASURE,
+                            options=[{"label": _t(m, lang), "value": m} for m in MEASURES],
+                            value=view.measure,
+                            inputClassName="form-check-input me-1",
+                            labelClassName="form-check-label me-3",
+                        ),
+                    ),
+                    _field(
+                        _t("basis", lang),
+                        dcc.RadioItems(
+                            id=ids.THEMES_BASIS,
+                            options=[{"label": _t(b, lang), "value": b} for b in ("own", "all")],
+                            value=view.basis,
+                            inputClassName="form-check-input me-1",
+                            labelClassName="form-check-label me-3",
+                        ),
+                        help_text=_t("basis_help", lang),
+                    ),
+                ],
+                className="themes-grid",
+            ),
+        ],
+        className="themes-controls card card-body mb-3",
+    )
+
+
+def view_from_controls(
+    data: AppData,
+    search: str | None,
+    *,
+    docs: list[str] | None,
+    themes: list[str] | None,
+    measure: str | None,
+    basis: str | None,
+) -> ThemesView:
+    """Return the view the controls describe (validated like a URL; language and a still-shown cell kept)."""
+    current = ThemesView.from_query(search, data.vocab)
+    params = {
+        "docs": ",".join(docs or []),
+        "theme": ",".join(themes or []),
+        "measure": measure or "",
+        "basis": basis or "",
+        "lang": current.lang,
+    }
+    view = ThemesView.from_params({k: v for k, v in params.items() if v}, data.vocab)
+    cell = current.cell if current.cell and (not view.docs or current.cell[0] in view.docs) else None
+    return view.replace(cell=cell)
+
+
+def view_from_click(data: AppData, search: str | None, click: dict[str, Any] | None) -> ThemesView:
+    """Return the current view with the clicked heatmap cell (customdata [doc id, theme id, …]) chosen."""
+    current = ThemesView.from_query(search, data.vocab)
+    for point in (click or {}).get("points", [])[:1]:
+        custom = point.get("customdata")
+        if isinstance(custom, list) and len(custom) >= 2:
+            doc, theme = str(custom[0]), str(custom[1])
+            if doc in data.vocab.held and theme in data.vocab.themes:
+                return current.replace(cell=(doc, theme))
+    return current
+
+
+def charts(data: AppData, view: ThemesView) -> tuple[go.Figure, go.Figure, go.Figure]:
+    """Return the view's heatmap, evolution and term-emergence figures (the registry's charts)."""
+    options = view.chart_options()
+    return (
+        heatmap_figure(data.dataset, options),
+        evolution_figure(data.dataset, options),
+        emergence_figure(data.dataset, options),
+    )
+
+
+def outputs(data: AppData, view: ThemesView) -> tuple[Any, ...]:
+    """Return everything the page shows for a view, in the order of the page callback's outputs."""
+    heatmap, evolution, terms = charts(data, view)
+    return status(data, view), heatmap, evolution, terms, new_terms(data, view), cell_section(data, view)
+
+
+def status(data: AppData, view: ThemesView) -> list[Any]:
+    """Return the URL notices, the caption of the view and the basis and coverage notices."""
+    lang = view.lang
+    out: list[Any] = [
+        notices_alert(view.notices, lang, id=ids.THEMES_NOTICES),
+        html.P(
+            view.caption(data.vocab), id=ids.THEMES_CAPTION, className="view-caption text-muted small mb-2"
+        ),
+    ]
+    options = view.chart_options()
+    missing = no_text_documents(data.dataset, options)
+    if missing and view.basis == "own":
+        symbols = ", ".join(d.symbol for d in missing)
+        plural = len(missing) > 1
+        out.append(
+            html.Div(
+                [
+                    html.Span(
+                        _t("no_text", lang).format(
+                            docs=symbols, has="have" if plural else "has", them="them" if plural else "it"
+                        )
+                        + " "
+                    ),
+                    dcc.Link(_t("switch_all", lang) + " →", href=view.replace(basis="all").href()),
+                ],
+                id=ids.THEMES_BASIS_NOTE,
+                className="alert alert-info py-2 small themes-basis-note",
+                role="note",
+            )
+        )
+    docs = chart_documents(data.dataset, options.docs)
+    if len({d.coverage for d in docs}) > 1:
+        badges = [
+            html.Span(
+                [html.Strong(d.symbol, className="me-1"), source_badge(d.coverage, d.source_kind, lang=lang)],
+                className="me-3 text-nowrap d-inline-block",
+            )
+            for d in docs
+        ]
+        out.append(
+            html.Div(
+                [html.Div(["⚠ ", _t("mixed", lang)], className="mb-1"), html.Div(badges)],
+                id=ids.THEMES_COVERAGE_NOTE,
+                className="alert alert-warning py-2 small themes-coverage-note",
+                role="note",
+            )
+        )
+    return out
+
+
+def cell_section(data: AppData, view: ThemesView) -> list[Any]:
+    """Return the provisions behind the clicked cell, evidence words marked, each linked to its document."""
+    if not view.cell:
+        return []
+    lang = view.lang
+    doc_id, theme = view.cell
+    document = data.documents.get(doc_id, {})
+    rows = cell_provisions(data.dataset, doc_id, theme, view.basis)
+    counted = int(document.get("own_provisions" if view.basis == "own" else "provisions") or 0)
+    docs = {d.id: d for d in chart_documents(data.dataset, [doc_id])}
+    label = docs[doc_id].label(lang) if doc_id in docs else data.vocab.symbol(doc_id)
+    cards = []
+    for row in rows:
+        provision = data.provisions.get(row["provision_id"])
+        if provision is None:
+            continue
+        spans = [Span(s, e, "theme", term) for s, e, term in row["spans"]]
+        cards.append(
+            provision_card(
+                provision,
+                spans,
+                document=document,
+                themes=data.notes.themes.get(row["provision_id"], []),
+                lang=lang,
+                href=view_document_href(doc_id, row["provision_id"], lang),
+                indent=False,
+            )
+        )
+    basis = _t("own_basis" if view.basis == "own" else "all_basis", lang)
+    return [
+        html.Div(
+            [
+                html.H2(
+                    _t("cell_title", lang).format(doc=label, theme=theme_label(theme, lang)),
+                    className="h5 mb-1",
+                ),
+                dcc.Link(
+                    "× " + _t("close", lang), href=view.replace(cell=None).href(), className="small ms-auto"
+                ),
+            ],
+            className="d-flex align-items-baseline gap-3",
+        ),
+        html.P(
+            [
+                source_badge(
+                    document.get("coverage"),
+                    document.get("source_kind"),
+                    document.get("coverage_note"),
+                    lang=lang,
+                ),
+                " ",
+                _t("cell_count", lang).format(k=len(cards), n=counted, basis=basis),
+                " ",
+                html.Mark(_t("evidence", lang), className="hl hl-theme"),
+                " ",
+                html.Span(_t("evidence_note", lang), className="text-muted"),
+            ],
+            className="small mb-2",
+        ),
+        html.Div(
+            cards or [html.P(_t("cell_none", lang), className="text-muted")],
+            id=ids.THEMES_CELL_LIST,
+            **{"data-count": str(len(cards))},
+        ),
+    ]
+
+
+def new_terms(data: AppData, view: ThemesView) -> list[Any]:
+    """Return, per document, its strongest new terms, each a link to the first provision that uses it."""
+    lang = view.lang
+    table = emergence_table(data.dataset, view.chart_options())
+    if table.empty:
+        return []
+    rows = []
+    for doc_id, group in table.groupby("document_id", sort=False):
+        links: list[Any] = []
+        for i, r in enumerate(group.itertuples(index=False)):
+            links += ([" · "] if i else []) + [
+                dcc.Link(
+                    str(r.term),
+                    href=view_document_href(str(doc_id), str(r.example_provision_id), lang),
+                    title=_t("uses", lang).format(n=r.count),
+                    className="new-term",
+                )
+            ]
+        rows.append(
+            html.Li(
+                [html.Strong(_t("new_in", lang).format(doc=data.vocab.symbol(str(doc_id))) + " "), *links]
+            )
+        )
+    return [
+        html.H2(_t("new_title", lang), className="h6 mt-2 mb-1"),
+        html.P(_t("new_intro", lang), className="small text-muted mb-1"),
+        html.Ul(rows, className="small new-terms-list"),
+    ]
+
+
+def chart_card(graph_id: str, chart: str, figure: go.Figure, hint: str = "") -> html.Div:
+    """Return a chart in its card: the graph, an optional hint under it; the card carries the chart's
+    registry name (`data-chart`) so a download menu can export exactly this chart."""
+    return html.Div(
+        [
+            dcc.Graph(id=graph_id, figure=figure, config=GRAPH_CONFIG, className="chart-graph"),
+            *([html.P(hint, className="chart-hint small text-muted mb-0")] if hint else []),
+        ],
+        id=ids.chart_card(graph_id),
+        className="chart-card mb-3",
+        **{"data-chart": chart},
+    )
+
+
+def view_document_href(doc_id: str, provision_id: str, lang: str) -> str:
+    """Return the address of a provision in its document."""
+    return DocumentView(doc=doc_id, p=provision_id, lang=lang).href()
+
+
+def _field(label: str, control: Any, help_text: str = "") -> html.Div:
+    return html.Div(
+        [
+            html.Label(label, className="form-label small fw-semibold mb-1"),
+            control,
+            *([html.Div(help_text, className="form-text small mt-0")] if help_text else []),
+        ],
+        className="filter",
+    )
+
+
+def _t(key: str, lang: str) -> str:
+    return TEXT[key].get(lang) or TEXT[key]["en"]
