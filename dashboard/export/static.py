@@ -72,10 +72,10 @@ class Size:
 
 
 # slide: fills a 13.33 x 7.5 in 16:9 slide, so 20 px body text prints at 12 pt and titles at 17 pt.
-# a4: fills the 21 cm width of an A4 page at 150 dpi, so 19 px body text prints at 9 pt (captions at 7 pt).
+# a4: fills the 21 cm width of an A4 page at 150 dpi, so 17 px body text prints at 8 pt (captions at 7 pt).
 SIZES: dict[str, Size] = {
     "slide": Size("slide", 1600, 900, 20, "Slide 16:9 (1600 × 900)"),
-    "a4": Size("a4", 1240, 760, 19, "A4 page width (1240 × 760, 21 cm at 150 dpi)"),
+    "a4": Size("a4", 1240, 760, 17, "A4 page width (1240 × 760, 21 cm at 150 dpi)"),
 }
 DEFAULT_SIZE = "slide"
 
@@ -231,8 +231,7 @@ def chart_html(fig: go.Figure, chart: Chart, box: Size) -> bytes:
                                        "filename": chart.name}}
     page = fig.to_html(full_html=True, include_plotlyjs=True, config=config, default_width="100%",
                        default_height=f"{box.layout_height}px")
-    head = f'<meta charset="utf-8">\n<title>{html.escape(chart.title)}</title>'
-    page = page.replace("<head>", f"<head>\n{head}", 1)
+    page = page.replace("<head>", f"<head>\n<title>{html.escape(chart.title)}</title>", 1)
     return page.encode("utf-8")
 
 
@@ -295,7 +294,13 @@ def _fit(fig: go.Figure, box: Size, caption_index: int, date: str, *, titled: bo
         if ann is not caption and ann.yref == "paper" and (ann.y or 0) <= (caption.y or 0) \
                 and (ann.yshift or 0) < (caption.yshift or 0):
             ann.yshift = (ann.yshift or 0) - extra
-    fig.update_layout(width=width, height=height, title={"text": title},
+    # plotly draws a multi-line title about one line (13 px) above its "top" anchor: pad it so the whole title
+    # shows about 12 px below the edge (tests check that the top rows of every export stay blank)
+    pad = 30 if "<br>" in title else 16
+    if title:  # the title now sits up to 12 px lower than on screen: keep the legend below it clear
+        m_t += 12
+    fig.update_layout(width=width, height=height,
+                      title={"text": title, "yref": "container", "y": 1, "yanchor": "top", "pad": {"t": pad}},
                       margin={"t": m_t, "b": m_b + extra}, autosize=False)
     caption.update(text="<br>".join(_esc(line) for line in lines), align="left")
 
@@ -312,9 +317,8 @@ def _plot_left(fig: go.Figure, margin_left: int) -> int:
         labels = list(axis.ticktext or axis.categoryarray or ())
         if not labels:
             ref = "y" + name[5:]
-            labels = [v for trace in fig.data
-                      if getattr(trace, "yaxis", "y") == ref and getattr(trace, "orientation", None) == "h"
-                      for v in (trace.y or ()) if isinstance(v, str)]
+            labels = [v for trace in fig.data if (getattr(trace, "yaxis", None) or "y") == ref
+                      for v in (getattr(trace, "y", None) or ()) if isinstance(v, str)]
         size = (axis.tickfont.size if axis.tickfont and axis.tickfont.size else base)
         for label in labels:
             plain = html.unescape(re.sub(r"<[^>]+>", "", str(label)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import subprocess
 import sys
 import threading
@@ -71,7 +72,11 @@ def test_every_chart_exports_in_every_format(export_browser, dataset, tmp_path, 
         with Image.open(path) as img:
             assert img.format == "PNG"
             assert img.size == (3200, 1800)  # slide 1600 x 900 at the default 2x scale
-            assert img.convert("L").getextrema()[0] < 100  # something dark is drawn, not a blank canvas
+            grey = img.convert("L")
+            assert grey.getextrema()[0] < 100  # something dark is drawn, not a blank canvas
+            # nothing runs off the edges: the title is not clipped at the top, the caption not at the bottom
+            for edge in ((0, 0, img.width, 4), (0, img.height - 4, img.width, img.height)):
+                assert grey.crop(edge).getextrema()[0] > 200, f"{name}: drawing touches the edge {edge}"
     elif suffix == ".svg":
         root = ET.fromstring(data)
         assert root.tag.endswith("svg")
@@ -79,18 +84,19 @@ def test_every_chart_exports_in_every_format(export_browser, dataset, tmp_path, 
         titles = [el for el in root.iter() if el.get("class") == "gtitle"]
         assert titles and "".join(titles[0].itertext()).strip()  # the title and subtitle are drawn
         text = svg_text(data)
+        text = " ".join(text.split())
         assert "Exported 2026-03-14" in text and f"v{dataset.version}" in text  # the dated source caption
     elif suffix == ".pdf":
         reader = PdfReader(io.BytesIO(data))
         assert len(reader.pages) == 1
         box = reader.pages[0].mediabox
         assert round(float(box.width)) == 1200 and round(float(box.height)) == 675  # 1600 x 900 px in pt
-        assert "Exported 2026-03-14" in reader.pages[0].extract_text()
+        assert "Exported 2026-03-14" in " ".join(reader.pages[0].extract_text().split())
     elif suffix == ".html":
         page = data.decode("utf-8")
         assert "<html" in page and "<title>" in page and "Plotly.newPlot" in page
         assert 'src="https://cdn.plot.ly' not in page  # plotly.js inlined: opens offline
-        assert "Exported 2026-03-14" in page
+        assert re.search(r"Exported(<br>|\\u003cbr\\u003e|\s)+2026-03-14", page)  # JSON escapes "<"
     else:
         table = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)
         expected = chart_table(dataset, chart, resolve_options(dataset, chart, options_for(name)))
