@@ -10,7 +10,9 @@ Conventions for a new page (Themes, Targets, Compare follow them):
   `views/<path>.py`;
 - component ids in `ids.py` with the page's prefix; UI words in `i18n.py` (en and vi);
 - the page's state is its URL: callbacks write `Output(ids.URL, "search", allow_duplicate=True)` with
-  `prevent_initial_call=True`, and the layout rebuilds the same view from a pasted address;
+  `prevent_initial_call=True`, and the layout rebuilds the same view from a pasted address. Dash still fires
+  such a callback when the router inserts the page (its URL output already exists), so the callback raises
+  PreventUpdate when `view.same_as(search, vocab)`;
 - document text goes in as component children (never HTML strings); charts flag coverage and source kind.
 
 `create_app` finishes Dash's first-request setup itself, so the page callbacks bind to the app just made (Dash

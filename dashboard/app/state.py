@@ -186,6 +186,15 @@ class View:
         """Return the page's address for this view."""
         return f"{self.PATH}{self.to_query()}"
 
+    def same_as(self, search: str | None, vocab: Vocabulary, *, ignore: tuple[str, ...] = ()) -> bool:
+        """Return True when the address `search` already shows this view (the fields in `ignore` aside).
+
+        Dash fires a page's control callbacks when the router inserts the page, because their URL output
+        already exists; such a call must change nothing (it would drop the page number and the notices).
+        """
+        shown = type(self).from_query(search, vocab)
+        return dataclasses.replace(shown, **{name: getattr(self, name) for name in ignore}) == self
+
     def replace(self, **changes: Any) -> Self:
         """Return a copy with some fields changed (notices dropped: the new view is one we made)."""
         return dataclasses.replace(self, notices=(), **changes)

@@ -6,6 +6,7 @@ from typing import Any
 
 import dash
 from dash import Input, Output, State, callback
+from dash.exceptions import PreventUpdate
 
 from dashboard.app import ids
 from dashboard.app.context import current
@@ -61,4 +62,6 @@ def _update_results(
         role=role,
         own=own,
     )
+    if view.same_as(search, current().vocab, ignore=("page",)):
+        raise PreventUpdate  # fired by the page's own rendering, not by a change
     return view.to_query(), results(current(), view)

@@ -7,6 +7,7 @@ from typing import Any
 import dash
 import plotly.graph_objects as go
 from dash import Input, Output, State, callback
+from dash.exceptions import PreventUpdate
 
 from dashboard.app import ids
 from dashboard.app.context import current
@@ -38,6 +39,8 @@ def layout(**params: Any) -> list[Any]:
 )
 def _update_timeline(shown: list[str] | None, search: str | None) -> tuple[str, go.Figure, list[Any]]:
     view = view_from_layers(shown, search, current())
+    if view.same_as(search, current().vocab):
+        raise PreventUpdate  # fired by the page's own rendering, not by a change
     return view.to_query(), timeline_figure(current(), view), status(current(), view)
 
 

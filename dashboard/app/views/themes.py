@@ -16,6 +16,7 @@ from dash import dcc, html
 from dashboard.analysis.annotations import Span
 from dashboard.app import ids
 from dashboard.app.components import notices_alert, provision_card, source_badge
+from dashboard.app.components.charts import chart_card
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t, theme_label
 from dashboard.app.state import DocumentView, ThemesView
@@ -24,20 +25,6 @@ from dashboard.figures.labels import chart_documents
 from dashboard.figures.theme_tables import MEASURES, cell_provisions, no_text_documents
 from dashboard.figures.themes import evolution_figure, heatmap_figure
 
-GRAPH_CONFIG = {
-    "displaylogo": False,
-    "responsive": True,
-    "modeBarButtonsToRemove": [
-        "select2d",
-        "lasso2d",
-        "autoScale2d",
-        "zoom2d",
-        "pan2d",
-        "zoomIn2d",
-        "zoomOut2d",
-    ],
-    "toImageButtonOptions": {"format": "png", "filename": "policy-timeline-themes", "scale": 2},
-}
 TEXT: dict[str, dict[str, str]] = {
     "title": {"en": "Themes", "vi": "Chủ đề"},
     "lead": {
@@ -381,20 +368,6 @@ def new_terms(data: AppData, view: ThemesView) -> list[Any]:
         html.P(_t("new_intro", lang), className="small text-muted mb-1"),
         html.Ul(rows, className="small new-terms-list"),
     ]
-
-
-def chart_card(graph_id: str, chart: str, figure: go.Figure, hint: str = "") -> html.Div:
-    """Return a chart in its card: the graph, an optional hint under it; the card carries the chart's
-    registry name (`data-chart`) so a download menu can export exactly this chart."""
-    return html.Div(
-        [
-            dcc.Graph(id=graph_id, figure=figure, config=GRAPH_CONFIG, className="chart-graph"),
-            *([html.P(hint, className="chart-hint small text-muted mb-0")] if hint else []),
-        ],
-        id=ids.chart_card(graph_id),
-        className="chart-card mb-3",
-        **{"data-chart": chart},
-    )
 
 
 def view_document_href(doc_id: str, provision_id: str, lang: str) -> str:

@@ -202,3 +202,11 @@ def test_language_switch_keeps_the_other_parameters() -> None:
     assert with_lang("/explorer", "?lang=vi&q=asean", "en") == "/explorer?q=asean"
     assert with_lang("/", "", "en") == "/"
     assert lang_of("?lang=vi") == "vi" and lang_of("?lang=xx") == "en" and lang_of(None) == "en"
+
+
+def test_same_as_tells_a_render_triggered_call_from_a_change() -> None:
+    search = "?q=asean&page=3&zzz=1"
+    assert ExplorerView(q="asean").same_as(search, VOCAB, ignore=("page",))
+    assert not ExplorerView(q="asean").same_as(search, VOCAB)
+    assert not ExplorerView(q="wto").same_as(search, VOCAB, ignore=("page",))
+    assert TimelineView(hide=("relations",)).same_as("?hide=relations", VOCAB)

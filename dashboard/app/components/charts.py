@@ -1,0 +1,44 @@
+"""A registered chart in its card: the graph, an optional hint, and the chart's registry name on the card.
+
+The card (`ids.chart_card(graph_id)`, class `chart-card`, `data-chart=<registry name>`) is where a download
+menu goes: the name is all it needs to export exactly this chart with the page's options.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+from dash import dcc, html
+
+from dashboard.app import ids
+
+GRAPH_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": [
+        "select2d",
+        "lasso2d",
+        "autoScale2d",
+        "zoom2d",
+        "pan2d",
+        "zoomIn2d",
+        "zoomOut2d",
+    ],
+    "toImageButtonOptions": {"format": "png", "filename": "policy-timeline", "scale": 2},
+}
+
+
+def chart_card(graph_id: str, chart: str, figure: go.Figure, hint: str = "") -> html.Div:
+    """Return a chart in its card: the graph (id `graph_id`), then `hint` in small print when given."""
+    config = {
+        **GRAPH_CONFIG,
+        "toImageButtonOptions": {**GRAPH_CONFIG["toImageButtonOptions"], "filename": chart},
+    }
+    return html.Div(
+        [
+            dcc.Graph(id=graph_id, figure=figure, config=config, className="chart-graph"),
+            *([html.P(hint, className="chart-hint small text-muted mb-0")] if hint else []),
+        ],
+        id=ids.chart_card(graph_id),
+        className="chart-card mb-3",
+        **{"data-chart": chart},
+    )
