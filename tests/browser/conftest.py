@@ -4,9 +4,9 @@ Two servers, each started once per session:
 - `app_url`: the shipped seeds built into a temporary data package, `create_app` in this process, served by
   werkzeug's `make_server` on a free port in a thread;
 - `fixture_url`: `policy-timeline serve` in a subprocess on the fixture corpus (one provision holds
-  `<script>alert(1)</script>`), so the CLI's loopback default is exercised too.
-Every journey collects the page's console errors and uncaught exceptions and asserts there are none, and writes a
-screenshot to tmp/screenshots/ (git-ignored).
+  `<script>alert(1)</script>`), so the CLI's loopback default is exercised too. Every journey collects the
+  page's console errors and uncaught exceptions and asserts there are none, and writes a screenshot to
+  tmp/screenshots/ (git-ignored).
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def app_url(shipped_build: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def fixture_url(fixture_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`policy-timeline serve` on the fixture corpus, in a subprocess; its output is printed if it fails to start."""
+    """`policy-timeline serve` on the fixture corpus in a subprocess (its output is shown if it fails)."""
     port = _free_port()
     log = tmp_path_factory.mktemp("serve") / "serve.log"
     with log.open("w") as out:

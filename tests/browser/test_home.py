@@ -1,4 +1,4 @@
-"""Journey: land on the dashboard, read what the corpus holds and how much of each document, switch language."""
+"""Journey: land on the dashboard, read what the corpus holds and how much of it, switch language."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Two people, two browser contexts, different filters: neither sees the other's view (state lives in the URL)."""
+"""Two people, two browser contexts, different filters: neither sees the other's view (state is the URL)."""
 
 from __future__ import annotations
 
