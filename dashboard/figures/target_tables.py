@@ -182,7 +182,13 @@ def _label(row: dict[str, Any]) -> str:
     """Return a target's short name: its programme, else its text without a list marker, shortened."""
     name = text(row.get("programme")) or _LIST_MARKER.sub("", text(row.get("text")))
     name = " ".join(name.split())
-    return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    if len(name) <= LABEL_CHARS:
+        return name
+    # keep both ends: two targets that differ only at the end (ASEAN-4 with the Philippines, with
+    # Indonesia) must not get the same label
+    head = name[: int(LABEL_CHARS * 0.6)].rsplit(" ", 1)[0]
+    tail = name[-int(LABEL_CHARS * 0.4) :].split(" ", 1)[-1]
+    return f"{head} … {tail}"
 
 
 def _year(value: Any) -> int | None:

@@ -165,6 +165,7 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
                 ],
                 hoverinfo="text",
                 name=escape(word(TEXT, "issued", lang)),
+                legendrank=1200,
             )
         )
     for key, symbol in (("found", "circle"), ("cited", "circle-open")):
@@ -176,7 +177,7 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
                 name=escape(word(TEXT, key, lang)),
                 marker={"symbol": symbol, "size": 11, "color": INK, "line": {"width": 1.5}},
                 hoverinfo="skip",
-                legendrank=900,
+                legendrank=1100,
             )
         )
     if not rows:
@@ -204,8 +205,8 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         title=word(TEXT, "timeline_title", lang),
         subtitle=subtitle,
         caption=source_caption([d.symbol for d in docs], ds.version, extra=" ".join(notes)),
-        height=max(380, 190 + 25 * n),
-        top=40,
+        height=max(400, 220 + 25 * n),
+        top=80,
         bottom=30,
     )
     fig.update_xaxes(
@@ -280,6 +281,8 @@ def indicators_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
             )
         )
     if not names:
+        fig.update_xaxes(visible=False)
+        fig.update_yaxes(visible=False)
         fig.add_annotation(
             text=escape(word(TEXT, "ind_none", lang)),
             xref="paper",
@@ -302,7 +305,7 @@ def indicators_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         title=word(TEXT, "ind_title", lang),
         subtitle=word(TEXT, "ind_subtitle", lang) + ".",
         caption=source_caption([d.symbol for d in docs], ds.version, extra=extra.strip()),
-        height=max(300, 170 + 62 * len(names)),
+        height=max(240 if not names else 300, 170 + 62 * len(names)),
         top=10,
         bottom=30,
     )
