@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from dashboard.analysis.text import STOP_WORDS
@@ -71,23 +72,23 @@ _SYMBOL = re.compile(r"\b\d+[-/][A-Za-zĐđ][\w\-/Đđ]*")
 class TermCounts:
     """How often each term occurs in a collection of texts, and how it is written there.
 
-    A term's key is its stem sequence ("free trade agreement" -> "free trade agreement"), so inflected forms
+    A term's key is its stem sequence ("free trade agreements" -> "free trade agreement"), so inflected forms
     count together; `display` gives the commonest written form.
     """
 
     counts: Counter[str] = field(default_factory=Counter)
-    forms: dict[str, Counter[str]] = field(default_factory=dict)
+    forms: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
 
     def add(self, key: str, surface: str) -> None:
         """Count one occurrence of `key` written as `surface`."""
         self.counts[key] += 1
-        self.forms.setdefault(key, Counter())[surface] += 1
+        self.forms[key][surface] += 1
 
     def update(self, other: TermCounts) -> None:
         """Add the counts of `other`."""
         self.counts.update(other.counts)
         for key, forms in other.forms.items():
-            self.forms.setdefault(key, Counter()).update(forms)
+            self.forms[key].update(forms)
 
     def display(self, key: str) -> str:
         """Return the commonest written form of `key` (ties: alphabetical)."""
@@ -103,25 +104,43 @@ def count_terms(texts: Iterable[str], *, max_n: int = 1) -> TermCounts:
     """
     out = TermCounts()
     for text in texts:
-        clean = _SYMBOL.sub(lambda m: " " * len(m.group(0)), text)
-        run: list[tuple[str, str]] = []
-        previous_end = 0
-        for word, stem, start, end in words(clean):
-            content = word not in STOP_WORDS and len(word) > 1 and not any(c.isdigit() for c in word)
-            if not content or _CLAUSE.search(clean, previous_end, start):
-                run = []
-            previous_end = end
-            if not content:
-                continue
-            surface = _surface(clean[start:end])
-            run.append((stem, surface))
-            out.add(stem, surface)
-            for n in range(2, min(max_n, len(run)) + 1):
-                gram = run[-n:]
-                out.add(" ".join(s for s, _ in gram), " ".join(w for _, w in gram))
+        for key, surface in iter_terms(text, max_n=max_n):
+            out.add(key, surface)
     return out
 
 
+def iter_terms(text: str, *, max_n: int = 1) -> Iterator[tuple[str, str]]:
+    """Yield (key, written form) for every content word of `text` and every run of 2..max_n of them."""
+    clean = _SYMBOL.sub(lambda m: " " * len(m.group(0)), text)
+    stems: list[str] = []
+    shown: list[str] = []
+    previous_end = 0
+    for word, stem, start, end in words(clean):
+        content = _is_content(word)
+        # one space between two words is the common case: only look for punctuation in longer gaps
+        if not content or ((start - previous_end != 1 or clean[previous_end] != " ")
+                           and _CLAUSE.search(clean, previous_end, start)):
+            stems.clear()
+            shown.clear()
+        previous_end = end
+        if not content:
+            continue
+        surface = _surface(clean[start:end])
+        stems.append(stem)
+        shown.append(surface)
+        if len(stems) > max_n:
+            del stems[0], shown[0]
+        yield stem, surface
+        for n in range(2, len(stems) + 1):
+            yield " ".join(stems[-n:]), " ".join(shown[-n:])
+
+
+@lru_cache(maxsize=262144)
+def _is_content(word: str) -> bool:
+    return word not in STOP_WORDS and len(word) > 1 and not any(c.isdigit() for c in word)
+
+
+@lru_cache(maxsize=262144)
 def _surface(word: str) -> str:
     # acronyms keep their capitals (CPTPP, ASEAN); other words are shown in lower case
     return word if sum(ch.isupper() for ch in word) >= 2 else word.lower()

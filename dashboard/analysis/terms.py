@@ -20,9 +20,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from dashboard.analysis.keyness import TermCounts, count_terms, is_true, log_likelihood, records
+from dashboard.analysis.keyness import TermCounts, is_true, iter_terms, log_likelihood, records
 from dashboard.analysis.words import words
 from dashboard.corpus.load import Corpus
 
@@ -69,20 +70,23 @@ def _inventory(provisions: list[dict[str, Any]], provision_themes: list[dict[str
             evidence[row["provision_id"]][(int(start), int(end))] = (text, row["theme_id"])
             inv.themes[_key(text)].add(row["theme_id"])
     for p in provisions:
-        counts = count_terms([p["text"]], max_n=MAX_N)
-        inv.forms.update(counts)
-        for key in counts.counts:
-            inv.kinds.setdefault(key, "phrase" if " " in key else "word")
+        counts: Counter[str] = Counter()
+        for key, surface in iter_terms(p["text"], max_n=MAX_N):
+            counts[key] += 1
+            inv.forms.add(key, surface)
+        for key in counts:
+            if key not in inv.kinds:
+                inv.kinds[key] = "phrase" if " " in key else "word"
         # codebook terms with a stop word or a number inside ("protection of citizens", "Agenda 2030") are not
         # among the content-word runs: count their matches as the tagger found them
-        extra = TermCounts()
+        extra: Counter[str] = Counter()
         for (_start, _end), (text, _theme) in sorted(evidence[p["id"]].items()):
             key = _key(text)
-            if key not in counts.counts:
-                extra.add(key, text if sum(c.isupper() for c in text) >= 2 else text.lower())
-        inv.forms.update(extra)
-        merged = counts.counts + extra.counts
-        inv.per_provision[p["id"]] = merged
+            if key not in counts:
+                extra[key] += 1
+                inv.forms.add(key, text if sum(c.isupper() for c in text) >= 2 else text.lower())
+        counts.update(extra)
+        inv.per_provision[p["id"]] = counts
     for key in inv.themes:
         inv.kinds[key] = "codebook"
     totals: Counter[str] = Counter()
@@ -107,6 +111,7 @@ def _weak_phrases(kinds: Mapping[str, str], totals: Counter[str], forms: TermCou
     return weak
 
 
+@lru_cache(maxsize=65536)
 def _key(text: str) -> str:
     return " ".join(stem for _word, stem, _start, _end in words(text))
 
