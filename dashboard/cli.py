@@ -135,13 +135,16 @@ def _read_text(path: Path) -> str:
     return ""
 
 
+EVAL_DATA = REPO_DIR / "tests" / "eval" / "data"
+
+
 @main.command("eval-themes")
 @DATA_OPTION
 @click.option("--dev", "dev_path", type=click.Path(dir_okay=False, path_type=Path),
-              default=REPO_DIR / "tests" / "eval" / "data" / "themes_dev.yml", show_default=True,
+              default=EVAL_DATA / "themes_dev.yml", show_default=True,
               help="Development set: seed provisions labelled by hand against the codebook.")
 @click.option("--holdout", "holdout_paths", type=click.Path(dir_okay=False, path_type=Path), multiple=True,
-              default=[REPO_DIR / "tests" / "eval" / "data" / "themes_holdout.yml"], show_default=True,
+              default=[EVAL_DATA / "themes_holdout.yml", EVAL_DATA / "themes_blind.yml"], show_default=True,
               help="Hold-out set(s): labelled sentences that are not in the seeds (repeatable).")
 @click.option("--bar", type=float, default=0.85, show_default=True,
               help="Exit 1 when the development set's micro-F1 is below this.")
