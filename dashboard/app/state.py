@@ -237,6 +237,10 @@ class TimelineView(View):
     def _params(self) -> list[tuple[str, str]]:
         return [("hide", ",".join(self.hide))] if self.hide else []
 
+    def chart_options(self) -> ChartOptions:
+        """Return the options of the page's chart (the same ones export and the briefing take)."""
+        return ChartOptions(lang=self.lang, extra={"hide": ",".join(self.hide)})
+
     def caption(self, vocab: Vocabulary) -> str:
         """Return the view in words."""
         shown = [
@@ -462,6 +466,10 @@ class CompareView(View):
     def ready(self) -> bool:
         """Return True when both documents are chosen."""
         return bool(self.a and self.b)
+
+    def chart_options(self) -> ChartOptions:
+        """Return the options of the page's charts: the pair (theme and status filter the pairs only)."""
+        return ChartOptions(a=self.a, b=self.b, lang=self.lang)
 
     def caption(self, vocab: Vocabulary) -> str:
         """Return the view in words, e.g. '40/QĐ-TTg → 153/NQ-CP · Education and training · new, dropped'."""

@@ -28,6 +28,9 @@ BRIEF_FORMATS = {".pptx": "PowerPoint, 16:9 slides", ".pdf": "PDF, one 16:9 page
 CHART_BOX = Size("brief", 1600, 725, 20, "Briefing slide chart area")
 QUOTE_CHARS = 330  # a longer provision is cut at a word boundary (the full text is in the speaker notes)
 MAX_QUOTES = {"new": 3, "dropped": 3, "reworded": 2}
+# which registered chart plays each part of the pack, best first (else the first whose name starts with the role)
+PREFERRED = {"timeline": ("timeline",), "theme": ("themes-evolution", "themes-heatmap", "themes"),
+             "compare": ("compare-themes",), "target": ("targets-timeline", "targets")}
 MIN_WORDS = 6  # headings ("2 Tasks and solutions") are not key changes
 _LIST_MARK = re.compile(r"^\s*[-–•+*]\s+")
 
@@ -162,15 +165,13 @@ def build_brief(dataset: Dataset, a: str, b: str, *, image: str = ".png", lang: 
 
 
 def _pick(charts: dict[str, Chart], role: str) -> Chart | None:
-    """Return the registered chart for a role: its exact name, else the first name starting with the role."""
-    exact = {"timeline": "timeline", "theme": "themes", "compare": "compare-themes",
-             "target": "targets"}[role]
-    if exact in charts:
-        return charts[exact]
+    """Return the registered chart for a role: a preferred name, else the first name starting with the role."""
+    for name in PREFERRED[role]:
+        if name in charts:
+            return charts[name]
     for name in sorted(charts):
-        chart = charts[name]
-        if name.startswith(role) and chart.needs_pair == (role == "compare"):
-            return chart
+        if name.startswith(role) and charts[name].needs_pair == (role == "compare"):
+            return charts[name]
     return None
 
 

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard.app import ids
+from dashboard.app.components.download import chart_download_menu
 
 GRAPH_CONFIG = {
     "displaylogo": False,
@@ -27,14 +28,15 @@ GRAPH_CONFIG = {
 }
 
 
-def chart_card(graph_id: str, chart: str, figure: go.Figure, hint: str = "") -> html.Div:
-    """Return a chart in its card: the graph (id `graph_id`), then `hint` in small print when given."""
+def chart_card(graph_id: str, chart: str, figure: go.Figure, hint: str = "", lang: str = "en") -> html.Div:
+    """Return a chart in its card: its download menu, the graph (id `graph_id`), then `hint` when given."""
     config = {
         **GRAPH_CONFIG,
         "toImageButtonOptions": {**GRAPH_CONFIG["toImageButtonOptions"], "filename": chart},
     }
     return html.Div(
         [
+            chart_download_menu(chart, lang),
             dcc.Graph(id=graph_id, figure=figure, config=config, className="chart-graph"),
             *([html.P(hint, className="chart-hint small text-muted mb-0")] if hint else []),
         ],

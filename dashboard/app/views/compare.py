@@ -12,6 +12,7 @@ from dash import dcc, html
 from dashboard.app import ids
 from dashboard.app.components import notices_alert
 from dashboard.app.components.badges import source_badge, theme_chip
+from dashboard.app.components.download import briefing_pack_menu, chart_download_menu
 from dashboard.app.components.links import document_link, external_link, source_url
 from dashboard.app.components.provision import NOT_OWN_KINDS, span_reference
 from dashboard.app.context import AppData
@@ -76,6 +77,7 @@ def compare_page(data: AppData, view: CompareView) -> list[Any]:
     return [
         html.H1(_t("title", view.lang), className="page-title"),
         controls(data, view),
+        briefing_pack_menu(view.lang),
         html.Div(content(data, view), id=ids.COMPARE_CONTENT, className="compare-content"),
     ]
 
@@ -200,6 +202,7 @@ def content(data: AppData, view: CompareView) -> list[Any]:
         *head,
         _documents(data, result, lang),
         _summary(result, lang),
+        chart_download_menu("compare-themes", lang),
         dcc.Graph(
             id=ids.COMPARE_CHART,
             figure=theme_delta_figure(data.dataset, ChartOptions(a=view.a, b=view.b, lang=lang)),

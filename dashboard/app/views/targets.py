@@ -90,8 +90,8 @@ def targets_page(data: AppData, view: TargetsView) -> list[Any]:
         controls(data, view),
         html.Div(status_, id=ids.TARGETS_STATUS),
         html.Div(conflicts_, id=ids.TARGETS_CONFLICTS),
-        chart_card(ids.TARGETS_TIMELINE, "targets-timeline", timeline),
-        chart_card(ids.TARGETS_INDICATORS, "indicators", indicators),
+        chart_card(ids.TARGETS_TIMELINE, "targets-timeline", timeline, lang=lang),
+        chart_card(ids.TARGETS_INDICATORS, "indicators", indicators, lang=lang),
         html.H2(_t("table", lang), className="h5 mt-3"),
         html.Div(table, id=ids.TARGETS_TABLE, className="table-responsive"),
     ]

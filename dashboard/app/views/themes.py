@@ -102,10 +102,10 @@ def themes_page(data: AppData, view: ThemesView) -> list[Any]:
         html.P(_t("lead", lang), className="text-muted mb-2"),
         controls(data, view),
         html.Div(status(data, view), id=ids.THEMES_STATUS),
-        chart_card(ids.THEMES_HEATMAP, "themes-heatmap", figures[0], hint=_t("click_hint", lang)),
+        chart_card(ids.THEMES_HEATMAP, "themes-heatmap", figures[0], hint=_t("click_hint", lang), lang=lang),
         html.Div(cell_section(data, view), id=ids.THEMES_CELL, className="themes-cell"),
-        chart_card(ids.THEMES_EVOLUTION, "themes-evolution", figures[1]),
-        chart_card(ids.THEMES_TERMS, "term-emergence", figures[2]),
+        chart_card(ids.THEMES_EVOLUTION, "themes-evolution", figures[1], lang=lang),
+        chart_card(ids.THEMES_TERMS, "term-emergence", figures[2], lang=lang),
         html.Div(new_terms(data, view), id=ids.THEMES_NEW, className="themes-new"),
     ]
 

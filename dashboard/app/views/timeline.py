@@ -10,6 +10,7 @@ from dash import dcc, html
 
 from dashboard.app import ids
 from dashboard.app.components import document_link, external_link, notices_alert
+from dashboard.app.components.download import chart_download_menu
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t
 from dashboard.app.state import LAYERS, TimelineView
@@ -45,6 +46,7 @@ def timeline_page(data: AppData, view: TimelineView) -> list[Any]:
             className="mb-2",
         ),
         html.Div(status(data, view), id=ids.TIMELINE_STATUS),
+        chart_download_menu("timeline", lang),
         dcc.Graph(
             id=ids.TIMELINE_GRAPH,
             figure=timeline_figure(data, view),

@@ -1,0 +1,194 @@
+"""Download menus: any registered chart as PNG (2x), SVG or PDF at slide or A4 size, as interactive HTML or as
+the CSV behind it; and the Compare page's briefing pack (.pptx, .pdf, .html).
+
+Use on a page (the chart's registry name is all the menu needs):
+
+    chart_download_menu("themes-heatmap", lang=view.lang)   # next to the chart's dcc.Graph
+    briefing_pack_menu(lang=view.lang)                       # on the Compare page
+
+ONE generic callback serves every chart menu (pattern-matching ids): it reads the page's state from the URL
+(the page's `View` in `app/state.py`: its `chart_options()` when it has one, else its docs/themes/a/b and
+other parameters) and calls `dashboard.export`, so the file is the chart on screen, drawn by the same figure
+function. Export runs through the process's one warm kaleido browser, behind its lock.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+from urllib.parse import parse_qsl
+
+import dash_bootstrap_components as dbc
+from dash import ALL, MATCH, Input, Output, State, callback, ctx, dcc, html, no_update
+
+from dashboard.app import ids
+from dashboard.app.context import current
+from dashboard.app.state import CompareView, View, Vocabulary
+from dashboard.errors import PolicyTimelineError
+from dashboard.export.brief import render_brief
+from dashboard.export.static import SIZES, default_filename, render_chart
+from dashboard.figures.registry import ChartOptions
+
+# pattern-matching id types (a dict id: {"type": ..., "chart": <registry name>, ...})
+EXPORT_MENU = "export-menu"
+EXPORT_ITEM = "export-item"  # + "fmt" (".png" …) and "size" ("slide", "a4", "" for html/csv)
+EXPORT_DOWNLOAD = "export-download"
+EXPORT_STATUS = "export-status"
+BRIEF_MENU = "brief-menu"
+BRIEF_ITEM = "brief-item"  # {"type": BRIEF_ITEM, "fmt": ".pptx" | ".pdf" | ".html"}
+BRIEF_DOWNLOAD = "brief-download"
+BRIEF_STATUS = "brief-status"
+
+TEXT: dict[str, dict[str, str]] = {
+    "download": {"en": "⤓ Download", "vi": "⤓ Tải xuống"},
+    "slide": {"en": "Slide, 16:9 (1600 × 900)", "vi": "Trình chiếu 16:9 (1600 × 900)"},
+    "a4": {"en": "A4 page width (1240 × 760)", "vi": "Khổ giấy A4 (1240 × 760)"},
+    ".png": {"en": "PNG image (2× scale)", "vi": "Ảnh PNG (tỷ lệ 2×)"},
+    ".svg": {"en": "SVG (vector)", "vi": "SVG (vectơ)"},
+    ".pdf": {"en": "PDF (vector)", "vi": "PDF (vectơ)"},
+    "other": {"en": "Other formats", "vi": "Định dạng khác"},
+    ".html": {"en": "Interactive HTML (works offline)", "vi": "HTML tương tác (xem không cần mạng)"},
+    ".csv": {"en": "Data behind the chart (CSV)", "vi": "Dữ liệu của biểu đồ (CSV)"},
+    "brief": {"en": "⤓ Download briefing pack", "vi": "⤓ Tải bộ tài liệu báo cáo"},
+    "brief.pptx": {"en": "PowerPoint slides (.pptx)", "vi": "Trang chiếu PowerPoint (.pptx)"},
+    "brief.pdf": {"en": "PDF, one page per slide", "vi": "PDF, mỗi trang một trang chiếu"},
+    "brief.html": {"en": "Web page (.html)", "vi": "Trang web (.html)"},
+    "brief.hint": {"en": "Timeline, themes, what changed from A to B with quotations, targets, sources.",
+                   "vi": "Dòng thời gian, chủ đề, thay đổi từ A sang B kèm trích dẫn, mục tiêu, nguồn."},
+    "brief.choose": {"en": "Choose two documents first.", "vi": "Hãy chọn hai văn bản trước."},
+    "failed": {"en": "Export failed: {error}", "vi": "Không xuất được: {error}"},
+}
+STATIC = (".png", ".svg", ".pdf")
+
+
+def chart_download_menu(chart: str, lang: str = "en") -> html.Div:
+    """Return the download menu of chart `chart` (a registry name): static images by size, HTML and CSV."""
+    items: list[Any] = []
+    for size in SIZES:
+        items.append(dbc.DropdownMenuItem(_t(size, lang), header=True))
+        items += [_item(chart, fmt, size, lang) for fmt in STATIC]
+    items += [dbc.DropdownMenuItem(divider=True), dbc.DropdownMenuItem(_t("other", lang), header=True),
+              _item(chart, ".html", "slide", lang), _item(chart, ".csv", "", lang)]
+    return html.Div(
+        [
+            dbc.DropdownMenu(items, label=_t("download", lang), size="sm", color="light", align_end=True,
+                             id={"type": EXPORT_MENU, "chart": chart}, className="export-menu"),
+            dcc.Loading(
+                html.Div([
+                    dcc.Download(id={"type": EXPORT_DOWNLOAD, "chart": chart}),
+                    html.Span(id={"type": EXPORT_STATUS, "chart": chart}, className="small text-danger"),
+                ]),
+                type="dot", parent_className="export-loading",
+            ),
+        ],
+        className="chart-download d-flex justify-content-end align-items-center gap-2",
+        **{"data-chart": chart},
+    )
+
+
+def briefing_pack_menu(lang: str = "en") -> html.Div:
+    """Return the Compare page's briefing-pack menu (the pack compares the page's documents A and B)."""
+    items = [dbc.DropdownMenuItem(_t(f"brief{fmt}", lang), id={"type": BRIEF_ITEM, "fmt": fmt}, n_clicks=0)
+             for fmt in (".pptx", ".pdf", ".html")]
+    return html.Div(
+        [
+            dbc.DropdownMenu(items, label=_t("brief", lang), size="sm", color="primary", id=BRIEF_MENU,
+                             className="brief-menu"),
+            html.Span(_t("brief.hint", lang), className="small text-muted"),
+            dcc.Loading(html.Div([dcc.Download(id=BRIEF_DOWNLOAD),
+                                  html.Span(id=BRIEF_STATUS, className="small text-danger")]), type="dot"),
+        ],
+        className="briefing-pack d-flex flex-wrap align-items-center gap-2 my-2",
+    )
+
+
+@callback(
+    Output({"type": EXPORT_DOWNLOAD, "chart": MATCH}, "data"),
+    Output({"type": EXPORT_STATUS, "chart": MATCH}, "children"),
+    Input({"type": EXPORT_ITEM, "chart": MATCH, "fmt": ALL, "size": ALL}, "n_clicks"),
+    State(ids.URL, "pathname"),
+    State(ids.URL, "search"),
+    prevent_initial_call=True,
+)
+def _on_export(clicks: list[int | None], pathname: str | None, search: str | None) -> tuple[Any, str]:
+    item = ctx.triggered_id
+    if not isinstance(item, dict) or not any(clicks):
+        return no_update, no_update
+    return export_download(item["chart"], item["fmt"], item["size"] or None, pathname, search)
+
+
+@callback(
+    Output(BRIEF_DOWNLOAD, "data"),
+    Output(BRIEF_STATUS, "children"),
+    Input({"type": BRIEF_ITEM, "fmt": ALL}, "n_clicks"),
+    State(ids.URL, "search"),
+    prevent_initial_call=True,
+)
+def _on_brief(clicks: list[int | None], search: str | None) -> tuple[Any, str]:
+    item = ctx.triggered_id
+    if not isinstance(item, dict) or not any(clicks):
+        return no_update, no_update
+    return brief_download(item["fmt"], search)
+
+
+def export_download(chart: str, fmt: str, size: str | None, pathname: str | None,
+                    search: str | None) -> tuple[Any, str]:
+    """Return (dcc.Download data, status text) for chart `chart` as `fmt` with the page's options."""
+    data = current()
+    options = page_options(pathname, search, data.vocab)
+    try:
+        payload = render_chart(data.dataset, chart, options, fmt, size=size)
+    except PolicyTimelineError as exc:
+        return no_update, _t("failed", options.lang, error=str(exc))
+    name = default_filename(chart, options, fmt, size or "slide")
+    return dcc.send_bytes(payload, name), ""
+
+
+def brief_download(fmt: str, search: str | None) -> tuple[Any, str]:
+    """Return (dcc.Download data, status text) for the briefing pack of the Compare page's A and B."""
+    data = current()
+    view = CompareView.from_query(search, data.vocab)
+    if not (view.a and view.b):
+        return no_update, _t("brief.choose", view.lang)
+    try:
+        payload = render_brief(data.dataset, view.a, view.b, fmt, lang=view.lang)
+    except PolicyTimelineError as exc:
+        return no_update, _t("failed", view.lang, error=str(exc))
+    return dcc.send_bytes(payload, f"briefing-pack_{view.a}_vs_{view.b}{fmt}"), ""
+
+
+def page_options(pathname: str | None, search: str | None, vocab: Vocabulary) -> ChartOptions:
+    """Return the chart options of the page at `pathname` in the state its URL query describes."""
+    view_class = next((c for c in _views(View) if c.PATH == (pathname or "/")), None)
+    if view_class is None:
+        return ChartOptions()
+    view = view_class.from_query(search, vocab)
+    if hasattr(view, "chart_options"):
+        return view.chart_options()
+    # a page without chart_options(): its documents, themes and pair, and its other parameters as extras
+    values = {f.name: getattr(view, f.name) for f in dataclasses.fields(view)}
+    known = {"docs", "doc", "theme", "themes", "a", "b", "lang", "measure", "basis"}
+    extra = {k: v for k, v in parse_qsl(view.to_query().lstrip("?")) if k not in known}
+    docs = values.get("docs") or ((values["doc"],) if values.get("doc") else ())
+    themes = values.get("themes") or ((values["theme"],) if values.get("theme") else ())
+    return ChartOptions(docs=tuple(docs), themes=tuple(themes), a=values.get("a") or "",
+                        b=values.get("b") or "", measure=values.get("measure") or "share_provisions",
+                        basis=values.get("basis") or "own", lang=view.lang, extra=extra)
+
+
+def _item(chart: str, fmt: str, size: str, lang: str) -> dbc.DropdownMenuItem:
+    item_id = {"type": EXPORT_ITEM, "chart": chart, "fmt": fmt, "size": size}
+    return dbc.DropdownMenuItem(_t(fmt, lang), id=item_id, n_clicks=0,
+                                className=f"export-item export-{fmt[1:]}-{size or 'data'}")
+
+
+def _views(base: type[View]) -> list[type[View]]:
+    found = []
+    for sub in base.__subclasses__():
+        found += [sub, *_views(sub)]
+    return found
+
+
+def _t(key: str, lang: str, **values: object) -> str:
+    entry = TEXT[key]
+    return (entry.get(lang) or entry["en"]).format(**values)
