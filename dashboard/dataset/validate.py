@@ -139,7 +139,7 @@ def annotation_problems(data_dir: Path, documents: dict[str, dict[str, str]],
             return
         text = raw(p["document_id"])
         if text is not None and normalise_text(text[start:end]) != row["surface"]:
-            problems.append(f"error: {table}.csv: {key}: start: seed[{start}:{end}] does not give the surface")
+            problems.append(f"error: {table}.csv: {key}: surface: seed[{start}:{end}] gives other words")
 
     if "mentions" in names:
         for m in _read(data_dir, "mentions"):
