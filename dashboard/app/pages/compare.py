@@ -35,6 +35,11 @@ def _update_content(
     a: str | None, b: str | None, theme: str | None, status: list[str] | None, search: str | None
 ) -> tuple[str, list[Any]]:
     view = view_from_controls(current(), search, a=a, b=b, theme=theme, status=status)
+    if view == CompareView.from_query(search, current().vocab).replace(unknown_a="", unknown_b=""):
+        return (
+            dash.no_update,
+            dash.no_update,
+        )  # controls just rendered from this URL: the page already shows it
     return view.to_query(), content(current(), view)
 
 

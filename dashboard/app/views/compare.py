@@ -21,7 +21,7 @@ from dashboard.app.state import STATUSES, CompareView, DocumentView
 from dashboard.figures.compare import comparison, theme_delta_figure
 from dashboard.figures.registry import ChartOptions
 
-MAX_ROWS = 400  # pairs drawn at once; the filters narrow a longer list
+MAX_ROWS = 150  # pairs drawn at once (each is ~3 kB of components); the filters narrow a longer list
 EXAMPLES = (("40-QD-TTg-2016", "153-NQ-CP-2025"), ("01-NQ-CP-2016", "59-NQ-TW-2025"))
 TEXT: dict[str, dict[str, str]] = {
     "title": {"en": "Compare two documents", "vi": "So sánh hai văn bản"},
@@ -287,9 +287,7 @@ def _cell(data: AppData, result: dict[str, Any], pair: dict[str, Any], side: str
     doc_id = result[side]
     document = data.documents.get(doc_id, {})
     kind = pair[f"{side}_kind"] or ""
-    head: list[Any] = [
-        document_link(doc_id, pid.split(":", 1)[-1], lang, p=pid, className="provision-path", title=pid)
-    ]
+    head: list[Any] = [html.Span(pid.split(":", 1)[-1], className="provision-path", title=pid)]
     if not pair[f"{side}_own"]:
         head.append(
             html.Span(
@@ -304,7 +302,6 @@ def _cell(data: AppData, result: dict[str, Any], pair: dict[str, Any], side: str
             className="open-link",
         ),
         span_reference(provision, document, lang),
-        external_link(t("common.source", lang), source_url(document), className="source-link"),
     ]
     return html.Div(
         [
@@ -350,6 +347,9 @@ def _documents(data: AppData, result: dict[str, Any], lang: str) -> html.Div:
                         [
                             document_link(doc["id"], doc["symbol"], lang, className="fw-semibold me-2"),
                             html.Span(str(row.get("issued") or "")[:10], className="text-muted me-2"),
+                            external_link(
+                                t("common.source_text", lang), source_url(row), className="source-link me-2"
+                            ),
                             source_badge(
                                 doc["coverage"], doc["source_kind"], doc["coverage_note"], lang=lang
                             ),

@@ -1,0 +1,165 @@
+"""Journey: "What does the 2025 action programme say about education that the 2016 strategy did not?"
+
+Compare page in the real app (headless Chromium): pick two documents, read the theme-delta chart and the
+aligned provisions with changed words marked, filter by theme and status, follow a provision to its source,
+and paste the address to get the same view back.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from dashboard.app import ids
+from tests.browser.pages import choose, sel, wait_for_page
+
+pytestmark = pytest.mark.browser
+
+STRATEGY, PROGRAMME = "40-QD-TTg-2016", "153-NQ-CP-2025"
+T = 60_000  # ms: generous, the suite may share two cores with builds and benchmarks
+
+
+def query(url: str) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(url).query)
+
+
+def rows(page):
+    return page.locator(f"{sel(ids.COMPARE_PAIRS)} > .pair")
+
+
+def test_cmpr001_deep_link_restores_the_filtered_view(journey, app_url):
+    page = journey.page
+    page.goto(f"{app_url}/compare?a=40/QĐ-TTg&b=153/NQ-CP&theme=education_training&status=reworded,new")
+    wait_for_page(page, ids.COMPARE_PAIRS)
+    expect(page.locator(sel(ids.COMPARE_A))).to_contain_text("40/QĐ-TTg", timeout=T)
+    expect(page.locator(sel(ids.COMPARE_B))).to_contain_text("153/NQ-CP", timeout=T)
+    expect(page.locator(sel(ids.COMPARE_CAPTION))).to_contain_text("40/QĐ-TTg → 153/NQ-CP", timeout=T)
+    expect(page.locator(f"{sel(ids.COMPARE_CHART)} .gtitle")).to_contain_text(
+        "Theme weight from 40/QĐ-TTg", timeout=T
+    )
+    expect(page.locator(sel(ids.COMPARE_WARNING))).to_contain_text("The sources differ", timeout=T)
+    count = int(page.locator(sel(ids.COMPARE_PAIR_COUNT)).get_attribute("data-count") or "-1")
+    assert count > 0
+    expect(rows(page)).to_have_count(count, timeout=T)
+    statuses = set(rows(page).evaluate_all("els => els.map(e => e.dataset.status)"))
+    assert statuses <= {"reworded", "new"}
+    for row in rows(page).all():
+        expect(row.locator(".theme-chip", has_text="Education and training")).to_have_count(1, timeout=T)
+    journey.shot()
+    journey.assert_clean()
+
+
+def test_cmpr002_picking_two_documents_writes_the_url(journey, app_url):
+    page = journey.page
+    page.goto(f"{app_url}/compare")
+    wait_for_page(page, ids.COMPARE_EMPTY)
+    choose(page, ids.COMPARE_A, "40/QĐ-TTg (2016)")
+    expect(page).to_have_url(f"{app_url}/compare?a={STRATEGY}", timeout=T)
+    choose(page, ids.COMPARE_B, "153/NQ-CP (2025)")
+    expect(page).to_have_url(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}", timeout=T)
+    wait_for_page(page, ids.COMPARE_PAIRS)
+    total = int(page.locator(sel(ids.COMPARE_PAIR_COUNT)).get_attribute("data-total") or "-1")
+    summary = page.locator(f"{sel(ids.COMPARE_SUMMARY)} [data-count]")
+    assert sum(int(x) for x in summary.evaluate_all("els => els.map(e => e.dataset.count)")) == total
+    expect(rows(page)).to_have_count(total, timeout=T)
+    # every provision of both documents is on exactly one row
+    a_ids = rows(page).evaluate_all("els => els.map(e => e.dataset.a).filter(Boolean)")
+    b_ids = rows(page).evaluate_all("els => els.map(e => e.dataset.b).filter(Boolean)")
+    assert len(a_ids) == len(set(a_ids)) == 56 and len(b_ids) == len(set(b_ids)) == 23
+    journey.shot()
+    journey.assert_clean()
+
+
+def test_cmpr003_status_and_theme_filters(journey, app_url):
+    page = journey.page
+    page.goto(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}")
+    wait_for_page(page, ids.COMPARE_PAIRS)
+    total = rows(page).count()
+    for label in ("Kept", "Reworded", "New in B"):
+        page.locator(f"{sel(ids.COMPARE_STATUS)} label", has_text=label).click()
+    expect(page).to_have_url(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&status=dropped", timeout=T)
+    expect(page.locator(f"{sel(ids.COMPARE_PAIRS)} > .pair:not(.pair-dropped)")).to_have_count(0, timeout=T)
+    dropped = rows(page).count()
+    assert 0 < dropped < total
+    expect(rows(page).first.locator(".pair-empty")).to_contain_text("Only in A", timeout=T)
+    choose(page, ids.COMPARE_THEME, "Leadership, direction and implementation")
+    expect(page).to_have_url(
+        f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&theme=governance&status=dropped", timeout=T
+    )
+    expect(page.locator(sel(ids.COMPARE_PAIR_COUNT))).not_to_have_attribute(
+        "data-count", str(dropped), timeout=T
+    )
+    for row in rows(page).all():
+        expect(row.locator(".theme-chip", has_text="Leadership")).to_have_count(1, timeout=T)
+    journey.shot()
+    journey.assert_clean()
+
+
+def test_cmpr004_changed_words_are_marked_and_provisions_link_to_their_source(journey, app_url):
+    page = journey.page
+    page.goto(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&status=reworded")
+    wait_for_page(page, ids.COMPARE_PAIRS)
+    first = rows(page).first
+    expect(first.locator(".side-a del.diff-del").first).to_be_visible(timeout=T)
+    expect(first.locator(".side-b ins.diff-ins").first).to_be_visible(timeout=T)
+    expect(first.locator(".side-a .span-ref")).to_contain_text("seed file", timeout=T)
+    pid = first.get_attribute("data-b")
+    first.locator(".side-b a.open-link").click()
+    expect(page).to_have_url(f"{app_url}/document?doc={PROGRAMME}&p={pid.replace(':', '%3A')}", timeout=T)
+    wait_for_page(page, ids.DOC_PROVISIONS)
+    journey.shot()
+    journey.assert_clean()
+
+
+def test_cmpr005_swap_and_back(journey, app_url):
+    page = journey.page
+    page.goto(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}")
+    wait_for_page(page, ids.COMPARE_PAIRS)
+    before = page.locator(sel(ids.COMPARE_SUMMARY)).inner_text()
+    page.click(sel(ids.COMPARE_SWAP))
+    expect(page).to_have_url(f"{app_url}/compare?a={PROGRAMME}&b={STRATEGY}", timeout=T)
+    expect(page.locator(sel(ids.COMPARE_CAPTION))).to_contain_text("153/NQ-CP → 40/QĐ-TTg", timeout=T)
+    after = page.locator(sel(ids.COMPARE_SUMMARY)).inner_text()
+    assert after != before  # new and dropped trade places
+    page.go_back()
+    expect(page).to_have_url(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}", timeout=T)
+    journey.assert_clean()
+
+
+def test_cmpr006_unknown_documents_are_a_notice_not_an_error(journey, app_url):
+    page = journey.page
+    page.goto(f"{app_url}/compare?a=99-XX-2099&b=153/NQ-CP&status=maybe")
+    wait_for_page(page, ids.COMPARE_NOTICES)
+    expect(page.locator(sel(ids.COMPARE_NOTICES))).to_contain_text("99-XX-2099", timeout=T)
+    expect(page.locator(sel(ids.COMPARE_EMPTY))).to_be_visible(timeout=T)
+    journey.assert_clean()
+
+
+def test_cmpr007_document_text_is_text(journey, fixture_url):
+    page = journey.page
+    page.goto(f"{fixture_url}/compare?a=1-NQ/TW&b=2/NQ-CP")
+    wait_for_page(page, ids.COMPARE_PAIRS)
+    expect(page.locator(sel(ids.COMPARE_PAIRS))).to_contain_text("<script>alert(1)</script>", timeout=T)
+    assert page.locator(f"{sel(ids.COMPARE_PAIRS)} script").count() == 0
+    journey.shot()
+    journey.assert_clean()  # no alert() dialog
+
+
+def test_cmpr008_two_users_do_not_share_state(journey, app_url, browser):
+    page = journey.page
+    other = journey.watch(browser.new_context(viewport={"width": 1366, "height": 900}).new_page())
+    page.goto(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}")
+    other.goto(f"{app_url}/compare?a=01-NQ-CP-2016&b=59-NQ-TW-2025&status=new")
+    wait_for_page(page, ids.COMPARE_PAIRS)
+    wait_for_page(other, ids.COMPARE_PAIRS)
+    page.locator(f"{sel(ids.COMPARE_STATUS)} label", has_text="Kept").click()
+    expect(page).to_have_url(
+        f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&status=reworded,new,dropped", timeout=T
+    )
+    other.reload()
+    wait_for_page(other, ids.COMPARE_PAIRS)
+    expect(other.locator(sel(ids.COMPARE_CAPTION))).to_contain_text("01/NQ-CP → 59-NQ/TW", timeout=T)
+    assert set(query(other.url)["status"]) == {"new"}
+    journey.assert_clean()
