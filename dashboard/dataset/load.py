@@ -69,7 +69,8 @@ class Dataset:
     def resolve_document(self, ref: str) -> str:
         """Return the document id for an id or symbol (any case); raise UnknownDocument otherwise."""
         text = (ref or "").strip()
-        found = self._document_keys.get(text.casefold()) or (self._document_keys.get(symbol_key(text)) if text else None)
+        keys = self._document_keys
+        found = keys.get(text.casefold()) or (keys.get(symbol_key(text)) if text else None)
         if not found:
             raise UnknownDocument(text, list(self.documents.loc[self.documents["held"], "id"]))
         return found
