@@ -103,6 +103,12 @@ class TooLarge(InputError):
     code = "too-large"
 
 
+class OutsideSeeds(InputError):
+    """The file is a link to a place outside the seeds folder; the build reads only the seeds folder."""
+
+    code = "outside-seeds"
+
+
 class BuildFailed(PolicyTimelineError):
     """The build found input errors; nothing was written."""
 

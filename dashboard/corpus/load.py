@@ -18,6 +18,9 @@ from dashboard.corpus.sidecar import (
     read_seed,
 )
 
+# fields each record of seeds/cited.yml needs (the build reads them without defaults)
+CITED_FIELDS = {"targets": ("document", "text", "kind"), "indicators": ("document", "text"),
+                "claims": ("document", "field", "value", "status")}
 CORPUS_FILES = ("vocabulary.yml", "package.yml", "references.yml", "relations.yml", "cited.yml", "notes.yml")
 
 
@@ -81,6 +84,12 @@ def load_corpus(seeds_dir: Path) -> Corpus:
 
     if not seeds_dir.is_dir():
         raise errors.BuildFailed([errors.InputError(str(seeds_dir), "folder", "seeds folder not found")])
+    root = seeds_dir.resolve()
+    linked_out = [p for p in sorted([*seeds_dir.glob("*.txt"), *seeds_dir.glob("*.yml")])
+                  if not p.resolve().is_relative_to(root)]
+    if linked_out:  # refuse before reading anything: a symlinked seed must not publish a file from elsewhere
+        raise errors.BuildFailed([errors.OutsideSeeds(shown(p), "file", "links to a file outside the seeds "
+                                                      "folder") for p in linked_out])
     vocabulary = attempt(load_vocabulary, seeds_dir / "vocabulary.yml", shown(seeds_dir / "vocabulary.yml"))
     if vocabulary is None:
         raise errors.BuildFailed(problems or [errors.MissingSidecar(shown(seeds_dir / "vocabulary.yml"), "file",
@@ -146,13 +155,18 @@ def _load_document(text_path: Path, vocabulary: Vocabulary, shown) -> SeedDocume
 
 def _check_references(corpus: Corpus, seeds_dir: Path, shown) -> list[errors.InputError]:
     problems: list[errors.InputError] = []
+    if not isinstance(corpus.package, dict):
+        problems.append(errors.InvalidField(shown(seeds_dir / "package.yml"), "file",
+                                            "expected a mapping of package properties"))
     rel_file = shown(seeds_dir / "relations.yml")
     if not isinstance(corpus.relations, list):
-        return [errors.InvalidField(rel_file, "file", "expected a list of relations")]
+        return problems + [errors.InvalidField(rel_file, "file", "expected a list of relations")]
     for i, rel in enumerate(corpus.relations):
         if not isinstance(rel, dict):
             problems.append(errors.InvalidField(rel_file, f"item {i + 1}", "expected a mapping"))
             continue
+        if not str(rel.get("kind") or "").strip():
+            problems.append(errors.MissingField(rel_file, f"item {i + 1}.kind"))
         for end in ("source", "target"):
             ref = str(rel.get(end) or "")
             if not ref:
@@ -163,10 +177,19 @@ def _check_references(corpus: Corpus, seeds_dir: Path, shown) -> list[errors.Inp
     cited_file = shown(seeds_dir / "cited.yml")
     if not isinstance(corpus.cited, dict):
         return problems + [errors.InvalidField(cited_file, "file", "expected targets, indicators and claims")]
-    for section in ("targets", "indicators", "claims"):
-        for i, row in enumerate(corpus.cited.get(section) or []):
-            ref = str((row or {}).get("document") or "")
-            if corpus.resolve(ref) is None:
+    for section, required in CITED_FIELDS.items():
+        rows = corpus.cited.get(section) or []
+        if not isinstance(rows, list):
+            problems.append(errors.InvalidField(cited_file, section, "expected a list of records"))
+            continue
+        for i, row in enumerate(rows):
+            if not isinstance(row, dict):
+                problems.append(errors.InvalidField(cited_file, f"{section}[{i + 1}]", "expected a mapping"))
+                continue
+            problems.extend(errors.MissingField(cited_file, f"{section}[{i + 1}].{key}") for key in required
+                            if row.get(key) in (None, ""))
+            ref = str(row.get("document") or "")
+            if ref and corpus.resolve(ref) is None:
                 problems.append(errors.UnknownReference(cited_file, f"{section}[{i + 1}].document",
                                                         f"unknown document {ref!r}"))
     return problems

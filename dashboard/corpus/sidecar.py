@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -79,6 +80,7 @@ _Loader.yaml_implicit_resolvers = {
 
 def load_yaml(path: Path, display: str) -> Any:
     """Parse a YAML file or raise NotYaml naming the line."""
+    _check_size(path, display)
     try:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (a SafeLoader)
     except UnicodeDecodeError as exc:
@@ -103,9 +105,8 @@ def load_vocabulary(path: Path, display: str) -> Vocabulary:
 
 def read_seed(path: Path, display: str) -> str:
     """Return the seed's text, refusing empty, oversized, binary and non-UTF-8 files."""
+    _check_size(path, display)
     raw = path.read_bytes()
-    if len(raw) > MAX_SEED_BYTES:
-        raise errors.TooLarge(display, "file", f"{len(raw)} bytes, more than the limit of {MAX_SEED_BYTES}")
     if not raw.strip():
         raise errors.EmptySeed(display, "file")
     control = _CONTROL.search(raw)
@@ -115,6 +116,14 @@ def read_seed(path: Path, display: str) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise errors.NotUtf8(display, f"byte {exc.start}") from exc
+
+
+def _check_size(path: Path, display: str) -> None:
+    # refuse before reading: a huge file must not be read into memory only to be refused
+    size = path.stat().st_size
+    if size > MAX_SEED_BYTES:
+        raise errors.TooLarge(display, "file", f"{size} bytes, more than the limit of {MAX_SEED_BYTES} "
+                                               "(MAX_SEED_BYTES)")
 
 
 def parse_date(value: Any, display: str, where: str) -> dt.date:
@@ -139,6 +148,18 @@ def _text(data: dict[str, Any], key: str, display: str, required: bool = True) -
     if not isinstance(value, str | int | float):
         raise errors.InvalidField(display, key, f"expected text, got {type(value).__name__}")
     return " ".join(str(value).split())
+
+
+def _url(data: dict[str, Any], key: str, display: str, required: bool = True) -> str:
+    # the app links these; only a web address is a source (no javascript:, file: or relative paths)
+    value = _text(data, key, display, required)
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        parts = None
+    if value and not (parts and parts.scheme in ("http", "https") and parts.netloc):
+        raise errors.InvalidField(display, key, f"{value[:80]!r} is not an http(s) address")
+    return value
 
 
 def _choice(data: dict[str, Any], key: str, allowed: dict[str, Any], display: str) -> str:
@@ -200,7 +221,7 @@ def parse_meta(data: Any, vocab: Vocabulary, display: str, *, held: bool, seed_f
         issued=issued,
         title_en=_text(data, "title_en", display),
         title_vi=_text(data, "title_vi", display, required=False),
-        source_url=_text(data, "source_url", display),
+        source_url=_url(data, "source_url", display),
         source_kind=_choice(data, "source_kind", vocab.source_kinds, display) if held else "",
         coverage=_choice(data, "coverage", vocab.coverages, display) if held else "",
         coverage_note=_text(data, "coverage_note", display, required=held),
@@ -212,7 +233,7 @@ def parse_meta(data: Any, vocab: Vocabulary, display: str, *, held: bool, seed_f
         language=_text(data, "language", display, required=False) or "en",
         issuer_detail=_text(data, "issuer_detail", display, required=False),
         seed_publisher=_text(data, "seed_publisher", display, required=False),
-        seed_url=_text(data, "seed_url", display, required=False),
+        seed_url=_url(data, "seed_url", display, required=False),
         horizons_note=_text(data, "horizons_note", display, required=False),
         voice=voice,
         body_start=str(body.get("start") or ""),
