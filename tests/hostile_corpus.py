@@ -18,7 +18,8 @@ IMG_LINE = "a) Negotiate <img src=x onerror=\"alert('img')\"> agreements through
 ARABIC = "2. تعزيز التكامل الدولي والتعاون مع رابطة دول جنوب شرق آسيا."
 HEBREW = "3. שיתוף פעולה בינלאומי עם האומות המאוחדות."
 BIDI = "4. Mixed direction: ASEAN \u202ereversed\u202c and العربية with English."
-DECOMPOSED = "5. Nghi\u0323 quye\u0302\u0301t (decomposed Vietnamese) on Z\u0337\u0322a\u0336l\u0335g\u0334o\u0338 text."
+DECOMPOSED = ("5. Nghi\u0323 quye\u0302\u0301t (decomposed Vietnamese) on "
+              "Z\u0337\u0322a\u0336l\u0335g\u0334o\u0338 text.")
 COMBINING_FIRST = "6. \u0301 A line whose words start after a combining mark."
 FORMULA = "=HYPERLINK(\"http://example.org\",\"click\") {{ template }} ${injection} %s '; DROP TABLE provisions;--"
 
