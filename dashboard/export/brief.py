@@ -347,7 +347,7 @@ def _targets_slide(dataset: Dataset, doc_a: dict, doc_b: dict) -> Slide:
         for t in chosen.to_dict("records")[:10]:
             value = "" if _missing(t.get("value")) else f"{t['value']:g} {_text(t.get('unit'))}".strip()
             where = _text(t.get("provision_id")) or "cited secondary source"
-            rows.append([symbols[t["document_id"]], _year_span(t), _text(t.get("text")), value,
+            rows.append([symbols[t["document_id"]], _year_span(t), _LIST_MARK.sub("", _text(t.get("text"))), value,
                          f"{where} ({_text(t.get('kind')).replace('_', ' ')})"])
     none = f"Neither {doc_a['symbol']} nor {doc_b['symbol']} sets a target that the dataset holds."
     note = "" if rows else none

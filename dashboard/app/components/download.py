@@ -88,7 +88,8 @@ def chart_download_menu(chart: str, lang: str = "en") -> html.Div:
 
 def briefing_pack_menu(lang: str = "en") -> html.Div:
     """Return the Compare page's briefing-pack menu (the pack compares the page's documents A and B)."""
-    items = [dbc.DropdownMenuItem(_t(f"brief{fmt}", lang), id={"type": BRIEF_ITEM, "fmt": fmt}, n_clicks=0)
+    items = [dbc.DropdownMenuItem(_t(f"brief{fmt}", lang), id={"type": BRIEF_ITEM, "fmt": fmt}, n_clicks=0,
+                                  className=f"brief-item brief-{fmt[1:]}")
              for fmt in (".pptx", ".pdf", ".html")]
     return html.Div(
         [
