@@ -14,10 +14,10 @@ from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from dashboard.dataset.load import Dataset
-from dashboard.figures.labels import COVERAGE_WORD, chart_documents, chart_lang, framed, theme_labels, word
+from dashboard.figures.compose import axis_key, compose, grid
+from dashboard.figures.labels import COVERAGE_WORD, chart_documents, chart_lang, theme_labels, word
 from dashboard.figures.registry import Chart, ChartOptions, register
 from dashboard.figures.template import NEUTRAL, THEME_COLOURS, escape
 from dashboard.figures.theme_tables import BASES, basis_label, chart_basis, listed, theme_caption
@@ -65,8 +65,14 @@ TEXT: dict[str, dict[str, str]] = {
 def emergence_table(ds: Dataset, options: ChartOptions) -> pd.DataFrame:
     """Return the table behind the chart: each chosen document's new terms on the basis, strongest first
     (G², then uses), at most TOP_TERMS each, documents in order of issue."""
-    basis = chart_basis(options)
-    docs = chart_documents(ds, options.docs)
+    docs = tuple(d.id for d in chart_documents(ds, options.docs))
+    return _emergence_table(ds, docs, chart_basis(options))
+
+
+@lru_cache(maxsize=32)
+def _emergence_table(ds: Dataset, doc_ids: tuple[str, ...], basis: str) -> pd.DataFrame:
+    """Return emergence_table for resolved options (cached; callers must not modify it)."""
+    docs = chart_documents(ds, doc_ids)
     terms = _new_terms(ds).get(basis)
     if terms is None or not docs:
         return pd.DataFrame(columns=COLUMNS)
@@ -103,60 +109,84 @@ def emergence_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         f"{escape(word(TEXT, 'new_terms', lang, n=counts.get(d.id, (0, 0))[0]))}"
         for d in panels
     ]
-    fig = make_subplots(
-        rows=n_rows,
-        cols=cols,
-        subplot_titles=titles or None,
-        horizontal_spacing=0.24,
-        vertical_spacing=0.12 if n_rows > 1 else 0.1,
-    )
-    fig.update_annotations(font={"size": 13, "color": "#222"})
     labels = theme_labels(ds, lang)
-    for i, doc in enumerate(panels):
+    data: list[dict[str, Any]] = []
+    annotations: list[dict[str, Any]] = []
+    layout: dict[str, Any] = {"bargap": 0.3}
+    for doc, title, (x_id, y_id, xaxis, yaxis) in zip(
+        panels, titles, grid(len(panels), cols, h_space=0.24, v_space=0.12 if n_rows > 1 else 0.1), strict=True
+    ):
         rows = table[table["document_id"] == doc.id]
-        fig.add_trace(
-            go.Bar(
-                x=list(rows["count"]),
-                y=[escape(t) for t in rows["term"]],
-                orientation="h",
-                marker={
-                    "color": [
-                        THEME_COLOURS.get(t[0], NEUTRAL) if t else OTHER_TERM for t in rows["theme_ids"]
-                    ]
-                },
-                text=list(rows["count"]),
-                textposition="outside",
-                cliponaxis=False,
-                hovertext=[_hover(r, doc.symbol, labels, lang) for r in rows.itertuples(index=False)],
-                hoverinfo="text",
-                customdata=[[doc.id, p] for p in rows["example_provision_id"]],
-                showlegend=False,
-            ),
-            row=i // cols + 1,
-            col=i % cols + 1,
+        colours = [THEME_COLOURS.get(t[0], NEUTRAL) if t else OTHER_TERM for t in rows["theme_ids"]]
+        data.append(
+            {
+                "type": "bar",
+                "xaxis": x_id,
+                "yaxis": y_id,
+                "x": list(rows["count"]),
+                "y": [escape(t) for t in rows["term"]],
+                "orientation": "h",
+                "marker": {"color": colours},
+                "text": list(rows["count"]),
+                "textposition": "outside",
+                "cliponaxis": False,
+                "hovertext": [_hover(r, doc.symbol, labels, lang) for r in rows.itertuples(index=False)],
+                "hoverinfo": "text",
+                "customdata": [[doc.id, p] for p in rows["example_provision_id"]],
+                "showlegend": False,
+            }
         )
-    fig.update_yaxes(autorange="reversed", automargin=True, tickfont={"size": 12}, fixedrange=True)
-    fig.update_xaxes(showgrid=True, gridcolor="#EEE", rangemode="tozero", fixedrange=True)
+        layout[axis_key(x_id)] = {
+            **xaxis,
+            "showgrid": True,
+            "gridcolor": "#EEE",
+            "rangemode": "tozero",
+            "fixedrange": True,
+        }
+        layout[axis_key(y_id)] = {
+            **yaxis,
+            "autorange": "reversed",
+            "automargin": True,
+            "tickfont": {"size": 12},
+            "fixedrange": True,
+        }
+        # the panel's title, where make_subplots puts it: centred over the panel
+        annotations.append(
+            {
+                "text": title,
+                "xref": "paper",
+                "yref": "paper",
+                "x": sum(xaxis["domain"]) / 2,
+                "y": yaxis["domain"][1],
+                "xanchor": "center",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 13, "color": "#222"},
+            }
+        )
     if not panels:
-        fig.add_annotation(
-            text=escape(word(TEXT, "none", lang)),
-            xref="paper",
-            yref="paper",
-            x=0.5,
-            y=0.5,
-            showarrow=False,
-            font={"size": 14, "color": "#555"},
+        annotations.append(
+            {
+                "text": escape(word(TEXT, "none", lang)),
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0.5,
+                "y": 0.5,
+                "showarrow": False,
+                "font": {"size": 14, "color": "#555"},
+            }
         )
-        fig.update_xaxes(visible=False)
-        fig.update_yaxes(visible=False)
+        layout.update(xaxis={"visible": False}, yaxis={"visible": False})
+    layout["annotations"] = annotations
     notes = []
     first = [d.symbol for d in docs if d.id not in present]
     if first:
         notes.append(word(TEXT, "first_docs", lang, docs=", ".join(first)))
     if len(with_terms) > MAX_PANELS:
         notes.append(word(TEXT, "capped", lang, n=MAX_PANELS))
-    return framed(
-        fig,
+    return compose(
+        data,
+        layout,
         title=word(TEXT, "title", lang),
         subtitle=word(TEXT, "subtitle", lang, basis=basis_label(basis, lang)),
         caption=theme_caption(ds, docs, options, extra=" ".join(notes)),
@@ -191,8 +221,7 @@ def _counts(ds: Dataset) -> dict[str, dict[str, tuple[int, int]]]:
     for basis, terms in _new_terms(ds).items():
         grouped = terms.groupby("document_id", sort=False)["earlier_documents"].agg(["size", "max"])
         out[basis] = {
-            str(d): (int(n), int(e))
-            for d, n, e in zip(grouped.index, grouped["size"], grouped["max"], strict=True)
+            str(d): (int(n), int(e)) for d, n, e in zip(grouped.index, grouped["size"], grouped["max"], strict=True)
         }
     return out
 

@@ -12,16 +12,12 @@ from functools import lru_cache
 from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard.dataset.load import Dataset
 from dashboard.figures.coverage import COVERAGE_STYLE, coverage_key, coverage_label, source_kind_label
 from dashboard.figures.registry import ChartOptions
-from dashboard.figures.template import escape, frame
 
 LANGS = ("en", "vi")
-SUBTITLE_CHARS = 150  # characters a subtitle line holds at the app's width (13 px text, about 1200 px)
-CAPTION_CHARS = 125  # characters a caption line holds (11 px text, from the left of the plot)
 # the one-word coverage of a document label; the long words (coverage_label) go in hovers and legends
 COVERAGE_WORD: dict[str, dict[str, str]] = {
     "full": {"en": "full", "vi": "toàn văn"},
@@ -138,46 +134,3 @@ def percent(value: float | None, digits: int = 0) -> str:
         return "–"
     return f"{value * 100:.{digits}f}%"
 
-
-def wrap(value: str, width: int) -> str:
-    """Return `value` broken into lines of at most about `width` characters, joined by <br> (plotly titles and
-    annotations do not wrap by themselves). Escape the text first: this only adds line breaks."""
-    lines: list[str] = []
-    line = ""
-    for item in value.split(" "):
-        if line and len(line) + len(item) + 1 > width:
-            lines.append(line)
-            line = item
-        else:
-            line = f"{line} {item}".strip()
-    if line:
-        lines.append(line)
-    return "<br>".join(lines)
-
-
-def framed(
-    fig: go.Figure, *, title: str, subtitle: str, caption: str, height: int, top: int = 0, bottom: int = 0
-) -> go.Figure:
-    """Apply the house frame (template.frame), then wrap the subtitle and the caption to the chart's width.
-
-    The title is pinned 24 px below the top edge (frame's 97% clips a short chart's title); `top` is the room
-    the chart needs between the subtitle and the plot (x labels on top, a legend), `bottom` the room between
-    the plot and the caption (x labels below). Returns the figure, for chaining.
-    """
-    frame(fig, title=title, subtitle=subtitle, caption=caption, height=height)
-    sub_lines = wrap(escape(subtitle), SUBTITLE_CHARS).split("<br>") if subtitle else []
-    style = "font-size:13px;color:#555"
-    fig.layout.title.text = "<br>".join(
-        [f"<b>{escape(title)}</b>", *(f"<span style='{style}'>{line}</span>" for line in sub_lines)]
-    )
-    note = fig.layout.annotations[-1] if caption else None
-    cap_lines = 0
-    if note is not None:
-        note.text = wrap(escape(caption), CAPTION_CHARS)
-        note.yshift = -(bottom + 12)
-        cap_lines = note.text.count("<br>") + 1
-    fig.update_layout(
-        title_y=1 - 24 / height,
-        margin={"t": 44 + 18 * len(sub_lines) + top, "b": bottom + 24 + 15 * cap_lines},
-    )
-    return fig

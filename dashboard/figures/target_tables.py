@@ -88,26 +88,36 @@ def targets_table(ds: Dataset, options: ChartOptions) -> pd.DataFrame:
     chart), `due_year` (end_year, or the year of a reported indicator's as_of date) and `source` (the cited
     source's web site, or the seed file the row was extracted from).
     """
+    docs = tuple(d.id for d in chart_documents(ds, options.docs))
+    return _selected(ds, docs, tuple(options.themes), chart_kinds(options), chart_years(options))
+
+
+@lru_cache(maxsize=64)
+def _selected(
+    ds: Dataset,
+    doc_ids: tuple[str, ...],
+    themes: tuple[str, ...],
+    kinds: tuple[str, ...],
+    years: tuple[int | None, int | None],
+) -> pd.DataFrame:
+    """Return targets_table for resolved options (cached; callers must not modify it)."""
     table = _targets(ds)
     if table.empty:
         return table
-    docs = {d.id: d for d in chart_documents(ds, options.docs)}
+    docs = {d.id: d for d in chart_documents(ds, doc_ids)}
     rows = table[table["document_id"].isin(docs)]
-    kinds = chart_kinds(options)
     if kinds != KINDS:
         rows = rows[rows["kind"].isin(kinds)]
-    if options.themes:
-        wanted = set(options.themes)
+    if themes:
+        wanted = set(themes)
         rows = rows[[bool(wanted & set(t)) for t in rows["theme_ids"]]]
-    lo, hi = chart_years(options)
+    lo, hi = years
     if lo is not None:
         rows = rows[rows["due_year"] >= lo]  # an undated row never falls in a range
     if hi is not None:
         rows = rows[rows["due_year"] <= hi]
     order = {d: i for i, d in enumerate(docs)}
-    rows = rows.assign(
-        _d=rows["document_id"].map(order), _k=rows["kind"].map({k: i for i, k in enumerate(KINDS)})
-    )
+    rows = rows.assign(_d=rows["document_id"].map(order), _k=rows["kind"].map({k: i for i, k in enumerate(KINDS)}))
     rows = rows.sort_values(["due_year", "_d", "_k", "id"], na_position="last", kind="stable")
     return rows[COLUMNS].reset_index(drop=True)
 

@@ -19,17 +19,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.dataset.load import Dataset
-from dashboard.figures.coverage import coverage_summary
+from dashboard.figures.compose import compose, wrap
 from dashboard.figures.labels import (
     COVERAGE_WORD,
     chart_documents,
     chart_lang,
-    framed,
     text,
     theme_ids,
     theme_labels,
     word,
-    wrap,
 )
 from dashboard.figures.registry import Chart, ChartOptions, register
 from dashboard.figures.target_tables import (
@@ -42,6 +40,7 @@ from dashboard.figures.target_tables import (
     years_text,
 )
 from dashboard.figures.template import CATEGORICAL, escape, source_caption
+from dashboard.figures.theme_tables import coverage_sentence
 
 # Okabe-Ito colours and a distinct symbol per kind, so kind never rests on colour alone
 KIND_STYLE: dict[str, dict[str, str]] = {
@@ -108,7 +107,9 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     chosen = table[table["kind"].isin(kinds)]
     dated = chosen[chosen["start_year"].notna() | chosen["end_year"].notna()]
     rows, ticks = _rows(ds, dated, options)
-    fig = go.Figure()
+    data: list[dict[str, Any]] = []
+    shapes: list[dict[str, Any]] = []
+    annotations: list[dict[str, Any]] = []
     lo, hi = chart_years(options)
     years = [y for col in ("start_year", "end_year") for y in dated[col].dropna()]
     x0, x1 = (min(years) - 1, max(years) + 1) if years else (2010, 2035)
@@ -116,30 +117,46 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         band = (lo if lo is not None else x0) - 0.5, (hi if hi is not None else x1) + 0.5
         x0, x1 = min(x0, band[0] - 0.5), max(x1, band[1] + 0.5)
         span = f"{lo}" if lo == hi else f"{lo or '…'}–{hi or '…'}"
-        fig.add_vrect(
-            x0=band[0],
-            x1=band[1],
-            fillcolor=YEAR_BAND,
-            opacity=0.8,
-            line_width=0,
-            layer="below",
-            annotation_text=escape(word(TEXT, "due", lang, years=span)),
-            annotation_position="top left",
-            annotation_font={"size": 11, "color": "#6b5500"},
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": band[0],
+                "x1": band[1],
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": YEAR_BAND,
+                "opacity": 0.8,
+                "line": {"width": 0},
+                "layer": "below",
+            }
+        )
+        annotations.append(
+            {
+                "text": escape(word(TEXT, "due", lang, years=span)),
+                "xref": "x",
+                "yref": "paper",
+                "x": band[0],
+                "y": 1,
+                "xanchor": "left",
+                "yanchor": "top",
+                "showarrow": False,
+                "font": {"size": 11, "color": "#6b5500"},
+            }
         )
     for kind in kinds:
         for origin in ("extracted", "cited"):
             group = [
-                r
-                for r in rows
-                if r["row"]["kind"] == kind and (r["row"]["origin"] == "cited") == (origin == "cited")
+                r for r in rows if r["row"]["kind"] == kind and (r["row"]["origin"] == "cited") == (origin == "cited")
             ]
             if group:
-                _add_marks(fig, group, kind, origin, lang)
+                _add_marks(data, group, kind, origin, lang)
     conflicts = [r for r in rows if text(r["row"].get("conflict_group"))]
     if conflicts:
-        fig.add_trace(
-            go.Scatter(
+        data.append(
+            dict(
+                type="scatter",
                 x=[_mark_year(r["row"]) for r in conflicts],
                 y=[r["y"] for r in conflicts],
                 mode="markers+text",
@@ -154,23 +171,23 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         )
     issued = [t for t in ticks if t.get("issued")]
     if issued:
-        fig.add_trace(
-            go.Scatter(
+        data.append(
+            dict(
+                type="scatter",
                 x=[t["issued"] for t in issued],
                 y=[t["y"] for t in issued],
                 mode="markers",
                 marker={"symbol": "triangle-down", "size": 10, "color": "#8C8C8C"},
-                hovertext=[
-                    f"{escape(t['symbol'])}: {word(TEXT, 'issued', lang)} {t['date']}" for t in issued
-                ],
+                hovertext=[f"{escape(t['symbol'])}: {word(TEXT, 'issued', lang)} {t['date']}" for t in issued],
                 hoverinfo="text",
                 name=escape(word(TEXT, "issued", lang)),
                 legendrank=1200,
             )
         )
     for key, symbol in (("found", "circle"), ("cited", "circle-open")):
-        fig.add_trace(
-            go.Scatter(
+        data.append(
+            dict(
+                type="scatter",
                 x=[None],
                 y=[None],
                 mode="markers",
@@ -181,16 +198,8 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
             )
         )
     if not rows:
-        fig.add_annotation(
-            text=escape(word(TEXT, "none", lang)),
-            xref="paper",
-            yref="paper",
-            x=0.5,
-            y=0.5,
-            showarrow=False,
-            font={"size": 14, "color": "#555"},
-        )
-    notes = [coverage_summary(_held(ds, table, options), lang)]
+        annotations.append(_empty(word(TEXT, "none", lang)))
+    notes = [coverage_sentence(ds, tuple(d.id for d in chart_documents(ds, options.docs)), lang)]
     if len(chosen) > len(dated):
         notes.append(word(TEXT, "undated", lang, n=len(chosen) - len(dated)))
     docs = chart_documents(ds, options.docs)
@@ -200,8 +209,36 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         extras.append(word(TEXT, "no_indicators", lang))
     subtitle += f" ({'; '.join(extras)})." if extras else "."
     n = max(len(ticks), 1)
-    framed(
-        fig,
+    layout = {
+        "xaxis": {
+            "range": [x0, x1],
+            "dtick": 5 if x1 - x0 > 14 else 1,
+            "showgrid": True,
+            "gridcolor": "#E6E6E6",
+            "zeroline": False,
+            "title": {"text": escape(word(TEXT, "xaxis", lang))},
+            "fixedrange": True,
+        },
+        "yaxis": {
+            "tickmode": "array",
+            "tickvals": [t["y"] for t in ticks],
+            "ticktext": [t["text"] for t in ticks],
+            "range": [n - 0.4, -0.8],
+            "showgrid": False,
+            "zeroline": False,
+            "automargin": True,
+            "fixedrange": True,
+            "tickfont": {"size": 12},
+        },
+        "legend": {"orientation": "h", "x": 0, "xanchor": "left", "y": 1, "yanchor": "bottom", "font": {"size": 12}},
+        "shapes": shapes,
+        "annotations": annotations,
+        "hovermode": "closest",
+        "margin": {"l": 20, "r": 30},
+    }
+    return compose(
+        data,
+        layout,
         title=word(TEXT, "timeline_title", lang),
         subtitle=subtitle,
         caption=source_caption([d.symbol for d in docs], ds.version, extra=" ".join(notes)),
@@ -209,39 +246,6 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         top=80,
         bottom=30,
     )
-    fig.update_xaxes(
-        range=[x0, x1],
-        dtick=5 if x1 - x0 > 14 else 1,
-        showgrid=True,
-        gridcolor="#E6E6E6",
-        zeroline=False,
-        title_text=escape(word(TEXT, "xaxis", lang)),
-        fixedrange=True,
-    )
-    fig.update_yaxes(
-        tickmode="array",
-        tickvals=[t["y"] for t in ticks],
-        ticktext=[t["text"] for t in ticks],
-        range=[n - 0.4, -0.8],
-        showgrid=False,
-        zeroline=False,
-        automargin=True,
-        fixedrange=True,
-        tickfont={"size": 12},
-    )
-    fig.update_layout(
-        legend={
-            "orientation": "h",
-            "x": 0,
-            "xanchor": "left",
-            "y": 1,
-            "yanchor": "bottom",
-            "font": {"size": 12},
-        },
-        hovermode="closest",
-        margin={"l": 20, "r": 30},
-    )
-    return fig
 
 
 def indicators_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
@@ -249,15 +253,16 @@ def indicators_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     its value at the date it describes, a line joining reports of the same indicator."""
     lang = chart_lang(options)
     table = indicators_table(ds, options)
-    fig = go.Figure()
+    data: list[dict[str, Any]] = []
     names = list(dict.fromkeys(table["indicator"]))
     for i, indicator in enumerate(names):
         rows = table[table["indicator"] == indicator]
         colour = CATEGORICAL[i % len(CATEGORICAL)]
         label = wrap(escape(text(rows["text"].iloc[0]) or indicator), 34)
         conflict = rows["conflict_group"].map(text) != ""
-        fig.add_trace(
-            go.Scatter(
+        data.append(
+            dict(
+                type="scatter",
                 x=list(rows["date"]),
                 y=[i] * len(rows),
                 mode="lines+markers+text",
@@ -280,28 +285,46 @@ def indicators_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
                 cliponaxis=False,
             )
         )
-    if not names:
-        fig.update_xaxes(visible=False)
-        fig.update_yaxes(visible=False)
-        fig.add_annotation(
-            text=escape(word(TEXT, "ind_none", lang)),
-            xref="paper",
-            yref="paper",
-            x=0.5,
-            y=0.5,
-            showarrow=False,
-            font={"size": 14, "color": "#555"},
-        )
     sites = sorted({s for s in table["source"] if s})
     docs = chart_documents(ds, options.docs)
     extra = " ".join(
         [
-            coverage_summary(_held(ds, table, options), lang),
+            coverage_sentence(ds, tuple(d.id for d in chart_documents(ds, options.docs)), lang),
             word(TEXT, "sources", lang, sites=", ".join(sites)) if sites else "",
         ]
     )
-    framed(
-        fig,
+    dates = pd.to_datetime(table["date"]) if not table.empty else pd.Series([], dtype="datetime64[us]")
+    lo = (dates.min() - pd.Timedelta(days=240)) if len(dates) else pd.Timestamp("2012-01-01")
+    hi = (dates.max() + pd.Timedelta(days=240)) if len(dates) else pd.Timestamp("2026-01-01")
+    layout: dict[str, Any] = {
+        "xaxis": {
+            "type": "date",
+            "range": [lo.date().isoformat(), hi.date().isoformat()],
+            "showgrid": True,
+            "gridcolor": "#E6E6E6",
+            "tickformat": "%Y",
+            "dtick": "M12",
+            "fixedrange": True,
+            "visible": bool(names),
+        },
+        "yaxis": {
+            "tickmode": "array",
+            "tickvals": list(range(len(names))),
+            "ticktext": [wrap(escape(text(table[table["indicator"] == n]["text"].iloc[0]) or n), 34) for n in names],
+            "range": [len(names) - 0.5, -0.7],
+            "showgrid": False,
+            "zeroline": False,
+            "automargin": True,
+            "fixedrange": True,
+            "visible": bool(names),
+        },
+        "annotations": [] if names else [_empty(word(TEXT, "ind_none", lang))],
+        "hovermode": "closest",
+        "margin": {"l": 20, "r": 30},
+    }
+    return compose(
+        data,
+        layout,
         title=word(TEXT, "ind_title", lang),
         subtitle=word(TEXT, "ind_subtitle", lang) + ".",
         caption=source_caption([d.symbol for d in docs], ds.version, extra=extra.strip()),
@@ -309,30 +332,6 @@ def indicators_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         top=10,
         bottom=30,
     )
-    dates = pd.to_datetime(table["date"]) if not table.empty else pd.Series([], dtype="datetime64[us]")
-    lo = (dates.min() - pd.Timedelta(days=240)) if len(dates) else pd.Timestamp("2012-01-01")
-    hi = (dates.max() + pd.Timedelta(days=240)) if len(dates) else pd.Timestamp("2026-01-01")
-    fig.update_xaxes(
-        type="date",
-        range=[lo.date().isoformat(), hi.date().isoformat()],
-        showgrid=True,
-        gridcolor="#E6E6E6",
-        tickformat="%Y",
-        dtick="M12",
-        fixedrange=True,
-    )
-    fig.update_yaxes(
-        tickmode="array",
-        tickvals=list(range(len(names))),
-        ticktext=[wrap(escape(text(table[table["indicator"] == n]["text"].iloc[0]) or n), 34) for n in names],
-        range=[len(names) - 0.5, -0.7],
-        showgrid=False,
-        zeroline=False,
-        automargin=True,
-        fixedrange=True,
-    )
-    fig.update_layout(hovermode="closest", margin={"l": 20, "r": 30})
-    return fig
 
 
 def indicators_table(ds: Dataset, options: ChartOptions) -> pd.DataFrame:
@@ -348,9 +347,7 @@ def indicators_table(ds: Dataset, options: ChartOptions) -> pd.DataFrame:
 # ---------------------------------------------------------------- helpers
 
 
-def _rows(
-    ds: Dataset, dated: pd.DataFrame, options: ChartOptions
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _rows(ds: Dataset, dated: pd.DataFrame, options: ChartOptions) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Return the drawn targets (row, y) and the axis ticks: a header per group, then its targets."""
     lang = chart_lang(options)
     records = dated.to_dict("records")
@@ -390,7 +387,20 @@ def _rows(
     return rows, ticks
 
 
-def _add_marks(fig: go.Figure, group: list[dict[str, Any]], kind: str, origin: str, lang: str) -> None:
+def _empty(message: str) -> dict[str, Any]:
+    """Return the annotation a chart with nothing to draw shows in its middle."""
+    return {
+        "text": escape(message),
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0.5,
+        "y": 0.5,
+        "showarrow": False,
+        "font": {"size": 14, "color": "#555"},
+    }
+
+
+def _add_marks(data: list[dict[str, Any]], group: list[dict[str, Any]], kind: str, origin: str, lang: str) -> None:
     style = KIND_STYLE.get(kind, {"colour": INK, "symbol": "circle"})
     cited = origin == "cited"
     bar_x: list[float | None] = []
@@ -401,8 +411,9 @@ def _add_marks(fig: go.Figure, group: list[dict[str, Any]], kind: str, origin: s
             bar_x += [r["start_year"], r["end_year"], None]
             bar_y += [item["y"], item["y"], None]
     if bar_x:
-        fig.add_trace(
-            go.Scatter(
+        data.append(
+            dict(
+                type="scatter",
                 x=bar_x,
                 y=bar_y,
                 mode="lines",
@@ -412,8 +423,9 @@ def _add_marks(fig: go.Figure, group: list[dict[str, Any]], kind: str, origin: s
                 opacity=0.55,
             )
         )
-    fig.add_trace(
-        go.Scatter(
+    data.append(
+        dict(
+            type="scatter",
             x=[_mark_year(i["row"]) for i in group],
             y=[i["y"] for i in group],
             mode="markers",
@@ -428,9 +440,7 @@ def _add_marks(fig: go.Figure, group: list[dict[str, Any]], kind: str, origin: s
             customdata=[[i["row"]["id"], text(i["row"]["provision_id"])] for i in group],
             name=escape(kind_label(kind, lang)),
             legendgroup=kind,
-            showlegend=not any(
-                t.legendgroup == kind for t in fig.data if t.showlegend is not False and t.name
-            ),
+            showlegend=not any(t.get("legendgroup") == kind and t.get("showlegend") for t in data),
             cliponaxis=False,
         )
     )
@@ -476,11 +486,6 @@ def _indicator_hover(r: dict[str, Any], lang: str) -> str:
     if text(r.get("note")) or text(r.get("source_note")):
         lines.append(f"<i>{wrap(escape(text(r.get('note')) or text(r.get('source_note'))), 80)}</i>")
     return "<br>".join(lines)
-
-
-def _held(ds: Dataset, table: pd.DataFrame, options: ChartOptions) -> pd.DataFrame:
-    ids = [d.id for d in chart_documents(ds, options.docs)]
-    return ds.documents[ds.documents["id"].isin(ids)]
 
 
 def _mark_year(r: dict[str, Any]) -> float:

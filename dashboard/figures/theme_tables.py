@@ -52,8 +52,7 @@ WORDS: dict[str, dict[str, str]] = {
     "no_text": {"en": "no own text", "vi": "không có lời văn gốc"},
     "no_text_note": {
         "en": "{docs}: no own text on this basis (a secondary account), so no value ({where}).",
-        "vi": "{docs}: không có lời văn gốc theo cách tính này (nguồn thứ cấp) nên không có giá trị "
-        "({where}).",
+        "vi": "{docs}: không có lời văn gốc theo cách tính này (nguồn thứ cấp) nên không có giá trị ({where}).",
     },
 }
 
@@ -82,8 +81,15 @@ def measures_table(ds: Dataset, options: ChartOptions) -> pd.DataFrame:
     """Return the table behind the heatmap: one row per document × theme on the chosen basis, documents in
     order of issue, themes in codebook order, with `value` the chosen measure (empty where a document has no
     text on this basis)."""
-    lang, measure, basis = chart_lang(options), chart_measure(options), chart_basis(options)
-    docs = chart_documents(ds, options.docs)
+    docs = tuple(d.id for d in chart_documents(ds, options.docs))
+    return _measures_table(ds, docs, chart_measure(options), chart_basis(options), chart_lang(options))
+
+
+@lru_cache(maxsize=64)
+def _measures_table(ds: Dataset, doc_ids: tuple[str, ...], measure: str, basis: str, lang: str) -> pd.DataFrame:
+    """Return measures_table for resolved options (cached: a page shows the same table in several charts;
+    callers must not modify it)."""
+    docs = chart_documents(ds, doc_ids)
     labels = theme_labels(ds, lang)
     order = {d.id: i for i, d in enumerate(docs)}
     theme_order = {t: i for i, t in enumerate(theme_ids(ds))}
@@ -159,13 +165,18 @@ def theme_caption(
     """Return the source caption of a theme chart: documents, dataset version, their coverage in one sentence,
     the documents with no text on the basis (`where` says how the chart shows them), and `extra`."""
     lang = chart_lang(options)
-    held = ds.documents[ds.documents["id"].isin([d.id for d in docs])]
-    parts = [coverage_summary(held, lang)]
+    parts = [coverage_sentence(ds, tuple(d.id for d in docs), lang)]
     missing = [d.symbol for d in no_text_documents(ds, options) if d in docs]
     if missing and where:
         parts.append(word(WORDS, "no_text_note", lang, docs=", ".join(missing), where=where))
     parts.append(extra)
     return source_caption([d.symbol for d in docs], ds.version, extra=" ".join(p for p in parts if p))
+
+
+@lru_cache(maxsize=64)
+def coverage_sentence(ds: Dataset, doc_ids: tuple[str, ...], lang: str) -> str:
+    """Return figures.coverage's one sentence on how much of these documents the corpus holds (cached)."""
+    return coverage_summary(ds.documents[ds.documents["id"].isin(doc_ids)], lang)
 
 
 def listed(value: Any) -> list[str]:

@@ -19,18 +19,17 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.dataset.load import Dataset
+from dashboard.figures.compose import compose, wrap
 from dashboard.figures.coverage import COVERAGE_STYLE, coverage_label
 from dashboard.figures.labels import (
     COVERAGE_WORD,
     ChartDocument,
     chart_documents,
     chart_lang,
-    framed,
     percent,
     theme_ids,
     theme_labels,
     word,
-    wrap,
 )
 from dashboard.figures.registry import Chart, ChartOptions, register
 from dashboard.figures.template import FONT, NEUTRAL, THEME_COLOURS, escape
@@ -112,6 +111,7 @@ def heatmap_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         )
     show_text = len(docs) <= CELL_TEXT_LIMIT
     common: dict[str, Any] = {
+        "type": "heatmap",
         "x": x,
         "y": y,
         "customdata": custom,
@@ -121,70 +121,89 @@ def heatmap_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         "ygap": 2,
         "hovertemplate": "%{customdata[2]}<extra></extra>",
     }
-    # grey underlay for documents with no text on this basis: their cells stay clickable and say why
-    fig = go.Figure(
-        go.Heatmap(
-            z=gaps,
-            colorscale=[[0, NO_TEXT], [1, NO_TEXT]],
-            showscale=False,
-            textfont={"size": 11, "color": "#666"},
-            name=word(WORDS, "no_text", lang),
-            **common,
-        )
-    )
     top = max([v for values in z for v in values if v is not None] or [1.0])
-    fig.add_trace(
-        go.Heatmap(
-            z=z,
-            colorscale=HEATMAP_SCALE,
-            zmin=0,
-            zmax=top if top > 0 else 1,
-            textfont={"size": 11},
-            name=measure_label(measure, lang),
-            colorbar={
+    data = [
+        # grey underlay for documents with no text on this basis: their cells stay clickable and say why
+        {
+            **common,
+            "z": gaps,
+            "colorscale": [[0, NO_TEXT], [1, NO_TEXT]],
+            "showscale": False,
+            "textfont": {"size": 11, "color": "#666"},
+            "name": word(WORDS, "no_text", lang),
+        },
+        {
+            **common,
+            "z": z,
+            "colorscale": HEATMAP_SCALE,
+            "zmin": 0,
+            "zmax": top if top > 0 else 1,
+            "textfont": {"size": 11},
+            "name": measure_label(measure, lang),
+            "colorbar": {
                 "title": {"text": escape(measure_label(measure, lang, short=True)), "side": "right"},
                 "tickformat": ".0%" if measure != "count" else "d",
                 "thickness": 12,
                 "len": 0.75,
                 "outlinewidth": 0,
             },
-            **common,
-        )
-    )
-    for i, theme in enumerate(themes):
-        if theme in chosen:
-            fig.add_shape(
-                type="rect",
-                xref="paper",
-                yref="y",
-                x0=0,
-                x1=1,
-                y0=i - 0.5,
-                y1=i + 0.5,
-                line={"color": "#222", "width": 2},
-                layer="above",
-            )
+        },
+    ]
+    shapes = [
+        {
+            "type": "rect",
+            "xref": "paper",
+            "yref": "y",
+            "x0": 0,
+            "x1": 1,
+            "y0": i - 0.5,
+            "y1": i + 0.5,
+            "line": {"color": "#222", "width": 2},
+            "layer": "above",
+        }
+        for i, theme in enumerate(themes)
+        if theme in chosen
+    ]
     cell = clicked_cell(options)
     doc_ids = [d.id for d in docs]
     if cell and cell[0] in doc_ids and cell[1] in themes:
         j, i = doc_ids.index(cell[0]), themes.index(cell[1])
-        fig.add_shape(
-            type="rect",
-            xref="x",
-            yref="y",
-            x0=j - 0.5,
-            x1=j + 0.5,
-            y0=i - 0.5,
-            y1=i + 0.5,
-            line={"color": CLICKED, "width": 3},
-            layer="above",
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "y",
+                "x0": j - 0.5,
+                "x1": j + 0.5,
+                "y0": i - 0.5,
+                "y1": i + 0.5,
+                "line": {"color": CLICKED, "width": 3},
+                "layer": "above",
+            }
         )
-    fig.update_xaxes(
-        side="top", tickangle=0, showgrid=False, automargin=True, fixedrange=True, tickfont={"size": 12}
-    )
-    fig.update_yaxes(autorange="reversed", showgrid=False, automargin=True, fixedrange=True, ticksuffix="  ")
-    framed(
-        fig,
+    layout = {
+        "xaxis": {
+            "side": "top",
+            "tickangle": 0,
+            "showgrid": False,
+            "automargin": True,
+            "fixedrange": True,
+            "tickfont": {"size": 12},
+        },
+        "yaxis": {
+            "autorange": "reversed",
+            "showgrid": False,
+            "automargin": True,
+            "fixedrange": True,
+            "ticksuffix": "  ",
+        },
+        "shapes": shapes,
+        "margin": {"l": 20, "r": 20},
+        "clickmode": "event",
+    }
+    return compose(
+        data,
+        layout,
         title=word(TEXT, "heatmap_title", lang),
         subtitle=subtitle(measure, basis, lang),
         caption=theme_caption(ds, docs, options, where=word(TEXT, "grey_cells", lang)),
@@ -192,8 +211,6 @@ def heatmap_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         top=58,
         bottom=4,
     )
-    fig.update_layout(margin={"l": 20, "r": 20}, clickmode="event")
-    return fig
 
 
 def evolution_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
@@ -206,106 +223,100 @@ def evolution_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     labels = theme_labels(ds, lang)
     missing = {d.id for d in no_text_documents(ds, options)}
     x = [column_label(d, d.id in missing, lang) for d in docs]
-    fig = go.Figure()
+    labelled = len(themes) <= VALUE_LABELS
+    data: list[dict[str, Any]] = []
     for theme in themes:
         colour = THEME_COLOURS.get(theme, NEUTRAL)
         rows = {r.document_id: r for r in table[table["theme_id"] == theme].itertuples(index=False)}
         values = [_value(rows.get(d.id)) for d in docs]
         name = wrap(escape(labels.get(theme, theme)), LEGEND_CHARS)
-        fig.add_trace(
-            go.Scatter(
-                x=x,
-                y=values,
-                mode="lines",
-                line={"color": colour, "width": 2.6},
-                name=name,
-                legendgroup=theme,
-                hoverinfo="skip",
-            )
+        data.append(
+            {
+                "type": "scatter",
+                "x": x,
+                "y": values,
+                "mode": "lines",
+                "name": name,
+                "legendgroup": theme,
+                "line": {"color": colour, "width": 2.6},
+                "hoverinfo": "skip",
+            }
         )
         # a white disc under each glyph keeps the line from showing through a hollow (○) or half (◐) mark;
         # with few lines it also carries the value, so a slide reads without hovering
-        labelled = len(themes) <= VALUE_LABELS
-        fig.add_trace(
-            go.Scatter(
-                x=x,
-                y=values,
-                mode="markers+text" if labelled else "markers",
-                marker={"size": 15, "color": "white"},
-                text=[_cell_text(v, measure) if v is not None else "" for v in values] if labelled else None,
-                textposition="top center",
-                textfont={"size": 12, "color": colour},
-                cliponaxis=False,
-                hoverinfo="skip",
-                showlegend=False,
-                legendgroup=theme,
-            )
+        data.append(
+            {
+                "type": "scatter",
+                "x": x,
+                "y": values,
+                "mode": "markers+text" if labelled else "markers",
+                "marker": {"size": 15, "color": "white"},
+                "cliponaxis": False,
+                "hoverinfo": "skip",
+                "showlegend": False,
+                "legendgroup": theme,
+                "text": [_cell_text(v, measure) if v is not None else "" for v in values] if labelled else None,
+                "textposition": "top center",
+                "textfont": {"size": 12, "color": colour},
+            }
         )
-        fig.add_trace(
-            go.Scatter(
-                x=x,
-                y=values,
-                mode="text",
-                text=[d.glyph for d in docs],
-                textposition="middle center",
-                textfont={"size": 19, "color": colour, "family": FONT},
-                cliponaxis=False,
-                customdata=[[d.id, theme] for d in docs],
-                hovertext=[hover(d, labels.get(theme, theme), rows.get(d.id), lang) for d in docs],
-                hoverinfo="text",
-                showlegend=False,
-                legendgroup=theme,
-                name=name,
-            )
+        data.append(
+            {
+                "type": "scatter",
+                "x": x,
+                "y": values,
+                "mode": "text",
+                "text": [d.glyph for d in docs],
+                "textposition": "middle center",
+                "textfont": {"size": 19, "color": colour, "family": FONT},
+                "cliponaxis": False,
+                "customdata": [[d.id, theme] for d in docs],
+                "hovertext": [hover(d, labels.get(theme, theme), rows.get(d.id), lang) for d in docs],
+                "hoverinfo": "text",
+                "showlegend": False,
+                "legendgroup": theme,
+                "name": name,
+            }
         )
     for key in [k for k in COVERAGE_STYLE if k in {d.coverage for d in docs}]:
         # the key to the marks, in a legend of its own: one entry per coverage class on the chart
-        fig.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                marker={"size": 1, "color": "white"},
-                name=f"{COVERAGE_STYLE[key]['glyph']} {escape(coverage_label(key, lang))}",
-                legend="legend2",
-                hoverinfo="skip",
-            )
+        data.append(
+            {
+                "type": "scatter",
+                "x": [None],
+                "y": [None],
+                "mode": "markers",
+                "legend": "legend2",
+                "marker": {"size": 1, "color": "white"},
+                "hoverinfo": "skip",
+                "name": f"{COVERAGE_STYLE[key]['glyph']} {escape(coverage_label(key, lang))}",
+            }
         )
-    note = f" ({word(TEXT, 'default_lines', lang, n=len(themes))})" if not options.themes and themes else ""
-    framed(
-        fig,
-        title=word(TEXT, "evolution_title", lang),
-        subtitle=subtitle(measure, basis, lang, note),
-        caption=theme_caption(ds, docs, options, where=word(TEXT, "gaps", lang)),
-        height=max(460, 300 + 22 * len(themes)),
-        top=16,
-        bottom=62 if missing else 46,
-    )
     values = table[table["theme_id"].isin(themes)]["value"].dropna()
     top = float(values.max()) if not values.empty else 0.0
-    fig.update_yaxes(
-        title_text=escape(measure_label(measure, lang, short=True)),
-        range=[0, top * 1.15 if top > 0 else (1 if measure != "count" else 5)],
-        tickformat=".0%" if measure != "count" else "d",
-        gridcolor="#E6E6E6",
-        zeroline=True,
-        zerolinecolor="#999",
-        fixedrange=True,
-    )
-    fig.update_xaxes(
-        type="category",
-        categoryorder="array",
-        categoryarray=x,
-        range=[-0.4, len(x) - 0.6],
-        showgrid=False,
-        fixedrange=True,
-        tickfont={"size": 12},
-        automargin=True,
-    )
     title_themes = f"<b>{escape(word(TEXT, 'legend_themes', lang))}</b>"
     title_marks = f"<b>{escape(word(TEXT, 'legend_marks', lang))}</b>"
-    fig.update_layout(
-        legend={
+    layout = {
+        "yaxis": {
+            "title": {"text": escape(measure_label(measure, lang, short=True))},
+            "range": [0, top * 1.15 if top > 0 else (1 if measure != "count" else 5)],
+            "tickformat": ".0%" if measure != "count" else "d",
+            "gridcolor": "#E6E6E6",
+            "zeroline": True,
+            "zerolinecolor": "#999",
+            "fixedrange": True,
+        },
+        "xaxis": {
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": x,
+            "range": [-0.4, len(x) - 0.6],
+            "showgrid": False,
+            "fixedrange": True,
+            "tickfont": {"size": 12},
+            "automargin": True,
+        },
+        "legend": {
             "x": 1.02,
             "xanchor": "left",
             "y": 1,
@@ -313,7 +324,7 @@ def evolution_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
             "font": {"size": 12},
             "title": {"text": title_themes},
         },
-        legend2={
+        "legend2": {
             "x": 1.02,
             "xanchor": "left",
             "y": 0,
@@ -323,10 +334,20 @@ def evolution_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
             "itemdoubleclick": False,
             "title": {"text": title_marks},
         },
-        margin={"r": 20},
-        hovermode="closest",
+        "margin": {"r": 20},
+        "hovermode": "closest",
+    }
+    note = f" ({word(TEXT, 'default_lines', lang, n=len(themes))})" if not options.themes and themes else ""
+    return compose(
+        data,
+        layout,
+        title=word(TEXT, "evolution_title", lang),
+        subtitle=subtitle(measure, basis, lang, note),
+        caption=theme_caption(ds, docs, options, where=word(TEXT, "gaps", lang)),
+        height=max(460, 300 + 22 * len(themes)),
+        top=16,
+        bottom=62 if missing else 46,
     )
-    return fig
 
 
 def subtitle(measure: str, basis: str, lang: str, note: str = "") -> str:
@@ -338,10 +359,7 @@ def subtitle(measure: str, basis: str, lang: str, note: str = "") -> str:
 
 def column_label(doc: ChartDocument, no_text: bool, lang: str) -> str:
     """Return a document's axis label: symbol and year, coverage glyph and word, "no own text" when so."""
-    label = (
-        f"<b>{escape(doc.symbol)}</b> ({doc.year})<br>{doc.glyph} "
-        f"{escape(word(COVERAGE_WORD, doc.coverage, lang))}"
-    )
+    label = f"<b>{escape(doc.symbol)}</b> ({doc.year})<br>{doc.glyph} {escape(word(COVERAGE_WORD, doc.coverage, lang))}"
     return label + (f"<br><i>{escape(word(WORDS, 'no_text', lang))}</i>" if no_text else "")
 
 
@@ -356,9 +374,7 @@ def hover(doc: ChartDocument, theme: str, row: Any, lang: str, click: bool = Fal
     words_of = word(TEXT, "words_of", lang, k=row.theme_words, n=row.words)
     share = percent(row.share_provisions, 1)
     lines.append(f"{escape(measure_label('share_provisions', lang, True))}: <b>{share}</b> ({of})")
-    lines.append(
-        f"{escape(measure_label('share_words', lang, True))}: {percent(row.share_words, 1)} ({words_of})"
-    )
+    lines.append(f"{escape(measure_label('share_words', lang, True))}: {percent(row.share_words, 1)} ({words_of})")
     if click and row.theme_provisions:
         lines.append(f"<span style='color:#555'>{escape(word(TEXT, 'click', lang))}</span>")
     return "<br>".join(lines)

@@ -12,18 +12,16 @@ from dash.exceptions import PreventUpdate
 from dashboard.app import ids
 from dashboard.app.context import current
 from dashboard.app.state import ThemesView
-from dashboard.app.views.themes import outputs, themes_page, view_from_click, view_from_controls
+from dashboard.app.views.themes import cell_outputs, outputs, themes_page, view_from_click, view_from_controls
 
 dash.register_page(__name__, path="/themes", name="Themes", title="Themes · Policy timeline", order=2)
 
-PAGE_OUTPUTS = (
+# the outputs a click on the heatmap changes too (the URL, the caption, the outlined cell, its provisions)
+CELL_OUTPUTS = (
     Output(ids.URL, "search", allow_duplicate=True),
-    Output(ids.THEMES_STATUS, "children"),
-    Output(ids.THEMES_HEATMAP, "figure"),
-    Output(ids.THEMES_EVOLUTION, "figure"),
-    Output(ids.THEMES_TERMS, "figure"),
-    Output(ids.THEMES_NEW, "children"),
-    Output(ids.THEMES_CELL, "children"),
+    Output(ids.THEMES_STATUS, "children", allow_duplicate=True),
+    Output(ids.THEMES_HEATMAP, "figure", allow_duplicate=True),
+    Output(ids.THEMES_CELL, "children", allow_duplicate=True),
 )
 
 
@@ -34,7 +32,10 @@ def layout(**params: Any) -> list[Any]:
 
 
 @callback(
-    *PAGE_OUTPUTS,
+    *CELL_OUTPUTS,
+    Output(ids.THEMES_EVOLUTION, "figure"),
+    Output(ids.THEMES_TERMS, "figure"),
+    Output(ids.THEMES_NEW, "children"),
     Input(ids.THEMES_DOCS, "value"),
     Input(ids.THEMES_THEME, "value"),
     Input(ids.THEMES_MEASURE, "value"),
@@ -56,7 +57,7 @@ def _update_themes(
 
 
 @callback(
-    *PAGE_OUTPUTS,
+    *CELL_OUTPUTS,
     Input(ids.THEMES_HEATMAP, "clickData"),
     State(ids.URL, "search"),
     prevent_initial_call=True,
@@ -65,4 +66,4 @@ def _on_heatmap_click(click: dict[str, Any] | None, search: str | None) -> tuple
     view = view_from_click(current(), search, click)
     if view.same_as(search, current().vocab):
         raise PreventUpdate  # a click on the cell already shown
-    return view.to_query(), *outputs(current(), view)
+    return view.to_query(), *cell_outputs(current(), view)

@@ -204,19 +204,21 @@ def view_from_controls(
     years: list[int] | None,
     by: str | None,
 ) -> TargetsView:
-    """Return the view the controls describe (validated like a URL; the language kept). A year range that
-    spans every year is no filter; every kind ticked, or none, is no filter."""
+    """Return the view the controls describe (validated like a URL; the language kept). An end of the year
+    range at the first or last year is open (a range over every year is no filter, and keeps undated rows);
+    every kind ticked, or none, is no filter."""
     first, last = year_bounds(data.dataset)
     lang = TargetsView.from_query(search, data.vocab).lang
     span = list(years or [])
     year_from = span[0] if span else None
     year_to = span[-1] if len(span) > 1 else None
+    single = year_from is not None and year_from == year_to  # one year: both ends, even at a bound
     params = {
         "docs": ",".join(docs or []),
         "theme": theme or "",
         "kind": ",".join(k for k in KINDS if k in (kinds or KINDS)),
-        "from": str(year_from) if year_from is not None and year_from > first else "",
-        "to": str(year_to) if year_to is not None and year_to < last else "",
+        "from": str(year_from) if year_from is not None and (year_from > first or single) else "",
+        "to": str(year_to) if year_to is not None and (year_to < last or single) else "",
         "by": by or "",
         "lang": lang,
     }

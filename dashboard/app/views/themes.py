@@ -43,8 +43,7 @@ TEXT: dict[str, dict[str, str]] = {
     "own": {"en": "Own text", "vi": "Lời văn của văn bản"},
     "all": {"en": "All text", "vi": "Mọi đoạn"},
     "basis_help": {
-        "en": "Own text leaves out a publisher's framing and a news report's narrative; all text counts "
-        "them.",
+        "en": "Own text leaves out a publisher's framing and a news report's narrative; all text counts them.",
         "vi": "“Lời văn của văn bản” bỏ lời dẫn của đơn vị đăng tải và phần tường thuật; “mọi đoạn” tính cả.",
     },
     "themes_placeholder": {"en": "The largest themes", "vi": "Các chủ đề lớn nhất"},
@@ -85,8 +84,7 @@ TEXT: dict[str, dict[str, str]] = {
     "new_title": {"en": "New in each document", "vi": "Điểm mới của từng văn bản"},
     "new_intro": {
         "en": "Terms a document uses that no earlier document did; each opens the first provision using it.",
-        "vi": "Thuật ngữ văn bản dùng mà chưa văn bản nào trước đó dùng; bấm để mở điều khoản đầu tiên "
-        "dùng nó.",
+        "vi": "Thuật ngữ văn bản dùng mà chưa văn bản nào trước đó dùng; bấm để mở điều khoản đầu tiên dùng nó.",
     },
     "new_in": {"en": "New in {doc}:", "vi": "Mới ở {doc}:"},
     "uses": {"en": "{n} uses", "vi": "{n} lần"},
@@ -218,9 +216,16 @@ def charts(data: AppData, view: ThemesView) -> tuple[go.Figure, go.Figure, go.Fi
 
 
 def outputs(data: AppData, view: ThemesView) -> tuple[Any, ...]:
-    """Return everything the page shows for a view, in the order of the page callback's outputs."""
+    """Return everything the page shows for a view, in the order of the controls callback's outputs: status,
+    heatmap, cell, evolution, term emergence, new terms."""
     heatmap, evolution, terms = charts(data, view)
-    return status(data, view), heatmap, evolution, terms, new_terms(data, view), cell_section(data, view)
+    return status(data, view), heatmap, cell_section(data, view), evolution, terms, new_terms(data, view)
+
+
+def cell_outputs(data: AppData, view: ThemesView) -> tuple[Any, ...]:
+    """Return what a click on the heatmap changes, in the order of the click callback's outputs: status,
+    heatmap (the outlined cell), the cell's provisions."""
+    return status(data, view), heatmap_figure(data.dataset, view.chart_options()), cell_section(data, view)
 
 
 def status(data: AppData, view: ThemesView) -> list[Any]:
@@ -228,9 +233,7 @@ def status(data: AppData, view: ThemesView) -> list[Any]:
     lang = view.lang
     out: list[Any] = [
         notices_alert(view.notices, lang, id=ids.THEMES_NOTICES),
-        html.P(
-            view.caption(data.vocab), id=ids.THEMES_CAPTION, className="view-caption text-muted small mb-2"
-        ),
+        html.P(view.caption(data.vocab), id=ids.THEMES_CAPTION, className="view-caption text-muted small mb-2"),
     ]
     options = view.chart_options()
     missing = no_text_documents(data.dataset, options)
@@ -309,9 +312,7 @@ def cell_section(data: AppData, view: ThemesView) -> list[Any]:
                     _t("cell_title", lang).format(doc=label, theme=theme_label(theme, lang)),
                     className="h5 mb-1",
                 ),
-                dcc.Link(
-                    "× " + _t("close", lang), href=view.replace(cell=None).href(), className="small ms-auto"
-                ),
+                dcc.Link("× " + _t("close", lang), href=view.replace(cell=None).href(), className="small ms-auto"),
             ],
             className="d-flex align-items-baseline gap-3",
         ),
@@ -358,11 +359,7 @@ def new_terms(data: AppData, view: ThemesView) -> list[Any]:
                     className="new-term",
                 )
             ]
-        rows.append(
-            html.Li(
-                [html.Strong(_t("new_in", lang).format(doc=data.vocab.symbol(str(doc_id))) + " "), *links]
-            )
-        )
+        rows.append(html.Li([html.Strong(_t("new_in", lang).format(doc=data.vocab.symbol(str(doc_id))) + " "), *links]))
     return [
         html.H2(_t("new_title", lang), className="h6 mt-2 mb-1"),
         html.P(_t("new_intro", lang), className="small text-muted mb-1"),

@@ -1,0 +1,129 @@
+"""The Themes and Targets page builders on the fixture corpus (no server): every id the callbacks use is
+there, a clicked cell lists its provisions with the evidence words marked and document text as text, the
+controls write the views a URL would, and a malformed address still gives a page."""
+
+from __future__ import annotations
+
+from dash import html
+
+from dashboard.app import ids
+from dashboard.app.context import AppData
+from dashboard.app.state import TargetsView, ThemesView
+from dashboard.app.views.targets import targets_page
+from dashboard.app.views.targets import view_from_controls as targets_from_controls
+from dashboard.app.views.themes import cell_section, themes_page, view_from_click, view_from_controls
+
+from .helpers import by_id, components, strings, text_of
+from .helpers import ids as all_ids
+
+CELL = ("1-NQ-TW-2020", "culture_information")
+
+
+def test_themes_page_has_every_id_its_callbacks_use(app_data: AppData) -> None:
+    page = themes_page(app_data, ThemesView())
+    assert {
+        ids.THEMES_DOCS,
+        ids.THEMES_THEME,
+        ids.THEMES_MEASURE,
+        ids.THEMES_BASIS,
+        ids.THEMES_STATUS,
+        ids.THEMES_HEATMAP,
+        ids.THEMES_EVOLUTION,
+        ids.THEMES_TERMS,
+        ids.THEMES_NEW,
+        ids.THEMES_CELL,
+        ids.chart_card(ids.THEMES_HEATMAP),
+    } <= all_ids(page)
+    card = by_id(page, ids.chart_card(ids.THEMES_HEATMAP))
+    assert getattr(card, "data-chart") == "themes-heatmap"
+
+
+def test_the_clicked_cell_lists_its_provisions_with_evidence_marked(app_data: AppData) -> None:
+    section = cell_section(app_data, ThemesView(cell=CELL))
+    listed = by_id(section, ids.THEMES_CELL_LIST)
+    assert getattr(listed, "data-count") == "1"
+    marks = [m for m in components(listed, "Mark") if "hl-theme" in m.className]
+    assert [m.children for m in marks] == ["UNESCO", "cultural", "heritage"]
+    assert all(m.title for m in marks)  # the codebook term, as a tooltip
+    # the provision's <script> is a plain string child, never markup
+    assert any("<script>alert(1)</script>" in s for s in strings(listed))
+    assert not components(listed, "Script")
+    links = [n for n in components(section, "Link") if "document" in str(n.href)]
+    assert links and links[0].href == "/document?doc=1-NQ-TW-2020&p=1-NQ-TW-2020:2.b2"
+
+
+def test_no_cell_no_section_and_close_link_drops_it(app_data: AppData) -> None:
+    assert cell_section(app_data, ThemesView()) == []
+    section = cell_section(app_data, ThemesView(cell=CELL))
+    close = next(n for n in components(section, "Link") if "Close" in str(n.children))
+    assert close.href == "/themes"
+
+
+def test_controls_and_clicks_write_the_views_a_url_would(app_data: AppData) -> None:
+    search = "?cell=1-NQ-TW-2020%7Cculture_information&lang=vi"
+    view = view_from_controls(
+        app_data,
+        search,
+        docs=["2-NQ-CP-2021", "1-NQ-TW-2020"],
+        themes=["economy_trade"],
+        measure="count",
+        basis="all",
+    )
+    assert view.to_query() == (
+        "?docs=1-NQ-TW-2020,2-NQ-CP-2021&theme=economy_trade&measure=count&basis=all"
+        "&cell=1-NQ-TW-2020%7Cculture_information&lang=vi"
+    )
+    narrowed = view_from_controls(
+        app_data, search, docs=["2-NQ-CP-2021"], themes=[], measure=None, basis=None
+    )
+    assert narrowed.cell is None  # the clicked document is no longer shown
+    click = {"points": [{"customdata": ["2-NQ-CP-2021", "tourism_sports", "hover"]}]}
+    assert (
+        view_from_click(app_data, "?basis=all", click).to_query()
+        == "?basis=all&cell=2-NQ-CP-2021%7Ctourism_sports"
+    )
+    assert view_from_click(app_data, "?basis=all", {"points": [{"customdata": ["x", "y"]}]}).cell is None
+    assert view_from_click(app_data, "", None) == ThemesView()
+
+
+def test_malformed_themes_address_still_gives_the_page_with_a_notice(app_data: AppData) -> None:
+    view = ThemesView.from_query("?measure=zzz&cell=nope&docs=XX", app_data.vocab)
+    page = themes_page(app_data, view)
+    notices = by_id(page, ids.THEMES_NOTICES)
+    assert "alert-warning" in notices.className and "measure" in text_of(notices)
+    assert by_id(page, ids.THEMES_HEATMAP).figure is not None
+
+
+def test_targets_page_lists_every_target_with_its_source(app_data: AppData) -> None:
+    page = targets_page(app_data, TargetsView())
+    assert {
+        ids.TARGETS_DOCS,
+        ids.TARGETS_THEME,
+        ids.TARGETS_KIND,
+        ids.TARGETS_YEARS,
+        ids.TARGETS_BY,
+        ids.TARGETS_TIMELINE,
+        ids.TARGETS_INDICATORS,
+        ids.TARGETS_TABLE,
+        ids.TARGETS_CONFLICTS,
+    } <= all_ids(page)
+    table = by_id(page, ids.TARGETS_TABLE)
+    rows = [r for r in components(table, "Tr") if getattr(r, "data-target", None)]
+    stored = app_data.dataset.table("targets")
+    assert sorted(getattr(r, "data-target") for r in rows) == sorted(stored["id"])
+    count = by_id(page, ids.TARGETS_COUNT)
+    assert getattr(count, "data-count") == str(len(stored))
+    links = [n.href for n in components(table, "Link")]
+    assert all(h.startswith("/document?doc=") for h in links) and len(links) >= len(stored)
+
+
+def test_targets_year_filter_and_empty_result(app_data: AppData) -> None:
+    view = targets_from_controls(
+        app_data, "", docs=[], theme=None, kinds=["goal"], years=[2030, 2030], by=None
+    )
+    assert view.to_query() == "?kind=goal&from=2030&to=2030"
+    page = targets_page(app_data, view)
+    assert getattr(by_id(page, ids.TARGETS_COUNT), "data-count") == "1"
+    none = targets_page(app_data, TargetsView(year_from=1990, year_to=1991))
+    assert "No target matches" in text_of(by_id(none, ids.TARGETS_TABLE))
+    assert isinstance(by_id(none, ids.TARGETS_CONFLICTS), html.Div)
