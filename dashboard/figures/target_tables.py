@@ -110,7 +110,8 @@ def _selected(
         rows = rows[rows["kind"].isin(kinds)]
     if themes:
         wanted = set(themes)
-        rows = rows[[bool(wanted & set(t)) for t in rows["theme_ids"]]]
+        # a boolean Series, not a list: an empty list would select no columns rather than no rows
+        rows = rows[rows["theme_ids"].map(lambda t: bool(wanted & set(t))).astype(bool)]
     lo, hi = years
     if lo is not None:
         rows = rows[rows["due_year"] >= lo]  # an undated row never falls in a range

@@ -1,0 +1,33 @@
+"""Regression found by bench/load_test.py: a theme filter on a selection already left empty by the document and
+kind filters raised KeyError('due_year') (an empty list selected no columns), a 500 on the Targets page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dashboard.dataset.load import Dataset
+from dashboard.figures.registry import ChartOptions
+from dashboard.figures.target_tables import COLUMNS, KINDS, targets_table
+
+
+@pytest.fixture(scope="module")
+def dataset(shipped_data: Path) -> Dataset:
+    return Dataset(shipped_data)
+
+
+def test_every_filter_combination_gives_a_table_with_its_columns(dataset: Dataset):
+    themes = list(dataset.table("themes")["id"])
+    for doc in dataset.held_documents()["id"]:
+        for kind in KINDS:
+            for theme in themes:
+                table = targets_table(dataset, ChartOptions(docs=(doc,), themes=(theme,),
+                                                            extra={"kind": kind, "from": "2014"}))
+                assert list(table.columns) == COLUMNS, (doc, kind, theme)
+
+
+def test_the_case_the_load_test_found(dataset: Dataset):
+    table = targets_table(dataset, ChartOptions(docs=("01-NQ-CP-2016",), themes=("culture_arts",),
+                                                extra={"kind": "goal", "from": "2014"}))
+    assert table.empty and list(table.columns) == COLUMNS
