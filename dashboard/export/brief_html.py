@@ -174,7 +174,8 @@ def _table(slide: Slide) -> str:
     cols = "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in widths)
     head = "".join(f"<th>{esc(c)}</th>" for c in slide.columns)
     rows = "".join("<tr>" + "".join(f"<td>{esc(v)}</td>" for v in row) + "</tr>" for row in slide.rows)
-    size = "" if len(slide.rows) <= 12 else ' class="small"'
+    dense = len(slide.rows) > 12 or sum(len(" ".join(r)) for r in slide.rows) > 1400
+    size = ' class="small"' if dense else ""
     return (f"<table{size}><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>"
             f"<tbody>{rows}</tbody></table>")
 

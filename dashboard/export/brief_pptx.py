@@ -150,11 +150,26 @@ def _table(slide, spec: Slide, *, top: int | None = None, width: int = BODY_W, l
         _textbox(slide, LEFT, top, BODY_W, Inches(0.6), [[Run(spec.note or "Nothing to show.")]], size=16,
                  color=MUTED)
         return top + Inches(0.6)
-    size = size or (12 if len(spec.rows) <= 12 else 10)
     widths = spec.widths or [1.0] * len(spec.columns)
     col_w = [int(width * w / sum(widths)) for w in widths]
-    heights = [max(_height([c], size, cw - Inches(0.2)) for c, cw in zip(row, col_w, strict=True))
-               + Inches(0.1) for row in spec.rows]
+    room = H - Inches(1.0) - top - Inches(0.4)  # above the note and the footer
+
+    def row_heights(rows: list[list[str]], pt: float) -> list[int]:
+        return [max(_height([c], pt, cw - Inches(0.2)) for c, cw in zip(row, col_w, strict=True))
+                + Inches(0.1) for row in rows]
+
+    # the largest text from 12 pt down to 9 pt at which the table fits; else its first rows at 9 pt
+    rows, note = spec.rows, spec.note
+    for size in (size,) if size else (12, 11, 10, 9):
+        heights = row_heights(rows, size)
+        if sum(heights) <= room:
+            break
+    while sum(heights) > room and len(rows) > 1:
+        rows = rows[:-1]
+        heights = row_heights(rows, size)
+    if len(rows) < len(spec.rows):
+        note = f"The first {len(rows)} of {len(spec.rows)} rows; the data package holds them all."
+    spec = Slide(spec.kind, spec.title, columns=spec.columns, rows=rows, note=note)
     shape = slide.shapes.add_table(len(spec.rows) + 1, len(spec.columns), left, top, width,
                                    Inches(0.4) + sum(heights))
     table = shape.table
