@@ -51,15 +51,22 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "({n} cặp đầu; thu hẹp bộ lọc để xem phần còn lại)",
     },
     "none": {"en": "No pair matches these filters.", "vi": "Không có cặp nào khớp bộ lọc."},
-    "terms": {"en": "Distinctive terms", "vi": "Thuật ngữ đặc trưng"},
+    "terms": {
+        "en": "Distinctive terms (G², then uses in A / in B)",
+        "vi": "Thuật ngữ đặc trưng (G², rồi số lần ở A / ở B)",
+    },
     "terms_of": {"en": "More typical of {doc}", "vi": "Đặc trưng hơn cho {doc}"},
-    "entities": {"en": "Organisations, agreements and mechanisms", "vi": "Tổ chức, hiệp định và cơ chế"},
+    "entities": {
+        "en": "Organisations, agreements and mechanisms (mentions in A / in B)",
+        "vi": "Tổ chức, hiệp định và cơ chế (số lần nhắc ở A / ở B)",
+    },
     "gained": {"en": "Only in B (gained)", "vi": "Chỉ có ở B (mới)"},
     "lost": {"en": "Only in A (lost)", "vi": "Chỉ có ở A (mất)"},
     "shared": {"en": "In both", "vi": "Có ở cả hai"},
     "targets": {"en": "Targets and indicators", "vi": "Mục tiêu và chỉ số"},
     "changed": {"en": "Reported by both", "vi": "Cả hai cùng nêu"},
     "nothing": {"en": "none", "vi": "không có"},
+    "more": {"en": "{n} more", "vi": "thêm {n}"},
     "basis": {"en": "Shares count {basis}.", "vi": "Tỷ lệ tính trên {basis}."},
     "method": {
         "en": "Provisions are paired by meaning (shared subject words, themes and entities), one to one; a "
@@ -457,14 +464,11 @@ def _entities(result: dict[str, Any], lang: str) -> html.Div:
         )
 
     def items(rows: list[dict[str, Any]], cls: str) -> html.Ul:
-        return html.Ul(
-            [
-                html.Li([r["name"], html.Span(f" {r['a_count']}/{r['b_count']}", className="text-muted")])
-                for r in rows
-            ]
-            or [html.Li(_t("nothing", lang))],
-            className=f"entity-list {cls}",
-        )
+        lines = [
+            html.Li([r["name"], html.Span(f" {r['a_count']}/{r['b_count']}", className="text-muted")])
+            for r in rows
+        ]
+        return html.Ul(_capped(lines, lang), className=f"entity-list {cls}")
 
     return html.Div(
         [
@@ -520,7 +524,7 @@ def _targets(result: dict[str, Any], lang: str) -> html.Div:
             stars = f" ★ {', '.join(map(str, ends))}" if ends else ""
             short = text if len(text) <= 180 else text[:179].rstrip() + "…"
             out.append(html.Li([short, html.Span(f"{amount}{stars}", className="text-muted")], title=text))
-        return out or [html.Li(_t("nothing", lang))]
+        return _capped(out, lang)
 
     changed = [
         html.Li([c["indicator"].replace("_", " "), ": ", *line(c["a"]), " → ", *line(c["b"])])
@@ -564,6 +568,17 @@ def _targets(result: dict[str, Any], lang: str) -> html.Div:
         id=ids.COMPARE_TARGETS,
         className="delta-box",
     )
+
+
+def _capped(lines: list[Any], lang: str, shown: int = 8) -> list[Any]:
+    """Return the first `shown` list items, the rest folded into one "N more" item that opens on click."""
+    if not lines:
+        return [html.Li(_t("nothing", lang))]
+    if len(lines) <= shown + 2:
+        return lines
+    rest = lines[shown:]
+    more = html.Details([html.Summary(_t("more", lang).format(n=len(rest))), html.Ul(rest)])
+    return [*lines[:shown], html.Li(more, className="more-item")]
 
 
 def _field(label: str, control: Any) -> html.Div:
