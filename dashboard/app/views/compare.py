@@ -19,6 +19,7 @@ from dashboard.app.context import AppData
 from dashboard.app.i18n import t, theme_label
 from dashboard.app.state import STATUSES, CompareView, DocumentView
 from dashboard.figures.compare import comparison, theme_delta_figure
+from dashboard.figures.coverage import coverage_key, coverage_label, source_kind_label
 from dashboard.figures.registry import ChartOptions
 
 MAX_ROWS = 150  # pairs drawn at once (each is ~3 kB of components); the filters narrow a longer list
@@ -67,6 +68,11 @@ TEXT: dict[str, dict[str, str]] = {
     "changed": {"en": "Reported by both", "vi": "Cả hai cùng nêu"},
     "nothing": {"en": "none", "vi": "không có"},
     "more": {"en": "{n} more", "vi": "thêm {n}"},
+    "warning": {
+        "en": "The sources differ: {a}; {b}.",
+        "vi": "Hai nguồn khác nhau: {a}; {b}. Một điều khoản “chỉ có ở” một bên có thể chỉ đơn giản nằm ngoài "
+        "phần văn bản mà nguồn kia có.",
+    },
     "basis": {"en": "Shares count {basis}.", "vi": "Tỷ lệ tính trên {basis}."},
     "method": {
         "en": "Provisions are paired by meaning (shared subject words, themes and entities), one to one; a "
@@ -360,7 +366,7 @@ def _documents(data: AppData, result: dict[str, Any], lang: str) -> html.Div:
                             source_badge(
                                 doc["coverage"], doc["source_kind"], doc["coverage_note"], lang=lang
                             ),
-                            html.Div(str(row.get("title_en") or ""), className="small"),
+                            html.Div(_title(row, lang), className="small"),
                             html.Div(
                                 f"{doc['provisions']} {t('common.provisions', lang).lower()} "
                                 f"({doc['own_provisions']} {t('common.own', lang)})",
@@ -372,7 +378,7 @@ def _documents(data: AppData, result: dict[str, Any], lang: str) -> html.Div:
                 className=f"compare-doc compare-doc-{side}",
             )
         )
-    warning = result.get("coverage_warning")
+    warning = _warning(result, lang)
     return html.Div(
         [
             html.Div(cards, className="compare-docs"),
@@ -568,6 +574,26 @@ def _targets(result: dict[str, Any], lang: str) -> html.Div:
         id=ids.COMPARE_TARGETS,
         className="delta-box",
     )
+
+
+def _title(row: dict[str, Any], lang: str) -> str:
+    vi = row.get("title_vi")
+    if lang == "vi" and isinstance(vi, str) and vi.strip():
+        return vi
+    return str(row.get("title_en") or "")
+
+
+def _warning(result: dict[str, Any], lang: str) -> str | None:
+    """Return the coverage warning in the page's language (the analysis writes it in English)."""
+    if not result.get("coverage_warning") or lang == "en":
+        return result.get("coverage_warning")
+    a, b = result["documents"]["a"], result["documents"]["b"]
+
+    def said(doc: dict[str, Any]) -> str:
+        cover = coverage_label(coverage_key(doc["coverage"]), lang).lower()
+        return f"{doc['symbol']}: {cover} ({source_kind_label(doc['source_kind'], lang)})"
+
+    return _t("warning", lang).format(a=said(a), b=said(b))
 
 
 def _capped(lines: list[Any], lang: str, shown: int = 8) -> list[Any]:
