@@ -9,10 +9,12 @@ DEFAULT_PORT = 8050
 # are refused unread.
 MAX_SEED_BYTES = 5 * 1024 * 1024
 DATASET_NAME = "policy-timeline-vn-integration"
+MAX_REQUEST_BYTES = 1024 * 1024  # a callback request is a few KB; the app answers larger bodies with 413
 
 SETTINGS: list[tuple[str, object, str]] = [
     ("DEFAULT_HOST", DEFAULT_HOST, "Interface the dashboard binds to; loopback so nothing is exposed by default."),
     ("DEFAULT_PORT", DEFAULT_PORT, "Port of the dashboard."),
     ("MAX_SEED_BYTES", MAX_SEED_BYTES, "Largest seed file (text or YAML) the build reads."),
     ("DATASET_NAME", DATASET_NAME, "Name of the Frictionless data package."),
+    ("MAX_REQUEST_BYTES", MAX_REQUEST_BYTES, "Largest request body the dashboard reads (413 above it)."),
 ]

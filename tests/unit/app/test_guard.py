@@ -1,0 +1,107 @@
+"""Requests the pages never send: malformed callback envelopes get a JSON 400 before any callback runs, a body over
+MAX_REQUEST_BYTES gets 413, a failing callback a JSON 500 without a traceback, and the app keeps answering."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from dash import Dash
+
+from dashboard.app import create_app
+from dashboard.app.guard import callback_problem
+from dashboard.settings import MAX_REQUEST_BYTES
+
+ROUTER = ".._pages_content.children..._pages_store.data.."
+ROUTER_BODY = {
+    "output": ROUTER,
+    "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+    "inputs": [{"id": "_pages_location", "property": "pathname", "value": "/"},
+               {"id": "_pages_location", "property": "search", "value": ""}],
+    "changedPropIds": ["_pages_location.pathname"],
+    "state": [],
+}
+
+
+@pytest.fixture(scope="module")
+def app(fixture_data: Path) -> Dash:
+    return create_app(fixture_data)
+
+
+def post(app: Dash, data: bytes, content_type: str | None = "application/json"):
+    headers = {"Content-Type": content_type} if content_type else {}
+    return app.server.test_client().post("/_dash-update-component", data=data, headers=headers)
+
+
+def with_inputs(*values) -> dict:
+    return {**ROUTER_BODY, "inputs": [{**spec, "value": v} for spec, v in zip(ROUTER_BODY["inputs"], values,
+                                                                               strict=True)]}
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        ([], "not a JSON object"),
+        ({}, "no server callback"),
+        ({**ROUTER_BODY, "output": "nope.children"}, "no server callback"),
+        ({**ROUTER_BODY, "output": "shell-html-lang.data"}, "no server callback"),  # clientside: no server side
+        ({**ROUTER_BODY, "inputs": []}, "must list the callback's 2 inputs"),
+        ({**ROUTER_BODY, "inputs": "x"}, "must list"),
+        ({**ROUTER_BODY, "state": [{"id": "url", "property": "search", "value": ""}]}, "must list"),
+        ({**ROUTER_BODY, "inputs": [{"id": "other", "property": "pathname", "value": "/"}] * 2}, "do not match"),
+        ({**ROUTER_BODY, "inputs": [1, 2]}, "do not match"),
+        ({**ROUTER_BODY, "outputs": "x"}, "outputs must be"),
+        ({**ROUTER_BODY, "changedPropIds": [1]}, "changedPropIds"),
+        (with_inputs({"$ne": 1}, ""), "must be text"),
+        (with_inputs("/", ["?a=1"]), "must be text"),
+    ],
+)
+def test_malformed_envelopes_are_named(app: Dash, body, problem) -> None:
+    assert problem in (callback_problem(app.callback_map, body) or "")
+    response = post(app, json.dumps(body).encode())
+    assert response.status_code == 400
+    assert response.get_json()["code"] == "malformed-callback"
+
+
+def test_a_well_formed_request_passes(app: Dash) -> None:
+    assert callback_problem(app.callback_map, ROUTER_BODY) is None
+    assert post(app, json.dumps(ROUTER_BODY).encode()).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("data", "content_type"),
+    [(b"{not json", "application/json"), (b"hello", None), (b"[" * 100_000 + b"]" * 100_000, "application/json")],
+)
+def test_bodies_that_are_not_json_objects_get_400(app: Dash, data: bytes, content_type) -> None:
+    response = post(app, data, content_type)
+    assert response.status_code == 400 and response.get_json()["code"] == "malformed-callback"
+
+
+def test_a_body_over_the_limit_gets_413_and_the_app_goes_on(app: Dash) -> None:
+    big = json.dumps(with_inputs("/", "?q=" + "x" * MAX_REQUEST_BYTES)).encode()
+    assert post(app, big).status_code == 413
+    assert post(app, json.dumps(ROUTER_BODY).encode()).status_code == 200
+
+
+def test_a_failing_callback_answers_json_without_the_traceback(app: Dash) -> None:
+    # a well-formed envelope with a value no page sends: the timeline's click as text
+    deps = app.server.test_client().get("/_dash-dependencies").get_json()
+    click = next(d for d in deps if d["output"] == "nav-location.href")
+    body = {"output": click["output"], "outputs": {"id": "nav-location", "property": "href"},
+            "inputs": [{"id": "timeline-graph", "property": "clickData", "value": "not a click"}],
+            "state": [{"id": "url", "property": "search", "value": ""}], "changedPropIds": []}
+    response = post(app, json.dumps(body).encode())
+    assert response.status_code in (200, 204, 500)
+    if response.status_code == 500:
+        assert response.get_json()["code"] == "callback-error"
+        assert b"Traceback" not in response.data and b"File " not in response.data
+    assert post(app, json.dumps(ROUTER_BODY).encode()).status_code == 200
+
+
+def test_an_unserved_package_is_404_not_500(app: Dash) -> None:
+    for path in ("/_dash-component-suites/os/path.py", "/_dash-component-suites/dashboard/settings.py",
+                 "/_dash-component-suites/dash/..%2f..%2f..%2fetc%2fpasswd"):
+        response = app.server.test_client().get(path)
+        assert response.status_code == 404, path
+        assert b"MAX_SEED_BYTES" not in response.data and b"root:" not in response.data
