@@ -85,13 +85,10 @@ def heatmap_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     lang, measure, basis = chart_lang(options), chart_measure(options), chart_basis(options)
     table = measures_table(ds, options)
     docs = chart_documents(ds, options.docs)
-    present = set(table["theme_id"])
-    themes = [t for t in theme_ids(ds) if t in present]
     labels = theme_labels(ds, lang)
     chosen = set(options.themes)
-    missing = {d.id for d in no_text_documents(ds, options)}
-    x = [column_label(d, d.id in missing, lang) for d in docs]
-    y = [f"<b>{escape(labels.get(t, t))}</b>" if t in chosen else escape(labels.get(t, t)) for t in themes]
+    x_labels, y_labels = heatmap_axes(ds, options)
+    x, y, themes = list(x_labels), list(y_labels), list(y_labels.values())
     cells = {(r.document_id, r.theme_id): r for r in table.itertuples(index=False)}
     z: list[list[float | None]] = []
     gaps: list[list[int | None]] = []
@@ -324,15 +321,17 @@ def evolution_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
             "font": {"size": 12},
             "title": {"text": title_themes},
         },
+        # the key to the marks: one line above the plot, clear of the themes' legend however long it grows
         "legend2": {
-            "x": 1.02,
+            "orientation": "h",
+            "x": 0,
             "xanchor": "left",
-            "y": 0,
+            "y": 1,
             "yanchor": "bottom",
             "font": {"size": 12},
             "itemclick": False,
             "itemdoubleclick": False,
-            "title": {"text": title_marks},
+            "title": {"text": title_marks + ":", "side": "left"},
         },
         "margin": {"r": 20},
         "hovermode": "closest",
@@ -345,9 +344,28 @@ def evolution_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         subtitle=subtitle(measure, basis, lang, note),
         caption=theme_caption(ds, docs, options, where=word(TEXT, "gaps", lang)),
         height=max(460, 300 + 22 * len(themes)),
-        top=16,
+        top=40,
         bottom=62 if missing else 46,
     )
+
+
+def heatmap_axes(ds: Dataset, options: ChartOptions) -> tuple[dict[str, str], dict[str, str]]:
+    """Return the heatmap's column labels → document ids and row labels → theme ids, in drawing order.
+
+    A click on a heatmap reaches a Dash callback with the cell's labels only (Dash drops a heatmap point's
+    customdata), so the page maps them back through this same function.
+    """
+    lang = chart_lang(options)
+    present = set(measures_table(ds, options)["theme_id"])
+    labels = theme_labels(ds, lang)
+    chosen = set(options.themes)
+    missing = {d.id for d in no_text_documents(ds, options)}
+    columns = {column_label(d, d.id in missing, lang): d.id for d in chart_documents(ds, options.docs)}
+    rows = {}
+    for theme in (t for t in theme_ids(ds) if t in present):
+        label = escape(labels.get(theme, theme))
+        rows[f"<b>{label}</b>" if theme in chosen else label] = theme
+    return columns, rows
 
 
 def subtitle(measure: str, basis: str, lang: str, note: str = "") -> str:

@@ -23,7 +23,7 @@ from dashboard.app.state import DocumentView, ThemesView
 from dashboard.figures.emergence import emergence_figure, emergence_table
 from dashboard.figures.labels import chart_documents
 from dashboard.figures.theme_tables import MEASURES, cell_provisions, no_text_documents
-from dashboard.figures.themes import evolution_figure, heatmap_figure
+from dashboard.figures.themes import evolution_figure, heatmap_axes, heatmap_figure
 
 TEXT: dict[str, dict[str, str]] = {
     "title": {"en": "Themes", "vi": "Chủ đề"},
@@ -194,14 +194,18 @@ def view_from_controls(
 
 
 def view_from_click(data: AppData, search: str | None, click: dict[str, Any] | None) -> ThemesView:
-    """Return the current view with the clicked heatmap cell (customdata [doc id, theme id, …]) chosen."""
+    """Return the current view with the clicked heatmap cell chosen (from the point's customdata
+    [doc id, theme id, …] or, as Dash sends heatmap clicks, from its x and y labels)."""
     current = ThemesView.from_query(search, data.vocab)
     for point in (click or {}).get("points", [])[:1]:
         custom = point.get("customdata")
         if isinstance(custom, list) and len(custom) >= 2:
             doc, theme = str(custom[0]), str(custom[1])
-            if doc in data.vocab.held and theme in data.vocab.themes:
-                return current.replace(cell=(doc, theme))
+        else:  # Dash drops a heatmap point's customdata: map the cell's labels back
+            columns, rows = heatmap_axes(data.dataset, current.chart_options())
+            doc, theme = columns.get(str(point.get("x")), ""), rows.get(str(point.get("y")), "")
+        if doc in data.vocab.held and theme in data.vocab.themes:
+            return current.replace(cell=(doc, theme))
     return current
 
 

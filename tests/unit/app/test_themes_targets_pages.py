@@ -12,6 +12,7 @@ from dashboard.app.state import TargetsView, ThemesView
 from dashboard.app.views.targets import targets_page
 from dashboard.app.views.targets import view_from_controls as targets_from_controls
 from dashboard.app.views.themes import cell_section, themes_page, view_from_click, view_from_controls
+from dashboard.figures.themes import heatmap_axes
 
 from .helpers import by_id, components, strings, text_of
 from .helpers import ids as all_ids
@@ -83,6 +84,14 @@ def test_controls_and_clicks_write_the_views_a_url_would(app_data: AppData) -> N
         == "?basis=all&cell=2-NQ-CP-2021%7Ctourism_sports"
     )
     assert view_from_click(app_data, "?basis=all", {"points": [{"customdata": ["x", "y"]}]}).cell is None
+    # what Dash really sends for a heatmap: the cell's labels, without customdata
+    columns, rows = heatmap_axes(app_data.dataset, ThemesView(themes=("health",)).chart_options())
+    x = next(label for label, doc in columns.items() if doc == "2-NQ-CP-2021")
+    y = next(label for label, theme in rows.items() if theme == "health")
+    assert y == "<b>Health</b>"  # a chosen theme's row label is bold
+    clicked = view_from_click(app_data, "?theme=health", {"points": [{"x": x, "y": y, "z": 0.0}]})
+    assert clicked.cell == ("2-NQ-CP-2021", "health")
+    assert view_from_click(app_data, "?theme=health", {"points": [{"x": "nowhere", "y": y}]}).cell is None
     assert view_from_click(app_data, "", None) == ThemesView()
 
 
