@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.analysis.search import match_spans
+from dashboard.analysis.search import match_spans, records
 
 # kinds of highlight, in the order they win when two overlap
 HIGHLIGHT_KINDS = ("query", "target", "actor", "entity")
@@ -73,7 +73,7 @@ class Annotations:
             available.add("assignments")
         actors = _usable(tables.get("actors"), ["id", "name_en"])
         if actors is not None:
-            for row in actors.to_dict("records"):
+            for row in records(actors, ["id", "name_en", "name_vi", "aliases"]):
                 aid = str(row["id"])
                 notes.actor_names[aid] = {"en": _text(row.get("name_en")), "vi": _text(row.get("name_vi"))}
                 notes.actor_aliases[aid] = _aliases(row)
@@ -145,9 +145,8 @@ def _usable(table: pd.DataFrame | None, columns: list[str]) -> pd.DataFrame | No
 
 
 def _group(table: pd.DataFrame, columns: list[str]) -> dict[str, list[dict[str, Any]]]:
-    present = [c for c in columns if c in table.columns]
     out: dict[str, list[dict[str, Any]]] = {}
-    for row in table[["provision_id", *present]].to_dict("records"):
+    for row in records(table, ["provision_id", *columns]):
         out.setdefault(str(row.pop("provision_id")), []).append(row)
     return out
 

@@ -17,13 +17,27 @@ import pandas as pd
 from flask import current_app, has_app_context
 
 from dashboard.analysis.annotations import Annotations
-from dashboard.analysis.search import SearchIndex
+from dashboard.analysis.search import SearchIndex, records
 from dashboard.app.state import Vocabulary
 from dashboard.corpus.ids import symbol_key
 from dashboard.dataset.load import Dataset
 from dashboard.paths import DATA_DIR
 
 EXTENSION = "policy_timeline"  # key of the AppData in flask_app.extensions
+PROVISION_COLUMNS = (
+    "id",
+    "document_id",
+    "parent_id",
+    "ordinal",
+    "depth",
+    "label",
+    "kind",
+    "own_text",
+    "text",
+    "words",
+    "start",
+    "end",
+)
 OPTIONAL_TABLES = ("provision_themes", "targets", "mentions", "entities", "assignments", "actors")
 
 
@@ -60,7 +74,7 @@ class AppData:
             dataset=dataset, vocab=vocabulary(dataset, tables), index=index, notes=Annotations.build(present)
         )
         data.documents = {str(r["id"]): r for r in documents.to_dict("records")}
-        data.provisions = {str(r["id"]): r for r in provisions.to_dict("records")}
+        data.provisions = {str(r["id"]): r for r in records(provisions, PROVISION_COLUMNS)}
         for pid, doc in zip(provisions["id"], provisions["document_id"], strict=True):
             data.by_document.setdefault(str(doc), []).append(str(pid))
         return data

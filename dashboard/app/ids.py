@@ -24,6 +24,7 @@ HOME_NOTICES = "home-notices"
 HOME_COVERAGE = "home-coverage"
 HOME_CORPUS = "home-corpus"
 HOME_REFERENCED = "home-referenced"
+HOME_PAGER = "home-pager"
 
 # ---------------------------------------------------------------- timeline
 TIMELINE_GRAPH = "timeline-graph"

@@ -119,6 +119,14 @@ class _Reader:
         self.note("malformed", name, value)
         return None
 
+    def page(self, name: str = "page") -> int:
+        value = self.one(name)
+        if value.isdigit() and 0 < int(value) <= 100_000:
+            return int(value)
+        if value:
+            self.note("malformed", name, value)
+        return 1
+
     def flag(self, name: str) -> bool:
         value = self.one(name).lower()
         if value in ("", "0", "false", "no", "off"):
@@ -206,9 +214,19 @@ class View:
 
 @dataclass(frozen=True)
 class HomeView(View):
-    """The home page: only the language."""
+    """The home page: the language, and the page of the corpus table (from 1) on a large corpus."""
 
     PATH: ClassVar[str] = "/"
+    PARAMS: ClassVar[tuple[str, ...]] = ("page",)
+
+    page: int = 1
+
+    @classmethod
+    def _parse(cls, reader: _Reader, vocab: Vocabulary) -> dict[str, Any]:
+        return {"page": reader.page()}
+
+    def _params(self) -> list[tuple[str, str]]:
+        return [("page", str(self.page))] if self.page > 1 else []
 
     def caption(self, vocab: Vocabulary) -> str:
         """Return the view in words."""
@@ -330,11 +348,7 @@ class ExplorerView(View):
         if year_from is not None and year_to is not None and year_from > year_to:
             reader.note("swapped", "from")
             year_from, year_to = year_to, year_from
-        page_text = reader.one("page")
-        valid_page = page_text.isdigit() and 0 < int(page_text) <= 100_000
-        if page_text and not valid_page:
-            reader.note("malformed", "page", page_text)
-        page = int(page_text) if valid_page else 1
+        page = reader.page()
         return {
             "q": q,
             "docs": tuple(dict.fromkeys(docs)),
@@ -576,8 +590,14 @@ class ThemesView(View):
     def chart_options(self) -> ChartOptions:
         """Return the options of the page's charts (the same ones export and the briefing take)."""
         extra = {"cell": "|".join(self.cell)} if self.cell else {}
-        return ChartOptions(docs=self.docs, themes=self.themes, measure=self.measure, basis=self.basis,
-                            lang=self.lang, extra=extra)
+        return ChartOptions(
+            docs=self.docs,
+            themes=self.themes,
+            measure=self.measure,
+            basis=self.basis,
+            lang=self.lang,
+            extra=extra,
+        )
 
     def caption(self, vocab: Vocabulary) -> str:
         """Return the view in words, e.g. 'Share of provisions · own text · all documents · Health'."""

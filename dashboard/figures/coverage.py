@@ -84,6 +84,7 @@ def coverage_summary(documents: pd.DataFrame, lang: str = "en") -> str:
     keys = [coverage_key(c) for c in held["coverage"]]
     partial = sum(k != "full" for k in keys)
     secondary = [s for s, k in zip(held["symbol"], keys, strict=True) if k == "summary"]
+    named = ", ".join(secondary[:6]) + (f", … (+{len(secondary) - 6})" if len(secondary) > 6 else "")
     n = len(keys)
     if lang == "vi":
         head = (
@@ -91,11 +92,7 @@ def coverage_summary(documents: pd.DataFrame, lang: str = "en") -> str:
             if partial == n
             else f"{partial}/{n} nguồn chỉ có một phần văn bản"
         )
-        tail = (
-            f", trong đó {len(secondary)} là tường thuật thứ cấp ({', '.join(secondary)})"
-            if secondary
-            else ""
-        )
+        tail = f", trong đó {len(secondary)} là tường thuật thứ cấp ({named})" if secondary else ""
         return head + tail + "."
     head = (
         f"All {n} seeds are partial"
@@ -108,7 +105,7 @@ def coverage_summary(documents: pd.DataFrame, lang: str = "en") -> str:
         (
             f", and {len(secondary)} of them "
             f"{'is a secondary account' if len(secondary) == 1 else 'are secondary accounts'}"
-            f" ({', '.join(secondary)})"
+            f" ({named})"
         )
         if secondary
         else ""

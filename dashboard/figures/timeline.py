@@ -16,6 +16,7 @@ import math
 from datetime import date, timedelta
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -86,6 +87,7 @@ TEXT = {
         "vi": "ẩn nhãn vì quá nhiều văn bản; di chuột để xem",
     },
 }
+ARROW_LIMIT = 150  # more relations than this are drawn as faint lines, not arrows
 BAR_OFFSET = 0.3  # the horizon bar sits just below its document's marker (the y axis runs downwards)
 
 
@@ -230,10 +232,10 @@ def _add_documents(fig: go.Figure, docs: list[TimelineDoc], rows: dict[str, int]
         suffix = f"<br>({escape(_t('not_held_tag', lang))}) " if key == "not_held" else f" {style['glyph']} "
         fig.add_trace(
             go.Scatter(
-                x=[d.issued.isoformat() for d in group],
-                y=[rows[d.id] for d in group],
+                x=_arr(d.issued.isoformat() for d in group),
+                y=_nums(rows[d.id] for d in group),
                 mode="markers+text" if labels else "markers",
-                text=[f"<b>{escape(d.symbol)}</b>{suffix}" for d in group],
+                text=_arr(f"<b>{escape(d.symbol)}</b>{suffix}" for d in group) if labels else None,
                 textposition="middle left",
                 textfont={"size": 12, "color": "#8C8C8C" if key == "not_held" else "#222"},
                 marker={
@@ -245,8 +247,8 @@ def _add_documents(fig: go.Figure, docs: list[TimelineDoc], rows: dict[str, int]
                         "color": style["colour"] if key == "not_held" else "#333",
                     },
                 },
-                customdata=[[d.id] for d in group],
-                hovertext=[_document_hover(d, lang) for d in group],
+                customdata=_ids(d.id for d in group),
+                hovertext=_arr(_document_hover(d, lang) for d in group),
                 hoverinfo="text",
                 name=f"{style['glyph']} {coverage_label(key, lang)}",
                 legendgroup="coverage",
@@ -294,8 +296,8 @@ def _add_horizons(
         return
     fig.add_trace(
         go.Scatter(
-            x=bar_x,
-            y=bar_y,
+            x=_arr(bar_x),
+            y=_nums(bar_y),
             mode="lines",
             line={"color": "#A9BCD0", "width": 5},
             hoverinfo="skip",
@@ -307,10 +309,10 @@ def _add_horizons(
     if ticks:
         fig.add_trace(
             go.Scatter(
-                x=[_year_x(year, doc.issued) for doc, year in ticks],
-                y=[rows[doc.id] + BAR_OFFSET for doc, _ in ticks],
-                mode="markers+text",
-                text=[str(year) for _doc, year in ticks],
+                x=_arr(_year_x(year, doc.issued) for doc, year in ticks),
+                y=_nums(rows[doc.id] + BAR_OFFSET for doc, _ in ticks),
+                mode="markers+text" if len(docs) <= LABEL_LIMIT else "markers",
+                text=_arr(str(year) for _doc, year in ticks),
                 textposition="bottom center",
                 textfont={"size": 10, "color": "#555"},
                 marker={
@@ -319,11 +321,11 @@ def _add_horizons(
                     "line": {"width": 2.5, "color": "#44546A"},
                     "color": "#44546A",
                 },
-                customdata=[[doc.id] for doc, _ in ticks],
-                hovertext=[
+                customdata=_ids(doc.id for doc, _ in ticks),
+                hovertext=_arr(
                     f"<b>{escape(doc.symbol)}</b> · {_t('horizon', lang).lower()} {year}"
                     for doc, year in ticks
-                ],
+                ),
                 hoverinfo="text",
                 name=_t("horizon", lang),
                 legendgroup="horizon",
@@ -334,8 +336,8 @@ def _add_horizons(
     if marks:
         fig.add_trace(
             go.Scatter(
-                x=[_year_x(year, doc.issued) for doc, year in marks],
-                y=[rows[doc.id] + BAR_OFFSET for doc, _ in marks],
+                x=_arr(_year_x(year, doc.issued) for doc, year in marks),
+                y=_nums(rows[doc.id] + BAR_OFFSET for doc, _ in marks),
                 mode="markers",
                 marker={
                     "symbol": "star",
@@ -343,8 +345,11 @@ def _add_horizons(
                     "color": "#332288",
                     "line": {"width": 1, "color": "white"},
                 },
-                customdata=[[doc.id] for doc, _ in marks],
-                hovertext=[_target_hover(doc, year, targets.get(doc.id, []), lang) for doc, year in marks],
+                customdata=_ids(doc.id for doc, _ in marks),
+                hovertext=_arr(
+                    _target_hover(doc, year, targets.get(doc.id, []), lang, brief=len(docs) > LABEL_LIMIT)
+                    for doc, year in marks
+                ),
                 hoverinfo="text",
                 name=_t("target", lang),
                 legendgroup="target",
@@ -354,9 +359,14 @@ def _add_horizons(
         )
 
 
-def _target_hover(doc: TimelineDoc, year: int, targets: list[dict[str, Any]], lang: str) -> str:
+def _target_hover(
+    doc: TimelineDoc, year: int, targets: list[dict[str, Any]], lang: str, *, brief: bool = False
+) -> str:
     lines = [f"<b>{escape(doc.symbol)}</b> · {_t('target', lang).lower()} {year}"]
-    for t in (t for t in targets if int(t["end_year"]) == year):
+    due = [t for t in targets if int(t["end_year"]) == year]
+    if brief:  # a crowded chart: the count, not the texts (the Targets page lists them)
+        return f"{lines[0]} ({len(due)})"
+    for t in due:
         conflict = f" ⚠ {_t('conflict', lang)}" if text_of(t.get("conflict_group")) else ""
         lines.append(f"• {_wrap(text_of(t.get('text')), 80)}{conflict}")
     return "<br>".join(lines[:8])
@@ -384,40 +394,68 @@ def _add_relations(
                 legendrank=300,
             )
         )
+    arrows: list[dict[str, Any]] = []
+    lines: dict[str, tuple[list[Any], list[Any]]] = {}
     for rel in relations:
         src, dst = by_id[rel["source_id"]], by_id[rel["target_id"]]
         style = RELATION_STYLE.get(rel["kind"], {"colour": "#555555", "width": 1.6})
-        fig.add_annotation(
-            x=dst.issued.isoformat(),
-            y=rows[dst.id],
-            ax=src.issued.isoformat(),
-            ay=rows[src.id],
-            xref="x",
-            yref="y",
-            axref="x",
-            ayref="y",
-            text="",
-            showarrow=True,
-            arrowhead=2,
-            arrowsize=1.1,
-            arrowwidth=style["width"],
-            arrowcolor=style["colour"],
-            standoff=10,
-            startstandoff=10,
-            opacity=0.9,
-        )
-        mid = pd.Timestamp(src.issued) + (pd.Timestamp(dst.issued) - pd.Timestamp(src.issued)) / 2
-        hover_x.append(mid.date().isoformat())
+        if len(relations) <= ARROW_LIMIT:
+            arrows.append(
+                {
+                    "x": dst.issued.isoformat(),
+                    "y": rows[dst.id],
+                    "ax": src.issued.isoformat(),
+                    "ay": rows[src.id],
+                    "xref": "x",
+                    "yref": "y",
+                    "axref": "x",
+                    "ayref": "y",
+                    "text": "",
+                    "showarrow": True,
+                    "arrowhead": 2,
+                    "arrowsize": 1.1,
+                    "arrowwidth": style["width"],
+                    "arrowcolor": style["colour"],
+                    "standoff": 10,
+                    "startstandoff": 10,
+                    "opacity": 0.9,
+                }
+            )
+        else:  # thousands of arrows overwhelm the browser: plain lines, direction in the hover text
+            xs, ys = lines.setdefault(rel["kind"], ([], []))
+            xs += [src.issued.isoformat(), dst.issued.isoformat(), None]
+            ys += [rows[src.id], rows[dst.id], None]
+        if len(relations) > ARROW_LIMIT:
+            continue
+        mid = date.fromordinal((src.issued.toordinal() + dst.issued.toordinal()) // 2)
+        hover_x.append(mid.isoformat())
         hover_y.append((rows[src.id] + rows[dst.id]) / 2)
         hover_text.append(_relation_hover(rel, src, dst, lang))
+    if arrows:
+        fig.update_layout(
+            annotations=[*fig.layout.annotations, *arrows]
+        )  # one update: add_annotation is O(n)
+    for kind, (xs, ys) in lines.items():
+        style = RELATION_STYLE.get(kind, {"colour": "#555555", "width": 1.6})
+        fig.add_trace(
+            go.Scattergl(
+                x=_arr(xs),
+                y=_nums(ys),
+                mode="lines",
+                hoverinfo="skip",
+                showlegend=False,
+                line={"color": style["colour"], "width": 1},
+                opacity=0.35,
+            )
+        )
     if hover_x:
         fig.add_trace(
             go.Scatter(
-                x=hover_x,
-                y=hover_y,
+                x=_arr(hover_x),
+                y=_nums(hover_y),
                 mode="markers",
                 hoverinfo="text",
-                hovertext=hover_text,
+                hovertext=_arr(hover_text),
                 marker={"size": 12, "color": "rgba(0,0,0,0)"},
                 showlegend=False,
                 name="relation evidence",
@@ -456,6 +494,20 @@ def _wrap_caption(fig: go.Figure, width: int = 170) -> int:
     lines.append(line)
     note.text = "<br>".join(lines)
     return len(lines)
+
+
+def _arr(values: Any) -> np.ndarray:
+    """Return an object array: plotly validates arrays in one step, lists item by item (slow on big charts)."""
+    return np.array(list(values), dtype=object)
+
+
+def _nums(values: Any) -> np.ndarray:
+    return np.array([np.nan if v is None else v for v in values], dtype=float)
+
+
+def _ids(values: Any) -> np.ndarray:
+    """Return customdata: one row per point holding the document id (what a click opens)."""
+    return np.array([[v] for v in values], dtype=object).reshape(-1, 1)
 
 
 def _date_of(year: float) -> str:

@@ -11,6 +11,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -89,7 +90,22 @@ def documents(ds: Dataset, options: ChartOptions) -> list[TimelineDoc]:
     targets = targets_by_document(ds)
     lang = options.lang
     docs = []
-    for row in table.to_dict("records"):
+    columns = [
+        "id",
+        "symbol",
+        "title_en",
+        "title_vi",
+        "lane",
+        "issued",
+        "held",
+        "coverage",
+        "source_kind",
+        "coverage_note",
+        "issuer_detail",
+        "issuer_label",
+        "horizons",
+    ]
+    for row in table[[c for c in columns if c in table.columns]].to_dict("records"):
         issued = as_date(row.get("issued"))
         if issued is None:
             continue
@@ -169,19 +185,25 @@ def lane_rank(lane: str) -> int:
 
 
 def document_relations(ds: Dataset, shown: set[str], options: ChartOptions) -> list[dict[str, Any]]:
+    """Return the relations between shown documents (one per source, kind and target)."""
+    return [r for r in _relation_rows(ds) if r["source_id"] in shown and r["target_id"] in shown]
+
+
+@lru_cache(maxsize=8)
+def _relation_rows(ds: Dataset) -> tuple[dict[str, Any], ...]:
     if "relations" not in ds.table_names:
-        return []
+        return ()
     table = ds.table("relations")
-    keep = (
-        table["source_id"].isin(shown)
-        & table["target_id"].isin(shown)
-        & (table["source_id"] != table["target_id"])
-    )
-    rows = table[keep].drop_duplicates(subset=["source_id", "kind", "target_id"])
-    return rows.to_dict("records")
+    columns = [
+        c for c in ("source_id", "kind", "target_id", "evidence", "confidence", "origin") if c in table
+    ]
+    rows = table.loc[table["source_id"] != table["target_id"], columns]
+    return tuple(rows.drop_duplicates(subset=["source_id", "kind", "target_id"]).to_dict("records"))
 
 
+@lru_cache(maxsize=8)
 def targets_by_document(ds: Dataset) -> dict[str, list[dict[str, Any]]]:
+    """Return each document's dated targets (not reported indicators); computed once per dataset."""
     if "targets" not in ds.table_names:
         return {}
     table = ds.table("targets")
@@ -191,7 +213,8 @@ def targets_by_document(ds: Dataset) -> dict[str, list[dict[str, Any]]]:
     if "kind" in table:
         keep &= table["kind"].fillna("") != "reported_indicator"  # dated facts, not targets
     out: dict[str, list[dict[str, Any]]] = {}
-    for row in table[keep].to_dict("records"):
+    columns = [c for c in ("document_id", "end_year", "text", "conflict_group") if c in table]
+    for row in table.loc[keep, columns].to_dict("records"):
         out.setdefault(str(row["document_id"]), []).append(row)
     return out
 

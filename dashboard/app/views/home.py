@@ -14,12 +14,16 @@ from dashboard.app.i18n import t
 from dashboard.app.state import ExplorerView, HomeView, TimelineView
 from dashboard.figures.coverage import coverage_summary
 
+PAGE_SIZE = 100  # rows of the corpus table per page (a thousand documents would be a 2 MB page)
+
 
 def home_page(data: AppData, view: HomeView) -> list[Any]:
     """Return the home page."""
     lang = view.lang
     held = data.held_documents()
     referenced = [d for d in data.documents.values() if not bool(d.get("held"))]
+    pages = max(1, -(-len(held) // PAGE_SIZE))
+    page = min(view.page, pages)
     return [
         notices_alert(view.notices, lang, id=ids.HOME_NOTICES),
         html.H1(t("home.title", lang), className="page-title"),
@@ -28,17 +32,49 @@ def home_page(data: AppData, view: HomeView) -> list[Any]:
         _coverage_warning(data, lang),
         _try_links(data, lang),
         html.H2(t("home.corpus", lang), className="h4 mt-4"),
-        _corpus_table(held, lang),
+        _corpus_table(held[(page - 1) * PAGE_SIZE : page * PAGE_SIZE], lang),
+        _pager(view, page, pages, len(held)),
         *(
             [
                 html.H2(t("home.referenced", lang), className="h5 mt-4"),
                 html.P(t("home.referenced_note", lang), className="text-muted small"),
-                _referenced_table(referenced, lang),
+                _referenced_table(referenced[:PAGE_SIZE], lang),
+                *(
+                    [html.P(f"… +{len(referenced) - PAGE_SIZE}", className="text-muted")]
+                    if len(referenced) > PAGE_SIZE
+                    else []
+                ),
             ]
             if referenced
             else []
         ),
     ]
+
+
+def _pager(view: HomeView, page: int, pages: int, total: int) -> html.Nav:
+    if pages <= 1:
+        return html.Nav(id=ids.HOME_PAGER)
+    lang = view.lang
+    first, last = (page - 1) * PAGE_SIZE + 1, min(page * PAGE_SIZE, total)
+    items: list[Any] = []
+    if page > 1:
+        items.append(
+            dcc.Link(
+                f"← {t('common.previous', lang)}",
+                href=view.replace(page=page - 1).href(),
+                className="btn btn-outline-secondary btn-sm me-2",
+            )
+        )
+    items.append(html.Span(f"{first}–{last} / {total}", className="me-2"))
+    if page < pages:
+        items.append(
+            dcc.Link(
+                f"{t('common.next', lang)} →",
+                href=view.replace(page=page + 1).href(),
+                className="btn btn-outline-secondary btn-sm",
+            )
+        )
+    return html.Nav(items, id=ids.HOME_PAGER, className="pager my-2")
 
 
 def _coverage_warning(data: AppData, lang: str) -> html.Div:

@@ -3,6 +3,7 @@ relations behind the arrows with their evidence."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import plotly.graph_objects as go
@@ -14,6 +15,7 @@ from dashboard.app.components.download import chart_download_menu
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t
 from dashboard.app.state import LAYERS, TimelineView
+from dashboard.dataset.load import Dataset
 from dashboard.figures.registry import ChartOptions, get_chart
 from dashboard.figures.timeline import RELATION_LABELS
 
@@ -76,9 +78,16 @@ def view_from_layers(shown: list[str] | None, search: str | None, data: AppData)
 
 
 def timeline_figure(data: AppData, view: TimelineView) -> go.Figure:
-    """Return the timeline figure for a view (the registry's chart: the same one export and briefings use)."""
-    options = ChartOptions(lang=view.lang, extra={"hide": ",".join(view.hide)})
-    return get_chart("timeline").figure(data.dataset, options)
+    """Return the timeline figure for a view (the registry's chart: the same one export and briefings use).
+
+    The data never change while the app runs, so each (language, hidden layers) figure is drawn once.
+    """
+    return _figure(data.dataset, view.lang, view.hide)
+
+
+@lru_cache(maxsize=32)
+def _figure(dataset: Dataset, lang: str, hide: tuple[str, ...]) -> go.Figure:
+    return get_chart("timeline").figure(dataset, ChartOptions(lang=lang, extra={"hide": ",".join(hide)}))
 
 
 def status(data: AppData, view: TimelineView) -> list[Any]:
