@@ -13,6 +13,7 @@ drawn: a conflict is shown, never resolved by hiding a row).
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import pandas as pd
@@ -378,11 +379,18 @@ def _rows(ds: Dataset, dated: pd.DataFrame, options: ChartOptions) -> tuple[list
                 )
     rows: list[dict[str, Any]] = []
     ticks: list[dict[str, Any]] = []
+    by_theme = options.extra.get("by") == "theme"
     for head, extra, members in groups:
         ticks.append({"y": len(ticks), "text": head, **extra})
+        repeated = Counter(r["label"] for r in members)
         for r in sorted(members, key=lambda r: (_mark_year(r), r["id"])):
+            label = escape(r["label"])
+            if repeated[r["label"]] > 1:  # one text, several periods (Stage 2 … 2021-2025, 2026-2030)
+                label += f" ({years_text(r)})"
+            if by_theme:  # rows of one theme come from several documents: name each one's
+                label = f"{escape(r['symbol'])} · {label}"
             y = len(ticks)
-            ticks.append({"y": y, "text": escape(r["label"]) + " "})
+            ticks.append({"y": y, "text": label + " "})
             rows.append({"row": r, "y": y})
     return rows, ticks
 

@@ -159,6 +159,14 @@ def cell_provisions(ds: Dataset, doc_id: str, theme_id: str, basis: str = "own")
     return [r for r in rows if basis == "all" or r["own_text"]]
 
 
+def counted_provisions(ds: Dataset, doc_id: str, basis: str) -> int:
+    """Return how many provisions of a document a share counts on a basis (theme_measures' `provisions`:
+    those with at least one word, so a bare 'Part V' marker is not a unit)."""
+    rows = _measures(ds, basis if basis in BASES else "own")
+    counts = rows.loc[rows["document_id"] == doc_id, "provisions"]
+    return int(counts.iloc[0]) if len(counts) else 0
+
+
 def theme_caption(
     ds: Dataset, docs: list[ChartDocument], options: ChartOptions, where: str = "", extra: str = ""
 ) -> str:

@@ -125,14 +125,17 @@ def test_thm003_clicking_a_cell_lists_its_provisions_with_evidence(
     expect(page).to_have_url(app_url + f"/themes?theme={ST}&cell=40-QD-TTg-2016%7C{ST}")
     listed = page.locator(sel(ids.THEMES_CELL_LIST))
     measures = built.table("theme_measures")
-    count = measures[
+    row = measures[
         (measures.document_id == "40-QD-TTg-2016") & (measures.theme_id == ST) & (measures.basis == "own")
-    ]["theme_provisions"].iloc[0]
+    ].iloc[0]
+    count = row["theme_provisions"]
     expect(listed).to_have_attribute("data-count", str(count))
     expect(listed.locator("article.provision")).to_have_count(int(count))
     marks = listed.locator("mark.hl-theme")
     assert marks.count() >= count
     expect(page.locator(sel(ids.THEMES_CELL))).to_contain_text("40/QĐ-TTg (2016) ◐ partial")
+    # the same numbers as the cell: k of n counted provisions
+    expect(page.locator(sel(ids.THEMES_CELL))).to_contain_text(f"{count} of {row['provisions']} provisions")
     expect(page.locator(sel(ids.THEMES_CAPTION))).to_contain_text("provisions of 40/QĐ-TTg on Science")
     journey.shot()
     link = listed.locator("a.open-link").first

@@ -22,7 +22,7 @@ from dashboard.app.i18n import t, theme_label
 from dashboard.app.state import DocumentView, ThemesView
 from dashboard.figures.emergence import emergence_figure, emergence_table
 from dashboard.figures.labels import chart_documents
-from dashboard.figures.theme_tables import MEASURES, cell_provisions, no_text_documents
+from dashboard.figures.theme_tables import MEASURES, cell_provisions, counted_provisions, no_text_documents
 from dashboard.figures.themes import evolution_figure, heatmap_axes, heatmap_figure
 
 TEXT: dict[str, dict[str, str]] = {
@@ -81,7 +81,7 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Các từ được đánh dấu là thuật ngữ của bộ mã khiến điều khoản mang chủ đề này.",
     },
     "close": {"en": "Close", "vi": "Đóng"},
-    "new_title": {"en": "New in each document", "vi": "Điểm mới của từng văn bản"},
+    "new_title": {"en": "Read the new terms in context", "vi": "Đọc thuật ngữ mới trong ngữ cảnh"},
     "new_intro": {
         "en": "Terms a document uses that no earlier document did; each opens the first provision using it.",
         "vi": "Thuật ngữ văn bản dùng mà chưa văn bản nào trước đó dùng; bấm để mở điều khoản đầu tiên dùng nó.",
@@ -288,7 +288,7 @@ def cell_section(data: AppData, view: ThemesView) -> list[Any]:
     doc_id, theme = view.cell
     document = data.documents.get(doc_id, {})
     rows = cell_provisions(data.dataset, doc_id, theme, view.basis)
-    counted = int(document.get("own_provisions" if view.basis == "own" else "provisions") or 0)
+    counted = counted_provisions(data.dataset, doc_id, view.basis)
     docs = {d.id: d for d in chart_documents(data.dataset, [doc_id])}
     label = docs[doc_id].label(lang) if doc_id in docs else data.vocab.symbol(doc_id)
     cards = []
