@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.analysis.search import match_spans, records
+from dashboard.analysis.search import FoldedText, records
 
 # kinds of highlight, in the order they win when two overlap
 HIGHLIGHT_KINDS = ("query", "target", "actor", "entity")
@@ -104,27 +104,28 @@ class Annotations:
         matches (and focus) win over targets, targets over actors, actors over entities; a later span that
         overlaps an earlier one is dropped, so that every character is highlighted at most once.
         """
-        first: list[Span] = [Span(s, e, "query") for s, e in match_spans(text, query_terms)]
+        folded = FoldedText(text)
+        first: list[Span] = [Span(s, e, "query") for s, e in folded.spans(query_terms)]
         found: list[Span] = []
         for target in self.targets.get(provision_id, []):
             surface = _text(target.get("surface")) or _text(target.get("text"))
             year = target.get("end_year")
             title = f"Target{f' ({int(year)})' if _is_number(year) else ''}: {_text(target.get('text'))}"
-            found += [Span(s, e, "target", title) for s, e in match_spans(text, [surface])]
+            found += [Span(s, e, "target", title) for s, e in folded.spans([surface])]
         for assignment in self.assignments.get(provision_id, []):
             actor = str(assignment.get("actor_id", ""))
             surface = _text(assignment.get("surface"))
             surfaces = [surface] if surface else self.actor_aliases.get(actor, [])
             role = _text(assignment.get("role"))
             title = f"{self.actor_names.get(actor, {}).get('en', actor)}{f' ({role})' if role else ''}"
-            spans = [Span(s, e, "actor", title) for s, e in match_spans(text, surfaces, whole_word=True)]
+            spans = [Span(s, e, "actor", title) for s, e in folded.spans(surfaces, whole_word=True)]
             first += [Span(x.start, x.end, "query", title) for x in spans] if actor in focus else []
             found += spans
         for mention in self.mentions.get(provision_id, []):
             entity = str(mention.get("entity_id", ""))
             surface = _text(mention.get("surface")) or self.entity_names.get(entity, "")
             title = self.entity_names.get(entity, entity)
-            spans = [Span(s, e, "entity", title) for s, e in match_spans(text, [surface], whole_word=True)]
+            spans = [Span(s, e, "entity", title) for s, e in folded.spans([surface], whole_word=True)]
             first += [Span(x.start, x.end, "query", title) for x in spans] if entity in focus else []
             found += spans
         return _resolve_overlaps(first + found)

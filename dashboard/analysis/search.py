@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -92,8 +94,10 @@ def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and value != value) or value is pd.NA
 
 
-def fold_with_map(text: str) -> tuple[str, list[int]]:
+def fold_with_map(text: str) -> tuple[str, Sequence[int]]:
     """Return the folded text and, for each of its characters, the index of the character it came from."""
+    if text.isascii():
+        return text.lower(), range(len(text))
     folded: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
@@ -106,30 +110,41 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(folded), origin
 
 
-def match_spans(
-    text: str, needles: list[str] | tuple[str, ...], *, whole_word: bool = False
-) -> list[tuple[int, int]]:
-    """Return sorted, merged (start, end) spans of `text` where any needle occurs (accent- and
-    case-insensitive).
+class FoldedText:
+    """A displayed text folded once, in which many needles are then found (spans in the displayed text)."""
 
-    Args:
-        text: the displayed text. needles: terms or surfaces; they are folded here, so raw surfaces may be
-        passed. whole_word: only match where the needle is not part of a longer word (for entity and actor
-        surfaces).
-    """
-    keys = [k for k in {search_key(normalise_text(n)) for n in needles if n} if k.strip()]
-    if not keys or not text:
-        return []
-    folded, origin = fold_with_map(text)
-    spans: list[tuple[int, int]] = []
-    for key in keys:
-        start = folded.find(key)
-        while start != -1:
-            end = start + len(key)
-            if not whole_word or _is_word_boundary(folded, start, end):
-                spans.append((origin[start], origin[end - 1] + 1))
-            start = folded.find(key, start + 1)
-    return merge_spans(spans)
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded, self.origin = fold_with_map(text)
+
+    def spans(self, needles: Iterable[str], *, whole_word: bool = False) -> list[tuple[int, int]]:
+        """Return sorted, merged (start, end) spans where any needle occurs (accent- and case-insensitive).
+
+        Args:
+            needles: terms or surfaces; they are folded here, so raw surfaces may be passed.
+            whole_word: only match where the needle is not part of a longer word (entity and actor names).
+        """
+        keys = {_needle_key(n) for n in needles if n} - {""}
+        spans: list[tuple[int, int]] = []
+        for key in keys:
+            start = self.folded.find(key)
+            while start != -1:
+                end = start + len(key)
+                if not whole_word or _is_word_boundary(self.folded, start, end):
+                    spans.append((self.origin[start], self.origin[end - 1] + 1))
+                start = self.folded.find(key, start + 1)
+        return merge_spans(spans)
+
+
+def match_spans(text: str, needles: Iterable[str], *, whole_word: bool = False) -> list[tuple[int, int]]:
+    """Return the spans of `text` where any needle occurs (see FoldedText.spans)."""
+    return FoldedText(text).spans(needles, whole_word=whole_word) if text else []
+
+
+@lru_cache(maxsize=4096)
+def _needle_key(needle: str) -> str:
+    key = search_key(normalise_text(needle))
+    return key if key.strip() else ""
 
 
 def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

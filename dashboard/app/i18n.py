@@ -144,6 +144,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "timeline.to": {"en": "To", "vi": "Đến"},
     "timeline.evidence": {"en": "Evidence", "vi": "Căn cứ"},
     "timeline.confidence": {"en": "Confidence", "vi": "Độ tin cậy"},
+    "timeline.more_relations": {
+        "en": "The first {n} of {total} relations; relations.csv in the data package has them all.",
+        "vi": "{n} trên {total} quan hệ đầu tiên; tệp relations.csv của bộ dữ liệu có đủ.",
+    },
     "timeline.no_relations": {
         "en": "No relations between the documents shown.",
         "vi": "Không có quan hệ giữa các văn bản đang hiển thị.",

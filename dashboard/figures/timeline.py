@@ -248,7 +248,7 @@ def _add_documents(fig: go.Figure, docs: list[TimelineDoc], rows: dict[str, int]
                     },
                 },
                 customdata=_ids(d.id for d in group),
-                hovertext=_arr(_document_hover(d, lang) for d in group),
+                hovertext=_arr(_document_hover(d, lang, brief=not labels) for d in group),
                 hoverinfo="text",
                 name=f"{style['glyph']} {coverage_label(key, lang)}",
                 legendgroup="coverage",
@@ -258,14 +258,14 @@ def _add_documents(fig: go.Figure, docs: list[TimelineDoc], rows: dict[str, int]
         )
 
 
-def _document_hover(doc: TimelineDoc, lang: str) -> str:
+def _document_hover(doc: TimelineDoc, lang: str, *, brief: bool = False) -> str:
     lines = [f"<b>{escape(doc.symbol)}</b> · {doc.issued.isoformat()}", _wrap(doc.title, 70)]
     if doc.issuer:
         lines.append(escape(doc.issuer))
     cov = coverage_label(doc.coverage, lang)
     kind = source_kind_label(doc.source_kind, lang)
     lines.append(f"{_t('coverage', lang)}: {escape(cov)}{f' ({escape(kind)})' if kind else ''}")
-    if doc.coverage_note:
+    if doc.coverage_note and not brief:  # a crowded chart keeps hovers short; the document page has the note
         lines.append(f"<i>{_wrap(doc.coverage_note, 80)}</i>")
     if doc.held:
         lines.append(f"<span style='color:#555'>{_t('click', lang)}</span>")

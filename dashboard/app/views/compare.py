@@ -18,71 +18,14 @@ from dashboard.app.components.provision import NOT_OWN_KINDS, span_reference
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t, theme_label
 from dashboard.app.state import STATUSES, CompareView, DocumentView
+from dashboard.app.views.compare_deltas import entities_box, targets_box, terms_box
+from dashboard.app.views.compare_text import text
 from dashboard.figures.compare import comparison, theme_delta_figure
 from dashboard.figures.coverage import coverage_key, coverage_label, source_kind_label
 from dashboard.figures.registry import ChartOptions
 
 MAX_ROWS = 150  # pairs drawn at once (each is ~3 kB of components); the filters narrow a longer list
 EXAMPLES = (("40-QD-TTg-2016", "153-NQ-CP-2025"), ("01-NQ-CP-2016", "59-NQ-TW-2025"))
-TEXT: dict[str, dict[str, str]] = {
-    "title": {"en": "Compare two documents", "vi": "So sánh hai văn bản"},
-    "a": {"en": "Document A (earlier)", "vi": "Văn bản A (trước)"},
-    "b": {"en": "Document B (later)", "vi": "Văn bản B (sau)"},
-    "swap": {"en": "⇄ Swap", "vi": "⇄ Đổi chỗ"},
-    "status": {"en": "Show", "vi": "Hiển thị"},
-    "choose": {"en": "Choose two documents above, or try:", "vi": "Chọn hai văn bản ở trên, hoặc thử:"},
-    "kept": {"en": "Kept", "vi": "Giữ nguyên"},
-    "reworded": {"en": "Reworded", "vi": "Viết lại"},
-    "new": {"en": "New in B", "vi": "Mới ở B"},
-    "dropped": {"en": "Only in A", "vi": "Chỉ có ở A"},
-    "only_a": {
-        "en": "Only in A — no counterpart in B",
-        "vi": "Chỉ có ở A — không có điều khoản tương ứng ở B",
-    },
-    "only_b": {
-        "en": "Only in B — no counterpart in A",
-        "vi": "Chỉ có ở B — không có điều khoản tương ứng ở A",
-    },
-    "similarity": {"en": "similarity", "vi": "độ tương đồng"},
-    "nearest": {"en": "closest", "vi": "gần nhất"},
-    "pairs": {"en": "Aligned provisions", "vi": "Các điều khoản được ghép cặp"},
-    "showing": {"en": "Showing {n} of {total} pairs", "vi": "Hiển thị {n} trong {total} cặp"},
-    "capped": {
-        "en": "(the first {n}; narrow the filters to see the rest)",
-        "vi": "({n} cặp đầu; thu hẹp bộ lọc để xem phần còn lại)",
-    },
-    "none": {"en": "No pair matches these filters.", "vi": "Không có cặp nào khớp bộ lọc."},
-    "terms": {
-        "en": "Distinctive terms (G², then uses in A / in B)",
-        "vi": "Thuật ngữ đặc trưng (G², rồi số lần ở A / ở B)",
-    },
-    "terms_of": {"en": "More typical of {doc}", "vi": "Đặc trưng hơn cho {doc}"},
-    "entities": {
-        "en": "Organisations, agreements and mechanisms (mentions in A / in B)",
-        "vi": "Tổ chức, hiệp định và cơ chế (số lần nhắc ở A / ở B)",
-    },
-    "gained": {"en": "Only in B (gained)", "vi": "Chỉ có ở B (mới)"},
-    "lost": {"en": "Only in A (lost)", "vi": "Chỉ có ở A (mất)"},
-    "shared": {"en": "In both", "vi": "Có ở cả hai"},
-    "targets": {"en": "Targets and indicators", "vi": "Mục tiêu và chỉ số"},
-    "changed": {"en": "Reported by both", "vi": "Cả hai cùng nêu"},
-    "nothing": {"en": "none", "vi": "không có"},
-    "more": {"en": "{n} more", "vi": "thêm {n}"},
-    "warning": {
-        "en": "The sources differ: {a}; {b}.",
-        "vi": "Hai nguồn khác nhau: {a}; {b}. Một điều khoản “chỉ có ở” một bên có thể chỉ đơn giản nằm ngoài "
-        "phần văn bản mà nguồn kia có.",
-    },
-    "basis": {"en": "Shares count {basis}.", "vi": "Tỷ lệ tính trên {basis}."},
-    "method": {
-        "en": "Provisions are paired by meaning (shared subject words, themes and entities), one to one; a "
-        "provision with no counterpart above the threshold is new or only in A. Inserted words are "
-        "underlined in blue, removed words struck through in orange.",
-        "vi": "Các điều khoản được ghép theo nội dung (từ ngữ, chủ đề và thực thể chung), một đối một; điều "
-        "khoản không có đối ứng vượt ngưỡng là mới hoặc chỉ có ở A. Từ thêm gạch chân xanh, từ bỏ gạch "
-        "ngang cam.",
-    },
-}
 
 
 def compare_page(data: AppData, view: CompareView) -> list[Any]:
@@ -223,7 +166,7 @@ def content(data: AppData, view: CompareView) -> list[Any]:
             className="compare-chart",
         ),
         html.Div(
-            [_terms(result, lang), _entities(result, lang), _targets(result, lang)],
+            [terms_box(result, lang), entities_box(result, lang), targets_box(result, lang)],
             className="compare-deltas",
         ),
         pairs_section(data, result, view),
@@ -424,158 +367,6 @@ def _summary(result: dict[str, Any], lang: str) -> html.Div:
     )
 
 
-def _terms(result: dict[str, Any], lang: str) -> html.Div:
-    docs = result["documents"]
-    columns = []
-    for side, key in (("a", "a_distinctive"), ("b", "b_distinctive")):
-        terms = result["terms"][key][:12]
-        columns.append(
-            html.Div(
-                [
-                    html.H3(_t("terms_of", lang).format(doc=docs[side]["symbol"]), className="h6"),
-                    html.Ul(
-                        [
-                            html.Li(
-                                [
-                                    t_["term"],
-                                    html.Span(
-                                        f" G² {t_['score']:.1f} · {t_['count_a']}/{t_['count_b']}",
-                                        className="text-muted small",
-                                    ),
-                                ]
-                            )
-                            for t_ in terms
-                        ]
-                        or [html.Li(_t("nothing", lang))],
-                        className=f"term-list terms-{side}",
-                    ),
-                ]
-            )
-        )
-    return html.Div(
-        [html.H2(_t("terms", lang), className="h6"), html.Div(columns, className="two-up")],
-        id=ids.COMPARE_TERMS,
-        className="delta-box",
-    )
-
-
-def _entities(result: dict[str, Any], lang: str) -> html.Div:
-    entities = result.get("entities")
-    title = html.H2(_t("entities", lang), className="h6")
-    if entities is None:
-        return html.Div(
-            [title, html.P(t("common.unavailable", lang), className="text-muted small")],
-            id=ids.COMPARE_ENTITIES,
-            className="delta-box",
-        )
-
-    def items(rows: list[dict[str, Any]], cls: str) -> html.Ul:
-        lines = [
-            html.Li([r["name"], html.Span(f" {r['a_count']}/{r['b_count']}", className="text-muted")])
-            for r in rows
-        ]
-        return html.Ul(_capped(lines, lang), className=f"entity-list {cls}")
-
-    return html.Div(
-        [
-            title,
-            html.Div(
-                [
-                    html.Div(
-                        [
-                            html.H3(_t("gained", lang), className="h6 gain"),
-                            items(entities["b_only"], "gained"),
-                        ]
-                    ),
-                    html.Div(
-                        [html.H3(_t("lost", lang), className="h6 loss"), items(entities["a_only"], "lost")]
-                    ),
-                    html.Div(
-                        [html.H3(_t("shared", lang), className="h6"), items(entities["shared"], "shared")]
-                    ),
-                ],
-                className="three-up",
-            ),
-        ],
-        id=ids.COMPARE_ENTITIES,
-        className="delta-box",
-    )
-
-
-def _targets(result: dict[str, Any], lang: str) -> html.Div:
-    targets = result.get("targets")
-    title = html.H2(_t("targets", lang), className="h6")
-    if targets is None:
-        return html.Div(
-            [title, html.P(t("common.unavailable", lang), className="text-muted small")],
-            id=ids.COMPARE_TARGETS,
-            className="delta-box",
-        )
-
-    def line(row: dict[str, Any]) -> list[Any]:
-        value = f" — {row['value']:g} {row['unit']}" if row.get("value") is not None else ""
-        year = f" ★ {row['end_year']}" if row.get("end_year") else ""
-        return [row["text"], html.Span(f"{value}{year}", className="text-muted")]
-
-    def grouped(rows: list[dict[str, Any]]) -> list[html.Li]:
-        # one line per target text: a stage "2021-2025 and 2026-2030" is one target with several years
-        years: dict[str, list[dict[str, Any]]] = {}
-        for row in rows:
-            years.setdefault(row["text"], []).append(row)
-        out = []
-        for text, same in years.items():
-            value = same[0]
-            amount = f" — {value['value']:g} {value['unit']}" if value.get("value") is not None else ""
-            ends = sorted({r["end_year"] for r in same if r.get("end_year")})
-            stars = f" ★ {', '.join(map(str, ends))}" if ends else ""
-            short = text if len(text) <= 180 else text[:179].rstrip() + "…"
-            out.append(html.Li([short, html.Span(f"{amount}{stars}", className="text-muted")], title=text))
-        return _capped(out, lang)
-
-    changed = [
-        html.Li([c["indicator"].replace("_", " "), ": ", *line(c["a"]), " → ", *line(c["b"])])
-        for c in targets["changed"]
-    ]
-    return html.Div(
-        [
-            title,
-            html.Div(
-                [
-                    html.Div(
-                        [
-                            html.H3(_t("gained", lang), className="h6 gain"),
-                            html.Ul(
-                                grouped(targets["b_only"]),
-                                className="target-list gained",
-                            ),
-                        ]
-                    ),
-                    html.Div(
-                        [
-                            html.H3(_t("lost", lang), className="h6 loss"),
-                            html.Ul(
-                                grouped(targets["a_only"]),
-                                className="target-list lost",
-                            ),
-                        ]
-                    ),
-                    html.Div(
-                        [
-                            html.H3(_t("changed", lang), className="h6"),
-                            html.Ul(
-                                changed or [html.Li(_t("nothing", lang))], className="target-list changed"
-                            ),
-                        ]
-                    ),
-                ],
-                className="three-up",
-            ),
-        ],
-        id=ids.COMPARE_TARGETS,
-        className="delta-box",
-    )
-
-
 def _title(row: dict[str, Any], lang: str) -> str:
     vi = row.get("title_vi")
     if lang == "vi" and isinstance(vi, str) and vi.strip():
@@ -596,17 +387,6 @@ def _warning(result: dict[str, Any], lang: str) -> str | None:
     return _t("warning", lang).format(a=said(a), b=said(b))
 
 
-def _capped(lines: list[Any], lang: str, shown: int = 8) -> list[Any]:
-    """Return the first `shown` list items, the rest folded into one "N more" item that opens on click."""
-    if not lines:
-        return [html.Li(_t("nothing", lang))]
-    if len(lines) <= shown + 2:
-        return lines
-    rest = lines[shown:]
-    more = html.Details([html.Summary(_t("more", lang).format(n=len(rest))), html.Ul(rest)])
-    return [*lines[:shown], html.Li(more, className="more-item")]
-
-
 def _field(label: str, control: Any) -> html.Div:
     return html.Div(
         [html.Label(label, className="form-label small fw-semibold mb-1"), control], className="filter"
@@ -614,4 +394,4 @@ def _field(label: str, control: Any) -> html.Div:
 
 
 def _t(key: str, lang: str) -> str:
-    return TEXT[key].get(lang) or TEXT[key]["en"]
+    return text(key, lang)

@@ -3,6 +3,7 @@ its provision and source span. The state is the URL (ExplorerView); the controls
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from dash import dcc, html
@@ -184,7 +185,8 @@ def view_from_controls(
 ) -> ExplorerView:
     """Return the view the controls describe (validated like a URL; back to page 1; language kept)."""
     first, last = data.vocab.years
-    lang = ExplorerView.from_query(search, data.vocab).lang
+    shown = ExplorerView.from_query(search, data.vocab)
+    lang = shown.lang
     span = list(years or [])
     year_from = span[0] if span else None
     year_to = span[-1] if len(span) > 1 else None
@@ -201,7 +203,10 @@ def view_from_controls(
         "own": "1" if own else "",
         "lang": lang,
     }
-    return ExplorerView.from_params({k: v for k, v in params.items() if v}, data.vocab)
+    view = ExplorerView.from_params({k: v for k, v in params.items() if v}, data.vocab)
+    # when the controls rewrite the address (a year at the range's end is no filter), what the address got
+    # wrong must stay on screen: keep its notices
+    return dataclasses.replace(view, notices=shown.notices + view.notices)
 
 
 def search_query(view: ExplorerView) -> SearchQuery:

@@ -7,6 +7,7 @@ The state is the URL (TargetsView); the controls only ever write it.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pandas as pd
@@ -208,7 +209,8 @@ def view_from_controls(
     range at the first or last year is open (a range over every year is no filter, and keeps undated rows);
     every kind ticked, or none, is no filter."""
     first, last = year_bounds(data.dataset)
-    lang = TargetsView.from_query(search, data.vocab).lang
+    shown = TargetsView.from_query(search, data.vocab)
+    lang = shown.lang
     span = list(years or [])
     year_from = span[0] if span else None
     year_to = span[-1] if len(span) > 1 else None
@@ -222,7 +224,10 @@ def view_from_controls(
         "by": by or "",
         "lang": lang,
     }
-    return TargetsView.from_params({k: v for k, v in params.items() if v}, data.vocab)
+    view = TargetsView.from_params({k: v for k, v in params.items() if v}, data.vocab)
+    # when the controls rewrite the address (a year at the range's end is no filter), what the address got
+    # wrong must stay on screen: keep its notices
+    return dataclasses.replace(view, notices=shown.notices + view.notices)
 
 
 def outputs(data: AppData, view: TargetsView) -> tuple[Any, ...]:

@@ -9,6 +9,7 @@ from typing import Any
 import plotly.graph_objects as go
 from dash import dcc, html
 
+from dashboard.analysis.search import records
 from dashboard.app import ids
 from dashboard.app.components import document_link, external_link, notices_alert
 from dashboard.app.components.download import chart_download_menu
@@ -19,6 +20,7 @@ from dashboard.dataset.load import Dataset
 from dashboard.figures.registry import ChartOptions, get_chart
 from dashboard.figures.timeline import RELATION_LABELS
 
+RELATIONS_SHOWN = 100  # rows of the relations table; the data package has them all
 GRAPH_CONFIG = {
     "displaylogo": False,
     "responsive": True,
@@ -105,7 +107,8 @@ def relations_table(data: AppData, view: TimelineView) -> html.Div:
     if table is None or table.empty:
         return html.Div(html.P(t("timeline.no_relations", lang)), id=ids.TIMELINE_RELATIONS)
     order = {doc_id: i for i, doc_id in enumerate(data.documents)}
-    rows = sorted(table.to_dict("records"), key=lambda r: (order.get(r["source_id"], 1 << 30), r["kind"]))
+    columns = ["source_id", "kind", "target_id", "evidence", "confidence", "origin", "source_url"]
+    rows = sorted(records(table, columns), key=lambda r: (order.get(r["source_id"], 1 << 30), r["kind"]))
     head = html.Thead(
         html.Tr(
             [
@@ -136,11 +139,20 @@ def relations_table(data: AppData, view: TimelineView) -> html.Div:
                     html.Td(external_link(t("common.source", lang), r.get("source_url"), className="small")),
                 ]
             )
-            for r in rows[:500]
+            for r in rows[:RELATIONS_SHOWN]
         ]
     )
+    more = (
+        [
+            html.P(
+                t("timeline.more_relations", lang, n=RELATIONS_SHOWN, total=len(rows)), className="text-muted"
+            )
+        ]
+        if len(rows) > RELATIONS_SHOWN
+        else []
+    )
     return html.Div(
-        html.Table([head, body], className="table table-sm align-top"),
+        [html.Table([head, body], className="table table-sm align-top"), *more],
         id=ids.TIMELINE_RELATIONS,
         className="table-responsive",
     )

@@ -1,0 +1,267 @@
+"""Time every dashboard callback on the seed corpus and on a generated corpus of 1,000 documents.
+
+Run: .venv/bin/python bench/bench_callbacks.py [--n 1000] [--seed 8] [--repeat 20] [--work tmp/bench-callbacks]
+
+Each callback is timed the way the browser calls it: a POST to /_dash-update-component with the payload the Dash
+renderer sends (built from the app's own /_dash-dependencies), through Flask's test client, so the figure covers
+parsing the request, the callback, and serialising the response (not the network or the browser's drawing).
+The page router (Dash's `_pages_content` callback, which runs each page's layout function) counts as a callback.
+Every case runs once cold (first call: caches empty) and then `--repeat` times; for each callback the script
+prints the median and the 95th percentile of the repeated calls, the slowest cold call and the response size.
+
+Goals (design.md): p95 under 100 ms on the seeds, under 250 ms on 1,000 documents. No asserts: figures are
+printed, not checked. The generated corpus comes from bench/generate_corpus.py (the seeds' own sentences
+recombined); it is built once into --work and reused (pass --rebuild to build it again).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from dashboard.app import (
+    create_app,  # noqa: E402
+    ids,  # noqa: E402
+)
+from dashboard.app.context import AppData, current  # noqa: E402
+from dashboard.dataset.build import run as build_package  # noqa: E402
+from dashboard.paths import REPO_DIR, SEEDS_DIR  # noqa: E402
+
+GOALS_MS = {"seeds": 100.0, "generated": 250.0}
+
+
+@dataclass(frozen=True)
+class Case:
+    """One call of one callback: which callback (by an output it writes) and the values of its inputs."""
+
+    callback: str
+    output: str  # "id.property" of one of the callback's outputs
+    values: dict[str, Any]  # "id.property" → value, for its inputs and states
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1000, help="documents in the generated corpus")
+    parser.add_argument("--seed", type=int, default=8, help="seed of the generated corpus")
+    parser.add_argument("--repeat", type=int, default=20, help="timed calls per case after the cold one")
+    parser.add_argument("--work", type=Path, default=REPO_DIR / "tmp" / "bench-callbacks", help="work folder")
+    parser.add_argument("--rebuild", action="store_true", help="build the generated corpus again")
+    parser.add_argument("--only", choices=["seeds", "generated"], help="time one corpus only")
+    args = parser.parse_args()
+
+    corpora = []
+    if args.only in (None, "seeds"):
+        corpora.append(("seeds", build(SEEDS_DIR, args.work / "seeds-data", rebuild=True)))
+    if args.only in (None, "generated"):
+        corpora.append(("generated", generated_corpus(args.work, args.n, args.seed, args.rebuild)))
+    for label, data_dir in corpora:
+        report(label, data_dir, args.repeat)
+
+
+def build(seeds: Path, out: Path, *, rebuild: bool) -> Path:
+    """Build `seeds` into `out` (kept between runs unless `rebuild`)."""
+    if rebuild or not (out / "datapackage.json").exists():
+        start = time.perf_counter()
+        build_package(seeds, out)
+        print(f"built {out} in {time.perf_counter() - start:.1f} s", flush=True)
+    return out
+
+
+def generated_corpus(work: Path, n: int, seed: int, rebuild: bool) -> Path:
+    """Generate and build the synthetic corpus of `n` documents (reused when already built)."""
+    from generate_corpus import generate
+
+    root = work / f"generated-{n}-{seed}"
+    data = root / "data"
+    if rebuild or not (data / "datapackage.json").exists():
+        seeds = root / "seeds"
+        if seeds.exists():
+            import shutil
+
+            shutil.rmtree(seeds)
+        generate(seeds, n, seed)
+        build(seeds, data, rebuild=True)
+    return data
+
+
+def report(label: str, data_dir: Path, repeat: int) -> None:
+    """Time every case on one corpus and print the table."""
+    start = time.perf_counter()
+    app = create_app(data_dir)
+    with app.server.app_context():
+        data = current()  # the data the app loaded
+    print(
+        f"\n== {label}: {len(data.documents)} documents, {len(data.provisions)} provisions "
+        f"(app ready in {time.perf_counter() - start:.1f} s) ==",
+        flush=True,
+    )
+    client = app.server.test_client()
+    deps = json.loads(client.get("/_dash-dependencies").get_data(as_text=True))
+    times: dict[str, list[float]] = defaultdict(list)
+    cold: dict[str, list[float]] = defaultdict(list)
+    sizes: dict[str, list[int]] = defaultdict(list)
+    for case in cases(data):
+        payload = request_for(case, deps)
+        for i in range(repeat + 1):
+            t0 = time.perf_counter()
+            response = client.post("/_dash-update-component", json=payload)
+            elapsed = (time.perf_counter() - t0) * 1000
+            if response.status_code not in (200, 204):
+                raise SystemExit(
+                    f"{case.callback}: HTTP {response.status_code}: {response.get_data(as_text=True)}"
+                )
+            (cold if i == 0 else times)[case.callback].append(elapsed)
+            sizes[case.callback].append(len(response.get_data()))
+    goal = GOALS_MS[label]
+    print(
+        f"{'callback':<34}{'calls':>6}{'median ms':>11}{'p95 ms':>9}{'cold max':>10}{'KB':>8}  goal p95 < {goal:.0f}"
+    )
+    for name, values in times.items():
+        p95 = percentile(values, 95)
+        flag = "ok" if p95 < goal else "OVER"
+        print(
+            f"{name:<34}{len(values):>6}{statistics.median(values):>11.1f}{p95:>9.1f}"
+            f"{max(cold[name]):>10.1f}{statistics.median(sizes[name]) / 1024:>8.0f}  {flag}"
+        )
+
+
+def cases(data: AppData) -> list[Case]:
+    """Return the calls to time: every callback of the Home, Timeline, Document and Explorer pages, and the
+    page router for each page, with realistic inputs taken from the corpus."""
+    held = [d for d in data.documents if d in data.vocab.held]
+    biggest = max(held, key=lambda d: len(data.by_document.get(d, [])))
+    middle = data.by_document[biggest][len(data.by_document[biggest]) // 2]
+    first, last = data.vocab.years
+    router = "_pages_content.children"
+    out: list[Case] = []
+    for path, search in [
+        ("/", ""),
+        ("/", "?page=2&lang=vi"),
+        ("/timeline", ""),
+        ("/timeline", "?lang=vi&hide=horizons"),
+        ("/document", f"?doc={biggest}"),
+        ("/document", f"?doc={biggest}&p={middle}"),
+        ("/document", "?doc=no-such-document"),
+        ("/explorer", ""),
+        ("/explorer", "?q=asean+cooperation"),
+        ("/explorer", f"?actor=mofa&from={first + 1}"),
+        ("/no/such/page", ""),
+    ]:
+        name = "router " + (path if path in ("/", "/timeline", "/document", "/explorer") else "404")
+        out.append(Case(name, router, {"_pages_location.pathname": path, "_pages_location.search": search}))
+    for path, search in [("/explorer", "?q=asean&lang=vi"), ("/", ""), ("/timeline", "?hide=relations")]:
+        out.append(
+            Case(
+                "shell _update_shell",
+                f"{ids.SHELL_NAVBAR}.children",
+                {"url.pathname": path, "url.search": search},
+            )
+        )
+    for shown in (["horizons", "not_held"], ["relations"], [], ["relations", "horizons", "not_held"]):
+        for search in ("", "?lang=vi&hide=horizons"):
+            out.append(
+                Case(
+                    "timeline _update_timeline",
+                    f"{ids.TIMELINE_GRAPH}.figure",
+                    {f"{ids.TIMELINE_LAYERS}.value": shown, "url.search": search},
+                )
+            )
+    for doc in (held[0], held[-1], biggest):
+        click = {"points": [{"curveNumber": 5, "pointNumber": 0, "customdata": [doc]}]}
+        out.append(
+            Case(
+                "timeline _on_timeline_click",
+                f"{ids.NAV}.href",
+                {f"{ids.TIMELINE_GRAPH}.clickData": click, "url.search": "?lang=vi"},
+            )
+        )
+    controls = {
+        "q": "",
+        "docs": [],
+        "theme": None,
+        "issuer": None,
+        "years": [first, last],
+        "entity": None,
+        "actor": None,
+        "role": None,
+        "own": [],
+    }
+    variants = [
+        {"q": "ASEAN"},
+        {"q": '"international integration" trade'},
+        {"q": "cooperation", "own": ["own"]},
+        {"docs": held[:3]},
+        {"theme": "economy_trade", "years": [first + 2, last - 1]},
+        {"issuer": "government", "q": "ministry"},
+        {"actor": "mofa"},
+        {"entity": "asean"},
+        {"actor": "mofa", "role": "lead", "q": "report"},
+        {"q": "zzzz no match"},
+    ]
+    names = {
+        "q": ids.EXP_QUERY,
+        "docs": ids.EXP_DOCS,
+        "theme": ids.EXP_THEME,
+        "issuer": ids.EXP_ISSUER,
+        "years": ids.EXP_YEARS,
+        "entity": ids.EXP_ENTITY,
+        "actor": ids.EXP_ACTOR,
+        "role": ids.EXP_ROLE,
+        "own": ids.EXP_OWN,
+    }
+    for variant in variants:
+        values = {**controls, **variant}
+        if data.vocab.entities is None:
+            values["entity"] = None
+        if data.vocab.actors is None:
+            values["actor"] = values["role"] = None
+        out.append(
+            Case(
+                "explorer _update_results",
+                f"{ids.EXP_RESULTS}.children",
+                {**{f"{names[k]}.value": v for k, v in values.items()}, "url.search": ""},
+            )
+        )
+    return out
+
+
+def request_for(case: Case, deps: list[dict[str, Any]]) -> dict[str, Any]:
+    """Return the JSON body the Dash renderer posts for this callback and these values."""
+    for dep in deps:
+        outputs = [part for part in dep["output"].strip(".").split("...")]
+        plain = [o.split("@")[0] for o in outputs]
+        if case.output not in plain:
+            continue
+        specs = [{"id": o.rsplit(".", 1)[0], "property": o.rsplit(".", 1)[1]} for o in outputs]
+        multi = dep["output"].startswith("..")
+        inputs = [{**i, "value": case.values[f"{i['id']}.{i['property']}"]} for i in dep["inputs"]]
+        state = [{**s, "value": case.values[f"{s['id']}.{s['property']}"]} for s in dep["state"]]
+        return {
+            "output": dep["output"],
+            "outputs": specs if multi else specs[0],
+            "inputs": inputs,
+            "state": state,
+            "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"],
+        }
+    raise SystemExit(f"no callback writes {case.output}")
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Return the q-th percentile (nearest rank)."""
+    ordered = sorted(values)
+    rank = max(0, min(len(ordered) - 1, round(q / 100 * len(ordered) + 0.5) - 1))
+    return ordered[rank]
+
+
+if __name__ == "__main__":
+    main()

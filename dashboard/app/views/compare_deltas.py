@@ -1,0 +1,174 @@
+"""Compare page: what moved as a whole — distinctive terms, entities and targets gained or lost — as boxes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import html
+
+from dashboard.app import ids
+from dashboard.app.i18n import t
+from dashboard.app.views.compare_text import text
+
+
+def terms_box(result: dict[str, Any], lang: str) -> html.Div:
+    docs = result["documents"]
+    columns = []
+    for side, key in (("a", "a_distinctive"), ("b", "b_distinctive")):
+        terms = result["terms"][key][:12]
+        columns.append(
+            html.Div(
+                [
+                    html.H3(text("terms_of", lang).format(doc=docs[side]["symbol"]), className="h6"),
+                    html.Ul(
+                        [
+                            html.Li(
+                                [
+                                    t_["term"],
+                                    html.Span(
+                                        f" G² {t_['score']:.1f} · {t_['count_a']}/{t_['count_b']}",
+                                        className="text-muted small",
+                                    ),
+                                ]
+                            )
+                            for t_ in terms
+                        ]
+                        or [html.Li(text("nothing", lang))],
+                        className=f"term-list terms-{side}",
+                    ),
+                ]
+            )
+        )
+    return html.Div(
+        [html.H2(text("terms", lang), className="h6"), html.Div(columns, className="two-up")],
+        id=ids.COMPARE_TERMS,
+        className="delta-box",
+    )
+
+
+def entities_box(result: dict[str, Any], lang: str) -> html.Div:
+    entities = result.get("entities")
+    title = html.H2(text("entities", lang), className="h6")
+    if entities is None:
+        return html.Div(
+            [title, html.P(t("common.unavailable", lang), className="text-muted small")],
+            id=ids.COMPARE_ENTITIES,
+            className="delta-box",
+        )
+
+    def items(rows: list[dict[str, Any]], cls: str) -> html.Ul:
+        lines = [
+            html.Li([r["name"], html.Span(f" {r['a_count']}/{r['b_count']}", className="text-muted")])
+            for r in rows
+        ]
+        return html.Ul(capped(lines, lang), className=f"entity-list {cls}")
+
+    return html.Div(
+        [
+            title,
+            html.Div(
+                [
+                    html.Div(
+                        [
+                            html.H3(text("gained", lang), className="h6 gain"),
+                            items(entities["b_only"], "gained"),
+                        ]
+                    ),
+                    html.Div(
+                        [html.H3(text("lost", lang), className="h6 loss"), items(entities["a_only"], "lost")]
+                    ),
+                    html.Div(
+                        [html.H3(text("shared", lang), className="h6"), items(entities["shared"], "shared")]
+                    ),
+                ],
+                className="three-up",
+            ),
+        ],
+        id=ids.COMPARE_ENTITIES,
+        className="delta-box",
+    )
+
+
+def targets_box(result: dict[str, Any], lang: str) -> html.Div:
+    targets = result.get("targets")
+    title = html.H2(text("targets", lang), className="h6")
+    if targets is None:
+        return html.Div(
+            [title, html.P(t("common.unavailable", lang), className="text-muted small")],
+            id=ids.COMPARE_TARGETS,
+            className="delta-box",
+        )
+
+    def line(row: dict[str, Any]) -> list[Any]:
+        value = f" — {row['value']:g} {row['unit']}" if row.get("value") is not None else ""
+        year = f" ★ {row['end_year']}" if row.get("end_year") else ""
+        return [row["text"], html.Span(f"{value}{year}", className="text-muted")]
+
+    def grouped(rows: list[dict[str, Any]]) -> list[html.Li]:
+        # one line per target text: a stage "2021-2025 and 2026-2030" is one target with several years
+        years: dict[str, list[dict[str, Any]]] = {}
+        for row in rows:
+            years.setdefault(row["text"], []).append(row)
+        out = []
+        for said, same in years.items():
+            value = same[0]
+            amount = f" — {value['value']:g} {value['unit']}" if value.get("value") is not None else ""
+            ends = sorted({r["end_year"] for r in same if r.get("end_year")})
+            stars = f" ★ {', '.join(map(str, ends))}" if ends else ""
+            short = said if len(said) <= 180 else said[:179].rstrip() + "…"
+            out.append(html.Li([short, html.Span(f"{amount}{stars}", className="text-muted")], title=said))
+        return capped(out, lang)
+
+    changed = [
+        html.Li([c["indicator"].replace("_", " "), ": ", *line(c["a"]), " → ", *line(c["b"])])
+        for c in targets["changed"]
+    ]
+    return html.Div(
+        [
+            title,
+            html.Div(
+                [
+                    html.Div(
+                        [
+                            html.H3(text("gained", lang), className="h6 gain"),
+                            html.Ul(
+                                grouped(targets["b_only"]),
+                                className="target-list gained",
+                            ),
+                        ]
+                    ),
+                    html.Div(
+                        [
+                            html.H3(text("lost", lang), className="h6 loss"),
+                            html.Ul(
+                                grouped(targets["a_only"]),
+                                className="target-list lost",
+                            ),
+                        ]
+                    ),
+                    html.Div(
+                        [
+                            html.H3(text("changed", lang), className="h6"),
+                            html.Ul(
+                                changed or [html.Li(text("nothing", lang))], className="target-list changed"
+                            ),
+                        ]
+                    ),
+                ],
+                className="three-up",
+            ),
+        ],
+        id=ids.COMPARE_TARGETS,
+        className="delta-box",
+    )
+
+
+def capped(lines: list[Any], lang: str, shown: int = 8) -> list[Any]:
+    """Return the first `shown` list items, the rest folded into one "N more" item that opens on click."""
+    if not lines:
+        return [html.Li(text("nothing", lang))]
+    if len(lines) <= shown + 2:
+        return lines
+    rest = lines[shown:]
+    more = html.Details([html.Summary(text("more", lang).format(n=len(rest))), html.Ul(rest)])
+    return [*lines[:shown], html.Li(more, className="more-item")]

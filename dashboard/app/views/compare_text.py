@@ -1,0 +1,68 @@
+"""The Compare page's words, in English and Vietnamese (kept beside the page, see docs/notes/issue-6.md)."""
+
+from __future__ import annotations
+
+TEXT: dict[str, dict[str, str]] = {
+    "title": {"en": "Compare two documents", "vi": "So sánh hai văn bản"},
+    "a": {"en": "Document A (earlier)", "vi": "Văn bản A (trước)"},
+    "b": {"en": "Document B (later)", "vi": "Văn bản B (sau)"},
+    "swap": {"en": "⇄ Swap", "vi": "⇄ Đổi chỗ"},
+    "status": {"en": "Show", "vi": "Hiển thị"},
+    "choose": {"en": "Choose two documents above, or try:", "vi": "Chọn hai văn bản ở trên, hoặc thử:"},
+    "kept": {"en": "Kept", "vi": "Giữ nguyên"},
+    "reworded": {"en": "Reworded", "vi": "Viết lại"},
+    "new": {"en": "New in B", "vi": "Mới ở B"},
+    "dropped": {"en": "Only in A", "vi": "Chỉ có ở A"},
+    "only_a": {
+        "en": "Only in A — no counterpart in B",
+        "vi": "Chỉ có ở A — không có điều khoản tương ứng ở B",
+    },
+    "only_b": {
+        "en": "Only in B — no counterpart in A",
+        "vi": "Chỉ có ở B — không có điều khoản tương ứng ở A",
+    },
+    "similarity": {"en": "similarity", "vi": "độ tương đồng"},
+    "nearest": {"en": "closest", "vi": "gần nhất"},
+    "pairs": {"en": "Aligned provisions", "vi": "Các điều khoản được ghép cặp"},
+    "showing": {"en": "Showing {n} of {total} pairs", "vi": "Hiển thị {n} trong {total} cặp"},
+    "capped": {
+        "en": "(the first {n}; narrow the filters to see the rest)",
+        "vi": "({n} cặp đầu; thu hẹp bộ lọc để xem phần còn lại)",
+    },
+    "none": {"en": "No pair matches these filters.", "vi": "Không có cặp nào khớp bộ lọc."},
+    "terms": {
+        "en": "Distinctive terms (G², then uses in A / in B)",
+        "vi": "Thuật ngữ đặc trưng (G², rồi số lần ở A / ở B)",
+    },
+    "terms_of": {"en": "More typical of {doc}", "vi": "Đặc trưng hơn cho {doc}"},
+    "entities": {
+        "en": "Organisations, agreements and mechanisms (mentions in A / in B)",
+        "vi": "Tổ chức, hiệp định và cơ chế (số lần nhắc ở A / ở B)",
+    },
+    "gained": {"en": "Only in B (gained)", "vi": "Chỉ có ở B (mới)"},
+    "lost": {"en": "Only in A (lost)", "vi": "Chỉ có ở A (mất)"},
+    "shared": {"en": "In both", "vi": "Có ở cả hai"},
+    "targets": {"en": "Targets and indicators", "vi": "Mục tiêu và chỉ số"},
+    "changed": {"en": "Reported by both", "vi": "Cả hai cùng nêu"},
+    "nothing": {"en": "none", "vi": "không có"},
+    "more": {"en": "{n} more", "vi": "thêm {n}"},
+    "warning": {
+        "en": "The sources differ: {a}; {b}.",
+        "vi": "Hai nguồn khác nhau: {a}; {b}. Một điều khoản “chỉ có ở” một bên có thể chỉ đơn giản nằm ngoài "
+        "phần văn bản mà nguồn kia có.",
+    },
+    "basis": {"en": "Shares count {basis}.", "vi": "Tỷ lệ tính trên {basis}."},
+    "method": {
+        "en": "Provisions are paired by meaning (shared subject words, themes and entities), one to one; a "
+        "provision with no counterpart above the threshold is new or only in A. Inserted words are "
+        "underlined in blue, removed words struck through in orange.",
+        "vi": "Các điều khoản được ghép theo nội dung (từ ngữ, chủ đề và thực thể chung), một đối một; điều "
+        "khoản không có đối ứng vượt ngưỡng là mới hoặc chỉ có ở A. Từ thêm gạch chân xanh, từ bỏ gạch "
+        "ngang cam.",
+    },
+}
+
+
+def text(key: str, lang: str) -> str:
+    """Return the page's words for `key` in `lang` (English when there is no translation)."""
+    return TEXT[key].get(lang) or TEXT[key]["en"]
