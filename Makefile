@@ -41,5 +41,17 @@ bench: setup
 eval: setup
 	$(PY) -m pytest -q -m eval -s
 
+# make serve-prod: the dashboard behind gunicorn, 2 workers on loopback (WORKERS=4 BIND=0.0.0.0:8050 to change;
+# POLICY_TIMELINE_DATA=/path/to/data to serve another data package). See docs/notes/issue-8.md.
+.PHONY: serve-prod audit
+serve-prod: setup
+	.venv/bin/gunicorn -w $(or $(WORKERS),2) -b $(or $(BIND),127.0.0.1:8050) dashboard.app.wsgi:server
+
+# make audit: pip-audit of the pinned dependency set, from a throwaway venv (needs PyPI's JSON API or OSV)
+audit:
+	test -x /tmp/policy-timeline-audit/bin/pip-audit || { python3 -m venv /tmp/policy-timeline-audit && \
+	  /tmp/policy-timeline-audit/bin/pip install -q pip-audit; }
+	/tmp/policy-timeline-audit/bin/pip-audit -r constraints.txt
+
 clean:
 	rm -rf .venv .pytest_cache tmp
