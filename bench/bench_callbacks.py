@@ -110,12 +110,15 @@ def report(label: str, data_dir: Path, repeat: int) -> None:
     times: dict[str, list[float]] = defaultdict(list)
     cold: dict[str, list[float]] = defaultdict(list)
     sizes: dict[str, list[int]] = defaultdict(list)
+    cpu: dict[str, list[float]] = defaultdict(list)
     for case in cases(data):
         payload = request_for(case, deps)
         for i in range(repeat + 1):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             response = client.post("/_dash-update-component", json=payload)
             elapsed = (time.perf_counter() - t0) * 1000
+            if i:
+                cpu[case.callback].append((time.process_time() - c0) * 1000)
             if response.status_code not in (200, 204):
                 raise SystemExit(
                     f"{case.callback}: HTTP {response.status_code}: {response.get_data(as_text=True)}"
@@ -124,14 +127,19 @@ def report(label: str, data_dir: Path, repeat: int) -> None:
             sizes[case.callback].append(len(response.get_data()))
     goal = GOALS_MS[label]
     print(
-        f"{'callback':<34}{'calls':>6}{'median ms':>11}{'p95 ms':>9}{'cold max':>10}{'KB':>8}  goal p95 < {goal:.0f}"
+        f"wall-clock ms (CPU ms of this process beside: the steadier figure on a shared machine); "
+        f"goal p95 < {goal:.0f} ms"
+    )
+    print(
+        f"{'callback':<34}{'calls':>6}{'median':>8}{'p95':>8}{'cpu med':>9}{'cpu p95':>9}{'cold max':>10}{'KB':>7}"
     )
     for name, values in times.items():
         p95 = percentile(values, 95)
         flag = "ok" if p95 < goal else "OVER"
         print(
-            f"{name:<34}{len(values):>6}{statistics.median(values):>11.1f}{p95:>9.1f}"
-            f"{max(cold[name]):>10.1f}{statistics.median(sizes[name]) / 1024:>8.0f}  {flag}"
+            f"{name:<34}{len(values):>6}{statistics.median(values):>8.1f}{p95:>8.1f}"
+            f"{statistics.median(cpu[name]):>9.1f}{percentile(cpu[name], 95):>9.1f}"
+            f"{max(cold[name]):>10.1f}{statistics.median(sizes[name]) / 1024:>7.0f}  {flag}"
         )
 
 

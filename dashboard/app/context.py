@@ -49,11 +49,15 @@ class AppData:
     vocab: Vocabulary
     index: SearchIndex
     notes: Annotations
-    documents: dict[str, dict[str, Any]] = field(default_factory=dict)  # id → row, held first, by date
-    provisions: dict[str, dict[str, Any]] = field(default_factory=dict)  # id → row
-    by_document: dict[str, list[str]] = field(
-        default_factory=dict
-    )  # document id → provision ids, reading order
+    # documents by id (held first, by date); provisions by id; each document's provision ids in reading order
+    documents: dict[str, dict[str, Any]] = field(default_factory=dict)
+    provisions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    by_document: dict[str, list[str]] = field(default_factory=dict)
+    # per document: relations from and to it, targets cited from other sources, conflicting facts
+    relations_from: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    relations_to: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    cited_targets: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    claims: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, data_dir: Path | str | None = None) -> AppData:
@@ -77,11 +81,24 @@ class AppData:
         data.provisions = {str(r["id"]): r for r in records(provisions, PROVISION_COLUMNS)}
         for pid, doc in zip(provisions["id"], provisions["document_id"], strict=True):
             data.by_document.setdefault(str(doc), []).append(str(pid))
+        for row in _rows(dataset, "relations"):
+            data.relations_from.setdefault(str(row["source_id"]), []).append(row)
+            data.relations_to.setdefault(str(row["target_id"]), []).append(row)
+        cited = [r for r in _rows(dataset, "targets") if not r.get("provision_id")]
+        for row in sorted(cited, key=lambda r: (r.get("end_year") or 0, str(r.get("id")))):
+            data.cited_targets.setdefault(str(row["document_id"]), []).append(row)
+        for row in _rows(dataset, "claims"):
+            data.claims.setdefault(str(row["document_id"]), []).append(row)
         return data
 
     def held_documents(self) -> list[dict[str, Any]]:
         """Return the rows of the documents the corpus holds, by date."""
         return [d for d in self.documents.values() if bool(d.get("held"))]
+
+
+def _rows(dataset: Dataset, name: str) -> list[dict[str, Any]]:
+    table = optional_table(dataset, name)
+    return [] if table is None else records(table, list(table.columns))
 
 
 def optional_table(dataset: Dataset, name: str) -> pd.DataFrame | None:

@@ -185,11 +185,8 @@ def provisions_section(data: AppData, doc: dict[str, Any], view: DocumentView) -
 
 
 def _relations(data: AppData, doc_id: str, lang: str) -> html.Div:
-    if "relations" not in data.dataset.table_names:
-        return html.Div()
-    table = data.dataset.table("relations")
-    outgoing = table[table["source_id"] == doc_id].to_dict("records")
-    incoming = table[table["target_id"] == doc_id].to_dict("records")
+    outgoing = data.relations_from.get(doc_id, [])
+    incoming = data.relations_to.get(doc_id, [])
     if not outgoing and not incoming:
         return html.Div()
     items = [
@@ -217,15 +214,12 @@ def _relations(data: AppData, doc_id: str, lang: str) -> html.Div:
 
 
 def _cited_targets(data: AppData, doc_id: str, lang: str) -> html.Div:
-    if "targets" not in data.dataset.table_names:
-        return html.Div()
-    table = data.dataset.table("targets")
-    cited = table[(table["document_id"] == doc_id) & (table["provision_id"].fillna("") == "")]
-    if cited.empty:
+    cited = data.cited_targets.get(doc_id, [])
+    if not cited:
         return html.Div()
     items = []
-    for r in cited.sort_values(["end_year", "id"]).to_dict("records"):
-        value = f" {float(r['value']):g} {_text(r.get('unit'))}" if pd.notna(r.get("value")) else ""
+    for r in cited:
+        value = f" {float(r['value']):g} {_text(r.get('unit'))}" if r.get("value") is not None else ""
         conflict = (
             [
                 html.Span(
@@ -239,7 +233,7 @@ def _cited_targets(data: AppData, doc_id: str, lang: str) -> html.Div:
         items.append(
             html.Li(
                 [
-                    html.Span(f"{_text(r.get('as_of')) or int(r['end_year'])}", className="target-year me-1"),
+                    html.Span(f"{_text(r.get('as_of')) or _year(r.get('end_year'))}", className="target-year me-1"),
                     html.Span(f"{_text(r.get('text'))}{value}"),
                     html.Span(
                         f" ({_text(r.get('kind')).replace('_', ' ')}, {_text(r.get('confidence'))}) ",
@@ -261,10 +255,7 @@ def _cited_targets(data: AppData, doc_id: str, lang: str) -> html.Div:
 
 
 def _claims(data: AppData, doc_id: str, lang: str) -> html.Div:
-    if "claims" not in data.dataset.table_names:
-        return html.Div()
-    table = data.dataset.table("claims")
-    rows = table[table["document_id"] == doc_id].to_dict("records")
+    rows = data.claims.get(doc_id, [])
     if len(rows) < 2:
         return html.Div()
     items = [
@@ -283,6 +274,13 @@ def _claims(data: AppData, doc_id: str, lang: str) -> html.Div:
             html.Ul(items, className="small mb-2"),
         ]
     )
+
+
+def _year(value: Any) -> str:
+    try:
+        return str(int(value))
+    except (TypeError, ValueError):
+        return ""
 
 
 def _relation(kind: str, lang: str) -> str:
