@@ -321,8 +321,9 @@ def _plot_left(fig: go.Figure, margin_left: int) -> int:
                       for v in (getattr(trace, "y", None) or ()) if isinstance(v, str)]
         size = (axis.tickfont.size if axis.tickfont and axis.tickfont.size else base)
         for label in labels:
-            plain = html.unescape(re.sub(r"<[^>]+>", "", str(label)))
-            widest = max(widest, text_width(plain, size, bold="<b>" in str(label)) + 12)
+            for line in re.split(r"<br\s*/?>", str(label)):  # a wrapped label is as wide as its widest line
+                plain = html.unescape(re.sub(r"<[^>]+>", "", line))
+                widest = max(widest, text_width(plain, size, bold="<b>" in str(label)) + 12)
     return max(margin_left, round(widest))
 
 

@@ -113,6 +113,17 @@ def test_size_presets_and_custom_sizes(export_browser, dataset, size):
     assert Image.open(io.BytesIO(custom)).size == (1500, 1050)
 
 
+@pytest.mark.parametrize("name", CHARTS)
+def test_a4_exports_stay_inside_the_image(export_browser, dataset, name):
+    # at A4 width the layout is narrower: titles, wrapped subtitles and captions must still fit
+    png = render_chart(dataset, name, options_for(name), ".png", size="a4", scale=1)
+    with Image.open(io.BytesIO(png)) as img:
+        assert img.size == (1240, 760)
+        grey = img.convert("L")
+        for edge in ((0, 0, img.width, 3), (0, img.height - 3, img.width, img.height)):
+            assert grey.crop(edge).getextrema()[0] > 200, f"{name}: drawing touches the edge {edge}"
+
+
 def test_slide_text_is_legible(export_browser, dataset):
     # at slide size the chart is drawn 20/13 larger than on screen: 13 px body text prints at 12 pt on a 16:9
     # slide. The SVG states the layout size (viewBox) and the exported size: their ratio is the zoom.
