@@ -47,6 +47,7 @@ class Case:
     callback: str
     output: str  # "id.property" of one of the callback's outputs
     values: dict[str, Any]  # "id.property" → value, for its inputs and states
+    trigger: bool = False  # several callbacks write `output`: take the one whose inputs `values` all name
 
 
 def main() -> None:
@@ -144,8 +145,8 @@ def report(label: str, data_dir: Path, repeat: int) -> None:
 
 
 def cases(data: AppData) -> list[Case]:
-    """Return the calls to time: every callback of the Home, Timeline, Document and Explorer pages, and the
-    page router for each page, with realistic inputs taken from the corpus."""
+    """Return the calls to time: every callback of the Home, Timeline, Document, Explorer, Themes and Targets
+    pages, and the page router for each page, with realistic inputs taken from the corpus."""
     held = [d for d in data.documents if d in data.vocab.held]
     biggest = max(held, key=lambda d: len(data.by_document.get(d, [])))
     middle = data.by_document[biggest][len(data.by_document[biggest]) // 2]
@@ -163,9 +164,14 @@ def cases(data: AppData) -> list[Case]:
         ("/explorer", ""),
         ("/explorer", "?q=asean+cooperation"),
         ("/explorer", f"?actor=mofa&from={first + 1}"),
+        ("/themes", ""),
+        ("/themes", f"?theme=science_technology&cell={biggest}%7Cscience_technology&lang=vi"),
+        ("/targets", ""),
+        ("/targets", "?from=2030&to=2030"),
         ("/no/such/page", ""),
     ]:
-        name = "router " + (path if path in ("/", "/timeline", "/document", "/explorer") else "404")
+        pages = ("/", "/timeline", "/document", "/explorer", "/themes", "/targets")
+        name = "router " + (path if path in pages else "404")
         out.append(Case(name, router, {"_pages_location.pathname": path, "_pages_location.search": search}))
     for path, search in [("/explorer", "?q=asean&lang=vi"), ("/", ""), ("/timeline", "?hide=relations")]:
         out.append(
@@ -240,6 +246,54 @@ def cases(data: AppData) -> list[Case]:
                 {**{f"{names[k]}.value": v for k, v in values.items()}, "url.search": ""},
             )
         )
+    return out + theme_and_target_cases(data)
+
+
+def theme_and_target_cases(data: AppData) -> list[Case]:
+    """Return the calls of the Themes page (controls; a click on a heatmap cell, sent as Dash sends it: the
+    cell's labels, no customdata) and of the Targets page (filters)."""
+    from dashboard.app.state import ThemesView
+    from dashboard.figures.themes import heatmap_axes
+
+    held = [d for d in data.documents if d in data.vocab.held]
+    themes = list(data.vocab.themes)
+    first, last = data.vocab.years
+    out: list[Case] = []
+    for docs, theme, measure, basis in [
+        ([], ["science_technology"], "share_provisions", "own"),
+        ([], [], "share_words", "all"),
+        (held[:2], ["economy_trade", "education_training"], "count", "own"),
+        (held[-3:], themes[:3], "share_provisions", "all"),
+    ]:
+        values = {
+            f"{ids.THEMES_DOCS}.value": docs,
+            f"{ids.THEMES_THEME}.value": theme,
+            f"{ids.THEMES_MEASURE}.value": measure,
+            f"{ids.THEMES_BASIS}.value": basis,
+            "url.search": "",
+        }
+        out.append(Case("themes _update_themes", f"{ids.THEMES_EVOLUTION}.figure", values))
+    for search in ("?theme=science_technology", "?basis=all&lang=vi"):
+        columns, rows = heatmap_axes(data.dataset, ThemesView.from_query(search, data.vocab).chart_options())
+        for x, y in [(list(columns)[-1], list(rows)[0]), (list(columns)[0], list(rows)[-1])]:
+            click = {"points": [{"curveNumber": 1, "x": x, "y": y}]}
+            values = {f"{ids.THEMES_HEATMAP}.clickData": click, "url.search": search}
+            out.append(Case("themes _on_heatmap_click", f"{ids.THEMES_CELL}.children", values, trigger=True))
+    for docs, theme, kinds, years, by in [
+        ([], None, [], [first, last], "document"),
+        ([], None, [], [2030, 2030], "document"),
+        (held[:2], "economy_trade", ["goal", "milestone"], [first, last], "theme"),
+        ([], None, ["reported_indicator"], [2020, 2026], "document"),
+    ]:
+        values = {
+            f"{ids.TARGETS_DOCS}.value": docs,
+            f"{ids.TARGETS_THEME}.value": theme,
+            f"{ids.TARGETS_KIND}.value": kinds,
+            f"{ids.TARGETS_YEARS}.value": years,
+            f"{ids.TARGETS_BY}.value": by,
+            "url.search": "",
+        }
+        out.append(Case("targets _update_targets", f"{ids.TARGETS_TABLE}.children", values))
     return out
 
 
@@ -249,6 +303,8 @@ def request_for(case: Case, deps: list[dict[str, Any]]) -> dict[str, Any]:
         outputs = [part for part in dep["output"].strip(".").split("...")]
         plain = [o.split("@")[0] for o in outputs]
         if case.output not in plain:
+            continue
+        if case.trigger and any(f"{i['id']}.{i['property']}" not in case.values for i in dep["inputs"]):
             continue
         specs = [{"id": o.rsplit(".", 1)[0], "property": o.rsplit(".", 1)[1]} for o in outputs]
         multi = dep["output"].startswith("..")

@@ -7,3 +7,4 @@ from dashboard.figures import compare  # noqa: F401
 from dashboard.figures import themes  # noqa: F401
 from dashboard.figures import emergence  # noqa: F401
 from dashboard.figures import targets  # noqa: F401
+from dashboard.figures import indicators  # noqa: F401

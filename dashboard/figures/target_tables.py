@@ -10,6 +10,7 @@ conflict_group all stay, and say so.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -123,6 +124,29 @@ def _selected(
     return rows[COLUMNS].reset_index(drop=True)
 
 
+def target_records(ds: Dataset, options: ChartOptions) -> tuple[dict[str, Any], ...]:
+    """Return targets_table's rows as dicts (cached: charts and the page walk rows in Python, which is much
+    faster than slicing a DataFrame per group; callers must not modify them)."""
+    docs = tuple(d.id for d in chart_documents(ds, options.docs))
+    return _records(ds, docs, tuple(options.themes), chart_kinds(options), chart_years(options))
+
+
+@lru_cache(maxsize=64)
+def _records(
+    ds: Dataset,
+    doc_ids: tuple[str, ...],
+    themes: tuple[str, ...],
+    kinds: tuple[str, ...],
+    years: tuple[int | None, int | None],
+) -> tuple[dict[str, Any], ...]:
+    records = _selected(ds, doc_ids, themes, kinds, years).to_dict("records")
+    for row in records:  # NaN → None, so that "no year" reads the same everywhere
+        for key, value in row.items():
+            if isinstance(value, float) and value != value:
+                row[key] = None
+    return tuple(records)
+
+
 def year_bounds(ds: Dataset) -> tuple[int, int]:
     """Return the first and last year any target starts or falls due in (for a year filter's range)."""
     table = _targets(ds)
@@ -130,10 +154,10 @@ def year_bounds(ds: Dataset) -> tuple[int, int]:
     return (int(years.min()), int(years.max())) if len(years) else (2013, 2030)
 
 
-def conflict_groups(table: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:
-    """Return conflict group → its rows (every row of the group in the table), in table order."""
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for row in table.to_dict("records"):
+def conflict_groups(rows: Iterable[Mapping[str, Any]]) -> dict[str, list[Mapping[str, Any]]]:
+    """Return conflict group → its rows (those of `rows`: target_records or a table's records), in order."""
+    groups: dict[str, list[Mapping[str, Any]]] = {}
+    for row in rows:
         if text(row.get("conflict_group")):
             groups.setdefault(str(row["conflict_group"]), []).append(row)
     return groups
@@ -208,3 +232,12 @@ def _year(value: Any) -> int | None:
     except (TypeError, ValueError):
         return None
     return int(number) if number == number else None
+
+
+def value_text(r: dict[str, Any]) -> str:
+    """Return a target's or indicator's value as printed ("33", "70+" when the source says "more than")."""
+    value = r.get("value")
+    if value is None or pd.isna(value):
+        return ""
+    number = f"{value:g}"
+    return f"{number}+" if "more than" in text(r.get("text")).lower() else number

@@ -1,5 +1,5 @@
-"""Target charts: targets and horizons on a time axis (targets-timeline) and reported indicators as dated
-values (indicators).
+"""Targets and horizons on a time axis (targets-timeline); reported indicators have their own chart
+(figures.indicators).
 
 Pure: Dataset + ChartOptions in, table or plotly Figure out; the Targets page, `policy-timeline export` and
 the briefing pack use these same functions. Options: `docs`, `themes`, `lang`; `extra["kind"]`
@@ -37,10 +37,12 @@ from dashboard.figures.target_tables import (
     chart_kinds,
     chart_years,
     kind_label,
+    target_records,
     targets_table,
+    value_text,
     years_text,
 )
-from dashboard.figures.template import CATEGORICAL, escape, source_caption
+from dashboard.figures.template import escape, source_caption
 from dashboard.figures.theme_tables import coverage_sentence
 
 # Okabe-Ito colours and a distinct symbol per kind, so kind never rests on colour alone
@@ -84,17 +86,6 @@ TEXT: dict[str, dict[str, str]] = {
     "reported_by": {"en": "reported by {site}", "vi": "theo {site}"},
     "confidence": {"en": "confidence {c}", "vi": "độ tin cậy {c}"},
     "no_theme": {"en": "No theme", "vi": "Không có chủ đề"},
-    "ind_title": {"en": "Reported indicators", "vi": "Các chỉ số được công bố"},
-    "ind_subtitle": {
-        "en": "Dated facts that sources report (not targets): each value at the date it describes, a line "
-        "joining reports of the same indicator; hover for the source",
-        "vi": "Số liệu có ngày do các nguồn công bố (không phải mục tiêu): mỗi giá trị đặt tại thời điểm "
-        "của nó, đường nối các lần công bố cùng một chỉ số; di chuột để xem nguồn",
-    },
-    "ind_none": {"en": "No reported indicator matches these filters", "vi": "Không có chỉ số khớp bộ lọc"},
-    "as_of": {"en": "as of {d}", "vi": "tính đến {d}"},
-    "with": {"en": "filed with {doc}", "vi": "gắn với {doc}"},
-    "sources": {"en": "Sources: {sites}.", "vi": "Nguồn: {sites}."},
 }
 
 
@@ -102,17 +93,16 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     """Return targets on a time axis: one row per target under its document (or theme), bars over a
     period's years, a mark at the year it falls due, symbol and colour by kind."""
     lang = chart_lang(options)
-    table = targets_table(ds, options)
     asked = chart_kinds(options)
     kinds = asked if asked != KINDS else TARGET_KINDS
-    chosen = table[table["kind"].isin(kinds)]
-    dated = chosen[chosen["start_year"].notna() | chosen["end_year"].notna()]
+    chosen = [r for r in target_records(ds, options) if r["kind"] in kinds]
+    dated = [r for r in chosen if r["start_year"] is not None or r["end_year"] is not None]
     rows, ticks = _rows(ds, dated, options)
     data: list[dict[str, Any]] = []
     shapes: list[dict[str, Any]] = []
     annotations: list[dict[str, Any]] = []
     lo, hi = chart_years(options)
-    years = [y for col in ("start_year", "end_year") for y in dated[col].dropna()]
+    years = [r[col] for r in dated for col in ("start_year", "end_year") if r[col] is not None]
     x0, x1 = (min(years) - 1, max(years) + 1) if years else (2010, 2035)
     if lo is not None or hi is not None:
         band = (lo if lo is not None else x0) - 0.5, (hi if hi is not None else x1) + 0.5
@@ -199,7 +189,7 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
             )
         )
     if not rows:
-        annotations.append(_empty(word(TEXT, "none", lang)))
+        annotations.append(empty_note(word(TEXT, "none", lang)))
     notes = [coverage_sentence(ds, tuple(d.id for d in chart_documents(ds, options.docs)), lang)]
     if len(chosen) > len(dated):
         notes.append(word(TEXT, "undated", lang, n=len(chosen) - len(dated)))
@@ -249,109 +239,14 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     )
 
 
-def indicators_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
-    """Return reported indicators as dated values: one row per indicator, each report a point labelled with
-    its value at the date it describes, a line joining reports of the same indicator."""
-    lang = chart_lang(options)
-    table = indicators_table(ds, options)
-    data: list[dict[str, Any]] = []
-    names = list(dict.fromkeys(table["indicator"]))
-    for i, indicator in enumerate(names):
-        rows = table[table["indicator"] == indicator]
-        colour = CATEGORICAL[i % len(CATEGORICAL)]
-        label = wrap(escape(text(rows["text"].iloc[0]) or indicator), 34)
-        conflict = rows["conflict_group"].map(text) != ""
-        data.append(
-            dict(
-                type="scatter",
-                x=list(rows["date"]),
-                y=[i] * len(rows),
-                mode="lines+markers+text",
-                line={"color": colour, "width": 2},
-                marker={
-                    "size": 12,
-                    "color": colour,
-                    "line": {
-                        "width": [2.5 if c else 1 for c in conflict],
-                        "color": [CONFLICT if c else "white" for c in conflict],
-                    },
-                },
-                text=[_value_text(r) for r in rows.to_dict("records")],
-                textposition="top center",
-                textfont={"size": 13, "color": colour},
-                hovertext=[_indicator_hover(r, lang) for r in rows.to_dict("records")],
-                hoverinfo="text",
-                name=label,
-                showlegend=False,
-                cliponaxis=False,
-            )
-        )
-    sites = sorted({s for s in table["source"] if s})
-    docs = chart_documents(ds, options.docs)
-    extra = " ".join(
-        [
-            coverage_sentence(ds, tuple(d.id for d in chart_documents(ds, options.docs)), lang),
-            word(TEXT, "sources", lang, sites=", ".join(sites)) if sites else "",
-        ]
-    )
-    dates = pd.to_datetime(table["date"]) if not table.empty else pd.Series([], dtype="datetime64[us]")
-    lo = (dates.min() - pd.Timedelta(days=240)) if len(dates) else pd.Timestamp("2012-01-01")
-    hi = (dates.max() + pd.Timedelta(days=240)) if len(dates) else pd.Timestamp("2026-01-01")
-    layout: dict[str, Any] = {
-        "xaxis": {
-            "type": "date",
-            "range": [lo.date().isoformat(), hi.date().isoformat()],
-            "showgrid": True,
-            "gridcolor": "#E6E6E6",
-            "tickformat": "%Y",
-            "dtick": "M12",
-            "fixedrange": True,
-            "visible": bool(names),
-        },
-        "yaxis": {
-            "tickmode": "array",
-            "tickvals": list(range(len(names))),
-            "ticktext": [wrap(escape(text(table[table["indicator"] == n]["text"].iloc[0]) or n), 34) for n in names],
-            "range": [len(names) - 0.5, -0.7],
-            "showgrid": False,
-            "zeroline": False,
-            "automargin": True,
-            "fixedrange": True,
-            "visible": bool(names),
-        },
-        "annotations": [] if names else [_empty(word(TEXT, "ind_none", lang))],
-        "hovermode": "closest",
-        "margin": {"l": 20, "r": 30},
-    }
-    return compose(
-        data,
-        layout,
-        title=word(TEXT, "ind_title", lang),
-        subtitle=word(TEXT, "ind_subtitle", lang) + ".",
-        caption=source_caption([d.symbol for d in docs], ds.version, extra=extra.strip()),
-        height=max(240 if not names else 300, 170 + 62 * len(names)),
-        top=10,
-        bottom=30,
-    )
-
-
-def indicators_table(ds: Dataset, options: ChartOptions) -> pd.DataFrame:
-    """Return the reported indicators the options select that have an indicator id and a date, with `date`
-    (the as_of date as ISO; a bare year sits mid-year), by indicator then date."""
-    table = targets_table(ds, options)
-    rows = table[(table["kind"] == "reported_indicator") & (table["indicator"].map(text) != "")].copy()
-    rows["date"] = [_as_of_date(r) for r in rows.to_dict("records")]
-    rows = rows[rows["date"] != ""]
-    return rows.sort_values(["indicator", "date", "id"], kind="stable").reset_index(drop=True)
-
-
 # ---------------------------------------------------------------- helpers
 
 
-def _rows(ds: Dataset, dated: pd.DataFrame, options: ChartOptions) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _rows(
+    ds: Dataset, records: list[dict[str, Any]], options: ChartOptions
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Return the drawn targets (row, y) and the axis ticks: a header per group, then its targets."""
     lang = chart_lang(options)
-    records = dated.to_dict("records")
     groups: list[tuple[str, dict[str, Any], list[dict[str, Any]]]] = []
     if options.extra.get("by") == "theme":
         labels = theme_labels(ds, lang)
@@ -395,7 +290,7 @@ def _rows(ds: Dataset, dated: pd.DataFrame, options: ChartOptions) -> tuple[list
     return rows, ticks
 
 
-def _empty(message: str) -> dict[str, Any]:
+def empty_note(message: str) -> dict[str, Any]:
     """Return the annotation a chart with nothing to draw shows in its middle."""
     return {
         "text": escape(message),
@@ -460,7 +355,7 @@ def _target_hover(r: dict[str, Any], lang: str) -> str:
         wrap(escape(text(r["text"])), 80),
     ]
     if text(r.get("value")) and text(r.get("unit")):
-        lines.append(f"{_value_text(r)} {escape(text(r['unit']))}")
+        lines.append(f"{value_text(r)} {escape(text(r['unit']))}")
     if r["origin"] == "cited":
         where = word(TEXT, "reported_by", lang, site=escape(r["source"] or text(r["source_url"])))
     else:
@@ -477,46 +372,9 @@ def _target_hover(r: dict[str, Any], lang: str) -> str:
     return "<br>".join(lines)
 
 
-def _indicator_hover(r: dict[str, Any], lang: str) -> str:
-    as_of = word(TEXT, "as_of", lang, d=escape(text(r["as_of"])))
-    lines = [
-        f"<b>{escape(text(r['text']))}</b>",
-        f"{_value_text(r)} {escape(text(r['unit']))}, {as_of}",
-        word(TEXT, "with", lang, doc=escape(r["symbol"])),
-        f"{word(TEXT, 'reported_by', lang, site=escape(r['source'] or '?'))}; "
-        f"{word(TEXT, 'confidence', lang, c=escape(text(r['confidence'])))}",
-    ]
-    if text(r.get("conflict_group")):
-        lines.append(
-            f"<span style='color:{CONFLICT}'>{escape(word(TEXT, 'conflict', lang))}</span>: "
-            f"{wrap(escape(text(r.get('conflict_note'))), 80)}"
-        )
-    if text(r.get("note")) or text(r.get("source_note")):
-        lines.append(f"<i>{wrap(escape(text(r.get('note')) or text(r.get('source_note'))), 80)}</i>")
-    return "<br>".join(lines)
-
-
 def _mark_year(r: dict[str, Any]) -> float:
     end, start = r.get("end_year"), r.get("start_year")
     return float(end) if pd.notna(end) else float(start)
-
-
-def _as_of_date(r: dict[str, Any]) -> str:
-    value = text(r.get("as_of")) or (str(int(r["end_year"])) if pd.notna(r.get("end_year")) else "")
-    parts = value.split("-")
-    if not parts[0].isdigit():
-        return ""
-    if len(parts) == 1:
-        return f"{parts[0]}-07-01"  # a bare year: mid-year
-    return f"{parts[0]}-{parts[1]}-{parts[2] if len(parts) > 2 else '15'}"
-
-
-def _value_text(r: dict[str, Any]) -> str:
-    value = r.get("value")
-    if value is None or pd.isna(value):
-        return ""
-    number = f"{value:g}"
-    return f"{number}+" if "more than" in text(r.get("text")).lower() else number
 
 
 register(
@@ -528,15 +386,5 @@ register(
         "source reports it, ⚠ where sources disagree.",
         data=targets_table,
         figure=timeline_figure,
-    )
-)
-register(
-    Chart(
-        name="indicators",
-        title="Reported indicators",
-        description="Reported indicators (partners, free trade agreements …) as values at the dates they "
-        "describe, one row per indicator, with their sources in the hover.",
-        data=indicators_table,
-        figure=indicators_figure,
     )
 )

@@ -8,32 +8,31 @@ The state is the URL (TargetsView); the controls only ever write it.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-import pandas as pd
 from dash import dcc, html
 
 from dashboard.app import ids
-from dashboard.app.components import document_link, external_link, notices_alert, source_badge
+from dashboard.app.components import notices_alert
 from dashboard.app.components.charts import chart_card
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t, theme_label
-from dashboard.app.state import DocumentView, TargetsView
+from dashboard.app.state import TargetsView
+from dashboard.app.views.targets_table import KIND_GLYPH, source_cell, targets_table_view
+from dashboard.figures.indicators import indicators_figure
 from dashboard.figures.labels import text
 from dashboard.figures.registry import ChartOptions
 from dashboard.figures.target_tables import (
     KINDS,
     conflict_groups,
     kind_label,
-    targets_table,
+    target_records,
     year_bounds,
     years_text,
 )
-from dashboard.figures.targets import indicators_figure, timeline_figure
+from dashboard.figures.targets import timeline_figure
 
-MAX_ROWS = 500  # rows of the table drawn at once; the filters narrow a longer list
-EXCERPT = 240  # characters of a long provision shown around a target's words
-KIND_GLYPH = {"goal": "★", "milestone": "◆", "programme_period": "■", "reported_indicator": "●"}
 TEXT: dict[str, dict[str, str]] = {
     "title": {"en": "Targets", "vi": "Mục tiêu"},
     "lead": {
@@ -53,30 +52,11 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "{n} mục tiêu và chỉ số từ {d} văn bản",
     },
     "count_conflicts": {"en": "{k} where sources disagree", "vi": "{k} mục các nguồn không thống nhất"},
-    "none": {
-        "en": "No target matches these filters. Widen the years or remove a filter.",
-        "vi": "Không có mục tiêu khớp bộ lọc. Hãy mở rộng khoảng năm hoặc bỏ bớt bộ lọc.",
-    },
     "disagree": {"en": "Sources disagree", "vi": "Các nguồn không thống nhất"},
     "disagree_note": {
         "en": "Both accounts are kept and shown; the dataset does not pick one.",
         "vi": "Cả hai cách ghi nhận đều được giữ và hiển thị; bộ dữ liệu không chọn bên nào.",
     },
-    "col_years": {"en": "Due", "vi": "Đến hạn"},
-    "col_target": {"en": "Target", "vi": "Mục tiêu"},
-    "col_kind": {"en": "Kind", "vi": "Loại"},
-    "col_value": {"en": "Value", "vi": "Giá trị"},
-    "col_source": {"en": "Source", "vi": "Nguồn"},
-    "col_conf": {"en": "Confidence", "vi": "Độ tin cậy"},
-    "provision": {"en": "provision {p}", "vi": "điều khoản {p}"},
-    "cited": {"en": "cited secondary source", "vi": "nguồn thứ cấp được trích dẫn"},
-    "not_own": {"en": "not the document's own words", "vi": "không phải lời văn của văn bản"},
-    "conf_V": {"en": "seen in the cited source", "vi": "đã thấy trong nguồn trích dẫn"},
-    "conf_P": {
-        "en": "partly seen, one secondary source, or inferred by the extractor",
-        "vi": "thấy một phần, một nguồn thứ cấp, hoặc do bộ trích xuất suy ra",
-    },
-    "capped": {"en": "The first {n} rows are shown.", "vi": "Hiển thị {n} dòng đầu."},
     "table": {"en": "Every target", "vi": "Tất cả mục tiêu"},
 }
 
@@ -182,9 +162,7 @@ def controls(data: AppData, view: TargetsView) -> html.Div:
                                     labelClassName="form-check-label me-3",
                                 ),
                             ),
-                            dcc.Link(
-                                _t("clear", lang), href=TargetsView(lang=lang).href(), className="small"
-                            ),
+                            dcc.Link(_t("clear", lang), href=TargetsView(lang=lang).href(), className="small"),
                         ]
                     ),
                 ],
@@ -233,21 +211,21 @@ def view_from_controls(
 def outputs(data: AppData, view: TargetsView) -> tuple[Any, ...]:
     """Return everything the page shows for a view, in the order of the page callback's outputs."""
     options = view.chart_options()
-    table = targets_table(data.dataset, options)
+    rows = target_records(data.dataset, options)
     return (
-        status(data, view, table),
-        conflicts(data, view, table),
+        status(data, view, rows),
+        conflicts(data, view, rows),
         timeline_figure(data.dataset, options),
         indicators_figure(data.dataset, options),
-        targets_table_view(data, view, table),
+        targets_table_view(data.documents, rows, view.lang),
     )
 
 
-def status(data: AppData, view: TargetsView, table: pd.DataFrame) -> list[Any]:
+def status(data: AppData, view: TargetsView, rows: Sequence[Mapping[str, Any]]) -> list[Any]:
     """Return the URL notices, the caption and the count of rows (and of rows whose sources disagree)."""
     lang = view.lang
-    in_conflict = int((table["conflict_group"].map(text) != "").sum()) if not table.empty else 0
-    count = _t("count", lang).format(n=len(table), d=table["document_id"].nunique() if not table.empty else 0)
+    in_conflict = sum(1 for r in rows if text(r.get("conflict_group")))
+    count = _t("count", lang).format(n=len(rows), d=len({r["document_id"] for r in rows}))
     if in_conflict:
         count += " · ⚠ " + _t("count_conflicts", lang).format(k=in_conflict)
     return [
@@ -256,24 +234,24 @@ def status(data: AppData, view: TargetsView, table: pd.DataFrame) -> list[Any]:
             count,
             id=ids.TARGETS_COUNT,
             className="fw-semibold mb-0",
-            **{"data-count": str(len(table)), "data-conflicts": str(in_conflict)},
+            **{"data-count": str(len(rows)), "data-conflicts": str(in_conflict)},
         ),
         html.P(view.caption(data.vocab), id=ids.TARGETS_CAPTION, className="view-caption text-muted small"),
     ]
 
 
-def conflicts(data: AppData, view: TargetsView, table: pd.DataFrame) -> list[Any]:
+def conflicts(data: AppData, view: TargetsView, rows: Sequence[Mapping[str, Any]]) -> list[Any]:
     """Return one block per conflict among the shown rows: every row of the group side by side (also the
     rows a filter would hide), each with its source, under a "sources disagree" notice."""
     lang = view.lang
-    shown = set(conflict_groups(table))
+    shown = set(conflict_groups(rows))
     if not shown:
         return []
-    every = conflict_groups(targets_table(data.dataset, ChartOptions()))
+    every = conflict_groups(target_records(data.dataset, ChartOptions()))
     blocks = []
     for group in sorted(shown):
-        rows = every.get(group, [])
-        note = next((text(r.get("conflict_note")) for r in rows if text(r.get("conflict_note"))), "")
+        sides_rows = every.get(group, [])
+        note = next((text(r.get("conflict_note")) for r in sides_rows if text(r.get("conflict_note"))), "")
         sides = [
             html.Div(
                 [
@@ -287,12 +265,12 @@ def conflicts(data: AppData, view: TargetsView, table: pd.DataFrame) -> list[Any
                         ]
                     ),
                     html.P(text(r["text"]), className="mb-1"),
-                    html.Div(_source(r, lang), className="small"),
+                    html.Div(source_cell(r, lang), className="small"),
                 ],
                 className="conflict-side",
                 **{"data-target": str(r["id"])},
             )
-            for r in rows
+            for r in sides_rows
         ]
         blocks.append(
             html.Div(
@@ -312,151 +290,8 @@ def conflicts(data: AppData, view: TargetsView, table: pd.DataFrame) -> list[Any
     return blocks
 
 
-def targets_table_view(data: AppData, view: TargetsView, table: pd.DataFrame) -> list[Any]:
-    """Return the table of the selected rows: due years, document, target, kind, value, source, confidence."""
-    lang = view.lang
-    if table.empty:
-        return [html.P(_t("none", lang), className="text-muted")]
-    head = html.Thead(
-        html.Tr(
-            [
-                html.Th(_t(k, lang) if k.startswith("col_") else t(k, lang), scope="col")
-                for k in (
-                    "col_years",
-                    "common.document",
-                    "col_target",
-                    "col_kind",
-                    "col_value",
-                    "col_source",
-                    "col_conf",
-                )
-            ]
-        )
-    )
-    rows = []
-    for r in table.head(MAX_ROWS).to_dict("records"):
-        conflict = text(r.get("conflict_group"))
-        document = data.documents.get(str(r["document_id"]), {})
-        rows.append(
-            html.Tr(
-                [
-                    html.Td(html.Strong(years_text(r)), className="text-nowrap"),
-                    html.Td(
-                        [
-                            document_link(str(r["document_id"]), html.Strong(r["symbol"]), lang),
-                            html.Div(
-                                source_badge(
-                                    document.get("coverage"),
-                                    "",
-                                    document.get("coverage_note"),
-                                    held=document.get("held"),
-                                    lang=lang,
-                                )
-                            ),
-                        ],
-                        className="text-nowrap",
-                    ),
-                    html.Td(_target_cell(r, lang), className="target-text"),
-                    html.Td(
-                        f"{KIND_GLYPH.get(r['kind'], '')} {kind_label(r['kind'], lang)}",
-                        className="kind-label",
-                    ),
-                    html.Td(_value(r), className="text-nowrap"),
-                    html.Td(_source(r, lang), className="small"),
-                    html.Td(
-                        html.Span(
-                            text(r["confidence"]),
-                            title=_t(f"conf_{text(r['confidence'])}", lang)
-                            if f"conf_{text(r['confidence'])}" in TEXT
-                            else "",
-                        ),
-                        className="text-center",
-                    ),
-                ],
-                className="in-conflict" if conflict else None,
-                **{"data-target": str(r["id"]), "data-due": years_text(r)},
-            )
-        )
-    out: list[Any] = [
-        html.Table([head, html.Tbody(rows)], className="table table-sm align-top targets-table")
-    ]
-    if len(table) > MAX_ROWS:
-        out.append(html.P(_t("capped", lang).format(n=MAX_ROWS), className="small text-muted"))
-    return out
-
-
-def _target_cell(r: dict[str, Any], lang: str) -> list[Any]:
-    body = text(r["text"])
-    surface = text(r.get("surface"))
-    at = body.find(surface) if surface else -1
-    start, end = _window(body, at, len(surface))
-    words: list[Any] = ["… " if start else ""]
-    if at >= 0:
-        words += [body[start:at], html.Mark(surface, className="hl hl-target"), body[at + len(surface) : end]]
-    else:
-        words.append(body[start:end])
-    words.append(" …" if end < len(body) else "")
-    out: list[Any] = []
-    if text(r.get("programme")):
-        out.append(html.Div(text(r["programme"]), className="programme"))
-    out.append(html.Div([w for w in words if w], title=body if (start or end < len(body)) else None))
-    if r.get("own_text") is False or str(r.get("own_text")).lower() == "false":
-        out.append(html.Div(_t("not_own", lang), className="small kind-badge kind-reported d-inline-block"))
-    if text(r.get("note")):
-        out.append(html.Div(text(r["note"]), className="small text-muted fst-italic"))
-    if text(r.get("conflict_group")):
-        out.append(html.Div("⚠ " + _t("disagree", lang), className="conflict-badge"))
-    return out
-
-
-def _window(body: str, at: int, length: int) -> tuple[int, int]:
-    """Return the part of a long provision to show: about EXCERPT characters around the matched words, cut at
-    word boundaries (the whole text is in the cell's tooltip and one click away in its document)."""
-    if len(body) <= EXCERPT:
-        return 0, len(body)
-    centre = at + length // 2 if at >= 0 else EXCERPT // 2
-    start = max(0, min(centre - EXCERPT // 2, len(body) - EXCERPT))
-    end = min(len(body), start + EXCERPT)
-    if at >= 0:
-        start, end = min(start, at), max(end, at + length)
-    if start > 0:
-        space = body.find(" ", start, at if at >= 0 else end)
-        start = space + 1 if space >= 0 else start
-    if end < len(body):
-        space = body.rfind(" ", max(start, at + length if at >= 0 else start), end)
-        end = space if space > 0 else end
-    return start, end
-
-
-def _source(r: dict[str, Any], lang: str) -> list[Any]:
-    if r["origin"] == "cited" or not text(r.get("provision_id")):
-        url = text(r.get("source_url"))
-        label = r.get("source") or url or text(r.get("source_note"))
-        return [
-            html.Span(_t("cited", lang), className="cited-badge me-1"),
-            external_link(label, url) if url else html.Span(text(r.get("source_note"))),
-        ]
-    pid = str(r["provision_id"])
-    return [
-        dcc.Link(
-            _t("provision", lang).format(p=pid.split(":", 1)[-1]) + " →",
-            href=DocumentView(doc=str(r["document_id"]), p=pid, lang=lang).href(),
-            title=pid,
-        )
-    ]
-
-
-def _value(r: dict[str, Any]) -> str:
-    value = r.get("value")
-    if value is None or pd.isna(value):
-        return ""
-    return f"{value:g} {text(r.get('unit'))}".strip()
-
-
 def _field(label: str, control: Any) -> html.Div:
-    return html.Div(
-        [html.Label(label, className="form-label small fw-semibold mb-1"), control], className="filter"
-    )
+    return html.Div([html.Label(label, className="form-label small fw-semibold mb-1"), control], className="filter")
 
 
 def _t(key: str, lang: str) -> str:

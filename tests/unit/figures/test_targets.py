@@ -78,7 +78,7 @@ def test_timeline_marks_kind_origin_and_conflicts(dataset) -> None:
             assert ("reported by" in hover) == cited and ("found in provision" in hover) == (not cited)
     conflict = next(t for t in fig.data if t.name == "⚠ sources disagree")
     table = targets_table(dataset, ChartOptions())
-    groups = conflict_groups(table)
+    groups = conflict_groups(table.to_dict("records"))
     assert len(conflict.x) == sum(len(rows) for rows in groups.values()) >= 2
     assert conflict.marker.color == CONFLICT and set(conflict.text) == {"⚠"}
     ticks = list(fig.layout.yaxis.ticktext)

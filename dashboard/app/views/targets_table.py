@@ -1,0 +1,177 @@
+"""The Targets page's table: every selected target with its due years, its document (and that source's
+coverage), the target in context, its kind and value, who said so (a provision, or a cited secondary source's
+address) and the confidence. Rows whose sources disagree are tinted and flagged.
+
+Rows are lean on purpose (about a dozen components each): a table of a few hundred rows is what a callback
+sends, and every component costs time to build and to serialise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from dash import dcc, html
+
+from dashboard.app.components import document_link, external_link
+from dashboard.app.i18n import t
+from dashboard.app.state import DocumentView
+from dashboard.figures.coverage import COVERAGE_STYLE, coverage_key, coverage_label
+from dashboard.figures.labels import text
+from dashboard.figures.target_tables import kind_label, value_text, years_text
+
+MAX_ROWS = 100  # rows drawn at once; the count above the table says how many there are, the filters narrow them
+EXCERPT = 240  # characters of a long provision shown around a target's words
+KIND_GLYPH = {"goal": "★", "milestone": "◆", "programme_period": "■", "reported_indicator": "●"}
+TEXT: dict[str, dict[str, str]] = {
+    "col_years": {"en": "Due", "vi": "Đến hạn"},
+    "col_target": {"en": "Target", "vi": "Mục tiêu"},
+    "col_kind": {"en": "Kind", "vi": "Loại"},
+    "col_value": {"en": "Value", "vi": "Giá trị"},
+    "col_source": {"en": "Who said so", "vi": "Nguồn"},
+    "col_conf": {"en": "Confidence", "vi": "Độ tin cậy"},
+    "none": {
+        "en": "No target matches these filters. Widen the years or remove a filter.",
+        "vi": "Không có mục tiêu khớp bộ lọc. Hãy mở rộng khoảng năm hoặc bỏ bớt bộ lọc.",
+    },
+    "provision": {"en": "provision {p}", "vi": "điều khoản {p}"},
+    "cited": {"en": "cited secondary source", "vi": "nguồn thứ cấp được trích dẫn"},
+    "not_own": {"en": "not the document's own words", "vi": "không phải lời văn của văn bản"},
+    "disagree": {"en": "Sources disagree", "vi": "Các nguồn không thống nhất"},
+    "conf_V": {"en": "seen in the cited source", "vi": "đã thấy trong nguồn trích dẫn"},
+    "conf_P": {
+        "en": "partly seen, one secondary source, or inferred by the extractor",
+        "vi": "thấy một phần, một nguồn thứ cấp, hoặc do bộ trích xuất suy ra",
+    },
+    "capped": {
+        "en": "The first {n} of {total} rows are shown; narrow the filters to see the rest.",
+        "vi": "Hiển thị {n} trong {total} dòng đầu; thu hẹp bộ lọc để xem phần còn lại.",
+    },
+}
+
+
+def targets_table_view(
+    documents: Mapping[str, Mapping[str, Any]], rows: Sequence[Mapping[str, Any]], lang: str
+) -> list[Any]:
+    """Return the table of `rows` (target_records), at most MAX_ROWS, with a note when there are more."""
+    if not rows:
+        return [html.P(_t("none", lang), className="text-muted")]
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(_t(k, lang) if k in TEXT else t(k, lang), scope="col")
+                for k in (
+                    "col_years",
+                    "common.document",
+                    "col_target",
+                    "col_kind",
+                    "col_value",
+                    "col_source",
+                    "col_conf",
+                )
+            ]  # fmt: skip
+        )
+    )
+    body = [_row(r, documents.get(str(r["document_id"]), {}), lang) for r in rows[:MAX_ROWS]]
+    out: list[Any] = [html.Table([head, html.Tbody(body)], className="table table-sm align-top targets-table")]
+    if len(rows) > MAX_ROWS:
+        out.append(html.P(_t("capped", lang).format(n=MAX_ROWS, total=len(rows)), className="small text-muted"))
+    return out
+
+
+def source_cell(r: Mapping[str, Any], lang: str) -> list[Any]:
+    """Return who said so: a link to the provision the target was found in, or the cited source's address."""
+    if r["origin"] == "cited" or not text(r.get("provision_id")):
+        url = text(r.get("source_url"))
+        label = r.get("source") or url or text(r.get("source_note"))
+        return [
+            html.Span(_t("cited", lang), className="cited-badge me-1"),
+            external_link(label, url) if url else text(r.get("source_note")),
+        ]
+    pid = str(r["provision_id"])
+    return [
+        dcc.Link(
+            _t("provision", lang).format(p=pid.split(":", 1)[-1]) + " →",
+            href=DocumentView(doc=str(r["document_id"]), p=pid, lang=lang).href(),
+            title=pid,
+        )
+    ]
+
+
+def _row(r: Mapping[str, Any], document: Mapping[str, Any], lang: str) -> html.Tr:
+    key = coverage_key(document.get("coverage"), document.get("held"))
+    confidence = text(r.get("confidence"))
+    return html.Tr(
+        [
+            html.Td(years_text(r), className="text-nowrap fw-bold"),
+            html.Td(
+                [
+                    document_link(str(r["document_id"]), str(r["symbol"]), lang, className="fw-semibold"),
+                    html.Span(
+                        f" {COVERAGE_STYLE[key]['glyph']}",
+                        className=f"cov-glyph cov-{key}",
+                        title=f"{coverage_label(key, lang)}. {text(document.get('coverage_note'))}".strip(),
+                    ),
+                ],
+                className="text-nowrap",
+            ),
+            html.Td(_target(r, lang), className="target-text"),
+            html.Td(f"{KIND_GLYPH.get(r['kind'], '')} {kind_label(r['kind'], lang)}", className="kind-label"),
+            html.Td(f"{value_text(r)} {text(r.get('unit'))}".strip(), className="text-nowrap"),
+            html.Td(source_cell(r, lang), className="small"),
+            html.Td(
+                confidence,
+                className="text-center",
+                title=_t(f"conf_{confidence}", lang) if f"conf_{confidence}" in TEXT else None,
+            ),
+        ],
+        className="in-conflict" if text(r.get("conflict_group")) else None,
+        **{"data-target": str(r["id"]), "data-due": years_text(r)},
+    )
+
+
+def _target(r: Mapping[str, Any], lang: str) -> list[Any]:
+    """Return the target in context: its programme, the provision around the matched words (marked), notes."""
+    body = text(r["text"])
+    surface = text(r.get("surface"))
+    at = body.find(surface) if surface else -1
+    start, end = _window(body, at, len(surface))
+    out: list[Any] = []
+    if text(r.get("programme")):
+        out.append(html.Div(text(r["programme"]), className="programme"))
+    out.append("… " if start else "")
+    if at >= 0:
+        out += [body[start:at], html.Mark(surface, className="hl hl-target"), body[at + len(surface) : end]]
+    else:
+        out.append(body[start:end])
+    out.append(" …" if end < len(body) else "")
+    if r.get("own_text") is False or str(r.get("own_text")).lower() == "false":
+        out.append(html.Div(_t("not_own", lang), className="small kind-badge kind-reported d-inline-block"))
+    if text(r.get("note")):
+        out.append(html.Div(text(r["note"]), className="small text-muted fst-italic"))
+    if text(r.get("conflict_group")):
+        out.append(html.Div("⚠ " + _t("disagree", lang), className="conflict-badge"))
+    return [piece for piece in out if piece != ""]
+
+
+def _window(body: str, at: int, length: int) -> tuple[int, int]:
+    """Return the part of a long provision to show: about EXCERPT characters around the matched words, cut at
+    word boundaries (the whole text is one click away, in its document)."""
+    if len(body) <= EXCERPT:
+        return 0, len(body)
+    centre = at + length // 2 if at >= 0 else EXCERPT // 2
+    start = max(0, min(centre - EXCERPT // 2, len(body) - EXCERPT))
+    end = min(len(body), start + EXCERPT)
+    if at >= 0:
+        start, end = min(start, at), max(end, at + length)
+    if start > 0:
+        space = body.find(" ", start, at if at >= 0 else end)
+        start = space + 1 if space >= 0 else start
+    if end < len(body):
+        space = body.rfind(" ", max(start, at + length if at >= 0 else start), end)
+        end = space if space > 0 else end
+    return start, end
+
+
+def _t(key: str, lang: str) -> str:
+    return TEXT[key].get(lang) or TEXT[key]["en"]
