@@ -110,6 +110,16 @@ def process_tree_cpu(pid: int) -> float:
     return total
 
 
+def worker_memory(master: int) -> list[float]:
+    """Return the resident memory (MB) of each of gunicorn's workers."""
+    out = []
+    for task in Path(f"/proc/{master}/task").iterdir():
+        for child in (task / "children").read_text().split():
+            status = Path(f"/proc/{child}/status").read_text()
+            out += [int(line.split()[1]) / 1024 for line in status.splitlines() if line.startswith("VmRSS:")]
+    return out
+
+
 # ------------------------------------------------------------------------------------------------- discovery
 def http_json(base: str, path: str, payload: Any = None) -> Any:
     """GET (or POST `payload` to) `path` and return the JSON answer."""
@@ -298,25 +308,30 @@ def _option_values(options: Any) -> list[Any]:
 
 def click_on(figure: dict[str, Any], rng: random.Random) -> dict[str, Any] | None:
     """Return the clickData of a random point of `figure` (what Plotly sends when a user clicks it)."""
-    traces = [(n, t) for n, t in enumerate(figure.get("data") or []) if t.get("x") is not None]
+    # plotly may send numeric arrays typed ({"dtype", "bdata"}); only plain lists are read here
+    traces = [(n, t) for n, t in enumerate(figure.get("data") or []) if isinstance(t.get("x"), list) and t["x"]]
     if not traces:
         return None
     n, trace = rng.choice(traces)
-    xs, ys, custom = trace.get("x") or [], trace.get("y") or [], trace.get("customdata")
-    if trace.get("type") == "heatmap" and trace.get("z"):
+    xs, ys, custom = trace["x"], _plain(trace.get("y")), _plain(trace.get("customdata"))
+    if trace.get("type") == "heatmap" and ys:
         i, j = rng.randrange(len(ys)), rng.randrange(len(xs))
-        point = {"x": xs[j], "y": ys[i], "z": trace["z"][i][j], "pointIndex": [i, j]}
-        if custom:
+        z = _plain(trace.get("z"))
+        point = {"x": xs[j], "y": ys[i], "z": z[i][j] if len(z) > i and isinstance(z[i], list) else None,
+                 "pointIndex": [i, j]}
+        if len(custom) > i:
             grid = isinstance(custom[i], list) and len(custom) == len(ys)
             point["customdata"] = custom[i][j] if grid else custom[i]
     else:
-        if not xs:
-            return None
         i = rng.randrange(len(xs))
         point = {"x": xs[i], "y": ys[i] if i < len(ys) else None, "pointIndex": i, "pointNumber": i}
-        if custom and i < len(custom):
+        if i < len(custom):
             point["customdata"] = custom[i]
     return {"points": [{"curveNumber": n, **point}]}
+
+
+def _plain(values: Any) -> list[Any]:
+    return values if isinstance(values, list) else []
 
 
 # ----------------------------------------------------------------------------------------------------- load
@@ -459,6 +474,8 @@ def main() -> None:
         p95, errors = report(results, elapsed)
         print(f"cpu used: server {server_cpu:.1f} s, load client {client_cpu:.1f} s, of "
               f"{elapsed * (os.cpu_count() or 1):.1f} s available")
+        if proc and proc.poll() is None:
+            print(f"worker memory (RSS): {', '.join(f'{mb:.0f} MB' for mb in worker_memory(proc.pid))}")
         verdict = "met" if errors == 0 and p95 < 300 else "NOT met"
         print(f"goal (no errors, p95 under 300 ms): {verdict} (errors {errors}, p95 {p95:.0f} ms)")
         if proc and proc.poll() is not None:
