@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import atexit
 import os
+import shutil
+import tempfile
 import threading
 import time
+import weakref
 from pathlib import Path
 
 import plotly.graph_objects as go
@@ -26,7 +29,7 @@ RENDER_TIMEOUT_S = 60.0
 
 _RENDER_LOCK = threading.Lock()
 _STATE_LOCK = threading.Lock()
-_state = {"started": False, "atexit": False, "broken": False, "cold_start_s": 0.0}
+_state: dict[str, object] = {"started": False, "atexit": False, "broken": False, "cold_start_s": 0.0}
 
 
 def start_server() -> float:
@@ -42,13 +45,22 @@ def start_server() -> float:
         t0 = time.perf_counter()
         if _state["started"]:  # the browser thread died: close the husk before opening a new one
             kaleido.stop_sync_server(silence_warnings=True)
-        # mathjax=False: the default loads MathJax from a CDN, which can hang on a network that drops packets
-        kaleido.start_sync_server(mathjax=False, timeout=START_TIMEOUT_S, silence_warnings=True,
-                                  **({"path": browser} if (browser := browser_path()) else {}))
-        _state["started"] = True
+        if _state.get("profile"):
+            _remove_profile(str(_state.pop("profile")))
         if not _state["atexit"]:
+            # atexit runs last-registered first: make sure weakref's own exit hook (which removes temporary
+            # folders such as the browser's profile) is registered before ours, so the browser is gone first
+            weakref.finalize(stop_server, lambda: None)
             atexit.register(stop_server)
             _state["atexit"] = True
+        # the browser's profile goes in a folder of ours, so that stopping can wait for every Chromium process
+        # using it to exit and then remove it (otherwise a late write races Python's clean-up at exit)
+        _state["profile"] = tempfile.mkdtemp(prefix="policy-timeline-export-")
+        # mathjax=False: the default loads MathJax from a CDN, which can hang on a network that drops packets
+        kaleido.start_sync_server(mathjax=False, timeout=START_TIMEOUT_S, silence_warnings=True,
+                                  tmp_dir=_state["profile"],
+                                  **({"path": browser} if (browser := browser_path()) else {}))
+        _state["started"] = True
     # a tiny first render: opens Chromium and loads plotly.js, so the caller's first chart is a warm one
     render(go.Figure(), "png", width=10, height=10, scale=1, timeout=START_TIMEOUT_S)
     elapsed = time.perf_counter() - t0
@@ -65,6 +77,27 @@ def stop_server() -> None:
             with _RENDER_LOCK:
                 kaleido.stop_sync_server(silence_warnings=True)
             _state["started"] = False
+        if _state.get("profile"):
+            _remove_profile(str(_state.pop("profile")))
+
+
+def _remove_profile(folder: str, timeout: float = 5.0) -> None:
+    """Wait (briefly) until no Chromium process uses `folder`, then remove it."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and _processes_using(folder):
+        time.sleep(0.05)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _processes_using(folder: str) -> bool:
+    needle = folder.encode()
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if needle in cmdline.read_bytes():
+                return True
+        except OSError:  # the process ended while we looked
+            continue
+    return False
 
 
 def is_running() -> bool:
