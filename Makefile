@@ -36,7 +36,8 @@ check-data: setup
 	$(PY) -m dashboard validate --seeds seeds
 
 bench: setup
-	$(PY) bench/run_all.py
+	for script in bench_tagger bench_diff bench_callbacks bench_export bench_build; do \
+	  echo "== bench/$$script.py"; $(PY) bench/$$script.py || exit 1; done
 
 eval: setup
 	$(PY) -m pytest -q -m eval -s
