@@ -306,13 +306,14 @@ def _add_horizons(
             legendrank=200,
         )
     )
+    crowded = len(docs) > LABEL_LIMIT
     if ticks:
         fig.add_trace(
             go.Scatter(
                 x=_arr(_year_x(year, doc.issued) for doc, year in ticks),
                 y=_nums(rows[doc.id] + BAR_OFFSET for doc, _ in ticks),
-                mode="markers+text" if len(docs) <= LABEL_LIMIT else "markers",
-                text=_arr(str(year) for _doc, year in ticks),
+                mode="markers" if crowded else "markers+text",
+                text=None if crowded else _arr(str(year) for _doc, year in ticks),
                 textposition="bottom center",
                 textfont={"size": 10, "color": "#555"},
                 marker={
@@ -321,12 +322,8 @@ def _add_horizons(
                     "line": {"width": 2.5, "color": "#44546A"},
                     "color": "#44546A",
                 },
-                customdata=_ids(doc.id for doc, _ in ticks),
-                hovertext=_arr(
-                    f"<b>{escape(doc.symbol)}</b> · {_t('horizon', lang).lower()} {year}"
-                    for doc, year in ticks
-                ),
-                hoverinfo="text",
+                customdata=_ids((doc.id, escape(doc.symbol)) for doc, _ in ticks),
+                hovertemplate=f"<b>%{{customdata[1]}}</b> · {_t('horizon', lang).lower()} %{{x|%Y}}<extra></extra>",
                 name=_t("horizon", lang),
                 legendgroup="horizon",
                 cliponaxis=False,
@@ -334,6 +331,8 @@ def _add_horizons(
             )
         )
     if marks:
+        # a crowded chart names the document and the year only (the Targets page lists the targets): per-point
+        # hover texts would make the page megabytes heavier
         fig.add_trace(
             go.Scatter(
                 x=_arr(_year_x(year, doc.issued) for doc, year in marks),
@@ -345,12 +344,14 @@ def _add_horizons(
                     "color": "#332288",
                     "line": {"width": 1, "color": "white"},
                 },
-                customdata=_ids(doc.id for doc, _ in marks),
-                hovertext=_arr(
-                    _target_hover(doc, year, targets.get(doc.id, []), lang, brief=len(docs) > LABEL_LIMIT)
-                    for doc, year in marks
-                ),
-                hoverinfo="text",
+                customdata=_ids((doc.id, escape(doc.symbol)) for doc, _ in marks),
+                hovertext=None
+                if crowded
+                else _arr(_target_hover(doc, year, targets.get(doc.id, []), lang) for doc, year in marks),
+                hoverinfo=None if crowded else "text",
+                hovertemplate=f"<b>%{{customdata[1]}}</b> · {_t('target', lang).lower()} %{{x|%Y}}<extra></extra>"
+                if crowded
+                else None,
                 name=_t("target", lang),
                 legendgroup="target",
                 cliponaxis=False,
@@ -359,14 +360,9 @@ def _add_horizons(
         )
 
 
-def _target_hover(
-    doc: TimelineDoc, year: int, targets: list[dict[str, Any]], lang: str, *, brief: bool = False
-) -> str:
+def _target_hover(doc: TimelineDoc, year: int, targets: list[dict[str, Any]], lang: str) -> str:
     lines = [f"<b>{escape(doc.symbol)}</b> · {_t('target', lang).lower()} {year}"]
-    due = [t for t in targets if int(t["end_year"]) == year]
-    if brief:  # a crowded chart: the count, not the texts (the Targets page lists them)
-        return f"{lines[0]} ({len(due)})"
-    for t in due:
+    for t in (t for t in targets if int(t["end_year"]) == year):
         conflict = f" ⚠ {_t('conflict', lang)}" if text_of(t.get("conflict_group")) else ""
         lines.append(f"• {_wrap(text_of(t.get('text')), 80)}{conflict}")
     return "<br>".join(lines[:8])
@@ -506,8 +502,9 @@ def _nums(values: Any) -> np.ndarray:
 
 
 def _ids(values: Any) -> np.ndarray:
-    """Return customdata: one row per point holding the document id (what a click opens)."""
-    return np.array([[v] for v in values], dtype=object).reshape(-1, 1)
+    """Return customdata: one row per point whose first item is the document id (what a click opens)."""
+    rows = [list(v) if isinstance(v, tuple) else [v] for v in values]
+    return np.array(rows, dtype=object).reshape(len(rows), -1) if rows else np.empty((0, 1), dtype=object)
 
 
 def _date_of(year: float) -> str:

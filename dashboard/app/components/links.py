@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -11,9 +12,13 @@ from dashboard.app.state import DocumentView
 
 
 def safe_href(url: Any) -> str | None:
-    """Return `url` when it is an absolute http(s) address, else None (no javascript:, data: or file:
-    links)."""
-    text = str(url or "").strip()
+    """Return `url` when it is an absolute http(s) address, else None (no javascript:, data: or file:)."""
+    return _safe_href(url) if isinstance(url, str) else None
+
+
+@lru_cache(maxsize=8192)
+def _safe_href(url: str) -> str | None:
+    text = url.strip()
     try:
         parts = urlsplit(text)
     except ValueError:
