@@ -112,14 +112,12 @@ def main() -> None:
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
-    if len(runs) >= 2:
-        a, b = runs[-2], runs[-1]
-        growth = (b.cpu / a.cpu) / (b.docs / a.docs)
-        print(f"from {a.docs} to {b.docs} documents: cpu x{b.cpu / a.cpu:.1f} for x{b.docs / a.docs:.0f} the "
-              f"documents (1.0 = linear; {growth:.2f} here); peak memory x{b.peak_mb / a.peak_mb:.1f}")
-        fixed = (a.cpu * b.docs - b.cpu * a.docs) / (b.docs - a.docs)
-        print(f"fit cpu = fixed + per_doc * docs on the last two sizes: fixed {fixed:.1f} s (interpreter, "
-              f"imports, codebook), per document {(b.cpu - a.cpu) / (b.docs - a.docs) * 1000:.0f} ms")
+    for a, b in zip(runs, runs[1:], strict=False):  # marginal cost of the documents added between two sizes
+        print(f"from {a.docs} to {b.docs} documents: each added document cost "
+              f"{(b.cpu - a.cpu) / (b.docs - a.docs) * 1000:.0f} ms of cpu, "
+              f"{(b.peak_mb - a.peak_mb) / (b.docs - a.docs):.2f} MB of peak memory and "
+              f"{(b.csv_bytes + b.parquet_bytes - a.csv_bytes - a.parquet_bytes) / (b.docs - a.docs) / 1e3:.0f} KB "
+              f"of data (cpu x{b.cpu / a.cpu:.1f} for x{b.docs / a.docs:.0f} the documents)")
     print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
