@@ -20,7 +20,7 @@ from dashboard.figures.compose import axis_key, compose, grid
 from dashboard.figures.labels import COVERAGE_WORD, chart_documents, chart_lang, theme_labels, word
 from dashboard.figures.registry import Chart, ChartOptions, register
 from dashboard.figures.template import NEUTRAL, THEME_COLOURS, escape
-from dashboard.figures.theme_tables import BASES, basis_label, chart_basis, listed, theme_caption
+from dashboard.figures.theme_tables import BASES, basis_label, chart_basis, listed, theme_caption, theme_documents
 
 TOP_TERMS = 8  # new terms drawn (and listed on the page) per document
 MAX_PANELS = 6  # documents the chart draws: the latest ones
@@ -65,7 +65,7 @@ TEXT: dict[str, dict[str, str]] = {
 def emergence_table(ds: Dataset, options: ChartOptions) -> pd.DataFrame:
     """Return the table behind the chart: each chosen document's new terms on the basis, strongest first
     (G², then uses), at most TOP_TERMS each, documents in order of issue."""
-    docs = tuple(d.id for d in chart_documents(ds, options.docs))
+    docs = tuple(d.id for d in theme_documents(ds, options))
     return _emergence_table(ds, docs, chart_basis(options))
 
 
@@ -96,7 +96,7 @@ def emergence_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     """Return one panel per document (the latest MAX_PANELS) of its strongest new terms, bars of their
     uses, codebook terms in their theme's colour."""
     lang, basis = chart_lang(options), chart_basis(options)
-    docs = chart_documents(ds, options.docs)
+    docs = theme_documents(ds, options)
     table = emergence_table(ds, options)
     counts = new_term_counts(ds, basis)
     present = set(table["document_id"])

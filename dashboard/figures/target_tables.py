@@ -89,46 +89,29 @@ def targets_table(ds: Dataset, options: ChartOptions) -> pd.DataFrame:
     chart), `due_year` (end_year, or the year of a reported indicator's as_of date) and `source` (the cited
     source's web site, or the seed file the row was extracted from).
     """
+    return _table(ds, *_key(ds, options))
+
+
+def target_records(ds: Dataset, options: ChartOptions) -> tuple[dict[str, Any], ...]:
+    """Return targets_table's rows as dicts, no value as None (cached: charts and the page walk rows in
+    Python, which is much faster than slicing a DataFrame per group; callers must not modify them)."""
+    return _records(ds, *_key(ds, options))
+
+
+def _key(ds: Dataset, options: ChartOptions) -> tuple[Any, ...]:
     docs = tuple(d.id for d in chart_documents(ds, options.docs))
-    return _selected(ds, docs, tuple(options.themes), chart_kinds(options), chart_years(options))
+    return docs, tuple(options.themes), chart_kinds(options), chart_years(options)
 
 
 @lru_cache(maxsize=64)
-def _selected(
+def _table(
     ds: Dataset,
     doc_ids: tuple[str, ...],
     themes: tuple[str, ...],
     kinds: tuple[str, ...],
     years: tuple[int | None, int | None],
 ) -> pd.DataFrame:
-    """Return targets_table for resolved options (cached; callers must not modify it)."""
-    table = _targets(ds)
-    if table.empty:
-        return table
-    docs = {d.id: d for d in chart_documents(ds, doc_ids)}
-    rows = table[table["document_id"].isin(docs)]
-    if kinds != KINDS:
-        rows = rows[rows["kind"].isin(kinds)]
-    if themes:
-        wanted = set(themes)
-        # a boolean Series, not a list: an empty list would select no columns rather than no rows
-        rows = rows[rows["theme_ids"].map(lambda t: bool(wanted & set(t))).astype(bool)]
-    lo, hi = years
-    if lo is not None:
-        rows = rows[rows["due_year"] >= lo]  # an undated row never falls in a range
-    if hi is not None:
-        rows = rows[rows["due_year"] <= hi]
-    order = {d: i for i, d in enumerate(docs)}
-    rows = rows.assign(_d=rows["document_id"].map(order), _k=rows["kind"].map({k: i for i, k in enumerate(KINDS)}))
-    rows = rows.sort_values(["due_year", "_d", "_k", "id"], na_position="last", kind="stable")
-    return rows[COLUMNS].reset_index(drop=True)
-
-
-def target_records(ds: Dataset, options: ChartOptions) -> tuple[dict[str, Any], ...]:
-    """Return targets_table's rows as dicts (cached: charts and the page walk rows in Python, which is much
-    faster than slicing a DataFrame per group; callers must not modify them)."""
-    docs = tuple(d.id for d in chart_documents(ds, options.docs))
-    return _records(ds, docs, tuple(options.themes), chart_kinds(options), chart_years(options))
+    return pd.DataFrame(list(_records(ds, doc_ids, themes, kinds, years)), columns=COLUMNS)
 
 
 @lru_cache(maxsize=64)
@@ -139,7 +122,34 @@ def _records(
     kinds: tuple[str, ...],
     years: tuple[int | None, int | None],
 ) -> tuple[dict[str, Any], ...]:
-    records = _selected(ds, doc_ids, themes, kinds, years).to_dict("records")
+    """Return the rows of resolved options: a filter over every row, already in order (cached)."""
+    docs = set(doc_ids)
+    wanted = set(themes)
+    lo, hi = years
+    return tuple(
+        r
+        for r in _all_records(ds)
+        if r["document_id"] in docs
+        and (kinds == KINDS or r["kind"] in kinds)
+        and (not wanted or wanted & set(r["theme_ids"]))
+        # an undated row never falls in a year range
+        and (lo is None or (r["due_year"] is not None and r["due_year"] >= lo))
+        and (hi is None or (r["due_year"] is not None and r["due_year"] <= hi))
+    )
+
+
+@lru_cache(maxsize=8)
+def _all_records(ds: Dataset) -> tuple[dict[str, Any], ...]:
+    """Return every target as a dict, no value as None, by the year it falls due (undated last), then by its
+    document's date, kind and id."""
+    table = _targets(ds)
+    if table.empty:
+        return ()
+    order = {d.id: i for i, d in enumerate(chart_documents(ds))}
+    kinds = {k: i for i, k in enumerate(KINDS)}
+    table = table.assign(_d=table["document_id"].map(order), _k=table["kind"].map(kinds).fillna(len(KINDS)))
+    table = table.sort_values(["due_year", "_d", "_k", "id"], na_position="last", kind="stable")
+    records = table[COLUMNS].to_dict("records")
     for row in records:  # NaN → None, so that "no year" reads the same everywhere
         for key, value in row.items():
             if isinstance(value, float) and value != value:

@@ -55,6 +55,7 @@ KIND_STYLE: dict[str, dict[str, str]] = {
 CONFLICT = "#A03D00"
 INK = "#333333"
 YEAR_BAND = "#FFF1B8"
+MAX_ROWS = 60  # targets the timeline draws at most (the earliest due); the page's table lists them all
 
 TEXT: dict[str, dict[str, str]] = {
     "timeline_title": {"en": "Targets and horizons", "vi": "Mục tiêu và các mốc thời gian"},
@@ -82,6 +83,10 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Các dòng không có năm ({n}) chỉ có trong bảng.",
     },
     "none": {"en": "No dated target matches these filters", "vi": "Không có mục tiêu có năm khớp bộ lọc"},
+    "capped": {
+        "en": "The {n} earliest due of {total} dated targets are drawn; narrow the filters to see others.",
+        "vi": "Hiển thị {n} mục tiêu đến hạn sớm nhất trong {total}; thu hẹp bộ lọc để xem các mục khác.",
+    },
     "provision": {"en": "found in provision {p}", "vi": "trong điều khoản {p}"},
     "reported_by": {"en": "reported by {site}", "vi": "theo {site}"},
     "confidence": {"en": "confidence {c}", "vi": "độ tin cậy {c}"},
@@ -97,7 +102,8 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     kinds = asked if asked != KINDS else TARGET_KINDS
     chosen = [r for r in target_records(ds, options) if r["kind"] in kinds]
     dated = [r for r in chosen if r["start_year"] is not None or r["end_year"] is not None]
-    rows, ticks = _rows(ds, dated, options)
+    # one row per target reads for a few dozen; beyond, the earliest due are drawn and the table has the rest
+    rows, ticks = _rows(ds, dated[:MAX_ROWS], options)
     data: list[dict[str, Any]] = []
     shapes: list[dict[str, Any]] = []
     annotations: list[dict[str, Any]] = []
@@ -193,6 +199,8 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     notes = [coverage_sentence(ds, tuple(d.id for d in chart_documents(ds, options.docs)), lang)]
     if len(chosen) > len(dated):
         notes.append(word(TEXT, "undated", lang, n=len(chosen) - len(dated)))
+    if len(dated) > MAX_ROWS:
+        notes.append(word(TEXT, "capped", lang, n=MAX_ROWS, total=len(dated)))
     docs = chart_documents(ds, options.docs)
     subtitle = word(TEXT, "timeline_subtitle", lang)
     extras = [word(TEXT, "by_theme", lang)] if options.extra.get("by") == "theme" else []

@@ -30,6 +30,7 @@ MEASURES = ("share_provisions", "share_words", "count")
 BASES = ("own", "all")
 COLUMN = {"share_provisions": "share_provisions", "share_words": "share_words", "count": "theme_provisions"}
 DEFAULT_LINES = 4  # themes the evolution draws when none is chosen: the largest on average
+MAX_DOCUMENTS = 30  # documents a theme chart draws at most (the latest); a reader picks others
 
 WORDS: dict[str, dict[str, str]] = {
     "share_provisions": {"en": "Share of provisions carrying the theme", "vi": "Tỷ lệ điều khoản có chủ đề"},
@@ -50,11 +51,29 @@ WORDS: dict[str, dict[str, str]] = {
         "vi": "tính mọi đoạn, kể cả lời dẫn và phần tường thuật thứ cấp",
     },
     "no_text": {"en": "no own text", "vi": "không có lời văn gốc"},
+    "capped": {
+        "en": "The latest {n} of {total} documents are drawn; choose documents to compare others.",
+        "vi": "Hiển thị {n} văn bản gần nhất trong {total}; chọn văn bản để so sánh văn bản khác.",
+    },
     "no_text_note": {
         "en": "{docs}: no own text on this basis (a secondary account), so no value ({where}).",
         "vi": "{docs}: không có lời văn gốc theo cách tính này (nguồn thứ cấp) nên không có giá trị ({where}).",
     },
 }
+
+
+def theme_documents(ds: Dataset, options: ChartOptions) -> list[ChartDocument]:
+    """Return the documents a theme chart draws: the chosen ones (every held document by default), the latest
+    MAX_DOCUMENTS of them when there are more (a heatmap of hundreds of columns reads as nothing)."""
+    return chart_documents(ds, options.docs)[-MAX_DOCUMENTS:]
+
+
+def documents_note(ds: Dataset, options: ChartOptions) -> str:
+    """Return the sentence saying that only the latest documents are drawn, or "" when all of them are."""
+    total = len(chart_documents(ds, options.docs))
+    if total <= MAX_DOCUMENTS:
+        return ""
+    return word(WORDS, "capped", chart_lang(options), n=MAX_DOCUMENTS, total=total)
 
 
 def chart_measure(options: ChartOptions) -> str:
@@ -81,7 +100,7 @@ def measures_table(ds: Dataset, options: ChartOptions) -> pd.DataFrame:
     """Return the table behind the heatmap: one row per document × theme on the chosen basis, documents in
     order of issue, themes in codebook order, with `value` the chosen measure (empty where a document has no
     text on this basis)."""
-    docs = tuple(d.id for d in chart_documents(ds, options.docs))
+    docs = tuple(d.id for d in theme_documents(ds, options))
     return _measures_table(ds, docs, chart_measure(options), chart_basis(options), chart_lang(options))
 
 
@@ -141,7 +160,7 @@ def evolution_table(ds: Dataset, options: ChartOptions) -> pd.DataFrame:
 
 def no_text_documents(ds: Dataset, options: ChartOptions) -> list[ChartDocument]:
     """Return the chosen documents that have no provisions on the chosen basis (22-NQ/TW on its own text)."""
-    docs = chart_documents(ds, options.docs)
+    docs = theme_documents(ds, options)
     if chart_basis(options) == "all":
         return [d for d in docs if d.provisions == 0]
     return [d for d in docs if d.own_provisions == 0]
@@ -155,8 +174,7 @@ def cell_provisions(ds: Dataset, doc_id: str, theme_id: str, basis: str = "own")
     words that made the tagger give the provision this theme. On the own basis a secondary account's reported
     text is left out, as the cell's count leaves it out.
     """
-    rows = _provision_themes(ds).get((doc_id, theme_id), [])
-    return [r for r in rows if basis == "all" or r["own_text"]]
+    return [r for r in _cell_rows(ds, doc_id, theme_id) if basis == "all" or r["own_text"]]
 
 
 def counted_provisions(ds: Dataset, doc_id: str, basis: str) -> int:
@@ -177,7 +195,7 @@ def theme_caption(
     missing = [d.symbol for d in no_text_documents(ds, options) if d in docs]
     if missing and where:
         parts.append(word(WORDS, "no_text_note", lang, docs=", ".join(missing), where=where))
-    parts.append(extra)
+    parts += [documents_note(ds, options), extra]
     return source_caption([d.symbol for d in docs], ds.version, extra=" ".join(p for p in parts if p))
 
 
@@ -207,18 +225,35 @@ def _measures(ds: Dataset, basis: str) -> pd.DataFrame:
 
 
 @lru_cache(maxsize=8)
-def _provision_themes(ds: Dataset) -> dict[tuple[str, str], list[dict[str, Any]]]:
-    """Return (document id, theme id) → its provisions with evidence spans, in reading order."""
+def _cell_index(ds: Dataset) -> dict[tuple[str, str], Any]:
+    """Return (document id, theme id) → the positions of its rows in provision_themes (built once; a cell's
+    rows are then read on demand, so a corpus of 1,000 documents costs nothing until a cell is clicked)."""
     if "provision_themes" not in ds.table_names:
         return {}
-    provisions = {str(r["id"]): r for r in ds.provisions.to_dict("records")}
-    out: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for row in ds.table("provision_themes").to_dict("records"):
-        prov = provisions.get(str(row["provision_id"]))
-        if prov is None:
+    return ds.table("provision_themes").groupby(["document_id", "theme_id"], sort=False).indices
+
+
+@lru_cache(maxsize=8)
+def _provision_index(ds: Dataset) -> dict[str, int]:
+    return {str(pid): i for i, pid in enumerate(ds.provisions["id"])}
+
+
+@lru_cache(maxsize=256)
+def _cell_rows(ds: Dataset, doc_id: str, theme_id: str) -> tuple[dict[str, Any], ...]:
+    """Return a cell's provisions with their evidence spans, in reading order (cached per cell)."""
+    positions = _cell_index(ds).get((doc_id, theme_id))
+    if positions is None:
+        return ()
+    index = _provision_index(ds)
+    provisions = ds.provisions
+    out = []
+    for row in ds.table("provision_themes").iloc[positions].to_dict("records"):
+        at = index.get(str(row["provision_id"]))
+        if at is None:
             continue
+        prov = provisions.iloc[at]
         starts, ends, terms = (listed(row.get(k)) for k in ("starts", "ends", "terms"))
-        out.setdefault((str(row["document_id"]), str(row["theme_id"])), []).append(
+        out.append(
             {
                 "provision_id": str(prov["id"]),
                 "document_id": str(row["document_id"]),
@@ -230,6 +265,4 @@ def _provision_themes(ds: Dataset) -> dict[tuple[str, str], list[dict[str, Any]]
                 "spans": [(int(s), int(e), t) for s, e, t in zip(starts, ends, terms, strict=False)],
             }
         )
-    for rows in out.values():
-        rows.sort(key=lambda r: r["ordinal"])
-    return out
+    return tuple(sorted(out, key=lambda r: r["ordinal"]))

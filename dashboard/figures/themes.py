@@ -24,7 +24,6 @@ from dashboard.figures.coverage import COVERAGE_STYLE, coverage_label
 from dashboard.figures.labels import (
     COVERAGE_WORD,
     ChartDocument,
-    chart_documents,
     chart_lang,
     percent,
     theme_ids,
@@ -44,6 +43,7 @@ from dashboard.figures.theme_tables import (
     measures_table,
     no_text_documents,
     theme_caption,
+    theme_documents,
 )
 
 CELL_TEXT_LIMIT = 14  # above this many documents, heatmap cells carry no printed value (hover only)
@@ -84,7 +84,7 @@ def heatmap_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     label), themes top to bottom in codebook order, each cell annotated with its value."""
     lang, measure, basis = chart_lang(options), chart_measure(options), chart_basis(options)
     table = measures_table(ds, options)
-    docs = chart_documents(ds, options.docs)
+    docs = theme_documents(ds, options)
     labels = theme_labels(ds, lang)
     chosen = set(options.themes)
     x_labels, y_labels = heatmap_axes(ds, options)
@@ -121,11 +121,19 @@ def heatmap_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     top = max([v for values in z for v in values if v is not None] or [1.0])
     data = [
         # grey underlay for documents with no text on this basis: their cells stay clickable and say why
+        # (the coloured trace above it answers hovers and clicks on every cell, gaps included)
         {
-            **common,
+            "type": "heatmap",
+            "x": x,
+            "y": y,
             "z": gaps,
+            "xgap": 2,
+            "ygap": 2,
+            "text": [["–" if g else "" for g in row] for row in gaps] if show_text else None,
+            "texttemplate": "%{text}" if show_text else None,
             "colorscale": [[0, NO_TEXT], [1, NO_TEXT]],
             "showscale": False,
+            "hoverinfo": "skip",
             "textfont": {"size": 11, "color": "#666"},
             "name": word(WORDS, "no_text", lang),
         },
@@ -215,7 +223,7 @@ def evolution_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     source's coverage (● full, ◐ partial, ○ summary); one legend for the themes and one for the marks."""
     lang, measure, basis = chart_lang(options), chart_measure(options), chart_basis(options)
     table = measures_table(ds, options)
-    docs = chart_documents(ds, options.docs)
+    docs = theme_documents(ds, options)
     themes = evolution_themes(table, options)
     labels = theme_labels(ds, lang)
     missing = {d.id for d in no_text_documents(ds, options)}
@@ -360,7 +368,7 @@ def heatmap_axes(ds: Dataset, options: ChartOptions) -> tuple[dict[str, str], di
     labels = theme_labels(ds, lang)
     chosen = set(options.themes)
     missing = {d.id for d in no_text_documents(ds, options)}
-    columns = {column_label(d, d.id in missing, lang): d.id for d in chart_documents(ds, options.docs)}
+    columns = {column_label(d, d.id in missing, lang): d.id for d in theme_documents(ds, options)}
     rows = {}
     for theme in (t for t in theme_ids(ds) if t in present):
         label = escape(labels.get(theme, theme))

@@ -33,6 +33,7 @@ from dashboard.figures.target_tables import (
 )
 from dashboard.figures.targets import timeline_figure
 
+MAX_CONFLICTS = 20  # conflict blocks shown at once; the table flags every row whose sources disagree
 TEXT: dict[str, dict[str, str]] = {
     "title": {"en": "Targets", "vi": "Mục tiêu"},
     "lead": {
@@ -249,7 +250,7 @@ def conflicts(data: AppData, view: TargetsView, rows: Sequence[Mapping[str, Any]
         return []
     every = conflict_groups(target_records(data.dataset, ChartOptions()))
     blocks = []
-    for group in sorted(shown):
+    for group in sorted(shown)[:MAX_CONFLICTS]:
         sides_rows = every.get(group, [])
         note = next((text(r.get("conflict_note")) for r in sides_rows if text(r.get("conflict_note"))), "")
         sides = [

@@ -22,9 +22,18 @@ from dashboard.app.i18n import t, theme_label
 from dashboard.app.state import DocumentView, ThemesView
 from dashboard.figures.emergence import emergence_figure, emergence_table
 from dashboard.figures.labels import chart_documents
-from dashboard.figures.theme_tables import MEASURES, cell_provisions, counted_provisions, no_text_documents
+from dashboard.figures.theme_tables import (
+    MEASURES,
+    cell_provisions,
+    counted_provisions,
+    coverage_sentence,
+    documents_note,
+    no_text_documents,
+    theme_documents,
+)
 from dashboard.figures.themes import evolution_figure, heatmap_axes, heatmap_figure
 
+BADGES = 12  # documents whose coverage badges the coverage notice lists; beyond, one sentence says it
 TEXT: dict[str, dict[str, str]] = {
     "title": {"en": "Themes", "vi": "Chủ đề"},
     "lead": {
@@ -260,23 +269,29 @@ def status(data: AppData, view: ThemesView) -> list[Any]:
                 role="note",
             )
         )
-    docs = chart_documents(data.dataset, options.docs)
+    docs = theme_documents(data.dataset, options)
     if len({d.coverage for d in docs}) > 1:
-        badges = [
-            html.Span(
-                [html.Strong(d.symbol, className="me-1"), source_badge(d.coverage, d.source_kind, lang=lang)],
-                className="me-3 text-nowrap d-inline-block",
-            )
-            for d in docs
-        ]
+        if len(docs) <= BADGES:
+            detail: Any = [
+                html.Span(
+                    [html.Strong(d.symbol, className="me-1"), source_badge(d.coverage, d.source_kind, lang=lang)],
+                    className="me-3 text-nowrap d-inline-block",
+                )
+                for d in docs
+            ]
+        else:  # a badge per document would bury the page: say it in one sentence
+            detail = coverage_sentence(data.dataset, tuple(d.id for d in docs), lang)
         out.append(
             html.Div(
-                [html.Div(["⚠ ", _t("mixed", lang)], className="mb-1"), html.Div(badges)],
+                [html.Div(["⚠ ", _t("mixed", lang)], className="mb-1"), html.Div(detail)],
                 id=ids.THEMES_COVERAGE_NOTE,
                 className="alert alert-warning py-2 small themes-coverage-note",
                 role="note",
             )
         )
+    capped = documents_note(data.dataset, options)
+    if capped:
+        out.append(html.Div(capped, className="alert alert-info py-2 small themes-capped-note", role="note"))
     return out
 
 
