@@ -364,7 +364,9 @@ def _target_hover(doc: TimelineDoc, year: int, targets: list[dict[str, Any]], la
     lines = [f"<b>{escape(doc.symbol)}</b> · {_t('target', lang).lower()} {year}"]
     for t in (t for t in targets if int(t["end_year"]) == year):
         conflict = f" ⚠ {_t('conflict', lang)}" if text_of(t.get("conflict_group")) else ""
-        lines.append(f"• {_wrap(text_of(t.get('text')), 80)}{conflict}")
+        words = f"“{text_of(t.get('surface'))}”" if text_of(t.get("surface")) else text_of(t.get("text"))
+        source = ", ".join(x for x in (text_of(t.get("origin")), text_of(t.get("confidence"))) if x)
+        lines.append(f"• {_wrap(words, 80)}{f' ({escape(source)})' if source else ''}{conflict}")
     return "<br>".join(lines[:8])
 
 

@@ -203,7 +203,11 @@ def _relation_rows(ds: Dataset) -> tuple[dict[str, Any], ...]:
 
 @lru_cache(maxsize=8)
 def targets_by_document(ds: Dataset) -> dict[str, list[dict[str, Any]]]:
-    """Return each document's dated targets (not reported indicators); computed once per dataset."""
+    """Return each document's own dated targets; computed once per dataset.
+
+    Left out: reported indicators (dated facts, not targets), rows found in a publisher's framing or a secondary
+    account (own_text false), and rows carrying a reading note (e.g. "Agenda 2030": a name, not a deadline).
+    """
     if "targets" not in ds.table_names:
         return {}
     table = ds.table("targets")
@@ -211,9 +215,17 @@ def targets_by_document(ds: Dataset) -> dict[str, list[dict[str, Any]]]:
         return {}
     keep = table["end_year"].notna()
     if "kind" in table:
-        keep &= table["kind"].fillna("") != "reported_indicator"  # dated facts, not targets
+        keep &= table["kind"].fillna("") != "reported_indicator"
+    if "own_text" in table:
+        keep &= table["own_text"].astype("boolean").fillna(True).astype(bool)
+    if "note" in table:
+        keep &= table["note"].fillna("").astype(str) == ""
     out: dict[str, list[dict[str, Any]]] = {}
-    columns = [c for c in ("document_id", "end_year", "text", "conflict_group") if c in table]
+    columns = [
+        c
+        for c in ("document_id", "end_year", "text", "surface", "origin", "confidence", "conflict_group")
+        if c in table
+    ]
     for row in table.loc[keep, columns].to_dict("records"):
         out.setdefault(str(row["document_id"]), []).append(row)
     return out

@@ -131,7 +131,7 @@ def header(data: AppData, doc: dict[str, Any], lang: str) -> html.Div:
         children.append(
             html.P(
                 [
-                    html.Strong("Horizons: " if lang == "en" else "Tầm nhìn: "),
+                    html.Strong(f"{t('document.horizons', lang)}: "),
                     ", ".join(map(str, horizons)),
                     f" ({note})" if note else "",
                 ],
@@ -233,13 +233,15 @@ def _cited_targets(data: AppData, doc_id: str, lang: str) -> html.Div:
         items.append(
             html.Li(
                 [
-                    html.Span(f"{_text(r.get('as_of')) or _year(r.get('end_year'))}", className="target-year me-1"),
+                    html.Span(
+                        f"{_text(r.get('as_of')) or _year(r.get('end_year'))}", className="target-year me-1"
+                    ),
                     html.Span(f"{_text(r.get('text'))}{value}"),
                     html.Span(
-                        f" ({_text(r.get('kind')).replace('_', ' ')}, {_text(r.get('confidence'))}) ",
+                        f" ({_word('target_kind', r.get('kind'), lang)}, {_text(r.get('confidence'))}) ",
                         className="text-muted",
                     ),
-                    external_link("source ↗", r.get("source_url"))
+                    external_link(f"{t('common.source', lang).lower()} ↗", r.get("source_url"))
                     if _text(r.get("source_url"))
                     else html.Span(_text(r.get("source_note")), className="text-muted"),
                     *conflict,
@@ -262,8 +264,10 @@ def _claims(data: AppData, doc_id: str, lang: str) -> html.Div:
         html.Li(
             [
                 html.Strong(f"{_text(r.get('field'))} = {_text(r.get('value'))}"),
-                f" ({_text(r.get('status'))}, {_text(r.get('confidence'))}): {_text(r.get('note'))} ",
-                external_link("source ↗", r.get("source_url")) if _text(r.get("source_url")) else "",
+                f" ({_word('claim', r.get('status'), lang)}, {_text(r.get('confidence'))}): {_text(r.get('note'))} ",
+                external_link(f"{t('common.source', lang).lower()} ↗", r.get("source_url"))
+                if _text(r.get("source_url"))
+                else "",
             ]
         )
         for r in rows
@@ -274,6 +278,12 @@ def _claims(data: AppData, doc_id: str, lang: str) -> html.Div:
             html.Ul(items, className="small mb-2"),
         ]
     )
+
+
+def _word(group: str, value: Any, lang: str) -> str:
+    """Return a data value in words (`target_kind.reported_indicator` → "reported indicator")."""
+    key = f"{group}.{_text(value)}"
+    return t(key, lang) if key in STRINGS else _text(value).replace("_", " ")
 
 
 def _year(value: Any) -> str:
