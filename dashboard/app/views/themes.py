@@ -84,6 +84,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "No provision of this document carries the theme on this basis.",
         "vi": "Không có điều khoản nào của văn bản mang chủ đề này theo cách tính này.",
     },
+    "cell_no_text": {
+        "en": "The corpus holds none of this document's own words: only a secondary account of it.",
+        "vi": "Kho dữ liệu không có lời văn gốc của văn bản này, chỉ có bản tường thuật thứ cấp.",
+    },
     "evidence": {"en": "evidence word", "vi": "từ căn cứ"},
     "evidence_note": {
         "en": "Marked words are the codebook terms that gave each provision this theme.",
@@ -353,7 +357,7 @@ def cell_section(data: AppData, view: ThemesView) -> list[Any]:
             className="small mb-2",
         ),
         html.Div(
-            cards or [html.P(_t("cell_none", lang), className="text-muted")],
+            cards or [_no_provisions(view, counted)],
             id=ids.THEMES_CELL_LIST,
             **{"data-count": str(len(cards))},
         ),
@@ -389,6 +393,21 @@ def new_terms(data: AppData, view: ThemesView) -> list[Any]:
 def view_document_href(doc_id: str, provision_id: str, lang: str) -> str:
     """Return the address of a provision in its document."""
     return DocumentView(doc=doc_id, p=provision_id, lang=lang).href()
+
+
+def _no_provisions(view: ThemesView, counted: int) -> html.P:
+    """Return why a cell lists nothing: no provision carries the theme, or the document has no own text (then
+    offer the all-text basis, where its report's provisions count)."""
+    lang = view.lang
+    if counted or view.basis == "all":
+        return html.P(_t("cell_none", lang), className="text-muted")
+    return html.P(
+        [
+            _t("cell_no_text", lang) + " ",
+            dcc.Link(_t("switch_all", lang) + " →", href=view.replace(basis="all").href()),
+        ],
+        className="text-muted",
+    )
 
 
 def _field(label: str, control: Any, help_text: str = "") -> html.Div:

@@ -136,3 +136,18 @@ def test_targets_year_filter_and_empty_result(app_data: AppData) -> None:
     none = targets_page(app_data, TargetsView(year_from=1990, year_to=1991))
     assert "No target matches" in text_of(by_id(none, ids.TARGETS_TABLE))
     assert isinstance(by_id(none, ids.TARGETS_CONFLICTS), html.Div)
+
+
+def test_an_empty_cell_says_why(app_data: AppData) -> None:
+    section = cell_section(app_data, ThemesView(cell=("2-NQ-CP-2021", "health")))
+    assert "No provision of this document carries the theme" in text_of(section)
+
+
+def test_a_secondary_accounts_cell_offers_the_all_text_basis(shipped_data) -> None:
+    data = AppData.load(shipped_data)
+    section = cell_section(data, ThemesView(cell=("22-NQ-TW-2013", "diplomacy_partnerships")))
+    assert "only a secondary account" in text_of(section)
+    links = [n.href for n in components(section, "Link")]
+    assert "/themes?basis=all&cell=22-NQ-TW-2013%7Cdiplomacy_partnerships" in links
+    reported = cell_section(data, ThemesView(basis="all", cell=("22-NQ-TW-2013", "diplomacy_partnerships")))
+    assert int(getattr(by_id(reported, ids.THEMES_CELL_LIST), "data-count")) > 0
