@@ -129,7 +129,12 @@ def documents(ds: Dataset, options: ChartOptions) -> list[TimelineDoc]:
                 coverage_note=text_of(row.get("coverage_note")),
                 issuer=text_of(row.get("issuer_detail")) or text_of(row.get("issuer_label")),
                 horizons=tuple(sorted({int(h) for h in years_of(row.get("horizons"))})),
-                target_years=tuple(sorted({int(t["end_year"]) for t in targets.get(str(row["id"]), [])})),
+                target_years=tuple(
+                    sorted(
+                        {int(t["end_year"]) for t in targets.get(str(row["id"]), [])}
+                        - set(range(issued.year))
+                    )
+                ),
             )
         )
     return sorted(docs, key=lambda d: (lane_rank(d.lane), d.issued, d.id))
@@ -205,8 +210,9 @@ def _relation_rows(ds: Dataset) -> tuple[dict[str, Any], ...]:
 def targets_by_document(ds: Dataset) -> dict[str, list[dict[str, Any]]]:
     """Return each document's own dated targets; computed once per dataset.
 
-    Left out: reported indicators (dated facts, not targets), rows found in a publisher's framing or a secondary
-    account (own_text false), and rows carrying a reading note (e.g. "Agenda 2030": a name, not a deadline).
+    Left out: reported indicators (dated facts, not targets) and rows found in a publisher's framing or a
+    secondary account (own_text false). `documents` also leaves out years before the document's own (a period it
+    recalls, such as "2011-2015" in a 2016 strategy).
     """
     if "targets" not in ds.table_names:
         return {}
@@ -218,8 +224,6 @@ def targets_by_document(ds: Dataset) -> dict[str, list[dict[str, Any]]]:
         keep &= table["kind"].fillna("") != "reported_indicator"
     if "own_text" in table:
         keep &= table["own_text"].astype("boolean").fillna(True).astype(bool)
-    if "note" in table:
-        keep &= table["note"].fillna("").astype(str) == ""
     out: dict[str, list[dict[str, Any]]] = {}
     columns = [
         c

@@ -128,9 +128,9 @@ def relations_table(data: AppData, view: TimelineView) -> html.Div:
         [
             html.Tr(
                 [
-                    html.Td(_doc(data, r["source_id"], lang)),
+                    html.Td(_doc(data, r["source_id"], lang), className="text-nowrap"),
                     html.Td(_relation_label(str(r["kind"]), lang)),
-                    html.Td(_doc(data, r["target_id"], lang)),
+                    html.Td(_doc(data, r["target_id"], lang), className="text-nowrap"),
                     html.Td(_text(r.get("evidence")), className="small"),
                     html.Td(
                         " · ".join(x for x in (_text(r.get("confidence")), _text(r.get("origin"))) if x),
