@@ -139,8 +139,9 @@ def build_brief(dataset: Dataset, a: str, b: str, *, image: str = ".png", lang: 
         if chart is None:
             return []
         options = resolve_options(dataset, chart, options)
-        fig = export_figure(dataset, chart, options, CHART_BOX, today=today or dt.date.today(), titled=False)
-        data = draw(fig, image, CHART_BOX, 2.0 if image == ".png" else 1.0)
+        fig, box = export_figure(dataset, chart, options, CHART_BOX, today=today or dt.date.today(),
+                                 titled=False)
+        data = draw(fig, image, box, 2.0 if image == ".png" else 1.0)
         return [Slide("chart", title, chart.description, png=data if image == ".png" else b"",
                       svg=data if image == ".svg" else b"", notes=f"Chart `{chart.name}`: {chart.title}.")]
 

@@ -54,6 +54,7 @@ class Size:
     height: int
     font: int
     label: str
+    follow_height: bool = False  # the height follows the chart's own (within limits): a page, not a slide
 
     @property
     def zoom(self) -> float:
@@ -70,12 +71,21 @@ class Size:
         """Return the height the figure is laid out at."""
         return round(self.height / self.zoom)
 
+    def for_figure(self, natural_height: int | None) -> Size:
+        """Return the size for a figure that is `natural_height` px tall on screen (a page keeps the width
+        and takes the chart's height, between 500 px and the A4 page's 1754 px at 150 dpi)."""
+        if not self.follow_height or not natural_height:
+            return self
+        return replace(self, height=min(max(round(natural_height * self.zoom), 500), 1754))
+
 
 # slide: fills a 13.33 x 7.5 in 16:9 slide, so 20 px body text prints at 12 pt and titles at 17 pt.
-# a4: fills the 21 cm width of an A4 page at 150 dpi, so 17 px body text prints at 8 pt (captions at 7 pt).
+# a4: fills the 21 cm width of an A4 page at 150 dpi, so 17 px body text prints at 8 pt (captions at 7 pt);
+# its height is the chart's own (a long list of targets stays readable), 760 px when the chart sets none.
 SIZES: dict[str, Size] = {
     "slide": Size("slide", 1600, 900, 20, "Slide 16:9 (1600 × 900)"),
-    "a4": Size("a4", 1240, 760, 17, "A4 page width (1240 × 760, 21 cm at 150 dpi)"),
+    "a4": Size("a4", 1240, 760, 17, "A4 page width (1240 px, 21 cm at 150 dpi; height follows the chart)",
+               follow_height=True),
 }
 DEFAULT_SIZE = "slide"
 
@@ -128,14 +138,15 @@ def render_chart(dataset: Dataset, name: str, options: ChartOptions, suffix: str
     if suffix == ".csv":
         return chart_csv(dataset, chart, options)
     box = resolve_size(size, width, height)
-    fig = export_figure(dataset, chart, options, box, today=today)
+    fig, box = export_figure(dataset, chart, options, box, today=today)
     if suffix == ".html":
         return chart_html(fig, chart, box)
     return draw(fig, suffix, box, float(scale or DEFAULT_SCALE[suffix]))
 
 
 def draw(fig: go.Figure, suffix: str, box: Size, scale: float) -> bytes:
-    """Return `fig` (laid out for `box`) as PNG, SVG or PDF bytes exactly `box` x `scale` pixels in size."""
+    """Return `fig` (laid out for `box` by `export_figure`) as PNG, SVG or PDF bytes, exactly `box` x `scale`
+    pixels in size."""
     zoom = scale * box.width / box.layout_width
     data = kaleido.render(fig, suffix[1:], width=box.layout_width, height=box.layout_height, scale=zoom)
     out_w, out_h = round(box.width * scale), round(box.height * scale)
@@ -167,13 +178,15 @@ def resolve_options(dataset: Dataset, chart: Chart, options: ChartOptions) -> Ch
 
 
 def export_figure(dataset: Dataset, chart: Chart, options: ChartOptions, box: Size, *,
-                  today: dt.date | None = None, titled: bool = True) -> go.Figure:
-    """Return the chart's figure fitted to `box`, with title, subtitle and the dated source caption.
+                  today: dt.date | None = None, titled: bool = True) -> tuple[go.Figure, Size]:
+    """Return the chart's figure fitted to `box`, with title, subtitle and the dated source caption, and the
+    size it was fitted to (`box`, or for a page size the chart's own height; see `Size.for_figure`).
 
     With `titled=False` the title and subtitle are left out (a slide states them as its own, editable, title).
     """
     fig = go.Figure(chart.figure(dataset, options))  # a copy: the registry's function may cache its figure
     date = (today or dt.date.today()).isoformat()
+    box = box.for_figure(fig.layout.height)
     caption_index = _caption_index(fig)
     if not (fig.layout.title.text or ""):
         frame(fig, title=chart.title, subtitle=chart.description)
@@ -189,7 +202,7 @@ def export_figure(dataset: Dataset, chart: Chart, options: ChartOptions, box: Si
         fig.add_annotation(frame_caption)
         caption_index = len(fig.layout.annotations) - 1
     _fit(fig, box, caption_index, date, titled=titled)
-    return fig
+    return fig, box
 
 
 def caption_documents(dataset: Dataset, options: ChartOptions) -> list[str]:
@@ -224,13 +237,14 @@ def chart_csv(dataset: Dataset, chart: Chart, options: ChartOptions) -> bytes:
 
 def chart_html(fig: go.Figure, chart: Chart, box: Size) -> bytes:
     """Return a standalone interactive HTML page of `fig` (plotly.js inlined, no network needed)."""
+    height = int(fig.layout.height or box.layout_height)
     fig = go.Figure(fig)
     fig.update_layout(width=None, height=None, autosize=True)
     config = {"displaylogo": False, "responsive": True,
               "toImageButtonOptions": {"format": "png", "width": box.width, "height": box.height, "scale": 2,
                                        "filename": chart.name}}
     page = fig.to_html(full_html=True, include_plotlyjs=True, config=config, default_width="100%",
-                       default_height=f"{box.layout_height}px")
+                       default_height=f"{height}px")
     page = page.replace("<head>", f"<head>\n<title>{html.escape(chart.title)}</title>", 1)
     return page.encode("utf-8")
 
@@ -299,10 +313,23 @@ def _fit(fig: go.Figure, box: Size, caption_index: int, date: str, *, titled: bo
     pad = 30 if "<br>" in title else 16
     if title:  # the title now sits up to 12 px lower than on screen: keep the legend below it clear
         m_t += 12
+    caption.update(text="<br>".join(_esc(line) for line in lines), align="left")
+    m_b = max(m_b + extra, _room_below(fig, height - m_t - m_b - extra) + 8)
     fig.update_layout(width=width, height=height,
                       title={"text": title, "yref": "container", "y": 1, "yanchor": "top", "pad": {"t": pad}},
-                      margin={"t": m_t, "b": m_b + extra}, autosize=False)
-    caption.update(text="<br>".join(_esc(line) for line in lines), align="left")
+                      margin={"t": m_t, "b": m_b}, autosize=False)
+
+
+def _room_below(fig: go.Figure, plot_height: int) -> int:
+    """Return how far below the plot the lowest top-anchored note (the caption, coverage lines) reaches."""
+    lowest = 0.0
+    for ann in fig.layout.annotations or ():
+        if ann.yref != "paper" or (ann.y or 0) > 0 or ann.yanchor != "top":
+            continue
+        lines = (ann.text or "").count("<br>") + 1
+        lowest = max(lowest, -(ann.y or 0) * plot_height - (ann.yshift or 0)
+                     + lines * (ann.font.size or _BASE_FONT) * 1.3)
+    return round(lowest)
 
 
 def _plot_left(fig: go.Figure, margin_left: int) -> int:

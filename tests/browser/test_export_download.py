@@ -57,7 +57,7 @@ def test_dl002_svg_a4_and_csv_follow_the_page_state(journey: Journey, app_url: s
     wait_for_page(page, ids.THEMES_HEATMAP)
     svg, name = download(page, "themes-heatmap", "export-svg-a4")
     root = ET.fromstring(svg)
-    assert root.tag.endswith("svg") and (root.get("width"), root.get("height")) == ("1240", "760")
+    assert root.tag.endswith("svg") and root.get("width") == "1240" and 500 <= int(root.get("height")) <= 1754
     assert "40-QD-TTg-2016" in name
     csv, name = download(page, "themes-heatmap", "export-csv-data")
     table = pd.read_csv(io.BytesIO(csv))
