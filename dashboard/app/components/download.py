@@ -42,7 +42,7 @@ BRIEF_STATUS = "brief-status"
 TEXT: dict[str, dict[str, str]] = {
     "download": {"en": "⤓ Download", "vi": "⤓ Tải xuống"},
     "slide": {"en": "Slide, 16:9 (1600 × 900)", "vi": "Trình chiếu 16:9 (1600 × 900)"},
-    "a4": {"en": "A4 page width (1240 × 760)", "vi": "Khổ giấy A4 (1240 × 760)"},
+    "a4": {"en": "A4 page width (1240 px wide)", "vi": "Chiều ngang khổ A4 (rộng 1240 px)"},
     ".png": {"en": "PNG image (2× scale)", "vi": "Ảnh PNG (tỷ lệ 2×)"},
     ".svg": {"en": "SVG (vector)", "vi": "SVG (vectơ)"},
     ".pdf": {"en": "PDF (vector)", "vi": "PDF (vectơ)"},
