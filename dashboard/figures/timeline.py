@@ -160,7 +160,11 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         fig,
         title=_t("title", lang),
         subtitle=_t("subtitle", lang),
-        caption=source_caption([d.symbol for d in held], ds.version, extra=extra),
+        caption=source_caption(
+            [d.symbol for d in held] if len(held) <= LABEL_LIMIT else [f"{len(held)} documents"],
+            ds.version,
+            extra=extra,
+        ),
         height=int(240 + 62 * n_rows),
     )
     caption_lines = _wrap_caption(fig)
@@ -240,7 +244,7 @@ def _add_documents(fig: go.Figure, docs: list[TimelineDoc], rows: dict[str, int]
                 textfont={"size": 12, "color": "#8C8C8C" if key == "not_held" else "#222"},
                 marker={
                     "symbol": style["symbol"],
-                    "size": 15 if key != "not_held" else 13,
+                    "size": (15 if key != "not_held" else 13) if labels else 8,
                     "color": style["colour"],
                     "line": {
                         "width": 2 if key == "not_held" else 1.2,
@@ -299,7 +303,7 @@ def _add_horizons(
             x=_arr(bar_x),
             y=_nums(bar_y),
             mode="lines",
-            line={"color": "#A9BCD0", "width": 5},
+            line={"color": "#A9BCD0", "width": 5 if len(docs) <= LABEL_LIMIT else 2},
             hoverinfo="skip",
             name=_t("horizon_span", lang),
             legendgroup="horizon",
@@ -443,7 +447,7 @@ def _add_relations(
                 hoverinfo="skip",
                 showlegend=False,
                 line={"color": style["colour"], "width": 1},
-                opacity=0.35,
+                opacity=0.15,
             )
         )
     if hover_x:
