@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -128,6 +129,7 @@ def report(label: str, data_dir: Path, repeat: int) -> None:
             sizes[case.callback].append(len(response.get_data()))
     goal = GOALS_MS[label]
     print(
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; "
         f"wall-clock ms (CPU ms of this process beside: the steadier figure on a shared machine); "
         f"goal p95 < {goal:.0f} ms"
     )
