@@ -23,11 +23,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 from werkzeug.serving import make_server
 
 from dashboard.dataset.build import run as build_package
 from dashboard.paths import REPO_DIR, SEEDS_DIR
+
+# A loaded CI machine can take seconds to draw a chart: wait up to 20 s for an expectation rather than Playwright's 5.
+expect.set_options(timeout=20_000)
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROME_ARGS = [
