@@ -31,14 +31,15 @@ def choose(page: Page, dropdown_id: str, option: str) -> None:
 
 def point_position(page: Page, graph_id: str, doc_id: str) -> tuple[float, float]:
     """Return the page coordinates of the timeline marker whose customdata is `doc_id`."""
-    box = page.evaluate(
+    box = page.wait_for_function(
         """([graphId, docId]) => {
             const gd = document.querySelector('#' + graphId + ' .js-plotly-plot');
+            if (!gd || !gd.data) { return null; }
             const traces = gd.querySelectorAll('.scatterlayer .trace');
             for (let c = 0; c < gd.data.length; c++) {
                 const custom = gd.data[c].customdata || [];
                 for (let i = 0; i < custom.length; i++) {
-                    if (custom[i] && custom[i][0] === docId && gd.data[c].legendgroup === 'coverage') {
+                    if (custom[i] && custom[i][0] === docId && gd.data[c].legendgroup === 'coverage' && traces[c]) {
                         const r = traces[c].querySelectorAll('path.point')[i].getBoundingClientRect();
                         return [r.x + r.width / 2, r.y + r.height / 2];
                     }
@@ -46,16 +47,16 @@ def point_position(page: Page, graph_id: str, doc_id: str) -> tuple[float, float
             }
             return null;
         }""",
-        [graph_id, doc_id],
-    )
-    assert box, f"no marker for {doc_id}"
+        arg=[graph_id, doc_id],
+    ).json_value()
     return box[0], box[1]
 
 
 def arrow_count(page: Page, graph_id: str) -> int:
-    """Return how many relation arrows the timeline figure draws."""
-    return page.evaluate(
-        "(graphId) => (document.querySelector('#' + graphId + ' .js-plotly-plot').layout.annotations || [])"
-        ".filter(a => a.showarrow).length",
-        graph_id,
+    """Return how many relation arrows the timeline figure draws (once the figure is drawn)."""
+    handle = page.wait_for_function(  # +1 so that "drawn, no arrows" is truthy and ends the wait
+        "(id) => { const g = document.querySelector('#' + id + ' .js-plotly-plot');"
+        " return g && g.layout ? (g.layout.annotations || []).filter(a => a.showarrow).length + 1 : 0; }",
+        arg=graph_id,
     )
+    return int(handle.json_value()) - 1

@@ -54,9 +54,9 @@ def test_tl003_layers_write_the_url_and_a_deep_link_restores_them(journey: Journ
     wait_for_page(page, GRAPH)
     page.get_by_label("Relations", exact=True).uncheck()
     expect(page).to_have_url(app_url + "/timeline?hide=relations")
-    page.wait_for_function(
-        f"() => document.querySelector('#{GRAPH} .js-plotly-plot').layout.annotations"
-        ".filter(a => a.showarrow).length === 0"
+    page.wait_for_function(  # the graph may be between two renders: wait for it, then for no arrows
+        f"() => {{ const g = document.querySelector('#{GRAPH} .js-plotly-plot');"
+        " return !!(g && g.layout) && (g.layout.annotations || []).filter(a => a.showarrow).length === 0; }"
     )
     page.get_by_label("Documents not held").uncheck()
     expect(page).to_have_url(app_url + "/timeline?hide=relations,not_held")
