@@ -39,54 +39,8 @@ from dashboard.figures.timeline_rows import (
     targets_by_document,
     text_of,
 )
+from dashboard.figures.timeline_text import RELATION_STYLE, lane_label, relation_label, text
 
-LANE_LABELS = {
-    "Party": "Đảng",
-    "National Assembly": "Quốc hội",
-    "Government": "Chính phủ",
-    "Ministries": "Bộ, ngành",
-    "Other": "Khác",
-}
-RELATION_STYLE: dict[str, dict[str, Any]] = {
-    "implements": {"colour": "#0072B2", "width": 2.4},
-    "references": {"colour": "#56B4E9", "width": 1.6},
-    "follows_review_of": {"colour": "#D55E00", "width": 2.0},
-    "reviews": {"colour": "#D55E00", "width": 2.0},
-    "supersedes": {"colour": "#000000", "width": 2.0},
-}
-RELATION_LABELS = {
-    "implements": {"en": "implements", "vi": "thực hiện"},
-    "references": {"en": "references", "vi": "dẫn chiếu"},
-    "follows_review_of": {"en": "follows the review of", "vi": "kế thừa tổng kết"},
-    "reviews": {"en": "reviews", "vi": "tổng kết"},
-    "supersedes": {"en": "supersedes", "vi": "thay thế"},
-}
-TEXT = {
-    "title": {
-        "en": "Viet Nam's international-integration documents over time",
-        "vi": "Các văn bản về hội nhập quốc tế của Việt Nam theo thời gian",
-    },
-    "subtitle": {
-        "en": "Each document at its date of issue, in the lane of its issuing body; bars run to its horizon "
-        "years, arrows show relations. Click a document to open it.",
-        "vi": "Mỗi văn bản đặt tại ngày ban hành, theo cơ quan ban hành; thanh ngang kéo đến các mốc tầm "
-        "nhìn, mũi tên là quan hệ giữa các văn bản. Bấm vào văn bản để mở.",
-    },
-    "xaxis": {"en": "Date of issue and horizon years", "vi": "Ngày ban hành và các mốc tầm nhìn"},
-    "horizon_span": {"en": "Span to horizon", "vi": "Khoảng đến mốc tầm nhìn"},
-    "horizon": {"en": "Horizon year", "vi": "Mốc tầm nhìn"},
-    "target": {"en": "Target year", "vi": "Năm mục tiêu"},
-    "not_held_tag": {"en": "not held", "vi": "không có văn bản"},
-    "click": {"en": "Click to open the document", "vi": "Bấm để mở văn bản"},
-    "evidence": {"en": "Evidence", "vi": "Căn cứ"},
-    "confidence": {"en": "Confidence", "vi": "Độ tin cậy"},
-    "conflict": {"en": "sources disagree", "vi": "các nguồn không thống nhất"},
-    "coverage": {"en": "Coverage", "vi": "Mức độ có văn bản"},
-    "many": {
-        "en": "labels hidden: too many documents; hover for details",
-        "vi": "ẩn nhãn vì quá nhiều văn bản; di chuột để xem",
-    },
-}
 ARROW_LIMIT = 150  # more relations than this are drawn as faint lines, not arrows
 BAR_OFFSET = 0.3  # the horizon bar sits just below its document's marker (the y axis runs downwards)
 
@@ -155,11 +109,11 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     held_frame = ds.documents[ds.documents["id"].isin([d.id for d in held])]
     extra = coverage_summary(held_frame, lang)
     if len(docs) > LABEL_LIMIT:
-        extra += f" ({_t('many', lang)})"
+        extra += f" ({text('many', lang)})"
     frame(
         fig,
-        title=_t("title", lang),
-        subtitle=_t("subtitle", lang),
+        title=text("title", lang),
+        subtitle=text("subtitle", lang),
         caption=source_caption(
             [d.symbol for d in held] if len(held) <= LABEL_LIMIT else [f"{len(held)} documents"],
             ds.version,
@@ -173,7 +127,7 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         xaxis={
             "type": "date",
             "range": [_date_of(x_start), _date_of(x_end)],
-            "title": {"text": _t("xaxis", lang)},
+            "title": {"text": text("xaxis", lang)},
             "showgrid": True,
             "gridcolor": "#E6E6E6",
             "zeroline": False,
@@ -184,7 +138,7 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
             "range": [n_rows - 0.35, -0.75],
             "tickmode": "array",
             "tickvals": [(first + last) / 2 for _lane, first, last in lanes],
-            "ticktext": [f"<b>{escape(_lane_label(lane, lang))}</b>" for lane, _f, _l in lanes],
+            "ticktext": [f"<b>{escape(lane_label(lane, lang))}</b>" for lane, _f, _l in lanes],
             "showgrid": False,
             "zeroline": False,
             "fixedrange": True,
@@ -233,7 +187,9 @@ def _add_documents(fig: go.Figure, docs: list[TimelineDoc], rows: dict[str, int]
         if not group:
             continue
         style = COVERAGE_STYLE[key]
-        suffix = f"<br>({escape(_t('not_held_tag', lang))}) " if key == "not_held" else f" {style['glyph']} "
+        suffix = (
+            f"<br>({escape(text('not_held_tag', lang))}) " if key == "not_held" else f" {style['glyph']} "
+        )
         fig.add_trace(
             go.Scatter(
                 x=_arr(d.issued.isoformat() for d in group),
@@ -268,11 +224,11 @@ def _document_hover(doc: TimelineDoc, lang: str, *, brief: bool = False) -> str:
         lines.append(escape(doc.issuer))
     cov = coverage_label(doc.coverage, lang)
     kind = source_kind_label(doc.source_kind, lang)
-    lines.append(f"{_t('coverage', lang)}: {escape(cov)}{f' ({escape(kind)})' if kind else ''}")
+    lines.append(f"{text('coverage', lang)}: {escape(cov)}{f' ({escape(kind)})' if kind else ''}")
     if doc.coverage_note and not brief:  # a crowded chart keeps hovers short; the document page has the note
         lines.append(f"<i>{_wrap(doc.coverage_note, 80)}</i>")
     if doc.held:
-        lines.append(f"<span style='color:#555'>{_t('click', lang)}</span>")
+        lines.append(f"<span style='color:#555'>{text('click', lang)}</span>")
     return "<br>".join(lines)
 
 
@@ -305,7 +261,7 @@ def _add_horizons(
             mode="lines",
             line={"color": "#A9BCD0", "width": 5 if len(docs) <= LABEL_LIMIT else 2},
             hoverinfo="skip",
-            name=_t("horizon_span", lang),
+            name=text("horizon_span", lang),
             legendgroup="horizon",
             legendrank=200,
         )
@@ -327,8 +283,8 @@ def _add_horizons(
                     "color": "#44546A",
                 },
                 customdata=_ids((doc.id, escape(doc.symbol)) for doc, _ in ticks),
-                hovertemplate=f"<b>%{{customdata[1]}}</b> · {_t('horizon', lang).lower()} %{{x|%Y}}<extra></extra>",
-                name=_t("horizon", lang),
+                hovertemplate=f"<b>%{{customdata[1]}}</b> · {text('horizon', lang).lower()} %{{x|%Y}}<extra></extra>",
+                name=text("horizon", lang),
                 legendgroup="horizon",
                 cliponaxis=False,
                 legendrank=201,
@@ -353,10 +309,10 @@ def _add_horizons(
                 if crowded
                 else _arr(_target_hover(doc, year, targets.get(doc.id, []), lang) for doc, year in marks),
                 hoverinfo=None if crowded else "text",
-                hovertemplate=f"<b>%{{customdata[1]}}</b> · {_t('target', lang).lower()} %{{x|%Y}}<extra></extra>"
+                hovertemplate=f"<b>%{{customdata[1]}}</b> · {text('target', lang).lower()} %{{x|%Y}}<extra></extra>"
                 if crowded
                 else None,
-                name=_t("target", lang),
+                name=text("target", lang),
                 legendgroup="target",
                 cliponaxis=False,
                 legendrank=202,
@@ -365,9 +321,9 @@ def _add_horizons(
 
 
 def _target_hover(doc: TimelineDoc, year: int, targets: list[dict[str, Any]], lang: str) -> str:
-    lines = [f"<b>{escape(doc.symbol)}</b> · {_t('target', lang).lower()} {year}"]
+    lines = [f"<b>{escape(doc.symbol)}</b> · {text('target', lang).lower()} {year}"]
     for t in (t for t in targets if int(t["end_year"]) == year):
-        conflict = f" ⚠ {_t('conflict', lang)}" if text_of(t.get("conflict_group")) else ""
+        conflict = f" ⚠ {text('conflict', lang)}" if text_of(t.get("conflict_group")) else ""
         words = f"“{text_of(t.get('surface'))}”" if text_of(t.get("surface")) else text_of(t.get("text"))
         source = ", ".join(x for x in (text_of(t.get("origin")), text_of(t.get("confidence"))) if x)
         lines.append(f"• {_wrap(words, 80)}{f' ({escape(source)})' if source else ''}{conflict}")
@@ -389,7 +345,7 @@ def _add_relations(
                 x=[None],
                 y=[None],
                 mode="lines",
-                name=f"→ {_relation_label(kind, lang)}",
+                name=f"→ {relation_label(kind, lang)}",
                 line={"color": style["colour"], "width": style["width"]},
                 legendgroup="relation",
                 hoverinfo="skip",
@@ -467,14 +423,13 @@ def _add_relations(
 
 def _relation_hover(rel: dict[str, Any], src: TimelineDoc, dst: TimelineDoc, lang: str) -> str:
     lines = [
-        f"<b>{escape(src.symbol)}</b> {escape(_relation_label(rel['kind'], lang))} "
-        f"<b>{escape(dst.symbol)}</b>"
+        f"<b>{escape(src.symbol)}</b> {escape(relation_label(rel['kind'], lang))} <b>{escape(dst.symbol)}</b>"
     ]
     if text_of(rel.get("evidence")):
-        lines.append(f"{_t('evidence', lang)}: {_wrap(text_of(rel.get('evidence')), 80)}")
+        lines.append(f"{text('evidence', lang)}: {_wrap(text_of(rel.get('evidence')), 80)}")
     conf = " · ".join(x for x in (text_of(rel.get("confidence")), text_of(rel.get("origin"))) if x)
     if conf:
-        lines.append(f"{_t('confidence', lang)}: {escape(conf)}")
+        lines.append(f"{text('confidence', lang)}: {escape(conf)}")
     return "<br>".join(lines)
 
 
@@ -537,19 +492,6 @@ def _wrap(text: str, width: int) -> str:
     if line:
         lines.append(line)
     return "<br>".join(escape(x) for x in lines[:4]) + (" …" if len(lines) > 4 else "")
-
-
-def _t(key: str, lang: str) -> str:
-    return TEXT[key].get(lang) or TEXT[key]["en"]
-
-
-def _lane_label(lane: str, lang: str) -> str:
-    return LANE_LABELS.get(lane, lane) if lang == "vi" else lane
-
-
-def _relation_label(kind: str, lang: str) -> str:
-    labels = RELATION_LABELS.get(kind)
-    return (labels.get(lang) or labels["en"]) if labels else kind.replace("_", " ")
 
 
 register(

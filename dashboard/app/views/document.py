@@ -24,7 +24,7 @@ from dashboard.app.components.provision import anchor_id
 from dashboard.app.context import AppData
 from dashboard.app.i18n import STRINGS, t
 from dashboard.app.state import DocumentView, ExplorerView
-from dashboard.figures.timeline import RELATION_LABELS
+from dashboard.figures.timeline_text import RELATION_LABELS
 
 
 def document_page(data: AppData, view: DocumentView) -> list[Any]:
