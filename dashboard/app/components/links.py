@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from dash import dcc, html
 
+from dashboard.app.i18n import t
 from dashboard.app.state import DocumentView
 
 
@@ -43,3 +44,31 @@ def external_link(label: Any, url: Any, **kwargs: Any) -> html.A | html.Span:
 def document_link(doc_id: str, label: Any, lang: str, p: str = "", **kwargs: Any) -> dcc.Link:
     """Return a link to a document's page (and a provision in it), keeping the language."""
     return dcc.Link(label, href=DocumentView(doc=doc_id, p=p, lang=lang).href(), **kwargs)
+
+
+def pager(view: Any, page: int, pages: int, position: str, nav_id: str, lang: str, **kwargs: Any) -> html.Nav:
+    """Return previous/next links around `position` (e.g. "Page 2 / 5"); an empty Nav when one page holds all.
+
+    `view` is the page's URL state (it has `replace(page=…)` and `href()`), so the links are shareable URLs.
+    """
+    if pages <= 1:
+        return html.Nav(id=nav_id)
+    items: list[Any] = []
+    if page > 1:
+        items.append(
+            dcc.Link(
+                f"← {t('common.previous', lang)}",
+                href=view.replace(page=page - 1).href(),
+                className="btn btn-outline-secondary btn-sm me-2",
+            )
+        )
+    items.append(html.Span(position, className="me-2"))
+    if page < pages:
+        items.append(
+            dcc.Link(
+                f"{t('common.next', lang)} →",
+                href=view.replace(page=page + 1).href(),
+                className="btn btn-outline-secondary btn-sm",
+            )
+        )
+    return html.Nav(items, id=nav_id, **{"aria-label": t("common.page", lang), **kwargs})

@@ -10,7 +10,7 @@ from dash import dcc, html
 
 from dashboard.analysis.search import SearchQuery, parse_terms
 from dashboard.app import ids
-from dashboard.app.components import highlight_legend, notices_alert, provision_card
+from dashboard.app.components import highlight_legend, notices_alert, pager, provision_card
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t, theme_label
 from dashboard.app.state import ROLES, DocumentView, ExplorerView
@@ -274,28 +274,8 @@ def results(data: AppData, view: ExplorerView) -> list[Any]:
 
 
 def _pager(view: ExplorerView, page: int, pages: int) -> html.Nav:
-    if pages <= 1:
-        return html.Nav(id=ids.EXP_PAGER)
-    lang = view.lang
-    items = []
-    if page > 1:
-        items.append(
-            dcc.Link(
-                f"← {t('common.previous', lang)}",
-                href=view.replace(page=page - 1).href(),
-                className="btn btn-outline-secondary btn-sm me-2",
-            )
-        )
-    items.append(html.Span(f"{t('common.page', lang)} {page} / {pages}", className="me-2"))
-    if page < pages:
-        items.append(
-            dcc.Link(
-                f"{t('common.next', lang)} →",
-                href=view.replace(page=page + 1).href(),
-                className="btn btn-outline-secondary btn-sm",
-            )
-        )
-    return html.Nav(items, id=ids.EXP_PAGER, className="pager my-3", **{"aria-label": t("common.page", lang)})
+    position = f"{t('common.page', view.lang)} {page} / {pages}"
+    return pager(view, page, pages, position, ids.EXP_PAGER, view.lang, className="pager my-3")
 
 
 def _field(label: str, control: Any, wide: bool = False) -> html.Div:

@@ -8,7 +8,14 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.app import ids
-from dashboard.app.components import document_link, external_link, notices_alert, source_badge, source_url
+from dashboard.app.components import (
+    document_link,
+    external_link,
+    notices_alert,
+    pager,
+    source_badge,
+    source_url,
+)
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t
 from dashboard.app.state import ExplorerView, HomeView, TimelineView
@@ -52,29 +59,8 @@ def home_page(data: AppData, view: HomeView) -> list[Any]:
 
 
 def _pager(view: HomeView, page: int, pages: int, total: int) -> html.Nav:
-    if pages <= 1:
-        return html.Nav(id=ids.HOME_PAGER)
-    lang = view.lang
     first, last = (page - 1) * PAGE_SIZE + 1, min(page * PAGE_SIZE, total)
-    items: list[Any] = []
-    if page > 1:
-        items.append(
-            dcc.Link(
-                f"← {t('common.previous', lang)}",
-                href=view.replace(page=page - 1).href(),
-                className="btn btn-outline-secondary btn-sm me-2",
-            )
-        )
-    items.append(html.Span(f"{first}–{last} / {total}", className="me-2"))
-    if page < pages:
-        items.append(
-            dcc.Link(
-                f"{t('common.next', lang)} →",
-                href=view.replace(page=page + 1).href(),
-                className="btn btn-outline-secondary btn-sm",
-            )
-        )
-    return html.Nav(items, id=ids.HOME_PAGER, className="pager my-2")
+    return pager(view, page, pages, f"{first}–{last} / {total}", ids.HOME_PAGER, view.lang, className="pager my-2")
 
 
 def _coverage_warning(data: AppData, lang: str) -> html.Div:

@@ -13,13 +13,14 @@ from dashboard.app.components import (
     coverage_note,
     highlight,
     notices_alert,
+    pager,
     provision_card,
     safe_href,
     source_badge,
     theme_chip,
 )
 from dashboard.app.components.badges import _ink
-from dashboard.app.state import Notice
+from dashboard.app.state import ExplorerView, Notice
 
 from .helpers import components, strings, text_of
 
@@ -193,3 +194,20 @@ def test_notices_alert() -> None:
     assert "d-none" in notices_alert([], "en").className
     alert = notices_alert([Notice("unknown-param", "zzz")], "en", id="x")
     assert alert.role == "alert" and "zzz" in text_of(alert) and alert.id == "x"
+
+
+@pytest.mark.parametrize(
+    ("page", "pages", "hrefs"),
+    [(1, 1, []), (1, 3, ["page=2"]), (2, 3, ["page=1", "page=3"]), (3, 3, ["page=2"])],
+)
+def test_pager_links_are_shareable_urls_to_the_neighbouring_pages(page, pages, hrefs) -> None:
+    view = ExplorerView(q="asean", page=page)
+    nav = pager(view, page, pages, f"Page {page} / {pages}", "the-pager", "en")
+    links = components(nav, "Link")
+    assert nav.id == "the-pager"
+    assert [link.href for link in links] == [
+        ExplorerView(q="asean", page=int(h.split("=")[1])).href() for h in hrefs
+    ]
+    assert all("q=asean" in link.href for link in links)  # the rest of the view is kept
+    if pages > 1:
+        assert f"Page {page} / {pages}" in strings(nav)
