@@ -16,6 +16,7 @@ from dashboard.corpus.ids import provision_id
 from dashboard.corpus.normalise import fold, normalise_text
 from dashboard.corpus.sidecar import DocumentMeta
 
+_LINE = re.compile(r"[^\r\n]+")
 _PART = re.compile(r"^(?:Part|Phần|Chapter|Chương)\s+([IVXLC]+|\d{1,2})\b\.?\s*", re.IGNORECASE)
 _ROMAN = re.compile(r"^([IVXL]{1,6})\.\s+(?=\S)")
 _ARTICLE = re.compile(r"^(?:Article|Điều)\s+(\d{1,3})\b\.?\s*", re.IGNORECASE)
@@ -72,13 +73,13 @@ def _find(raw: str, marker: str, pos: int) -> int:
 
 
 def _lines(raw: str, start: int, end: int):
-    pos = start
-    for line in raw[start:end].split("\n"):
+    """Yield the (start, end) of each non-blank line, stripped; \n, \r\n and \r all end a line."""
+    for match in _LINE.finditer(raw, start, end):
+        line = match.group(0)
         stripped = line.strip()
         if stripped:
             lead = len(line) - len(line.lstrip())
-            yield pos + lead, pos + lead + len(stripped)
-        pos += len(line) + 1
+            yield match.start() + lead, match.start() + lead + len(stripped)
 
 
 def _classify(text: str) -> tuple[str, str, str]:

@@ -97,7 +97,7 @@ def cross_table_problems(data_dir: Path, seeds_dir: Path | None) -> list[str]:
         if seeds_dir is not None:
             seed = documents[p["document_id"]]["seed_file"]
             if seed not in raw_cache:
-                raw_cache[seed] = (seeds_dir / seed).read_text(encoding="utf-8")
+                raw_cache[seed] = (seeds_dir / seed).read_bytes().decode("utf-8")  # line endings as they are
             if normalise_text(raw_cache[seed][int(p["start"]):int(p["end"])]) != p["text"]:
                 problems.append(f"{where}: start: seeds/{seed}[{p['start']}:{p['end']}] does not give its text")
     for t in _read(data_dir, "targets"):
@@ -125,7 +125,7 @@ def annotation_problems(data_dir: Path, documents: dict[str, dict[str, str]],
         if raw_cache is None or seeds_dir is None or not seed:
             return None
         if seed not in raw_cache:
-            raw_cache[seed] = (seeds_dir / seed).read_text(encoding="utf-8")
+            raw_cache[seed] = (seeds_dir / seed).read_bytes().decode("utf-8")  # line endings as they are
         return raw_cache[seed]
 
     def check_span(table: str, key: str, row: dict[str, str]) -> None:

@@ -107,7 +107,7 @@ def test_every_shipped_provision_traces_back_to_its_span(shipped_data: Path, see
     docs = {d["id"]: d for d in rows(shipped_data, "documents")}
     provisions = rows(shipped_data, "provisions")
     assert len(provisions) > 100
-    raw = {d["seed_file"]: (seeds_dir / d["seed_file"]).read_text(encoding="utf-8") for d in docs.values()
+    raw = {d["seed_file"]: (seeds_dir / d["seed_file"]).read_bytes().decode("utf-8") for d in docs.values()
            if d["seed_file"]}
     for p in provisions:
         text = raw[docs[p["document_id"]]["seed_file"]]

@@ -110,6 +110,32 @@ def test_rtl_and_combining_text_survive_with_their_provenance(hostile_build):
     assert check.returncode == 0, check.stderr
 
 
+@pytest.mark.parametrize("ending", ["\r\n", "\r"], ids=["windows-crlf", "old-mac-cr"])
+def test_a_seed_saved_with_other_line_endings_builds_validates_and_traces_back(seeds_copy: Path, tmp_path: Path,
+                                                                               ending: str):
+    lf = [r["text"] for r in _provisions_of(seeds_copy, tmp_path / "lf")]
+    for seed in seeds_copy.glob("*.txt"):
+        text = seed.read_bytes().decode("utf-8")
+        seed.write_bytes(text.replace("\r\n", "\n").replace("\n", ending).encode("utf-8"))
+    result = build(seeds_copy, tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    provisions = rows(tmp_path / "data", "provisions")
+    assert [p["text"] for p in provisions] == lf  # the same provisions as with \n
+    docs = {d["id"]: d for d in rows(tmp_path / "data", "documents")}
+    for p in provisions:  # offsets count the file's characters with its line endings as they are
+        raw = (seeds_copy / docs[p["document_id"]]["seed_file"]).read_bytes().decode("utf-8")
+        assert normalise_text(raw[int(p["start"]):int(p["end"])]) == p["text"], p["id"]
+    check = subprocess.run([*CLI, "validate", "--data", str(tmp_path / "data"), "--seeds", str(seeds_copy)],
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+
+
+def _provisions_of(seeds: Path, out: Path) -> list[dict[str, str]]:
+    result = build(seeds, out)
+    assert result.returncode == 0, result.stderr
+    return rows(out, "provisions")
+
+
 def test_deeply_nested_numbering_nests_by_prefix(hostile_build):
     _, data = hostile_build
     provisions = {p["id"]: p for p in rows(data, "provisions") if p["document_id"] == hostile.HOSTILE_ID}
