@@ -384,8 +384,12 @@ def subtitle(measure: str, basis: str, lang: str, note: str = "") -> str:
 
 
 def column_label(doc: ChartDocument, no_text: bool, lang: str) -> str:
-    """Return a document's axis label: symbol and year, coverage glyph and word, "no own text" when so."""
-    label = f"<b>{escape(doc.symbol)}</b> ({doc.year})<br>{doc.glyph} {escape(word(COVERAGE_WORD, doc.coverage, lang))}"
+    """Return a document's axis label: symbol, year, coverage glyph and word, "no own text" when so.
+
+    Symbol, year and coverage each have a line so that five or more columns fit side by side at A4 width.
+    """
+    coverage = escape(word(COVERAGE_WORD, doc.coverage, lang))
+    label = f"<b>{escape(doc.symbol)}</b><br>{doc.year}<br>{doc.glyph} {coverage}"
     return label + (f"<br><i>{escape(word(WORDS, 'no_text', lang))}</i>" if no_text else "")
 
 
