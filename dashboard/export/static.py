@@ -38,6 +38,8 @@ MEDIA_TYPES = {".png": "image/png", ".svg": "image/svg+xml", ".pdf": "applicatio
 DEFAULT_SCALE = {".png": 2.0, ".svg": 1.0, ".pdf": 1.0}
 # the size the house template is drawn at (13 px body text); fonts and margins scale from it
 _BASE_FONT = 13
+_MIN_FIT_ZOOM = 0.75  # a tall chart on a slide is drawn no smaller than 3/4 of its size on screen
+_MAX_SQUEEZE = 0.85  # ... and laid out at no less than 85 % of its own height (rows keep 85 % of their pitch)
 
 
 @dataclass(frozen=True)
@@ -55,11 +57,12 @@ class Size:
     font: int
     label: str
     follow_height: bool = False  # the height follows the chart's own (within limits): a page, not a slide
+    fitted_zoom: float | None = None  # set by for_figure when a tall chart must be drawn smaller to fit
 
     @property
     def zoom(self) -> float:
         """Return how much larger than on screen the chart is drawn."""
-        return max(1.0, self.font / _BASE_FONT)
+        return self.fitted_zoom or max(1.0, self.font / _BASE_FONT)
 
     @property
     def layout_width(self) -> int:
@@ -72,11 +75,21 @@ class Size:
         return round(self.height / self.zoom)
 
     def for_figure(self, natural_height: int | None) -> Size:
-        """Return the size for a figure that is `natural_height` px tall on screen (a page keeps the width
-        and takes the chart's height, between 500 px and the A4 page's 1754 px at 150 dpi)."""
-        if not self.follow_height or not natural_height:
+        """Return the size for a figure that is `natural_height` px tall on screen.
+
+        A page keeps the width and takes the chart's height, between 500 px and the A4 page's 1754 px at
+        150 dpi. A slide keeps its size; a chart that would lose more than 15 % of its own height there (a
+        long list of targets) is laid out taller and drawn smaller, down to 3/4 of its on-screen size, so
+        that its rows keep their spacing instead of running into each other.
+        """
+        if not natural_height:
             return self
-        return replace(self, height=min(max(round(natural_height * self.zoom), 500), 1754))
+        if self.follow_height:
+            return replace(self, height=min(max(round(natural_height * self.zoom), 500), 1754))
+        needed = natural_height * _MAX_SQUEEZE
+        if needed <= self.layout_height:
+            return self
+        return replace(self, fitted_zoom=min(self.zoom, max(self.height / needed, _MIN_FIT_ZOOM)))
 
 
 # slide: fills a 13.33 x 7.5 in 16:9 slide, so 20 px body text prints at 12 pt and titles at 17 pt.

@@ -187,16 +187,21 @@ def _add_documents(fig: go.Figure, docs: list[TimelineDoc], rows: dict[str, int]
         if not group:
             continue
         style = COVERAGE_STYLE[key]
-        suffix = (
-            f"<br>({escape(text('not_held_tag', lang))}) " if key == "not_held" else f" {style['glyph']} "
+        # a document known only through references is a placeholder: its one-line label sits to the right of
+        # its mark, clear of the year labels that hang under the horizon bar of the row above
+        held = key != "not_held"
+        label = (
+            (lambda d: f"<b>{escape(d.symbol)}</b> {style['glyph']} ")
+            if held
+            else (lambda d: f" <b>{escape(d.symbol)}</b> ({escape(text('not_held_tag', lang))})")
         )
         fig.add_trace(
             go.Scatter(
                 x=_arr(d.issued.isoformat() for d in group),
                 y=_nums(rows[d.id] for d in group),
                 mode="markers+text" if labels else "markers",
-                text=_arr(f"<b>{escape(d.symbol)}</b>{suffix}" for d in group) if labels else None,
-                textposition="middle left",
+                text=_arr(label(d) for d in group) if labels else None,
+                textposition="middle left" if held else "middle right",
                 textfont={"size": 12, "color": "#8C8C8C" if key == "not_held" else "#222"},
                 marker={
                     "symbol": style["symbol"],

@@ -23,7 +23,7 @@ from dashboard.dataset.load import Dataset, get_dataset
 from dashboard.errors import UnknownChart, UnknownDocument, UnknownTheme
 from dashboard.export import kaleido
 from dashboard.export.errors import MissingPair, UnknownSize, UnsupportedFormat
-from dashboard.export.static import SIZES, chart_table, export_chart, render_chart, resolve_options
+from dashboard.export.static import SIZES, chart_table, export_chart, render_chart, resolve_options, resolve_size
 from dashboard.figures.registry import ChartOptions, get_chart, load_all
 
 pytestmark = pytest.mark.export
@@ -134,6 +134,22 @@ def test_slide_text_is_legible(export_browser, dataset):
     root = ET.fromstring(svg)
     view_w = float(root.get("viewBox").split()[2])
     assert float(root.get("width")) / view_w == pytest.approx(20 / 13, rel=0.02)
+
+
+def test_a_tall_chart_on_a_slide_keeps_its_row_spacing(export_browser, dataset):
+    # 30-odd targets want ~1000 px on screen; squeezed into the slide's 585 px layout their labels overlapped.
+    # The slide stays 1600 x 900; the chart is laid out at >= 85 % of its own height and drawn smaller.
+    natural = get_chart("targets-timeline").figure(dataset, ChartOptions()).layout.height
+    slide = resolve_size("slide")
+    assert natural * 0.85 > slide.layout_height  # the shipped targets are a tall chart
+    fitted = slide.for_figure(natural)
+    assert fitted.layout_height >= natural * 0.85 - 1 and (fitted.width, fitted.height) == (1600, 900)
+    assert fitted.zoom >= 0.75
+    png = render_chart(dataset, "targets-timeline", ChartOptions(), ".png", size="slide", scale=1)
+    assert Image.open(io.BytesIO(png)).size == (1600, 900)
+    svg = ET.fromstring(render_chart(dataset, "targets-timeline", ChartOptions(), ".svg", size="slide"))
+    assert float(svg.get("viewBox").split()[3]) == pytest.approx(fitted.layout_height, abs=2)
+    assert slide.for_figure(slide.layout_height - 10) == slide  # a chart that fits is drawn as before
 
 
 def test_options_filter_the_chart(export_browser, dataset):
