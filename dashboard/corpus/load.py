@@ -18,6 +18,8 @@ from dashboard.corpus.sidecar import (
     read_seed,
 )
 
+# the relations schema's enum (tests/integration checks they agree)
+RELATION_KINDS = ("implements", "references", "reviews", "follows_review_of", "supersedes")
 # fields each record of seeds/cited.yml needs (the build reads them without defaults)
 CITED_FIELDS = {"targets": ("document", "text", "kind"), "indicators": ("document", "text"),
                 "claims": ("document", "field", "value", "status")}
@@ -165,8 +167,17 @@ def _check_references(corpus: Corpus, seeds_dir: Path, shown) -> list[errors.Inp
         if not isinstance(rel, dict):
             problems.append(errors.InvalidField(rel_file, f"item {i + 1}", "expected a mapping"))
             continue
-        if not str(rel.get("kind") or "").strip():
+        kind = str(rel.get("kind") or "").strip()
+        if not kind:
             problems.append(errors.MissingField(rel_file, f"item {i + 1}.kind"))
+        elif kind not in RELATION_KINDS:
+            problems.append(errors.InvalidField(rel_file, f"item {i + 1}.kind",
+                                                f"unknown relation kind {kind!r} (known: {', '.join(RELATION_KINDS)})"))
+        confidence = str(rel.get("confidence") or "").strip()
+        if confidence and confidence not in corpus.vocabulary.confidences:
+            problems.append(errors.UnknownVocabulary(rel_file, f"item {i + 1}.confidence",
+                                                     f"unknown confidence {confidence!r} (known: "
+                                                     f"{', '.join(corpus.vocabulary.confidences)})"))
         for end in ("source", "target"):
             ref = str(rel.get(end) or "")
             if not ref:

@@ -120,7 +120,10 @@ def read_seed(path: Path, display: str) -> str:
 
 def _check_size(path: Path, display: str) -> None:
     # refuse before reading: a huge file must not be read into memory only to be refused
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise errors.MissingSidecar(display, "file", "not found") from exc
     if size > MAX_SEED_BYTES:
         raise errors.TooLarge(display, "file", f"{size} bytes, more than the limit of {MAX_SEED_BYTES} "
                                                "(MAX_SEED_BYTES)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import shutil
 import subprocess
 import sys
@@ -12,11 +13,13 @@ from pathlib import Path
 import pytest
 import yaml
 
+from dashboard.corpus.load import RELATION_KINDS
 from dashboard.corpus.normalise import normalise_text
 from dashboard.dataset.build import run as build_package
 from dashboard.dataset.validate import validate_package
 
 BAD = Path(__file__).parents[1] / "fixtures" / "bad"
+REPO = Path(__file__).parents[2]
 CLI = [sys.executable, "-m", "dashboard"]
 
 
@@ -80,6 +83,8 @@ def _apply_defect(seeds: Path, defect: str) -> None:
         ("unknown-issuer", "alpha.yml", "issuer"),
         ("duplicate-id", "gamma.yml", "id"),
         ("unknown-relation-target", "relations.yml", "item 1.target"),
+        ("unknown-relation-kind", "relations.yml", "item 1.kind"),
+        ("missing-vocabulary", "vocabulary.yml", "file"),
         ("body-span-not-in-text", "alpha.yml", "body.start"),
         ("empty-seed", "beta.txt", "file"),
         ("not-utf8", "beta.txt", "byte"),
@@ -158,3 +163,9 @@ def test_conflicting_claims_are_kept_both(shipped_data: Path):
     assert {c["status"] for c in claims} == {"accepted", "rejected"}
     groups = [t for t in rows(shipped_data, "targets") if t["conflict_group"]]
     assert len(groups) >= 2 and len({t["source_url"] for t in groups}) == 2
+
+
+def test_relation_kinds_checked_at_build_are_the_schemas():
+    schema = json.loads((REPO / "dashboard" / "dataset" / "schema" / "relations.json").read_text(encoding="utf-8"))
+    kind = next(f for f in schema["schema"]["fields"] if f["name"] == "kind")
+    assert tuple(kind["constraints"]["enum"]) == RELATION_KINDS
