@@ -115,7 +115,8 @@ def cross_table_problems(data_dir: Path, seeds_dir: Path | None) -> list[str]:
 def annotation_problems(data_dir: Path, documents: dict[str, dict[str, str]],
                         provisions: dict[str, dict[str, str]], raw_cache: dict[str, str] | None,
                         seeds_dir: Path | None) -> list[str]:
-    """Return problems of mentions, assignments, extracted targets and relations (spans, hierarchy, graph)."""
+    """Return problems of theme evidence, mentions, assignments, extracted targets and relations (spans,
+    hierarchy, graph)."""
     problems: list[str] = []
     package = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
     names = {r["name"] for r in package["resources"]}
@@ -141,6 +142,8 @@ def annotation_problems(data_dir: Path, documents: dict[str, dict[str, str]],
         if text is not None and normalise_text(text[start:end]) != row["surface"]:
             problems.append(f"error: {table}.csv: {key}: surface: seed[{start}:{end}] gives other words")
 
+    if "provision_themes" in names:
+        problems += _evidence_problems(data_dir, provisions, raw)
     if "mentions" in names:
         for m in _read(data_dir, "mentions"):
             check_span("mentions", f"{m['provision_id']} {m['entity_id']}", m)
@@ -164,4 +167,35 @@ def annotation_problems(data_dir: Path, documents: dict[str, dict[str, str]],
                 problems.append(f"error: relations.csv: {key}: target_id: relates a document to itself")
             if r["provision_id"] and provisions[r["provision_id"]]["document_id"] != r["source_id"]:
                 problems.append(f"error: relations.csv: {key}: provision_id: not a provision of the source")
+    return problems
+
+
+_EVIDENCE_LISTS = ("evidence", "terms", "weights", "starts", "ends", "source_starts", "source_ends")
+
+
+def _evidence_problems(data_dir: Path, provisions: dict[str, dict[str, str]], raw) -> list[str]:
+    """Return problems of the theme evidence: parallel lists of one length, each piece of evidence found at its
+    offsets in the provision's text and, when the seeds are at hand, at its offsets in the seed file."""
+    problems: list[str] = []
+    for row in _read(data_dir, "provision_themes"):
+        key = f"{row['provision_id']} {row['theme_id']}"
+        lists = {name: row[name].split("; ") if row[name] else [] for name in _EVIDENCE_LISTS}
+        lengths = {len(v) for v in lists.values()}
+        if len(lengths) != 1:
+            problems.append(f"error: provision_themes.csv: {key}: evidence: evidence, terms, weights and offsets "
+                            f"differ in length ({', '.join(f'{n} {len(v)}' for n, v in lists.items())})")
+            continue
+        try:
+            offsets = [[int(x) for x in lists[name]] for name in ("starts", "ends", "source_starts", "source_ends")]
+        except ValueError:
+            problems.append(f"error: provision_themes.csv: {key}: starts: offsets are not whole numbers")
+            continue
+        text = provisions[row["provision_id"]]["text"]
+        seed = raw(row["document_id"])
+        for words, start, end, src_start, src_end in zip(lists["evidence"], *offsets, strict=True):
+            if text[start:end] != words:
+                problems.append(f"error: provision_themes.csv: {key}: starts: text[{start}:{end}] is not {words!r}")
+            elif seed is not None and normalise_text(seed[src_start:src_end]) != words:
+                problems.append(f"error: provision_themes.csv: {key}: source_starts: seed[{src_start}:{src_end}] "
+                                f"is not {words!r}")
     return problems

@@ -64,6 +64,32 @@ def test_cli_validate_exit_codes(tmp_path: Path, fixture_data: Path):
     assert "provisions.csv" in bad.stderr and "kind" in bad.stderr
 
 
+@pytest.mark.parametrize(
+    ("column", "change", "where"),
+    [
+        ("starts", lambda v: "; ".join(str(int(x) + 1) for x in v.split("; ")), "starts"),
+        ("source_starts", lambda v: "; ".join(str(int(x) + 1) for x in v.split("; ")), "source_starts"),
+        ("terms", lambda v: v + "; extra", "evidence"),
+    ],
+)
+def test_validate_checks_every_piece_of_theme_evidence(fixture_data, fixture_seeds, tmp_path, column, change,
+                                                       where):
+    broken = tmp_path / "broken"
+    shutil.copytree(fixture_data, broken)
+    with (broken / "provision_themes.csv").open(encoding="utf-8", newline="") as handle:
+        table = list(csv.DictReader(handle))
+    table[0][column] = change(table[0][column])
+    with (broken / "provision_themes.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(table[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(table)
+    bad = subprocess.run([*CLI, "validate", "--data", str(broken), "--seeds", str(fixture_seeds)],
+                         capture_output=True, text=True)
+    assert bad.returncode == 1, bad.stderr
+    key = f"{table[0]['provision_id']} {table[0]['theme_id']}"
+    assert f"provision_themes.csv: {key}: {where}:" in bad.stderr
+
+
 def _apply_defect(seeds: Path, defect: str) -> None:
     for src in (BAD / defect).iterdir():
         if src.name.endswith(".delete"):
