@@ -13,7 +13,7 @@ a near deadline), goal (a farther horizon), reported_indicator (a counted figure
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dashboard.analysis.entities import SYMBOL, SpanMap, Tables
@@ -81,8 +81,12 @@ _MASKS = [
 _CENTURY = _rx(r"\b(?:by|until|to|towards?|before|in)\s+(?:the\s+)?(?:(?:middle|mid|end|beginning|"
                r"first\s+half|second\s+half)(?:\s+of)?(?:\s+the)?[\s-]+)(\d{1,2})(?:st|nd|rd|th)[\s-]+"
                r"century\b|\bby\s+mid-century\b")
-_STAGE = _rx(r"\b(stage|phase|step)\s+(\d{1,2}|[IVX]{1,4})\s*[:,]?\s*\(?\s*(<YEAR>)\s*(?:-|–|to)\s*"
+_STAGE = _rx(r"\b(stage|phase|step|giai\s+đoạn)\s+(\d{1,2}|[IVX]{1,4})\b\s*[:,]?\s*\(?\s*(<YEAR>)\s*(?:-|–|to)\s*"
              r"(<YEAR>)\s*\)?")
+# a provision that opens with its stage, after any list label ("2. Stage 2: ...", "Giai đoạn II - ..."): every
+# target in it, or in the items under it, belongs to that stage
+_LEAD_STAGE = _rx(r"^\W*(?:(?:\d{1,3}|[IVX]{1,4}|[a-z])[.)]\s*)?(stage|phase|giai\s+đoạn)\s+(\d{1,2}|[IVX]{1,4})"
+                  r"(?![\w-])")
 _PERIOD = _rx(r"(?:\b(?:for|in|during|over|within|of)\s+the\s+(?:period\s+(?:of\s+)?)?|\bfrom\s+)?"
               r"\(?(?<![\d-])(<YEAR>)\s*(?:-|–|to|until)\s*(<YEAR>)(?![\d-])\)?(?:\s+period)?")
 _VISION = _rx(r"\b(?:with\s+)?(?:a\s+)?(?:visions?|orientations?)\s+(?:to|towards?|until|till|for|of)\s+"
@@ -176,7 +180,7 @@ def extract_targets(text: str, issued_year: int, *, label_end: int = 0, context:
     for m in _STAGE.finditer(text):
         if free(m.start(), m.end(), taken + blocked):
             add(Target("milestone", m.start(), m.end(), m.group(0), int(m.group(3)), int(m.group(4)),
-                       stage=f"{m.group(1).capitalize()} {m.group(2)}"))
+                       stage=_stage_name(m)))
     candidates: list[tuple[re.Match[str], re.Pattern[str]]] = []
     for pattern in (_DATED_DEADLINE, _PART_OF_YEAR, _PERIOD, _VISION, _DEADLINE, _POINT, _FOR_YEAR):
         for m in pattern.finditer(text):
@@ -205,7 +209,14 @@ def extract_targets(text: str, issued_year: int, *, label_end: int = 0, context:
                    notes=(f"a name that carries its horizon ({m.group(0)}), not a deadline the document "
                           "sets",)))
     found += _quantities(text, blocked + taken, found, issued_year)
+    lead = _LEAD_STAGE.match(text) or _LEAD_STAGE.match(context)
+    if lead:  # a stage the text numbers but does not date ("Stage 2: Evaluate ... by the end of 2020")
+        found = [t if t.stage else replace(t, stage=_stage_name(lead)) for t in found]
     return sorted(found, key=lambda t: (t.start, t.end))
+
+
+def _stage_name(m: re.Match[str]) -> str:
+    return f"{' '.join(m.group(1).split()).capitalize()} {m.group(2).upper()}"
 
 
 def _classify(text: str, m: re.Match[str], pattern: re.Pattern[str], first: int | None, last: int,

@@ -1,8 +1,9 @@
 """Targets and horizons against the hand-labelled seed lines of tests/eval/data/targets_expected.yml.
 
-Every year, period, stage, horizon and figure labelled in the seeds must be found with its kind, years, value
-and unit; lines labelled `expect: []` (issuance dates, symbols, ordinals, list labels, names with digits) and
-every unlabelled provision must yield nothing. Precision and recall are printed per kind.
+Every year, period, stage, horizon and figure labelled in the seeds must be found with its kind, years, value,
+unit and stage (a label without `stage` expects none); lines labelled `expect: []` (issuance dates, symbols,
+ordinals, list labels, names with digits) and every unlabelled provision must yield nothing. Precision and recall
+are printed per kind.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dashboard.paths import SEEDS_DIR
 
 pytestmark = pytest.mark.eval
 EXPECTED = Path(__file__).parent / "data" / "targets_expected.yml"
-FIELDS = ("kind", "start_year", "end_year", "value", "unit")
+FIELDS = ("kind", "start_year", "end_year", "value", "unit", "stage")
 RECALL_BAR = 0.9
 PRECISION_BAR = 0.9
 
@@ -91,7 +92,7 @@ def score(corpus: Corpus, extracted: dict[str, list[dict[str, Any]]]) -> tuple[C
                           if _same(e, g) and _overlaps(texts[pid], e["surface"], g["surface"])), None)
             if match is None:
                 counts[(e["kind"], "fn")] += 1
-                mistakes.append(f"missed: {pid} {e['surface']!r} {[e[f] for f in FIELDS]}")
+                mistakes.append(f"missed: {pid} {e['surface']!r} {[e.get(f) for f in FIELDS]}")
             else:
                 got.remove(match)
                 counts[(e["kind"], "tp")] += 1
@@ -160,13 +161,14 @@ def score_sentences(path: Path) -> tuple[dict[str, tuple[float, float]], list[st
     mistakes: list[str] = []
     for i, case in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")), start=1):
         got = [{"surface": t.surface, "kind": t.kind, "start_year": t.start_year, "end_year": t.end_year,
-                "value": t.value, "unit": t.unit} for t in extract_targets(case["text"], case["issued"])]
+                "value": t.value, "unit": t.unit, "stage": t.stage}
+               for t in extract_targets(case["text"], case["issued"])]
         for e in case["expect"]:
             match = next((g for g in got
                           if _same(e, g) and _overlaps(case["text"], e["surface"], g["surface"])), None)
             if match is None:
                 counts[(e["kind"], "fn")] += 1
-                mistakes.append(f"missed: #{i} {e['surface']!r} {[e[f] for f in FIELDS]}")
+                mistakes.append(f"missed: #{i} {e['surface']!r} {[e.get(f) for f in FIELDS]}")
             else:
                 got.remove(match)
                 counts[(e["kind"], "tp")] += 1

@@ -27,6 +27,31 @@ def test_deadlines_stages_and_open_horizons(text: str, expected: list[tuple]):
     assert rows(text) == expected
 
 
+def stages(text: str, year: int = 2016, **kwargs) -> list[tuple]:
+    return [(t.surface, t.stage) for t in extract_targets(text, year, **kwargs)]
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    # the stage is numbered with its years, or the provision opens with it: every target in it has that stage
+    ("Stage 2 (2026-2030): expand the model.", "", [("Stage 2 (2026-2030)", "Stage 2")]),
+    ("Giai đoạn 1 (2021–2025): thí điểm mô hình.", "", [("Giai đoạn 1 (2021–2025)", "Giai đoạn 1")]),
+    ("2. Stage 2: Evaluate the first stage by the end of 2020 and adjust the plans for the 2021-2025, "
+     "and 2026-2030.", "",
+     [("by the end of 2020", "Stage 2"), ("for the 2021-2025", "Stage 2"), ("2026-2030", "Stage 2")]),
+    ("b) Phase II: attract 30 projects by 2025.", "", [("30 projects", "Phase II"), ("by 2025", "Phase II")]),
+    # or the heading above it does
+    ("- Complete the review by 2022.", "Stage 2: scale up the model", [("by 2022", "Stage 2")]),
+    # a year merely mentioned, a stage that is not numbered, "phase out", a period: no stage
+    ("Complete the first stage by 2022.", "", [("by 2022", "")]),
+    ("Propose central tasks for each stage until 2030.", "Part V", [("until 2030", "")]),
+    ("Phase out coal power by 2040.", "", [("by 2040", "")]),
+    ("Giai đoạn 2021-2025: thí điểm mô hình.", "", [("2021-2025", "")]),
+    ("- Review the results in 2022.", "1. National Steering Committee", [("in 2022", "")]),
+])
+def test_a_target_has_the_stage_its_text_or_heading_numbers(text: str, context: str, expected: list[tuple]):
+    assert stages(text, context=context) == expected
+
+
 def test_a_named_programme_gives_its_period():
     found = extract_targets("Implement the National Green Growth Strategy for the 2021-2030 period, with a "
                             "vision to 2050.", 2021)
