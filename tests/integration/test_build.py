@@ -145,20 +145,29 @@ def test_every_shipped_provision_traces_back_to_its_span(shipped_data: Path, see
         assert normalise_text(text[int(p["start"]):int(p["end"])]) == p["text"], p["id"]
 
 
-FACTS = {  # ../shared/facts.md: dates and English titles
-    "22-NQ-TW-2013": ("2013-04-10", "Resolution of the Politburo on international integration"),
-    "40-QD-TTg-2016": ("2016-01-07", "Overall strategy for international integration through 2020, vision to 2030"),
+FACTS = {  # ../shared/facts.md: date, English title, issuer, horizons, Vietnamese title
+    "22-NQ-TW-2013": ("2013-04-10", "Resolution of the Politburo on international integration", "politburo", "2020",
+                      "Nghị quyết số 22-NQ/TW của Bộ Chính trị về hội nhập quốc tế"),
+    "40-QD-TTg-2016": ("2016-01-07", "Overall strategy for international integration through 2020, vision to 2030",
+                       "prime_minister", "2020,2025,2030",
+                       "Chiến lược tổng thể hội nhập quốc tế đến năm 2020, tầm nhìn đến năm 2030"),
     "01-NQ-CP-2016": ("2016-01-07", "Major tasks and solutions for directing the 2016 socio-economic development "
-                                    "plan and State budget"),
-    "59-NQ-TW-2025": ("2025-01-24", "Resolution of the Politburo on international integration in the new situation"),
-    "153-NQ-CP-2025": ("2025-05-31", "Government's Action Programme to implement Resolution 59-NQ/TW"),
+                                    "plan and State budget", "government", "2016",
+                      "Nghị quyết về những nhiệm vụ, giải pháp chủ yếu chỉ đạo điều hành thực hiện kế hoạch phát "
+                      "triển kinh tế - xã hội và dự toán ngân sách nhà nước năm 2016"),
+    "59-NQ-TW-2025": ("2025-01-24", "Resolution of the Politburo on international integration in the new situation",
+                      "politburo", "2045",  # "the middle of the 21st century", read as 2045 (horizons_note)
+                      "Nghị quyết số 59-NQ/TW của Bộ Chính trị về hội nhập quốc tế trong tình hình mới"),
+    "153-NQ-CP-2025": ("2025-05-31", "Government's Action Programme to implement Resolution 59-NQ/TW", "government",
+                       "2030,2035", "Chương trình hành động của Chính phủ thực hiện Nghị quyết số 59-NQ/TW"),
 }
 
 
 def test_documents_carry_the_reference_facts(shipped_data: Path):
     docs = {d["id"]: d for d in rows(shipped_data, "documents")}
-    for doc_id, (issued, title) in FACTS.items():
-        assert (docs[doc_id]["issued"], docs[doc_id]["title_en"]) == (issued, title)
+    for doc_id, facts in FACTS.items():
+        doc = docs[doc_id]
+        assert (doc["issued"], doc["title_en"], doc["issuer"], doc["horizons"], doc["title_vi"]) == facts
         assert docs[doc_id]["held"] == "true" and docs[doc_id]["coverage"] in {"partial", "summary"}
     assert docs["22-NQ-TW-2013"]["source_kind"] == "news_report"
     assert docs["1052-NQ-UBTVQH13-2015"]["held"] == "false"
