@@ -138,7 +138,7 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
             "range": [n_rows - 0.35, -0.75],
             "tickmode": "array",
             "tickvals": [(first + last) / 2 for _lane, first, last in lanes],
-            "ticktext": [f"<b>{escape(lane_label(lane, lang))}</b>" for lane, _f, _l in lanes],
+            "ticktext": [f"<b>{_wrap(lane_label(lane, lang), 20)}</b>" for lane, _f, _l in lanes],
             "showgrid": False,
             "zeroline": False,
             "fixedrange": True,

@@ -22,7 +22,8 @@ from dashboard.figures.coverage import coverage_key
 from dashboard.figures.registry import ChartOptions
 
 LAYERS = ("relations", "horizons", "not_held")
-LANE_ORDER = ("Party", "National Assembly", "Government", "Ministries")
+LANE_ORDER = ("Party Central Committee", "Politburo", "Party Secretariat", "Party", "National Assembly",
+              "National Assembly Standing Committee", "Prime Minister", "Government", "Ministries")
 LABEL_LIMIT = 40  # above this many documents, text labels would overlap: hover only
 MAX_SLOTS = 6  # rows per lane before documents are allowed to overlap
 PLOT_WIDTH_PX = 1080  # width of the plotting area at the app's and the export's default size

@@ -10,6 +10,11 @@ from typing import Any
 
 LANE_LABELS = {
     "Party": "Đảng",
+    "Party Central Committee": "Ban Chấp hành Trung ương",
+    "Politburo": "Bộ Chính trị",
+    "Party Secretariat": "Ban Bí thư",
+    "National Assembly Standing Committee": "Ủy ban Thường vụ Quốc hội",
+    "Prime Minister": "Thủ tướng Chính phủ",
     "National Assembly": "Quốc hội",
     "Government": "Chính phủ",
     "Ministries": "Bộ, ngành",

@@ -170,6 +170,11 @@ def test_documents_carry_the_reference_facts(shipped_data: Path):
         assert (doc["issued"], doc["title_en"], doc["issuer"], doc["horizons"], doc["title_vi"]) == facts
         assert docs[doc_id]["held"] == "true" and docs[doc_id]["coverage"] in {"partial", "summary"}
     assert docs["22-NQ-TW-2013"]["source_kind"] == "news_report"
+    # the timeline's lanes are the issuing bodies (issue: "lanes by issuing body (Politburo, Prime Minister, …)")
+    assert {d["symbol"]: d["lane"] for d in docs.values()} == {
+        "22-NQ/TW": "Politburo", "59-NQ/TW": "Politburo", "57-KL/TW": "Politburo", "40/QĐ-TTg": "Prime Minister",
+        "01/NQ-CP": "Government", "153/NQ-CP": "Government",
+        "1052/NQ-UBTVQH13": "National Assembly Standing Committee"}
     assert docs["1052-NQ-UBTVQH13-2015"]["held"] == "false"
 
 
