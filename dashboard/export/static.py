@@ -24,7 +24,7 @@ from dashboard.export import kaleido
 from dashboard.export.errors import MissingPair, UnknownSize, UnsupportedFormat
 from dashboard.export.text import text_width, wrap
 from dashboard.figures.registry import Chart, ChartOptions, get_chart
-from dashboard.figures.template import frame, source_caption
+from dashboard.figures.template import caption_text, frame, is_source_caption, source_caption
 
 FORMATS: dict[str, str] = {
     ".png": "PNG image (2x scale by default)",
@@ -207,14 +207,14 @@ def export_figure(dataset: Dataset, chart: Chart, options: ChartOptions, box: Si
         subtitle = f"<span style='font-size:13px;color:#555'>{_esc(chart.description)}</span>"
         fig.layout.title.text += f"<br>{subtitle}"
     if caption_index is None:
-        caption = source_caption(caption_documents(dataset, options), dataset.version)
+        caption = source_caption(caption_documents(dataset, options), dataset.version, lang=options.lang)
         # where template.frame() puts its caption: under the plot, aligned with its left edge
         frame_caption = go.layout.Annotation(text=_esc(caption), xref="paper", yref="paper", x=0, y=-0.02,
                                              yshift=-50, xanchor="left", yanchor="top", showarrow=False,
                                              align="left", font={"size": 11, "color": "#555"})
         fig.add_annotation(frame_caption)
         caption_index = len(fig.layout.annotations) - 1
-    _fit(fig, box, caption_index, date, titled=titled)
+    _fit(fig, box, caption_index, date, titled=titled, lang=options.lang)
     return fig, box
 
 
@@ -279,14 +279,15 @@ def default_filename(name: str, options: ChartOptions, suffix: str, size: str = 
 
 def _caption_index(fig: go.Figure) -> int | None:
     for i, ann in enumerate(fig.layout.annotations or ()):
-        if (ann.text or "").startswith("Source:"):
+        if is_source_caption(ann.text or ""):
             return i
     return None
 
 
-def _fit(fig: go.Figure, box: Size, caption_index: int, date: str, *, titled: bool = True) -> None:
-    """Lay the figure out at the box's layout size: wrap the subtitle and the dated caption to the width and
-    grow the top and bottom margins by the lines that wrapping adds."""
+def _fit(fig: go.Figure, box: Size, caption_index: int, date: str, *, titled: bool = True,
+         lang: str = "en") -> None:
+    """Lay the figure out at the box's layout size: wrap the subtitle and the dated caption (its date in
+    `lang`) to the width and grow the top and bottom margins by the lines that wrapping adds."""
     width, height = box.layout_width, box.layout_height
     margin = fig.layout.margin
     m_l, m_t, m_b = margin.l if margin.l is not None else 80, margin.t or 100, margin.b or 80
@@ -314,7 +315,7 @@ def _fit(fig: go.Figure, box: Size, caption_index: int, date: str, *, titled: bo
     cap_px = float(caption.font.size or 11)
     text = html.unescape(re.sub(r"<br\s*/?>", " ", caption.text or "")).strip()
     left = _plot_left(fig, m_l) + (caption.xshift or 0) if caption.xref == "paper" and not caption.x else 0
-    lines = wrap(f"{text} Exported {date}.", max(200, width - left - 16), cap_px)
+    lines = wrap(f"{text} {caption_text('exported', lang, date=date)}", max(200, width - left - 16), cap_px)
     before = max(1, (caption.text or "").count("<br>") + 1)
     extra = round(max(0, len(lines) - before) * cap_px * 1.3)
     for ann in fig.layout.annotations:  # notes the chart set under its caption move down with the new lines

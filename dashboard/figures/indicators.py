@@ -35,7 +35,7 @@ TEXT: dict[str, dict[str, str]] = {
     "ind_none": {"en": "No reported indicator matches these filters", "vi": "Không có chỉ số khớp bộ lọc"},
     "as_of": {"en": "as of {d}", "vi": "tính đến {d}"},
     "with": {"en": "filed with {doc}", "vi": "gắn với {doc}"},
-    "sources": {"en": "Sources: {sites}.", "vi": "Nguồn: {sites}."},
+    "sources": {"en": "Sources: {sites}.", "vi": "Nguồn tin: {sites}."},
 }
 
 
@@ -119,7 +119,7 @@ def indicators_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         layout,
         title=word(TEXT, "ind_title", lang),
         subtitle=word(TEXT, "ind_subtitle", lang) + ".",
-        caption=source_caption([d.symbol for d in docs], ds.version, extra=extra.strip()),
+        caption=source_caption([d.symbol for d in docs], ds.version, extra=extra.strip(), lang=lang),
         height=max(240 if not names else 300, 170 + 62 * len(names)),
         top=10,
         bottom=30,

@@ -240,7 +240,7 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         layout,
         title=word(TEXT, "timeline_title", lang),
         subtitle=subtitle,
-        caption=source_caption([d.symbol for d in docs], ds.version, extra=" ".join(notes)),
+        caption=source_caption([d.symbol for d in docs], ds.version, extra=" ".join(notes), lang=lang),
         height=max(400, 220 + 25 * n),
         top=80,
         bottom=30,

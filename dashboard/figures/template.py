@@ -34,11 +34,36 @@ SEQUENTIAL = "Blues"
 COVERAGE_MARK = {"full": "", "partial": "◐", "summary": "○"}
 
 
-def source_caption(documents: list[str], version: str, extra: str = "") -> str:
-    """Return the caption naming the documents and the dataset version."""
-    docs = ", ".join(documents) if documents else "all documents"
-    text = f"Source: policy-timeline dataset v{version}; documents: {docs}."
+# the words of the source caption; every caption starts with "source", which is how an export finds it
+CAPTION_TEXT: dict[str, dict[str, str]] = {
+    "source": {
+        "en": "Source: policy-timeline dataset v{version}; documents: {docs}.",
+        "vi": "Nguồn: bộ dữ liệu policy-timeline v{version}; văn bản: {docs}.",
+    },
+    "all_documents": {"en": "all documents", "vi": "mọi văn bản"},
+    "n_documents": {"en": "{n} documents", "vi": "{n} văn bản"},
+    "exported": {"en": "Exported {date}.", "vi": "Xuất ngày {date}."},
+}
+CAPTION_STARTS = tuple(words.split("{", 1)[0].split(" ", 1)[0] for words in CAPTION_TEXT["source"].values())
+
+
+def caption_text(key: str, lang: str = "en", **values: object) -> str:
+    """Return a word of the source caption in `lang` (English when untranslated), formatted with `values`."""
+    words = CAPTION_TEXT[key]
+    return (words.get(lang) or words["en"]).format(**values)
+
+
+def source_caption(documents: list[str], version: str, extra: str = "", lang: str = "en") -> str:
+    """Return the caption naming the documents and the dataset version, in `lang` ("en" or "vi"); `extra`
+    (notes the chart adds) must already be in that language."""
+    docs = ", ".join(documents) if documents else caption_text("all_documents", lang)
+    text = caption_text("source", lang, version=version, docs=docs)
     return f"{text} {extra}".strip()
+
+
+def is_source_caption(text: str) -> bool:
+    """Return whether an annotation's text is a source caption (in any language)."""
+    return text.startswith(CAPTION_STARTS)
 
 
 def frame(fig: go.Figure, *, title: str, subtitle: str = "", caption: str = "", height: int | None = None) -> go.Figure:

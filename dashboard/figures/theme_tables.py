@@ -196,7 +196,7 @@ def theme_caption(
     if missing and where:
         parts.append(word(WORDS, "no_text_note", lang, docs=", ".join(missing), where=where))
     parts += [documents_note(ds, options), extra]
-    return source_caption([d.symbol for d in docs], ds.version, extra=" ".join(p for p in parts if p))
+    return source_caption([d.symbol for d in docs], ds.version, extra=" ".join(p for p in parts if p), lang=lang)
 
 
 @lru_cache(maxsize=64)

@@ -28,7 +28,7 @@ from dashboard.figures.coverage import (
     source_kind_label,
 )
 from dashboard.figures.registry import Chart, ChartOptions, register
-from dashboard.figures.template import escape, frame, source_caption
+from dashboard.figures.template import caption_text, escape, frame, source_caption
 from dashboard.figures.timeline_rows import (
     LABEL_LIMIT,
     TimelineDoc,
@@ -115,9 +115,10 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         title=text("title", lang),
         subtitle=text("subtitle", lang),
         caption=source_caption(
-            [d.symbol for d in held] if len(held) <= LABEL_LIMIT else [f"{len(held)} documents"],
+            [d.symbol for d in held] if len(held) <= LABEL_LIMIT else [caption_text("n_documents", lang, n=len(held))],
             ds.version,
             extra=extra,
+            lang=lang,
         ),
         height=int(240 + 62 * n_rows),
     )

@@ -157,6 +157,14 @@ def test_options_filter_the_chart(export_browser, dataset):
     table = pd.read_csv(io.BytesIO(both))
     assert set(table["id"]) == {"59-NQ-TW-2025", "153-NQ-CP-2025"}
 
+@pytest.mark.parametrize("name", ["themes-evolution", "compare-themes"])
+def test_a_vietnamese_export_dates_its_caption_in_vietnamese(export_browser, dataset, name):
+    options = ChartOptions(lang="vi", **({"a": PAIR[0], "b": PAIR[1]} if get_chart(name).needs_pair else {}))
+    text = " ".join(svg_text(render_chart(dataset, name, options, ".svg", today=TODAY)).split())
+    assert f"Nguồn: bộ dữ liệu policy-timeline v{dataset.version}" in text and "Xuất ngày 2026-03-14." in text
+    assert "Exported" not in text and "Source:" not in text
+
+
 
 def test_bad_requests_fail_with_their_codes(dataset, tmp_path):
     with pytest.raises(UnsupportedFormat):
