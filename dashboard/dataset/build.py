@@ -15,6 +15,7 @@ from typing import Any
 
 from tqdm import tqdm
 
+from dashboard import errors
 from dashboard.analysis.codebook import theme_rows
 from dashboard.corpus.load import Corpus, load_corpus
 from dashboard.dataset.package import Row, write_package
@@ -28,6 +29,7 @@ def run(seeds_dir: Path, out_dir: Path, *, progress: bool = False) -> Path:
 
     Raises BuildFailed (input errors, nothing written) or DataInvalid (the result failed validation; --out kept).
     """
+    check_out_dir(out_dir)
     # load inputs (before importing the heavy analysis and validation libraries: bad input fails fast)
     corpus = load_corpus(seeds_dir)
     from dashboard.dataset.validate import validate_package
@@ -160,6 +162,17 @@ def package_meta(corpus: Corpus) -> dict[str, Any]:
     if corpus.notes:
         meta["open_questions"] = corpus.notes
     return meta
+
+
+def check_out_dir(out_dir: Path) -> None:
+    """Refuse an --out the build must not replace: a file, or a folder that holds something but no data package
+    (`--out ~/Documents` must never swap a user's folder away)."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise errors.BuildFailed([errors.InvalidField(str(out_dir), "--out", "is a file, not a folder")])
+    if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / "datapackage.json").is_file():
+        raise errors.BuildFailed([errors.InvalidField(
+            str(out_dir), "--out", "is a folder with other files and no datapackage.json; the build replaces --out "
+            "as a whole, so give a new or empty folder or an existing data package")])
 
 
 def _swap(staging: Path, out_dir: Path) -> None:

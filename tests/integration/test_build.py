@@ -209,3 +209,21 @@ def test_relation_kinds_checked_at_build_are_the_schemas():
     schema = json.loads((REPO / "dashboard" / "dataset" / "schema" / "relations.json").read_text(encoding="utf-8"))
     kind = next(f for f in schema["schema"]["fields"] if f["name"] == "kind")
     assert tuple(kind["constraints"]["enum"]) == RELATION_KINDS
+
+
+@pytest.mark.parametrize("kind", ["file", "folder-of-other-files"])
+def test_build_never_replaces_an_out_that_is_not_a_data_package(fixture_seeds, tmp_path, kind):
+    out = tmp_path / "out"
+    if kind == "file":
+        out.write_text("a user's file\n", encoding="utf-8")
+    else:
+        out.mkdir()
+        (out / "notes.txt").write_text("a user's notes\n", encoding="utf-8")
+    before = sorted((p.name, p.read_bytes()) for p in ([out] if out.is_file() else out.iterdir()))
+    result = subprocess.run([*CLI, "build", "--quiet", "--seeds", str(fixture_seeds), "--out", str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {out}: --out: "), result.stderr
+    assert sorted((p.name, p.read_bytes()) for p in ([out] if out.is_file() else out.iterdir())) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no staging or backup left beside it
