@@ -21,6 +21,7 @@ from dashboard.analysis.search import SearchIndex, records
 from dashboard.app.state import Vocabulary
 from dashboard.corpus.ids import symbol_key
 from dashboard.dataset.load import Dataset
+from dashboard.figures.target_tables import year_bounds
 from dashboard.paths import DATA_DIR
 
 EXTENSION = "policy_timeline"  # key of the AppData in flask_app.extensions
@@ -156,6 +157,7 @@ def vocabulary(dataset: Dataset, tables: dict[str, pd.DataFrame | None]) -> Voca
         entities=entities,
         actors=actors,
         years=years,
+        target_years=year_bounds(dataset),
     )
 
 

@@ -251,6 +251,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The search text was shortened to {value} characters.",
         "vi": "Nội dung tìm kiếm đã được rút gọn còn {value} ký tự.",
     },
+    "notice.out-of-range": {
+        "en": "No targets fall due outside {detail}; showing {value}.",
+        "vi": "Không có mục tiêu nào đến hạn ngoài khoảng {detail}; đang hiển thị {value}.",
+    },
     # captions (the view in words)
     "caption.timeline": {"en": "All documents", "vi": "Tất cả văn bản"},
     "caption.all": {"en": "All provisions", "vi": "Tất cả điều khoản"},

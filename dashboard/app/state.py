@@ -43,14 +43,15 @@ class Notice:
     """A URL parameter that was ignored or corrected, with a stable code (tests assert on codes, not
     prose)."""
 
-    code: str  # unknown-param | unknown-value | malformed | repeated | swapped | unavailable | too-long
+    code: str  # unknown-param | unknown-value | malformed | repeated | swapped | unavailable | too-long | out-of-range
     param: str
     value: str = ""
+    detail: str = ""  # out-of-range: the range the data holds
 
     def message(self, lang: str = DEFAULT_LANG) -> str:
         """Return the notice as a sentence for the user."""
         value = self.value if len(self.value) <= 60 else self.value[:57] + "…"
-        return t(f"notice.{self.code}", lang, param=self.param, value=value)
+        return t(f"notice.{self.code}", lang, param=self.param, value=value, detail=self.detail)
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class Vocabulary:
     entities: Mapping[str, str] | None = None  # entity id → name; None while the dataset has no mentions
     actors: Mapping[str, str] | None = None  # actor id → English name; None while there are no assignments
     years: tuple[int, int] = (2013, 2025)
+    target_years: tuple[int, int] | None = None  # first and last year a target starts or falls due in
 
     def resolve(self, ref: str) -> str | None:
         """Return the document id for an id or a symbol in any case, or None."""
@@ -641,6 +643,7 @@ class TargetsView(View):
         if year_from is not None and year_to is not None and year_from > year_to:
             reader.note("swapped", "from")
             year_from, year_to = year_to, year_from
+        year_from, year_to = cls._inside(reader, vocab.target_years, year_from, year_to)
         return {
             "docs": _held_documents(reader, vocab, "docs"),
             "theme": reader.choice("theme", vocab.themes),
@@ -649,6 +652,28 @@ class TargetsView(View):
             "year_to": year_to,
             "by": reader.choice("by", GROUPINGS) or "document",
         }
+
+    @staticmethod
+    def _inside(
+        reader: _Reader, bounds: tuple[int, int] | None, year_from: int | None, year_to: int | None
+    ) -> tuple[int | None, int | None]:
+        """Move years outside the targets' years inside them, with a notice saying what is shown (the year
+        slider can show no other range). An end at a bound is open, as the controls write it; one year is
+        kept as both ends."""
+        if bounds is None:
+            return year_from, year_to
+        first, last = bounds
+        outside = [name for name, y in (("from", year_from), ("to", year_to)) if y is not None
+                   and not first <= y <= last]
+        if not outside:
+            return year_from, year_to
+        low = min(max(year_from if year_from is not None else first, first), last)
+        high = max(min(year_to if year_to is not None else last, last), first)
+        shown = str(low) if low == high else f"{low}–{high}"
+        reader.notices.append(Notice("out-of-range", ",".join(outside), shown, detail=f"{first}–{last}"))
+        if low == high:
+            return low, high
+        return (low if low > first else None), (high if high < last else None)
 
     def _params(self) -> list[tuple[str, str]]:
         pairs = [

@@ -132,3 +132,25 @@ def test_tgt004_reported_indicators_and_a_malformed_address(journey: Journey, ap
     expect(indicators).to_contain_text("Countries with a strategic or")
     journey.shot()
     journey.assert_clean()
+
+
+def test_tgt005_years_outside_the_data_say_so_and_show_the_nearest(
+    journey: Journey, app_url: str, targets: pd.DataFrame
+) -> None:
+    page = journey.page
+    years = pd.concat([targets["start_year"], targets["end_year"]]).dropna().astype(int)
+    first, last = int(years.min()), int(years.max())
+    page.goto(app_url + f"/targets?from={last + 5}&to={last + 15}")
+    wait_for_page(page, ids.TARGETS_TABLE)
+    notices = page.locator(sel(ids.TARGETS_NOTICES))
+    expect(notices).to_contain_text(f"No targets fall due outside {first}–{last}; showing {last}.")
+    expect(page.locator(sel(ids.TARGETS_CAPTION))).to_contain_text(f"Targets falling due {last}")
+    # the slider shows the nearest years, and the address is left as given (the notice explains it)
+    expect(page).to_have_url(app_url + f"/targets?from={last + 5}&to={last + 15}")
+    due = targets[pd.to_numeric(targets["end_year"], errors="coerce") == last]
+    expect(page.locator(sel(ids.TARGETS_COUNT))).to_have_attribute("data-count", str(len(due)))
+    page.goto(app_url + "/targets?from=1990&to=2000&lang=vi")
+    wait_for_page(page, ids.TARGETS_TABLE)
+    expect(notices).to_contain_text(f"ngoài khoảng {first}–{last}; đang hiển thị {first}.")
+    journey.shot()
+    journey.assert_clean()

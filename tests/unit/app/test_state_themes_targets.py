@@ -3,6 +3,8 @@ every malformed input dropped with a notice instead of raising."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from dashboard.app.state import TargetsView, ThemesView, Vocabulary
@@ -112,6 +114,27 @@ def test_reversed_years_are_swapped_and_every_kind_is_no_filter() -> None:
     )
     assert (view.year_from, view.year_to, view.kinds) == (2020, 2035, ())
     assert view.to_query() == "?from=2020&to=2035"
+
+
+@pytest.mark.parametrize(
+    "query, years, shown",
+    [
+        ("?from=2050&to=2060", (2045, 2045), "2045"),  # after the last year: the last year, not nothing
+        ("?from=1990&to=2000", (2011, 2011), "2011"),
+        ("?from=2050", (2045, 2045), "2045"),
+        ("?from=2000&to=2030", (None, 2030), "2011–2030"),  # an end at the first year is open, as the slider
+        ("?from=2030&to=2099", (2030, None), "2030–2045"),
+    ],
+)
+def test_target_years_outside_the_data_are_moved_inside_with_a_notice(query, years, shown) -> None:
+    vocab = dataclasses.replace(VOCAB, target_years=(2011, 2045))
+    view = TargetsView.from_query(query, vocab)
+    assert (view.year_from, view.year_to) == years
+    assert [n.code for n in view.notices] == ["out-of-range"]
+    assert view.notices[0].message() == f"No targets fall due outside 2011–2045; showing {shown}."
+    assert "2011–2045" in view.notices[0].message("vi") and shown in view.notices[0].message("vi")
+    assert TargetsView.from_query(view.to_query(), vocab).notices == ()  # the address it writes is clean
+    assert TargetsView.from_query("?from=2011&to=2045", vocab).notices == ()  # at the bounds is inside
 
 
 def test_targets_chart_options() -> None:

@@ -12,6 +12,7 @@ from dashboard.app.state import TargetsView, ThemesView
 from dashboard.app.views.targets import targets_page
 from dashboard.app.views.targets import view_from_controls as targets_from_controls
 from dashboard.app.views.themes import cell_section, themes_page, view_from_click, view_from_controls
+from dashboard.figures.target_tables import year_bounds
 from dashboard.figures.themes import heatmap_axes
 
 from .helpers import by_id, components, strings, text_of
@@ -151,3 +152,18 @@ def test_a_secondary_accounts_cell_offers_the_all_text_basis(shipped_data) -> No
     assert "/themes?basis=all&cell=22-NQ-TW-2013%7Cdiplomacy_partnerships" in links
     reported = cell_section(data, ThemesView(basis="all", cell=("22-NQ-TW-2013", "diplomacy_partnerships")))
     assert int(getattr(by_id(reported, ids.THEMES_CELL_LIST), "data-count")) > 0
+
+
+def test_targets_years_outside_the_data_show_a_notice_and_the_slider_keeps_the_address(app_data: AppData) -> None:
+    first, last = year_bounds(app_data.dataset)
+    search = f"?from={last + 5}&to={last + 15}"
+    view = TargetsView.from_query(search, app_data.vocab)
+    assert (view.year_from, view.year_to) == (last, last)
+    page = targets_page(app_data, view)
+    notices = text_of(by_id(page, ids.TARGETS_NOTICES))
+    assert f"No targets fall due outside {first}–{last}; showing {last}." in notices
+    assert by_id(page, ids.TARGETS_YEARS).value == [last, last]
+    # the slider's first call describes the same view: the address is not rewritten, the notice stays
+    shown = targets_from_controls(app_data, search, docs=[], theme=None, kinds=None, years=[last, last], by=None)
+    assert shown.same_as(search, app_data.vocab)
+    assert [n.code for n in shown.notices] == ["out-of-range"]
