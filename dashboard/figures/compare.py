@@ -34,6 +34,10 @@ TEXT = {
         "en": "Log-likelihood keyness (G²) over the counted provisions; left: {a}, right: {b}",
         "vi": "Độ đặc trưng log-likelihood (G²); trái: {a}, phải: {b}",
     },
+    "themes_xaxis": {
+        "en": "Change in share of provisions (percentage points)",
+        "vi": "Thay đổi tỷ lệ điều khoản (điểm phần trăm)",
+    },
     "gain": {"en": "more in {b}", "vi": "nhiều hơn ở {b}"},
     "loss": {"en": "more in {a}", "vi": "nhiều hơn ở {a}"},
     "own": {"en": "own provisions", "vi": "điều khoản của chính văn bản"},
@@ -160,6 +164,7 @@ def theme_delta_figure(dataset: Dataset, options: ChartOptions) -> go.Figure:
         zerolinewidth=1.5,
         ticksuffix=" pt",
         gridcolor="#eee",
+        title={"text": escape(_t("themes_xaxis", lang)), "font": {"size": 13}},
     )
     fig.update_yaxes(categoryorder="array", categoryarray=list(table["theme"]), automargin=True)
     return _coverage_line(

@@ -56,6 +56,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "none": {"en": "No new terms on this basis", "vi": "Không có thuật ngữ mới theo cách tính này"},
     "uses": {"en": "uses", "vi": "lần dùng"},
+    "axis_uses": {"en": "uses in the document", "vi": "số lần dùng trong văn bản"},
     "provisions": {"en": "provisions", "vi": "điều khoản"},
     "against": {"en": "against {n} earlier documents", "vi": "so với {n} văn bản trước"},
     "capped": {"en": "The latest {n} documents are drawn.", "vi": "Hiển thị {n} văn bản gần nhất."},
@@ -113,6 +114,10 @@ def emergence_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     data: list[dict[str, Any]] = []
     annotations: list[dict[str, Any]] = []
     layout: dict[str, Any] = {"bargap": 0.3}
+    # every panel on one scale, so that a bar of 2 uses is not as long as a bar of 8 in the next panel; whole
+    # numbers only (counts), the value printed at the end of each bar
+    most = int(table["count"].max()) if len(table) else 1
+    x_range = [0, most * 1.12 + 0.3]
     for doc, title, (x_id, y_id, xaxis, yaxis) in zip(
         panels, titles, grid(len(panels), cols, h_space=0.24, v_space=0.12 if n_rows > 1 else 0.1), strict=True
     ):
@@ -140,7 +145,10 @@ def emergence_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
             **xaxis,
             "showgrid": True,
             "gridcolor": "#EEE",
-            "rangemode": "tozero",
+            "range": x_range,
+            **({"dtick": 1} if most <= 6 else {}),
+            "tickformat": "d",
+            "title": {"text": escape(word(TEXT, "axis_uses", lang)), "standoff": 4, "font": {"size": 12}},
             "fixedrange": True,
         }
         layout[axis_key(y_id)] = {
@@ -150,15 +158,16 @@ def emergence_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
             "tickfont": {"size": 12},
             "fixedrange": True,
         }
-        # the panel's title, where make_subplots puts it: centred over the panel
+        # the panel's title, over the panel and ending at its right edge: the terms' labels leave room to the
+        # left, so a long title (Vietnamese) stays inside the image where a centred one ran off its right edge
         annotations.append(
             {
                 "text": title,
                 "xref": "paper",
                 "yref": "paper",
-                "x": sum(xaxis["domain"]) / 2,
+                "x": xaxis["domain"][1],
                 "y": yaxis["domain"][1],
-                "xanchor": "center",
+                "xanchor": "right",
                 "yanchor": "bottom",
                 "showarrow": False,
                 "font": {"size": 13, "color": "#222"},
@@ -190,9 +199,9 @@ def emergence_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         title=word(TEXT, "title", lang),
         subtitle=word(TEXT, "subtitle", lang, basis=basis_label(basis, lang)),
         caption=theme_caption(ds, docs, options, extra=" ".join(notes)),
-        height=150 + 260 * n_rows,
+        height=170 + 260 * n_rows,
         top=20,
-        bottom=20,
+        bottom=40,
     )
 
 

@@ -36,6 +36,7 @@ TEXT: dict[str, dict[str, str]] = {
     "as_of": {"en": "as of {d}", "vi": "tính đến {d}"},
     "with": {"en": "filed with {doc}", "vi": "gắn với {doc}"},
     "sources": {"en": "Sources: {sites}.", "vi": "Nguồn tin: {sites}."},
+    "xaxis": {"en": "Date the value describes", "vi": "Thời điểm của số liệu"},
 }
 
 
@@ -96,6 +97,7 @@ def indicators_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
             "gridcolor": "#E6E6E6",
             "tickformat": "%Y",
             "dtick": "M12",
+            "title": {"text": escape(word(TEXT, "xaxis", lang)), "standoff": 6, "font": {"size": 13}},
             "fixedrange": True,
             "visible": bool(names),
         },
@@ -122,7 +124,7 @@ def indicators_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         caption=source_caption([d.symbol for d in docs], ds.version, extra=extra.strip(), lang=lang),
         height=max(240 if not names else 300, 170 + 62 * len(names)),
         top=10,
-        bottom=30,
+        bottom=50,
     )
 
 
