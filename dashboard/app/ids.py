@@ -99,6 +99,7 @@ TARGETS_DOCS = "tgt-docs"  # controls
 TARGETS_THEME = "tgt-theme"
 TARGETS_KIND = "tgt-kind"
 TARGETS_YEARS = "tgt-years"
+TARGETS_YEARS_TEXT = "tgt-years-text"  # the chosen years in words, beside the slider's label
 TARGETS_BY = "tgt-by"
 TARGETS_STATUS = "tgt-status"  # URL notices, caption, count
 TARGETS_NOTICES = "tgt-notices"

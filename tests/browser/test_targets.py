@@ -154,3 +154,27 @@ def test_tgt005_years_outside_the_data_say_so_and_show_the_nearest(
     expect(notices).to_contain_text(f"ngoài khoảng {first}–{last}; đang hiển thị {first}.")
     journey.shot()
     journey.assert_clean()
+
+
+def test_tgt006_the_year_slider_says_its_years_and_keeps_clear_of_the_link_beside_it(
+    journey: Journey, app_url: str, targets: pd.DataFrame
+) -> None:
+    page = journey.page
+    years = pd.concat([targets["start_year"], targets["end_year"]]).dropna().astype(int)
+    first, last = int(years.min()), int(years.max())
+    page.goto(app_url + "/targets")
+    wait_for_page(page, ids.TARGETS_TABLE)
+    shown = page.locator(sel(ids.TARGETS_YEARS_TEXT))
+    expect(shown).to_have_text(f"{first}–{last}")
+    slider = page.locator(sel(ids.TARGETS_YEARS))
+    # at 1,400 px an always-visible tooltip covered the end marks and the "Clear all filters" link
+    expect(slider.locator(".dash-slider-tooltip").first).not_to_be_visible()
+    mark = slider.locator(".dash-slider-mark").last.bounding_box()
+    clear = page.get_by_role("link", name="Clear all filters").bounding_box()
+    assert mark and clear and mark["x"] + mark["width"] <= clear["x"]
+    # moving the slider writes the address and the years beside the label
+    slider.locator(".dash-slider-thumb-2").focus()
+    page.keyboard.press("ArrowLeft")
+    expect(page).to_have_url(app_url + f"/targets?to={last - 1}")
+    expect(shown).to_have_text(f"{first}–{last - 1}")
+    journey.assert_clean()

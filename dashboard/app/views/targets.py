@@ -65,7 +65,7 @@ TEXT: dict[str, dict[str, str]] = {
 def targets_page(data: AppData, view: TargetsView) -> list[Any]:
     """Return the Targets page: controls set from the view, then its notices, conflicts, charts and table."""
     lang = view.lang
-    status_, conflicts_, timeline, indicators, table = outputs(data, view)
+    status_, conflicts_, timeline, indicators, table, _ = outputs(data, view)
     return [
         html.H1(_t("title", lang), className="page-title"),
         html.P(_t("lead", lang), className="text-muted mb-2"),
@@ -135,7 +135,10 @@ def controls(data: AppData, view: TargetsView) -> html.Div:
             html.Div(
                 [
                     _field(
-                        _t("years", lang),
+                        [
+                            _t("years", lang),
+                            html.Span(years_shown(data, view), id=ids.TARGETS_YEARS_TEXT, className="years-shown"),
+                        ],
                         dcc.RangeSlider(
                             id=ids.TARGETS_YEARS,
                             min=first,
@@ -144,8 +147,11 @@ def controls(data: AppData, view: TargetsView) -> html.Div:
                             marks=marks,
                             value=years,
                             allow_direct_input=False,
-                            tooltip={"placement": "bottom", "always_visible": True},
+                            # shown while dragging only: always on, it covered the end marks and the link
+                            # beside the slider; the chosen years are in the label instead
+                            tooltip={"placement": "bottom", "always_visible": False},
                         ),
+                        className="filter years-filter",
                     ),
                     html.Div(
                         [
@@ -219,7 +225,16 @@ def outputs(data: AppData, view: TargetsView) -> tuple[Any, ...]:
         timeline_figure(data.dataset, options),
         indicators_figure(data.dataset, options),
         targets_table_view(data.documents, rows, view.lang),
+        years_shown(data, view),
     )
+
+
+def years_shown(data: AppData, view: TargetsView) -> str:
+    """Return the years the slider selects, in words beside its label ("2011–2045", or one year)."""
+    first, last = year_bounds(data.dataset)
+    low = view.year_from if view.year_from is not None else first
+    high = view.year_to if view.year_to is not None else last
+    return str(low) if low == high else f"{low}–{high}"
 
 
 def status(data: AppData, view: TargetsView, rows: Sequence[Mapping[str, Any]]) -> list[Any]:
@@ -291,8 +306,8 @@ def conflicts(data: AppData, view: TargetsView, rows: Sequence[Mapping[str, Any]
     return blocks
 
 
-def _field(label: str, control: Any) -> html.Div:
-    return html.Div([html.Label(label, className="form-label small fw-semibold mb-1"), control], className="filter")
+def _field(label: str | list[Any], control: Any, className: str = "filter") -> html.Div:
+    return html.Div([html.Label(label, className="form-label small fw-semibold mb-1"), control], className=className)
 
 
 def _t(key: str, lang: str) -> str:

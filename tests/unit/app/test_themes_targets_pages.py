@@ -163,6 +163,7 @@ def test_targets_years_outside_the_data_show_a_notice_and_the_slider_keeps_the_a
     notices = text_of(by_id(page, ids.TARGETS_NOTICES))
     assert f"No targets fall due outside {first}–{last}; showing {last}." in notices
     assert by_id(page, ids.TARGETS_YEARS).value == [last, last]
+    assert text_of(by_id(page, ids.TARGETS_YEARS_TEXT)) == str(last)  # the chosen years beside the slider
     # the slider's first call describes the same view: the address is not rewritten, the notice stays
     shown = targets_from_controls(app_data, search, docs=[], theme=None, kinds=None, years=[last, last], by=None)
     assert shown.same_as(search, app_data.vocab)
