@@ -406,7 +406,7 @@ def hover(doc: ChartDocument, theme: str, row: Any, lang: str, click: bool = Fal
     lines.append(f"{escape(measure_label('share_provisions', lang, True))}: <b>{share}</b> ({of})")
     lines.append(f"{escape(measure_label('share_words', lang, True))}: {percent(row.share_words, 1)} ({words_of})")
     if click and row.theme_provisions:
-        lines.append(f"<span style='color:#555'>{escape(word(TEXT, 'click', lang))}</span>")
+        lines.append(f"<i>{escape(word(TEXT, 'click', lang))}</i>")  # the hover box's own, contrasting colour
     return "<br>".join(lines)
 
 
