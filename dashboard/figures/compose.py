@@ -43,7 +43,7 @@ def compose(
     shapes are added to the frame's (the source caption stays the first annotation).
     """
     house = copy.deepcopy(_house())
-    sub_lines = wrap(escape(subtitle), SUBTITLE_CHARS).split("<br>") if subtitle else []
+    sub_lines = _subtitle_lines(subtitle)
     house["title"]["text"] = "<br>".join(
         [f"<b>{escape(title)}</b>", *(f"<span style='{SUBTITLE_STYLE}'>{line}</span>" for line in sub_lines)]
     )
@@ -52,10 +52,28 @@ def compose(
     note = house["annotations"][0]
     note["text"] = wrap(escape(caption), CAPTION_CHARS)
     note["yshift"] = -(bottom + 12)
-    house["margin"].update(t=44 + 18 * len(sub_lines) + top, b=bottom + 24 + 15 * (note["text"].count("<br>") + 1))
+    house["margin"].update(dict(zip("tb", _margins(subtitle, caption, top, bottom), strict=True)))
     if not caption:
         house["annotations"] = []
     return go.Figure({"data": data, "layout": merge(house, layout)}, _validate=False)
+
+
+def plot_height(height: int, *, subtitle: str, caption: str, top: int = 0, bottom: int = 0) -> int:
+    """Return the height in px of the plot area `compose` leaves in a chart `height` px tall (as on screen; a
+    slide may lay a tall chart out up to 15 % shorter, see export.static.Size.for_figure)."""
+    t, b = _margins(subtitle, caption, top, bottom)
+    return height - t - b
+
+
+def _subtitle_lines(subtitle: str) -> list[str]:
+    return wrap(escape(subtitle), SUBTITLE_CHARS).split("<br>") if subtitle else []
+
+
+def _margins(subtitle: str, caption: str, top: int, bottom: int) -> tuple[int, int]:
+    """Return the top and bottom margins of a composed chart: title, subtitle lines, `top`; `bottom`, caption
+    lines."""
+    caption_lines = wrap(escape(caption), CAPTION_CHARS).count("<br>") + 1
+    return 44 + 18 * len(_subtitle_lines(subtitle)) + top, bottom + 24 + 15 * caption_lines
 
 
 def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:

@@ -26,6 +26,26 @@ COVERAGE_WORD: dict[str, dict[str, str]] = {
     "not_held": {"en": "not held", "vi": "không có"},
 }
 
+# short theme names for labels at the end of a line (the legend and hovers use the codebook's full labels)
+SHORT_THEME_LABELS: dict[str, dict[str, str]] = {
+    "governance": {"en": "Leadership", "vi": "Lãnh đạo, chỉ đạo"},
+    "economy_trade": {"en": "Economy and trade", "vi": "Kinh tế, thương mại"},
+    "defense_security_sovereignty": {"en": "Defence and security", "vi": "Quốc phòng, an ninh"},
+    "diplomacy_partnerships": {"en": "Diplomacy", "vi": "Đối ngoại"},
+    "science_technology": {"en": "Science and technology", "vi": "Khoa học, công nghệ"},
+    "digital_transformation": {"en": "Digital transformation", "vi": "Chuyển đổi số"},
+    "culture_information": {"en": "Culture", "vi": "Văn hóa"},
+    "education_training": {"en": "Education", "vi": "Giáo dục"},
+    "health": {"en": "Health", "vi": "Y tế"},
+    "society_labor": {"en": "Labour", "vi": "Lao động"},
+    "environment_climate": {"en": "Environment", "vi": "Môi trường"},
+    "tourism_sports": {"en": "Tourism and sports", "vi": "Du lịch, thể thao"},
+    "law_commitments": {"en": "Law and commitments", "vi": "Pháp luật, cam kết"},
+    "external_resources": {"en": "External resources", "vi": "Nguồn lực bên ngoài"},
+    "overseas_vietnamese": {"en": "Overseas Vietnamese", "vi": "Người Việt ở nước ngoài"},
+    "agriculture_food": {"en": "Agriculture", "vi": "Nông nghiệp"},
+}
+
 
 @dataclass(frozen=True)
 class ChartDocument:
@@ -107,6 +127,22 @@ def theme_ids(ds: Dataset) -> list[str]:
 def theme_labels(ds: Dataset, lang: str = "en") -> dict[str, str]:
     """Return theme id → label in `lang` (label_vi from the codebook for Vietnamese)."""
     return {tid: (vi if lang == "vi" else en) for tid, en, vi in _themes(ds)}
+
+
+def theme_short_labels(ds: Dataset, lang: str = "en") -> dict[str, str]:
+    """Return theme id → a short label in `lang` ("Diplomacy"), for a label written next to a line's end.
+
+    The codebook has one label per language; the short ones are kept here (a chart's words, not data). A theme
+    this table does not know is named by its label up to the first comma or "and".
+    """
+    out = {}
+    for tid, label in theme_labels(ds, lang).items():
+        short = SHORT_THEME_LABELS.get(tid, {}).get(lang)
+        if not short:
+            head = label.split(",")[0]
+            short = head.split(" và " if lang == "vi" else " and ")[0].strip() or label
+        out[tid] = short
+    return out
 
 
 def chart_lang(options: ChartOptions) -> str:

@@ -26,6 +26,28 @@ THEME_COLOURS: dict[str, str] = {
     "overseas_vietnamese": "#99DDFF",
     "agriculture_food": "#AAAA00",
 }
+# A line dash per theme, fixed per theme id like its colour, so that theme lines never rely on colour alone:
+# several theme colours are close (#77AADD, #88CCEE and #99DDFF; #DDCC77 and #EEDD88; #999933, #AAAA00 and
+# #BBCC33), and those get dashes of different families (even dashes, dots, dash-dots, near-solid).
+# Named dashes scale with the line width in plotly; the others are lengths in px.
+THEME_DASHES: dict[str, str] = {
+    "governance": "solid",
+    "economy_trade": "dash",
+    "defense_security_sovereignty": "dashdot",
+    "diplomacy_partnerships": "longdash",
+    "science_technology": "6px,3px",
+    "digital_transformation": "18px,4px,4px,4px,4px,4px",
+    "culture_information": "22px,5px",
+    "education_training": "16px,4px,2px,4px",
+    "health": "10px,3px,3px,3px,3px,3px",
+    "society_labor": "2px,5px",
+    "environment_climate": "14px,4px,14px,12px",
+    "tourism_sports": "4px,4px",
+    "law_commitments": "dot",
+    "external_resources": "8px,8px,2px,8px",
+    "overseas_vietnamese": "longdashdot",
+    "agriculture_food": "22px,4px,4px,4px",
+}
 # Okabe-Ito, for document lanes and categorical series that are not themes
 CATEGORICAL = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 # diverging pair for gains (B) and losses (A) in comparisons: blue / orange (colour-blind safe)

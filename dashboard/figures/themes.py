@@ -19,7 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.dataset.load import Dataset
-from dashboard.figures.compose import compose, wrap
+from dashboard.figures.compose import compose, plot_height, wrap
 from dashboard.figures.coverage import COVERAGE_STYLE, coverage_label
 from dashboard.figures.labels import (
     COVERAGE_WORD,
@@ -28,10 +28,12 @@ from dashboard.figures.labels import (
     percent,
     theme_ids,
     theme_labels,
+    theme_short_labels,
     word,
 )
+from dashboard.figures.line_labels import LineEnd, darker, end_labels, label_room
 from dashboard.figures.registry import Chart, ChartOptions, register
-from dashboard.figures.template import FONT, NEUTRAL, THEME_COLOURS, escape
+from dashboard.figures.template import FONT, NEUTRAL, THEME_COLOURS, THEME_DASHES, escape
 from dashboard.figures.theme_tables import (
     WORDS,
     basis_label,
@@ -220,7 +222,11 @@ def heatmap_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
 
 def evolution_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     """Return one line per chosen theme across the documents in order of issue, each point marked by its
-    source's coverage (● full, ◐ partial, ○ summary); one legend for the themes and one for the marks."""
+    source's coverage (● full, ◐ partial, ○ summary), and a key to the marks.
+
+    Each theme has its own line dash as well as its colour (template.THEME_DASHES; some theme colours are
+    close), and its short name at the end of its line when every line's name fits there without overlapping
+    (figures.line_labels); otherwise a legend names the themes."""
     lang, measure, basis = chart_lang(options), chart_measure(options), chart_basis(options)
     table = measures_table(ds, options)
     docs = theme_documents(ds, options)
@@ -230,11 +236,14 @@ def evolution_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     x = [column_label(d, d.id in missing, lang) for d in docs]
     labelled = len(themes) <= VALUE_LABELS
     data: list[dict[str, Any]] = []
+    ends: list[LineEnd] = []
+    short = theme_short_labels(ds, lang)
     for theme in themes:
         colour = THEME_COLOURS.get(theme, NEUTRAL)
         rows = {r.document_id: r for r in table[table["theme_id"] == theme].itertuples(index=False)}
         values = [_value(rows.get(d.id)) for d in docs]
         name = wrap(escape(labels.get(theme, theme)), LEGEND_CHARS)
+        ends.append(LineEnd(short.get(theme, theme), values[-1] if values else None, colour))
         data.append(
             {
                 "type": "scatter",
@@ -243,7 +252,7 @@ def evolution_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
                 "mode": "lines",
                 "name": name,
                 "legendgroup": theme,
-                "line": {"color": colour, "width": 2.6},
+                "line": {"color": colour, "width": 2.6, "dash": THEME_DASHES.get(theme, "solid")},
                 "hoverinfo": "skip",
             }
         )
@@ -262,7 +271,7 @@ def evolution_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
                 "legendgroup": theme,
                 "text": [_cell_text(v, measure) if v is not None else "" for v in values] if labelled else None,
                 "textposition": "top center",
-                "textfont": {"size": 12, "color": colour},
+                "textfont": {"size": 12, "color": darker(colour)},  # a light line colour is pale as text
             }
         )
         data.append(
@@ -328,6 +337,7 @@ def evolution_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
             "yanchor": "top",
             "font": {"size": 12},
             "title": {"text": title_themes},
+            "tracegroupgap": 4,  # each theme is a group of its own: plotly's 10 px between groups adds up
         },
         # the key to the marks: one line above the plot, clear of the themes' legend however long it grows
         "legend2": {
@@ -345,16 +355,29 @@ def evolution_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         "hovermode": "closest",
     }
     note = f" ({word(TEXT, 'default_lines', lang, n=len(themes))})" if not options.themes and themes else ""
-    return compose(
-        data,
-        layout,
-        title=word(TEXT, "evolution_title", lang),
-        subtitle=subtitle(measure, basis, lang, note),
-        caption=theme_caption(ds, docs, options, where=word(TEXT, "gaps", lang)),
-        height=max(460, 300 + 22 * len(themes)),
-        top=40,
-        bottom=62 if missing else 46,
-    )
+    frame = {
+        "subtitle": subtitle(measure, basis, lang, note),
+        "caption": theme_caption(ds, docs, options, where=word(TEXT, "gaps", lang)),
+        "top": 40,
+        "bottom": 62 if missing else 46,
+    }
+    height = max(460, 300 + 22 * len(themes))
+    # placed for the plot's height on screen, or the 85 % of it a slide may lay the chart out at (export.static)
+    plot_px = plot_height(round(height * 0.85), **frame)
+    named = end_labels(ends, x=len(x) - 1, top=layout["yaxis"]["range"][1], plot_px=plot_px)
+    if named:  # each line named at its end: the themes' legend would only repeat them
+        for trace in data:
+            if trace.get("mode") == "lines":
+                trace["showlegend"] = False
+        layout["annotations"] = named
+        # the plot ends just after the last column, so that the names sit right of the grid and zero lines
+        layout["xaxis"]["range"] = [-0.4, len(x) - 1 + 0.12]
+        layout["margin"] = {"r": label_room([e.text for e in ends]) + 10}
+    else:  # the legend names the themes: the plot is made as tall as the legend (on a slide too), none cut off
+        lines = sum(trace["name"].count("<br>") + 1 for trace in data if trace.get("mode") == "lines")
+        legend_px = 40 + 18 * lines + 6 * len(themes)
+        height = max(height, round((legend_px + height - plot_height(height, **frame)) / 0.85))
+    return compose(data, layout, title=word(TEXT, "evolution_title", lang), height=height, **frame)
 
 
 def heatmap_axes(ds: Dataset, options: ChartOptions) -> tuple[dict[str, str], dict[str, str]]:

@@ -4,6 +4,7 @@ carry their evidence spans (fig.data, fig.layout)."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pandas as pd
@@ -12,8 +13,9 @@ import pytest
 
 from dashboard.dataset.load import Dataset
 from dashboard.figures.emergence import TOP_TERMS, emergence_table
+from dashboard.figures.labels import theme_short_labels
 from dashboard.figures.registry import ChartOptions, get_chart
-from dashboard.figures.template import THEME_COLOURS
+from dashboard.figures.template import THEME_COLOURS, THEME_DASHES
 from dashboard.figures.theme_tables import cell_provisions, measures_table
 from dashboard.figures.themes import CLICKED
 
@@ -197,3 +199,71 @@ def test_every_chart_is_a_valid_plotly_figure(dataset, name, options) -> None:
     """The charts are built unvalidated for speed (figures.compose); plotly validates them here."""
     fig = get_chart(name).figure(dataset, options)
     go.Figure(fig.to_dict())  # raises on any property plotly does not know
+
+
+ALL_THEMES = ChartOptions(themes=tuple(THEME_COLOURS))
+
+
+@pytest.mark.parametrize("options", [ChartOptions(), ChartOptions(basis="all", lang="vi"), ALL_THEMES])
+def test_evolution_lines_differ_in_more_than_colour(dataset, options) -> None:
+    """Some theme colours are close (#77AADD and #88CCEE): any two lines differ in dash or marker symbol."""
+    lines = [t for t in get_chart("themes-evolution").figure(dataset, options).data if t.mode == "lines"]
+    assert len(lines) >= 4
+    styles = [(t.line.dash or "solid", t.marker.symbol if "markers" in t.mode else None) for t in lines]
+    for i, a in enumerate(styles):
+        for j, b in enumerate(styles[:i]):
+            assert a != b, f"{lines[i].name} and {lines[j].name} are drawn alike: {a}"
+
+
+def test_theme_dashes_are_one_per_theme_and_unlike_for_close_colours(dataset) -> None:
+    themes = list(dataset.table("themes")["id"])
+    assert set(THEME_DASHES) == set(themes) == set(THEME_COLOURS)
+    assert len(set(THEME_DASHES.values())) == len(THEME_DASHES)
+    close = [
+        ("law_commitments", "diplomacy_partnerships", "overseas_vietnamese"),
+        ("culture_information", "tourism_sports"),
+        ("society_labor", "agriculture_food", "environment_climate"),
+    ]
+    for group in close:  # dashes of different families: no two of a group are both plain even dashes
+        families = {_dash_family(THEME_DASHES[t]) for t in group}
+        assert len(families) == len(group), group
+
+
+def _dash_family(dash: str) -> str:
+    if dash in ("solid", "dot", "dash", "longdash", "dashdot", "longdashdot"):
+        return {"longdash": "dash", "longdashdot": "dashdot"}.get(dash, dash)
+    parts = [int(p.removesuffix("px")) for p in dash.split(",")]
+    if len(set(parts[1::2])) == 1 and len(set(parts[::2])) == 1:
+        return "dot" if parts[0] <= 4 else "dash"
+    return "dashdot" if min(parts[::2]) <= 4 else "long"
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_evolution_names_each_line_at_its_end(dataset, lang) -> None:
+    fig = get_chart("themes-evolution").figure(dataset, ChartOptions(lang=lang))
+    lines = [t for t in fig.data if t.mode == "lines"]
+    names = [a for a in fig.layout.annotations if a.yref == "y" and a.showarrow]
+    short = theme_short_labels(dataset, lang)
+    themes = [t.legendgroup for t in lines]
+    assert [a.text for a in names] == [short[t] for t in themes]
+    last = len(lines[0].x) - 1
+    for line, name in zip(lines, names, strict=True):
+        assert name.x == last and name.y == pytest.approx(line.y[-1])  # the leader starts at the line's end
+        assert name.arrowcolor == line.line.color
+    positions = sorted(a.ay for a in names)  # label heights, in axis units: apart by at least a label's height
+    top = fig.layout.yaxis.range[1]
+    plot_px = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+    assert all((b - a) / top * plot_px >= 14 for a, b in itertools.pairwise(positions))
+    assert not any(t.showlegend is not False for t in lines)  # the names replace the themes' legend
+
+
+def test_evolution_with_every_theme_keeps_a_legend_that_fits(dataset) -> None:
+    fig = get_chart("themes-evolution").figure(dataset, ALL_THEMES)
+    lines = [t for t in fig.data if t.mode == "lines"]
+    named = [a for a in fig.layout.annotations if a.yref == "y" and a.showarrow]
+    if not named:  # too many lines end close together to name them there: the legend names them all
+        assert all(t.showlegend is not False for t in lines)
+        entries = sum(t.name.count("<br>") + 1 for t in lines)
+        assert fig.layout.height - fig.layout.margin.t - fig.layout.margin.b >= 16 * entries
+    else:
+        assert len(named) == len(lines)
