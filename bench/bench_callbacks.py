@@ -147,8 +147,8 @@ def report(label: str, data_dir: Path, repeat: int) -> None:
 
 
 def cases(data: AppData) -> list[Case]:
-    """Return the calls to time: every callback of the Home, Timeline, Document, Explorer, Themes and Targets
-    pages, and the page router for each page, with realistic inputs taken from the corpus."""
+    """Return the calls to time: every callback of the Home, Timeline, Document, Explorer, Themes, Targets and
+    Compare pages, and the page router for each page, with realistic inputs taken from the corpus."""
     held = [d for d in data.documents if d in data.vocab.held]
     biggest = max(held, key=lambda d: len(data.by_document.get(d, [])))
     middle = data.by_document[biggest][len(data.by_document[biggest]) // 2]
@@ -172,7 +172,7 @@ def cases(data: AppData) -> list[Case]:
         ("/targets", "?from=2030&to=2030"),
         ("/no/such/page", ""),
     ]:
-        pages = ("/", "/timeline", "/document", "/explorer", "/themes", "/targets")
+        pages = ("/", "/timeline", "/document", "/explorer", "/themes", "/targets", "/compare")
         name = "router " + (path if path in pages else "404")
         out.append(Case(name, router, {"_pages_location.pathname": path, "_pages_location.search": search}))
     for path, search in [("/explorer", "?q=asean&lang=vi"), ("/", ""), ("/timeline", "?hide=relations")]:
@@ -248,7 +248,7 @@ def cases(data: AppData) -> list[Case]:
                 {**{f"{names[k]}.value": v for k, v in values.items()}, "url.search": ""},
             )
         )
-    return out + theme_and_target_cases(data)
+    return out + theme_and_target_cases(data) + compare_cases(data)
 
 
 def theme_and_target_cases(data: AppData) -> list[Case]:
@@ -296,6 +296,51 @@ def theme_and_target_cases(data: AppData) -> list[Case]:
             "url.search": "",
         }
         out.append(Case("targets _update_targets", f"{ids.TARGETS_TABLE}.children", values))
+    return out
+
+
+def compare_pair(data: AppData) -> tuple[str, str]:
+    """Return the pair the Compare cases time: the two largest seed documents (the design's journey) when the
+    corpus holds them, else the corpus's two largest held documents, earlier first."""
+    held = [d for d in data.documents if d in data.vocab.held]
+    if {"40-QD-TTg-2016", "153-NQ-CP-2025"} <= set(held):
+        return "40-QD-TTg-2016", "153-NQ-CP-2025"
+    largest = sorted(held, key=lambda d: len(data.by_document.get(d, [])), reverse=True)[:2]
+    a, b = sorted(largest, key=lambda d: str(data.documents[d].get("issued")))
+    return a, b
+
+
+def compare_cases(data: AppData) -> list[Case]:
+    """Return the calls of the Compare page: the page render (router) for the pair, filtered and in Vietnamese;
+    the content update for a filter change (theme, status), a new pair and a language kept; and the swap."""
+    a, b = compare_pair(data)
+    pair = f"?a={a}&b={b}"
+    router = "_pages_content.children"
+    out: list[Case] = []
+    for search in (pair, f"{pair}&theme=education_training&status=reworded,new", f"?a={b}&b={a}&lang=vi", ""):
+        values = {"_pages_location.pathname": "/compare", "_pages_location.search": search}
+        out.append(Case("router /compare", router, values))
+    all_statuses = ["kept", "reworded", "new", "dropped"]
+    for url, pick_a, pick_b, theme, status in [
+        (pair, a, b, "education_training", all_statuses),  # a theme picked
+        (pair, a, b, None, ["dropped"]),  # three statuses unticked
+        (f"{pair}&theme=education_training", a, b, "governance", ["reworded", "new"]),
+        (f"{pair}&status=dropped", a, b, None, all_statuses),  # filters cleared: every pair again
+        (f"?a={a}", a, b, None, all_statuses),  # B picked: a new pair
+        (f"{pair}&lang=vi", b, a, None, all_statuses),  # after a swap, in Vietnamese
+    ]:
+        values = {
+            f"{ids.COMPARE_A}.value": pick_a,
+            f"{ids.COMPARE_B}.value": pick_b,
+            f"{ids.COMPARE_THEME}.value": theme,
+            f"{ids.COMPARE_STATUS}.value": status,
+            "url.search": url,
+        }
+        out.append(Case("compare _update_content", f"{ids.COMPARE_CONTENT}.children", values))
+    for pick_a, pick_b in ((a, b), (b, a)):
+        values = {f"{ids.COMPARE_SWAP}.n_clicks": 1, f"{ids.COMPARE_A}.value": pick_a,
+                  f"{ids.COMPARE_B}.value": pick_b}
+        out.append(Case("compare _on_swap", f"{ids.COMPARE_A}.value", values))
     return out
 
 

@@ -70,6 +70,7 @@ COMPARE_CAPTION = "cmp-caption"
 COMPARE_WARNING = "cmp-coverage-warning"
 COMPARE_SUMMARY = "cmp-summary"
 COMPARE_CHART = "cmp-theme-chart"
+COMPARE_TERMS_CHART = "cmp-terms-chart"  # back-to-back keyness bars (registry name "compare-terms")
 COMPARE_TERMS = "cmp-terms"
 COMPARE_ENTITIES = "cmp-entities"
 COMPARE_TARGETS = "cmp-targets"

@@ -1,24 +1,30 @@
 """Journey: "What does the 2025 action programme say about education that the 2016 strategy did not?"
 
-Compare page in the real app (headless Chromium): pick two documents, read the theme-delta chart and the
-aligned provisions with changed words marked, filter by theme and status, follow a provision to its source,
-and paste the address to get the same view back.
+Compare page in the real app (headless Chromium): pick two documents, read the theme-delta chart, the
+distinctive-terms chart and the aligned provisions with changed words marked, filter by theme and status, follow
+a provision to its source, download a chart, and paste the address to get the same view back.
 """
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import pandas as pd
 import pytest
-from playwright.sync_api import expect
+from PIL import Image
+from playwright.sync_api import Page, expect
 
 from dashboard.app import ids
+from dashboard.app.components.download import TEXT
 from tests.browser.pages import choose, sel, wait_for_page
 
 pytestmark = pytest.mark.browser
 
 STRATEGY, PROGRAMME = "40-QD-TTg-2016", "153-NQ-CP-2025"
 T = 60_000  # ms: generous, the suite may share two cores with builds and benchmarks
+DOWNLOAD_TIMEOUT = 90_000  # the first export starts the app's export browser
 
 
 def query(url: str) -> dict[str, list[str]]:
@@ -27,6 +33,26 @@ def query(url: str) -> dict[str, list[str]]:
 
 def rows(page):
     return page.locator(f"{sel(ids.COMPARE_PAIRS)} > .pair")
+
+
+def drawn_bars(page: Page, graph_id: str) -> list[int]:
+    """Return the number of bars plotly drew in each trace of the graph (once it has drawn them)."""
+    handle = page.wait_for_function(
+        "(id) => { const traces = document.querySelectorAll('#' + id + ' .barlayer .trace');"
+        " return traces.length ? Array.from(traces, t => t.querySelectorAll('.point').length) : null; }",
+        arg=graph_id,
+    )
+    return list(handle.json_value())
+
+
+def download(page: Page, chart: str, item_class: str) -> tuple[bytes, str]:
+    """Open the chart's download menu, click the item, and return the downloaded file's bytes and name."""
+    box = page.locator(f".chart-download[data-chart='{chart}']")
+    box.get_by_role("button", name=TEXT["download"]["en"]).click()
+    with page.expect_download(timeout=DOWNLOAD_TIMEOUT) as info:
+        box.locator(f".{item_class}").click()
+    assert info.value.failure() is None
+    return Path(info.value.path()).read_bytes(), info.value.suggested_filename
 
 
 def test_cmpr001_deep_link_restores_the_filtered_view(journey, app_url):
@@ -162,4 +188,49 @@ def test_cmpr008_two_users_do_not_share_state(journey, app_url, browser):
     wait_for_page(other, ids.COMPARE_PAIRS)
     expect(other.locator(sel(ids.COMPARE_CAPTION))).to_contain_text("01/NQ-CP → 59-NQ/TW", timeout=T)
     assert set(query(other.url)["status"]) == {"new"}
+    journey.assert_clean()
+
+
+@pytest.mark.export
+def test_cmpr009_distinctive_terms_chart_with_its_download_menu(journey, app_url):
+    page = journey.page
+    page.goto(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}")
+    wait_for_page(page, ids.COMPARE_TERMS_CHART)
+    card = page.locator(sel(ids.chart_card(ids.COMPARE_TERMS_CHART)))
+    expect(card).to_have_attribute("data-chart", "compare-terms", timeout=T)
+    expect(card.locator(".gtitle")).to_contain_text("Terms distinctive of 40/QĐ-TTg and of 153/NQ-CP", timeout=T)
+    left, right = drawn_bars(page, ids.COMPARE_TERMS_CHART)  # A's terms, B's terms
+    assert left > 0 and right > 0
+    expect(page.locator(f"{sel(ids.COMPARE_TERMS)} .terms-a li")).to_have_count(left, timeout=T)  # counts kept
+    # drawn at the figure's height, above the term lists (in a grid cell the responsive graph collapsed to 31 px)
+    graph, lists = page.locator(sel(ids.COMPARE_TERMS_CHART)).bounding_box(), page.locator(sel(ids.COMPARE_TERMS))
+    assert graph and graph["height"] >= 400
+    assert lists.bounding_box()["y"] >= graph["y"] + graph["height"]
+    # the menu offers images at both sizes, HTML and the data behind the chart
+    card.get_by_role("button", name=TEXT["download"]["en"]).click()
+    for fmt in (".png", ".svg", ".pdf", ".csv"):
+        expect(card.get_by_text(TEXT[fmt]["en"]).first).to_be_visible(timeout=T)
+    for item in ("png-slide", "svg-slide", "pdf-slide", "png-a4", "svg-a4", "pdf-a4", "html-slide", "csv-data"):
+        expect(card.locator(f".export-{item}")).to_have_count(1, timeout=T)
+    page.keyboard.press("Escape")
+    png, name = download(page, "compare-terms", "export-png-slide")
+    assert name == f"compare-terms_{STRATEGY}_vs_{PROGRAMME}_slide.png"
+    with Image.open(io.BytesIO(png)) as img:
+        assert img.size == (3200, 1800)
+    csv, name = download(page, "compare-terms", "export-csv-data")
+    table = pd.read_csv(io.BytesIO(csv))
+    assert name == f"compare-terms_{STRATEGY}_vs_{PROGRAMME}.csv"
+    assert set(zip(table["side"], table["document"], strict=True)) == {("a", STRATEGY), ("b", PROGRAMME)}
+    journey.shot()
+    # the chart follows the address: swapped documents, then the language
+    page.click(sel(ids.COMPARE_SWAP))
+    expect(page).to_have_url(f"{app_url}/compare?a={PROGRAMME}&b={STRATEGY}", timeout=T)
+    expect(card.locator(".gtitle")).to_contain_text("Terms distinctive of 153/NQ-CP and of 40/QĐ-TTg", timeout=T)
+    csv, name = download(page, "compare-terms", "export-csv-data")
+    table = pd.read_csv(io.BytesIO(csv))
+    assert name == f"compare-terms_{PROGRAMME}_vs_{STRATEGY}.csv"
+    assert set(zip(table["side"], table["document"], strict=True)) == {("a", PROGRAMME), ("b", STRATEGY)}
+    page.goto(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&lang=vi")
+    wait_for_page(page, ids.COMPARE_TERMS_CHART)
+    expect(card.locator(".gtitle")).to_contain_text("Thuật ngữ đặc trưng của 40/QĐ-TTg", timeout=T)
     journey.assert_clean()

@@ -1,7 +1,8 @@
-"""Compare: two documents side by side. The theme-weight chart, the distinctive terms, the entities and
-targets gained or lost, and every provision of both documents in aligned pairs with the changed words marked
-(html.Del in A, html.Ins in B), filterable by theme and by status. Each provision links to its place in its
-document and to its source span. The state is the URL (CompareView); the controls only ever write it."""
+"""Compare: two documents side by side. The theme-weight chart, the distinctive-terms chart and lists, the
+entities and targets gained or lost, and every provision of both documents in aligned pairs with the changed words
+marked (html.Del in A, html.Ins in B), filterable by theme and by status. Each provision links to its place in its
+document and to its source span. Both charts sit in chart cards with the shared download menu. The state is the
+URL (CompareView); the controls only ever write it."""
 
 from __future__ import annotations
 
@@ -12,17 +13,17 @@ from dash import dcc, html
 from dashboard.app import ids
 from dashboard.app.components import notices_alert
 from dashboard.app.components.badges import source_badge, theme_chip
-from dashboard.app.components.download import briefing_pack_menu, chart_download_menu
+from dashboard.app.components.charts import chart_card
+from dashboard.app.components.download import briefing_pack_menu
 from dashboard.app.components.links import document_link, external_link, source_url
 from dashboard.app.components.provision import NOT_OWN_KINDS, span_reference
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t, theme_label
 from dashboard.app.state import STATUSES, CompareView, DocumentView
-from dashboard.app.views.compare_deltas import entities_box, targets_box, terms_box
+from dashboard.app.views.compare_deltas import charts, entities_box, targets_box, terms_box
 from dashboard.app.views.compare_text import text
-from dashboard.figures.compare import comparison, theme_delta_figure
+from dashboard.figures.compare import comparison
 from dashboard.figures.coverage import coverage_key, coverage_label, source_kind_label
-from dashboard.figures.registry import ChartOptions
 
 MAX_ROWS = 150  # pairs drawn at once (each is ~3 kB of components); the filters narrow a longer list
 EXAMPLES = (("40-QD-TTg-2016", "153-NQ-CP-2025"), ("01-NQ-CP-2016", "59-NQ-TW-2025"))
@@ -154,17 +155,15 @@ def content(data: AppData, view: CompareView) -> list[Any]:
         ]
         return [*head, html.P([_t("choose", lang), " ", *examples], id=ids.COMPARE_EMPTY)]
     result = comparison(data.dataset, view.a, view.b)
+    themes_chart, terms_chart = charts(data.dataset, view.a, view.b, lang)
     return [
         *head,
         _documents(data, result, lang),
         _summary(result, lang),
-        chart_download_menu("compare-themes", lang),
-        dcc.Graph(
-            id=ids.COMPARE_CHART,
-            figure=theme_delta_figure(data.dataset, ChartOptions(a=view.a, b=view.b, lang=lang)),
-            config={"displaylogo": False, "responsive": True},
-            className="compare-chart",
-        ),
+        chart_card(ids.COMPARE_CHART, "compare-themes", themes_chart, lang=lang),
+        # the chart draws the strongest terms; the lists under it carry each term's counts in A and B. (Outside
+        # the grid below: in a grid cell the responsive graph's height: 100% collapses to nothing.)
+        chart_card(ids.COMPARE_TERMS_CHART, "compare-terms", terms_chart, lang=lang),
         html.Div(
             [terms_box(result, lang), entities_box(result, lang), targets_box(result, lang)],
             className="compare-deltas",

@@ -1,7 +1,9 @@
-"""Compare page: what moved as a whole — distinctive terms, entities and targets gained or lost — as boxes."""
+"""Compare page: what moved as a whole — theme weight and distinctive terms as charts (built once per pair and
+language), distinctive terms, entities and targets gained or lost as boxes."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from dash import html
@@ -9,6 +11,23 @@ from dash import html
 from dashboard.app import ids
 from dashboard.app.i18n import t
 from dashboard.app.views.compare_text import text
+from dashboard.dataset.load import Dataset
+from dashboard.figures.compare import distinctive_terms_figure, theme_delta_figure
+from dashboard.figures.registry import ChartOptions
+
+
+@lru_cache(maxsize=64)
+def charts(dataset: Dataset, a: str, b: str, lang: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Return the page's two figures (theme weight, distinctive terms) for the pair, as plotly JSON dicts.
+
+    Cached per loaded dataset, pair and language: the data never changes while the app runs, and building the two
+    figures was most of the page's time (a filter of the pairs rebuilds the page but not its charts). Callers
+    must not mutate the dicts (Dash only serialises them)."""
+    options = ChartOptions(a=a, b=b, lang=lang)  # CompareView.chart_options(): what the download menus export
+    return (
+        theme_delta_figure(dataset, options).to_plotly_json(),
+        distinctive_terms_figure(dataset, options).to_plotly_json(),
+    )
 
 
 def terms_box(result: dict[str, Any], lang: str) -> html.Div:

@@ -117,6 +117,11 @@ def test_content_on_the_fixture_package(fixture_data: Path):
 
     walk(tree)
     assert {ids.COMPARE_SUMMARY, ids.COMPARE_CHART, ids.COMPARE_PAIRS, ids.COMPARE_WARNING} <= set(found)
+    # both charts in their cards, named for the download menu: theme weight and the distinctive terms
+    for graph, chart in ((ids.COMPARE_CHART, "compare-themes"), (ids.COMPARE_TERMS_CHART, "compare-terms")):
+        assert found[ids.chart_card(graph)].to_plotly_json()["props"]["data-chart"] == chart
+    assert [t["name"] for t in found[ids.COMPARE_TERMS_CHART].figure["data"]] == ["1-NQ/TW", "2/NQ-CP"]
+    assert ids.COMPARE_TERMS in found  # the term lists (with their counts) stay under the chart
     rows = [r.to_plotly_json()["props"] for r in found[ids.COMPARE_PAIRS].children]
     provisions = data.dataset.provisions
     # every provision of both documents is on exactly one row, with the row's status
@@ -127,3 +132,16 @@ def test_content_on_the_fixture_package(fixture_data: Path):
         provisions.loc[provisions.document_id == view.b, "id"]
     )
     assert {r["data-status"] for r in rows} <= set(STATUSES)
+
+
+def test_charts_are_built_once_per_pair_and_language(fixture_data: Path):
+    from dashboard.app.context import AppData
+    from dashboard.app.views.compare_deltas import charts
+
+    data = AppData.load(fixture_data)
+    a, b = data.vocab.resolve("1-NQ/TW"), data.vocab.resolve("2/NQ-CP")
+    first = charts(data.dataset, a, b, "en")
+    assert charts(data.dataset, a, b, "en") is first  # cached: the data never changes while the app runs
+    swapped, vietnamese = charts(data.dataset, b, a, "en"), charts(data.dataset, a, b, "vi")
+    assert swapped[1]["layout"]["title"]["text"] != first[1]["layout"]["title"]["text"]
+    assert vietnamese[1]["layout"]["title"]["text"] != first[1]["layout"]["title"]["text"]
