@@ -42,12 +42,12 @@ COLUMNS = [
 TEXT: dict[str, dict[str, str]] = {
     "title": {"en": "New in each document", "vi": "Điểm mới của từng văn bản"},
     "subtitle": {
-        "en": "Terms each document uses that no earlier document did, strongest first (log-likelihood G² "
-        "against the earlier documents pooled); bars count the uses, codebook terms in their theme's colour, "
-        "other words grey; {basis}.",
-        "vi": "Thuật ngữ văn bản dùng mà chưa văn bản nào trước đó dùng, xếp theo độ nổi bật (G² so với các "
-        "văn bản trước gộp lại); thanh là số lần dùng, thuật ngữ bộ mã theo màu chủ đề, từ khác màu xám; "
-        "{basis}.",
+        "en": "Terms each document uses that no earlier document did: codebook terms first (in their theme's "
+        "colour), then other words (grey), each strongest first (log-likelihood G² against the earlier "
+        "documents pooled); bars count the uses; {basis}.",
+        "vi": "Thuật ngữ văn bản dùng mà chưa văn bản nào trước đó dùng: thuật ngữ bộ mã trước (màu chủ đề), "
+        "rồi đến từ khác (màu xám), mỗi nhóm xếp theo độ nổi bật (G² so với các văn bản trước gộp lại); "
+        "thanh là số lần dùng; {basis}.",
     },
     "new_terms": {"en": "{n} new terms", "vi": "{n} thuật ngữ mới"},
     "first_docs": {
@@ -64,8 +64,8 @@ TEXT: dict[str, dict[str, str]] = {
 
 
 def emergence_table(ds: Dataset, options: ChartOptions) -> pd.DataFrame:
-    """Return the table behind the chart: each chosen document's new terms on the basis, strongest first
-    (G², then uses), at most TOP_TERMS each, documents in order of issue."""
+    """Return the table behind the chart: each chosen document's new terms on the basis, codebook terms first,
+    each group strongest first (G², then uses), at most TOP_TERMS each, documents in order of issue."""
     docs = tuple(d.id for d in theme_documents(ds, options))
     return _emergence_table(ds, docs, chart_basis(options))
 
@@ -80,7 +80,10 @@ def _emergence_table(ds: Dataset, doc_ids: tuple[str, ...], basis: str) -> pd.Da
     order = {d.id: i for i, d in enumerate(docs)}
     rows = terms[terms["document_id"].isin(order)].copy()
     rows["_d"] = rows["document_id"].map(order)
-    rows = rows.sort_values(["_d", "score", "count", "term"], ascending=[True, False, False, True])
+    # codebook terms first: they name a subject a reader can look up ("food security", "copyright"); a word new
+    # by chance ("early", "ensuring") only fills the remaining bars
+    rows["_word"] = rows["kind"] != "codebook"
+    rows = rows.sort_values(["_d", "_word", "score", "count", "term"], ascending=[True, True, False, False, True])
     rows = rows.groupby("document_id", sort=False).head(TOP_TERMS)
     rows["symbol"] = rows["document_id"].map({d.id: d.symbol for d in docs})
     rows["theme_ids"] = rows["theme_ids"].map(listed)
@@ -239,7 +242,7 @@ register(
     Chart(
         name="term-emergence",
         title="New terms per document",
-        description="Bars: the terms each document uses that no earlier document did, strongest first "
+        description="Bars: the terms each document uses that no earlier document did, codebook terms first, strongest first "
         "(log-likelihood against the earlier documents pooled), own text or all text as the subtitle says.",
         data=emergence_table,
         figure=emergence_figure,

@@ -158,9 +158,16 @@ def test_term_emergence_lists_the_strongest_new_terms(dataset) -> None:
         assert set(table["basis"]) <= {basis}
         for doc, group in table.groupby("document_id"):
             assert len(group) <= TOP_TERMS
-            assert list(group["score"]) == sorted(group["score"], reverse=True)
-            best = stored[stored.document_id == doc]["score"].max()
+            # codebook terms first, each group strongest first; the first bar is the strongest codebook term
+            codebook = list(group["kind"] == "codebook")
+            assert codebook == sorted(codebook, reverse=True)
+            for _, part in group.groupby(group["kind"] == "codebook"):
+                assert list(part["score"]) == sorted(part["score"], reverse=True)
+            mine = stored[stored.document_id == doc]
+            best = mine[mine.kind == "codebook"]["score"].max() if codebook[0] else mine["score"].max()
             assert group["score"].iloc[0] == pytest.approx(best)
+            if not codebook[-1]:  # words fill the bars only once every codebook term is shown
+                assert sum(codebook) == (mine.kind == "codebook").sum()
     fig = get_chart("term-emergence").figure(dataset, ChartOptions(basis="own"))
     table = emergence_table(dataset, ChartOptions(basis="own"))
     assert len(fig.data) == table["document_id"].nunique()
