@@ -242,8 +242,9 @@ register(
     Chart(
         name="term-emergence",
         title="New terms per document",
-        description="Bars: the terms each document uses that no earlier document did, codebook terms first, strongest first "
-        "(log-likelihood against the earlier documents pooled), own text or all text as the subtitle says.",
+        description="Bars: the terms each document uses that no earlier document did, codebook terms first, "
+        "strongest first (log-likelihood against the earlier documents pooled), own text or all text as the subtitle "
+        "says.",
         data=emergence_table,
         figure=emergence_figure,
     )
