@@ -209,16 +209,22 @@ def diff(a: str, b: str, data_dir: Path, as_json: bool, html_path: Path | None) 
 @click.option("--gold", "gold_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=REPO_DIR / "tests" / "eval" / "data" / "alignment_expected.yml", show_default=True,
               help="Hand-made expected pairs (YAML).")
+@click.option("--second", "second_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=REPO_DIR / "tests" / "eval" / "data" / "alignment_annotator2.yml", show_default=True,
+              help="A second annotator's gold set: the engine is scored on it too, and the two sets' agreement is "
+                   "printed.")
 @click.option("--bar", type=float, default=None, help="Exit 1 when the pairing accuracy is below this.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (with every disagreement).")
-def eval_alignment(data_dir: Path, gold_path: Path, bar: float | None, as_json: bool) -> None:
+def eval_alignment(data_dir: Path, gold_path: Path, second_path: Path, bar: float | None, as_json: bool) -> None:
     """Measure how well `diff` pairs provisions against the hand-made gold set (accuracy, precision, recall).
 
     Example: policy-timeline eval-alignment --bar 0.6
     """
     from dashboard.analysis.diff import AlignSettings, compare_documents
     from dashboard.analysis.diff.evaluate import (
+        annotator_agreement,
         chance_similarity,
+        format_agreement,
         format_report,
         load_gold,
         score_alignment,
@@ -238,7 +244,20 @@ def eval_alignment(data_dir: Path, gold_path: Path, bar: float | None, as_json: 
     )
     held = dataset.provisions[dataset.provisions["document_id"].isin(set(dataset.held_documents()["id"]))]
     report["chance"] = chance_similarity(held)
-    click.echo(json.dumps(report, ensure_ascii=False, indent=1) if as_json else format_report(report))
+    second = load_gold(second_path)
+    report["second"] = score_alignment(
+        second, dataset.provisions, lambda a, b: compare_documents(dataset, a, b), str(second_path)
+    )
+    report["agreement"] = annotator_agreement(gold, second, dataset.provisions)
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=1))
+    else:
+        s = report["second"]
+        click.echo(format_report(report))
+        click.echo(f"second annotator ({second_path.name}): accuracy {s['accuracy']:.3f} (pairs precision "
+                   f"{s['pair_precision']:.3f}, recall {s['pair_recall']:.3f}) on {s['pairs']} gold pairs and "
+                   f"{s['only']} only-in lines")
+        click.echo(format_agreement(report["agreement"], gold_path.name, second_path.name))
     if bar is not None and report["accuracy"] < bar:
         sys.exit(1)
 

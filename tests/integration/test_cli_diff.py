@@ -139,3 +139,16 @@ def test_plain_output_summarises(fixture_data: Path):
     result = CliRunner().invoke(main, ["diff", "1-nq-tw-2020", "2-NQ-CP-2021", "--data", str(fixture_data)])
     assert result.exit_code == 0
     assert result.output.splitlines()[0].startswith("1-NQ-TW-2020 → 2-NQ-CP-2021:")
+
+
+def test_eval_alignment_prints_both_gold_sets_their_agreement_and_honours_the_bar(shipped_data):
+    runner = CliRunner()
+    ok = runner.invoke(main, ["eval-alignment", "--data", str(shipped_data), "--bar", "0.5"])
+    assert ok.exit_code == 0, ok.output
+    assert "pairing accuracy" in ok.output and "threshold sensitivity" in ok.output
+    assert "second annotator (alignment_annotator2.yml): accuracy" in ok.output
+    assert "agreement of alignment_expected.yml and alignment_annotator2.yml:" in ok.output
+    too_high = runner.invoke(main, ["eval-alignment", "--data", str(shipped_data), "--bar", "0.99"])
+    assert too_high.exit_code == 1
+    as_json = json.loads(runner.invoke(main, ["eval-alignment", "--data", str(shipped_data), "--json"]).output)
+    assert as_json["second"]["pairs"] == 20 and as_json["agreement"]["shared"] >= 18

@@ -213,3 +213,58 @@ def threshold_curve(
             }
         )
     return out
+
+
+def annotator_agreement(
+    gold_a: list[dict[str, Any]], gold_b: list[dict[str, Any]], provisions: pd.DataFrame
+) -> dict[str, int]:
+    """Return how far two hand-made gold sets agree on the document pairs both label.
+
+    Keys: pairs in each set (`pairs_a`, `pairs_b`), pairs both make (`shared`), pairs of one set that the other
+    contradicts (`contradicted_a`, `contradicted_b`: a line paired elsewhere, or listed as having no counterpart),
+    and only-in lines both list (`only_shared`) out of those either lists (`only_either`). A pair one set leaves
+    out is not a contradiction: the conventions leave doubtful lines unlabelled.
+    """
+
+    def lines(entry: dict[str, Any]) -> tuple[set[tuple[str, str]], set[str], set[str]]:
+        a_doc, b_doc = entry["a_doc"], entry["b_doc"]
+        pairs = {(find_line(provisions, a_doc, g["a"]), find_line(provisions, b_doc, g["b"]))
+                 for g in entry.get("pairs") or []}
+        only_a = {find_line(provisions, a_doc, x) for x in entry.get("only_in_a") or []}
+        only_b = {find_line(provisions, b_doc, x) for x in entry.get("only_in_b") or []}
+        return pairs, only_a, only_b
+
+    def contradicted(pairs, other_pairs, other_a, other_b) -> int:
+        a_to_b = dict(other_pairs)
+        b_to_a = {b: a for a, b in other_pairs}
+        return sum(
+            1 for a, b in pairs
+            if (a in a_to_b and a_to_b[a] != b) or (b in b_to_a and b_to_a[b] != a) or a in other_a or b in other_b
+        )
+
+    by_key = {(e["a_doc"], e["b_doc"]): e for e in gold_b}
+    out = dict.fromkeys(("pairs_a", "pairs_b", "shared", "contradicted_a", "contradicted_b", "only_shared",
+                         "only_either"), 0)
+    for entry in gold_a:
+        other = by_key.get((entry["a_doc"], entry["b_doc"]))
+        if other is None:
+            continue
+        (pa, oa_a, ob_a), (pb, oa_b, ob_b) = lines(entry), lines(other)
+        out["pairs_a"] += len(pa)
+        out["pairs_b"] += len(pb)
+        out["shared"] += len(pa & pb)
+        out["contradicted_a"] += contradicted(pa, pb, oa_b, ob_b)
+        out["contradicted_b"] += contradicted(pb, pa, oa_a, ob_a)
+        out["only_shared"] += len((oa_a & oa_b) | (ob_a & ob_b))
+        out["only_either"] += len(oa_a | oa_b | ob_a | ob_b)
+    return out
+
+
+def format_agreement(agreement: dict[str, int], name_a: str, name_b: str) -> str:
+    """Return the agreement of two gold sets in one line."""
+    g = agreement
+    return (
+        f"agreement of {name_a} and {name_b}: {g['shared']} pairs in both ({g['pairs_a']} and {g['pairs_b']} "
+        f"made); {g['contradicted_a']} of {name_a}'s pairs contradicted by {name_b}, {g['contradicted_b']} of "
+        f"{name_b}'s by {name_a}; only-in lines listed by both {g['only_shared']} of {g['only_either']}"
+    )
