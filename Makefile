@@ -44,7 +44,7 @@ eval: setup
 
 # make serve-prod: the dashboard behind gunicorn, 2 workers on loopback (WORKERS=4 BIND=0.0.0.0:8050 to change;
 # POLICY_TIMELINE_DATA=/path/to/data to serve another data package). See docs/notes/issue-8.md.
-.PHONY: serve-prod audit
+.PHONY: serve-prod audit screenshots
 serve-prod: setup
 	.venv/bin/gunicorn -w $(or $(WORKERS),2) -b $(or $(BIND),127.0.0.1:8050) dashboard.app.wsgi:server
 
@@ -56,3 +56,8 @@ audit:
 
 clean:
 	rm -rf .venv .pytest_cache tmp
+
+# make screenshots: every page on the shipped data, in headless Chromium, to tmp/screenshots/ (look at them after a UI
+# change); README=1 also refreshes the README's two images in docs/
+screenshots: setup chromium
+	$(PY) bench/screenshots.py $(if $(README),--readme)
