@@ -5,28 +5,18 @@ whose ticks are labels of their own speak for themselves."""
 from __future__ import annotations
 
 from numbers import Number
-from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from dashboard.dataset.load import Dataset
-from dashboard.figures.registry import ChartOptions, get_chart, load_all
+from dashboard.figures.registry import get_chart, load_all
+from tests.unit.figures.charts import chart_options
 
-PAIR = ("40-QD-TTg-2016", "153-NQ-CP-2025")
 CHARTS = sorted(load_all())
 NEUTRAL_TITLES = {"G²"}  # a symbol reads the same in every language
 
 
-@pytest.fixture(scope="module")
-def dataset(shipped_data: Path) -> Dataset:
-    return Dataset(shipped_data)
-
-
-def options(name: str, lang: str) -> ChartOptions:
-    pair = {"a": PAIR[0], "b": PAIR[1]} if get_chart(name).needs_pair else {}
-    return ChartOptions(lang=lang, **pair)
 
 
 def _values(trace: object, letter: str) -> list:
@@ -77,10 +67,10 @@ def shown_value_axes(fig: go.Figure) -> list[str]:
 
 
 @pytest.mark.parametrize("name", CHARTS)
-def test_every_value_axis_has_a_title_in_the_charts_language(dataset, name) -> None:
+def test_every_value_axis_has_a_title_in_the_charts_language(shipped_dataset, name) -> None:
     titles = {}
     for lang in ("en", "vi"):
-        fig = get_chart(name).figure(dataset, options(name, lang))
+        fig = get_chart(name).figure(shipped_dataset, chart_options(name, lang))
         titles[lang] = {key: (fig.layout[key].title.text or "").strip() for key in shown_value_axes(fig)}
         untitled = [key for key, title in titles[lang].items() if not title]
         assert not untitled, f"{name} ({lang}): no title on {untitled}"

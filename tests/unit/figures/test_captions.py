@@ -4,15 +4,13 @@ under it) has no English caption words; the English caption is the one readers a
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from dashboard.dataset.load import Dataset
-from dashboard.figures.registry import ChartOptions, get_chart, load_all
+from dashboard.figures.registry import get_chart, load_all
 from dashboard.figures.template import is_source_caption, source_caption
+from tests.unit.figures.charts import chart_options
 
-PAIR = ("40-QD-TTg-2016", "153-NQ-CP-2025")
 CHARTS = sorted(load_all())
 # the English words of the source caption and of the notes figures add to it
 ENGLISH = [
@@ -34,14 +32,6 @@ ENGLISH = [
 ]
 
 
-@pytest.fixture(scope="module")
-def dataset(shipped_data: Path) -> Dataset:
-    return Dataset(shipped_data)
-
-
-def options(name: str, lang: str) -> ChartOptions:
-    pair = {"a": PAIR[0], "b": PAIR[1]} if get_chart(name).needs_pair else {}
-    return ChartOptions(lang=lang, **pair)
 
 
 def notes_below(fig) -> list[str]:
@@ -54,21 +44,21 @@ def notes_below(fig) -> list[str]:
 
 
 @pytest.mark.parametrize("name", CHARTS)
-def test_a_vietnamese_chart_has_no_english_caption_words(dataset, name) -> None:
-    fig = get_chart(name).figure(dataset, options(name, "vi"))
+def test_a_vietnamese_chart_has_no_english_caption_words(shipped_dataset, name) -> None:
+    fig = get_chart(name).figure(shipped_dataset, chart_options(name, "vi"))
     notes = notes_below(fig)
     caption = next(n for n in notes if is_source_caption(n))
-    assert caption.startswith(f"Nguồn: bộ dữ liệu policy-timeline v{dataset.version}; văn bản: ")
+    assert caption.startswith(f"Nguồn: bộ dữ liệu policy-timeline v{shipped_dataset.version}; văn bản: ")
     for note in notes:
         found = [w for w in ENGLISH if re.search(rf"\b{w}\b", note)]
         assert not found, f"{name}: English words {found} in {note!r}"
 
 
 @pytest.mark.parametrize("name", CHARTS)
-def test_an_english_chart_keeps_its_caption(dataset, name) -> None:
-    fig = get_chart(name).figure(dataset, options(name, "en"))
+def test_an_english_chart_keeps_its_caption(shipped_dataset, name) -> None:
+    fig = get_chart(name).figure(shipped_dataset, chart_options(name, "en"))
     caption = next(n for n in notes_below(fig) if is_source_caption(n))
-    assert caption.startswith(f"Source: policy-timeline dataset v{dataset.version}; documents: ")
+    assert caption.startswith(f"Source: policy-timeline dataset v{shipped_dataset.version}; documents: ")
 
 
 def test_source_caption_words() -> None:
