@@ -129,6 +129,9 @@ def _check_size(path: Path, display: str) -> None:
                                                "(MAX_SEED_BYTES)")
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def parse_date(value: Any, display: str, where: str) -> dt.date:
     """Return an ISO date, or raise ImpossibleDate."""
     if isinstance(value, dt.datetime):
@@ -137,6 +140,8 @@ def parse_date(value: Any, display: str, where: str) -> dt.date:
         return value
     text = str(value).strip()
     try:
+        if not _ISO_DATE.fullmatch(text):  # fromisoformat also takes 20250124 and 2025-W04-5: ambiguous to a reader
+            raise ValueError(text)
         return dt.date.fromisoformat(text)
     except ValueError as exc:
         raise errors.ImpossibleDate(display, where, f"{text!r} is not a real date (YYYY-MM-DD)") from exc
