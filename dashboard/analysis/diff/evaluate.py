@@ -47,6 +47,20 @@ def find_line(provisions: pd.DataFrame, doc: str, prefix: str, gold_file: str = 
     return found[0]
 
 
+def resolve_entry(
+    entry: dict[str, Any], provisions: pd.DataFrame, gold_file: str = "gold"
+) -> tuple[set[tuple[str, str]], list[str], list[str]]:
+    """Return one document pair's gold lines as provision ids: its pairs, its only-in-A and only-in-B lines."""
+    a_doc, b_doc = entry["a_doc"], entry["b_doc"]
+    pairs = {
+        (find_line(provisions, a_doc, g["a"], gold_file), find_line(provisions, b_doc, g["b"], gold_file))
+        for g in entry.get("pairs") or []
+    }
+    only_a = [find_line(provisions, a_doc, line, gold_file) for line in entry.get("only_in_a") or []]
+    only_b = [find_line(provisions, b_doc, line, gold_file) for line in entry.get("only_in_b") or []]
+    return pairs, only_a, only_b
+
+
 def score_alignment(
     gold: list[dict[str, Any]], provisions: pd.DataFrame, differ: Differ, gold_file: str = "gold"
 ) -> dict[str, Any]:
@@ -65,12 +79,7 @@ def score_alignment(
         result = differ(a_doc, b_doc)
         a_to_b = {p["a"]: p["b"] for p in result["pairs"] if p["a"] and p["b"]}
         b_to_a = {b: a for a, b in a_to_b.items()}
-        gold_pairs = {
-            (find_line(provisions, a_doc, g["a"], gold_file), find_line(provisions, b_doc, g["b"], gold_file))
-            for g in entry.get("pairs") or []
-        }
-        only_a = [find_line(provisions, a_doc, line, gold_file) for line in entry.get("only_in_a") or []]
-        only_b = [find_line(provisions, b_doc, line, gold_file) for line in entry.get("only_in_b") or []]
+        gold_pairs, only_a, only_b = resolve_entry(entry, provisions, gold_file)
         scored = {x for pair in gold_pairs for x in pair} | set(only_a) | set(only_b)
         found = {(a, b) for a, b in gold_pairs if a_to_b.get(a) == b}
         alone = [x for x in only_a if x not in a_to_b] + [x for x in only_b if x not in b_to_a]
@@ -227,12 +236,8 @@ def annotator_agreement(
     """
 
     def lines(entry: dict[str, Any]) -> tuple[set[tuple[str, str]], set[str], set[str]]:
-        a_doc, b_doc = entry["a_doc"], entry["b_doc"]
-        pairs = {(find_line(provisions, a_doc, g["a"]), find_line(provisions, b_doc, g["b"]))
-                 for g in entry.get("pairs") or []}
-        only_a = {find_line(provisions, a_doc, x) for x in entry.get("only_in_a") or []}
-        only_b = {find_line(provisions, b_doc, x) for x in entry.get("only_in_b") or []}
-        return pairs, only_a, only_b
+        pairs, only_a, only_b = resolve_entry(entry, provisions)
+        return pairs, set(only_a), set(only_b)
 
     def contradicted(pairs, other_pairs, other_a, other_b) -> int:
         a_to_b = dict(other_pairs)
