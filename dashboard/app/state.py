@@ -615,6 +615,19 @@ class ThemesView(View):
         return " · ".join(parts)
 
 
+def clamp_years(year_from: int | None, year_to: int | None, bounds: tuple[int, int]) -> tuple[int, int]:
+    """Return the years a range selects within `bounds`: an open end is the bound, an end outside is moved in."""
+    first, last = bounds
+    low = min(max(year_from if year_from is not None else first, first), last)
+    high = max(min(year_to if year_to is not None else last, last), first)
+    return low, high
+
+
+def year_range_text(low: int, high: int) -> str:
+    """Return a year range in words: "2011–2045", or one year."""
+    return str(low) if low == high else f"{low}–{high}"
+
+
 @dataclass(frozen=True)
 class TargetsView(View):
     """Targets and reported indicators: documents (`docs`), a theme, kinds (`kind`, comma-separated), the
@@ -667,10 +680,9 @@ class TargetsView(View):
                    and not first <= y <= last]
         if not outside:
             return year_from, year_to
-        low = min(max(year_from if year_from is not None else first, first), last)
-        high = max(min(year_to if year_to is not None else last, last), first)
-        shown = str(low) if low == high else f"{low}–{high}"
-        reader.notices.append(Notice("out-of-range", ",".join(outside), shown, detail=f"{first}–{last}"))
+        low, high = clamp_years(year_from, year_to, bounds)
+        reader.notices.append(Notice("out-of-range", ",".join(outside), year_range_text(low, high),
+                                     detail=year_range_text(first, last)))
         if low == high:
             return low, high
         return (low if low > first else None), (high if high < last else None)

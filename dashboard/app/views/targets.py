@@ -18,7 +18,7 @@ from dashboard.app.components import notices_alert
 from dashboard.app.components.charts import chart_card
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t, theme_label
-from dashboard.app.state import TargetsView
+from dashboard.app.state import TargetsView, clamp_years, year_range_text
 from dashboard.app.views.targets_table import KIND_GLYPH, source_cell, targets_table_view
 from dashboard.figures.indicators import indicators_figure
 from dashboard.figures.labels import text
@@ -91,10 +91,7 @@ def controls(data: AppData, view: TargetsView) -> html.Div:
     themes = [{"label": theme_label(theme, lang), "value": theme} for theme in vocab.themes]
     kinds = [{"label": f"{KIND_GLYPH[k]} {kind_label(k, lang)}", "value": k} for k in KINDS]
     marks = {y: str(y) for y in range(first, last + 1) if y % 5 == 0 or y in (first, last)}
-    years = [
-        min(max(view.year_from if view.year_from is not None else first, first), last),
-        max(min(view.year_to if view.year_to is not None else last, last), first),
-    ]
+    years = list(clamp_years(view.year_from, view.year_to, (first, last)))
     return html.Div(
         [
             html.Div(
@@ -231,10 +228,7 @@ def outputs(data: AppData, view: TargetsView) -> tuple[Any, ...]:
 
 def years_shown(data: AppData, view: TargetsView) -> str:
     """Return the years the slider selects, in words beside its label ("2011–2045", or one year)."""
-    first, last = year_bounds(data.dataset)
-    low = view.year_from if view.year_from is not None else first
-    high = view.year_to if view.year_to is not None else last
-    return str(low) if low == high else f"{low}–{high}"
+    return year_range_text(*clamp_years(view.year_from, view.year_to, year_bounds(data.dataset)))
 
 
 def status(data: AppData, view: TargetsView, rows: Sequence[Mapping[str, Any]]) -> list[Any]:
