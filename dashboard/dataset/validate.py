@@ -55,6 +55,13 @@ def frictionless_problems(data_dir: Path) -> list[str]:
     return lines
 
 
+def _seed_text(seeds_dir: Path, seed: str, cache: dict[str, str]) -> str:
+    """Return a seed file's text as the offsets count it (UTF-8, line endings as they are), read once."""
+    if seed not in cache:
+        cache[seed] = (seeds_dir / seed).read_bytes().decode("utf-8")
+    return cache[seed]
+
+
 def _read(data_dir: Path, name: str) -> list[dict[str, str]]:
     with (data_dir / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
@@ -96,9 +103,7 @@ def cross_table_problems(data_dir: Path, seeds_dir: Path | None) -> list[str]:
             problems.append(f"{where}: start: span is empty or reversed")
         if seeds_dir is not None:
             seed = documents[p["document_id"]]["seed_file"]
-            if seed not in raw_cache:
-                raw_cache[seed] = (seeds_dir / seed).read_bytes().decode("utf-8")  # line endings as they are
-            if normalise_text(raw_cache[seed][int(p["start"]):int(p["end"])]) != p["text"]:
+            if normalise_text(_seed_text(seeds_dir, seed, raw_cache)[int(p["start"]):int(p["end"])]) != p["text"]:
                 problems.append(f"{where}: start: seeds/{seed}[{p['start']}:{p['end']}] does not give its text")
     for t in _read(data_dir, "targets"):
         if t["start_year"] and t["end_year"] and int(t["start_year"]) > int(t["end_year"]):
@@ -125,9 +130,7 @@ def annotation_problems(data_dir: Path, documents: dict[str, dict[str, str]],
         seed = documents[doc_id]["seed_file"]
         if raw_cache is None or seeds_dir is None or not seed:
             return None
-        if seed not in raw_cache:
-            raw_cache[seed] = (seeds_dir / seed).read_bytes().decode("utf-8")  # line endings as they are
-        return raw_cache[seed]
+        return _seed_text(seeds_dir, seed, raw_cache)
 
     def check_span(table: str, key: str, row: dict[str, str]) -> None:
         # a span must lie inside its provision and, when the seeds are at hand, give back its surface
