@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from dashboard.figures.labels import word
+
 FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
 
 # Paul Tol's "muted" and "light" qualitative schemes (colour-blind safe), fixed per theme id so that a theme has
@@ -71,8 +73,7 @@ CAPTION_STARTS = tuple(words.split("{", 1)[0].split(" ", 1)[0] for words in CAPT
 
 def caption_text(key: str, lang: str = "en", **values: object) -> str:
     """Return a word of the source caption in `lang` (English when untranslated), formatted with `values`."""
-    words = CAPTION_TEXT[key]
-    return (words.get(lang) or words["en"]).format(**values)
+    return word(CAPTION_TEXT, key, lang, **values)
 
 
 def source_caption(documents: list[str], version: str, extra: str = "", lang: str = "en") -> str:
