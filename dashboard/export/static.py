@@ -23,6 +23,7 @@ from dashboard.errors import UnknownTheme
 from dashboard.export import kaleido
 from dashboard.export.errors import MissingPair, UnknownSize, UnsupportedFormat
 from dashboard.export.text import text_width, wrap
+from dashboard.figures.compose import MAX_SQUEEZE
 from dashboard.figures.registry import Chart, ChartOptions, get_chart
 from dashboard.figures.template import caption_text, frame, is_source_caption, source_caption
 
@@ -39,7 +40,6 @@ DEFAULT_SCALE = {".png": 2.0, ".svg": 1.0, ".pdf": 1.0}
 # the size the house template is drawn at (13 px body text); fonts and margins scale from it
 _BASE_FONT = 13
 _MIN_FIT_ZOOM = 0.75  # a tall chart on a slide is drawn no smaller than 3/4 of its size on screen
-_MAX_SQUEEZE = 0.85  # ... and laid out at no less than 85 % of its own height (rows keep 85 % of their pitch)
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ class Size:
             return self
         if self.follow_height:
             return replace(self, height=min(max(round(natural_height * self.zoom), 500), 1754))
-        needed = natural_height * _MAX_SQUEEZE
+        needed = natural_height * MAX_SQUEEZE  # rows keep at least this share of their pitch
         if needed <= self.layout_height:
             return self
         return replace(self, fitted_zoom=min(self.zoom, max(self.height / needed, _MIN_FIT_ZOOM)))

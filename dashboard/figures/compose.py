@@ -22,6 +22,9 @@ from dashboard.figures.template import escape, frame
 SUBTITLE_CHARS = 150  # characters a subtitle line holds at the app's width (13 px text, about 1200 px)
 CAPTION_CHARS = 125  # characters a caption line holds (11 px text, from the left of the plot)
 SUBTITLE_STYLE = "font-size:13px;color:#555"
+# the least share of its own height a chart is laid out at on a slide (export.static squeezes a tall chart no
+# further and draws it smaller instead); a chart that places things by pixel allows for it
+MAX_SQUEEZE = 0.85
 
 
 def compose(

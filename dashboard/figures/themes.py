@@ -19,7 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.dataset.load import Dataset
-from dashboard.figures.compose import compose, plot_height, wrap
+from dashboard.figures.compose import MAX_SQUEEZE, compose, plot_height, wrap
 from dashboard.figures.coverage import COVERAGE_STYLE, coverage_label
 from dashboard.figures.labels import (
     COVERAGE_WORD,
@@ -362,8 +362,8 @@ def evolution_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         "bottom": 62 if missing else 46,
     }
     height = max(460, 300 + 22 * len(themes))
-    # placed for the plot's height on screen, or the 85 % of it a slide may lay the chart out at (export.static)
-    plot_px = plot_height(round(height * 0.85), **frame)
+    # placed for the plot's height on screen, or the share of it a slide may lay the chart out at
+    plot_px = plot_height(round(height * MAX_SQUEEZE), **frame)
     named = end_labels(ends, x=len(x) - 1, top=layout["yaxis"]["range"][1], plot_px=plot_px)
     if named:  # each line named at its end: the themes' legend would only repeat them
         for trace in data:
@@ -376,7 +376,7 @@ def evolution_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     else:  # the legend names the themes: the plot is made as tall as the legend (on a slide too), none cut off
         lines = sum(trace["name"].count("<br>") + 1 for trace in data if trace.get("mode") == "lines")
         legend_px = 40 + 18 * lines + 6 * len(themes)
-        height = max(height, round((legend_px + height - plot_height(height, **frame)) / 0.85))
+        height = max(height, round((legend_px + height - plot_height(height, **frame)) / MAX_SQUEEZE))
     return compose(data, layout, title=word(TEXT, "evolution_title", lang), height=height, **frame)
 
 
