@@ -30,6 +30,9 @@ PAGES = [
     ("targets", "/targets", (1366, 900), True),
     ("explorer", "/explorer?q=ASEAN", (1366, 900), True),
     ("compare", "/compare?a=40-QD-TTg-2016&b=153-NQ-CP-2025", (1366, 900), True),
+    # a reader's corrections: two pairs set, one provision left alone, one pin naming nothing (a notice)
+    ("compare-pinned", "/compare?a=40-QD-TTg-2016&b=153-NQ-CP-2025&status=reworded&pin=3.b1-p2,b3-p11,-p19,9.z-p1",
+     (1366, 900), True),
     ("document", "/document?doc=59-NQ-TW-2025", (1366, 900), True),
     ("timeline-vi", "/timeline?lang=vi", (1366, 900), False),
     ("unknown-document", "/document?doc=no-such-doc", (1366, 700), False),
@@ -42,6 +45,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "tmp" / "screenshots")
     parser.add_argument("--readme", action="store_true", help="also write the README's images in docs/")
+    parser.add_argument("--only", nargs="*", default=None, help="only these pages (names as in PAGES)")
     args = parser.parse_args()
     from dashboard.app import create_app
 
@@ -55,6 +59,8 @@ def main() -> None:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
             for name, path, (width, height), full in PAGES:
+                if args.only and name not in args.only:
+                    continue
                 page = browser.new_page(viewport={"width": width, "height": height})
                 page.goto(base + path)
                 page.wait_for_load_state("networkidle")

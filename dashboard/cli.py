@@ -177,13 +177,17 @@ def eval_themes(data_dir: Path, dev_path: Path, holdout_paths: tuple[Path, ...],
 @click.option("--json", "as_json", is_flag=True, help="Print the comparison as one JSON object.")
 @click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write a standalone HTML report to this file.")
-def diff(a: str, b: str, data_dir: Path, as_json: bool, html_path: Path | None) -> None:
+@click.option("--pin", "pins", multiple=True, metavar="A-B",
+              help="Correct the pairing: 3.b1-p2 pairs A's 3.b1 with B's p2, 3.b1- leaves it without a counterpart, "
+                   "-p3 leaves B's p3 alone. Repeat, or separate with commas. The rest is aligned around the pins.")
+def diff(a: str, b: str, data_dir: Path, as_json: bool, html_path: Path | None, pins: tuple[str, ...]) -> None:
     """Compare two documents (id or symbol, any case): provisions paired by meaning, and what moved.
 
     Each pair's `ops` are word-level changes: [{"op": "equal|insert|delete|replace", "a": "...", "b": "..."}];
-    joining the `a` (or `b`) slices gives back the A (or B) text exactly.
+    joining the `a` (or `b`) slices gives back the A (or B) text exactly. `set_by` says whether the engine or a
+    --pin made the pair; `candidates` lists the closest other provisions, to pin when the engine is wrong.
 
-    Example: policy-timeline diff 40/QĐ-TTg 153/NQ-CP --html compare.html
+    Example: policy-timeline diff 40/QĐ-TTg 153/NQ-CP --pin 3.b1-p2 --html compare.html
     """
     from dashboard.analysis.diff import compare_documents
     from dashboard.dataset.load import get_dataset
@@ -191,7 +195,9 @@ def diff(a: str, b: str, data_dir: Path, as_json: bool, html_path: Path | None) 
     if as_json and html_path:
         fail("use either --json or --html, not both")
     dataset = get_dataset(str(data_dir))
-    result = compare_documents(dataset, dataset.resolve_document(a), dataset.resolve_document(b))
+    result = compare_documents(
+        dataset, dataset.resolve_document(a), dataset.resolve_document(b), pins=_split(pins)
+    )
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False))
     elif html_path:
@@ -256,7 +262,7 @@ def eval_alignment(data_dir: Path, gold_path: Path, second_path: Path, bar: floa
         click.echo(format_report(report))
         click.echo(f"second annotator ({second_path.name}): accuracy {s['accuracy']:.3f} (pairs precision "
                    f"{s['pair_precision']:.3f}, recall {s['pair_recall']:.3f}) on {s['pairs']} gold pairs and "
-                   f"{s['only']} only-in lines")
+                   f"{s['only']} only-in lines; counterpart paired or offered {s['pairs_offered']}/{s['pairs']}")
         click.echo(format_agreement(report["agreement"], gold_path.name, second_path.name))
     if bar is not None and report["accuracy"] < bar:
         sys.exit(1)

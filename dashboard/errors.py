@@ -151,3 +151,16 @@ class UnknownChart(PolicyTimelineError):
     """No chart has this name."""
 
     code = "unknown-chart"
+
+
+class InvalidPin(PolicyTimelineError):
+    """A reader's pin names no provision of the two documents, or one another pin already fixes."""
+
+    code = "invalid-pin"
+
+    def __init__(self, pin: str, problem: str, reason: str = "malformed", provision: str = "") -> None:
+        self.pin = pin
+        self.problem = problem
+        self.reason = reason  # malformed | unknown | conflict | too-many (a page words its notice from it)
+        self.provision = provision  # the provision path the problem is about, when there is one
+        super().__init__(f"pin {pin!r}: {problem}")

@@ -251,6 +251,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The search text was shortened to {value} characters.",
         "vi": "Nội dung tìm kiếm đã được rút gọn còn {value} ký tự.",
     },
+    "notice.pin-unknown": {
+        "en": "Ignored pin=“{value}”: {detail} is not a provision of these two documents.",
+        "vi": "Đã bỏ qua pin=“{value}”: {detail} không phải là điều khoản của hai văn bản này.",
+    },
+    "notice.pin-conflict": {
+        "en": "Ignored pin=“{value}”: an earlier pin already places {detail}.",
+        "vi": "Đã bỏ qua pin=“{value}”: một ghim trước đó đã xếp {detail}.",
+    },
+    "notice.pin-too-many": {
+        "en": "Ignored pin=“{value}”: at most {detail} pins.",
+        "vi": "Đã bỏ qua pin=“{value}”: tối đa {detail} ghim.",
+    },
     "notice.out-of-range": {
         "en": "No targets fall due outside {detail}; showing {value}.",
         "vi": "Không có mục tiêu nào đến hạn ngoài khoảng {detail}; đang hiển thị {value}.",

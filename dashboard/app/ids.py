@@ -77,6 +77,7 @@ COMPARE_TARGETS = "cmp-targets"
 COMPARE_PAIRS = "cmp-pairs"
 COMPARE_PAIR_COUNT = "cmp-pair-count"
 COMPARE_EMPTY = "cmp-empty"
+COMPARE_PINS = "cmp-pins"  # how many pairings the reader set, and the link back to the engine's
 
 # ---------------------------------------------------------------- themes
 THEMES_DOCS = "thm-docs"  # controls

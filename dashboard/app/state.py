@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Self
 from urllib.parse import parse_qs, urlencode
 
+from dashboard.analysis.diff.pins import MAX_PINS, well_formed
 from dashboard.app.i18n import DEFAULT_LANG, LANGS, t, theme_label
 from dashboard.corpus.ids import symbol_key
 from dashboard.figures.registry import ChartOptions
@@ -44,6 +45,7 @@ class Notice:
     prose)."""
 
     code: str  # unknown-param | unknown-value | malformed | repeated | swapped | unavailable | too-long | out-of-range
+    # | pin-unknown | pin-conflict | pin-too-many
     param: str
     value: str = ""
     detail: str = ""  # out-of-range: the range the data holds
@@ -432,15 +434,18 @@ _COMPARE_WORDS = {
 @dataclass(frozen=True)
 class CompareView(View):
     """Two documents side by side (`a`, `b`: id or symbol of a held document), the aligned provisions
-    filtered by `theme` and by `status` (any of kept, reworded, new, dropped; none means all)."""
+    filtered by `theme` and by `status` (any of kept, reworded, new, dropped; none means all), and the reader's
+    corrections to the pairing (`pin`: 3.b1-p2, 3.b1-, -p3; see analysis/diff/pins.py). A pin is checked for
+    its shape here; whether it names provisions of the two documents is checked when the page is drawn."""
 
     PATH: ClassVar[str] = "/compare"
-    PARAMS: ClassVar[tuple[str, ...]] = ("a", "b", "theme", "status")
+    PARAMS: ClassVar[tuple[str, ...]] = ("a", "b", "theme", "status", "pin")
 
     a: str = ""
     b: str = ""
     theme: str = ""
     status: tuple[str, ...] = ()
+    pin: tuple[str, ...] = ()
     unknown_a: str = ""  # what the address asked for when no held document has that id or symbol
     unknown_b: str = ""
 
@@ -463,10 +468,19 @@ class CompareView(View):
             else:
                 reader.note("unknown-value", "status", value)
         chosen = tuple(s for s in STATUSES if s in status)
+        pins = []
+        for value in reader.many("pin"):
+            if not well_formed(value):
+                reader.note("malformed", "pin", value)
+            elif len(pins) == MAX_PINS:
+                reader.notices.append(Notice("pin-too-many", "pin", value, detail=str(MAX_PINS)))
+            else:
+                pins.append(value)
         return {
             **docs,
             "theme": reader.choice("theme", vocab.themes),
             "status": () if len(chosen) == len(STATUSES) else chosen,
+            "pin": tuple(pins) if docs["a"] and docs["b"] else (),  # pins name provisions of both documents
         }
 
     def _params(self) -> list[tuple[str, str]]:
@@ -475,6 +489,7 @@ class CompareView(View):
             ("b", self.b or self.unknown_b),
             ("theme", self.theme),
             ("status", ",".join(self.status)),
+            ("pin", ",".join(self.pin)),
         ]
         return [(k, v) for k, v in pairs if v]
 

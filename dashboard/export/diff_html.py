@@ -70,9 +70,11 @@ def render_report(result: dict[str, Any], *, dataset_version: str = "") -> str:
     )
     parts += _themes(result) + _terms(result) + _entities(result) + _targets(result) + _pairs(result)
     signals = ", ".join(result["settings"]["signals"])
+    pins = result.get("pins") or []
+    pinned = f" {len(pins)} set by the reader ({escape(', '.join(pins))})." if pins else ""
     parts.append(
         f'<p class="muted">Pairs by {escape(signals)} similarity, one-to-one, threshold '
-        f"{result['settings']['threshold']}. Source: policy-timeline dataset "
+        f"{result['settings']['threshold']}.{pinned} Source: policy-timeline dataset "
         f"v{escape(dataset_version)}.</p></body></html>"
     )
     return "\n".join(parts)
@@ -84,10 +86,13 @@ def summary_lines(result: dict[str, Any]) -> list[str]:
     lines = [f"{result['a']} → {result['b']}: " + ", ".join(f"{counts[s]} {s}" for s in STATUS_LABEL)]
     if result.get("coverage_warning"):
         lines.append(f"warning: {result['coverage_warning']}")
+    if result.get("pins"):
+        lines.append(f"pinned by the reader (*): {', '.join(result['pins'])}")
     for pair in result["pairs"]:
         sim = f"{pair['similarity']:.2f}" if pair["a"] and pair["b"] else "    "
+        mark = "*" if pair.get("set_by") == "reader" else " "
         lines.append(
-            f"{pair['status']:<9} {sim}  {pair['a'] or '-':<28} {pair['b'] or '-':<28} "
+            f"{pair['status']:<9}{mark}{sim}  {pair['a'] or '-':<28} {pair['b'] or '-':<28} "
             f"{_short(pair['b_text'] or pair['a_text'])}"
         )
     return lines
@@ -211,9 +216,10 @@ def _pairs(result: dict[str, Any]) -> list[str]:
             else ""
         )
         themes = f"<br><span class=muted>{escape(', '.join(pair['themes']))}</span>" if pair["themes"] else ""
+        by = "<br><strong>set by the reader</strong>" if pair.get("set_by") == "reader" else ""
         out.append(
             f'<tr id="{escape(pair["a"] or pair["b"] or "", quote=True)}"><td class="status {status}">'
-            f"{escape(STATUS_LABEL[status])}{sim}{themes}</td>"
+            f"{escape(STATUS_LABEL[status])}{by}{sim}{themes}</td>"
             f"<td>{_side(pair, 'a')}</td><td>{_side(pair, 'b')}</td></tr>"
         )
     return [*out, "</table>"]

@@ -47,9 +47,10 @@ TEXT = {
 
 
 @lru_cache(maxsize=64)
-def comparison(dataset: Dataset, a: str, b: str) -> dict[str, Any]:
-    """Return the comparison of documents `a` and `b` (ids or symbols), computed once per dataset and pair."""
-    return compare_documents(dataset, dataset.resolve_document(a), dataset.resolve_document(b))
+def comparison(dataset: Dataset, a: str, b: str, pins: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Return the comparison of documents `a` and `b` (ids or symbols), computed once per dataset, pair and
+    set of a reader's pins (which change the pairs only, never the charts)."""
+    return compare_documents(dataset, dataset.resolve_document(a), dataset.resolve_document(b), pins=pins)
 
 
 def basis_note(result: dict[str, Any], lang: str = "en") -> str:

@@ -148,7 +148,48 @@ def test_eval_alignment_prints_both_gold_sets_their_agreement_and_honours_the_ba
     assert "pairing accuracy" in ok.output and "threshold sensitivity" in ok.output
     assert "second annotator (alignment_annotator2.yml): accuracy" in ok.output
     assert "agreement of alignment_expected.yml and alignment_annotator2.yml:" in ok.output
+    assert "counterpart paired or offered beside one of the two provisions:" in ok.output
     too_high = runner.invoke(main, ["eval-alignment", "--data", str(shipped_data), "--bar", "0.99"])
     assert too_high.exit_code == 1
     as_json = json.loads(runner.invoke(main, ["eval-alignment", "--data", str(shipped_data), "--json"]).output)
     assert as_json["second"]["pairs"] == 20 and as_json["agreement"]["shared"] >= 18
+
+
+def test_pins_correct_the_pairing_and_the_rest_is_realigned():
+    plain = run_json("40/QĐ-TTg", "153/NQ-CP")
+    engine = {(p["a"], p["b"]) for p in plain["pairs"] if p["a"] and p["b"]}
+    assert ("40-QD-TTg-2016:3.b1", "153-NQ-CP-2025:p2") not in engine
+    # one reader's pair, one pair undone (both left alone), as repeated options and as a comma list
+    a, b = next(iter(sorted(engine)))
+    pa, pb = a.split(":")[1], b.split(":")[1]
+    for args in (["--pin", "3.b1-p2", "--pin", f"{pa}-", "--pin", f"-{pb}"], ["--pin", f"3.b1-p2,{pa}-,-{pb}"]):
+        out = run_json("40/QĐ-TTg", "153/NQ-CP", *args)
+        by = {(p["a"], p["b"]): p["set_by"] for p in out["pairs"]}
+        assert by[("40-QD-TTg-2016:3.b1", "153-NQ-CP-2025:p2")] == "reader"
+        assert by[(a, None)] == "reader" and by[(None, b)] == "reader"
+        assert out["pins"] == ["3.b1-p2", f"{pa}-", f"-{pb}"]
+        assert sum(1 for p in out["pairs"] if p["set_by"] == "reader") == 3
+    plain_text = CliRunner().invoke(main, ["diff", "40/QĐ-TTg", "153/NQ-CP", "--pin", "3.b1-p2"]).output
+    assert "pinned by the reader (*): 3.b1-p2" in plain_text
+    assert any(line.startswith("reworded *") and "40-QD-TTg-2016:3.b1" in line for line in plain_text.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("pin", "says"),
+    [("3.b9-p2", "3.b9 is not a provision of 40/QĐ-TTg"), ("3.b1-p2,3.b1-", "already fixed"), ("p2-3.b1", "not a")],
+)
+def test_a_wrong_pin_is_one_line_and_exit_2(pin: str, says: str):
+    proc = subprocess.run([*CLI, "diff", "40/QĐ-TTg", "153/NQ-CP", "--pin", pin], capture_output=True, text=True)
+    assert proc.returncode == 2 and proc.stdout == ""
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: pin ") and says in lines[0]
+
+
+def test_the_html_report_marks_the_readers_pairs(tmp_path: Path):
+    out = tmp_path / "pinned.html"
+    result = CliRunner().invoke(main, ["diff", "40/QĐ-TTg", "153/NQ-CP", "--pin", "3.b1-p2", "--html", str(out)])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    row = html.split('<tr id="40-QD-TTg-2016:3.b1">', 1)[1].split("</tr>", 1)[0]
+    assert "set by the reader" in row and "153-NQ-CP-2025:p2" in row
+    assert html.count("<strong>set by the reader</strong>") == 1 and "1 set by the reader (3.b1-p2)." in html

@@ -14,6 +14,8 @@ assignment over a similarity matrix:
 3. A maximum-weight one-to-one assignment (Hungarian algorithm, scipy's linear_sum_assignment) over the pairs
    whose similarity reaches the threshold. A provision left without a counterpart is "dropped" (only in A) or
    "new" (only in B).
+4. A reader's pins (diff/pins.py) come first: a pinned pair is kept whatever its score, a provision pinned as
+   having no counterpart stays alone, and the assignment runs over the provisions no pin fixes.
 """
 
 from __future__ import annotations
@@ -77,6 +79,8 @@ class Alignment:
     pairs: list[tuple[int, int]]
     signals: tuple[str, ...] = ("lexical",)
     lexical: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    pinned_rows: frozenset[int] = frozenset()  # provisions of A whose place a reader's pin fixed
+    pinned_cols: frozenset[int] = frozenset()
 
 
 @lru_cache(maxsize=8192)
@@ -164,17 +168,28 @@ def combine(
     return np.clip(sim, 0.0, 1.0)
 
 
-def assign(similarity: np.ndarray, threshold: float) -> list[tuple[int, int]]:
+def assign(
+    similarity: np.ndarray, threshold: float, pins: Sequence[tuple[int | None, int | None]] = ()
+) -> list[tuple[int, int]]:
     """Return the one-to-one pairs (i, j) maximising total similarity among those reaching `threshold`.
 
     Pairs below the threshold are given weight 0 before the assignment, so a weak pair never blocks a strong
     one, and they are then dropped from the result. Ties resolve in document order (scipy is deterministic).
+    `pins` are fixed first: (i, j) is a pair whatever its score, (i, None) and (None, j) leave that provision
+    alone; the assignment runs over the rows and columns no pin names.
     """
-    if similarity.size == 0:
-        return []
-    weights = np.where(similarity >= threshold, similarity, 0.0)
+    fixed = [(i, j) for i, j in pins if i is not None and j is not None]
+    rows_used = {i for i, _ in pins if i is not None}
+    cols_used = {j for _, j in pins if j is not None}
+    free_rows = [i for i in range(similarity.shape[0]) if i not in rows_used]
+    free_cols = [j for j in range(similarity.shape[1]) if j not in cols_used]
+    if not free_rows or not free_cols:
+        return sorted(fixed)
+    sub = similarity[np.ix_(free_rows, free_cols)]
+    weights = np.where(sub >= threshold, sub, 0.0)
     rows, cols = linear_sum_assignment(weights, maximize=True)
-    return sorted((int(i), int(j)) for i, j in zip(rows, cols, strict=True) if similarity[i, j] >= threshold)
+    found = [(free_rows[r], free_cols[c]) for r, c in zip(rows, cols, strict=True) if sub[r, c] >= threshold]
+    return sorted([*fixed, *((int(i), int(j)) for i, j in found)])
 
 
 def align_provisions(
@@ -186,6 +201,7 @@ def align_provisions(
     entities_a: Sequence[frozenset[str]] | None = None,
     entities_b: Sequence[frozenset[str]] | None = None,
     settings: AlignSettings = AlignSettings(),
+    pins: Sequence[tuple[int | None, int | None]] = (),
 ) -> Alignment:
     """Align the provisions of A with those of B.
 
@@ -193,7 +209,8 @@ def align_provisions(
         texts_a, texts_b: the provisions' texts (without their list markers) in document order.
         themes_a, themes_b: per provision, theme id → score; None when the dataset has no provision_themes.
         entities_a, entities_b: per provision, the ids of the entities it mentions; None when there are no
-        mentions. settings: threshold and weights.
+        mentions. settings: threshold and weights. pins: a reader's fixed pairs and lone provisions, as
+        (row, column) with None for "no counterpart" (see `assign`).
 
     Returns:
         The combined similarity matrix (rows A, columns B) and the accepted pairs (row, column), sorted.
@@ -208,4 +225,11 @@ def align_provisions(
         entities = set_similarity(entities_a, entities_b)
         signals.append("entities")
     similarity = combine(lexical, themes, entities, settings)
-    return Alignment(similarity, assign(similarity, settings.threshold), tuple(signals), lexical)
+    return Alignment(
+        similarity,
+        assign(similarity, settings.threshold, pins),
+        tuple(signals),
+        lexical,
+        frozenset(i for i, _ in pins if i is not None),
+        frozenset(j for _, j in pins if j is not None),
+    )

@@ -8,7 +8,9 @@ superset of the contract:
   a_text, b_text, similarity, status, themes, ops) plus a_kind/b_kind and a_own/b_own (False for commentary
   or reported text: the publisher's words, not the document's), a_label/b_label, and for one-sided pairs
   `nearest`, the closest provision on the other side and its similarity, so a reader can see how near a "new"
-  provision came to a match.
+  provision came to a match. `candidates` offers, for each side's provision, the closest provisions of the
+  other document besides its partner; `set_by` says whether the engine or a reader's pin made the pair.
+- `pins`: the reader's corrections applied (diff/pins.py), as written in an address.
 - `themes`: per theme, the share of each document's counted provisions tagged with it (`basis` says which:
   "own" provisions, or "all" for a document known only through a secondary account) and the delta B − A.
 - `terms`: the terms distinctive of A and of B (log-likelihood keyness over the counted provisions).
@@ -20,13 +22,14 @@ superset of the contract:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 import numpy as np
 import pandas as pd
 
-from dashboard.analysis.diff.align import AlignSettings, align_provisions
+from dashboard.analysis.diff import pins as pinning
+from dashboard.analysis.diff.align import Alignment, AlignSettings, align_provisions
 from dashboard.analysis.diff.deltas import (
     MEASURE,
     basis,
@@ -39,6 +42,7 @@ from dashboard.analysis.diff.deltas import (
 from dashboard.analysis.diff.words import one_sided_ops, word_ops, word_overlap
 
 STATUSES = ("kept", "reworded", "new", "dropped")
+CANDIDATES = 3  # closest provisions of the other document offered beside each provision
 
 
 class TableSource(Protocol):
@@ -51,9 +55,15 @@ class TableSource(Protocol):
 
 
 def compare_documents(
-    source: TableSource, a: str, b: str, settings: AlignSettings = AlignSettings()
+    source: TableSource,
+    a: str,
+    b: str,
+    settings: AlignSettings = AlignSettings(),
+    pins: Sequence[str] = (),
 ) -> dict[str, Any]:
-    """Return the comparison of documents `a` and `b` (ids, already resolved) as a JSON-ready dict."""
+    """Return the comparison of documents `a` and `b` (ids, already resolved) as a JSON-ready dict.
+
+    `pins` are a reader's corrections such as "3.b1-p2" (diff/pins.py); a wrong one raises InvalidPin."""
     documents = source.table("documents").set_index("id", drop=False)
     provisions = source.table("provisions")
     return diff_provisions(
@@ -67,6 +77,7 @@ def compare_documents(
         targets=_optional(source, "targets"),
         theme_order=_theme_order(source),
         settings=settings,
+        pins=pins,
     )
 
 
@@ -82,10 +93,14 @@ def diff_provisions(
     targets: pd.DataFrame | None = None,
     theme_order: list[str] | None = None,
     settings: AlignSettings = AlignSettings(),
+    pins: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Return the comparison of two documents' provision tables (the core of compare_documents)."""
     rows_a = prov_a.sort_values("ordinal").to_dict("records")
     rows_b = prov_b.sort_values("ordinal").to_dict("records")
+    ids_a, ids_b = [r["id"] for r in rows_a], [r["id"] for r in rows_b]
+    names = (str(doc_a.get("symbol") or doc_a["id"]), str(doc_b.get("symbol") or doc_b["id"]))
+    applied = pinning.parse_pins(pins, ids_a, ids_b, names)
     themes_of = _themes_by_provision(provision_themes)
     entities_of = _entities_by_provision(mentions)
     alignment = align_provisions(
@@ -96,9 +111,10 @@ def diff_provisions(
         entities_a=None if entities_of is None else [entities_of.get(r["id"], frozenset()) for r in rows_a],
         entities_b=None if entities_of is None else [entities_of.get(r["id"], frozenset()) for r in rows_b],
         settings=settings,
+        pins=pinning.indices(applied, ids_a, ids_b),
     )
     order = theme_order or (sorted(set(provision_themes["theme_id"])) if provision_themes is not None else [])
-    pairs = _pairs(rows_a, rows_b, alignment.pairs, alignment.similarity, themes_of or {}, order, settings)
+    pairs = _pairs(rows_a, rows_b, alignment, themes_of or {}, order, settings)
     count_a, count_b = counted(prov_a), counted(prov_b)
     return {
         "a": str(doc_a["id"]),
@@ -107,6 +123,7 @@ def diff_provisions(
         "coverage_warning": coverage_warning(doc_a, doc_b),
         "summary": {status: sum(1 for p in pairs if p["status"] == status) for status in STATUSES},
         "pairs": pairs,
+        "pins": [pin.text() for pin in applied],
         "measure": MEASURE,
         "basis": {"a": basis(prov_a), "b": basis(prov_b)},
         "themes": []
@@ -204,21 +221,25 @@ def _document(doc: Mapping[str, Any], provisions: pd.DataFrame) -> dict[str, Any
 def _pairs(
     rows_a: list[dict],
     rows_b: list[dict],
-    matched: list[tuple[int, int]],
-    sim: np.ndarray,
+    alignment: Alignment,
     themes_of: dict[str, dict[str, float]],
     theme_order: list[str],
     settings: AlignSettings,
 ) -> list[dict]:
+    sim = alignment.similarity
     rank = {t: i for i, t in enumerate(theme_order)}
-    a_to_b = dict(matched)
-    b_to_a = {j: i for i, j in matched}
+    a_to_b = dict(alignment.pairs)
+    b_to_a = {j: i for i, j in alignment.pairs}
     keyed: list[tuple[tuple[int, int, int], dict]] = []
     for i, row in enumerate(rows_a):
         j = a_to_b.get(i)
         pair = _pair(row, rows_b[j] if j is not None else None, i, j, sim, themes_of, rank, settings)
         if j is None:
             pair["nearest"] = _nearest(sim[i, :], rows_b)
+        pair["set_by"] = "reader" if i in alignment.pinned_rows else "engine"
+        pair["candidates"] = {"a": _candidates(sim[i, :], rows_b, j), "b": []}
+        if j is not None:
+            pair["candidates"]["b"] = _candidates(sim[:, j], rows_a, i)
         keyed.append(((i, 0, 0), pair))
     anchor = -1
     for j, row in enumerate(rows_b):
@@ -227,8 +248,22 @@ def _pairs(
             continue
         pair = _pair(None, row, None, j, sim, themes_of, rank, settings)
         pair["nearest"] = _nearest(sim[:, j], rows_a)
+        pair["set_by"] = "reader" if j in alignment.pinned_cols else "engine"
+        pair["candidates"] = {"a": [], "b": _candidates(sim[:, j], rows_a, None)}
         keyed.append(((anchor, 1, j), pair))
     return [pair for _, pair in sorted(keyed, key=lambda kv: kv[0])]
+
+
+def _candidates(line: np.ndarray, others: list[dict], partner: int | None) -> list[dict[str, Any]]:
+    """Return the closest provisions of the other document (besides the partner), best first, above 0."""
+    order = np.argsort(-line, kind="stable")
+    out = []
+    for k in order:
+        if len(out) == CANDIDATES or line[k] <= 0:
+            break
+        if k != partner:
+            out.append({"id": others[int(k)]["id"], "similarity": round(float(line[k]), 4)})
+    return out
 
 
 def _pair(

@@ -8,6 +8,9 @@ with fold(prefix). Per document pair it lists the pairs a reader makes and the l
   only-in lines)
 - pair recall = gold pairs reproduced / gold pairs
 - pair precision = of the engine's pairs that touch a scored line, the share that are gold pairs
+- counterpart offered = gold pairs the engine makes, or whose counterpart is among the candidates the page
+  offers beside one of the two provisions ("Pair with: …", one click to pin): what a reader correcting the
+  engine finds without searching
 """
 
 from __future__ import annotations
@@ -72,6 +75,7 @@ def score_alignment(
         "only_found": 0,
         "engine_pairs": 0,
         "engine_correct": 0,
+        "pairs_offered": 0,
     }
     per_pair, misses = [], []
     for entry in gold:
@@ -79,6 +83,7 @@ def score_alignment(
         result = differ(a_doc, b_doc)
         a_to_b = {p["a"]: p["b"] for p in result["pairs"] if p["a"] and p["b"]}
         b_to_a = {b: a for a, b in a_to_b.items()}
+        offered = _offered(result["pairs"])
         gold_pairs, only_a, only_b = resolve_entry(entry, provisions, gold_file)
         scored = {x for pair in gold_pairs for x in pair} | set(only_a) | set(only_b)
         found = {(a, b) for a, b in gold_pairs if a_to_b.get(a) == b}
@@ -113,11 +118,24 @@ def score_alignment(
             "only_found": len(alone),
             "engine_pairs": len(touching),
             "engine_correct": len(touching & gold_pairs),
+            "pairs_offered": sum(
+                1 for a, b in gold_pairs if (a, b) in found or b in offered.get(a, ()) or a in offered.get(b, ())
+            ),
         }
         for key, value in counts.items():
             totals[key] += value
         per_pair.append({"a_doc": a_doc, "b_doc": b_doc, **counts, **_rates(counts)})
     return {**_rates(totals), **totals, "per_pair": per_pair, "misses": misses}
+
+
+def _offered(pairs: list[dict[str, Any]]) -> dict[str, set[str]]:
+    """Return, per provision id, the ids the diff offers as its candidates (pairs without them offer none)."""
+    out: dict[str, set[str]] = {}
+    for pair in pairs:
+        for side in ("a", "b"):
+            if pair[side]:
+                out[pair[side]] = {c["id"] for c in (pair.get("candidates") or {}).get(side) or []}
+    return out
 
 
 def _rates(c: dict[str, int]) -> dict[str, float]:
@@ -126,6 +144,7 @@ def _rates(c: dict[str, int]) -> dict[str, float]:
         "accuracy": round((c["pairs_found"] + c["only_found"]) / items, 4) if items else 1.0,
         "pair_recall": round(c["pairs_found"] / c["pairs"], 4) if c["pairs"] else 1.0,
         "pair_precision": round(c["engine_correct"] / c["engine_pairs"], 4) if c["engine_pairs"] else 1.0,
+        "offered": round(c["pairs_offered"] / c["pairs"], 4) if c["pairs"] else 1.0,
     }
 
 
@@ -149,6 +168,10 @@ def format_report(report: dict[str, Any]) -> str:
         f"pairing accuracy {report['accuracy']:.3f} (pairs precision {report['pair_precision']:.3f}, "
         f"recall {report['pair_recall']:.3f}) on {report['pairs']} gold pairs and {report['only']} "
         f"only-in lines"
+    )
+    lines.append(
+        f"counterpart paired or offered beside one of the two provisions: {report['pairs_offered']}/"
+        f"{report['pairs']} gold pairs ({report['offered']:.3f})"
     )
     if report.get("threshold_curve"):
         lines.append(

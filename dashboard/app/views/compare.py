@@ -10,6 +10,7 @@ from typing import Any
 
 from dash import dcc, html
 
+from dashboard.analysis.diff.pins import Pin
 from dashboard.app import ids
 from dashboard.app.components import notices_alert
 from dashboard.app.components.badges import source_badge, theme_chip
@@ -21,6 +22,7 @@ from dashboard.app.context import AppData
 from dashboard.app.i18n import t, theme_label
 from dashboard.app.state import STATUSES, CompareView, DocumentView
 from dashboard.app.views.compare_deltas import charts, entities_box, targets_box, terms_box
+from dashboard.app.views.compare_pins import applied_pins, candidate_links, pair_actions, pins_bar
 from dashboard.app.views.compare_text import text
 from dashboard.figures.compare import comparison
 from dashboard.figures.coverage import coverage_key, coverage_label, source_kind_label
@@ -123,14 +125,16 @@ def view_from_controls(
     theme: str | None,
     status: list[str] | None,
 ) -> CompareView:
-    """Return the view the controls describe (validated like a URL; the language kept)."""
-    lang = CompareView.from_query(search, data.vocab).lang
+    """Return the view the controls describe (validated like a URL; the language kept, and the reader's pins
+    while the two documents stay the same)."""
+    shown = CompareView.from_query(search, data.vocab)
     params = {
         "a": a or "",
         "b": b or "",
         "theme": theme or "",
-        "lang": lang,
+        "lang": shown.lang,
         "status": ",".join(s for s in STATUSES if s in (status or STATUSES)),
+        "pin": ",".join(shown.pin) if (a, b) == (shown.a, shown.b) else "",
     }
     # every box ticked, or none (a cleared filter), shows every pair: the URL then carries no status
     return CompareView.from_params({k: v for k, v in params.items() if v}, data.vocab)
@@ -139,8 +143,9 @@ def view_from_controls(
 def content(data: AppData, view: CompareView) -> list[Any]:
     """Return everything below the controls for the view."""
     lang = view.lang
+    pins, pin_notices = applied_pins(data, view)
     head = [
-        notices_alert(view.notices, lang, id=ids.COMPARE_NOTICES),
+        notices_alert([*view.notices, *pin_notices], lang, id=ids.COMPARE_NOTICES),
         html.P(view.caption(data.vocab), id=ids.COMPARE_CAPTION, className="view-caption text-muted small"),
     ]
     if not view.ready:
@@ -154,7 +159,7 @@ def content(data: AppData, view: CompareView) -> list[Any]:
             if a in data.vocab.held and b in data.vocab.held
         ]
         return [*head, html.P([_t("choose", lang), " ", *examples], id=ids.COMPARE_EMPTY)]
-    result = comparison(data.dataset, view.a, view.b)
+    result = comparison(data.dataset, view.a, view.b, tuple(p.text() for p in pins))
     themes_chart, terms_chart = charts(data.dataset, view.a, view.b, lang)
     return [
         *head,
@@ -168,12 +173,15 @@ def content(data: AppData, view: CompareView) -> list[Any]:
             [terms_box(result, lang), entities_box(result, lang), targets_box(result, lang)],
             className="compare-deltas",
         ),
-        pairs_section(data, result, view),
+        pairs_section(data, result, view, pins),
     ]
 
 
-def pairs_section(data: AppData, result: dict[str, Any], view: CompareView) -> html.Section:
-    """Return the aligned provisions in two columns, filtered by the view's theme and statuses."""
+def pairs_section(
+    data: AppData, result: dict[str, Any], view: CompareView, pins: list[Pin] | None = None
+) -> html.Section:
+    """Return the aligned provisions in two columns, filtered by the view's theme and statuses; each
+    provision offers its closest counterparts, to correct the pairing (`pins`: the corrections applied)."""
     lang = view.lang
     shown = [
         p
@@ -185,11 +193,12 @@ def pairs_section(data: AppData, result: dict[str, Any], view: CompareView) -> h
     if len(shown) > MAX_ROWS:
         count += " " + _t("capped", lang).format(n=MAX_ROWS)
     docs = result["documents"]
-    rows = [_pair_row(data, result, pair, lang) for pair in shown[:MAX_ROWS]]
+    rows = [_pair_row(data, result, pair, view, pins or []) for pair in shown[:MAX_ROWS]]
     return html.Section(
         [
             html.H2(_t("pairs", lang), className="h5 mt-4"),
             html.P(_t("method", lang), className="small text-muted"),
+            pins_bar(view, pins or []),
             html.P(
                 count,
                 id=ids.COMPARE_PAIR_COUNT,
@@ -209,35 +218,40 @@ def pairs_section(data: AppData, result: dict[str, Any], view: CompareView) -> h
     )
 
 
-def _pair_row(data: AppData, result: dict[str, Any], pair: dict[str, Any], lang: str) -> html.Div:
+def _pair_row(
+    data: AppData, result: dict[str, Any], pair: dict[str, Any], view: CompareView, pins: list[Pin]
+) -> html.Div:
+    lang = view.lang
     status = pair["status"]
     meta: list[Any] = [html.Span(_t(status, lang), className=f"status-badge status-{status}")]
     if pair["a"] and pair["b"]:
         meta.append(html.Span(f"{_t('similarity', lang)} {pair['similarity']:.2f}", className="pair-sim"))
     meta += [theme_chip(theme, lang) for theme in pair["themes"]]
-    cells = [_cell(data, result, pair, "a", lang), _cell(data, result, pair, "b", lang)]
+    meta += pair_actions(view, pins, pair)
+    cells = [_cell(data, result, pair, "a", view, pins), _cell(data, result, pair, "b", view, pins)]
     return html.Div(
         [html.Div(meta, className="pair-meta"), html.Div(cells, className="pair-cols")],
         className=f"pair pair-{status}",
-        **{"data-status": status, "data-a": pair["a"] or "", "data-b": pair["b"] or ""},
+        **{
+            "data-status": status,
+            "data-a": pair["a"] or "",
+            "data-b": pair["b"] or "",
+            "data-set-by": pair.get("set_by") or "engine",
+        },
     )
 
 
-def _cell(data: AppData, result: dict[str, Any], pair: dict[str, Any], side: str, lang: str) -> html.Div:
+def _cell(
+    data: AppData, result: dict[str, Any], pair: dict[str, Any], side: str, view: CompareView, pins: list[Pin]
+) -> html.Div:
+    lang = view.lang
     pid = pair[side]
     if not pid:
         other = "a" if side == "b" else "b"
-        note = [_t("only_a" if side == "b" else "only_b", lang)]
-        nearest = pair.get("nearest")
-        if nearest:
-            note.append(
-                html.Span(
-                    f" ({_t('nearest', lang)}: {nearest['id'].split(':', 1)[-1]}, "
-                    f"{nearest['similarity']:.2f})",
-                    className="text-muted",
-                )
-            )
-        return html.Div(html.Span(note), className=f"pair-cell pair-empty empty-{other}-only")
+        return html.Div(
+            html.Span(_t("only_a" if side == "b" else "only_b", lang)),
+            className=f"pair-cell pair-empty empty-{other}-only",
+        )
     provision = data.provisions.get(pid, {"id": pid, "start": 0, "end": 0})
     doc_id = result[side]
     document = data.documents.get(doc_id, {})
@@ -263,6 +277,7 @@ def _cell(data: AppData, result: dict[str, Any], pair: dict[str, Any], side: str
             html.Div(head, className="provision-head"),
             html.P(marked_text(pair, side), className="pair-text"),
             html.Div(meta, className="provision-meta"),
+            candidate_links(data, view, pins, pair, side),
         ],
         className=f"pair-cell side-{side}",
     )

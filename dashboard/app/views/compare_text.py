@@ -22,7 +22,17 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Chỉ có ở B — không có điều khoản tương ứng ở A",
     },
     "similarity": {"en": "similarity", "vi": "độ tương đồng"},
-    "nearest": {"en": "closest", "vi": "gần nhất"},
+    "candidates": {"en": "Pair with:", "vi": "Ghép với:"},
+    "by_reader": {"en": "set by you", "vi": "do bạn đặt"},
+    "undo": {"en": "undo", "vi": "hoàn tác"},
+    "unpair": {"en": "not a pair", "vi": "không phải một cặp"},
+    "pinned": {
+        "en": "You set {n} of these pairings; the other provisions are re-aligned around them. The address keeps "
+        "them: copy it to share this alignment.",
+        "vi": "Bạn đã đặt {n} cách ghép; các điều khoản khác được ghép lại quanh chúng. Địa chỉ trang lưu lại "
+        "các thay đổi này: sao chép địa chỉ để chia sẻ.",
+    },
+    "reset": {"en": "Back to the engine's pairs", "vi": "Trở về cách ghép của máy"},
     "pairs": {"en": "Aligned provisions", "vi": "Các điều khoản được ghép cặp"},
     "showing": {"en": "Showing {n} of {total} pairs", "vi": "Hiển thị {n} trong {total} cặp"},
     "capped": {
@@ -55,10 +65,12 @@ TEXT: dict[str, dict[str, str]] = {
     "method": {
         "en": "Provisions are paired by meaning (shared subject words, themes and entities), one to one; a "
         "provision with no counterpart above the threshold is new or only in A. Inserted words are "
-        "underlined in blue, removed words struck through in orange.",
+        "underlined in blue, removed words struck through in orange. The engine finds about a third of the pairs "
+        "a reader makes: where it is wrong, pick a provision under “Pair with”, or mark a pair “not a pair”.",
         "vi": "Các điều khoản được ghép theo nội dung (từ ngữ, chủ đề và thực thể chung), một đối một; điều "
         "khoản không có đối ứng vượt ngưỡng là mới hoặc chỉ có ở A. Từ thêm gạch chân xanh, từ bỏ gạch "
-        "ngang cam.",
+        "ngang cam. Máy tìm được khoảng một phần ba số cặp mà người đọc ghép: khi máy sai, hãy chọn một điều "
+        "khoản ở “Ghép với”, hoặc đánh dấu “không phải một cặp”.",
     },
 }
 

@@ -209,3 +209,39 @@ def test_compare_documents_on_the_fixture_package(fixture_data: Path):
     )
     assert out["documents"]["b"]["coverage"] == "partial"
     assert out["coverage_warning"]
+
+
+def test_a_readers_pins_are_applied_marked_and_echoed():
+    out = diff_provisions(PROV_A, PROV_B, doc_a=DOC_A, doc_b=DOC_B, pins=["4-2", "3-"])
+    by = {(p["a"], p["b"]): p for p in out["pairs"]}
+    assert by[("A-2016:4", "B-2025:2")]["set_by"] == "reader"  # football ↔ observatory: nothing in common
+    assert by[("A-2016:4", "B-2025:2")]["status"] == "reworded"
+    assert by[("A-2016:3", None)]["set_by"] == "reader" and by[("A-2016:3", None)]["status"] == "dropped"
+    assert by[(None, "B-2025:1")]["set_by"] == "engine"  # its engine partner was pinned away: now new
+    assert by[("A-2016:2", "B-2025:3")]["set_by"] == "engine"
+    assert out["pins"] == ["4-2", "3-"]
+    assert sorted(p["a"] for p in out["pairs"] if p["a"]) == sorted(PROV_A["id"])
+    assert sorted(p["b"] for p in out["pairs"] if p["b"]) == sorted(PROV_B["id"])
+
+
+def test_every_provision_offers_its_closest_counterparts_besides_its_partner(result: dict):
+    for pair in result["pairs"]:
+        for side, other in (("a", "b"), ("b", "a")):
+            offered = pair["candidates"][side]
+            if not pair[side]:
+                assert offered == []
+                continue
+            assert len(offered) <= 3 and all(c["similarity"] > 0 for c in offered)
+            assert [c["similarity"] for c in offered] == sorted((c["similarity"] for c in offered), reverse=True)
+            assert pair[other] not in {c["id"] for c in offered}
+            assert all(c["id"].startswith("B-" if side == "a" else "A-") for c in offered)
+    trade = next(p for p in result["pairs"] if p["a"] == "A-2016:2")
+    assert trade["set_by"] == "engine" and result["pins"] == []
+
+
+def test_a_wrong_pin_is_one_typed_error_naming_the_document():
+    from dashboard.errors import InvalidPin
+
+    with pytest.raises(InvalidPin) as err:
+        diff_provisions(PROV_A, PROV_B, doc_a=DOC_A, doc_b=DOC_B, pins=["9-1"])
+    assert err.value.code == "invalid-pin" and "not a provision of A/2016" in str(err.value)

@@ -1,0 +1,99 @@
+"""The reader's corrections on the Compare page. Each provision offers the closest provisions of the other
+document ("Pair with: p2 · 0.20"); a pair the engine made can be undone ("not a pair"); a pair a reader set can
+be taken back ("undo"). Every correction is a link to the same page with one more (or one less) `pin` in the
+address, so the aligned view is shareable, nothing is written on the server, and a pasted link restores it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import dcc, html
+
+from dashboard.analysis.diff.pins import Pin, usable_pins, with_pin, without
+from dashboard.app import ids
+from dashboard.app.context import AppData
+from dashboard.app.state import CompareView, Notice
+from dashboard.app.views.compare_text import text
+
+_NOTICE = {"unknown": "pin-unknown", "conflict": "pin-conflict", "too-many": "pin-too-many"}
+
+
+def applied_pins(data: AppData, view: CompareView) -> tuple[list[Pin], list[Notice]]:
+    """Return the view's pins that name provisions of its two documents, and notices for the others."""
+    if not view.ready or not view.pin:
+        return [], []
+    good, bad = usable_pins(view.pin, data.by_document.get(view.a, []), data.by_document.get(view.b, []))
+    return good, [Notice(_NOTICE.get(e.reason, "malformed"), "pin", e.pin, detail=e.provision) for e in bad]
+
+
+def pins_bar(view: CompareView, pins: list[Pin]) -> html.Div:
+    """Return the line saying how many pairings the reader set, with a link back to the engine's pairs."""
+    if not pins:
+        return html.Div(id=ids.COMPARE_PINS, className="d-none")
+    lang = view.lang
+    return html.Div(
+        [
+            html.Span(text("pinned", lang).format(n=len(pins)), className="me-2"),
+            dcc.Link(text("reset", lang), href=_href(view, []), className="pin-reset"),
+        ],
+        id=ids.COMPARE_PINS,
+        className="alert alert-info py-2 small",
+        **{"data-count": str(len(pins))},
+    )
+
+
+def pair_actions(view: CompareView, pins: list[Pin], pair: dict[str, Any]) -> list[Any]:
+    """Return the marks and links of one pair: "set by you · undo", or "not a pair" for the engine's pairs."""
+    lang = view.lang
+    fixed = [x for x in (pair["a"], pair["b"]) if x]
+    if pair.get("set_by") == "reader":
+        return [
+            html.Span(text("by_reader", lang), className="pin-badge"),
+            dcc.Link(text("undo", lang), href=_href(view, without(pins, fixed)), className="pin-undo"),
+        ]
+    if pair["a"] and pair["b"]:
+        apart = with_pin(with_pin(pins, Pin(pair["a"], None)), Pin(None, pair["b"]))
+        return [dcc.Link(text("unpair", lang), href=_href(view, apart), className="pin-unpair")]
+    return []
+
+
+def candidate_links(
+    data: AppData, view: CompareView, pins: list[Pin], pair: dict[str, Any], side: str
+) -> html.Div | None:
+    """Return "Pair with: …" for one side's provision: the closest provisions of the other document, each a
+    link that pins the two together (the other pairs are re-aligned around it)."""
+    pid = pair[side]
+    offered = (pair.get("candidates") or {}).get(side) or []
+    if not pid or not offered:
+        return None
+    links: list[Any] = []
+    for cand in offered:
+        new = Pin(pid, cand["id"]) if side == "a" else Pin(cand["id"], pid)
+        other = data.provisions.get(cand["id"], {})
+        links.append(
+            dcc.Link(
+                [cand["id"].split(":", 1)[-1], html.Span(f" {cand['similarity']:.2f}", className="text-muted")],
+                href=_href(view, with_pin(pins, new)),
+                title=_short(str(other.get("text") or "")),
+                className="pin-candidate",
+            )
+        )
+    return html.Div(
+        [html.Span(text("candidates", view.lang), className="me-1"), *_between(links, " · ")],
+        className="pin-candidates small",
+    )
+
+
+def _href(view: CompareView, pins: list[Pin]) -> str:
+    return view.replace(pin=tuple(p.text() for p in pins)).href()
+
+
+def _between(items: list[Any], sep: str) -> list[Any]:
+    out: list[Any] = []
+    for k, item in enumerate(items):
+        out += [sep, item] if k else [item]
+    return out
+
+
+def _short(text: str, width: int = 160) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,101 @@
+"""A reader's pins: how they are written, which provisions they name, and how the alignment keeps them."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from dashboard.analysis.diff.align import align_provisions, assign
+from dashboard.analysis.diff.pins import (
+    MAX_PINS,
+    Pin,
+    indices,
+    parse_pin,
+    parse_pins,
+    usable_pins,
+    well_formed,
+    with_pin,
+    without,
+)
+from dashboard.errors import InvalidPin
+
+IDS_A = ["A-2016:1", "A-2016:1.a", "A-2016:partV.1~2", "A-2016:2_1"]
+IDS_B = ["B-2025:p1", "B-2025:p2", "B-2025:c1"]
+
+
+@pytest.mark.parametrize(
+    ("value", "pin"),
+    [
+        ("1.a-p2", Pin("A-2016:1.a", "B-2025:p2")),
+        ("partV.1~2-c1", Pin("A-2016:partV.1~2", "B-2025:c1")),  # "~" belongs to the path, "-" separates
+        ("2_1-", Pin("A-2016:2_1", None)),
+        ("-p1", Pin(None, "B-2025:p1")),
+        (" 1-p1 ", Pin("A-2016:1", "B-2025:p1")),
+    ],
+)
+def test_a_pin_names_provisions_by_their_paths(value: str, pin: Pin):
+    assert parse_pin(value, IDS_A, IDS_B) == pin
+    assert parse_pin(pin.text(), IDS_A, IDS_B) == pin  # the written form reads back
+
+
+@pytest.mark.parametrize("value", ["", "-", "1", "1--p1", "1-p1-p2", "1 p1", "<b>-p1", "1-p1;", "x" * 90 + "-p1"])
+def test_malformed_pins_are_refused_by_shape(value: str):
+    assert not well_formed(value)
+    with pytest.raises(InvalidPin) as err:
+        parse_pin(value, IDS_A, IDS_B)
+    assert err.value.code == "invalid-pin" and err.value.reason == "malformed"
+
+
+def test_a_pin_naming_no_provision_says_which_side_and_document():
+    with pytest.raises(InvalidPin) as err:
+        parse_pin("1.b-p1", IDS_A, IDS_B, names=("40/QĐ-TTg", "153/NQ-CP"))
+    assert err.value.reason == "unknown" and err.value.provision == "1.b"
+    assert "1.b is not a provision of 40/QĐ-TTg" in str(err.value)
+    with pytest.raises(InvalidPin) as err:
+        parse_pin("1-p9", IDS_A, IDS_B)
+    assert err.value.provision == "p9" and "of B" in str(err.value)
+    with pytest.raises(InvalidPin):
+        parse_pin("p1-1", IDS_A, IDS_B)  # sides are not interchangeable
+
+
+def test_a_provision_is_placed_by_one_pin_only():
+    with pytest.raises(InvalidPin) as err:
+        parse_pins(["1-p1", "1.a-p1"], IDS_A, IDS_B)
+    assert err.value.reason == "conflict" and err.value.provision == "p1"
+    good, bad = usable_pins(["1-p1", "1-", "zz-p2", "-p2"], IDS_A, IDS_B)
+    assert good == [Pin("A-2016:1", "B-2025:p1"), Pin(None, "B-2025:p2")]
+    assert [(e.pin, e.reason) for e in bad] == [("1-", "conflict"), ("zz-p2", "unknown")]
+
+
+def test_pins_are_bounded():
+    many = [f"-p{k}" for k in range(MAX_PINS + 1)]
+    ids_b = [f"B:p{k}" for k in range(MAX_PINS + 1)]
+    good, bad = usable_pins(many, [], ids_b)
+    assert len(good) == MAX_PINS and [e.reason for e in bad] == ["too-many"]
+
+
+def test_a_new_pin_replaces_the_pins_it_conflicts_with():
+    pins = [Pin("A:1", "B:1"), Pin("A:2", None), Pin("A:3", "B:3")]
+    assert with_pin(pins, Pin("A:2", "B:1")) == [Pin("A:3", "B:3"), Pin("A:2", "B:1")]
+    assert without(pins, ["B:3"]) == [Pin("A:1", "B:1"), Pin("A:2", None)]
+    assert indices([Pin("A:3", "B:1"), Pin(None, "B:3")], ["A:1", "A:2", "A:3"], ["B:1", "B:3"]) == [
+        (2, 0),
+        (None, 1),
+    ]
+
+
+def test_assignment_keeps_pins_and_aligns_the_rest_around_them():
+    sim = np.array([[0.9, 0.3, 0.0], [0.8, 0.7, 0.0], [0.0, 0.0, 0.05]])
+    assert assign(sim, 0.2) == [(0, 0), (1, 1)]
+    # a weak pair a reader sets is kept whatever its score; the row it frees finds its next best
+    assert assign(sim, 0.2, [(2, 2)]) == [(0, 0), (1, 1), (2, 2)]
+    assert assign(sim, 0.2, [(1, 0)]) == [(0, 1), (1, 0)]
+    # "no counterpart" keeps a provision alone even when it has a strong match
+    assert assign(sim, 0.2, [(0, None)]) == [(1, 0)]
+    assert assign(sim, 0.2, [(None, 0), (None, 1)]) == []
+
+
+def test_alignment_reports_which_provisions_a_pin_fixed():
+    out = align_provisions(["free trade agreements", "citizens abroad"], ["citizens abroad", "trade"],
+                           pins=[(0, None)])
+    assert out.pairs == [(1, 0)] and out.pinned_rows == frozenset({0}) and out.pinned_cols == frozenset()
