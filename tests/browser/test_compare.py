@@ -8,6 +8,7 @@ a provision to its source, download a chart, and paste the address to get the sa
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -233,4 +234,73 @@ def test_cmpr009_distinctive_terms_chart_with_its_download_menu(journey, app_url
     page.goto(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&lang=vi")
     wait_for_page(page, ids.COMPARE_TERMS_CHART)
     expect(card.locator(".gtitle")).to_contain_text("Thuật ngữ đặc trưng của 40/QĐ-TTg", timeout=T)
+    journey.assert_clean()
+
+
+def test_cmpr010_a_reader_corrects_the_pairing_and_shares_it_by_its_address(journey, app_url):
+    """The engine finds about a third of the pairs a reader makes: the reader pairs a provision with one of the
+    candidates offered beside it, takes it back, splits a pair the engine made, and returns to the engine's."""
+    page = journey.page
+    page.goto(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}")
+    wait_for_page(page, ids.COMPARE_PAIRS)
+    row = page.locator(f"{sel(ids.COMPARE_PAIRS)} > .pair[data-a='{STRATEGY}:3.b1']")
+    expect(row).to_have_attribute("data-status", "dropped", timeout=T)
+    expect(page.locator(sel(ids.COMPARE_PINS))).to_be_hidden(timeout=T)
+    candidate = row.locator(".side-a .pin-candidates a.pin-candidate").first
+    expect(candidate).to_be_visible(timeout=T)
+    path = candidate.inner_text().split()[0]
+    candidate.click()
+    expect(page).to_have_url(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&pin=3.b1-{path}", timeout=T)
+    row = page.locator(f"{sel(ids.COMPARE_PAIRS)} > .pair[data-a='{STRATEGY}:3.b1']")
+    expect(row).to_have_attribute("data-b", f"{PROGRAMME}:{path}", timeout=T)
+    expect(row).to_have_attribute("data-set-by", "reader", timeout=T)
+    expect(row.locator(".pin-badge")).to_have_text("set by you", timeout=T)
+    expect(page.locator(sel(ids.COMPARE_PINS))).to_have_attribute("data-count", "1", timeout=T)
+    # every provision is still on exactly one row
+    a_ids = rows(page).evaluate_all("els => els.map(e => e.dataset.a).filter(Boolean)")
+    b_ids = rows(page).evaluate_all("els => els.map(e => e.dataset.b).filter(Boolean)")
+    assert len(a_ids) == len(set(a_ids)) == 56 and len(b_ids) == len(set(b_ids)) == 23
+    journey.shot()
+    # a pasted address gives the same alignment in a fresh tab
+    pasted = journey.watch(page.context.new_page())
+    pasted.goto(page.url)
+    wait_for_page(pasted, ids.COMPARE_PAIRS)
+    expect(pasted.locator(f".pair[data-a='{STRATEGY}:3.b1']")).to_have_attribute("data-set-by", "reader", timeout=T)
+    pasted.close()
+    # take it back
+    row.locator("a.pin-undo").click()
+    expect(page).to_have_url(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}", timeout=T)
+    expect(page.locator(f".pair[data-a='{STRATEGY}:3.b1']")).to_have_attribute("data-status", "dropped", timeout=T)
+    # split a pair the engine made: both provisions are left alone, marked as the reader's
+    paired = page.locator(f"{sel(ids.COMPARE_PAIRS)} > .pair[data-status='reworded']").first
+    a_id, b_id = paired.get_attribute("data-a"), paired.get_attribute("data-b")
+    paired.locator("a.pin-unpair").click()
+    expect(page).to_have_url(
+        f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&pin={a_id.split(':')[1]}-,-{b_id.split(':')[1]}", timeout=T
+    )
+    expect(page.locator(f".pair[data-a='{a_id}']")).to_have_attribute("data-status", "dropped", timeout=T)
+    expect(page.locator(f".pair[data-b='{b_id}']")).to_have_attribute("data-status", "new", timeout=T)
+    expect(page.locator(f".pair[data-b='{b_id}']")).to_have_attribute("data-set-by", "reader", timeout=T)
+    expect(page.locator(sel(ids.COMPARE_PINS))).to_have_attribute("data-count", "2", timeout=T)
+    # the filters keep the pins; the reset link drops them
+    page.locator(f"{sel(ids.COMPARE_STATUS)} label", has_text="Kept").click()
+    expect(page).to_have_url(re.compile(r"status=reworded,new,dropped&pin="), timeout=T)
+    page.locator(f"{sel(ids.COMPARE_PINS)} a.pin-reset").click()
+    expect(page).to_have_url(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&status=reworded,new,dropped", timeout=T)
+    expect(page.locator(f".pair[data-a='{a_id}']")).to_have_attribute("data-b", b_id, timeout=T)
+    journey.assert_clean()
+
+
+def test_cmpr011_pins_naming_nothing_are_notices(journey, app_url):
+    page = journey.page
+    page.goto(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&pin=9.z-p1,<b>x</b>,3.b1-p2,3.b1-")
+    wait_for_page(page, ids.COMPARE_PAIRS)
+    notices = page.locator(sel(ids.COMPARE_NOTICES))
+    expect(notices).to_contain_text("9.z is not a provision of these two documents", timeout=T)
+    expect(notices).to_contain_text("an earlier pin already places 3.b1", timeout=T)
+    expect(notices).to_contain_text("<b>x</b>", timeout=T)  # the value is shown as text
+    assert page.locator(f"{sel(ids.COMPARE_NOTICES)} b").count() == 0
+    row = page.locator(f".pair[data-a='{STRATEGY}:3.b1']")
+    expect(row).to_have_attribute("data-b", f"{PROGRAMME}:p2", timeout=T)  # the good pin is applied
+    expect(page.locator(sel(ids.COMPARE_PINS))).to_have_attribute("data-count", "1", timeout=T)
     journey.assert_clean()

@@ -145,3 +145,73 @@ def test_charts_are_built_once_per_pair_and_language(fixture_data: Path):
     swapped, vietnamese = charts(data.dataset, b, a, "en"), charts(data.dataset, a, b, "vi")
     assert swapped[1]["layout"]["title"]["text"] != first[1]["layout"]["title"]["text"]
     assert vietnamese[1]["layout"]["title"]["text"] != first[1]["layout"]["title"]["text"]
+
+
+def test_pins_round_trip_and_malformed_ones_become_notices():
+    view = CompareView(a="40-QD-TTg-2016", b="153-NQ-CP-2025", pin=("3.b1-p2", "partV.1~2-", "-p3"))
+    assert CompareView.from_query(view.to_query(), VOCAB) == view
+    assert "pin=3.b1-p2,partV.1~2-,-p3" in view.to_query()  # readable in the address: nothing to escape
+    bad = CompareView.from_query("?a=40/QĐ-TTg&b=153/NQ-CP&pin=3.b1-p2,<script>,a-b-c,-", VOCAB)
+    assert bad.pin == ("3.b1-p2",) and codes(bad) == ["malformed", "malformed", "malformed"]
+    # pins name provisions of both documents: without them there is nothing to pin
+    assert CompareView.from_query("?a=40/QĐ-TTg&pin=3.b1-p2", VOCAB).pin == ()
+
+
+def _walk(node, found: dict, links: list) -> None:
+    if isinstance(getattr(node, "id", None), str):
+        found[node.id] = node
+    if type(node).__name__ == "Link":
+        links.append(node)
+    children = getattr(node, "children", None)
+    for child in children if isinstance(children, list) else [children]:
+        if child is not None and not isinstance(child, str | int | float):
+            _walk(child, found, links)
+
+
+def test_content_applies_the_readers_pins_and_offers_candidates(fixture_data: Path):
+    from urllib.parse import parse_qs, urlsplit
+
+    from dashboard.app import ids
+    from dashboard.app.context import AppData
+    from dashboard.app.views.compare import content
+
+    data = AppData.load(fixture_data)
+    plain = CompareView.from_query("?a=1-NQ/TW&b=2/NQ-CP", data.vocab)
+    first_a = data.by_document[plain.a][0].split(":")[1]
+    last_b = data.by_document[plain.b][-1].split(":")[1]
+    view = plain.replace(pin=(f"{first_a}-{last_b}", "zz-", f"{first_a}-"))
+    found: dict = {}
+    links: list = []
+    _walk(html.Div(content(data, view)), found, links)
+    rows = [r.to_plotly_json()["props"] for r in found[ids.COMPARE_PAIRS].children]
+    set_by_reader = [r for r in rows if r["data-set-by"] == "reader"]
+    assert [(r["data-a"].split(":")[1], r["data-b"].split(":")[1]) for r in set_by_reader] == [(first_a, last_b)]
+    # the pin naming no provision and the one placing a provision twice are notices, the rest is applied
+    notices = found[ids.COMPARE_NOTICES].to_plotly_json()["props"]
+    assert "zz" in str(notices["children"]) and "an earlier pin already places" in str(notices["children"])
+    assert found[ids.COMPARE_PINS].to_plotly_json()["props"]["data-count"] == "1"
+    # every link of the pairs leads to this page with pins that name provisions of these two documents
+    hrefs = [link.href for link in links if link.href.startswith("/compare")]
+    kinds = {link.className for link in links if link.className and link.className.startswith("pin-")}
+    engine_pairs = [r for r in rows if r["data-a"] and r["data-b"] and r["data-set-by"] == "engine"]
+    assert kinds == {"pin-candidate", "pin-undo", "pin-reset"} | ({"pin-unpair"} if engine_pairs else set())
+    for href in hrefs:
+        query = parse_qs(urlsplit(href).query)
+        assert query["a"] == [plain.a] and query["b"] == [plain.b]
+        again = CompareView.from_query(urlsplit(href).query, data.vocab)
+        assert not again.notices
+    undo = next(link.href for link in links if link.className == "pin-undo")
+    assert "pin=" not in undo  # taking back the only pin: the engine's pairs again
+    reset = next(link.href for link in links if link.className == "pin-reset")
+    assert "pin=" not in reset
+
+
+def test_the_controls_keep_pins_while_the_documents_stay(fixture_data: Path):
+    from dashboard.app.context import AppData
+    from dashboard.app.views.compare import view_from_controls
+
+    data = AppData.load(fixture_data)
+    a, b = data.vocab.resolve("1-NQ/TW"), data.vocab.resolve("2/NQ-CP")
+    search = CompareView(a=a, b=b, pin=("1-",)).to_query()
+    assert view_from_controls(data, search, a=a, b=b, theme=None, status=["new"]).pin == ("1-",)
+    assert view_from_controls(data, search, a=b, b=a, theme=None, status=None).pin == ()
