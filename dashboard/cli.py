@@ -236,6 +236,7 @@ def eval_alignment(data_dir: Path, gold_path: Path, second_path: Path, bar: floa
         score_alignment,
         threshold_curve,
     )
+    from dashboard.analysis.diff.reader import format_reader, simulate_reader
     from dashboard.dataset.load import get_dataset
 
     dataset = get_dataset(str(data_dir))
@@ -255,6 +256,9 @@ def eval_alignment(data_dir: Path, gold_path: Path, second_path: Path, bar: floa
         second, dataset.provisions, lambda a, b: compare_documents(dataset, a, b), str(second_path)
     )
     report["agreement"] = annotator_agreement(gold, second, dataset.provisions)
+    pinned = lambda a, b, pins: compare_documents(dataset, a, b, pins=pins)  # noqa: E731
+    report["reader"] = simulate_reader(gold, dataset.provisions, pinned, str(gold_path))
+    report["second"]["reader"] = simulate_reader(second, dataset.provisions, pinned, str(second_path))
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=1))
     else:
@@ -264,6 +268,8 @@ def eval_alignment(data_dir: Path, gold_path: Path, second_path: Path, bar: floa
                    f"{s['pair_precision']:.3f}, recall {s['pair_recall']:.3f}) on {s['pairs']} gold pairs and "
                    f"{s['only']} only-in lines; counterpart paired or offered {s['pairs_offered']}/{s['pairs']}")
         click.echo(format_agreement(report["agreement"], gold_path.name, second_path.name))
+        click.echo(f"correcting by hand ({gold_path.name}): {format_reader(report['reader'])}")
+        click.echo(f"correcting by hand ({second_path.name}): {format_reader(s['reader'])}")
     if bar is not None and report["accuracy"] < bar:
         sys.exit(1)
 

@@ -149,6 +149,7 @@ def test_eval_alignment_prints_both_gold_sets_their_agreement_and_honours_the_ba
     assert "second annotator (alignment_annotator2.yml): accuracy" in ok.output
     assert "agreement of alignment_expected.yml and alignment_annotator2.yml:" in ok.output
     assert "counterpart paired or offered beside one of the two provisions:" in ok.output
+    assert "correcting by hand (alignment_expected.yml): a reader using only the page's offered links" in ok.output
     too_high = runner.invoke(main, ["eval-alignment", "--data", str(shipped_data), "--bar", "0.99"])
     assert too_high.exit_code == 1
     as_json = json.loads(runner.invoke(main, ["eval-alignment", "--data", str(shipped_data), "--json"]).output)

@@ -83,7 +83,7 @@ def score_alignment(
         result = differ(a_doc, b_doc)
         a_to_b = {p["a"]: p["b"] for p in result["pairs"] if p["a"] and p["b"]}
         b_to_a = {b: a for a, b in a_to_b.items()}
-        offered = _offered(result["pairs"])
+        offered = offered_candidates(result["pairs"])
         gold_pairs, only_a, only_b = resolve_entry(entry, provisions, gold_file)
         scored = {x for pair in gold_pairs for x in pair} | set(only_a) | set(only_b)
         found = {(a, b) for a, b in gold_pairs if a_to_b.get(a) == b}
@@ -128,7 +128,7 @@ def score_alignment(
     return {**_rates(totals), **totals, "per_pair": per_pair, "misses": misses}
 
 
-def _offered(pairs: list[dict[str, Any]]) -> dict[str, set[str]]:
+def offered_candidates(pairs: list[dict[str, Any]]) -> dict[str, set[str]]:
     """Return, per provision id, the ids the diff offers as its candidates (pairs without them offer none)."""
     out: dict[str, set[str]] = {}
     for pair in pairs:

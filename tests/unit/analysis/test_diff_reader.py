@@ -1,0 +1,70 @@
+"""The simulated reader: corrects the engine with the page's offered links only, and counts the clicks."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.analysis.diff import diff_provisions
+from dashboard.analysis.diff.reader import format_reader, simulate_reader
+
+A = [
+    "Negotiate and sign free trade agreements with major partners.",
+    "Protect the rights and interests of Vietnamese citizens abroad.",
+    "Support overseas Vietnamese communities to keep the mother tongue.",
+]
+B = [
+    "Sign and implement new-generation free trade agreements with partners.",
+    "Teach the Vietnamese language to children of Vietnamese communities abroad.",
+    "Build a national space observatory for astronomy research.",
+]
+
+
+def table(doc: str, texts: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "id": [f"{doc}:{k + 1}" for k in range(len(texts))],
+            "document_id": doc,
+            "ordinal": range(len(texts)),
+            "label": "",
+            "kind": "paragraph",
+            "own_text": True,
+            "text": texts,
+            "content": texts,
+            "words": [len(t.split()) for t in texts],
+        }
+    )
+
+
+PROVISIONS = pd.concat([table("A", A), table("B", B)], ignore_index=True)
+
+
+def differ(a: str, b: str, pins: tuple[str, ...]) -> dict:
+    rows = PROVISIONS.set_index("document_id", drop=False)
+    return diff_provisions(rows.loc[[a]], rows.loc[[b]], doc_a={"id": a}, doc_b={"id": b}, pins=pins)
+
+
+def gold(pairs: list[tuple[str, str]], only_a=(), only_b=()) -> list[dict]:
+    return [{"a_doc": "A", "b_doc": "B", "pairs": [{"a": a, "b": b} for a, b in pairs],
+             "only_in_a": list(only_a), "only_in_b": list(only_b)}]
+
+
+def test_a_reader_pins_an_offered_counterpart_the_engine_missed():
+    engine = differ("A", "B", ())
+    engine_pairs = {(p["a"], p["b"]) for p in engine["pairs"] if p["a"] and p["b"]}
+    assert ("A:1", "B:1") in engine_pairs and ("A:3", "B:2") not in engine_pairs  # the mother tongue is missed
+    report = simulate_reader(gold([("Negotiate", "Sign and"), ("Support overseas", "Teach the")]), PROVISIONS, differ)
+    assert report["pairs_found"] == 2 and report["clicks"] == 1 and report["accuracy"] == 1.0
+    assert format_reader(report).endswith("in 1 clicks")
+
+
+def test_a_reader_splits_a_pair_the_gold_leaves_alone_and_never_clicks_for_nothing():
+    report = simulate_reader(gold([], only_a=["Negotiate"], only_b=["Build a"]), PROVISIONS, differ)
+    assert report["clicks"] == 1 and report["only_found"] == 2  # "not a pair" on the trade pair
+    settled = simulate_reader(gold([("Negotiate", "Sign and")]), PROVISIONS, differ)
+    assert settled["clicks"] == 0 and settled["accuracy"] == 1.0  # the engine already has it
+
+
+def test_a_counterpart_never_offered_stays_missed():
+    # the observatory shares no word with the trade provision: it is never among its candidates
+    report = simulate_reader(gold([("Negotiate", "Build a")]), PROVISIONS, differ)
+    assert report["pairs_found"] == 0
