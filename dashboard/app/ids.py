@@ -78,6 +78,9 @@ COMPARE_PAIRS = "cmp-pairs"
 COMPARE_PAIR_COUNT = "cmp-pair-count"
 COMPARE_EMPTY = "cmp-empty"
 COMPARE_PINS = "cmp-pins"  # how many pairings the reader set, and the link back to the engine's
+COMPARE_PIN_A = "cmp-pin-a"  # "pair two provisions yourself": a provision of A, one of B, and the button
+COMPARE_PIN_B = "cmp-pin-b"
+COMPARE_PIN_BUTTON = "cmp-pin-button"
 
 # ---------------------------------------------------------------- themes
 THEMES_DOCS = "thm-docs"  # controls

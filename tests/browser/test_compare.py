@@ -304,3 +304,31 @@ def test_cmpr011_pins_naming_nothing_are_notices(journey, app_url):
     expect(row).to_have_attribute("data-b", f"{PROGRAMME}:p2", timeout=T)  # the good pin is applied
     expect(page.locator(sel(ids.COMPARE_PINS))).to_have_attribute("data-count", "1", timeout=T)
     journey.assert_clean()
+
+
+def test_cmpr012_a_reader_pairs_two_provisions_no_link_offers(journey, app_url):
+    """40/QĐ-TTg item 6 (commitments to international organisations) and 153/NQ-CP p3 (implementing treaties)
+    share too few words for either to offer the other: the reader picks both in the pickers."""
+    page = journey.page
+    page.goto(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&status=reworded")
+    wait_for_page(page, ids.COMPARE_PAIRS)
+    expect(page.locator(f".pair[data-a='{STRATEGY}:6']")).to_have_count(0, timeout=T)  # item 6 is dropped
+    page.click(sel(ids.COMPARE_PIN_A))
+    page.get_by_role("option", name=re.compile(r"^6 · Implement commitments")).click()
+    page.keyboard.press("Escape")
+    page.click(sel(ids.COMPARE_PIN_B))
+    page.get_by_role("option", name=re.compile(r"^p3 · Review and implement")).click()
+    page.keyboard.press("Escape")
+    page.click(sel(ids.COMPARE_PIN_BUTTON))
+    expect(page).to_have_url(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&status=reworded&pin=6-p3", timeout=T)
+    row = page.locator(f".pair[data-a='{STRATEGY}:6']")
+    expect(row).to_have_attribute("data-b", f"{PROGRAMME}:p3", timeout=T)
+    expect(row).to_have_attribute("data-set-by", "reader", timeout=T)
+    # the pinned pair's word marks are drawn like any other pair's
+    expect(row.locator(".side-b ins.diff-ins").first).to_be_visible(timeout=T)
+    journey.shot()
+    # a reload (or a pasted address) gives the same view
+    page.reload()
+    wait_for_page(page, ids.COMPARE_PAIRS)
+    expect(page.locator(f".pair[data-a='{STRATEGY}:6']")).to_have_attribute("data-set-by", "reader", timeout=T)
+    journey.assert_clean()

@@ -11,6 +11,7 @@ from dashboard.app import ids
 from dashboard.app.context import current
 from dashboard.app.state import CompareView
 from dashboard.app.views.compare import compare_page, content, view_from_controls
+from dashboard.app.views.compare_pins import view_with_pin
 
 dash.register_page(__name__, path="/compare", name="Compare", title="Compare · Policy timeline", order=5)
 
@@ -53,3 +54,19 @@ def _update_content(
 )
 def _on_swap(clicks: int, a: str | None, b: str | None) -> tuple[str | None, str | None]:
     return b, a
+
+
+@callback(
+    Output(ids.URL, "search", allow_duplicate=True),
+    Output(ids.COMPARE_CONTENT, "children", allow_duplicate=True),
+    Input(ids.COMPARE_PIN_BUTTON, "n_clicks"),
+    State(ids.COMPARE_PIN_A, "value"),
+    State(ids.COMPARE_PIN_B, "value"),
+    State(ids.URL, "search"),
+    prevent_initial_call=True,
+)
+def _on_pin(clicks: int, a: str | None, b: str | None, search: str | None) -> tuple[str, list[Any]]:
+    view = view_with_pin(current(), search, a, b)
+    if view is None or not clicks:
+        return dash.no_update, dash.no_update  # nothing chosen, or not provisions of these documents
+    return view.to_query(), content(current(), view)

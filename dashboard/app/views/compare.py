@@ -22,7 +22,13 @@ from dashboard.app.context import AppData
 from dashboard.app.i18n import t, theme_label
 from dashboard.app.state import STATUSES, CompareView, DocumentView
 from dashboard.app.views.compare_deltas import charts, entities_box, targets_box, terms_box
-from dashboard.app.views.compare_pins import applied_pins, candidate_links, pair_actions, pins_bar
+from dashboard.app.views.compare_pins import (
+    applied_pins,
+    candidate_links,
+    manual_pairing,
+    pair_actions,
+    pins_bar,
+)
 from dashboard.app.views.compare_text import text
 from dashboard.figures.compare import comparison
 from dashboard.figures.coverage import coverage_key, coverage_label, source_kind_label
@@ -199,6 +205,7 @@ def pairs_section(
             html.H2(_t("pairs", lang), className="h5 mt-4"),
             html.P(_t("method", lang), className="small text-muted"),
             pins_bar(view, pins or []),
+            manual_pairing(data, view),
             html.P(
                 count,
                 id=ids.COMPARE_PAIR_COUNT,

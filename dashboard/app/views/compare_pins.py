@@ -42,6 +42,48 @@ def pins_bar(view: CompareView, pins: list[Pin]) -> html.Div:
     )
 
 
+def manual_pairing(data: AppData, view: CompareView) -> html.Div:
+    """Return the two pickers and the button that pin any provision of A to any of B (or leave one alone):
+    for the counterparts no "Pair with" link offers."""
+    lang = view.lang
+
+    def options(doc: str) -> list[dict[str, str]]:
+        return [{"label": _option(data.provisions[pid]), "value": pid} for pid in data.by_document.get(doc, [])]
+
+    return html.Div(
+        [
+            html.Div(text("manual", lang), className="small fw-semibold mb-1"),
+            html.Div(
+                [
+                    dcc.Dropdown(id=ids.COMPARE_PIN_A, options=options(view.a), placeholder=text("pick_a", lang)),
+                    dcc.Dropdown(id=ids.COMPARE_PIN_B, options=options(view.b), placeholder=text("pick_b", lang)),
+                    html.Button(
+                        text("pin", lang),
+                        id=ids.COMPARE_PIN_BUTTON,
+                        n_clicks=0,
+                        type="button",
+                        className="btn btn-outline-primary btn-sm",
+                    ),
+                ],
+                className="pin-manual-row",
+            ),
+        ],
+        className="pin-manual mb-2",
+    )
+
+
+def view_with_pin(data: AppData, search: str | None, a: str | None, b: str | None) -> CompareView | None:
+    """Return the view of the address `search` with the reader's pin of `a` and `b` (provision ids, either
+    may be empty) added, or None when they name no provision of the view's two documents."""
+    view = CompareView.from_query(search, data.vocab)
+    a_ok = a if isinstance(a, str) and a in data.by_document.get(view.a, []) else None
+    b_ok = b if isinstance(b, str) and b in data.by_document.get(view.b, []) else None
+    if not view.ready or (a and not a_ok) or (b and not b_ok) or not (a_ok or b_ok):
+        return None
+    pins, _ = applied_pins(data, view)
+    return view.replace(pin=tuple(p.text() for p in with_pin(pins, Pin(a_ok, b_ok))))
+
+
 def pair_actions(view: CompareView, pins: list[Pin], pair: dict[str, Any]) -> list[Any]:
     """Return the marks and links of one pair: "set by you · undo", or "not a pair" for the engine's pairs."""
     lang = view.lang
@@ -82,6 +124,15 @@ def candidate_links(
         [html.Span(text("candidates", view.lang), className="me-1"), *_between(links, " · ")],
         className="pin-candidates small",
     )
+
+
+def _option(row: dict[str, Any]) -> str:
+    """Return a provision as a picker shows it: its path, then its words without a repeated list marker."""
+    words = str(row.get("text") or "").lstrip("-–•* ")
+    label = str(row.get("label") or "")
+    if label and words.startswith(label) and words[len(label) : len(label) + 1] in (".", ")"):
+        words = words[len(label) + 1 :].lstrip()
+    return f"{str(row['id']).split(':', 1)[-1]} · {_short(words, 90)}"
 
 
 def _href(view: CompareView, pins: list[Pin]) -> str:

@@ -33,6 +33,13 @@ TEXT: dict[str, dict[str, str]] = {
         "các thay đổi này: sao chép địa chỉ để chia sẻ.",
     },
     "reset": {"en": "Back to the engine's pairs", "vi": "Trở về cách ghép của máy"},
+    "manual": {
+        "en": "Pair two provisions yourself (leave one side empty: that provision has no counterpart)",
+        "vi": "Tự ghép hai điều khoản (để trống một bên: điều khoản đó không có đối ứng)",
+    },
+    "pick_a": {"en": "A provision of A", "vi": "Một điều khoản của A"},
+    "pick_b": {"en": "A provision of B", "vi": "Một điều khoản của B"},
+    "pin": {"en": "Pair", "vi": "Ghép"},
     "pairs": {"en": "Aligned provisions", "vi": "Các điều khoản được ghép cặp"},
     "showing": {"en": "Showing {n} of {total} pairs", "vi": "Hiển thị {n} trong {total} cặp"},
     "capped": {

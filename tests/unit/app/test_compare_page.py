@@ -215,3 +215,33 @@ def test_the_controls_keep_pins_while_the_documents_stay(fixture_data: Path):
     search = CompareView(a=a, b=b, pin=("1-",)).to_query()
     assert view_from_controls(data, search, a=a, b=b, theme=None, status=["new"]).pin == ("1-",)
     assert view_from_controls(data, search, a=b, b=a, theme=None, status=None).pin == ()
+
+
+def test_the_pickers_pin_only_provisions_of_the_two_documents(fixture_data: Path):
+    from dashboard.app.context import AppData
+    from dashboard.app.views.compare_pins import view_with_pin
+
+    data = AppData.load(fixture_data)
+    a, b = data.vocab.resolve("1-NQ/TW"), data.vocab.resolve("2/NQ-CP")
+    pa, pb = data.by_document[a][0], data.by_document[b][-1]
+    search = CompareView(a=a, b=b, status=("new",)).to_query()
+    pinned = view_with_pin(data, search, pa, pb)
+    assert pinned is not None and pinned.status == ("new",)
+    assert pinned.pin == (f"{pa.split(':')[1]}-{pb.split(':')[1]}",)
+    assert view_with_pin(data, search, pa, None).pin == (f"{pa.split(':')[1]}-",)  # left alone
+    # a later pin of the same provision replaces the earlier one
+    again = view_with_pin(data, pinned.to_query(), pa, None)
+    assert again.pin == (f"{pa.split(':')[1]}-",)
+    # nothing chosen, a provision of another document, a forged value, no documents: nothing changes
+    for x, y, where in ((None, None, search), (pb, None, search), ("../../etc/passwd", pb, search),
+                        ({"id": 1}, pb, search), (pa, pb, "")):
+        assert view_with_pin(data, where, x, y) is None
+
+
+def test_picker_labels_show_the_path_and_the_words_once():
+    from dashboard.app.views.compare_pins import _option
+
+    assert _option({"id": "D:6", "label": "6", "text": "6. Implement commitments"}) == "6 · Implement commitments"
+    assert _option({"id": "D:1.a", "label": "a", "text": "a) Actively prepare"}) == "1.a · Actively prepare"
+    assert _option({"id": "D:3.b1", "label": "", "text": "- Proactively deploy"}) == "3.b1 · Proactively deploy"
+    assert _option({"id": "D:c1", "label": "", "text": "x" * 200}).endswith("…")
