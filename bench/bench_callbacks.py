@@ -311,8 +311,9 @@ def compare_pair(data: AppData) -> tuple[str, str]:
 
 
 def compare_cases(data: AppData) -> list[Case]:
-    """Return the calls of the Compare page: the page render (router) for the pair, filtered and in Vietnamese;
-    the content update for a filter change (theme, status), a new pair and a language kept; and the swap."""
+    """Return the calls of the Compare page: the page render (router) for the pair, filtered, in Vietnamese and
+    with a reader's pin; the content update for a filter change (theme, status), a new pair and a language kept;
+    the pickers' pin; and the swap."""
     a, b = compare_pair(data)
     pair = f"?a={a}&b={b}"
     router = "_pages_content.children"
@@ -336,7 +337,16 @@ def compare_cases(data: AppData) -> list[Case]:
             f"{ids.COMPARE_STATUS}.value": status,
             "url.search": url,
         }
-        out.append(Case("compare _update_content", f"{ids.COMPARE_CONTENT}.children", values))
+        out.append(Case("compare _update_content", f"{ids.COMPARE_CONTENT}.children", values, trigger=True))
+    # a reader's corrections: a pinned address (a "Pair with" link re-renders the page), and the pickers' button
+    first_a, last_b = data.by_document[a][0], data.by_document[b][-1]
+    pinned = f"{pair}&pin={first_a.split(':', 1)[1]}-{last_b.split(':', 1)[1]}"
+    out.append(Case("router /compare (pinned)", router,
+                    {"_pages_location.pathname": "/compare", "_pages_location.search": pinned}))
+    for url in (pair, pinned):
+        values = {f"{ids.COMPARE_PIN_BUTTON}.n_clicks": 1, f"{ids.COMPARE_PIN_A}.value": data.by_document[a][-1],
+                  f"{ids.COMPARE_PIN_B}.value": data.by_document[b][0], "url.search": url}
+        out.append(Case("compare _on_pin", f"{ids.COMPARE_CONTENT}.children", values, trigger=True))
     for pick_a, pick_b in ((a, b), (b, a)):
         values = {f"{ids.COMPARE_SWAP}.n_clicks": 1, f"{ids.COMPARE_A}.value": pick_a,
                   f"{ids.COMPARE_B}.value": pick_b}
