@@ -113,17 +113,14 @@ def candidate_links(
         new = Pin(pid, cand["id"]) if side == "a" else Pin(cand["id"], pid)
         other = data.provisions.get(cand["id"], {})
         links.append(
-            dcc.Link(
-                [cand["id"].split(":", 1)[-1], html.Span(f" {cand['similarity']:.2f}", className="text-muted")],
+            dcc.Link(  # plain text children: a page draws ~400 of these, and every component costs
+                f"{cand['id'].split(':', 1)[-1]} {cand['similarity']:.2f}",
                 href=_href(view, with_pin(pins, new)),
-                title=_short(str(other.get("text") or "")),
+                title=_short(str(other.get("text") or ""), 100),
                 className="pin-candidate",
             )
         )
-    return html.Div(
-        [html.Span(text("candidates", view.lang), className="me-1"), *_between(links, " · ")],
-        className="pin-candidates small",
-    )
+    return html.Div([text("candidates", view.lang) + " ", *_between(links, " · ")], className="pin-candidates small")
 
 
 def _option(row: dict[str, Any]) -> str:
