@@ -82,7 +82,7 @@ def targets_page(data: AppData, view: TargetsView) -> list[Any]:
 def controls(data: AppData, view: TargetsView) -> html.Div:
     """Return the filters (documents, theme, kinds, years, grouping), each set to the view's value."""
     lang, vocab = view.lang, data.vocab
-    first, last = year_bounds(data.dataset)
+    first, last = _bounds(data)
     docs = [
         {"label": f"{vocab.symbol(d)} ({str(data.documents[d].get('issued'))[:4]})", "value": d}
         for d in data.documents
@@ -190,7 +190,7 @@ def view_from_controls(
     """Return the view the controls describe (validated like a URL; the language kept). An end of the year
     range at the first or last year is open (a range over every year is no filter, and keeps undated rows);
     every kind ticked, or none, is no filter."""
-    first, last = year_bounds(data.dataset)
+    first, last = _bounds(data)
     shown = TargetsView.from_query(search, data.vocab)
     lang = shown.lang
     span = list(years or [])
@@ -228,7 +228,7 @@ def outputs(data: AppData, view: TargetsView) -> tuple[Any, ...]:
 
 def years_shown(data: AppData, view: TargetsView) -> str:
     """Return the years the slider selects, in words beside its label ("2011–2045", or one year)."""
-    return year_range_text(*clamp_years(view.year_from, view.year_to, year_bounds(data.dataset)))
+    return year_range_text(*clamp_years(view.year_from, view.year_to, _bounds(data)))
 
 
 def status(data: AppData, view: TargetsView, rows: Sequence[Mapping[str, Any]]) -> list[Any]:
@@ -306,3 +306,8 @@ def _field(label: str | list[Any], control: Any, className: str = "filter") -> h
 
 def _t(key: str, lang: str) -> str:
     return TEXT[key].get(lang) or TEXT[key]["en"]
+
+
+def _bounds(data: AppData) -> tuple[int, int]:
+    # computed once when the data was loaded (Vocabulary.target_years); the tables never change while the app runs
+    return data.vocab.target_years or year_bounds(data.dataset)
