@@ -353,18 +353,20 @@ def export(chart: str | None, list_charts: bool, docs: tuple[str, ...], themes: 
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="File to write: .pptx (16:9 slides), .pdf or .html (standalone).")
 @click.option("--lang", type=click.Choice(["en", "vi"]), default="en", show_default=True)
+@click.option("--pin", "pins", multiple=True, metavar="A-B",
+              help="Correct the pairing the pack quotes, as for `diff --pin` (3.b1-p2, 3.b1-, -p3).")
 @DATA_OPTION
-def brief(a: str, b: str, out_path: Path, lang: str, data_dir: Path) -> None:
+def brief(a: str, b: str, out_path: Path, lang: str, data_dir: Path, pins: tuple[str, ...]) -> None:
     """Write a briefing pack comparing documents A and B (id or symbol): timeline, themes, what changed from A
     to B with quotations and their sources, targets, methods and sources.
 
-    Example: policy-timeline brief 40/QĐ-TTg 153/NQ-CP --out brief.pptx
+    Example: policy-timeline brief 40/QĐ-TTg 153/NQ-CP --pin 3.b1-p2 --out brief.pptx
     """
     from dashboard.dataset.load import get_dataset
     from dashboard.export.brief import brief_format, write_brief
 
     brief_format(out_path)
-    click.echo(f"wrote {write_brief(get_dataset(str(data_dir)), a, b, out_path, lang=lang)}")
+    click.echo(f"wrote {write_brief(get_dataset(str(data_dir)), a, b, out_path, lang=lang, pins=_split(pins))}")
 
 
 @main.command()

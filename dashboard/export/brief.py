@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -104,19 +105,21 @@ def brief_format(path: str | Path) -> str:
 
 
 def write_brief(dataset: Dataset, a: str, b: str, path: str | Path, *, lang: str = "en",
-                today: dt.date | None = None) -> Path:
-    """Write the briefing pack comparing documents `a` and `b` (id or symbol) to `path` (.pptx .pdf .html)."""
+                today: dt.date | None = None, pins: Sequence[str] = ()) -> Path:
+    """Write the briefing pack comparing documents `a` and `b` (id or symbol) to `path` (.pptx .pdf .html).
+    `pins` are a reader's corrections to the pairing (analysis/diff/pins.py), as on the Compare page."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(render_brief(dataset, a, b, brief_format(path), lang=lang, today=today))
+    path.write_bytes(render_brief(dataset, a, b, brief_format(path), lang=lang, today=today, pins=pins))
     return path
 
 
 def render_brief(dataset: Dataset, a: str, b: str, suffix: str, *, lang: str = "en",
-                 today: dt.date | None = None) -> bytes:
+                 today: dt.date | None = None, pins: Sequence[str] = ()) -> bytes:
     """Return the briefing pack as the bytes of a `suffix` file (what the app's button sends)."""
     suffix = brief_format(f"brief{suffix}")
-    pack = build_brief(dataset, a, b, image=".png" if suffix == ".pptx" else ".svg", lang=lang, today=today)
+    pack = build_brief(dataset, a, b, image=".png" if suffix == ".pptx" else ".svg", lang=lang, today=today,
+                       pins=pins)
     if suffix == ".pptx":
         from dashboard.export.brief_pptx import pptx_bytes
 
@@ -127,12 +130,13 @@ def render_brief(dataset: Dataset, a: str, b: str, suffix: str, *, lang: str = "
 
 
 def build_brief(dataset: Dataset, a: str, b: str, *, image: str = ".png", lang: str = "en",
-                today: dt.date | None = None) -> Brief:
-    """Return the briefing pack's content: slides with charts drawn as `image` (.png or .svg)."""
+                today: dt.date | None = None, pins: Sequence[str] = ()) -> Brief:
+    """Return the briefing pack's content: slides with charts drawn as `image` (.png or .svg); the pairs
+    quoted follow the reader's `pins` (InvalidPin when one names no provision of the two documents)."""
     a_id, b_id = dataset.resolve_document(a), dataset.resolve_document(b)
     doc_a, doc_b = dataset.document(a_id), dataset.document(b_id)
     date = (today or dt.date.today()).isoformat()
-    result = compare_documents(dataset, a_id, b_id)
+    result = compare_documents(dataset, a_id, b_id, pins=pins)
     charts = load_all()
 
     def chart_slide(chart: Chart | None, options: ChartOptions, title: str) -> list[Slide]:
@@ -246,14 +250,16 @@ def _change_slides(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict) -> 
         quotes = [_quote(p, provisions, doc_a, doc_b, labels) for p in picked]
         notes = "\n\n".join(_quote_notes(q) for q in quotes)
         total = sum(1 for p in result.get("pairs", []) if p["status"] == status)
-        slides.append(Slide("quotes", headings[status],
-                            f"{len(quotes)} of {total} {status} provisions, the most substantive first",
+        first = ("the reader's pairings first, then the most substantive"
+                 if any(p.get("set_by") == "reader" for p in picked) else "the most substantive first")
+        slides.append(Slide("quotes", headings[status], f"{len(quotes)} of {total} {status} provisions, {first}",
                             quotes=quotes, note=_text(result.get("coverage_warning")), notes=notes))
     return slides
 
 
 def _key_pairs(pairs: list[dict], status: str, basis: dict[str, str], deltas: dict[str, float]) -> list[dict]:
-    """Return the pairs of `status` most worth quoting: own words, substantive, on themes that moved."""
+    """Return the pairs of `status` most worth quoting: the reader's own pairings first, then own words,
+    substantive, on themes that moved."""
 
     def counted(p: dict, side: str) -> bool:
         return bool(p.get(side)) and (p.get(f"{side}_own") is not False or basis[side] == "all")
@@ -274,13 +280,16 @@ def _key_pairs(pairs: list[dict], status: str, basis: dict[str, str], deltas: di
     sides = {"new": ("b",), "dropped": ("a",), "reworded": ("a", "b")}[status]
     found = [p for p in pairs if p.get("status") == status
              and all(counted(p, s) and words(p, s) >= MIN_WORDS for s in sides)]
-    found.sort(key=lambda p: -score(p))
+    # a reader's corrections (pins) are deliberate: quote them first
+    found.sort(key=lambda p: (p.get("set_by") != "reader", -score(p)))
     return found[: MAX_QUOTES[status]]
 
 
 def _quote(pair: dict, provisions: Any, doc_a: dict, doc_b: dict, labels: dict[str, str]) -> Quote:
-    quote = Quote(pair["status"], themes=[labels.get(t, t) for t in (pair.get("themes") or [])[:3]],
-                  similarity=float(pair.get("similarity") or 0))
+    themes = [labels.get(t, t) for t in (pair.get("themes") or [])[:3]]
+    if pair.get("set_by") == "reader":
+        themes.append("paired by the reader")  # shown on the quote's heading line, beside its themes
+    quote = Quote(pair["status"], themes=themes, similarity=float(pair.get("similarity") or 0))
     if pair.get("a"):
         quote.cite_a, quote.full_a = _cite(pair["a"], provisions, doc_a), pair.get("a_text") or ""
     if pair.get("b"):
@@ -387,7 +396,9 @@ def _methods_slide(dataset: Dataset, result: dict, date: str) -> Slide:
         "document's counted provisions tagged with it.",
         "Comparison: provisions of A and B paired one-to-one by meaning (TF-IDF similarity); a pair is kept, "
         "reworded, new or dropped; changed words come from a word-level diff."
-        + (f" {method}" if method else ""),
+        + (f" {method}" if method else "")
+        + (f" {len(result['pins'])} pairing(s) set by the reader ({', '.join(result['pins'])}); the rest were "
+           "re-aligned around them." if result.get("pins") else ""),
         f"Cite the dataset as: {dataset.citation}",
     ]
     held = dataset.held_documents().to_dict("records")

@@ -88,3 +88,16 @@ def test_dl003_compare_briefing_pack(journey: Journey, app_url: str) -> None:
     expect(page.locator(sel(BRIEF_STATUS))).to_have_text("")
     journey.shot()
     journey.assert_clean()
+
+
+def test_dl004_the_briefing_pack_follows_the_readers_pins(journey: Journey, app_url: str) -> None:
+    page = journey.page
+    page.goto(app_url + "/compare?a=40-QD-TTg-2016&b=153-NQ-CP-2025&pin=3.b1-p2,9.z-p1")  # one pin names nothing
+    wait_for_page(page, ids.COMPARE_CHART)
+    page.get_by_role("button", name=TEXT["brief"]["en"]).click()
+    with page.expect_download(timeout=DOWNLOAD_TIMEOUT) as info:
+        page.locator(".briefing-pack .brief-html").click()
+    html = Path(info.value.path()).read_text(encoding="utf-8")
+    assert "paired by the reader" in html and "1 pairing(s) set by the reader (3.b1-p2)" in html
+    assert "9.z" not in html  # the pin naming nothing is a notice on the page, not part of the pack
+    journey.assert_clean()

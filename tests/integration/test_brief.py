@@ -199,3 +199,21 @@ def test_cli_brief(export_browser, shipped_data, tmp_path):
         assert result.exit_code == 2
         lines = result.output.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("error:") and needle in lines[0]
+
+
+def test_a_readers_pins_lead_the_quoted_pairs_and_are_stated(export_browser, dataset, tmp_path):
+    pinned = build_brief(dataset, A, B, image=".png", today=TODAY, pins=["3.b1-p2", "6-p3"])
+    reworded = next(s for s in pinned.slides if s.title.startswith("Reworded from"))
+    cited = [(q.cite_a, q.cite_b) for q in reworded.quotes]
+    assert any("40-QD-TTg-2016:3.b1" in a and "153-NQ-CP-2025:p2" in b for a, b in cited)
+    assert all("paired by the reader" in q.themes for q in reworded.quotes[:2])
+    assert "the reader's pairings first" in reworded.subtitle
+    methods = next(s for s in pinned.slides if s.title.startswith("Methods"))
+    assert any("2 pairing(s) set by the reader (3.b1-p2, 6-p3)" in b for b in methods.bullets)
+    # without pins nothing says so
+    plain = build_brief(dataset, A, B, image=".png", today=TODAY)
+    assert not any("paired by the reader" in q.themes for s in plain.slides for q in s.quotes)
+    # a pin naming nothing: one line, exit 2, no file
+    out = tmp_path / "pinned.pptx"
+    result = CliRunner().invoke(main, ["brief", A, B, "--pin", "3.b9-p2", "--out", str(out)])
+    assert result.exit_code == 2 and result.output.startswith("error: pin '3.b9-p2'") and not out.exists()

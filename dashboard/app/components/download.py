@@ -21,6 +21,7 @@ from urllib.parse import parse_qsl
 import dash_bootstrap_components as dbc
 from dash import ALL, MATCH, Input, Output, State, callback, ctx, dcc, html, no_update
 
+from dashboard.analysis.diff.pins import usable_pins
 from dashboard.app import ids
 from dashboard.app.context import current
 from dashboard.app.state import CompareView, View, Vocabulary
@@ -146,13 +147,15 @@ def export_download(chart: str, fmt: str, size: str | None, pathname: str | None
 
 
 def brief_download(fmt: str, search: str | None) -> tuple[Any, str]:
-    """Return (dcc.Download data, status text) for the briefing pack of the Compare page's A and B."""
+    """Return (dcc.Download data, status text) for the briefing pack of the Compare page's A and B, with the
+    reader's pins that name provisions of the two (the others are notices on the page already)."""
     data = current()
     view = CompareView.from_query(search, data.vocab)
     if not (view.a and view.b):
         return no_update, _t("brief.choose", view.lang)
+    pins = usable_pins(view.pin, data.by_document.get(view.a, []), data.by_document.get(view.b, []))[0]
     try:
-        payload = render_brief(data.dataset, view.a, view.b, fmt, lang=view.lang)
+        payload = render_brief(data.dataset, view.a, view.b, fmt, lang=view.lang, pins=[p.text() for p in pins])
     except PolicyTimelineError as exc:
         return no_update, _t("failed", view.lang, error=str(exc))
     return dcc.send_bytes(payload, f"briefing-pack_{view.a}_vs_{view.b}{fmt}"), ""
