@@ -1,0 +1,220 @@
+"""The views of the pages about the documents themselves: the home page's corpus table, the timeline, one
+document, and the explorer's full-text search over every provision."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from dashboard.app.i18n import t, theme_label
+from dashboard.app.state.base import MAX_VALUE, View, Vocabulary, _Reader
+from dashboard.figures.registry import ChartOptions
+
+LAYERS = ("relations", "horizons", "not_held")  # timeline layers that can be hidden
+ROLES = ("lead", "coordinate", "assist", "report")
+
+
+@dataclass(frozen=True)
+class HomeView(View):
+    """The home page: the language, and the page of the corpus table (from 1) on a large corpus."""
+
+    PATH: ClassVar[str] = "/"
+    PARAMS: ClassVar[tuple[str, ...]] = ("page",)
+
+    page: int = 1
+
+    @classmethod
+    def _parse(cls, reader: _Reader, vocab: Vocabulary) -> dict[str, Any]:
+        return {"page": reader.page()}
+
+    def _params(self) -> list[tuple[str, str]]:
+        return [("page", str(self.page))] if self.page > 1 else []
+
+    def caption(self, vocab: Vocabulary) -> str:
+        """Return the view in words."""
+        return t("home.corpus", self.lang)
+
+
+@dataclass(frozen=True)
+class TimelineView(View):
+    """The timeline: which layers are hidden."""
+
+    PATH: ClassVar[str] = "/timeline"
+    PARAMS: ClassVar[tuple[str, ...]] = ("hide",)
+
+    hide: tuple[str, ...] = ()
+
+    @classmethod
+    def _parse(cls, reader: _Reader, vocab: Vocabulary) -> dict[str, Any]:
+        hide = []
+        for layer in reader.many("hide"):
+            if layer in LAYERS:
+                hide.append(layer)
+            else:
+                reader.note("unknown-value", "hide", layer)
+        return {"hide": tuple(layer for layer in LAYERS if layer in hide)}
+
+    def _params(self) -> list[tuple[str, str]]:
+        return [("hide", ",".join(self.hide))] if self.hide else []
+
+    def chart_options(self) -> ChartOptions:
+        """Return the options of the page's chart (the same ones export and the briefing take)."""
+        return ChartOptions(lang=self.lang, extra={"hide": ",".join(self.hide)})
+
+    def caption(self, vocab: Vocabulary) -> str:
+        """Return the view in words."""
+        shown = [
+            t(f"timeline.layer.{layer}", self.lang).lower() for layer in LAYERS if layer not in self.hide
+        ]
+        head = t("caption.timeline", self.lang)
+        return f"{head}: {', '.join(shown)}" if shown else head
+
+
+@dataclass(frozen=True)
+class DocumentView(View):
+    """One document (id or symbol in `doc`), optionally scrolled to provision `p`."""
+
+    PATH: ClassVar[str] = "/document"
+    PARAMS: ClassVar[tuple[str, ...]] = ("doc", "p")
+
+    doc: str = ""
+    p: str = ""
+    unknown_doc: str = ""  # what the address asked for when no document has that id or symbol
+
+    @classmethod
+    def _parse(cls, reader: _Reader, vocab: Vocabulary) -> dict[str, Any]:
+        ref = reader.one("doc")[:MAX_VALUE]
+        doc = vocab.resolve(ref) or ""
+        p = reader.one("p")[:MAX_VALUE]
+        if p and (not doc or vocab.provision_docs.get(p) != doc):
+            reader.note("unknown-value", "p", p)
+            p = ""
+        return {"doc": doc, "p": p, "unknown_doc": ref if ref and not doc else ""}
+
+    def _params(self) -> list[tuple[str, str]]:
+        doc = self.doc or self.unknown_doc
+        return [(k, v) for k, v in (("doc", doc), ("p", self.p)) if v]
+
+    def caption(self, vocab: Vocabulary) -> str:
+        """Return the view in words."""
+        if not self.doc:
+            return t("document.choose", self.lang)
+        return vocab.symbol(self.doc) + (f" · {self.p.split(':', 1)[-1]}" if self.p else "")
+
+
+@dataclass(frozen=True)
+class ExplorerView(View):
+    """Full-text search with filters; `page` counts from 1."""
+
+    PATH: ClassVar[str] = "/explorer"
+    PARAMS: ClassVar[tuple[str, ...]] = (
+        "q",
+        "doc",
+        "theme",
+        "issuer",
+        "from",
+        "to",
+        "entity",
+        "actor",
+        "role",
+        "own",
+        "page",
+    )
+
+    q: str = ""
+    docs: tuple[str, ...] = ()
+    theme: str = ""
+    issuer: str = ""
+    year_from: int | None = None
+    year_to: int | None = None
+    entity: str = ""
+    actor: str = ""
+    role: str = ""
+    own: bool = False
+    page: int = 1
+
+    @classmethod
+    def _parse(cls, reader: _Reader, vocab: Vocabulary) -> dict[str, Any]:
+        q = " ".join(reader.one("q").split())
+        if len(q) > MAX_VALUE:
+            reader.note("too-long", "q", str(MAX_VALUE))
+            q = q[:MAX_VALUE]
+        docs = []
+        for ref in reader.many("doc"):
+            doc = vocab.resolve(ref)
+            if doc:
+                docs.append(doc)
+            else:
+                reader.note("unknown-value", "doc", ref)
+        year_from, year_to = reader.year("from"), reader.year("to")
+        if year_from is not None and year_to is not None and year_from > year_to:
+            reader.note("swapped", "from")
+            year_from, year_to = year_to, year_from
+        page = reader.page()
+        return {
+            "q": q,
+            "docs": tuple(dict.fromkeys(docs)),
+            "theme": reader.choice("theme", vocab.themes),
+            "issuer": reader.choice("issuer", vocab.issuers),
+            "year_from": year_from,
+            "year_to": year_to,
+            "entity": reader.choice("entity", vocab.entities),
+            "actor": reader.choice("actor", vocab.actors),
+            "role": reader.choice("role", ROLES if vocab.actors is not None else None),
+            "own": reader.flag("own"),
+            "page": page,
+        }
+
+    def _params(self) -> list[tuple[str, str]]:
+        pairs = [
+            ("q", self.q),
+            ("doc", ",".join(self.docs)),
+            ("theme", self.theme),
+            ("issuer", self.issuer),
+            ("from", str(self.year_from or "")),
+            ("to", str(self.year_to or "")),
+            ("entity", self.entity),
+            ("actor", self.actor),
+            ("role", self.role),
+            ("own", "1" if self.own else ""),
+            ("page", str(self.page) if self.page > 1 else ""),
+        ]
+        return [(k, v) for k, v in pairs if v]
+
+    @property
+    def filtered(self) -> bool:
+        """Return True when any filter or search text is set."""
+        return bool(
+            self.q
+            or self.docs
+            or self.theme
+            or self.issuer
+            or self.year_from
+            or self.year_to
+            or self.entity
+            or self.actor
+            or self.own
+        )
+
+    def caption(self, vocab: Vocabulary) -> str:
+        """Return the view in words, e.g. 'Provisions matching “ASEAN” · in 59-NQ/TW · 2016–2025'."""
+        lang = self.lang
+        parts = [t("caption.matching", lang, q=self.q) if self.q else t("caption.all", lang)]
+        if self.docs:
+            parts.append(t("caption.in", lang, docs=", ".join(vocab.symbol(d) for d in self.docs)))
+        if self.theme:
+            parts.append(t("caption.theme", lang, theme=theme_label(self.theme, lang)))
+        if self.issuer:
+            parts.append(t("caption.issuer", lang, issuer=vocab.issuers.get(self.issuer, self.issuer)))
+        if self.year_from or self.year_to:
+            parts.append(f"{self.year_from or '…'}–{self.year_to or '…'}")
+        if self.entity:
+            parts.append(
+                t("caption.entity", lang, entity=(vocab.entities or {}).get(self.entity, self.entity))
+            )
+        if self.actor:
+            actor = (vocab.actors or {}).get(self.actor, self.actor)
+            parts.append(t("caption.actor", lang, actor=actor + (f" ({self.role})" if self.role else "")))
+        if self.own:
+            parts.append(t("caption.own", lang))
+        return " · ".join(parts)

@@ -1,0 +1,118 @@
+"""The Themes page's view: which documents and themes, the measure and basis, and the heatmap cell whose
+provisions are listed; and the words of its caption, which the Targets page's caption shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from dashboard.app.i18n import theme_label
+from dashboard.app.state.base import MAX_VALUE, View, Vocabulary, _held_documents, _Reader
+from dashboard.figures.registry import ChartOptions
+from dashboard.figures.theme_tables import BASES, MEASURES
+
+_THEMES_WORDS = {
+    "share_provisions": {"en": "share of provisions", "vi": "tỷ lệ điều khoản"},
+    "share_words": {"en": "share of words", "vi": "tỷ lệ số từ"},
+    "count": {"en": "provisions carrying each theme", "vi": "số điều khoản có chủ đề"},
+    "own": {"en": "own text", "vi": "lời văn của văn bản"},
+    "all": {"en": "all text", "vi": "mọi đoạn"},
+    "all_docs": {"en": "all documents", "vi": "mọi văn bản"},
+    "cell": {"en": "provisions of {doc} on {theme}", "vi": "điều khoản của {doc} về {theme}"},
+    "targets": {"en": "Targets", "vi": "Mục tiêu"},
+    "due": {"en": "falling due {years}", "vi": "đến hạn {years}"},
+    "goal": {"en": "goals", "vi": "mục tiêu"},
+    "milestone": {"en": "milestones", "vi": "mốc"},
+    "programme_period": {"en": "programme periods", "vi": "giai đoạn chương trình"},
+    "reported_indicator": {"en": "reported indicators", "vi": "chỉ số được công bố"},
+    "by_theme": {"en": "rows by theme", "vi": "nhóm theo chủ đề"},
+}
+
+
+def _words(key: str, lang: str, **values: object) -> str:
+    entry = _THEMES_WORDS[key]
+    return (entry.get(lang) or entry["en"]).format(**values)
+
+
+@dataclass(frozen=True)
+class ThemesView(View):
+    """Theme weights: which documents (`docs`, none = all held) and themes (`theme`, comma-separated), the
+    measure (share_provisions, share_words or count), the basis (own or all text), and the heatmap cell whose
+    provisions are listed (`cell=<doc>|<theme>`)."""
+
+    PATH: ClassVar[str] = "/themes"
+    PARAMS: ClassVar[tuple[str, ...]] = ("docs", "theme", "measure", "basis", "cell")
+
+    docs: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    measure: str = "share_provisions"
+    basis: str = "own"
+    cell: tuple[str, str] | None = None
+
+    @classmethod
+    def _parse(cls, reader: _Reader, vocab: Vocabulary) -> dict[str, Any]:
+        themes = []
+        for value in reader.many("theme"):
+            theme = _choice(value, vocab.themes)
+            if theme:
+                themes.append(theme)
+            else:
+                reader.note("unknown-value", "theme", value)
+        cell = None
+        raw = reader.one("cell")[:MAX_VALUE]
+        if raw:
+            ref, sep, theme = raw.partition("|")
+            doc, theme = vocab.resolve(ref), _choice(theme, vocab.themes)
+            if sep and doc in vocab.held and theme:
+                cell = (doc, theme)
+            else:
+                reader.note("malformed", "cell", raw)
+        return {
+            "docs": _held_documents(reader, vocab, "docs"),
+            "themes": tuple(t for t in vocab.themes if t in themes),
+            "measure": reader.choice("measure", MEASURES) or "share_provisions",
+            "basis": reader.choice("basis", BASES) or "own",
+            "cell": cell,
+        }
+
+    def _params(self) -> list[tuple[str, str]]:
+        pairs = [
+            ("docs", ",".join(self.docs)),
+            ("theme", ",".join(self.themes)),
+            ("measure", self.measure if self.measure != "share_provisions" else ""),
+            ("basis", self.basis if self.basis != "own" else ""),
+            ("cell", "|".join(self.cell) if self.cell else ""),
+        ]
+        return [(k, v) for k, v in pairs if v]
+
+    def chart_options(self) -> ChartOptions:
+        """Return the options of the page's charts (the same ones export and the briefing take)."""
+        extra = {"cell": "|".join(self.cell)} if self.cell else {}
+        return ChartOptions(
+            docs=self.docs,
+            themes=self.themes,
+            measure=self.measure,
+            basis=self.basis,
+            lang=self.lang,
+            extra=extra,
+        )
+
+    def caption(self, vocab: Vocabulary) -> str:
+        """Return the view in words, e.g. 'Share of provisions · own text · all documents · Health'."""
+        lang = self.lang
+        head = _words(self.measure, lang)
+        parts = [head[:1].upper() + head[1:], _words(self.basis, lang)]
+        parts.append(", ".join(vocab.symbol(d) for d in self.docs) if self.docs else _words("all_docs", lang))
+        if self.themes:
+            parts.append(", ".join(theme_label(t, lang) for t in self.themes))
+        if self.cell:
+            doc, theme = vocab.symbol(self.cell[0]), theme_label(self.cell[1], lang)
+            parts.append(_words("cell", lang, doc=doc, theme=theme))
+        return " · ".join(parts)
+
+
+
+def _choice(value: str, allowed: tuple[str, ...]) -> str:
+    """Return the allowed value `value` names (case-insensitively), or empty."""
+    folded = {a.casefold(): a for a in allowed}
+    return folded.get(value.strip().casefold(), "")
