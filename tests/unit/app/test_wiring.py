@@ -12,7 +12,8 @@ from dash import Dash
 
 from dashboard.app import create_app, ids
 from dashboard.app.context import AppData
-from dashboard.app.state import DocumentView, ExplorerView, HomeView, TimelineView
+from dashboard.app.state import CompareView, DocumentView, ExplorerView, HomeView, TimelineView
+from dashboard.app.views.compare import compare_page
 from dashboard.app.views.document import document_page
 from dashboard.app.views.explorer import explorer_page
 from dashboard.app.views.home import home_page
@@ -68,6 +69,7 @@ def test_every_callback_id_exists_in_a_layout(app: Dash, app_data: AppData) -> N
         timeline_page(app_data, TimelineView()),
         document_page(app_data, DocumentView(doc="1-NQ-TW-2020")),
         explorer_page(app_data, ExplorerView()),
+        compare_page(app_data, CompareView(a="1-NQ-TW-2020", b="2-NQ-CP-2021")),  # the pin pickers need a pair
     ]
     with app.server.test_request_context("/"):  # every registered page, including those added later
         layouts += [page["layout"]() for page in dash.page_registry.values() if callable(page["layout"])]
