@@ -6,7 +6,7 @@ what the build stored (enforced by import-linter; see pyproject.toml).
 
 Conventions for a new page (Themes, Targets, Compare follow them):
 - `pages/<path>.py`: `dash.register_page(__name__, path="/<path>")`, `layout(**params)` built from the query
-  string via a `View` in `state.py`, and `@callback`s whose bodies are three lines over builders in
+  string via a `View` in `state/`, and `@callback`s whose bodies are three lines over builders in
   `views/<path>.py`;
 - component ids in `ids.py` with the page's prefix; UI words in `i18n.py` (en and vi);
 - the page's state is its URL: callbacks write `Output(ids.URL, "search", allow_duplicate=True)` with

@@ -7,7 +7,7 @@ Use on a page (the chart's registry name is all the menu needs):
     briefing_pack_menu(lang=view.lang)                       # on the Compare page
 
 ONE generic callback serves every chart menu (pattern-matching ids): it reads the page's state from the URL
-(the page's `View` in `app/state.py`: its `chart_options()` when it has one, else its docs/themes/a/b and
+(the page's `View` in `app/state/`: its `chart_options()` when it has one, else its docs/themes/a/b and
 other parameters) and calls `dashboard.export`, so the file is the chart on screen, drawn by the same figure
 function. Export runs through the process's one warm kaleido browser, behind its lock.
 """
