@@ -249,9 +249,11 @@ def test_cmpr010_a_reader_corrects_the_pairing_and_shares_it_by_its_address(jour
     candidate = row.locator(".side-a .pin-candidates a.pin-candidate").first
     expect(candidate).to_be_visible(timeout=T)
     path = candidate.inner_text().split()[0]
+    cell = row.locator(".side-a").get_attribute("id")  # a-<reading order>: where the page brings the reader back
     candidate.click()
-    expect(page).to_have_url(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&pin=3.b1-{path}", timeout=T)
+    expect(page).to_have_url(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&pin=3.b1-{path}#{cell}", timeout=T)
     row = page.locator(f"{sel(ids.COMPARE_PAIRS)} > .pair[data-a='{STRATEGY}:3.b1']")
+    expect(page.locator(f"#{cell}")).to_be_in_viewport(timeout=T)  # the reader is not sent back to the top
     expect(row).to_have_attribute("data-b", f"{PROGRAMME}:{path}", timeout=T)
     expect(row).to_have_attribute("data-set-by", "reader", timeout=T)
     expect(row.locator(".pin-badge")).to_have_text("set by you", timeout=T)
@@ -269,14 +271,16 @@ def test_cmpr010_a_reader_corrects_the_pairing_and_shares_it_by_its_address(jour
     pasted.close()
     # take it back
     row.locator("a.pin-undo").click()
-    expect(page).to_have_url(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}", timeout=T)
+    expect(page).to_have_url(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}#{cell}", timeout=T)
     expect(page.locator(f".pair[data-a='{STRATEGY}:3.b1']")).to_have_attribute("data-status", "dropped", timeout=T)
     # split a pair the engine made: both provisions are left alone, marked as the reader's
     paired = page.locator(f"{sel(ids.COMPARE_PAIRS)} > .pair[data-status='reworded']").first
     a_id, b_id = paired.get_attribute("data-a"), paired.get_attribute("data-b")
     paired.locator("a.pin-unpair").click()
     expect(page).to_have_url(
-        f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&pin={a_id.split(':')[1]}-,-{b_id.split(':')[1]}", timeout=T
+        re.compile(re.escape(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&pin={a_id.split(':')[1]}-,-"
+                             f"{b_id.split(':')[1]}#a-") + r"\d+$"),
+        timeout=T,
     )
     expect(page.locator(f".pair[data-a='{a_id}']")).to_have_attribute("data-status", "dropped", timeout=T)
     expect(page.locator(f".pair[data-b='{b_id}']")).to_have_attribute("data-status", "new", timeout=T)
@@ -320,8 +324,12 @@ def test_cmpr012_a_reader_pairs_two_provisions_no_link_offers(journey, app_url):
     page.get_by_role("option", name=re.compile(r"^p3 · Review and implement")).click()
     page.keyboard.press("Escape")
     page.click(sel(ids.COMPARE_PIN_BUTTON))
-    expect(page).to_have_url(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&status=reworded&pin=6-p3", timeout=T)
+    expect(page).to_have_url(
+        re.compile(re.escape(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&status=reworded&pin=6-p3#a-") + r"\d+$"),
+        timeout=T,
+    )
     row = page.locator(f".pair[data-a='{STRATEGY}:6']")
+    expect(row.locator(".side-a")).to_be_in_viewport(timeout=T)  # the page shows the pair just made
     expect(row).to_have_attribute("data-b", f"{PROGRAMME}:p3", timeout=T)
     expect(row).to_have_attribute("data-set-by", "reader", timeout=T)
     # the pinned pair's word marks are drawn like any other pair's

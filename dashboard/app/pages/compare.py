@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import dash
-from dash import Input, Output, State, callback
+from dash import Input, Output, State, callback, clientside_callback
 
 from dashboard.app import ids
 from dashboard.app.context import current
 from dashboard.app.state import CompareView
 from dashboard.app.views.compare import compare_page, content, view_from_controls
-from dashboard.app.views.compare_pins import view_with_pin
+from dashboard.app.views.compare_pins import pinned_anchor, view_with_pin
 
 dash.register_page(__name__, path="/compare", name="Compare", title="Compare · Policy timeline", order=5)
 
@@ -58,6 +58,7 @@ def _on_swap(clicks: int, a: str | None, b: str | None) -> tuple[str | None, str
 
 @callback(
     Output(ids.URL, "search", allow_duplicate=True),
+    Output(ids.URL, "hash", allow_duplicate=True),
     Output(ids.COMPARE_CONTENT, "children", allow_duplicate=True),
     Input(ids.COMPARE_PIN_BUTTON, "n_clicks"),
     State(ids.COMPARE_PIN_A, "value"),
@@ -65,8 +66,48 @@ def _on_swap(clicks: int, a: str | None, b: str | None) -> tuple[str | None, str
     State(ids.URL, "search"),
     prevent_initial_call=True,
 )
-def _on_pin(clicks: int, a: str | None, b: str | None, search: str | None) -> tuple[str, list[Any]]:
+def _on_pin(clicks: int, a: str | None, b: str | None, search: str | None) -> tuple[str, str, list[Any]]:
     view = view_with_pin(current(), search, a, b)
     if view is None or not clicks:
-        return dash.no_update, dash.no_update  # nothing chosen, or not provisions of these documents
-    return view.to_query(), content(current(), view)
+        return dash.no_update, dash.no_update, dash.no_update  # nothing chosen, or not these documents'
+    return view.to_query(), pinned_anchor(current(), a, b), content(current(), view)
+
+
+# After a correction the page is drawn again: bring back into view the provision it concerns (the address's
+# #a-12 / #b-3, which every correction link carries), and mark it for a moment. A browser-only job: clientside.
+clientside_callback(
+    """
+    function(children) {
+        const anchor = decodeURIComponent((window.location.hash || "").slice(1));
+        if (!/^[ab]-[0-9]+$/.test(anchor)) { return window.dash_clientside.no_update; }
+        // the charts above are still being drawn and the page's height moves: keep the provision in view
+        // until it has stayed there a few frames (at most 4 s), unless the reader scrolls first
+        let tries = 0, steady = 0, stop = false;
+        const cancel = function() { stop = true; };
+        window.addEventListener("wheel", cancel, {once: true});
+        window.addEventListener("touchmove", cancel, {once: true});
+        window.addEventListener("keydown", cancel, {once: true});
+        const timer = setInterval(function() {
+            const el = document.getElementById(anchor);
+            tries += 1;
+            if (stop || tries > 40) { clearInterval(timer); return; }
+            if (!el) { return; }
+            const r = el.getBoundingClientRect();
+            if (r.top >= 0 && r.top < window.innerHeight * 0.6) {
+                steady += 1;
+                if (steady === 1) { el.classList.add("pin-target"); }
+                if (steady >= 5) {
+                    clearInterval(timer);
+                    setTimeout(function() { el.classList.remove("pin-target"); }, 2000);
+                }
+            } else {
+                steady = 0;
+                el.scrollIntoView({block: "center", behavior: "instant"});  // Bootstrap makes scrolling smooth
+            }
+        }, 100);
+        return window.dash_clientside.no_update;
+    }
+    """,
+    Output(ids.COMPARE_SCROLLED, "data"),
+    Input(ids.COMPARE_PAIRS, "children"),
+)

@@ -25,6 +25,7 @@ from dashboard.app.views.compare_deltas import charts, entities_box, targets_box
 from dashboard.app.views.compare_pins import (
     applied_pins,
     candidate_links,
+    cell_id,
     manual_pairing,
     pair_actions,
     pins_bar,
@@ -220,6 +221,7 @@ def pairs_section(
                 className="pair-cols pair-cols-head",
             ),
             html.Div(rows or [html.P(_t("none", lang), className="text-muted")], id=ids.COMPARE_PAIRS),
+            dcc.Store(id=ids.COMPARE_SCROLLED),
         ],
         className="compare-pairs",
     )
@@ -234,7 +236,7 @@ def _pair_row(
     if pair["a"] and pair["b"]:
         meta.append(html.Span(f"{_t('similarity', lang)} {pair['similarity']:.2f}", className="pair-sim"))
     meta += [theme_chip(theme, lang) for theme in pair["themes"]]
-    meta += pair_actions(view, pins, pair)
+    meta += pair_actions(data, view, pins, pair)
     cells = [_cell(data, result, pair, "a", view, pins), _cell(data, result, pair, "b", view, pins)]
     return html.Div(
         [html.Div(meta, className="pair-meta"), html.Div(cells, className="pair-cols")],
@@ -287,6 +289,7 @@ def _cell(
             candidate_links(data, view, pins, pair, side),
         ],
         className=f"pair-cell side-{side}",
+        id=cell_id(data, pid, side),  # the anchor a correction's link returns to
     )
 
 

@@ -26,6 +26,12 @@ def applied_pins(data: AppData, view: CompareView) -> tuple[list[Pin], list[Noti
     return good, [Notice(_NOTICE.get(e.reason, "malformed"), "pin", e.pin, detail=e.provision) for e in bad]
 
 
+def cell_id(data: AppData, pid: str, side: str) -> str:
+    """Return the HTML id of a provision's cell on the Compare page (`a-12`: side and reading order), the
+    anchor a correction's link ends with so that the page scrolls back to where the reader was."""
+    return f"{side}-{int(data.provisions.get(pid, {}).get('ordinal') or 0)}"
+
+
 def pins_bar(view: CompareView, pins: list[Pin]) -> html.Div:
     """Return the line saying how many pairings the reader set, with a link back to the engine's pairs."""
     if not pins:
@@ -84,18 +90,24 @@ def view_with_pin(data: AppData, search: str | None, a: str | None, b: str | Non
     return view.replace(pin=tuple(p.text() for p in with_pin(pins, Pin(a_ok, b_ok))))
 
 
-def pair_actions(view: CompareView, pins: list[Pin], pair: dict[str, Any]) -> list[Any]:
+def pinned_anchor(data: AppData, a: str | None, b: str | None) -> str:
+    """Return the address's #anchor after the pickers pinned `a` and `b` (ids already checked): A's cell, else B's."""
+    return f"#{cell_id(data, a, 'a')}" if a else f"#{cell_id(data, b, 'b')}" if b else ""
+
+
+def pair_actions(data: AppData, view: CompareView, pins: list[Pin], pair: dict[str, Any]) -> list[Any]:
     """Return the marks and links of one pair: "set by you · undo", or "not a pair" for the engine's pairs."""
     lang = view.lang
     fixed = [x for x in (pair["a"], pair["b"]) if x]
+    anchor = cell_id(data, pair["a"], "a") if pair["a"] else cell_id(data, pair["b"], "b")
     if pair.get("set_by") == "reader":
         return [
             html.Span(text("by_reader", lang), className="pin-badge"),
-            dcc.Link(text("undo", lang), href=_href(view, without(pins, fixed)), className="pin-undo"),
+            dcc.Link(text("undo", lang), href=_href(view, without(pins, fixed), anchor), className="pin-undo"),
         ]
     if pair["a"] and pair["b"]:
         apart = with_pin(with_pin(pins, Pin(pair["a"], None)), Pin(None, pair["b"]))
-        return [dcc.Link(text("unpair", lang), href=_href(view, apart), className="pin-unpair")]
+        return [dcc.Link(text("unpair", lang), href=_href(view, apart, anchor), className="pin-unpair")]
     return []
 
 
@@ -115,7 +127,7 @@ def candidate_links(
         links.append(
             dcc.Link(  # plain text children: a page draws ~400 of these, and every component costs
                 f"{cand['id'].split(':', 1)[-1]} {cand['similarity']:.2f}",
-                href=_href(view, with_pin(pins, new)),
+                href=_href(view, with_pin(pins, new), cell_id(data, pid, side)),
                 title=_short(str(other.get("text") or ""), 100),
                 className="pin-candidate",
             )
@@ -132,8 +144,9 @@ def _option(row: dict[str, Any]) -> str:
     return f"{str(row['id']).split(':', 1)[-1]} · {_short(words, 90)}"
 
 
-def _href(view: CompareView, pins: list[Pin]) -> str:
-    return view.replace(pin=tuple(p.text() for p in pins)).href()
+def _href(view: CompareView, pins: list[Pin], anchor: str = "") -> str:
+    href = view.replace(pin=tuple(p.text() for p in pins)).href()
+    return f"{href}#{anchor}" if anchor else href
 
 
 def _between(items: list[Any], sep: str) -> list[Any]:

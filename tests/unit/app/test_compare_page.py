@@ -195,11 +195,18 @@ def test_content_applies_the_readers_pins_and_offers_candidates(fixture_data: Pa
     kinds = {link.className for link in links if link.className and link.className.startswith("pin-")}
     engine_pairs = [r for r in rows if r["data-a"] and r["data-b"] and r["data-set-by"] == "engine"]
     assert kinds == {"pin-candidate", "pin-undo", "pin-reset"} | ({"pin-unpair"} if engine_pairs else set())
+    cells = {i for i in found if i[:2] in ("a-", "b-")}
     for href in hrefs:
         query = parse_qs(urlsplit(href).query)
         assert query["a"] == [plain.a] and query["b"] == [plain.b]
         again = CompareView.from_query(urlsplit(href).query, data.vocab)
         assert not again.notices
+    # each correction returns the reader to the provision it concerns; going back to the engine's pairs does not
+    for link in links:
+        if link.className in ("pin-candidate", "pin-undo", "pin-unpair"):
+            assert urlsplit(link.href).fragment in cells
+        elif link.className == "pin-reset":
+            assert urlsplit(link.href).fragment == ""
     undo = next(link.href for link in links if link.className == "pin-undo")
     assert "pin=" not in undo  # taking back the only pin: the engine's pairs again
     reset = next(link.href for link in links if link.className == "pin-reset")
