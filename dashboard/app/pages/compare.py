@@ -69,7 +69,7 @@ def _on_swap(clicks: int, a: str | None, b: str | None) -> tuple[str | None, str
 def _on_pin(clicks: int, a: str | None, b: str | None, search: str | None) -> tuple[str, str, list[Any]]:
     view = view_with_pin(current(), search, a, b)
     if view is None or not clicks:
-        return dash.no_update, dash.no_update, dash.no_update  # nothing chosen, or not these documents'
+        return dash.no_update, dash.no_update, dash.no_update  # nothing chosen, or not these documents
     return view.to_query(), pinned_anchor(current(), a, b), content(current(), view)
 
 
