@@ -313,7 +313,7 @@ def compare_pair(data: AppData) -> tuple[str, str]:
 def compare_cases(data: AppData) -> list[Case]:
     """Return the calls of the Compare page: the page render (router) for the pair, filtered, in Vietnamese and
     with a reader's pin; the content update for a filter change (theme, status), a new pair and a language kept;
-    the pickers' pin; and the swap."""
+    the pickers' pin (which navigates: the pinned page render is the router case); and the swap."""
     a, b = compare_pair(data)
     pair = f"?a={a}&b={b}"
     router = "_pages_content.children"
@@ -346,7 +346,7 @@ def compare_cases(data: AppData) -> list[Case]:
     for url in (pair, pinned):
         values = {f"{ids.COMPARE_PIN_BUTTON}.n_clicks": 1, f"{ids.COMPARE_PIN_A}.value": data.by_document[a][-1],
                   f"{ids.COMPARE_PIN_B}.value": data.by_document[b][0], "url.search": url}
-        out.append(Case("compare _on_pin", f"{ids.COMPARE_CONTENT}.children", values, trigger=True))
+        out.append(Case("compare _on_pin", f"{ids.NAV}.href", values, trigger=True))
     for pick_a, pick_b in ((a, b), (b, a)):
         values = {f"{ids.COMPARE_SWAP}.n_clicks": 1, f"{ids.COMPARE_A}.value": pick_a,
                   f"{ids.COMPARE_B}.value": pick_b}

@@ -251,17 +251,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The search text was shortened to {value} characters.",
         "vi": "Nội dung tìm kiếm đã được rút gọn còn {value} ký tự.",
     },
+    "notice.too-many": {
+        "en": "Read only the first {value} values of {param}.",
+        "vi": "Chỉ đọc {value} giá trị đầu tiên của {param}.",
+    },
+    "notice.more": {"en": "… and {n} more.", "vi": "… và {n} mục khác."},
     "notice.pin-unknown": {
         "en": "Ignored pin=“{value}”: {detail} is not a provision of these two documents.",
         "vi": "Đã bỏ qua pin=“{value}”: {detail} không phải là điều khoản của hai văn bản này.",
     },
     "notice.pin-conflict": {
-        "en": "Ignored pin=“{value}”: an earlier pin already places {detail}.",
-        "vi": "Đã bỏ qua pin=“{value}”: một ghim trước đó đã xếp {detail}.",
+        "en": "Ignored pin=“{value}”: an earlier correction already places {detail}.",
+        "vi": "Đã bỏ qua pin=“{value}”: một điều chỉnh trước đó đã xếp {detail}.",
     },
     "notice.pin-too-many": {
-        "en": "Ignored pin=“{value}”: at most {detail} pins.",
-        "vi": "Đã bỏ qua pin=“{value}”: tối đa {detail} ghim.",
+        "en": "Ignored pin=“{value}”: at most {detail} corrections.",
+        "vi": "Đã bỏ qua pin=“{value}”: tối đa {detail} điều chỉnh.",
     },
     "notice.out-of-range": {
         "en": "No targets fall due outside {detail}; showing {value}.",

@@ -95,7 +95,7 @@ def change_slides(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict) -> l
         quotes = [_quote(p, provisions, doc_a, doc_b, labels) for p in picked]
         notes = "\n\n".join(_quote_notes(q) for q in quotes)
         total = sum(1 for p in result.get("pairs", []) if p["status"] == status)
-        first = ("the reader's pairings first, then the most substantive"
+        first = ("the reader's corrections first, then the most substantive"
                  if any(p.get("set_by") == "reader" for p in picked) else "the most substantive first")
         slides.append(Slide("quotes", headings[status], f"{len(quotes)} of {total} {status} provisions, {first}",
                             quotes=quotes, note=_text(result.get("coverage_warning")), notes=notes))
@@ -132,8 +132,8 @@ def _key_pairs(pairs: list[dict], status: str, basis: dict[str, str], deltas: di
 
 def _quote(pair: dict, provisions: Any, doc_a: dict, doc_b: dict, labels: dict[str, str]) -> Quote:
     themes = [labels.get(t, t) for t in (pair.get("themes") or [])[:3]]
-    if pair.get("set_by") == "reader":
-        themes.append("paired by the reader")  # shown on the quote's heading line, beside its themes
+    if pair.get("set_by") == "reader":  # shown on the quote's heading line, beside its themes
+        themes.append("paired by the reader" if pair.get("a") and pair.get("b") else "left unpaired by the reader")
     quote = Quote(pair["status"], themes=themes, similarity=float(pair.get("similarity") or 0))
     if pair.get("a"):
         quote.cite_a, quote.full_a = _cite(pair["a"], provisions, doc_a), pair.get("a_text") or ""
@@ -245,8 +245,9 @@ def methods_slide(dataset: Dataset, result: dict, date: str) -> Slide:
         "Comparison: provisions of A and B paired one-to-one by meaning (TF-IDF similarity); a pair is kept, "
         "reworded, new or dropped; changed words come from a word-level diff."
         + (f" {method}" if method else "")
-        + (f" {len(result['pins'])} pairing(s) set by the reader ({', '.join(result['pins'])}); the rest were "
-           "re-aligned around them." if result.get("pins") else ""),
+        + (f" {len(result['pins'])} correction(s) to the pairing by the reader ({', '.join(result['pins'])}: "
+           "A-B pairs two provisions, A- or -B leaves one without a counterpart, A!B keeps two apart); the rest "
+           "were re-aligned around them." if result.get("pins") else ""),
         f"Cite the dataset as: {dataset.citation}",
     ]
     held = dataset.held_documents().to_dict("records")

@@ -273,25 +273,40 @@ def test_cmpr010_a_reader_corrects_the_pairing_and_shares_it_by_its_address(jour
     row.locator("a.pin-undo").click()
     expect(page).to_have_url(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}#{cell}", timeout=T)
     expect(page.locator(f".pair[data-a='{STRATEGY}:3.b1']")).to_have_attribute("data-status", "dropped", timeout=T)
-    # split a pair the engine made: both provisions are left alone, marked as the reader's
+    # "not a pair" on a pair the engine made: those two are kept apart, each may find another counterpart
     paired = page.locator(f"{sel(ids.COMPARE_PAIRS)} > .pair[data-status='reworded']").first
     a_id, b_id = paired.get_attribute("data-a"), paired.get_attribute("data-b")
     paired.locator("a.pin-unpair").click()
     expect(page).to_have_url(
-        re.compile(re.escape(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&pin={a_id.split(':')[1]}-,-"
+        re.compile(re.escape(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&pin={a_id.split(':')[1]}!"
                              f"{b_id.split(':')[1]}#a-") + r"\d+$"),
         timeout=T,
     )
-    expect(page.locator(f".pair[data-a='{a_id}']")).to_have_attribute("data-status", "dropped", timeout=T)
-    expect(page.locator(f".pair[data-b='{b_id}']")).to_have_attribute("data-status", "new", timeout=T)
-    expect(page.locator(f".pair[data-b='{b_id}']")).to_have_attribute("data-set-by", "reader", timeout=T)
+    expect(page.locator(sel(ids.COMPARE_PINS))).to_have_attribute("data-count", "1", timeout=T)
+    expect(page.locator(f".pair[data-a='{a_id}']")).not_to_have_attribute("data-b", b_id, timeout=T)
+    expect(page.locator(f".pair[data-b='{b_id}']")).not_to_have_attribute("data-a", a_id, timeout=T)
+    # "no counterpart" beside a paired provision leaves it alone, marked as the reader's
+    other = page.locator(f"{sel(ids.COMPARE_PAIRS)} > .pair[data-status='reworded']").first
+    lone = other.get_attribute("data-a")
+    other.locator(".side-a a.pin-none").click()
+    expect(page.locator(f".pair[data-a='{lone}']")).to_have_attribute("data-status", "dropped", timeout=T)
+    expect(page.locator(f".pair[data-a='{lone}']")).to_have_attribute("data-set-by", "reader", timeout=T)
     expect(page.locator(sel(ids.COMPARE_PINS))).to_have_attribute("data-count", "2", timeout=T)
-    # the filters keep the pins; the reset link drops them
-    page.locator(f"{sel(ids.COMPARE_STATUS)} label", has_text="Kept").click()
-    expect(page).to_have_url(re.compile(r"status=reworded,new,dropped&pin="), timeout=T)
-    page.locator(f"{sel(ids.COMPARE_PINS)} a.pin-reset").click()
-    expect(page).to_have_url(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&status=reworded,new,dropped", timeout=T)
+    # each correction is listed with a link that takes it back alone
+    expect(page.locator(f"{sel(ids.COMPARE_PINS)} .pin-item")).to_have_count(2, timeout=T)
+    page.locator(f"{sel(ids.COMPARE_PINS)} .pin-item").first.locator("a.pin-remove").click()
+    expect(page.locator(sel(ids.COMPARE_PINS))).to_have_attribute("data-count", "1", timeout=T)
     expect(page.locator(f".pair[data-a='{a_id}']")).to_have_attribute("data-b", b_id, timeout=T)
+    # the filters keep the pins and drop the #anchor (no jump away from the controls); swapping turns them round
+    page.locator(f"{sel(ids.COMPARE_STATUS)} label", has_text="Kept").click()
+    expect(page).to_have_url(re.compile(r"status=reworded,new,dropped&pin=[^#]+$"), timeout=T)
+    page.click(sel(ids.COMPARE_SWAP))
+    path = lone.split(":")[1]
+    expect(page).to_have_url(re.compile(rf"\?a={PROGRAMME}&b={STRATEGY}&status=reworded,new,dropped&pin=-{re.escape(path)}$"),
+                             timeout=T)
+    expect(page.locator(f".pair[data-b='{lone}']")).to_have_attribute("data-set-by", "reader", timeout=T)
+    page.locator(f"{sel(ids.COMPARE_PINS)} a.pin-reset").click()
+    expect(page).to_have_url(f"{app_url}/compare?a={PROGRAMME}&b={STRATEGY}&status=reworded,new,dropped", timeout=T)
     journey.assert_clean()
 
 
@@ -301,7 +316,7 @@ def test_cmpr011_pins_naming_nothing_are_notices(journey, app_url):
     wait_for_page(page, ids.COMPARE_PAIRS)
     notices = page.locator(sel(ids.COMPARE_NOTICES))
     expect(notices).to_contain_text("9.z is not a provision of these two documents", timeout=T)
-    expect(notices).to_contain_text("an earlier pin already places 3.b1", timeout=T)
+    expect(notices).to_contain_text("an earlier correction already places 3.b1", timeout=T)
     expect(notices).to_contain_text("<b>x</b>", timeout=T)  # the value is shown as text
     assert page.locator(f"{sel(ids.COMPARE_NOTICES)} b").count() == 0
     row = page.locator(f".pair[data-a='{STRATEGY}:3.b1']")
@@ -335,6 +350,12 @@ def test_cmpr012_a_reader_pairs_two_provisions_no_link_offers(journey, app_url):
     # the pinned pair's word marks are drawn like any other pair's
     expect(row.locator(".side-b ins.diff-ins").first).to_be_visible(timeout=T)
     journey.shot()
+    # Back takes the correction away again (the pickers navigate like a link)
+    page.go_back()
+    expect(page).to_have_url(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&status=reworded", timeout=T)
+    expect(page.locator(f".pair[data-a='{STRATEGY}:6']")).to_have_count(0, timeout=T)
+    page.go_forward()
+    expect(page.locator(f".pair[data-a='{STRATEGY}:6']")).to_have_attribute("data-set-by", "reader", timeout=T)
     # a reload (or a pasted address) gives the same view
     page.reload()
     wait_for_page(page, ids.COMPARE_PAIRS)

@@ -98,6 +98,6 @@ def test_dl004_the_briefing_pack_follows_the_readers_pins(journey: Journey, app_
     with page.expect_download(timeout=DOWNLOAD_TIMEOUT) as info:
         page.locator(".briefing-pack .brief-html").click()
     html = Path(info.value.path()).read_text(encoding="utf-8")
-    assert "paired by the reader" in html and "1 pairing(s) set by the reader (3.b1-p2)" in html
+    assert "paired by the reader" in html and "1 correction(s) to the pairing by the reader (3.b1-p2:" in html
     assert "9.z" not in html  # the pin naming nothing is a notice on the page, not part of the pack
     journey.assert_clean()

@@ -41,7 +41,10 @@ SCRIPTS = ("doc=<script>alert(1)</script>&a=../../etc/passwd&b=/etc/passwd&q=<im
 OVERSIZED = f"q={'A' * 1500}&doc={'B' * 1000}&a={'C' * 500}&theme={'D' * 500}"
 MALFORMED = ("%ZZ=%E0%A4%A&doc=%FF%FE&from=abc&to=99999999999999999999&page=-1&own=maybe&hide=,,,&years=1e9&"
              + "&".join(f"x{i}={i}" for i in range(200)))
-QUERIES = {"script-and-unicode": SCRIPTS, "oversized": OVERSIZED, "malformed-and-many": MALFORMED}
+# the Compare page's corrections: markup, a right-to-left override, conflicts and 300 values in `pin`
+PINS = ("a=1-NQ/TW&b=2/NQ-CP&pin=<script>alert(5)</script>-1,\u202e1-1,1!<b>x</b>,1-1,1-,"
+        + ",".join(f"{i}!{i}" for i in range(300)))
+QUERIES = {"script-and-unicode": SCRIPTS, "oversized": OVERSIZED, "malformed-and-many": MALFORMED, "pins": PINS}
 INJECTED = """() => ({
     img: document.querySelectorAll('img[src="x"]').length,
     handlers: [...document.querySelectorAll('*')].filter(e => [...e.attributes].some(

@@ -207,9 +207,9 @@ def test_a_readers_pins_lead_the_quoted_pairs_and_are_stated(export_browser, dat
     cited = [(q.cite_a, q.cite_b) for q in reworded.quotes]
     assert any("40-QD-TTg-2016:3.b1" in a and "153-NQ-CP-2025:p2" in b for a, b in cited)
     assert all("paired by the reader" in q.themes for q in reworded.quotes[:2])
-    assert "the reader's pairings first" in reworded.subtitle
+    assert "the reader's corrections first" in reworded.subtitle
     methods = next(s for s in pinned.slides if s.title.startswith("Methods"))
-    assert any("2 pairing(s) set by the reader (3.b1-p2, 6-p3)" in b for b in methods.bullets)
+    assert any("2 correction(s) to the pairing by the reader (3.b1-p2, 6-p3:" in b for b in methods.bullets)
     # without pins nothing says so
     plain = build_brief(dataset, A, B, image=".png", today=TODAY)
     assert not any("paired by the reader" in q.themes for s in plain.slides for q in s.quotes)

@@ -15,7 +15,8 @@ assignment over a similarity matrix:
    whose similarity reaches the threshold. A provision left without a counterpart is "dropped" (only in A) or
    "new" (only in B).
 4. A reader's pins (diff/pins.py) come first: a pinned pair is kept whatever its score, a provision pinned as
-   having no counterpart stays alone, and the assignment runs over the provisions no pin fixes.
+   having no counterpart stays alone, two provisions pinned apart are never paired, and the assignment runs over
+   the provisions no pin places.
 """
 
 from __future__ import annotations
@@ -169,14 +170,17 @@ def combine(
 
 
 def assign(
-    similarity: np.ndarray, threshold: float, pins: Sequence[tuple[int | None, int | None]] = ()
+    similarity: np.ndarray,
+    threshold: float,
+    pins: Sequence[tuple[int | None, int | None]] = (),
+    apart: Sequence[tuple[int, int]] = (),
 ) -> list[tuple[int, int]]:
     """Return the one-to-one pairs (i, j) maximising total similarity among those reaching `threshold`.
 
     Pairs below the threshold are given weight 0 before the assignment, so a weak pair never blocks a strong
     one, and they are then dropped from the result. Ties resolve in document order (scipy is deterministic).
     `pins` are fixed first: (i, j) is a pair whatever its score, (i, None) and (None, j) leave that provision
-    alone; the assignment runs over the rows and columns no pin names.
+    alone; the assignment runs over the rows and columns no pin names. The pairs in `apart` are never made.
     """
     fixed = [(i, j) for i, j in pins if i is not None and j is not None]
     rows_used = {i for i, _ in pins if i is not None}
@@ -185,7 +189,12 @@ def assign(
     free_cols = [j for j in range(similarity.shape[1]) if j not in cols_used]
     if not free_rows or not free_cols:
         return sorted(fixed)
-    sub = similarity[np.ix_(free_rows, free_cols)]
+    sub = similarity[np.ix_(free_rows, free_cols)].copy()
+    at_row = {i: r for r, i in enumerate(free_rows)}
+    at_col = {j: c for c, j in enumerate(free_cols)}
+    for i, j in apart:
+        if i in at_row and j in at_col:
+            sub[at_row[i], at_col[j]] = -1.0  # below any threshold: weight 0, and never reported as a pair
     weights = np.where(sub >= threshold, sub, 0.0)
     rows, cols = linear_sum_assignment(weights, maximize=True)
     found = [(free_rows[r], free_cols[c]) for r, c in zip(rows, cols, strict=True) if sub[r, c] >= threshold]
@@ -202,6 +211,7 @@ def align_provisions(
     entities_b: Sequence[frozenset[str]] | None = None,
     settings: AlignSettings = AlignSettings(),
     pins: Sequence[tuple[int | None, int | None]] = (),
+    apart: Sequence[tuple[int, int]] = (),
 ) -> Alignment:
     """Align the provisions of A with those of B.
 
@@ -210,7 +220,7 @@ def align_provisions(
         themes_a, themes_b: per provision, theme id → score; None when the dataset has no provision_themes.
         entities_a, entities_b: per provision, the ids of the entities it mentions; None when there are no
         mentions. settings: threshold and weights. pins: a reader's fixed pairs and lone provisions, as
-        (row, column) with None for "no counterpart" (see `assign`).
+        (row, column) with None for "no counterpart" (see `assign`); apart: pairs a reader says are wrong.
 
     Returns:
         The combined similarity matrix (rows A, columns B) and the accepted pairs (row, column), sorted.
@@ -227,7 +237,7 @@ def align_provisions(
     similarity = combine(lexical, themes, entities, settings)
     return Alignment(
         similarity,
-        assign(similarity, settings.threshold, pins),
+        assign(similarity, settings.threshold, pins, apart),
         tuple(signals),
         lexical,
         frozenset(i for i, _ in pins if i is not None),

@@ -101,6 +101,7 @@ def diff_provisions(
     ids_a, ids_b = [r["id"] for r in rows_a], [r["id"] for r in rows_b]
     names = (str(doc_a.get("symbol") or doc_a["id"]), str(doc_b.get("symbol") or doc_b["id"]))
     applied = pinning.parse_pins(pins, ids_a, ids_b, names)
+    placing, apart = pinning.indices(applied, ids_a, ids_b)
     themes_of = _themes_by_provision(provision_themes)
     entities_of = _entities_by_provision(mentions)
     alignment = align_provisions(
@@ -111,7 +112,8 @@ def diff_provisions(
         entities_a=None if entities_of is None else [entities_of.get(r["id"], frozenset()) for r in rows_a],
         entities_b=None if entities_of is None else [entities_of.get(r["id"], frozenset()) for r in rows_b],
         settings=settings,
-        pins=pinning.indices(applied, ids_a, ids_b),
+        pins=placing,
+        apart=apart,
     )
     order = theme_order or (sorted(set(provision_themes["theme_id"])) if provision_themes is not None else [])
     pairs = _pairs(rows_a, rows_b, alignment, themes_of or {}, order, settings)

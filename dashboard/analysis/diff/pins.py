@@ -1,15 +1,20 @@
-"""A reader's corrections to the alignment ("pins"): pairs the reader sets, and provisions the reader says have no
-counterpart. The engine keeps every pin and aligns the rest around them.
+"""A reader's corrections to the alignment ("pins"): pairs the reader sets, provisions the reader says have no
+counterpart, and pairs the reader says are wrong. The engine keeps every pin and aligns the rest around them.
 
-A pin is written `A-B` with each side a provision's path inside its document (the part of the id after the
-colon, e.g. `3.b1` for `40-QD-TTg-2016:3.b1`):
+A pin names provisions by their path inside their document (the part of the id after the colon, e.g. `3.b1`
+for `40-QD-TTg-2016:3.b1`):
 
 - `3.b1-p2`  pair A's 3.b1 with B's p2
 - `3.b1-`    A's 3.b1 has no counterpart in B (shown as dropped)
 - `-p3`      B's p3 has no counterpart in A (shown as new)
+- `3.b1!p2`  A's 3.b1 and B's p2 are not a pair; the engine may pair each with something else
 
-Paths hold letters, digits, `.`, `_` and `~` (never `-`), so the one `-` separates the sides and a pin needs no
-escaping in a URL (`/compare?a=…&b=…&pin=3.b1-p2,-p3`). The same strings serve `policy-timeline diff --pin`.
+Paths hold letters, digits, `.`, `_` and `~` (never `-` or `!`), so the one separator splits the sides and a pin
+needs no escaping in a URL (`/compare?a=…&b=…&pin=3.b1-p2,-p3,4.b3!p11`). The same strings serve
+`policy-timeline diff --pin` and `brief --pin`.
+
+A provision is *placed* by at most one pin (a pair or "no counterpart"); "not a pair" pins place nothing, and
+only contradict the pair pin of the same two provisions.
 """
 
 from __future__ import annotations
@@ -21,29 +26,47 @@ from dataclasses import dataclass
 from dashboard.errors import InvalidPin
 
 MAX_PINS = 200  # more than any document pair has provisions to correct; bounds what an address can ask for
-_SYNTAX = re.compile(r"[A-Za-z0-9._~]{0,80}-[A-Za-z0-9._~]{0,80}")
+_PATH = r"[A-Za-z0-9._~]{0,80}"
+_SYNTAX = re.compile(rf"{_PATH}-{_PATH}|[A-Za-z0-9._~]{{1,80}}![A-Za-z0-9._~]{{1,80}}")
 
 
 @dataclass(frozen=True)
 class Pin:
-    """One correction: both ids set (a pair), or one of them None (that provision has no counterpart)."""
+    """One correction: both ids set (a pair, or with `apart` two provisions that are not a pair), or one of them
+    None (that provision has no counterpart)."""
 
     a: str | None
     b: str | None
+    apart: bool = False
 
     def text(self) -> str:
         """Return the pin as written in an address: paths, not full ids."""
-        return f"{_path(self.a)}-{_path(self.b)}"
+        return f"{_path(self.a)}{'!' if self.apart else '-'}{_path(self.b)}"
 
     def ids(self) -> tuple[str, ...]:
-        """Return the provision ids the pin fixes."""
+        """Return the provision ids the pin names."""
         return tuple(x for x in (self.a, self.b) if x)
+
+    def placed(self) -> tuple[str, ...]:
+        """Return the provision ids the pin places (a pair, or a provision alone); "not a pair" places none."""
+        return () if self.apart else self.ids()
+
+    def reversed(self) -> Pin:
+        """Return the same correction with A and B swapped (the Compare page's swap button)."""
+        return Pin(self.b, self.a, self.apart)
 
 
 def well_formed(value: str) -> bool:
     """Return True when `value` has the shape of a pin (checked before the documents are known)."""
     value = value.strip()
     return bool(_SYNTAX.fullmatch(value)) and value != "-"
+
+
+def reverse_text(value: str) -> str:
+    """Return a well-formed pin's text with its sides swapped (`3.b1-p2` → `p2-3.b1`)."""
+    sep = "!" if "!" in value else "-"
+    left, right = value.strip().split(sep)
+    return f"{right}{sep}{left}"
 
 
 def parse_pin(
@@ -53,15 +76,16 @@ def parse_pin(
     `names` are the two documents as the message should call them."""
     value = value.strip()
     if not well_formed(value):
-        raise InvalidPin(value, "not a pin: write A-B, A- or -B with provision paths such as 3.b1")
-    left, right = value.split("-")
+        raise InvalidPin(value, "not a pin: write A-B, A-, -B or A!B with provision paths such as 3.b1")
+    apart = "!" in value
+    left, right = value.split("!" if apart else "-")
     a = _resolve(left, ids_a)
     b = _resolve(right, ids_b)
     if left and a is None:
         raise InvalidPin(value, f"{left} is not a provision of {names[0]}", "unknown", left)
     if right and b is None:
         raise InvalidPin(value, f"{right} is not a provision of {names[1]}", "unknown", right)
-    return Pin(a, b)
+    return Pin(a, b, apart)
 
 
 def parse_pins(
@@ -78,47 +102,60 @@ def usable_pins(
     values: Iterable[str], ids_a: Sequence[str], ids_b: Sequence[str], names: tuple[str, str] = ("A", "B")
 ) -> tuple[list[Pin], list[InvalidPin]]:
     """Return the pins of `values` that can be applied, in order, and the errors of those that cannot: a pin
-    naming no provision, one fixing a provision an earlier pin fixed, one beyond MAX_PINS. (A page shows the
-    errors as notices and applies the rest.)"""
+    naming no provision, one placing a provision an earlier pin placed (or pairing two provisions an earlier pin
+    keeps apart, or the reverse), one beyond MAX_PINS. (A page shows the errors as notices and applies the
+    rest.)"""
     good: list[Pin] = []
     bad: list[InvalidPin] = []
-    fixed: set[str] = set()
+    placed: set[str] = set()
+    pairs: set[tuple[str | None, str | None]] = set()  # pairs set and pairs kept apart, by (a, b)
     for value in values:
         try:
             pin = parse_pin(value, ids_a, ids_b, names)
         except InvalidPin as exc:
             bad.append(exc)
             continue
-        taken = [x for x in pin.ids() if x in fixed]
+        taken = [x for x in pin.placed() if x in placed]
         if taken:
             path = _path(taken[0])
-            bad.append(InvalidPin(value.strip(), f"{path} is already fixed by another pin", "conflict", path))
+            bad.append(InvalidPin(value.strip(), f"{path} is already placed by another pin", "conflict", path))
+        elif pin.a and pin.b and (pin.a, pin.b) in pairs:
+            path = _path(pin.a)
+            bad.append(InvalidPin(value.strip(), f"another pin already decides {pin.text()}", "conflict", path))
         elif len(good) >= MAX_PINS:
             bad.append(InvalidPin(value.strip(), f"more than {MAX_PINS} pins", "too-many"))
         else:
-            fixed.update(pin.ids())
+            placed.update(pin.placed())
+            pairs.add((pin.a, pin.b))
             good.append(pin)
     return good, bad
 
 
 def with_pin(pins: Sequence[Pin], new: Pin) -> list[Pin]:
-    """Return `pins` with `new` added last, dropping the earlier pins that fix one of its provisions."""
-    return [p for p in pins if not set(p.ids()) & set(new.ids())] + [new]
+    """Return `pins` with `new` added last, dropping the earlier pins it contradicts: those placing one of the
+    provisions it places, and any pin on the same two provisions."""
+    def kept(p: Pin) -> bool:
+        return not (set(p.placed()) & set(new.placed())) and not (p.a == new.a and p.b == new.b and p.a and p.b)
+
+    return [p for p in pins if kept(p)] + [new]
 
 
 def without(pins: Sequence[Pin], ids: Iterable[str]) -> list[Pin]:
-    """Return `pins` without those that fix any of `ids`."""
+    """Return `pins` without those that place any of `ids` ("undo" on a row the reader set)."""
     gone = set(ids)
-    return [p for p in pins if not set(p.ids()) & gone]
+    return [p for p in pins if not set(p.placed()) & gone]
 
 
 def indices(
     pins: Sequence[Pin], ids_a: Sequence[str], ids_b: Sequence[str]
-) -> list[tuple[int | None, int | None]]:
-    """Return the pins as row and column numbers of the similarity matrix (None for "no counterpart")."""
+) -> tuple[list[tuple[int | None, int | None]], list[tuple[int, int]]]:
+    """Return the pins as row and column numbers of the similarity matrix: the placing pins (None for "no
+    counterpart"), and the pairs kept apart."""
     row = {pid: i for i, pid in enumerate(ids_a)}
     col = {pid: j for j, pid in enumerate(ids_b)}
-    return [(row[p.a] if p.a else None, col[p.b] if p.b else None) for p in pins]
+    placing = [(row[p.a] if p.a else None, col[p.b] if p.b else None) for p in pins if not p.apart]
+    apart = [(row[p.a], col[p.b]) for p in pins if p.apart and p.a and p.b]
+    return placing, apart
 
 
 def _resolve(ref: str, ids: Sequence[str]) -> str | None:
@@ -132,4 +169,3 @@ def _resolve(ref: str, ids: Sequence[str]) -> str | None:
 
 def _path(pid: str | None) -> str:
     return "" if not pid else pid.split(":", 1)[-1]
-

@@ -1,6 +1,7 @@
 """How much work a reader needs to turn the engine's pairs into the gold alignment, using only the Compare
-page's one-click links: "Pair with: …" beside a provision (pins the two together) and "not a pair" on a pair
-(leaves both provisions alone). Each click re-aligns the rest around the pins, as the page does.
+page's one-click links: "Pair with: …" beside a provision (pins the two together), "no counterpart" beside a
+paired provision (leaves it alone) and "not a pair" on a pair (keeps those two apart). Each click re-aligns the
+rest around the pins, as the page does.
 
 The simulated reader knows the gold set and never types a pin by hand: a gold pair whose counterpart is never
 offered stays missed. So the figure measures what the page's offers make reachable and at what cost in clicks,
@@ -62,7 +63,7 @@ def format_reader(report: dict[str, Any]) -> str:
     return (
         f"a reader using only the page's offered links reaches accuracy {r['accuracy']:.3f} "
         f"({r['pairs_found']}/{r['pairs']} pairs, {r['only_found']}/{r['only']} lines left alone) "
-        f"in {r['clicks']} clicks"
+        f"in {r['clicks']} click{'' if r['clicks'] == 1 else 's'}"
     )
 
 
@@ -73,15 +74,26 @@ def _next_click(
     only_b: list[str],
     pins: list[Pin],
 ) -> list[Pin] | None:
-    """Return the pins after the reader's next click, or None when no offered link brings the gold closer."""
+    """Return the pins after the reader's next click, or None when no link on the page brings the gold closer.
+
+    In order: "Pair with: b" beside a (or a beside b) for a gold pair the engine misses; "no counterpart" beside
+    a line the gold leaves alone but the engine pairs; "not a pair" on a pair that keeps a gold line from a
+    counterpart the page does not offer (the engine then tries that line elsewhere)."""
     a_to_b = {p["a"]: p["b"] for p in result["pairs"] if p["a"] and p["b"]}
     b_to_a = {b: a for a, b in a_to_b.items()}
     offered = offered_candidates(result["pairs"])
-    for a, b in sorted(gold_pairs):
-        if a_to_b.get(a) != b and (b in offered.get(a, ()) or a in offered.get(b, ())):
-            return with_pin(pins, Pin(a, b))  # "Pair with: b" beside a (or a beside b)
-    wrongly_paired = [(x, a_to_b[x]) for x in only_a if x in a_to_b]
-    wrongly_paired += [(b_to_a[x], x) for x in only_b if x in b_to_a]
-    for a, b in wrongly_paired:
-        return with_pin(with_pin(pins, Pin(a, None)), Pin(None, b))  # "not a pair"
+    missed = [(a, b) for a, b in sorted(gold_pairs) if a_to_b.get(a) != b]
+    for a, b in missed:
+        if b in offered.get(a, ()) or a in offered.get(b, ()):
+            return with_pin(pins, Pin(a, b))
+    for x in only_a:
+        if x in a_to_b:
+            return with_pin(pins, Pin(x, None))
+    for x in only_b:
+        if x in b_to_a:
+            return with_pin(pins, Pin(None, x))
+    for a, b in missed:
+        for wrong in ((a, a_to_b.get(a)), (b_to_a.get(b), b)):
+            if wrong[0] and wrong[1] and Pin(wrong[0], wrong[1], apart=True) not in pins:
+                return with_pin(pins, Pin(wrong[0], wrong[1], apart=True))
     return None

@@ -24,6 +24,7 @@ def layout(**params: Any) -> list[Any]:
 
 @callback(
     Output(ids.URL, "search", allow_duplicate=True),
+    Output(ids.URL, "hash", allow_duplicate=True),
     Output(ids.COMPARE_CONTENT, "children"),
     Input(ids.COMPARE_A, "value"),
     Input(ids.COMPARE_B, "value"),
@@ -34,14 +35,13 @@ def layout(**params: Any) -> list[Any]:
 )
 def _update_content(
     a: str | None, b: str | None, theme: str | None, status: list[str] | None, search: str | None
-) -> tuple[str, list[Any]]:
+) -> tuple[str, str, list[Any]]:
     view = view_from_controls(current(), search, a=a, b=b, theme=theme, status=status)
     if view == CompareView.from_query(search, current().vocab).replace(unknown_a="", unknown_b=""):
-        return (
-            dash.no_update,
-            dash.no_update,
-        )  # controls just rendered from this URL: the page already shows it
-    return view.to_query(), content(current(), view)
+        # controls just rendered from this URL: the page already shows it
+        return dash.no_update, dash.no_update, dash.no_update
+    # a new filter or pair: no correction's #anchor should pull the reader away from the controls
+    return view.to_query(), "", content(current(), view)
 
 
 @callback(
@@ -57,20 +57,18 @@ def _on_swap(clicks: int, a: str | None, b: str | None) -> tuple[str | None, str
 
 
 @callback(
-    Output(ids.URL, "search", allow_duplicate=True),
-    Output(ids.URL, "hash", allow_duplicate=True),
-    Output(ids.COMPARE_CONTENT, "children", allow_duplicate=True),
+    Output(ids.NAV, "href", allow_duplicate=True),  # the timeline's clicks navigate through it too
     Input(ids.COMPARE_PIN_BUTTON, "n_clicks"),
     State(ids.COMPARE_PIN_A, "value"),
     State(ids.COMPARE_PIN_B, "value"),
     State(ids.URL, "search"),
     prevent_initial_call=True,
 )
-def _on_pin(clicks: int, a: str | None, b: str | None, search: str | None) -> tuple[str, str, list[Any]]:
+def _on_pin(clicks: int, a: str | None, b: str | None, search: str | None) -> str:
     view = view_with_pin(current(), search, a, b)
     if view is None or not clicks:
-        return dash.no_update, dash.no_update, dash.no_update  # nothing chosen, or not these documents
-    return view.to_query(), pinned_anchor(current(), a, b), content(current(), view)
+        return dash.no_update  # nothing chosen, or not provisions of these documents
+    return view.href() + pinned_anchor(current(), a, b)  # navigates like a link: Back undoes it
 
 
 # After a correction the page is drawn again: bring back into view the provision it concerns (the address's

@@ -18,6 +18,9 @@ from dashboard.corpus.ids import symbol_key
 
 MAX_VALUE = 200  # characters kept of a free-text value (the search box)
 MAX_FIELDS = 64  # parameters read from one query; more is not a real address
+MAX_ITEMS = 500  # comma-separated values read from one parameter (pins: at most 200 are applied)
+# characters that reorder the text around them: a value quoted in a notice must not turn the sentence round
+_BIDI = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 YEAR_MIN, YEAR_MAX = 1945, 2100
 Params = Mapping[str, "str | list[str]"]
 
@@ -35,7 +38,8 @@ class Notice:
 
     def message(self, lang: str = DEFAULT_LANG) -> str:
         """Return the notice as a sentence for the user."""
-        value = self.value if len(self.value) <= 60 else self.value[:57] + "…"
+        value = self.value.translate(_BIDI)
+        value = value if len(value) <= 60 else value[:57] + "…"
         return t(f"notice.{self.code}", lang, param=self.param, value=value, detail=self.detail)
 
 
@@ -91,8 +95,10 @@ class _Reader:
     def many(self, name: str) -> list[str]:
         out: list[str] = []
         for value in self.params.get(name, []):
-            out += [v.strip() for v in str(value).split(",") if v.strip()]
-        return list(dict.fromkeys(out))
+            out += [v.strip() for v in str(value).split(",", MAX_ITEMS) if v.strip()]
+        if len(out) > MAX_ITEMS:
+            self.note("too-many", name, str(MAX_ITEMS))
+        return list(dict.fromkeys(out[:MAX_ITEMS]))
 
     def note(self, code: str, param: str, value: str = "") -> None:
         self.notices.append(Notice(code, param, value))
@@ -189,7 +195,7 @@ class View:
     def to_query(self) -> str:
         """Return the canonical query string, `?…` or empty; parameters at their default are left out."""
         params = self._params() + ([("lang", self.lang)] if self.lang != DEFAULT_LANG else [])
-        return f"?{urlencode(params, safe=',:/')}" if params else ""
+        return f"?{urlencode(params, safe=',:/!')}" if params else ""
 
     def href(self) -> str:
         """Return the page's address for this view."""

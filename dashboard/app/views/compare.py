@@ -10,7 +10,7 @@ from typing import Any
 
 from dash import dcc, html
 
-from dashboard.analysis.diff.pins import Pin
+from dashboard.analysis.diff.pins import Pin, reverse_text
 from dashboard.app import ids
 from dashboard.app.components import notices_alert
 from dashboard.app.components.badges import source_badge, theme_chip
@@ -141,10 +141,20 @@ def view_from_controls(
         "theme": theme or "",
         "lang": shown.lang,
         "status": ",".join(s for s in STATUSES if s in (status or STATUSES)),
-        "pin": ",".join(shown.pin) if (a, b) == (shown.a, shown.b) else "",
+        "pin": ",".join(_pins_for(shown, a, b)),
     }
     # every box ticked, or none (a cleared filter), shows every pair: the URL then carries no status
     return CompareView.from_params({k: v for k, v in params.items() if v}, data.vocab)
+
+
+def _pins_for(shown: CompareView, a: str | None, b: str | None) -> tuple[str, ...]:
+    """Return the reader's pins for the documents the controls now name: kept for the same pair, turned round
+    for the swapped pair, dropped for any other (they name provisions of the documents shown)."""
+    if (a, b) == (shown.a, shown.b):
+        return shown.pin
+    if (a, b) == (shown.b, shown.a):
+        return tuple(reverse_text(p) for p in shown.pin)
+    return ()
 
 
 def content(data: AppData, view: CompareView) -> list[Any]:

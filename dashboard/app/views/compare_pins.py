@@ -16,6 +16,7 @@ from dashboard.app.state import CompareView, Notice
 from dashboard.app.views.compare_text import text
 
 _NOTICE = {"unknown": "pin-unknown", "conflict": "pin-conflict", "too-many": "pin-too-many"}
+MAX_LISTED = 30  # corrections listed by name above the pairs (the rest are counted)
 
 
 def applied_pins(data: AppData, view: CompareView) -> tuple[list[Pin], list[Notice]]:
@@ -33,19 +34,43 @@ def cell_id(data: AppData, pid: str, side: str) -> str:
 
 
 def pins_bar(view: CompareView, pins: list[Pin]) -> html.Div:
-    """Return the line saying how many pairings the reader set, with a link back to the engine's pairs."""
+    """Return the reader's corrections, each with a link that takes it back, and a link to the engine's pairs."""
     if not pins:
         return html.Div(id=ids.COMPARE_PINS, className="d-none")
     lang = view.lang
+    items: list[Any] = []
+    for pin in pins[:MAX_LISTED]:
+        items.append(
+            html.Span(
+                [
+                    _describe(pin),
+                    dcc.Link("✕", href=_href(view, [p for p in pins if p != pin]), className="pin-remove",
+                             title=text("remove", lang)),
+                ],
+                className="pin-item",
+            )
+        )
+    more = [text("more_pins", lang).format(n=len(pins) - MAX_LISTED)] if len(pins) > MAX_LISTED else []
     return html.Div(
         [
             html.Span(text("pinned", lang).format(n=len(pins)), className="me-2"),
             dcc.Link(text("reset", lang), href=_href(view, []), className="pin-reset"),
+            html.Div([*_between(items, " · "), *([" · ", *more] if more else [])], className="pin-list"),
         ],
         id=ids.COMPARE_PINS,
         className="alert alert-info py-2 small",
         **{"data-count": str(len(pins))},
     )
+
+
+def _describe(pin: Pin) -> str:
+    """Return a correction in a few characters: 3.b1 ↔ p2, 4.b3 ≠ p11, 6 → none, none ← p3."""
+    a, b = (x.split(":", 1)[-1] if x else "" for x in (pin.a, pin.b))
+    if pin.apart:
+        return f"{a} ≠ {b} "
+    if a and b:
+        return f"{a} ↔ {b} "
+    return f"{a} → ∅ " if a else f"∅ ← {b} "
 
 
 def manual_pairing(data: AppData, view: CompareView) -> html.Div:
@@ -106,8 +131,9 @@ def pair_actions(data: AppData, view: CompareView, pins: list[Pin], pair: dict[s
             dcc.Link(text("undo", lang), href=_href(view, without(pins, fixed), anchor), className="pin-undo"),
         ]
     if pair["a"] and pair["b"]:
-        apart = with_pin(with_pin(pins, Pin(pair["a"], None)), Pin(None, pair["b"]))
-        return [dcc.Link(text("unpair", lang), href=_href(view, apart, anchor), className="pin-unpair")]
+        apart = with_pin(pins, Pin(pair["a"], pair["b"], apart=True))
+        return [dcc.Link(text("unpair", lang), href=_href(view, apart, anchor), className="pin-unpair",
+                         title=text("unpair_title", lang))]
     return []
 
 
@@ -115,10 +141,12 @@ def candidate_links(
     data: AppData, view: CompareView, pins: list[Pin], pair: dict[str, Any], side: str
 ) -> html.Div | None:
     """Return "Pair with: …" for one side's provision: the closest provisions of the other document, each a
-    link that pins the two together (the other pairs are re-aligned around it)."""
+    link that pins the two together (the other pairs are re-aligned around it), and, when the provision is
+    paired, "no counterpart", which leaves it alone."""
     pid = pair[side]
     offered = (pair.get("candidates") or {}).get(side) or []
-    if not pid or not offered:
+    paired = bool(pair["a"] and pair["b"])
+    if not pid or not (offered or paired):
         return None
     links: list[Any] = []
     for cand in offered:
@@ -126,12 +154,16 @@ def candidate_links(
         other = data.provisions.get(cand["id"], {})
         links.append(
             dcc.Link(  # plain text children: a page draws ~400 of these, and every component costs
-                f"{cand['id'].split(':', 1)[-1]} {cand['similarity']:.2f}",
+                f"{cand['id'].split(':', 1)[-1]} ({cand['similarity']:.2f})",
                 href=_href(view, with_pin(pins, new), cell_id(data, pid, side)),
                 title=_short(str(other.get("text") or ""), 100),
                 className="pin-candidate",
             )
         )
+    if paired:
+        alone = Pin(pid, None) if side == "a" else Pin(None, pid)
+        href = _href(view, with_pin(pins, alone), cell_id(data, pid, side))
+        links.append(dcc.Link(text("no_counterpart", view.lang), href=href, className="pin-none"))
     return html.Div([text("candidates", view.lang) + " ", *_between(links, " · ")], className="pin-candidates small")
 
 

@@ -26,11 +26,18 @@ TEXT: dict[str, dict[str, str]] = {
     "by_reader": {"en": "set by you", "vi": "do bạn đặt"},
     "undo": {"en": "undo", "vi": "hoàn tác"},
     "unpair": {"en": "not a pair", "vi": "không phải một cặp"},
+    "unpair_title": {
+        "en": "These two do not correspond: the engine pairs each with something else, or leaves it alone",
+        "vi": "Hai điều khoản này không tương ứng: máy sẽ ghép mỗi điều khoản với điều khoản khác, hoặc để riêng",
+    },
+    "no_counterpart": {"en": "no counterpart", "vi": "không có đối ứng"},
+    "remove": {"en": "take back this correction", "vi": "bỏ điều chỉnh này"},
+    "more_pins": {"en": "and {n} more", "vi": "và {n} điều chỉnh khác"},
     "pinned": {
-        "en": "You set {n} of these pairings; the other provisions are re-aligned around them. The address keeps "
-        "them: copy it to share this alignment.",
-        "vi": "Bạn đã đặt {n} cách ghép; các điều khoản khác được ghép lại quanh chúng. Địa chỉ trang lưu lại "
-        "các thay đổi này: sao chép địa chỉ để chia sẻ.",
+        "en": "You made {n} correction(s) to the pairing; the other provisions are re-aligned around them. The "
+        "address keeps them: copy it to share this alignment.",
+        "vi": "Bạn đã thực hiện {n} điều chỉnh cách ghép; các điều khoản khác được ghép lại quanh chúng. Địa chỉ "
+        "trang lưu lại các điều chỉnh này: sao chép địa chỉ để chia sẻ.",
     },
     "reset": {"en": "Back to the engine's pairs", "vi": "Trở về cách ghép của máy"},
     "manual": {

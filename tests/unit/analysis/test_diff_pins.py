@@ -12,6 +12,7 @@ from dashboard.analysis.diff.pins import (
     indices,
     parse_pin,
     parse_pins,
+    reverse_text,
     usable_pins,
     well_formed,
     with_pin,
@@ -29,6 +30,7 @@ IDS_B = ["B-2025:p1", "B-2025:p2", "B-2025:c1"]
         ("1.a-p2", Pin("A-2016:1.a", "B-2025:p2")),
         ("partV.1~2-c1", Pin("A-2016:partV.1~2", "B-2025:c1")),  # "~" belongs to the path, "-" separates
         ("2_1-", Pin("A-2016:2_1", None)),
+        ("1!p2", Pin("A-2016:1", "B-2025:p2", apart=True)),
         ("-p1", Pin(None, "B-2025:p1")),
         (" 1-p1 ", Pin("A-2016:1", "B-2025:p1")),
     ],
@@ -38,7 +40,8 @@ def test_a_pin_names_provisions_by_their_paths(value: str, pin: Pin):
     assert parse_pin(pin.text(), IDS_A, IDS_B) == pin  # the written form reads back
 
 
-@pytest.mark.parametrize("value", ["", "-", "1", "1--p1", "1-p1-p2", "1 p1", "<b>-p1", "1-p1;", "x" * 90 + "-p1"])
+@pytest.mark.parametrize("value", ["", "-", "!", "1!", "!p1", "1-p1!p2",
+                                   "1", "1--p1", "1-p1-p2", "1 p1", "<b>-p1", "1-p1;", "x" * 90 + "-p1"])
 def test_malformed_pins_are_refused_by_shape(value: str):
     assert not well_formed(value)
     with pytest.raises(InvalidPin) as err:
@@ -78,10 +81,10 @@ def test_a_new_pin_replaces_the_pins_it_conflicts_with():
     pins = [Pin("A:1", "B:1"), Pin("A:2", None), Pin("A:3", "B:3")]
     assert with_pin(pins, Pin("A:2", "B:1")) == [Pin("A:3", "B:3"), Pin("A:2", "B:1")]
     assert without(pins, ["B:3"]) == [Pin("A:1", "B:1"), Pin("A:2", None)]
-    assert indices([Pin("A:3", "B:1"), Pin(None, "B:3")], ["A:1", "A:2", "A:3"], ["B:1", "B:3"]) == [
-        (2, 0),
-        (None, 1),
-    ]
+    placing, apart = indices(
+        [Pin("A:3", "B:1"), Pin(None, "B:3"), Pin("A:1", "B:3", apart=True)], ["A:1", "A:2", "A:3"], ["B:1", "B:3"]
+    )
+    assert placing == [(2, 0), (None, 1)] and apart == [(0, 1)]
 
 
 def test_assignment_keeps_pins_and_aligns_the_rest_around_them():
@@ -99,3 +102,32 @@ def test_alignment_reports_which_provisions_a_pin_fixed():
     out = align_provisions(["free trade agreements", "citizens abroad"], ["citizens abroad", "trade"],
                            pins=[(0, None)])
     assert out.pairs == [(1, 0)] and out.pinned_rows == frozenset({0}) and out.pinned_cols == frozenset()
+
+
+def test_not_a_pair_places_nothing_but_contradicts_the_same_pair():
+    # kept apart from p1, 1 may still be paired with p2 or left alone
+    good, bad = usable_pins(["1!p1", "1-p2", "1.a!p1"], IDS_A, IDS_B)
+    assert [p.text() for p in good] == ["1!p1", "1-p2", "1.a!p1"] and not bad
+    good, bad = usable_pins(["1-p1", "1!p1"], IDS_A, IDS_B)
+    assert [p.text() for p in good] == ["1-p1"] and [e.reason for e in bad] == ["conflict"]
+    # a later click wins: "not a pair" on a pair the reader set replaces it, and the other way round
+    assert with_pin([Pin("A:1", "B:1")], Pin("A:1", "B:1", apart=True)) == [Pin("A:1", "B:1", apart=True)]
+    assert with_pin([Pin("A:1", "B:1", apart=True), Pin("A:2", None)], Pin("A:1", "B:1")) == [
+        Pin("A:2", None),
+        Pin("A:1", "B:1"),
+    ]
+    assert without([Pin("A:1", "B:1", apart=True)], ["A:1"]) == [Pin("A:1", "B:1", apart=True)]  # undo is per row
+
+
+def test_swapping_the_documents_turns_each_pin_round():
+    turned = [reverse_text(v) for v in ("3.b1-p2", "3.b1-", "-p3", "3.b1!p2")]
+    assert turned == ["p2-3.b1", "-3.b1", "p3-", "p2!3.b1"]
+    assert Pin("A:1", None).reversed() == Pin(None, "A:1")
+
+
+def test_pairs_kept_apart_are_never_made_and_their_provisions_find_another_partner():
+    sim = np.array([[0.9, 0.3], [0.25, 0.1]])
+    assert assign(sim, 0.2) == [(0, 0)]
+    assert assign(sim, 0.2, apart=[(0, 0)]) == [(0, 1), (1, 0)]  # both re-paired with their second choice
+    assert assign(sim, 0.2, apart=[(0, 0), (0, 1)]) == [(1, 0)]
+    assert assign(sim, 0.2, pins=[(0, 0)], apart=[(0, 0)]) == [(0, 0)]  # a placing pin is applied as given

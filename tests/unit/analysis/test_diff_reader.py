@@ -54,7 +54,7 @@ def test_a_reader_pins_an_offered_counterpart_the_engine_missed():
     assert ("A:1", "B:1") in engine_pairs and ("A:3", "B:2") not in engine_pairs  # the mother tongue is missed
     report = simulate_reader(gold([("Negotiate", "Sign and"), ("Support overseas", "Teach the")]), PROVISIONS, differ)
     assert report["pairs_found"] == 2 and report["clicks"] == 1 and report["accuracy"] == 1.0
-    assert format_reader(report).endswith("in 1 clicks")
+    assert format_reader(report).endswith("in 1 click")
 
 
 def test_a_reader_splits_a_pair_the_gold_leaves_alone_and_never_clicks_for_nothing():
@@ -64,7 +64,9 @@ def test_a_reader_splits_a_pair_the_gold_leaves_alone_and_never_clicks_for_nothi
     assert settled["clicks"] == 0 and settled["accuracy"] == 1.0  # the engine already has it
 
 
-def test_a_counterpart_never_offered_stays_missed():
-    # the observatory shares no word with the trade provision: it is never among its candidates
+def test_a_counterpart_never_offered_stays_missed_after_one_try():
+    # the observatory shares no word with the trade provision: it is never among its candidates. The reader
+    # says "not a pair" to the trade pair once (the engine then leaves the provision alone) and stops there.
     report = simulate_reader(gold([("Negotiate", "Build a")]), PROVISIONS, differ)
-    assert report["pairs_found"] == 0
+    assert report["pairs_found"] == 0 and report["clicks"] == 1
+    assert differ("A", "B", ("1!1",))["pins"] == ["1!1"]

@@ -188,13 +188,14 @@ def test_content_applies_the_readers_pins_and_offers_candidates(fixture_data: Pa
     assert [(r["data-a"].split(":")[1], r["data-b"].split(":")[1]) for r in set_by_reader] == [(first_a, last_b)]
     # the pin naming no provision and the one placing a provision twice are notices, the rest is applied
     notices = found[ids.COMPARE_NOTICES].to_plotly_json()["props"]
-    assert "zz" in str(notices["children"]) and "an earlier pin already places" in str(notices["children"])
+    assert "zz" in str(notices["children"]) and "an earlier correction already places" in str(notices["children"])
     assert found[ids.COMPARE_PINS].to_plotly_json()["props"]["data-count"] == "1"
     # every link of the pairs leads to this page with pins that name provisions of these two documents
     hrefs = [link.href for link in links if link.href.startswith("/compare")]
     kinds = {link.className for link in links if link.className and link.className.startswith("pin-")}
     engine_pairs = [r for r in rows if r["data-a"] and r["data-b"] and r["data-set-by"] == "engine"]
-    assert kinds == {"pin-candidate", "pin-undo", "pin-reset"} | ({"pin-unpair"} if engine_pairs else set())
+    assert kinds >= {"pin-candidate", "pin-undo", "pin-reset", "pin-remove"}
+    assert ("pin-unpair" in kinds and "pin-none" in kinds) == bool(engine_pairs)
     cells = {i for i in found if i[:2] in ("a-", "b-")}
     for href in hrefs:
         query = parse_qs(urlsplit(href).query)
@@ -203,9 +204,9 @@ def test_content_applies_the_readers_pins_and_offers_candidates(fixture_data: Pa
         assert not again.notices
     # each correction returns the reader to the provision it concerns; going back to the engine's pairs does not
     for link in links:
-        if link.className in ("pin-candidate", "pin-undo", "pin-unpair"):
+        if link.className in ("pin-candidate", "pin-undo", "pin-unpair", "pin-none"):
             assert urlsplit(link.href).fragment in cells
-        elif link.className == "pin-reset":
+        elif link.className in ("pin-reset", "pin-remove"):
             assert urlsplit(link.href).fragment == ""
     undo = next(link.href for link in links if link.className == "pin-undo")
     assert "pin=" not in undo  # taking back the only pin: the engine's pairs again
@@ -213,7 +214,7 @@ def test_content_applies_the_readers_pins_and_offers_candidates(fixture_data: Pa
     assert "pin=" not in reset
 
 
-def test_the_controls_keep_pins_while_the_documents_stay(fixture_data: Path):
+def test_the_controls_keep_pins_for_the_same_documents_and_turn_them_round_on_a_swap(fixture_data: Path):
     from dashboard.app.context import AppData
     from dashboard.app.views.compare import view_from_controls
 
@@ -221,7 +222,8 @@ def test_the_controls_keep_pins_while_the_documents_stay(fixture_data: Path):
     a, b = data.vocab.resolve("1-NQ/TW"), data.vocab.resolve("2/NQ-CP")
     search = CompareView(a=a, b=b, pin=("1-",)).to_query()
     assert view_from_controls(data, search, a=a, b=b, theme=None, status=["new"]).pin == ("1-",)
-    assert view_from_controls(data, search, a=b, b=a, theme=None, status=None).pin == ()
+    assert view_from_controls(data, search, a=b, b=a, theme=None, status=None).pin == ("-1",)  # swapped: turned
+    assert view_from_controls(data, search, a=a, b=None, theme=None, status=None).pin == ()  # another pair
 
 
 def test_the_pickers_pin_only_provisions_of_the_two_documents(fixture_data: Path):
@@ -252,3 +254,18 @@ def test_picker_labels_show_the_path_and_the_words_once():
     assert _option({"id": "D:1.a", "label": "a", "text": "a) Actively prepare"}) == "1.a · Actively prepare"
     assert _option({"id": "D:3.b1", "label": "", "text": "- Proactively deploy"}) == "3.b1 · Proactively deploy"
     assert _option({"id": "D:c1", "label": "", "text": "x" * 200}).endswith("…")
+
+
+def test_a_huge_or_reversing_address_gives_a_short_readable_notice_list():
+    from dashboard.app.components.notices import MAX_SHOWN, notices_alert
+    from dashboard.app.state.base import MAX_ITEMS
+
+    many = ",".join(f"!{k}" for k in range(5000))
+    view = CompareView.from_query(f"?a=40/QĐ-TTg&b=153/NQ-CP&pin={many}", VOCAB)
+    assert MAX_ITEMS <= len(view.notices) <= MAX_ITEMS + 1  # values read are bounded, and one says so
+    assert "too-many" in codes(view)
+    listed = notices_alert(view.notices, "en").children[1].children
+    assert len(listed) == MAX_SHOWN + 1 and "more" in listed[-1].children
+    # a right-to-left override in a value cannot turn the notice's sentence round
+    reversing = CompareView.from_query("?a=40/QĐ-TTg&b=153/NQ-CP&pin=%E2%80%AEabc", VOCAB)
+    assert reversing.notices and all("\u202e" not in n.message() for n in reversing.notices)
