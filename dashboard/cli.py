@@ -179,7 +179,8 @@ def eval_themes(data_dir: Path, dev_path: Path, holdout_paths: tuple[Path, ...],
               help="Write a standalone HTML report to this file.")
 @click.option("--pin", "pins", multiple=True, metavar="A-B",
               help="Correct the pairing: 3.b1-p2 pairs A's 3.b1 with B's p2, 3.b1- leaves it without a counterpart, "
-                   "-p3 leaves B's p3 alone. Repeat, or separate with commas. The rest is aligned around the pins.")
+                   "-p3 leaves B's p3 alone, 3.b1!p2 keeps those two apart. Repeat, or separate with commas. The rest "
+                   "is aligned around the pins.")
 def diff(a: str, b: str, data_dir: Path, as_json: bool, html_path: Path | None, pins: tuple[str, ...]) -> None:
     """Compare two documents (id or symbol, any case): provisions paired by meaning, and what moved.
 
@@ -354,7 +355,7 @@ def export(chart: str | None, list_charts: bool, docs: tuple[str, ...], themes: 
               help="File to write: .pptx (16:9 slides), .pdf or .html (standalone).")
 @click.option("--lang", type=click.Choice(["en", "vi"]), default="en", show_default=True)
 @click.option("--pin", "pins", multiple=True, metavar="A-B",
-              help="Correct the pairing the pack quotes, as for `diff --pin` (3.b1-p2, 3.b1-, -p3).")
+              help="Correct the pairing the pack quotes, as for `diff --pin` (3.b1-p2, 3.b1-, -p3, 3.b1!p2).")
 @DATA_OPTION
 def brief(a: str, b: str, out_path: Path, lang: str, data_dir: Path, pins: tuple[str, ...]) -> None:
     """Write a briefing pack comparing documents A and B (id or symbol): timeline, themes, what changed from A
