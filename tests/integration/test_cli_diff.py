@@ -177,7 +177,12 @@ def test_pins_correct_the_pairing_and_the_rest_is_realigned():
 
 @pytest.mark.parametrize(
     ("pin", "says"),
-    [("3.b9-p2", "3.b9 is not a provision of 40/QĐ-TTg"), ("3.b1-p2,3.b1-", "already fixed"), ("p2-3.b1", "not a")],
+    [
+        ("3.b9-p2", "3.b9 is not a provision of 40/QĐ-TTg"),
+        ("3.b1-p2,3.b1-", "already placed"),
+        ("3.b1-p2,3.b1!p2", "already decides"),
+        ("p2-3.b1", "not a"),
+    ],
 )
 def test_a_wrong_pin_is_one_line_and_exit_2(pin: str, says: str):
     proc = subprocess.run([*CLI, "diff", "40/QĐ-TTg", "153/NQ-CP", "--pin", pin], capture_output=True, text=True)
