@@ -203,7 +203,9 @@ def pairs_section(
     shown = [
         p
         for p in result["pairs"]
-        if (not view.theme or view.theme in p["themes"]) and (not view.status or p["status"] in view.status)
+        if (not view.theme or view.theme in p["themes"])
+        # a row the reader set stays in view whatever its status: a correction must not vanish under a filter
+        and (not view.status or p["status"] in view.status or p.get("set_by") == "reader")
     ]
     total = len(result["pairs"])
     count = _t("showing", lang).format(n=len(shown), total=total)
@@ -245,8 +247,8 @@ def _pair_row(
     meta: list[Any] = [html.Span(_t(status, lang), className=f"status-badge status-{status}")]
     if pair["a"] and pair["b"]:
         meta.append(html.Span(f"{_t('similarity', lang)} {pair['similarity']:.2f}", className="pair-sim"))
+    meta += pair_actions(data, view, pins, pair)  # before the theme chips, which can fill a line
     meta += [theme_chip(theme, lang) for theme in pair["themes"]]
-    meta += pair_actions(data, view, pins, pair)
     cells = [_cell(data, result, pair, "a", view, pins), _cell(data, result, pair, "b", view, pins)]
     return html.Div(
         [html.Div(meta, className="pair-meta"), html.Div(cells, className="pair-cols")],

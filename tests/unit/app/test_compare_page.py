@@ -269,3 +269,20 @@ def test_a_huge_or_reversing_address_gives_a_short_readable_notice_list():
     # a right-to-left override in a value cannot turn the notice's sentence round
     reversing = CompareView.from_query("?a=40/QĐ-TTg&b=153/NQ-CP&pin=%E2%80%AEabc", VOCAB)
     assert reversing.notices and all("\u202e" not in n.message() for n in reversing.notices)
+
+
+def test_a_row_the_reader_set_stays_in_view_under_a_status_filter(fixture_data: Path):
+    from dashboard.app import ids
+    from dashboard.app.context import AppData
+    from dashboard.app.views.compare import content
+
+    data = AppData.load(fixture_data)
+    plain = CompareView.from_query("?a=1-NQ/TW&b=2/NQ-CP&status=new", data.vocab)
+    first_a = data.by_document[plain.a][0].split(":")[1]
+    last_b = data.by_document[plain.b][-1].split(":")[1]
+    found: dict = {}
+    _walk(html.Div(content(data, plain.replace(pin=(f"{first_a}-{last_b}",)))), found, [])
+    rows = [r.to_plotly_json()["props"] for r in found[ids.COMPARE_PAIRS].children]
+    mine = [r for r in rows if r["data-set-by"] == "reader"]
+    assert len(mine) == 1 and mine[0]["data-status"] in ("kept", "reworded")  # shown although not "new"
+    assert all(r["data-status"] == "new" for r in rows if r["data-set-by"] == "engine")
