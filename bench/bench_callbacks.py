@@ -199,6 +199,7 @@ def cases(data: AppData) -> list[Case]:
                 "timeline _on_timeline_click",
                 f"{ids.NAV}.href",
                 {f"{ids.TIMELINE_GRAPH}.clickData": click, "url.search": "?lang=vi"},
+                trigger=True,  # the Compare page's pickers navigate through the same output
             )
         )
     controls = {
