@@ -347,7 +347,7 @@ def compare_cases(data: AppData) -> list[Case]:
     for url in (pair, pinned):
         values = {f"{ids.COMPARE_PIN_BUTTON}.n_clicks": 1, f"{ids.COMPARE_PIN_A}.value": data.by_document[a][-1],
                   f"{ids.COMPARE_PIN_B}.value": data.by_document[b][0], "url.search": url}
-        out.append(Case("compare _on_pin", f"{ids.NAV}.href", values, trigger=True))
+        out.append(Case("compare _on_pin", f"{ids.COMPARE_PIN_STATUS}.children", values, trigger=True))
     for pick_a, pick_b in ((a, b), (b, a)):
         values = {f"{ids.COMPARE_SWAP}.n_clicks": 1, f"{ids.COMPARE_A}.value": pick_a,
                   f"{ids.COMPARE_B}.value": pick_b}

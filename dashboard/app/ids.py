@@ -81,6 +81,7 @@ COMPARE_PINS = "cmp-pins"  # how many pairings the reader set, and the link back
 COMPARE_PIN_A = "cmp-pin-a"  # "pair two provisions yourself": a provision of A, one of B, and the button
 COMPARE_PIN_B = "cmp-pin-b"
 COMPARE_PIN_BUTTON = "cmp-pin-button"
+COMPARE_PIN_STATUS = "cmp-pin-status"  # why the button did nothing (nothing picked)
 COMPARE_SCROLLED = "cmp-scrolled"  # store written by the clientside scroll to the provision a correction concerns
 
 # ---------------------------------------------------------------- themes

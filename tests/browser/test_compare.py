@@ -332,6 +332,9 @@ def test_cmpr012_a_reader_pairs_two_provisions_no_link_offers(journey, app_url):
     page.goto(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&status=reworded")
     wait_for_page(page, ids.COMPARE_PAIRS)
     expect(page.locator(f".pair[data-a='{STRATEGY}:6']")).to_have_count(0, timeout=T)  # item 6 is dropped
+    page.click(sel(ids.COMPARE_PIN_BUTTON))  # nothing picked yet: the page says what to do
+    expect(page.locator(sel(ids.COMPARE_PIN_STATUS))).to_have_text("Pick a provision of A, of B, or both first.",
+                                                                   timeout=T)
     page.click(sel(ids.COMPARE_PIN_A))
     page.get_by_role("option", name=re.compile(r"^6 · Implement commitments")).click()
     page.keyboard.press("Escape")

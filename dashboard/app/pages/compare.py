@@ -11,7 +11,7 @@ from dashboard.app import ids
 from dashboard.app.context import current
 from dashboard.app.state import CompareView
 from dashboard.app.views.compare import compare_page, content, view_from_controls
-from dashboard.app.views.compare_pins import pinned_anchor, view_with_pin
+from dashboard.app.views.compare_pins import pin_problem, pinned_anchor, view_with_pin
 
 dash.register_page(__name__, path="/compare", name="Compare", title="Compare · Policy timeline", order=5)
 
@@ -58,17 +58,18 @@ def _on_swap(clicks: int, a: str | None, b: str | None) -> tuple[str | None, str
 
 @callback(
     Output(ids.NAV, "href", allow_duplicate=True),  # the timeline's clicks navigate through it too
+    Output(ids.COMPARE_PIN_STATUS, "children"),
     Input(ids.COMPARE_PIN_BUTTON, "n_clicks"),
     State(ids.COMPARE_PIN_A, "value"),
     State(ids.COMPARE_PIN_B, "value"),
     State(ids.URL, "search"),
     prevent_initial_call=True,
 )
-def _on_pin(clicks: int, a: str | None, b: str | None, search: str | None) -> str:
+def _on_pin(clicks: int, a: str | None, b: str | None, search: str | None) -> tuple[str, str]:
     view = view_with_pin(current(), search, a, b)
-    if view is None or not clicks:
-        return dash.no_update  # nothing chosen, or not provisions of these documents
-    return view.href() + pinned_anchor(current(), a, b)  # navigates like a link: Back undoes it
+    if view is None or not clicks:  # nothing chosen, or not provisions of these documents: say so
+        return dash.no_update, pin_problem(current(), search, a, b) if clicks else dash.no_update
+    return view.href() + pinned_anchor(current(), a, b), ""  # navigates like a link: Back undoes it
 
 
 # After a correction the page is drawn again: bring back into view the provision it concerns (the address's

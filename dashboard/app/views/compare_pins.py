@@ -98,9 +98,18 @@ def manual_pairing(data: AppData, view: CompareView) -> html.Div:
                 ],
                 className="pin-manual-row",
             ),
+            html.Div(id=ids.COMPARE_PIN_STATUS, className="small text-danger", role="status"),
         ],
         className="pin-manual mb-2",
     )
+
+
+def pin_problem(data: AppData, search: str | None, a: Any, b: Any) -> str:
+    """Return why the pickers' Pair button did nothing, in the page's language ("" when it worked)."""
+    lang = CompareView.from_query(search, data.vocab).lang
+    if not a and not b:
+        return text("pick_first", lang)
+    return "" if view_with_pin(data, search, a, b) is not None else text("pick_invalid", lang)
 
 
 def view_with_pin(data: AppData, search: str | None, a: str | None, b: str | None) -> CompareView | None:

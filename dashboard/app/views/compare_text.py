@@ -47,6 +47,14 @@ TEXT: dict[str, dict[str, str]] = {
     "pick_a": {"en": "A provision of A", "vi": "Một điều khoản của A"},
     "pick_b": {"en": "A provision of B", "vi": "Một điều khoản của B"},
     "pin": {"en": "Pair", "vi": "Ghép"},
+    "pick_first": {
+        "en": "Pick a provision of A, of B, or both first.",
+        "vi": "Hãy chọn trước một điều khoản của A, của B, hoặc cả hai.",
+    },
+    "pick_invalid": {
+        "en": "These are not provisions of the two documents shown.",
+        "vi": "Đây không phải là điều khoản của hai văn bản đang hiển thị.",
+    },
     "pairs": {"en": "Aligned provisions", "vi": "Các điều khoản được ghép cặp"},
     "showing": {"en": "Showing {n} of {total} pairs", "vi": "Hiển thị {n} trong {total} cặp"},
     "capped": {
@@ -80,11 +88,13 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Provisions are paired by meaning (shared subject words, themes and entities), one to one; a "
         "provision with no counterpart above the threshold is new or only in A. Inserted words are "
         "underlined in blue, removed words struck through in orange. The engine finds about a third of the pairs "
-        "a reader makes: where it is wrong, pick a provision under “Pair with”, or mark a pair “not a pair”.",
+        "a reader makes: where it is wrong, pick a provision under “Pair with” or “no counterpart”, mark a pair "
+        "“not a pair”, or pair any two provisions with the pickers below.",
         "vi": "Các điều khoản được ghép theo nội dung (từ ngữ, chủ đề và thực thể chung), một đối một; điều "
         "khoản không có đối ứng vượt ngưỡng là mới hoặc chỉ có ở A. Từ thêm gạch chân xanh, từ bỏ gạch "
         "ngang cam. Máy tìm được khoảng một phần ba số cặp mà người đọc ghép: khi máy sai, hãy chọn một điều "
-        "khoản ở “Ghép với”, hoặc đánh dấu “không phải một cặp”.",
+        "khoản ở “Ghép với” hoặc “không có đối ứng”, đánh dấu “không phải một cặp”, hoặc tự ghép hai điều khoản "
+        "bằng các ô chọn bên dưới.",
     },
 }
 

@@ -286,3 +286,16 @@ def test_a_row_the_reader_set_stays_in_view_under_a_status_filter(fixture_data: 
     mine = [r for r in rows if r["data-set-by"] == "reader"]
     assert len(mine) == 1 and mine[0]["data-status"] in ("kept", "reworded")  # shown although not "new"
     assert all(r["data-status"] == "new" for r in rows if r["data-set-by"] == "engine")
+
+
+def test_the_pickers_say_why_nothing_happened(fixture_data: Path):
+    from dashboard.app.context import AppData
+    from dashboard.app.views.compare_pins import pin_problem
+
+    data = AppData.load(fixture_data)
+    a, b = data.vocab.resolve("1-NQ/TW"), data.vocab.resolve("2/NQ-CP")
+    search = CompareView(a=a, b=b).to_query()
+    assert pin_problem(data, search, None, None).startswith("Pick a provision")
+    assert pin_problem(data, search + "&lang=vi", None, None).startswith("Hãy chọn")
+    assert pin_problem(data, search, data.by_document[b][0], None).startswith("These are not provisions")
+    assert pin_problem(data, search, data.by_document[a][0], None) == ""
