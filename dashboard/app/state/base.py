@@ -100,6 +100,17 @@ class _Reader:
             self.note("too-many", name, str(MAX_ITEMS))
         return list(dict.fromkeys(out[:MAX_ITEMS]))
 
+    def subset(self, name: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
+        """Return the values of a comma list that are in `allowed` (any case), in `allowed`'s order; note the
+        others."""
+        picked = set()
+        for value in self.many(name):
+            if value.lower() in allowed:
+                picked.add(value.lower())
+            else:
+                self.note("unknown-value", name, value)
+        return tuple(a for a in allowed if a in picked)
+
     def note(self, code: str, param: str, value: str = "") -> None:
         self.notices.append(Notice(code, param, value))
 

@@ -53,13 +53,7 @@ class CompareView(View):
                 reader.note("unavailable", side, ref)  # known only through relations: no text to compare
                 doc = ""
             docs[side], docs[f"unknown_{side}"] = doc, ref if ref and not doc else ""
-        status = []
-        for value in reader.many("status"):
-            if value.lower() in STATUSES:
-                status.append(value.lower())
-            else:
-                reader.note("unknown-value", "status", value)
-        chosen = tuple(s for s in STATUSES if s in status)
+        chosen = reader.subset("status", STATUSES)
         pins = []
         for value in reader.many("pin"):
             if not well_formed(value):

@@ -45,13 +45,7 @@ class TargetsView(View):
 
     @classmethod
     def _parse(cls, reader: _Reader, vocab: Vocabulary) -> dict[str, Any]:
-        kinds = []
-        for value in reader.many("kind"):
-            if value.lower() in TARGET_KINDS:
-                kinds.append(value.lower())
-            else:
-                reader.note("unknown-value", "kind", value)
-        chosen = tuple(k for k in TARGET_KINDS if k in kinds)
+        chosen = reader.subset("kind", TARGET_KINDS)
         year_from, year_to = reader.year("from"), reader.year("to")
         if year_from is not None and year_to is not None and year_from > year_to:
             reader.note("swapped", "from")
