@@ -81,8 +81,7 @@ def score_alignment(
     for entry in gold:
         a_doc, b_doc = entry["a_doc"], entry["b_doc"]
         result = differ(a_doc, b_doc)
-        a_to_b = {p["a"]: p["b"] for p in result["pairs"] if p["a"] and p["b"]}
-        b_to_a = {b: a for a, b in a_to_b.items()}
+        a_to_b, b_to_a = pair_maps(result["pairs"])
         offered = offered_candidates(result["pairs"])
         gold_pairs, only_a, only_b = resolve_entry(entry, provisions, gold_file)
         scored = {x for pair in gold_pairs for x in pair} | set(only_a) | set(only_b)
@@ -126,6 +125,12 @@ def score_alignment(
             totals[key] += value
         per_pair.append({"a_doc": a_doc, "b_doc": b_doc, **counts, **_rates(counts)})
     return {**_rates(totals), **totals, "per_pair": per_pair, "misses": misses}
+
+
+def pair_maps(pairs: list[dict[str, Any]]) -> tuple[dict[str, str], dict[str, str]]:
+    """Return the diff's two-sided pairs as A id → B id and B id → A id."""
+    a_to_b = {p["a"]: p["b"] for p in pairs if p["a"] and p["b"]}
+    return a_to_b, {b: a for a, b in a_to_b.items()}
 
 
 def offered_candidates(pairs: list[dict[str, Any]]) -> dict[str, set[str]]:

@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.analysis.diff.evaluate import offered_candidates, resolve_entry
+from dashboard.analysis.diff.evaluate import offered_candidates, pair_maps, resolve_entry, score_alignment
 from dashboard.analysis.diff.pins import Pin, with_pin
 
 # differ(a, b, pins) returns the diff object of documents a and b with the reader's pins applied
@@ -25,36 +25,35 @@ PinnedDiffer = Callable[[str, str, tuple[str, ...]], dict[str, Any]]
 def simulate_reader(
     gold: list[dict[str, Any]], provisions: pd.DataFrame, differ: PinnedDiffer, gold_file: str = "gold"
 ) -> dict[str, Any]:
-    """Return the clicks a reader makes, per document pair and in all, and the accuracy they end with."""
-    totals = {"clicks": 0, "pairs": 0, "pairs_found": 0, "only": 0, "only_found": 0}
-    per_pair = []
+    """Return the clicks a reader makes, per document pair and in all, and the accuracy they end with (scored
+    as `score_alignment` scores the engine, on the alignment the reader ends with)."""
+    final: dict[tuple[str, str], dict[str, Any]] = {}
+    clicks: dict[tuple[str, str], int] = {}
     for entry in gold:
-        a_doc, b_doc = entry["a_doc"], entry["b_doc"]
+        key = (entry["a_doc"], entry["b_doc"])
         gold_pairs, only_a, only_b = resolve_entry(entry, provisions, gold_file)
         pins: list[Pin] = []
-        clicks = 0
-        result = differ(a_doc, b_doc, ())
+        clicks[key] = 0
+        result = differ(*key, ())
         for _ in range(4 * (len(gold_pairs) + len(only_a) + len(only_b))):  # each click fixes a line; bounded
             step = _next_click(result, gold_pairs, only_a, only_b, pins)
             if step is None:
                 break
-            pins, clicks = step, clicks + 1
-            result = differ(a_doc, b_doc, tuple(p.text() for p in pins))
-        a_to_b = {p["a"]: p["b"] for p in result["pairs"] if p["a"] and p["b"]}
-        b_to_a = {b: a for a, b in a_to_b.items()}
-        counts = {
-            "clicks": clicks,
-            "pairs": len(gold_pairs),
-            "pairs_found": sum(1 for a, b in gold_pairs if a_to_b.get(a) == b),
-            "only": len(only_a) + len(only_b),
-            "only_found": sum(1 for x in only_a if x not in a_to_b) + sum(1 for x in only_b if x not in b_to_a),
-        }
-        for key, value in counts.items():
-            totals[key] += value
-        per_pair.append({"a_doc": a_doc, "b_doc": b_doc, **counts})
-    items = totals["pairs"] + totals["only"]
-    accuracy = round((totals["pairs_found"] + totals["only_found"]) / items, 4) if items else 1.0
-    return {**totals, "accuracy": accuracy, "per_pair": per_pair}
+            pins, clicks[key] = step, clicks[key] + 1
+            result = differ(*key, tuple(p.text() for p in pins))
+        final[key] = result
+    scored = score_alignment(gold, provisions, lambda a, b: final[(a, b)], gold_file)
+    keys = ("pairs", "pairs_found", "only", "only_found")
+    return {
+        "clicks": sum(clicks.values()),
+        **{k: scored[k] for k in keys},
+        "accuracy": scored["accuracy"],
+        "per_pair": [
+            {"a_doc": row["a_doc"], "b_doc": row["b_doc"], "clicks": clicks[(row["a_doc"], row["b_doc"])],
+             **{k: row[k] for k in keys}}
+            for row in scored["per_pair"]
+        ],
+    }
 
 
 def format_reader(report: dict[str, Any]) -> str:
@@ -79,8 +78,7 @@ def _next_click(
     In order: "Pair with: b" beside a (or a beside b) for a gold pair the engine misses; "no counterpart" beside
     a line the gold leaves alone but the engine pairs; "not a pair" on a pair that keeps a gold line from a
     counterpart the page does not offer (the engine then tries that line elsewhere)."""
-    a_to_b = {p["a"]: p["b"] for p in result["pairs"] if p["a"] and p["b"]}
-    b_to_a = {b: a for a, b in a_to_b.items()}
+    a_to_b, b_to_a = pair_maps(result["pairs"])
     offered = offered_candidates(result["pairs"])
     missed = [(a, b) for a, b in sorted(gold_pairs) if a_to_b.get(a) != b]
     for a, b in missed:
