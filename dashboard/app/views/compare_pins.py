@@ -9,6 +9,7 @@ from typing import Any
 
 from dash import dcc, html
 
+from dashboard.analysis.diff.compare import subject_text
 from dashboard.analysis.diff.pins import Pin, usable_pins, with_pin, without
 from dashboard.app import ids
 from dashboard.app.context import AppData
@@ -79,7 +80,9 @@ def manual_pairing(data: AppData, view: CompareView) -> html.Div:
     lang = view.lang
 
     def options(doc: str) -> list[dict[str, str]]:
-        return [{"label": _option(data.provisions[pid]), "value": pid} for pid in data.by_document.get(doc, [])]
+        table = data.dataset.provisions  # the index's rows leave out `content`, the words without the marker
+        rows = table[table["document_id"] == doc].sort_values("ordinal").to_dict("records")
+        return [{"label": _option(row), "value": str(row["id"])} for row in rows]
 
     return html.Div(
         [
@@ -177,12 +180,9 @@ def candidate_links(
 
 
 def _option(row: dict[str, Any]) -> str:
-    """Return a provision as a picker shows it: its path, then its words without a repeated list marker."""
-    words = str(row.get("text") or "").lstrip("-–•* ")
-    label = str(row.get("label") or "")
-    if label and words.startswith(label) and words[len(label) : len(label) + 1] in (".", ")"):
-        words = words[len(label) + 1 :].lstrip()
-    return f"{str(row['id']).split(':', 1)[-1]} · {_short(words, 90)}"
+    """Return a provision as a picker shows it: its path, then its words without the list marker (the
+    segmenter's `content`, as the alignment compares it)."""
+    return f"{str(row['id']).split(':', 1)[-1]} · {_short(subject_text(row), 90)}"
 
 
 def _href(view: CompareView, pins: list[Pin], anchor: str = "") -> str:

@@ -250,10 +250,25 @@ def test_the_pickers_pin_only_provisions_of_the_two_documents(fixture_data: Path
 def test_picker_labels_show_the_path_and_the_words_once():
     from dashboard.app.views.compare_pins import _option
 
-    assert _option({"id": "D:6", "label": "6", "text": "6. Implement commitments"}) == "6 · Implement commitments"
-    assert _option({"id": "D:1.a", "label": "a", "text": "a) Actively prepare"}) == "1.a · Actively prepare"
-    assert _option({"id": "D:3.b1", "label": "", "text": "- Proactively deploy"}) == "3.b1 · Proactively deploy"
-    assert _option({"id": "D:c1", "label": "", "text": "x" * 200}).endswith("…")
+    # rows as the data package holds them: the segmenter keeps the words without their marker in `content`
+    def row(pid: str, text: str, content: str) -> dict:
+        return {"id": pid, "text": text, "content": content}
+
+    assert _option(row("D:6", "6. Implement commitments", "Implement commitments")) == "6 · Implement commitments"
+    assert _option(row("D:1.a", "a) Actively prepare", "Actively prepare")) == "1.a · Actively prepare"
+    assert _option(row("D:3.b1", "- Proactively deploy", "Proactively deploy")) == "3.b1 · Proactively deploy"
+    assert _option(row("D:c1", "x" * 200, "x" * 200)).endswith("…")
+
+
+def test_the_pickers_list_every_provision_of_each_document_in_reading_order(fixture_data: Path):
+    from dashboard.app.context import AppData
+    from dashboard.app.views.compare_pins import manual_pairing
+
+    data = AppData.load(fixture_data)
+    view = CompareView(a=data.vocab.resolve("1-NQ/TW"), b=data.vocab.resolve("2/NQ-CP"))
+    pick_a, pick_b = manual_pairing(data, view).children[1].children[:2]
+    assert [o["value"] for o in pick_a.options] == data.by_document[view.a]
+    assert [o["value"] for o in pick_b.options] == data.by_document[view.b]
 
 
 def test_a_huge_or_reversing_address_gives_a_short_readable_notice_list():
