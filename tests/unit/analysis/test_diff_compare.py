@@ -10,26 +10,10 @@ import pytest
 from dashboard.analysis.diff import STATUSES, compare_documents, diff_provisions
 from dashboard.analysis.diff.compare import coverage_warning
 from dashboard.dataset.load import Dataset
+from tests.unit.analysis.diff_tables import provisions
 
 DOC_A = {"id": "A-2016", "symbol": "A/2016", "coverage": "full", "source_kind": "official_translation"}
 DOC_B = {"id": "B-2025", "symbol": "B/2025", "coverage": "partial", "source_kind": "ministry_summary"}
-
-
-def provisions(doc: str, texts: list[str], own: list[bool] | None = None) -> pd.DataFrame:
-    own = own or [True] * len(texts)
-    return pd.DataFrame(
-        {
-            "id": [f"{doc}:{i + 1}" for i in range(len(texts))],
-            "document_id": doc,
-            "ordinal": range(len(texts)),
-            "label": "",
-            "kind": ["paragraph" if o else "commentary" for o in own],
-            "own_text": own,
-            "text": texts,
-            "content": texts,
-            "words": [len(t.split()) for t in texts],
-        }
-    )
 
 
 PROV_A = provisions(

@@ -6,6 +6,7 @@ import pandas as pd
 
 from dashboard.analysis.diff import diff_provisions
 from dashboard.analysis.diff.reader import format_reader, simulate_reader
+from tests.unit.analysis.diff_tables import provisions
 
 A = [
     "Negotiate and sign free trade agreements with major partners.",
@@ -19,23 +20,7 @@ B = [
 ]
 
 
-def table(doc: str, texts: list[str]) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "id": [f"{doc}:{k + 1}" for k in range(len(texts))],
-            "document_id": doc,
-            "ordinal": range(len(texts)),
-            "label": "",
-            "kind": "paragraph",
-            "own_text": True,
-            "text": texts,
-            "content": texts,
-            "words": [len(t.split()) for t in texts],
-        }
-    )
-
-
-PROVISIONS = pd.concat([table("A", A), table("B", B)], ignore_index=True)
+PROVISIONS = pd.concat([provisions("A", A), provisions("B", B)], ignore_index=True)
 
 
 def differ(a: str, b: str, pins: tuple[str, ...]) -> dict:
