@@ -21,7 +21,6 @@ from urllib.parse import parse_qsl
 import dash_bootstrap_components as dbc
 from dash import ALL, MATCH, Input, Output, State, callback, ctx, dcc, html, no_update
 
-from dashboard.analysis.diff.pins import usable_pins
 from dashboard.app import ids
 from dashboard.app.context import current
 from dashboard.app.state import CompareView, View, Vocabulary
@@ -153,7 +152,7 @@ def brief_download(fmt: str, search: str | None) -> tuple[Any, str]:
     view = CompareView.from_query(search, data.vocab)
     if not (view.a and view.b):
         return no_update, _t("brief.choose", view.lang)
-    pins = usable_pins(view.pin, data.by_document.get(view.a, []), data.by_document.get(view.b, []))[0]
+    pins, _ = view.pins_in(data.by_document)  # the others are notices on the page already
     try:
         payload = render_brief(data.dataset, view.a, view.b, fmt, lang=view.lang, pins=[p.text() for p in pins])
     except PolicyTimelineError as exc:

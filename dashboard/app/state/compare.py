@@ -3,13 +3,16 @@ reader's corrections to the pairing."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from dashboard.analysis.diff.pins import MAX_PINS, well_formed
+from dashboard.analysis.diff.pins import MAX_PINS, Pin, usable_pins, well_formed
 from dashboard.app.i18n import theme_label
 from dashboard.app.state.base import MAX_VALUE, Notice, View, Vocabulary, _Reader
 from dashboard.figures.registry import ChartOptions
+
+_PIN_NOTICE = {"unknown": "pin-unknown", "conflict": "pin-conflict", "too-many": "pin-too-many"}  # by reason
 
 STATUSES = ("kept", "reworded", "new", "dropped")  # of an aligned pair (analysis.diff)
 
@@ -83,6 +86,14 @@ class CompareView(View):
     def ready(self) -> bool:
         """Return True when both documents are chosen."""
         return bool(self.a and self.b)
+
+    def pins_in(self, by_document: Mapping[str, Sequence[str]]) -> tuple[list[Pin], list[Notice]]:
+        """Return the pins that name provisions of the two documents (`by_document`: document id → its
+        provision ids), and a notice for each of the others (naming nothing, contradicting an earlier pin)."""
+        if not self.ready or not self.pin:
+            return [], []
+        good, bad = usable_pins(self.pin, by_document.get(self.a, []), by_document.get(self.b, []))
+        return good, [Notice(_PIN_NOTICE.get(e.reason, "malformed"), "pin", e.pin, detail=e.provision) for e in bad]
 
     def chart_options(self) -> ChartOptions:
         """Return the options of the page's charts: the pair (theme and status filter the pairs only)."""

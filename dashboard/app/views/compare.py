@@ -23,7 +23,6 @@ from dashboard.app.i18n import t, theme_label
 from dashboard.app.state import STATUSES, CompareView, DocumentView
 from dashboard.app.views.compare_deltas import charts, entities_box, targets_box, terms_box
 from dashboard.app.views.compare_pins import (
-    applied_pins,
     candidate_links,
     cell_id,
     manual_pairing,
@@ -160,7 +159,7 @@ def _pins_for(shown: CompareView, a: str | None, b: str | None) -> tuple[str, ..
 def content(data: AppData, view: CompareView) -> list[Any]:
     """Return everything below the controls for the view."""
     lang = view.lang
-    pins, pin_notices = applied_pins(data, view)
+    pins, pin_notices = view.pins_in(data.by_document)
     head = [
         notices_alert([*view.notices, *pin_notices], lang, id=ids.COMPARE_NOTICES),
         html.P(view.caption(data.vocab), id=ids.COMPARE_CAPTION, className="view-caption text-muted small"),

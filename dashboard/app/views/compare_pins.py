@@ -10,22 +10,13 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard.analysis.diff.compare import subject_text
-from dashboard.analysis.diff.pins import Pin, usable_pins, with_pin, without
+from dashboard.analysis.diff.pins import Pin, with_pin, without
 from dashboard.app import ids
 from dashboard.app.context import AppData
-from dashboard.app.state import CompareView, Notice
+from dashboard.app.state import CompareView
 from dashboard.app.views.compare_text import text
 
-_NOTICE = {"unknown": "pin-unknown", "conflict": "pin-conflict", "too-many": "pin-too-many"}
 MAX_LISTED = 30  # corrections listed by name above the pairs (the rest are counted)
-
-
-def applied_pins(data: AppData, view: CompareView) -> tuple[list[Pin], list[Notice]]:
-    """Return the view's pins that name provisions of its two documents, and notices for the others."""
-    if not view.ready or not view.pin:
-        return [], []
-    good, bad = usable_pins(view.pin, data.by_document.get(view.a, []), data.by_document.get(view.b, []))
-    return good, [Notice(_NOTICE.get(e.reason, "malformed"), "pin", e.pin, detail=e.provision) for e in bad]
 
 
 def cell_id(data: AppData, pid: str, side: str) -> str:
@@ -123,7 +114,7 @@ def view_with_pin(data: AppData, search: str | None, a: str | None, b: str | Non
     b_ok = b if isinstance(b, str) and b in data.by_document.get(view.b, []) else None
     if not view.ready or (a and not a_ok) or (b and not b_ok) or not (a_ok or b_ok):
         return None
-    pins, _ = applied_pins(data, view)
+    pins, _ = view.pins_in(data.by_document)
     return view.replace(pin=tuple(p.text() for p in with_pin(pins, Pin(a_ok, b_ok))))
 
 
