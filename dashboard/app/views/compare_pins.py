@@ -5,6 +5,7 @@ address, so the aligned view is shareable, nothing is written on the server, and
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from dash import dcc, html
@@ -15,6 +16,7 @@ from dashboard.app import ids
 from dashboard.app.context import AppData
 from dashboard.app.state import CompareView
 from dashboard.app.views.compare_text import text
+from dashboard.dataset.load import Dataset
 
 MAX_LISTED = 30  # corrections listed by name above the pairs (the rest are counted)
 
@@ -69,19 +71,21 @@ def manual_pairing(data: AppData, view: CompareView) -> html.Div:
     """Return the two pickers and the button that pin any provision of A to any of B (or leave one alone):
     for the counterparts no "Pair with" link offers."""
     lang = view.lang
-
-    def options(doc: str) -> list[dict[str, str]]:
-        table = data.dataset.provisions  # the index's rows leave out `content`, the words without the marker
-        rows = table[table["document_id"] == doc].sort_values("ordinal").to_dict("records")
-        return [{"label": _option(row), "value": str(row["id"])} for row in rows]
-
     return html.Div(
         [
             html.Div(text("manual", lang), className="small fw-semibold mb-1"),
             html.Div(
                 [
-                    dcc.Dropdown(id=ids.COMPARE_PIN_A, options=options(view.a), placeholder=text("pick_a", lang)),
-                    dcc.Dropdown(id=ids.COMPARE_PIN_B, options=options(view.b), placeholder=text("pick_b", lang)),
+                    dcc.Dropdown(
+                        id=ids.COMPARE_PIN_A,
+                        options=picker_options(data.dataset, view.a),
+                        placeholder=text("pick_a", lang),
+                    ),
+                    dcc.Dropdown(
+                        id=ids.COMPARE_PIN_B,
+                        options=picker_options(data.dataset, view.b),
+                        placeholder=text("pick_b", lang),
+                    ),
                     html.Button(
                         text("pin", lang),
                         id=ids.COMPARE_PIN_BUTTON,
@@ -168,6 +172,15 @@ def candidate_links(
         href = _href(view, with_pin(pins, alone), cell_id(data, pid, side))
         links.append(dcc.Link(text("no_counterpart", view.lang), href=href, className="pin-none"))
     return html.Div([text("candidates", view.lang) + " ", *_between(links, " · ")], className="pin-candidates small")
+
+
+@lru_cache(maxsize=64)
+def picker_options(dataset: Dataset, doc: str) -> list[dict[str, str]]:
+    """Return a document's provisions as picker options, in reading order (once per document: the data never
+    changes while the app runs, and the table is filtered from the whole corpus)."""
+    table = dataset.provisions  # the app's index leaves out `content`, the words without their list marker
+    rows = table[table["document_id"] == doc].sort_values("ordinal").to_dict("records")
+    return [{"label": _option(row), "value": str(row["id"])} for row in rows]
 
 
 def _option(row: dict[str, Any]) -> str:
