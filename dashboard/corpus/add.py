@@ -131,7 +131,7 @@ def plan_addition(path: Path, seeds_dir: Path, options: dict[str, str | None], d
     # check it exactly as the build will, so that `build` accepts what `add` writes
     number = _next_number(seeds_dir)
     stem = f"{number:03d}_{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}"
-    shown = f"{seeds_dir.name}/{stem}.yml"
+    shown = display  # a problem is the input's (or an option's): name the file the user gave
     meta = parse_meta(sidecar, vocabulary, shown, held=True, seed_file=f"{stem}.txt")
     if find_body(text, meta, shown)[0] != start_at:
         raise errors.SpanNotFound(display, "body.start", "the body's first line also occurs earlier in the text")

@@ -102,13 +102,13 @@ def _table_lines(table) -> list[str]:
     # the header of a Vietnamese administrative document is a two-column table (issuer | motto, number | date):
     # read it column by column so that each column's lines stay together
     lines: list[str] = []
-    seen: set[int] = set()
+    seen: list = []  # the cells' XML elements: a merged cell is the same element in several rows
     columns = max((len(row.cells) for row in table.rows), default=0)
     for col in range(columns):
         for row in table.rows:
-            if col >= len(row.cells) or id(row.cells[col]._tc) in seen:  # a merged cell repeats
+            if col >= len(row.cells) or any(row.cells[col]._tc is tc for tc in seen):
                 continue
-            seen.add(id(row.cells[col]._tc))
+            seen.append(row.cells[col]._tc)
             for paragraph in row.cells[col].paragraphs:
                 lines.extend(paragraph.text.split("\n"))
     return lines
