@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from dashboard import errors
 from dashboard.corpus.normalise import fold
 
-HEADER_LINES = 40  # the header of an administrative document fits in its first lines
+HEADER_LINES = 80  # the header fits in a document's first lines (a web page's chrome may come before it)
+HEADER_SPAN = 15  # lines above the type line that belong to the header (issuer, number, mottos, date)
 
 # folded (no diacritics, lower case) names of issuing bodies, the longest first so "bo chinh tri" is not a ministry
 ISSUERS: tuple[tuple[str, str], ...] = (
@@ -118,25 +119,30 @@ def read_header(text: str, display: str) -> Header:
     language = detect_language(text)
     if language:
         fields["language"] = language
-    title_end = _type_and_title(filled, fields)
+    title_end, type_at = _type_and_title(filled, fields)
     if title_end is not None:
         header_end = title_end
+        head = [(i, line) for n, (i, line) in enumerate(filled) if type_at - HEADER_SPAN <= n and i <= header_end]
     else:  # no type line: the header ends after the last line that gave a field
         header_end = -1
-        for i, line in filled[:15]:
+        for i, line in filled[:HEADER_SPAN]:
             if _issuer(line) or _SYMBOL.search(line) or _VI_DATE.search(line) or _EN_DATE.search(line):
                 header_end = i
-    for i, line in filled:
-        if i > header_end:
-            break
-        if "issuer" not in fields and (found := _issuer(line)):
+        head = [(i, line) for i, line in filled if i <= header_end]
+    # the issuer's line is upper case in the header; a mixed-case "Chính phủ" is more likely a menu item above it
+    for i, line in sorted(head, key=lambda item: not item[1].isupper()):
+        if found := _issuer(line):
             fields["issuer"] = Found(found[0], i + 1, line)
             if found[0] == "ministry":
                 fields["issuer_detail"] = Found(found[1], i + 1, line)
-        if "symbol" not in fields and (match := _SYMBOL.search(line)) and re.search(r"[^\W\d_]", match.group(1)):
-            fields["symbol"] = Found(match.group(1).rstrip("."), i + 1, line)
+            break
+    for i, line in head:
+        symbol = _SYMBOL.search(line)
+        if "symbol" not in fields and symbol and re.search(r"[^\W\d_]", symbol.group(1)):
+            fields["symbol"] = Found(symbol.group(1).rstrip("."), i + 1, line)
         if "issued" not in fields:
-            date = _date(line, display, i + 1)
+            # on a two-column line "Số: 59-NQ/TW   Hà Nội, ngày …" the place comes after the number
+            date = _date(line[symbol.end():] if symbol else line, display, i + 1)
             if date:
                 fields["issued"] = Found(date[0].isoformat(), i + 1, line)
                 if date[1]:
@@ -215,8 +221,12 @@ def _type_line(line: str) -> str | None:
     return None
 
 
-def _type_and_title(filled: list[tuple[int, str]], fields: dict[str, Found]) -> int | None:
-    """Find the type line and the title under it; return the index of the title's last line (None: no type)."""
+def _type_and_title(filled: list[tuple[int, str]], fields: dict[str, Found]) -> tuple[int | None, int]:
+    """Find the type line and the title under it.
+
+    Returns the line index of the title's last line (None when there is no type line) and the type line's
+    position among the filled lines.
+    """
     for n, (i, line) in enumerate(filled):
         doc_type = _type_line(line)
         if not doc_type:
@@ -225,15 +235,15 @@ def _type_and_title(filled: list[tuple[int, str]], fields: dict[str, Found]) -> 
         inline = re.search(r"\s(?:VỀ|ON)\s", line)
         if inline:  # "NGHỊ QUYẾT VỀ …" on one line
             fields["title"] = Found(_title(line[:inline.start()], line[inline.start():]), i + 1, line)
-            return i
+            return i, n
         rest = [(j, text) for j, text in filled[n + 1:] if _DECORATION.sub("", text)]
         if not rest:
-            return i
+            return i, n
         j, title = rest[0]
         if not (_TITLE_START.match(title) or (not _SIGNATURE.match(title) and not _issuer(title)
                                               and not _ENDS_CLAUSE.search(title) and len(title.split()) <= 40
                                               and not re.match(r"^(?:[IVXL]+|\d+|[a-zđ])[.)]\s", title))):
-            return i
+            return i, n
         end, parts = j, [title]
         for k, more in rest[1:3]:  # an upper-case title may run over a second or third line
             if not (title.isupper() and more.isupper() and not _type_line(more) and not _issuer(more)):
@@ -242,8 +252,8 @@ def _type_and_title(filled: list[tuple[int, str]], fields: dict[str, Found]) -> 
                 break
             end, parts = k, [*parts, more]
         fields["title"] = Found(_title(line, " ".join(parts)), j + 1, " / ".join([line, *parts]))
-        return end
-    return None
+        return end, n
+    return None, 0
 
 
 def _title(type_line: str, title: str) -> str:

@@ -279,3 +279,18 @@ def test_the_next_free_number_follows_the_seeds(inbox, tmp_path, seeds_dir):
     addition = plan_addition(make("vi", ".txt", inbox), seeds, {"source_url": URL})
     numbers = sorted(int(p.name[:3]) for p in seeds_dir.glob("[0-9][0-9][0-9]_*.txt"))
     assert addition.stem.startswith(f"{numbers[-1] + 1:03d}_")
+
+
+def test_a_text_without_a_header_is_added_from_options(inbox, seeds_copy):
+    text = "Thông cáo báo chí\n\n1. Chính phủ thống nhất mở rộng hợp tác quốc tế về giáo dục và đào tạo.\n"
+    path = make("vi", ".txt", inbox, text)
+    code, _, err = run_add(str(path), "--seeds", str(seeds_copy), "--source-url", URL)
+    assert code == 2 and err.startswith(f"error: {path}: symbol: not found in the document's header; give --symbol")
+    code, out, err = run_add(str(path), "--seeds", str(seeds_copy), "--source-url", URL, "--symbol", "9/TB-VPCP",
+                             "--issued", "2026-05-04", "--issuer", "government", "--type", "conclusion",
+                             "--title", "Thông báo kết luận về hợp tác giáo dục", "--json")
+    assert (code, err) == (0, "")
+    result = json.loads(out)
+    assert result["id"] == "9-TB-VPCP-2026" and result["fields"]["body_start"]["line"] == 1
+    assert all(result["fields"][name]["from"] == "option" for name in ("symbol", "issued", "issuer", "doc_type"))
+    load_corpus(seeds_copy)

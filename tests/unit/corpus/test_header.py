@@ -151,3 +151,15 @@ def test_body_lines_are_not_read_as_header_fields():
 def test_language(text, language):
     found = detect_language(text)
     assert (found.value if found else None) == language
+
+
+def test_place_after_the_number_on_one_line():
+    found = header("BỘ CHÍNH TRỊ", "Số 59-NQ/TW Hà Nội, ngày 24 tháng 01 năm 2025", "NGHỊ QUYẾT", "VỀ HỢP TÁC")
+    assert (found["symbol"], found["issued"], found["place"]) == ("59-NQ/TW", "2025-01-24", "Hà Nội")
+
+
+def test_a_web_page_menu_above_the_header_is_not_the_issuer():
+    menu = ["Trang chủ", "Chính phủ", "Văn bản"] + [f"Tin tức {n}" for n in range(30)]
+    found = header(*menu, "BỘ NGOẠI GIAO", "Số: 12/QĐ-BNG", "Hà Nội, ngày 2 tháng 2 năm 2026", "QUYẾT ĐỊNH",
+                   "VỀ HỢP TÁC")
+    assert (found["issuer"], found["issuer_detail"], found["symbol"]) == ("ministry", "BỘ NGOẠI GIAO", "12/QĐ-BNG")
