@@ -127,18 +127,26 @@ def _read_pdf(path: Path, display: str) -> str:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
         raise errors.UnreadableDocument(display, "file", f"not a readable .pdf ({type(exc).__name__})") from exc
-    return "\n\n".join(p for p in (_join_pdf_lines(page) for page in pages) if p)
+    return _join_pdf_lines(pages)
 
 
-def _join_pdf_lines(page: str) -> str:
-    """Rebuild paragraphs from a PDF page's visual lines.
+def _join_pdf_lines(pages: list[str]) -> str:
+    """Rebuild paragraphs from PDF pages' visual lines.
 
     A line continues the one above unless that one ends a sentence, ends well short of the right margin (the last
     line of a paragraph, a centred header line), or the new line starts a numbered item, a point, a bullet or a
-    header field. Upper-case and mixed-case lines never join (a title under its type line).
+    header field. Upper-case and mixed-case lines never join (a title under its type line). A paragraph goes on
+    across a page break; a page number alone on the page's first or last line is left out.
     """
-    lines = [" ".join(line.split()) for line in page.splitlines()]
-    lines = [line for line in lines if line]
+    lines: list[str] = []
+    for page in pages:
+        rows = [" ".join(line.split()) for line in page.splitlines()]
+        rows = [line for line in rows if line]
+        while rows and rows[-1].isdigit():
+            rows.pop()
+        while rows and rows[0].isdigit():
+            rows.pop(0)
+        lines.extend(rows)
     if not lines:
         return ""
     width = max(len(line) for line in lines)

@@ -294,3 +294,24 @@ def test_a_text_without_a_header_is_added_from_options(inbox, seeds_copy):
     assert result["id"] == "9-TB-VPCP-2026" and result["fields"]["body_start"]["line"] == 1
     assert all(result["fields"][name]["from"] == "option" for name in ("symbol", "issued", "issuer", "doc_type"))
     load_corpus(seeds_copy)
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx", ".html"])
+def test_a_long_document_reads_back_paragraph_for_paragraph(suffix, inbox, seeds_copy):
+    # the body eight times over: a PDF of several pages, whose paragraphs run across page breaks
+    text = VI_TEXT.read_text(encoding="utf-8")
+    head, rest = text.split("I. TÌNH HÌNH", 1)
+    body, tail = ("I. TÌNH HÌNH" + rest).split("T/M BỘ CHÍNH TRỊ", 1)
+    long_text = head + body * 8 + "T/M BỘ CHÍNH TRỊ" + tail
+    plain = plan_addition(make("vi", ".txt", inbox, long_text), seeds_copy, {"source_url": URL})
+    other = plan_addition(make("vi", suffix, inbox, long_text), seeds_copy, {"source_url": URL})
+    paragraphs = lambda t: [line.strip() for line in t.split("\n") if line.strip()]  # noqa: E731
+    if suffix == ".pdf":
+        from pypdf import PdfReader
+
+        assert len(PdfReader(str(inbox / "vi_resolution.pdf")).pages) >= 3
+    if suffix == ".html":  # a web page's table header reads row by row: compare the body
+        assert paragraphs(other.text)[5:] == paragraphs(plain.text)[5:]
+    else:
+        assert paragraphs(other.text) == paragraphs(plain.text)
+    assert other.provisions == plain.provisions == 14 * 8
