@@ -8,9 +8,9 @@ that is too large. Libraries: python-docx, pypdf (its text layer), selectolax (H
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
-import zipfile
 from pathlib import Path
 
 from dashboard import errors
@@ -80,7 +80,6 @@ def _paragraphs(lines) -> str:
 
 def _read_docx(path: Path, display: str) -> str:
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
 
     try:
@@ -91,9 +90,7 @@ def _read_docx(path: Path, display: str) -> str:
                 lines.extend(_table_lines(block))
             else:
                 lines.extend(block.text.split("\n"))  # a soft line break (Shift+Enter) starts a new line
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise errors.UnreadableDocument(display, "file", f"not a readable .docx ({type(exc).__name__})") from exc
-    except Exception as exc:  # lxml's XMLSyntaxError and friends inside a damaged package
+    except Exception as exc:  # PackageNotFoundError, BadZipFile, lxml's XMLSyntaxError … inside a damaged package
         raise errors.UnreadableDocument(display, "file", f"not a readable .docx ({type(exc).__name__})") from exc
     return _paragraphs(lines)
 
@@ -116,8 +113,10 @@ def _table_lines(table) -> list[str]:
 
 def _read_pdf(path: Path, display: str) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
 
+    quiet = logging.getLogger("pypdf")  # a damaged file makes pypdf log repairs; the user gets one line, not ten
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
@@ -125,8 +124,10 @@ def _read_pdf(path: Path, display: str) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except errors.InputError:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
+    except Exception as exc:  # a damaged PDF raises anything from PdfReadError to NotImplementedError (a bad filter)
         raise errors.UnreadableDocument(display, "file", f"not a readable .pdf ({type(exc).__name__})") from exc
+    finally:
+        quiet.setLevel(level)
     return _join_pdf_lines(pages)
 
 

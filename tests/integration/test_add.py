@@ -315,3 +315,47 @@ def test_a_long_document_reads_back_paragraph_for_paragraph(suffix, inbox, seeds
     else:
         assert paragraphs(other.text) == paragraphs(plain.text)
     assert other.provisions == plain.provisions == 14 * 8
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".html"])
+def test_damaged_files_are_read_or_refused_never_crash(suffix, inbox, seeds_copy):
+    import random
+
+    from dashboard.corpus.ingest import read_source
+
+    good = make("vi", suffix, inbox).read_bytes()
+    rng = random.Random(15)
+    outcomes = set()
+    for k in range(30):
+        data = bytearray(good)
+        if k % 2:
+            data = data[: rng.randrange(1, len(data))]  # cut short, as an interrupted download
+        else:
+            start = rng.randrange(len(data))
+            data[start:start + 64] = bytes(rng.randrange(256) for _ in range(64))  # a damaged block
+        path = inbox / f"damaged{suffix}"
+        path.write_bytes(bytes(data))
+        try:
+            read_source(path, str(path))
+            outcomes.add("read")
+        except errors.InputError as exc:
+            outcomes.add(exc.code)
+    assert outcomes <= {"read", "unreadable-document", "no-text-layer", "binary-seed"}, outcomes
+    assert outcomes - {"read"}, "no damaged file was refused"
+    code, _, err = run_add(str(path), "--seeds", str(seeds_copy), "--source-url", URL)
+    assert code in (0, 2) and (code == 0 or err.count("\n") == 1)
+
+
+def test_build_takes_what_add_wrote(inbox, seeds_copy, tmp_path):
+    import pandas as pd
+
+    from dashboard.dataset.build import run as build_package
+
+    for lang in ("vi", "en"):
+        assert run_add(str(make(lang, ".docx", inbox)), "--seeds", str(seeds_copy), "--source-url", URL)[0] == 0
+    out = build_package(seeds_copy, tmp_path / "data", progress=False).parent
+    documents = pd.read_csv(out / "documents.csv").set_index("id")
+    assert documents.loc["77-NQ-TW-2026", "language"] == "vi"
+    assert documents.loc["78-NQ-TW-2026", "issued"] == "2026-04-02"
+    provisions = pd.read_csv(out / "provisions.csv")
+    assert (provisions["document_id"] == "77-NQ-TW-2026").sum() == 14
