@@ -1,8 +1,8 @@
 """Write the fixture documents of tests/fixtures/add/ as the files analysts bring: .docx, .pdf and .html.
 
 Each is made here, by the libraries a publisher would use, from the same plain text: a .docx whose header is the
-usual two-column table (issuer and number | motto and date), a PDF with a real text layer (fpdf2 with a Unicode
-TrueType font), and a web page with site chrome around a <main>.
+usual two-column table (issuer and number | motto and date), a PDF with a real text layer and the header in two
+columns side by side (fpdf2 with a Unicode TrueType font), and a web page with site chrome around a <main>.
 """
 
 from __future__ import annotations
@@ -54,14 +54,24 @@ def font_path() -> Path:
 
 
 def write_pdf(text: str, path: Path) -> Path:
-    """Write `text` as a PDF with a text layer; long paragraphs wrap over several lines, as in a real PDF."""
+    """Write `text` as a PDF with a text layer: the header in two columns side by side, as printed, and long
+    paragraphs wrapping over several lines."""
     from fpdf import FPDF
 
+    left, right, rest = header_and_body(text)
     pdf = FPDF(format="A4")
     pdf.add_font("body", fname=str(font_path()))
     pdf.set_font("body", size=11)
     pdf.add_page()
-    for line in (line for line in text.splitlines() if line.strip()):
+    top = pdf.get_y()
+    for row, line in enumerate(left):  # drawn row by row, as a word processor prints a table
+        pdf.set_xy(10, top + row * 6)
+        pdf.cell(80, 6, line, align="C")
+        if row < len(right):
+            pdf.set_xy(100, top + row * 6)
+            pdf.cell(100, 6, right[row], align="C")
+    pdf.set_xy(10, top + len(left) * 6 + 4)
+    for line in rest:
         pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
         pdf.ln(2)
     pdf.output(str(path))

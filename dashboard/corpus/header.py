@@ -207,7 +207,7 @@ def _date(line: str, display: str, number: int) -> tuple[dt.date, str] | None:
         raise errors.ImpossibleDate(display, f"issued (line {number})",
                                     f"{match.group(0).strip()!r} is not a real date") from exc
     place = re.split(r"\s{2,}", (place or "").strip())[-1]  # a two-column line: the date's own column
-    place = " ".join(place.split()).strip(" ,")
+    place = _DECORATION.sub("", " ".join(place.split())).strip(" ,")
     return date, place if place and not place.casefold().startswith(("số", "no")) else ""
 
 
