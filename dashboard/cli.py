@@ -96,15 +96,8 @@ def add(file: Path, seeds_dir: Path, dry_run: bool, as_json: bool, **options: st
         write_addition(addition)
     if as_json:
         click.echo(json.dumps({**addition.as_dict(), "dry_run": dry_run}, ensure_ascii=False, indent=1))
-        return
-    for name, found in addition.fields.items():
-        where = f"line {found['line']}: " if found["line"] else ""
-        click.echo(f"{name:<13} {found['value']:<40} ({where}{found['evidence'][:100]})")
-    for note in addition.notes:
-        click.echo(f"note: {note}")
-    verb = "would write" if dry_run else "wrote"
-    click.echo(f"{verb} {seeds_dir / addition.stem}.txt and .yml: {addition.id}, {addition.provisions} provisions; "
-               "next: policy-timeline build")
+    else:
+        click.echo("\n".join(addition.summary_lines(dry_run)))
 
 
 @main.command()

@@ -55,6 +55,17 @@ class Addition:
                 "fields": self.fields, "notes": self.notes, "provisions": self.provisions,
                 "sidecar": self.sidecar, "written": self.written}
 
+    def summary_lines(self, dry_run: bool) -> list[str]:
+        """Return what `add` prints: each field with its evidence (the line it came from), the notes, the files."""
+        out = []
+        for name, found in self.fields.items():
+            where = f"line {found['line']}: " if found["line"] else ""
+            out.append(f"{name:<13} {found['value']:<40} ({where}{found['evidence'][:100]})")
+        out += [f"note: {note}" for note in self.notes]
+        out.append(f"{'would write' if dry_run else 'wrote'} {self.seeds_dir / self.stem}.txt and .yml: {self.id}, "
+                   f"{self.provisions} provisions; next: policy-timeline build")
+        return out
+
 
 def plan_addition(path: Path, seeds_dir: Path, options: dict[str, str | None], display: str | None = None
                   ) -> Addition:
