@@ -11,11 +11,12 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+import zipfile
 from pathlib import Path
 
 from dashboard import errors
 from dashboard.corpus.sidecar import read_seed
-from dashboard.settings import MAX_SEED_BYTES, MAX_SOURCE_BYTES
+from dashboard.settings import MAX_SEED_BYTES, MAX_SOURCE_BYTES, MAX_UNPACKED_BYTES
 
 SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 # a line that starts a provision or a header field: a PDF line starting so is never glued to the line above
@@ -82,6 +83,14 @@ def _read_docx(path: Path, display: str) -> str:
     import docx
     from docx.table import Table
 
+    try:
+        with zipfile.ZipFile(path) as archive:  # a small .docx can unpack to gigabytes: refuse it unopened
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise errors.UnreadableDocument(display, "file", f"not a readable .docx ({type(exc).__name__})") from exc
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise errors.TooLarge(display, "file", f"unpacks to {unpacked} bytes, more than the limit of "
+                                               f"{MAX_UNPACKED_BYTES} (MAX_UNPACKED_BYTES)")
     try:
         document = docx.Document(str(path))
         lines: list[str] = []

@@ -363,3 +363,19 @@ def test_build_takes_what_add_wrote(inbox, seeds_copy, tmp_path):
     assert documents.loc["78-NQ-TW-2026", "issued"] == "2026-04-02"
     provisions = pd.read_csv(out / "provisions.csv")
     assert (provisions["document_id"] == "77-NQ-TW-2026").sum() == 14
+
+
+def test_a_docx_that_unpacks_too_large_is_refused_unopened(inbox, seeds_copy):
+    import zipfile
+
+    from dashboard.settings import MAX_UNPACKED_BYTES
+
+    path = inbox / "bomb.docx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("word/document.xml", "w", force_zip64=True) as member:
+            chunk = b"\0" * (1 << 20)
+            for _ in range(MAX_UNPACKED_BYTES // len(chunk) + 1):
+                member.write(chunk)
+    assert path.stat().st_size < 1 << 20  # a small file …
+    code, _, err = run_add(str(path), "--seeds", str(seeds_copy), "--source-url", URL)
+    assert code == 2 and err.startswith(f"error: {path}: file: unpacks to ")  # … refused before it is unpacked
