@@ -54,12 +54,17 @@ def font_path() -> Path:
 
 
 def write_pdf(text: str, path: Path) -> Path:
-    """Write `text` as a PDF with a text layer: the header in two columns side by side, as printed, and long
-    paragraphs wrapping over several lines."""
+    """Write `text` as a PDF with a text layer: the header in two columns side by side, as printed, long
+    paragraphs wrapping over several lines, and a page number at the foot of each page."""
     from fpdf import FPDF
 
+    class NumberedPages(FPDF):
+        def footer(self) -> None:  # a page number alone at the foot of each page, as official PDFs print it
+            self.set_y(-15)
+            self.cell(0, 10, str(self.page_no()), align="C")
+
     left, right, rest = header_and_body(text)
-    pdf = FPDF(format="A4")
+    pdf = NumberedPages(format="A4")
     pdf.add_font("body", fname=str(font_path()))
     pdf.set_font("body", size=11)
     pdf.add_page()
