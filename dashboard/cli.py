@@ -68,6 +68,39 @@ def build(seeds_dir: Path, out_dir: Path, quiet: bool) -> None:
 
 
 @main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--seeds", "seeds_dir", type=click.Path(path_type=Path), default=SEEDS_DIR, show_default=True,
+              help="Seeds folder to add the document to.")
+@click.option("--symbol", help="Number and symbol, e.g. 59-NQ/TW (else read from 'Số: …' / 'No.: …').")
+@click.option("--issued", help="Date of issue YYYY-MM-DD (else read from 'Hà Nội, ngày … tháng … năm …').")
+@click.option("--issuer", help="Issuer id of seeds/vocabulary.yml: politburo, government, prime_minister …")
+@click.option("--type", "doc_type", help="Document type id of seeds/vocabulary.yml: resolution, decision …")
+@click.option("--title", help="Title in the document's language (else the line under the type line).")
+@click.option("--title-en", help="English title (a Vietnamese text's own title stands in when not given).")
+@click.option("--lang", "language", type=click.Choice(["vi", "en"]), help="Language (else detected).")
+@click.option("--source-kind", help="official_text, official_translation, press_quotation … (default by language).")
+@click.option("--coverage", type=click.Choice(["full", "partial", "summary"]), help="How much of the document "
+              "the file holds (default full, with a note).")
+@click.option("--source-url", help="Where the text was published (an HTML page's canonical link is read).")
+@click.option("--dry-run", is_flag=True, help="Show what would be written; write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print what was found, with evidence, as one JSON object.")
+def add(file: Path, seeds_dir: Path, dry_run: bool, as_json: bool, **options: str | None) -> None:
+    """Add a .txt, .docx, .pdf or .html document to the seeds: its text and a sidecar read from its header.
+
+    Example: policy-timeline add nghi-quyet-59.docx --source-url https://example.gov.vn/59-nq-tw
+    """
+    from dashboard.corpus.add import plan_addition, write_addition
+
+    addition = plan_addition(file, seeds_dir, options)
+    if not dry_run:
+        write_addition(addition)
+    if as_json:
+        click.echo(json.dumps({**addition.as_dict(), "dry_run": dry_run}, ensure_ascii=False, indent=1))
+    else:
+        click.echo("\n".join(addition.summary_lines(dry_run)))
+
+
+@main.command()
 @DATA_OPTION
 @click.option("--seeds", "seeds_dir", type=click.Path(path_type=Path), default=None,
               help="Also check every provision's span against these seed texts.")

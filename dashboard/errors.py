@@ -109,6 +109,42 @@ class OutsideSeeds(InputError):
     code = "outside-seeds"
 
 
+class MissingFile(InputError):
+    """The file does not exist."""
+
+    code = "missing-file"
+
+
+class UnknownFormat(InputError):
+    """The file's suffix is not one `add` reads (.txt, .docx, .pdf, .html)."""
+
+    code = "unknown-format"
+
+
+class UnreadableDocument(InputError):
+    """The file cannot be read as its suffix says (a corrupt .docx, .pdf or .html)."""
+
+    code = "unreadable-document"
+
+
+class NoTextLayer(InputError):
+    """The document holds no text (a scanned PDF needs OCR first)."""
+
+    code = "no-text-layer"
+
+
+class FieldNotFound(InputError):
+    """The document's header does not give this field; give it as an option."""
+
+    code = "field-not-found"
+
+
+class DuplicateDocument(InputError):
+    """The seeds folder already holds a document with this symbol and year."""
+
+    code = "duplicate-document"
+
+
 class BuildFailed(PolicyTimelineError):
     """The build found input errors; nothing was written."""
 

@@ -8,6 +8,11 @@ DEFAULT_PORT = 8050
 # document that size already makes a document page of tens of MB (docs/notes/issue-8.md). Larger files
 # are refused unread.
 MAX_SEED_BYTES = 5 * 1024 * 1024
+# `add` reads a .docx, .pdf or .html up to this size (a 300-page PDF with fonts is well under it); the text it
+# extracts must still fit MAX_SEED_BYTES.
+MAX_SOURCE_BYTES = 25 * 1024 * 1024
+# a .docx is a zip: its parts together may unpack to this much (a long resolution's parts are a few MB)
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 DATASET_NAME = "policy-timeline-vn-integration"
 MAX_REQUEST_BYTES = 1024 * 1024  # a callback request is a few KB; the app answers larger bodies with 413
 
@@ -15,6 +20,8 @@ SETTINGS: list[tuple[str, object, str]] = [
     ("DEFAULT_HOST", DEFAULT_HOST, "Interface the dashboard binds to; loopback so nothing is exposed by default."),
     ("DEFAULT_PORT", DEFAULT_PORT, "Port of the dashboard."),
     ("MAX_SEED_BYTES", MAX_SEED_BYTES, "Largest seed file (text or YAML) the build reads."),
+    ("MAX_SOURCE_BYTES", MAX_SOURCE_BYTES, "Largest .docx, .pdf or .html file `add` reads."),
+    ("MAX_UNPACKED_BYTES", MAX_UNPACKED_BYTES, "Largest total size a .docx may unpack to."),
     ("DATASET_NAME", DATASET_NAME, "Name of the Frictionless data package."),
     ("MAX_REQUEST_BYTES", MAX_REQUEST_BYTES, "Largest request body the dashboard reads (413 above it)."),
 ]
