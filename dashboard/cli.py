@@ -144,7 +144,8 @@ EVAL_DATA = REPO_DIR / "tests" / "eval" / "data"
               default=EVAL_DATA / "themes_dev.yml", show_default=True,
               help="Development set: seed provisions labelled by hand against the codebook.")
 @click.option("--holdout", "holdout_paths", type=click.Path(dir_okay=False, path_type=Path), multiple=True,
-              default=[EVAL_DATA / "themes_holdout.yml", EVAL_DATA / "themes_blind.yml"], show_default=True,
+              default=[EVAL_DATA / "themes_holdout.yml", EVAL_DATA / "themes_blind.yml",
+                       EVAL_DATA / "themes_vi_dev.yml", EVAL_DATA / "themes_vi_blind.yml"], show_default=True,
               help="Hold-out set(s): labelled sentences that are not in the seeds (repeatable).")
 @click.option("--bar", type=float, default=0.85, show_default=True,
               help="Exit 1 when the development set's micro-F1 is below this.")
@@ -168,6 +169,25 @@ def eval_themes(data_dir: Path, dev_path: Path, holdout_paths: tuple[Path, ...],
         click.echo("\n\n".join(format_report(r, errors=show_errors) for r in reports))
     if reports[0].micro.get("f1", 0.0) < bar:
         sys.exit(1)
+
+
+@main.command("eval-extraction")
+@click.option("--errors", "show_errors", is_flag=True, help="Also list every mistake.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_extraction(show_errors: bool, as_json: bool) -> None:
+    """Measure segmentation, targets, entities, actor roles and relations on the labelled English and Vietnamese
+    sets of tests/eval/data: true and false positives, misses, precision, recall and F1 per set.
+
+    Example: policy-timeline eval-extraction --errors
+    """
+    from dashboard.analysis.extraction_eval import extraction_report, format_extraction
+
+    report = extraction_report(EVAL_DATA)
+    if as_json:
+        payload = {task: [s.as_dict() for s in scores] for task, scores in report}
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
+    else:
+        click.echo(format_extraction(report, errors=show_errors))
 
 
 @main.command()
