@@ -165,7 +165,7 @@ def score_targets(path: Path, name: str) -> Score:
 def text_mentions(text: str, matcher: AliasMatcher | None = None) -> set[str]:
     """Return the gazetteer entity ids a text mentions (names, aliases, and symbols of known documents)."""
     gazetteer = load_gazetteer()
-    matcher = matcher or AliasMatcher((a, e["id"]) for e in gazetteer for a in e["aliases"])
+    matcher = matcher or AliasMatcher(((a, e["id"]) for e in gazetteer for a in e["aliases"]), names_as_written=True)
     symbols = {symbol_key(str(e["document_symbol"])): e["id"] for e in gazetteer if e.get("document_symbol")}
     found = matcher.find_all(text)
     found += [m for m in (_symbol_match(s, symbols) for s in SYMBOL.finditer(text)) if m is not None]
@@ -181,7 +181,7 @@ def score_mentions(path: Path, name: str) -> Score:
     """Score the entity ids of free sentences (`text`, `entities`)."""
     score = Score(name)
     gazetteer = load_gazetteer()
-    matcher = AliasMatcher((a, e["id"]) for e in gazetteer for a in e["aliases"])
+    matcher = AliasMatcher(((a, e["id"]) for e in gazetteer for a in e["aliases"]), names_as_written=True)
     for i, case in enumerate(_entries(path), start=1):
         score.compare(f"#{i}", set(case["entities"] or []), text_mentions(case["text"], matcher))
     return score
