@@ -19,6 +19,7 @@ from dashboard.analysis.actors import assignment_tables
 from dashboard.analysis.entities import SYMBOL, AliasMatcher, Match, load_gazetteer, select_longest
 from dashboard.analysis.relations import relation_kind
 from dashboard.analysis.targets import extract_targets
+from dashboard.analysis.vi_words import segment
 from dashboard.corpus.ids import symbol_key
 from dashboard.corpus.load import Corpus, SeedDocument
 from dashboard.corpus.normalise import fold
@@ -201,6 +202,26 @@ def score_relations(path: Path, name: str) -> Score:
     return score
 
 
+def score_word_units(path: Path, name: str) -> Score:
+    """Score the words of two syllables or more against hand-segmented sentences (syllables joined by "_")."""
+    score = Score(name)
+    for i, gold in enumerate(_entries(path), start=1):
+        tokens = [t for t in gold.split() if any(c.isalnum() for c in t)]
+        want = _spans(tokens)
+        have = _spans(segment(" ".join(gold.replace("_", " ").split())))
+        score.compare(f"#{i}", {w for w in want if w[1] > 1}, {h for h in have if h[1] > 1})
+    return score
+
+
+def _spans(tokens: list[str]) -> set[tuple[int, int, str]]:
+    out, at = set(), 0
+    for t in tokens:
+        n = len(t.split("_"))
+        out.add((at, n, t.lower()))
+        at += n
+    return out
+
+
 # ---------------------------------------------------------------- the report
 
 def extraction_report(data: Path) -> list[tuple[str, list[Score]]]:
@@ -218,6 +239,7 @@ def extraction_report(data: Path) -> list[tuple[str, list[Score]]]:
         ("actors and roles", [score_assignments(dev, data / "assignments_vi_dev.yml", "vi dev"),
                               score_assignments(blind, data / "assignments_vi_blind.yml", "vi blind")]),
         ("relations", [score_relations(data / "relations_vi.yml", "vi")]),
+        ("word units", [score_word_units(data / "vi_words.yml", "vi")]),
     ]
 
 
