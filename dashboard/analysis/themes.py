@@ -232,8 +232,25 @@ def lemma(word: str) -> str:
 
 @lru_cache(maxsize=262144)
 def word_key(surface: str) -> str:
-    """Return the lemma of one word as written, folded as analysis.text.tokenise folds it."""
+    """Return the lemma of one word as written, folded as analysis.text.tokenise folds it.
+
+    A word with letters beyond ASCII (a Vietnamese syllable) keeps its diacritics, lower-cased, with the tone
+    mark of "oa", "oe" and "uy" in one place ("hoà" and "hòa", "thuỷ" and "thủy" are one key): folded away, "được"
+    (is) would be "dược" (pharmacy) and "phụ thuộc" (depend) would hold "thuốc" (medicine).
+    """
+    if any(ord(ch) > 127 and ch.isalpha() for ch in surface):
+        return _vi_key(unicodedata.normalize("NFC", surface).lower())
     return lemma(word_forms(surface)[0]) or "_"
+
+
+_TONE_MOVE = {f"{v}{t}": f"{unicodedata.normalize('NFC', v + mark)}{b}"
+              for v, b, marked in (("o", "a", "àáảãạ"), ("o", "e", "èéẻẽẹ"), ("u", "y", "ỳýỷỹỵ"))
+              for t, mark in zip(marked, ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323"), strict=True)}
+_TONE_END = re.compile("(" + "|".join(_TONE_MOVE) + ")$")
+
+
+def _vi_key(word: str) -> str:
+    return _TONE_END.sub(lambda m: _TONE_MOVE[m.group(1)], word)
 
 
 @dataclass(frozen=True)

@@ -89,6 +89,13 @@ def test_vietnamese_traps_are_read_from_the_words_around_them(text: str, expecte
     assert themes(text) == expected
 
 
+def test_diacritics_tell_syllables_apart_and_both_tone_placements_match():
+    # folded, "được" (is) would be "dược" (pharmacy) and "phụ thuộc" (depend) would hold "thuốc" (medicine)
+    assert "health" not in themes("Kế hoạch được phê duyệt, tránh phụ thuộc vào một thị trường.")
+    assert themes("Giữ vững môi trường hoà bình.") == themes("Giữ vững môi trường hòa bình.") == {
+        "defense_security_sovereignty"}
+
+
 def test_names_of_ministries_add_no_theme():
     assert themes("Bộ Y tế và Bộ Văn hóa, Thể thao và Du lịch chủ trì, phối hợp tổ chức thực hiện.") == {"governance"}
 
