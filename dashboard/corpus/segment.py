@@ -202,7 +202,9 @@ def _component(kind: str, label: str, parent: str | None, counters: dict[tuple[s
         return "s" + label
     if kind == "item" and "." in label:
         return label.rsplit(".", 1)[-1]
-    if kind in ("item", "point"):
+    if kind == "point":
+        return label.replace("đ", "dd")  # ids stay ASCII: point đ) is dd, as English translations write it
+    if kind == "item":
         return label
     key = (parent, kind)
     counters[key] = counters.get(key, 0) + 1
