@@ -70,6 +70,7 @@ def test_vietnamese_structure_nests_and_dd_is_a_point_of_its_own():
     assert (found["Khoản 1. Bộ "].kind, found["Khoản 1. Bộ "].label) == ("item", "1")
     assert parent("2.1.1. Rà soát") == "2.1. Lập dự "
     assert (found["đ) Điểm đ."].kind, found["đ) Điểm đ."].label, parent("đ) Điểm đ.")) == ("point", "đ", "2.1.1. Rà so")
+    assert found["đ) Điểm đ."].id.endswith(".dd")  # ids stay ASCII
     assert parent("+ Ý nhỏ.") == "- Gạch đầu d"
     assert parent("Đoạn văn sau") == "đ) Điểm đ."  # a paragraph closes the bullet, not the point
     assert parent("I. TỔ CHỨC") == "Phần II"
