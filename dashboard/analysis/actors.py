@@ -39,7 +39,16 @@ _QUALIFIER = r"(?:based\s+on|according\s+to|in\s+accordance\s+with|within|under)
 # phrase and a verb ("Ministries ..., based on their assigned functions and tasks, translate ...")
 _SUBJECT_TAIL = re.compile(rf"\s*(?:,?\s*{_QUALIFIER}[^:;]*?)?,?\s*{_MODAL}"
                            rf"|\s*,\s*{_QUALIFIER}[^:;,]*,\s*[a-z]+\b", re.I)
-_LIST_GAP = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?$", re.I)
+_LIST_GAP = re.compile(r"(?:\s*,\s*|\s+(?:and|và)\s+|\s*,\s*(?:and|và)\s+)(?:the\s+)?$", re.I)
+# a Vietnamese subject is followed by its verb, without a modal ("Bộ Tư pháp hướng dẫn ..."): a lower-case word
+# that is not a preposition or conjunction
+_VI_VERB_TAIL = re.compile(r"\s*(?=(?!(?:và|với|của|cho|về|tại|trong|theo|để|thuộc|ở|là|có|các|được|đã)\b)"
+                           r"[a-zđà-ỹ]+\b)")
+# the reporting task opens the provision after these adverbs of time ("Định kỳ hằng năm báo cáo ...")
+_VI_TIME = re.compile(r"^(?:(?:định\s+kỳ|hằng\s+năm|hàng\s+năm|hằng\s+quý|hằng\s+tháng|kịp\s+thời|"
+                      r"thường\s+xuyên|trước\s+ngày\s+[\d/]+),?\s*)+", re.I)
+# after "báo cáo", the body reported to follows at once or after "về"/"lên" ("báo cáo Thủ tướng Chính phủ")
+_TO_VI = re.compile(r"\s+(?:(?:về|lên|cho|tới|đến)\s+)?", re.I)
 _COORDINATE = re.compile(r"\b(?:(?:coordinate|cooperate|collaborate|work)\s+(?:closely\s+)?with|"
                          r"in\s+(?:close\s+)?(?:coordination|collaboration|cooperation)\s+with|together\s+with|jointly\s+with|"
                          r"phối\s+hợp\s+với)\s+", re.I)
@@ -119,6 +128,8 @@ def read_provision(text: str, label_end: int = 0, matcher: AliasMatcher | None =
         marks = [m.end() for m in _CLAUSE_MARK.finditer(text, label_end, group[0].start)]
         opening = max(marks, default=label_end)
         tail = _SUBJECT_TAIL.match(text, group[-1].end)
+        if tail is None and not group[-1].surface.isascii():
+            tail = _VI_VERB_TAIL.match(text, group[-1].end)
         if tail and _OPENING.match(text[opening:group[0].start]):
             verb = text[tail.end():].lstrip()
             role = "assist" if _ASSIST.match(verb) else "lead"
@@ -169,7 +180,8 @@ def _reports(text: str, mentions: list[Match], lists: list[list[Match]],
             out.append(Assignment("", "report", "", None, None, cue.group(0).strip()))
         clause_end = min([i for i in (text.find(";", cue.end()), text.find(".", cue.end())) if i >= 0],
                          default=len(text))
-        for to in _TO.finditer(text, cue.end(), clause_end):
+        vi = _TO_VI.match(text, cue.end()) if not cue.group(0).isascii() else None
+        for to in [vi] if vi else _TO.finditer(text, cue.end(), clause_end):
             group = next((g for g in lists if g[0].start == to.end()), None)
             if group:
                 out += [_assign(m, "recipient", cue.group(0).strip()) for m in group]
@@ -226,11 +238,14 @@ def _inherit(p: Provision, found: list[Assignment], by_id: dict[str, Provision],
     if parent is None:
         return found
     reading = readings[parent.id]
-    content = p.content or p.text
+    content = _VI_TIME.sub("", p.content or p.text)
     # "Summarize and submit periodical reports ...": a task that is reporting, not a task and a report
     reports_first = any(len(content[:c.start()].split()) <= 3 for c in _REPORT.finditer(content))
     role = "assist" if _ASSIST.match(content) else "report" if reports_first else "lead"
-    inherited = [Assignment(h.key, role, h.surface, None, None, "heading", parent.id) for h in reading.heads]
+    # the items under a body's task to assist ("Bộ Nội vụ giúp ...:") are its ways of assisting
+    assisting = {a.actor_id for a in reading.assignments if a.role == "assist"}
+    inherited = [Assignment(h.key, "assist" if role == "lead" and h.key in assisting else role, h.surface, None,
+                            None, "heading", parent.id) for h in reading.heads]
     if unresolved and role != "report":
         inherited += [Assignment(h.key, "report", h.surface, None, None, unresolved[0].cue, parent.id)
                       for h in reading.heads]

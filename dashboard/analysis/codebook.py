@@ -19,6 +19,7 @@ TIERS = ("strong", "medium", "weak")
 NEUTRAL = "_neutral"  # a phrase that means no theme: it only stops the shorter terms inside it from counting
 SIDE = "_side"  # a marker that opens a side clause (purpose or consequence)
 SIDE_AFTER_COMMA = "_side_after_comma"  # a participle that opens a side clause only after a comma
+QUALIFIER = "_qualifier"  # a word that, right after a frame head ("môi trường thuận lợi"), takes its cue away
 
 # British and American forms are both matched; the stems differ ("labour" -> labour, "labor" -> labor).
 _SPELLINGS = [("labour", "labor"), ("neighbour", "neighbor"), ("favour", "favor"), ("defence", "defense"),
@@ -77,6 +78,14 @@ def check_codebook(data: dict[str, Any]) -> list[tuple[str, str]]:
         for field in theme.get("fields") or []:
             if str(field).casefold() not in listed:
                 problems.append((f"{where}.fields", f"{field!r} is not one of the theme's terms"))
+        vi = theme.get("vi") or {}
+        if isinstance(vi, dict):
+            problems += [(f"{where}.vi.{tier}", f"unknown tier (one of {', '.join(TIERS)})")
+                         for tier in vi if tier not in TIERS]
+        listed_vi = {t.casefold() for _, t in vi_terms(theme)}
+        for field in theme.get("vi_fields") or []:
+            if str(field).casefold() not in listed_vi:
+                problems.append((f"{where}.vi_fields", f"{field!r} is not one of the theme's Vietnamese terms"))
     for i, phrase in enumerate(data.get("phrases") or []):
         for theme_id in phrase.get("themes") or []:
             if theme_id not in ids:
@@ -116,8 +125,10 @@ def lexicon(data: dict[str, Any] | None = None) -> list[Term]:
                 text = str(raw)
                 field = text.casefold() in fields
                 out.extend(_entries(text, (theme["id"],), tier, weights[tier], field))
-        for raw in theme.get("vi") or []:
-            out.extend(_entries(str(raw), (theme["id"],), "strong", weights["strong"], False))
+        vi_fields = {str(f).casefold() for f in theme.get("vi_fields") or []}
+        for tier, raw in vi_terms(theme):
+            field = raw.casefold() in vi_fields
+            out.append(Term(raw, (theme["id"],), tier, weights[tier], field))
     for phrase in data.get("phrases") or []:
         tier = phrase.get("weight", "strong")
         themes = tuple(phrase.get("themes") or ()) or (NEUTRAL,)
@@ -129,7 +140,17 @@ def lexicon(data: dict[str, Any] | None = None) -> list[Term]:
         out.extend(_entries(str(raw), (SIDE,), "strong", 0.0, False))
     for raw in data["tagger"].get("side_clause_after_comma") or []:
         out.extend(_entries(str(raw), (SIDE_AFTER_COMMA,), "strong", 0.0, False))
+    for raw in data["tagger"].get("frame_qualifiers") or []:
+        out.append(Term(str(raw), (QUALIFIER,), "strong", 0.0, False))
     return out
+
+
+def vi_terms(theme: dict[str, Any]) -> list[tuple[str, str]]:
+    """Return (tier, term) for a theme's Vietnamese terms: `vi` is tiered like `terms`, or a list of strong ones."""
+    vi = theme.get("vi") or {}
+    if isinstance(vi, list):
+        return [("strong", str(t)) for t in vi]
+    return [(tier, str(t)) for tier in TIERS for t in vi.get(tier) or []]
 
 
 def _entries(text: str, themes: tuple[str, ...], tier: str, weight: float, field: bool) -> list[Term]:

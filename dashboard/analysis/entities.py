@@ -117,7 +117,9 @@ class AliasMatcher:
     diacritics are folded on both sides.
     """
 
-    def __init__(self, aliases: Iterable[tuple[str, str]]) -> None:
+    def __init__(self, aliases: Iterable[tuple[str, str]], *, names_as_written: bool = False) -> None:
+        """`names_as_written`: a name of two capitalised words ("Doi Moi", "East Sea") matches only in capitals,
+        since folding diacritics away makes it a common phrase ("đổi mới", innovation)."""
         self._index: dict[str, list[tuple[str, bool, str]]] = {}
         seen = set()
         for alias, key in aliases:
@@ -126,7 +128,7 @@ class AliasMatcher:
             if not words or (folded, key) in seen:
                 continue
             seen.add((folded, key))
-            exact = len(words) == 1
+            exact = len(words) == 1 or (names_as_written and len(words) == 2 and all(w[0].isupper() for w in words))
             entry = (folded if exact else folded.casefold(), exact, key)
             self._index.setdefault(words[0].casefold(), []).append(entry)
         for entries in self._index.values():
@@ -210,7 +212,7 @@ def mention_tables(corpus: Corpus, tables: Tables) -> Tables:
     """Build step: return the entities and mentions tables."""
     # load inputs
     entities = entity_rows(corpus)
-    matcher = AliasMatcher((a, e["id"]) for e in entities for a in e["aliases"])
+    matcher = AliasMatcher(((a, e["id"]) for e in entities for a in e["aliases"]), names_as_written=True)
     by_document = {e["document_id"]: e["id"] for e in entities if e["document_id"]}
     kinds = {e["id"]: e["kind"] for e in entities}
 

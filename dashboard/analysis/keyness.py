@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from dashboard.analysis.text import STOP_WORDS
-from dashboard.analysis.words import words
+from dashboard.analysis.vi_words import word_units
 
 _CLAUSE = re.compile(r"[,;:.()\[\]!?\"“”]")
 
@@ -115,7 +115,7 @@ def iter_terms(text: str, *, max_n: int = 1) -> Iterator[tuple[str, str]]:
     stems: list[str] = []
     shown: list[str] = []
     previous_end = 0
-    for word, stem, start, end in words(clean):
+    for word, stem, start, end in word_units(clean):  # Vietnamese syllables joined into words
         content = _is_content(word)
         # one space between two words is the common case: only look for punctuation in longer gaps
         if not content or ((start - previous_end != 1 or clean[previous_end] != " ")

@@ -1,6 +1,7 @@
 """The relation graph: cited relations (seeds/relations.yml) merged with those the documents' text states.
 
-A document that names another document references it. It implements it when it presents itself as the
+A document that names another document references it; it supersedes it when it says it replaces it ("thay thế
+Nghị quyết số 01/NQ-CP", "supersedes"). It implements it when it presents itself as the
 instrument that carries the other out ("the Government's Action Program to implement Resolution No.
 59-NQ/TW"): that phrase counts in the document's title line or where the document names itself, not in a task
 ("Effectively implement Conclusion No. 57-KL/TW" is a reference). A relation both cited and found keeps the
@@ -22,6 +23,31 @@ _IMPLEMENTS = re.compile(r"\b(?:action\s+program(?:me)?|program(?:me)?|action\s+
                          re.I)
 
 
+# Vietnamese: "Chương trình hành động ... thực hiện Nghị quyết số 59-NQ/TW", "Kế hoạch triển khai Nghị quyết ..."
+_IMPLEMENTS_VI = re.compile(r"\b(?:chương\s+trình|kế\s+hoạch|đề\s+án|dự\s+án)\b[^.;]{0,80}?"
+                            r"\b(?:để\s+)?(?:thực\s+hiện|triển\s+khai|thi\s+hành)\s+"
+                            r"(?:(?:nghị\s+quyết|quyết\s+định|kết\s+luận|chỉ\s+thị|luật)\s+(?:số\s+)?)?$", re.I)
+# a document that replaces another: "thay thế Nghị quyết số 01/NQ-CP", "supersedes Decision No. 40/QD-TTg"
+_SUPERSEDES = re.compile(r"\b(?:thay\s+thế(?:\s+cho)?|supersed(?:es|ing|e)|replac(?:es|ing|e))\s+(?:the\s+)?"
+                         r"(?:(?:nghị\s+quyết|quyết\s+định|kết\s+luận|chỉ\s+thị|luật|resolution|decision|"
+                         r"conclusion|directive|law)\s+(?:số\s+|no\.?\s*)?)?$", re.I)
+
+
+def relation_kind(text: str, at: int, titled: bool) -> str:
+    """Return the kind of relation a line states with the document named at `at`.
+
+    supersedes: the name follows "thay thế" / "supersedes" / "replaces"; implements: in a title line or where
+    the document names itself, a programme or plan "to implement" / "thực hiện" / "triển khai" it; otherwise
+    references ("căn cứ ..." and every other naming).
+    """
+    before = text[:at]
+    if _SUPERSEDES.search(before):
+        return "supersedes"
+    if titled and (_IMPLEMENTS.search(before) or _IMPLEMENTS_VI.search(before)):
+        return "implements"
+    return "references"
+
+
 def extracted_relations(corpus: Corpus, mentions: list[dict[str, Any]],
                         entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Return one relation per (source, kind, target) that the provisions' text states, in corpus order."""
@@ -37,9 +63,8 @@ def extracted_relations(corpus: Corpus, mentions: list[dict[str, Any]],
             continue
         p = provisions[m["provision_id"]]
         titled = p.ordinal == 1 or m["provision_id"] in self_named
-        stated = titled and any(_IMPLEMENTS.search(p.text[:at.start()])
-                                for at in re.finditer(re.escape(m["surface"]), p.text))
-        kind = "implements" if stated else "references"
+        kinds = {relation_kind(p.text, at.start(), titled) for at in re.finditer(re.escape(m["surface"]), p.text)}
+        kind = next((k for k in ("supersedes", "implements") if k in kinds), "references")
         exact = symbol_key(metas[target].symbol) in symbol_key(m["surface"])
         key = (source, kind, target)
         row = found.get(key)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dashboard.analysis.entities import SYMBOL, SpanMap, Tables
+from dashboard.analysis.targets_vi import figures_vi
 from dashboard.corpus.load import Corpus
 
 NEAR_DEADLINE_YEARS = 3  # a deadline at most this many years after the document's date is a milestone
@@ -56,6 +57,7 @@ _PARTS["NUM"] = (r"(?:\d{1,3}(?:[.,]\d{3})+|\d+(?:\.\d+)?|" + _PARTS["WORDNUM"]
                  + r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)")
 
 
+
 def _rx(pattern: str, flags: int = re.I) -> re.Pattern[str]:
     # regexes are written with <YEAR>, <MONTH>, <NUM>, <UNIT> placeholders so they read as phrases
     for name, part in _PARTS.items():
@@ -75,49 +77,70 @@ _MASKS = [
     _rx(r"\b\d+(?:st|nd|rd|th)\b"),
     _rx(r"\b(?:\d+|<WORDNUM>)[-\s](?:years?|months?|days?|weeks?|decades?)(?:-old)?\b"),
     _rx(r"https?://\S+|www\.\S+"),
+    # Vietnamese: dates of issue, symbols with a year ("56/2020/NĐ-CP"), ordinals, article and clause numbers,
+    # durations ("10 năm", "5 năm 2021 - 2025" keeps its period)
+    _rx(r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+<YEAR>\b|\btháng\s+\d{1,2}(?:\s+năm\s+|/)<YEAR>\b"),
+    _rx(r"\b\d{1,4}/<YEAR>/[A-ZĐ][\w-]*"),
+    _rx(r"\b(?:lần\s+)?thứ\s+(?:\d+|[IVXL]+)\b"),
+    _rx(r"\b(?:Điều|khoản|điểm|Chương|Mục|Phần|số)\s+\d+\b"),
+    _rx(r"\b\d+\s+(?:năm|tháng|ngày|tuần|thập\s+kỷ)\b"),
 ]
 
 # ---- temporal phrases, tried in this order; a later phrase never overlaps an earlier one
 _CENTURY = _rx(r"\b(?:by|until|to|towards?|before|in)\s+(?:the\s+)?(?:(?:middle|mid|end|beginning|"
                r"first\s+half|second\s+half)(?:\s+of)?(?:\s+the)?[\s-]+)(\d{1,2})(?:st|nd|rd|th)[\s-]+"
-               r"century\b|\bby\s+mid-century\b")
-_STAGE = _rx(r"\b(stage|phase|step|giai\s+đoạn)\s+(\d{1,2}|[IVX]{1,4})\b\s*[:,]?\s*\(?\s*(<YEAR>)\s*(?:-|–|to)\s*"
-             r"(<YEAR>)\s*\)?")
+               r"century\b|\bby\s+mid-century\b|"
+               r"\b(?:đến|vào|tới)\s+(?:giữa|cuối|đầu)\s+thế\s+kỷ\s+(?:XXI|21)\b")
+_STAGE = _rx(r"\b(stage|phase|step|giai\s+đoạn)\s+(\d{1,2}|[IVX]{1,4})\b\s*[:,]?\s*\(?\s*(?:từ\s+)?(?:năm\s+)?"
+             r"(<YEAR>)\s*(?:-|–|to|đến)\s*(?:năm\s+)?(<YEAR>)\s*\)?")
 # a provision that opens with its stage, after any list label ("2. Stage 2: ...", "Giai đoạn II - ..."): every
 # target in it, or in the items under it, belongs to that stage
 _LEAD_STAGE = _rx(r"^\W*(?:(?:\d{1,3}|[IVX]{1,4}|[a-z])[.)]\s*)?(stage|phase|giai\s+đoạn)\s+(\d{1,2}|[IVX]{1,4})"
                   r"(?![\w-])")
-_PERIOD = _rx(r"(?:\b(?:for|in|during|over|within|of)\s+the\s+(?:period\s+(?:of\s+)?)?|\bfrom\s+)?"
-              r"\(?(?<![\d-])(<YEAR>)\s*(?:-|–|to|until)\s*(<YEAR>)(?![\d-])\)?(?:\s+period)?")
+_PERIOD = _rx(r"(?:\b(?:for|in|during|over|within|of)\s+the\s+(?:period\s+(?:of\s+)?)?|\bfrom\s+|"
+              r"(?:\btrong\s+)?\b(?:giai\s+đoạn|thời\s+kỳ)\s+(?:từ\s+)?(?:năm\s+)?|\btừ\s+(?:năm\s+)?)?"
+              r"\(?(?<![\d-])(<YEAR>)\s*(?:-|–|to|until|đến\s+(?:năm\s+)?)\s*(<YEAR>)(?![\d-])\)?(?:\s+period)?")
 _VISION = _rx(r"\b(?:with\s+)?(?:a\s+)?(?:visions?|orientations?)\s+(?:to|towards?|until|till|for|of)\s+"
-              r"(?:the\s+year\s+)?(<YEAR>)(?![\d-])")
+              r"(?:the\s+year\s+)?(<YEAR>)(?![\d-])|"
+              r"\b(?:tầm\s+nhìn|định\s+hướng)\s+(?:đến|tới)\s+(?:năm\s+)?(<YEAR>)(?![\d-])")
 # a deadline given as a date ("before June 2021", "no later than 31 December 2017"), not a date of issue
 _DATED_DEADLINE = _rx(r"\b(?:by|before|until|till|no\s+later\s+than|not\s+later\s+than)\s+"
-                      r"(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?<MONTH>\.?\s*(?:\d{1,2},?\s+)?(<YEAR>)\b")
+                      r"(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?<MONTH>\.?\s*(?:\d{1,2},?\s+)?(<YEAR>)\b|"
+                      r"\b(?:trước|đến|chậm\s+nhất(?:\s+là)?(?:\s+vào)?|không\s+muộn\s+hơn)\s+(?:ngày\s+\d{1,2}\s+)?"
+                      r"tháng\s+\d{1,2}(?:\s+năm\s+|/)(<YEAR>)\b")
 _PART_OF_YEAR = _rx(r"\b(?:in|during|by\s+the\s+end\s+of|by)\s+(?:the\s+)?"
-                    r"(?:(?:first|second|third|fourth|last)\s+(?:quarter|half)|early|mid|late)(?:\s+of)?[\s-]+(<YEAR>)(?![\d-])")
+                    r"(?:(?:first|second|third|fourth|last)\s+(?:quarter|half)|early|mid|late)(?:\s+of)?[\s-]+(<YEAR>)(?![\d-])|"
+                    r"\b(?:(?:trong|vào|đến|trước)\s+)?(?:quý\s+(?:I{1,3}|IV|[1-4])|(?:6\s+tháng\s+)?(?:đầu|giữa|cuối))"
+                    r"\s+năm\s+(<YEAR>)(?![\d-])")
 _FOR_YEAR = _rx(r"\bfor\s+(?:the\s+year\s+)?(<YEAR>)(?![\d-])")
 _DEADLINE = _rx(r"\b(?:from\s+now\s+)?(?:through|until|till|up\s+to|to|by\s+the\s+end\s+of|by|before|"
-                r"no\s+later\s+than|towards?)\s+(?:the\s+year\s+)?(<YEAR>)(?![\d-])")
-_POINT = _rx(r"\b(?:in|during)\s+(?:the\s+year\s+)?(<YEAR>)(?![\d-])")
+                r"no\s+later\s+than|towards?)\s+(?:the\s+year\s+)?(<YEAR>)(?![\d-])|"
+                r"\b(?:từ\s+nay\s+)?(?:cho\s+)?(?:đến\s+hết|đến|tới|trước|vào|chậm\s+nhất(?:\s+là)?(?:\s+vào)?)\s+"
+                r"(?:năm\s+)?(<YEAR>)(?![\d-])")
+_POINT = _rx(r"\b(?:in|during)\s+(?:the\s+year\s+)?(<YEAR>)(?![\d-])|\btrong\s+năm\s+(<YEAR>)(?![\d-])")
 _NAME_YEAR = _rx(r"\b([A-Z][\w-]*)\s+(<YEAR>)(?![\d-])|(?<![\d-])(<YEAR>)\s+([A-Z][\w-]*)", 0)
 _NOT_NAMES = {"since", "in", "by", "to", "until", "through", "from", "of", "the", "and", "year", "period",
               "stage", "phase", "before", "after", "during", "for", "till", "towards", "toward",
-              "with", "at", "on", "dated", "no"} | {m.lower() for m in _MONTH_NAMES.split("|")}
-_SINCE = _rx(r"\bsince\s+(<YEAR>)\b")
+              "with", "at", "on", "dated", "no", "năm", "đến", "trước", "từ", "trong", "vào", "tới", "đoạn", "kỳ",
+              "hết", "nhìn"} | {m.lower() for m in _MONTH_NAMES.split("|")}
+_SINCE = _rx(r"\bsince\s+(<YEAR>)\b|\b(?:kể\s+)?từ\s+(?:năm\s+)?(<YEAR>)\b(?=\s*(?:đến|tới)\s+nay)")
 _PROGRAMME = _rx(r"\b(?:strateg(?:y|ies)|program(?:me)?s?|(?:action\s+|master\s+)?plans?|projects?|agenda|"
-                 r"schemes?|roadmaps?)\b")
-_STAGED = _rx(r"\b(?:stages?|phases?|giai đoạn)\b")
+                 r"schemes?|roadmaps?|chiến\s+lược|chương\s+trình|kế\s+hoạch|đề\s+án|dự\s+án|quy\s+hoạch|"
+                 r"lộ\s+trình)\b")
+# "giai đoạn 2021 - 2030" is a period, not a stage; "giai đoạn 1", "các giai đoạn" are stages
+_STAGED = _rx(r"\b(?:stages?|phases?)\b|\bgiai\s+đoạn\b(?!\s+(?:từ\s+)?(?:năm\s+)?(?:19|20)\d{2})")
 _CLAUSE_END = _rx(r"[;:(]|(?<!\bNo)(?<!\bDr)\.(?=\s|$)")
 _SENTENCE_END = _rx(r"(?<!\bNo)(?<!\bDr)(?<!\bMr)[.!?](?=\s+[A-Z\"“]|$)", 0)
 _QUALIFIER = _rx(r"\b(more than|over|at least|about|nearly|almost|around|some|up to|fewer than|"
-                 r"less than)\s+$")
+                 r"less than|ít nhất|tối thiểu|trên|khoảng|gần|hơn|tối đa|dưới)\s+$")
 # a sentence that sets a figure as a target: it opens with a verb of aiming, or has a deadline ahead, and does
 # not report ("has", "was", "since" ...)
 _TARGET_VERB = _rx(r"^\W*(?:strive|attract|achieve|reach|ensure|increase|raise|reduce|double|complete|"
-                   r"set\s+up|establish|attain|expand|mobili[sz]e|aim)\b")
-_PAST = _rx(r"\b(?:has|had|was|were|since)\b|(?<!\bto\s)\bhave\b")
-_HOSTING = _rx(r"\b(?:organi[sz]e|host|hold|chair)\b[^.;]{0,40}$")
+                   r"set\s+up|establish|attain|expand|mobili[sz]e|aim)\b|"
+                   r"^\W*(?:(?:hằng|mỗi)\s+năm,?\s+)?(?:phấn\s+đấu|thu\s+hút|đạt|tăng|nâng|giảm|bảo\s+đảm|đảm\s+bảo|"
+                   r"hoàn\s+thành|thành\s+lập|mở\s+rộng|mở\s+thêm|huy\s+động|đưa|đón|mục\s+tiêu)\b")
+_PAST = _rx(r"\b(?:has|had|was|were|since)\b|(?<!\bto\s)\bhave\b|\b(?:đã|đến\s+nay|hiện\s+có|hiện\s+nay)\b")
+_HOSTING = _rx(r"\b(?:organi[sz]e|host|hold|chair|tổ\s+chức|đăng\s+cai)\b[^.;]{0,40}$")
 _ARTICLE = {"the", "a", "an", "this", "that", "its", "their", "our"}
 _STOCK = _rx(r"\bnumber\s+of\s+(?:[a-z-]+\s+){0,2}?(<UNIT>)\b[^.;]{0,120}?\b(?:to|reach(?:ed|es|ing)?|at|is|"
              r"was|stood\s+at|total(?:l?ing)?)\s+(?:more\s+than\s+|over\s+|about\s+)?(<NUM>)\b")
@@ -186,7 +209,7 @@ def extract_targets(text: str, issued_year: int, *, label_end: int = 0, context:
         for m in pattern.finditer(text):
             if not free(m.start(), m.end(), taken + blocked + [(c.start(), c.end()) for c, _ in candidates]):
                 continue
-            if pattern in (_POINT, _PART_OF_YEAR) and int(m.group(1)) < issued_year:
+            if pattern in (_POINT, _PART_OF_YEAR) and _year(m) < issued_year:
                 continue  # a past event ("in 2013"), not a target
             candidates.append((m, pattern))
     # classified in reading order: "vision to 2030" takes the kind of the title period just before it
@@ -215,6 +238,14 @@ def extract_targets(text: str, issued_year: int, *, label_end: int = 0, context:
     return sorted(found, key=lambda t: (t.start, t.end))
 
 
+_END_OF = ("end of", "hết năm", "cuối năm")
+
+
+def _year(m: re.Match[str]) -> int:
+    """Return the first year a phrase matched (its English or its Vietnamese alternative)."""
+    return int(next(g for g in m.groups() if g))
+
+
 def _stage_name(m: re.Match[str]) -> str:
     return f"{' '.join(m.group(1).split()).capitalize()} {m.group(2).upper()}"
 
@@ -234,8 +265,8 @@ def _classify(text: str, m: re.Match[str], pattern: re.Pattern[str], first: int 
         programme = _programme_just_before(text, clause_start, m.start())
     if programme:
         return Target("programme_period", m.start(), m.end(), surface, first, last, programme=programme)
-    notes = ("from the document's date",) if surface.lower().startswith("from now") else ()
-    if staged or point or "end of" in surface.lower() or last - issued_year <= NEAR_DEADLINE_YEARS:
+    notes = ("from the document's date",) if surface.lower().startswith(("from now", "từ nay")) else ()
+    if staged or point or any(w in surface.lower() for w in _END_OF) or last - issued_year <= NEAR_DEADLINE_YEARS:
         return Target("milestone", m.start(), m.end(), surface, first, last, notes=notes)
     return Target("goal", m.start(), m.end(), surface, first, last, notes=notes)
 
@@ -324,7 +355,7 @@ def _quantities(text: str, blocked: list[tuple[int, int]], dated: list[Target],
         if clear(m.start(2), m.end(2)):
             out.append(Target("reported_indicator", m.start(2), m.end(2), m.group(2),
                               value=_number(m.group(2)), unit=UNITS[m.group(1).lower()], notes=("stock",)))
-    figures: list[tuple[re.Match[str], str, float | None, str]] = []  # match, number as written, value, unit
+    figures: list[tuple[re.Match[str], str, float | None, str]] = figures_vi(text)  # match, number, value, unit
     for m in _MONEY.finditer(text):
         currency = (m.group(1) or m.group(4) or "").lower().replace(" ", "")
         if currency and clear(m.start(), m.end()):
@@ -360,8 +391,8 @@ def _quantities(text: str, blocked: list[tuple[int, int]], dated: list[Target],
             continue
         since = _SINCE.search(text, s_start, s_end)
         out.append(Target("reported_indicator", m.start(), m.end(), m.group(0),
-                          start_year=int(since.group(1)) if since else None, value=value, unit=unit,
-                          notes=tuple(notes + ([f"since {since.group(1)}"] if since else []))))
+                          start_year=_year(since) if since else None, value=value, unit=unit,
+                          notes=tuple(notes + ([f"since {_year(since)}"] if since else []))))
     return out
 
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from dashboard.analysis.keyness import TermCounts, is_true, iter_terms, log_likelihood, records
-from dashboard.analysis.words import words
+from dashboard.analysis.vi_words import word_units
 from dashboard.corpus.load import Corpus
 
 BASES = ("own", "all")
@@ -113,7 +113,7 @@ def _weak_phrases(kinds: Mapping[str, str], totals: Counter[str], forms: TermCou
 
 @lru_cache(maxsize=65536)
 def _key(text: str) -> str:
-    return " ".join(stem for _word, stem, _start, _end in words(text))
+    return " ".join(stem for _word, stem, _start, _end in word_units(text))
 
 
 def _emergence(held: list[dict[str, Any]], provisions: list[dict[str, Any]], inv: _Inventory,

@@ -23,6 +23,7 @@ import simplemma
 
 from dashboard.analysis.codebook import (
     NEUTRAL,
+    QUALIFIER,
     SIDE,
     SIDE_AFTER_COMMA,
     Term,
@@ -37,7 +38,7 @@ from dashboard.corpus.normalise import normalise_text
 BOUNDARY = "|"  # stands between two words split by clause punctuation: no multi-word term matches across it
 _CLAUSE_PUNCT = re.compile(r"[,;:.()\[\]!?\"“”]")
 # what may stand between the items of a list of fields: "culture, society, tourism and the environment"
-_LIST_GAP = re.compile(r"[\s,/&\-–]*(?:(?:and|or|as well as)\b[\s,/&\-–]*)?(?:the\s+)?", re.I)
+_LIST_GAP = re.compile(r"[\s,/&\-–]*(?:(?:and|or|as well as|và|hoặc|cũng như)\b[\s,/&\-–]*)?(?:the\s+)?", re.I)
 _CLAUSE_END = re.compile(r"[;.](?:\s|$)|$")
 _CLAUSE_START = re.compile(r"[;.:](?:\s|$)")
 # a provision's own marker is not a word of its sentence: "a)", "3.", "01", "-", "Part V"
@@ -100,6 +101,7 @@ class Tagger:
         self.strong = float(settings["weights"]["strong"])
         self.side_factor = float(settings["side_clause_factor"])
         self.order = {theme: i for i, theme in enumerate(order or theme_ids())}
+        self.frame_heads = {" ".join(_words(str(h)).keys) for h in settings.get("frame_heads") or []}
         self._automaton = ahocorasick.Automaton()
         grouped: dict[str, list[Term]] = defaultdict(list)
         caps: dict[str, tuple[int, ...]] = {}
@@ -145,9 +147,9 @@ class Tagger:
         words = _words(text)
         if not words.keys:
             return {}
-        matches = self._select(self._candidates(text, words))
+        matches = self._drop_frames(self._select(self._candidates(text, words)), words.keys)
         kind = lambda m: m.pattern.terms[0].themes[0]  # noqa: E731
-        themed = [m for m in matches if kind(m) not in (NEUTRAL, SIDE, SIDE_AFTER_COMMA)]
+        themed = [m for m in matches if kind(m) not in (NEUTRAL, SIDE, SIDE_AFTER_COMMA, QUALIFIER)]
         boosted = self._in_lists(text, themed)
         sides = [_side_clause(text, m.char_start, after_comma=kind(m) == SIDE_AFTER_COMMA)
                  for m in matches if kind(m) in (SIDE, SIDE_AFTER_COMMA)]
@@ -191,6 +193,20 @@ class Tagger:
                 chosen.append(m)
         return sorted(chosen, key=lambda m: m.start)
 
+    def _drop_frames(self, matches: list[_Match], keys: list[str]) -> list[_Match]:
+        # a frame head ("môi trường", "an ninh") right before another theme's term or a qualifier is that
+        # term's frame: "môi trường hòa bình" is peace, "môi trường thuận lợi" nothing, not the environment
+        if not self.frame_heads:
+            return matches
+        dropped = set()
+        for m, after in zip(matches, matches[1:], strict=False):
+            if after.start != m.end or " ".join(keys[m.start:m.end]) not in self.frame_heads:
+                continue
+            head = {t for term in m.pattern.terms for t in term.themes}
+            if not head & {t for term in after.pattern.terms for t in term.themes}:
+                dropped.add(id(m))
+        return [m for m in matches if id(m) not in dropped]
+
     @staticmethod
     def _in_lists(text: str, matches: list[_Match]) -> set[int]:
         # items joined only by commas, slashes, dashes, "and"/"or" form a list; when two or more of them name
@@ -216,8 +232,25 @@ def lemma(word: str) -> str:
 
 @lru_cache(maxsize=262144)
 def word_key(surface: str) -> str:
-    """Return the lemma of one word as written, folded as analysis.text.tokenise folds it."""
+    """Return the lemma of one word as written, folded as analysis.text.tokenise folds it.
+
+    A word with letters beyond ASCII (a Vietnamese syllable) keeps its diacritics, lower-cased, with the tone
+    mark of "oa", "oe" and "uy" in one place ("hoà" and "hòa", "thuỷ" and "thủy" are one key): folded away, "được"
+    (is) would be "dược" (pharmacy) and "phụ thuộc" (depend) would hold "thuốc" (medicine).
+    """
+    if any(ord(ch) > 127 and ch.isalpha() for ch in surface):
+        return _vi_key(unicodedata.normalize("NFC", surface).lower())
     return lemma(word_forms(surface)[0]) or "_"
+
+
+_TONE_MOVE = {f"{v}{t}": f"{unicodedata.normalize('NFC', v + mark)}{b}"
+              for v, b, marked in (("o", "a", "àáảãạ"), ("o", "e", "èéẻẽẹ"), ("u", "y", "ỳýỷỹỵ"))
+              for t, mark in zip(marked, ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323"), strict=True)}
+_TONE_END = re.compile("(" + "|".join(_TONE_MOVE) + ")$")
+
+
+def _vi_key(word: str) -> str:
+    return _TONE_END.sub(lambda m: _TONE_MOVE[m.group(1)], word)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@
 One non-empty line of the body is one provision. Its marker decides its kind and depth:
 `Part V` (part) > `1 Overall objectives` (section) > unnumbered short heading > `3.` / `01` (item) > `dd)` (point)
 > `-` bullet > paragraph. A container is the parent of what follows it until a sibling or a shallower container.
+Vietnamese structure nests the same way: Phần > Chương > Mục > a Roman `I.` (all parts, one step deeper each) >
+Điều (section) > `1.`, `1.1`, `1.1.1`, `Khoản 3.` (items) > `a)` ... `đ)` (points) > `-` bullet > `+` bullet.
 Text the sidecar marks as the publisher's framing is `commentary`; a secondary account's lines are `reported`.
 """
 
@@ -17,20 +19,28 @@ from dashboard.corpus.normalise import fold, normalise_text
 from dashboard.corpus.sidecar import DocumentMeta
 
 _LINE = re.compile(r"[^\r\n]+")
-_PART = re.compile(r"^(?:Part|Phần|Chapter|Chương)\s+([IVXLC]+|\d{1,2})\b\.?\s*", re.IGNORECASE)
+_PART = re.compile(r"^(Part|Phần|Chapter|Chương|Mục)\s+([IVXLC]+|\d{1,2})\b\.?\s*", re.IGNORECASE)
+# how deep each kind of part sits: a Chương nests in a Phần, a Mục in a Chương, a Roman "I." in any of them
+_PART_DEPTH = {"part": 0.0, "phần": 0.0, "chapter": 0.2, "chương": 0.2, "mục": 0.4}
+_ROMAN_DEPTH = 0.6
+_PART_PREFIX = {"chapter": "ch", "chương": "ch", "mục": "m"}
+_CLAUSE = re.compile(r"^Khoản\s+(\d{1,3})\.?\s+", re.IGNORECASE)
 _ROMAN = re.compile(r"^([IVXL]{1,6})\.\s+(?=\S)")
 _ARTICLE = re.compile(r"^(?:Article|Điều)\s+(\d{1,3})\b\.?\s*", re.IGNORECASE)
 _DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,8})\.?\s+")
 _ITEM = re.compile(r"^(\d{1,2})\.\s+")
 _GROUP = re.compile(r"^(0\d)\s+")
 _SECTION = re.compile(r"^(\d)\s+(?=[A-Z])")
-_POINT = re.compile(r"^([a-z]{1,2})\)\s+")
+_POINT = re.compile(r"^([a-zđ]{1,2})\)\s+")
 _BULLET = re.compile(r"^([-–•*])\s*")
+_SUB_BULLET = re.compile(r"^(\+)\s*")  # "+" under a "-" bullet (Vietnamese documents)
+_SUB_DEPTH = 0.5  # a "+" bullet sits this much deeper than a "-" bullet
 _WORD = re.compile(r"\w+")
 
 # depth of each structural kind; containers stay open until something at the same or a shallower depth arrives
 _DEPTH = {"part": 0, "section": 1, "heading": 2, "item": 3, "point": 4, "bullet": 5, "paragraph": 6}
 _CONTAINERS = {"part", "section", "heading", "item", "point"}
+_BULLET_DEPTH = _DEPTH["bullet"]
 
 
 @dataclass(frozen=True)
@@ -84,14 +94,16 @@ def _lines(raw: str, start: int, end: int):
 
 def _classify(text: str) -> tuple[str, str, str]:
     """Return (kind, label, content) of one normalised line."""
-    for kind, pattern in (("part", _PART), ("part", _ROMAN), ("section", _ARTICLE), ("item", _DECIMAL),
-                          ("item", _ITEM), ("item", _GROUP), ("point", _POINT), ("bullet", _BULLET)):
+    for kind, pattern in (("part", _PART), ("part", _ROMAN), ("section", _ARTICLE), ("item", _CLAUSE),
+                          ("item", _DECIMAL), ("item", _ITEM), ("item", _GROUP), ("point", _POINT),
+                          ("bullet", _BULLET), ("bullet", _SUB_BULLET)):
         match = pattern.match(text)
         if match and text[match.end():].strip():
-            label = match.group(0).strip() if pattern in (_PART, _BULLET) else match.group(1)
+            label = match.group(0).strip().rstrip(".") if pattern in (_PART, _BULLET, _SUB_BULLET) \
+                else match.group(1)
             return kind, label, text[match.end():].strip()
         if match and pattern is _PART:
-            return kind, text.strip(), ""
+            return kind, text.strip().rstrip("."), ""
     match = _SECTION.match(text)
     if match and len(_WORD.findall(text)) <= 8 and not text.rstrip().endswith((".", ";")):
         return "section", match.group(1), text[match.end():].strip()
@@ -139,9 +151,9 @@ def segment_document(raw: str, meta: DocumentMeta, display: str) -> list[Provisi
             comp = f"{kind[0]}{counters[comp_key]}"
         else:
             kind, label, content = _classify(text)
-            # decimal numbering (1.2.3) nests inside its prefix: one tenth deeper per level, still above points
-            depth = _DEPTH[kind] + (label.count(".") / 10 if kind == "item" else 0)
-            while stack and stack[-1][0] >= depth:
+            depth = _depth(kind, label)
+            # a bullet holds only the "+" bullets under it: anything else closes it
+            while stack and (stack[-1][0] >= depth or (stack[-1][0] >= _BULLET_DEPTH and label != "+")):
                 stack.pop()
             parent = stack[-1] if stack else None
             path_base = list(parent[2]) if parent else []
@@ -161,7 +173,7 @@ def segment_document(raw: str, meta: DocumentMeta, display: str) -> list[Provisi
             label=label, kind=kind, own_text=kind not in ("commentary", "reported"),
             heading=parent[3] if parent else "", text=text, content=content, start=start, end=end,
         ))
-        if kind in _CONTAINERS:
+        if kind in _CONTAINERS or (kind == "bullet" and label != "+"):
             stack.append((depth, pid, path, text, label))
     for field_name in ("skip", "commentary"):
         for prefix in getattr(meta, field_name):
@@ -170,14 +182,29 @@ def segment_document(raw: str, meta: DocumentMeta, display: str) -> list[Provisi
     return out
 
 
+def _depth(kind: str, label: str) -> float:
+    """Return how deep a provision of this kind and label sits (smaller is shallower)."""
+    if kind == "part":
+        words = label.split()
+        return _PART_DEPTH.get(words[0].casefold(), 0.0) if len(words) > 1 else _ROMAN_DEPTH
+    if kind == "item":
+        return _DEPTH[kind] + label.count(".") / 10  # 1.2.3 nests inside 1.2: one tenth deeper per level
+    if kind == "bullet" and label == "+":
+        return _DEPTH[kind] + _SUB_DEPTH
+    return _DEPTH[kind]
+
+
 def _component(kind: str, label: str, parent: str | None, counters: dict[tuple[str | None, str], int]) -> str:
     if kind == "part":
-        return "part" + label.split()[-1].rstrip(".")
+        words = label.split()
+        return _PART_PREFIX.get(words[0].casefold(), "part") + words[-1].rstrip(".")
     if kind == "section":
         return "s" + label
     if kind == "item" and "." in label:
         return label.rsplit(".", 1)[-1]
-    if kind in ("item", "point"):
+    if kind == "point":
+        return label.replace("đ", "dd")  # ids stay ASCII: point đ) is dd, as English translations write it
+    if kind == "item":
         return label
     key = (parent, kind)
     counters[key] = counters.get(key, 0) + 1

@@ -45,7 +45,7 @@ def stages(text: str, year: int = 2016, **kwargs) -> list[tuple]:
     ("Complete the first stage by 2022.", "", [("by 2022", "")]),
     ("Propose central tasks for each stage until 2030.", "Part V", [("until 2030", "")]),
     ("Phase out coal power by 2040.", "", [("by 2040", "")]),
-    ("Giai đoạn 2021-2025: thí điểm mô hình.", "", [("2021-2025", "")]),
+    ("Giai đoạn 2021-2025: thí điểm mô hình.", "", [("Giai đoạn 2021-2025", "")]),
     ("- Review the results in 2022.", "1. National Steering Committee", [("in 2022", "")]),
 ])
 def test_a_target_has_the_stage_its_text_or_heading_numbers(text: str, context: str, expected: list[tuple]):
