@@ -189,9 +189,13 @@ def test_no_provision_contains_page_chrome(shipped_data: Path):
             assert marker not in p["text"], (p["id"], marker)
 
 
-def test_every_sidecar_fact_reaches_the_documents_table(shipped_data: Path, seeds_dir: Path):
-    docs = {d["seed_file"]: d for d in rows(shipped_data, "documents")}
-    for sidecar in sorted(seeds_dir.glob("0*.yml")):
+@pytest.mark.parametrize("which", ["fixture", "shipped"])
+def test_every_sidecar_fact_reaches_the_documents_table(which, fixture_data, fixture_seeds, shipped_data, seeds_dir):
+    data_dir, seeds = (fixture_data, fixture_seeds) if which == "fixture" else (shipped_data, seeds_dir)
+    docs = {d["seed_file"]: d for d in rows(data_dir, "documents") if d["seed_file"]}
+    sidecars = [p for p in sorted(seeds.glob("*.yml")) if p.with_suffix(".txt").is_file()]
+    assert sidecars and {p.with_suffix(".txt").name for p in sidecars} == set(docs)  # one row per seed, no more
+    for sidecar in sidecars:
         data = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
         doc = docs[sidecar.with_suffix(".txt").name]
         assert doc["symbol"] == data["symbol"] and doc["source_url"] == data["source_url"]

@@ -160,6 +160,7 @@ def test_symbols_in_text_are_mentions_of_their_documents(gamma_tables):
 
 def test_mention_spans_give_back_their_surface(gamma_tables):
     raws = {d.meta.id: d.raw for d in gamma_tables["corpus"].documents}
+    assert {m["document_id"] for m in gamma_tables["mentions"]} == set(raws)  # every document mentions something
     for m in gamma_tables["mentions"]:
         assert normalise_text(raws[m["document_id"]][m["start"]:m["end"]]) == m["surface"]
 

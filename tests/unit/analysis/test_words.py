@@ -18,7 +18,9 @@ def test_words_equal_tokenise(text: str):
     assert list(words(text)) == [(t.text, t.stem, t.start, t.end) for t in tokenise(text)]
 
 
-def test_words_equal_tokenise_on_the_seed_corpus(seeds_dir):
-    for provision in load_corpus(seeds_dir).provisions():
+def test_words_equal_tokenise_on_the_fixture_corpus(fixture_seeds):
+    provisions = list(load_corpus(fixture_seeds).provisions())
+    assert provisions
+    for provision in provisions:
         expected = [(t.text, t.stem, t.start, t.end) for t in tokenise(provision.text)]
         assert list(words(provision.text)) == expected, provision.id

@@ -144,16 +144,6 @@ def test_an_empty_cell_says_why(app_data: AppData) -> None:
     assert "No provision of this document carries the theme" in text_of(section)
 
 
-def test_a_secondary_accounts_cell_offers_the_all_text_basis(shipped_data) -> None:
-    data = AppData.load(shipped_data)
-    section = cell_section(data, ThemesView(cell=("22-NQ-TW-2013", "diplomacy_partnerships")))
-    assert "only a secondary account" in text_of(section)
-    links = [n.href for n in components(section, "Link")]
-    assert "/themes?basis=all&cell=22-NQ-TW-2013%7Cdiplomacy_partnerships" in links
-    reported = cell_section(data, ThemesView(basis="all", cell=("22-NQ-TW-2013", "diplomacy_partnerships")))
-    assert int(getattr(by_id(reported, ids.THEMES_CELL_LIST), "data-count")) > 0
-
-
 def test_targets_years_outside_the_data_show_a_notice_and_the_slider_keeps_the_address(app_data: AppData) -> None:
     first, last = year_bounds(app_data.dataset)
     search = f"?from={last + 5}&to={last + 15}"

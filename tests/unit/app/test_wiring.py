@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import unquote
 
 import dash
 import pytest
@@ -18,6 +19,7 @@ from dashboard.app.views.document import document_page
 from dashboard.app.views.explorer import explorer_page
 from dashboard.app.views.home import home_page
 from dashboard.app.views.timeline import timeline_page
+from dashboard.paths import ASSETS_DIR, PACKAGE_DIR, REPO_DIR
 
 from .helpers import ids as all_ids
 from .helpers import walk
@@ -90,6 +92,7 @@ def test_every_callback_id_exists_in_a_layout(app: Dash, app_data: AppData) -> N
         ("/timeline", "?hide=relations", "timeline-graph"),
         ("/document", "?doc=1-nq%2Ftw", "Resolution on openness"),
         ("/document", "?doc=..%2F..%2Fetc%2Fpasswd", "There is no document"),
+        ("/document", "?doc=/etc/passwd", "There is no document"),
         ("/explorer", "?q=unesco&from=abc&zzz=1", "Part of the address was not understood"),
         ("/no/such/page", "", "There is no page here"),
     ],
@@ -100,20 +103,35 @@ def test_pages_route_with_friendly_answers(app: Dash, path: str, search: str, ex
     assert "Traceback" not in body
 
 
-@pytest.mark.parametrize(
-    "url",
-    [
-        "/assets/../../seeds/alpha.txt",
-        "/assets/..%2f..%2fpaths.py",
-        "/assets/%2e%2e/%2e%2e/pyproject.toml",
-        "/_dash-component-suites/../../etc/passwd",
-        "/document?doc=/etc/passwd",
-    ],
-)
-def test_no_file_outside_the_assets(app: Dash, url: str) -> None:
-    response = app.server.test_client().get(url)
-    body = response.get_data(as_text=True)
-    assert "root:" not in body and "[project]" not in body and "Resolution No. 1-NQ/TW" not in body
+# Each URL tries to climb out of a folder the server serves files from, towards a file that does exist there; the
+# server must answer 404 and nothing of the file. (`?doc=` paths are pages, not files: see the routing test above.)
+DASH_DIR = Path(dash.__file__).parent
+SUITES = "/_dash-component-suites/dash/"
+CLIMBS = [  # (served folder's URL, the climb, the folder, the file it reaches)
+    ("/assets/", "../__init__.py", ASSETS_DIR, ASSETS_DIR.parent / "__init__.py"),
+    ("/assets/", "..%2f..%2fpaths.py", ASSETS_DIR, PACKAGE_DIR / "paths.py"),
+    ("/assets/", "%2e%2e/%2e%2e/%2e%2e/pyproject.toml", ASSETS_DIR, REPO_DIR / "pyproject.toml"),
+    ("/assets/", "..%2f..%2f..%2ftests%2ffixtures%2fseeds%2falpha.txt", ASSETS_DIR,
+     REPO_DIR / "tests" / "fixtures" / "seeds" / "alpha.txt"),
+    (SUITES, "__init__.py", DASH_DIR, DASH_DIR / "__init__.py"),  # a file of the package, not a resource it serves
+    (SUITES, "..%2f" * (len(DASH_DIR.parts) - 1) + "etc%2fpasswd", DASH_DIR, Path("/etc/passwd")),
+]
+
+
+@pytest.mark.parametrize(("prefix", "climb", "served", "target"), CLIMBS, ids=[c[3].name for c in CLIMBS])
+def test_no_file_outside_the_assets(app: Dash, prefix: str, climb: str, served: Path, target: Path) -> None:
+    assert (served / unquote(climb)).resolve() == target.resolve() and target.is_file()  # aimed at a real file
+    first_line = next(line for line in target.read_text(encoding="utf-8").splitlines() if line.strip())
+    with app.server.test_client().get(prefix + climb) as response:
+        assert response.status_code == 404
+        assert first_line not in response.get_data(as_text=True)
+
+
+def test_the_assets_are_served(app: Dash) -> None:
+    """The climbs above use the prefix real assets are served under."""
+    with app.server.test_client().get("/assets/app.css") as response:  # a file response holds the file open
+        assert response.status_code == 200
+        assert response.get_data(as_text=True) == (ASSETS_DIR / "app.css").read_text(encoding="utf-8")
 
 
 def test_served_page_is_small_and_local(app: Dash) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dashboard.figures.registry import ChartOptions, get_chart
 
-PAIR = ("40-QD-TTg-2016", "153-NQ-CP-2025")  # the two largest seeds, for charts that compare two documents
+PAIR = ("1-NQ-TW-2020", "2-NQ-CP-2021")  # the fixture corpus's two documents, for charts that compare two
 
 
 def chart_options(name: str, lang: str) -> ChartOptions:

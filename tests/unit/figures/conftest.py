@@ -1,4 +1,4 @@
-"""Fixtures shared by the figure tests."""
+"""Fixtures shared by the figure tests: the fixture corpus, built once per session, loaded as export loads it."""
 
 from __future__ import annotations
 
@@ -10,6 +10,6 @@ from dashboard.dataset.load import Dataset
 
 
 @pytest.fixture(scope="module")
-def shipped_dataset(shipped_data: Path) -> Dataset:
-    """The shipped data package, loaded."""
-    return Dataset(shipped_data)
+def fixture_dataset(fixture_data: Path) -> Dataset:
+    """The fixture corpus's data package, loaded."""
+    return Dataset(fixture_data)

@@ -67,10 +67,11 @@ def shown_value_axes(fig: go.Figure) -> list[str]:
 
 
 @pytest.mark.parametrize("name", CHARTS)
-def test_every_value_axis_has_a_title_in_the_charts_language(shipped_dataset, name) -> None:
+def test_every_value_axis_has_a_title_in_the_charts_language(fixture_dataset, name) -> None:
     titles = {}
     for lang in ("en", "vi"):
-        fig = get_chart(name).figure(shipped_dataset, chart_options(name, lang))
+        fig = get_chart(name).figure(fixture_dataset, chart_options(name, lang))
+        assert fig.data, f"{name} ({lang}) draws nothing on the fixture corpus, so its axes go unchecked"
         titles[lang] = {key: (fig.layout[key].title.text or "").strip() for key in shown_value_axes(fig)}
         untitled = [key for key, title in titles[lang].items() if not title]
         assert not untitled, f"{name} ({lang}): no title on {untitled}"

@@ -44,21 +44,21 @@ def notes_below(fig) -> list[str]:
 
 
 @pytest.mark.parametrize("name", CHARTS)
-def test_a_vietnamese_chart_has_no_english_caption_words(shipped_dataset, name) -> None:
-    fig = get_chart(name).figure(shipped_dataset, chart_options(name, "vi"))
+def test_a_vietnamese_chart_has_no_english_caption_words(fixture_dataset, name) -> None:
+    fig = get_chart(name).figure(fixture_dataset, chart_options(name, "vi"))
     notes = notes_below(fig)
     caption = next(n for n in notes if is_source_caption(n))
-    assert caption.startswith(f"Nguồn: bộ dữ liệu policy-timeline v{shipped_dataset.version}; văn bản: ")
+    assert caption.startswith(f"Nguồn: bộ dữ liệu policy-timeline v{fixture_dataset.version}; văn bản: ")
     for note in notes:
         found = [w for w in ENGLISH if re.search(rf"\b{w}\b", note)]
         assert not found, f"{name}: English words {found} in {note!r}"
 
 
 @pytest.mark.parametrize("name", CHARTS)
-def test_an_english_chart_keeps_its_caption(shipped_dataset, name) -> None:
-    fig = get_chart(name).figure(shipped_dataset, chart_options(name, "en"))
+def test_an_english_chart_keeps_its_caption(fixture_dataset, name) -> None:
+    fig = get_chart(name).figure(fixture_dataset, chart_options(name, "en"))
     caption = next(n for n in notes_below(fig) if is_source_caption(n))
-    assert caption.startswith(f"Source: policy-timeline dataset v{shipped_dataset.version}; documents: ")
+    assert caption.startswith(f"Source: policy-timeline dataset v{fixture_dataset.version}; documents: ")
 
 
 def test_source_caption_words() -> None:

@@ -1,0 +1,74 @@
+"""Target charts on the shipped corpus, for what the fixture corpus cannot show: targets from cited secondary
+sources, conflicts between sources drawn and never dropped, programme periods as bars, coverage flags on the
+rows (fig.data, fig.layout). The rest of the target charts' tests run on the fixture corpus in
+tests/unit/figures/test_targets.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard.dataset.load import Dataset
+from dashboard.figures.registry import ChartOptions, get_chart
+from dashboard.figures.target_tables import TARGET_KINDS, conflict_groups, targets_table
+from dashboard.figures.targets import CONFLICT, KIND_STYLE
+
+
+@pytest.fixture(scope="module")
+def dataset(shipped_data: Path) -> Dataset:
+    return Dataset(shipped_data)
+
+
+@pytest.fixture(scope="module")
+def stored(dataset: Dataset) -> pd.DataFrame:
+    return dataset.table("targets")
+
+
+def _marks(fig) -> list:
+    return [t for t in fig.data if t.mode == "markers" and t.hovertext and t.legendgroup in KIND_STYLE]
+
+
+def test_due_in_2030_selects_exactly_the_rows_that_fall_due_then(dataset, stored) -> None:
+    table = targets_table(dataset, ChartOptions(extra={"from": "2030", "to": "2030"}))
+    due = pd.to_numeric(stored["end_year"], errors="coerce")
+    assert set(table["id"]) == set(stored.loc[due == 2030, "id"])
+    assert not table.empty and set(table["due_year"]) == {2030}
+    cited = table[table["origin"] == "cited"]
+    assert not cited.empty and cited["source_url"].str.startswith("http").all()
+    assert (cited["source"] != "").all() and (table.loc[table["origin"] == "extracted", "provision_id"] != "").all()
+
+
+def test_timeline_marks_kind_origin_and_conflicts(dataset) -> None:
+    fig = get_chart("targets-timeline").figure(dataset, ChartOptions())
+    marks = _marks(fig)
+    assert {t.legendgroup for t in marks} <= set(TARGET_KINDS)
+    for trace in marks:
+        symbol = trace.marker.symbol
+        assert symbol.startswith(KIND_STYLE[trace.legendgroup]["symbol"])
+        cited = symbol.endswith("-open")
+        for hover in trace.hovertext:
+            assert ("reported by" in hover) == cited and ("found in provision" in hover) == (not cited)
+    conflict = next(t for t in fig.data if t.name == "⚠ sources disagree")
+    table = targets_table(dataset, ChartOptions())
+    groups = conflict_groups(table.to_dict("records"))
+    assert len(conflict.x) == sum(len(rows) for rows in groups.values()) >= 2
+    assert conflict.marker.color == CONFLICT and set(conflict.text) == {"⚠"}
+    ticks = list(fig.layout.yaxis.ticktext)
+    for rows in groups.values():  # the disagreeing rows stay apart on the axis: both ends of the label kept
+        labels = [r["label"] for r in rows]
+        assert len(set(labels)) == len(labels) and all(any(lab in tick for tick in ticks) for lab in labels)
+    assert any("○ summary" in tick for tick in ticks) and any("◐ partial" in tick for tick in ticks)
+    assert "reported indicators are in their own chart" in fig.layout.title.text
+    caption = next(a.text for a in fig.layout.annotations if a.text.startswith("Source:"))
+    assert f"v{dataset.version}" in caption
+
+
+def test_periods_are_bars_from_start_to_end(dataset, stored) -> None:
+    fig = get_chart("targets-timeline").figure(dataset, ChartOptions(extra={"kind": "programme_period"}))
+    bars = [t for t in fig.data if t.mode == "lines"]
+    points = {(x0, x1) for t in bars for x0, x1 in zip(t.x[0::3], t.x[1::3], strict=True)}
+    periods = stored[(stored["kind"] == "programme_period") & stored["start_year"].notna()]
+    periods = periods[periods["start_year"] != periods["end_year"]]
+    assert {(float(a), float(b)) for a, b in zip(periods["start_year"], periods["end_year"], strict=True)} == points

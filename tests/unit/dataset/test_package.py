@@ -1,0 +1,109 @@
+"""package: values are written in one form per schema type, columns in schema order, and the same rows always give
+the same bytes (CSV, Parquet and datapackage.json), so a rebuild from unchanged seeds changes no file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from dashboard.dataset.package import format_value, resource_schemas, write_csv, write_package, write_parquet
+from dashboard.paths import SCHEMA_DIR
+
+from .tiny import META, tables, write_tiny
+
+
+@pytest.mark.parametrize(("value", "field", "written"), [
+    (None, {"type": "string"}, ""),
+    (float("nan"), {"type": "number"}, ""),
+    (0.123456, {"type": "number"}, "0.1235"),
+    (2.5, {"type": "number"}, "2.5"),
+    (3.0, {"type": "number"}, "3"),
+    (-0.00001, {"type": "number"}, "0"),  # rounds to -0, written as 0
+    (3.0, {"type": "integer"}, "3"),
+    (True, {"type": "boolean"}, "true"),
+    (0, {"type": "boolean"}, "false"),
+    (dt.date(2025, 1, 24), {"type": "date"}, "2025-01-24"),
+    ("2025-01-24", {"type": "date"}, "2025-01-24"),
+    ([2025, 2030], {"type": "list"}, "2025,2030"),
+    (["a b", "c"], {"type": "list", "delimiter": "; "}, "a b; c"),
+    ([], {"type": "list"}, ""),
+    ("<b>x</b>", {"type": "string"}, "<b>x</b>"),
+])
+def test_each_type_has_one_written_form(value, field, written):
+    assert format_value(value, field) == written
+
+
+RESOURCE = {"name": "t", "schema": {"fields": [
+    {"name": "id", "type": "string"}, {"name": "n", "type": "integer"}, {"name": "share", "type": "number"},
+    {"name": "ok", "type": "boolean"}, {"name": "tags", "type": "list", "delimiter": "; "},
+]}}
+ROWS = [
+    {"share": 0.333333, "id": "a", "n": 2, "ok": True, "tags": ["x", "y"], "unused": "dropped"},
+    {"id": "b,\"quoted\"\nline", "ok": False},
+]
+
+
+def test_csv_columns_follow_the_schema_with_lf_line_ends(tmp_path: Path):
+    path = tmp_path / "t.csv"
+    write_csv(ROWS, RESOURCE, path)
+    assert path.read_bytes().decode("utf-8") == (
+        'id,n,share,ok,tags\na,2,0.3333,true,x; y\n"b,""quoted""\nline",,,false,\n'
+    )
+
+
+def test_parquet_twin_has_typed_columns_and_the_csvs_rounding(tmp_path: Path):
+    path = tmp_path / "t.parquet"
+    write_parquet(ROWS, RESOURCE, path)
+    table = pq.read_table(path)
+    assert [str(t) for t in table.schema.types] == ["string", "int64", "double", "bool", "list<element: string>"]
+    assert table.to_pylist() == [
+        {"id": "a", "n": 2, "share": 0.3333, "ok": True, "tags": ["x", "y"]},
+        {"id": 'b,"quoted"\nline', "n": None, "share": None, "ok": False, "tags": None},
+    ]
+
+
+def test_the_same_rows_give_the_same_bytes(tmp_path: Path):
+    first, second = write_tiny(tmp_path / "one"), write_tiny(tmp_path / "two")
+
+    def digests(folder: Path) -> dict[str, str]:
+        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+    assert digests(first) == digests(second)
+    assert {p.suffix for p in first.iterdir()} == {".csv", ".parquet", ".json"}
+
+
+def test_descriptor_lists_every_schema_in_order_with_the_metadata(tmp_path: Path):
+    descriptor = json.loads((write_tiny(tmp_path / "data") / "datapackage.json").read_text(encoding="utf-8"))
+    assert {k: descriptor[k] for k in META} == META
+    names = [r["name"] for r in descriptor["resources"]]
+    assert names == [r["name"] for r in resource_schemas()] and names[:2] == ["documents", "provisions"]
+    assert all(r["path"] == f"{r['name']}.csv" and r["encoding"] == "utf-8" for r in descriptor["resources"])
+
+
+def test_a_schema_without_its_table_stops_the_write(tmp_path: Path):
+    partial = {k: v for k, v in tables().items() if k != "themes"}
+    with pytest.raises(KeyError, match="no table 'themes' although dataset/schema/themes.json exists"):
+        write_package(partial, tmp_path, META)
+
+
+def test_schemas_are_read_in_their_order_then_by_name(tmp_path: Path):
+    for name, order in [("zeta", 1), ("alpha", 2), ("beta", None), ("aleph", None)]:
+        resource = {"name": name, "schema": {"fields": []}, **({"order": order} if order else {})}
+        (tmp_path / f"{name}.json").write_text(json.dumps(resource), encoding="utf-8")
+    assert [r["name"] for r in resource_schemas(tmp_path)] == ["zeta", "alpha", "aleph", "beta"]
+
+
+def test_each_shipped_schema_is_named_for_its_file_and_keys_its_own_fields():
+    for path in sorted(SCHEMA_DIR.glob("*.json")):
+        resource = json.loads(path.read_text(encoding="utf-8"))
+        fields = {f["name"] for f in resource["schema"]["fields"]}
+        assert resource["name"] == path.stem
+        assert set(resource["schema"]["primaryKey"]) <= fields, path.name
+        for key in resource["schema"].get("foreignKeys", []):
+            assert set([key["fields"]] if isinstance(key["fields"], str) else key["fields"]) <= fields, path.name
+            assert (SCHEMA_DIR / f"{key['reference']['resource']}.json").exists(), path.name
