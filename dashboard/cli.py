@@ -110,6 +110,13 @@ def build(seeds_dir: Path, out_dir: Path, quiet: bool) -> None:
     help="How much of the document the file holds (default full, with a note).",
 )
 @click.option("--source-url", help="Where the text was published (an HTML page's canonical link is read).")
+@click.option(
+    "--version-of",
+    "version_of",
+    metavar="ID",
+    help="The held document this text is another "
+    "language's version of, e.g. 59-NQ-TW-2025 (found by symbol and year when not given).",
+)
 @click.option("--dry-run", is_flag=True, help="Show what would be written; write nothing.")
 @click.option("--json", "as_json", is_flag=True, help="Print what was found, with evidence, as one JSON object.")
 def add(file: Path, seeds_dir: Path, dry_run: bool, as_json: bool, **options: str | None) -> None:

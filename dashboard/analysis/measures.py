@@ -26,7 +26,8 @@ BASES = ("own", "all")
 
 def theme_measure_rows(documents: Any, provisions: Any, provision_themes: Any,
                        themes: list[str] | None = None) -> list[dict[str, Any]]:
-    """Return one row per held document, theme and basis (own | all), in document then codebook order.
+    """Return one row per held document, theme and basis (own | all), in document then codebook order; a
+    document held in two languages counts its primary version only (see counted_elsewhere).
 
     A unit is a provision with at least one word (bare markers such as "Part V" are not units). Shares are
     empty when the document has no unit on the basis.
@@ -40,13 +41,20 @@ def theme_measure_rows(documents: Any, provisions: Any, provision_themes: Any,
         by_doc[p["document_id"]].append(p)
     out = []
     for doc in records(documents):
-        if not is_true(doc.get("held", True)):
+        if not is_true(doc.get("held", True)) or counted_elsewhere(doc):
             continue
         for basis in BASES:
             units = [p for p in by_doc[doc["id"]]
                      if int(p.get("words") or 0) > 0 and (basis == "all" or is_true(p.get("own_text")))]
             out.extend(_rows_for(doc, basis, units, tags, themes))
     return out
+
+
+def counted_elsewhere(doc: Mapping[str, Any]) -> bool:
+    """True for another language's version of a document (its `version_of` is set): theme shares count one
+    version per document, the primary one, so a document held in English and Vietnamese is not counted twice."""
+    value = doc.get("version_of")
+    return isinstance(value, str) and bool(value.strip())
 
 
 def _rows_for(doc: Mapping[str, Any], basis: str, units: list[dict[str, Any]],

@@ -93,8 +93,8 @@ class AppData:
         return data
 
     def held_documents(self) -> list[dict[str, Any]]:
-        """Return the rows of the documents the corpus holds, by date."""
-        return [d for d in self.documents.values() if bool(d.get("held"))]
+        """Return the rows of the documents the corpus holds, by date: one per document (not its versions)."""
+        return [d for d in self.documents.values() if bool(d.get("held")) and not self.vocab.version_of(d["id"])]
 
 
 def _rows(dataset: Dataset, name: str) -> list[dict[str, Any]]:
@@ -158,6 +158,7 @@ def vocabulary(dataset: Dataset, tables: dict[str, pd.DataFrame | None]) -> Voca
         actors=actors,
         years=years,
         target_years=year_bounds(dataset),
+        versions=dataset.versions,
     )
 
 

@@ -174,6 +174,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Kho dữ liệu không có văn bản này; chỉ biết qua các quan hệ dưới đây.",
     },
     "document.horizons": {"en": "Horizons", "vi": "Tầm nhìn"},
+    "document.versions": {"en": "Versions", "vi": "Các bản"},
+    "document.versions_note": {
+        "en": "Held in {n} languages; each version is read on its own. Theme shares count the primary version "
+        "only, so the document is not counted twice; Compare pairs the versions' provisions by their numbering.",
+        "vi": "Có {n} bản ngôn ngữ; mỗi bản được đọc riêng. Tỷ trọng chủ đề chỉ tính bản chính, để văn bản không "
+        "bị tính hai lần; trang So sánh ghép các điều khoản của hai bản theo số thứ tự.",
+    },
+    "document.compare_versions": {"en": "Compare the versions", "vi": "So sánh hai bản"},
+    "language.en": {"en": "English", "vi": "Tiếng Anh"},
+    "language.vi": {"en": "Vietnamese", "vi": "Tiếng Việt"},
     "document.relations": {"en": "Relations", "vi": "Quan hệ"},
     "document.cited_targets": {
         "en": "Targets reported by other sources",

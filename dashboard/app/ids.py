@@ -37,6 +37,7 @@ DOC_NOTICES = "doc-notices"
 DOC_HEADER = "doc-header"
 DOC_UNKNOWN = "doc-unknown"
 DOC_PROVISIONS = "doc-provisions"
+DOC_VERSIONS = "doc-versions"  # the switch between a document's versions in two languages (?version=vi)
 DOC_ANCHOR = "doc-anchor"  # store: the html id of the provision to scroll to
 DOC_SCROLLED = "doc-scrolled"  # dummy output of the clientside scroll callback
 
@@ -68,6 +69,7 @@ COMPARE_CONTENT = "cmp-content"  # everything below the controls, rebuilt from t
 COMPARE_NOTICES = "cmp-notices"
 COMPARE_CAPTION = "cmp-caption"
 COMPARE_WARNING = "cmp-coverage-warning"
+COMPARE_LANGUAGE = "cmp-language-notice"  # A and B in two languages: pairs by numbering, no word diff
 COMPARE_SUMMARY = "cmp-summary"
 COMPARE_CHART = "cmp-theme-chart"
 COMPARE_TERMS_CHART = "cmp-terms-chart"  # back-to-back keyness bars (registry name "compare-terms")

@@ -28,7 +28,7 @@ from dashboard.corpus.sidecar import load_vocabulary, load_yaml, parse_date, par
 # what a user may give as an option, by sidecar field (the CLI's option names)
 OPTIONS = {"symbol": "--symbol", "issued": "--issued", "issuer": "--issuer", "doc_type": "--type",
            "title": "--title", "title_en": "--title-en", "language": "--lang", "source_kind": "--source-kind",
-           "coverage": "--coverage", "source_url": "--source-url"}
+           "coverage": "--coverage", "source_url": "--source-url", "version_of": "--version-of"}
 DEFAULT_SOURCE_KIND = {"vi": "official_text", "en": "official_translation"}
 _MARKER_CHARS = 80
 _SEED_NAME = re.compile(r"^(\d{3})_")
@@ -126,19 +126,13 @@ def plan_addition(path: Path, seeds_dir: Path, options: dict[str, str | None], d
                               "evidence": end_marker, "from": "document"}
     else:
         notes.append("body.end: no signature block found; the body runs to the end of the text")
-    doc_id = document_slug(fields["symbol"]["value"], issued.year)
     held = _held(seeds_dir)
-    if doc_id.casefold() in held:
-        other, other_language = held[doc_id.casefold()]
-        if other_language == language:
-            raise errors.DuplicateDocument(display, "symbol", f"{fields['symbol']['value']} of {issued.year} is "
-                                                              f"already in the seeds as {doc_id} ({other})")
-        doc_id = f"{doc_id}-{language}"
-        notes.append(f"id: {other} holds this document in {other_language}; this is its {language} version")
-        if doc_id.casefold() in held:
-            raise errors.DuplicateDocument(display, "symbol", f"{doc_id} is already in the seeds "
-                                                              f"({held[doc_id.casefold()][0]})")
+    doc_id, version_of = _version_id(fields, document_slug(fields["symbol"]["value"], issued.year), language,
+                                     held, notes, display)
     sidecar = _sidecar(fields, doc_id, issued.isoformat(), title, title_en, language, path.name)
+    if version_of:  # beside the language, where a reader of the sidecar looks for it
+        sidecar = {k: v for key, value in sidecar.items()
+                   for k, v in ((key, value), *((("version_of", version_of),) if key == "language" else ()))}
     # check it exactly as the build will, so that `build` accepts what `add` writes
     number = _next_number(seeds_dir)
     stem = f"{number:03d}_{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}"
@@ -231,23 +225,57 @@ def _first_after(text: str, marker: str, pos: int) -> int:
     return match.start() if match else -1
 
 
-def _held(seeds_dir: Path) -> dict[str, tuple[str, str]]:
-    """Return {id (casefolded): (file, language)} of every document in the seeds, held or only referenced."""
-    held: dict[str, tuple[str, str]] = {}
+def _version_id(fields: dict[str, dict[str, Any]], slug: str, language: str, held: dict[str, tuple[str, ...]],
+                notes: list[str], display: str) -> tuple[str, str]:
+    """Return the id and `version_of` of the text being added.
+
+    --version-of ID makes it ID's version in its language (id ID-vi). Without it, a held document with the same
+    symbol and year in the other language is the same document: the text becomes its version, with a note."""
+    given = fields.get("version_of", {}).get("value", "")
+    main = held.get((given or slug).casefold())
+    if given and (main is None or main[1] == "any" or main[2]):
+        why = ("only referenced (references.yml), not held" if main and main[1] == "any"
+               else f"itself a version of {main[2]}" if main else "not in the seeds")
+        raise errors.UnknownReference(display, "--version-of", f"unknown document {given!r} ({why}); give the id of "
+                                                               "a held document, e.g. 59-NQ-TW-2025")
+    if main is None:
+        return slug, ""
+    other, other_language, _, main_id = main
+    if other_language in (language, "any"):
+        if given:
+            raise errors.DuplicateDocument(display, "--version-of", f"{main_id} is already held in {language} "
+                                                                    f"({other}); a version is in another language")
+        raise errors.DuplicateDocument(display, "symbol", f"{fields['symbol']['value']} of {slug.rsplit('-', 1)[1]} "
+                                                          f"is already in the seeds as {main_id} ({other})")
+    doc_id = f"{main_id}-{language}"
+    if doc_id.casefold() in held:
+        raise errors.DuplicateDocument(display, "symbol", f"{doc_id} is already in the seeds "
+                                                          f"({held[doc_id.casefold()][0]})")
+    if not given:
+        notes.append(f"version_of: {other} holds {main_id} in {other_language}; this text is recorded as its "
+                     f"{language} version ({doc_id}, version_of {main_id})")
+    return doc_id, main_id
+
+
+def _held(seeds_dir: Path) -> dict[str, tuple[str, str, str, str]]:
+    """Return {id (casefolded): (file, language, version_of, id)} of every document in the seeds, held or only
+    referenced (language "any")."""
+    held: dict[str, tuple[str, str, str, str]] = {}
     for path in sorted(seeds_dir.glob("*.yml")):
         if path.name in CORPUS_FILES:
             continue
         data = load_yaml(path, str(path))
         if isinstance(data, dict) and data.get("symbol") and data.get("issued"):
             doc_id = str(data.get("id") or document_slug(str(data["symbol"]), int(str(data["issued"])[:4])))
-            held[doc_id.casefold()] = (path.name, str(data.get("language") or "en"))
+            held[doc_id.casefold()] = (path.name, str(data.get("language") or "en"),
+                                       str(data.get("version_of") or ""), doc_id)
     references = seeds_dir / "references.yml"
     if references.is_file():
         for item in load_yaml(references, str(references)) or []:
             if isinstance(item, dict) and item.get("symbol") and item.get("issued"):
                 doc_id = str(item.get("id") or document_slug(str(item["symbol"]), int(str(item["issued"])[:4])))
                 held.setdefault(doc_id.casefold(), ("references.yml (a document not held: remove its record "
-                                                    "there first)", "any"))
+                                                    "there first)", "any", "", doc_id))
     return held
 
 

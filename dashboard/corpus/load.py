@@ -131,9 +131,34 @@ def load_corpus(seeds_dir: Path) -> Corpus:
     )
     if not problems:  # references to a document that failed to load would only repeat its error
         problems.extend(_check_references(corpus, seeds_dir, shown))
+        problems.extend(version_problems(corpus, seeds_dir, shown))
     if problems:
         raise errors.BuildFailed(problems)
     return corpus
+
+
+def version_problems(corpus: Corpus, seeds_dir: Path, shown) -> list[errors.InputError]:
+    """Return the problems of `version_of`: it must name a held document that is not itself a version, in another
+    language, and a document has at most one version per language."""
+    problems: list[errors.InputError] = []
+    held = {d.meta.id: d.meta for d in corpus.documents}
+    languages: dict[str, set[str]] = {doc_id: {meta.language} for doc_id, meta in held.items()}
+    for meta in (d.meta for d in corpus.documents if d.meta.version_of):
+        where = shown(seeds_dir / meta.seed_file.replace(".txt", ".yml"))
+        main = held.get(meta.version_of)
+        if main is None:
+            known = "only referenced, not held" if corpus.resolve(meta.version_of) else "not in seeds/"
+            problems.append(errors.UnknownReference(where, "version_of", f"unknown document {meta.version_of!r} "
+                                                                         f"({known})"))
+        elif main.version_of:
+            problems.append(errors.InvalidField(where, "version_of", f"{main.id!r} is itself a version of "
+                                                                     f"{main.version_of!r}; name that one"))
+        elif meta.language in languages[main.id]:
+            problems.append(errors.DuplicateId(where, "language", f"{main.id!r} already has a version in "
+                                                                  f"{meta.language!r}"))
+        else:
+            languages[main.id].add(meta.language)
+    return problems
 
 
 def _optional_yaml(path: Path, shown, attempt, default):

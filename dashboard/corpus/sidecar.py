@@ -64,6 +64,7 @@ class DocumentMeta:
     body_end: str = ""
     commentary: tuple[str, ...] = ()
     skip: tuple[str, ...] = ()
+    version_of: str = ""  # the id of the document this text is another language's version of ("" for a document)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -204,9 +205,15 @@ def parse_meta(data: Any, vocab: Vocabulary, display: str, *, held: bool, seed_f
             raise errors.MissingField(display, key)
     issued = parse_date(data.get("issued"), display, "issued")
     symbol = _text(data, "symbol", display)
-    doc_id = _text(data, "id", display, required=False) or document_slug(symbol, issued.year)
+    language = _text(data, "language", display, required=False) or "en"
+    version_of = _text(data, "version_of", display, required=False)
+    if version_of and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9-]*", version_of):
+        raise errors.InvalidField(display, "version_of", f"{version_of!r} is not a document id")
     slug = document_slug(symbol, issued.year)
-    if not doc_id.startswith(slug):
+    # a version's own id is the document's id and its language (59-NQ-TW-2025-vi) unless the sidecar names one
+    doc_id = (_text(data, "id", display, required=False)
+              or (f"{version_of}-{language}" if version_of else slug))
+    if not (doc_id.startswith(slug) or (version_of and doc_id.startswith(version_of))):
         raise errors.InvalidField(display, "id", f"{doc_id!r} must start with {slug!r} (symbol and year)")
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9-]*", doc_id):
         raise errors.InvalidField(display, "id", f"{doc_id!r} may hold only letters, digits and hyphens")
@@ -238,7 +245,7 @@ def parse_meta(data: Any, vocab: Vocabulary, display: str, *, held: bool, seed_f
         facts_note=_text(data, "facts_note", display, required=False),
         held=held,
         seed_file=seed_file,
-        language=_text(data, "language", display, required=False) or "en",
+        language=language,
         issuer_detail=_text(data, "issuer_detail", display, required=False),
         seed_publisher=_text(data, "seed_publisher", display, required=False),
         seed_url=_url(data, "seed_url", display, required=False),
@@ -248,4 +255,5 @@ def parse_meta(data: Any, vocab: Vocabulary, display: str, *, held: bool, seed_f
         body_end=str(body.get("end") or ""),
         commentary=_text_list(data, "commentary", display),
         skip=_text_list(data, "skip", display),
+        version_of=version_of,
     )

@@ -71,6 +71,7 @@ def base_tables(corpus: Corpus) -> Tables:
     """Return the tables that come straight from seeds/: documents, provisions, themes, relations, targets, claims."""
     return {
         "documents": document_rows(corpus),
+        "document_versions": version_rows(corpus),
         "provisions": provision_rows(corpus),
         "themes": theme_rows(),
         "relations": cited_relation_rows(corpus),
@@ -95,6 +96,7 @@ def document_rows(corpus: Corpus) -> list[Row]:
             "lane": issuers[meta.issuer].get("lane", "Other"),
             "year": meta.issued.year,
             "language": meta.language if doc else "",
+            "version_of": meta.version_of,
             "seed_sha256": hashlib.sha256(doc.raw.encode("utf-8")).hexdigest() if doc else "",
             "provisions": len(provisions),
             "own_provisions": sum(p.own_text for p in provisions),
@@ -103,8 +105,21 @@ def document_rows(corpus: Corpus) -> list[Row]:
 
 
 def provision_rows(corpus: Corpus) -> list[Row]:
-    """Return one row per provision, in corpus order."""
-    return [{**p.__dict__, "words": len(p.content.split())} for p in corpus.provisions()]
+    """Return one row per provision, in corpus order, with the language of the version it belongs to."""
+    return [{**p.__dict__, "language": d.meta.language, "words": len(p.content.split())}
+            for d in corpus.documents for p in d.provisions]
+
+
+def version_rows(corpus: Corpus) -> list[Row]:
+    """Return one row per held text of a document: its primary version first, then the other languages'."""
+    rows = []
+    for doc in corpus.documents:
+        main = doc.meta.version_of or doc.meta.id
+        rows.append({"document_id": main, "version": doc.meta.language, "version_id": doc.meta.id,
+                     "primary": not doc.meta.version_of, "counted": not doc.meta.version_of,
+                     **{k: getattr(doc.meta, k) for k in ("seed_file", "source_url", "source_kind", "coverage")},
+                     "provisions": len(doc.provisions)})
+    return sorted(rows, key=lambda r: (r["document_id"], not r["primary"], r["version"]))
 
 
 def cited_relation_rows(corpus: Corpus) -> list[Row]:

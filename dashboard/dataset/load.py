@@ -82,9 +82,28 @@ class Dataset:
             raise UnknownDocument(doc_id)
         return rows.iloc[0].to_dict()
 
+    @cached_property
+    def versions(self) -> dict[str, dict[str, str]]:
+        """Return {document id: {language: id of the documents row holding that version}}, the primary version
+        first, for every held document (one entry for a document held in one language; {} for a package built
+        before versions existed)."""
+        if "document_versions" not in self.table_names:
+            return {}
+        out: dict[str, dict[str, str]] = {}
+        rows = self.table("document_versions").sort_values(["document_id", "primary", "version"],
+                                                           ascending=[True, False, True], kind="stable")
+        for doc_id, version, version_id in zip(rows["document_id"], rows["version"], rows["version_id"],
+                                               strict=True):
+            out.setdefault(str(doc_id), {})[str(version)] = str(version_id)
+        return out
+
     def held_documents(self) -> pd.DataFrame:
-        """Return the documents the corpus holds, in date order."""
-        return self.documents[self.documents["held"]].sort_values(["issued", "id"])
+        """Return the documents the corpus holds, in date order: one row per document, so a document held in two
+        languages is drawn and counted once (its other-language version is reached through `versions`)."""
+        held = self.documents["held"]
+        if "version_of" in self.documents:
+            held = held & ~self.documents["version_of"].fillna("").astype(str).str.strip().astype(bool)
+        return self.documents[held].sort_values(["issued", "id"])
 
 
 @lru_cache(maxsize=4)

@@ -60,6 +60,8 @@ def render_report(result: dict[str, Any], *, dataset_version: str = "") -> str:
     ]
     if result.get("coverage_warning"):
         parts.append(f'<p class="warning">{escape(result["coverage_warning"])}</p>')
+    if result.get("language_notice"):
+        parts.append(f'<p class="warning">{escape(result["language_notice"])}</p>')
     counts = result["summary"]
     parts.append(
         "<p>"
@@ -83,13 +85,16 @@ def render_report(result: dict[str, Any], *, dataset_version: str = "") -> str:
 def summary_lines(result: dict[str, Any]) -> list[str]:
     """Return the plain-text summary `policy-timeline diff A B` prints without --json or --html."""
     counts = result["summary"]
-    lines = [f"{result['a']} → {result['b']}: " + ", ".join(f"{counts[s]} {s}" for s in STATUS_LABEL)]
+    shown = [*STATUS_LABEL, *(k for k in counts if k not in STATUS_LABEL)]  # "paired" across languages
+    lines = [f"{result['a']} → {result['b']}: " + ", ".join(f"{counts[s]} {s}" for s in shown)]
     if result.get("coverage_warning"):
         lines.append(f"warning: {result['coverage_warning']}")
+    if result.get("language_notice"):
+        lines.append(f"notice: {result['language_notice']}")
     if result.get("pins"):
         lines.append(f"pinned by the reader (*): {', '.join(result['pins'])}")
     for pair in result["pairs"]:
-        sim = f"{pair['similarity']:.2f}" if pair["a"] and pair["b"] else "    "
+        sim = f"{pair['similarity']:.2f}" if pair["a"] and pair["b"] and pair["similarity"] is not None else "    "
         mark = "*" if pair.get("set_by") == "reader" else " "
         lines.append(
             f"{pair['status']:<9}{mark}{sim}  {pair['a'] or '-':<28} {pair['b'] or '-':<28} "
@@ -212,14 +217,14 @@ def _pairs(result: dict[str, Any]) -> list[str]:
         status = pair["status"]
         sim = (
             f"<br><span class=muted>similarity {pair['similarity']:.2f}</span>"
-            if pair["a"] and pair["b"]
+            if pair["a"] and pair["b"] and pair["similarity"] is not None
             else ""
         )
         themes = f"<br><span class=muted>{escape(', '.join(pair['themes']))}</span>" if pair["themes"] else ""
         by = "<br><strong>set by the reader</strong>" if pair.get("set_by") == "reader" else ""
         out.append(
             f'<tr id="{escape(pair["a"] or pair["b"] or "", quote=True)}"><td class="status {status}">'
-            f"{escape(STATUS_LABEL[status])}{by}{sim}{themes}</td>"
+            f"{escape(STATUS_LABEL.get(status, 'Paired by numbering'))}{by}{sim}{themes}</td>"
             f"<td>{_side(pair, 'a')}</td><td>{_side(pair, 'b')}</td></tr>"
         )
     return [*out, "</table>"]

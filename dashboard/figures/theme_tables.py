@@ -51,6 +51,10 @@ WORDS: dict[str, dict[str, str]] = {
         "vi": "tính mọi đoạn, kể cả lời dẫn và phần tường thuật thứ cấp",
     },
     "no_text": {"en": "no own text", "vi": "không có lời văn gốc"},
+    "versions": {
+        "en": "A document held in two languages is counted once, in its primary version.",
+        "vi": "Văn bản có hai bản ngôn ngữ chỉ được tính một lần, theo bản chính.",
+    },
     "capped": {
         "en": "The latest {n} of {total} documents are drawn; choose documents to compare others.",
         "vi": "Hiển thị {n} văn bản gần nhất trong {total}; chọn văn bản để so sánh văn bản khác.",
@@ -195,6 +199,8 @@ def theme_caption(
     missing = [d.symbol for d in no_text_documents(ds, options) if d in docs]
     if missing and where:
         parts.append(word(WORDS, "no_text_note", lang, docs=", ".join(missing), where=where))
+    if any(len(v) > 1 for v in ds.versions.values()):  # say which version a bilingual document is counted in
+        parts.append(word(WORDS, "versions", lang))
     parts += [documents_note(ds, options), extra]
     return source_caption([d.symbol for d in docs], ds.version, extra=" ".join(p for p in parts if p), lang=lang)
 

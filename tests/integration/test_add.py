@@ -379,3 +379,45 @@ def test_a_docx_that_unpacks_too_large_is_refused_unopened(inbox, seeds_copy):
     assert path.stat().st_size < 1 << 20  # a small file …
     code, _, err = run_add(str(path), "--seeds", str(seeds_copy), "--source-url", URL)
     assert code == 2 and err.startswith(f"error: {path}: file: unpacks to ")  # … refused before it is unpacked
+
+
+def _vi_of_alpha(inbox: Path, date: str = "ngày 01 tháng 3 năm 2020") -> Path:
+    # the fixture corpus holds 1-NQ/TW of 2020 in English; this is a Vietnamese text of it
+    text = VI_TEXT.read_text(encoding="utf-8").replace("77-NQ/TW", "1-NQ/TW").replace("ngày 15 tháng 3 năm 2026", date)
+    return make("vi", ".txt", inbox, text)
+
+
+def test_version_of_records_the_text_as_a_version_of_a_held_document(inbox, seeds_copy):
+    # a text dated otherwise (the copy at hand was re-issued a year later) is still the version the user names
+    path = _vi_of_alpha(inbox, "ngày 02 tháng 3 năm 2021")
+    code, out, err = run_add(str(path), "--seeds", str(seeds_copy), "--source-url", URL, "--version-of",
+                             "1-NQ-TW-2020", "--json")
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["id"] == "1-NQ-TW-2020-vi"
+    assert result["sidecar"]["version_of"] == "1-NQ-TW-2020"
+    assert list(result["sidecar"]).index("version_of") == list(result["sidecar"]).index("language") + 1
+    corpus = load_corpus(seeds_copy)
+    assert {d.meta.id: d.meta.version_of for d in corpus.documents}["1-NQ-TW-2020-vi"] == "1-NQ-TW-2020"
+
+
+def test_same_symbol_and_year_in_the_other_language_is_found_and_noted(inbox, seeds_copy):
+    code, out, _ = run_add(str(_vi_of_alpha(inbox)), "--seeds", str(seeds_copy), "--source-url", URL, "--json")
+    assert code == 0
+    result = json.loads(out)
+    assert result["sidecar"]["version_of"] == "1-NQ-TW-2020"
+    assert any(n.startswith("version_of: ") and "vi version" in n for n in result["notes"])
+
+
+@pytest.mark.parametrize("ref, why", [("9-NQ-TW-2020", "not in the seeds"), ("2-NQ-CP-2021", "already held in vi")])
+def test_version_of_a_document_not_held_or_in_the_same_language_is_one_error_line(inbox, seeds_copy, ref, why):
+    if ref == "2-NQ-CP-2021":  # make beta a Vietnamese text, so a second vi text cannot be its version
+        sidecar = seeds_copy / "beta.yml"
+        sidecar.write_text(sidecar.read_text(encoding="utf-8") + "language: vi\n", encoding="utf-8")
+    before = listing(seeds_copy)
+    path = _vi_of_alpha(inbox)
+    code, out, err = run_add(str(path), "--seeds", str(seeds_copy), "--source-url", URL, "--version-of", ref)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert err.startswith(f"error: {path}: --version-of: ") and why in err
+    assert listing(seeds_copy) == before

@@ -30,6 +30,7 @@ import pandas as pd
 
 from dashboard.analysis.diff import pins as pinning
 from dashboard.analysis.diff.align import Alignment, AlignSettings, align_provisions
+from dashboard.analysis.diff.crosslang import across_languages
 from dashboard.analysis.diff.deltas import (
     MEASURE,
     basis,
@@ -66,7 +67,7 @@ def compare_documents(
     `pins` are a reader's corrections such as "3.b1-p2" (diff/pins.py); a wrong one raises InvalidPin."""
     documents = source.table("documents").set_index("id", drop=False)
     provisions = source.table("provisions")
-    return diff_provisions(
+    result = diff_provisions(
         provisions[provisions["document_id"] == a],
         provisions[provisions["document_id"] == b],
         doc_a=documents.loc[a].to_dict(),
@@ -79,6 +80,8 @@ def compare_documents(
         settings=settings,
         pins=pins,
     )
+    # A and B in two languages: a notice and pairs by numbering instead of a meaningless word diff (crosslang.py)
+    return across_languages(result, documents.loc[a].to_dict(), documents.loc[b].to_dict(), provisions)
 
 
 def diff_provisions(

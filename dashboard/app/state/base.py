@@ -57,6 +57,16 @@ class Vocabulary:
     actors: Mapping[str, str] | None = None  # actor id → English name; None while there are no assignments
     years: tuple[int, int] = (2013, 2025)
     target_years: tuple[int, int] | None = None  # first and last year a target starts or falls due in
+    # document id → {language: id of the row holding that version}, primary first (Dataset.versions)
+    versions: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def version_of(self, row_id: str) -> tuple[str, str] | None:
+        """Return (document id, language) when `row_id` holds another language's version of a document."""
+        for doc_id, by_lang in self.versions.items():
+            for lang, held_as in list(by_lang.items())[1:]:
+                if held_as == row_id:
+                    return doc_id, lang
+        return None
 
     def resolve(self, ref: str) -> str | None:
         """Return the document id for an id or a symbol in any case, or None."""

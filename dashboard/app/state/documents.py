@@ -72,34 +72,54 @@ class TimelineView(View):
 
 @dataclass(frozen=True)
 class DocumentView(View):
-    """One document (id or symbol in `doc`), optionally scrolled to provision `p`."""
+    """One document (id or symbol in `doc`), optionally scrolled to provision `p`; `version` is the language of
+    the version shown when the document is held in two ("" for its primary version)."""
 
     PATH: ClassVar[str] = "/document"
-    PARAMS: ClassVar[tuple[str, ...]] = ("doc", "p")
+    PARAMS: ClassVar[tuple[str, ...]] = ("doc", "p", "version")
 
     doc: str = ""
     p: str = ""
     unknown_doc: str = ""  # what the address asked for when no document has that id or symbol
+    version: str = ""
 
     @classmethod
     def _parse(cls, reader: _Reader, vocab: Vocabulary) -> dict[str, Any]:
         ref = reader.one("doc")[:MAX_VALUE]
         doc = vocab.resolve(ref) or ""
+        version = reader.one("version")[:MAX_VALUE]
+        held_as = vocab.version_of(doc) if doc else None
+        if held_as:  # a version's own id (59-NQ-TW-2025-vi) opens the document at that version
+            doc, version = held_as[0], version or held_as[1]
+        versions = list(vocab.versions.get(doc, {})) if doc else []
+        if version and version not in versions:
+            reader.note("unknown-value", "version", version)
+            version = ""
+        version = "" if versions and version == versions[0] else version  # the primary version is the default
         p = reader.one("p")[:MAX_VALUE]
-        if p and (not doc or vocab.provision_docs.get(p) != doc):
+        p_held = vocab.version_of(vocab.provision_docs.get(p, "")) if p and doc and not version else None
+        if p_held and p_held[0] == doc:  # a provision of the document's other version opens that version
+            version = p_held[1]
+        shown = vocab.versions[doc][version] if version else doc
+        if p and (not doc or vocab.provision_docs.get(p) != shown):
             reader.note("unknown-value", "p", p)
             p = ""
-        return {"doc": doc, "p": p, "unknown_doc": ref if ref and not doc else ""}
+        return {"doc": doc, "p": p, "unknown_doc": ref if ref and not doc else "", "version": version}
 
     def _params(self) -> list[tuple[str, str]]:
         doc = self.doc or self.unknown_doc
-        return [(k, v) for k, v in (("doc", doc), ("p", self.p)) if v]
+        return [(k, v) for k, v in (("doc", doc), ("version", self.version), ("p", self.p)) if v]
+
+    def shown(self, vocab: Vocabulary) -> str:
+        """Return the id of the documents row the page shows: the document's, or its `version`'s."""
+        return vocab.versions.get(self.doc, {}).get(self.version, self.doc) if self.version else self.doc
 
     def caption(self, vocab: Vocabulary) -> str:
         """Return the view in words."""
         if not self.doc:
             return t("document.choose", self.lang)
-        return vocab.symbol(self.doc) + (f" · {self.p.split(':', 1)[-1]}" if self.p else "")
+        version = f" ({t(f'language.{self.version}', self.lang)})" if self.version else ""
+        return vocab.symbol(self.doc) + version + (f" · {self.p.split(':', 1)[-1]}" if self.p else "")
 
 
 @dataclass(frozen=True)

@@ -180,6 +180,7 @@ def content(data: AppData, view: CompareView) -> list[Any]:
     return [
         *head,
         _documents(data, result, lang),
+        *_language_notice(result, lang),
         _summary(result, lang),
         chart_card(ids.COMPARE_CHART, "compare-themes", themes_chart, lang=lang),
         # the chart draws the strongest terms; the lists under it carry each term's counts in A and B. (Outside
@@ -244,7 +245,7 @@ def _pair_row(
     lang = view.lang
     status = pair["status"]
     meta: list[Any] = [html.Span(_t(status, lang), className=f"status-badge status-{status}")]
-    if pair["a"] and pair["b"]:
+    if pair["a"] and pair["b"] and pair["similarity"] is not None:  # none across languages (crosslang.py)
         meta.append(html.Span(f"{_t('similarity', lang)} {pair['similarity']:.2f}", className="pair-sim"))
     meta += pair_actions(data, view, pins, pair)  # before the theme chips, which can fill a line
     meta += [theme_chip(theme, lang) for theme in pair["themes"]]
@@ -389,7 +390,7 @@ def _summary(result: dict[str, Any], lang: str) -> html.Div:
                 className=f"summary-{s} me-3",
                 **{"data-count": str(counts[s])},
             )
-            for s in STATUSES
+            for s in [*STATUSES, *(k for k in counts if k not in STATUSES)]  # "paired" across languages
         ]
         + [
             html.Span(
@@ -400,6 +401,17 @@ def _summary(result: dict[str, Any], lang: str) -> html.Div:
         id=ids.COMPARE_SUMMARY,
         className="compare-summary my-2",
     )
+
+
+def _language_notice(result: dict[str, Any], lang: str) -> list[html.Div]:
+    """Return the notice shown instead of a word-level diff when A and B are in two languages, or nothing."""
+    if not result.get("language_notice"):
+        return []
+    languages, pairs = result["languages"], result["pairs"]
+    said = (result["language_notice"] if lang == "en" else _t("cross_language", lang).format(
+        a=t(f"language.{languages['a']}", lang), b=t(f"language.{languages['b']}", lang),
+        n=result["summary"].get("paired", 0), na=sum(1 for p in pairs if p["a"]), nb=sum(1 for p in pairs if p["b"])))
+    return [html.Div(said, id=ids.COMPARE_LANGUAGE, className="alert alert-info compare-language", role="note")]
 
 
 def _title(row: dict[str, Any], lang: str) -> str:

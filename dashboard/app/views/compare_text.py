@@ -13,6 +13,14 @@ TEXT: dict[str, dict[str, str]] = {
     "reworded": {"en": "Reworded", "vi": "Viết lại"},
     "new": {"en": "New in B", "vi": "Mới ở B"},
     "dropped": {"en": "Only in A", "vi": "Chỉ có ở A"},
+    "paired": {"en": "Paired by numbering", "vi": "Ghép theo số thứ tự"},
+    "cross_language": {
+        "en": "A is in {a} and B in {b}: no word-by-word changes are computed. {n} of A's {na} and B's {nb} "
+        "provisions are paired by their numbering.",
+        "vi": "A bằng {a} và B bằng {b}: không so sánh từng từ giữa hai ngôn ngữ, nên không tính thay đổi và từ "
+        "đặc trưng. {n} trong {na} điều khoản của A và {nb} của B được ghép theo số thứ tự để đọc song song; chủ "
+        "đề, thực thể và chỉ tiêu vẫn được so sánh như thường.",
+    },
     "only_a": {
         "en": "Only in A — no counterpart in B",
         "vi": "Chỉ có ở A — không có điều khoản tương ứng ở B",

@@ -23,7 +23,8 @@ from dashboard.app.components import (
 from dashboard.app.components.provision import anchor_id
 from dashboard.app.context import AppData
 from dashboard.app.i18n import STRINGS, t
-from dashboard.app.state import DocumentView, ExplorerView
+from dashboard.app.state import CompareView, DocumentView, ExplorerView
+from dashboard.figures.coverage import source_kind_label
 from dashboard.figures.timeline_text import RELATION_LABELS
 
 
@@ -38,11 +39,12 @@ def document_page(data: AppData, view: DocumentView) -> list[Any]:
             dcc.Store(id=ids.DOC_ANCHOR, data=None),
             dcc.Store(id=ids.DOC_SCROLLED),
         ]
-    doc = data.documents[view.doc]
+    doc = data.documents[view.shown(data.vocab)]
     selected = data.provisions.get(view.p) if view.p else None
     return [
         notices,
-        header(data, doc, view.lang),
+        header(data, doc, view.lang, about=view.doc),
+        version_switch(data, view),
         provisions_section(data, doc, view),
         dcc.Store(id=ids.DOC_ANCHOR, data=anchor_id(selected) if selected else None),
         dcc.Store(id=ids.DOC_SCROLLED),
@@ -79,13 +81,38 @@ def document_chooser(data: AppData, view: DocumentView) -> html.Div:
             className="mb-2",
         )
         for d in data.documents.values()
+        if not data.vocab.version_of(d["id"])  # a version is reached through its document's switch
     ]
     return html.Div([*intro, html.Ul(items, className="list-unstyled document-list")], id=ids.DOC_UNKNOWN)
 
 
-def header(data: AppData, doc: dict[str, Any], lang: str) -> html.Div:
+def version_switch(data: AppData, view: DocumentView) -> html.Nav | html.Div:
+    """Return the links between a document's versions in two languages (the shown one marked), or nothing."""
+    versions = list(data.vocab.versions.get(view.doc, {}))
+    if len(versions) < 2:
+        return html.Div(id=ids.DOC_VERSIONS, hidden=True)
+    lang = view.lang
+    shown = view.version or versions[0]
+    links: list[Any] = [html.Strong(f"{t('document.versions', lang)}: ")]
+    for i, version in enumerate(versions):
+        row = data.documents.get(data.vocab.versions[view.doc][version], {})
+        label = f"{t(f'language.{version}', lang)} · {source_kind_label(_text(row.get('source_kind')), lang)}"
+        href = DocumentView(doc=view.doc, version="" if i == 0 else version, lang=lang).href()
+        links += [" · " if i else "",
+                  html.Strong(label, className=f"version-current version-{version}", **{"aria-current": "page"})
+                  if version == shown else dcc.Link(label, href=href, className=f"version-link version-{version}")]
+    other = data.vocab.versions[view.doc][versions[1]]
+    links += [" · ", dcc.Link(t("document.compare_versions", lang) + " →",
+                              href=CompareView(a=view.doc, b=other, lang=lang).href())]
+    return html.Nav([html.P(links, className="mb-1"),
+                     html.P(t("document.versions_note", lang, n=len(versions)), className="small text-muted")],
+                    id=ids.DOC_VERSIONS, className="doc-versions", **{"aria-label": t("document.versions", lang)})
+
+
+def header(data: AppData, doc: dict[str, Any], lang: str, about: str = "") -> html.Div:
     """Return the document's header: symbol, titles, issuer, date, sources, coverage, relations, cited
-    facts."""
+    facts. `doc` is the row shown (a version's, with its own source); `about` the document whose relations,
+    cited targets and claims are listed (the same row unless a version is shown)."""
     other = "title_en" if lang == "vi" else "title_vi"
     facts = [
         _date(doc.get("issued")),
@@ -139,9 +166,9 @@ def header(data: AppData, doc: dict[str, Any], lang: str) -> html.Div:
             )
         )
     children += [
-        _relations(data, doc["id"], lang),
-        _cited_targets(data, doc["id"], lang),
-        _claims(data, doc["id"], lang),
+        _relations(data, about or doc["id"], lang),
+        _cited_targets(data, about or doc["id"], lang),
+        _claims(data, about or doc["id"], lang),
     ]
     return html.Header(children, id=ids.DOC_HEADER, className="doc-header")
 

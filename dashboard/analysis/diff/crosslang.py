@@ -1,0 +1,111 @@
+"""Compare across languages: A and B in different languages (two documents, or the two versions of one).
+
+A word-level diff between an English translation and a Vietnamese original is meaningless (every word differs), and
+so are distinctive terms. `across_languages` therefore takes the comparison `compare_documents` made and, when the
+two sides are in different languages, replaces its pairs with pairs by structure: provisions whose numbering path
+matches (1.a with 1.a, 2.b1 with 2.b1) are shown side by side, status "paired", with no similarity and no word
+changes; the rest are "dropped" (only in A) or "new" (only in B). The terms are emptied, `language_notice` says why,
+and `languages` names both. Themes, entities and targets stay: they are ids, comparable across languages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from dashboard.analysis.diff.words import one_sided_ops
+
+PAIRED = "paired"
+LANGUAGE_NAMES = {"en": "English", "vi": "Vietnamese"}
+
+
+def language_gap(doc_a: Mapping[str, Any], doc_b: Mapping[str, Any]) -> tuple[str, str] | None:
+    """Return (language of A, language of B) when both are known and differ, else None."""
+    a, b = (str(doc.get("language") or "").strip() for doc in (doc_a, doc_b))
+    return (a, b) if a and b and a != b else None
+
+
+def structure_path(provision_id: str) -> str:
+    """Return a provision's numbering path, the part of its id after the document id: `X-vi:2.b1` → `2.b1`."""
+    return provision_id.split(":", 1)[-1]
+
+
+def pair_by_structure(rows_a: list[Mapping[str, Any]], rows_b: list[Mapping[str, Any]]
+                      ) -> list[tuple[Mapping[str, Any] | None, Mapping[str, Any] | None]]:
+    """Pair provisions whose numbering paths match; return (a, b) pairs, one side None when unmatched.
+
+    Every row appears once. Order: A's reading order; a B row without a partner follows the pair of the B row
+    before it (as the aligner places a new provision)."""
+    by_path_b = {structure_path(str(r["id"])): j for j, r in enumerate(rows_b)}
+    partner: dict[int, int] = {}
+    for i, row in enumerate(rows_a):
+        j = by_path_b.get(structure_path(str(row["id"])))
+        if j is not None and j not in partner.values():
+            partner[i] = j
+    b_to_a = {j: i for i, j in partner.items()}
+    keyed: list[tuple[tuple[int, int, int], tuple[Mapping[str, Any] | None, Mapping[str, Any] | None]]] = []
+    for i, row in enumerate(rows_a):
+        keyed.append(((i, 0, 0), (row, rows_b[partner[i]] if i in partner else None)))
+    anchor = -1
+    for j, row in enumerate(rows_b):
+        if j in b_to_a:
+            anchor = b_to_a[j]
+        else:
+            keyed.append(((anchor, 1, j), (None, row)))
+    return [pair for _, pair in sorted(keyed, key=lambda kv: kv[0])]
+
+
+def language_notice(languages: tuple[str, str], paired: int, total_a: int, total_b: int) -> str:
+    """Return the notice a reader sees instead of a word-level diff."""
+    a, b = (LANGUAGE_NAMES.get(code, code) for code in languages)
+    return (f"A is in {a} and B in {b}: a word-by-word comparison across languages would mark every word as "
+            f"changed, so no changes and no distinctive terms are computed. {paired} of A's {total_a} and B's "
+            f"{total_b} provisions are paired by their numbering (1.a with 1.a) to be read side by side; themes, "
+            "entities and targets are compared as usual.")
+
+
+def across_languages(result: dict[str, Any], doc_a: Mapping[str, Any], doc_b: Mapping[str, Any],
+                     provisions: pd.DataFrame) -> dict[str, Any]:
+    """Return `result` unchanged when A and B share a language; else the comparison by structure (module doc)."""
+    languages = language_gap(doc_a, doc_b)
+    if languages is None:
+        return result
+    seen = {side: {p[side]: p for p in result["pairs"] if p[side]} for side in ("a", "b")}
+    rows = {side: provisions[provisions["document_id"] == str(doc["id"])].sort_values("ordinal").to_dict("records")
+            for side, doc in (("a", doc_a), ("b", doc_b))}
+    pairs = [_pair(a, b, seen) for a, b in pair_by_structure(rows["a"], rows["b"])]
+    paired = sum(1 for p in pairs if p["status"] == PAIRED)
+    summary = {status: 0 for status in result["summary"]}
+    summary.update({"new": sum(1 for p in pairs if p["status"] == "new"),
+                    "dropped": sum(1 for p in pairs if p["status"] == "dropped"), PAIRED: paired})
+    return {**result, "pairs": pairs, "summary": summary, "pins": [],
+            "terms": {key: [] for key in result.get("terms") or {}},
+            "languages": {"a": languages[0], "b": languages[1]},
+            "language_notice": language_notice(languages, paired, len(rows["a"]), len(rows["b"]))}
+
+
+def _pair(a: Mapping[str, Any] | None, b: Mapping[str, Any] | None,
+          seen: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> dict[str, Any]:
+    # each side's facts (label, kind, themes) as the aligner reported them for that provision
+    side_a = seen["a"].get(str(a["id"])) if a is not None else None
+    side_b = seen["b"].get(str(b["id"])) if b is not None else None
+    pair: dict[str, Any] = {"a": None, "b": None, "a_text": "", "b_text": "", "similarity": None, "themes": [],
+                            "ops": [], "nearest": None, "set_by": "structure", "candidates": {"a": [], "b": []}}
+    for side, row, seen in (("a", a, side_a), ("b", b, side_b)):
+        pair.update({side: str(row["id"]) if row is not None else None,
+                     f"{side}_text": str(row["text"]) if row is not None else "",
+                     f"{side}_label": (seen or {}).get(f"{side}_label", ""),
+                     f"{side}_kind": (seen or {}).get(f"{side}_kind"),
+                     f"{side}_own": (seen or {}).get(f"{side}_own"),
+                     f"{side}_themes": list((seen or {}).get(f"{side}_themes") or [])})
+    pair["themes"] = list(dict.fromkeys([*pair["a_themes"], *pair["b_themes"]]))
+    if a is not None and b is not None:
+        pair["status"] = PAIRED
+        pair["ops"] = [{"op": "equal", "a": pair["a_text"], "b": pair["b_text"]}]  # shown as they are, unmarked
+    else:
+        side = "a" if a is not None else "b"
+        pair["status"] = "dropped" if side == "a" else "new"
+        pair["ops"] = one_sided_ops(pair[f"{side}_text"], side)
+    return pair
