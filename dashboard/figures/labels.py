@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.dataset.load import Dataset
-from dashboard.figures.coverage import COVERAGE_STYLE, coverage_key, coverage_label, source_kind_label
+from dashboard.figures.coverage import COVERAGE_STYLE, comparable, coverage_key, coverage_label, source_kind_label
 from dashboard.figures.registry import ChartOptions
 
 LANGS = ("en", "vi")
@@ -65,6 +65,11 @@ class ChartDocument:
         """Return the coverage glyph (● full, ◐ partial, ○ summary)."""
         return COVERAGE_STYLE[self.coverage]["glyph"]
 
+    @property
+    def comparable(self) -> bool:
+        """Return whether this document's measures compare like for like with another's (coverage.comparable)."""
+        return comparable(self.coverage, self.source_kind)
+
     def label(self, lang: str = "en", sep: str = " ") -> str:
         """Return e.g. "59-NQ/TW (2025) ○ summary" (`sep="<br>"` puts the coverage on a second line)."""
         return f"{self.symbol} ({self.year}){sep}{self.glyph} {word(COVERAGE_WORD, self.coverage, lang)}"
@@ -72,9 +77,7 @@ class ChartDocument:
     def describe(self, lang: str = "en") -> str:
         """Return e.g. "59-NQ/TW (2025-01-24), Secondary summary, infographic summary" for hovers."""
         kind = source_kind_label(self.source_kind, lang)
-        return f"{self.symbol} ({self.issued}) · {coverage_label(self.coverage, lang)}" + (
-            f", {kind}" if kind else ""
-        )
+        return f"{self.symbol} ({self.issued}) · {coverage_label(self.coverage, lang)}" + (f", {kind}" if kind else "")
 
 
 def chart_documents(ds: Dataset, docs: Iterable[str] = ()) -> list[ChartDocument]:
@@ -169,4 +172,3 @@ def percent(value: float | None, digits: int = 0) -> str:
     if value is None or value != value:
         return "–"
     return f"{value * 100:.{digits}f}%"
-
