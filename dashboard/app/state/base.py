@@ -228,4 +228,3 @@ class View:
     def caption(self, vocab: Vocabulary) -> str:
         """Return the view in words."""
         return ""
-

@@ -52,6 +52,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{n} targets and indicators from {d} documents",
         "vi": "{n} mục tiêu và chỉ số từ {d} văn bản",
     },
+    "count_apart": {
+        "en": "{k} more carry a year but are not deadlines (names, cross-references), listed apart",
+        "vi": "{k} mục khác có năm nhưng không phải thời hạn (tên gọi, dẫn chiếu), liệt kê riêng",
+    },
     "count_conflicts": {"en": "{k} where sources disagree", "vi": "{k} mục các nguồn không thống nhất"},
     "disagree": {"en": "Sources disagree", "vi": "Các nguồn không thống nhất"},
     "disagree_note": {
@@ -235,7 +239,11 @@ def status(data: AppData, view: TargetsView, rows: Sequence[Mapping[str, Any]]) 
     """Return the URL notices, the caption and the count of rows (and of rows whose sources disagree)."""
     lang = view.lang
     in_conflict = sum(1 for r in rows if text(r.get("conflict_group")))
-    count = _t("count", lang).format(n=len(rows), d=len({r["document_id"] for r in rows}))
+    # the count is of deadlines (and indicators): a programme's name or a cited horizon is listed apart
+    due = [r for r in rows if r.get("role", "deadline") == "deadline"]
+    count = _t("count", lang).format(n=len(due), d=len({r["document_id"] for r in due}))
+    if len(due) < len(rows):
+        count += " · " + _t("count_apart", lang).format(k=len(rows) - len(due))
     if in_conflict:
         count += " · ⚠ " + _t("count_conflicts", lang).format(k=in_conflict)
     return [
@@ -244,7 +252,11 @@ def status(data: AppData, view: TargetsView, rows: Sequence[Mapping[str, Any]]) 
             count,
             id=ids.TARGETS_COUNT,
             className="fw-semibold mb-0",
-            **{"data-count": str(len(rows)), "data-conflicts": str(in_conflict)},
+            **{
+                "data-count": str(len(due)),
+                "data-apart": str(len(rows) - len(due)),
+                "data-conflicts": str(in_conflict),
+            },
         ),
         html.P(view.caption(data.vocab), id=ids.TARGETS_CAPTION, className="view-caption text-muted small"),
     ]
