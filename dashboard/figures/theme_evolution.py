@@ -284,6 +284,7 @@ def _value(row: Any) -> float | None:
 register(
     Chart(
         name="themes-evolution",
+        uses_basis=True,
         title="Theme weight over time",
         description="Lines: the weight of the chosen themes from document to document in order of issue, "
         "each point marked by its source's coverage (● full, ◐ partial, ○ summary).",
