@@ -26,6 +26,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "nav.compare": {"en": "Compare", "vi": "So sánh"},
     "nav.soon": {"en": "Coming soon", "vi": "Sắp có"},
     "nav.language": {"en": "Language", "vi": "Ngôn ngữ"},
+    "nav.menu": {"en": "Menu", "vi": "Danh mục"},
     "footer.dataset": {"en": "Dataset version", "vi": "Phiên bản dữ liệu"},
     "footer.cite": {"en": "Cite as", "vi": "Trích dẫn"},
     "footer.note": {

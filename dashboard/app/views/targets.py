@@ -19,6 +19,7 @@ from dashboard.app.components.charts import chart_card
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t, theme_label
 from dashboard.app.state import TargetsView, clamp_years, year_range_text
+from dashboard.app.views.phone import targets_list
 from dashboard.app.views.targets_table import KIND_GLYPH, source_cell, targets_table_view
 from dashboard.figures.indicators import indicators_figure
 from dashboard.figures.labels import text
@@ -69,17 +70,18 @@ TEXT: dict[str, dict[str, str]] = {
 def targets_page(data: AppData, view: TargetsView) -> list[Any]:
     """Return the Targets page: controls set from the view, then its notices, conflicts, charts and table."""
     lang = view.lang
-    status_, conflicts_, timeline, indicators, table, _ = outputs(data, view)
+    status_, conflicts_, timeline, indicators, table, _, listed = outputs(data, view)
     return [
         html.H1(_t("title", lang), className="page-title"),
         html.P(_t("lead", lang), className="text-muted mb-2"),
         controls(data, view),
         html.Div(status_, id=ids.TARGETS_STATUS),
         html.Div(conflicts_, id=ids.TARGETS_CONFLICTS),
-        chart_card(ids.TARGETS_TIMELINE, "targets-timeline", timeline, lang=lang),
+        chart_card(ids.TARGETS_TIMELINE, "targets-timeline", timeline, lang=lang, className="phone-hide"),
+        html.Div(listed, id=ids.TARGETS_LIST),
         chart_card(ids.TARGETS_INDICATORS, "indicators", indicators, lang=lang),
         html.H2(_t("table", lang), className="h5 mt-3"),
-        html.Div(table, id=ids.TARGETS_TABLE, className="table-responsive"),
+        html.Div(table, id=ids.TARGETS_TABLE),
     ]
 
 
@@ -227,6 +229,7 @@ def outputs(data: AppData, view: TargetsView) -> tuple[Any, ...]:
         indicators_figure(data.dataset, options),
         targets_table_view(data.documents, rows, view.lang),
         years_shown(data, view),
+        targets_list(rows, view.lang),
     )
 
 

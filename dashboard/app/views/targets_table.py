@@ -51,6 +51,7 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": 'Tên chương trình có chứa năm ("Agenda 2030"), mốc của văn bản khác được nhắc lại, hoặc lời không '
         "phải của văn bản. Không được tính ở trên.",
     },
+    "scroll": {"en": "The table scrolls sideways →", "vi": "Bảng cuộn ngang được →"},
     "capped": {
         "en": "The first {n} of {total} rows are shown; narrow the filters to see the rest.",
         "vi": "Hiển thị {n} trong {total} dòng đầu; thu hẹp bộ lọc để xem phần còn lại.",
@@ -97,7 +98,8 @@ def _table(
     )
     body = [_row(r, documents.get(str(r["document_id"]), {}), lang, role) for r in rows[:MAX_ROWS]]
     table = html.Table([head, html.Tbody(body)], className="table table-sm align-top targets-table")
-    out: list[Any] = [html.Div(table, className="table-scroll")]
+    hint = html.P(_t("scroll", lang), className="phone-only small text-muted mb-1 scroll-hint")
+    out: list[Any] = [hint, html.Div(table, className="table-scroll")]
     if len(rows) > MAX_ROWS:
         out.append(html.P(_t("capped", lang).format(n=MAX_ROWS, total=len(rows)), className="small text-muted"))
     return out
