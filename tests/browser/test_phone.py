@@ -77,6 +77,8 @@ def test_phone003_heatmap_and_targets_timeline_become_lists(journey: Journey, ap
     listed = page.locator(sel(ids.THEMES_HEATMAP_LIST))
     expect(listed.locator("[data-doc='40-QD-TTg-2016'] li")).to_have_text(["Science, technology and innovation13%"])
     expect(listed.locator("[data-doc='22-NQ-TW-2013']")).to_contain_text("no text on this basis")
+    expect(page.locator(sel(ids.THEMES_EVOLUTION))).to_be_hidden()  # needs a wider screen, and says so
+    expect(page.get_by_text("need a wider screen")).to_be_visible()
     page.goto(app_url + "/targets?from=2030&to=2030&lang=vi")
     wait_for_page(page, ids.TARGETS_LIST)
     expect(page.locator(sel(ids.TARGETS_TIMELINE))).to_be_hidden()

@@ -95,6 +95,12 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Các từ được đánh dấu là thuật ngữ của bộ mã khiến điều khoản mang chủ đề này.",
     },
     "close": {"en": "Close", "vi": "Đóng"},
+    "phone_charts": {
+        "en": "The charts of theme weight over time and of new terms need a wider screen; the lists above and "
+        "below hold the same figures and terms.",
+        "vi": "Biểu đồ tỷ trọng chủ đề theo thời gian và thuật ngữ mới cần màn hình rộng hơn; danh sách ở trên và "
+        "dưới có cùng số liệu và thuật ngữ.",
+    },
     "new_title": {"en": "Read the new terms in context", "vi": "Đọc thuật ngữ mới trong ngữ cảnh"},
     "new_intro": {
         "en": "Terms a document uses that no earlier document did; each opens the first provision using it.",
@@ -124,8 +130,11 @@ def themes_page(data: AppData, view: ThemesView) -> list[Any]:
         ),
         html.Div(heatmap_list(data, view), id=ids.THEMES_HEATMAP_LIST),
         html.Div(cell_section(data, view), id=ids.THEMES_CELL, className="themes-cell"),
-        chart_card(ids.THEMES_EVOLUTION, "themes-evolution", figures[1], lang=lang),
-        chart_card(ids.THEMES_TERMS, "term-emergence", figures[2], lang=lang),
+        # at phone width the evolution and the new-terms panels cannot be read: the lists above and below
+        # (each document's themes; the new terms in context) say the same, and a note says where the charts are
+        html.P(_t("phone_charts", lang), className="phone-only small text-muted"),
+        chart_card(ids.THEMES_EVOLUTION, "themes-evolution", figures[1], lang=lang, className="phone-hide"),
+        chart_card(ids.THEMES_TERMS, "term-emergence", figures[2], lang=lang, className="phone-hide"),
         html.Div(new_terms(data, view), id=ids.THEMES_NEW, className="themes-new"),
     ]
 
