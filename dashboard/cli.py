@@ -16,15 +16,8 @@ from dashboard.errors import BuildFailed, DataInvalid, PolicyTimelineError
 from dashboard.paths import DATA_DIR, REPO_DIR, SEEDS_DIR
 from dashboard.settings import DEFAULT_HOST, DEFAULT_PORT
 
-DATA_OPTION = click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(path_type=Path),
-    default=DATA_DIR,
-    envvar="POLICY_TIMELINE_DATA",
-    show_default=True,
-    help="Data package folder.",
-)
+DATA_OPTION = click.option("--data", "data_dir", type=click.Path(path_type=Path), default=DATA_DIR,
+                           envvar="POLICY_TIMELINE_DATA", show_default=True, help="Data package folder.")
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -50,22 +43,10 @@ def main() -> None:
 
 
 @main.command()
-@click.option(
-    "--seeds",
-    "seeds_dir",
-    type=click.Path(path_type=Path),
-    default=SEEDS_DIR,
-    show_default=True,
-    help="Folder of seed texts and their sidecars.",
-)
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(path_type=Path),
-    default=DATA_DIR,
-    show_default=True,
-    help="Folder to write the data package to (replaced only when the build succeeds).",
-)
+@click.option("--seeds", "seeds_dir", type=click.Path(path_type=Path), default=SEEDS_DIR, show_default=True,
+              help="Folder of seed texts and their sidecars.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=DATA_DIR, show_default=True,
+              help="Folder to write the data package to (replaced only when the build succeeds).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def build(seeds_dir: Path, out_dir: Path, quiet: bool) -> None:
     """Build the data package from the seeds.
@@ -88,13 +69,8 @@ def build(seeds_dir: Path, out_dir: Path, quiet: bool) -> None:
 
 @main.command()
 @DATA_OPTION
-@click.option(
-    "--seeds",
-    "seeds_dir",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Also check every provision's span against these seed texts.",
-)
+@click.option("--seeds", "seeds_dir", type=click.Path(path_type=Path), default=None,
+              help="Also check every provision's span against these seed texts.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON report.")
 def validate(data_dir: Path, seeds_dir: Path | None, as_json: bool) -> None:
     """Validate the data package (Frictionless plus cross-table checks); exit 0 when valid, 1 when not.
@@ -120,19 +96,11 @@ def _not_yet(name: str) -> None:
 
 @main.command()
 @click.option("--text", default=None, help="The text to tag.")
-@click.option(
-    "--file",
-    "file_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="A UTF-8 text file to tag (as one text).",
-)
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help='Print {"themes": [{"id", "score", "evidence": [{"term", "text", "start", "end", "weight"}]}]}.',
-)
+@click.option("--file", "file_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="A UTF-8 text file to tag (as one text).")
+@click.option("--json", "as_json", is_flag=True,
+              help='Print {"themes": [{"id", "score", "evidence": [{"term", "text", "start", "end", '
+                   '"weight"}]}]}.')
 def tag(text: str | None, file_path: Path | None, as_json: bool) -> None:
     """Tag a text with every theme it substantially addresses, each with a score and the evidence.
 
@@ -172,35 +140,18 @@ EVAL_DATA = REPO_DIR / "tests" / "eval" / "data"
 
 @main.command("eval-themes")
 @DATA_OPTION
-@click.option(
-    "--dev",
-    "dev_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=EVAL_DATA / "themes_dev.yml",
-    show_default=True,
-    help="Development set: seed provisions labelled by hand against the codebook.",
-)
-@click.option(
-    "--holdout",
-    "holdout_paths",
-    type=click.Path(dir_okay=False, path_type=Path),
-    multiple=True,
-    default=[EVAL_DATA / "themes_holdout.yml", EVAL_DATA / "themes_blind.yml"],
-    show_default=True,
-    help="Hold-out set(s): labelled sentences that are not in the seeds (repeatable).",
-)
-@click.option(
-    "--bar",
-    type=float,
-    default=0.85,
-    show_default=True,
-    help="Exit 1 when the development set's micro-F1 is below this.",
-)
+@click.option("--dev", "dev_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=EVAL_DATA / "themes_dev.yml", show_default=True,
+              help="Development set: seed provisions labelled by hand against the codebook.")
+@click.option("--holdout", "holdout_paths", type=click.Path(dir_okay=False, path_type=Path), multiple=True,
+              default=[EVAL_DATA / "themes_holdout.yml", EVAL_DATA / "themes_blind.yml"], show_default=True,
+              help="Hold-out set(s): labelled sentences that are not in the seeds (repeatable).")
+@click.option("--bar", type=float, default=0.85, show_default=True,
+              help="Exit 1 when the development set's micro-F1 is below this.")
 @click.option("--errors", "show_errors", is_flag=True, help="Also list every unit the tagger gets wrong.")
 @click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
-def eval_themes(
-    data_dir: Path, dev_path: Path, holdout_paths: tuple[Path, ...], bar: float, show_errors: bool, as_json: bool
-) -> None:
+def eval_themes(data_dir: Path, dev_path: Path, holdout_paths: tuple[Path, ...], bar: float,
+                show_errors: bool, as_json: bool) -> None:
     """Measure the theme tagger: precision, recall and F1 per theme, micro- and macro-averaged, per set.
 
     Example: policy-timeline eval-themes --errors
@@ -224,22 +175,12 @@ def eval_themes(
 @click.argument("b")
 @DATA_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print the comparison as one JSON object.")
-@click.option(
-    "--html",
-    "html_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write a standalone HTML report to this file.",
-)
-@click.option(
-    "--pin",
-    "pins",
-    multiple=True,
-    metavar="A-B",
-    help="Correct the pairing: 3.b1-p2 pairs A's 3.b1 with B's p2, 3.b1- leaves it without a counterpart, "
-    "-p3 leaves B's p3 alone, 3.b1!p2 keeps those two apart. Repeat, or separate with commas. The rest "
-    "is aligned around the pins.",
-)
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write a standalone HTML report to this file.")
+@click.option("--pin", "pins", multiple=True, metavar="A-B",
+              help="Correct the pairing: 3.b1-p2 pairs A's 3.b1 with B's p2, 3.b1- leaves it without a counterpart, "
+                   "-p3 leaves B's p3 alone, 3.b1!p2 keeps those two apart. Repeat, or separate with commas. The rest "
+                   "is aligned around the pins.")
 def diff(a: str, b: str, data_dir: Path, as_json: bool, html_path: Path | None, pins: tuple[str, ...]) -> None:
     """Compare two documents (id or symbol, any case): provisions paired by meaning, and what moved.
 
@@ -255,7 +196,9 @@ def diff(a: str, b: str, data_dir: Path, as_json: bool, html_path: Path | None, 
     if as_json and html_path:
         fail("use either --json or --html, not both")
     dataset = get_dataset(str(data_dir))
-    result = compare_documents(dataset, dataset.resolve_document(a), dataset.resolve_document(b), pins=_split(pins))
+    result = compare_documents(
+        dataset, dataset.resolve_document(a), dataset.resolve_document(b), pins=_split(pins)
+    )
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False))
     elif html_path:
@@ -270,22 +213,13 @@ def diff(a: str, b: str, data_dir: Path, as_json: bool, html_path: Path | None, 
 
 @main.command("eval-alignment")
 @DATA_OPTION
-@click.option(
-    "--gold",
-    "gold_path",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=REPO_DIR / "tests" / "eval" / "data" / "alignment_expected.yml",
-    show_default=True,
-    help="Hand-made expected pairs (YAML).",
-)
-@click.option(
-    "--second",
-    "second_path",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=REPO_DIR / "tests" / "eval" / "data" / "alignment_annotator2.yml",
-    show_default=True,
-    help="A second annotator's gold set: the engine is scored on it too, and the two sets' agreement is printed.",
-)
+@click.option("--gold", "gold_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=REPO_DIR / "tests" / "eval" / "data" / "alignment_expected.yml", show_default=True,
+              help="Hand-made expected pairs (YAML).")
+@click.option("--second", "second_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=REPO_DIR / "tests" / "eval" / "data" / "alignment_annotator2.yml", show_default=True,
+              help="A second annotator's gold set: the engine is scored on it too, and the two sets' agreement is "
+                   "printed.")
 @click.option("--bar", type=float, default=None, help="Exit 1 when the pairing accuracy is below this.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (with every disagreement).")
 def eval_alignment(data_dir: Path, gold_path: Path, second_path: Path, bar: float | None, as_json: bool) -> None:
@@ -308,10 +242,11 @@ def eval_alignment(data_dir: Path, gold_path: Path, second_path: Path, bar: floa
 
     dataset = get_dataset(str(data_dir))
     gold = load_gold(gold_path)
-    report = score_alignment(gold, dataset.provisions, lambda a, b: compare_documents(dataset, a, b), str(gold_path))
+    report = score_alignment(
+        gold, dataset.provisions, lambda a, b: compare_documents(dataset, a, b), str(gold_path)
+    )
     report["threshold_curve"] = threshold_curve(
-        gold,
-        dataset.provisions,
+        gold, dataset.provisions,
         lambda t: lambda a, b: compare_documents(dataset, a, b, AlignSettings(threshold=t)),
         [0.08, 0.12, 0.16, 0.20, 0.24, 0.28],
     )
@@ -330,11 +265,9 @@ def eval_alignment(data_dir: Path, gold_path: Path, second_path: Path, bar: floa
     else:
         s = report["second"]
         click.echo(format_report(report))
-        click.echo(
-            f"second annotator ({second_path.name}): accuracy {s['accuracy']:.3f} (pairs precision "
-            f"{s['pair_precision']:.3f}, recall {s['pair_recall']:.3f}) on {s['pairs']} gold pairs and "
-            f"{s['only']} only-in lines; counterpart paired or offered {s['pairs_offered']}/{s['pairs']}"
-        )
+        click.echo(f"second annotator ({second_path.name}): accuracy {s['accuracy']:.3f} (pairs precision "
+                   f"{s['pair_precision']:.3f}, recall {s['pair_recall']:.3f}) on {s['pairs']} gold pairs and "
+                   f"{s['only']} only-in lines; counterpart paired or offered {s['pairs_offered']}/{s['pairs']}")
         click.echo(format_agreement(report["agreement"], gold_path.name, second_path.name))
         click.echo(f"correcting by hand ({gold_path.name}): {format_reader(report['reader'])}")
         click.echo(f"correcting by hand ({second_path.name}): {format_reader(s['reader'])}")
@@ -374,48 +307,21 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--b", "doc_b", default="", help="Second document of a comparison chart.")
 @click.option("--measure", default="share_provisions", show_default=True, help="What theme charts measure.")
 @click.option("--lang", type=click.Choice(["en", "vi"]), default="en", show_default=True)
-@click.option(
-    "--basis",
-    default="own",
-    show_default=True,
-    help="own: count the document's own provisions only; all: also publishers' commentary.",
-)
+@click.option("--basis", default="own", show_default=True,
+              help="own: count the document's own provisions only; all: also publishers' commentary.")
 @click.option("--set", "extra", multiple=True, metavar="KEY=VALUE", help="A chart-specific option.")
-@click.option(
-    "--size",
-    default="slide",
-    show_default=True,
-    help="slide (1600x900, 16:9) or a4 (1240x760, A4 page width); --width/--height override.",
-)
+@click.option("--size", default="slide", show_default=True,
+              help="slide (1600x900, 16:9) or a4 (1240x760, A4 page width); --width/--height override.")
 @click.option("--width", type=int, default=None, help="Width in px (before --scale).")
 @click.option("--height", type=int, default=None, help="Height in px (before --scale).")
 @click.option("--scale", type=float, default=None, help="Pixel scale (PNG default 2).")
-@click.option(
-    "--out",
-    "out_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="File to write: .png .svg .pdf .html or .csv (the data behind the chart).",
-)
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write: .png .svg .pdf .html or .csv (the data behind the chart).")
 @DATA_OPTION
-def export(
-    chart: str | None,
-    list_charts: bool,
-    docs: tuple[str, ...],
-    themes: tuple[str, ...],
-    doc_a: str,
-    doc_b: str,
-    measure: str,
-    lang: str,
-    basis: str,
-    extra: tuple[str, ...],
-    size: str,
-    width: int | None,
-    height: int | None,
-    scale: float | None,
-    out_path: Path | None,
-    data_dir: Path,
-) -> None:
+def export(chart: str | None, list_charts: bool, docs: tuple[str, ...], themes: tuple[str, ...], doc_a: str,
+           doc_b: str, measure: str, lang: str, basis: str, extra: tuple[str, ...], size: str,
+           width: int | None, height: int | None, scale: float | None, out_path: Path | None,
+           data_dir: Path) -> None:
     """Export a chart as it appears in the app; the format comes from the suffix of --out.
 
     Example: policy-timeline export timeline --docs 22-NQ/TW 59-NQ/TW --size slide --out timeline.png
@@ -435,40 +341,21 @@ def export(
     pairs = [item.partition("=") for item in extra]
     if any(not sep or not key for key, sep, _ in pairs):
         fail("--set takes KEY=VALUE")
-    options = ChartOptions(
-        docs=_split(docs),
-        themes=_split(themes),
-        measure=measure,
-        a=doc_a,
-        b=doc_b,
-        lang=lang,
-        basis=basis,
-        extra={k: v for k, _, v in pairs},
-    )
-    path = export_chart(
-        get_dataset(str(data_dir)), chart, options, out_path, size=size, width=width, height=height, scale=scale
-    )
+    options = ChartOptions(docs=_split(docs), themes=_split(themes), measure=measure, a=doc_a, b=doc_b,
+                           lang=lang, basis=basis, extra={k: v for k, _, v in pairs})
+    path = export_chart(get_dataset(str(data_dir)), chart, options, out_path, size=size, width=width,
+                        height=height, scale=scale)
     click.echo(f"wrote {path}")
 
 
 @main.command()
 @click.argument("a")
 @click.argument("b")
-@click.option(
-    "--out",
-    "out_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="File to write: .pptx (16:9 slides), .pdf or .html (standalone).",
-)
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="File to write: .pptx (16:9 slides), .pdf or .html (standalone).")
 @click.option("--lang", type=click.Choice(["en", "vi"]), default="en", show_default=True)
-@click.option(
-    "--pin",
-    "pins",
-    multiple=True,
-    metavar="A-B",
-    help="Correct the pairing the pack quotes, as for `diff --pin` (3.b1-p2, 3.b1-, -p3, 3.b1!p2).",
-)
+@click.option("--pin", "pins", multiple=True, metavar="A-B",
+              help="Correct the pairing the pack quotes, as for `diff --pin` (3.b1-p2, 3.b1-, -p3, 3.b1!p2).")
 @DATA_OPTION
 def brief(a: str, b: str, out_path: Path, lang: str, data_dir: Path, pins: tuple[str, ...]) -> None:
     """Write a briefing pack comparing documents A and B (id or symbol): timeline, themes, what changed from A
@@ -485,13 +372,8 @@ def brief(a: str, b: str, out_path: Path, lang: str, data_dir: Path, pins: tuple
 
 @main.command()
 @DATA_OPTION
-@click.option(
-    "--host",
-    default=DEFAULT_HOST,
-    show_default=True,
-    envvar="POLICY_TIMELINE_HOST",
-    help="Interface to bind. The default is loopback only; open http://127.0.0.1:8050 in a browser.",
-)
+@click.option("--host", default=DEFAULT_HOST, show_default=True, envvar="POLICY_TIMELINE_HOST",
+              help="Interface to bind. The default is loopback only; open http://127.0.0.1:8050 in a browser.")
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=int, envvar="POLICY_TIMELINE_PORT")
 @click.option("--debug", is_flag=True, help="Dash debug mode (never use on a shared network).")
 def serve(data_dir: Path, host: str, port: int, debug: bool) -> None:

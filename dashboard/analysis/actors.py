@@ -28,44 +28,25 @@ from dashboard.errors import InputError
 from dashboard.paths import ANALYSIS_DIR
 
 ACTORS_FILE = ANALYSIS_DIR / "actors.yml"
-ACTOR_KINDS = (
-    "party_body",
-    "government",
-    "prime_minister",
-    "ministry",
-    "committee",
-    "agency",
-    "locality",
-    "collective",
-)
+ACTOR_KINDS = ("party_body", "government", "prime_minister", "ministry", "committee", "agency", "locality",
+               "collective")
 ROLES = ("lead", "coordinate", "assist", "report", "recipient")
 
-_MODAL = (
-    r"(?::|shall\b|must\b|should\b|will\b|needs?\s+to\b|is\s+to\b|are\s+to\b|has\s+to\b|have\s+to\b|"
-    r"(?:is|are)\s+(?:responsible|in\s+charge)\b|takes?\s+charge\b|chủ\s+trì\b|có\s+trách\s+nhiệm\b)"
-)
+_MODAL = (r"(?::|shall\b|must\b|should\b|will\b|needs?\s+to\b|is\s+to\b|are\s+to\b|has\s+to\b|have\s+to\b|"
+          r"(?:is|are)\s+(?:responsible|in\s+charge)\b|takes?\s+charge\b|chủ\s+trì\b|có\s+trách\s+nhiệm\b)")
 _QUALIFIER = r"(?:based\s+on|according\s+to|in\s+accordance\s+with|within|under)\b"
 # what follows a subject: a modal (after an optional "based on their functions" phrase), or a comma-enclosed
 # phrase and a verb ("Ministries ..., based on their assigned functions and tasks, translate ...")
-_SUBJECT_TAIL = re.compile(
-    rf"\s*(?:,?\s*{_QUALIFIER}[^:;]*?)?,?\s*{_MODAL}"
-    rf"|\s*,\s*{_QUALIFIER}[^:;,]*,\s*[a-z]+\b",
-    re.I,
-)
+_SUBJECT_TAIL = re.compile(rf"\s*(?:,?\s*{_QUALIFIER}[^:;]*?)?,?\s*{_MODAL}"
+                           rf"|\s*,\s*{_QUALIFIER}[^:;,]*,\s*[a-z]+\b", re.I)
 _LIST_GAP = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?$", re.I)
-_COORDINATE = re.compile(
-    r"\b(?:(?:coordinate|cooperate|collaborate|work)\s+(?:closely\s+)?with|"
-    r"in\s+(?:close\s+)?(?:coordination|collaboration|cooperation)\s+with|together\s+with|jointly\s+with|"
-    r"phối\s+hợp\s+với)\s+",
-    re.I,
-)
+_COORDINATE = re.compile(r"\b(?:(?:coordinate|cooperate|collaborate|work)\s+(?:closely\s+)?with|"
+                         r"in\s+(?:close\s+)?(?:coordination|collaboration|cooperation)\s+with|together\s+with|jointly\s+with|"
+                         r"phối\s+hợp\s+với)\s+", re.I)
 _OBJECT_GAP = re.compile(r"^(?:the\s+|relevant\s+|concerned\s+)*$", re.I)
 _ASSIST = re.compile(r"^(?:assist|support|advise|help|giúp|tham\s+mưu)\b", re.I)
-_REPORT = re.compile(
-    r"\b(?:submit|send|make|provide)\s+(?:[\w-]+\s+){0,3}?reports?\b|"
-    r"\b(?:and|to|shall|must|will|should|then)\s+report\b|^report\b|\bbáo\s+cáo\b",
-    re.I,
-)
+_REPORT = re.compile(r"\b(?:submit|send|make|provide)\s+(?:[\w-]+\s+){0,3}?reports?\b|"
+                     r"\b(?:and|to|shall|must|will|should|then)\s+report\b|^report\b|\bbáo\s+cáo\b", re.I)
 _TO = re.compile(r"\bto\s+(?:the\s+)?", re.I)
 _SENTENCE_END = re.compile(r"(?<!\bNo)\.(?=\s|$)")
 # a subject opens its clause ("The Ministry ... shall", "..., ministries ... need to"); "with X to:" does not
@@ -114,26 +95,14 @@ def load_actors() -> tuple[dict[str, Any], ...]:
 @lru_cache(maxsize=1)
 def actor_matcher() -> AliasMatcher:
     """Return the matcher over every actor alias and name."""
-    return AliasMatcher(
-        (a, item["id"])
-        for item in load_actors()
-        for a in [*item["aliases"], item["name_en"], item.get("name_vi") or ""]
-        if a
-    )
+    return AliasMatcher((a, item["id"]) for item in load_actors()
+                        for a in [*item["aliases"], item["name_en"], item.get("name_vi") or ""] if a)
 
 
 def actor_rows() -> list[dict[str, Any]]:
     """Return the actors table."""
-    return [
-        {
-            "id": a["id"],
-            "name_en": a["name_en"],
-            "name_vi": a.get("name_vi", ""),
-            "kind": a["kind"],
-            "aliases": list(dict.fromkeys(a["aliases"])),
-        }
-        for a in load_actors()
-    ]
+    return [{"id": a["id"], "name_en": a["name_en"], "name_vi": a.get("name_vi", ""), "kind": a["kind"],
+             "aliases": list(dict.fromkeys(a["aliases"]))} for a in load_actors()]
 
 
 def read_provision(text: str, label_end: int = 0, matcher: AliasMatcher | None = None) -> Reading:
@@ -150,16 +119,15 @@ def read_provision(text: str, label_end: int = 0, matcher: AliasMatcher | None =
         marks = [m.end() for m in _CLAUSE_MARK.finditer(text, label_end, group[0].start)]
         opening = max(marks, default=label_end)
         tail = _SUBJECT_TAIL.match(text, group[-1].end)
-        if tail and _OPENING.match(text[opening : group[0].start]):
-            verb = text[tail.end() :].lstrip()
+        if tail and _OPENING.match(text[opening:group[0].start]):
+            verb = text[tail.end():].lstrip()
             role = "assist" if _ASSIST.match(verb) else "lead"
             heads += group
             found += [_assign(m, role, tail.group(0).strip(" ,")) for m in group]
     partners: list[Match] = []
     for cue in _COORDINATE.finditer(text):
-        group = next(
-            (g for g in lists if g[0].start >= cue.end() and _OBJECT_GAP.match(text[cue.end() : g[0].start])), None
-        )
+        group = next((g for g in lists
+                      if g[0].start >= cue.end() and _OBJECT_GAP.match(text[cue.end():g[0].start])), None)
         if group:
             partners += group
             found += [_assign(m, "coordinate", cue.group(0).strip()) for m in group]
@@ -175,14 +143,15 @@ def _lists(text: str, mentions: list[Match]) -> list[list[Match]]:
     """Group mentions that stand in one enumeration ("the Government, the Prime Minister and ...")."""
     groups: list[list[Match]] = []
     for m in mentions:
-        if groups and _LIST_GAP.match(text[groups[-1][-1].end : m.start]) and text[groups[-1][-1].end : m.start]:
+        if groups and _LIST_GAP.match(text[groups[-1][-1].end:m.start]) and text[groups[-1][-1].end:m.start]:
             groups[-1].append(m)
         else:
             groups.append([m])
     return groups
 
 
-def _reports(text: str, mentions: list[Match], lists: list[list[Match]], heads: list[Match]) -> list[Assignment]:
+def _reports(text: str, mentions: list[Match], lists: list[list[Match]],
+             heads: list[Match]) -> list[Assignment]:
     """Return report and recipient roles; a cue with no body before it is the subject's (or inherited)."""
     out: list[Assignment] = []
     recipients: list[Match] = []
@@ -190,20 +159,16 @@ def _reports(text: str, mentions: list[Match], lists: list[list[Match]], heads: 
         sentence_start = max([m.end() for m in _SENTENCE_END.finditer(text, 0, cue.start())], default=0)
         # who reports: the subject, or a body that just received reports ("to the Inter-agency Steering
         # Committee to synthesize and report to ..."); not another body before it ("their own localities")
-        before = [
-            m
-            for m in mentions
-            if sentence_start <= m.start and m.end <= cue.start() and (m in heads or m in recipients)
-        ]
+        before = [m for m in mentions if sentence_start <= m.start and m.end <= cue.start()
+                  and (m in heads or m in recipients)]
         reporter = before[-1] if before else None
         if reporter is not None:
             out.append(_assign(reporter, "report", cue.group(0).strip()))
         else:
             # no body of its own: the inherited subject reports
             out.append(Assignment("", "report", "", None, None, cue.group(0).strip()))
-        clause_end = min(
-            [i for i in (text.find(";", cue.end()), text.find(".", cue.end())) if i >= 0], default=len(text)
-        )
+        clause_end = min([i for i in (text.find(";", cue.end()), text.find(".", cue.end())) if i >= 0],
+                         default=len(text))
         for to in _TO.finditer(text, cue.end(), clause_end):
             group = next((g for g in lists if g[0].start == to.end()), None)
             if group:
@@ -214,7 +179,6 @@ def _reports(text: str, mentions: list[Match], lists: list[list[Match]], heads: 
 
 
 # ---------------------------------------------------------------- build step
-
 
 def assignment_tables(corpus: Corpus, tables: Tables) -> Tables:
     """Build step: return the actors and assignments tables."""
@@ -240,29 +204,19 @@ def assignment_tables(corpus: Corpus, tables: Tables) -> Tables:
                     continue
                 seen.add((a.actor_id, a.role))
                 raw = spans.raw_span(a.start, a.end) if a.start is not None and not a.inherited_from else None
-                rows.append(
-                    {
-                        "provision_id": p.id,
-                        "actor_id": a.actor_id,
-                        "role": a.role,
-                        "document_id": doc.meta.id,
-                        "inherited": bool(a.inherited_from),
-                        "inherited_from": a.inherited_from,
-                        "surface": a.surface,
-                        "start": raw[0] if raw else None,
-                        "end": raw[1] if raw else None,
-                        "cue": a.cue,
-                        "own_text": p.own_text,
-                    }
-                )
+                rows.append({
+                    "provision_id": p.id, "actor_id": a.actor_id, "role": a.role, "document_id": doc.meta.id,
+                    "inherited": bool(a.inherited_from), "inherited_from": a.inherited_from,
+                    "surface": a.surface, "start": raw[0] if raw else None, "end": raw[1] if raw else None,
+                    "cue": a.cue, "own_text": p.own_text,
+                })
 
     # save outputs
     return {"actors": actor_rows(), "assignments": rows}
 
 
-def _inherit(
-    p: Provision, found: list[Assignment], by_id: dict[str, Provision], readings: dict[str, Reading]
-) -> list[Assignment]:
+def _inherit(p: Provision, found: list[Assignment], by_id: dict[str, Provision],
+             readings: dict[str, Reading]) -> list[Assignment]:
     """Give a provision without a subject of its own the actors of its nearest tasking ancestor."""
     parent = by_id.get(p.parent_id or "")
     while parent is not None and not readings[parent.id].heads:
@@ -274,14 +228,12 @@ def _inherit(
     reading = readings[parent.id]
     content = p.content or p.text
     # "Summarize and submit periodical reports ...": a task that is reporting, not a task and a report
-    reports_first = any(len(content[: c.start()].split()) <= 3 for c in _REPORT.finditer(content))
+    reports_first = any(len(content[:c.start()].split()) <= 3 for c in _REPORT.finditer(content))
     role = "assist" if _ASSIST.match(content) else "report" if reports_first else "lead"
     inherited = [Assignment(h.key, role, h.surface, None, None, "heading", parent.id) for h in reading.heads]
     if unresolved and role != "report":
-        inherited += [
-            Assignment(h.key, "report", h.surface, None, None, unresolved[0].cue, parent.id) for h in reading.heads
-        ]
-    inherited += [
-        Assignment(m.key, "coordinate", m.surface, None, None, "heading", parent.id) for m in reading.partners
-    ]
+        inherited += [Assignment(h.key, "report", h.surface, None, None, unresolved[0].cue, parent.id)
+                      for h in reading.heads]
+    inherited += [Assignment(m.key, "coordinate", m.surface, None, None, "heading", parent.id)
+                  for m in reading.partners]
     return inherited + found

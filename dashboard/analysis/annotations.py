@@ -63,7 +63,9 @@ class Annotations:
             available.add("mentions")
         entities = _usable(tables.get("entities"), ["id", "name"])
         if entities is not None:
-            notes.entity_names = dict(zip(entities["id"].astype(str), entities["name"].astype(str), strict=True))
+            notes.entity_names = dict(
+                zip(entities["id"].astype(str), entities["name"].astype(str), strict=True)
+            )
             available.add("entities")
         assignments = _usable(tables.get("assignments"), ["provision_id", "actor_id"])
         if assignments is not None:

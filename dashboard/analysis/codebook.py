@@ -21,18 +21,9 @@ SIDE = "_side"  # a marker that opens a side clause (purpose or consequence)
 SIDE_AFTER_COMMA = "_side_after_comma"  # a participle that opens a side clause only after a comma
 
 # British and American forms are both matched; the stems differ ("labour" -> labour, "labor" -> labor).
-_SPELLINGS = [
-    ("labour", "labor"),
-    ("neighbour", "neighbor"),
-    ("favour", "favor"),
-    ("defence", "defense"),
-    ("programme", "program"),
-    ("centre", "center"),
-    ("licence", "license"),
-    ("viet nam", "vietnam"),
-    ("catalogue", "catalog"),
-    ("behaviour", "behavior"),
-]
+_SPELLINGS = [("labour", "labor"), ("neighbour", "neighbor"), ("favour", "favor"), ("defence", "defense"),
+              ("programme", "program"), ("centre", "center"), ("licence", "license"), ("viet nam", "vietnam"),
+              ("catalogue", "catalog"), ("behaviour", "behavior")]
 _ISE = re.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations)\b")
 _IZE = re.compile(r"(?<=\w{3})iz(e|ed|es|ing|ation|ations)\b")
 

@@ -38,13 +38,8 @@ def log_likelihood(count_a: int, count_b: int, total_a: int, total_b: int) -> fl
     return 2.0 * g2
 
 
-def keyness(
-    counts_a: Counter[str],
-    counts_b: Counter[str],
-    *,
-    top: int = 20,
-    min_count: int = 2,
-) -> tuple[list[KeyTerm], list[KeyTerm]]:
+def keyness(counts_a: Counter[str], counts_b: Counter[str], *, top: int = 20, min_count: int = 2,
+            ) -> tuple[list[KeyTerm], list[KeyTerm]]:
     """Return the terms distinctive of A and of B, strongest first.
 
     A term is distinctive of A when its relative frequency is higher in A and G² is positive; terms seen fewer
@@ -242,9 +237,8 @@ def is_true(value: Any) -> bool:
     return value is True or str(value).lower() == "true"
 
 
-def document_keyness(
-    source: Any, a: str, b: str, *, basis: str = "auto", top: int = 20, min_count: int = 2, max_n: int = 1
-) -> tuple[list[KeyTerm], list[KeyTerm]]:
+def document_keyness(source: Any, a: str, b: str, *, basis: str = "auto", top: int = 20, min_count: int = 2,
+                     max_n: int = 1) -> tuple[list[KeyTerm], list[KeyTerm]]:
     """Return the terms distinctive of document `a` against document `b`, and of `b` against `a`.
 
     Args:
@@ -255,7 +249,8 @@ def document_keyness(
     Returns:
         (distinctive of a, distinctive of b), each strongest first, terms in their commonest written form.
     """
-    counts = [count_terms((p["text"] for p in provisions_of(source, doc, basis=basis)), max_n=max_n) for doc in (a, b)]
+    counts = [count_terms((p["text"] for p in provisions_of(source, doc, basis=basis)), max_n=max_n)
+              for doc in (a, b)]
     key_a, key_b = keyness(counts[0].counts, counts[1].counts, top=top, min_count=min_count)
     shown = lambda k, c: KeyTerm(c.display(k.term), k.score, k.count_a, k.count_b)  # noqa: E731
     return ([shown(k, counts[0]) for k in key_a], [shown(k, counts[1]) for k in key_b])

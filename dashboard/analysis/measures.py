@@ -24,9 +24,8 @@ from dashboard.corpus.load import Corpus
 BASES = ("own", "all")
 
 
-def theme_measure_rows(
-    documents: Any, provisions: Any, provision_themes: Any, themes: list[str] | None = None
-) -> list[dict[str, Any]]:
+def theme_measure_rows(documents: Any, provisions: Any, provision_themes: Any,
+                       themes: list[str] | None = None) -> list[dict[str, Any]]:
     """Return one row per held document, theme and basis (own | all), in document then codebook order.
 
     A unit is a provision with at least one word (bare markers such as "Part V" are not units). Shares are
@@ -44,22 +43,14 @@ def theme_measure_rows(
         if not is_true(doc.get("held", True)):
             continue
         for basis in BASES:
-            units = [
-                p
-                for p in by_doc[doc["id"]]
-                if int(p.get("words") or 0) > 0 and (basis == "all" or is_true(p.get("own_text")))
-            ]
+            units = [p for p in by_doc[doc["id"]]
+                     if int(p.get("words") or 0) > 0 and (basis == "all" or is_true(p.get("own_text")))]
             out.extend(_rows_for(doc, basis, units, tags, themes))
     return out
 
 
-def _rows_for(
-    doc: Mapping[str, Any],
-    basis: str,
-    units: list[dict[str, Any]],
-    tags: Mapping[str, Mapping[str, Mapping[str, Any]]],
-    themes: list[str],
-) -> list[dict[str, Any]]:
+def _rows_for(doc: Mapping[str, Any], basis: str, units: list[dict[str, Any]],
+              tags: Mapping[str, Mapping[str, Mapping[str, Any]]], themes: list[str]) -> list[dict[str, Any]]:
     n = len(units)
     words = sum(int(p["words"]) for p in units)
     carrying: dict[str, int] = defaultdict(int)
@@ -77,29 +68,18 @@ def _rows_for(
             scores[theme].append(float(tag["score"]))
     rows = []
     for theme in themes:
-        rows.append(
-            {
-                "document_id": doc["id"],
-                "theme_id": theme,
-                "basis": basis,
-                "provisions": n,
-                "theme_provisions": carrying[theme],
-                "share_provisions": carrying[theme] / n if n else None,
-                "words": words,
-                "theme_words": theme_words[theme],
-                "share_words": theme_words[theme] / words if words else None,
-                "share_split": split[theme] / n if n else None,
-                "mentions": mentions[theme],
-                "mean_score": sum(scores[theme]) / len(scores[theme]) if scores[theme] else None,
-                "rank": None,
-                "coverage": doc.get("coverage", ""),
-                "source_kind": doc.get("source_kind", ""),
-            }
-        )
+        rows.append({
+            "document_id": doc["id"], "theme_id": theme, "basis": basis, "provisions": n,
+            "theme_provisions": carrying[theme], "share_provisions": carrying[theme] / n if n else None,
+            "words": words, "theme_words": theme_words[theme],
+            "share_words": theme_words[theme] / words if words else None,
+            "share_split": split[theme] / n if n else None, "mentions": mentions[theme],
+            "mean_score": sum(scores[theme]) / len(scores[theme]) if scores[theme] else None,
+            "rank": None, "coverage": doc.get("coverage", ""), "source_kind": doc.get("source_kind", ""),
+        })
     # rank the themes present by share of units, then of words; ties keep codebook order
-    present = sorted(
-        (r for r in rows if r["theme_provisions"]), key=lambda r: (-r["share_provisions"], -r["share_words"])
-    )
+    present = sorted((r for r in rows if r["theme_provisions"]),
+                     key=lambda r: (-r["share_provisions"], -r["share_words"]))
     for rank, row in enumerate(present, start=1):
         row["rank"] = rank
     return rows
@@ -107,12 +87,12 @@ def _rows_for(
 
 def theme_measures_step(corpus: Corpus, tables: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """Build step: add the theme_measures table (needs documents, provisions and provision_themes)."""
-    return {"theme_measures": theme_measure_rows(tables["documents"], tables["provisions"], tables["provision_themes"])}
+    return {"theme_measures": theme_measure_rows(tables["documents"], tables["provisions"],
+                                                 tables["provision_themes"])}
 
 
-def share_delta(
-    measures: Any, a: str, b: str, *, basis: str = "auto", measure: str = "share_provisions"
-) -> list[dict[str, Any]]:
+def share_delta(measures: Any, a: str, b: str, *, basis: str = "auto",
+                measure: str = "share_provisions") -> list[dict[str, Any]]:
     """Return, per theme in table order, {"id", "a_share", "b_share", "delta"} for documents a and b.
 
     basis: "own", "all" or "auto" (own where the document has own provisions, else all).
@@ -124,14 +104,8 @@ def share_delta(
     out = []
     for theme in dict.fromkeys(r["theme_id"] for r in rows):  # codebook order, as the table is written
         a_share, b_share = shares[a].get(theme, 0.0), shares[b].get(theme, 0.0)
-        out.append(
-            {
-                "id": theme,
-                "a_share": round(a_share, 4),
-                "b_share": round(b_share, 4),
-                "delta": round(b_share - a_share, 4),
-            }
-        )
+        out.append({"id": theme, "a_share": round(a_share, 4), "b_share": round(b_share, 4),
+                    "delta": round(b_share - a_share, 4)})
     return out
 
 
@@ -151,3 +125,4 @@ def _number(value: Any) -> float:
     except (TypeError, ValueError):
         return 0.0
     return 0.0 if number != number else number
+

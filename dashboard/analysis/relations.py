@@ -16,17 +16,14 @@ from dashboard.analysis.entities import Tables
 from dashboard.corpus.ids import symbol_key
 from dashboard.corpus.load import Corpus
 
-_IMPLEMENTS = re.compile(
-    r"\b(?:action\s+program(?:me)?|program(?:me)?|action\s+plan|plan|scheme|project)\b"
-    r"[^.;]{0,80}?\b(?:to\s+implement|implementing|for\s+(?:the\s+)?implementation\s+of)\s+"
-    r"(?:the\s+)?(?:(?:resolution|decision|conclusion|directive|law)\s+(?:no\.?\s*)?)?$",
-    re.I,
-)
+_IMPLEMENTS = re.compile(r"\b(?:action\s+program(?:me)?|program(?:me)?|action\s+plan|plan|scheme|project)\b"
+                         r"[^.;]{0,80}?\b(?:to\s+implement|implementing|for\s+(?:the\s+)?implementation\s+of)\s+"
+                         r"(?:the\s+)?(?:(?:resolution|decision|conclusion|directive|law)\s+(?:no\.?\s*)?)?$",
+                         re.I)
 
 
-def extracted_relations(
-    corpus: Corpus, mentions: list[dict[str, Any]], entities: list[dict[str, Any]]
-) -> list[dict[str, Any]]:
+def extracted_relations(corpus: Corpus, mentions: list[dict[str, Any]],
+                        entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Return one relation per (source, kind, target) that the provisions' text states, in corpus order."""
     documents = {e["id"]: e["document_id"] for e in entities if e.get("document_id")}
     provisions = {p.id: p for p in corpus.provisions()}
@@ -40,9 +37,8 @@ def extracted_relations(
             continue
         p = provisions[m["provision_id"]]
         titled = p.ordinal == 1 or m["provision_id"] in self_named
-        stated = titled and any(
-            _IMPLEMENTS.search(p.text[: at.start()]) for at in re.finditer(re.escape(m["surface"]), p.text)
-        )
+        stated = titled and any(_IMPLEMENTS.search(p.text[:at.start()])
+                                for at in re.finditer(re.escape(m["surface"]), p.text))
         kind = "implements" if stated else "references"
         exact = symbol_key(metas[target].symbol) in symbol_key(m["surface"])
         key = (source, kind, target)
@@ -50,15 +46,11 @@ def extracted_relations(
         if row is None:
             meta = metas[source]
             found[key] = {
-                "source_id": source,
-                "kind": kind,
-                "target_id": target,
+                "source_id": source, "kind": kind, "target_id": target,
                 "evidence": f"{m['provision_id']}: \u201c{m['surface']}\u201d",
                 "source_url": meta.seed_url or meta.source_url,
-                "confidence": "V" if exact and kind == "references" else "P",
-                "origin": "extracted",
-                "provision_id": m["provision_id"],
-                "provision_ids": [m["provision_id"]],
+                "confidence": "V" if exact and kind == "references" else "P", "origin": "extracted",
+                "provision_id": m["provision_id"], "provision_ids": [m["provision_id"]],
             }
         elif m["provision_id"] not in row["provision_ids"]:
             row["provision_ids"].append(m["provision_id"])

@@ -161,7 +161,9 @@ def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _is_word_boundary(folded: str, start: int, end: int) -> bool:
     before = folded[start - 1] if start > 0 else " "
     after = folded[end] if end < len(folded) else " "
-    return not (before.isalnum() and folded[start].isalnum()) and not (after.isalnum() and folded[end - 1].isalnum())
+    return not (before.isalnum() and folded[start].isalnum()) and not (
+        after.isalnum() and folded[end - 1].isalnum()
+    )
 
 
 @dataclass(frozen=True)

@@ -46,21 +46,11 @@ class Report:
 
     def as_dict(self, *, with_items: bool = False) -> dict[str, Any]:
         """Return the JSON form printed by `policy-timeline eval-themes --json`."""
-        out = {
-            "name": self.name,
-            "file": self.file,
-            "items": len(self.items),
-            "unmatched": self.unmatched,
-            "themes": self.themes,
-            "micro": self.micro,
-            "macro": self.macro,
-        }
+        out = {"name": self.name, "file": self.file, "items": len(self.items), "unmatched": self.unmatched,
+               "themes": self.themes, "micro": self.micro, "macro": self.macro}
         if with_items:
-            out["errors"] = [
-                {"key": i.key, "gold": list(i.gold), "predicted": list(i.predicted)}
-                for i in self.items
-                if set(i.gold) != set(i.predicted)
-            ]
+            out["errors"] = [{"key": i.key, "gold": list(i.gold), "predicted": list(i.predicted)}
+                             for i in self.items if set(i.gold) != set(i.predicted)]
         return out
 
 
@@ -109,10 +99,8 @@ def evaluate_dev_set(path: Path, provisions: Any, documents: Any, *, tagger: Tag
 def evaluate_text_set(path: Path, *, name: str = "holdout", tagger: Tagger | None = None) -> Report:
     """Evaluate against a set of free sentences (`text`, `themes`)."""
     tagger = tagger or get_tagger()
-    items = [
-        _item(f"{name}:{i}", str(e["text"]), e.get("themes") or [], tagger)
-        for i, e in enumerate(load_labels(path), start=1)
-    ]
+    items = [_item(f"{name}:{i}", str(e["text"]), e.get("themes") or [], tagger)
+             for i, e in enumerate(load_labels(path), start=1)]
     return _score(name, str(path), items, [])
 
 
@@ -130,17 +118,8 @@ def _score(name: str, file: str, items: list[Item], unmatched: list[str]) -> Rep
     pred = binarizer.transform([i.predicted for i in items])
     p, r, f, support = precision_recall_fscore_support(gold, pred, average=None, zero_division=0)
     predicted = pred.sum(axis=0)
-    report.themes = [
-        {
-            "id": t,
-            "precision": _r(p[k]),
-            "recall": _r(r[k]),
-            "f1": _r(f[k]),
-            "support": int(support[k]),
-            "predicted": int(predicted[k]),
-        }
-        for k, t in enumerate(ids)
-    ]
+    report.themes = [{"id": t, "precision": _r(p[k]), "recall": _r(r[k]), "f1": _r(f[k]),
+                      "support": int(support[k]), "predicted": int(predicted[k])} for k, t in enumerate(ids)]
     for average in ("micro", "macro"):
         ap, ar, af, _ = precision_recall_fscore_support(gold, pred, average=average, zero_division=0)
         setattr(report, average, {"precision": _r(ap), "recall": _r(ar), "f1": _r(af)})
@@ -158,17 +137,13 @@ def format_report(report: Report, *, errors: bool = False) -> str:
     lines += [f"  unmatched: {u}" for u in report.unmatched]
     lines.append(f"  {'theme':<30} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5} {'tagged':>6}")
     for t in report.themes:
-        lines.append(
-            f"  {t['id']:<30} {t['precision']:>6.3f} {t['recall']:>6.3f} {t['f1']:>6.3f} "
-            f"{t['support']:>5} {t['predicted']:>6}"
-        )
+        lines.append(f"  {t['id']:<30} {t['precision']:>6.3f} {t['recall']:>6.3f} {t['f1']:>6.3f} "
+                     f"{t['support']:>5} {t['predicted']:>6}")
     for average in ("micro", "macro"):
         figures = getattr(report, average)
         if figures:
-            lines.append(
-                f"  {average + '-average':<30} {figures['precision']:>6.3f} "
-                f"{figures['recall']:>6.3f} {figures['f1']:>6.3f}"
-            )
+            lines.append(f"  {average + '-average':<30} {figures['precision']:>6.3f} "
+                         f"{figures['recall']:>6.3f} {figures['f1']:>6.3f}")
     if errors:
         for item in report.items:
             missed, extra = set(item.gold) - set(item.predicted), set(item.predicted) - set(item.gold)
@@ -178,7 +153,8 @@ def format_report(report: Report, *, errors: bool = False) -> str:
     return "\n".join(lines)
 
 
-def evaluate_sets(dev: Path, provisions: Any, documents: Any, *, holdouts: tuple[Path, ...] = ()) -> list[Report]:
+def evaluate_sets(dev: Path, provisions: Any, documents: Any, *,
+                  holdouts: tuple[Path, ...] = ()) -> list[Report]:
     """Return the report of the development set, then one per hold-out set (named after its file)."""
     reports = [evaluate_dev_set(dev, provisions, documents)]
     for path in holdouts:

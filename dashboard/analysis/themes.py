@@ -57,7 +57,8 @@ class Evidence:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON form used by `policy-timeline tag --json`."""
-        return {"term": self.term, "text": self.text, "start": self.start, "end": self.end, "weight": self.weight}
+        return {"term": self.term, "text": self.text, "start": self.start, "end": self.end,
+                "weight": self.weight}
 
 
 @dataclass(frozen=True)
@@ -92,12 +93,8 @@ class _Match:
 class Tagger:
     """A compiled codebook: call `tag(text)` for the themes of one text."""
 
-    def __init__(
-        self,
-        terms: Iterable[Term] | None = None,
-        settings: Mapping[str, Any] | None = None,
-        order: Iterable[str] | None = None,
-    ) -> None:
+    def __init__(self, terms: Iterable[Term] | None = None, settings: Mapping[str, Any] | None = None,
+                 order: Iterable[str] | None = None) -> None:
         settings = settings or tagger_settings()
         self.threshold = float(settings["threshold"])
         self.strong = float(settings["weights"]["strong"])
@@ -114,11 +111,8 @@ class Tagger:
             key = f" {' '.join(words.keys)} "
             grouped[key].append(term)
             lengths[key] = len(words.keys)
-            caps[key] = tuple(
-                p
-                for p, (start, end) in enumerate(zip(words.starts, words.ends, strict=True))
-                if start >= 0 and _is_acronym(term.text[start:end])
-            )
+            caps[key] = tuple(p for p, (start, end) in enumerate(zip(words.starts, words.ends, strict=True))
+                              if start >= 0 and _is_acronym(term.text[start:end]))
         for key, group in grouped.items():
             self._automaton.add_word(key, _Pattern(tuple(group), lengths[key], caps[key]))
         if len(self._automaton):
@@ -155,14 +149,11 @@ class Tagger:
         kind = lambda m: m.pattern.terms[0].themes[0]  # noqa: E731
         themed = [m for m in matches if kind(m) not in (NEUTRAL, SIDE, SIDE_AFTER_COMMA)]
         boosted = self._in_lists(text, themed)
-        sides = [
-            _side_clause(text, m.char_start, after_comma=kind(m) == SIDE_AFTER_COMMA)
-            for m in matches
-            if kind(m) in (SIDE, SIDE_AFTER_COMMA)
-        ]
+        sides = [_side_clause(text, m.char_start, after_comma=kind(m) == SIDE_AFTER_COMMA)
+                 for m in matches if kind(m) in (SIDE, SIDE_AFTER_COMMA)]
         out: dict[str, list[Evidence]] = defaultdict(list)
         for m in themed:
-            surface = text[m.char_start : m.char_end]
+            surface = text[m.char_start:m.char_end]
             side = any(lo <= m.char_start < hi for lo, hi in sides if lo >= 0)
             # terms of one pattern share their stems ("culture", "cultural"): one cue per theme, the heaviest
             best: dict[str, tuple[float, str]] = {}
@@ -184,7 +175,7 @@ class Tagger:
         for end_char, pattern in self._automaton.iter(f" {' '.join(words.keys)} "):
             last = ends[end_char]
             first = last - pattern.length + 1
-            if all(_is_acronym(text[words.starts[first + p] : words.ends[first + p]]) for p in pattern.caps):
+            if all(_is_acronym(text[words.starts[first + p]:words.ends[first + p]]) for p in pattern.caps):
                 found.append(_Match(first, last + 1, pattern, words.starts[first], words.ends[last]))
         return found
 
@@ -246,11 +237,8 @@ def _words(text: str) -> _Words:
     for match in WORD.finditer(text):
         start, end = match.span()
         # a single space between two words is the common case: only look for punctuation in longer gaps
-        if (
-            previous >= 0
-            and (start - previous > 1 or text[previous] != " ")
-            and _CLAUSE_PUNCT.search(text, previous, start)
-        ):
+        if previous >= 0 and (start - previous > 1 or text[previous] != " ") and \
+                _CLAUSE_PUNCT.search(text, previous, start):
             keys.append(BOUNDARY)
             starts.append(-1)
             ends.append(-1)
@@ -290,7 +278,7 @@ def _side_clause(text: str, at: int, *, after_comma: bool) -> tuple[int, int]:
     if after_comma and not text[:at].rstrip().endswith(","):
         return -1, -1
     starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, at)]
-    before = text[starts[-1] if starts else 0 : at]
+    before = text[starts[-1] if starts else 0:at]
     before = _LEADING_MARKER.sub("", before, count=1)
     if not _LETTER.search(before):
         return -1, -1
@@ -335,25 +323,17 @@ def provision_theme_rows(corpus: Corpus, tagger: Tagger | None = None) -> list[d
     rows = []
     for doc in corpus.documents:
         for p in doc.provisions:
-            segment = doc.raw[p.start : p.end]
+            segment = doc.raw[p.start:p.end]
             for rank, tag in enumerate(tagger.tag(p.text), start=1):
                 source = [source_span(segment, p.text, e.start, e.end) for e in tag.evidence]
-                rows.append(
-                    {
-                        "provision_id": p.id,
-                        "document_id": p.document_id,
-                        "theme_id": tag.id,
-                        "rank": rank,
-                        "score": tag.score,
-                        "evidence": [e.text for e in tag.evidence],
-                        "terms": [e.term for e in tag.evidence],
-                        "weights": [e.weight for e in tag.evidence],
-                        "starts": [e.start for e in tag.evidence],
-                        "ends": [e.end for e in tag.evidence],
-                        "source_starts": [p.start + s for s, _ in source],
-                        "source_ends": [p.start + e for _, e in source],
-                    }
-                )
+                rows.append({
+                    "provision_id": p.id, "document_id": p.document_id, "theme_id": tag.id, "rank": rank,
+                    "score": tag.score, "evidence": [e.text for e in tag.evidence],
+                    "terms": [e.term for e in tag.evidence], "weights": [e.weight for e in tag.evidence],
+                    "starts": [e.start for e in tag.evidence], "ends": [e.end for e in tag.evidence],
+                    "source_starts": [p.start + s for s, _ in source],
+                    "source_ends": [p.start + e for _, e in source],
+                })
     return rows
 
 

@@ -75,7 +75,9 @@ class AppData:
             mentions=tables["mentions"],
             assignments=tables["assignments"],
         )
-        data = cls(dataset=dataset, vocab=vocabulary(dataset, tables), index=index, notes=Annotations.build(present))
+        data = cls(
+            dataset=dataset, vocab=vocabulary(dataset, tables), index=index, notes=Annotations.build(present)
+        )
         data.documents = {str(r["id"]): r for r in documents.to_dict("records")}
         data.provisions = {str(r["id"]): r for r in records(provisions, PROVISION_COLUMNS)}
         for pid, doc in zip(provisions["id"], provisions["document_id"], strict=True):
@@ -118,7 +120,9 @@ def vocabulary(dataset: Dataset, tables: dict[str, pd.DataFrame | None]) -> Voca
     entities = None
     if tables.get("mentions") is not None:
         names = tables.get("entities")
-        used = set(tables["mentions"]["entity_id"].astype(str)) if "entity_id" in tables["mentions"] else set()
+        used = (
+            set(tables["mentions"]["entity_id"].astype(str)) if "entity_id" in tables["mentions"] else set()
+        )
         entities = (
             {str(i): str(n) for i, n in zip(names["id"], names["name"], strict=True) if str(i) in used}
             if names is not None and {"id", "name"} <= set(names.columns)
@@ -127,7 +131,11 @@ def vocabulary(dataset: Dataset, tables: dict[str, pd.DataFrame | None]) -> Voca
     actors = None
     if tables.get("assignments") is not None:
         names = tables.get("actors")
-        used = set(tables["assignments"]["actor_id"].astype(str)) if "actor_id" in tables["assignments"] else set()
+        used = (
+            set(tables["assignments"]["actor_id"].astype(str))
+            if "actor_id" in tables["assignments"]
+            else set()
+        )
         actors = (
             {str(i): str(n) for i, n in zip(names["id"], names["name_en"], strict=True) if str(i) in used}
             if names is not None and {"id", "name_en"} <= set(names.columns)

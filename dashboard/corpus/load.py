@@ -21,11 +21,8 @@ from dashboard.corpus.sidecar import (
 # the relations schema's enum (tests/integration checks they agree)
 RELATION_KINDS = ("implements", "references", "reviews", "follows_review_of", "supersedes")
 # fields each record of seeds/cited.yml needs (the build reads them without defaults)
-CITED_FIELDS = {
-    "targets": ("document", "text", "kind"),
-    "indicators": ("document", "text"),
-    "claims": ("document", "field", "value", "status"),
-}
+CITED_FIELDS = {"targets": ("document", "text", "kind"), "indicators": ("document", "text"),
+                "claims": ("document", "field", "value", "status")}
 CORPUS_FILES = ("vocabulary.yml", "package.yml", "references.yml", "relations.yml", "cited.yml", "notes.yml")
 
 
@@ -90,18 +87,15 @@ def load_corpus(seeds_dir: Path) -> Corpus:
     if not seeds_dir.is_dir():
         raise errors.BuildFailed([errors.InputError(str(seeds_dir), "folder", "seeds folder not found")])
     root = seeds_dir.resolve()
-    linked_out = [
-        p for p in sorted([*seeds_dir.glob("*.txt"), *seeds_dir.glob("*.yml")]) if not p.resolve().is_relative_to(root)
-    ]
+    linked_out = [p for p in sorted([*seeds_dir.glob("*.txt"), *seeds_dir.glob("*.yml")])
+                  if not p.resolve().is_relative_to(root)]
     if linked_out:  # refuse before reading anything: a symlinked seed must not publish a file from elsewhere
-        raise errors.BuildFailed(
-            [errors.OutsideSeeds(shown(p), "file", "links to a file outside the seeds folder") for p in linked_out]
-        )
+        raise errors.BuildFailed([errors.OutsideSeeds(shown(p), "file", "links to a file outside the seeds "
+                                                      "folder") for p in linked_out])
     vocabulary = attempt(load_vocabulary, seeds_dir / "vocabulary.yml", shown(seeds_dir / "vocabulary.yml"))
     if vocabulary is None:
-        raise errors.BuildFailed(
-            problems or [errors.MissingSidecar(shown(seeds_dir / "vocabulary.yml"), "file", "vocabulary file missing")]
-        )
+        raise errors.BuildFailed(problems or [errors.MissingSidecar(shown(seeds_dir / "vocabulary.yml"), "file",
+                                                                    "vocabulary file missing")])
     package = _optional_yaml(seeds_dir / "package.yml", shown, attempt, {}) or {}
     documents: list[SeedDocument] = []
     texts = sorted(seeds_dir.glob("*.txt"))
@@ -115,13 +109,8 @@ def load_corpus(seeds_dir: Path) -> Corpus:
     seen: dict[str, str] = {}
     for doc in documents:
         if doc.meta.id in seen:
-            problems.append(
-                errors.DuplicateId(
-                    shown(seeds_dir / doc.meta.seed_file.replace(".txt", ".yml")),
-                    "id",
-                    f"{doc.meta.id!r} is already the id of {seen[doc.meta.id]}",
-                )
-            )
+            problems.append(errors.DuplicateId(shown(seeds_dir / doc.meta.seed_file.replace(".txt", ".yml")), "id",
+                                               f"{doc.meta.id!r} is already the id of {seen[doc.meta.id]}"))
         seen.setdefault(doc.meta.id, doc.meta.seed_file)
     referenced: list[DocumentMeta] = []
     ref_path = seeds_dir / "references.yml"
@@ -135,10 +124,7 @@ def load_corpus(seeds_dir: Path) -> Corpus:
     documents.sort(key=lambda d: (d.meta.issued, d.meta.id))
     referenced.sort(key=lambda m: (m.issued, m.id))
     corpus = Corpus(
-        vocabulary=vocabulary,
-        package=package,
-        documents=documents,
-        referenced=referenced,
+        vocabulary=vocabulary, package=package, documents=documents, referenced=referenced,
         relations=_optional_yaml(seeds_dir / "relations.yml", shown, attempt, []) or [],
         cited=_optional_yaml(seeds_dir / "cited.yml", shown, attempt, {}) or {},
         notes=_optional_yaml(seeds_dir / "notes.yml", shown, attempt, []) or [],
@@ -172,9 +158,8 @@ def _load_document(text_path: Path, vocabulary: Vocabulary, shown) -> SeedDocume
 def _check_references(corpus: Corpus, seeds_dir: Path, shown) -> list[errors.InputError]:
     problems: list[errors.InputError] = []
     if not isinstance(corpus.package, dict):
-        problems.append(
-            errors.InvalidField(shown(seeds_dir / "package.yml"), "file", "expected a mapping of package properties")
-        )
+        problems.append(errors.InvalidField(shown(seeds_dir / "package.yml"), "file",
+                                            "expected a mapping of package properties"))
     rel_file = shown(seeds_dir / "relations.yml")
     if not isinstance(corpus.relations, list):
         return problems + [errors.InvalidField(rel_file, "file", "expected a list of relations")]
@@ -186,32 +171,20 @@ def _check_references(corpus: Corpus, seeds_dir: Path, shown) -> list[errors.Inp
         if not kind:
             problems.append(errors.MissingField(rel_file, f"item {i + 1}.kind"))
         elif kind not in RELATION_KINDS:
-            problems.append(
-                errors.InvalidField(
-                    rel_file,
-                    f"item {i + 1}.kind",
-                    f"unknown relation kind {kind!r} (known: {', '.join(RELATION_KINDS)})",
-                )
-            )
+            problems.append(errors.InvalidField(rel_file, f"item {i + 1}.kind",
+                                                f"unknown relation kind {kind!r} (known: {', '.join(RELATION_KINDS)})"))
         confidence = str(rel.get("confidence") or "").strip()
         if confidence and confidence not in corpus.vocabulary.confidences:
-            problems.append(
-                errors.UnknownVocabulary(
-                    rel_file,
-                    f"item {i + 1}.confidence",
-                    f"unknown confidence {confidence!r} (known: {', '.join(corpus.vocabulary.confidences)})",
-                )
-            )
+            problems.append(errors.UnknownVocabulary(rel_file, f"item {i + 1}.confidence",
+                                                     f"unknown confidence {confidence!r} (known: "
+                                                     f"{', '.join(corpus.vocabulary.confidences)})"))
         for end in ("source", "target"):
             ref = str(rel.get(end) or "")
             if not ref:
                 problems.append(errors.MissingField(rel_file, f"item {i + 1}.{end}"))
             elif corpus.resolve(ref) is None:
-                problems.append(
-                    errors.UnknownReference(
-                        rel_file, f"item {i + 1}.{end}", f"unknown document {ref!r} (not in seeds/ or references.yml)"
-                    )
-                )
+                problems.append(errors.UnknownReference(rel_file, f"item {i + 1}.{end}",
+                                                        f"unknown document {ref!r} (not in seeds/ or references.yml)"))
     cited_file = shown(seeds_dir / "cited.yml")
     if not isinstance(corpus.cited, dict):
         return problems + [errors.InvalidField(cited_file, "file", "expected targets, indicators and claims")]
@@ -224,14 +197,10 @@ def _check_references(corpus: Corpus, seeds_dir: Path, shown) -> list[errors.Inp
             if not isinstance(row, dict):
                 problems.append(errors.InvalidField(cited_file, f"{section}[{i + 1}]", "expected a mapping"))
                 continue
-            problems.extend(
-                errors.MissingField(cited_file, f"{section}[{i + 1}].{key}")
-                for key in required
-                if row.get(key) in (None, "")
-            )
+            problems.extend(errors.MissingField(cited_file, f"{section}[{i + 1}].{key}") for key in required
+                            if row.get(key) in (None, ""))
             ref = str(row.get("document") or "")
             if ref and corpus.resolve(ref) is None:
-                problems.append(
-                    errors.UnknownReference(cited_file, f"{section}[{i + 1}].document", f"unknown document {ref!r}")
-                )
+                problems.append(errors.UnknownReference(cited_file, f"{section}[{i + 1}].document",
+                                                        f"unknown document {ref!r}"))
     return problems

@@ -84,25 +84,17 @@ def _lines(raw: str, start: int, end: int):
 
 def _classify(text: str) -> tuple[str, str, str]:
     """Return (kind, label, content) of one normalised line."""
-    for kind, pattern in (
-        ("part", _PART),
-        ("part", _ROMAN),
-        ("section", _ARTICLE),
-        ("item", _DECIMAL),
-        ("item", _ITEM),
-        ("item", _GROUP),
-        ("point", _POINT),
-        ("bullet", _BULLET),
-    ):
+    for kind, pattern in (("part", _PART), ("part", _ROMAN), ("section", _ARTICLE), ("item", _DECIMAL),
+                          ("item", _ITEM), ("item", _GROUP), ("point", _POINT), ("bullet", _BULLET)):
         match = pattern.match(text)
-        if match and text[match.end() :].strip():
+        if match and text[match.end():].strip():
             label = match.group(0).strip() if pattern in (_PART, _BULLET) else match.group(1)
-            return kind, label, text[match.end() :].strip()
+            return kind, label, text[match.end():].strip()
         if match and pattern is _PART:
             return kind, text.strip(), ""
     match = _SECTION.match(text)
     if match and len(_WORD.findall(text)) <= 8 and not text.rstrip().endswith((".", ";")):
-        return "section", match.group(1), text[match.end() :].strip()
+        return "section", match.group(1), text[match.end():].strip()
     if len(_WORD.findall(text)) <= 10 and not text.endswith((".", ";", ":", ",", "!", "?", "…")) and text[0].isupper():
         return "heading", "", text
     return "paragraph", "", text
@@ -137,9 +129,8 @@ def segment_document(raw: str, meta: DocumentMeta, display: str) -> list[Provisi
             continue
         framing = _matches(key, framing_keys)
         if framing:
-            used["commentary"].update(
-                p for p, k in zip(meta.commentary, framing_keys, strict=True) if key.startswith(k)
-            )
+            used["commentary"].update(p for p, k in zip(meta.commentary, framing_keys, strict=True)
+                                      if key.startswith(k))
         if framing or meta.voice == "reported":
             kind = "commentary" if framing else "reported"
             label, content, depth, parent, path_base = "", text, 6, None, []
@@ -165,23 +156,11 @@ def segment_document(raw: str, meta: DocumentMeta, display: str) -> list[Provisi
             pid = provision_id(meta.id, path)
         seen.setdefault(pid, 1)
         parent_id = parent[1] if parent else None
-        out.append(
-            Provision(
-                id=pid,
-                document_id=meta.id,
-                parent_id=parent_id,
-                ordinal=len(out) + 1,
-                depth=len(path),
-                label=label,
-                kind=kind,
-                own_text=kind not in ("commentary", "reported"),
-                heading=parent[3] if parent else "",
-                text=text,
-                content=content,
-                start=start,
-                end=end,
-            )
-        )
+        out.append(Provision(
+            id=pid, document_id=meta.id, parent_id=parent_id, ordinal=len(out) + 1, depth=len(path),
+            label=label, kind=kind, own_text=kind not in ("commentary", "reported"),
+            heading=parent[3] if parent else "", text=text, content=content, start=start, end=end,
+        ))
         if kind in _CONTAINERS:
             stack.append((depth, pid, path, text, label))
     for field_name in ("skip", "commentary"):

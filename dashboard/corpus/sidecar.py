@@ -18,18 +18,8 @@ from dashboard import errors
 from dashboard.corpus.ids import document_slug
 from dashboard.settings import MAX_SEED_BYTES
 
-REQUIRED = (
-    "symbol",
-    "doc_type",
-    "issuer",
-    "issued",
-    "title_en",
-    "source_url",
-    "source_kind",
-    "coverage",
-    "coverage_note",
-    "body",
-)
+REQUIRED = ("symbol", "doc_type", "issuer", "issued", "title_en", "source_url", "source_kind", "coverage",
+            "coverage_note", "body")
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1f]")
 
 
@@ -135,9 +125,8 @@ def _check_size(path: Path, display: str) -> None:
     except FileNotFoundError as exc:
         raise errors.MissingSidecar(display, "file", "not found") from exc
     if size > MAX_SEED_BYTES:
-        raise errors.TooLarge(
-            display, "file", f"{size} bytes, more than the limit of {MAX_SEED_BYTES} (MAX_SEED_BYTES)"
-        )
+        raise errors.TooLarge(display, "file", f"{size} bytes, more than the limit of {MAX_SEED_BYTES} "
+                                               "(MAX_SEED_BYTES)")
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -24,10 +24,8 @@ def data_dictionary() -> str:
             desc = field["description"]
             if constraints.get("enum"):
                 desc += " One of: " + ", ".join(f"`{v}`" for v in constraints["enum"]) + "."
-            parts.append(
-                f"| `{field['name']}` | {kind} | {'yes' if constraints.get('required') else ''} | "
-                f"{desc.replace('|', '/')} |"
-            )
+            parts.append(f"| `{field['name']}` | {kind} | {'yes' if constraints.get('required') else ''} | "
+                         f"{desc.replace('|', '/')} |")
         parts.append("")
     return "\n".join(parts).strip() + "\n"
 

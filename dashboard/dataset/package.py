@@ -19,14 +19,8 @@ import pyarrow.parquet as pq
 from dashboard.paths import SCHEMA_DIR
 
 Row = dict[str, Any]
-_ARROW = {
-    "string": pa.string(),
-    "integer": pa.int64(),
-    "number": pa.float64(),
-    "boolean": pa.bool_(),
-    "date": pa.date32(),
-    "year": pa.int64(),
-}
+_ARROW = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_(),
+          "date": pa.date32(), "year": pa.int64()}
 
 
 def resource_schemas(schema_dir: Path = SCHEMA_DIR) -> list[dict[str, Any]]:
@@ -102,18 +96,10 @@ def write_package(tables: dict[str, list[Row]], out: Path, meta: dict[str, Any])
             raise KeyError(f"the build produced no table {name!r} although dataset/schema/{name}.json exists")
         write_csv(tables[name], resource, out / f"{name}.csv")
         write_parquet(tables[name], resource, out / f"{name}.parquet")
-        resources.append(
-            {
-                "name": name,
-                "path": f"{name}.csv",
-                "title": resource["title"],
-                "description": resource["description"],
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "schema": resource["schema"],
-            }
-        )
+        resources.append({
+            "name": name, "path": f"{name}.csv", "title": resource["title"], "description": resource["description"],
+            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "schema": resource["schema"],
+        })
     descriptor = {**meta, "resources": resources}
     path = out / "datapackage.json"
     path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -89,10 +89,8 @@ def cross_table_problems(data_dir: Path, seeds_dir: Path | None) -> list[str]:
         if not held and counts[doc["id"]]:
             problems.append(f"error: documents.csv: {doc['id']}: document not held but has provisions")
         if held and int(doc["provisions"]) != counts[doc["id"]]:
-            problems.append(
-                f"error: documents.csv: {doc['id']}: provisions says {doc['provisions']}, "
-                f"provisions.csv has {counts[doc['id']]}"
-            )
+            problems.append(f"error: documents.csv: {doc['id']}: provisions says {doc['provisions']}, "
+                            f"provisions.csv has {counts[doc['id']]}")
     raw_cache: dict[str, str] = {}
     for p in provisions:
         where = f"error: provisions.csv: {p['id']}"
@@ -105,7 +103,7 @@ def cross_table_problems(data_dir: Path, seeds_dir: Path | None) -> list[str]:
             problems.append(f"{where}: start: span is empty or reversed")
         if seeds_dir is not None:
             seed = documents[p["document_id"]]["seed_file"]
-            if normalise_text(_seed_text(seeds_dir, seed, raw_cache)[int(p["start"]) : int(p["end"])]) != p["text"]:
+            if normalise_text(_seed_text(seeds_dir, seed, raw_cache)[int(p["start"]):int(p["end"])]) != p["text"]:
                 problems.append(f"{where}: start: seeds/{seed}[{p['start']}:{p['end']}] does not give its text")
     for t in _read(data_dir, "targets"):
         if t["start_year"] and t["end_year"] and int(t["start_year"]) > int(t["end_year"]):
@@ -114,17 +112,14 @@ def cross_table_problems(data_dir: Path, seeds_dir: Path | None) -> list[str]:
             problems.append(f"error: targets.csv: {t['id']}: source_url: a cited row needs its source")
         if t["origin"] == "extracted" and not t["provision_id"]:
             problems.append(f"error: targets.csv: {t['id']}: provision_id: an extracted row needs its provision")
-    problems += annotation_problems(data_dir, documents, by_id, raw_cache if seeds_dir is not None else None, seeds_dir)
+    problems += annotation_problems(data_dir, documents, by_id, raw_cache if seeds_dir is not None else None,
+                                    seeds_dir)
     return problems
 
 
-def annotation_problems(
-    data_dir: Path,
-    documents: dict[str, dict[str, str]],
-    provisions: dict[str, dict[str, str]],
-    raw_cache: dict[str, str] | None,
-    seeds_dir: Path | None,
-) -> list[str]:
+def annotation_problems(data_dir: Path, documents: dict[str, dict[str, str]],
+                        provisions: dict[str, dict[str, str]], raw_cache: dict[str, str] | None,
+                        seeds_dir: Path | None) -> list[str]:
     """Return problems of theme evidence, mentions, assignments, extracted targets and relations (spans,
     hierarchy, graph)."""
     problems: list[str] = []
@@ -162,7 +157,8 @@ def annotation_problems(
             ancestor = provisions[a["provision_id"]]["parent_id"]
             while ancestor and ancestor != a["inherited_from"]:
                 ancestor = provisions[ancestor]["parent_id"]
-            if (a["inherited"] == "true") != bool(a["inherited_from"]) or (a["inherited_from"] and not ancestor):
+            if (a["inherited"] == "true") != bool(a["inherited_from"]) or (a["inherited_from"]
+                                                                            and not ancestor):
                 problems.append(f"error: assignments.csv: {key}: inherited_from: not an enclosing provision")
     for t in _read(data_dir, "targets"):
         if t["origin"] == "extracted":
@@ -189,10 +185,8 @@ def _evidence_problems(data_dir: Path, provisions: dict[str, dict[str, str]], ra
         lists = {name: row[name].split("; ") if row[name] else [] for name in _EVIDENCE_LISTS}
         lengths = {len(v) for v in lists.values()}
         if len(lengths) != 1:
-            problems.append(
-                f"error: provision_themes.csv: {key}: evidence: evidence, terms, weights and offsets "
-                f"differ in length ({', '.join(f'{n} {len(v)}' for n, v in lists.items())})"
-            )
+            problems.append(f"error: provision_themes.csv: {key}: evidence: evidence, terms, weights and offsets "
+                            f"differ in length ({', '.join(f'{n} {len(v)}' for n, v in lists.items())})")
             continue
         try:
             offsets = [[int(x) for x in lists[name]] for name in ("starts", "ends", "source_starts", "source_ends")]
@@ -205,7 +199,6 @@ def _evidence_problems(data_dir: Path, provisions: dict[str, dict[str, str]], ra
             if text[start:end] != words:
                 problems.append(f"error: provision_themes.csv: {key}: starts: text[{start}:{end}] is not {words!r}")
             elif seed is not None and normalise_text(seed[src_start:src_end]) != words:
-                problems.append(
-                    f"error: provision_themes.csv: {key}: source_starts: seed[{src_start}:{src_end}] is not {words!r}"
-                )
+                problems.append(f"error: provision_themes.csv: {key}: source_starts: seed[{src_start}:{src_end}] "
+                                f"is not {words!r}")
     return problems

@@ -63,7 +63,9 @@ def render_report(result: dict[str, Any], *, dataset_version: str = "") -> str:
     counts = result["summary"]
     parts.append(
         "<p>"
-        + " · ".join(f'<span class="{s}">{escape(STATUS_LABEL[s])}: {counts[s]}</span>' for s in STATUS_LABEL)
+        + " · ".join(
+            f'<span class="{s}">{escape(STATUS_LABEL[s])}: {counts[s]}</span>' for s in STATUS_LABEL
+        )
         + "</p>"
     )
     parts += _themes(result) + _terms(result) + _entities(result) + _targets(result) + _pairs(result)
@@ -122,7 +124,8 @@ def _themes(result: dict[str, Any]) -> list[str]:
     if not rows:
         return [*out, "<p>No theme tags in the dataset for these documents.</p>"]
     out.append(
-        "<table><tr><th>Theme</th><th class=num>A</th><th class=num>B</th><th class=num>B − A</th><th></th></tr>"
+        "<table><tr><th>Theme</th><th class=num>A</th><th class=num>B</th><th class=num>B − A</th>"
+        "<th></th></tr>"
     )
     for t in sorted(rows, key=lambda r: r["delta"]):
         width = min(abs(t["delta"]) * 300, 300)
@@ -162,7 +165,8 @@ def _entities(result: dict[str, Any]) -> list[str]:
     def items(rows: list[dict]) -> str:
         return (
             "".join(
-                f"<li>{escape(r['name'])} <span class=muted>({r['a_count']} in A, {r['b_count']} in B)</span></li>"
+                f"<li>{escape(r['name'])} <span class=muted>({r['a_count']} in A, {r['b_count']} in B)"
+                "</span></li>"
                 for r in rows
             )
             or "<li>none</li>"
@@ -206,7 +210,11 @@ def _pairs(result: dict[str, Any]) -> list[str]:
     out = ["<h2>Aligned provisions</h2><table><tr><th>Status</th><th>A</th><th>B</th></tr>"]
     for pair in result["pairs"]:
         status = pair["status"]
-        sim = f"<br><span class=muted>similarity {pair['similarity']:.2f}</span>" if pair["a"] and pair["b"] else ""
+        sim = (
+            f"<br><span class=muted>similarity {pair['similarity']:.2f}</span>"
+            if pair["a"] and pair["b"]
+            else ""
+        )
         themes = f"<br><span class=muted>{escape(', '.join(pair['themes']))}</span>" if pair["themes"] else ""
         by = "<br><strong>set by the reader</strong>" if pair.get("set_by") == "reader" else ""
         out.append(

@@ -57,13 +57,9 @@ def start_server() -> float:
         # using it to exit and then remove it (otherwise a late write races Python's clean-up at exit)
         _state["profile"] = tempfile.mkdtemp(prefix="policy-timeline-export-")
         # mathjax=False: the default loads MathJax from a CDN, which can hang on a network that drops packets
-        kaleido.start_sync_server(
-            mathjax=False,
-            timeout=START_TIMEOUT_S,
-            silence_warnings=True,
-            tmp_dir=_state["profile"],
-            **({"path": browser} if (browser := browser_path()) else {}),
-        )
+        kaleido.start_sync_server(mathjax=False, timeout=START_TIMEOUT_S, silence_warnings=True,
+                                  tmp_dir=_state["profile"],
+                                  **({"path": browser} if (browser := browser_path()) else {}))
         _state["started"] = True
     # a tiny first render: opens Chromium and loads plotly.js, so the caller's first chart is a warm one
     render(go.Figure(), "png", width=10, height=10, scale=1, timeout=START_TIMEOUT_S)
@@ -109,9 +105,8 @@ def is_running() -> bool:
     return bool(_state["started"]) and _server_alive()
 
 
-def render(
-    fig: go.Figure, fmt: str, *, width: int, height: int, scale: float = 1.0, timeout: float = RENDER_TIMEOUT_S
-) -> bytes:
+def render(fig: go.Figure, fmt: str, *, width: int, height: int, scale: float = 1.0,
+           timeout: float = RENDER_TIMEOUT_S) -> bytes:
     """Return `fig` rendered as png, svg or pdf bytes by the warm export browser (started if needed)."""
     if fmt not in STATIC_FORMATS:
         raise ExportFailed(f"kaleido renders {', '.join(STATIC_FORMATS)}, not {fmt!r}")

@@ -34,13 +34,8 @@ FORMATS: dict[str, str] = {
     ".html": "standalone interactive HTML (plotly.js inlined, works offline)",
     ".csv": "the data behind the chart (UTF-8 CSV)",
 }
-MEDIA_TYPES = {
-    ".png": "image/png",
-    ".svg": "image/svg+xml",
-    ".pdf": "application/pdf",
-    ".html": "text/html",
-    ".csv": "text/csv",
-}
+MEDIA_TYPES = {".png": "image/png", ".svg": "image/svg+xml", ".pdf": "application/pdf",
+               ".html": "text/html", ".csv": "text/csv"}
 DEFAULT_SCALE = {".png": 2.0, ".svg": 1.0, ".pdf": 1.0}
 # the size the house template is drawn at (13 px body text); fonts and margins scale from it
 _BASE_FONT = 13
@@ -102,9 +97,8 @@ class Size:
 # its height is the chart's own (a long list of targets stays readable), 760 px when the chart sets none.
 SIZES: dict[str, Size] = {
     "slide": Size("slide", 1600, 900, 20, "Slide 16:9 (1600 × 900)"),
-    "a4": Size(
-        "a4", 1240, 760, 17, "A4 page width (1240 px, 21 cm at 150 dpi; height follows the chart)", follow_height=True
-    ),
+    "a4": Size("a4", 1240, 760, 17, "A4 page width (1240 px, 21 cm at 150 dpi; height follows the chart)",
+               follow_height=True),
 }
 DEFAULT_SIZE = "slide"
 
@@ -129,45 +123,27 @@ def output_format(path: str | Path) -> str:
     """Return the suffix of `path` if it is a format we write; raise UnsupportedFormat otherwise."""
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
-        raise UnsupportedFormat(
-            f"{path}: cannot export {suffix or 'a file without suffix'}; use one of {' '.join(FORMATS)}"
-        )
+        raise UnsupportedFormat(f"{path}: cannot export {suffix or 'a file without suffix'}; "
+                                f"use one of {' '.join(FORMATS)}")
     return suffix
 
 
-def export_chart(
-    dataset: Dataset,
-    name: str,
-    options: ChartOptions,
-    path: str | Path,
-    *,
-    size: str | None = None,
-    width: int | None = None,
-    height: int | None = None,
-    scale: float | None = None,
-    today: dt.date | None = None,
-) -> Path:
+def export_chart(dataset: Dataset, name: str, options: ChartOptions, path: str | Path, *,
+                 size: str | None = None, width: int | None = None, height: int | None = None,
+                 scale: float | None = None, today: dt.date | None = None) -> Path:
     """Write chart `name` to `path` in the format of its suffix (.png .svg .pdf .html .csv); return path."""
     path = Path(path)
     suffix = output_format(path)
-    data = render_chart(dataset, name, options, suffix, size=size, width=width, height=height, scale=scale, today=today)
+    data = render_chart(dataset, name, options, suffix, size=size, width=width, height=height, scale=scale,
+                        today=today)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return path
 
 
-def render_chart(
-    dataset: Dataset,
-    name: str,
-    options: ChartOptions,
-    suffix: str,
-    *,
-    size: str | None = None,
-    width: int | None = None,
-    height: int | None = None,
-    scale: float | None = None,
-    today: dt.date | None = None,
-) -> bytes:
+def render_chart(dataset: Dataset, name: str, options: ChartOptions, suffix: str, *,
+                 size: str | None = None, width: int | None = None, height: int | None = None,
+                 scale: float | None = None, today: dt.date | None = None) -> bytes:
     """Return chart `name` as the bytes of a `suffix` file (what the app's download menu sends)."""
     suffix = output_format(f"chart{suffix}")
     chart = get_chart(name)
@@ -212,19 +188,13 @@ def resolve_options(dataset: Dataset, chart: Chart, options: ChartOptions) -> Ch
         rest = [d for d in docs if d not in (a, b)]
         a, b = a or (rest.pop(0) if rest else ""), b or (rest.pop(0) if rest else "")
         if not (a and b):
-            raise MissingPair(f"chart {chart.name!r} compares two documents: give --a A --b B (or two --docs)")
+            raise MissingPair(f"chart {chart.name!r} compares two documents: give --a A --b B "
+                              "(or two --docs)")
     return replace(options, docs=docs, a=a, b=b)
 
 
-def export_figure(
-    dataset: Dataset,
-    chart: Chart,
-    options: ChartOptions,
-    box: Size,
-    *,
-    today: dt.date | None = None,
-    titled: bool = True,
-) -> tuple[go.Figure, Size]:
+def export_figure(dataset: Dataset, chart: Chart, options: ChartOptions, box: Size, *,
+                  today: dt.date | None = None, titled: bool = True) -> tuple[go.Figure, Size]:
     """Return the chart's figure fitted to `box`, with title, subtitle and the dated source caption, and the
     size it was fitted to (`box`, or for a page size the chart's own height; see `Size.for_figure`).
 
@@ -244,19 +214,9 @@ def export_figure(
     if caption_index is None:
         caption = source_caption(caption_documents(dataset, options), dataset.version, lang=options.lang)
         # where template.frame() puts its caption: under the plot, aligned with its left edge
-        frame_caption = go.layout.Annotation(
-            text=_esc(caption),
-            xref="paper",
-            yref="paper",
-            x=0,
-            y=-0.02,
-            yshift=-50,
-            xanchor="left",
-            yanchor="top",
-            showarrow=False,
-            align="left",
-            font={"size": 11, "color": "#555"},
-        )
+        frame_caption = go.layout.Annotation(text=_esc(caption), xref="paper", yref="paper", x=0, y=-0.02,
+                                             yshift=-50, xanchor="left", yanchor="top", showarrow=False,
+                                             align="left", font={"size": 11, "color": "#555"})
         fig.add_annotation(frame_caption)
         caption_index = len(fig.layout.annotations) - 1
     _fit(fig, box, caption_index, date, titled=titled, lang=options.lang)
@@ -275,7 +235,6 @@ def caption_documents(dataset: Dataset, options: ChartOptions) -> list[str]:
 def chart_table(dataset: Dataset, chart: Chart, options: ChartOptions) -> pd.DataFrame:
     """Return the table behind the chart, list cells joined with '; ' so every cell is one CSV value."""
     table = chart.data(dataset, options).copy()
-
     def joined(value: object) -> object:
         if hasattr(value, "tolist") and not isinstance(value, str):  # numpy arrays from Parquet list columns
             value = value.tolist()  # type: ignore[union-attr]
@@ -299,20 +258,11 @@ def chart_html(fig: go.Figure, chart: Chart, box: Size) -> bytes:
     height = int(fig.layout.height or box.layout_height)
     fig = go.Figure(fig)
     fig.update_layout(width=None, height=None, autosize=True)
-    config = {
-        "displaylogo": False,
-        "responsive": True,
-        "toImageButtonOptions": {
-            "format": "png",
-            "width": box.width,
-            "height": box.height,
-            "scale": 2,
-            "filename": chart.name,
-        },
-    }
-    page = fig.to_html(
-        full_html=True, include_plotlyjs=True, config=config, default_width="100%", default_height=f"{height}px"
-    )
+    config = {"displaylogo": False, "responsive": True,
+              "toImageButtonOptions": {"format": "png", "width": box.width, "height": box.height, "scale": 2,
+                                       "filename": chart.name}}
+    page = fig.to_html(full_html=True, include_plotlyjs=True, config=config, default_width="100%",
+                       default_height=f"{height}px")
     page = page.replace("<head>", f"<head>\n<title>{html.escape(chart.title)}</title>", 1)
     return page.encode("utf-8")
 
@@ -343,7 +293,8 @@ def _caption_index(fig: go.Figure) -> int | None:
     return None
 
 
-def _fit(fig: go.Figure, box: Size, caption_index: int, date: str, *, titled: bool = True, lang: str = "en") -> None:
+def _fit(fig: go.Figure, box: Size, caption_index: int, date: str, *, titled: bool = True,
+         lang: str = "en") -> None:
     """Lay the figure out at the box's layout size: wrap the subtitle and the dated caption (its date in
     `lang`) to the width and grow the top and bottom margins by the lines that wrapping adds."""
     width, height = box.layout_width, box.layout_height
@@ -377,12 +328,8 @@ def _fit(fig: go.Figure, box: Size, caption_index: int, date: str, *, titled: bo
     before = max(1, (caption.text or "").count("<br>") + 1)
     extra = round(max(0, len(lines) - before) * cap_px * 1.3)
     for ann in fig.layout.annotations:  # notes the chart set under its caption move down with the new lines
-        if (
-            ann is not caption
-            and ann.yref == "paper"
-            and (ann.y or 0) <= (caption.y or 0)
-            and (ann.yshift or 0) < (caption.yshift or 0)
-        ):
+        if ann is not caption and ann.yref == "paper" and (ann.y or 0) <= (caption.y or 0) \
+                and (ann.yshift or 0) < (caption.yshift or 0):
             ann.yshift = (ann.yshift or 0) - extra
     # plotly draws a multi-line title about one line (13 px) above its "top" anchor: pad it so the whole title
     # shows about 12 px below the edge (tests check that the top rows of every export stay blank)
@@ -391,13 +338,9 @@ def _fit(fig: go.Figure, box: Size, caption_index: int, date: str, *, titled: bo
         m_t += 12
     caption.update(text="<br>".join(_esc(line) for line in lines), align="left")
     m_b = max(m_b + extra, _room_below(fig, height - m_t - m_b - extra) + 8)
-    fig.update_layout(
-        width=width,
-        height=height,
-        title={"text": title, "yref": "container", "y": 1, "yanchor": "top", "pad": {"t": pad}},
-        margin={"t": m_t, "b": m_b},
-        autosize=False,
-    )
+    fig.update_layout(width=width, height=height,
+                      title={"text": title, "yref": "container", "y": 1, "yanchor": "top", "pad": {"t": pad}},
+                      margin={"t": m_t, "b": m_b}, autosize=False)
 
 
 def _room_below(fig: go.Figure, plot_height: int) -> int:
@@ -407,9 +350,8 @@ def _room_below(fig: go.Figure, plot_height: int) -> int:
         if ann.yref != "paper" or (ann.y or 0) > 0 or ann.yanchor != "top":
             continue
         lines = (ann.text or "").count("<br>") + 1
-        lowest = max(
-            lowest, -(ann.y or 0) * plot_height - (ann.yshift or 0) + lines * (ann.font.size or _BASE_FONT) * 1.3
-        )
+        lowest = max(lowest, -(ann.y or 0) * plot_height - (ann.yshift or 0)
+                     + lines * (ann.font.size or _BASE_FONT) * 1.3)
     return round(lowest)
 
 
@@ -425,14 +367,9 @@ def _plot_left(fig: go.Figure, margin_left: int) -> int:
         labels = list(axis.ticktext or axis.categoryarray or ())
         if not labels:
             ref = "y" + name[5:]
-            labels = [
-                v
-                for trace in fig.data
-                if (getattr(trace, "yaxis", None) or "y") == ref
-                for v in (getattr(trace, "y", None) or ())
-                if isinstance(v, str)
-            ]
-        size = axis.tickfont.size if axis.tickfont and axis.tickfont.size else base
+            labels = [v for trace in fig.data if (getattr(trace, "yaxis", None) or "y") == ref
+                      for v in (getattr(trace, "y", None) or ()) if isinstance(v, str)]
+        size = (axis.tickfont.size if axis.tickfont and axis.tickfont.size else base)
         for label in labels:
             for line in re.split(r"<br\s*/?>", str(label)):  # a wrapped label is as wide as its widest line
                 plain = html.unescape(re.sub(r"<[^>]+>", "", line))

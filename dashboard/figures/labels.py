@@ -77,7 +77,9 @@ class ChartDocument:
     def describe(self, lang: str = "en") -> str:
         """Return e.g. "59-NQ/TW (2025-01-24), Secondary summary, infographic summary" for hovers."""
         kind = source_kind_label(self.source_kind, lang)
-        return f"{self.symbol} ({self.issued}) · {coverage_label(self.coverage, lang)}" + (f", {kind}" if kind else "")
+        return f"{self.symbol} ({self.issued}) · {coverage_label(self.coverage, lang)}" + (
+            f", {kind}" if kind else ""
+        )
 
 
 def chart_documents(ds: Dataset, docs: Iterable[str] = ()) -> list[ChartDocument]:
@@ -172,3 +174,4 @@ def percent(value: float | None, digits: int = 0) -> str:
     if value is None or value != value:
         return "–"
     return f"{value * 100:.{digits}f}%"
+

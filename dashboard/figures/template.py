@@ -97,27 +97,16 @@ def frame(fig: go.Figure, *, title: str, subtitle: str = "", caption: str = "", 
     fig.update_layout(
         title={"text": title_text, "x": 0.01, "xanchor": "left", "y": 0.97, "yanchor": "top"},
         font={"family": FONT, "size": 13, "color": "#222"},
-        paper_bgcolor="white",
-        plot_bgcolor="white",
+        paper_bgcolor="white", plot_bgcolor="white",
         margin={"l": 70, "r": 30, "t": 90 if subtitle else 70, "b": 90},
         hoverlabel={"font": {"family": FONT}},
     )
     if height:
         fig.update_layout(height=height)
     if caption:
-        fig.add_annotation(
-            text=_escape(caption),
-            xref="paper",
-            yref="paper",
-            x=0,
-            y=-0.02,
-            yshift=-50,
-            xanchor="left",
-            yanchor="top",
-            showarrow=False,
-            align="left",
-            font={"size": 11, "color": "#555"},
-        )
+        fig.add_annotation(text=_escape(caption), xref="paper", yref="paper", x=0, y=-0.02, yshift=-50,
+                           xanchor="left", yanchor="top", showarrow=False, align="left",
+                           font={"size": 11, "color": "#555"})
     return fig
 
 

@@ -80,7 +80,9 @@ def add_relations(
         hover_y.append((rows[src.id] + rows[dst.id]) / 2)
         hover_text.append(_relation_hover(rel, src, dst, lang))
     if arrows:
-        fig.update_layout(annotations=[*fig.layout.annotations, *arrows])  # one update: add_annotation is O(n)
+        fig.update_layout(
+            annotations=[*fig.layout.annotations, *arrows]
+        )  # one update: add_annotation is O(n)
     for kind, (xs, ys) in lines.items():
         style = RELATION_STYLE.get(kind, {"colour": "#555555", "width": 1.6})
         fig.add_trace(
@@ -110,7 +112,9 @@ def add_relations(
 
 
 def _relation_hover(rel: dict[str, Any], src: TimelineDoc, dst: TimelineDoc, lang: str) -> str:
-    lines = [f"<b>{escape(src.symbol)}</b> {escape(relation_label(rel['kind'], lang))} <b>{escape(dst.symbol)}</b>"]
+    lines = [
+        f"<b>{escape(src.symbol)}</b> {escape(relation_label(rel['kind'], lang))} <b>{escape(dst.symbol)}</b>"
+    ]
     if text_of(rel.get("evidence")):
         lines.append(f"{text('evidence', lang)}: {wrap(text_of(rel.get('evidence')), 80)}")
     conf = " · ".join(x for x in (text_of(rel.get("confidence")), text_of(rel.get("origin"))) if x)

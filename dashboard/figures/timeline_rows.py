@@ -23,17 +23,8 @@ from dashboard.figures.deadlines import context_years, deadline_role, document_t
 from dashboard.figures.registry import ChartOptions
 
 LAYERS = ("relations", "horizons", "not_held")
-LANE_ORDER = (
-    "Party Central Committee",
-    "Politburo",
-    "Party Secretariat",
-    "Party",
-    "National Assembly",
-    "National Assembly Standing Committee",
-    "Prime Minister",
-    "Government",
-    "Ministries",
-)
+LANE_ORDER = ("Party Central Committee", "Politburo", "Party Secretariat", "Party", "National Assembly",
+              "National Assembly Standing Committee", "Prime Minister", "Government", "Ministries")
 LABEL_LIMIT = 40  # above this many documents, text labels would overlap: hover only
 MAX_SLOTS = 6  # rows per lane before documents are allowed to overlap
 PLOT_WIDTH_PX = 1080  # width of the plotting area at the app's and the export's default size
@@ -58,7 +49,9 @@ class TimelineDoc:
     target_years: tuple[int, ...]
 
 
-def layout(ds: Dataset, options: ChartOptions) -> tuple[list[TimelineDoc], dict[str, int], tuple[float, float]]:
+def layout(
+    ds: Dataset, options: ChartOptions
+) -> tuple[list[TimelineDoc], dict[str, int], tuple[float, float]]:
     """Return the documents, each one's row and the x range (decimal years) that leaves room for the
     labels."""
     docs = documents(ds, options)
@@ -66,7 +59,8 @@ def layout(ds: Dataset, options: ChartOptions) -> tuple[list[TimelineDoc], dict[
     if not docs:
         return docs, {}, (2010.0, 2030.0)
     reach = {
-        d.id: max([d.x, *(y + 0.5 for y in d.horizons + d.target_years if "horizons" not in hidden)]) for d in docs
+        d.id: max([d.x, *(y + 0.5 for y in d.horizons + d.target_years if "horizons" not in hidden)])
+        for d in docs
     }
     end = max(reach.values()) + 0.6
     start = min(d.x for d in docs) - 1
@@ -140,7 +134,10 @@ def documents(ds: Dataset, options: ChartOptions) -> list[TimelineDoc]:
                 # a year its horizons note calls context only is not a horizon the document sets
                 horizons=tuple(sorted(set(_horizons(row)) - context_years(_horizons(row), row.get("horizons_note")))),
                 target_years=tuple(
-                    sorted({int(t["end_year"]) for t in targets.get(str(row["id"]), [])} - set(range(issued.year)))
+                    sorted(
+                        {int(t["end_year"]) for t in targets.get(str(row["id"]), [])}
+                        - set(range(issued.year))
+                    )
                 ),
             )
         )
@@ -206,7 +203,9 @@ def _relation_rows(ds: Dataset) -> tuple[dict[str, Any], ...]:
     if "relations" not in ds.table_names:
         return ()
     table = ds.table("relations")
-    columns = [c for c in ("source_id", "kind", "target_id", "evidence", "confidence", "origin") if c in table]
+    columns = [
+        c for c in ("source_id", "kind", "target_id", "evidence", "confidence", "origin") if c in table
+    ]
     rows = table.loc[table["source_id"] != table["target_id"], columns]
     return tuple(rows.drop_duplicates(subset=["source_id", "kind", "target_id"]).to_dict("records"))
 

@@ -165,13 +165,13 @@ def test_options_filter_the_chart(export_browser, dataset):
     table = pd.read_csv(io.BytesIO(both))
     assert set(table["id"]) == {"59-NQ-TW-2025", "153-NQ-CP-2025"}
 
-
 @pytest.mark.parametrize("name", ["themes-evolution", "compare-themes"])
 def test_a_vietnamese_export_dates_its_caption_in_vietnamese(export_browser, dataset, name):
     options = ChartOptions(lang="vi", **({"a": PAIR[0], "b": PAIR[1]} if get_chart(name).needs_pair else {}))
     text = " ".join(svg_text(render_chart(dataset, name, options, ".svg", today=TODAY)).split())
     assert f"Nguồn: bộ dữ liệu policy-timeline v{dataset.version}" in text and "Xuất ngày 2026-03-14." in text
     assert "Exported" not in text and "Source:" not in text
+
 
 
 def test_bad_requests_fail_with_their_codes(dataset, tmp_path):
@@ -223,22 +223,8 @@ def test_cli_lists_every_chart():
 
 def test_cli_exports_with_options(export_browser, shipped_data, tmp_path):
     out = tmp_path / "timeline.png"
-    result = CliRunner().invoke(
-        main,
-        [
-            "export",
-            "timeline",
-            "--docs",
-            "22-NQ/TW",
-            "59-NQ/TW",
-            "--size",
-            "a4",
-            "--data",
-            str(shipped_data),
-            "--out",
-            str(out),
-        ],
-    )
+    result = CliRunner().invoke(main, ["export", "timeline", "--docs", "22-NQ/TW", "59-NQ/TW", "--size", "a4",
+                                       "--data", str(shipped_data), "--out", str(out)])
     assert result.exit_code == 0, result.output
     with Image.open(out) as img:
         assert img.width == 2480 and img.height >= 1000  # A4 width; the height is the chart's own
@@ -271,13 +257,8 @@ def test_cli_bad_input_is_one_line_and_exit_2(tmp_path, args, needle):
 def test_console_script_cold_start(tmp_path):
     # a fresh process: starts its own export browser, writes the file, stops the browser at exit cleanly
     out = tmp_path / "timeline.svg"
-    done = subprocess.run(
-        [sys.executable, "-m", "dashboard", "export", "timeline", "--out", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = subprocess.run([sys.executable, "-m", "dashboard", "export", "timeline", "--out", str(out)],
+                          capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     assert ET.fromstring(out.read_bytes()).tag.endswith("svg")

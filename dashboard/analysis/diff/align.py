@@ -115,7 +115,9 @@ def lexical_similarity(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.nda
     return np.clip(sim, 0.0, 1.0)
 
 
-def weight_similarity(weights_a: Sequence[Mapping[str, float]], weights_b: Sequence[Mapping[str, float]]) -> np.ndarray:
+def weight_similarity(
+    weights_a: Sequence[Mapping[str, float]], weights_b: Sequence[Mapping[str, float]]
+) -> np.ndarray:
     """Return the cosine of weighted label sets (e.g. theme scores); 0 where either side has none."""
     labels = sorted({k for w in (*weights_a, *weights_b) for k in w})
     if not labels or not weights_a or not weights_b:

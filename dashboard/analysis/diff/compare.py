@@ -185,8 +185,12 @@ def _themes_by_provision(provision_themes: pd.DataFrame | None) -> dict[str, dic
     if provision_themes is None:
         return None
     out: dict[str, dict[str, float]] = {}
-    scores = provision_themes["score"] if "score" in provision_themes else pd.Series(1.0, provision_themes.index)
-    for pid, theme, score in zip(provision_themes["provision_id"], provision_themes["theme_id"], scores, strict=True):
+    scores = (
+        provision_themes["score"] if "score" in provision_themes else pd.Series(1.0, provision_themes.index)
+    )
+    for pid, theme, score in zip(
+        provision_themes["provision_id"], provision_themes["theme_id"], scores, strict=True
+    ):
         out.setdefault(str(pid), {})[str(theme)] = float(score) if score == score else 1.0
     return out
 

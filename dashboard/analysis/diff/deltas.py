@@ -70,7 +70,9 @@ def _tags_by_theme(provision_themes: pd.DataFrame | None) -> dict[str, frozenset
     return {str(theme): frozenset(ids) for theme, ids in grouped}
 
 
-def distinctive_terms(texts_a: Iterable[str], texts_b: Iterable[str], *, top: int = 15) -> dict[str, list[dict]]:
+def distinctive_terms(
+    texts_a: Iterable[str], texts_b: Iterable[str], *, top: int = 15
+) -> dict[str, list[dict]]:
     """Return the terms distinctive of A and of B by log-likelihood (G²), each in its commonest word form."""
     counts_a, counts_b, surfaces = Counter(), Counter(), {}
     for texts, counts in ((texts_a, counts_a), (texts_b, counts_b)):

@@ -44,7 +44,9 @@ def find_line(provisions: pd.DataFrame, doc: str, prefix: str, gold_file: str = 
     rows = provisions[provisions["document_id"] == doc]
     found = [pid for pid, text in zip(rows["id"], rows["text"], strict=True) if fold(text).startswith(key)]
     if len(found) != 1:
-        raise InputError(gold_file, f"{doc}: {prefix!r}", f"matches {len(found)} provisions, expected exactly 1")
+        raise InputError(
+            gold_file, f"{doc}: {prefix!r}", f"matches {len(found)} provisions, expected exactly 1"
+        )
     return found[0]
 
 
@@ -100,10 +102,14 @@ def score_alignment(
             )
         for x in only_a:
             if x in a_to_b:
-                misses.append({"a_doc": a_doc, "b_doc": b_doc, "kind": "only_in_a paired", "a": x, "b": a_to_b[x]})
+                misses.append(
+                    {"a_doc": a_doc, "b_doc": b_doc, "kind": "only_in_a paired", "a": x, "b": a_to_b[x]}
+                )
         for x in only_b:
             if x in b_to_a:
-                misses.append({"a_doc": a_doc, "b_doc": b_doc, "kind": "only_in_b paired", "a": b_to_a[x], "b": x})
+                misses.append(
+                    {"a_doc": a_doc, "b_doc": b_doc, "kind": "only_in_b paired", "a": b_to_a[x], "b": x}
+                )
         counts = {
             "pairs": len(gold_pairs),
             "pairs_found": len(found),
@@ -149,7 +155,9 @@ def _rates(c: dict[str, int]) -> dict[str, float]:
 
 def format_report(report: dict[str, Any]) -> str:
     """Return the report as the lines `policy-timeline eval-alignment` prints."""
-    lines = [f"{'A':<16} {'B':<16} {'pairs':>9} {'only-in':>9} {'accuracy':>9} {'precision':>9} {'recall':>7}"]
+    lines = [
+        f"{'A':<16} {'B':<16} {'pairs':>9} {'only-in':>9} {'accuracy':>9} {'precision':>9} {'recall':>7}"
+    ]
     for row in report["per_pair"]:
         lines.append(
             f"{row['a_doc']:<16} {row['b_doc']:<16} {row['pairs_found']:>4}/{row['pairs']:<4} "
@@ -174,7 +182,8 @@ def format_report(report: dict[str, Any]) -> str:
         lines.append(
             "threshold sensitivity (accuracy/precision/recall): "
             + ", ".join(
-                f"{row['threshold']:.2f}: {row['accuracy']:.2f}/{row['pair_precision']:.2f}/{row['pair_recall']:.2f}"
+                f"{row['threshold']:.2f}: {row['accuracy']:.2f}/{row['pair_precision']:.2f}/"
+                f"{row['pair_recall']:.2f}"
                 for row in report["threshold_curve"]
             )
         )
@@ -262,15 +271,13 @@ def annotator_agreement(
         a_to_b = dict(other_pairs)
         b_to_a = {b: a for a, b in other_pairs}
         return sum(
-            1
-            for a, b in pairs
+            1 for a, b in pairs
             if (a in a_to_b and a_to_b[a] != b) or (b in b_to_a and b_to_a[b] != a) or a in other_a or b in other_b
         )
 
     by_key = {(e["a_doc"], e["b_doc"]): e for e in gold_b}
-    out = dict.fromkeys(
-        ("pairs_a", "pairs_b", "shared", "contradicted_a", "contradicted_b", "only_shared", "only_either"), 0
-    )
+    out = dict.fromkeys(("pairs_a", "pairs_b", "shared", "contradicted_a", "contradicted_b", "only_shared",
+                         "only_either"), 0)
     for entry in gold_a:
         other = by_key.get((entry["a_doc"], entry["b_doc"]))
         if other is None:

@@ -69,7 +69,9 @@ def reverse_text(value: str) -> str:
     return f"{right}{sep}{left}"
 
 
-def parse_pin(value: str, ids_a: Sequence[str], ids_b: Sequence[str], names: tuple[str, str] = ("A", "B")) -> Pin:
+def parse_pin(
+    value: str, ids_a: Sequence[str], ids_b: Sequence[str], names: tuple[str, str] = ("A", "B")
+) -> Pin:
     """Return the pin `value` names among the provision ids of A and of B; raise InvalidPin if it names none.
     `names` are the two documents as the message should call them."""
     value = value.strip()
@@ -132,7 +134,6 @@ def usable_pins(
 def with_pin(pins: Sequence[Pin], new: Pin) -> list[Pin]:
     """Return `pins` with `new` added last, dropping the earlier pins it contradicts: those placing one of the
     provisions it places, and any pin on the same two provisions."""
-
     def kept(p: Pin) -> bool:
         return not (set(p.placed()) & set(new.placed())) and not (p.a == new.a and p.b == new.b and p.a and p.b)
 

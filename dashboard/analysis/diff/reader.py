@@ -49,12 +49,8 @@ def simulate_reader(
         **{k: scored[k] for k in keys},
         "accuracy": scored["accuracy"],
         "per_pair": [
-            {
-                "a_doc": row["a_doc"],
-                "b_doc": row["b_doc"],
-                "clicks": clicks[(row["a_doc"], row["b_doc"])],
-                **{k: row[k] for k in keys},
-            }
+            {"a_doc": row["a_doc"], "b_doc": row["b_doc"], "clicks": clicks[(row["a_doc"], row["b_doc"])],
+             **{k: row[k] for k in keys}}
             for row in scored["per_pair"]
         ],
     }

@@ -64,7 +64,9 @@ def word_ops(a_text: str, b_text: str) -> list[Op]:
     a_keys, b_keys = [_key(p) for p in a_pieces], [_key(p) for p in b_pieces]
     codes = SequenceMatcher(None, a_keys, b_keys, autojunk=False).get_opcodes()
     codes = _absorb_islands(codes, a_keys)
-    return [Op(op=tag, a="".join(a_pieces[i1:i2]), b="".join(b_pieces[j1:j2])) for tag, i1, i2, j1, j2 in codes]
+    return [
+        Op(op=tag, a="".join(a_pieces[i1:i2]), b="".join(b_pieces[j1:j2])) for tag, i1, i2, j1, j2 in codes
+    ]
 
 
 def _absorb_islands(codes: list[tuple[str, int, int, int, int]], a_keys: list[str]) -> list[tuple]:

@@ -53,10 +53,8 @@ TEXT: dict[str, dict[str, str]] = {
     "brief.pptx": {"en": "PowerPoint slides (.pptx)", "vi": "Trang chiếu PowerPoint (.pptx)"},
     "brief.pdf": {"en": "PDF, one page per slide", "vi": "PDF, mỗi trang một trang chiếu"},
     "brief.html": {"en": "Web page (.html)", "vi": "Trang web (.html)"},
-    "brief.hint": {
-        "en": "Timeline, themes, what changed from A to B with quotations, targets, sources.",
-        "vi": "Dòng thời gian, chủ đề, thay đổi từ A sang B kèm trích dẫn, mục tiêu, nguồn.",
-    },
+    "brief.hint": {"en": "Timeline, themes, what changed from A to B with quotations, targets, sources.",
+                   "vi": "Dòng thời gian, chủ đề, thay đổi từ A sang B kèm trích dẫn, mục tiêu, nguồn."},
     "brief.choose": {"en": "Choose two documents first.", "vi": "Hãy chọn hai văn bản trước."},
     "failed": {"en": "Export failed: {error}", "vi": "Không xuất được: {error}"},
 }
@@ -69,32 +67,18 @@ def chart_download_menu(chart: str, lang: str = "en") -> html.Div:
     for size in SIZES:
         items.append(dbc.DropdownMenuItem(_t(size, lang), header=True))
         items += [_item(chart, fmt, size, lang) for fmt in STATIC]
-    items += [
-        dbc.DropdownMenuItem(divider=True),
-        dbc.DropdownMenuItem(_t("other", lang), header=True),
-        _item(chart, ".html", "slide", lang),
-        _item(chart, ".csv", "", lang),
-    ]
+    items += [dbc.DropdownMenuItem(divider=True), dbc.DropdownMenuItem(_t("other", lang), header=True),
+              _item(chart, ".html", "slide", lang), _item(chart, ".csv", "", lang)]
     return html.Div(
         [
-            dbc.DropdownMenu(
-                items,
-                label=_t("download", lang),
-                size="sm",
-                color="light",
-                align_end=True,
-                id={"type": EXPORT_MENU, "chart": chart},
-                className="export-menu",
-            ),
+            dbc.DropdownMenu(items, label=_t("download", lang), size="sm", color="light", align_end=True,
+                             id={"type": EXPORT_MENU, "chart": chart}, className="export-menu"),
             dcc.Loading(
-                html.Div(
-                    [
-                        dcc.Download(id={"type": EXPORT_DOWNLOAD, "chart": chart}),
-                        html.Span(id={"type": EXPORT_STATUS, "chart": chart}, className="small text-danger"),
-                    ]
-                ),
-                type="dot",
-                parent_className="export-loading",
+                html.Div([
+                    dcc.Download(id={"type": EXPORT_DOWNLOAD, "chart": chart}),
+                    html.Span(id={"type": EXPORT_STATUS, "chart": chart}, className="small text-danger"),
+                ]),
+                type="dot", parent_className="export-loading",
             ),
         ],
         className="chart-download d-flex justify-content-end align-items-center gap-2",
@@ -104,25 +88,16 @@ def chart_download_menu(chart: str, lang: str = "en") -> html.Div:
 
 def briefing_pack_menu(lang: str = "en") -> html.Div:
     """Return the Compare page's briefing-pack menu (the pack compares the page's documents A and B)."""
-    items = [
-        dbc.DropdownMenuItem(
-            _t(f"brief{fmt}", lang),
-            id={"type": BRIEF_ITEM, "fmt": fmt},
-            n_clicks=0,
-            className=f"brief-item brief-{fmt[1:]}",
-        )
-        for fmt in (".pptx", ".pdf", ".html")
-    ]
+    items = [dbc.DropdownMenuItem(_t(f"brief{fmt}", lang), id={"type": BRIEF_ITEM, "fmt": fmt}, n_clicks=0,
+                                  className=f"brief-item brief-{fmt[1:]}")
+             for fmt in (".pptx", ".pdf", ".html")]
     return html.Div(
         [
-            dbc.DropdownMenu(
-                items, label=_t("brief", lang), size="sm", color="primary", id=BRIEF_MENU, className="brief-menu"
-            ),
+            dbc.DropdownMenu(items, label=_t("brief", lang), size="sm", color="primary", id=BRIEF_MENU,
+                             className="brief-menu"),
             html.Span(_t("brief.hint", lang), className="small text-muted"),
-            dcc.Loading(
-                html.Div([dcc.Download(id=BRIEF_DOWNLOAD), html.Span(id=BRIEF_STATUS, className="small text-danger")]),
-                type="dot",
-            ),
+            dcc.Loading(html.Div([dcc.Download(id=BRIEF_DOWNLOAD),
+                                  html.Span(id=BRIEF_STATUS, className="small text-danger")]), type="dot"),
         ],
         className="briefing-pack d-flex flex-wrap align-items-center gap-2 my-2",
     )
@@ -157,9 +132,8 @@ def _on_brief(clicks: list[int | None], search: str | None) -> tuple[Any, str]:
     return brief_download(item["fmt"], search)
 
 
-def export_download(
-    chart: str, fmt: str, size: str | None, pathname: str | None, search: str | None
-) -> tuple[Any, str]:
+def export_download(chart: str, fmt: str, size: str | None, pathname: str | None,
+                    search: str | None) -> tuple[Any, str]:
     """Return (dcc.Download data, status text) for chart `chart` as `fmt` with the page's options."""
     data = current()
     options = page_options(pathname, search, data.vocab)
@@ -200,23 +174,15 @@ def page_options(pathname: str | None, search: str | None, vocab: Vocabulary) ->
     extra = {k: v for k, v in parse_qsl(view.to_query().lstrip("?")) if k not in known}
     docs = values.get("docs") or ((values["doc"],) if values.get("doc") else ())
     themes = values.get("themes") or ((values["theme"],) if values.get("theme") else ())
-    return ChartOptions(
-        docs=tuple(docs),
-        themes=tuple(themes),
-        a=values.get("a") or "",
-        b=values.get("b") or "",
-        measure=values.get("measure") or "share_provisions",
-        basis=values.get("basis") or "own",
-        lang=view.lang,
-        extra=extra,
-    )
+    return ChartOptions(docs=tuple(docs), themes=tuple(themes), a=values.get("a") or "",
+                        b=values.get("b") or "", measure=values.get("measure") or "share_provisions",
+                        basis=values.get("basis") or "own", lang=view.lang, extra=extra)
 
 
 def _item(chart: str, fmt: str, size: str, lang: str) -> dbc.DropdownMenuItem:
     item_id = {"type": EXPORT_ITEM, "chart": chart, "fmt": fmt, "size": size}
-    return dbc.DropdownMenuItem(
-        _t(fmt, lang), id=item_id, n_clicks=0, className=f"export-item export-{fmt[1:]}-{size or 'data'}"
-    )
+    return dbc.DropdownMenuItem(_t(fmt, lang), id=item_id, n_clicks=0,
+                                className=f"export-item export-{fmt[1:]}-{size or 'data'}")
 
 
 def _views(base: type[View]) -> list[type[View]]:

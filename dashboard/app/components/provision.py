@@ -78,7 +78,9 @@ def provision_card(
             )
         )
     head.append(
-        html.Span(str(provision["id"]).split(":", 1)[-1], className="provision-path", title=str(provision["id"]))
+        html.Span(
+            str(provision["id"]).split(":", 1)[-1], className="provision-path", title=str(provision["id"])
+        )
     )
     if not own:
         head.append(

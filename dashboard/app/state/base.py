@@ -228,3 +228,4 @@ class View:
     def caption(self, vocab: Vocabulary) -> str:
         """Return the view in words."""
         return ""
+

@@ -63,7 +63,9 @@ class TimelineView(View):
 
     def caption(self, vocab: Vocabulary) -> str:
         """Return the view in words."""
-        shown = [t(f"timeline.layer.{layer}", self.lang).lower() for layer in LAYERS if layer not in self.hide]
+        shown = [
+            t(f"timeline.layer.{layer}", self.lang).lower() for layer in LAYERS if layer not in self.hide
+        ]
         head = t("caption.timeline", self.lang)
         return f"{head}: {', '.join(shown)}" if shown else head
 
@@ -207,7 +209,9 @@ class ExplorerView(View):
         if self.year_from or self.year_to:
             parts.append(f"{self.year_from or '…'}–{self.year_to or '…'}")
         if self.entity:
-            parts.append(t("caption.entity", lang, entity=(vocab.entities or {}).get(self.entity, self.entity)))
+            parts.append(
+                t("caption.entity", lang, entity=(vocab.entities or {}).get(self.entity, self.entity))
+            )
         if self.actor:
             actor = (vocab.actors or {}).get(self.actor, self.actor)
             parts.append(t("caption.actor", lang, actor=actor + (f" ({self.role})" if self.role else "")))

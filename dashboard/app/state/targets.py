@@ -70,15 +70,13 @@ class TargetsView(View):
         if bounds is None:
             return year_from, year_to
         first, last = bounds
-        outside = [
-            name for name, y in (("from", year_from), ("to", year_to)) if y is not None and not first <= y <= last
-        ]
+        outside = [name for name, y in (("from", year_from), ("to", year_to)) if y is not None
+                   and not first <= y <= last]
         if not outside:
             return year_from, year_to
         low, high = clamp_years(year_from, year_to, bounds)
-        reader.notices.append(
-            Notice("out-of-range", ",".join(outside), year_range_text(low, high), detail=year_range_text(first, last))
-        )
+        reader.notices.append(Notice("out-of-range", ",".join(outside), year_range_text(low, high),
+                                     detail=year_range_text(first, last)))
         if low == high:
             return low, high
         return (low if low > first else None), (high if high < last else None)

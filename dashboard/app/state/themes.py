@@ -111,6 +111,7 @@ class ThemesView(View):
         return " · ".join(parts)
 
 
+
 def _choice(value: str, allowed: tuple[str, ...]) -> str:
     """Return the allowed value `value` names (case-insensitively), or empty."""
     folded = {a.casefold(): a for a in allowed}

@@ -338,8 +338,12 @@ def _documents(data: AppData, result: dict[str, Any], lang: str) -> html.Div:
                         [
                             document_link(doc["id"], doc["symbol"], lang, className="fw-semibold me-2"),
                             html.Span(str(row.get("issued") or "")[:10], className="text-muted me-2"),
-                            external_link(t("common.source_text", lang), source_url(row), className="source-link me-2"),
-                            source_badge(doc["coverage"], doc["source_kind"], doc["coverage_note"], lang=lang),
+                            external_link(
+                                t("common.source_text", lang), source_url(row), className="source-link me-2"
+                            ),
+                            source_badge(
+                                doc["coverage"], doc["source_kind"], doc["coverage_note"], lang=lang
+                            ),
                             html.Div(_title(row, lang), className="small"),
                             html.Div(
                                 f"{doc['provisions']} {t('common.provisions', lang).lower()} "
@@ -419,7 +423,9 @@ def _warning(result: dict[str, Any], lang: str) -> str | None:
 
 
 def _field(label: str, control: Any) -> html.Div:
-    return html.Div([html.Label(label, className="form-label small fw-semibold mb-1"), control], className="filter")
+    return html.Div(
+        [html.Label(label, className="form-label small fw-semibold mb-1"), control], className="filter"
+    )
 
 
 def _t(key: str, lang: str) -> str:

@@ -77,7 +77,8 @@ def entities_box(result: dict[str, Any], lang: str) -> html.Div:
 
     def items(rows: list[dict[str, Any]], cls: str) -> html.Ul:
         lines = [
-            html.Li([r["name"], html.Span(f" {r['a_count']}/{r['b_count']}", className="text-muted")]) for r in rows
+            html.Li([r["name"], html.Span(f" {r['a_count']}/{r['b_count']}", className="text-muted")])
+            for r in rows
         ]
         return html.Ul(capped(lines, lang), className=f"entity-list {cls}")
 
@@ -92,8 +93,12 @@ def entities_box(result: dict[str, Any], lang: str) -> html.Div:
                             items(entities["b_only"], "gained"),
                         ]
                     ),
-                    html.Div([html.H3(text("lost", lang), className="h6 loss"), items(entities["a_only"], "lost")]),
-                    html.Div([html.H3(text("shared", lang), className="h6"), items(entities["shared"], "shared")]),
+                    html.Div(
+                        [html.H3(text("lost", lang), className="h6 loss"), items(entities["a_only"], "lost")]
+                    ),
+                    html.Div(
+                        [html.H3(text("shared", lang), className="h6"), items(entities["shared"], "shared")]
+                    ),
                 ],
                 className="three-up",
             ),
@@ -163,7 +168,9 @@ def targets_box(result: dict[str, Any], lang: str) -> html.Div:
                     html.Div(
                         [
                             html.H3(text("changed", lang), className="h6"),
-                            html.Ul(changed or [html.Li(text("nothing", lang))], className="target-list changed"),
+                            html.Ul(
+                                changed or [html.Li(text("nothing", lang))], className="target-list changed"
+                            ),
                         ]
                     ),
                 ],

@@ -38,12 +38,8 @@ def pins_bar(view: CompareView, pins: list[Pin]) -> html.Div:
             html.Span(
                 [
                     _describe(pin),
-                    dcc.Link(
-                        "✕",
-                        href=_href(view, [p for p in pins if p != pin]),
-                        className="pin-remove",
-                        title=text("remove", lang),
-                    ),
+                    dcc.Link("✕", href=_href(view, [p for p in pins if p != pin]), className="pin-remove",
+                             title=text("remove", lang)),
                 ],
                 className="pin-item",
             )
@@ -143,14 +139,8 @@ def pair_actions(data: AppData, view: CompareView, pins: list[Pin], pair: dict[s
         ]
     if pair["a"] and pair["b"]:
         apart = with_pin(pins, Pin(pair["a"], pair["b"], apart=True))
-        return [
-            dcc.Link(
-                text("unpair", lang),
-                href=_href(view, apart, anchor),
-                className="pin-unpair",
-                title=text("unpair_title", lang),
-            )
-        ]
+        return [dcc.Link(text("unpair", lang), href=_href(view, apart, anchor), className="pin-unpair",
+                         title=text("unpair_title", lang))]
     return []
 
 

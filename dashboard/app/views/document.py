@@ -97,11 +97,14 @@ def header(data: AppData, doc: dict[str, Any], lang: str) -> html.Div:
         links += [
             " · ",
             external_link(
-                f"{t('common.source_text', lang)}: {_text(doc.get('seed_publisher')) or _text(doc.get('seed_file'))} ↗",
+                f"{t('common.source_text', lang)}: "
+                f"{_text(doc.get('seed_publisher')) or _text(doc.get('seed_file'))} ↗",
                 source_url(doc),
             ),
             " · ",
-            dcc.Link(t("document.in_explorer", lang) + " →", href=ExplorerView(docs=(doc["id"],), lang=lang).href()),
+            dcc.Link(
+                t("document.in_explorer", lang) + " →", href=ExplorerView(docs=(doc["id"],), lang=lang).href()
+            ),
         ]
     horizons = _years(doc.get("horizons"))
     children: list[Any] = [
@@ -171,7 +174,9 @@ def provisions_section(data: AppData, doc: dict[str, Any], view: DocumentView) -
     return html.Section(
         [
             html.H2(t("document.provisions", lang), className="h4 mt-4"),
-            html.P(t("document.provisions_note", lang, n=len(pids), own=own), className="text-muted small mb-1"),
+            html.P(
+                t("document.provisions_note", lang, n=len(pids), own=own), className="text-muted small mb-1"
+            ),
             highlight_legend(kinds, lang),
             html.Div(cards, className="provision-list"),
         ],
@@ -228,7 +233,9 @@ def _cited_targets(data: AppData, doc_id: str, lang: str) -> html.Div:
         items.append(
             html.Li(
                 [
-                    html.Span(f"{_text(r.get('as_of')) or _year(r.get('end_year'))}", className="target-year me-1"),
+                    html.Span(
+                        f"{_text(r.get('as_of')) or _year(r.get('end_year'))}", className="target-year me-1"
+                    ),
                     html.Span(f"{_text(r.get('text'))}{value}"),
                     html.Span(
                         f" ({_word('target_kind', r.get('kind'), lang)}, {_text(r.get('confidence'))}) ",

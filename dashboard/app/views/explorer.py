@@ -37,7 +37,10 @@ def controls(data: AppData, view: ExplorerView) -> html.Div:
         if d in vocab.held
     ]
     themes = [{"label": theme_label(theme, lang), "value": theme} for theme in vocab.themes]
-    issuers = [{"label": label, "value": issuer} for issuer, label in sorted(vocab.issuers.items(), key=lambda x: x[1])]
+    issuers = [
+        {"label": label, "value": issuer}
+        for issuer, label in sorted(vocab.issuers.items(), key=lambda x: x[1])
+    ]
     entities = [
         {"label": name, "value": eid}
         for eid, name in sorted((vocab.entities or {}).items(), key=lambda x: x[1].casefold())
@@ -46,7 +49,9 @@ def controls(data: AppData, view: ExplorerView) -> html.Div:
         {"label": name, "value": aid}
         for aid, name in sorted((vocab.actors or {}).items(), key=lambda x: x[1].casefold())
     ]
-    marks = {y: str(y) for y in range(first, last + 1) if last - first <= 14 or (y - first) % 5 == 0 or y == last}
+    marks = {
+        y: str(y) for y in range(first, last + 1) if last - first <= 14 or (y - first) % 5 == 0 or y == last
+    }
     return html.Div(
         [
             html.Label(t("explorer.search", lang), htmlFor=ids.EXP_QUERY, className="form-label fw-semibold"),
@@ -255,7 +260,9 @@ def results(data: AppData, view: ExplorerView) -> list[Any]:
         key = "explorer.count_one" if total == 1 else "explorer.count_one_doc"
     count = t(key, lang, n=total, d=n_docs)
     if total > PAGE_SIZE:
-        count += f" · {t('explorer.showing', lang, a=(page - 1) * PAGE_SIZE + 1, b=min(page * PAGE_SIZE, total))}"
+        count += (
+            f" · {t('explorer.showing', lang, a=(page - 1) * PAGE_SIZE + 1, b=min(page * PAGE_SIZE, total))}"
+        )
     return [
         notices_alert(view.notices, lang, id=ids.EXP_NOTICES),
         html.P(count, id=ids.EXP_COUNT, className="fw-semibold mb-0", **{"data-count": str(total)}),

@@ -79,7 +79,9 @@ def _coverage_warning(data: AppData, lang: str) -> html.Div:
 
 def _try_links(data: AppData, lang: str) -> html.P:
     entities, actors = data.vocab.entities or {}, data.vocab.actors or {}
-    asean = ExplorerView(entity="asean", lang=lang) if "asean" in entities else ExplorerView(q="ASEAN", lang=lang)
+    asean = (
+        ExplorerView(entity="asean", lang=lang) if "asean" in entities else ExplorerView(q="ASEAN", lang=lang)
+    )
     mofa = (
         ExplorerView(actor="mofa", lang=lang)
         if "mofa" in actors
@@ -122,7 +124,9 @@ def _corpus_table(documents: list[dict[str, Any]], lang: str) -> html.Div:
                 html.Td(_titles(d, lang)),
                 html.Td(
                     [
-                        source_badge(d.get("coverage"), d.get("source_kind"), d.get("coverage_note"), lang=lang),
+                        source_badge(
+                            d.get("coverage"), d.get("source_kind"), d.get("coverage_note"), lang=lang
+                        ),
                         html.Div(
                             external_link(
                                 _text(d.get("seed_publisher")) or t("common.source_text", lang), source_url(d)
@@ -163,7 +167,9 @@ def _referenced_table(documents: list[dict[str, Any]], lang: str) -> html.Div:
                 html.Td(_text(d.get("issuer_detail")) or _text(d.get("issuer_label"))),
                 html.Td(_titles(d, lang)),
                 html.Td(source_badge(None, None, held=False, lang=lang)),
-                html.Td(external_link(t("common.facts_source", lang), d.get("source_url"), className="small")),
+                html.Td(
+                    external_link(t("common.facts_source", lang), d.get("source_url"), className="small")
+                ),
             ]
         )
         for d in documents

@@ -143,7 +143,11 @@ def relations_table(data: AppData, view: TimelineView) -> html.Div:
         ]
     )
     more = (
-        [html.P(t("timeline.more_relations", lang, n=RELATIONS_SHOWN, total=len(rows)), className="text-muted")]
+        [
+            html.P(
+                t("timeline.more_relations", lang, n=RELATIONS_SHOWN, total=len(rows)), className="text-muted"
+            )
+        ]
         if len(rows) > RELATIONS_SHOWN
         else []
     )

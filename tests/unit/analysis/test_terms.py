@@ -21,10 +21,8 @@ TEXTS = {
     "D2013": ["Promote trade and investment with partners.", "Promote trade and investment in the region."],
     "D2016a": ["Promote trade and the digital transformation of enterprises."],
     "D2016b": ["Strengthen the protection of citizens abroad."],
-    "D2025": [
-        "Promote digital transformation and climate change adaptation.",
-        "Promote digital transformation; climate change adaptation first.",
-    ],
+    "D2025": ["Promote digital transformation and climate change adaptation.",
+              "Promote digital transformation; climate change adaptation first."],
 }
 
 
@@ -36,15 +34,8 @@ def corpus() -> tuple[list[dict], list[dict]]:
             provisions.append({"id": pid, "document_id": doc, "text": text, "own_text": True, "words": 5})
             for tag in get_tagger().tag(text):
                 ev = tag.evidence
-                tags.append(
-                    {
-                        "provision_id": pid,
-                        "theme_id": tag.id,
-                        "evidence": [e.text for e in ev],
-                        "starts": [e.start for e in ev],
-                        "ends": [e.end for e in ev],
-                    }
-                )
+                tags.append({"provision_id": pid, "theme_id": tag.id, "evidence": [e.text for e in ev],
+                             "starts": [e.start for e in ev], "ends": [e.end for e in ev]})
     return provisions, tags
 
 
