@@ -38,8 +38,13 @@ def log_likelihood(count_a: int, count_b: int, total_a: int, total_b: int) -> fl
     return 2.0 * g2
 
 
-def keyness(counts_a: Counter[str], counts_b: Counter[str], *, top: int = 20, min_count: int = 2,
-            ) -> tuple[list[KeyTerm], list[KeyTerm]]:
+def keyness(
+    counts_a: Counter[str],
+    counts_b: Counter[str],
+    *,
+    top: int = 20,
+    min_count: int = 2,
+) -> tuple[list[KeyTerm], list[KeyTerm]]:
     """Return the terms distinctive of A and of B, strongest first.
 
     A term is distinctive of A when its relative frequency is higher in A and G² is positive; terms seen fewer
@@ -110,20 +115,39 @@ def count_terms(texts: Iterable[str], *, max_n: int = 1) -> TermCounts:
 
 
 def iter_terms(text: str, *, max_n: int = 1) -> Iterator[tuple[str, str]]:
-    """Yield (key, written form) for every content word of `text` and every run of 2..max_n of them."""
+    """Yield (key, written form) for every content word of `text` and every run of 2..max_n of them.
+
+    A proper name of two or more capitalised words ("United Nations", "ASEAN Action Plan", "Ministry of Foreign
+    Affairs") is one term, whatever `max_n`: neither its words ("united") nor runs that cut across it are
+    terms of their own (`_names`)."""
     clean = _SYMBOL.sub(lambda m: " " * len(m.group(0)), text)
-    stems: list[str] = []
-    shown: list[str] = []
+    tokens: list[tuple[str, str, int, int, bool]] = []  # word, stem, start, end, starts a new run
     previous_end = 0
     for word, stem, start, end in word_units(clean):  # Vietnamese syllables joined into words
-        content = _is_content(word)
         # one space between two words is the common case: only look for punctuation in longer gaps
-        if not content or ((start - previous_end != 1 or clean[previous_end] != " ")
-                           and _CLAUSE.search(clean, previous_end, start)):
+        cut = (start - previous_end != 1 or clean[previous_end] != " ") and bool(
+            _CLAUSE.search(clean, previous_end, start)
+        )
+        tokens.append((word, stem, start, end, cut or previous_end == 0))
+        previous_end = end
+    names = _names(clean, tokens)
+    stems: list[str] = []
+    shown: list[str] = []
+    i = 0
+    while i < len(tokens):
+        word, stem, start, end, cut = tokens[i]
+        if i in names:  # a name: one term, and a boundary for the runs around it
+            last = names[i]
             stems.clear()
             shown.clear()
-        previous_end = end
-        if not content:
+            yield " ".join(t[1] for t in tokens[i : last + 1] if _is_content(t[0])), clean[start : tokens[last][3]]
+            i = last + 1
+            continue
+        i += 1
+        if not _is_content(word) or cut:
+            stems.clear()
+            shown.clear()
+        if not _is_content(word):
             continue
         surface = _surface(clean[start:end])
         stems.append(stem)
@@ -133,6 +157,48 @@ def iter_terms(text: str, *, max_n: int = 1) -> Iterator[tuple[str, str]]:
         yield stem, surface
         for n in range(2, len(stems) + 1):
             yield " ".join(stems[-n:]), " ".join(shown[-n:])
+
+
+_NAME_LINKS = frozenset({"of"})  # a lower-case word that may join two capitalised parts of one name
+
+
+def _names(text: str, tokens: list[tuple[str, str, int, int, bool]]) -> dict[int, int]:
+    """Return the proper names among `tokens`: first index → last index of each run of two or more capitalised
+    content words (an "of" may link them), none crossing clause punctuation. The first word of a sentence or a
+    list item is capitalised anyway: it begins a name only when it is an acronym ("ASEAN Economic Community")."""
+    out: dict[int, int] = {}
+    i = 0
+    while i < len(tokens):
+        if not _capital(text, tokens[i]) or (_sentence_start(text, tokens[i][2]) and not _acronym(text, tokens[i])):
+            i += 1
+            continue
+        last = i
+        j = i + 1
+        while j < len(tokens) and not tokens[j][4]:
+            if _capital(text, tokens[j]):
+                last = j
+            elif not (tokens[j][0] in _NAME_LINKS and j + 1 < len(tokens) and _capital(text, tokens[j + 1])):
+                break
+            j += 1
+        capitals = sum(1 for t in tokens[i : last + 1] if _capital(text, t))
+        if capitals >= 2:
+            out[i] = last
+        i = last + 1
+    return out
+
+
+def _capital(text: str, token: tuple[str, str, int, int, bool]) -> bool:
+    return text[token[2]].isupper() and _is_content(token[0])
+
+
+def _acronym(text: str, token: tuple[str, str, int, int, bool]) -> bool:
+    return sum(ch.isupper() for ch in text[token[2] : token[3]]) >= 2
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Return whether the word at `start` begins the text, a sentence or a list item."""
+    before = text[:start].rstrip(" \t")
+    return not before or before[-1] in ".:;!?\n-–•)" or before.endswith("\n")
 
 
 @lru_cache(maxsize=262144)
@@ -176,8 +242,9 @@ def is_true(value: Any) -> bool:
     return value is True or str(value).lower() == "true"
 
 
-def document_keyness(source: Any, a: str, b: str, *, basis: str = "auto", top: int = 20, min_count: int = 2,
-                     max_n: int = 1) -> tuple[list[KeyTerm], list[KeyTerm]]:
+def document_keyness(
+    source: Any, a: str, b: str, *, basis: str = "auto", top: int = 20, min_count: int = 2, max_n: int = 1
+) -> tuple[list[KeyTerm], list[KeyTerm]]:
     """Return the terms distinctive of document `a` against document `b`, and of `b` against `a`.
 
     Args:
@@ -188,8 +255,7 @@ def document_keyness(source: Any, a: str, b: str, *, basis: str = "auto", top: i
     Returns:
         (distinctive of a, distinctive of b), each strongest first, terms in their commonest written form.
     """
-    counts = [count_terms((p["text"] for p in provisions_of(source, doc, basis=basis)), max_n=max_n)
-              for doc in (a, b)]
+    counts = [count_terms((p["text"] for p in provisions_of(source, doc, basis=basis)), max_n=max_n) for doc in (a, b)]
     key_a, key_b = keyness(counts[0].counts, counts[1].counts, top=top, min_count=min_count)
     shown = lambda k, c: KeyTerm(c.display(k.term), k.score, k.count_a, k.count_b)  # noqa: E731
     return ([shown(k, counts[0]) for k in key_a], [shown(k, counts[1]) for k in key_b])

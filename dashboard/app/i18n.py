@@ -26,6 +26,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "nav.compare": {"en": "Compare", "vi": "So sánh"},
     "nav.soon": {"en": "Coming soon", "vi": "Sắp có"},
     "nav.language": {"en": "Language", "vi": "Ngôn ngữ"},
+    "nav.menu": {"en": "Menu", "vi": "Danh mục"},
     "footer.dataset": {"en": "Dataset version", "vi": "Phiên bản dữ liệu"},
     "footer.cite": {"en": "Cite as", "vi": "Trích dẫn"},
     "footer.note": {
@@ -112,8 +113,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Văn bản được dẫn chiếu nhưng không có",
     },
     "home.referenced_note": {
-        "en": "Known only through the relations of the documents above; they give the "
-        "relation graph its ends.",
+        "en": "Known only through the relations of the documents above; they give the relation graph its ends.",
         "vi": "Chỉ biết qua quan hệ với các văn bản trên; giúp đồ thị quan hệ đầy đủ.",
     },
     "home.coverage_title": {
@@ -165,8 +165,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Không có văn bản {ref} trong bộ dữ liệu.",
     },
     "document.unknown_hint": {
-        "en": "Pick one of these instead (an id such as 59-NQ-TW-2025 or a symbol such as "
-        "59-NQ/TW both work):",
+        "en": "Pick one of these instead (an id such as 59-NQ-TW-2025 or a symbol such as 59-NQ/TW both work):",
         "vi": "Hãy chọn một trong các văn bản sau (dùng mã như 59-NQ-TW-2025 hoặc số hiệu như 59-NQ/TW):",
     },
     "document.not_held": {

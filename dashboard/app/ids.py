@@ -6,6 +6,8 @@ URL = "url"  # dcc.Location(refresh=False): pages write their state to its `sear
 NAV = "nav-location"  # dcc.Location(refresh="callback-nav"): a callback navigates by setting its `href`
 SHELL_NAVBAR = "shell-navbar"
 SHELL_FOOTER = "shell-footer"
+NAV_TOGGLER = "nav-toggler"  # the navbar's menu button below the md breakpoint
+NAV_COLLAPSE = "nav-collapse"  # the links and language switch it opens
 SHELL_HTML_LANG = "shell-html-lang"  # dummy output of the clientside callback that sets <html lang>
 
 
@@ -97,6 +99,7 @@ THEMES_CAPTION = "thm-caption"
 THEMES_BASIS_NOTE = "thm-basis-note"  # a document has no own text on this basis
 THEMES_COVERAGE_NOTE = "thm-coverage-note"  # the compared sources differ in coverage
 THEMES_HEATMAP = "thm-heatmap"
+THEMES_HEATMAP_LIST = "thm-heatmap-list"  # the heatmap as lists, shown on phones instead
 THEMES_EVOLUTION = "thm-evolution"
 THEMES_TERMS = "thm-terms"  # the term-emergence chart
 THEMES_NEW = "thm-new"  # "new in this document": term lists linking to provisions
@@ -116,6 +119,7 @@ TARGETS_CAPTION = "tgt-caption"
 TARGETS_COUNT = "tgt-count"
 TARGETS_CONFLICTS = "tgt-conflicts"  # "sources disagree": conflicting rows side by side
 TARGETS_TIMELINE = "tgt-timeline"
+TARGETS_LIST = "tgt-list"  # the timeline as a list by due year, shown on phones instead
 TARGETS_INDICATORS = "tgt-indicators"
 TARGETS_TABLE = "tgt-table"
 

@@ -11,7 +11,8 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 import dash
-from dash import Dash, Input, Output, dcc, html
+import dash_bootstrap_components as dbc
+from dash import Dash, Input, Output, State, dcc, html
 
 from dashboard.app import ids
 from dashboard.app.context import AppData
@@ -55,6 +56,12 @@ def register_callbacks(app: Dash, data: AppData) -> None:
         lang = lang_of(search)
         return navbar(pathname or "/", search or "", available_paths()), footer(data, lang)
 
+    app.clientside_callback(  # the menu button opens and closes the links on a narrow screen
+        "function(n, open) { return n ? !open : false; }",
+        Output(ids.NAV_COLLAPSE, "is_open"),
+        Input(ids.NAV_TOGGLER, "n_clicks"),
+        State(ids.NAV_COLLAPSE, "is_open"),
+    )
     app.clientside_callback(
         "function(search) { const p = new URLSearchParams(search || '');"
         " document.documentElement.lang = p.get('lang') === 'vi' ? 'vi' : 'en';"
@@ -118,6 +125,21 @@ def navbar(pathname: str, search: str, available: set[str]) -> html.Nav:
         )
         for code in LANGS
     ]
+    # below the md breakpoint the links and the language switch fold behind a menu button (NAV_TOGGLER)
+    menu = dbc.Collapse(
+        [
+            html.Ul(items, className="navbar-nav me-auto"),
+            html.Div(
+                [html.Span(t("nav.language", lang) + ":", className="visually-hidden"), *switch],
+                className="lang-switch",
+                role="group",
+                **{"aria-label": t("nav.language", lang)},
+            ),
+        ],
+        id=ids.NAV_COLLAPSE,
+        is_open=False,
+        navbar=True,
+    )
     return html.Nav(
         html.Div(
             [
@@ -126,17 +148,20 @@ def navbar(pathname: str, search: str, available: set[str]) -> html.Nav:
                     href=f"/{suffix}",
                     className="navbar-brand",
                 ),
-                html.Ul(items, className="navbar-nav flex-row flex-wrap me-auto"),
-                html.Div(
-                    [html.Span(t("nav.language", lang) + ":", className="visually-hidden"), *switch],
-                    className="lang-switch",
-                    role="group",
-                    **{"aria-label": t("nav.language", lang)},
+                html.Button(
+                    html.Span(className="navbar-toggler-icon"),
+                    id=ids.NAV_TOGGLER,
+                    className="navbar-toggler",
+                    type="button",
+                    n_clicks=0,
+                    title=t("nav.menu", lang),
+                    **{"aria-controls": ids.NAV_COLLAPSE, "aria-label": t("nav.menu", lang)},
                 ),
+                menu,
             ],
-            className="container-xxl d-flex align-items-center flex-wrap gap-2",
+            className="container-xxl",
         ),
-        className="navbar navbar-dark site-navbar",
+        className="navbar navbar-expand-md navbar-dark site-navbar",
         **{"aria-label": "main"},
     )
 

@@ -20,11 +20,11 @@ from PIL import Image
 
 from dashboard.dataset.load import Dataset
 from dashboard.errors import UnknownTheme
-from dashboard.export import kaleido
+from dashboard.export import kaleido, pdf_meta
 from dashboard.export.errors import MissingPair, UnknownSize, UnsupportedFormat
 from dashboard.export.text import text_width, wrap
 from dashboard.figures.compose import MAX_SQUEEZE
-from dashboard.figures.registry import Chart, ChartOptions, get_chart
+from dashboard.figures.registry import CHARTS, STATIC, Chart, ChartOptions, get_chart, load_all
 from dashboard.figures.template import caption_text, frame, is_source_caption, source_caption
 
 FORMATS: dict[str, str] = {
@@ -154,7 +154,10 @@ def render_chart(dataset: Dataset, name: str, options: ChartOptions, suffix: str
     fig, box = export_figure(dataset, chart, options, box, today=today)
     if suffix == ".html":
         return chart_html(fig, chart, box)
-    return draw(fig, suffix, box, float(scale or DEFAULT_SCALE[suffix]))
+    data = draw(fig, suffix, box, float(scale or DEFAULT_SCALE[suffix]))
+    if suffix == ".pdf":  # the file's title is the chart's, not kaleido's "Kaleido-fier"
+        return pdf_meta.titled(data, pdf_meta.plain_title(fig.layout.title.text) or chart.title, chart.description)
+    return data
 
 
 def draw(fig: go.Figure, suffix: str, box: Size, scale: float) -> bytes:
@@ -197,6 +200,8 @@ def export_figure(dataset: Dataset, chart: Chart, options: ChartOptions, box: Si
 
     With `titled=False` the title and subtitle are left out (a slide states them as its own, editable, title).
     """
+    # drawn for a file: no words that ask the reader to click (figures.registry.interactive)
+    options = replace(options, extra={**options.extra, STATIC: "1"})
     fig = go.Figure(chart.figure(dataset, options))  # a copy: the registry's function may cache its figure
     date = (today or dt.date.today()).isoformat()
     box = box.for_figure(fig.layout.height)
@@ -263,7 +268,9 @@ def chart_html(fig: go.Figure, chart: Chart, box: Size) -> bytes:
 
 
 def default_filename(name: str, options: ChartOptions, suffix: str, size: str = DEFAULT_SIZE) -> str:
-    """Return a file name that says what the export holds, e.g. `compare-themes_A_vs_B_slide.png`."""
+    """Return a file name that says what the export holds, e.g. `compare-themes_A_vs_B_slide.png`,
+    `themes-evolution_science_technology_own-text_slide.pdf`."""
+    load_all()
     parts = [name]
     if options.a and options.b:
         parts.append(f"{options.a}_vs_{options.b}")
@@ -271,6 +278,8 @@ def default_filename(name: str, options: ChartOptions, suffix: str, size: str = 
         parts.append("_".join(options.docs[:4]) + ("_etc" if len(options.docs) > 4 else ""))
     if options.themes:
         parts.append("_".join(options.themes[:3]))
+    if name in CHARTS and CHARTS[name].uses_basis:  # what the figures count: own text or all text
+        parts.append("all-text" if options.basis == "all" else "own-text")
     if suffix != ".csv":
         parts.append(size)
     stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", "_".join(parts)).strip("-")

@@ -48,6 +48,14 @@ SOURCE_KIND_LABELS: dict[str, dict[str, str]] = {
     "infographic_summary": {"en": "infographic summary", "vi": "đồ họa tóm tắt"},
     "news_report": {"en": "news report", "vi": "bài báo tường thuật"},
 }
+# the source kinds that give a document's own words; the others are someone else's account of it
+PRIMARY_KINDS = frozenset({"official_text", "official_translation"})
+
+
+def comparable(coverage: str, source_kind: str) -> bool:
+    """Return whether a document's measures can be set beside another's as like for like: the whole text, from
+    an official source. A share counted over an excerpt or a summary says what that excerpt holds."""
+    return coverage == "full" and (not source_kind or source_kind in PRIMARY_KINDS)
 
 
 def coverage_key(coverage: Any, held: Any = True) -> str:

@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.dataset.load import Dataset
-from dashboard.figures.compose import axis_key, compose, grid
+from dashboard.figures.compose import MAX_SQUEEZE, axis_key, compose, grid, plot_height
 from dashboard.figures.labels import COVERAGE_WORD, chart_documents, chart_lang, theme_labels, word
 from dashboard.figures.registry import Chart, ChartOptions, register
 from dashboard.figures.template import NEUTRAL, THEME_COLOURS, escape
@@ -24,6 +24,7 @@ from dashboard.figures.theme_tables import BASES, basis_label, chart_basis, list
 
 TOP_TERMS = 8  # new terms drawn (and listed on the page) per document
 MAX_PANELS = 6  # documents the chart draws: the latest ones
+ROW_GAP_PX = 75  # between two rows of panels: the upper axis (ticks, title) and the lower panel title
 OTHER_TERM = "#B8B8B8"  # bars of words and phrases that are not codebook terms
 COLUMNS = [
     "document_id",
@@ -121,8 +122,24 @@ def emergence_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     # numbers only (counts), the value printed at the end of each bar
     most = int(table["count"].max()) if len(table) else 1
     x_range = [0, most * 1.12 + 0.3]
+    notes = []
+    first = [d.symbol for d in docs if d.id not in present]
+    if first:
+        notes.append(word(TEXT, "first_docs", lang, docs=", ".join(first)))
+    if len(with_terms) > MAX_PANELS:
+        notes.append(word(TEXT, "capped", lang, n=MAX_PANELS))
+    frame = {
+        "subtitle": word(TEXT, "subtitle", lang, basis=basis_label(basis, lang)),
+        "caption": theme_caption(ds, docs, options, extra=" ".join(notes)),
+        "top": 20,
+        "bottom": 40,
+    }
+    height = 170 + (260 + ROW_GAP_PX) * n_rows - ROW_GAP_PX
+    # between two rows: the upper panel's ticks and axis title, then the lower panel's title, in px of the plot
+    # as drawn on a slide too (squeezed up to MAX_SQUEEZE), so the axis title never runs into the next row
+    v_space = ROW_GAP_PX / plot_height(round(height * MAX_SQUEEZE), **frame) if n_rows > 1 else 0.1
     for doc, title, (x_id, y_id, xaxis, yaxis) in zip(
-        panels, titles, grid(len(panels), cols, h_space=0.24, v_space=0.12 if n_rows > 1 else 0.1), strict=True
+        panels, titles, grid(len(panels), cols, h_space=0.24, v_space=v_space), strict=True
     ):
         rows = table[table["document_id"] == doc.id]
         colours = [THEME_COLOURS.get(t[0], NEUTRAL) if t else OTHER_TERM for t in rows["theme_ids"]]
@@ -190,22 +207,7 @@ def emergence_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         )
         layout.update(xaxis={"visible": False}, yaxis={"visible": False})
     layout["annotations"] = annotations
-    notes = []
-    first = [d.symbol for d in docs if d.id not in present]
-    if first:
-        notes.append(word(TEXT, "first_docs", lang, docs=", ".join(first)))
-    if len(with_terms) > MAX_PANELS:
-        notes.append(word(TEXT, "capped", lang, n=MAX_PANELS))
-    return compose(
-        data,
-        layout,
-        title=word(TEXT, "title", lang),
-        subtitle=word(TEXT, "subtitle", lang, basis=basis_label(basis, lang)),
-        caption=theme_caption(ds, docs, options, extra=" ".join(notes)),
-        height=170 + 260 * n_rows,
-        top=20,
-        bottom=40,
-    )
+    return compose(data, layout, title=word(TEXT, "title", lang), height=height, **frame)
 
 
 def _hover(r: Any, symbol: str, labels: dict[str, str], lang: str) -> str:
@@ -241,6 +243,7 @@ def _counts(ds: Dataset) -> dict[str, dict[str, tuple[int, int]]]:
 register(
     Chart(
         name="term-emergence",
+        uses_basis=True,
         title="New terms per document",
         description="Bars: the terms each document uses that no earlier document did, codebook terms first, "
         "strongest first (log-likelihood against the earlier documents pooled), own text or all text as the subtitle "

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.dataset.load import Dataset
-from dashboard.figures.coverage import COVERAGE_STYLE, coverage_key, coverage_label, source_kind_label
+from dashboard.figures.coverage import COVERAGE_STYLE, comparable, coverage_key, coverage_label, source_kind_label
 from dashboard.figures.registry import ChartOptions
 
 LANGS = ("en", "vi")
@@ -64,6 +64,11 @@ class ChartDocument:
     def glyph(self) -> str:
         """Return the coverage glyph (● full, ◐ partial, ○ summary)."""
         return COVERAGE_STYLE[self.coverage]["glyph"]
+
+    @property
+    def comparable(self) -> bool:
+        """Return whether this document's measures compare like for like with another's (coverage.comparable)."""
+        return comparable(self.coverage, self.source_kind)
 
     def label(self, lang: str = "en", sep: str = " ") -> str:
         """Return e.g. "59-NQ/TW (2025) ○ summary" (`sep="<br>"` puts the coverage on a second line)."""

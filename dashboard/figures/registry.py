@@ -40,6 +40,16 @@ class Chart:
     data: Callable[[Dataset, ChartOptions], pd.DataFrame]
     figure: Callable[[Dataset, ChartOptions], go.Figure]
     needs_pair: bool = False
+    uses_basis: bool = False  # what it counts depends on ChartOptions.basis (own text, or all text)
+
+
+STATIC = "static"  # ChartOptions.extra key the exports set: the figure is drawn for a file, not for the app
+
+
+def interactive(options: ChartOptions) -> bool:
+    """Return whether the figure is drawn for the app, where a click does something (not for an export, whose
+    words must not ask the reader to click)."""
+    return options.extra.get(STATIC) != "1"
 
 
 CHARTS: dict[str, Chart] = {}

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from dashboard.dataset.load import Dataset
+from dashboard.figures.deadlines import deadline_role, document_titles
 from dashboard.figures.labels import chart_documents, text
 from dashboard.figures.registry import ChartOptions
 from dashboard.figures.theme_tables import listed
@@ -60,6 +61,7 @@ COLUMNS = [
     "conflict_group",
     "conflict_note",
     "note",
+    "role",
 ]
 LABEL_CHARS = 56  # a target's short label on the chart's axis
 _LIST_MARKER = re.compile(r"^\s*(?:[-–•]|[a-zđ]{1,2}\)|\d+[.)])\s+", re.IGNORECASE)
@@ -216,6 +218,8 @@ def _targets(ds: Dataset) -> pd.DataFrame:
         table[column] = pd.to_numeric(table[column], errors="coerce")
     as_of_year = pd.to_numeric(table["as_of"].map(lambda v: text(v)[:4]), errors="coerce")
     table["due_year"] = table["end_year"].fillna(as_of_year)
+    titles = document_titles(ds)
+    table["role"] = [deadline_role(r, titles) for r in table.to_dict("records")]
     table["label"] = [_label(r) for r in table.to_dict("records")]
     table["source"] = [
         source_site(r["source_url"]) or text(r["source_note"]).split(",")[0] for r in table.to_dict("records")

@@ -82,6 +82,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Rows without a year ({n}) are listed in the table only.",
         "vi": "Các dòng không có năm ({n}) chỉ có trong bảng.",
     },
+    "apart": {
+        "en": "{n} years that are not deadlines (programme names, cross-references) are listed apart in the table.",
+        "vi": "{n} năm không phải thời hạn (tên chương trình, dẫn chiếu) được liệt kê riêng trong bảng.",
+    },
     "none": {"en": "No dated target matches these filters", "vi": "Không có mục tiêu có năm khớp bộ lọc"},
     "capped": {
         "en": "The {n} earliest due of {total} dated targets are drawn; narrow the filters to see others.",
@@ -101,7 +105,13 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     asked = chart_kinds(options)
     kinds = asked if asked != KINDS else TARGET_KINDS
     chosen = [r for r in target_records(ds, options) if r["kind"] in kinds]
-    dated = [r for r in chosen if r["start_year"] is not None or r["end_year"] is not None]
+    # a year that is not a deadline the document sets (a programme's name, a cited horizon) is not drawn as one
+    apart = [r for r in chosen if r.get("role", "deadline") != "deadline"]
+    dated = [
+        r
+        for r in chosen
+        if (r["start_year"] is not None or r["end_year"] is not None) and r.get("role", "deadline") == "deadline"
+    ]
     # one row per target reads for a few dozen; beyond, the earliest due are drawn and the table has the rest
     rows, ticks = _rows(ds, dated[:MAX_ROWS], options)
     data: list[dict[str, Any]] = []
@@ -197,8 +207,10 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     if not rows:
         annotations.append(empty_note(word(TEXT, "none", lang)))
     notes = [coverage_sentence(ds, tuple(d.id for d in chart_documents(ds, options.docs)), lang)]
-    if len(chosen) > len(dated):
-        notes.append(word(TEXT, "undated", lang, n=len(chosen) - len(dated)))
+    if len(chosen) - len(apart) > len(dated):
+        notes.append(word(TEXT, "undated", lang, n=len(chosen) - len(apart) - len(dated)))
+    if apart:
+        notes.append(word(TEXT, "apart", lang, n=len(apart)))
     if len(dated) > MAX_ROWS:
         notes.append(word(TEXT, "capped", lang, n=MAX_ROWS, total=len(dated)))
     docs = chart_documents(ds, options.docs)

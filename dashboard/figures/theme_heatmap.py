@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from dashboard.dataset.load import Dataset
 from dashboard.figures.compose import compose
 from dashboard.figures.labels import chart_lang, theme_ids, theme_labels, word
-from dashboard.figures.registry import Chart, ChartOptions, register
+from dashboard.figures.registry import Chart, ChartOptions, interactive, register
 from dashboard.figures.template import escape
 from dashboard.figures.theme_tables import (
     WORDS,
@@ -59,7 +59,7 @@ def heatmap_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         printed.append(["–" if v is None else cell_text(v, measure) for v in values])
         custom.append(
             [
-                [d.id, theme, hover(d, labels.get(theme, theme), r, lang, click=True)]
+                [d.id, theme, hover(d, labels.get(theme, theme), r, lang, click=interactive(options))]
                 for d, r in zip(docs, row, strict=True)
             ]
         )
@@ -203,6 +203,7 @@ def clicked_cell(options: ChartOptions) -> tuple[str, str] | None:
 register(
     Chart(
         name="themes-heatmap",
+        uses_basis=True,
         title="Theme weight by document",
         description="Heatmap: the share of each document's provisions (or words) carrying each theme, "
         "documents in order of issue with their coverage flagged; own text or all text, as the subtitle "

@@ -19,7 +19,13 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Weight of each theme, document by document",
         "vi": "Tỷ trọng từng chủ đề theo văn bản",
     },
-    "evolution_title": {"en": "How the weight of themes changed", "vi": "Tỷ trọng chủ đề thay đổi thế nào"},
+    "evolution_title": {"en": "Theme weight over time", "vi": "Tỷ trọng chủ đề qua thời gian"},
+    "date_axis": {"en": "date of issue", "vi": "ngày ban hành"},
+    "n_themes": {"en": "{n} themes", "vi": "{n} chủ đề"},
+    "unjoined": {
+        "en": "a line joins only full official texts: an excerpt's or a summary's share is not comparable",
+        "vi": "đường chỉ nối các toàn văn chính thức: tỷ trọng của bản trích hay bản tóm tắt không so sánh được",
+    },
     "order": {"en": "documents in order of issue", "vi": "văn bản theo thứ tự ban hành"},
     "count_caveat": {
         "en": "raw counts grow with how much of each document the corpus holds",

@@ -27,7 +27,7 @@ import plotly.graph_objects as go
 
 from dashboard.dataset.load import Dataset
 from dashboard.figures.coverage import coverage_summary
-from dashboard.figures.registry import Chart, ChartOptions, register
+from dashboard.figures.registry import Chart, ChartOptions, interactive, register
 from dashboard.figures.template import caption_text, frame, source_caption
 from dashboard.figures.timeline_documents import add_documents
 from dashboard.figures.timeline_horizons import BAR_OFFSET, add_horizons
@@ -103,7 +103,7 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         add_horizons(fig, docs, rows, targets_by_document(ds), lang)
     if "relations" not in hidden:
         add_relations(fig, docs, rows, document_relations(ds, {d.id for d in docs}, options), lang)
-    add_documents(fig, docs, rows, lang)
+    add_documents(fig, docs, rows, lang, click=interactive(options))
 
     n_rows = max((r for r in rows.values()), default=0) + 1
     held = [d for d in docs if d.held]
@@ -114,7 +114,8 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     frame(
         fig,
         title=text("title", lang),
-        subtitle=text("subtitle", lang),
+        # an export cannot be clicked: its subtitle does not say to
+        subtitle=text("subtitle", lang) + (f" {text('click_subtitle', lang)}" if interactive(options) else ""),
         caption=source_caption(
             [d.symbol for d in held] if len(held) <= LABEL_LIMIT else [caption_text("n_documents", lang, n=len(held))],
             ds.version,

@@ -16,8 +16,11 @@ from dashboard.figures.timeline_rows import LABEL_LIMIT, TimelineDoc
 from dashboard.figures.timeline_text import text
 
 
-def add_documents(fig: go.Figure, docs: list[TimelineDoc], rows: dict[str, int], lang: str) -> None:
-    """Add one trace of document markers per coverage (full, partial, summary, not held) to `fig`."""
+def add_documents(
+    fig: go.Figure, docs: list[TimelineDoc], rows: dict[str, int], lang: str, *, click: bool = True
+) -> None:
+    """Add one trace of document markers per coverage (full, partial, summary, not held) to `fig`; with
+    `click` a held document's hover says that a click opens it."""
     labels = len(docs) <= LABEL_LIMIT
     for key in ("full", "partial", "summary", "not_held"):
         group = [d for d in docs if d.coverage == key]
@@ -50,7 +53,7 @@ def add_documents(fig: go.Figure, docs: list[TimelineDoc], rows: dict[str, int],
                     },
                 },
                 customdata=ids(d.id for d in group),
-                hovertext=arr(_document_hover(d, lang, brief=not labels) for d in group),
+                hovertext=arr(_document_hover(d, lang, brief=not labels, click=click) for d in group),
                 hoverinfo="text",
                 name=f"{style['glyph']} {coverage_label(key, lang)}",
                 legendgroup="coverage",
@@ -60,7 +63,7 @@ def add_documents(fig: go.Figure, docs: list[TimelineDoc], rows: dict[str, int],
         )
 
 
-def _document_hover(doc: TimelineDoc, lang: str, *, brief: bool = False) -> str:
+def _document_hover(doc: TimelineDoc, lang: str, *, brief: bool = False, click: bool = True) -> str:
     lines = [f"<b>{escape(doc.symbol)}</b> · {doc.issued.isoformat()}", wrap(doc.title, 70)]
     if doc.issuer:
         lines.append(escape(doc.issuer))
@@ -69,6 +72,6 @@ def _document_hover(doc: TimelineDoc, lang: str, *, brief: bool = False) -> str:
     lines.append(f"{text('coverage', lang)}: {escape(cov)}{f' ({escape(kind)})' if kind else ''}")
     if doc.coverage_note and not brief:  # a crowded chart keeps hovers short; the document page has the note
         lines.append(f"<i>{wrap(doc.coverage_note, 80)}</i>")
-    if doc.held:
+    if doc.held and click:
         lines.append(f"<span style='color:#555'>{text('click', lang)}</span>")
     return "<br>".join(lines)

@@ -19,6 +19,7 @@ import pandas as pd
 
 from dashboard.dataset.load import Dataset
 from dashboard.figures.coverage import coverage_key
+from dashboard.figures.deadlines import context_years, deadline_role, document_titles
 from dashboard.figures.registry import ChartOptions
 
 LAYERS = ("relations", "horizons", "not_held")
@@ -105,6 +106,7 @@ def documents(ds: Dataset, options: ChartOptions) -> list[TimelineDoc]:
         "issuer_detail",
         "issuer_label",
         "horizons",
+        "horizons_note",
     ]
     for row in table[[c for c in columns if c in table.columns]].to_dict("records"):
         issued = as_date(row.get("issued"))
@@ -129,7 +131,8 @@ def documents(ds: Dataset, options: ChartOptions) -> list[TimelineDoc]:
                 source_kind=text_of(row.get("source_kind")),
                 coverage_note=text_of(row.get("coverage_note")),
                 issuer=text_of(row.get("issuer_detail")) or text_of(row.get("issuer_label")),
-                horizons=tuple(sorted({int(h) for h in years_of(row.get("horizons"))})),
+                # a year its horizons note calls context only is not a horizon the document sets
+                horizons=tuple(sorted(set(_horizons(row)) - context_years(_horizons(row), row.get("horizons_note")))),
                 target_years=tuple(
                     sorted(
                         {int(t["end_year"]) for t in targets.get(str(row["id"]), [])}
@@ -211,9 +214,10 @@ def _relation_rows(ds: Dataset) -> tuple[dict[str, Any], ...]:
 def targets_by_document(ds: Dataset) -> dict[str, list[dict[str, Any]]]:
     """Return each document's own dated targets; computed once per dataset.
 
-    Left out: reported indicators (dated facts, not targets) and rows found in a publisher's framing or a
-    secondary account (own_text false). `documents` also leaves out years before the document's own (a period it
-    recalls, such as "2011-2015" in a 2016 strategy).
+    Left out: reported indicators (dated facts, not targets) and years that are not deadlines the document sets
+    (figures.deadlines: a programme's name such as "Agenda 2030", another document's horizon cited, a
+    publisher's framing or a secondary account). `documents` also leaves out years before the document's own (a
+    period it recalls, such as "2011-2015" in a 2016 strategy).
     """
     if "targets" not in ds.table_names:
         return {}
@@ -231,8 +235,10 @@ def targets_by_document(ds: Dataset) -> dict[str, list[dict[str, Any]]]:
         for c in ("document_id", "end_year", "text", "surface", "origin", "confidence", "conflict_group")
         if c in table
     ]
-    for row in table.loc[keep, columns].to_dict("records"):
-        out.setdefault(str(row["document_id"]), []).append(row)
+    titles = document_titles(ds)
+    for row, full in zip(table.loc[keep, columns].to_dict("records"), table.loc[keep].to_dict("records"), strict=True):
+        if deadline_role(full, titles) == "deadline":
+            out.setdefault(str(row["document_id"]), []).append(row)
     return out
 
 
@@ -272,3 +278,7 @@ def text_of(value: Any) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     return str(value)
+
+
+def _horizons(row: dict[str, Any]) -> set[int]:
+    return {int(h) for h in years_of(row.get("horizons"))}

@@ -41,10 +41,11 @@ TEXT = {
     },
     "subtitle": {
         "en": "Each document at its date of issue, in the lane of its issuing body; bars run to its horizon "
-        "years, arrows show relations. Click a document to open it.",
+        "years, arrows show relations.",
         "vi": "Mỗi văn bản đặt tại ngày ban hành, theo cơ quan ban hành; thanh ngang kéo đến các mốc tầm "
-        "nhìn, mũi tên là quan hệ giữa các văn bản. Bấm vào văn bản để mở.",
+        "nhìn, mũi tên là quan hệ giữa các văn bản.",
     },
+    "click_subtitle": {"en": "Click a document to open it.", "vi": "Bấm vào văn bản để mở."},
     "xaxis": {"en": "Date of issue and horizon years", "vi": "Ngày ban hành và các mốc tầm nhìn"},
     "horizon_span": {"en": "Span to horizon", "vi": "Khoảng đến mốc tầm nhìn"},
     "horizon": {"en": "Horizon year", "vi": "Mốc tầm nhìn"},

@@ -32,7 +32,14 @@ def test_tgt001_targets_due_in_2030_list_their_documents_and_sources(
     wait_for_page(page, ids.TARGETS_TABLE)
     due = targets[pd.to_numeric(targets["end_year"], errors="coerce") == 2030]
     count = page.locator(sel(ids.TARGETS_COUNT))
-    expect(count).to_have_attribute("data-count", str(len(due)))
+    # deadlines only: Agenda 2030 (twice), the Overall strategy's horizon cited by 01/NQ-CP and the
+    # publisher's framing of 40/QĐ-TTg are listed apart
+    expect(count).to_have_attribute("data-count", str(len(due) - 4))
+    expect(count).to_have_attribute("data-apart", "4")
+    expect(count).to_contain_text("listed apart")
+    apart = page.locator(f"{sel(ids.TARGETS_TABLE)} tr[data-target]:not([data-role='deadline'])")
+    expect(apart).to_have_count(4)
+    expect(apart.first).to_contain_text("not a deadline")
     expect(page.locator(sel(ids.TARGETS_CAPTION))).to_have_text("Targets falling due 2030 · all documents")
     rows = page.locator(f"{sel(ids.TARGETS_TABLE)} tr[data-target]")
     expect(rows).to_have_count(len(due))

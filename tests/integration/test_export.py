@@ -23,7 +23,15 @@ from dashboard.dataset.load import Dataset, get_dataset
 from dashboard.errors import UnknownChart, UnknownDocument, UnknownTheme
 from dashboard.export import kaleido
 from dashboard.export.errors import MissingPair, UnknownSize, UnsupportedFormat
-from dashboard.export.static import SIZES, chart_table, export_chart, render_chart, resolve_options, resolve_size
+from dashboard.export.static import (
+    SIZES,
+    chart_table,
+    default_filename,
+    export_chart,
+    render_chart,
+    resolve_options,
+    resolve_size,
+)
 from dashboard.figures.registry import ChartOptions, get_chart, load_all
 
 pytestmark = pytest.mark.export
@@ -254,3 +262,56 @@ def test_console_script_cold_start(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     assert ET.fromstring(out.read_bytes()).tag.endswith("svg")
+
+
+@pytest.mark.parametrize(
+    ("name", "options", "title"),
+    [
+        (
+            "themes-evolution",
+            ChartOptions(themes=("science_technology", "diplomacy_partnerships")),
+            "Theme weight over time: Science and technology · Diplomacy",
+        ),
+        ("timeline", ChartOptions(), "Viet Nam's international-integration documents over time"),
+    ],
+)
+def test_a_pdfs_title_is_the_charts_title(export_browser, dataset, tmp_path, name, options, title):
+    """Not kaleido's "Kaleido-fier": a PDF viewer's title bar and a library's catalogue show the chart's title."""
+    path = export_chart(dataset, name, options, tmp_path / "chart.pdf", today=TODAY)
+    reader = PdfReader(path)
+    assert reader.metadata.title == title
+    assert "Kaleido" not in (reader.metadata.creator or "") and reader.metadata.creator.startswith("policy-timeline")
+    assert len(reader.pages) == 1 and title.split(":")[0] in reader.pages[0].extract_text()
+
+
+def test_static_exports_do_not_ask_to_click(export_browser, dataset):
+    svg = svg_text(render_chart(dataset, "timeline", ChartOptions(), ".svg", today=TODAY))
+    assert "Each document at its date of issue" in svg and "Click" not in svg
+    page = render_chart(dataset, "themes-heatmap", ChartOptions(), ".html", today=TODAY).decode()
+    assert "Click to list these provisions" not in page  # a standalone page has no provisions to list
+    assert "Click a document to open it" in get_chart("timeline").figure(dataset, ChartOptions()).layout.title.text
+
+
+def test_file_names_say_own_or_all_text():
+    own = default_filename("themes-evolution", ChartOptions(themes=("health",)), ".pdf")
+    every = default_filename("themes-heatmap", ChartOptions(basis="all"), ".png", "a4")
+    assert own == "themes-evolution_health_own-text_slide.pdf"
+    assert every == "themes-heatmap_all-text_a4.png"
+    assert default_filename("term-emergence", ChartOptions(), ".csv") == "term-emergence_own-text.csv"
+    assert default_filename("timeline", ChartOptions(basis="all"), ".png") == "timeline_slide.png"  # no basis
+
+
+def test_new_terms_axis_titles_stay_clear_of_the_next_row(export_browser, dataset):
+    """On a slide, the upper row's axis title ends above the lower row's panel titles."""
+    svg = render_chart(dataset, "term-emergence", ChartOptions(basis="all"), ".svg", today=TODAY)
+    root = ET.fromstring(svg)
+    texts = [(el, "".join(el.itertext())) for el in root.iter() if el.tag.endswith("text")]
+    axis_ys = sorted(float(el.get("y", 0)) for el, t in texts if t == "uses in the document" and "y" in el.attrib)
+    assert len(axis_ys) >= 2
+    fig = get_chart("term-emergence").figure(dataset, ChartOptions(basis="all"))
+    lower_top = min(
+        fig.layout[k].domain[1] for k in fig.layout if k.startswith("yaxis") and fig.layout[k].domain[1] < 0.9
+    )
+    upper_bottom = max(fig.layout[k].domain[0] for k in fig.layout if k.startswith("yaxis"))
+    plot_px = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+    assert (upper_bottom - lower_top) * plot_px * 0.85 >= 70  # ticks, axis title and the next panel's title

@@ -76,3 +76,8 @@ def test_eval_themes_prints_figures_and_exits_on_the_bar(shipped_data: Path):
     # the Vietnamese sets are printed beside the English ones
     assert [r["name"] for r in reports] == ["dev", "holdout", "blind", "vi_dev", "vi_blind"]
     assert {t["id"] for t in reports[0]["themes"]} >= {"governance", "overseas_vietnamese"}
+
+
+def test_shipped_emergence_lists_united_nations_not_united(shipped_data: Path):
+    table = pd.read_parquet(shipped_data / "term_emergence.parquet")
+    assert "united" not in set(table["term"].str.lower())

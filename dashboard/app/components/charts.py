@@ -28,8 +28,11 @@ GRAPH_CONFIG = {
 }
 
 
-def chart_card(graph_id: str, chart: str, figure: go.Figure, hint: str = "", lang: str = "en") -> html.Div:
-    """Return a chart in its card: its download menu, the graph (id `graph_id`), then `hint` when given."""
+def chart_card(
+    graph_id: str, chart: str, figure: go.Figure, hint: str = "", lang: str = "en", className: str = ""
+) -> html.Div:
+    """Return a chart in its card: its download menu, the graph (id `graph_id`), then `hint` when given
+    (`className` is added to the card's, e.g. phone-hide for a chart a phone shows as a list instead)."""
     config = {
         **GRAPH_CONFIG,
         "toImageButtonOptions": {**GRAPH_CONFIG["toImageButtonOptions"], "filename": chart},
@@ -41,6 +44,6 @@ def chart_card(graph_id: str, chart: str, figure: go.Figure, hint: str = "", lan
             *([html.P(hint, className="chart-hint small text-muted mb-0")] if hint else []),
         ],
         id=ids.chart_card(graph_id),
-        className="chart-card mb-3",
+        className=f"chart-card mb-3 {className}".strip(),
         **{"data-chart": chart},
     )

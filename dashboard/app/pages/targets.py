@@ -30,6 +30,7 @@ def layout(**params: Any) -> list[Any]:
     Output(ids.TARGETS_INDICATORS, "figure"),
     Output(ids.TARGETS_TABLE, "children"),
     Output(ids.TARGETS_YEARS_TEXT, "children"),
+    Output(ids.TARGETS_LIST, "children"),
     Input(ids.TARGETS_DOCS, "value"),
     Input(ids.TARGETS_THEME, "value"),
     Input(ids.TARGETS_KIND, "value"),

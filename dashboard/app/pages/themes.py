@@ -36,6 +36,7 @@ def layout(**params: Any) -> list[Any]:
     Output(ids.THEMES_EVOLUTION, "figure"),
     Output(ids.THEMES_TERMS, "figure"),
     Output(ids.THEMES_NEW, "children"),
+    Output(ids.THEMES_HEATMAP_LIST, "children"),
     Input(ids.THEMES_DOCS, "value"),
     Input(ids.THEMES_THEME, "value"),
     Input(ids.THEMES_MEASURE, "value"),

@@ -19,6 +19,7 @@ from dashboard.app.components.charts import chart_card
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t, theme_label
 from dashboard.app.state import TargetsView, clamp_years, year_range_text
+from dashboard.app.views.phone import targets_list
 from dashboard.app.views.targets_table import KIND_GLYPH, source_cell, targets_table_view
 from dashboard.figures.indicators import indicators_figure
 from dashboard.figures.labels import text
@@ -52,6 +53,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{n} targets and indicators from {d} documents",
         "vi": "{n} mục tiêu và chỉ số từ {d} văn bản",
     },
+    "count_apart": {
+        "en": "{k} more carry a year but are not deadlines (names, cross-references), listed apart",
+        "vi": "{k} mục khác có năm nhưng không phải thời hạn (tên gọi, dẫn chiếu), liệt kê riêng",
+    },
     "count_conflicts": {"en": "{k} where sources disagree", "vi": "{k} mục các nguồn không thống nhất"},
     "disagree": {"en": "Sources disagree", "vi": "Các nguồn không thống nhất"},
     "disagree_note": {
@@ -65,17 +70,18 @@ TEXT: dict[str, dict[str, str]] = {
 def targets_page(data: AppData, view: TargetsView) -> list[Any]:
     """Return the Targets page: controls set from the view, then its notices, conflicts, charts and table."""
     lang = view.lang
-    status_, conflicts_, timeline, indicators, table, _ = outputs(data, view)
+    status_, conflicts_, timeline, indicators, table, _, listed = outputs(data, view)
     return [
         html.H1(_t("title", lang), className="page-title"),
         html.P(_t("lead", lang), className="text-muted mb-2"),
         controls(data, view),
         html.Div(status_, id=ids.TARGETS_STATUS),
         html.Div(conflicts_, id=ids.TARGETS_CONFLICTS),
-        chart_card(ids.TARGETS_TIMELINE, "targets-timeline", timeline, lang=lang),
+        chart_card(ids.TARGETS_TIMELINE, "targets-timeline", timeline, lang=lang, className="phone-hide"),
+        html.Div(listed, id=ids.TARGETS_LIST),
         chart_card(ids.TARGETS_INDICATORS, "indicators", indicators, lang=lang),
         html.H2(_t("table", lang), className="h5 mt-3"),
-        html.Div(table, id=ids.TARGETS_TABLE, className="table-responsive"),
+        html.Div(table, id=ids.TARGETS_TABLE),
     ]
 
 
@@ -223,6 +229,7 @@ def outputs(data: AppData, view: TargetsView) -> tuple[Any, ...]:
         indicators_figure(data.dataset, options),
         targets_table_view(data.documents, rows, view.lang),
         years_shown(data, view),
+        targets_list(rows, view.lang),
     )
 
 
@@ -235,7 +242,11 @@ def status(data: AppData, view: TargetsView, rows: Sequence[Mapping[str, Any]]) 
     """Return the URL notices, the caption and the count of rows (and of rows whose sources disagree)."""
     lang = view.lang
     in_conflict = sum(1 for r in rows if text(r.get("conflict_group")))
-    count = _t("count", lang).format(n=len(rows), d=len({r["document_id"] for r in rows}))
+    # the count is of deadlines (and indicators): a programme's name or a cited horizon is listed apart
+    due = [r for r in rows if r.get("role", "deadline") == "deadline"]
+    count = _t("count", lang).format(n=len(due), d=len({r["document_id"] for r in due}))
+    if len(due) < len(rows):
+        count += " · " + _t("count_apart", lang).format(k=len(rows) - len(due))
     if in_conflict:
         count += " · ⚠ " + _t("count_conflicts", lang).format(k=in_conflict)
     return [
@@ -244,7 +255,11 @@ def status(data: AppData, view: TargetsView, rows: Sequence[Mapping[str, Any]]) 
             count,
             id=ids.TARGETS_COUNT,
             className="fw-semibold mb-0",
-            **{"data-count": str(len(rows)), "data-conflicts": str(in_conflict)},
+            **{
+                "data-count": str(len(due)),
+                "data-apart": str(len(rows) - len(due)),
+                "data-conflicts": str(in_conflict),
+            },
         ),
         html.P(view.caption(data.vocab), id=ids.TARGETS_CAPTION, className="view-caption text-muted small"),
     ]

@@ -17,6 +17,7 @@ from dashboard.app.components import document_link, external_link
 from dashboard.app.i18n import t
 from dashboard.app.state import DocumentView
 from dashboard.figures.coverage import COVERAGE_STYLE, coverage_key, coverage_label
+from dashboard.figures.deadlines import role_label
 from dashboard.figures.labels import text
 from dashboard.figures.target_tables import kind_label, value_text, years_text
 
@@ -43,6 +44,14 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "partly seen, one secondary source, or inferred by the extractor",
         "vi": "thấy một phần, một nguồn thứ cấp, hoặc do bộ trích xuất suy ra",
     },
+    "apart": {"en": "Listed apart: years that are not deadlines", "vi": "Liệt kê riêng: các năm không phải thời hạn"},
+    "apart_note": {
+        "en": "A programme's name that carries a year (\"Agenda 2030\"), another document's horizon cited, or words "
+        "that are not the document's own. They are not counted above.",
+        "vi": 'Tên chương trình có chứa năm ("Agenda 2030"), mốc của văn bản khác được nhắc lại, hoặc lời không '
+        "phải của văn bản. Không được tính ở trên.",
+    },
+    "scroll": {"en": "The table scrolls sideways →", "vi": "Bảng cuộn ngang được →"},
     "capped": {
         "en": "The first {n} of {total} rows are shown; narrow the filters to see the rest.",
         "vi": "Hiển thị {n} trong {total} dòng đầu; thu hẹp bộ lọc để xem phần còn lại.",
@@ -56,6 +65,21 @@ def targets_table_view(
     """Return the table of `rows` (target_records), at most MAX_ROWS, with a note when there are more."""
     if not rows:
         return [html.P(_t("none", lang), className="text-muted")]
+    due = [r for r in rows if r.get("role", "deadline") == "deadline"]
+    apart = [r for r in rows if r.get("role", "deadline") != "deadline"]
+    out = _table(documents, due, lang) if due else []
+    if apart:  # years that are not deadlines the document sets: apart, each with the reason
+        out += [
+            html.H3(_t("apart", lang), className="h6 mt-3", id="targets-apart"),
+            html.P(_t("apart_note", lang), className="small text-muted"),
+            *_table(documents, apart, lang, role=True),
+        ]
+    return out
+
+
+def _table(
+    documents: Mapping[str, Mapping[str, Any]], rows: Sequence[Mapping[str, Any]], lang: str, role: bool = False
+) -> list[Any]:
     head = html.Thead(
         html.Tr(
             [
@@ -72,8 +96,10 @@ def targets_table_view(
             ]  # fmt: skip
         )
     )
-    body = [_row(r, documents.get(str(r["document_id"]), {}), lang) for r in rows[:MAX_ROWS]]
-    out: list[Any] = [html.Table([head, html.Tbody(body)], className="table table-sm align-top targets-table")]
+    body = [_row(r, documents.get(str(r["document_id"]), {}), lang, role) for r in rows[:MAX_ROWS]]
+    table = html.Table([head, html.Tbody(body)], className="table table-sm align-top targets-table")
+    hint = html.P(_t("scroll", lang), className="phone-only small text-muted mb-1 scroll-hint")
+    out: list[Any] = [hint, html.Div(table, className="table-scroll")]
     if len(rows) > MAX_ROWS:
         out.append(html.P(_t("capped", lang).format(n=MAX_ROWS, total=len(rows)), className="small text-muted"))
     return out
@@ -98,7 +124,7 @@ def source_cell(r: Mapping[str, Any], lang: str) -> list[Any]:
     ]
 
 
-def _row(r: Mapping[str, Any], document: Mapping[str, Any], lang: str) -> html.Tr:
+def _row(r: Mapping[str, Any], document: Mapping[str, Any], lang: str, role: bool = False) -> html.Tr:
     key = coverage_key(document.get("coverage"), document.get("held"))
     confidence = text(r.get("confidence"))
     return html.Tr(
@@ -115,7 +141,12 @@ def _row(r: Mapping[str, Any], document: Mapping[str, Any], lang: str) -> html.T
                 ],
                 className="text-nowrap",
             ),
-            html.Td(_target(r, lang), className="target-text"),
+            html.Td(
+                [*_target(r, lang), html.Div(role_label(str(r.get("role")), lang), className="small role-note")]
+                if role
+                else _target(r, lang),
+                className="target-text",
+            ),
             html.Td(f"{KIND_GLYPH.get(r['kind'], '')} {kind_label(r['kind'], lang)}", className="kind-label"),
             html.Td(f"{value_text(r)} {text(r.get('unit'))}".strip(), className="text-nowrap"),
             html.Td(source_cell(r, lang), className="small"),
@@ -126,7 +157,7 @@ def _row(r: Mapping[str, Any], document: Mapping[str, Any], lang: str) -> html.T
             ),
         ],
         className="in-conflict" if text(r.get("conflict_group")) else None,
-        **{"data-target": str(r["id"]), "data-due": years_text(r)},
+        **{"data-target": str(r["id"]), "data-due": years_text(r), "data-role": str(r.get("role", "deadline"))},
     )
 
 

@@ -20,6 +20,7 @@ from dashboard.app.components.charts import chart_card
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t, theme_label
 from dashboard.app.state import DocumentView, ThemesView
+from dashboard.app.views.phone import heatmap_list
 from dashboard.figures.emergence import emergence_figure, emergence_table
 from dashboard.figures.labels import chart_documents
 from dashboard.figures.theme_tables import (
@@ -94,6 +95,12 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Các từ được đánh dấu là thuật ngữ của bộ mã khiến điều khoản mang chủ đề này.",
     },
     "close": {"en": "Close", "vi": "Đóng"},
+    "phone_charts": {
+        "en": "The charts of theme weight over time and of new terms need a wider screen; the lists above and "
+        "below hold the same figures and terms.",
+        "vi": "Biểu đồ tỷ trọng chủ đề theo thời gian và thuật ngữ mới cần màn hình rộng hơn; danh sách ở trên và "
+        "dưới có cùng số liệu và thuật ngữ.",
+    },
     "new_title": {"en": "Read the new terms in context", "vi": "Đọc thuật ngữ mới trong ngữ cảnh"},
     "new_intro": {
         "en": "Terms a document uses that no earlier document did; each opens the first provision using it.",
@@ -113,10 +120,21 @@ def themes_page(data: AppData, view: ThemesView) -> list[Any]:
         html.P(_t("lead", lang), className="text-muted mb-2"),
         controls(data, view),
         html.Div(status(data, view), id=ids.THEMES_STATUS),
-        chart_card(ids.THEMES_HEATMAP, "themes-heatmap", figures[0], hint=_t("click_hint", lang), lang=lang),
+        chart_card(
+            ids.THEMES_HEATMAP,
+            "themes-heatmap",
+            figures[0],
+            hint=_t("click_hint", lang),
+            lang=lang,
+            className="phone-hide",
+        ),
+        html.Div(heatmap_list(data, view), id=ids.THEMES_HEATMAP_LIST),
         html.Div(cell_section(data, view), id=ids.THEMES_CELL, className="themes-cell"),
-        chart_card(ids.THEMES_EVOLUTION, "themes-evolution", figures[1], lang=lang),
-        chart_card(ids.THEMES_TERMS, "term-emergence", figures[2], lang=lang),
+        # at phone width the evolution and the new-terms panels cannot be read: the lists above and below
+        # (each document's themes; the new terms in context) say the same, and a note says where the charts are
+        html.P(_t("phone_charts", lang), className="phone-only small text-muted"),
+        chart_card(ids.THEMES_EVOLUTION, "themes-evolution", figures[1], lang=lang, className="phone-hide"),
+        chart_card(ids.THEMES_TERMS, "term-emergence", figures[2], lang=lang, className="phone-hide"),
         html.Div(new_terms(data, view), id=ids.THEMES_NEW, className="themes-new"),
     ]
 
@@ -234,9 +252,10 @@ def charts(data: AppData, view: ThemesView) -> tuple[go.Figure, go.Figure, go.Fi
 
 def outputs(data: AppData, view: ThemesView) -> tuple[Any, ...]:
     """Return everything the page shows for a view, in the order of the controls callback's outputs: status,
-    heatmap, cell, evolution, term emergence, new terms."""
+    heatmap, cell, evolution, term emergence, new terms, the heatmap as a phone's lists."""
     heatmap, evolution, terms = charts(data, view)
-    return status(data, view), heatmap, cell_section(data, view), evolution, terms, new_terms(data, view)
+    cell = cell_section(data, view)
+    return status(data, view), heatmap, cell, evolution, terms, new_terms(data, view), heatmap_list(data, view)
 
 
 def cell_outputs(data: AppData, view: ThemesView) -> tuple[Any, ...]:
@@ -279,7 +298,7 @@ def status(data: AppData, view: ThemesView) -> list[Any]:
             detail: Any = [
                 html.Span(
                     [html.Strong(d.symbol, className="me-1"), source_badge(d.coverage, d.source_kind, lang=lang)],
-                    className="me-3 text-nowrap d-inline-block",
+                    className="me-3 text-nowrap d-inline-block coverage-item",
                 )
                 for d in docs
             ]

@@ -21,8 +21,10 @@ TEXTS = {
     "D2013": ["Promote trade and investment with partners.", "Promote trade and investment in the region."],
     "D2016a": ["Promote trade and the digital transformation of enterprises."],
     "D2016b": ["Strengthen the protection of citizens abroad."],
-    "D2025": ["Promote digital transformation and climate change adaptation.",
-              "Promote digital transformation; climate change adaptation first."],
+    "D2025": [
+        "Promote digital transformation and climate change adaptation.",
+        "Promote digital transformation; climate change adaptation first.",
+    ],
 }
 
 
@@ -34,8 +36,15 @@ def corpus() -> tuple[list[dict], list[dict]]:
             provisions.append({"id": pid, "document_id": doc, "text": text, "own_text": True, "words": 5})
             for tag in get_tagger().tag(text):
                 ev = tag.evidence
-                tags.append({"provision_id": pid, "theme_id": tag.id, "evidence": [e.text for e in ev],
-                             "starts": [e.start for e in ev], "ends": [e.end for e in ev]})
+                tags.append(
+                    {
+                        "provision_id": pid,
+                        "theme_id": tag.id,
+                        "evidence": [e.text for e in ev],
+                        "starts": [e.start for e in ev],
+                        "ends": [e.end for e in ev],
+                    }
+                )
     return provisions, tags
 
 
@@ -117,3 +126,35 @@ def test_stored_term_emergence_names_real_provisions(fixture_data: Path):
     for row in table.itertuples():
         example = provisions.loc[row.example_provision_id]
         assert example["document_id"] == row.seen_in
+
+
+def test_a_proper_name_is_one_term_and_its_words_are_not_terms():
+    """ "united" is not a term of a text that says "United Nations": the name counts as one unit."""
+    counts = count_terms(
+        [
+            "Develop a plan to implement the United Nations programme on oceans.",
+            "Work with the United Nations and the Asian Development Bank; the Ministry of Foreign Affairs leads.",
+            "ASEAN Economic Community members trade within a united market.",  # an acronym may begin a name
+        ],
+        max_n=3,
+    )
+    shown = {counts.display(k): n for k, n in counts.counts.items()}
+    assert shown["United Nations"] == 2
+    assert shown["Asian Development Bank"] == 1 and shown["Ministry of Foreign Affairs"] == 1
+    assert shown["ASEAN Economic Community"] == 1
+    assert shown["united"] == 1  # the common word, in "a united market"
+    for part in ("nations", "asian", "development bank", "United Nations programme", "foreign affairs"):
+        assert part not in shown and part.lower() not in shown
+    assert "develop" in shown and "Develop" not in shown  # a sentence's first word is not a name
+
+
+def test_keyness_of_a_name_is_the_name(tmp_path: Path):
+    provisions = [
+        {"document_id": "A", "text": "Cooperate with the United Nations.", "own_text": True},
+        {"document_id": "A", "text": "Report to the United Nations each year.", "own_text": True},
+        {"document_id": "B", "text": "Cooperate with partners each year.", "own_text": True},
+        {"document_id": "B", "text": "Report to partners.", "own_text": True},
+    ]
+    key_a, _ = document_keyness(pd.DataFrame(provisions), "A", "B", min_count=2)
+    assert [k.term for k in key_a] == ["United Nations"]
+

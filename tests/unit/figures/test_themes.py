@@ -187,9 +187,10 @@ def test_evolution_names_each_line_at_its_end(dataset, lang) -> None:
     short = theme_short_labels(dataset, lang)
     themes = [t.legendgroup for t in lines]
     assert [a.text for a in names] == [short[t] for t in themes]
-    last = len(lines[0].x) - 1
+    last = lines[0].x[-1]
+    marks = {short[t.legendgroup]: t for t in fig.data if t.mode == "text"}
     for line, name in zip(lines, names, strict=True):
-        assert name.x == last and name.y == pytest.approx(line.y[-1])  # the leader starts at the line's end
+        assert name.x == last and name.y == pytest.approx(marks[name.text].y[-1])  # the leader starts at the line's end
         assert name.arrowcolor == line.line.color
     positions = sorted(a.ay for a in names)  # label heights, in axis units: apart by at least a label's height
     top = fig.layout.yaxis.range[1]

@@ -1,0 +1,128 @@
+"""What a phone shows instead of the two charts that do not fit 390 px: the theme heatmap as one list per
+document (its themes, largest first, each with a bar and its value) and the targets timeline as a list by the
+year targets fall due.
+
+Both are always in the page; app.css shows them below the `sm` breakpoint (576 px) and hides the chart they
+stand for there (`.phone-only`, `.phone-hide`). They read the same tables as the charts, so they say the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from dash import html
+
+from dashboard.app.components import document_link
+from dashboard.app.context import AppData
+from dashboard.app.state import ThemesView
+from dashboard.app.views.targets_table import KIND_GLYPH
+from dashboard.figures.labels import COVERAGE_WORD, chart_documents, word
+from dashboard.figures.target_tables import kind_label, years_text
+from dashboard.figures.template import NEUTRAL, THEME_COLOURS
+from dashboard.figures.theme_tables import measure_label, measures_table, no_text_documents
+from dashboard.figures.theme_text import cell_text
+
+MAX_ITEMS = 60  # targets the list shows, like the chart (the table below lists them all)
+TEXT: dict[str, dict[str, str]] = {
+    "heatmap": {
+        "en": "Weight of each theme, document by document",
+        "vi": "Tỷ trọng từng chủ đề theo văn bản",
+    },
+    "no_text": {"en": "no text on this basis", "vi": "không có văn bản theo cách tính này"},
+    "none": {"en": "no theme found", "vi": "không tìm thấy chủ đề"},
+    "targets": {"en": "Targets by the year they fall due", "vi": "Mục tiêu theo năm đến hạn"},
+    "no_targets": {"en": "No dated target matches these filters.", "vi": "Không có mục tiêu có năm khớp bộ lọc."},
+}
+
+
+def _t(key: str, lang: str) -> str:
+    return word(TEXT, key, lang)
+
+
+def heatmap_list(data: AppData, view: ThemesView) -> html.Div:
+    """Return the heatmap as lists: per document, its themes with a share above 0, largest first (only the
+    chosen themes when some are chosen)."""
+    lang, options = view.lang, view.chart_options()
+    table = measures_table(data.dataset, options)
+    missing = {d.id for d in no_text_documents(data.dataset, options)}
+    chosen = set(options.themes)
+    top = float(table["value"].max()) if len(table) and table["value"].notna().any() else 0.0
+    blocks = []
+    for doc in chart_documents(data.dataset, options.docs):
+        rows = table[(table["document_id"] == doc.id) & table["value"].notna()]
+        if chosen:
+            rows = rows[rows["theme_id"].isin(chosen)]
+        rows = rows[rows["value"] > 0].sort_values(["value", "theme_id"], ascending=[False, True])
+        head = html.Div(
+            [
+                document_link(doc.id, doc.symbol, lang, className="fw-semibold"),
+                f" ({doc.year}) {doc.glyph} {word(COVERAGE_WORD, doc.coverage, lang)}",
+            ],
+            className="phone-doc",
+        )
+        if doc.id in missing:
+            items: list[Any] = [html.Li(_t("no_text", lang), className="text-muted fst-italic")]
+        elif rows.empty:
+            items = [html.Li(_t("none", lang), className="text-muted")]
+        else:
+            items = [_bar_item(r.theme, r.theme_id, float(r.value), top, options.measure) for r in rows.itertuples()]
+        blocks.append(html.Div([head, html.Ul(items, className="phone-bars")], **{"data-doc": doc.id}))
+    return html.Div(
+        [
+            html.H2(_t("heatmap", lang), className="h6"),
+            html.P(measure_label(options.measure, lang), className="small text-muted mb-2"),
+            *blocks,
+        ],
+        className="phone-only phone-list",
+    )
+
+
+def _bar_item(label: str, theme: str, value: float, top: float, measure: str) -> html.Li:
+    width = f"{max(2.0, 100 * value / top):.0f}%" if top > 0 else "0%"
+    return html.Li(
+        [
+            html.Span(label, className="phone-bar-label"),
+            html.Span(
+                html.Span(style={"width": width, "background": THEME_COLOURS.get(theme, NEUTRAL)}),
+                className="phone-bar",
+            ),
+            html.Span(cell_text(value, measure), className="phone-bar-value"),
+        ],
+        **{"data-theme": theme},
+    )
+
+
+def targets_list(rows: Sequence[Mapping[str, Any]], lang: str) -> html.Div:
+    """Return the targets timeline as a list by due year: each deadline with its kind, document and name
+    (a year that is not a deadline is in the table's "listed apart" part, as on the chart)."""
+    dated = [r for r in rows if r.get("role", "deadline") == "deadline" and r.get("due_year") is not None]
+    dated = [r for r in dated if r.get("kind") != "reported_indicator"][:MAX_ITEMS]
+    years: dict[str, list[Mapping[str, Any]]] = {}
+    for r in dated:
+        years.setdefault(years_text(r), []).append(r)
+    body: list[Any] = []
+    for span, group in years.items():
+        body.append(html.H3(span, className="h6 mt-2 mb-1 phone-year"))
+        body.append(
+            html.Ul(
+                [
+                    html.Li(
+                        [
+                            html.Span(f"{KIND_GLYPH.get(str(r['kind']), '')} {kind_label(str(r['kind']), lang)} · "),
+                            document_link(str(r["document_id"]), str(r["symbol"]), lang, className="fw-semibold"),
+                            html.Span(f": {r['label']}"),
+                        ],
+                        **{"data-target": str(r["id"])},
+                    )
+                    for r in group
+                ],
+                className="list-unstyled small mb-1",
+            )
+        )
+    if not body:
+        body = [html.P(_t("no_targets", lang), className="text-muted")]
+    return html.Div(
+        [html.H2(_t("targets", lang), className="h6"), *body],
+        className="phone-only phone-list",
+    )

@@ -1,0 +1,107 @@
+"""Journey: "Can I read this on my phone?" At 390 x 844 px no page scrolls sideways, the navbar folds behind a
+menu button that opens it, the heatmap and the targets timeline give way to lists, and wide tables show that
+they scroll. English and Vietnamese."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from dashboard.app import ids
+
+from .conftest import Journey
+from .pages import sel, wait_for_page
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+PAGES = [
+    ("/", ids.HOME_CORPUS),
+    ("/timeline", ids.TIMELINE_GRAPH),
+    ("/themes", ids.THEMES_HEATMAP_LIST),
+    ("/targets", ids.TARGETS_LIST),
+    ("/targets?from=2030&to=2030", ids.TARGETS_TABLE),
+    ("/explorer?q=ASEAN", ids.EXP_RESULTS),
+    ("/compare?a=40-QD-TTg-2016&b=153-NQ-CP-2025", ids.COMPARE_CONTENT),
+    ("/document?doc=40-QD-TTg-2016", ids.DOC_PROVISIONS),
+]
+
+
+def _phone(journey: Journey) -> Page:
+    journey.page.set_viewport_size(PHONE)
+    return journey.page
+
+
+def _scroll_width(page: Page) -> int:
+    page.wait_for_timeout(500)  # charts and late callbacks draw after the page's first component
+    return int(page.evaluate("() => document.documentElement.scrollWidth"))
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize(("path", "component"), PAGES)
+def test_phone001_no_page_scrolls_sideways(journey: Journey, app_url: str, path: str, component: str, lang: str):
+    page = _phone(journey)
+    page.goto(app_url + path + (("&" if "?" in path else "?") + "lang=vi" if lang == "vi" else ""))
+    wait_for_page(page, component)
+    assert _scroll_width(page) <= PHONE["width"]
+    journey.shot()
+    journey.assert_clean()
+
+
+def test_phone002_the_navbar_folds_behind_a_menu_button(journey: Journey, app_url: str) -> None:
+    page = _phone(journey)
+    page.goto(app_url + "/?lang=vi")
+    wait_for_page(page, ids.HOME_CORPUS)
+    toggler = page.locator(sel(ids.NAV_TOGGLER))
+    themes = page.locator(sel(ids.nav_link("themes")))
+    expect(toggler).to_be_visible()
+    expect(toggler).to_have_attribute("aria-label", "Danh mục")
+    expect(themes).to_be_hidden()
+    toggler.click()
+    expect(themes).to_be_visible()
+    themes.click()
+    expect(page).to_have_url(app_url + "/themes?lang=vi")
+    wait_for_page(page, ids.THEMES_HEATMAP_LIST)
+    expect(page.locator(sel(ids.nav_link("targets")))).to_be_hidden()  # the new page starts with the menu shut
+    page.set_viewport_size({"width": 1280, "height": 900})  # on a laptop: links in the bar, no button
+    expect(toggler).to_be_hidden()
+    expect(page.locator(sel(ids.nav_link("targets")))).to_be_visible()
+    journey.assert_clean()
+
+
+def test_phone003_heatmap_and_targets_timeline_become_lists(journey: Journey, app_url: str) -> None:
+    page = _phone(journey)
+    page.goto(app_url + "/themes?theme=science_technology")
+    wait_for_page(page, ids.THEMES_HEATMAP_LIST)
+    expect(page.locator(sel(ids.THEMES_HEATMAP))).to_be_hidden()
+    listed = page.locator(sel(ids.THEMES_HEATMAP_LIST))
+    expect(listed.locator("[data-doc='40-QD-TTg-2016'] li")).to_have_text(["Science, technology and innovation13%"])
+    expect(listed.locator("[data-doc='22-NQ-TW-2013']")).to_contain_text("no text on this basis")
+    expect(page.locator(sel(ids.THEMES_EVOLUTION))).to_be_hidden()  # needs a wider screen, and says so
+    expect(page.get_by_text("need a wider screen")).to_be_visible()
+    page.goto(app_url + "/targets?from=2030&to=2030&lang=vi")
+    wait_for_page(page, ids.TARGETS_LIST)
+    expect(page.locator(sel(ids.TARGETS_TIMELINE))).to_be_hidden()
+    items = page.locator(f"{sel(ids.TARGETS_LIST)} li[data-target]")
+    expect(items).to_have_count(8)  # the deadlines due in 2030; names and cross-references are apart
+    expect(page.locator(sel(ids.TARGETS_LIST))).to_contain_text("Mục tiêu theo năm đến hạn")
+    page.set_viewport_size({"width": 1280, "height": 900})  # a laptop shows the chart, not the list
+    expect(page.locator(sel(ids.TARGETS_TIMELINE))).to_be_visible()
+    expect(page.locator(sel(ids.TARGETS_LIST))).to_be_hidden()
+    journey.assert_clean()
+
+
+def test_phone004_a_wide_table_shows_that_it_scrolls(journey: Journey, app_url: str) -> None:
+    page = _phone(journey)
+    page.goto(app_url + "/targets?from=2030&to=2030")
+    wait_for_page(page, ids.TARGETS_TABLE)
+    box = page.locator(f"{sel(ids.TARGETS_TABLE)} .table-scroll").first
+    expect(box).to_be_visible()
+    wide, style = box.evaluate(
+        "el => [el.scrollWidth > el.clientWidth,"
+        " getComputedStyle(el).overflowX + ' ' + getComputedStyle(el).backgroundImage]"
+    )
+    assert wide and style.startswith("auto") and "radial-gradient" in style  # the shadow at the edge it goes on past
+    expect(page.locator(f"{sel(ids.TARGETS_TABLE)} .scroll-hint").first).to_be_visible()
+    journey.shot()
+    journey.assert_clean()
