@@ -12,8 +12,9 @@ import pytest
 
 from dashboard.dataset.load import Dataset
 from dashboard.figures.registry import ChartOptions, get_chart
-from dashboard.figures.target_tables import TARGET_KINDS, conflict_groups, targets_table
+from dashboard.figures.target_tables import TARGET_KINDS, conflict_groups, target_records, targets_table
 from dashboard.figures.targets import CONFLICT, KIND_STYLE
+from dashboard.figures.timeline_horizons import BAR_OFFSET
 
 
 @pytest.fixture(scope="module")
@@ -72,3 +73,42 @@ def test_periods_are_bars_from_start_to_end(dataset, stored) -> None:
     periods = stored[(stored["kind"] == "programme_period") & stored["start_year"].notna()]
     periods = periods[periods["start_year"] != periods["end_year"]]
     assert {(float(a), float(b)) for a, b in zip(periods["start_year"], periods["end_year"], strict=True)} == points
+
+
+@pytest.fixture(scope="module")
+def shipped_dataset(shipped_data: Path) -> Dataset:
+    return Dataset(shipped_data)
+
+
+def test_due_in_2030_counts_deadlines_and_lists_the_rest_apart(shipped_dataset) -> None:
+    rows = target_records(shipped_dataset, ChartOptions(extra={"from": 2030, "to": 2030}))
+    apart = {r["id"]: r["role"] for r in rows if r["role"] != "deadline"}
+    assert apart == {
+        "01-NQ-CP-2016:1.dd:t2": "cross_reference",  # 01/NQ-CP citing the Overall strategy's vision to 2030
+        "01-NQ-CP-2016:2:t3": "name",  # Agenda 2030
+        "40-QD-TTg-2016:c1:t2": "not_own",  # the publisher's framing
+        "40-QD-TTg-2016:6.b1:t1": "name",  # United Nations Agenda 2030
+    }
+    assert len(rows) - len(apart) == 8
+    fig = get_chart("targets-timeline").figure(shipped_dataset, ChartOptions(extra={"from": 2030, "to": 2030}))
+    drawn = {c[0] for t in fig.data if t.customdata is not None for c in t.customdata if c is not None}
+    assert not drawn & set(apart)
+    assert "4 years that are not deadlines" in fig.layout.annotations[0].text
+
+
+def test_timeline_bars_reach_only_horizons_a_document_sets(shipped_dataset) -> None:
+    fig = get_chart("timeline").figure(shipped_dataset, ChartOptions())
+    bars = next(t for t in fig.data if t.mode == "lines" and t.legendgroup == "horizon")
+    table = get_chart("timeline").data(shipped_dataset, ChartOptions())
+    row = dict(zip(table["symbol"], table["row"], strict=True))
+    issued = dict(zip(table["symbol"], table["issued"], strict=True))
+    ends = {}  # (row, date of issue) → the year the bar ends
+    for x0, x1, y in zip(bars.x[0::3], bars.x[1::3], bars.y[0::3], strict=True):
+        ends[(round(y - BAR_OFFSET), str(x0)[:10])] = str(x1)[:4]
+
+    def end(symbol: str) -> str | None:
+        return ends.get((row[symbol], str(issued[symbol])[:10]))
+
+    assert end("01/NQ-CP") == "2017"  # an annual plan: its 2017 milestone, not Agenda 2030
+    assert end("22-NQ/TW") is None  # 2020 is context only: no bar
+    assert end("40/QĐ-TTg") == "2030"
