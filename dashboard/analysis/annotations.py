@@ -55,11 +55,13 @@ class Annotations:
         targets = _usable(tables.get("targets"), ["provision_id", "text"])
         if targets is not None:
             targets = targets[targets["provision_id"].fillna("").astype(str) != ""]
-            notes.targets = _group(targets, ["id", "text", "surface", "kind", "start_year", "end_year"])
+            notes.targets = _group(
+                targets, ["id", "text", "surface", "kind", "start_year", "end_year", "start", "end"]
+            )
             available.add("targets")
         mentions = _usable(tables.get("mentions"), ["provision_id", "entity_id"])
         if mentions is not None:
-            notes.mentions = _group(mentions, ["entity_id", "surface"])
+            notes.mentions = _group(mentions, ["entity_id", "surface", "start", "end"])
             available.add("mentions")
         entities = _usable(tables.get("entities"), ["id", "name"])
         if entities is not None:
@@ -69,7 +71,9 @@ class Annotations:
             available.add("entities")
         assignments = _usable(tables.get("assignments"), ["provision_id", "actor_id"])
         if assignments is not None:
-            notes.assignments = _group(assignments, ["actor_id", "role", "surface", "inherited"])
+            notes.assignments = _group(
+                assignments, ["actor_id", "role", "surface", "inherited", "start", "end"]
+            )
             available.add("assignments")
         actors = _usable(tables.get("actors"), ["id", "name_en"])
         if actors is not None:
@@ -92,8 +96,27 @@ class Annotations:
             seen.add((actor, role))
             names = self.actor_names.get(actor, {})
             name = names.get(lang) or names.get("en") or actor
-            out.append({"id": actor, "name": name, "role": role, "inherited": _flag(row.get("inherited"))})
+            out.append(
+                {
+                    "id": actor,
+                    "name": name,
+                    "role": role,
+                    "inherited": _flag(row.get("inherited")),
+                    "start": row.get("start"),
+                    "end": row.get("end"),
+                }
+            )
         return out
+
+    def mention_sources(self, provision_id: str, entities: tuple[str, ...]) -> list[tuple[str, int, int]]:
+        """Return (surface, start, end) in the seed text of each mention of `entities` in a provision."""
+        return [
+            (_text(m.get("surface")), int(m["start"]), int(m["end"]))
+            for m in self.mentions.get(provision_id, [])
+            if str(m.get("entity_id", "")) in entities
+            and _is_number(m.get("start"))
+            and _is_number(m.get("end"))
+        ]
 
     def spans(
         self, provision_id: str, text: str, query_terms: tuple[str, ...] = (), *, focus: tuple[str, ...] = ()

@@ -59,6 +59,9 @@ class AppData:
     relations_to: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     cited_targets: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     claims: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # per held document: its seed text verbatim (the source view's spans index into it); empty for a package
+    # built before the seed_texts table existed
+    seed_texts: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, data_dir: Path | str | None = None) -> AppData:
@@ -88,6 +91,9 @@ class AppData:
         cited = [r for r in _rows(dataset, "targets") if not r.get("provision_id")]
         for row in sorted(cited, key=lambda r: (r.get("end_year") or 0, str(r.get("id")))):
             data.cited_targets.setdefault(str(row["document_id"]), []).append(row)
+        texts = optional_table(dataset, "seed_texts")
+        if texts is not None:
+            data.seed_texts = dict(zip(texts["document_id"].astype(str), texts["text"].astype(str), strict=True))
         for row in _rows(dataset, "claims"):
             data.claims.setdefault(str(row["document_id"]), []).append(row)
         return data

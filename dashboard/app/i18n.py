@@ -282,6 +282,55 @@ STRINGS: dict[str, dict[str, str]] = {
     "caption.entity": {"en": "naming {entity}", "vi": "nhắc đến {entity}"},
     "caption.actor": {"en": "assigned to {actor}", "vi": "giao cho {actor}"},
     "caption.own": {"en": "own words only", "vi": "chỉ lời văn của văn bản"},
+    # source view
+    "source.title": {"en": "Source text", "vi": "Văn bản nguồn"},
+    "source.whole": {"en": "the beginning of the seed file", "vi": "phần đầu của tệp nguồn"},
+    "source.span": {"en": "characters {a}–{b}", "vi": "ký tự {a}–{b}"},
+    "source.span_of": {
+        "en": "characters {a}–{b} of the seed file {file}",
+        "vi": "ký tự {a}–{b} của tệp nguồn {file}",
+    },
+    "source.link_title": {
+        "en": "Open the seed text around these words, highlighted",
+        "vi": "Mở văn bản nguồn quanh đoạn này, có tô sáng",
+    },
+    "source.in_source": {"en": "In the source", "vi": "Trong văn bản nguồn"},
+    "source.seed_file": {"en": "Seed file", "vi": "Tệp nguồn"},
+    "source.publisher": {"en": "Published by", "vi": "Nơi đăng"},
+    "source.publisher_url": {"en": "Publisher's page of this text", "vi": "Trang của nơi đăng văn bản này"},
+    "source.publisher_url_unknown": {
+        "en": "The address of the publisher's page was not recorded.",
+        "vi": "Không ghi lại địa chỉ trang của nơi đăng.",
+    },
+    "source.facts_url": {
+        "en": "Source of the document's facts (date, title, issuer), not of this text",
+        "vi": "Nguồn thông tin về văn bản (ngày, tiêu đề, cơ quan), không phải của đoạn văn này",
+    },
+    "source.in_provision": {"en": "In provision {p}", "vi": "Trong điều khoản {p}"},
+    "source.highlighted": {"en": "The highlighted words", "vi": "Đoạn được tô sáng"},
+    "source.verbatim": {
+        "en": "The seed file's text as the build read it (before normalisation); the highlight is the span.",
+        "vi": "Văn bản của tệp nguồn như khi xây dựng dữ liệu (chưa chuẩn hóa); phần tô sáng là đoạn được chỉ.",
+    },
+    "source.unknown": {
+        "en": "The corpus holds no text of “{doc}”. Choose one of the documents it holds:",
+        "vi": "Kho văn bản không có văn bản “{doc}”. Hãy chọn một văn bản có trong kho:",
+    },
+    "source.choose": {"en": "Choose a document to read its source text:", "vi": "Chọn văn bản để đọc văn bản nguồn:"},
+    "source.no_text": {
+        "en": "This dataset does not include the seed texts (rebuild it with this version).",
+        "vi": "Bộ dữ liệu này không kèm văn bản nguồn (hãy xây dựng lại bằng phiên bản này).",
+    },
+    "source.bad_span": {
+        "en": "The address gives no usable span (start and end must be whole numbers, start before end); "
+        "showing the beginning of the seed file.",
+        "vi": "Địa chỉ không chỉ ra đoạn hợp lệ (start và end phải là số nguyên, start nhỏ hơn end); "
+        "đang hiển thị phần đầu của tệp nguồn.",
+    },
+    "source.out_of_range": {
+        "en": "The span {a}–{b} lies outside this seed file, which has {n} characters; showing its beginning.",
+        "vi": "Đoạn {a}–{b} nằm ngoài tệp nguồn này (có {n} ký tự); đang hiển thị phần đầu.",
+    },
     # not found
     "notfound.title": {"en": "There is no page here", "vi": "Không có trang này"},
     "notfound.body": {

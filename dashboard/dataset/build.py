@@ -72,6 +72,7 @@ def base_tables(corpus: Corpus) -> Tables:
     return {
         "documents": document_rows(corpus),
         "provisions": provision_rows(corpus),
+        "seed_texts": seed_text_rows(corpus),
         "themes": theme_rows(),
         "relations": cited_relation_rows(corpus),
         "targets": cited_target_rows(corpus),
@@ -105,6 +106,11 @@ def document_rows(corpus: Corpus) -> list[Row]:
 def provision_rows(corpus: Corpus) -> list[Row]:
     """Return one row per provision, in corpus order."""
     return [{**p.__dict__, "words": len(p.content.split())} for p in corpus.provisions()]
+
+
+def seed_text_rows(corpus: Corpus) -> list[Row]:
+    """Return each held document's seed text verbatim (the app's source view reads spans from it, never seeds/)."""
+    return [{"document_id": d.meta.id, "seed_file": d.meta.seed_file, "text": d.raw} for d in corpus.documents]
 
 
 def cited_relation_rows(corpus: Corpus) -> list[Row]:

@@ -16,7 +16,7 @@ from dashboard.app.components import notices_alert
 from dashboard.app.components.badges import source_badge, theme_chip
 from dashboard.app.components.charts import chart_card
 from dashboard.app.components.download import briefing_pack_menu
-from dashboard.app.components.links import document_link, external_link, source_url
+from dashboard.app.components.links import document_link, source_href
 from dashboard.app.components.provision import NOT_OWN_KINDS, span_reference
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t, theme_label
@@ -338,8 +338,10 @@ def _documents(data: AppData, result: dict[str, Any], lang: str) -> html.Div:
                         [
                             document_link(doc["id"], doc["symbol"], lang, className="fw-semibold me-2"),
                             html.Span(str(row.get("issued") or "")[:10], className="text-muted me-2"),
-                            external_link(
-                                t("common.source_text", lang), source_url(row), className="source-link me-2"
+                            dcc.Link(
+                                t("common.source_text", lang),
+                                href=source_href(doc["id"], None, None, lang),
+                                className="source-link me-2",
                             ),
                             source_badge(
                                 doc["coverage"], doc["source_kind"], doc["coverage_note"], lang=lang

@@ -17,8 +17,9 @@ from dashboard.app.components import (
     highlight_legend,
     notices_alert,
     provision_card,
+    seed_url,
     source_badge,
-    source_url,
+    source_href,
 )
 from dashboard.app.components.provision import anchor_id
 from dashboard.app.context import AppData
@@ -96,10 +97,15 @@ def header(data: AppData, doc: dict[str, Any], lang: str) -> html.Div:
     if bool(doc.get("held")):
         links += [
             " · ",
-            external_link(
-                f"{t('common.source_text', lang)}: "
-                f"{_text(doc.get('seed_publisher')) or _text(doc.get('seed_file'))} ↗",
-                source_url(doc),
+            dcc.Link(
+                f"{t('common.source_text', lang)}: {_text(doc.get('seed_publisher')) or _text(doc.get('seed_file'))}",
+                href=source_href(doc["id"], None, None, lang),
+                className="source-link",
+            ),
+            *(
+                [" (", external_link(f"{t('source.publisher_url', lang).lower()} ↗", seed_url(doc)), ")"]
+                if seed_url(doc)
+                else []
             ),
             " · ",
             dcc.Link(

@@ -253,6 +253,7 @@ def results(data: AppData, view: ExplorerView) -> list[Any]:
                 href=DocumentView(doc=str(prov["document_id"]), p=pid, lang=lang).href(),
                 show_document=True,
                 indent=False,
+                sources=data.notes.mention_sources(pid, (view.entity,)) if view.entity else (),
             )
         )
     key = "explorer.count"

@@ -14,7 +14,7 @@ from dashboard.app.components import (
     notices_alert,
     pager,
     source_badge,
-    source_url,
+    source_href,
 )
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t
@@ -128,8 +128,10 @@ def _corpus_table(documents: list[dict[str, Any]], lang: str) -> html.Div:
                             d.get("coverage"), d.get("source_kind"), d.get("coverage_note"), lang=lang
                         ),
                         html.Div(
-                            external_link(
-                                _text(d.get("seed_publisher")) or t("common.source_text", lang), source_url(d)
+                            dcc.Link(
+                                _text(d.get("seed_publisher")) or t("common.source_text", lang),
+                                href=source_href(d["id"], None, None, lang),
+                                className="source-link",
                             ),
                             className="small mt-1",
                         ),

@@ -278,7 +278,10 @@ def status(data: AppData, view: ThemesView) -> list[Any]:
         if len(docs) <= BADGES:
             detail: Any = [
                 html.Span(
-                    [html.Strong(d.symbol, className="me-1"), source_badge(d.coverage, d.source_kind, lang=lang)],
+                    [
+                        html.Strong(d.symbol, className="me-1"),
+                        source_badge(d.coverage, d.source_kind, lang=lang),
+                    ],
                     className="me-3 text-nowrap d-inline-block",
                 )
                 for d in docs
@@ -325,6 +328,7 @@ def cell_section(data: AppData, view: ThemesView) -> list[Any]:
                 lang=lang,
                 href=view_document_href(doc_id, row["provision_id"], lang),
                 indent=False,
+                sources=row.get("sources", ()),
             )
         )
     basis = _t("own_basis" if view.basis == "own" else "all_basis", lang)

@@ -192,7 +192,7 @@ def test_annotations_spans_priority_and_focus() -> None:
         "query",
     )
     assert notes.actors("p", "vi") == [
-        {"id": "mofa", "name": "Bộ Ngoại giao", "role": "lead", "inherited": False}
+        {"id": "mofa", "name": "Bộ Ngoại giao", "role": "lead", "inherited": False, "start": None, "end": None}
     ]
     assert list(notes.targets) == ["p"]
     assert Annotations.build({}).spans("p", text) == []

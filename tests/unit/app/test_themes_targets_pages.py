@@ -124,7 +124,13 @@ def test_targets_page_lists_every_target_with_its_source(app_data: AppData) -> N
     count = by_id(page, ids.TARGETS_COUNT)
     assert getattr(count, "data-count") == str(len(stored))
     links = [n.href for n in components(table, "Link")]
-    assert all(h.startswith("/document?doc=") for h in links) and len(links) >= len(stored)
+    assert all(h.startswith(("/document?doc=", "/source?doc=")) for h in links) and len(links) >= len(stored)
+    # an extracted target links to its words in the seed text, in the app's source view
+    extracted = stored[stored["provision_id"].fillna("") != ""].iloc[0]
+    assert (
+        f"/source?doc={extracted['document_id']}&start={int(extracted['start'])}&end={int(extracted['end'])}"
+        in links
+    )
 
 
 def test_targets_year_filter_and_empty_result(app_data: AppData) -> None:

@@ -86,7 +86,7 @@ def test_explorer_results_highlight_and_link(app_data: AppData) -> None:
     marks = components(by_id(found, ids.EXP_LIST), "Mark")
     assert [m.children for m in marks if "hl-query" in m.className] == ["UNESCO"]
     links = [link.href for link in components(by_id(found, ids.EXP_LIST), "Link")]
-    assert links == ["/document?doc=1-NQ-TW-2020&p=1-NQ-TW-2020:2.b2"]
+    assert links == ["/source?doc=1-NQ-TW-2020&start=436&end=507", "/document?doc=1-NQ-TW-2020&p=1-NQ-TW-2020:2.b2"]
     assert any("<script>alert(1)</script>" in s for s in strings(found))
 
 
