@@ -7,6 +7,7 @@ added.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -119,16 +120,24 @@ class Annotations:
         ]
 
     def spans(
-        self, provision_id: str, text: str, query_terms: tuple[str, ...] = (), *, focus: tuple[str, ...] = ()
+        self,
+        provision_id: str,
+        text: str,
+        query_terms: tuple[str, ...] = (),
+        *,
+        focus: tuple[str, ...] = (),
+        matches: Sequence[tuple[int, int]] = (),
     ) -> list[Span]:
         """Return non-overlapping highlight spans for a provision's displayed text.
 
-        `focus` names entity or actor ids being filtered on: their spans are marked like query matches. Query
+        `matches` are spans a search engine found (the explorer's ranked search); `query_terms` are found here
+        as plain substrings. `focus` names entity or actor ids being filtered on: their spans are marked like
+        query matches. Query
         matches (and focus) win over targets, targets over actors, actors over entities; a later span that
         overlaps an earlier one is dropped, so that every character is highlighted at most once.
         """
         folded = FoldedText(text)
-        first: list[Span] = [Span(s, e, "query") for s, e in folded.spans(query_terms)]
+        first: list[Span] = [Span(s, e, "query") for s, e in [*matches, *folded.spans(query_terms)]]
         found: list[Span] = []
         for target in self.targets.get(provision_id, []):
             surface = _text(target.get("surface")) or _text(target.get("text"))

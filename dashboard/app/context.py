@@ -17,7 +17,7 @@ import pandas as pd
 from flask import current_app, has_app_context
 
 from dashboard.analysis.annotations import Annotations
-from dashboard.analysis.search import SearchIndex, records
+from dashboard.analysis.search import SearchIndex, name_entries, records
 from dashboard.app.state import Vocabulary
 from dashboard.corpus.ids import symbol_key
 from dashboard.dataset.load import Dataset
@@ -77,6 +77,12 @@ class AppData:
             provision_themes=tables["provision_themes"],
             mentions=tables["mentions"],
             assignments=tables["assignments"],
+            names=name_entries(
+                dataset.documents,
+                themes=optional_table(dataset, "themes"),
+                actors=tables["actors"],
+                entities=tables["entities"],
+            ),
         )
         data = cls(
             dataset=dataset, vocab=vocabulary(dataset, tables), index=index, notes=Annotations.build(present)

@@ -214,6 +214,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No provision matches. Remove a filter or try fewer words.",
         "vi": "Không có điều khoản phù hợp. Hãy bỏ bớt bộ lọc hoặc từ khóa.",
     },
+    "explorer.ranked": {
+        "en": "best matches first (ranked by BM25; “diploma” also finds “diplomas”)",
+        "vi": "kết quả phù hợp nhất trước (xếp hạng BM25)",
+    },
+    "explorer.partial": {
+        "en": "a word matched only as the start of a longer word",
+        "vi": "một từ chỉ khớp với phần đầu của từ dài hơn",
+    },
+    "explorer.whole": {"en": "Whole provision", "vi": "Toàn văn điều khoản"},
+    "explorer.names": {"en": "Also in titles and names", "vi": "Cũng có trong tiêu đề và tên gọi"},
+    "explorer.name.document": {"en": "Title of {doc}", "vi": "Tiêu đề của {doc}"},
+    "explorer.name.theme": {"en": "Theme", "vi": "Chủ đề"},
+    "explorer.name.actor": {"en": "Responsible body", "vi": "Cơ quan được giao"},
+    "explorer.name.entity": {"en": "Organisation, agreement or mechanism", "vi": "Tổ chức, hiệp định, cơ chế"},
+    "explorer.no_vietnamese": {
+        "en": "No provision matches: the corpus holds no document text in Vietnamese (its seeds are English "
+        "translations, summaries and reports), so Vietnamese words are found only in titles and names.",
+        "vi": "Không có điều khoản phù hợp: kho văn bản chưa có văn bản tiếng Việt (các tệp nguồn là bản dịch, "
+        "tóm tắt và bài tường thuật tiếng Anh), nên từ tiếng Việt chỉ được tìm trong tiêu đề và tên gọi.",
+    },
     "explorer.showing": {"en": "showing {a}–{b}", "vi": "hiển thị {a}–{b}"},
     "explorer.clear": {"en": "Clear all filters", "vi": "Xóa mọi bộ lọc"},
     "explorer.open": {"en": "Open in document", "vi": "Mở trong văn bản"},

@@ -53,6 +53,8 @@ DOC_SCROLLED = "doc-scrolled"  # dummy output of the clientside scroll callback
 
 # ---------------------------------------------------------------- explorer
 EXP_QUERY = "exp-query"
+EXP_NAMES = "exp-names"  # titles and names the words match (documents, themes, bodies, entities)
+EXP_NO_VIETNAMESE = "exp-no-vietnamese"  # the corpus has no Vietnamese text for a Vietnamese query
 EXP_DOCS = "exp-docs"
 EXP_THEME = "exp-theme"
 EXP_ISSUER = "exp-issuer"

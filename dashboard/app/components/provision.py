@@ -50,6 +50,8 @@ def provision_card(
     show_document: bool = False,
     indent: bool = True,
     sources: Iterable[tuple[str, Any, Any]] = (),
+    snippet: tuple[int, int] | None = None,
+    note: str = "",
 ) -> html.Article:
     """Return a provision card.
 
@@ -67,6 +69,9 @@ def provision_card(
         indent: indent by depth (the document page's hierarchy).
         sources: (words, start, end) spans of the seed text to link to the source view (theme evidence, the
             mentions of a filtered entity), listed under the text.
+        snippet: show only text[start:end] (a search result's words around its matches) with the whole text
+            in a closed <details> below it; None shows the whole text.
+        note: a short remark on the card (how a search result matched).
     """
     kind = str(provision.get("kind") or "")
     own = bool(provision.get("own_text", kind not in NOT_OWN_KINDS))
@@ -134,7 +139,8 @@ def provision_card(
     return html.Article(
         [
             html.Div(head, className="provision-head"),
-            html.P(highlight(str(provision.get("text") or ""), highlights), className="provision-text"),
+            *_text_block(str(provision.get("text") or ""), list(highlights), snippet, lang),
+            *([html.P(note, className="small text-muted fst-italic mb-1 match-note")] if note else []),
             *(
                 [html.Ul(target_lines, className="provision-targets", title=t("common.targets", lang))]
                 if target_lines
@@ -170,6 +176,35 @@ def provision_card(
         ],
         **props,
     )
+
+
+def _text_block(
+    text: str, highlights: list[Span | Sequence[Any]], snippet: tuple[int, int] | None, lang: str
+) -> list[Any]:
+    """Return the provision's text, highlighted; for a snippet, the stretch with "…" where text is left out,
+    then the whole text under a closed "Whole provision"."""
+    whole = html.P(highlight(text, highlights), className="provision-text")
+    if snippet is None or snippet == (0, len(text)):
+        return [whole]
+    start, end = snippet
+    shifted = []
+    for span in highlights:
+        s, e, *rest = (span.start, span.end, span.kind, span.title) if isinstance(span, Span) else span
+        if s < end and e > start:
+            shifted.append((max(s, start) - start, min(e, end) - start, *rest))
+    return [
+        html.P(
+            [
+                *(["… "] if start > 0 else []),
+                *highlight(text[start:end], shifted),
+                *([" …"] if end < len(text) else []),
+            ],
+            className="provision-text search-snippet",
+        ),
+        html.Details(
+            [html.Summary(t("explorer.whole", lang), className="small"), whole], className="whole-text"
+        ),
+    ]
 
 
 def _source_suffix(doc_id: str, start: Any, end: Any, lang: str) -> list[Any]:

@@ -216,3 +216,19 @@ def test_pager_links_are_shareable_urls_to_the_neighbouring_pages(page, pages, h
     assert all("q=asean" in link.href for link in links)  # the rest of the view is kept
     if pages > 1:
         assert f"Page {page} / {pages}" in strings(nav)
+
+
+def test_a_search_snippet_is_text_with_marks_and_the_whole_provision_stays_one_click_away() -> None:
+    text = PROVISION["text"]
+    at = text.index("<script>")
+    card = provision_card(PROVISION, [(at, at + 8, "query")], document=DOCUMENT, snippet=(at - 5, at + 30))
+    snippet = next(p for p in components(card, "P") if "search-snippet" in (p.className or ""))
+    marks = [c for c in snippet.children if isinstance(c, html.Mark)]
+    # the marked words are the script tag's characters, as text: nothing in a document becomes markup
+    assert [m.children for m in marks] == ["<script>"]
+    assert all(isinstance(c, str | html.Mark) for c in snippet.children)
+    assert snippet.children[0] == "… " and snippet.children[-1] == " …"
+    assert "dangerously" not in serialised(card)
+    whole = components(card, "Details")
+    paragraph = components(whole[0], "P")[0]
+    assert len(whole) == 1 and "".join(c if isinstance(c, str) else c.children for c in paragraph.children) == text

@@ -135,3 +135,15 @@ def test_pager(app_data: AppData) -> None:
 def test_every_page_has_its_ids(app_data: AppData) -> None:
     page_ids = all_ids(explorer_page(app_data, ExplorerView()))
     assert {ids.EXP_QUERY, ids.EXP_RESULTS, ids.EXP_COUNT, ids.EXP_LIST, ids.EXP_YEARS} <= page_ids
+
+
+def test_explorer_finds_vietnamese_titles_and_says_when_no_text_is_vietnamese(app_data: AppData) -> None:
+    for query in ("mở cửa", "mo cua"):
+        found = results(app_data, ExplorerView(q=query))
+        names = by_id(found, ids.EXP_NAMES)
+        assert " ".join(text_of(names).split()).endswith("Nghị quyết về mở cửa")
+        assert "/document?doc=" in components(names, "Link")[0].href
+    found = results(app_data, ExplorerView(q="mở cửa"))
+    # the fixture's documents are English: a Vietnamese query gets the reason, not "try fewer words"
+    assert "no document text in Vietnamese" in text_of(by_id(found, ids.EXP_NO_VIETNAMESE))
+    assert ids.EXP_NO_VIETNAMESE not in all_ids(results(app_data, ExplorerView(q="zebra")))
