@@ -133,6 +133,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "the timeline of documents and relations",
         "vi": "dòng thời gian văn bản và quan hệ",
     },
+    "home.try_themes": {
+        "en": "how the weight of science and technology moved from {a} to {b}",
+        "vi": "tỷ trọng khoa học và công nghệ thay đổi thế nào từ {a} đến {b}",
+    },
+    "home.try_compare": {
+        "en": "what the 2025 action programme says that the 2016 strategy did not",
+        "vi": "chương trình hành động 2025 nói gì mà chiến lược 2016 chưa nói",
+    },
     "home.try_asean": {"en": "every mention of ASEAN", "vi": "mọi lần nhắc đến ASEAN"},
     "home.try_mofa": {
         "en": "every task given to the Ministry of Foreign Affairs",

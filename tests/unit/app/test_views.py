@@ -147,3 +147,11 @@ def test_explorer_finds_vietnamese_titles_and_says_when_no_text_is_vietnamese(ap
     # the fixture's documents are English: a Vietnamese query gets the reason, not "try fewer words"
     assert "no document text in Vietnamese" in text_of(by_id(found, ids.EXP_NO_VIETNAMESE))
     assert ids.EXP_NO_VIETNAMESE not in all_ids(results(app_data, ExplorerView(q="zebra")))
+
+
+def test_home_links_to_themes_and_compare(app_data: AppData) -> None:
+    for lang in ("en", "vi"):
+        links = {link.href for link in components(home_page(app_data, HomeView(lang=lang)), "Link")}
+        suffix = "&lang=vi" if lang == "vi" else ""
+        assert any(h.startswith("/themes?") and h.endswith(suffix) for h in links)
+        assert any(h.startswith("/compare?a=") and h.endswith(suffix) for h in links)
