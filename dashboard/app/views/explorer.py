@@ -8,7 +8,7 @@ from typing import Any
 
 from dash import dcc, html
 
-from dashboard.analysis.fulltext import snippet_window
+from dashboard.analysis.fulltext import looks_vietnamese, snippet_window
 from dashboard.analysis.search import NameHit, SearchQuery
 from dashboard.app import ids
 from dashboard.app.components import highlight, highlight_legend, notices_alert, pager, provision_card
@@ -274,7 +274,11 @@ def results(data: AppData, view: ExplorerView) -> list[Any]:
         count += f" · {t('explorer.ranked', lang)}"
     if cards:
         empty: list[Any] = []
-    elif found.include and found.vietnamese and not data.index.vietnamese_documents:
+    elif (
+        found.include
+        and not data.index.vietnamese_documents
+        and (found.vietnamese or any(looks_vietnamese(n.text) for n in found.names))
+    ):  # Vietnamese words ("hội nhập", or "hoi nhap" that only Vietnamese names hold) in an English corpus
         empty = [
             html.P(t("explorer.no_vietnamese", lang), id=ids.EXP_NO_VIETNAMESE, className="alert alert-info")
         ]
