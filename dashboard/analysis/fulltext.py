@@ -102,6 +102,7 @@ class FullText:
             shape=(counts.shape[1], len(self.stems)),
         )
         self.matrix = (counts @ mapping).tocsc()
+        self.matrix.sort_indices()
         self.lengths = np.asarray(self.matrix.sum(axis=1)).ravel()
         self.sorted_stems = sorted(self.stems)
 
@@ -154,6 +155,8 @@ class FullText:
             return np.sort(self._matching(fts_string(term)))
         columns = self._columns(stems[0], prefix)
         pieces = [self.matrix.indices[self.matrix.indptr[c] : self.matrix.indptr[c + 1]] for c in columns]
+        if len(pieces) == 1:  # a column's rows are sorted and distinct already (sort_indices at build)
+            return pieces[0].astype(np.int64)
         return np.unique(np.concatenate(pieces)).astype(np.int64) if pieces else np.empty(0, dtype=np.int64)
 
     @staticmethod
