@@ -25,6 +25,7 @@ import numpy as np
 
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 _OPEN, _CLOSE = "\x01", "\x02"  # highlight markers (seed texts never hold control characters)
+_WORD = re.compile(r"(?u)[^\W_]+")  # a word as the count matrix reads it
 _MARKED = re.compile(f"{_OPEN}(.*?){_CLOSE}", re.DOTALL)
 # letters Vietnamese writes and English does not: a query holding one is Vietnamese
 _VIETNAMESE = re.compile("[đĐơƠưƯăĂâÂêÊôÔ\u0300-\u0323]|[àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", re.IGNORECASE)
@@ -71,6 +72,7 @@ class FullText:
 
     def __init__(self, texts: Iterable[str]) -> None:
         folded = [fold_d(x or "") for x in texts]
+        self.texts = folded  # đ folded one letter for one: offsets in these are offsets in the displayed text
         # one connection per index, used from any thread of the server (sqlite3 serialises the calls)
         self.db = sqlite3.connect(":memory:", check_same_thread=False)
         self.db.execute(f"CREATE VIRTUAL TABLE t USING fts5(body, tokenize='{TOKENIZER}')")
@@ -89,13 +91,18 @@ class FullText:
 
         self.size = len(folded)
         self.stems: dict[str, int] = {}
+        self.word_stems = {}
         if not any(x.strip() for x in folded):
             self.matrix = sparse.csc_matrix((self.size, 0), dtype=np.float64)
             self.lengths = np.zeros(self.size)
             return
         words = CountVectorizer(lowercase=True, token_pattern=r"(?u)[^\W_]+", dtype=np.int32)
         counts = words.fit_transform(folded)
-        pairs = self.tokens(list(words.get_feature_names_out()))
+        vocabulary = list(words.get_feature_names_out())
+        pairs = self.tokens(vocabulary)
+        self.word_stems: dict[str, tuple[str, ...]] = {}
+        for w, stem in pairs:
+            self.word_stems[vocabulary[w]] = (*self.word_stems.get(vocabulary[w], ()), stem)
         columns = [self.stems.setdefault(stem, len(self.stems)) for _, stem in pairs]
         mapping = sparse.csr_matrix(
             (np.ones(len(pairs)), ([w for w, _ in pairs], columns)),
@@ -202,17 +209,21 @@ class FullText:
         return rows[np.argsort(-score, kind="stable")]  # ties keep row (reading) order
 
     def spans(self, row: int, include: Sequence[str]) -> list[tuple[int, int]]:
-        """Return the (start, end) character spans of `row`'s text that the terms match (stem or prefix)."""
-        if not include:
+        """Return the (start, end) character spans of `row`'s text whose words the terms match: a word whose
+        stem is a term's, or starts with a one-word term's stem (the prefix tier). Words are stemmed by the
+        table built at load (FTS5's own stems), so no query runs over the index."""
+        if not include or not 0 <= row < len(self.texts):
             return []
-        query = " OR ".join(
-            [*(fts_string(t) for t in include), *(fts_string(t) + "*" for t in include if " " not in t)]
-        )
-        found = self.db.execute(
-            "SELECT highlight(t, 0, ?, ?) FROM t WHERE t MATCH ? AND rowid = ?",
-            (_OPEN, _CLOSE, query, int(row)),
-        ).fetchone()
-        return marked_spans(found[0]) if found else []
+        tokens = self._term_tokens(list(include))
+        whole = {stem for stems in tokens.values() for stem in stems}
+        starts = tuple(stems[0] for stems in tokens.values() if len(stems) == 1)
+        out = []
+        for match in _WORD.finditer(self.texts[row]):
+            for stem in self.word_stems.get(match.group().lower(), ()):
+                if stem in whole or stem.startswith(starts):
+                    out.append((match.start(), match.end()))
+                    break
+        return out
 
     def _matching(self, query: str) -> np.ndarray:
         try:
