@@ -24,9 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 TOKENIZER = "porter unicode61 remove_diacritics 2"
-_OPEN, _CLOSE = "\x01", "\x02"  # highlight markers (seed texts never hold control characters)
 _WORD = re.compile(r"(?u)[^\W_]+")  # a word as the count matrix reads it
-_MARKED = re.compile(f"{_OPEN}(.*?){_CLOSE}", re.DOTALL)
 # letters Vietnamese writes and English does not: a query holding one is Vietnamese
 _VIETNAMESE = re.compile("[đĐơƠưƯăĂâÂêÊôÔ\u0300-\u0323]|[àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", re.IGNORECASE)
 
@@ -231,17 +229,6 @@ class FullText:
         except sqlite3.OperationalError:  # a term FTS5 cannot read (e.g. only punctuation): nothing matches
             return np.empty(0, dtype=np.int64)
         return np.fromiter((r[0] for r in found), dtype=np.int64, count=len(found))
-
-
-def marked_spans(marked: str) -> list[tuple[int, int]]:
-    """Return the spans between highlight markers, as offsets in the text without the markers."""
-    spans: list[tuple[int, int]] = []
-    removed = 0
-    for match in _MARKED.finditer(marked):
-        start = match.start() - removed
-        spans.append((start, start + len(match.group(1))))
-        removed += 2
-    return spans
 
 
 def snippet_window(text: str, spans: Sequence[tuple[int, int]], width: int = 280) -> tuple[int, int]:

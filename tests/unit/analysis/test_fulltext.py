@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.analysis.fulltext import FullText, looks_vietnamese, marked_spans, snippet_window
+from dashboard.analysis.fulltext import FullText, looks_vietnamese, snippet_window
 from dashboard.analysis.search import SearchIndex, SearchQuery, name_entries
 
 TEXTS = {
@@ -117,8 +117,7 @@ def test_excluded_words_and_only_excluded_words(index: SearchIndex) -> None:
     assert ids(index, "-diplomatic -diplomas") == ["D-2020:3", "D-2020:4", "D-2020:5"]
 
 
-def test_marked_spans_and_snippet_window() -> None:
-    assert marked_spans("a \x01bc\x02 d \x01e\x02") == [(2, 4), (7, 8)]
+def test_snippet_window() -> None:
     text = ("word " * 100) + "target " + ("word " * 100)
     start, end = snippet_window(text, [(500, 506)], width=120)
     assert start <= 500 < 506 <= end and end - start <= 160 and text[start - 1] == " "
