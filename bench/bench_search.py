@@ -1,7 +1,7 @@
 """Time the explorer's ranked search (SQLite FTS5, bm25) on the seeds and on a generated corpus of 1,000
 documents.
 
-Run: .venv/bin/python bench/bench_search.py [--n 1000] [--seed 8] [--repeat 30] [--work tmp/bench-search]
+Run: .venv/bin/python bench/bench_search.py [--n 1000] [--seed 9] [--repeat 30] [--work tmp/bench-search]
 
 For each corpus the script prints how long building the index takes at load (the FTS5 tables over every
 provision and over the titles and names), then, for a fixed set of queries (single words, a stem that also
@@ -51,7 +51,9 @@ QUERIES = [
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1000, help="documents in the generated corpus")
-    parser.add_argument("--seed", type=int, default=8, help="seed of the generated corpus")
+    # seed 8's corpus does not build at the moment: one generated document is 40/QĐ-TTg, whose entity id the
+    # gazetteer's real 40/QĐ-TTg already has (entities.csv: duplicate id "40-qd-ttg-2016")
+    parser.add_argument("--seed", type=int, default=9, help="seed of the generated corpus")
     parser.add_argument("--repeat", type=int, default=30, help="timed calls per query after a warm-up call")
     parser.add_argument("--work", type=Path, default=REPO_DIR / "tmp" / "bench-search", help="work folder")
     parser.add_argument("--rebuild", action="store_true", help="build the generated corpus again")
