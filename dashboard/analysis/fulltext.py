@@ -215,12 +215,19 @@ class FullText:
         tokens = self._term_tokens(list(include))
         whole = {stem for stems in tokens.values() for stem in stems}
         starts = tuple(stems[0] for stems in tokens.values() if len(stems) == 1)
-        out = []
-        for match in _WORD.finditer(self.texts[row]):
-            for stem in self.word_stems.get(match.group().lower(), ()):
-                if stem in whole or stem.startswith(starts):
+        text = self.texts[row]
+        out: list[tuple[int, int]] = []
+        for match in _WORD.finditer(text):
+            if any(
+                s in whole or s.startswith(starts) for s in self.word_stems.get(match.group().lower(), ())
+            ):
+                if out and not text[out[-1][1] : match.start()].strip():
+                    out[-1] = (
+                        out[-1][0],
+                        match.end(),
+                    )  # words next to each other are one mark ("mutual recognition")
+                else:
                     out.append((match.start(), match.end()))
-                    break
         return out
 
     def _matching(self, query: str) -> np.ndarray:
