@@ -7,6 +7,7 @@ added.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,11 +56,13 @@ class Annotations:
         targets = _usable(tables.get("targets"), ["provision_id", "text"])
         if targets is not None:
             targets = targets[targets["provision_id"].fillna("").astype(str) != ""]
-            notes.targets = _group(targets, ["id", "text", "surface", "kind", "start_year", "end_year"])
+            notes.targets = _group(
+                targets, ["id", "text", "surface", "kind", "start_year", "end_year", "start", "end"]
+            )
             available.add("targets")
         mentions = _usable(tables.get("mentions"), ["provision_id", "entity_id"])
         if mentions is not None:
-            notes.mentions = _group(mentions, ["entity_id", "surface"])
+            notes.mentions = _group(mentions, ["entity_id", "surface", "start", "end"])
             available.add("mentions")
         entities = _usable(tables.get("entities"), ["id", "name"])
         if entities is not None:
@@ -69,7 +72,9 @@ class Annotations:
             available.add("entities")
         assignments = _usable(tables.get("assignments"), ["provision_id", "actor_id"])
         if assignments is not None:
-            notes.assignments = _group(assignments, ["actor_id", "role", "surface", "inherited"])
+            notes.assignments = _group(
+                assignments, ["actor_id", "role", "surface", "inherited", "start", "end"]
+            )
             available.add("assignments")
         actors = _usable(tables.get("actors"), ["id", "name_en"])
         if actors is not None:
@@ -92,20 +97,47 @@ class Annotations:
             seen.add((actor, role))
             names = self.actor_names.get(actor, {})
             name = names.get(lang) or names.get("en") or actor
-            out.append({"id": actor, "name": name, "role": role, "inherited": _flag(row.get("inherited"))})
+            out.append(
+                {
+                    "id": actor,
+                    "name": name,
+                    "role": role,
+                    "inherited": _flag(row.get("inherited")),
+                    "start": row.get("start"),
+                    "end": row.get("end"),
+                }
+            )
         return out
 
+    def mention_sources(self, provision_id: str, entities: tuple[str, ...]) -> list[tuple[str, int, int]]:
+        """Return (surface, start, end) in the seed text of each mention of `entities` in a provision."""
+        return [
+            (_text(m.get("surface")), int(m["start"]), int(m["end"]))
+            for m in self.mentions.get(provision_id, [])
+            if str(m.get("entity_id", "")) in entities
+            and _is_number(m.get("start"))
+            and _is_number(m.get("end"))
+        ]
+
     def spans(
-        self, provision_id: str, text: str, query_terms: tuple[str, ...] = (), *, focus: tuple[str, ...] = ()
+        self,
+        provision_id: str,
+        text: str,
+        query_terms: tuple[str, ...] = (),
+        *,
+        focus: tuple[str, ...] = (),
+        matches: Sequence[tuple[int, int]] = (),
     ) -> list[Span]:
         """Return non-overlapping highlight spans for a provision's displayed text.
 
-        `focus` names entity or actor ids being filtered on: their spans are marked like query matches. Query
+        `matches` are spans a search engine found (the explorer's ranked search); `query_terms` are found here
+        as plain substrings. `focus` names entity or actor ids being filtered on: their spans are marked like
+        query matches. Query
         matches (and focus) win over targets, targets over actors, actors over entities; a later span that
         overlaps an earlier one is dropped, so that every character is highlighted at most once.
         """
         folded = FoldedText(text)
-        first: list[Span] = [Span(s, e, "query") for s, e in folded.spans(query_terms)]
+        first: list[Span] = [Span(s, e, "query") for s, e in [*matches, *folded.spans(query_terms)]]
         found: list[Span] = []
         for target in self.targets.get(provision_id, []):
             surface = _text(target.get("surface")) or _text(target.get("text"))

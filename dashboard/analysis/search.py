@@ -1,14 +1,15 @@
-"""Full-text search over provisions: accent- and case-insensitive, with filters and match spans for
-highlighting.
+"""Search over provisions: ranked full text (SQLite FTS5 with bm25, see `fulltext`) with filters, matches in
+titles and names (English and Vietnamese), and the folding helpers that highlight names in a text.
 
-The index is built once (folded text per provision, in reading order) and queried many times; a query never
-re-folds the corpus. Search keys use the same folding as `corpus.normalise.fold`, and `match_spans` maps
-matches in the folded text back to character spans of the displayed text, so that a highlight covers the right
-letters even when folding changes a word's length.
+The index is built once at load and queried many times. `match_spans` and `FoldedText` (used to mark entity and
+actor names) fold the same way as `corpus.normalise.fold` and map matches in the folded text back to character
+spans of the displayed text, so that a highlight covers the right letters even when folding changes a word's
+length.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -19,6 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from dashboard.analysis.fulltext import FullText, looks_vietnamese
 from dashboard.corpus.normalise import normalise_text
 
 MAX_TERMS = 12
@@ -182,12 +184,42 @@ class SearchQuery:
     own_only: bool = False
 
 
+@dataclass(frozen=True)
+class NameHit:
+    """A title or a name the query matched: a document's title, a theme, a responsible body or an entity (in
+    English or in Vietnamese), with the filter value that lists its provisions."""
+
+    kind: str  # document | theme | actor | entity
+    id: str
+    text: str  # the title or name as stored (the words matched are at `spans`)
+    spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass
+class SearchResult:
+    """Matching provisions (best first when there are words to rank by, else in reading order), how each
+    matched, and the titles and names the words match."""
+
+    frame: pd.DataFrame  # id, document_id, ordinal, year, own_text, row, tier
+    include: tuple[str, ...] = ()
+    names: list[NameHit] = field(default_factory=list)
+    vietnamese: bool = False  # the query holds Vietnamese letters or tones
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+
 @dataclass
 class SearchIndex:
-    """Provisions in reading order (document date, document, ordinal) with their folded text and filter
-    sets."""
+    """Provisions in reading order (document date, document, ordinal) with their FTS5 index and filter sets,
+    and a second index over the titles and names (documents, themes, actors, entities; English and
+    Vietnamese)."""
 
     frame: pd.DataFrame
+    text: FullText | None = None
+    names: list[NameHit] = field(default_factory=list)
+    name_text: FullText | None = None
+    vietnamese_documents: int = 0  # held documents whose text is Vietnamese
     theme_rows: dict[str, np.ndarray] = field(default_factory=dict)
     entity_rows: dict[str, np.ndarray] = field(default_factory=dict)
     actor_rows: dict[tuple[str, str], np.ndarray] = field(default_factory=dict)
@@ -201,18 +233,23 @@ class SearchIndex:
         provision_themes: pd.DataFrame | None = None,
         mentions: pd.DataFrame | None = None,
         assignments: pd.DataFrame | None = None,
+        names: Sequence[NameHit] = (),
     ) -> SearchIndex:
         """Build the index once from the tables; the optional tables enable the theme, entity and actor
-        filters."""
+        filters, and `names` (see `name_entries`) the matches among titles and names."""
         docs = documents[["id", "issuer", "year", "issued"]].rename(columns={"id": "document_id"})
         frame = provisions[["id", "document_id", "ordinal", "own_text", "text"]].merge(
             docs, on="document_id", how="left", validate="many_to_one"
         )
         frame = frame.sort_values(["issued", "document_id", "ordinal"], kind="stable").reset_index(drop=True)
-        frame["key"] = frame["text"].map(search_key).astype("str")
-        frame = frame.drop(columns=["text"])
+        index = cls(frame=frame.drop(columns=["text"]))
+        index.text = FullText(frame["text"].astype("str").tolist())
+        index.names = list(names)
+        index.name_text = FullText(n.text for n in index.names)
+        if "language" in documents:
+            held = documents[documents["held"].astype(bool)] if "held" in documents else documents
+            index.vietnamese_documents = int((held["language"].astype(str) == "vi").sum())
         position = pd.Series(np.arange(len(frame)), index=frame["id"].to_numpy())
-        index = cls(frame=frame)
         index.theme_rows = _rows_by(position, provision_themes, ["theme_id"])
         index.entity_rows = _rows_by(position, mentions, ["entity_id"])
         index.actor_rows = _rows_by(position, assignments, ["actor_id", "role"])
@@ -221,8 +258,8 @@ class SearchIndex:
             index.actor_rows[(actor, "")] = np.union1d(merged, rows)
         return index
 
-    def search(self, query: SearchQuery) -> pd.DataFrame:
-        """Return the matching provisions (id, document_id, ordinal, year …) in reading order."""
+    def search(self, query: SearchQuery) -> SearchResult:
+        """Return the matching provisions: ranked by bm25 when the query has words, else in reading order."""
         frame = self.frame
         mask = np.ones(len(frame), dtype=bool)
         if query.documents:
@@ -242,17 +279,81 @@ class SearchIndex:
         if query.actor:
             mask &= _in_rows(len(frame), self.actor_rows.get((query.actor, query.role)))
         terms = parse_terms(query.text)
-        if terms:
-            candidates = np.flatnonzero(mask)
-            keys = frame["key"].iloc[candidates]
-            keep = np.ones(len(candidates), dtype=bool)
-            for term in terms.include:
-                keep &= keys.str.contains(term, regex=False).to_numpy(dtype=bool)
-            for term in terms.exclude:
-                keep &= ~keys.str.contains(term, regex=False).to_numpy(dtype=bool)
-            mask = np.zeros(len(frame), dtype=bool)
-            mask[candidates[keep]] = True
-        return frame.loc[mask, ["id", "document_id", "ordinal", "year", "own_text"]]
+        columns = ["id", "document_id", "ordinal", "year", "own_text"]
+        if not terms or self.text is None:
+            found = frame.loc[mask, columns].assign(row=np.flatnonzero(mask), tier=0)
+            return SearchResult(found)
+        hits = self.text.search(terms.include, terms.exclude)
+        keep = mask[hits.rows]
+        rows = hits.rows[keep]
+        tier = hits.tier[keep] if len(hits.tier) == len(hits.rows) else np.zeros(len(rows), dtype=np.int8)
+        found = frame.iloc[rows][columns].assign(row=rows, tier=tier)
+        return SearchResult(
+            found,
+            include=terms.include,
+            names=self.match_names(terms.include),
+            vietnamese=looks_vietnamese(query.text),
+        )
+
+    def spans(self, row: int, include: Sequence[str]) -> list[tuple[int, int]]:
+        """Return the spans of provision `row`'s text (a SearchResult's `row`) that the words match."""
+        return self.text.spans(row, include) if self.text is not None else []
+
+    def match_names(self, include: Sequence[str], limit: int = 12) -> list[NameHit]:
+        """Return the titles and names that hold every word (stem or prefix), best first."""
+        if not include or self.name_text is None or not self.names:
+            return []
+        hits = self.name_text.search(include)
+        out: dict[tuple[str, str], NameHit] = {}  # one per document, theme, body or entity: its best name
+        for i in hits.rows:
+            name = self.names[int(i)]
+            if (name.kind, name.id) not in out:
+                out[(name.kind, name.id)] = dataclasses.replace(
+                    name, spans=tuple(self.name_text.spans(int(i), include))
+                )
+            if len(out) == limit:
+                break
+        return list(out.values())
+
+
+def name_entries(
+    documents: pd.DataFrame,
+    *,
+    themes: pd.DataFrame | None = None,
+    actors: pd.DataFrame | None = None,
+    entities: pd.DataFrame | None = None,
+) -> list[NameHit]:
+    """Return the titles and names to search besides the provisions: each held document's English and
+    Vietnamese titles, each theme's labels, each responsible body's names and each entity's name and
+    aliases."""
+    out: list[NameHit] = []
+    held = documents[documents["held"].astype(bool)] if "held" in documents else documents
+    for row in records(held, ["id", "title_en", "title_vi"]):
+        out += [
+            NameHit("document", str(row["id"]), str(row[k])) for k in ("title_vi", "title_en") if row.get(k)
+        ]
+    for table, kind, keys in (
+        (themes, "theme", ("label_vi", "label_en")),
+        (actors, "actor", ("name_vi", "name_en")),
+        (entities, "entity", ("name",)),
+    ):
+        if table is None or "id" not in table:
+            continue
+        for row in records(table, ["id", *keys, "aliases"]):
+            texts = [str(row[k]) for k in keys if row.get(k)] + _aliases(row.get("aliases"))
+            out += [NameHit(kind, str(row["id"]), t) for t in dict.fromkeys(texts)]
+    return out
+
+
+def _aliases(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [a.strip() for a in value.split(",") if a.strip()]
+    try:
+        return [str(a) for a in list(value) if str(a).strip()]
+    except TypeError:
+        return []
 
 
 def _rows_by(position: pd.Series, table: pd.DataFrame | None, keys: list[str]) -> dict[tuple, np.ndarray]:

@@ -17,7 +17,7 @@ import pandas as pd
 from flask import current_app, has_app_context
 
 from dashboard.analysis.annotations import Annotations
-from dashboard.analysis.search import SearchIndex, records
+from dashboard.analysis.search import SearchIndex, name_entries, records
 from dashboard.app.state import Vocabulary
 from dashboard.corpus.ids import symbol_key
 from dashboard.dataset.load import Dataset
@@ -59,6 +59,9 @@ class AppData:
     relations_to: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     cited_targets: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     claims: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # per held document: its seed text verbatim (the source view's spans index into it); empty for a package
+    # built before the seed_texts table existed
+    seed_texts: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, data_dir: Path | str | None = None) -> AppData:
@@ -74,10 +77,14 @@ class AppData:
             provision_themes=tables["provision_themes"],
             mentions=tables["mentions"],
             assignments=tables["assignments"],
+            names=name_entries(
+                dataset.documents,
+                themes=optional_table(dataset, "themes"),
+                actors=tables["actors"],
+                entities=tables["entities"],
+            ),
         )
-        data = cls(
-            dataset=dataset, vocab=vocabulary(dataset, tables), index=index, notes=Annotations.build(present)
-        )
+        data = cls(dataset=dataset, vocab=vocabulary(dataset, tables), index=index, notes=Annotations.build(present))
         data.documents = {str(r["id"]): r for r in documents.to_dict("records")}
         data.provisions = {str(r["id"]): r for r in records(provisions, PROVISION_COLUMNS)}
         for pid, doc in zip(provisions["id"], provisions["document_id"], strict=True):
@@ -88,6 +95,9 @@ class AppData:
         cited = [r for r in _rows(dataset, "targets") if not r.get("provision_id")]
         for row in sorted(cited, key=lambda r: (r.get("end_year") or 0, str(r.get("id")))):
             data.cited_targets.setdefault(str(row["document_id"]), []).append(row)
+        texts = optional_table(dataset, "seed_texts")
+        if texts is not None:
+            data.seed_texts = dict(zip(texts["document_id"].astype(str), texts["text"].astype(str), strict=True))
         for row in _rows(dataset, "claims"):
             data.claims.setdefault(str(row["document_id"]), []).append(row)
         return data
@@ -120,9 +130,7 @@ def vocabulary(dataset: Dataset, tables: dict[str, pd.DataFrame | None]) -> Voca
     entities = None
     if tables.get("mentions") is not None:
         names = tables.get("entities")
-        used = (
-            set(tables["mentions"]["entity_id"].astype(str)) if "entity_id" in tables["mentions"] else set()
-        )
+        used = set(tables["mentions"]["entity_id"].astype(str)) if "entity_id" in tables["mentions"] else set()
         entities = (
             {str(i): str(n) for i, n in zip(names["id"], names["name"], strict=True) if str(i) in used}
             if names is not None and {"id", "name"} <= set(names.columns)
@@ -131,11 +139,7 @@ def vocabulary(dataset: Dataset, tables: dict[str, pd.DataFrame | None]) -> Voca
     actors = None
     if tables.get("assignments") is not None:
         names = tables.get("actors")
-        used = (
-            set(tables["assignments"]["actor_id"].astype(str))
-            if "actor_id" in tables["assignments"]
-            else set()
-        )
+        used = set(tables["assignments"]["actor_id"].astype(str)) if "actor_id" in tables["assignments"] else set()
         actors = (
             {str(i): str(n) for i, n in zip(names["id"], names["name_en"], strict=True) if str(i) in used}
             if names is not None and {"id", "name_en"} <= set(names.columns)

@@ -7,12 +7,14 @@ such a request gets a 400 with a JSON message naming what is wrong (`code` "malf
 callback runs; a body over MAX_REQUEST_BYTES gets 413 unread; a script asked for under a package Dash does not
 serve gets 404 rather than 500. A well-formed request whose values are merely of the wrong type still reaches
 its callback; if that fails, the client gets a JSON 500 (`code` "callback-error") and the log the traceback.
+An address that is no page gets the friendly not-found page, with status 404 (Dash would answer 200).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+import dash
 from dash import Dash
 from dash.exceptions import DependencyException
 from flask import jsonify, request
@@ -49,9 +51,34 @@ def install(app: Dash) -> None:
             return jsonify(error="the callback failed on this request", code="callback-error"), 500
         return error
 
+    prefix = app.config.routes_pathname_prefix.rstrip("/")
+
+    @server.after_request
+    def _not_found_status(response: Any) -> Any:
+        # Dash serves its page shell, with status 200, for any address; the router then shows the friendly
+        # not-found page. Give an address that no page has the status that says so (the page stays the same).
+        if (
+            request.method in ("GET", "HEAD")
+            and response.status_code == 200
+            and response.mimetype == "text/html"
+            and not is_page_path(request.path, prefix)
+        ):
+            response.status_code = 404
+        return response
+
     @server.errorhandler(DependencyException)
     def _unknown_resource(error: DependencyException) -> Any:
         return jsonify(error="no such resource", code="not-found"), 404
+
+
+def is_page_path(path: str, prefix: str = "") -> bool:
+    """Return True when `path` (under the app's `prefix`) is the address of a page of the app (not /404)."""
+    if prefix and not path.startswith(prefix):
+        return False
+    local = path[len(prefix) :] or "/"
+    local = local.rstrip("/") or "/"
+    pages = {str(p.get("path")) for p in dash.page_registry.values()} - {"/404"}
+    return local in pages
 
 
 def callback_problem(callback_map: dict[str, dict[str, Any]], body: Any) -> str | None:

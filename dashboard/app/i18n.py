@@ -133,6 +133,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "the timeline of documents and relations",
         "vi": "dòng thời gian văn bản và quan hệ",
     },
+    "home.try_themes": {
+        "en": "how the weight of science and technology moved from {a} to {b}",
+        "vi": "tỷ trọng khoa học và công nghệ thay đổi thế nào từ {a} đến {b}",
+    },
+    "home.try_compare": {
+        "en": "what the 2025 action programme says that the 2016 strategy did not",
+        "vi": "chương trình hành động 2025 nói gì mà chiến lược 2016 chưa nói",
+    },
     "home.try_asean": {"en": "every mention of ASEAN", "vi": "mọi lần nhắc đến ASEAN"},
     "home.try_mofa": {
         "en": "every task given to the Ministry of Foreign Affairs",
@@ -223,6 +231,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No provision matches. Remove a filter or try fewer words.",
         "vi": "Không có điều khoản phù hợp. Hãy bỏ bớt bộ lọc hoặc từ khóa.",
     },
+    "explorer.ranked": {
+        "en": "best matches first (ranked by BM25; “diploma” also finds “diplomas”)",
+        "vi": "kết quả phù hợp nhất trước (xếp hạng BM25)",
+    },
+    "explorer.partial": {
+        "en": "a word matched only as the start of a longer word",
+        "vi": "một từ chỉ khớp với phần đầu của từ dài hơn",
+    },
+    "explorer.whole": {"en": "Whole provision", "vi": "Toàn văn điều khoản"},
+    "explorer.names": {"en": "Also in titles and names", "vi": "Cũng có trong tiêu đề và tên gọi"},
+    "explorer.name.document": {"en": "Title of {doc}", "vi": "Tiêu đề của {doc}"},
+    "explorer.name.theme": {"en": "Theme", "vi": "Chủ đề"},
+    "explorer.name.actor": {"en": "Responsible body", "vi": "Cơ quan được giao"},
+    "explorer.name.entity": {"en": "Organisation, agreement or mechanism", "vi": "Tổ chức, hiệp định, cơ chế"},
+    "explorer.no_vietnamese": {
+        "en": "No provision matches: the corpus holds no document text in Vietnamese (its seeds are English "
+        "translations, summaries and reports), so Vietnamese words are found only in titles and names.",
+        "vi": "Không có điều khoản phù hợp: kho văn bản chưa có văn bản tiếng Việt (các tệp nguồn là bản dịch, "
+        "tóm tắt và bài tường thuật tiếng Anh), nên từ tiếng Việt chỉ được tìm trong tiêu đề và tên gọi.",
+    },
     "explorer.showing": {"en": "showing {a}–{b}", "vi": "hiển thị {a}–{b}"},
     "explorer.clear": {"en": "Clear all filters", "vi": "Xóa mọi bộ lọc"},
     "explorer.open": {"en": "Open in document", "vi": "Mở trong văn bản"},
@@ -291,6 +319,55 @@ STRINGS: dict[str, dict[str, str]] = {
     "caption.entity": {"en": "naming {entity}", "vi": "nhắc đến {entity}"},
     "caption.actor": {"en": "assigned to {actor}", "vi": "giao cho {actor}"},
     "caption.own": {"en": "own words only", "vi": "chỉ lời văn của văn bản"},
+    # source view
+    "source.title": {"en": "Source text", "vi": "Văn bản nguồn"},
+    "source.whole": {"en": "the beginning of the seed file", "vi": "phần đầu của tệp nguồn"},
+    "source.span": {"en": "characters {a}–{b}", "vi": "ký tự {a}–{b}"},
+    "source.span_of": {
+        "en": "characters {a}–{b} of the seed file {file}",
+        "vi": "ký tự {a}–{b} của tệp nguồn {file}",
+    },
+    "source.link_title": {
+        "en": "Open the seed text around these words, highlighted",
+        "vi": "Mở văn bản nguồn quanh đoạn này, có tô sáng",
+    },
+    "source.in_source": {"en": "In the source", "vi": "Trong văn bản nguồn"},
+    "source.seed_file": {"en": "Seed file", "vi": "Tệp nguồn"},
+    "source.publisher": {"en": "Published by", "vi": "Nơi đăng"},
+    "source.publisher_url": {"en": "Publisher's page of this text", "vi": "Trang của nơi đăng văn bản này"},
+    "source.publisher_url_unknown": {
+        "en": "The address of the publisher's page was not recorded.",
+        "vi": "Không ghi lại địa chỉ trang của nơi đăng.",
+    },
+    "source.facts_url": {
+        "en": "Source of the document's facts (date, title, issuer), not of this text",
+        "vi": "Nguồn thông tin về văn bản (ngày, tiêu đề, cơ quan), không phải của đoạn văn này",
+    },
+    "source.in_provision": {"en": "In provision {p}", "vi": "Trong điều khoản {p}"},
+    "source.highlighted": {"en": "The highlighted words", "vi": "Đoạn được tô sáng"},
+    "source.verbatim": {
+        "en": "The seed file's text as the build read it (before normalisation); the highlight is the span.",
+        "vi": "Văn bản của tệp nguồn như khi xây dựng dữ liệu (chưa chuẩn hóa); phần tô sáng là đoạn được chỉ.",
+    },
+    "source.unknown": {
+        "en": "The corpus holds no text of “{doc}”. Choose one of the documents it holds:",
+        "vi": "Kho văn bản không có văn bản “{doc}”. Hãy chọn một văn bản có trong kho:",
+    },
+    "source.choose": {"en": "Choose a document to read its source text:", "vi": "Chọn văn bản để đọc văn bản nguồn:"},
+    "source.no_text": {
+        "en": "This dataset does not include the seed texts (rebuild it with this version).",
+        "vi": "Bộ dữ liệu này không kèm văn bản nguồn (hãy xây dựng lại bằng phiên bản này).",
+    },
+    "source.bad_span": {
+        "en": "The address gives no usable span (start and end must be whole numbers, start before end); "
+        "showing the beginning of the seed file.",
+        "vi": "Địa chỉ không chỉ ra đoạn hợp lệ (start và end phải là số nguyên, start nhỏ hơn end); "
+        "đang hiển thị phần đầu của tệp nguồn.",
+    },
+    "source.out_of_range": {
+        "en": "The span {a}–{b} lies outside this seed file, which has {n} characters; showing its beginning.",
+        "vi": "Đoạn {a}–{b} nằm ngoài tệp nguồn này (có {n} ký tự); đang hiển thị phần đầu.",
+    },
     # not found
     "notfound.title": {"en": "There is no page here", "vi": "Không có trang này"},
     "notfound.body": {

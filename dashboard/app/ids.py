@@ -28,6 +28,17 @@ HOME_CORPUS = "home-corpus"
 HOME_REFERENCED = "home-referenced"
 HOME_PAGER = "home-pager"
 
+# ---------------------------------------------------------------- source view (/source)
+SRC_NOTICES = "src-notices"
+SRC_HEADER = "src-header"  # the document, seed file, publisher and the addresses, each labelled
+SRC_PUBLISHER_URL = "src-publisher-url"  # the publisher's page, or the words saying it is not recorded
+SRC_FACTS_URL = "src-facts-url"
+SRC_SPAN = "src-span"  # the span in words ("characters 2,550–3,132 of the seed file …")
+SRC_PROBLEM = "src-problem"  # why the address's span cannot be shown
+SRC_TEXT = "src-text"  # the excerpt; the span inside it is SRC_MARK
+SRC_MARK = "src-mark"
+SRC_UNKNOWN = "src-unknown"  # the list of held documents when the address names none
+
 # ---------------------------------------------------------------- timeline
 TIMELINE_GRAPH = "timeline-graph"
 TIMELINE_LAYERS = "timeline-layers"
@@ -45,6 +56,8 @@ DOC_SCROLLED = "doc-scrolled"  # dummy output of the clientside scroll callback
 
 # ---------------------------------------------------------------- explorer
 EXP_QUERY = "exp-query"
+EXP_NAMES = "exp-names"  # titles and names the words match (documents, themes, bodies, entities)
+EXP_NO_VIETNAMESE = "exp-no-vietnamese"  # the corpus has no Vietnamese text for a Vietnamese query
 EXP_DOCS = "exp-docs"
 EXP_THEME = "exp-theme"
 EXP_ISSUER = "exp-issuer"

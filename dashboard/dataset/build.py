@@ -63,8 +63,15 @@ def analysis_steps() -> list[Step]:
     from dashboard.analysis.terms import term_emergence_step
     from dashboard.analysis.themes import provision_themes_step
 
-    return [provision_themes_step, theme_measures_step, term_emergence_step,
-            mention_tables, relation_table, assignment_tables, target_table]
+    return [
+        provision_themes_step,
+        theme_measures_step,
+        term_emergence_step,
+        mention_tables,
+        relation_table,
+        assignment_tables,
+        target_table,
+    ]
 
 
 def base_tables(corpus: Corpus) -> Tables:
@@ -73,6 +80,7 @@ def base_tables(corpus: Corpus) -> Tables:
         "documents": document_rows(corpus),
         "document_versions": version_rows(corpus),
         "provisions": provision_rows(corpus),
+        "seed_texts": seed_text_rows(corpus),
         "themes": theme_rows(),
         "relations": cited_relation_rows(corpus),
         "targets": cited_target_rows(corpus),
@@ -87,27 +95,53 @@ def document_rows(corpus: Corpus) -> list[Row]:
     for meta in corpus.all_meta():
         doc = next((d for d in corpus.documents if d.meta.id == meta.id), None)
         provisions = doc.provisions if doc else []
-        rows.append({
-            **{k: getattr(meta, k) for k in ("id", "symbol", "doc_type", "issuer", "issuer_detail", "issued",
-                                             "title_en", "title_vi", "source_url", "source_kind", "coverage",
-                                             "coverage_note", "horizons", "horizons_note", "held", "seed_file",
-                                             "seed_publisher", "seed_url", "facts_confidence", "facts_note")},
-            "issuer_label": issuers[meta.issuer]["en"],
-            "lane": issuers[meta.issuer].get("lane", "Other"),
-            "year": meta.issued.year,
-            "language": meta.language if doc else "",
-            "version_of": meta.version_of,
-            "seed_sha256": hashlib.sha256(doc.raw.encode("utf-8")).hexdigest() if doc else "",
-            "provisions": len(provisions),
-            "own_provisions": sum(p.own_text for p in provisions),
-        })
+        rows.append(
+            {
+                **{
+                    k: getattr(meta, k)
+                    for k in (
+                        "id",
+                        "symbol",
+                        "doc_type",
+                        "issuer",
+                        "issuer_detail",
+                        "issued",
+                        "title_en",
+                        "title_vi",
+                        "source_url",
+                        "source_kind",
+                        "coverage",
+                        "coverage_note",
+                        "horizons",
+                        "horizons_note",
+                        "held",
+                        "seed_file",
+                        "seed_publisher",
+                        "seed_url",
+                        "facts_confidence",
+                        "facts_note",
+                    )
+                },
+                "issuer_label": issuers[meta.issuer]["en"],
+                "lane": issuers[meta.issuer].get("lane", "Other"),
+                "year": meta.issued.year,
+                "language": meta.language if doc else "",
+                "version_of": meta.version_of,
+                "seed_sha256": hashlib.sha256(doc.raw.encode("utf-8")).hexdigest() if doc else "",
+                "provisions": len(provisions),
+                "own_provisions": sum(p.own_text for p in provisions),
+            }
+        )
     return rows
 
 
 def provision_rows(corpus: Corpus) -> list[Row]:
     """Return one row per provision, in corpus order, with the language of the version it belongs to."""
-    return [{**p.__dict__, "language": d.meta.language, "words": len(p.content.split())}
-            for d in corpus.documents for p in d.provisions]
+    return [
+        {**p.__dict__, "language": d.meta.language, "words": len(p.content.split())}
+        for d in corpus.documents
+        for p in d.provisions
+    ]
 
 
 def version_rows(corpus: Corpus) -> list[Row]:
@@ -115,20 +149,40 @@ def version_rows(corpus: Corpus) -> list[Row]:
     rows = []
     for doc in corpus.documents:
         main = doc.meta.version_of or doc.meta.id
-        rows.append({"document_id": main, "version": doc.meta.language, "version_id": doc.meta.id,
-                     "primary": not doc.meta.version_of, "counted": not doc.meta.version_of,
-                     **{k: getattr(doc.meta, k) for k in ("seed_file", "source_url", "source_kind", "coverage")},
-                     "provisions": len(doc.provisions)})
+        rows.append(
+            {
+                "document_id": main,
+                "version": doc.meta.language,
+                "version_id": doc.meta.id,
+                "primary": not doc.meta.version_of,
+                "counted": not doc.meta.version_of,
+                **{k: getattr(doc.meta, k) for k in ("seed_file", "source_url", "source_kind", "coverage")},
+                "provisions": len(doc.provisions),
+            }
+        )
     return sorted(rows, key=lambda r: (r["document_id"], not r["primary"], r["version"]))
+
+
+def seed_text_rows(corpus: Corpus) -> list[Row]:
+    """Return each held document's seed text verbatim (the app's source view reads spans from it, never seeds/)."""
+    return [{"document_id": d.meta.id, "seed_file": d.meta.seed_file, "text": d.raw} for d in corpus.documents]
 
 
 def cited_relation_rows(corpus: Corpus) -> list[Row]:
     """Return the relations of seeds/relations.yml with ids resolved."""
-    return [{
-        "source_id": corpus.resolve(r["source"]), "kind": r["kind"], "target_id": corpus.resolve(r["target"]),
-        "evidence": r.get("evidence", ""), "source_url": r.get("source_url", ""),
-        "confidence": r.get("confidence", "V"), "origin": "cited", "provision_id": "",
-    } for r in corpus.relations]
+    return [
+        {
+            "source_id": corpus.resolve(r["source"]),
+            "kind": r["kind"],
+            "target_id": corpus.resolve(r["target"]),
+            "evidence": r.get("evidence", ""),
+            "source_url": r.get("source_url", ""),
+            "confidence": r.get("confidence", "V"),
+            "origin": "cited",
+            "provision_id": "",
+        }
+        for r in corpus.relations
+    ]
 
 
 def cited_target_rows(corpus: Corpus) -> list[Row]:
@@ -136,36 +190,69 @@ def cited_target_rows(corpus: Corpus) -> list[Row]:
     rows: list[Row] = []
     for i, t in enumerate(corpus.cited.get("targets") or [], start=1):
         doc = corpus.resolve(t["document"])
-        rows.append({
-            "id": f"{doc}:cited-t{i}", "document_id": doc, "provision_id": "", "text": t["text"], "kind": t["kind"],
-            "start_year": t.get("start_year"), "end_year": t.get("end_year"), "value": t.get("value"),
-            "unit": t.get("unit", ""), "theme_ids": t.get("theme_ids", []), "origin": "cited",
-            "source_url": t.get("source_url", ""), "source_note": t.get("source_note", ""),
-            "confidence": t.get("confidence", "V"), "conflict_group": t.get("conflict_group", ""),
-            "conflict_note": t.get("conflict_note", ""), "note": t.get("note", ""),
-        })
+        rows.append(
+            {
+                "id": f"{doc}:cited-t{i}",
+                "document_id": doc,
+                "provision_id": "",
+                "text": t["text"],
+                "kind": t["kind"],
+                "start_year": t.get("start_year"),
+                "end_year": t.get("end_year"),
+                "value": t.get("value"),
+                "unit": t.get("unit", ""),
+                "theme_ids": t.get("theme_ids", []),
+                "origin": "cited",
+                "source_url": t.get("source_url", ""),
+                "source_note": t.get("source_note", ""),
+                "confidence": t.get("confidence", "V"),
+                "conflict_group": t.get("conflict_group", ""),
+                "conflict_note": t.get("conflict_note", ""),
+                "note": t.get("note", ""),
+            }
+        )
     for i, t in enumerate(corpus.cited.get("indicators") or [], start=1):
         doc = corpus.resolve(t["document"])
         as_of = str(t.get("as_of", ""))
-        rows.append({
-            "id": f"{doc}:cited-i{i}", "document_id": doc, "provision_id": "", "text": t["text"],
-            "kind": "reported_indicator", "end_year": int(as_of[:4]) if as_of else None, "as_of": as_of,
-            "indicator": t.get("indicator", ""), "value": t.get("value"), "unit": t.get("unit", ""),
-            "theme_ids": t.get("theme_ids", []), "origin": "cited", "source_url": t.get("source_url", ""),
-            "source_note": t.get("source_note", ""), "confidence": t.get("confidence", "V"),
-            "conflict_group": t.get("conflict_group", ""), "conflict_note": t.get("conflict_note", ""),
-            "note": t.get("note", ""),
-        })
+        rows.append(
+            {
+                "id": f"{doc}:cited-i{i}",
+                "document_id": doc,
+                "provision_id": "",
+                "text": t["text"],
+                "kind": "reported_indicator",
+                "end_year": int(as_of[:4]) if as_of else None,
+                "as_of": as_of,
+                "indicator": t.get("indicator", ""),
+                "value": t.get("value"),
+                "unit": t.get("unit", ""),
+                "theme_ids": t.get("theme_ids", []),
+                "origin": "cited",
+                "source_url": t.get("source_url", ""),
+                "source_note": t.get("source_note", ""),
+                "confidence": t.get("confidence", "V"),
+                "conflict_group": t.get("conflict_group", ""),
+                "conflict_note": t.get("conflict_note", ""),
+                "note": t.get("note", ""),
+            }
+        )
     return rows
 
 
 def claim_rows(corpus: Corpus) -> list[Row]:
     """Return competing claims about documents' facts."""
-    return [{
-        "document_id": corpus.resolve(c["document"]), "field": c["field"], "value": str(c["value"]),
-        "status": c["status"], "source_url": c.get("source_url", ""), "confidence": c.get("confidence", "V"),
-        "note": c.get("note", ""),
-    } for c in corpus.cited.get("claims") or []]
+    return [
+        {
+            "document_id": corpus.resolve(c["document"]),
+            "field": c["field"],
+            "value": str(c["value"]),
+            "status": c["status"],
+            "source_url": c.get("source_url", ""),
+            "confidence": c.get("confidence", "V"),
+            "note": c.get("note", ""),
+        }
+        for c in corpus.cited.get("claims") or []
+    ]
 
 
 def package_meta(corpus: Corpus) -> dict[str, Any]:
@@ -185,9 +272,16 @@ def check_out_dir(out_dir: Path) -> None:
     if out_dir.exists() and not out_dir.is_dir():
         raise errors.BuildFailed([errors.InvalidField(str(out_dir), "--out", "is a file, not a folder")])
     if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / "datapackage.json").is_file():
-        raise errors.BuildFailed([errors.InvalidField(
-            str(out_dir), "--out", "is a folder with other files and no datapackage.json; the build replaces --out "
-            "as a whole, so give a new or empty folder or an existing data package")])
+        raise errors.BuildFailed(
+            [
+                errors.InvalidField(
+                    str(out_dir),
+                    "--out",
+                    "is a folder with other files and no datapackage.json; the build replaces --out "
+                    "as a whole, so give a new or empty folder or an existing data package",
+                )
+            ]
+        )
 
 
 def _swap(staging: Path, out_dir: Path) -> None:

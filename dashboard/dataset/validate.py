@@ -4,6 +4,7 @@ checks a Table Schema cannot express (hierarchy within one document, spans, Parq
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 from collections import Counter
@@ -91,7 +92,9 @@ def cross_table_problems(data_dir: Path, seeds_dir: Path | None) -> list[str]:
         if held and int(doc["provisions"]) != counts[doc["id"]]:
             problems.append(f"error: documents.csv: {doc['id']}: provisions says {doc['provisions']}, "
                             f"provisions.csv has {counts[doc['id']]}")
-    raw_cache: dict[str, str] = {}
+    raw_cache, text_problems = _package_seed_texts(data_dir, package, documents)
+    problems += text_problems
+    have_raw = seeds_dir is not None or bool(raw_cache)
     for p in provisions:
         where = f"error: provisions.csv: {p['id']}"
         if not p["id"].startswith(p["document_id"] + ":"):
@@ -101,9 +104,10 @@ def cross_table_problems(data_dir: Path, seeds_dir: Path | None) -> list[str]:
             problems.append(f"{where}: parent_id: parent belongs to another document")
         if int(p["start"]) >= int(p["end"]):
             problems.append(f"{where}: start: span is empty or reversed")
-        if seeds_dir is not None:
-            seed = documents[p["document_id"]]["seed_file"]
-            if normalise_text(_seed_text(seeds_dir, seed, raw_cache)[int(p["start"]):int(p["end"])]) != p["text"]:
+        seed = documents[p["document_id"]]["seed_file"]
+        seed_text = _seed_text(seeds_dir, seed, raw_cache) if have_raw else None
+        if seed_text is not None:
+            if normalise_text(seed_text[int(p["start"]):int(p["end"])]) != p["text"]:
                 problems.append(f"{where}: start: seeds/{seed}[{p['start']}:{p['end']}] does not give its text")
     for t in _read(data_dir, "targets"):
         if t["start_year"] and t["end_year"] and int(t["start_year"]) > int(t["end_year"]):
@@ -112,9 +116,31 @@ def cross_table_problems(data_dir: Path, seeds_dir: Path | None) -> list[str]:
             problems.append(f"error: targets.csv: {t['id']}: source_url: a cited row needs its source")
         if t["origin"] == "extracted" and not t["provision_id"]:
             problems.append(f"error: targets.csv: {t['id']}: provision_id: an extracted row needs its provision")
-    problems += annotation_problems(data_dir, documents, by_id, raw_cache if seeds_dir is not None else None,
-                                    seeds_dir)
+    problems += annotation_problems(data_dir, documents, by_id, raw_cache if have_raw else None, seeds_dir)
     return problems
+
+
+def _package_seed_texts(data_dir: Path, package: dict, documents: dict[str, dict[str, str]]
+                        ) -> tuple[dict[str, str], list[str]]:
+    """Return the seed texts the package holds (by seed file) and their problems: each held document has one,
+    whose SHA-256 is the document's seed_sha256 (so the package's spans are checkable without seeds/)."""
+    if "seed_texts" not in {r["name"] for r in package["resources"]}:
+        return {}, []
+    texts: dict[str, str] = {}
+    problems: list[str] = []
+    for row in _read(data_dir, "seed_texts"):
+        doc = documents.get(row["document_id"], {})
+        where = f"error: seed_texts.csv: {row['document_id']}"
+        if row["seed_file"] != doc.get("seed_file"):
+            problems.append(f"{where}: seed_file: not the document's seed file")
+        elif hashlib.sha256(row["text"].encode("utf-8")).hexdigest() != doc.get("seed_sha256"):
+            problems.append(f"{where}: text: its SHA-256 is not the document's seed_sha256")
+        else:
+            texts[row["seed_file"]] = row["text"]
+    missing = sorted(d for d, r in documents.items() if r["held"] == "true" and r["seed_file"] not in texts)
+    problems += [f"error: seed_texts.csv: {d}: document_id: held document has no seed text" for d in missing
+                 if not any(p.startswith(f"error: seed_texts.csv: {d}:") for p in problems)]
+    return texts, problems
 
 
 def annotation_problems(data_dir: Path, documents: dict[str, dict[str, str]],
@@ -128,7 +154,7 @@ def annotation_problems(data_dir: Path, documents: dict[str, dict[str, str]],
 
     def raw(doc_id: str) -> str | None:
         seed = documents[doc_id]["seed_file"]
-        if raw_cache is None or seeds_dir is None or not seed:
+        if raw_cache is None or not seed:
             return None
         return _seed_text(seeds_dir, seed, raw_cache)
 

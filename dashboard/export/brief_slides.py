@@ -183,11 +183,13 @@ def _cite(provision_id: str, provisions: Any, doc: dict) -> str:
     if row is not None:
         label = _text(row.get("label"))
         if label and label != "-":
-            parts.append(f"item {label}")
+            # the item's number with its parent's ("1.b", not "b"): the id's path within its document
+            parts.append(f"item {provision_id.split(':', 1)[-1]}")
         if _text(row.get("kind")) in ("commentary", "reported"):
             parts.append(f"{row['kind']} text, not the document's own words")
         if _text(doc.get("seed_file")):
-            parts.append(f"chars {int(row['start'])}–{int(row['end'])} of seeds/{doc['seed_file']}")
+            span = f"{int(row['start']) + 1:,}–{int(row['end']):,}"
+            parts.append(f"characters {span} of the seed file {doc['seed_file']}")
     parts.append(f"{_text(doc.get('source_kind')).replace('_', ' ')}, {_text(doc.get('coverage'))} coverage")
     return " · ".join(p for p in parts if p)
 

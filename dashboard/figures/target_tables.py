@@ -43,6 +43,8 @@ COLUMNS = [
     "label",
     "text",
     "surface",
+    "start",  # the surface's span in the seed text (an extracted row; for the source view)
+    "end",
     "programme",
     "start_year",
     "end_year",

@@ -175,7 +175,8 @@ def cell_provisions(ds: Dataset, doc_id: str, theme_id: str, basis: str = "own")
 
     Each item: provision_id, document_id, ordinal, text, kind, own_text, score, and `spans`, a list of
     (start, end, term) offsets into `text` (provision_themes' starts/ends) with the codebook term matched: the
-    words that made the tagger give the provision this theme. On the own basis a secondary account's reported
+    words that made the tagger give the provision this theme; `sources`, (words, start, end) of the same
+    evidence in the seed text. On the own basis a secondary account's reported
     text is left out, as the cell's count leaves it out.
     """
     return [r for r in _cell_rows(ds, doc_id, theme_id) if basis == "all" or r["own_text"]]
@@ -259,6 +260,7 @@ def _cell_rows(ds: Dataset, doc_id: str, theme_id: str) -> tuple[dict[str, Any],
             continue
         prov = provisions.iloc[at]
         starts, ends, terms = (listed(row.get(k)) for k in ("starts", "ends", "terms"))
+        words, src_starts, src_ends = (listed(row.get(k)) for k in ("evidence", "source_starts", "source_ends"))
         out.append(
             {
                 "provision_id": str(prov["id"]),
@@ -269,6 +271,8 @@ def _cell_rows(ds: Dataset, doc_id: str, theme_id: str) -> tuple[dict[str, Any],
                 "own_text": bool(prov["own_text"]),
                 "score": float(row["score"]),
                 "spans": [(int(s), int(e), t) for s, e, t in zip(starts, ends, terms, strict=False)],
+                # the evidence words and their spans in the seed text (for the source view)
+                "sources": [(w, int(s), int(e)) for w, s, e in zip(words, src_starts, src_ends, strict=False)],
             }
         )
     return tuple(sorted(out, key=lambda r: r["ordinal"]))

@@ -44,6 +44,7 @@ CHROME_ARGS = [
 ]
 SCREENSHOTS = REPO_DIR / "tmp" / "screenshots"
 SERVER_DEADLINE = 60.0
+NOT_FOUND_LOG = "console: Failed to load resource: the server responded with a status of 404 (NOT FOUND)"
 
 
 @pytest.fixture(scope="session")
@@ -129,9 +130,11 @@ class Journey:
         (page or self.page).screenshot(path=str(path), full_page=True)
         return path
 
-    def assert_clean(self) -> None:
-        """Fail when the page logged an error, threw, or opened a dialog."""
-        assert self.errors == [], self.errors
+    def assert_clean(self, *, not_found: bool = False) -> None:
+        """Fail when the page logged an error, threw, or opened a dialog (`not_found`: the page itself was
+        asked for at an address that is no page, whose 404 status the browser logs as an error)."""
+        errors = [e for e in self.errors if not (not_found and e == NOT_FOUND_LOG)]
+        assert errors == [], errors
         assert self.dialogs == [], self.dialogs
 
 

@@ -75,7 +75,7 @@ def test_exp004_a_result_opens_its_provision(journey: Journey, app_url: str) -> 
     wait_for_page(page, ids.EXP_RESULTS)
     assert result_count(page) == 1
     result = page.locator(f"{sel(ids.EXP_LIST)} article").first
-    expect(result).to_contain_text("seed file 001_0092e438174fb30e.txt [1451:2105]")
+    expect(result).to_contain_text("characters 1,452–2,105 of the seed file 001_0092e438174fb30e.txt")
     result.get_by_text("Open in document").click()
     expect(page).to_have_url(app_url + "/document?doc=01-NQ-CP-2016&p=01-NQ-CP-2016:1.b")
     expect(page.locator("article.provision.selected")).to_contain_text("Code of Conduct in the East Sea")

@@ -106,7 +106,8 @@ def test_key_changes_are_quoted_with_their_sources(pptx_file, pack):
         assert "“" in text and "”" in text
         for quote in spec.quotes:
             for cite in filter(None, (quote.cite_a, quote.cite_b)):
-                assert PROVISION_ID.search(cite) and "chars " in cite  # provision id and its span in the seed
+                # provision id and its span in the seed, in words
+                assert PROVISION_ID.search(cite) and "characters " in cite and " of the seed file " in cite
                 assert cite in text
         # the full provision texts, with their ids, are in the speaker notes
         notes = slide.notes_slide.notes_text_frame.text

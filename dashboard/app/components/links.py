@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from dash import dcc, html
 
 from dashboard.app.i18n import t
-from dashboard.app.state import DocumentView
+from dashboard.app.state import DocumentView, SourceView, span_words
 
 
 def safe_href(url: Any) -> str | None:
@@ -27,10 +27,36 @@ def _safe_href(url: str) -> str | None:
     return text if parts.scheme in ("http", "https") and parts.netloc else None
 
 
-def source_url(document: Any) -> str | None:
-    """Return where a document's seed text was published (seed_url), else the source of its facts."""
-    row = document or {}
-    return safe_href(row.get("seed_url")) or safe_href(row.get("source_url"))
+def seed_url(document: Any) -> str | None:
+    """Return where a document's seed text was published (seed_url), or None when that was not recorded.
+
+    Never the source of the document's facts (source_url) in its place: that page holds other words."""
+    return safe_href((document or {}).get("seed_url"))
+
+
+def source_href(doc_id: str, start: Any, end: Any, lang: str) -> str:
+    """Return the address of the app's source view of a span of a document's seed text."""
+    try:
+        a, b = int(start), int(end)
+    except (TypeError, ValueError):
+        a = b = None  # the view then shows the seed file's beginning
+    return SourceView(doc=doc_id, start=a, end=b, lang=lang).href()
+
+
+def source_link(
+    doc_id: str, start: Any, end: Any, lang: str, seed_file: str = "", children: Any = None, **kwargs: Any
+) -> dcc.Link:
+    """Return a link to a span in the app's source view, by default worded "characters 2,550–3,132 of the seed
+    file …" (`children` replaces the words)."""
+    try:
+        words = span_words(int(start), int(end), lang, seed_file)
+    except (TypeError, ValueError):
+        words = t("source.title", lang)
+    words = words if children is None else children
+    kwargs.setdefault("className", "span-ref source-link")
+    return dcc.Link(
+        words, href=source_href(doc_id, start, end, lang), title=t("source.link_title", lang), **kwargs
+    )
 
 
 def external_link(label: Any, url: Any, **kwargs: Any) -> html.A | html.Span:

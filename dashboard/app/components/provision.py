@@ -10,7 +10,7 @@ from dash import dcc, html
 
 from dashboard.analysis.annotations import Span
 from dashboard.app.components.badges import source_badge, theme_chips
-from dashboard.app.components.links import external_link, source_url
+from dashboard.app.components.links import source_link
 from dashboard.app.components.text import highlight
 from dashboard.app.i18n import STRINGS, t
 
@@ -23,13 +23,16 @@ def anchor_id(provision: Mapping[str, Any]) -> str:
 
 
 def span_reference(provision: Mapping[str, Any], document: Mapping[str, Any] | None, lang: str) -> html.Span:
-    """Return 'seed file 001_….txt [542:709]': where the provision's text is in the raw seed."""
-    seed = str((document or {}).get("seed_file") or "")
-    label = f"{t('common.seed_file', lang)} {seed} [{int(provision['start'])}:{int(provision['end'])}]"
+    """Return "Source: characters 543–709 of the seed file 001_….txt", linked to the span in the source view."""
+    doc = document or {}
+    seed = str(doc.get("seed_file") or "")
+    doc_id = str(doc.get("id") or provision.get("document_id") or "")
     return html.Span(
-        label,
-        className="span-ref",
-        title="normalising the seed file's characters [start:end] gives this text",
+        [
+            f"{t('common.source', lang)}: ",
+            source_link(doc_id, provision.get("start"), provision.get("end"), lang, seed),
+        ],
+        className="span-ref-line",
     )
 
 
@@ -46,6 +49,9 @@ def provision_card(
     href: str | None = None,
     show_document: bool = False,
     indent: bool = True,
+    sources: Iterable[tuple[str, Any, Any]] = (),
+    snippet: tuple[int, int] | None = None,
+    note: str = "",
 ) -> html.Article:
     """Return a provision card.
 
@@ -61,6 +67,11 @@ def provision_card(
         href: an "Open in document" link target (the explorer sets it).
         show_document: prefix the card with the document's symbol (the explorer sets it).
         indent: indent by depth (the document page's hierarchy).
+        sources: (words, start, end) spans of the seed text to link to the source view (theme evidence, the
+            mentions of a filtered entity), listed under the text.
+        snippet: show only text[start:end] (a search result's words around its matches) with the whole text
+            in a closed <details> below it; None shows the whole text.
+        note: a short remark on the card (how a search result matched).
     """
     kind = str(provision.get("kind") or "")
     own = bool(provision.get("own_text", kind not in NOT_OWN_KINDS))
@@ -90,10 +101,8 @@ def provision_card(
             )
         )
     head.append(theme_chips(themes, lang))
-    meta: list[Any] = [
-        external_link(t("common.source", lang), source_url(document), className="source-link"),
-        span_reference(provision, document, lang),
-    ]
+    doc_id = str((document or {}).get("id") or provision.get("document_id") or "")
+    meta: list[Any] = [span_reference(provision, document, lang)]
     if href:
         meta.append(dcc.Link(t("explorer.open", lang) + " →", href=href, className="open-link"))
     classes = ["provision", f"kind-{kind}", "not-own" if not own else "own"]
@@ -102,10 +111,26 @@ def provision_card(
     if selected:
         classes.append("selected")
     target_lines = [
-        html.Li([html.Span(f"{_year(tg.get('end_year'))} ", className="target-year"), _target_words(tg)])
+        html.Li(
+            [
+                html.Span(f"{_year(tg.get('end_year'))} ", className="target-year"),
+                _target_words(tg),
+                *_source_suffix(doc_id, tg.get("start"), tg.get("end"), lang),
+            ]
+        )
         for tg in targets
     ]
-    actor_items = [html.Span(_actor_words(a, lang), className="actor-item") for a in actors]
+    actor_items = [
+        html.Span(
+            [_actor_words(a, lang), *_source_suffix(doc_id, a.get("start"), a.get("end"), lang)],
+            className="actor-item",
+        )
+        for a in actors
+    ]
+    source_items = [
+        source_link(doc_id, start, end, lang, className="source-link", children=f"“{words}”")
+        for words, start, end in sources
+    ]
     props: dict[str, Any] = {"className": " ".join(classes)}
     if not show_document:
         props["id"] = anchor_id(provision)
@@ -114,7 +139,8 @@ def provision_card(
     return html.Article(
         [
             html.Div(head, className="provision-head"),
-            html.P(highlight(str(provision.get("text") or ""), highlights), className="provision-text"),
+            *_text_block(str(provision.get("text") or ""), list(highlights), snippet, lang),
+            *([html.P(note, className="small text-muted fst-italic mb-1 match-note")] if note else []),
             *(
                 [html.Ul(target_lines, className="provision-targets", title=t("common.targets", lang))]
                 if target_lines
@@ -133,10 +159,67 @@ def provision_card(
                 if actor_items
                 else []
             ),
+            *(
+                [
+                    html.Div(
+                        [
+                            html.Span(f"{t('source.in_source', lang)}: ", className="text-muted"),
+                            *_joined(source_items),
+                        ],
+                        className="provision-sources small",
+                    )
+                ]
+                if source_items
+                else []
+            ),
             html.Div(meta, className="provision-meta"),
         ],
         **props,
     )
+
+
+def _text_block(
+    text: str, highlights: list[Span | Sequence[Any]], snippet: tuple[int, int] | None, lang: str
+) -> list[Any]:
+    """Return the provision's text, highlighted; for a snippet, the stretch with "…" where text is left out,
+    then the whole text under a closed "Whole provision"."""
+    whole = html.P(highlight(text, highlights), className="provision-text")
+    if snippet is None or snippet == (0, len(text)):
+        return [whole]
+    start, end = snippet
+    shifted = []
+    for span in highlights:
+        s, e, *rest = (span.start, span.end, span.kind, span.title) if isinstance(span, Span) else span
+        if s < end and e > start:
+            shifted.append((max(s, start) - start, min(e, end) - start, *rest))
+    return [
+        html.P(
+            [
+                *(["… "] if start > 0 else []),
+                *highlight(text[start:end], shifted),
+                *([" …"] if end < len(text) else []),
+            ],
+            className="provision-text search-snippet",
+        ),
+        html.Details(
+            [html.Summary(t("explorer.whole", lang), className="small"), whole], className="whole-text"
+        ),
+    ]
+
+
+def _source_suffix(doc_id: str, start: Any, end: Any, lang: str) -> list[Any]:
+    """Return " (source)" linked to a span of the seed text, or nothing when the span is not known."""
+    try:
+        int(start), int(end)
+    except (TypeError, ValueError):
+        return []
+    return [
+        " (",
+        source_link(
+            doc_id, start, end, lang, className="source-link", children=t("common.source", lang).lower()
+        ),
+        ")",
+    ]
 
 
 def _actor_words(actor: Mapping[str, Any], lang: str) -> str:

@@ -31,7 +31,16 @@ from dashboard.app.state.base import (
     parse_query,
 )
 from dashboard.app.state.compare import STATUSES, CompareView
-from dashboard.app.state.documents import LAYERS, ROLES, DocumentView, ExplorerView, HomeView, TimelineView
+from dashboard.app.state.documents import (
+    LAYERS,
+    ROLES,
+    DocumentView,
+    ExplorerView,
+    HomeView,
+    SourceView,
+    TimelineView,
+    span_words,
+)
 from dashboard.app.state.targets import GROUPINGS, TargetsView, clamp_years, year_range_text
 from dashboard.app.state.themes import ThemesView
 
@@ -50,6 +59,7 @@ __all__ = [
     "HomeView",
     "Notice",
     "Params",
+    "SourceView",
     "TargetsView",
     "ThemesView",
     "TimelineView",
@@ -57,5 +67,6 @@ __all__ = [
     "Vocabulary",
     "clamp_years",
     "parse_query",
+    "span_words",
     "year_range_text",
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from dashboard.analysis.excerpt import parse_offset
 from dashboard.app.i18n import t, theme_label
 from dashboard.app.state.base import MAX_VALUE, View, Vocabulary, _Reader
 from dashboard.figures.registry import ChartOptions
@@ -63,9 +64,7 @@ class TimelineView(View):
 
     def caption(self, vocab: Vocabulary) -> str:
         """Return the view in words."""
-        shown = [
-            t(f"timeline.layer.{layer}", self.lang).lower() for layer in LAYERS if layer not in self.hide
-        ]
+        shown = [t(f"timeline.layer.{layer}", self.lang).lower() for layer in LAYERS if layer not in self.hide]
         head = t("caption.timeline", self.lang)
         return f"{head}: {', '.join(shown)}" if shown else head
 
@@ -229,12 +228,65 @@ class ExplorerView(View):
         if self.year_from or self.year_to:
             parts.append(f"{self.year_from or '…'}–{self.year_to or '…'}")
         if self.entity:
-            parts.append(
-                t("caption.entity", lang, entity=(vocab.entities or {}).get(self.entity, self.entity))
-            )
+            parts.append(t("caption.entity", lang, entity=(vocab.entities or {}).get(self.entity, self.entity)))
         if self.actor:
             actor = (vocab.actors or {}).get(self.actor, self.actor)
             parts.append(t("caption.actor", lang, actor=actor + (f" ({self.role})" if self.role else "")))
         if self.own:
             parts.append(t("caption.own", lang))
         return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class SourceView(View):
+    """A span of a held document's seed text (`doc`, `start`, `end`: character offsets into the seed text that
+    the data package holds). The offsets are only checked for form here; whether they fall inside the text is
+    the page's to check (it has the text)."""
+
+    PATH: ClassVar[str] = "/source"
+    PARAMS: ClassVar[tuple[str, ...]] = ("doc", "start", "end")
+
+    doc: str = ""
+    start: int | None = None
+    end: int | None = None
+    unknown_doc: str = ""  # what the address asked for when no held document has that id or symbol
+
+    @classmethod
+    def _parse(cls, reader: _Reader, vocab: Vocabulary) -> dict[str, Any]:
+        ref = reader.one("doc")[:MAX_VALUE]
+        doc = vocab.resolve(ref) or ""
+        if doc and doc not in vocab.held:
+            doc = ""  # known only through relations: the corpus holds no text of it
+        offsets: dict[str, int | None] = {}
+        for name in ("start", "end"):
+            value = reader.one(name)
+            offsets[name] = parse_offset(value)
+            if value and offsets[name] is None:
+                reader.note("malformed", name, value[:MAX_VALUE])
+        start, end = offsets["start"], offsets["end"]
+        if start is not None and end is not None and start >= end:
+            reader.note("malformed", "end", str(end))
+            start = end = None
+        return {"doc": doc, "start": start, "end": end, "unknown_doc": ref if ref and not doc else ""}
+
+    def _params(self) -> list[tuple[str, str]]:
+        out = [("doc", self.doc or self.unknown_doc)] if self.doc or self.unknown_doc else []
+        if self.start is not None and self.end is not None:
+            out += [("start", str(self.start)), ("end", str(self.end))]
+        return out
+
+    def caption(self, vocab: Vocabulary) -> str:
+        """Return the view in words."""
+        if not self.doc:
+            return t("source.title", self.lang)
+        return f"{vocab.symbol(self.doc)} · {span_words(self.start, self.end, self.lang)}"
+
+
+def span_words(start: int | None, end: int | None, lang: str, seed_file: str = "") -> str:
+    """Return a span in words: "characters 2,549–3,132 of the seed file 000_….txt" (no file: without it)."""
+    if start is None or end is None:
+        return t("source.whole", lang)
+    sep = "." if lang == "vi" else ","
+    a, b = f"{start + 1:,}".replace(",", sep), f"{end:,}".replace(",", sep)
+    key = "source.span_of" if seed_file else "source.span"
+    return t(key, lang, a=a, b=b, file=seed_file)

@@ -16,7 +16,7 @@ from dashboard.app.components import notices_alert
 from dashboard.app.components.badges import source_badge, theme_chip
 from dashboard.app.components.charts import chart_card
 from dashboard.app.components.download import briefing_pack_menu
-from dashboard.app.components.links import document_link, external_link, source_url
+from dashboard.app.components.links import document_link, source_href
 from dashboard.app.components.provision import NOT_OWN_KINDS, span_reference
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t, theme_label
@@ -339,12 +339,12 @@ def _documents(data: AppData, result: dict[str, Any], lang: str) -> html.Div:
                         [
                             document_link(doc["id"], doc["symbol"], lang, className="fw-semibold me-2"),
                             html.Span(str(row.get("issued") or "")[:10], className="text-muted me-2"),
-                            external_link(
-                                t("common.source_text", lang), source_url(row), className="source-link me-2"
+                            dcc.Link(
+                                t("common.source_text", lang),
+                                href=source_href(doc["id"], None, None, lang),
+                                className="source-link me-2",
                             ),
-                            source_badge(
-                                doc["coverage"], doc["source_kind"], doc["coverage_note"], lang=lang
-                            ),
+                            source_badge(doc["coverage"], doc["source_kind"], doc["coverage_note"], lang=lang),
                             html.Div(_title(row, lang), className="small"),
                             html.Div(
                                 f"{doc['provisions']} {t('common.provisions', lang).lower()} "
@@ -408,9 +408,17 @@ def _language_notice(result: dict[str, Any], lang: str) -> list[html.Div]:
     if not result.get("language_notice"):
         return []
     languages, pairs = result["languages"], result["pairs"]
-    said = (result["language_notice"] if lang == "en" else _t("cross_language", lang).format(
-        a=t(f"language.{languages['a']}", lang), b=t(f"language.{languages['b']}", lang),
-        n=result["summary"].get("paired", 0), na=sum(1 for p in pairs if p["a"]), nb=sum(1 for p in pairs if p["b"])))
+    said = (
+        result["language_notice"]
+        if lang == "en"
+        else _t("cross_language", lang).format(
+            a=t(f"language.{languages['a']}", lang),
+            b=t(f"language.{languages['b']}", lang),
+            n=result["summary"].get("paired", 0),
+            na=sum(1 for p in pairs if p["a"]),
+            nb=sum(1 for p in pairs if p["b"]),
+        )
+    )
     return [html.Div(said, id=ids.COMPARE_LANGUAGE, className="alert alert-info compare-language", role="note")]
 
 
@@ -435,9 +443,7 @@ def _warning(result: dict[str, Any], lang: str) -> str | None:
 
 
 def _field(label: str, control: Any) -> html.Div:
-    return html.Div(
-        [html.Label(label, className="form-label small fw-semibold mb-1"), control], className="filter"
-    )
+    return html.Div([html.Label(label, className="form-label small fw-semibold mb-1"), control], className="filter")
 
 
 def _t(key: str, lang: str) -> str:

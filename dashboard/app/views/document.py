@@ -17,8 +17,9 @@ from dashboard.app.components import (
     highlight_legend,
     notices_alert,
     provision_card,
+    seed_url,
     source_badge,
-    source_url,
+    source_href,
 )
 from dashboard.app.components.provision import anchor_id
 from dashboard.app.context import AppData
@@ -98,15 +99,26 @@ def version_switch(data: AppData, view: DocumentView) -> html.Nav | html.Div:
         row = data.documents.get(data.vocab.versions[view.doc][version], {})
         label = f"{t(f'language.{version}', lang)} · {source_kind_label(_text(row.get('source_kind')), lang)}"
         href = DocumentView(doc=view.doc, version="" if i == 0 else version, lang=lang).href()
-        links += [" · " if i else "",
-                  html.Strong(label, className=f"version-current version-{version}", **{"aria-current": "page"})
-                  if version == shown else dcc.Link(label, href=href, className=f"version-link version-{version}")]
+        links += [
+            " · " if i else "",
+            html.Strong(label, className=f"version-current version-{version}", **{"aria-current": "page"})
+            if version == shown
+            else dcc.Link(label, href=href, className=f"version-link version-{version}"),
+        ]
     other = data.vocab.versions[view.doc][versions[1]]
-    links += [" · ", dcc.Link(t("document.compare_versions", lang) + " →",
-                              href=CompareView(a=view.doc, b=other, lang=lang).href())]
-    return html.Nav([html.P(links, className="mb-1"),
-                     html.P(t("document.versions_note", lang, n=len(versions)), className="small text-muted")],
-                    id=ids.DOC_VERSIONS, className="doc-versions", **{"aria-label": t("document.versions", lang)})
+    links += [
+        " · ",
+        dcc.Link(t("document.compare_versions", lang) + " →", href=CompareView(a=view.doc, b=other, lang=lang).href()),
+    ]
+    return html.Nav(
+        [
+            html.P(links, className="mb-1"),
+            html.P(t("document.versions_note", lang, n=len(versions)), className="small text-muted"),
+        ],
+        id=ids.DOC_VERSIONS,
+        className="doc-versions",
+        **{"aria-label": t("document.versions", lang)},
+    )
 
 
 def header(data: AppData, doc: dict[str, Any], lang: str, about: str = "") -> html.Div:
@@ -123,15 +135,18 @@ def header(data: AppData, doc: dict[str, Any], lang: str, about: str = "") -> ht
     if bool(doc.get("held")):
         links += [
             " · ",
-            external_link(
-                f"{t('common.source_text', lang)}: "
-                f"{_text(doc.get('seed_publisher')) or _text(doc.get('seed_file'))} ↗",
-                source_url(doc),
+            dcc.Link(
+                f"{t('common.source_text', lang)}: {_text(doc.get('seed_publisher')) or _text(doc.get('seed_file'))}",
+                href=source_href(doc["id"], None, None, lang),
+                className="source-link",
+            ),
+            *(
+                [" (", external_link(f"{t('source.publisher_url', lang).lower()} ↗", seed_url(doc)), ")"]
+                if seed_url(doc)
+                else []
             ),
             " · ",
-            dcc.Link(
-                t("document.in_explorer", lang) + " →", href=ExplorerView(docs=(doc["id"],), lang=lang).href()
-            ),
+            dcc.Link(t("document.in_explorer", lang) + " →", href=ExplorerView(docs=(doc["id"],), lang=lang).href()),
         ]
     horizons = _years(doc.get("horizons"))
     children: list[Any] = [
@@ -201,9 +216,7 @@ def provisions_section(data: AppData, doc: dict[str, Any], view: DocumentView) -
     return html.Section(
         [
             html.H2(t("document.provisions", lang), className="h4 mt-4"),
-            html.P(
-                t("document.provisions_note", lang, n=len(pids), own=own), className="text-muted small mb-1"
-            ),
+            html.P(t("document.provisions_note", lang, n=len(pids), own=own), className="text-muted small mb-1"),
             highlight_legend(kinds, lang),
             html.Div(cards, className="provision-list"),
         ],
@@ -260,9 +273,7 @@ def _cited_targets(data: AppData, doc_id: str, lang: str) -> html.Div:
         items.append(
             html.Li(
                 [
-                    html.Span(
-                        f"{_text(r.get('as_of')) or _year(r.get('end_year'))}", className="target-year me-1"
-                    ),
+                    html.Span(f"{_text(r.get('as_of')) or _year(r.get('end_year'))}", className="target-year me-1"),
                     html.Span(f"{_text(r.get('text'))}{value}"),
                     html.Span(
                         f" ({_word('target_kind', r.get('kind'), lang)}, {_text(r.get('confidence'))}) ",

@@ -8,9 +8,10 @@ from typing import Any
 
 from dash import dcc, html
 
-from dashboard.analysis.search import SearchQuery, parse_terms
+from dashboard.analysis.fulltext import looks_vietnamese, snippet_window
+from dashboard.analysis.search import NameHit, SearchQuery
 from dashboard.app import ids
-from dashboard.app.components import highlight_legend, notices_alert, pager, provision_card
+from dashboard.app.components import highlight, highlight_legend, notices_alert, pager, provision_card
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t, theme_label
 from dashboard.app.state import ROLES, DocumentView, ExplorerView
@@ -226,19 +227,22 @@ def search_query(view: ExplorerView) -> SearchQuery:
 
 
 def results(data: AppData, view: ExplorerView) -> list[Any]:
-    """Return the notices, the count, the caption, one page of result cards and the pager."""
+    """Return the notices, the count, the caption, the titles and names matched, one page of result cards (a
+    highlighted snippet of each, best match first) and the pager."""
     lang = view.lang
     found = data.index.search(search_query(view))
-    total, n_docs = len(found), found["document_id"].nunique()
+    frame = found.frame
+    total, n_docs = len(frame), frame["document_id"].nunique()
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(view.page, pages)
-    shown = found.iloc[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-    terms = parse_terms(view.q).include
+    shown = frame.iloc[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     focus = tuple(x for x in (view.entity, view.actor) if x)
     cards, kinds = [], set()
-    for pid in shown["id"]:
+    for pid, row, tier in zip(shown["id"], shown["row"], shown["tier"], strict=True):
         prov = data.provisions[pid]
-        spans = data.notes.spans(pid, str(prov.get("text") or ""), terms, focus=focus)
+        text = str(prov.get("text") or "")
+        matches = data.index.spans(int(row), found.include)
+        spans = data.notes.spans(pid, text, focus=focus, matches=matches)
         kinds |= {s.kind for s in spans}
         doc = data.documents.get(str(prov["document_id"]), {})
         cards.append(
@@ -253,6 +257,9 @@ def results(data: AppData, view: ExplorerView) -> list[Any]:
                 href=DocumentView(doc=str(prov["document_id"]), p=pid, lang=lang).href(),
                 show_document=True,
                 indent=False,
+                sources=data.notes.mention_sources(pid, (view.entity,)) if view.entity else (),
+                snippet=snippet_window(text, matches) if found.include else None,
+                note=t("explorer.partial", lang) if tier else "",
             )
         )
     key = "explorer.count"
@@ -263,14 +270,63 @@ def results(data: AppData, view: ExplorerView) -> list[Any]:
         count += (
             f" · {t('explorer.showing', lang, a=(page - 1) * PAGE_SIZE + 1, b=min(page * PAGE_SIZE, total))}"
         )
+    if found.include and total > 1:
+        count += f" · {t('explorer.ranked', lang)}"
+    if cards:
+        empty: list[Any] = []
+    elif (
+        found.include
+        and not data.index.vietnamese_documents
+        and (found.vietnamese or any(looks_vietnamese(n.text) for n in found.names))
+    ):  # Vietnamese words ("hội nhập", or "hoi nhap" that only Vietnamese names hold) in an English corpus
+        empty = [
+            html.P(t("explorer.no_vietnamese", lang), id=ids.EXP_NO_VIETNAMESE, className="alert alert-info")
+        ]
+    else:
+        empty = [html.P(t("explorer.none", lang), className="text-muted")]
     return [
         notices_alert(view.notices, lang, id=ids.EXP_NOTICES),
         html.P(count, id=ids.EXP_COUNT, className="fw-semibold mb-0", **{"data-count": str(total)}),
         html.P(view.caption(data.vocab), id=ids.EXP_CAPTION, className="view-caption text-muted small"),
+        name_hits(data, view, found.names),
         highlight_legend(kinds, lang),
-        html.Div(cards or [html.P(t("explorer.none", lang), className="text-muted")], id=ids.EXP_LIST),
+        html.Div(cards or empty, id=ids.EXP_LIST),
         _pager(view, page, pages),
     ]
+
+
+def name_hits(data: AppData, view: ExplorerView, hits: list[NameHit]) -> html.Div:
+    """Return the titles and names the words match (English or Vietnamese), each linked to what lists its
+    provisions: the document, or the explorer filtered on the theme, body or entity."""
+    lang = view.lang
+    items = []
+    for hit in hits:
+        if hit.kind == "document":
+            label = t("explorer.name.document", lang, doc=data.vocab.symbol(hit.id))
+            href = DocumentView(doc=hit.id, lang=lang).href()
+        elif hit.kind == "theme" and hit.id in data.vocab.themes:
+            label, href = t("explorer.name.theme", lang), ExplorerView(theme=hit.id, lang=lang).href()
+        elif hit.kind == "actor" and hit.id in (data.vocab.actors or {}):
+            label, href = t("explorer.name.actor", lang), ExplorerView(actor=hit.id, lang=lang).href()
+        elif hit.kind == "entity" and hit.id in (data.vocab.entities or {}):
+            label, href = t("explorer.name.entity", lang), ExplorerView(entity=hit.id, lang=lang).href()
+        else:
+            continue
+        items.append(
+            html.Li(
+                [
+                    html.Span(f"{label}: ", className="text-muted"),
+                    dcc.Link(highlight(hit.text, hit.spans), href=href, className="name-hit"),
+                ]
+            )
+        )
+    if not items:
+        return html.Div(id=ids.EXP_NAMES, className="d-none")
+    return html.Div(
+        [html.Strong(t("explorer.names", lang)), html.Ul(items, className="mb-0 small")],
+        id=ids.EXP_NAMES,
+        className="explorer-names card card-body py-2 my-2",
+    )
 
 
 def _pager(view: ExplorerView, page: int, pages: int) -> html.Nav:

@@ -14,11 +14,11 @@ from dashboard.app.components import (
     notices_alert,
     pager,
     source_badge,
-    source_url,
+    source_href,
 )
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t
-from dashboard.app.state import ExplorerView, HomeView, TimelineView
+from dashboard.app.state import CompareView, ExplorerView, HomeView, ThemesView, TimelineView
 from dashboard.figures.coverage import coverage_summary
 
 PAGE_SIZE = 100  # rows of the corpus table per page (a thousand documents would be a 2 MB page)
@@ -87,8 +87,18 @@ def _try_links(data: AppData, lang: str) -> html.P:
         if "mofa" in actors
         else ExplorerView(q='"Ministry of Foreign Affairs"', lang=lang)
     )
+    themes = ThemesView(themes=("science_technology",), lang=lang)
+    if "science_technology" not in data.vocab.themes:
+        themes = ThemesView(lang=lang)
+    a, b = data.vocab.resolve("40/QĐ-TTg"), data.vocab.resolve("153/NQ-CP")
+    held = [d["id"] for d in data.held_documents()]
+    if not (a in data.vocab.held and b in data.vocab.held) and len(held) > 1:
+        a, b = held[0], held[-1]  # another corpus: its first and last documents
+    compare = CompareView(a=a or "", b=b or "", lang=lang)
     links = [
         (TimelineView(lang=lang).href(), t("home.try_timeline", lang)),
+        (themes.href(), t("home.try_themes", lang, a=data.vocab.years[0], b=data.vocab.years[1])),
+        (compare.href(), t("home.try_compare", lang)),
         (asean.href(), t("home.try_asean", lang)),
         (mofa.href(), t("home.try_mofa", lang)),
     ]
@@ -128,8 +138,10 @@ def _corpus_table(documents: list[dict[str, Any]], lang: str) -> html.Div:
                             d.get("coverage"), d.get("source_kind"), d.get("coverage_note"), lang=lang
                         ),
                         html.Div(
-                            external_link(
-                                _text(d.get("seed_publisher")) or t("common.source_text", lang), source_url(d)
+                            dcc.Link(
+                                _text(d.get("seed_publisher")) or t("common.source_text", lang),
+                                href=source_href(d["id"], None, None, lang),
+                                className="source-link",
                             ),
                             className="small mt-1",
                         ),

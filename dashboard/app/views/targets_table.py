@@ -13,7 +13,7 @@ from typing import Any
 
 from dash import dcc, html
 
-from dashboard.app.components import document_link, external_link
+from dashboard.app.components import document_link, external_link, source_link
 from dashboard.app.i18n import t
 from dashboard.app.state import DocumentView
 from dashboard.figures.coverage import COVERAGE_STYLE, coverage_key, coverage_label
@@ -115,13 +115,34 @@ def source_cell(r: Mapping[str, Any], lang: str) -> list[Any]:
             external_link(label, url) if url else text(r.get("source_note")),
         ]
     pid = str(r["provision_id"])
-    return [
+    doc_id = str(r["document_id"])
+    out: list[Any] = [
         dcc.Link(
             _t("provision", lang).format(p=pid.split(":", 1)[-1]) + " →",
-            href=DocumentView(doc=str(r["document_id"]), p=pid, lang=lang).href(),
+            href=DocumentView(doc=doc_id, p=pid, lang=lang).href(),
             title=pid,
         )
     ]
+    if _offset(r.get("start")) is not None and _offset(r.get("end")) is not None:
+        out += [
+            html.Br(),
+            source_link(
+                doc_id,
+                r["start"],
+                r["end"],
+                lang,
+                children=t("common.source", lang),
+                className="source-link small",
+            ),
+        ]
+    return out
+
+
+def _offset(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def _row(r: Mapping[str, Any], document: Mapping[str, Any], lang: str, role: bool = False) -> html.Tr:

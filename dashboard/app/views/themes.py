@@ -344,6 +344,7 @@ def cell_section(data: AppData, view: ThemesView) -> list[Any]:
                 lang=lang,
                 href=view_document_href(doc_id, row["provision_id"], lang),
                 indent=False,
+                sources=row.get("sources", ()),
             )
         )
     basis = _t("own_basis" if view.basis == "own" else "all_basis", lang)

@@ -135,7 +135,7 @@ def index() -> SearchIndex:
     ],
 )
 def test_search_filters(index: SearchIndex, query: SearchQuery, expected: list[str]) -> None:
-    assert list(index.search(query)["id"]) == expected
+    assert list(index.search(query).frame["id"]) == expected
 
 
 def test_index_without_analysis_tables() -> None:
@@ -144,8 +144,8 @@ def test_index_without_analysis_tables() -> None:
         {"id": ["A:1"], "document_id": ["A"], "ordinal": [1], "own_text": [True], "text": ["Hello"]}
     )
     index = SearchIndex.build(provisions, documents)
-    assert list(index.search(SearchQuery(text="hello"))["id"]) == ["A:1"]
-    assert list(index.search(SearchQuery(theme="any"))["id"]) == []
+    assert list(index.search(SearchQuery(text="hello")).frame["id"]) == ["A:1"]
+    assert list(index.search(SearchQuery(theme="any")).frame["id"]) == []
 
 
 def test_annotations_spans_priority_and_focus() -> None:
@@ -192,7 +192,7 @@ def test_annotations_spans_priority_and_focus() -> None:
         "query",
     )
     assert notes.actors("p", "vi") == [
-        {"id": "mofa", "name": "Bộ Ngoại giao", "role": "lead", "inherited": False}
+        {"id": "mofa", "name": "Bộ Ngoại giao", "role": "lead", "inherited": False, "start": None, "end": None}
     ]
     assert list(notes.targets) == ["p"]
     assert Annotations.build({}).spans("p", text) == []

@@ -95,9 +95,12 @@ def test_provision_card_shows_its_source_span_and_link() -> None:
         PROVISION, document=DOCUMENT, themes=[{"theme_id": "culture_information", "score": 0.9}]
     )
     text = text_of(card)
-    assert "seed file alpha.txt [120:205]" in text
-    links = [a for a in components(card, "A") if a.href]
-    assert links[0].href == "https://example.org/alpha" and links[0].rel == "noopener noreferrer"
+    # the span in words a reader understands, linked to the app's source view (not to any outside page: the
+    # facts' address is not where this text was published)
+    assert "characters 121–205 of the seed file alpha.txt" in text and "[120:205]" not in text
+    links = [a for a in components(card, "Link") if "source" in (a.className or "")]
+    assert [a.href for a in links] == ["/source?doc=1-NQ-TW-2020&start=120&end=205"]
+    assert not [a for a in components(card, "A") if a.href == "https://example.org/alpha"]
     assert card.id == "prov-7" and card.style == {"marginLeft": "1.6rem"}
     assert "Culture and external information" in text
 
@@ -123,7 +126,9 @@ def test_selected_card_and_explorer_card() -> None:
     )
     assert "1-NQ/TW" in text_of(card) and "Full text" in text_of(card)
     assert getattr(card, "id", None) is None and getattr(card, "style", None) is None
-    assert components(card, "Link")[0].href.startswith("/document?doc=1-NQ-TW-2020")
+    hrefs = [link.href for link in components(card, "Link")]
+    assert "/document?doc=1-NQ-TW-2020&p=1-NQ-TW-2020:2.b2" in hrefs
+    assert "/source?doc=1-NQ-TW-2020&start=120&end=205" in hrefs
 
 
 def test_actors_and_targets_listed_under_the_text() -> None:
@@ -211,3 +216,19 @@ def test_pager_links_are_shareable_urls_to_the_neighbouring_pages(page, pages, h
     assert all("q=asean" in link.href for link in links)  # the rest of the view is kept
     if pages > 1:
         assert f"Page {page} / {pages}" in strings(nav)
+
+
+def test_a_search_snippet_is_text_with_marks_and_the_whole_provision_stays_one_click_away() -> None:
+    text = PROVISION["text"]
+    at = text.index("<script>")
+    card = provision_card(PROVISION, [(at, at + 8, "query")], document=DOCUMENT, snippet=(at - 5, at + 30))
+    snippet = next(p for p in components(card, "P") if "search-snippet" in (p.className or ""))
+    marks = [c for c in snippet.children if isinstance(c, html.Mark)]
+    # the marked words are the script tag's characters, as text: nothing in a document becomes markup
+    assert [m.children for m in marks] == ["<script>"]
+    assert all(isinstance(c, str | html.Mark) for c in snippet.children)
+    assert snippet.children[0] == "… " and snippet.children[-1] == " …"
+    assert "dangerously" not in serialised(card)
+    whole = components(card, "Details")
+    paragraph = components(whole[0], "P")[0]
+    assert len(whole) == 1 and "".join(c if isinstance(c, str) else c.children for c in paragraph.children) == text

@@ -105,3 +105,22 @@ def test_an_unserved_package_is_404_not_500(app: Dash) -> None:
         response = app.server.test_client().get(path)
         assert response.status_code == 404, path
         assert b"MAX_SEED_BYTES" not in response.data and b"root:" not in response.data
+
+
+@pytest.mark.parametrize("path", ["/no-such-page", "/explorer/extra", "/404", "/document.php", "/%2e%2e/etc/passwd"])
+def test_an_address_that_is_no_page_answers_404_with_the_page_shell(app: Dash, path: str) -> None:
+    response = app.server.test_client().get(path)
+    assert response.status_code == 404 and response.mimetype == "text/html"
+    assert b"_dash-app-content" in response.data or b"react-entry-point" in response.data
+
+
+@pytest.mark.parametrize("path", ["/", "/explorer", "/explorer/", "/source", "/document?doc=nope", "/targets?lang=vi"])
+def test_every_page_answers_200(app: Dash, path: str) -> None:
+    assert app.server.test_client().get(path).status_code == 200
+
+
+def test_scripts_and_assets_keep_their_status(app: Dash) -> None:
+    client = app.server.test_client()
+    with client.get("/assets/app.css") as response:
+        assert response.status_code == 200
+    assert client.get("/_dash-layout").status_code == 200

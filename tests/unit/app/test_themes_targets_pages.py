@@ -75,15 +75,10 @@ def test_controls_and_clicks_write_the_views_a_url_would(app_data: AppData) -> N
         "?docs=1-NQ-TW-2020,2-NQ-CP-2021&theme=economy_trade&measure=count&basis=all"
         "&cell=1-NQ-TW-2020%7Cculture_information&lang=vi"
     )
-    narrowed = view_from_controls(
-        app_data, search, docs=["2-NQ-CP-2021"], themes=[], measure=None, basis=None
-    )
+    narrowed = view_from_controls(app_data, search, docs=["2-NQ-CP-2021"], themes=[], measure=None, basis=None)
     assert narrowed.cell is None  # the clicked document is no longer shown
     click = {"points": [{"customdata": ["2-NQ-CP-2021", "tourism_sports", "hover"]}]}
-    assert (
-        view_from_click(app_data, "?basis=all", click).to_query()
-        == "?basis=all&cell=2-NQ-CP-2021%7Ctourism_sports"
-    )
+    assert view_from_click(app_data, "?basis=all", click).to_query() == "?basis=all&cell=2-NQ-CP-2021%7Ctourism_sports"
     assert view_from_click(app_data, "?basis=all", {"points": [{"customdata": ["x", "y"]}]}).cell is None
     # what Dash really sends for a heatmap: the cell's labels, without customdata
     columns, rows = heatmap_axes(app_data.dataset, ThemesView(themes=("health",)).chart_options())
@@ -124,13 +119,16 @@ def test_targets_page_lists_every_target_with_its_source(app_data: AppData) -> N
     count = by_id(page, ids.TARGETS_COUNT)
     assert getattr(count, "data-count") == str(len(stored))
     links = [n.href for n in components(table, "Link")]
-    assert all(h.startswith("/document?doc=") for h in links) and len(links) >= len(stored)
+    assert all(h.startswith(("/document?doc=", "/source?doc=")) for h in links) and len(links) >= len(stored)
+    # an extracted target links to its words in the seed text, in the app's source view
+    extracted = stored[stored["provision_id"].fillna("") != ""].iloc[0]
+    assert (
+        f"/source?doc={extracted['document_id']}&start={int(extracted['start'])}&end={int(extracted['end'])}" in links
+    )
 
 
 def test_targets_year_filter_and_empty_result(app_data: AppData) -> None:
-    view = targets_from_controls(
-        app_data, "", docs=[], theme=None, kinds=["goal"], years=[2030, 2030], by=None
-    )
+    view = targets_from_controls(app_data, "", docs=[], theme=None, kinds=["goal"], years=[2030, 2030], by=None)
     assert view.to_query() == "?kind=goal&from=2030&to=2030"
     page = targets_page(app_data, view)
     assert getattr(by_id(page, ids.TARGETS_COUNT), "data-count") == "1"

@@ -86,7 +86,7 @@ def test_explorer_results_highlight_and_link(app_data: AppData) -> None:
     marks = components(by_id(found, ids.EXP_LIST), "Mark")
     assert [m.children for m in marks if "hl-query" in m.className] == ["UNESCO"]
     links = [link.href for link in components(by_id(found, ids.EXP_LIST), "Link")]
-    assert links == ["/document?doc=1-NQ-TW-2020&p=1-NQ-TW-2020:2.b2"]
+    assert links == ["/source?doc=1-NQ-TW-2020&start=436&end=507", "/document?doc=1-NQ-TW-2020&p=1-NQ-TW-2020:2.b2"]
     assert any("<script>alert(1)</script>" in s for s in strings(found))
 
 
@@ -135,3 +135,25 @@ def test_pager(app_data: AppData) -> None:
 def test_every_page_has_its_ids(app_data: AppData) -> None:
     page_ids = all_ids(explorer_page(app_data, ExplorerView()))
     assert {ids.EXP_QUERY, ids.EXP_RESULTS, ids.EXP_COUNT, ids.EXP_LIST, ids.EXP_YEARS} <= page_ids
+
+
+def test_explorer_finds_vietnamese_titles_and_says_when_no_text_is_vietnamese(app_data: AppData) -> None:
+    for query in ("mở cửa", "mo cua"):
+        found = results(app_data, ExplorerView(q=query))
+        names = by_id(found, ids.EXP_NAMES)
+        assert " ".join(text_of(names).split()).endswith("Nghị quyết về mở cửa")
+        assert "/document?doc=" in components(names, "Link")[0].href
+    # the fixture's documents are English: a Vietnamese query gets the reason, not "try fewer words", with or
+    # without its marks (unmarked, it is known as Vietnamese by the Vietnamese title it matches)
+    for query in ("mở cửa", "mo cua"):
+        found = results(app_data, ExplorerView(q=query))
+        assert "no document text in Vietnamese" in text_of(by_id(found, ids.EXP_NO_VIETNAMESE))
+    assert ids.EXP_NO_VIETNAMESE not in all_ids(results(app_data, ExplorerView(q="zebra")))
+
+
+def test_home_links_to_themes_and_compare(app_data: AppData) -> None:
+    for lang in ("en", "vi"):
+        links = {link.href for link in components(home_page(app_data, HomeView(lang=lang)), "Link")}
+        suffix = "&lang=vi" if lang == "vi" else ""
+        assert any(h.startswith("/themes?") and h.endswith(suffix) for h in links)
+        assert any(h.startswith("/compare?a=") and h.endswith(suffix) for h in links)

@@ -1,0 +1,261 @@
+"""Ranked full-text search with SQLite FTS5 (Python's standard library): bm25 ranking, Porter stemming,
+phrase queries, accent-insensitive matching (Vietnamese included) and match offsets for highlighting.
+
+One in-memory FTS5 table per `FullText`, filled once (at load) and queried many times. The tokenizer is
+`porter unicode61 remove_diacritics 2`: case and diacritics fold ("hội nhập" = "hoi nhap"), and English words
+are stemmed ("diplomas" = "diploma", while "diplomatic" stems to "diplomat", another word). unicode61 does not
+treat đ as d with a mark (it is a letter of its own), so texts and queries fold đ/Đ to d/D first; that is one
+character for one, so offsets in the indexed text are offsets in the displayed text.
+
+A query is parsed by `parse_terms` (words, "quoted phrases", -excluded words) and written as an FTS5 expression
+of quoted strings only, so no user input is ever read as FTS5 syntax. Rows that match every word (by stem) come
+first, by bm25; rows where a word only starts a longer word ("integr" → "integration", "diploma" →
+"diplomatic") follow them, by bm25 too, so a half-typed word still finds something.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+TOKENIZER = "porter unicode61 remove_diacritics 2"
+_WORD = re.compile(r"(?u)[^\W_]+")  # a word as the count matrix reads it
+# letters Vietnamese writes and English does not: a query holding one is Vietnamese
+_VIETNAMESE = re.compile("[đĐơƠưƯăĂâÂêÊôÔ\u0300-\u0323]|[àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", re.IGNORECASE)
+
+
+def fold_d(text: str) -> str:
+    """Return `text` with đ/Đ as d/D (the only folding FTS5's unicode61 does not do itself)."""
+    return text.replace("đ", "d").replace("Đ", "D") if not text.isascii() else text
+
+
+def looks_vietnamese(text: str) -> bool:
+    """Return True when `text` holds a letter or tone mark of Vietnamese that English does not use."""
+    import unicodedata
+
+    return bool(_VIETNAMESE.search(unicodedata.normalize("NFD", text))) or bool(_VIETNAMESE.search(text))
+
+
+def fts_string(term: str) -> str:
+    """Return `term` as an FTS5 string (a phrase when it has several words): quotes doubled, nothing else
+    special."""
+    return '"' + fold_d(term).replace('"', '""') + '"'
+
+
+@dataclass(frozen=True)
+class Hits:
+    """Matching rows, best first: row numbers and, for each, 0 when every word matched by stem and 1 when a
+    word matched only as the start of a longer word."""
+
+    rows: np.ndarray
+    tier: np.ndarray
+
+
+class FullText:
+    """An FTS5 index of texts numbered 0..n-1 (their position in the caller's table).
+
+    FTS5 decides which rows match (stems, prefixes, phrases, marks folded). Ranking is bm25 with FTS5's own
+    constants (k1 1.2, b 0.75) over the same Porter stems, computed with numpy from a sparse matrix of stem
+    counts built once here: FTS5's bm25() costs a few microseconds a row, which is half a second for a word
+    that 40,000 provisions hold, while the matrix scores every row in a few milliseconds. A phrase scores as
+    its words.
+    """
+
+    K1, B = 1.2, 0.75
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        folded = [fold_d(x or "") for x in texts]
+        self.texts = folded  # đ folded one letter for one: offsets in these are offsets in the displayed text
+        # one connection per index, used from any thread of the server (sqlite3 serialises the calls)
+        self.db = sqlite3.connect(":memory:", check_same_thread=False)
+        self.db.execute(f"CREATE VIRTUAL TABLE t USING fts5(body, tokenize='{TOKENIZER}')")
+        self.db.execute(f"CREATE VIRTUAL TABLE q USING fts5(body, tokenize='{TOKENIZER}')")
+        self.db.execute("CREATE VIRTUAL TABLE qv USING fts5vocab(q, 'instance')")
+        with self.db:
+            self.db.executemany("INSERT INTO t(rowid, body) VALUES (?, ?)", enumerate(folded))
+            self.db.execute("INSERT INTO t(t) VALUES ('optimize')")
+        self._counts(folded)
+
+    def _counts(self, folded: list[str]) -> None:
+        """Build the rows × stems count matrix: words counted by scikit-learn, each distinct word mapped to the
+        stems FTS5's tokenizer makes of it (so stems, case and marks are folded by FTS5 itself)."""
+        from scipy import sparse
+        from sklearn.feature_extraction.text import CountVectorizer
+
+        self.size = len(folded)
+        self.stems: dict[str, int] = {}
+        self.word_stems = {}
+        if not any(x.strip() for x in folded):
+            self.matrix = sparse.csc_matrix((self.size, 0), dtype=np.float64)
+            self.lengths = np.zeros(self.size)
+            return
+        words = CountVectorizer(lowercase=True, token_pattern=r"(?u)[^\W_]+", dtype=np.int32)
+        counts = words.fit_transform(folded)
+        vocabulary = list(words.get_feature_names_out())
+        pairs = self.tokens(vocabulary)
+        self.word_stems: dict[str, tuple[str, ...]] = {}
+        for w, stem in pairs:
+            self.word_stems[vocabulary[w]] = (*self.word_stems.get(vocabulary[w], ()), stem)
+        columns = [self.stems.setdefault(stem, len(self.stems)) for _, stem in pairs]
+        mapping = sparse.csr_matrix(
+            (np.ones(len(pairs)), ([w for w, _ in pairs], columns)),
+            shape=(counts.shape[1], len(self.stems)),
+        )
+        self.matrix = (counts @ mapping).tocsc()
+        self.matrix.sort_indices()
+        self.lengths = np.asarray(self.matrix.sum(axis=1)).ravel()
+        self.sorted_stems = sorted(self.stems)
+
+    def tokens(self, texts: Sequence[str]) -> list[tuple[int, str]]:
+        """Return (index of the text, stem) for every token FTS5's tokenizer makes of `texts`."""
+        with self.db:
+            self.db.execute("DELETE FROM q")
+            self.db.executemany(
+                "INSERT INTO q(rowid, body) VALUES (?, ?)", enumerate(fold_d(x) for x in texts)
+            )
+            found = self.db.execute("SELECT doc, term FROM qv").fetchall()
+            self.db.execute("DELETE FROM q")
+        return found
+
+    def search(self, include: Sequence[str], exclude: Sequence[str] = ()) -> Hits:
+        """Return the rows that hold every `include` term (words or phrases) and no `exclude` term, best
+        first. With only excluded terms, every row without them, in row order.
+
+        A term of one token is looked up in the stem matrix (the rows whose count of that stem is not 0: what
+        FTS5 would match, without fetching thousands of row ids through SQL); a phrase goes to FTS5."""
+        tokens = self._term_tokens([*include, *exclude])
+        excluded = [self._rows(t, tokens[t], prefix=False) for t in exclude]
+        if not include:
+            if not exclude:
+                return Hits(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int8))
+            return Hits(
+                np.setdiff1d(np.arange(self.size, dtype=np.int64), np.concatenate(excluded)), np.zeros(0)
+            )
+        stems = [stem for t in include for stem in tokens[t]]
+        exact = self._all_of([self._rows(t, tokens[t], prefix=False) for t in include], excluded)
+        rows, tier = [self._ranked(exact, stems, prefix=False)], [np.zeros(len(exact), dtype=np.int8)]
+        if any(len(tokens[t]) == 1 for t in include):
+            loose = self._all_of([self._rows(t, tokens[t], prefix=True) for t in include], excluded)
+            loose = np.setdiff1d(loose, exact, assume_unique=True)
+            rows.append(self._ranked(loose, stems, prefix=True))
+            tier.append(np.ones(len(loose), dtype=np.int8))
+        return Hits(np.concatenate(rows), np.concatenate(tier))
+
+    def _term_tokens(self, terms: Sequence[str]) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {t: [] for t in terms}
+        for i, stem in self.tokens(terms):
+            found[terms[i]].append(stem)
+        return found
+
+    def _rows(self, term: str, stems: list[str], *, prefix: bool) -> np.ndarray:
+        """Return the rows (sorted) that hold a term: one stem from the matrix, a phrase from FTS5."""
+        if not stems:
+            return np.empty(0, dtype=np.int64)
+        if len(stems) > 1:
+            return np.sort(self._matching(fts_string(term)))
+        columns = self._columns(stems[0], prefix)
+        pieces = [self.matrix.indices[self.matrix.indptr[c] : self.matrix.indptr[c + 1]] for c in columns]
+        if len(pieces) == 1:  # a column's rows are sorted and distinct already (sort_indices at build)
+            return pieces[0].astype(np.int64)
+        return np.unique(np.concatenate(pieces)).astype(np.int64) if pieces else np.empty(0, dtype=np.int64)
+
+    @staticmethod
+    def _all_of(included: list[np.ndarray], excluded: list[np.ndarray]) -> np.ndarray:
+        rows = included[0]
+        for other in included[1:]:
+            rows = np.intersect1d(rows, other, assume_unique=True)
+        for other in excluded:
+            rows = np.setdiff1d(rows, other, assume_unique=True)
+        return rows
+
+    def bm25(self, stems: Sequence[str], *, prefix: bool = False) -> np.ndarray:
+        """Return every row's bm25 score for the stems (with `prefix`, each stem stands for every stem it
+        starts, counted as one term)."""
+        score = np.zeros(self.size)
+        if not self.size or not self.stems:
+            return score
+        norm = self.K1 * (1 - self.B + self.B * self.lengths / max(float(self.lengths.mean()), 1e-9))
+        for stem in dict.fromkeys(stems):
+            columns = self._columns(stem, prefix)
+            if not columns:
+                continue
+            tf = np.asarray(self.matrix[:, columns].sum(axis=1)).ravel()
+            df = int(np.count_nonzero(tf))
+            idf = max(np.log((self.size - df + 0.5) / (df + 0.5)), 1e-6)
+            score += idf * tf * (self.K1 + 1) / (tf + norm)
+        return score
+
+    def _columns(self, stem: str, prefix: bool) -> list[int]:
+        if not prefix:
+            return [self.stems[stem]] if stem in self.stems else []
+        at = bisect.bisect_left(self.sorted_stems, stem)
+        out = []
+        while at < len(self.sorted_stems) and self.sorted_stems[at].startswith(stem):
+            out.append(self.stems[self.sorted_stems[at]])
+            at += 1
+        return out
+
+    def _ranked(self, rows: np.ndarray, stems: Sequence[str], *, prefix: bool) -> np.ndarray:
+        if len(rows) < 2:
+            return rows
+        score = self.bm25(stems, prefix=prefix)[rows]
+        return rows[np.argsort(-score, kind="stable")]  # ties keep row (reading) order
+
+    def spans(self, row: int, include: Sequence[str]) -> list[tuple[int, int]]:
+        """Return the (start, end) character spans of `row`'s text whose words the terms match: a word whose
+        stem is a term's, or starts with a one-word term's stem (the prefix tier). Words are stemmed by the
+        table built at load (FTS5's own stems), so no query runs over the index."""
+        if not include or not 0 <= row < len(self.texts):
+            return []
+        tokens = self._term_tokens(list(include))
+        whole = {stem for stems in tokens.values() for stem in stems}
+        starts = tuple(stems[0] for stems in tokens.values() if len(stems) == 1)
+        text = self.texts[row]
+        out: list[tuple[int, int]] = []
+        for match in _WORD.finditer(text):
+            if any(
+                s in whole or s.startswith(starts) for s in self.word_stems.get(match.group().lower(), ())
+            ):
+                if out and not text[out[-1][1] : match.start()].strip():
+                    out[-1] = (
+                        out[-1][0],
+                        match.end(),
+                    )  # words next to each other are one mark ("mutual recognition")
+                else:
+                    out.append((match.start(), match.end()))
+        return out
+
+    def _matching(self, query: str) -> np.ndarray:
+        try:
+            found = self.db.execute("SELECT rowid FROM t WHERE t MATCH ?", (query,)).fetchall()
+        except sqlite3.OperationalError:  # a term FTS5 cannot read (e.g. only punctuation): nothing matches
+            return np.empty(0, dtype=np.int64)
+        return np.fromiter((r[0] for r in found), dtype=np.int64, count=len(found))
+
+
+def snippet_window(text: str, spans: Sequence[tuple[int, int]], width: int = 280) -> tuple[int, int]:
+    """Return the (start, end) of a stretch of `text` about `width` characters long around its first spans,
+    cut at spaces; the whole text when it is short."""
+    if len(text) <= width + 40 or not spans:
+        return (0, len(text)) if len(text) <= width + 40 else (0, _space_before(text, width))
+    first = spans[0][0]
+    start = max(0, first - width // 3)
+    start = 0 if start < 20 else _space_after(text, start)
+    end = min(len(text), start + width)
+    end = len(text) if len(text) - end < 20 else _space_before(text, end)
+    return start, max(end, min(len(text), spans[0][1]))
+
+
+def _space_after(text: str, at: int) -> int:
+    found = text.find(" ", at, at + 30)
+    return found + 1 if found != -1 else at
+
+
+def _space_before(text: str, at: int) -> int:
+    found = text.rfind(" ", max(0, at - 30), at)
+    return found if found != -1 else at
