@@ -180,13 +180,21 @@ def eval_themes(data_dir: Path, dev_path: Path, holdout_paths: tuple[Path, ...],
 @click.option("--pin", "pins", multiple=True, metavar="A-B",
               help="Correct the pairing: 3.b1-p2 pairs A's 3.b1 with B's p2, 3.b1- leaves it without a counterpart, "
                    "-p3 leaves B's p3 alone, 3.b1!p2 keeps those two apart. Repeat, or separate with commas. The rest "
-                   "is aligned around the pins.")
-def diff(a: str, b: str, data_dir: Path, as_json: bool, html_path: Path | None, pins: tuple[str, ...]) -> None:
+                   "is aligned around the pins. Pins override curated links.")
+@click.option("--no-curated", "no_curated", is_flag=True,
+              help="Leave out the curated links of seeds/alignments.yml (the package's alignments table).")
+@click.option("--all-text", "all_text", is_flag=True,
+              help="Align and count every provision, the publisher's framing and secondary narrative included "
+                   "(default: the documents' own text).")
+def diff(a: str, b: str, data_dir: Path, as_json: bool, html_path: Path | None, pins: tuple[str, ...],
+         no_curated: bool, all_text: bool) -> None:
     """Compare two documents (id or symbol, any case): provisions paired by meaning, and what moved.
 
-    Each pair's `ops` are word-level changes: [{"op": "equal|insert|delete|replace", "a": "...", "b": "..."}];
-    joining the `a` (or `b`) slices gives back the A (or B) text exactly. `set_by` says whether the engine or a
-    --pin made the pair; `candidates` lists the closest other provisions, to pin when the engine is wrong.
+    One row per link: a provision merged (several A → one B) or split (one A → several B) appears in several
+    rows; `new` and `dropped` rows are provisions with no link at all. Each row's `ops` are word-level changes:
+    [{"op": "equal|insert|delete|replace", "a": "...", "b": "..."}]; joining the `a` (or `b`) slices gives back
+    the A (or B) text exactly. `set_by` says whether the engine, a curated entry or a --pin made the link;
+    `candidates` lists the closest other provisions; `sections` says in one line what became of each part of A.
 
     Example: policy-timeline diff 40/QĐ-TTg 153/NQ-CP --pin 3.b1-p2 --html compare.html
     """
@@ -197,10 +205,11 @@ def diff(a: str, b: str, data_dir: Path, as_json: bool, html_path: Path | None, 
         fail("use either --json or --html, not both")
     dataset = get_dataset(str(data_dir))
     result = compare_documents(
-        dataset, dataset.resolve_document(a), dataset.resolve_document(b), pins=_split(pins)
+        dataset, dataset.resolve_document(a), dataset.resolve_document(b), pins=_split(pins),
+        use_curated=not no_curated, basis_mode="all" if all_text else "own",
     )
     if as_json:
-        click.echo(json.dumps(result, ensure_ascii=False))
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False))
     elif html_path:
         from dashboard.export.diff_html import write_report
 

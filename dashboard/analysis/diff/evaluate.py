@@ -26,7 +26,7 @@ import pandas as pd
 import yaml
 
 from dashboard.analysis.diff.align import lexical_similarity
-from dashboard.analysis.diff.compare import subject_text
+from dashboard.analysis.diff.rows import subject_text
 from dashboard.corpus.normalise import fold
 from dashboard.errors import InputError
 
@@ -64,6 +64,12 @@ def resolve_entry(
     return pairs, only_a, only_b
 
 
+def _rows(result: Any) -> list[dict[str, Any]]:
+    """Return the comparison's rows as dicts (a Comparison, or its as_dict())."""
+    pairs = result["pairs"] if isinstance(result, dict) else result.as_dict()["pairs"]
+    return list(pairs)
+
+
 def score_alignment(
     gold: list[dict[str, Any]], provisions: pd.DataFrame, differ: Differ, gold_file: str = "gold"
 ) -> dict[str, Any]:
@@ -80,14 +86,16 @@ def score_alignment(
     per_pair, misses = [], []
     for entry in gold:
         a_doc, b_doc = entry["a_doc"], entry["b_doc"]
-        result = differ(a_doc, b_doc)
-        a_to_b, b_to_a = pair_maps(result["pairs"])
-        offered = offered_candidates(result["pairs"])
+        rows = _rows(differ(a_doc, b_doc))
+        links = linked(rows)
+        a_to_b, b_to_a = pair_maps(rows)
+        offered = offered_candidates(rows)
         gold_pairs, only_a, only_b = resolve_entry(entry, provisions, gold_file)
+        not_pairs = resolve_not_pairs(entry, provisions, gold_file)
         scored = {x for pair in gold_pairs for x in pair} | set(only_a) | set(only_b)
-        found = {(a, b) for a, b in gold_pairs if a_to_b.get(a) == b}
+        found = gold_pairs & links
         alone = [x for x in only_a if x not in a_to_b] + [x for x in only_b if x not in b_to_a]
-        touching = {(a, b) for a, b in a_to_b.items() if a in scored or b in scored}
+        touching = {(a, b) for a, b in links if a in scored or b in scored} | (links & not_pairs)
         for a, b in sorted(gold_pairs - found):
             misses.append(
                 {
@@ -96,20 +104,22 @@ def score_alignment(
                     "kind": "pair missed",
                     "a": a,
                     "b": b,
-                    "engine_a_to": a_to_b.get(a),
-                    "engine_b_from": b_to_a.get(b),
+                    "engine_a_to": sorted(a_to_b.get(a, ())),
+                    "engine_b_from": sorted(b_to_a.get(b, ())),
                 }
             )
         for x in only_a:
             if x in a_to_b:
                 misses.append(
-                    {"a_doc": a_doc, "b_doc": b_doc, "kind": "only_in_a paired", "a": x, "b": a_to_b[x]}
+                    {"a_doc": a_doc, "b_doc": b_doc, "kind": "only_in_a paired", "a": x, "b": sorted(a_to_b[x])}
                 )
         for x in only_b:
             if x in b_to_a:
                 misses.append(
-                    {"a_doc": a_doc, "b_doc": b_doc, "kind": "only_in_b paired", "a": b_to_a[x], "b": x}
+                    {"a_doc": a_doc, "b_doc": b_doc, "kind": "only_in_b paired", "a": sorted(b_to_a[x]), "b": x}
                 )
+        for a, b in sorted(links & not_pairs):
+            misses.append({"a_doc": a_doc, "b_doc": b_doc, "kind": "not_pair linked", "a": a, "b": b})
         counts = {
             "pairs": len(gold_pairs),
             "pairs_found": len(found),
@@ -127,20 +137,38 @@ def score_alignment(
     return {**_rates(totals), **totals, "per_pair": per_pair, "misses": misses}
 
 
-def pair_maps(pairs: list[dict[str, Any]]) -> tuple[dict[str, str], dict[str, str]]:
-    """Return the diff's two-sided pairs as A id → B id and B id → A id."""
-    a_to_b = {p["a"]: p["b"] for p in pairs if p["a"] and p["b"]}
-    return a_to_b, {b: a for a, b in a_to_b.items()}
+def linked(pairs: list[dict[str, Any]]) -> set[tuple[str, str]]:
+    """Return the diff's links as (A id, B id)."""
+    return {(p["a"], p["b"]) for p in pairs if p["a"] and p["b"]}
+
+
+def pair_maps(pairs: list[dict[str, Any]]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Return the diff's links as A id → its B ids and B id → its A ids."""
+    a_to_b: dict[str, set[str]] = {}
+    b_to_a: dict[str, set[str]] = {}
+    for a, b in linked(pairs):
+        a_to_b.setdefault(a, set()).add(b)
+        b_to_a.setdefault(b, set()).add(a)
+    return a_to_b, b_to_a
 
 
 def offered_candidates(pairs: list[dict[str, Any]]) -> dict[str, set[str]]:
-    """Return, per provision id, the ids the diff offers as its candidates (pairs without them offer none)."""
+    """Return, per provision id, the ids the diff offers as its candidates, over all its rows."""
     out: dict[str, set[str]] = {}
     for pair in pairs:
         for side in ("a", "b"):
             if pair[side]:
-                out[pair[side]] = {c["id"] for c in (pair.get("candidates") or {}).get(side) or []}
+                found = {c["id"] for c in (pair.get("candidates") or {}).get(side) or []}
+                out.setdefault(pair[side], set()).update(found)
     return out
+
+
+def resolve_not_pairs(entry: dict[str, Any], provisions: pd.DataFrame, gold_file: str = "gold") -> set[tuple[str, str]]:
+    """Return the pairs a gold set says a reader would never make (`not_pairs`), as provision ids."""
+    return {
+        (find_line(provisions, entry["a_doc"], g["a"], gold_file), find_line(provisions, entry["b_doc"], g["b"], gold_file))
+        for g in entry.get("not_pairs") or []
+    }
 
 
 def _rates(c: dict[str, int]) -> dict[str, float]:
