@@ -69,6 +69,7 @@ COMPARE_NOTICES = "cmp-notices"
 COMPARE_CAPTION = "cmp-caption"
 COMPARE_WARNING = "cmp-coverage-warning"
 COMPARE_SUMMARY = "cmp-summary"
+COMPARE_SECTIONS = "cmp-sections"
 COMPARE_CHART = "cmp-theme-chart"
 COMPARE_TERMS_CHART = "cmp-terms-chart"  # back-to-back keyness bars (registry name "compare-terms")
 COMPARE_TERMS = "cmp-terms"

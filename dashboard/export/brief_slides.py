@@ -36,8 +36,9 @@ def title_slide(doc_a: dict, doc_b: dict, result: dict, version: str, date: str)
 def glance_slide(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict) -> Slide:
     """Return the slide with the two documents at a glance: pairing counts, themes that moved, distinctive words."""
     summary = result.get("summary", {})
-    counts = ", ".join(f"{summary.get(s, 0)} {s}" for s in ("kept", "reworded", "new", "dropped"))
-    bullets = [f"Provisions paired by meaning: {counts}."]
+    counts = ", ".join(f"{summary.get(s, 0)} {s}" for s in ("kept", "reworded", "merged", "split", "new", "dropped"))
+    bullets = [f"Provisions linked by meaning (own text): {counts}."]
+    bullets += [f"Notice: {n}" for n in result.get("notices") or []]
     moves = sorted(result.get("themes") or [], key=lambda t: -abs(t.get("delta") or 0))[:3]
     labels = _theme_labels(dataset)
     for move in moves:
@@ -61,6 +62,17 @@ def glance_slide(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict) -> Sl
                  columns=["", f"A  {doc_a['symbol']}", f"B  {doc_b['symbol']}"], rows=rows,
                  widths=[1.3, 2, 2],
                  note=_text(result.get("coverage_warning")))
+
+
+def sections_slide(doc_a: dict, doc_b: dict, result: dict) -> list[Slide]:
+    """Return the section-level summary: what became in B of each part or item of A, one line each."""
+    lines = [s["summary"] for s in result.get("sections") or []]
+    if not lines:
+        return []
+    return [Slide("bullets", f"What became of each part of {doc_a['symbol']} in {doc_b['symbol']}",
+                  "Links by meaning, many to many: merged = several A provisions in one B provision; split = one "
+                  "A part over several B provisions.", bullets=lines[:14],
+                  note=f"{len(lines) - 14} more in the diff" if len(lines) > 14 else "")]
 
 
 def theme_table(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict) -> list[Slide]:
@@ -94,7 +106,7 @@ def change_slides(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict) -> l
             continue
         quotes = [_quote(p, provisions, doc_a, doc_b, labels) for p in picked]
         notes = "\n\n".join(_quote_notes(q) for q in quotes)
-        total = sum(1 for p in result.get("pairs", []) if p["status"] == status)
+        total = sum(1 for p in result.get("pairs", []) if p["status"] == status and p.get("counted", True))
         first = ("the reader's corrections first, then the most substantive"
                  if any(p.get("set_by") == "reader" for p in picked) else "the most substantive first")
         slides.append(Slide("quotes", headings[status], f"{len(quotes)} of {total} {status} provisions, {first}",

@@ -163,10 +163,15 @@ def offered_candidates(pairs: list[dict[str, Any]]) -> dict[str, set[str]]:
     return out
 
 
-def resolve_not_pairs(entry: dict[str, Any], provisions: pd.DataFrame, gold_file: str = "gold") -> set[tuple[str, str]]:
+def resolve_not_pairs(
+    entry: dict[str, Any], provisions: pd.DataFrame, gold_file: str = "gold"
+) -> set[tuple[str, str]]:
     """Return the pairs a gold set says a reader would never make (`not_pairs`), as provision ids."""
     return {
-        (find_line(provisions, entry["a_doc"], g["a"], gold_file), find_line(provisions, entry["b_doc"], g["b"], gold_file))
+        (
+            find_line(provisions, entry["a_doc"], g["a"], gold_file),
+            find_line(provisions, entry["b_doc"], g["b"], gold_file),
+        )
         for g in entry.get("not_pairs") or []
     }
 

@@ -14,7 +14,7 @@ from dashboard.figures.registry import ChartOptions
 
 _PIN_NOTICE = {"unknown": "pin-unknown", "conflict": "pin-conflict", "too-many": "pin-too-many"}  # by reason
 
-STATUSES = ("kept", "reworded", "new", "dropped")  # of an aligned pair (analysis.diff)
+STATUSES = ("kept", "reworded", "merged", "split", "new", "dropped")  # of an aligned pair (analysis.diff)
 
 
 _COMPARE_WORDS = {
