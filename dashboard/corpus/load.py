@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from dashboard import errors
+from dashboard.corpus.alignments import check_alignments, load_alignments
 from dashboard.corpus.ids import symbol_key
 from dashboard.corpus.segment import Provision, segment_document
 from dashboard.corpus.sidecar import (
@@ -23,7 +24,8 @@ RELATION_KINDS = ("implements", "references", "reviews", "follows_review_of", "s
 # fields each record of seeds/cited.yml needs (the build reads them without defaults)
 CITED_FIELDS = {"targets": ("document", "text", "kind"), "indicators": ("document", "text"),
                 "claims": ("document", "field", "value", "status")}
-CORPUS_FILES = ("vocabulary.yml", "package.yml", "references.yml", "relations.yml", "cited.yml", "notes.yml")
+CORPUS_FILES = ("vocabulary.yml", "package.yml", "references.yml", "relations.yml", "cited.yml", "notes.yml",
+                "alignments.yml")
 
 
 @dataclass
@@ -46,6 +48,7 @@ class Corpus:
     relations: list[dict[str, Any]]
     cited: dict[str, Any]
     notes: list[dict[str, Any]]
+    alignments: list[Any] = field(default_factory=list)
     _keys: dict[str, str] = field(default_factory=dict)
 
     def all_meta(self) -> list[DocumentMeta]:
@@ -129,8 +132,17 @@ def load_corpus(seeds_dir: Path) -> Corpus:
         cited=_optional_yaml(seeds_dir / "cited.yml", shown, attempt, {}) or {},
         notes=_optional_yaml(seeds_dir / "notes.yml", shown, attempt, []) or [],
     )
+    align_path = seeds_dir / "alignments.yml"
+    if align_path.exists():
+        corpus.alignments = attempt(load_alignments, align_path, shown(align_path)) or []
     if not problems:  # references to a document that failed to load would only repeat its error
         problems.extend(_check_references(corpus, seeds_dir, shown))
+        held = {d.meta.id for d in documents}
+        problems.extend(check_alignments(
+            corpus.alignments, shown(align_path),
+            lambda ref: corpus.resolve(ref) if corpus.resolve(ref) in held else None,
+            {p.id for p in corpus.provisions()},
+        ))
     if problems:
         raise errors.BuildFailed(problems)
     return corpus

@@ -126,8 +126,11 @@ def diff_provisions(
     sim = with_context(sim, _block_similarity(texts_a, texts_b, sa, sb), sa, sb, settings.context_weight)
     aligned_a, aligned_b = _aligned(rows_a, basis_mode), _aligned(rows_b, basis_mode)
     fixed, kept_curated = _fixed(applied, curated, ids_a, ids_b)
-    placed_a = {i for (i, _), _ in fixed.items() if i is not None}
-    placed_b = {j for (_, j), _ in fixed.items() if j is not None}
+    # a reader's pin places its provisions (the engine links them no further); a curated pair adds its link and
+    # leaves the two free to link elsewhere (a split or merge is several entries); no_counterpart places
+    placing = {k for k, by in fixed.items() if by == "reader" or k[0] is None or k[1] is None}
+    placed_a = {i for i, _ in placing if i is not None}
+    placed_b = {j for _, j in placing if j is not None}
     apart = [(ids_a.index(p.a), ids_b.index(p.b)) for p in applied if p.apart and p.a and p.b]
     apart += [(ids_a.index(c.a), ids_b.index(c.b)) for c in kept_curated if c.relation == "not_pair"]
     engine = choose_links(
