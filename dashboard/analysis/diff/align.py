@@ -75,6 +75,7 @@ class AlignSettings:
     link_ratio: float = 0.8
     max_links: int = 4
     context_weight: float = 0.2
+    mutual_threshold: float = 0.155  # chance's 0.75 quantile: mutual best matches still alone are linked from here
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,7 @@ def score_alignment(
         "only_found": 0,
         "engine_pairs": 0,
         "engine_correct": 0,
+        "engine_consistent": 0,
         "pairs_offered": 0,
     }
     per_pair, misses = [], []
@@ -127,6 +128,9 @@ def score_alignment(
             "only_found": len(alone),
             "engine_pairs": len(touching),
             "engine_correct": len(touching & gold_pairs),
+            "engine_consistent": sum(
+                1 for link in touching if consistent(link, gold_pairs, set(only_a), set(only_b), not_pairs)
+            ),
             "pairs_offered": sum(
                 1 for a, b in gold_pairs if (a, b) in found or b in offered.get(a, ()) or a in offered.get(b, ())
             ),
@@ -135,6 +139,27 @@ def score_alignment(
             totals[key] += value
         per_pair.append({"a_doc": a_doc, "b_doc": b_doc, **counts, **_rates(counts)})
     return {**_rates(totals), **totals, "per_pair": per_pair, "misses": misses}
+
+
+def consistent(
+    link: tuple[str, str],
+    gold_pairs: set[tuple[str, str]],
+    only_a: set[str],
+    only_b: set[str],
+    not_pairs: set[tuple[str, str]],
+) -> bool:
+    """Return False when a link contradicts the gold set: it is a gold pair's negation (`not_pairs`), it gives a
+    counterpart to a line the gold leaves alone, or both its provisions have gold partners and neither is the
+    other. A link beside a gold pair (a bullet linked to the paragraph its item is paired with) is consistent
+    with a one-to-one gold set read many to many; strict precision counts it wrong all the same."""
+    a, b = link
+    if link in gold_pairs:
+        return True
+    if link in not_pairs or a in only_a or b in only_b:
+        return False
+    partners_a = {y for x, y in gold_pairs if x == a}
+    partners_b = {x for x, y in gold_pairs if y == b}
+    return not (partners_a and partners_b)
 
 
 def linked(pairs: list[dict[str, Any]]) -> set[tuple[str, str]]:
@@ -182,6 +207,7 @@ def _rates(c: dict[str, int]) -> dict[str, float]:
         "accuracy": round((c["pairs_found"] + c["only_found"]) / items, 4) if items else 1.0,
         "pair_recall": round(c["pairs_found"] / c["pairs"], 4) if c["pairs"] else 1.0,
         "pair_precision": round(c["engine_correct"] / c["engine_pairs"], 4) if c["engine_pairs"] else 1.0,
+        "consistent_precision": round(c["engine_consistent"] / c["engine_pairs"], 4) if c["engine_pairs"] else 1.0,
         "offered": round(c["pairs_offered"] / c["pairs"], 4) if c["pairs"] else 1.0,
     }
 

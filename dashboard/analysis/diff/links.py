@@ -9,6 +9,8 @@ paragraphs (split). The links are chosen in three steps over the combined simila
    where the two provisions share a word (context confirms a lexical match, it never makes one).
 2. A one-to-one core: the maximum-weight assignment (Hungarian) over the pairs reaching `threshold`, as in
    issue 6: each provision's most defensible single counterpart.
+   Two provisions that are each other's best match and both still alone are linked from `mutual_threshold`
+   (chance's 0.75 quantile) up: being mutual nearest neighbours is evidence the raw score does not carry.
 3. Further links, for merged and split: a provision whose best counterpart is already taken is linked to it
    too, when that similarity reaches `link_threshold` (above chance, see docs/alignment.md) and comes within
    `link_ratio` of the best similarity the counterpart has with anything. One provision gets at most
@@ -91,6 +93,7 @@ def choose_links(
     link_threshold: float,
     link_ratio: float,
     max_links: int,
+    mutual_threshold: float | None = None,
     blocked_rows: frozenset[int] = frozenset(),
     blocked_cols: frozenset[int] = frozenset(),
     apart: Sequence[tuple[int, int]] = (),
@@ -112,6 +115,13 @@ def choose_links(
     links = {(int(i), int(j)) for i, j in zip(rows, cols, strict=True) if sim[i, j] >= threshold}
     best_of_col = sim.max(axis=0)
     best_of_row = sim.max(axis=1)
+    if mutual_threshold is not None:  # each other's best match: evidence beyond the score itself
+        taken_rows, taken_cols = {i for i, _ in links}, {j for _, j in links}
+        for i in range(n):
+            j = int(np.argmax(sim[i]))
+            if (sim[i, j] >= mutual_threshold and int(np.argmax(sim[:, j])) == i
+                    and i not in taken_rows and j not in taken_cols):
+                links.add((i, j))
     degree_a: dict[int, int] = {}
     degree_b: dict[int, int] = {}
     for i, j in links:
