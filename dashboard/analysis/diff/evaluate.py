@@ -229,7 +229,7 @@ def format_report(report: dict[str, Any]) -> str:
         f"{report['pair_recall']:>7.3f}"
     )
     lines.append(
-        f"pairing accuracy {report['accuracy']:.3f} (pairs precision {report['pair_precision']:.3f}, "
+        f"pairing accuracy {report['accuracy']:.3f} (link precision {report['pair_precision']:.3f}, "
         f"recall {report['pair_recall']:.3f}) on {report['pairs']} gold pairs and {report['only']} "
         f"only-in lines"
     )
@@ -252,6 +252,17 @@ def format_report(report: dict[str, Any]) -> str:
             + ", ".join(f"{k} {v:.3f}" for k, v in report["chance"].items())
         )
     return "\n".join(lines)
+
+
+def format_set(name: str, what: str, report: dict[str, Any]) -> str:
+    """Return one gold set's link figures in one line."""
+    r = report
+    return (
+        f"{name}, {what}: link precision {r['pair_precision']:.3f} ({r['engine_correct']}/{r['engine_pairs']} links "
+        f"touching a gold line are gold pairs; consistent with the gold {r['consistent_precision']:.3f}), link "
+        f"recall {r['pair_recall']:.3f} ({r['pairs_found']}/{r['pairs']}), lines left alone {r['only_found']}/"
+        f"{r['only']}, accuracy {r['accuracy']:.3f}"
+    )
 
 
 def chance_similarity(
