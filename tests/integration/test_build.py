@@ -115,6 +115,9 @@ def _apply_defect(seeds: Path, defect: str) -> None:
         ("empty-seed", "beta.txt", "file"),
         ("not-utf8", "beta.txt", "byte"),
         ("binary-seed", "beta.txt", "byte"),
+        ("alignment-unknown-provision", "alignments.yml", "entry 2.a"),
+        ("alignment-unknown-document", "alignments.yml", "entry 1.a_doc"),
+        ("alignment-alias", "alignments.yml", "line 11"),
     ],
 )
 def test_bad_input_is_refused_in_one_line_and_out_is_untouched(seeds_copy, tmp_path, fixture_data, defect, file,
@@ -203,6 +206,35 @@ def test_conflicting_claims_are_kept_both(shipped_data: Path):
     assert {c["status"] for c in claims} == {"accepted", "rejected"}
     groups = [t for t in rows(shipped_data, "targets") if t["conflict_group"]]
     assert len(groups) >= 2 and len({t["source_url"] for t in groups}) == 2
+
+
+def test_curated_alignments_become_the_alignments_table(seeds_copy: Path, tmp_path: Path):
+    (seeds_copy / "alignments.yml").write_text(
+        "- a_doc: 1-NQ-TW-2020\n  b_doc: 2/NQ-CP\n  a: '1.a'\n  b: p1\n  relation: pair\n  note: same subject\n"
+        "  by: tester\n  on: 2026-12-06\n  source: fixture\n"
+        "- a_doc: 1-NQ-TW-2020\n  b_doc: 2-NQ-CP-2021\n  a: ''\n  b: p2\n  relation: no_counterpart\n"
+        "  note: new task\n  by: tester\n  on: 2026-12-06\n  source: fixture\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "data"
+    build_package(seeds_copy, out)
+    table = rows(out, "alignments")
+    assert [(r["a_provision"], r["b_provision"], r["relation"], r["on"]) for r in table] == [
+        ("1-NQ-TW-2020:1.a", "2-NQ-CP-2021:p1", "pair", "2026-12-06"),
+        ("", "2-NQ-CP-2021:p2", "no_counterpart", "2026-12-06"),
+    ]
+    assert table[0]["b_doc"] == "2-NQ-CP-2021"  # a symbol is resolved to the document's id
+    schema = json.loads((REPO / "dashboard" / "dataset" / "schema" / "alignments.json").read_text(encoding="utf-8"))
+    assert all(f.get("description") for f in schema["schema"]["fields"])
+    from dashboard.analysis.diff import compare_documents
+    from dashboard.dataset.load import Dataset
+
+    result = compare_documents(Dataset(out), "1-NQ-TW-2020", "2-NQ-CP-2021")
+    by = {(p.a, p.b): p for p in result.pairs}
+    assert by[("1-NQ-TW-2020:1.a", "2-NQ-CP-2021:p1")].set_by == "curated"
+    assert by[(None, "2-NQ-CP-2021:p2")].set_by == "curated"
+    off = compare_documents(Dataset(out), "1-NQ-TW-2020", "2-NQ-CP-2021", use_curated=False)
+    assert all(p.set_by == "engine" for p in off.pairs)
 
 
 def test_relation_kinds_checked_at_build_are_the_schemas():

@@ -25,6 +25,7 @@ Structure:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -81,7 +82,12 @@ def with_context(
         return similarity
     ctx = block_similarity[np.ix_(list(sa.block), list(sb.block))]
     raised = similarity + weight * ctx * (1.0 - similarity)
-    return np.where(similarity > 0, np.clip(raised, 0.0, 1.0), similarity)
+    # a provision alone in its block has no context beyond itself: only pairs where a block adds text are raised
+    size_a, size_b = Counter(sa.block), Counter(sb.block)
+    grouped_a = np.array([size_a[top] > 1 for top in sa.block])
+    grouped_b = np.array([size_b[top] > 1 for top in sb.block])
+    informative = grouped_a[:, None] | grouped_b[None, :]
+    return np.where((similarity > 0) & informative, np.clip(raised, 0.0, 1.0), similarity)
 
 
 def choose_links(
