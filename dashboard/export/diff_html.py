@@ -234,8 +234,11 @@ def _targets(result: dict[str, Any]) -> list[str]:
 
 def _pairs(result: dict[str, Any]) -> list[str]:
     out = ["<h2>Aligned provisions</h2><table><tr><th>Status</th><th>A</th><th>B</th></tr>"]
+    seen: set[str] = set()  # a provision linked several times anchors its first row only (ids are unique)
     for pair in result["pairs"]:
         status = pair["status"]
+        anchor = next((x for x in (pair["a"], pair["b"]) if x and x not in seen), None)
+        seen.update(x for x in (pair["a"], pair["b"]) if x)
         sim = (
             f"<br><span class=muted>similarity {pair['similarity']:.2f}</span>"
             if pair["a"] and pair["b"]
@@ -246,11 +249,15 @@ def _pairs(result: dict[str, Any]) -> list[str]:
         if not pair.get("counted", True):
             by += "<br><span class=muted>not counted (framing, narrative or bare heading)</span>"
         out.append(
-            f'<tr id="{escape(pair["a"] or pair["b"] or "", quote=True)}"><td class="status {status}">'
+            f'<tr{_id(anchor)}><td class="status {status}">'
             f"{escape(STATUS_LABEL[status])}{by}{sim}{themes}</td>"
             f"<td>{_side(pair, 'a')}</td><td>{_side(pair, 'b')}</td></tr>"
         )
     return [*out, "</table>"]
+
+
+def _id(anchor: str | None) -> str:
+    return f' id="{escape(anchor, quote=True)}"' if anchor else ""
 
 
 def _side(pair: dict[str, Any], side: str) -> str:
