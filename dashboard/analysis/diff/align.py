@@ -98,13 +98,18 @@ def tokens(text: str) -> tuple[Token, ...]:
 
 def subject_terms(text: str) -> list[str]:
     """Return the terms alignment compares: content stems without procedural words, spellings folded."""
+    return list(_subject_terms(text))
+
+
+@lru_cache(maxsize=16384)
+def _subject_terms(text: str) -> tuple[str, ...]:
     out = []
     for token in tokens(text):
         word = SPELLING.get(token.text, token.text)
         if word in _STOP or len(word) < 2 or word.isdigit():
             continue
         out.append(stem(word))
-    return out
+    return tuple(out)
 
 
 def lexical_similarity(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndarray:

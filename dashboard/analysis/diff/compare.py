@@ -68,14 +68,14 @@ def compare_documents(
     `pins` are a reader's corrections such as "3.b1-p2" (diff/pins.py); a wrong one raises InvalidPin. The
     package's curated links (table `alignments`) apply unless `use_curated` is False; a reader's pins override
     them."""
-    documents = source.table("documents").set_index("id", drop=False)
+    documents = source.table("documents")
     provisions = source.table("provisions")
     table = _optional(source, "alignments") if use_curated else None
     return diff_provisions(
-        provisions[provisions["document_id"] == a],
-        provisions[provisions["document_id"] == b],
-        doc_a=documents.loc[a].to_dict(),
-        doc_b=documents.loc[b].to_dict(),
+        _derived(provisions, ("rows", a), lambda t: t[t["document_id"] == a]),
+        _derived(provisions, ("rows", b), lambda t: t[t["document_id"] == b]),
+        doc_a=_derived(documents, ("doc", a), lambda t: t[t["id"] == a].iloc[0].to_dict()),
+        doc_b=_derived(documents, ("doc", b), lambda t: t[t["id"] == b].iloc[0].to_dict()),
         provision_themes=_optional(source, "provision_themes"),
         mentions=_optional(source, "mentions"),
         entities=_optional(source, "entities"),
@@ -105,25 +105,18 @@ def diff_provisions(
     basis_mode: str = "own",
 ) -> Comparison:
     """Return the comparison of two documents' provision tables (the core of compare_documents)."""
-    rows_a = prov_a.sort_values("ordinal").to_dict("records")
-    rows_b = prov_b.sort_values("ordinal").to_dict("records")
+    rows_a = _derived(prov_a, "records", lambda t: t.sort_values("ordinal").to_dict("records"))
+    rows_b = _derived(prov_b, "records", lambda t: t.sort_values("ordinal").to_dict("records"))
     ids_a, ids_b = [r["id"] for r in rows_a], [r["id"] for r in rows_b]
     names = (str(doc_a.get("symbol") or doc_a["id"]), str(doc_b.get("symbol") or doc_b["id"]))
     applied = pinning.parse_pins(pins, ids_a, ids_b, names)
-    themes_of = _themes_by_provision(provision_themes)
-    entities_of = _entities_by_provision(mentions)
-    texts_a, texts_b = [subject_text(r) for r in rows_a], [subject_text(r) for r in rows_b]
-    sim, lexical, signals = similarity_matrix(
-        texts_a,
-        texts_b,
-        themes_a=None if themes_of is None else [themes_of.get(r["id"], {}) for r in rows_a],
-        themes_b=None if themes_of is None else [themes_of.get(r["id"], {}) for r in rows_b],
-        entities_a=None if entities_of is None else [entities_of.get(r["id"], frozenset()) for r in rows_a],
-        entities_b=None if entities_of is None else [entities_of.get(r["id"], frozenset()) for r in rows_b],
-        settings=settings,
+    themes_of = None if provision_themes is None else _derived(provision_themes, "by", _themes_by_provision)
+    # the similarity and the structures do not depend on pins or curated links: computed once per pair of tables
+    sim, sa, sb, signals = _memo(
+        (prov_a, prov_b, provision_themes, mentions),
+        ("similarity", settings),
+        lambda: _similarity(rows_a, rows_b, themes_of, mentions, settings),
     )
-    sa, sb = _structure(rows_a, texts_a), _structure(rows_b, texts_b)
-    sim = with_context(sim, _block_similarity(texts_a, texts_b, sa, sb), sa, sb, settings.context_weight)
     aligned_a, aligned_b = _aligned(rows_a, basis_mode), _aligned(rows_b, basis_mode)
     fixed, kept_curated = _fixed(applied, curated, ids_a, ids_b)
     # a reader's pin places its provisions (the engine links them no further); a curated pair adds its link and
@@ -158,7 +151,11 @@ def diff_provisions(
         counted_b=[aligned_b[j] and not sb.bare[j] for j in range(len(rows_b))],
         bare_a=sa.bare, bare_b=sb.bare, themes_of=themes_of or {}, theme_order=order, settings=settings,
     )
-    count_a, count_b = counted(prov_a), counted(prov_b)
+    wholes = _memo(
+        (prov_a, prov_b, provision_themes, mentions, entities, targets),
+        (str(doc_a["id"]), str(doc_b["id"]), tuple(order)),
+        lambda: _wholes(prov_a, prov_b, doc_a, doc_b, provision_themes, mentions, entities, targets, order),
+    )
     summary = dict.fromkeys(STATUSES, 0)
     for row in pairs:
         if row.counted:
@@ -170,7 +167,7 @@ def diff_provisions(
     return Comparison(
         a=str(doc_a["id"]),
         b=str(doc_b["id"]),
-        documents={"a": _document(doc_a, prov_a), "b": _document(doc_b, prov_b)},
+        documents=wholes["documents"],
         coverage_warning=coverage_warning(doc_a, doc_b),
         notices=notices(doc_a, doc_b),
         summary=summary,
@@ -180,13 +177,11 @@ def diff_provisions(
         pins=tuple(pin.text() for pin in applied),
         curated=tuple(c.text() for c in kept_curated),
         measure=MEASURE,
-        basis={"a": basis(prov_a), "b": basis(prov_b)},
-        themes=()
-        if provision_themes is None
-        else tuple(ThemeDelta(**t) for t in theme_deltas(_units(count_a), _units(count_b), provision_themes, order)),
-        terms=distinctive_terms(count_a["text"], count_b["text"]),
-        entities=entity_deltas(list(count_a["id"]), list(count_b["id"]), mentions, entities),
-        targets=target_deltas(str(doc_a["id"]), str(doc_b["id"]), targets),
+        basis=wholes["basis"],
+        themes=wholes["themes"],
+        terms=wholes["terms"],
+        entities=wholes["entities"],
+        targets=wholes["targets"],
         settings={
             "threshold": settings.threshold,
             "link_threshold": settings.link_threshold,
@@ -200,6 +195,77 @@ def diff_provisions(
             "basis": basis_mode,
         },
     )
+
+
+def _similarity(
+    rows_a: list[dict], rows_b: list[dict], themes_of: dict | None, mentions: pd.DataFrame | None,
+    settings: AlignSettings,
+) -> tuple[np.ndarray, Structure, Structure, tuple[str, ...]]:
+    """Return the combined similarity raised by block context, both documents' structures and the signals."""
+    entities_of = None if mentions is None else _derived(mentions, "by", _entities_by_provision)
+    texts_a, texts_b = [subject_text(r) for r in rows_a], [subject_text(r) for r in rows_b]
+    sim, _, signals = similarity_matrix(
+        texts_a,
+        texts_b,
+        themes_a=None if themes_of is None else [themes_of.get(r["id"], {}) for r in rows_a],
+        themes_b=None if themes_of is None else [themes_of.get(r["id"], {}) for r in rows_b],
+        entities_a=None if entities_of is None else [entities_of.get(r["id"], frozenset()) for r in rows_a],
+        entities_b=None if entities_of is None else [entities_of.get(r["id"], frozenset()) for r in rows_b],
+        settings=settings,
+    )
+    sa, sb = _structure(rows_a, texts_a), _structure(rows_b, texts_b)
+    if settings.context_weight > 0 and (_grouped(sa) or _grouped(sb)):  # flat lists have no context to add
+        sim = with_context(sim, _block_similarity(texts_a, texts_b, sa, sb), sa, sb, settings.context_weight)
+    sim.setflags(write=False)
+    return sim, sa, sb, signals
+
+
+def _wholes(prov_a, prov_b, doc_a, doc_b, provision_themes, mentions, entities, targets, order) -> dict[str, Any]:
+    """Return what moved between the two documents as a whole (it does not depend on the links or pins)."""
+    count_a, count_b = counted(prov_a), counted(prov_b)
+    return {
+        "documents": {"a": _document(doc_a, prov_a), "b": _document(doc_b, prov_b)},
+        "basis": {"a": basis(prov_a), "b": basis(prov_b)},
+        "themes": ()
+        if provision_themes is None
+        else tuple(ThemeDelta(**t) for t in theme_deltas(_units(count_a), _units(count_b), provision_themes, order)),
+        "terms": distinctive_terms(count_a["text"], count_b["text"]),
+        "entities": entity_deltas(list(count_a["id"]), list(count_b["id"]), mentions, entities),
+        "targets": target_deltas(str(doc_a["id"]), str(doc_b["id"]), targets),
+    }
+
+
+_MEMO: dict[Any, tuple[tuple, Any]] = {}
+
+
+def _memo(tables: tuple, key: Any, make: Any) -> Any:
+    """Return make(), computed once per set of table objects (compared by identity) and key. Read-only."""
+    slot = (tuple(id(t) for t in tables), key)
+    hit = _MEMO.get(slot)
+    if hit is not None and all(x is y for x, y in zip(hit[0], tables, strict=True)):
+        return hit[1]
+    if len(_MEMO) > 64:
+        _MEMO.clear()
+    value = make()
+    _MEMO[slot] = (tables, value)
+    return value
+
+
+_DERIVED: dict[tuple[int, Any], tuple[Any, Any]] = {}
+
+
+def _derived(table: Any, key: Any, make: Any) -> Any:
+    """Return make(table), computed once per table object and key (a dataset serves the same frames on every
+    call, so a warm comparison does not filter and convert them again). Read-only: callers never mutate it."""
+    slot = (id(table), key)
+    hit = _DERIVED.get(slot)
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    if len(_DERIVED) > 256:
+        _DERIVED.clear()
+    value = make(table)
+    _DERIVED[slot] = (table, value)
+    return value
 
 
 def notices(doc_a: Mapping[str, Any], doc_b: Mapping[str, Any]) -> tuple[str, ...]:
@@ -230,6 +296,10 @@ def _aligned(rows: list[dict], basis_mode: str) -> list[bool]:
 def _structure(rows: list[dict], texts: list[str]) -> Structure:
     parents = [r.get("parent_id") for r in rows]
     return structure([r["id"] for r in rows], parents, [len(subject_terms(t)) for t in texts])
+
+
+def _grouped(s: Structure) -> bool:
+    return len(set(s.block)) < len(s.block)
 
 
 def _block_similarity(texts_a: list[str], texts_b: list[str], sa: Structure, sb: Structure) -> np.ndarray:
