@@ -4,7 +4,8 @@ Run: .venv/bin/python bench/bench_diff.py [--repeat 7]
 Prints, for each case, the median wall time of compare_documents/diff_provisions (alignment, word ops, deltas)
 and of Python's difflib on the same input in the same run: a line diff (unified_diff over the provision texts)
 and a word diff (SequenceMatcher over all words). Goals (issue 13): under 100 ms warm for the seed pair, under
-1 s for the generated 500 × 500 pair. On the generated pair, whose true pairs are known, it also prints pairing accuracy.
+1 s for the generated 500 × 500 pair. On the generated pair, whose true pairs are known, it also prints link
+precision and recall.
 No asserts: figures are printed, not checked.
 """
 

@@ -195,7 +195,7 @@ def test_cmpr008_two_users_do_not_share_state(journey, app_url, browser):
     wait_for_page(other, ids.COMPARE_PAIRS)
     page.locator(f"{sel(ids.COMPARE_STATUS)} label", has_text="Kept").click()
     expect(page).to_have_url(
-        f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&status=reworded,new,dropped", timeout=T
+        f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&status=reworded,merged,split,new,dropped", timeout=T
     )
     other.reload()
     wait_for_page(other, ids.COMPARE_PAIRS)

@@ -37,6 +37,8 @@ from dashboard.analysis.diff.deltas import (
     theme_deltas,
 )
 from dashboard.analysis.diff.links import Structure, choose_links, family_degree, structure, with_context
+from dashboard.analysis.diff.memo import derived as _derived
+from dashboard.analysis.diff.memo import memo as _memo
 from dashboard.analysis.diff.result import STATUSES, Comparison, DocumentSummary, ThemeDelta
 from dashboard.analysis.diff.rows import build_rows, subject_text
 from dashboard.analysis.diff.sections import sections
@@ -233,39 +235,6 @@ def _wholes(prov_a, prov_b, doc_a, doc_b, provision_themes, mentions, entities, 
         "entities": entity_deltas(list(count_a["id"]), list(count_b["id"]), mentions, entities),
         "targets": target_deltas(str(doc_a["id"]), str(doc_b["id"]), targets),
     }
-
-
-_MEMO: dict[Any, tuple[tuple, Any]] = {}
-
-
-def _memo(tables: tuple, key: Any, make: Any) -> Any:
-    """Return make(), computed once per set of table objects (compared by identity) and key. Read-only."""
-    slot = (tuple(id(t) for t in tables), key)
-    hit = _MEMO.get(slot)
-    if hit is not None and all(x is y for x, y in zip(hit[0], tables, strict=True)):
-        return hit[1]
-    if len(_MEMO) > 64:
-        _MEMO.clear()
-    value = make()
-    _MEMO[slot] = (tables, value)
-    return value
-
-
-_DERIVED: dict[tuple[int, Any], tuple[Any, Any]] = {}
-
-
-def _derived(table: Any, key: Any, make: Any) -> Any:
-    """Return make(table), computed once per table object and key (a dataset serves the same frames on every
-    call, so a warm comparison does not filter and convert them again). Read-only: callers never mutate it."""
-    slot = (id(table), key)
-    hit = _DERIVED.get(slot)
-    if hit is not None and hit[0] is table:
-        return hit[1]
-    if len(_DERIVED) > 256:
-        _DERIVED.clear()
-    value = make(table)
-    _DERIVED[slot] = (table, value)
-    return value
 
 
 def notices(doc_a: Mapping[str, Any], doc_b: Mapping[str, Any]) -> tuple[str, ...]:

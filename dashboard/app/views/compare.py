@@ -29,6 +29,7 @@ from dashboard.app.views.compare_pins import (
     pair_actions,
     pins_bar,
 )
+from dashboard.app.views.compare_sections import sections_block
 from dashboard.app.views.compare_text import text
 from dashboard.figures.compare import comparison_dict
 from dashboard.figures.coverage import coverage_key, coverage_label, source_kind_label
@@ -420,26 +421,6 @@ def _summary(result: dict[str, Any], lang: str) -> html.Div:
         ],
         id=ids.COMPARE_SUMMARY,
         className="compare-summary my-2",
-    )
-
-
-def sections_block(result: dict[str, Any], lang: str) -> html.Section:
-    """Return the section-level summary, first on the page: one line per part or item of A saying what became
-    of it in B (text, never HTML)."""
-    return html.Section(
-        [
-            html.H2(_t("sections", lang), className="h6 mt-3"),
-            html.Ul(
-                [
-                    html.Li(s["summary"], className=f"section-line section-{s['outcome']}",
-                            **{"data-outcome": s["outcome"], "data-a": s["a"] or ""})
-                    for s in result.get("sections") or []
-                ],
-                className="compare-sections-list small",
-            ),
-        ],
-        id=ids.COMPARE_SECTIONS,
-        className="compare-sections",
     )
 
 
