@@ -75,6 +75,15 @@ def test_pack_holds_every_part(pack, dataset):
     assert any(dataset.citation in b for b in pack.slides[-1].bullets)
 
 
+def test_the_pack_says_what_became_of_each_part_of_a(pack):
+    """The section summary of the comparison, one line per part or item of A, before the quoted changes."""
+    titles = [s.title for s in pack.slides]
+    at = next(i for i, t in enumerate(titles) if t.startswith("What became of each part of"))
+    lines = pack.slides[at].bullets
+    assert any(line.startswith("7. ") and "→" in line and "p13" in line for line in lines)
+    assert at < next(i for i, s in enumerate(pack.slides) if s.kind == "quotes")
+
+
 def test_pptx_opens_with_its_slides_and_pictures(pptx_file, pack, dataset):
     prs = Presentation(str(pptx_file))
     assert round(Emu(prs.slide_width).inches, 2) == 13.33 and round(Emu(prs.slide_height).inches, 2) == 7.5

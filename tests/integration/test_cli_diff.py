@@ -241,3 +241,5 @@ def test_the_html_report_marks_the_readers_pairs(tmp_path: Path):
     row = html.split('<tr id="40-QD-TTg-2016:3.b1">', 1)[1].split("</tr>", 1)[0]
     assert "set by the reader" in row and "153-NQ-CP-2025:p2" in row
     assert html.count("<strong>set by the reader</strong>") == 1 and "1 set by the reader (3.b1-p2)." in html
+    assert "<h2>What became of each part of A</h2>" in html and "7. Proactively participate" in html
+    assert "curated (seeds/alignments.yml)" in html  # the curated links are marked
