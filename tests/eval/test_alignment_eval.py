@@ -30,6 +30,8 @@ THIRD = Path(__file__).parent / "data" / "alignment_annotator3.yml"  # blind: wr
 BARS = {
     GOLD: (29, 20, 0.55, 0.38, 0.35, 0.75),  # measured 0.571 / 0.407 / 0.379 / 0.828 (24 of 29)
     SECOND: (20, 25, 0.68, 0.36, 0.42, 0.85),  # measured 0.711 / 0.391 / 0.450 / 0.95 (19 of 20)
+    # blind: run once after the engine was finished (links touching its not_pairs count as false positives)
+    THIRD: (65, 61, 0.55, 0.40, 0.26, 0.0),  # measured 0.587 / 0.442 / 0.292
 }
 
 
@@ -38,7 +40,7 @@ def engine(dataset: Dataset):
 
 
 @pytest.mark.eval
-@pytest.mark.parametrize("path", [GOLD, SECOND], ids=["first", "second"])
+@pytest.mark.parametrize("path", [GOLD, SECOND, THIRD], ids=["first", "second", "third"])
 def test_link_precision_and_recall_on_the_gold_sets(shipped_data: Path, path: Path):
     dataset = Dataset(shipped_data)
     report = score_alignment(load_gold(path), dataset.provisions, engine(dataset), path.name)
