@@ -311,14 +311,38 @@ def eval_extraction(show_errors: bool, as_json: bool) -> None:
     metavar="A-B",
     help="Correct the pairing: 3.b1-p2 pairs A's 3.b1 with B's p2, 3.b1- leaves it without a counterpart, "
     "-p3 leaves B's p3 alone, 3.b1!p2 keeps those two apart. Repeat, or separate with commas. The rest "
-    "is aligned around the pins.",
+    "is aligned around the pins. Pins override curated links.",
 )
-def diff(a: str, b: str, data_dir: Path, as_json: bool, html_path: Path | None, pins: tuple[str, ...]) -> None:
+@click.option(
+    "--no-curated",
+    "no_curated",
+    is_flag=True,
+    help="Leave out the curated links of seeds/alignments.yml (the package's alignments table).",
+)
+@click.option(
+    "--all-text",
+    "all_text",
+    is_flag=True,
+    help="Align and count every provision, the publisher's framing and secondary narrative included "
+    "(default: the documents' own text).",
+)
+def diff(
+    a: str,
+    b: str,
+    data_dir: Path,
+    as_json: bool,
+    html_path: Path | None,
+    pins: tuple[str, ...],
+    no_curated: bool,
+    all_text: bool,
+) -> None:
     """Compare two documents (id or symbol, any case): provisions paired by meaning, and what moved.
 
-    Each pair's `ops` are word-level changes: [{"op": "equal|insert|delete|replace", "a": "...", "b": "..."}];
-    joining the `a` (or `b`) slices gives back the A (or B) text exactly. `set_by` says whether the engine or a
-    --pin made the pair; `candidates` lists the closest other provisions, to pin when the engine is wrong.
+    One row per link: a provision merged (several A → one B) or split (one A → several B) appears in several
+    rows; `new` and `dropped` rows are provisions with no link at all. Each row's `ops` are word-level changes:
+    [{"op": "equal|insert|delete|replace", "a": "...", "b": "..."}]; joining the `a` (or `b`) slices gives back
+    the A (or B) text exactly. `set_by` says whether the engine, a curated entry or a --pin made the link;
+    `candidates` lists the closest other provisions; `sections` says in one line what became of each part of A.
 
     Example: policy-timeline diff 40/QĐ-TTg 153/NQ-CP --pin 3.b1-p2 --html compare.html
     """
@@ -328,9 +352,16 @@ def diff(a: str, b: str, data_dir: Path, as_json: bool, html_path: Path | None, 
     if as_json and html_path:
         fail("use either --json or --html, not both")
     dataset = get_dataset(str(data_dir))
-    result = compare_documents(dataset, dataset.resolve_document(a), dataset.resolve_document(b), pins=_split(pins))
+    result = compare_documents(
+        dataset,
+        dataset.resolve_document(a),
+        dataset.resolve_document(b),
+        pins=_split(pins),
+        use_curated=not no_curated,
+        basis_mode="all" if all_text else "own",
+    )
     if as_json:
-        click.echo(json.dumps(result, ensure_ascii=False))
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False))
     elif html_path:
         from dashboard.export.diff_html import write_report
 
@@ -359,10 +390,22 @@ def diff(a: str, b: str, data_dir: Path, as_json: bool, html_path: Path | None, 
     show_default=True,
     help="A second annotator's gold set: the engine is scored on it too, and the two sets' agreement is printed.",
 )
+@click.option(
+    "--third",
+    "third_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=REPO_DIR / "tests" / "eval" / "data" / "alignment_annotator3.yml",
+    show_default=True,
+    help="A third, blind gold set (with pairs a reader would never make); scored when the file exists.",
+)
 @click.option("--bar", type=float, default=None, help="Exit 1 when the pairing accuracy is below this.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (with every disagreement).")
-def eval_alignment(data_dir: Path, gold_path: Path, second_path: Path, bar: float | None, as_json: bool) -> None:
-    """Measure how well `diff` pairs provisions against the hand-made gold set (accuracy, precision, recall).
+def eval_alignment(
+    data_dir: Path, gold_path: Path, second_path: Path, third_path: Path, bar: float | None, as_json: bool
+) -> None:
+    """Measure how well `diff` links provisions against the hand-made gold sets: link precision and recall (a
+    gold pair counts when its two provisions are linked), the engine alone and with the curated links, and the
+    clicks a reader needs to correct it.
 
     Example: policy-timeline eval-alignment --bar 0.6
     """
@@ -372,6 +415,7 @@ def eval_alignment(data_dir: Path, gold_path: Path, second_path: Path, bar: floa
         chance_similarity,
         format_agreement,
         format_report,
+        format_set,
         load_gold,
         score_alignment,
         threshold_curve,
@@ -380,37 +424,43 @@ def eval_alignment(data_dir: Path, gold_path: Path, second_path: Path, bar: floa
     from dashboard.dataset.load import get_dataset
 
     dataset = get_dataset(str(data_dir))
+    engine = lambda a, b: compare_documents(dataset, a, b, use_curated=False)  # noqa: E731
+    curated = lambda a, b: compare_documents(dataset, a, b)  # noqa: E731
+    pinned = lambda a, b, pins: compare_documents(dataset, a, b, pins=pins, use_curated=False)  # noqa: E731
     gold = load_gold(gold_path)
-    report = score_alignment(gold, dataset.provisions, lambda a, b: compare_documents(dataset, a, b), str(gold_path))
+    report = score_alignment(gold, dataset.provisions, engine, str(gold_path))
     report["threshold_curve"] = threshold_curve(
         gold,
         dataset.provisions,
-        lambda t: lambda a, b: compare_documents(dataset, a, b, AlignSettings(threshold=t)),
+        lambda t: lambda a, b: compare_documents(dataset, a, b, AlignSettings(threshold=t), use_curated=False),
         [0.08, 0.12, 0.16, 0.20, 0.24, 0.28],
     )
     held = dataset.provisions[dataset.provisions["document_id"].isin(set(dataset.held_documents()["id"]))]
     report["chance"] = chance_similarity(held)
     second = load_gold(second_path)
-    report["second"] = score_alignment(
-        second, dataset.provisions, lambda a, b: compare_documents(dataset, a, b), str(second_path)
-    )
     report["agreement"] = annotator_agreement(gold, second, dataset.provisions)
-    pinned = lambda a, b, pins: compare_documents(dataset, a, b, pins=pins)  # noqa: E731
-    report["reader"] = simulate_reader(gold, dataset.provisions, pinned, str(gold_path))
-    report["second"]["reader"] = simulate_reader(second, dataset.provisions, pinned, str(second_path))
+    sets = [(gold_path, gold), (second_path, second)]
+    if third_path.exists():
+        sets.append((third_path, load_gold(third_path)))
+    report["sets"] = []
+    for path, entries in sets:
+        report["sets"].append(
+            {
+                "file": path.name,
+                "engine": score_alignment(entries, dataset.provisions, engine, str(path)),
+                "curated": score_alignment(entries, dataset.provisions, curated, str(path)),
+                "reader": simulate_reader(entries, dataset.provisions, pinned, str(path)),
+            }
+        )
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=1))
     else:
-        s = report["second"]
         click.echo(format_report(report))
-        click.echo(
-            f"second annotator ({second_path.name}): accuracy {s['accuracy']:.3f} (pairs precision "
-            f"{s['pair_precision']:.3f}, recall {s['pair_recall']:.3f}) on {s['pairs']} gold pairs and "
-            f"{s['only']} only-in lines; counterpart paired or offered {s['pairs_offered']}/{s['pairs']}"
-        )
         click.echo(format_agreement(report["agreement"], gold_path.name, second_path.name))
-        click.echo(f"correcting by hand ({gold_path.name}): {format_reader(report['reader'])}")
-        click.echo(f"correcting by hand ({second_path.name}): {format_reader(s['reader'])}")
+        for row in report["sets"]:
+            click.echo(format_set(row["file"], "engine alone", row["engine"]))
+            click.echo(format_set(row["file"], "with curated links", row["curated"]))
+            click.echo(f"{row['file']}, correcting by hand: {format_reader(row['reader'])}")
     if bar is not None and report["accuracy"] < bar:
         sys.exit(1)
 

@@ -86,6 +86,7 @@ COMPARE_CAPTION = "cmp-caption"
 COMPARE_WARNING = "cmp-coverage-warning"
 COMPARE_LANGUAGE = "cmp-language-notice"  # A and B in two languages: pairs by numbering, no word diff
 COMPARE_SUMMARY = "cmp-summary"
+COMPARE_SECTIONS = "cmp-sections"
 COMPARE_CHART = "cmp-theme-chart"
 COMPARE_TERMS_CHART = "cmp-terms-chart"  # back-to-back keyness bars (registry name "compare-terms")
 COMPARE_TERMS = "cmp-terms"

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from dashboard import errors
+from dashboard.corpus.alignments import check_alignments, load_alignments
 from dashboard.corpus.ids import symbol_key
 from dashboard.corpus.segment import Provision, segment_document
 from dashboard.corpus.sidecar import (
@@ -21,9 +22,20 @@ from dashboard.corpus.sidecar import (
 # the relations schema's enum (tests/integration checks they agree)
 RELATION_KINDS = ("implements", "references", "reviews", "follows_review_of", "supersedes")
 # fields each record of seeds/cited.yml needs (the build reads them without defaults)
-CITED_FIELDS = {"targets": ("document", "text", "kind"), "indicators": ("document", "text"),
-                "claims": ("document", "field", "value", "status")}
-CORPUS_FILES = ("vocabulary.yml", "package.yml", "references.yml", "relations.yml", "cited.yml", "notes.yml")
+CITED_FIELDS = {
+    "targets": ("document", "text", "kind"),
+    "indicators": ("document", "text"),
+    "claims": ("document", "field", "value", "status"),
+}
+CORPUS_FILES = (
+    "vocabulary.yml",
+    "package.yml",
+    "references.yml",
+    "relations.yml",
+    "cited.yml",
+    "notes.yml",
+    "alignments.yml",
+)
 
 
 @dataclass
@@ -46,6 +58,7 @@ class Corpus:
     relations: list[dict[str, Any]]
     cited: dict[str, Any]
     notes: list[dict[str, Any]]
+    alignments: list[Any] = field(default_factory=list)
     _keys: dict[str, str] = field(default_factory=dict)
 
     def all_meta(self) -> list[DocumentMeta]:
@@ -87,15 +100,18 @@ def load_corpus(seeds_dir: Path) -> Corpus:
     if not seeds_dir.is_dir():
         raise errors.BuildFailed([errors.InputError(str(seeds_dir), "folder", "seeds folder not found")])
     root = seeds_dir.resolve()
-    linked_out = [p for p in sorted([*seeds_dir.glob("*.txt"), *seeds_dir.glob("*.yml")])
-                  if not p.resolve().is_relative_to(root)]
+    linked_out = [
+        p for p in sorted([*seeds_dir.glob("*.txt"), *seeds_dir.glob("*.yml")]) if not p.resolve().is_relative_to(root)
+    ]
     if linked_out:  # refuse before reading anything: a symlinked seed must not publish a file from elsewhere
-        raise errors.BuildFailed([errors.OutsideSeeds(shown(p), "file", "links to a file outside the seeds "
-                                                      "folder") for p in linked_out])
+        raise errors.BuildFailed(
+            [errors.OutsideSeeds(shown(p), "file", "links to a file outside the seeds folder") for p in linked_out]
+        )
     vocabulary = attempt(load_vocabulary, seeds_dir / "vocabulary.yml", shown(seeds_dir / "vocabulary.yml"))
     if vocabulary is None:
-        raise errors.BuildFailed(problems or [errors.MissingSidecar(shown(seeds_dir / "vocabulary.yml"), "file",
-                                                                    "vocabulary file missing")])
+        raise errors.BuildFailed(
+            problems or [errors.MissingSidecar(shown(seeds_dir / "vocabulary.yml"), "file", "vocabulary file missing")]
+        )
     package = _optional_yaml(seeds_dir / "package.yml", shown, attempt, {}) or {}
     documents: list[SeedDocument] = []
     texts = sorted(seeds_dir.glob("*.txt"))
@@ -109,8 +125,13 @@ def load_corpus(seeds_dir: Path) -> Corpus:
     seen: dict[str, str] = {}
     for doc in documents:
         if doc.meta.id in seen:
-            problems.append(errors.DuplicateId(shown(seeds_dir / doc.meta.seed_file.replace(".txt", ".yml")), "id",
-                                               f"{doc.meta.id!r} is already the id of {seen[doc.meta.id]}"))
+            problems.append(
+                errors.DuplicateId(
+                    shown(seeds_dir / doc.meta.seed_file.replace(".txt", ".yml")),
+                    "id",
+                    f"{doc.meta.id!r} is already the id of {seen[doc.meta.id]}",
+                )
+            )
         seen.setdefault(doc.meta.id, doc.meta.seed_file)
     referenced: list[DocumentMeta] = []
     ref_path = seeds_dir / "references.yml"
@@ -124,14 +145,29 @@ def load_corpus(seeds_dir: Path) -> Corpus:
     documents.sort(key=lambda d: (d.meta.issued, d.meta.id))
     referenced.sort(key=lambda m: (m.issued, m.id))
     corpus = Corpus(
-        vocabulary=vocabulary, package=package, documents=documents, referenced=referenced,
+        vocabulary=vocabulary,
+        package=package,
+        documents=documents,
+        referenced=referenced,
         relations=_optional_yaml(seeds_dir / "relations.yml", shown, attempt, []) or [],
         cited=_optional_yaml(seeds_dir / "cited.yml", shown, attempt, {}) or {},
         notes=_optional_yaml(seeds_dir / "notes.yml", shown, attempt, []) or [],
     )
+    align_path = seeds_dir / "alignments.yml"
+    if align_path.exists():
+        corpus.alignments = attempt(load_alignments, align_path, shown(align_path)) or []
     if not problems:  # references to a document that failed to load would only repeat its error
         problems.extend(_check_references(corpus, seeds_dir, shown))
         problems.extend(version_problems(corpus, seeds_dir, shown))
+        held = {d.meta.id for d in documents}
+        problems.extend(
+            check_alignments(
+                corpus.alignments,
+                shown(align_path),
+                lambda ref: corpus.resolve(ref) if corpus.resolve(ref) in held else None,
+                {p.id for p in corpus.provisions()},
+            )
+        )
     if problems:
         raise errors.BuildFailed(problems)
     return corpus
@@ -148,14 +184,19 @@ def version_problems(corpus: Corpus, seeds_dir: Path, shown) -> list[errors.Inpu
         main = held.get(meta.version_of)
         if main is None:
             known = "only referenced, not held" if corpus.resolve(meta.version_of) else "not in seeds/"
-            problems.append(errors.UnknownReference(where, "version_of", f"unknown document {meta.version_of!r} "
-                                                                         f"({known})"))
+            problems.append(
+                errors.UnknownReference(where, "version_of", f"unknown document {meta.version_of!r} ({known})")
+            )
         elif main.version_of:
-            problems.append(errors.InvalidField(where, "version_of", f"{main.id!r} is itself a version of "
-                                                                     f"{main.version_of!r}; name that one"))
+            problems.append(
+                errors.InvalidField(
+                    where, "version_of", f"{main.id!r} is itself a version of {main.version_of!r}; name that one"
+                )
+            )
         elif meta.language in languages[main.id]:
-            problems.append(errors.DuplicateId(where, "language", f"{main.id!r} already has a version in "
-                                                                  f"{meta.language!r}"))
+            problems.append(
+                errors.DuplicateId(where, "language", f"{main.id!r} already has a version in {meta.language!r}")
+            )
         else:
             languages[main.id].add(meta.language)
     return problems
@@ -183,8 +224,9 @@ def _load_document(text_path: Path, vocabulary: Vocabulary, shown) -> SeedDocume
 def _check_references(corpus: Corpus, seeds_dir: Path, shown) -> list[errors.InputError]:
     problems: list[errors.InputError] = []
     if not isinstance(corpus.package, dict):
-        problems.append(errors.InvalidField(shown(seeds_dir / "package.yml"), "file",
-                                            "expected a mapping of package properties"))
+        problems.append(
+            errors.InvalidField(shown(seeds_dir / "package.yml"), "file", "expected a mapping of package properties")
+        )
     rel_file = shown(seeds_dir / "relations.yml")
     if not isinstance(corpus.relations, list):
         return problems + [errors.InvalidField(rel_file, "file", "expected a list of relations")]
@@ -196,20 +238,32 @@ def _check_references(corpus: Corpus, seeds_dir: Path, shown) -> list[errors.Inp
         if not kind:
             problems.append(errors.MissingField(rel_file, f"item {i + 1}.kind"))
         elif kind not in RELATION_KINDS:
-            problems.append(errors.InvalidField(rel_file, f"item {i + 1}.kind",
-                                                f"unknown relation kind {kind!r} (known: {', '.join(RELATION_KINDS)})"))
+            problems.append(
+                errors.InvalidField(
+                    rel_file,
+                    f"item {i + 1}.kind",
+                    f"unknown relation kind {kind!r} (known: {', '.join(RELATION_KINDS)})",
+                )
+            )
         confidence = str(rel.get("confidence") or "").strip()
         if confidence and confidence not in corpus.vocabulary.confidences:
-            problems.append(errors.UnknownVocabulary(rel_file, f"item {i + 1}.confidence",
-                                                     f"unknown confidence {confidence!r} (known: "
-                                                     f"{', '.join(corpus.vocabulary.confidences)})"))
+            problems.append(
+                errors.UnknownVocabulary(
+                    rel_file,
+                    f"item {i + 1}.confidence",
+                    f"unknown confidence {confidence!r} (known: {', '.join(corpus.vocabulary.confidences)})",
+                )
+            )
         for end in ("source", "target"):
             ref = str(rel.get(end) or "")
             if not ref:
                 problems.append(errors.MissingField(rel_file, f"item {i + 1}.{end}"))
             elif corpus.resolve(ref) is None:
-                problems.append(errors.UnknownReference(rel_file, f"item {i + 1}.{end}",
-                                                        f"unknown document {ref!r} (not in seeds/ or references.yml)"))
+                problems.append(
+                    errors.UnknownReference(
+                        rel_file, f"item {i + 1}.{end}", f"unknown document {ref!r} (not in seeds/ or references.yml)"
+                    )
+                )
     cited_file = shown(seeds_dir / "cited.yml")
     if not isinstance(corpus.cited, dict):
         return problems + [errors.InvalidField(cited_file, "file", "expected targets, indicators and claims")]
@@ -222,10 +276,14 @@ def _check_references(corpus: Corpus, seeds_dir: Path, shown) -> list[errors.Inp
             if not isinstance(row, dict):
                 problems.append(errors.InvalidField(cited_file, f"{section}[{i + 1}]", "expected a mapping"))
                 continue
-            problems.extend(errors.MissingField(cited_file, f"{section}[{i + 1}].{key}") for key in required
-                            if row.get(key) in (None, ""))
+            problems.extend(
+                errors.MissingField(cited_file, f"{section}[{i + 1}].{key}")
+                for key in required
+                if row.get(key) in (None, "")
+            )
             ref = str(row.get("document") or "")
             if ref and corpus.resolve(ref) is None:
-                problems.append(errors.UnknownReference(cited_file, f"{section}[{i + 1}].document",
-                                                        f"unknown document {ref!r}"))
+                problems.append(
+                    errors.UnknownReference(cited_file, f"{section}[{i + 1}].document", f"unknown document {ref!r}")
+                )
     return problems

@@ -17,6 +17,7 @@ from tqdm import tqdm
 
 from dashboard import errors
 from dashboard.analysis.codebook import theme_rows
+from dashboard.corpus.alignments import alignment_rows
 from dashboard.corpus.load import Corpus, load_corpus
 from dashboard.dataset.package import Row, write_package
 
@@ -85,6 +86,7 @@ def base_tables(corpus: Corpus) -> Tables:
         "relations": cited_relation_rows(corpus),
         "targets": cited_target_rows(corpus),
         "claims": claim_rows(corpus),
+        "alignments": alignment_rows(corpus.alignments, corpus.resolve),
     }
 
 

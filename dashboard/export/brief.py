@@ -26,6 +26,7 @@ from dashboard.export.brief_slides import (
     change_slides,
     glance_slide,
     methods_slide,
+    sections_slide,
     sources_slide,
     targets_slide,
     theme_table,
@@ -102,7 +103,7 @@ def build_brief(dataset: Dataset, a: str, b: str, *, image: str = ".png", lang: 
     a_id, b_id = dataset.resolve_document(a), dataset.resolve_document(b)
     doc_a, doc_b = dataset.document(a_id), dataset.document(b_id)
     date = (today or dt.date.today()).isoformat()
-    result = compare_documents(dataset, a_id, b_id, pins=pins)
+    result = compare_documents(dataset, a_id, b_id, pins=pins).as_dict()
     charts = load_all()
 
     def chart_slide(chart: Chart | None, options: ChartOptions, title: str) -> list[Slide]:
@@ -121,6 +122,7 @@ def build_brief(dataset: Dataset, a: str, b: str, *, image: str = ".png", lang: 
                           "Where the two documents sit in the policy timeline")
     slides += chart_slide(_pick(charts, "theme"), ChartOptions(lang=lang), "How the weight of themes moved")
     slides.append(glance_slide(dataset, doc_a, doc_b, result))
+    slides += sections_slide(doc_a, doc_b, result)
     compare = _pick(charts, "compare")
     slides += (chart_slide(compare, pair, f"Theme shares: {doc_a['symbol']} against {doc_b['symbol']}")
                if compare else theme_table(dataset, doc_a, doc_b, result))

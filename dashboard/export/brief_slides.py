@@ -26,25 +26,34 @@ _LIST_MARK = re.compile(r"^\s*[-–•+*]\s+")
 
 def title_slide(doc_a: dict, doc_b: dict, result: dict, version: str, date: str) -> Slide:
     """Return the title slide: the two documents, the dataset version and date, the coverage warning."""
-    bullets = [f"A  {doc_a['symbol']} ({_year(doc_a)}): {_text(doc_a.get('title_en'))}",
-               f"B  {doc_b['symbol']} ({_year(doc_b)}): {_text(doc_b.get('title_en'))}"]
-    return Slide("title", f"From {doc_a['symbol']} to {doc_b['symbol']}: what changed",
-                 f"Briefing pack · policy-timeline dataset v{version} · {date}", bullets=bullets,
-                 note=_text(result.get("coverage_warning")))
+    bullets = [
+        f"A  {doc_a['symbol']} ({_year(doc_a)}): {_text(doc_a.get('title_en'))}",
+        f"B  {doc_b['symbol']} ({_year(doc_b)}): {_text(doc_b.get('title_en'))}",
+    ]
+    return Slide(
+        "title",
+        f"From {doc_a['symbol']} to {doc_b['symbol']}: what changed",
+        f"Briefing pack · policy-timeline dataset v{version} · {date}",
+        bullets=bullets,
+        note=_text(result.get("coverage_warning")),
+    )
 
 
 def glance_slide(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict) -> Slide:
     """Return the slide with the two documents at a glance: pairing counts, themes that moved, distinctive words."""
     summary = result.get("summary", {})
-    counts = ", ".join(f"{summary.get(s, 0)} {s}" for s in ("kept", "reworded", "new", "dropped"))
-    bullets = [f"Provisions paired by meaning: {counts}."]
+    counts = ", ".join(f"{summary.get(s, 0)} {s}" for s in ("kept", "reworded", "merged", "split", "new", "dropped"))
+    bullets = [f"Provisions linked by meaning (own text): {counts}."]
+    bullets += [f"Notice: {n}" for n in result.get("notices") or []]
     moves = sorted(result.get("themes") or [], key=lambda t: -abs(t.get("delta") or 0))[:3]
     labels = _theme_labels(dataset)
     for move in moves:
         if move.get("delta"):
-            bullets.append(f"{labels.get(move['id'], move['id'])}: {move['a_share']:.0%} of provisions in "
-                           f"{doc_a['symbol']}, {move['b_share']:.0%} in {doc_b['symbol']} "
-                           f"({move['delta']:+.0%}).")
+            bullets.append(
+                f"{labels.get(move['id'], move['id'])}: {move['a_share']:.0%} of provisions in "
+                f"{doc_a['symbol']}, {move['b_share']:.0%} in {doc_b['symbol']} "
+                f"({move['delta']:+.0%})."
+            )
     if not result.get("themes"):
         bullets.append("Theme shares: this data package has no theme tags yet, so themes are not compared.")
     terms = result.get("terms") or {}
@@ -52,15 +61,39 @@ def glance_slide(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict) -> Sl
         words = [t["term"] for t in terms.get(side, [])[:8]]
         if words:
             bullets.append(f"Words distinctive of {doc['symbol']}: {', '.join(words)}.")
-    rows = [["Issued", _text(doc_a.get("issued"))[:10], _text(doc_b.get("issued"))[:10]],
-            ["Issued by", _issuer(doc_a), _issuer(doc_b)],
-            ["Source", _kind(doc_a), _kind(doc_b)],
-            ["Coverage", _text(doc_a.get("coverage")), _text(doc_b.get("coverage"))],
-            ["Provisions (own / all)", _counts(doc_a), _counts(doc_b)]]
-    return Slide("bullets", f"{doc_a['symbol']} and {doc_b['symbol']} at a glance", bullets=bullets,
-                 columns=["", f"A  {doc_a['symbol']}", f"B  {doc_b['symbol']}"], rows=rows,
-                 widths=[1.3, 2, 2],
-                 note=_text(result.get("coverage_warning")))
+    rows = [
+        ["Issued", _text(doc_a.get("issued"))[:10], _text(doc_b.get("issued"))[:10]],
+        ["Issued by", _issuer(doc_a), _issuer(doc_b)],
+        ["Source", _kind(doc_a), _kind(doc_b)],
+        ["Coverage", _text(doc_a.get("coverage")), _text(doc_b.get("coverage"))],
+        ["Provisions (own / all)", _counts(doc_a), _counts(doc_b)],
+    ]
+    return Slide(
+        "bullets",
+        f"{doc_a['symbol']} and {doc_b['symbol']} at a glance",
+        bullets=bullets,
+        columns=["", f"A  {doc_a['symbol']}", f"B  {doc_b['symbol']}"],
+        rows=rows,
+        widths=[1.3, 2, 2],
+        note=_text(result.get("coverage_warning")),
+    )
+
+
+def sections_slide(doc_a: dict, doc_b: dict, result: dict) -> list[Slide]:
+    """Return the section-level summary: what became in B of each part or item of A, one line each."""
+    lines = [s["summary"] for s in result.get("sections") or []]
+    if not lines:
+        return []
+    return [
+        Slide(
+            "bullets",
+            f"What became of each part of {doc_a['symbol']} in {doc_b['symbol']}",
+            "Links by meaning, many to many: merged = several A provisions in one B provision; split = one "
+            "A part over several B provisions.",
+            bullets=lines[:14],
+            note=f"{len(lines) - 14} more in the diff" if len(lines) > 14 else "",
+        )
+    ]
 
 
 def theme_table(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict) -> list[Slide]:
@@ -69,12 +102,20 @@ def theme_table(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict) -> lis
     themes = sorted(result.get("themes") or [], key=lambda t: -abs(t.get("delta") or 0))[:12]
     if not themes:  # no theme tags in this data package: the glance slide says so
         return []
-    rows = [[labels.get(t["id"], t["id"]), f"{t['a_share']:.0%}", f"{t['b_share']:.0%}", f"{t['delta']:+.0%}"]
-            for t in themes]
-    return [Slide("table", f"Theme shares: {doc_a['symbol']} against {doc_b['symbol']}",
-                  "Share of each document's own provisions tagged with the theme; largest moves first.",
-                  columns=["Theme", doc_a["symbol"], doc_b["symbol"], "Change"], rows=rows,
-                  widths=[4, 1, 1, 1])]
+    rows = [
+        [labels.get(t["id"], t["id"]), f"{t['a_share']:.0%}", f"{t['b_share']:.0%}", f"{t['delta']:+.0%}"]
+        for t in themes
+    ]
+    return [
+        Slide(
+            "table",
+            f"Theme shares: {doc_a['symbol']} against {doc_b['symbol']}",
+            "Share of each document's own provisions tagged with the theme; largest moves first.",
+            columns=["Theme", doc_a["symbol"], doc_b["symbol"], "Change"],
+            rows=rows,
+            widths=[4, 1, 1, 1],
+        )
+    ]
 
 
 def change_slides(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict) -> list[Slide]:
@@ -84,9 +125,11 @@ def change_slides(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict) -> l
     deltas = {t["id"]: t.get("delta") or 0.0 for t in result.get("themes") or []}
     provisions = dataset.provisions.set_index("id")
     labels = _theme_labels(dataset)
-    headings = {"new": f"New in {doc_b['symbol']}: said in B, no counterpart in A",
-                "dropped": f"Dropped from {doc_a['symbol']}: said in A, no counterpart in B",
-                "reworded": f"Reworded from {doc_a['symbol']} to {doc_b['symbol']}"}
+    headings = {
+        "new": f"New in {doc_b['symbol']}: said in B, no counterpart in A",
+        "dropped": f"Dropped from {doc_a['symbol']}: said in A, no counterpart in B",
+        "reworded": f"Reworded from {doc_a['symbol']} to {doc_b['symbol']}",
+    }
     slides = []
     for status in ("new", "dropped", "reworded"):
         picked = _key_pairs(result.get("pairs", []), status, basis, deltas)
@@ -94,11 +137,22 @@ def change_slides(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict) -> l
             continue
         quotes = [_quote(p, provisions, doc_a, doc_b, labels) for p in picked]
         notes = "\n\n".join(_quote_notes(q) for q in quotes)
-        total = sum(1 for p in result.get("pairs", []) if p["status"] == status)
-        first = ("the reader's corrections first, then the most substantive"
-                 if any(p.get("set_by") == "reader" for p in picked) else "the most substantive first")
-        slides.append(Slide("quotes", headings[status], f"{len(quotes)} of {total} {status} provisions, {first}",
-                            quotes=quotes, note=_text(result.get("coverage_warning")), notes=notes))
+        total = sum(1 for p in result.get("pairs", []) if p["status"] == status and p.get("counted", True))
+        first = (
+            "the reader's corrections first, then the most substantive"
+            if any(p.get("set_by") == "reader" for p in picked)
+            else "the most substantive first"
+        )
+        slides.append(
+            Slide(
+                "quotes",
+                headings[status],
+                f"{len(quotes)} of {total} {status} provisions, {first}",
+                quotes=quotes,
+                note=_text(result.get("coverage_warning")),
+                notes=notes,
+            )
+        )
     return slides
 
 
@@ -123,8 +177,9 @@ def _key_pairs(pairs: list[dict], status: str, basis: dict[str, str], deltas: di
         return min(words(p, side), 40) / 40 + 2 * moving
 
     sides = {"new": ("b",), "dropped": ("a",), "reworded": ("a", "b")}[status]
-    found = [p for p in pairs if p.get("status") == status
-             and all(counted(p, s) and words(p, s) >= MIN_WORDS for s in sides)]
+    found = [
+        p for p in pairs if p.get("status") == status and all(counted(p, s) and words(p, s) >= MIN_WORDS for s in sides)
+    ]
     # a reader's corrections (pins) are deliberate: quote them first
     found.sort(key=lambda p: (p.get("set_by") != "reader", -score(p)))
     return found[: MAX_QUOTES[status]]
@@ -171,8 +226,10 @@ def _clip(runs: list[Run], limit: int = QUOTE_CHARS) -> list[Run]:
 
 
 def _quote_notes(quote: Quote) -> str:
-    lines = [f"A: {quote.full_a} [{quote.cite_a}]" if quote.full_a else "",
-             f"B: {quote.full_b} [{quote.cite_b}]" if quote.full_b else ""]
+    lines = [
+        f"A: {quote.full_a} [{quote.cite_a}]" if quote.full_a else "",
+        f"B: {quote.full_b} [{quote.cite_b}]" if quote.full_b else "",
+    ]
     return "\n".join(line for line in lines if line)
 
 
@@ -205,18 +262,30 @@ def targets_slide(dataset: Dataset, doc_a: dict, doc_b: dict) -> Slide:
         for t in chosen.to_dict("records")[:10]:
             value = "" if _missing(t.get("value")) else f"{t['value']:g} {_text(t.get('unit'))}".strip()
             where = _text(t.get("provision_id")) or "cited secondary source"
-            rows.append([symbols[t["document_id"]], _year_span(t), _LIST_MARK.sub("", _text(t.get("text"))), value,
-                         f"{where} ({_text(t.get('kind')).replace('_', ' ')})"])
+            rows.append(
+                [
+                    symbols[t["document_id"]],
+                    _year_span(t),
+                    _LIST_MARK.sub("", _text(t.get("text"))),
+                    value,
+                    f"{where} ({_text(t.get('kind')).replace('_', ' ')})",
+                ]
+            )
     none = f"Neither {doc_a['symbol']} nor {doc_b['symbol']} sets a target that the dataset holds."
     note = "" if rows else none
     if targets is not None and len(rows) == 10:
         note = "The first ten by year; the targets table of the data package lists all."
     columns, widths = ["Document", "Year", "Target", "Value", "Where stated"], [1.2, 0.9, 5.2, 1.3, 3.2]
     keep = [j for j in range(len(columns)) if j in (0, 2) or any(row[j] for row in rows)]
-    return Slide("table", f"Targets set in {doc_a['symbol']} and {doc_b['symbol']}",
-                 "Goals, milestones and reported indicators, with where each is stated", note=note,
-                 columns=[columns[j] for j in keep], rows=[[row[j] for j in keep] for row in rows],
-                 widths=[widths[j] for j in keep])
+    return Slide(
+        "table",
+        f"Targets set in {doc_a['symbol']} and {doc_b['symbol']}",
+        "Goals, milestones and reported indicators, with where each is stated",
+        note=note,
+        columns=[columns[j] for j in keep],
+        rows=[[row[j] for j in keep] for row in rows],
+        widths=[widths[j] for j in keep],
+    )
 
 
 def sources_slide(dataset: Dataset, compared: tuple[str, str]) -> Slide:
@@ -224,13 +293,23 @@ def sources_slide(dataset: Dataset, compared: tuple[str, str]) -> Slide:
     rows = []
     for d in dataset.held_documents().to_dict("records"):
         mark = " (A)" if d["id"] == compared[0] else " (B)" if d["id"] == compared[1] else ""
-        rows.append([f"{d['symbol']}{mark}", _text(d.get("issued"))[:10],
-                     _text(d.get("source_kind")).replace("_", " "), _text(d.get("coverage")),
-                     _text(d.get("coverage_note"))])
-    return Slide("table", "Sources and their coverage",
-                 "Every chart counts only what each source holds: read a partial or secondary source as such",
-                 columns=["Document", "Issued", "Source", "Coverage", "What the source holds"], rows=rows,
-                 widths=[1.5, 1.1, 1.6, 1.0, 7.0])
+        rows.append(
+            [
+                f"{d['symbol']}{mark}",
+                _text(d.get("issued"))[:10],
+                _text(d.get("source_kind")).replace("_", " "),
+                _text(d.get("coverage")),
+                _text(d.get("coverage_note")),
+            ]
+        )
+    return Slide(
+        "table",
+        "Sources and their coverage",
+        "Every chart counts only what each source holds: read a partial or secondary source as such",
+        columns=["Document", "Issued", "Source", "Coverage", "What the source holds"],
+        rows=rows,
+        widths=[1.5, 1.1, 1.6, 1.0, 7.0],
+    )
 
 
 def methods_slide(dataset: Dataset, result: dict, date: str) -> Slide:
@@ -247,16 +326,25 @@ def methods_slide(dataset: Dataset, result: dict, date: str) -> Slide:
         "Comparison: provisions of A and B paired one-to-one by meaning (TF-IDF similarity); a pair is kept, "
         "reworded, new or dropped; changed words come from a word-level diff."
         + (f" {method}" if method else "")
-        + (f" {len(result['pins'])} correction(s) to the pairing by the reader ({', '.join(result['pins'])}: "
-           "A-B pairs two provisions, A- or -B leaves one without a counterpart, A!B keeps two apart); the rest "
-           "were re-aligned around them." if result.get("pins") else ""),
+        + (
+            f" {len(result['pins'])} correction(s) to the pairing by the reader ({', '.join(result['pins'])}: "
+            "A-B pairs two provisions, A- or -B leaves one without a counterpart, A!B keeps two apart); the rest "
+            "were re-aligned around them."
+            if result.get("pins")
+            else ""
+        ),
         f"Cite the dataset as: {dataset.citation}",
     ]
     held = dataset.held_documents().to_dict("records")
     sources = [f"{d['symbol']}: {_text(d.get('source_url'))}" for d in held]
-    return Slide("bullets", "Methods, sources and citation", bullets=bullets,
-                 note=f"Dataset v{dataset.version}, exported {date}.", notes="\n".join(sources),
-                 links=sources)
+    return Slide(
+        "bullets",
+        "Methods, sources and citation",
+        bullets=bullets,
+        note=f"Dataset v{dataset.version}, exported {date}.",
+        notes="\n".join(sources),
+        links=sources,
+    )
 
 
 # ---------------------------------------------------------------- small helpers

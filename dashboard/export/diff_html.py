@@ -11,7 +11,17 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-STATUS_LABEL = {"kept": "Kept", "reworded": "Reworded", "new": "New in B", "dropped": "Only in A (dropped)"}
+from dashboard.analysis.diff.result import Comparison
+
+STATUS_LABEL = {
+    "kept": "Kept",
+    "reworded": "Reworded",
+    "merged": "Merged (several A → one B)",
+    "split": "Split (one A → several B)",
+    "new": "New in B",
+    "dropped": "Only in A (dropped)",
+}
+BY_LABEL = {"reader": "set by the reader", "curated": "curated (seeds/alignments.yml)"}
 
 _CSS = """
 body{font-family:"DejaVu Sans","Liberation Sans",Arial,sans-serif;color:#222;margin:24px
@@ -32,23 +42,24 @@ del{background:#fde3d3;color:#7a2e00}
 .kept{color:#555}
 .reworded{color:#0072B2}
 .new{color:#009E73}
-.dropped{color:#D55E00}
+.dropped{color:#D55E00}.merged,.split{color:#56B4E9}
 .cols{display:flex;gap:32px}
 .cols>div{flex:1}
 ul{padding-left:18px}
 """
 
 
-def write_report(result: dict[str, Any], path: Path, *, dataset_version: str = "") -> Path:
-    """Write the HTML report of `result` (the diff object) to `path`; return the path."""
+def write_report(result: Comparison, path: Path, *, dataset_version: str = "") -> Path:
+    """Write the HTML report of `result` (the comparison) to `path`; return the path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render_report(result, dataset_version=dataset_version), encoding="utf-8")
     return path
 
 
-def render_report(result: dict[str, Any], *, dataset_version: str = "") -> str:
+def render_report(comparison: Comparison, *, dataset_version: str = "") -> str:
     """Return the report as one HTML document."""
+    result = comparison.as_dict()
     doc_a, doc_b = result["documents"]["a"], result["documents"]["b"]
     title = f"{doc_a['symbol'] or result['a']} → {doc_b['symbol'] or result['b']}"
     parts = [
@@ -58,49 +69,66 @@ def render_report(result: dict[str, Any], *, dataset_version: str = "") -> str:
         f"<h1>Compare {escape(title)}</h1>",
         f'<p class="meta">A: {_doc_line(doc_a)}<br>B: {_doc_line(doc_b)}</p>',
     ]
+    for notice in comparison.notices:
+        parts.append(f'<p class="warning">{escape(notice)}</p>')
     if result.get("coverage_warning"):
         parts.append(f'<p class="warning">{escape(result["coverage_warning"])}</p>')
     if result.get("language_notice"):
         parts.append(f'<p class="warning">{escape(result["language_notice"])}</p>')
     counts = result["summary"]
     parts.append(
+        "<h2>What became of each part of A</h2><ul>"
+        + "".join(f'<li class="{escape(s.outcome)}">{escape(s.summary)}</li>' for s in comparison.sections)
+        + "</ul>"
+    )
+    parts.append(
         "<p>"
-        + " · ".join(
-            f'<span class="{s}">{escape(STATUS_LABEL[s])}: {counts[s]}</span>' for s in STATUS_LABEL
-        )
-        + "</p>"
+        + " · ".join(f'<span class="{s}">{escape(STATUS_LABEL[s])}: {counts[s]}</span>' for s in STATUS_LABEL)
+        + f" · not counted: {_not_counted(comparison)}</p>"
     )
     parts += _themes(result) + _terms(result) + _entities(result) + _targets(result) + _pairs(result)
     signals = ", ".join(result["settings"]["signals"])
     pins = result.get("pins") or []
     pinned = f" {len(pins)} set by the reader ({escape(', '.join(pins))})." if pins else ""
     parts.append(
-        f'<p class="muted">Pairs by {escape(signals)} similarity, one-to-one, threshold '
+        f'<p class="muted">Links by {escape(signals)} similarity, many to many, threshold '
         f"{result['settings']['threshold']}.{pinned} Source: policy-timeline dataset "
         f"v{escape(dataset_version)}.</p></body></html>"
     )
     return "\n".join(parts)
 
 
-def summary_lines(result: dict[str, Any]) -> list[str]:
+def summary_lines(result: Comparison) -> list[str]:
     """Return the plain-text summary `policy-timeline diff A B` prints without --json or --html."""
-    counts = result["summary"]
+    counts = result.summary
     shown = [*STATUS_LABEL, *(k for k in counts if k not in STATUS_LABEL)]  # "paired" across languages
-    lines = [f"{result['a']} → {result['b']}: " + ", ".join(f"{counts[s]} {s}" for s in shown)]
-    if result.get("coverage_warning"):
-        lines.append(f"warning: {result['coverage_warning']}")
-    if result.get("language_notice"):
-        lines.append(f"notice: {result['language_notice']}")
-    if result.get("pins"):
-        lines.append(f"pinned by the reader (*): {', '.join(result['pins'])}")
-    for pair in result["pairs"]:
-        sim = f"{pair['similarity']:.2f}" if pair["a"] and pair["b"] and pair["similarity"] is not None else "    "
-        mark = "*" if pair.get("set_by") == "reader" else " "
+    lines = [
+        f"{result.a} → {result.b}: "
+        + ", ".join(f"{counts[s]} {s}" for s in shown)
+        + f" (own text; not counted: {_not_counted(result)})"
+    ]
+    lines += [f"notice: {n}" for n in result.notices]
+    if result.coverage_warning:
+        lines.append(f"warning: {result.coverage_warning}")
+    if result.language_notice:
+        lines.append(f"notice: {result.language_notice}")
+    if result.pins:
+        lines.append(f"pinned by the reader (*): {', '.join(result.pins)}")
+    if result.curated:
+        lines.append(f"curated (+): {', '.join(result.curated)}")
+    lines += [f"section: {s.summary}" for s in result.sections]
+    for pair in result.pairs:
+        sim = f"{pair.similarity:.2f}" if pair.a and pair.b and pair.similarity is not None else "    "
+        mark = {"reader": "*", "curated": "+"}.get(pair.set_by, " ") if pair.counted else "~"
         lines.append(
-            f"{pair['status']:<9}{mark}{sim}  {pair['a'] or '-':<28} {pair['b'] or '-':<28} "
-            f"{_short(pair['b_text'] or pair['a_text'])}"
+            f"{pair.status:<9}{mark}{sim}  {pair.a or '-':<28} {pair.b or '-':<28} {_short(pair.b_text or pair.a_text)}"
         )
     return lines
+
+
+def _not_counted(result: Comparison) -> str:
+    n = result.not_counted
+    return f"{n.get('framing', 0)} framing or narrative, {n.get('headings', 0)} bare headings"
 
 
 def _short(text: str, width: int = 70) -> str:
@@ -129,8 +157,7 @@ def _themes(result: dict[str, Any]) -> list[str]:
     if not rows:
         return [*out, "<p>No theme tags in the dataset for these documents.</p>"]
     out.append(
-        "<table><tr><th>Theme</th><th class=num>A</th><th class=num>B</th><th class=num>B − A</th>"
-        "<th></th></tr>"
+        "<table><tr><th>Theme</th><th class=num>A</th><th class=num>B</th><th class=num>B − A</th><th></th></tr>"
     )
     for t in sorted(rows, key=lambda r: r["delta"]):
         width = min(abs(t["delta"]) * 300, 300)
@@ -170,8 +197,7 @@ def _entities(result: dict[str, Any]) -> list[str]:
     def items(rows: list[dict]) -> str:
         return (
             "".join(
-                f"<li>{escape(r['name'])} <span class=muted>({r['a_count']} in A, {r['b_count']} in B)"
-                "</span></li>"
+                f"<li>{escape(r['name'])} <span class=muted>({r['a_count']} in A, {r['b_count']} in B)</span></li>"
                 for r in rows
             )
             or "<li>none</li>"
@@ -213,21 +239,30 @@ def _targets(result: dict[str, Any]) -> list[str]:
 
 def _pairs(result: dict[str, Any]) -> list[str]:
     out = ["<h2>Aligned provisions</h2><table><tr><th>Status</th><th>A</th><th>B</th></tr>"]
+    seen: set[str] = set()  # a provision linked several times anchors its first row only (ids are unique)
     for pair in result["pairs"]:
         status = pair["status"]
+        anchor = next((x for x in (pair["a"], pair["b"]) if x and x not in seen), None)
+        seen.update(x for x in (pair["a"], pair["b"]) if x)
         sim = (
             f"<br><span class=muted>similarity {pair['similarity']:.2f}</span>"
             if pair["a"] and pair["b"] and pair["similarity"] is not None
             else ""
         )
         themes = f"<br><span class=muted>{escape(', '.join(pair['themes']))}</span>" if pair["themes"] else ""
-        by = "<br><strong>set by the reader</strong>" if pair.get("set_by") == "reader" else ""
+        by = f"<br><strong>{BY_LABEL[pair['set_by']]}</strong>" if pair.get("set_by") in BY_LABEL else ""
+        if not pair.get("counted", True):
+            by += "<br><span class=muted>not counted (framing, narrative or bare heading)</span>"
         out.append(
-            f'<tr id="{escape(pair["a"] or pair["b"] or "", quote=True)}"><td class="status {status}">'
+            f'<tr{_id(anchor)}><td class="status {status}">'
             f"{escape(STATUS_LABEL.get(status, 'Paired by numbering'))}{by}{sim}{themes}</td>"
             f"<td>{_side(pair, 'a')}</td><td>{_side(pair, 'b')}</td></tr>"
         )
     return [*out, "</table>"]
+
+
+def _id(anchor: str | None) -> str:
+    return f' id="{escape(anchor, quote=True)}"' if anchor else ""
 
 
 def _side(pair: dict[str, Any], side: str) -> str:

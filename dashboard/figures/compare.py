@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.analysis.diff import compare_documents
+from dashboard.analysis.diff import Comparison, compare_documents
 from dashboard.dataset.load import Dataset
 from dashboard.figures.coverage import coverage_key, coverage_label, source_kind_label
 from dashboard.figures.registry import Chart, ChartOptions, register
@@ -47,10 +47,16 @@ TEXT = {
 
 
 @lru_cache(maxsize=64)
-def comparison(dataset: Dataset, a: str, b: str, pins: tuple[str, ...] = ()) -> dict[str, Any]:
+def comparison(dataset: Dataset, a: str, b: str, pins: tuple[str, ...] = ()) -> Comparison:
     """Return the comparison of documents `a` and `b` (ids or symbols), computed once per dataset, pair and
     set of a reader's pins (which change the pairs only, never the charts)."""
     return compare_documents(dataset, dataset.resolve_document(a), dataset.resolve_document(b), pins=pins)
+
+
+@lru_cache(maxsize=64)
+def comparison_dict(dataset: Dataset, a: str, b: str, pins: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Return `comparison(...).as_dict()`, cached: the JSON shape views and packs render from."""
+    return comparison(dataset, a, b, pins).as_dict()
 
 
 def basis_note(result: dict[str, Any], lang: str = "en") -> str:
@@ -76,7 +82,7 @@ def coverage_note(result: dict[str, Any], lang: str = "en") -> str:
 
 def theme_delta_table(dataset: Dataset, options: ChartOptions) -> pd.DataFrame:
     """Return one row per theme either document carries: labels, both shares and the delta B − A."""
-    result = comparison(dataset, options.a, options.b)
+    result = comparison_dict(dataset, options.a, options.b)
     labels = _theme_labels(dataset, options.lang)
     rows = [
         {
@@ -113,7 +119,7 @@ def theme_delta_table(dataset: Dataset, options: ChartOptions) -> pd.DataFrame:
 
 def theme_delta_figure(dataset: Dataset, options: ChartOptions) -> go.Figure:
     """Return diverging horizontal bars of the change in theme share from A to B, largest gain on top."""
-    result = comparison(dataset, options.a, options.b)
+    result = comparison_dict(dataset, options.a, options.b)
     table = theme_delta_table(dataset, options).sort_values(["delta", "theme_id"], ascending=[True, False])
     sym_a, sym_b = result["documents"]["a"]["symbol"], result["documents"]["b"]["symbol"]
     lang = options.lang
@@ -183,7 +189,7 @@ def theme_delta_figure(dataset: Dataset, options: ChartOptions) -> go.Figure:
 
 def distinctive_terms_table(dataset: Dataset, options: ChartOptions) -> pd.DataFrame:
     """Return the terms distinctive of A (side "a") and of B (side "b") with their G² scores and counts."""
-    result = comparison(dataset, options.a, options.b)
+    result = comparison_dict(dataset, options.a, options.b)
     rows = [
         {"side": side[0], "document": result[side[0]], **term}
         for side in ("a_distinctive", "b_distinctive")
@@ -194,7 +200,7 @@ def distinctive_terms_table(dataset: Dataset, options: ChartOptions) -> pd.DataF
 
 def distinctive_terms_figure(dataset: Dataset, options: ChartOptions, top: int = 12) -> go.Figure:
     """Return back-to-back bars: A's distinctive terms to the left, B's to the right, strongest outermost."""
-    result = comparison(dataset, options.a, options.b)
+    result = comparison_dict(dataset, options.a, options.b)
     sym_a, sym_b = result["documents"]["a"]["symbol"], result["documents"]["b"]["symbol"]
     terms_a = result["terms"]["a_distinctive"][:top]
     terms_b = result["terms"]["b_distinctive"][:top]

@@ -32,6 +32,18 @@ def query(url: str) -> dict[str, list[str]]:
     return parse_qs(urlsplit(url).query)
 
 
+def single_link(page) -> tuple[str, str]:
+    """Return the A and B ids of the first reworded row whose two provisions are on no other row."""
+    return tuple(rows(page).evaluate_all(
+        """els => {
+            const count = (k, v) => els.filter(e => e.dataset[k] === v).length;
+            const row = els.find(e => e.dataset.status === 'reworded' && count('a', e.dataset.a) === 1
+                                      && count('b', e.dataset.b) === 1);
+            return [row.dataset.a, row.dataset.b];
+        }"""
+    ))
+
+
 def rows(page):
     return page.locator(f"{sel(ids.COMPARE_PAIRS)} > .pair")
 
@@ -88,13 +100,15 @@ def test_cmpr002_picking_two_documents_writes_the_url(journey, app_url):
     expect(page).to_have_url(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}", timeout=T)
     wait_for_page(page, ids.COMPARE_PAIRS)
     total = int(page.locator(sel(ids.COMPARE_PAIR_COUNT)).get_attribute("data-total") or "-1")
-    summary = page.locator(f"{sel(ids.COMPARE_SUMMARY)} [data-count]")
-    assert sum(int(x) for x in summary.evaluate_all("els => els.map(e => e.dataset.count)")) == total
     expect(rows(page)).to_have_count(total, timeout=T)
-    # every provision of both documents is on exactly one row
+    # the summary counts the documents' own text: every row but the framing and bare headings set apart
+    summary = page.locator(f"{sel(ids.COMPARE_SUMMARY)} [data-count]")
+    counted = page.locator(f"{sel(ids.COMPARE_PAIRS)} > .pair:not(.pair-not-counted)").count()
+    assert sum(int(x) for x in summary.evaluate_all("els => els.map(e => e.dataset.count)")) == counted < total
+    # every provision of both documents is on at least one row (one row per link)
     a_ids = rows(page).evaluate_all("els => els.map(e => e.dataset.a).filter(Boolean)")
     b_ids = rows(page).evaluate_all("els => els.map(e => e.dataset.b).filter(Boolean)")
-    assert len(a_ids) == len(set(a_ids)) == 56 and len(b_ids) == len(set(b_ids)) == 23
+    assert len(set(a_ids)) == 56 and len(set(b_ids)) == 23
     journey.shot()
     journey.assert_clean()
 
@@ -104,7 +118,7 @@ def test_cmpr003_status_and_theme_filters(journey, app_url):
     page.goto(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}")
     wait_for_page(page, ids.COMPARE_PAIRS)
     total = rows(page).count()
-    for label in ("Kept", "Reworded", "New in B"):
+    for label in ("Kept", "Reworded", "Merged", "Split", "New in B"):
         page.locator(f"{sel(ids.COMPARE_STATUS)} label", has_text=label).click()
     expect(page).to_have_url(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&status=dropped", timeout=T)
     expect(page.locator(f"{sel(ids.COMPARE_PAIRS)} > .pair:not(.pair-dropped)")).to_have_count(0, timeout=T)
@@ -183,7 +197,7 @@ def test_cmpr008_two_users_do_not_share_state(journey, app_url, browser):
     wait_for_page(other, ids.COMPARE_PAIRS)
     page.locator(f"{sel(ids.COMPARE_STATUS)} label", has_text="Kept").click()
     expect(page).to_have_url(
-        f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&status=reworded,new,dropped", timeout=T
+        f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&status=reworded,merged,split,new,dropped", timeout=T
     )
     other.reload()
     wait_for_page(other, ids.COMPARE_PAIRS)
@@ -258,10 +272,10 @@ def test_cmpr010_a_reader_corrects_the_pairing_and_shares_it_by_its_address(jour
     expect(row).to_have_attribute("data-set-by", "reader", timeout=T)
     expect(row.locator(".pin-badge")).to_have_text("set by you", timeout=T)
     expect(page.locator(sel(ids.COMPARE_PINS))).to_have_attribute("data-count", "1", timeout=T)
-    # every provision is still on exactly one row
+    # every provision is still on at least one row (one row per link)
     a_ids = rows(page).evaluate_all("els => els.map(e => e.dataset.a).filter(Boolean)")
     b_ids = rows(page).evaluate_all("els => els.map(e => e.dataset.b).filter(Boolean)")
-    assert len(a_ids) == len(set(a_ids)) == 56 and len(b_ids) == len(set(b_ids)) == 23
+    assert len(set(a_ids)) == 56 and len(set(b_ids)) == 23
     journey.shot()
     # a pasted address gives the same alignment in a fresh tab
     pasted = journey.watch(page.context.new_page())
@@ -274,8 +288,8 @@ def test_cmpr010_a_reader_corrects_the_pairing_and_shares_it_by_its_address(jour
     expect(page).to_have_url(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}#{cell}", timeout=T)
     expect(page.locator(f".pair[data-a='{STRATEGY}:3.b1']")).to_have_attribute("data-status", "dropped", timeout=T)
     # "not a pair" on a pair the engine made: those two are kept apart, each may find another counterpart
-    paired = page.locator(f"{sel(ids.COMPARE_PAIRS)} > .pair[data-status='reworded']").first
-    a_id, b_id = paired.get_attribute("data-a"), paired.get_attribute("data-b")
+    a_id, b_id = single_link(page)
+    paired = page.locator(f"{sel(ids.COMPARE_PAIRS)} > .pair[data-a='{a_id}'][data-b='{b_id}']")
     paired.locator("a.pin-unpair").click()
     expect(page).to_have_url(
         re.compile(re.escape(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&pin={a_id.split(':')[1]}!"
@@ -283,11 +297,10 @@ def test_cmpr010_a_reader_corrects_the_pairing_and_shares_it_by_its_address(jour
         timeout=T,
     )
     expect(page.locator(sel(ids.COMPARE_PINS))).to_have_attribute("data-count", "1", timeout=T)
-    expect(page.locator(f".pair[data-a='{a_id}']")).not_to_have_attribute("data-b", b_id, timeout=T)
-    expect(page.locator(f".pair[data-b='{b_id}']")).not_to_have_attribute("data-a", a_id, timeout=T)
+    expect(page.locator(f".pair[data-a='{a_id}'][data-b='{b_id}']")).to_have_count(0, timeout=T)
     # "no counterpart" beside a paired provision leaves it alone, marked as the reader's
-    other = page.locator(f"{sel(ids.COMPARE_PAIRS)} > .pair[data-status='reworded']").first
-    lone = other.get_attribute("data-a")
+    lone, other_b = single_link(page)
+    other = page.locator(f"{sel(ids.COMPARE_PAIRS)} > .pair[data-a='{lone}'][data-b='{other_b}']")
     other.locator(".side-a a.pin-none").click()
     expect(page.locator(f".pair[data-a='{lone}']")).to_have_attribute("data-status", "dropped", timeout=T)
     expect(page.locator(f".pair[data-a='{lone}']")).to_have_attribute("data-set-by", "reader", timeout=T)
@@ -296,17 +309,19 @@ def test_cmpr010_a_reader_corrects_the_pairing_and_shares_it_by_its_address(jour
     expect(page.locator(f"{sel(ids.COMPARE_PINS)} .pin-item")).to_have_count(2, timeout=T)
     page.locator(f"{sel(ids.COMPARE_PINS)} .pin-item").first.locator("a.pin-remove").click()
     expect(page.locator(sel(ids.COMPARE_PINS))).to_have_attribute("data-count", "1", timeout=T)
-    expect(page.locator(f".pair[data-a='{a_id}']")).to_have_attribute("data-b", b_id, timeout=T)
+    expect(page.locator(f".pair[data-a='{a_id}'][data-b='{b_id}']")).to_have_count(1, timeout=T)
     # the filters keep the pins and drop the #anchor (no jump away from the controls); swapping turns them round
     page.locator(f"{sel(ids.COMPARE_STATUS)} label", has_text="Kept").click()
-    expect(page).to_have_url(re.compile(r"status=reworded,new,dropped&pin=[^#]+$"), timeout=T)
+    expect(page).to_have_url(re.compile(r"status=reworded,merged,split,new,dropped&pin=[^#]+$"), timeout=T)
     page.click(sel(ids.COMPARE_SWAP))
     path = lone.split(":")[1]
-    expect(page).to_have_url(re.compile(rf"\?a={PROGRAMME}&b={STRATEGY}&status=reworded,new,dropped&pin=-{re.escape(path)}$"),
-                             timeout=T)
+    expect(page).to_have_url(
+        re.compile(rf"\?a={PROGRAMME}&b={STRATEGY}&status=reworded,merged,split,new,dropped&pin=-{re.escape(path)}$"),
+        timeout=T)
     expect(page.locator(f".pair[data-b='{lone}']")).to_have_attribute("data-set-by", "reader", timeout=T)
     page.locator(f"{sel(ids.COMPARE_PINS)} a.pin-reset").click()
-    expect(page).to_have_url(f"{app_url}/compare?a={PROGRAMME}&b={STRATEGY}&status=reworded,new,dropped", timeout=T)
+    expect(page).to_have_url(f"{app_url}/compare?a={PROGRAMME}&b={STRATEGY}&status=reworded,merged,split,new,dropped",
+                             timeout=T)
     journey.assert_clean()
 
 
@@ -363,4 +378,38 @@ def test_cmpr012_a_reader_pairs_two_provisions_no_link_offers(journey, app_url):
     page.reload()
     wait_for_page(page, ids.COMPARE_PAIRS)
     expect(page.locator(f".pair[data-a='{STRATEGY}:6']")).to_have_attribute("data-set-by", "reader", timeout=T)
+    journey.assert_clean()
+
+
+def test_cmpr013_the_section_summary_comes_first_and_merged_and_split_rows_show_each_link(journey, app_url):
+    """01/NQ-CP (2016) against 40/QĐ-TTg: a reader first reads, per item of A, what became of it, then the rows,
+    where a provision merged or split is on one row per link."""
+    page = journey.page
+    page.goto(f"{app_url}/compare?a=01-NQ-CP-2016&b={STRATEGY}")
+    wait_for_page(page, ids.COMPARE_PAIRS)
+    lines = page.locator(f"{sel(ids.COMPARE_SECTIONS)} li")
+    expect(lines.first).to_contain_text("→", timeout=T)
+    assert lines.count() >= 3
+    outcomes = set(lines.evaluate_all("els => els.map(e => e.dataset.outcome)"))
+    assert outcomes & {"merged", "split"}
+    # the summary sits above the charts and the rows
+    top = page.locator(sel(ids.COMPARE_SECTIONS)).bounding_box()["y"]
+    assert top < page.locator(sel(ids.COMPARE_CHART)).bounding_box()["y"]
+    assert top < page.locator(sel(ids.COMPARE_PAIRS)).bounding_box()["y"]
+    for status, side in (("merged", "b"), ("split", "a")):
+        row = page.locator(f"{sel(ids.COMPARE_PAIRS)} > .pair[data-status='{status}']").first
+        expect(row.locator(".status-badge")).to_have_text(status.capitalize(), timeout=T)
+        pid = row.get_attribute(f"data-{side}")
+        assert page.locator(f"{sel(ids.COMPARE_PAIRS)} > .pair[data-{side}='{pid}']").count() >= 2
+    # the summary counts own text: the publisher's framing is counted apart
+    expect(page.locator(f"{sel(ids.COMPARE_SUMMARY)} .summary-not-counted")).to_contain_text("Not counted", timeout=T)
+    journey.shot()
+    journey.assert_clean()
+
+
+def test_cmpr014_a_later_document_as_a_gets_a_notice(journey, app_url):
+    page = journey.page
+    page.goto(f"{app_url}/compare?a={PROGRAMME}&b={STRATEGY}")
+    wait_for_page(page, ids.COMPARE_PAIRS)
+    expect(page.locator(".compare-notice")).to_contain_text("Swap A and B", timeout=T)
     journey.assert_clean()

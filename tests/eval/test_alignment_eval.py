@@ -1,8 +1,9 @@
-"""Pairing accuracy of `diff` against the hand-made gold set (tests/eval/data/alignment_expected.yml).
+"""Link precision and recall of `diff` against the hand-made gold sets (tests/eval/data/alignment_*.yml).
 
-Prints the same report as `policy-timeline eval-alignment` and asserts the bar the engine honestly reaches.
-The bar is not the design goal (0.9): see docs/notes/issue-6.md for why lexical alignment falls short on this
-set and what the disagreements are.
+Prints the same figures as `policy-timeline eval-alignment` and asserts the bars the engine honestly reaches, the
+engine alone (no curated links, which a reader made from the same texts). The bars are not the design goals
+(link precision ≥ 0.8, recall ≥ 0.7): see docs/alignment.md for what limits lexical alignment on these sets. Link
+precision is strict: a link beside a one-to-one gold pair counts as wrong.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dashboard.analysis.diff.evaluate import (
     annotator_agreement,
     format_agreement,
     format_report,
+    format_set,
     load_gold,
     score_alignment,
 )
@@ -23,37 +25,52 @@ from dashboard.dataset.load import Dataset
 
 GOLD = Path(__file__).parent / "data" / "alignment_expected.yml"
 SECOND = Path(__file__).parent / "data" / "alignment_annotator2.yml"  # labelled independently, later
-BAR = 0.55  # measured 0.592 on the shipped data (threshold chosen from chance similarity, not from this set)
-SECOND_BAR = 0.70  # measured 0.733; the engine was not changed after this set was labelled
-# share of gold pairs the engine makes or offers beside one of the two provisions ("Pair with", one click):
-OFFERED_BAR = 0.75  # measured 0.828 (24 of 29)
-SECOND_OFFERED_BAR = 0.85  # measured 0.95 (19 of 20)
+THIRD = Path(__file__).parent / "data" / "alignment_annotator3.yml"  # blind: written from the seeds alone
+# (file, pairs, only-in lines, accuracy, link precision, link recall, offered) bars; measured figures beside
+BARS = {
+    GOLD: (29, 20, 0.55, 0.38, 0.35, 0.75),  # measured 0.571 / 0.407 / 0.379 / 0.828 (24 of 29)
+    SECOND: (20, 25, 0.68, 0.36, 0.42, 0.85),  # measured 0.711 / 0.391 / 0.450 / 0.95 (19 of 20)
+    # blind: run once after the engine was finished (links touching its not_pairs count as false positives)
+    THIRD: (65, 61, 0.55, 0.40, 0.26, 0.0),  # measured 0.587 / 0.442 / 0.292
+}
+
+
+def engine(dataset: Dataset):
+    return lambda a, b: compare_documents(dataset, a, b, use_curated=False)
 
 
 @pytest.mark.eval
-def test_pairing_accuracy_on_the_gold_set(shipped_data: Path):
+@pytest.mark.parametrize("path", [GOLD, SECOND, THIRD], ids=["first", "second", "third"])
+def test_link_precision_and_recall_on_the_gold_sets(shipped_data: Path, path: Path):
     dataset = Dataset(shipped_data)
-    gold = load_gold(GOLD)
-    report = score_alignment(gold, dataset.provisions, lambda a, b: compare_documents(dataset, a, b))
+    report = score_alignment(load_gold(path), dataset.provisions, engine(dataset), path.name)
     print()
     print(format_report(report))
-    assert report["pairs"] == 29 and report["only"] == 20  # every gold line was found in the dataset
-    assert report["accuracy"] >= BAR
-    assert report["offered"] >= OFFERED_BAR
+    print(format_set(path.name, "engine alone", report))
+    pairs, only, accuracy, precision, recall, offered = BARS[path]
+    assert report["pairs"] == pairs and report["only"] == only  # every gold line was found in the dataset
+    assert report["accuracy"] >= accuracy
+    assert report["pair_precision"] >= precision and report["pair_recall"] >= recall
+    assert report["offered"] >= offered
 
 
 @pytest.mark.eval
-def test_pairing_accuracy_on_the_second_annotators_set_and_the_annotators_agreement(shipped_data: Path):
+def test_curated_links_never_lower_the_figures(shipped_data: Path):
     dataset = Dataset(shipped_data)
-    first, second = load_gold(GOLD), load_gold(SECOND)
-    report = score_alignment(second, dataset.provisions, lambda a, b: compare_documents(dataset, a, b))
-    agreement = annotator_agreement(first, second, dataset.provisions)
-    print()
-    print(format_report(report))
+    for path in (GOLD, SECOND):
+        gold = load_gold(path)
+        alone = score_alignment(gold, dataset.provisions, engine(dataset), path.name)
+        curated = score_alignment(gold, dataset.provisions, lambda a, b: compare_documents(dataset, a, b), path.name)
+        print(format_set(path.name, "with curated links", curated))
+        assert curated["pairs_found"] >= alone["pairs_found"]
+        assert curated["engine_pairs"] - curated["engine_correct"] <= alone["engine_pairs"] - alone["engine_correct"]
+
+
+@pytest.mark.eval
+def test_the_annotators_agreement(shipped_data: Path):
+    dataset = Dataset(shipped_data)
+    agreement = annotator_agreement(load_gold(GOLD), load_gold(SECOND), dataset.provisions)
     print(format_agreement(agreement, GOLD.name, SECOND.name))
-    assert report["pairs"] == 20 and report["only"] == 25
-    assert report["accuracy"] >= SECOND_BAR
-    assert report["offered"] >= SECOND_OFFERED_BAR
     # the two readers rarely disagree: where both pair a line, they pair it the same way
     assert agreement["shared"] >= 0.9 * agreement["pairs_b"] and agreement["contradicted_a"] <= 2
 
@@ -72,13 +89,15 @@ def test_every_gold_line_names_exactly_one_provision(shipped_data: Path, path: P
 @pytest.mark.eval
 @pytest.mark.parametrize(("path", "bar"), [(GOLD, 0.85), (SECOND, 0.9)], ids=["first", "second"])
 def test_a_reader_reaches_the_gold_alignment_with_the_offered_links(shipped_data: Path, path: Path, bar: float):
-    """Measured 0.898 in 15 clicks (first set, 49 lines) and 0.978 in 11 clicks (second set, 45 lines)."""
+    """Measured 0.898 in 15 clicks (first set, 49 lines) and 0.978 in 12 clicks (second set, 45 lines); the goal
+    of 0.95 in at most 10 clicks is not reached on the first set (5 gold counterparts are never offered)."""
     from dashboard.analysis.diff.reader import format_reader, simulate_reader
 
     dataset = Dataset(shipped_data)
     gold = load_gold(path)
     report = simulate_reader(
-        gold, dataset.provisions, lambda a, b, pins: compare_documents(dataset, a, b, pins=pins), path.name
+        gold, dataset.provisions,
+        lambda a, b, pins: compare_documents(dataset, a, b, pins=pins, use_curated=False), path.name,
     )
     print()
     print(format_reader(report))

@@ -75,6 +75,15 @@ def test_pack_holds_every_part(pack, dataset):
     assert any(dataset.citation in b for b in pack.slides[-1].bullets)
 
 
+def test_the_pack_says_what_became_of_each_part_of_a(pack):
+    """The section summary of the comparison, one line per part or item of A, before the quoted changes."""
+    titles = [s.title for s in pack.slides]
+    at = next(i for i, t in enumerate(titles) if t.startswith("What became of each part of"))
+    lines = pack.slides[at].bullets
+    assert any(line.startswith("7. ") and "→" in line and "p13" in line for line in lines)
+    assert at < next(i for i, s in enumerate(pack.slides) if s.kind == "quotes")
+
+
 def test_pptx_opens_with_its_slides_and_pictures(pptx_file, pack, dataset):
     prs = Presentation(str(pptx_file))
     assert round(Emu(prs.slide_width).inches, 2) == 13.33 and round(Emu(prs.slide_height).inches, 2) == 7.5
@@ -151,8 +160,9 @@ def test_document_text_is_escaped(export_browser, fixture_seeds, tmp_path):
     shutil.copytree(fixture_seeds, seeds)
     sidecar = seeds / "beta.yml"
     marked = "Action <script>alert('x')</script> & <b>digital</b> programme"
-    sidecar.write_text(re.sub(r"(?m)^title_en: .*$", f'title_en: "{marked}"', sidecar.read_text("utf-8")),
-                       encoding="utf-8")
+    sidecar.write_text(
+        re.sub(r"(?m)^title_en: .*$", f'title_en: "{marked}"', sidecar.read_text("utf-8")), encoding="utf-8"
+    )
     data = tmp_path / "data"
     build_package(seeds, data)
     dataset = Dataset(data)
@@ -170,13 +180,15 @@ def test_every_field_is_escaped_in_html():
 
     evil = "<img src=x onerror=alert(1)>"
     doc = {"symbol": evil, "id": "x"}
-    quote = Quote("reworded", a=[Run(evil, "del")], b=[Run(evil, "ins")], cite_a=evil, cite_b=evil,
-                  themes=[evil])
-    slides = [Slide("title", evil, evil, bullets=[evil], note=evil),
-              Slide("bullets", evil, evil, bullets=[evil], columns=[evil], rows=[[evil]],
-                    links=[f"{evil}: {evil}"], note=evil),
-              Slide("quotes", evil, evil, quotes=[quote], note=evil),
-              Slide("table", evil, evil, columns=[evil], rows=[[evil]], note=evil)]
+    quote = Quote("reworded", a=[Run(evil, "del")], b=[Run(evil, "ins")], cite_a=evil, cite_b=evil, themes=[evil])
+    slides = [
+        Slide("title", evil, evil, bullets=[evil], note=evil),
+        Slide(
+            "bullets", evil, evil, bullets=[evil], columns=[evil], rows=[[evil]], links=[f"{evil}: {evil}"], note=evil
+        ),
+        Slide("quotes", evil, evil, quotes=[quote], note=evil),
+        Slide("table", evil, evil, columns=[evil], rows=[[evil]], note=evil),
+    ]
     page = html_bytes(Brief(doc, doc, evil, evil, evil, slides)).decode("utf-8")
     assert "<img" not in page and page.count("&lt;img src=x onerror=alert(1)&gt;") >= 20
 
@@ -194,8 +206,10 @@ def test_cli_brief(export_browser, shipped_data, tmp_path):
     result = CliRunner().invoke(main, ["brief", A, B, "--data", str(shipped_data), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert len(Presentation(str(out)).slides) >= 8
-    for args, needle in ((["brief", A, B, "--out", str(tmp_path / "x.docx")], ".docx"),
-                         (["brief", "99/XX", B, "--out", str(tmp_path / "x.pptx")], "unknown document")):
+    for args, needle in (
+        (["brief", A, B, "--out", str(tmp_path / "x.docx")], ".docx"),
+        (["brief", "99/XX", B, "--out", str(tmp_path / "x.pptx")], "unknown document"),
+    ):
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 2
         lines = result.output.strip().splitlines()

@@ -43,7 +43,7 @@ def test_json_equals_the_library_result(shipped: Dataset):
         check=True,
     )
     assert json.loads(proc.stdout) == json.loads(
-        json.dumps(compare_documents(shipped, "40-QD-TTg-2016", "153-NQ-CP-2025"), ensure_ascii=False)
+        json.dumps(compare_documents(shipped, "40-QD-TTg-2016", "153-NQ-CP-2025").as_dict(), ensure_ascii=False)
     )
 
 
@@ -54,15 +54,35 @@ def test_the_contract_holds_for_every_pair_of_seed_documents(shipped: Dataset):
     for a, b in pairs:
         out = run_json(a, b)
         assert (out["a"], out["b"]) == (a, b)
-        a_ids = [p["a"] for p in out["pairs"] if p["a"] is not None]
-        b_ids = [p["b"] for p in out["pairs"] if p["b"] is not None]
-        assert sorted(a_ids) == sorted(provisions.loc[provisions.document_id == a, "id"]), (a, b)
-        assert sorted(b_ids) == sorted(provisions.loc[provisions.document_id == b, "id"]), (a, b)
+        # every provision appears at least once (one row per link), and one-sided rows only for the unlinked
+        a_ids = {p["a"] for p in out["pairs"] if p["a"] is not None}
+        b_ids = {p["b"] for p in out["pairs"] if p["b"] is not None}
+        assert a_ids == set(provisions.loc[provisions.document_id == a, "id"]), (a, b)
+        assert b_ids == set(provisions.loc[provisions.document_id == b, "id"]), (a, b)
+        links = [(p["a"], p["b"]) for p in out["pairs"] if p["a"] and p["b"]]
+        assert len(links) == len(set(links))  # a link is one row
+        linked = {x for link in links for x in link}
         for pair in out["pairs"]:
             assert pair["a"] is not None or pair["b"] is not None
             assert pair["status"] in STATUSES
-            assert pair["status"] in (("kept", "reworded") if pair["a"] and pair["b"] else ("dropped", "new"))
-            assert (pair["status"] == "dropped") == (pair["b"] is None)
+            assert pair["set_by"] in ("engine", "curated", "reader")
+            if pair["a"] and pair["b"]:
+                assert pair["status"] in ("kept", "reworded", "merged", "split")
+            else:
+                assert pair["status"] == ("dropped" if pair["a"] else "new")
+                assert (pair["a"] or pair["b"]) not in linked
+        # merged: its B provision has several A links; split: its A provision has several B links
+        for pair in out["pairs"]:
+            if pair["status"] == "merged":
+                assert sum(1 for x, y in links if y == pair["b"]) > 1
+            if pair["status"] == "split":
+                assert sum(1 for x, y in links if x == pair["a"]) > 1
+        assert out["summary"] == {
+            s: sum(1 for p in out["pairs"] if p["status"] == s and p["counted"]) for s in STATUSES
+        }
+        assert all(set(s) == {"a", "title", "outcome", "summary", "b"} for s in out["sections"])
+        assert {x for s in out["sections"] for x in s["b"]} <= b_ids
+        for pair in out["pairs"]:
             assert 0.0 <= pair["similarity"] <= 1.0
             assert isinstance(pair["a_text"], str) and isinstance(pair["b_text"], str)
             assert isinstance(pair["themes"], list)
@@ -75,6 +95,25 @@ def test_the_contract_holds_for_every_pair_of_seed_documents(shipped: Dataset):
         for side in ("a_distinctive", "b_distinctive"):
             assert all(set(t) >= {"term", "score"} for t in out["terms"][side])
         assert out["basis"]["a"] in ("own", "all") and out["basis"]["b"] in ("own", "all")
+
+
+def test_sections_framing_and_notices_on_the_seed_pair():
+    out = run_json("40/QĐ-TTg", "153/NQ-CP")
+    lines = {s["a"]: s for s in out["sections"]}
+    assert "40-QD-TTg-2016:7" in lines and lines["40-QD-TTg-2016:7"]["summary"].startswith("7. ")
+    assert "153-NQ-CP-2025:p13" in lines["40-QD-TTg-2016:7"]["b"]
+    framing = [p for p in out["pairs"] if p["b"] in {"153-NQ-CP-2025:c1", "153-NQ-CP-2025:c2"}]
+    assert framing and all(p["status"] == "new" and not p["counted"] for p in framing)
+    assert out["notices"] == []
+    backwards = run_json("153/NQ-CP", "40/QĐ-TTg")
+    assert backwards["notices"] and "Swap" in backwards["notices"][0]
+    itself = run_json("153/NQ-CP", "153/NQ-CP")
+    assert itself["notices"] and "same document" in itself["notices"][0]
+
+
+def test_no_curated_leaves_only_the_engines_links():
+    out = run_json("40/QĐ-TTg", "153/NQ-CP", "--no-curated")
+    assert out["curated"] == [] and all(p["set_by"] == "engine" for p in out["pairs"])
 
 
 def test_a_news_report_counts_all_its_provisions(shipped: Dataset):
@@ -141,19 +180,22 @@ def test_plain_output_summarises(fixture_data: Path):
     assert result.output.splitlines()[0].startswith("1-NQ-TW-2020 → 2-NQ-CP-2021:")
 
 
-def test_eval_alignment_prints_both_gold_sets_their_agreement_and_honours_the_bar(shipped_data):
+def test_eval_alignment_prints_every_gold_sets_figures_their_agreement_and_honours_the_bar(shipped_data):
     runner = CliRunner()
     ok = runner.invoke(main, ["eval-alignment", "--data", str(shipped_data), "--bar", "0.5"])
     assert ok.exit_code == 0, ok.output
     assert "pairing accuracy" in ok.output and "threshold sensitivity" in ok.output
-    assert "second annotator (alignment_annotator2.yml): accuracy" in ok.output
     assert "agreement of alignment_expected.yml and alignment_annotator2.yml:" in ok.output
     assert "counterpart paired or offered beside one of the two provisions:" in ok.output
-    assert "correcting by hand (alignment_expected.yml): a reader using only the page's offered links" in ok.output
+    for name in ("alignment_expected.yml", "alignment_annotator2.yml"):
+        for what in ("engine alone", "with curated links"):
+            assert f"{name}, {what}: link precision " in ok.output and "link recall" in ok.output
+        assert f"{name}, correcting by hand: a reader using only the page's offered links" in ok.output
     too_high = runner.invoke(main, ["eval-alignment", "--data", str(shipped_data), "--bar", "0.99"])
     assert too_high.exit_code == 1
     as_json = json.loads(runner.invoke(main, ["eval-alignment", "--data", str(shipped_data), "--json"]).output)
-    assert as_json["second"]["pairs"] == 20 and as_json["agreement"]["shared"] >= 18
+    second = next(s for s in as_json["sets"] if s["file"] == "alignment_annotator2.yml")
+    assert second["engine"]["pairs"] == 20 and as_json["agreement"]["shared"] >= 18
 
 
 def test_pins_correct_the_pairing_and_the_rest_is_realigned():
@@ -199,3 +241,5 @@ def test_the_html_report_marks_the_readers_pairs(tmp_path: Path):
     row = html.split('<tr id="40-QD-TTg-2016:3.b1">', 1)[1].split("</tr>", 1)[0]
     assert "set by the reader" in row and "153-NQ-CP-2025:p2" in row
     assert html.count("<strong>set by the reader</strong>") == 1 and "1 set by the reader (3.b1-p2)." in html
+    assert "<h2>What became of each part of A</h2>" in html and "7. Proactively participate" in html
+    assert "curated (seeds/alignments.yml)" in html  # the curated links are marked

@@ -70,6 +70,12 @@ class AlignSettings:
     theme_weight: float = 0.3
     entity_weight: float = 0.15
     kept_overlap: float = 0.9
+    # many-to-many (links.py): a further link needs chance's 0.95 quantile and 0.8 of its counterpart's best
+    link_threshold: float = 0.22
+    link_ratio: float = 0.8
+    max_links: int = 4
+    context_weight: float = 0.2
+    mutual_threshold: float = 0.155  # chance's 0.75 quantile: mutual best matches still alone are linked from here
 
 
 @dataclass(frozen=True)
@@ -92,13 +98,18 @@ def tokens(text: str) -> tuple[Token, ...]:
 
 def subject_terms(text: str) -> list[str]:
     """Return the terms alignment compares: content stems without procedural words, spellings folded."""
+    return list(_subject_terms(text))
+
+
+@lru_cache(maxsize=16384)
+def _subject_terms(text: str) -> tuple[str, ...]:
     out = []
     for token in tokens(text):
         word = SPELLING.get(token.text, token.text)
         if word in _STOP or len(word) < 2 or word.isdigit():
             continue
         out.append(stem(word))
-    return out
+    return tuple(out)
 
 
 def lexical_similarity(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndarray:
@@ -201,6 +212,29 @@ def assign(
     return sorted([*fixed, *((int(i), int(j)) for i, j in found)])
 
 
+def similarity_matrix(
+    texts_a: Sequence[str],
+    texts_b: Sequence[str],
+    *,
+    themes_a: Sequence[Mapping[str, float]] | None = None,
+    themes_b: Sequence[Mapping[str, float]] | None = None,
+    entities_a: Sequence[frozenset[str]] | None = None,
+    entities_b: Sequence[frozenset[str]] | None = None,
+    settings: AlignSettings = AlignSettings(),
+) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
+    """Return the combined similarity (rows A, columns B), the lexical one, and the signals used."""
+    lexical = lexical_similarity(texts_a, texts_b)
+    themes = entities = None
+    signals = ["lexical"]
+    if themes_a is not None and themes_b is not None and settings.theme_weight > 0:
+        themes = weight_similarity(themes_a, themes_b)
+        signals.append("themes")
+    if entities_a is not None and entities_b is not None and settings.entity_weight > 0:
+        entities = set_similarity(entities_a, entities_b)
+        signals.append("entities")
+    return combine(lexical, themes, entities, settings), lexical, tuple(signals)
+
+
 def align_provisions(
     texts_a: Sequence[str],
     texts_b: Sequence[str],
@@ -225,20 +259,14 @@ def align_provisions(
     Returns:
         The combined similarity matrix (rows A, columns B) and the accepted pairs (row, column), sorted.
     """
-    lexical = lexical_similarity(texts_a, texts_b)
-    themes = entities = None
-    signals = ["lexical"]
-    if themes_a is not None and themes_b is not None and settings.theme_weight > 0:
-        themes = weight_similarity(themes_a, themes_b)
-        signals.append("themes")
-    if entities_a is not None and entities_b is not None and settings.entity_weight > 0:
-        entities = set_similarity(entities_a, entities_b)
-        signals.append("entities")
-    similarity = combine(lexical, themes, entities, settings)
+    similarity, lexical, signals = similarity_matrix(
+        texts_a, texts_b, themes_a=themes_a, themes_b=themes_b, entities_a=entities_a, entities_b=entities_b,
+        settings=settings,
+    )
     return Alignment(
         similarity,
         assign(similarity, settings.threshold, pins, apart),
-        tuple(signals),
+        signals,
         lexical,
         frozenset(i for i, _ in pins if i is not None),
         frozenset(j for _, j in pins if j is not None),

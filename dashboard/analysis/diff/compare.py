@@ -1,23 +1,19 @@
-"""Compare two documents: aligned provisions with their word-level changes, and what moved as a whole.
+"""Compare two documents: provisions linked across structure with their word-level changes, and what moved.
 
-`compare_documents(source, a, b)` returns the object `policy-timeline diff A B --json` prints (design.md), a
-superset of the contract:
+`compare_documents(source, a, b)` returns a `Comparison` (result.py); `diff --json` prints its `as_dict()`:
 
-- `pairs`: every provision of A and of B in exactly one pair, in reading order (A's order, each new B
-  provision placed after the pair of the B provision before it). A pair has the contract's keys (a, b,
-  a_text, b_text, similarity, status, themes, ops) plus a_kind/b_kind and a_own/b_own (False for commentary
-  or reported text: the publisher's words, not the document's), a_label/b_label, and for one-sided pairs
-  `nearest`, the closest provision on the other side and its similarity, so a reader can see how near a "new"
-  provision came to a match. `candidates` offers, for each side's provision, the closest provisions of the
-  other document besides its partner; `set_by` says whether the engine or a reader's pin made the pair.
-- `pins`: the reader's corrections applied (diff/pins.py), as written in an address.
-- `themes`: per theme, the share of each document's counted provisions tagged with it (`basis` says which:
-  "own" provisions, or "all" for a document known only through a secondary account) and the delta B − A.
-- `terms`: the terms distinctive of A and of B (log-likelihood keyness over the counted provisions).
-- `entities`, `targets`: what is mentioned or targeted only in A, only in B, or in both (None while the
-  dataset has no such table).
-- `documents`, `coverage_warning`, `summary`, `settings`: context a reader needs before trusting the
-  comparison.
+- `pairs`: one row per link (a provision merged or split appears in several rows), plus one one-sided row
+  (`new`, `dropped`) for each provision with no link at all, in reading order (A's order, each B provision
+  without a link placed after the rows of the B provision before it). Statuses: kept, reworded, merged (several
+  A provisions → one B), split (one A → several B), new, dropped; `set_by` says whether the engine, a curated
+  entry (seeds/alignments.yml, the package's `alignments` table) or a reader's pin made the link.
+- Own text: when a document has provisions of its own words, its publisher's framing (commentary) and any
+  secondary narrative (reported) are not aligned and not counted: their rows have `counted: False`. Bare
+  headings are aligned through their children (links.py) and not counted either. `basis="all"` aligns and
+  counts every provision instead (as the Themes page's basis switch).
+- `sections`: for each part or item of A, one line on what became of it in B (sections.py).
+- `notices`: comparing a document with itself, or a later document as A.
+- `themes`, `terms`, `entities`, `targets`, `documents`, `coverage_warning`, `summary`, `settings`: as before.
 """
 
 from __future__ import annotations
@@ -29,8 +25,9 @@ import numpy as np
 import pandas as pd
 
 from dashboard.analysis.diff import pins as pinning
-from dashboard.analysis.diff.align import Alignment, AlignSettings, align_provisions
+from dashboard.analysis.diff.align import AlignSettings, lexical_similarity, similarity_matrix, subject_terms
 from dashboard.analysis.diff.crosslang import across_languages
+from dashboard.analysis.diff.curated import CuratedLink, curated_for
 from dashboard.analysis.diff.deltas import (
     MEASURE,
     basis,
@@ -40,10 +37,14 @@ from dashboard.analysis.diff.deltas import (
     target_deltas,
     theme_deltas,
 )
-from dashboard.analysis.diff.words import one_sided_ops, word_ops, word_overlap
+from dashboard.analysis.diff.links import Structure, choose_links, family_degree, structure, with_context
+from dashboard.analysis.diff.memo import derived as _derived
+from dashboard.analysis.diff.memo import memo as _memo
+from dashboard.analysis.diff.result import STATUSES, Comparison, DocumentSummary, ThemeDelta
+from dashboard.analysis.diff.rows import build_rows, subject_text
+from dashboard.analysis.diff.sections import sections
 
-STATUSES = ("kept", "reworded", "new", "dropped")
-CANDIDATES = 3  # closest provisions of the other document offered beside each provision
+__all__ = ["STATUSES", "compare_documents", "coverage_warning", "diff_provisions", "subject_text"]
 
 
 class TableSource(Protocol):
@@ -61,17 +62,25 @@ def compare_documents(
     b: str,
     settings: AlignSettings = AlignSettings(),
     pins: Sequence[str] = (),
-) -> dict[str, Any]:
-    """Return the comparison of documents `a` and `b` (ids, already resolved) as a JSON-ready dict.
+    *,
+    use_curated: bool = True,
+    basis_mode: str = "own",
+) -> Comparison:
+    """Return the comparison of documents `a` and `b` (ids, already resolved).
 
-    `pins` are a reader's corrections such as "3.b1-p2" (diff/pins.py); a wrong one raises InvalidPin."""
-    documents = source.table("documents").set_index("id", drop=False)
+    `pins` are a reader's corrections such as "3.b1-p2" (diff/pins.py); a wrong one raises InvalidPin. The
+    package's curated links (table `alignments`) apply unless `use_curated` is False; a reader's pins override
+    them."""
+    documents = source.table("documents")
     provisions = source.table("provisions")
+    table = _optional(source, "alignments") if use_curated else None
+    doc_a = _derived(documents, ("doc", a), lambda t: t[t["id"] == a].iloc[0].to_dict())
+    doc_b = _derived(documents, ("doc", b), lambda t: t[t["id"] == b].iloc[0].to_dict())
     result = diff_provisions(
-        provisions[provisions["document_id"] == a],
-        provisions[provisions["document_id"] == b],
-        doc_a=documents.loc[a].to_dict(),
-        doc_b=documents.loc[b].to_dict(),
+        _derived(provisions, ("rows", a), lambda t: t[t["document_id"] == a]),
+        _derived(provisions, ("rows", b), lambda t: t[t["document_id"] == b]),
+        doc_a=doc_a,
+        doc_b=doc_b,
         provision_themes=_optional(source, "provision_themes"),
         mentions=_optional(source, "mentions"),
         entities=_optional(source, "entities"),
@@ -79,9 +88,11 @@ def compare_documents(
         theme_order=_theme_order(source),
         settings=settings,
         pins=pins,
+        curated=curated_for(table, a, b),
+        basis_mode=basis_mode,
     )
     # A and B in two languages: a notice and pairs by numbering instead of a meaningless word diff (crosslang.py)
-    return across_languages(result, documents.loc[a].to_dict(), documents.loc[b].to_dict(), provisions)
+    return across_languages(result, doc_a, doc_b, provisions)
 
 
 def diff_provisions(
@@ -97,54 +108,230 @@ def diff_provisions(
     theme_order: list[str] | None = None,
     settings: AlignSettings = AlignSettings(),
     pins: Sequence[str] = (),
-) -> dict[str, Any]:
+    curated: Sequence[CuratedLink] = (),
+    basis_mode: str = "own",
+) -> Comparison:
     """Return the comparison of two documents' provision tables (the core of compare_documents)."""
-    rows_a = prov_a.sort_values("ordinal").to_dict("records")
-    rows_b = prov_b.sort_values("ordinal").to_dict("records")
+    rows_a = _derived(prov_a, "records", lambda t: t.sort_values("ordinal").to_dict("records"))
+    rows_b = _derived(prov_b, "records", lambda t: t.sort_values("ordinal").to_dict("records"))
     ids_a, ids_b = [r["id"] for r in rows_a], [r["id"] for r in rows_b]
     names = (str(doc_a.get("symbol") or doc_a["id"]), str(doc_b.get("symbol") or doc_b["id"]))
     applied = pinning.parse_pins(pins, ids_a, ids_b, names)
-    placing, apart = pinning.indices(applied, ids_a, ids_b)
-    themes_of = _themes_by_provision(provision_themes)
-    entities_of = _entities_by_provision(mentions)
-    alignment = align_provisions(
-        [subject_text(r) for r in rows_a],
-        [subject_text(r) for r in rows_b],
+    themes_of = None if provision_themes is None else _derived(provision_themes, "by", _themes_by_provision)
+    # the similarity and the structures do not depend on pins or curated links: computed once per pair of tables
+    sim, sa, sb, signals = _memo(
+        (prov_a, prov_b, provision_themes, mentions),
+        ("similarity", settings),
+        lambda: _similarity(rows_a, rows_b, themes_of, mentions, settings),
+    )
+    aligned_a, aligned_b = _aligned(rows_a, basis_mode), _aligned(rows_b, basis_mode)
+    fixed, kept_curated = _fixed(applied, curated, ids_a, ids_b)
+    # a reader's pin places its provisions (the engine links them no further); a curated pair adds its link and
+    # leaves the two free to link elsewhere (a split or merge is several entries); no_counterpart places
+    placing = {k for k, by in fixed.items() if by == "reader" or k[0] is None or k[1] is None}
+    placed_a = {i for i, _ in placing if i is not None}
+    placed_b = {j for _, j in placing if j is not None}
+    apart = [(ids_a.index(p.a), ids_b.index(p.b)) for p in applied if p.apart and p.a and p.b]
+    apart += [(ids_a.index(c.a), ids_b.index(c.b)) for c in kept_curated if c.relation == "not_pair"]
+    engine = choose_links(
+        sim,
+        sa,
+        sb,
+        threshold=settings.threshold,
+        link_threshold=settings.link_threshold,
+        link_ratio=settings.link_ratio,
+        max_links=settings.max_links,
+        mutual_threshold=settings.mutual_threshold,
+        blocked_rows=frozenset(placed_a | {i for i in range(len(rows_a)) if not aligned_a[i]}),
+        blocked_cols=frozenset(placed_b | {j for j in range(len(rows_b)) if not aligned_b[j]}),
+        apart=apart,
+    )
+    set_by = {link: "engine" for link in engine}
+    set_by.update({(i, j): by for (i, j), by in fixed.items() if i is not None and j is not None})
+    links = sorted(set_by)
+    alone = {k: by for k, by in fixed.items() if k[0] is None or k[1] is None}
+    degree_a, degree_b = family_degree(links, sa, sb)
+    order = theme_order or (sorted(set(provision_themes["theme_id"])) if provision_themes is not None else [])
+    pairs = build_rows(
+        rows_a,
+        rows_b,
+        links,
+        set_by,
+        alone,
+        sim,
+        degree_a,
+        degree_b,
+        counted_a=[aligned_a[i] and not sa.bare[i] for i in range(len(rows_a))],
+        counted_b=[aligned_b[j] and not sb.bare[j] for j in range(len(rows_b))],
+        bare_a=sa.bare,
+        bare_b=sb.bare,
+        themes_of=themes_of or {},
+        theme_order=order,
+        settings=settings,
+    )
+    wholes = _memo(
+        (prov_a, prov_b, provision_themes, mentions, entities, targets),
+        (str(doc_a["id"]), str(doc_b["id"]), tuple(order)),
+        lambda: _wholes(prov_a, prov_b, doc_a, doc_b, provision_themes, mentions, entities, targets, order),
+    )
+    summary = dict.fromkeys(STATUSES, 0)
+    for row in pairs:
+        if row.counted:
+            summary[row.status] += 1
+    not_counted = {
+        "framing": sum(1 for r in pairs if not r.counted and not r.heading),
+        "headings": sum(1 for r in pairs if r.heading),
+    }
+    return Comparison(
+        a=str(doc_a["id"]),
+        b=str(doc_b["id"]),
+        documents=wholes["documents"],
+        coverage_warning=coverage_warning(doc_a, doc_b),
+        notices=notices(doc_a, doc_b),
+        summary=summary,
+        not_counted=not_counted,
+        pairs=tuple(pairs),
+        sections=sections(rows_a, rows_b, pairs),
+        pins=tuple(pin.text() for pin in applied),
+        curated=tuple(c.text() for c in kept_curated),
+        measure=MEASURE,
+        basis=wholes["basis"],
+        themes=wholes["themes"],
+        terms=wholes["terms"],
+        entities=wholes["entities"],
+        targets=wholes["targets"],
+        settings={
+            "threshold": settings.threshold,
+            "link_threshold": settings.link_threshold,
+            "link_ratio": settings.link_ratio,
+            "context_weight": settings.context_weight,
+            "mutual_threshold": settings.mutual_threshold,
+            "theme_weight": settings.theme_weight,
+            "entity_weight": settings.entity_weight,
+            "kept_overlap": settings.kept_overlap,
+            "signals": list(signals),
+            "basis": basis_mode,
+        },
+    )
+
+
+def _similarity(
+    rows_a: list[dict],
+    rows_b: list[dict],
+    themes_of: dict | None,
+    mentions: pd.DataFrame | None,
+    settings: AlignSettings,
+) -> tuple[np.ndarray, Structure, Structure, tuple[str, ...]]:
+    """Return the combined similarity raised by block context, both documents' structures and the signals."""
+    entities_of = None if mentions is None else _derived(mentions, "by", _entities_by_provision)
+    texts_a, texts_b = [subject_text(r) for r in rows_a], [subject_text(r) for r in rows_b]
+    sim, _, signals = similarity_matrix(
+        texts_a,
+        texts_b,
         themes_a=None if themes_of is None else [themes_of.get(r["id"], {}) for r in rows_a],
         themes_b=None if themes_of is None else [themes_of.get(r["id"], {}) for r in rows_b],
         entities_a=None if entities_of is None else [entities_of.get(r["id"], frozenset()) for r in rows_a],
         entities_b=None if entities_of is None else [entities_of.get(r["id"], frozenset()) for r in rows_b],
         settings=settings,
-        pins=placing,
-        apart=apart,
     )
-    order = theme_order or (sorted(set(provision_themes["theme_id"])) if provision_themes is not None else [])
-    pairs = _pairs(rows_a, rows_b, alignment, themes_of or {}, order, settings)
+    sa, sb = _structure(rows_a, texts_a), _structure(rows_b, texts_b)
+    if settings.context_weight > 0 and (_grouped(sa) or _grouped(sb)):  # flat lists have no context to add
+        sim = with_context(sim, _block_similarity(texts_a, texts_b, sa, sb), sa, sb, settings.context_weight)
+    sim.setflags(write=False)
+    return sim, sa, sb, signals
+
+
+def _wholes(prov_a, prov_b, doc_a, doc_b, provision_themes, mentions, entities, targets, order) -> dict[str, Any]:
+    """Return what moved between the two documents as a whole (it does not depend on the links or pins)."""
     count_a, count_b = counted(prov_a), counted(prov_b)
     return {
-        "a": str(doc_a["id"]),
-        "b": str(doc_b["id"]),
         "documents": {"a": _document(doc_a, prov_a), "b": _document(doc_b, prov_b)},
-        "coverage_warning": coverage_warning(doc_a, doc_b),
-        "summary": {status: sum(1 for p in pairs if p["status"] == status) for status in STATUSES},
-        "pairs": pairs,
-        "pins": [pin.text() for pin in applied],
-        "measure": MEASURE,
         "basis": {"a": basis(prov_a), "b": basis(prov_b)},
-        "themes": []
+        "themes": ()
         if provision_themes is None
-        else theme_deltas(_units(count_a), _units(count_b), provision_themes, order),
+        else tuple(ThemeDelta(**t) for t in theme_deltas(_units(count_a), _units(count_b), provision_themes, order)),
         "terms": distinctive_terms(count_a["text"], count_b["text"]),
         "entities": entity_deltas(list(count_a["id"]), list(count_b["id"]), mentions, entities),
         "targets": target_deltas(str(doc_a["id"]), str(doc_b["id"]), targets),
-        "settings": {
-            "threshold": settings.threshold,
-            "theme_weight": settings.theme_weight,
-            "entity_weight": settings.entity_weight,
-            "kept_overlap": settings.kept_overlap,
-            "signals": list(alignment.signals),
-        },
     }
+
+
+def notices(doc_a: Mapping[str, Any], doc_b: Mapping[str, Any]) -> tuple[str, ...]:
+    """Return what a reader must know before reading the comparison: the same document on both sides, or A
+    issued after B (the comparison then reads backwards in time)."""
+    sym_a, sym_b = str(doc_a.get("symbol") or doc_a["id"]), str(doc_b.get("symbol") or doc_b["id"])
+    if doc_a["id"] == doc_b["id"]:
+        return (
+            f"A and B are the same document ({sym_a}): every provision is kept. Choose another document "
+            f"as B to see what changed.",
+        )
+    issued_a, issued_b = _date(doc_a.get("issued")), _date(doc_b.get("issued"))
+    if issued_a and issued_b and issued_a > issued_b:
+        return (
+            f"{sym_a} (A, {issued_a}) was issued after {sym_b} (B, {issued_b}): this reads backwards in time, "
+            f'so "new" means only in the earlier document. Swap A and B to see what changed.',
+        )
+    return ()
+
+
+def _date(value: Any) -> str:
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value)[:10]
+
+
+def _aligned(rows: list[dict], basis_mode: str) -> list[bool]:
+    """Return, per provision, whether it is aligned: the document's own text, or all when it has none (or
+    when the reader asks for all)."""
+    own = [bool(r.get("own_text", True)) for r in rows]
+    return [True] * len(rows) if basis_mode == "all" or not any(own) else own
+
+
+def _structure(rows: list[dict], texts: list[str]) -> Structure:
+    parents = [r.get("parent_id") for r in rows]
+    return structure([r["id"] for r in rows], parents, [len(subject_terms(t)) for t in texts])
+
+
+def _grouped(s: Structure) -> bool:
+    return len(set(s.block)) < len(s.block)
+
+
+def _block_similarity(texts_a: list[str], texts_b: list[str], sa: Structure, sb: Structure) -> np.ndarray:
+    """Return the lexical similarity of every A block with every B block, indexed by block head position."""
+
+    def blocks(texts: list[str], s: Structure) -> list[str]:
+        joined: dict[int, list[str]] = {}
+        for k, top in enumerate(s.block):
+            joined.setdefault(top, []).append(texts[k])
+        return [" ".join(joined.get(k, [])) for k in range(len(texts))]
+
+    return lexical_similarity(blocks(texts_a, sa), blocks(texts_b, sb))
+
+
+def _fixed(
+    applied: Sequence[pinning.Pin], curated: Sequence[CuratedLink], ids_a: Sequence[str], ids_b: Sequence[str]
+) -> tuple[dict[tuple[int | None, int | None], str], list[CuratedLink]]:
+    """Return the links and lone provisions fixed by a reader's pins and by curated entries (pins win: a curated
+    entry touching a provision a pin places, or the same two provisions, is set aside), and the curated entries
+    applied."""
+    row = {pid: i for i, pid in enumerate(ids_a)}
+    col = {pid: j for j, pid in enumerate(ids_b)}
+    pinned = {x for p in applied if not p.apart for x in p.placed()}
+    decided = {(p.a, p.b) for p in applied if p.a and p.b}
+    fixed: dict[tuple[int | None, int | None], str] = {}
+    kept: list[CuratedLink] = []
+    for c in curated:
+        if (c.a and c.a not in row) or (c.b and c.b not in col):
+            continue
+        if {c.a, c.b} & pinned or (c.a, c.b) in decided:
+            continue
+        kept.append(c)
+        if c.relation == "pair":
+            fixed[(row[c.a], col[c.b])] = "curated"
+        elif c.relation == "no_counterpart":
+            fixed[(row[c.a] if c.a else None, col[c.b] if c.b else None)] = "curated"
+    for p in applied:
+        if not p.apart:
+            fixed[(row[p.a] if p.a else None, col[p.b] if p.b else None)] = "reader"
+    return fixed, kept
 
 
 def coverage_warning(doc_a: Mapping[str, Any], doc_b: Mapping[str, Any]) -> str | None:
@@ -178,22 +365,12 @@ def _theme_order(source: TableSource) -> list[str]:
     return [] if themes is None else [str(t) for t in themes["id"]]
 
 
-def subject_text(row: Mapping[str, Any]) -> str:
-    """Return what alignment compares: the provision's text without its list marker."""
-    content = row.get("content")
-    return str(content) if isinstance(content, str) and content.strip() else str(row.get("text") or "")
-
-
 def _themes_by_provision(provision_themes: pd.DataFrame | None) -> dict[str, dict[str, float]] | None:
     if provision_themes is None:
         return None
     out: dict[str, dict[str, float]] = {}
-    scores = (
-        provision_themes["score"] if "score" in provision_themes else pd.Series(1.0, provision_themes.index)
-    )
-    for pid, theme, score in zip(
-        provision_themes["provision_id"], provision_themes["theme_id"], scores, strict=True
-    ):
+    scores = provision_themes["score"] if "score" in provision_themes else pd.Series(1.0, provision_themes.index)
+    for pid, theme, score in zip(provision_themes["provision_id"], provision_themes["theme_id"], scores, strict=True):
         out.setdefault(str(pid), {})[str(theme)] = float(score) if score == score else 1.0
     return out
 
@@ -204,127 +381,20 @@ def _entities_by_provision(mentions: pd.DataFrame | None) -> dict[str, frozenset
     return {str(pid): frozenset(map(str, ids)) for pid, ids in mentions.groupby("provision_id")["entity_id"]}
 
 
-def _document(doc: Mapping[str, Any], provisions: pd.DataFrame) -> dict[str, Any]:
+def _document(doc: Mapping[str, Any], provisions: pd.DataFrame) -> DocumentSummary:
     def text(key: str) -> str:
         value = doc.get(key)
         return "" if value is None or (isinstance(value, float) and value != value) else str(value)
 
-    return {
-        "id": text("id"),
-        "symbol": text("symbol"),
-        "title_en": text("title_en"),
-        "issued": text("issued"),
-        "coverage": text("coverage"),
-        "source_kind": text("source_kind"),
-        "coverage_note": text("coverage_note"),
-        "basis": basis(provisions),
-        "provisions": len(provisions),
-        "own_provisions": int(provisions["own_text"].sum()),
-    }
-
-
-def _pairs(
-    rows_a: list[dict],
-    rows_b: list[dict],
-    alignment: Alignment,
-    themes_of: dict[str, dict[str, float]],
-    theme_order: list[str],
-    settings: AlignSettings,
-) -> list[dict]:
-    sim = alignment.similarity
-    rank = {t: i for i, t in enumerate(theme_order)}
-    a_to_b = dict(alignment.pairs)
-    b_to_a = {j: i for i, j in alignment.pairs}
-    keyed: list[tuple[tuple[int, int, int], dict]] = []
-    for i, row in enumerate(rows_a):
-        j = a_to_b.get(i)
-        pair = _pair(row, rows_b[j] if j is not None else None, i, j, sim, themes_of, rank, settings)
-        if j is None:
-            pair["nearest"] = _nearest(sim[i, :], rows_b)
-        pair["set_by"] = "reader" if i in alignment.pinned_rows else "engine"
-        pair["candidates"] = {"a": _candidates(sim[i, :], rows_b, j), "b": []}
-        if j is not None:
-            pair["candidates"]["b"] = _candidates(sim[:, j], rows_a, i)
-        keyed.append(((i, 0, 0), pair))
-    anchor = -1
-    for j, row in enumerate(rows_b):
-        if j in b_to_a:
-            anchor = b_to_a[j]
-            continue
-        pair = _pair(None, row, None, j, sim, themes_of, rank, settings)
-        pair["nearest"] = _nearest(sim[:, j], rows_a)
-        pair["set_by"] = "reader" if j in alignment.pinned_cols else "engine"
-        pair["candidates"] = {"a": [], "b": _candidates(sim[:, j], rows_a, None)}
-        keyed.append(((anchor, 1, j), pair))
-    return [pair for _, pair in sorted(keyed, key=lambda kv: kv[0])]
-
-
-def _candidates(line: np.ndarray, others: list[dict], partner: int | None) -> list[dict[str, Any]]:
-    """Return the closest provisions of the other document (besides the partner), best first, above 0."""
-    order = np.argsort(-line, kind="stable")
-    out = []
-    for k in order:
-        if len(out) == CANDIDATES or line[k] <= 0:
-            break
-        if k != partner:
-            out.append({"id": others[int(k)]["id"], "similarity": round(float(line[k]), 4)})
-    return out
-
-
-def _pair(
-    a: dict | None,
-    b: dict | None,
-    i: int | None,
-    j: int | None,
-    sim: np.ndarray,
-    themes_of: dict[str, dict[str, float]],
-    rank: dict[str, int],
-    settings: AlignSettings,
-) -> dict[str, Any]:
-    themes = sorted(
-        {t for row in (a, b) if row for t in themes_of.get(row["id"], {})},
-        key=lambda t: (rank.get(t, len(rank)), t),
+    return DocumentSummary(
+        id=text("id"),
+        symbol=text("symbol"),
+        title_en=text("title_en"),
+        issued=text("issued"),
+        coverage=text("coverage"),
+        source_kind=text("source_kind"),
+        coverage_note=text("coverage_note"),
+        basis=basis(provisions),
+        provisions=len(provisions),
+        own_provisions=int(provisions["own_text"].sum()),
     )
-    pair: dict[str, Any] = {
-        "a": a["id"] if a else None,
-        "b": b["id"] if b else None,
-        "a_text": a["text"] if a else "",
-        "b_text": b["text"] if b else "",
-        "similarity": 0.0,
-        "status": "",
-        "themes": themes,
-        "ops": [],
-        "a_label": _label(a),
-        "b_label": _label(b),
-        "a_kind": a["kind"] if a else None,
-        "b_kind": b["kind"] if b else None,
-        "a_own": bool(a["own_text"]) if a else None,
-        "b_own": bool(b["own_text"]) if b else None,
-        "a_themes": [t for t in themes if a and t in themes_of.get(a["id"], {})],
-        "b_themes": [t for t in themes if b and t in themes_of.get(b["id"], {})],
-        "nearest": None,
-    }
-    if a and b:
-        pair["similarity"] = round(float(sim[i, j]), 4)
-        kept = word_overlap(subject_text(a), subject_text(b)) >= settings.kept_overlap
-        pair["status"] = "kept" if kept else "reworded"
-        pair["ops"] = word_ops(a["text"], b["text"])
-    else:
-        side = "a" if a else "b"
-        pair["status"] = "dropped" if a else "new"
-        pair["ops"] = one_sided_ops((a or b)["text"], side)  # type: ignore[index]
-    return pair
-
-
-def _nearest(line: np.ndarray, others: list[dict]) -> dict[str, Any] | None:
-    if line.size == 0 or float(line.max()) <= 0:
-        return None
-    k = int(np.argmax(line))
-    return {"id": others[k]["id"], "similarity": round(float(line[k]), 4)}
-
-
-def _label(row: dict | None) -> str:
-    if not row:
-        return ""
-    label = row.get("label")
-    return "" if label is None or (isinstance(label, float) and label != label) else str(label)

@@ -11,10 +11,12 @@ and `languages` names both. Themes, entities and targets stay: they are ids, com
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
 
+from dashboard.analysis.diff.result import Comparison, Link
 from dashboard.analysis.diff.words import one_sided_ops
 
 PAIRED = "paired"
@@ -66,46 +68,46 @@ def language_notice(languages: tuple[str, str], paired: int, total_a: int, total
             "entities and targets are compared as usual.")
 
 
-def across_languages(result: dict[str, Any], doc_a: Mapping[str, Any], doc_b: Mapping[str, Any],
-                     provisions: pd.DataFrame) -> dict[str, Any]:
+def across_languages(result: Comparison, doc_a: Mapping[str, Any], doc_b: Mapping[str, Any],
+                     provisions: pd.DataFrame) -> Comparison:
     """Return `result` unchanged when A and B share a language; else the comparison by structure (module doc)."""
     languages = language_gap(doc_a, doc_b)
     if languages is None:
         return result
-    seen = {side: {p[side]: p for p in result["pairs"] if p[side]} for side in ("a", "b")}
+    seen = {side: {getattr(p, side): p for p in result.pairs if getattr(p, side)} for side in ("a", "b")}
     rows = {side: provisions[provisions["document_id"] == str(doc["id"])].sort_values("ordinal").to_dict("records")
             for side, doc in (("a", doc_a), ("b", doc_b))}
-    pairs = [_pair(a, b, seen) for a, b in pair_by_structure(rows["a"], rows["b"])]
-    paired = sum(1 for p in pairs if p["status"] == PAIRED)
-    summary = {status: 0 for status in result["summary"]}
-    summary.update({"new": sum(1 for p in pairs if p["status"] == "new"),
-                    "dropped": sum(1 for p in pairs if p["status"] == "dropped"), PAIRED: paired})
-    return {**result, "pairs": pairs, "summary": summary, "pins": [],
-            "terms": {key: [] for key in result.get("terms") or {}},
-            "languages": {"a": languages[0], "b": languages[1]},
-            "language_notice": language_notice(languages, paired, len(rows["a"]), len(rows["b"]))}
+    pairs = tuple(_pair(a, b, seen) for a, b in pair_by_structure(rows["a"], rows["b"]))
+    paired = sum(1 for p in pairs if p.status == PAIRED)
+    summary = {status: 0 for status in result.summary}
+    summary.update({"new": sum(1 for p in pairs if p.status == "new"),
+                    "dropped": sum(1 for p in pairs if p.status == "dropped"), PAIRED: paired})
+    return replace(result, pairs=pairs, summary=summary, pins=(), sections=(),
+                   terms={key: [] for key in result.terms or {}},
+                   languages={"a": languages[0], "b": languages[1]},
+                   language_notice=language_notice(languages, paired, len(rows["a"]), len(rows["b"])))
 
 
 def _pair(a: Mapping[str, Any] | None, b: Mapping[str, Any] | None,
-          seen: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> dict[str, Any]:
+          seen: Mapping[str, Mapping[str, Link]]) -> Link:
     # each side's facts (label, kind, themes) as the aligner reported them for that provision
-    side_a = seen["a"].get(str(a["id"])) if a is not None else None
-    side_b = seen["b"].get(str(b["id"])) if b is not None else None
-    pair: dict[str, Any] = {"a": None, "b": None, "a_text": "", "b_text": "", "similarity": None, "themes": [],
-                            "ops": [], "nearest": None, "set_by": "structure", "candidates": {"a": [], "b": []}}
-    for side, row, seen in (("a", a, side_a), ("b", b, side_b)):
-        pair.update({side: str(row["id"]) if row is not None else None,
-                     f"{side}_text": str(row["text"]) if row is not None else "",
-                     f"{side}_label": (seen or {}).get(f"{side}_label", ""),
-                     f"{side}_kind": (seen or {}).get(f"{side}_kind"),
-                     f"{side}_own": (seen or {}).get(f"{side}_own"),
-                     f"{side}_themes": list((seen or {}).get(f"{side}_themes") or [])})
-    pair["themes"] = list(dict.fromkeys([*pair["a_themes"], *pair["b_themes"]]))
+    found = {"a": seen["a"].get(str(a["id"])) if a is not None else None,
+             "b": seen["b"].get(str(b["id"])) if b is not None else None}
+    values: dict[str, Any] = {}
+    for side, row in (("a", a), ("b", b)):
+        link = found[side]
+        values.update({side: str(row["id"]) if row is not None else None,
+                       f"{side}_text": str(row["text"]) if row is not None else "",
+                       f"{side}_label": getattr(link, f"{side}_label", "") if link else "",
+                       f"{side}_kind": getattr(link, f"{side}_kind", None) if link else None,
+                       f"{side}_own": getattr(link, f"{side}_own", None) if link else None,
+                       f"{side}_themes": tuple(getattr(link, f"{side}_themes", ()) if link else ())})
+    themes = tuple(dict.fromkeys([*values["a_themes"], *values["b_themes"]]))
     if a is not None and b is not None:
-        pair["status"] = PAIRED
-        pair["ops"] = [{"op": "equal", "a": pair["a_text"], "b": pair["b_text"]}]  # shown as they are, unmarked
+        status = PAIRED
+        ops: tuple[dict, ...] = ({"op": "equal", "a": values["a_text"], "b": values["b_text"]},)  # shown unmarked
     else:
         side = "a" if a is not None else "b"
-        pair["status"] = "dropped" if side == "a" else "new"
-        pair["ops"] = one_sided_ops(pair[f"{side}_text"], side)
-    return pair
+        status = "dropped" if side == "a" else "new"
+        ops = tuple(one_sided_ops(values[f"{side}_text"], side))
+    return Link(similarity=None, status=status, themes=themes, ops=ops, set_by="structure", **values)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -77,11 +78,9 @@ def distinctive_terms(
     counts_a, counts_b, surfaces = Counter(), Counter(), {}
     for texts, counts in ((texts_a, counts_a), (texts_b, counts_b)):
         for text in texts:
-            for token in tokens(text):
-                if token.text in STOP_WORDS or token.text.isdigit() or len(token.text) < 2:
-                    continue
-                counts[token.stem] += 1
-                surfaces.setdefault(token.stem, Counter())[token.text] += 1
+            for (stem, word), n in _term_counts(text):
+                counts[stem] += n
+                surfaces.setdefault(stem, Counter())[word] += n
     key_a, key_b = keyness(counts_a, counts_b, top=top)
 
     def row(k) -> dict[str, Any]:
@@ -89,6 +88,17 @@ def distinctive_terms(
         return {"term": form, "stem": k.term, "score": k.score, "count_a": k.count_a, "count_b": k.count_b}
 
     return {"a_distinctive": [row(k) for k in key_a], "b_distinctive": [row(k) for k in key_b]}
+
+
+@lru_cache(maxsize=16384)
+def _term_counts(text: str) -> tuple[tuple[tuple[str, str], int], ...]:
+    """Return the (stem, word form) counts of one provision's content words (cached per text)."""
+    found = Counter(
+        (token.stem, token.text)
+        for token in tokens(text)
+        if token.text not in STOP_WORDS and not token.text.isdigit() and len(token.text) >= 2
+    )
+    return tuple(found.items())
 
 
 def entity_deltas(

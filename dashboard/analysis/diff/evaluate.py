@@ -26,7 +26,7 @@ import pandas as pd
 import yaml
 
 from dashboard.analysis.diff.align import lexical_similarity
-from dashboard.analysis.diff.compare import subject_text
+from dashboard.analysis.diff.rows import subject_text
 from dashboard.corpus.normalise import fold
 from dashboard.errors import InputError
 
@@ -64,6 +64,12 @@ def resolve_entry(
     return pairs, only_a, only_b
 
 
+def _rows(result: Any) -> list[dict[str, Any]]:
+    """Return the comparison's rows as dicts (a Comparison, or its as_dict())."""
+    pairs = result["pairs"] if isinstance(result, dict) else result.as_dict()["pairs"]
+    return list(pairs)
+
+
 def score_alignment(
     gold: list[dict[str, Any]], provisions: pd.DataFrame, differ: Differ, gold_file: str = "gold"
 ) -> dict[str, Any]:
@@ -75,19 +81,22 @@ def score_alignment(
         "only_found": 0,
         "engine_pairs": 0,
         "engine_correct": 0,
+        "engine_consistent": 0,
         "pairs_offered": 0,
     }
     per_pair, misses = [], []
     for entry in gold:
         a_doc, b_doc = entry["a_doc"], entry["b_doc"]
-        result = differ(a_doc, b_doc)
-        a_to_b, b_to_a = pair_maps(result["pairs"])
-        offered = offered_candidates(result["pairs"])
+        rows = _rows(differ(a_doc, b_doc))
+        links = linked(rows)
+        a_to_b, b_to_a = pair_maps(rows)
+        offered = offered_candidates(rows)
         gold_pairs, only_a, only_b = resolve_entry(entry, provisions, gold_file)
+        not_pairs = resolve_not_pairs(entry, provisions, gold_file)
         scored = {x for pair in gold_pairs for x in pair} | set(only_a) | set(only_b)
-        found = {(a, b) for a, b in gold_pairs if a_to_b.get(a) == b}
+        found = gold_pairs & links
         alone = [x for x in only_a if x not in a_to_b] + [x for x in only_b if x not in b_to_a]
-        touching = {(a, b) for a, b in a_to_b.items() if a in scored or b in scored}
+        touching = {(a, b) for a, b in links if a in scored or b in scored} | (links & not_pairs)
         for a, b in sorted(gold_pairs - found):
             misses.append(
                 {
@@ -96,20 +105,22 @@ def score_alignment(
                     "kind": "pair missed",
                     "a": a,
                     "b": b,
-                    "engine_a_to": a_to_b.get(a),
-                    "engine_b_from": b_to_a.get(b),
+                    "engine_a_to": sorted(a_to_b.get(a, ())),
+                    "engine_b_from": sorted(b_to_a.get(b, ())),
                 }
             )
         for x in only_a:
             if x in a_to_b:
                 misses.append(
-                    {"a_doc": a_doc, "b_doc": b_doc, "kind": "only_in_a paired", "a": x, "b": a_to_b[x]}
+                    {"a_doc": a_doc, "b_doc": b_doc, "kind": "only_in_a paired", "a": x, "b": sorted(a_to_b[x])}
                 )
         for x in only_b:
             if x in b_to_a:
                 misses.append(
-                    {"a_doc": a_doc, "b_doc": b_doc, "kind": "only_in_b paired", "a": b_to_a[x], "b": x}
+                    {"a_doc": a_doc, "b_doc": b_doc, "kind": "only_in_b paired", "a": sorted(b_to_a[x]), "b": x}
                 )
+        for a, b in sorted(links & not_pairs):
+            misses.append({"a_doc": a_doc, "b_doc": b_doc, "kind": "not_pair linked", "a": a, "b": b})
         counts = {
             "pairs": len(gold_pairs),
             "pairs_found": len(found),
@@ -117,6 +128,9 @@ def score_alignment(
             "only_found": len(alone),
             "engine_pairs": len(touching),
             "engine_correct": len(touching & gold_pairs),
+            "engine_consistent": sum(
+                1 for link in touching if consistent(link, gold_pairs, set(only_a), set(only_b), not_pairs)
+            ),
             "pairs_offered": sum(
                 1 for a, b in gold_pairs if (a, b) in found or b in offered.get(a, ()) or a in offered.get(b, ())
             ),
@@ -127,20 +141,64 @@ def score_alignment(
     return {**_rates(totals), **totals, "per_pair": per_pair, "misses": misses}
 
 
-def pair_maps(pairs: list[dict[str, Any]]) -> tuple[dict[str, str], dict[str, str]]:
-    """Return the diff's two-sided pairs as A id → B id and B id → A id."""
-    a_to_b = {p["a"]: p["b"] for p in pairs if p["a"] and p["b"]}
-    return a_to_b, {b: a for a, b in a_to_b.items()}
+def consistent(
+    link: tuple[str, str],
+    gold_pairs: set[tuple[str, str]],
+    only_a: set[str],
+    only_b: set[str],
+    not_pairs: set[tuple[str, str]],
+) -> bool:
+    """Return False when a link contradicts the gold set: it is a gold pair's negation (`not_pairs`), it gives a
+    counterpart to a line the gold leaves alone, or both its provisions have gold partners and neither is the
+    other. A link beside a gold pair (a bullet linked to the paragraph its item is paired with) is consistent
+    with a one-to-one gold set read many to many; strict precision counts it wrong all the same."""
+    a, b = link
+    if link in gold_pairs:
+        return True
+    if link in not_pairs or a in only_a or b in only_b:
+        return False
+    partners_a = {y for x, y in gold_pairs if x == a}
+    partners_b = {x for x, y in gold_pairs if y == b}
+    return not (partners_a and partners_b)
+
+
+def linked(pairs: list[dict[str, Any]]) -> set[tuple[str, str]]:
+    """Return the diff's links as (A id, B id)."""
+    return {(p["a"], p["b"]) for p in pairs if p["a"] and p["b"]}
+
+
+def pair_maps(pairs: list[dict[str, Any]]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Return the diff's links as A id → its B ids and B id → its A ids."""
+    a_to_b: dict[str, set[str]] = {}
+    b_to_a: dict[str, set[str]] = {}
+    for a, b in linked(pairs):
+        a_to_b.setdefault(a, set()).add(b)
+        b_to_a.setdefault(b, set()).add(a)
+    return a_to_b, b_to_a
 
 
 def offered_candidates(pairs: list[dict[str, Any]]) -> dict[str, set[str]]:
-    """Return, per provision id, the ids the diff offers as its candidates (pairs without them offer none)."""
+    """Return, per provision id, the ids the diff offers as its candidates, over all its rows."""
     out: dict[str, set[str]] = {}
     for pair in pairs:
         for side in ("a", "b"):
             if pair[side]:
-                out[pair[side]] = {c["id"] for c in (pair.get("candidates") or {}).get(side) or []}
+                found = {c["id"] for c in (pair.get("candidates") or {}).get(side) or []}
+                out.setdefault(pair[side], set()).update(found)
     return out
+
+
+def resolve_not_pairs(
+    entry: dict[str, Any], provisions: pd.DataFrame, gold_file: str = "gold"
+) -> set[tuple[str, str]]:
+    """Return the pairs a gold set says a reader would never make (`not_pairs`), as provision ids."""
+    return {
+        (
+            find_line(provisions, entry["a_doc"], g["a"], gold_file),
+            find_line(provisions, entry["b_doc"], g["b"], gold_file),
+        )
+        for g in entry.get("not_pairs") or []
+    }
 
 
 def _rates(c: dict[str, int]) -> dict[str, float]:
@@ -149,6 +207,7 @@ def _rates(c: dict[str, int]) -> dict[str, float]:
         "accuracy": round((c["pairs_found"] + c["only_found"]) / items, 4) if items else 1.0,
         "pair_recall": round(c["pairs_found"] / c["pairs"], 4) if c["pairs"] else 1.0,
         "pair_precision": round(c["engine_correct"] / c["engine_pairs"], 4) if c["engine_pairs"] else 1.0,
+        "consistent_precision": round(c["engine_consistent"] / c["engine_pairs"], 4) if c["engine_pairs"] else 1.0,
         "offered": round(c["pairs_offered"] / c["pairs"], 4) if c["pairs"] else 1.0,
     }
 
@@ -170,7 +229,7 @@ def format_report(report: dict[str, Any]) -> str:
         f"{report['pair_recall']:>7.3f}"
     )
     lines.append(
-        f"pairing accuracy {report['accuracy']:.3f} (pairs precision {report['pair_precision']:.3f}, "
+        f"pairing accuracy {report['accuracy']:.3f} (link precision {report['pair_precision']:.3f}, "
         f"recall {report['pair_recall']:.3f}) on {report['pairs']} gold pairs and {report['only']} "
         f"only-in lines"
     )
@@ -193,6 +252,17 @@ def format_report(report: dict[str, Any]) -> str:
             + ", ".join(f"{k} {v:.3f}" for k, v in report["chance"].items())
         )
     return "\n".join(lines)
+
+
+def format_set(name: str, what: str, report: dict[str, Any]) -> str:
+    """Return one gold set's link figures in one line."""
+    r = report
+    return (
+        f"{name}, {what}: link precision {r['pair_precision']:.3f} ({r['engine_correct']}/{r['engine_pairs']} links "
+        f"touching a gold line are gold pairs; consistent with the gold {r['consistent_precision']:.3f}), link "
+        f"recall {r['pair_recall']:.3f} ({r['pairs_found']}/{r['pairs']}), lines left alone {r['only_found']}/"
+        f"{r['only']}, accuracy {r['accuracy']:.3f}"
+    )
 
 
 def chance_similarity(

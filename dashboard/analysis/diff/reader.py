@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.analysis.diff.evaluate import offered_candidates, pair_maps, resolve_entry, score_alignment
+from dashboard.analysis.diff.evaluate import _rows, offered_candidates, pair_maps, resolve_entry, score_alignment
 from dashboard.analysis.diff.pins import Pin, with_pin
 
 # differ(a, b, pins) returns the diff object of documents a and b with the reader's pins applied
@@ -78,9 +78,10 @@ def _next_click(
     In order: "Pair with: b" beside a (or a beside b) for a gold pair the engine misses; "no counterpart" beside
     a line the gold leaves alone but the engine pairs; "not a pair" on a pair that keeps a gold line from a
     counterpart the page does not offer (the engine then tries that line elsewhere)."""
-    a_to_b, b_to_a = pair_maps(result["pairs"])
-    offered = offered_candidates(result["pairs"])
-    missed = [(a, b) for a, b in sorted(gold_pairs) if a_to_b.get(a) != b]
+    rows = _rows(result)
+    a_to_b, b_to_a = pair_maps(rows)
+    offered = offered_candidates(rows)
+    missed = [(a, b) for a, b in sorted(gold_pairs) if b not in a_to_b.get(a, ())]
     for a, b in missed:
         if b in offered.get(a, ()) or a in offered.get(b, ()):
             return with_pin(pins, Pin(a, b))
@@ -91,7 +92,8 @@ def _next_click(
         if x in b_to_a:
             return with_pin(pins, Pin(None, x))
     for a, b in missed:
-        for wrong in ((a, a_to_b.get(a)), (b_to_a.get(b), b)):
-            if wrong[0] and wrong[1] and Pin(wrong[0], wrong[1], apart=True) not in pins:
+        wrongs = [(a, x) for x in sorted(a_to_b.get(a, ()))] + [(x, b) for x in sorted(b_to_a.get(b, ()))]
+        for wrong in wrongs:
+            if Pin(wrong[0], wrong[1], apart=True) not in pins:
                 return with_pin(pins, Pin(wrong[0], wrong[1], apart=True))
     return None

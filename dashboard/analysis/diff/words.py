@@ -58,15 +58,21 @@ def word_ops(a_text: str, b_text: str) -> list[Op]:
         >>> [o["op"] for o in word_ops("Expand trade with partners.", "Expand trade with key partners.")]
         ['equal', 'insert', 'equal']
     """
+    return [Op(**op) for op in _word_ops(a_text or "", b_text or "")]  # fresh dicts: callers may keep them
+
+
+@lru_cache(maxsize=8192)
+def _word_ops(a_text: str, b_text: str) -> tuple[Op, ...]:
+    # cached: a page re-rendered after a correction, or a warm `diff`, does not diff the same texts again
     a_pieces, b_pieces = pieces(a_text or ""), pieces(b_text or "")
     if not a_pieces and not b_pieces:
-        return []
+        return ()
     a_keys, b_keys = [_key(p) for p in a_pieces], [_key(p) for p in b_pieces]
     codes = SequenceMatcher(None, a_keys, b_keys, autojunk=False).get_opcodes()
     codes = _absorb_islands(codes, a_keys)
-    return [
+    return tuple(
         Op(op=tag, a="".join(a_pieces[i1:i2]), b="".join(b_pieces[j1:j2])) for tag, i1, i2, j1, j2 in codes
-    ]
+    )
 
 
 def _absorb_islands(codes: list[tuple[str, int, int, int, int]], a_keys: list[str]) -> list[tuple]:
@@ -109,6 +115,7 @@ def one_sided_ops(text: str, side: str) -> list[Op]:
     return [Op(op="delete", a=text, b="")] if side == "a" else [Op(op="insert", a="", b=text)]
 
 
+@lru_cache(maxsize=8192)
 def word_overlap(a_text: str, b_text: str) -> float:
     """Return the share of words the two texts have in common, in order: 2·M / (|A| + |B|).
 

@@ -14,13 +14,15 @@ from dashboard.figures.registry import ChartOptions
 
 _PIN_NOTICE = {"unknown": "pin-unknown", "conflict": "pin-conflict", "too-many": "pin-too-many"}  # by reason
 
-STATUSES = ("kept", "reworded", "new", "dropped")  # of an aligned pair (analysis.diff)
+STATUSES = ("kept", "reworded", "merged", "split", "new", "dropped")  # of an aligned pair (analysis.diff)
 
 
 _COMPARE_WORDS = {
     "choose": {"en": "Choose two documents to compare", "vi": "Chọn hai văn bản để so sánh"},
     "kept": {"en": "kept", "vi": "giữ nguyên"},
     "reworded": {"en": "reworded", "vi": "viết lại"},
+    "merged": {"en": "merged", "vi": "gộp lại"},
+    "split": {"en": "split", "vi": "tách ra"},
     "new": {"en": "new", "vi": "mới"},
     "dropped": {"en": "dropped", "vi": "bỏ"},
 }
@@ -29,9 +31,9 @@ _COMPARE_WORDS = {
 @dataclass(frozen=True)
 class CompareView(View):
     """Two documents side by side (`a`, `b`: id or symbol of a held document), the aligned provisions
-    filtered by `theme` and by `status` (any of kept, reworded, new, dropped; none means all), and the reader's
-    corrections to the pairing (`pin`: 3.b1-p2, 3.b1-, -p3; see analysis/diff/pins.py). A pin is checked for
-    its shape here; whether it names provisions of the two documents is checked when the page is drawn."""
+    filtered by `theme` and by `status` (any of kept, reworded, merged, split, new, dropped; none means all), and
+    the reader's corrections to the pairing (`pin`: 3.b1-p2, 3.b1-, -p3; see analysis/diff/pins.py). A pin is
+    checked for its shape here; whether it names provisions of the two documents is checked when the page is drawn."""
 
     PATH: ClassVar[str] = "/compare"
     PARAMS: ClassVar[tuple[str, ...]] = ("a", "b", "theme", "status", "pin")

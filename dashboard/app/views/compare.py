@@ -29,8 +29,9 @@ from dashboard.app.views.compare_pins import (
     pair_actions,
     pins_bar,
 )
+from dashboard.app.views.compare_sections import sections_block
 from dashboard.app.views.compare_text import text
-from dashboard.figures.compare import comparison
+from dashboard.figures.compare import comparison_dict
 from dashboard.figures.coverage import coverage_key, coverage_label, source_kind_label
 
 MAX_ROWS = 150  # pairs drawn at once (each is ~3 kB of components); the filters narrow a longer list
@@ -175,12 +176,17 @@ def content(data: AppData, view: CompareView) -> list[Any]:
             if a in data.vocab.held and b in data.vocab.held
         ]
         return [*head, html.P([_t("choose", lang), " ", *examples], id=ids.COMPARE_EMPTY)]
-    result = comparison(data.dataset, view.a, view.b, tuple(p.text() for p in pins))
+    result = comparison_dict(data.dataset, view.a, view.b, tuple(p.text() for p in pins))
     themes_chart, terms_chart = charts(data.dataset, view.a, view.b, lang)
     return [
         *head,
+        *[
+            html.Div(["⚠ ", n], className="alert alert-warning py-2 small compare-notice", role="alert")
+            for n in result.get("notices") or []
+        ],
         _documents(data, result, lang),
         *_language_notice(result, lang),
+        sections_block(result, lang),
         _summary(result, lang),
         chart_card(ids.COMPARE_CHART, "compare-themes", themes_chart, lang=lang),
         # the chart draws the strongest terms; the lists under it carry each term's counts in A and B. (Outside
@@ -212,7 +218,8 @@ def pairs_section(
     if len(shown) > MAX_ROWS:
         count += " " + _t("capped", lang).format(n=MAX_ROWS)
     docs = result["documents"]
-    rows = [_pair_row(data, result, pair, view, pins or []) for pair in shown[:MAX_ROWS]]
+    seen: set[str] = set()  # a provision linked several times is an anchor (an id) in its first row only
+    rows = [_pair_row(data, result, pair, view, pins or [], seen) for pair in shown[:MAX_ROWS]]
     return html.Section(
         [
             html.H2(_t("pairs", lang), className="h5 mt-4"),
@@ -240,19 +247,27 @@ def pairs_section(
 
 
 def _pair_row(
-    data: AppData, result: dict[str, Any], pair: dict[str, Any], view: CompareView, pins: list[Pin]
+    data: AppData,
+    result: dict[str, Any],
+    pair: dict[str, Any],
+    view: CompareView,
+    pins: list[Pin],
+    seen: set[str] | None = None,
 ) -> html.Div:
     lang = view.lang
     status = pair["status"]
     meta: list[Any] = [html.Span(_t(status, lang), className=f"status-badge status-{status}")]
+    if pair.get("set_by") == "curated":
+        meta.append(html.Span(_t("by_curated", lang), className="pin-badge curated-badge"))
     if pair["a"] and pair["b"] and pair["similarity"] is not None:  # none across languages (crosslang.py)
         meta.append(html.Span(f"{_t('similarity', lang)} {pair['similarity']:.2f}", className="pair-sim"))
     meta += pair_actions(data, view, pins, pair)  # before the theme chips, which can fill a line
     meta += [theme_chip(theme, lang) for theme in pair["themes"]]
-    cells = [_cell(data, result, pair, "a", view, pins), _cell(data, result, pair, "b", view, pins)]
+    seen = set() if seen is None else seen
+    cells = [_cell(data, result, pair, "a", view, pins, seen), _cell(data, result, pair, "b", view, pins, seen)]
     return html.Div(
         [html.Div(meta, className="pair-meta"), html.Div(cells, className="pair-cols")],
-        className=f"pair pair-{status}",
+        className=f"pair pair-{status}" + ("" if pair.get("counted", True) else " pair-not-counted"),
         **{
             "data-status": status,
             "data-a": pair["a"] or "",
@@ -263,7 +278,13 @@ def _pair_row(
 
 
 def _cell(
-    data: AppData, result: dict[str, Any], pair: dict[str, Any], side: str, view: CompareView, pins: list[Pin]
+    data: AppData,
+    result: dict[str, Any],
+    pair: dict[str, Any],
+    side: str,
+    view: CompareView,
+    pins: list[Pin],
+    seen: set[str] | None = None,
 ) -> html.Div:
     lang = view.lang
     pid = pair[side]
@@ -301,8 +322,16 @@ def _cell(
             candidate_links(data, view, pins, pair, side),
         ],
         className=f"pair-cell side-{side}",
-        id=cell_id(data, pid, side),  # the anchor a correction's link returns to
+        **_anchor(data, pid, side, seen),  # the anchor a correction's link returns to
     )
+
+
+def _anchor(data: AppData, pid: str, side: str, seen: set[str] | None) -> dict[str, str]:
+    if seen is not None and pid in seen:
+        return {}
+    if seen is not None:
+        seen.add(pid)
+    return {"id": cell_id(data, pid, side)}
 
 
 def marked_text(pair: dict[str, Any], side: str) -> list[Any]:
@@ -395,8 +424,12 @@ def _summary(result: dict[str, Any], lang: str) -> html.Div:
         + [
             html.Span(
                 _t("basis", lang).format(basis=f"A: {basis['a']}, B: {basis['b']}"),
-                className="small text-muted",
-            )
+                className="small text-muted me-3",
+            ),
+            html.Span(
+                _t("not_counted", lang).format(**{"framing": 0, "headings": 0, **(result.get("not_counted") or {})}),
+                className="small text-muted summary-not-counted",
+            ),
         ],
         id=ids.COMPARE_SUMMARY,
         className="compare-summary my-2",

@@ -11,7 +11,15 @@ TEXT: dict[str, dict[str, str]] = {
     "choose": {"en": "Choose two documents above, or try:", "vi": "Chọn hai văn bản ở trên, hoặc thử:"},
     "kept": {"en": "Kept", "vi": "Giữ nguyên"},
     "reworded": {"en": "Reworded", "vi": "Viết lại"},
+    "merged": {"en": "Merged", "vi": "Gộp lại"},
+    "split": {"en": "Split", "vi": "Tách ra"},
     "new": {"en": "New in B", "vi": "Mới ở B"},
+    "sections": {"en": "What became of each part of A", "vi": "Mỗi phần của A đã thành gì ở B"},
+    "not_counted": {
+        "en": "Not counted: {framing} framing or narrative paragraph(s), {headings} bare heading(s)",
+        "vi": "Không tính: {framing} đoạn dẫn hoặc tường thuật, {headings} đề mục trống",
+    },
+    "by_curated": {"en": "curated", "vi": "đã xác nhận"},
     "dropped": {"en": "Only in A", "vi": "Chỉ có ở A"},
     "paired": {"en": "Paired by numbering", "vi": "Ghép theo số thứ tự"},
     "cross_language": {

@@ -1,4 +1,5 @@
-"""compare_documents / diff_provisions: the contract of `diff --json`, statuses, deltas and reading order."""
+"""compare_documents / diff_provisions: the contract of `diff --json` (Comparison.as_dict()), statuses, deltas
+and reading order."""
 
 from __future__ import annotations
 
@@ -58,14 +59,17 @@ def result() -> dict:
         doc_b=DOC_B,
         provision_themes=THEMES,
         theme_order=["economy_trade", "science_technology", "overseas_vietnamese"],
-    )
+    ).as_dict()
 
 
-def test_every_provision_is_in_exactly_one_pair(result: dict):
-    a_ids = [p["a"] for p in result["pairs"] if p["a"]]
-    b_ids = [p["b"] for p in result["pairs"] if p["b"]]
-    assert sorted(a_ids) == sorted(PROV_A["id"])
-    assert sorted(b_ids) == sorted(PROV_B["id"])
+def test_every_provision_appears_and_only_unlinked_ones_are_new_or_dropped(result: dict):
+    a_ids = {p["a"] for p in result["pairs"] if p["a"]}
+    b_ids = {p["b"] for p in result["pairs"] if p["b"]}
+    assert a_ids == set(PROV_A["id"]) and b_ids == set(PROV_B["id"])
+    linked = {x for p in result["pairs"] if p["a"] and p["b"] for x in (p["a"], p["b"])}
+    for p in result["pairs"]:
+        if p["status"] in ("new", "dropped"):
+            assert (p["a"] or p["b"]) not in linked
 
 
 def test_statuses(result: dict):
@@ -74,7 +78,11 @@ def test_statuses(result: dict):
     assert status[("A-2016:2", "B-2025:3")] == "reworded"
     assert status[("A-2016:4", None)] == "dropped"
     assert status[(None, "B-2025:2")] == "new"
-    assert result["summary"] == {"kept": 1, "reworded": 1, "new": 1, "dropped": 2}
+    # the publisher's summary (commentary) is shown apart: never counted as dropped
+    assert result["summary"] == {"kept": 1, "reworded": 1, "merged": 0, "split": 0, "new": 1, "dropped": 1}
+    assert result["not_counted"] == {"framing": 1, "headings": 0}
+    framing = next(p for p in result["pairs"] if p["a"] == "A-2016:1")
+    assert framing["counted"] is False and framing["status"] == "dropped"
 
 
 def test_pairs_follow_reading_order_with_new_provisions_after_their_predecessor(result: dict):
@@ -121,7 +129,8 @@ def test_a_secondary_account_counts_all_its_provisions():
     reported = provisions(
         "A-2016", ["A reporter says trade grew.", "The minister praised trade."], [False, False]
     )
-    out = diff_provisions(reported, PROV_B, doc_a=DOC_A, doc_b=DOC_B)
+    out = diff_provisions(reported, PROV_B, doc_a=DOC_A, doc_b=DOC_B).as_dict()
+    assert all(p["counted"] for p in out["pairs"])  # a secondary account is aligned and counted as it is
     assert out["basis"] == {"a": "all", "b": "own"}
     assert out["themes"] == []  # no provision_themes table: no shares rather than zeros
 
@@ -169,7 +178,7 @@ def test_entity_and_target_deltas():
     )
     out = diff_provisions(
         PROV_A, PROV_B, doc_a=DOC_A, doc_b=DOC_B, mentions=mentions, entities=entities, targets=targets
-    )
+    ).as_dict()
     assert [e["id"] for e in out["entities"]["shared"]] == ["wto"]
     assert [e["name"] for e in out["entities"]["b_only"]] == ["NASA"]
     assert out["entities"]["a_only"] == []
@@ -182,21 +191,17 @@ def test_entity_and_target_deltas():
 
 def test_compare_documents_on_the_fixture_package(fixture_data: Path):
     dataset = Dataset(fixture_data)
-    out = compare_documents(dataset, "1-NQ-TW-2020", "2-NQ-CP-2021")
+    out = compare_documents(dataset, "1-NQ-TW-2020", "2-NQ-CP-2021").as_dict()
     assert out["a"] == "1-NQ-TW-2020" and out["b"] == "2-NQ-CP-2021"
     provs = dataset.provisions
-    assert sorted(p["a"] for p in out["pairs"] if p["a"]) == sorted(
-        provs.loc[provs.document_id == out["a"], "id"]
-    )
-    assert sorted(p["b"] for p in out["pairs"] if p["b"]) == sorted(
-        provs.loc[provs.document_id == out["b"], "id"]
-    )
+    assert {p["a"] for p in out["pairs"] if p["a"]} == set(provs.loc[provs.document_id == out["a"], "id"])
+    assert {p["b"] for p in out["pairs"] if p["b"]} == set(provs.loc[provs.document_id == out["b"], "id"])
     assert out["documents"]["b"]["coverage"] == "partial"
     assert out["coverage_warning"]
 
 
 def test_a_readers_pins_are_applied_marked_and_echoed():
-    out = diff_provisions(PROV_A, PROV_B, doc_a=DOC_A, doc_b=DOC_B, pins=["4-2", "3-"])
+    out = diff_provisions(PROV_A, PROV_B, doc_a=DOC_A, doc_b=DOC_B, pins=["4-2", "3-"]).as_dict()
     by = {(p["a"], p["b"]): p for p in out["pairs"]}
     assert by[("A-2016:4", "B-2025:2")]["set_by"] == "reader"  # football ↔ observatory: nothing in common
     assert by[("A-2016:4", "B-2025:2")]["status"] == "reworded"
@@ -204,11 +209,11 @@ def test_a_readers_pins_are_applied_marked_and_echoed():
     assert by[(None, "B-2025:1")]["set_by"] == "engine"  # its engine partner was pinned away: now new
     assert by[("A-2016:2", "B-2025:3")]["set_by"] == "engine"
     assert out["pins"] == ["4-2", "3-"]
-    assert sorted(p["a"] for p in out["pairs"] if p["a"]) == sorted(PROV_A["id"])
-    assert sorted(p["b"] for p in out["pairs"] if p["b"]) == sorted(PROV_B["id"])
+    assert {p["a"] for p in out["pairs"] if p["a"]} == set(PROV_A["id"])
+    assert {p["b"] for p in out["pairs"] if p["b"]} == set(PROV_B["id"])
 
 
-def test_every_provision_offers_its_three_closest_counterparts_besides_its_partner():
+def test_every_provision_offers_its_three_closest_counterparts_besides_its_partners():
     from dashboard.analysis.diff.align import lexical_similarity
 
     # one subject (trade with ASEAN partners) in different words: every provision has several candidates
@@ -226,7 +231,7 @@ def test_every_provision_offers_its_three_closest_counterparts_besides_its_partn
         "Promote trade and investment with major economies and ASEAN.",
     ]
     a, b = provisions("A-2016", texts_a), provisions("B-2025", texts_b)
-    out = diff_provisions(a, b, doc_a=DOC_A, doc_b=DOC_B)  # lexical only: the matrix is lexical_similarity's
+    out = diff_provisions(a, b, doc_a=DOC_A, doc_b=DOC_B).as_dict()  # lexical only, flat: lexical_similarity's
     sim = lexical_similarity(texts_a, texts_b)
     offered_somewhere = 0
     for pair in out["pairs"]:
@@ -238,11 +243,12 @@ def test_every_provision_offers_its_three_closest_counterparts_besides_its_partn
             k = int(pid.split(":")[1]) - 1
             line = sim[k] if side == "a" else sim[:, k]
             others = list(b["id"] if side == "a" else a["id"])
-            partner = pair["b" if side == "a" else "a"]
+            other = "b" if side == "a" else "a"
+            partners = {p[other] for p in out["pairs"] if p[side] == pid and p[other]}  # all its links
             expected = [
                 (others[j], round(float(line[j]), 4))
                 for j in sorted(range(len(line)), key=lambda j: -line[j])
-                if others[j] != partner and line[j] > 0
+                if others[j] not in partners and line[j] > 0
             ][:3]
             assert [(c["id"], c["similarity"]) for c in pair["candidates"][side]] == expected
             offered_somewhere += len(expected)

@@ -210,3 +210,11 @@ def test_same_as_tells_a_render_triggered_call_from_a_change() -> None:
     assert not ExplorerView(q="asean").same_as(search, VOCAB)
     assert not ExplorerView(q="wto").same_as(search, VOCAB, ignore=("page",))
     assert TimelineView(hide=("relations",)).same_as("?hide=relations", VOCAB)
+
+
+def test_compare_caption_names_every_status_filter() -> None:
+    from dashboard.app.state import STATUSES, CompareView
+
+    a, b = list(DOCS)[:2]
+    caption = CompareView(a=a, b=b, status=STATUSES).caption(VOCAB)  # merged and split raised KeyError once
+    assert "merged" in caption and "split" in caption

@@ -1,0 +1,128 @@
+"""The typed result of comparing two documents. `Comparison.as_dict()` is what `diff --json` prints.
+
+Every provision of A and of B appears in at least one `Link` row: one row per link, so a provision merged or
+split appears in several; a one-sided row (`new`, `dropped`) only for a provision with no link at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+STATUSES = ("kept", "reworded", "merged", "split", "new", "dropped")
+SET_BY = ("engine", "curated", "reader")
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "as_dict"):
+        return value.as_dict()
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+class _AsDict:
+    def as_dict(self) -> dict[str, Any]:
+        """Return the object as JSON-ready dicts and lists."""
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Link(_AsDict):
+    """One row of the comparison: a link between provision `a` of A and `b` of B, or one of them alone.
+
+    `status` is kept|reworded|merged|split|new|dropped; `set_by` engine|curated|reader. `counted` is False for a
+    publisher's framing or a secondary narrative when the document has text of its own, and for a bare heading
+    (aligned through its children): such rows are shown apart and never counted as new or dropped."""
+
+    a: str | None
+    b: str | None
+    a_text: str
+    b_text: str
+    similarity: float | None  # None for a pair by numbering across languages (diff/crosslang.py)
+    status: str
+    themes: tuple[str, ...]
+    ops: tuple[dict, ...]
+    set_by: str = "engine"
+    a_label: str = ""
+    b_label: str = ""
+    a_kind: str | None = None
+    b_kind: str | None = None
+    a_own: bool | None = None
+    b_own: bool | None = None
+    a_themes: tuple[str, ...] = ()
+    b_themes: tuple[str, ...] = ()
+    nearest: dict | None = None
+    candidates: dict = field(default_factory=lambda: {"a": [], "b": []})
+    counted: bool = True
+    heading: bool = False  # a bare heading, aligned through its children
+
+
+@dataclass(frozen=True)
+class Section(_AsDict):
+    """What became in B of one part or item of A (with everything under it), in one line.
+
+    `a` is the A provision heading the section (None for the line listing B's provisions new in B), `outcome`
+    kept|reworded|merged|split|dropped|new, `b` the B provisions its members link to, in B's order."""
+
+    a: str | None
+    title: str
+    outcome: str
+    summary: str
+    b: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ThemeDelta(_AsDict):
+    """The share of each document's counted provisions carrying a theme, and B − A."""
+
+    id: str
+    a_share: float
+    b_share: float
+    delta: float
+    a_count: int
+    b_count: int
+
+
+@dataclass(frozen=True)
+class DocumentSummary(_AsDict):
+    """One compared document as a reader needs it before trusting the comparison."""
+
+    id: str
+    symbol: str
+    title_en: str
+    issued: str
+    coverage: str
+    source_kind: str
+    coverage_note: str
+    basis: str
+    provisions: int
+    own_provisions: int
+
+
+@dataclass(frozen=True)
+class Comparison(_AsDict):
+    """The comparison of documents `a` and `b`: links, section summary, and what moved as a whole."""
+
+    a: str
+    b: str
+    documents: dict[str, DocumentSummary]
+    coverage_warning: str | None
+    notices: tuple[str, ...]
+    summary: dict[str, int]
+    not_counted: dict[str, int]
+    pairs: tuple[Link, ...]
+    sections: tuple[Section, ...]
+    pins: tuple[str, ...]
+    curated: tuple[str, ...]
+    measure: str
+    basis: dict[str, str]
+    themes: tuple[ThemeDelta, ...]
+    terms: dict[str, list[dict]]
+    entities: dict[str, list[dict]] | None
+    targets: dict[str, list[dict]] | None
+    settings: dict[str, Any]
+    languages: dict[str, str] | None = None  # A and B in two languages (diff/crosslang.py)
+    language_notice: str | None = None

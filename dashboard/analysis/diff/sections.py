@@ -1,0 +1,80 @@
+"""A section-level summary: for each part or item of A (with everything under it), one line on what became of
+it in B, e.g. "7. Environmental cooperation → merged into p13, p14"; and one line for B's new provisions.
+
+Outcome of a section whose members link to B provisions `bs` (in B's order):
+- none: `dropped` ("no counterpart in B");
+- one or more, one of which also takes provisions of another section of A: `merged` ("merged into …");
+- several: `split` ("split over …"); one: `kept` or `reworded`, as its link.
+Framing and secondary narrative are not sections (they are not aligned when the document has its own text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dashboard.analysis.diff.result import Link, Section
+
+SHOWN = 6  # B provisions named in one line; the rest are counted
+
+
+def sections(rows_a: list[dict], rows_b: list[dict], pairs: Sequence[Link]) -> tuple[Section, ...]:
+    """Return the section summary of a comparison (rows in document order, the comparison's rows)."""
+    ids_a = {r["id"] for r in rows_a}
+    order_b = {r["id"]: k for k, r in enumerate(rows_b)}
+    top: dict[str, str] = {}
+    for row in rows_a:  # document order: a parent comes before its children
+        parent = row.get("parent_id")
+        top[row["id"]] = top.get(parent, parent) if isinstance(parent, str) and parent in ids_a else row["id"]
+    links = [p for p in pairs if p.a and p.b]
+    section_of_b: dict[str, set[str]] = {}
+    for p in links:
+        section_of_b.setdefault(p.b, set()).add(top[p.a])  # type: ignore[index]
+    counted_a = {p.a for p in pairs if p.a and (p.counted or p.heading or p.b)}
+    out = []
+    for row in rows_a:
+        if top[row["id"]] != row["id"] or not _has_counted(row["id"], top, counted_a):
+            continue
+        mine = [p for p in links if top[p.a] == row["id"]]  # type: ignore[index]
+        bs = sorted({p.b for p in mine}, key=lambda b: order_b.get(b, 0))  # type: ignore[arg-type]
+        title = _title(row)
+        if not bs:
+            outcome, text = "dropped", "no counterpart in B"
+        elif any(len(section_of_b[b]) > 1 for b in bs):  # type: ignore[index]
+            outcome, text = "merged", f"merged into {_names(bs)}"
+        elif len(bs) > 1:
+            outcome, text = "split", f"split over {_names(bs)}"
+        else:
+            outcome = "kept" if all(p.status == "kept" for p in mine) else "reworded"
+            text = f"{outcome} as {_names(bs)}"
+        out.append(Section(row["id"], title, outcome, f"{title} → {text}", tuple(bs)))  # type: ignore[arg-type]
+    new = sorted({p.b for p in pairs if p.status == "new" and p.counted and p.b}, key=lambda b: order_b[b])
+    if new:
+        out.append(Section(None, "New in B", "new", f"New in B: {_names(new)}", tuple(new)))  # type: ignore[arg-type]
+    return tuple(out)
+
+
+def _has_counted(head: str, top: dict[str, str], counted_a: set) -> bool:
+    return any(top[x] == head for x in counted_a)
+
+
+def _title(row: dict) -> str:
+    label = row.get("label")
+    label = "" if label is None or (isinstance(label, float) and label != label) or label == "-" else str(label)
+    content = row.get("content")
+    text = content if isinstance(content, str) and content.strip() else str(row.get("text") or "")
+    words = text.split()
+    short = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+    if label and text.startswith(label):
+        label = ""
+    head = f"{label}. " if label and not label.endswith((".", ")")) else (f"{label} " if label else "")
+    return f"{head}{short}".strip() or _path(row["id"])
+
+
+def _names(ids: Sequence[str]) -> str:
+    paths = [_path(x) for x in ids]
+    more = len(paths) - SHOWN
+    return ", ".join(paths[:SHOWN]) + (f" and {more} more" if more > 0 else "")
+
+
+def _path(pid: str) -> str:
+    return pid.split(":", 1)[-1]
