@@ -19,11 +19,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
 from dashboard.analysis.entities import AliasMatcher, Match, SpanMap, Tables
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.segment import Provision
+from dashboard.corpus.yamlfile import read_yaml
 from dashboard.errors import InputError
 from dashboard.paths import ANALYSIS_DIR
 
@@ -79,7 +78,7 @@ class Reading:
 @lru_cache(maxsize=1)
 def load_actors() -> tuple[dict[str, Any], ...]:
     """Return the actors of actors.yml, checked (ids unique, kinds known, aliases present)."""
-    data = yaml.safe_load(ACTORS_FILE.read_text(encoding="utf-8")) or []
+    data = read_yaml(ACTORS_FILE) or []
     seen: set[str] = set()
     for i, item in enumerate(data, start=1):
         if not isinstance(item, dict) or not all(item.get(k) for k in ("id", "aliases", "name_en")):

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
+from dashboard.corpus.yamlfile import read_yaml
 from dashboard.errors import InputError
 from dashboard.paths import ANALYSIS_DIR
 
@@ -46,7 +45,7 @@ class Term:
 @lru_cache(maxsize=1)
 def load_codebook() -> dict[str, Any]:
     """Return the parsed codebook (cached)."""
-    data = yaml.safe_load(CODEBOOK_FILE.read_text(encoding="utf-8"))
+    data = read_yaml(CODEBOOK_FILE)
     problems = check_codebook(data)
     if problems:
         raise InputError(str(CODEBOOK_FILE.name), problems[0][0], problems[0][1])

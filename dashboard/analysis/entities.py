@@ -16,12 +16,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
 from dashboard.corpus.ids import symbol_key
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.normalise import normalise_text
 from dashboard.corpus.segment import Provision
+from dashboard.corpus.yamlfile import read_yaml
 from dashboard.errors import InputError
 from dashboard.paths import ANALYSIS_DIR
 
@@ -173,7 +172,7 @@ def select_longest(matches: list[Match]) -> list[Match]:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> tuple[dict[str, Any], ...]:
     """Return the gazetteer's entities, checked (ids unique, kinds known, aliases present)."""
-    data = yaml.safe_load(GAZETTEER_FILE.read_text(encoding="utf-8")) or []
+    data = read_yaml(GAZETTEER_FILE) or []
     seen: set[str] = set()
     for i, item in enumerate(data, start=1):
         where = f"item {i}"

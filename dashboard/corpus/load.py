@@ -146,7 +146,7 @@ def _load_document(text_path: Path, vocabulary: Vocabulary, shown) -> SeedDocume
     sidecar = text_path.with_suffix(".yml")
     if not sidecar.exists():
         raise errors.MissingSidecar(shown(text_path), "sidecar", f"no metadata sidecar {sidecar.name} beside it")
-    data = load_yaml(sidecar, shown(sidecar))
+    data = load_yaml(sidecar, shown(sidecar), "sidecar")
     raw = read_seed(text_path, shown(text_path))
     meta = parse_meta(data, vocabulary, shown(sidecar), held=True, seed_file=text_path.name)
     provisions = segment_document(raw, meta, shown(sidecar))

@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
 from dashboard import errors
 from dashboard.corpus.ids import document_slug
+from dashboard.corpus.yamlfile import parse_yaml
 from dashboard.settings import MAX_SEED_BYTES
 
 REQUIRED = ("symbol", "doc_type", "issuer", "issued", "title_en", "source_url", "source_kind", "coverage",
@@ -67,29 +66,14 @@ class DocumentMeta:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe YAML without implicit timestamps: dates stay text and are checked by parse_date, so 2025-13-40 is a
-    clear ImpossibleDate rather than a crash inside the YAML parser."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def load_yaml(path: Path, display: str) -> Any:
+def load_yaml(path: Path, display: str, what: str = "YAML file") -> Any:
     """Parse a YAML file or raise NotYaml naming the line."""
     _check_size(path, display)
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (a SafeLoader)
+        text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise errors.NotUtf8(display, f"byte {exc.start}") from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else "file"
-        problem = getattr(exc, "problem", None) or "not valid YAML"
-        raise errors.NotYaml(display, where, f"not valid YAML ({problem})") from exc
+        raise errors.NotUtf8(display, f"byte {exc.start}", f"the {what} is not valid UTF-8") from exc
+    return parse_yaml(text, display)
 
 
 def load_vocabulary(path: Path, display: str) -> Vocabulary:

@@ -23,11 +23,11 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from dashboard.analysis.diff.align import lexical_similarity
 from dashboard.analysis.diff.compare import subject_text
 from dashboard.corpus.normalise import fold
+from dashboard.corpus.yamlfile import read_yaml
 from dashboard.errors import InputError
 
 Differ = Callable[[str, str], dict[str, Any]]
@@ -35,7 +35,7 @@ Differ = Callable[[str, str], dict[str, Any]]
 
 def load_gold(path: Path) -> list[dict[str, Any]]:
     """Return the gold set's document pairs."""
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
+    return read_yaml(path) or []
 
 
 def find_line(provisions: pd.DataFrame, doc: str, prefix: str, gold_file: str = "gold") -> str:
