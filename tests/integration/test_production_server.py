@@ -112,3 +112,44 @@ def test_a_body_over_the_limit_is_refused_before_it_is_read(server: Server):
     status, _ = server.post("/_dash-update-component", b"x" * (MAX_REQUEST_BYTES + 1))
     assert status == 413
     assert server.get("/_dash-dependencies").status == 200
+
+
+def router_body(pathname: object, search: object = "") -> bytes:
+    return json.dumps({
+        "output": ".._pages_content.children..._pages_store.data..",
+        "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+        "inputs": [{"id": "_pages_location", "property": "pathname", "value": pathname},
+                   {"id": "_pages_location", "property": "search", "value": search}],
+        "changedPropIds": ["_pages_location.pathname"], "state": []}).encode()
+
+
+def failing_click() -> bytes:
+    # well-formed and well-typed, but the points are not points: the callback itself fails
+    return json.dumps({
+        "output": "nav-location.href", "outputs": {"id": "nav-location", "property": "href"},
+        "inputs": [{"id": "timeline-graph", "property": "clickData", "value": {"points": "x" * 50_000}}],
+        "state": [{"id": "url", "property": "search", "value": ""}], "changedPropIds": []}).encode()
+
+
+def test_hostile_callback_requests_leave_a_small_log(server: Server):
+    before = server.log.stat().st_size
+    for _ in range(10):  # a ~0.9 MB pathname Dash's router would have quoted whole in the log
+        status, payload = server.post("/_dash-update-component", router_body("x" * 900_000))
+        assert status == 400 and b"pathname" in payload
+    for _ in range(40):  # a callback failing on a 50 KB value, forty times in a row
+        status, payload = server.post("/_dash-update-component", failing_click())
+        assert status in (200, 204, 500) and b"Traceback" not in payload
+    assert server.get("/_dash-dependencies").status == 200
+    time.sleep(0.5)
+    grown = server.log.stat().st_size - before
+    # at most a few capped records (2,000 characters each) get through; uncapped it would be megabytes
+    assert grown < 40_000, server.log.read_text()[-3000:]
+    assert "AttributeError" in server.log.read_text() and "characters cut" in server.log.read_text()
+
+
+def test_answers_carry_security_headers_and_no_source_maps(server: Server):
+    page = server.get("/")
+    assert page.status == 200
+    assert page.getheader("X-Content-Type-Options") == "nosniff"
+    assert "frame-ancestors 'none'" in page.getheader("Content-Security-Policy")
+    assert server.get("/_dash-component-suites/dash/dcc/async-graph.js.map").status == 404
