@@ -15,6 +15,7 @@ A body named as issuer, authority, beneficiary or the one assisted gets no row.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -115,8 +116,7 @@ def read_provision(text: str, label_end: int = 0, matcher: AliasMatcher | None =
     found: list[Assignment] = []
     heads: list[Match] = []
     for group in lists:
-        marks = [m.end() for m in _CLAUSE_MARK.finditer(text, label_end, group[0].start)]
-        opening = max(marks, default=label_end)
+        opening = max(_last_end(_CLAUSE_MARK, text, group[0].start, strict_period=True), label_end)
         tail = _SUBJECT_TAIL.match(text, group[-1].end)
         if tail and _OPENING.match(text[opening:group[0].start]):
             verb = text[tail.end():].lstrip()
@@ -124,14 +124,38 @@ def read_provision(text: str, label_end: int = 0, matcher: AliasMatcher | None =
             heads += group
             found += [_assign(m, role, tail.group(0).strip(" ,")) for m in group]
     partners: list[Match] = []
+    starts = [g[0].start for g in lists]
     for cue in _COORDINATE.finditer(text):
-        group = next((g for g in lists
-                      if g[0].start >= cue.end() and _OBJECT_GAP.match(text[cue.end():g[0].start])), None)
+        # only the first list after the cue can follow it across a gap of articles (a later one has that list
+        # in its gap): found by bisection, not by slicing the text up to every later list
+        i = bisect_left(starts, cue.end())
+        group = lists[i] if i < len(lists) and _OBJECT_GAP.match(text[cue.end():starts[i]]) else None
         if group:
             partners += group
             found += [_assign(m, "coordinate", cue.group(0).strip()) for m in group]
     found += _reports(text, mentions, lists, heads)
     return Reading(tuple(found), tuple(heads), tuple(partners))
+
+
+def _last_end(pattern: re.Pattern[str], text: str, at: int, strict_period: bool = False) -> int:
+    """Return where the last match of `pattern` in text[:at] ends (0 if none), as `pattern.finditer(text, 0,
+    at)` would, from the text's matches found once (bisect: no rescan of the text for every position).
+
+    A "." just before `at` is a match when the pattern's lookahead accepts the end of the text (`$`); with
+    `strict_period` (a lookahead that needs a space) it is not, and a match ending at `at` that is a "." is
+    dropped since the space after it lies beyond `at`."""
+    if not strict_period and at and pattern.match(text, at - 1, at):
+        return at
+    ends = _match_ends(pattern, text)
+    i = bisect_right(ends, at)
+    if strict_period and i and ends[i - 1] == at and text[at - 1] == ".":
+        i -= 1
+    return ends[i - 1] if i else 0
+
+
+@lru_cache(maxsize=8)
+def _match_ends(pattern: re.Pattern[str], text: str) -> list[int]:
+    return [m.end() for m in pattern.finditer(text)]
 
 
 def _assign(m: Match, role: str, cue: str) -> Assignment:
@@ -154,8 +178,9 @@ def _reports(text: str, mentions: list[Match], lists: list[list[Match]],
     """Return report and recipient roles; a cue with no body before it is the subject's (or inherited)."""
     out: list[Assignment] = []
     recipients: list[Match] = []
+    by_start = {g[0].start: g for g in reversed(lists)}
     for cue in _REPORT.finditer(text):
-        sentence_start = max([m.end() for m in _SENTENCE_END.finditer(text, 0, cue.start())], default=0)
+        sentence_start = _last_end(_SENTENCE_END, text, cue.start())
         # who reports: the subject, or a body that just received reports ("to the Inter-agency Steering
         # Committee to synthesize and report to ..."); not another body before it ("their own localities")
         before = [m for m in mentions if sentence_start <= m.start and m.end <= cue.start()
@@ -169,7 +194,7 @@ def _reports(text: str, mentions: list[Match], lists: list[list[Match]],
         clause_end = min([i for i in (text.find(";", cue.end()), text.find(".", cue.end())) if i >= 0],
                          default=len(text))
         for to in _TO.finditer(text, cue.end(), clause_end):
-            group = next((g for g in lists if g[0].start == to.end()), None)
+            group = by_start.get(to.end())
             if group:
                 out += [_assign(m, "recipient", cue.group(0).strip()) for m in group]
                 recipients.extend(group)

@@ -13,7 +13,9 @@ a near deadline), goal (a farther horizon), reported_indicator (a counted figure
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from dashboard.analysis.entities import SYMBOL, SpanMap, Tables
@@ -117,6 +119,9 @@ _QUALIFIER = _rx(r"\b(more than|over|at least|about|nearly|almost|around|some|up
 _TARGET_VERB = _rx(r"^\W*(?:strive|attract|achieve|reach|ensure|increase|raise|reduce|double|complete|"
                    r"set\s+up|establish|attain|expand|mobili[sz]e|aim)\b")
 _PAST = _rx(r"\b(?:has|had|was|were|since)\b|(?<!\bto\s)\bhave\b")
+# _HOSTING and _QUALIFIER end at the figure ("... host the", "more than "): searched in the LOOKBACK characters
+# before it (their longest match is under 60), not from the start of the text for every figure
+LOOKBACK = 200
 _HOSTING = _rx(r"\b(?:organi[sz]e|host|hold|chair)\b[^.;]{0,40}$")
 _ARTICLE = {"the", "a", "an", "this", "that", "its", "their", "our"}
 _STOCK = _rx(r"\bnumber\s+of\s+(?:[a-z-]+\s+){0,2}?(<UNIT>)\b[^.;]{0,120}?\b(?:to|reach(?:ed|es|ing)?|at|is|"
@@ -160,8 +165,7 @@ def extract_targets(text: str, issued_year: int, *, label_end: int = 0, context:
     blocked: list[tuple[int, int]] = [(0, label_end)] if label_end else []
     dated = [(m.start(), m.end()) for m in _DATED_DEADLINE.finditer(text)]
     for mask in _MASKS:
-        blocked += [(m.start(), m.end()) for m in mask.finditer(text)
-                    if not any(a <= m.start() and m.end() <= b for a, b in dated)]
+        blocked += [(m.start(), m.end()) for m in mask.finditer(text) if not _inside(dated, m.start(), m.end())]
     found: list[Target] = []
     taken: list[tuple[int, int]] = []
 
@@ -200,7 +204,8 @@ def extract_targets(text: str, issued_year: int, *, label_end: int = 0, context:
             continue
         if not free(m.start(), m.end(), taken + blocked):
             continue  # "since 2013", or a year of adoption in a name ("the 1982 UN Convention")
-        if _HOSTING.search(text, 0, m.start()):  # "organise the APEC 2027 Leaders' Week": an event to host
+        # "organise the APEC 2027 Leaders' Week": an event to host
+        if _HOSTING.search(text, max(0, m.start() - LOOKBACK), m.start()):
             add(Target("milestone", m.start(), m.end(), m.group(0), None, int(year),
                        notes=(f"an event named with its year ({m.group(0)})",)))
             continue
@@ -241,8 +246,13 @@ def _classify(text: str, m: re.Match[str], pattern: re.Pattern[str], first: int 
 
 
 def _clause_start(text: str, at: int) -> int:
-    ends = [m.end() for m in _CLAUSE_END.finditer(text, 0, at)]
-    return ends[-1] if ends else 0
+    # the last clause end at or before `at`, from the text's clause ends found once (bisect: no rescan per match);
+    # a "." just before `at` ends a clause there as when the text is read up to `at` only
+    if at and _CLAUSE_END.match(text, at - 1, at):
+        return at
+    ends = _ends(_CLAUSE_END, text)
+    i = bisect_right(ends, at)
+    return ends[i - 1] if i else 0
 
 
 def _programme_before(text: str, clause_start: int, at: int) -> str:
@@ -294,13 +304,22 @@ def _name_before(text: str, at: int) -> str:
 
 
 def _sentence(text: str, at: int) -> tuple[int, int]:
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        if m.end() <= at:
-            start = m.end()
-        else:
-            return start, m.end()
-    return start, len(text)
+    ends = _ends(_SENTENCE_END, text)
+    i = bisect_right(ends, at)
+    return (ends[i - 1] if i else 0), (ends[i] if i < len(ends) else len(text))
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one of `spans` (sorted, not overlapping: a pattern's matches)."""
+    i = bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and spans[i][1] >= end
+
+
+@lru_cache(maxsize=8)
+def _ends(pattern: re.Pattern[str], text: str) -> list[int]:
+    """Return where each match of `pattern` ends in `text`, found once per text (the extraction of one
+    provision asks for many positions in the same text)."""
+    return [m.end() for m in pattern.finditer(text)]
 
 
 def _number(word: str) -> float | None:
@@ -348,7 +367,7 @@ def _quantities(text: str, blocked: list[tuple[int, int]], dated: list[Target],
             unit = before[-1].unit
         unit = UNITS.get(unit, unit)
         notes: list[str] = []
-        qualifier = _QUALIFIER.search(text, 0, m.start())
+        qualifier = _QUALIFIER.search(text, max(0, m.start() - LOOKBACK), m.start())
         if qualifier:
             notes.append(f"{qualifier.group(1)} {number}")
         sentence = text[s_start:s_end]
