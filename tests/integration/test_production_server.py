@@ -55,7 +55,9 @@ class Server:
 def server(fixture_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     port = free_port()
     log = tmp_path_factory.mktemp("prod") / "server.log"
-    env = {**os.environ, "POLICY_TIMELINE_DATA": str(fixture_data), "PYTHONPATH": str(REPO_DIR)}
+    # its own folder of export slots (the test takes the slot itself), and a one-second queue
+    env = {**os.environ, "POLICY_TIMELINE_DATA": str(fixture_data), "PYTHONPATH": str(REPO_DIR),
+           "TMPDIR": str(log.parent), "POLICY_TIMELINE_EXPORT_WAIT": "1"}
     with log.open("w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "dashboard.app.production", "--workers", "1",
                                  "--bind", f"127.0.0.1:{port}"], cwd=REPO_DIR, env=env, stdout=out,
@@ -153,3 +155,42 @@ def test_answers_carry_security_headers_and_no_source_maps(server: Server):
     assert page.getheader("X-Content-Type-Options") == "nosniff"
     assert "frame-ancestors 'none'" in page.getheader("Content-Security-Policy")
     assert server.get("/_dash-component-suites/dash/dcc/async-graph.js.map").status == 404
+
+
+def export_body(fmt: str, search: str = "") -> bytes:
+    item = {"chart": "timeline", "fmt": fmt, "size": "", "type": "export-item"}
+    return json.dumps({
+        "output": '..{"chart":["MATCH"],"type":"export-download"}.data...{"chart":["MATCH"],"type":"export-status"}'
+                  '.children..',
+        "outputs": [{"id": {"chart": "timeline", "type": "export-download"}, "property": "data"},
+                    {"id": {"chart": "timeline", "type": "export-status"}, "property": "children"}],
+        "inputs": [[{"id": item, "property": "n_clicks", "value": 1}]],
+        "changedPropIds": [json.dumps(item, separators=(",", ":"), sort_keys=True) + ".n_clicks"],
+        "state": [{"id": "url", "property": "pathname", "value": "/timeline"},
+                  {"id": "url", "property": "search", "value": search}]}).encode()
+
+
+DOWNLOAD = '{"chart":"timeline","type":"export-download"}'
+STATUS = '{"chart":"timeline","type":"export-status"}'
+
+
+def test_exports_wait_for_the_machines_slot_and_repeat_from_the_cache(server: Server):
+    import fcntl
+
+    status, payload = server.post("/_dash-update-component", export_body(".csv"))
+    assert status == 200 and json.loads(payload)["response"][DOWNLOAD]["data"]["content"]
+    lock_dir = next(server.log.parent.glob("policy-timeline-export-slots-*"))
+    handle = os.open(lock_dir / "slot-0.lock", os.O_RDWR)
+    fcntl.flock(handle, fcntl.LOCK_EX)  # another export holds the machine's only slot
+    try:
+        status, payload = server.post("/_dash-update-component", export_body(".html"))
+        answer = json.loads(payload)["response"]
+        assert status == 200 and DOWNLOAD not in answer and "try again" in answer[STATUS]["children"]
+        status, payload = server.post("/_dash-update-component", export_body(".csv"))  # made before: cached
+        assert status == 200 and json.loads(payload)["response"][DOWNLOAD]["data"]["content"]
+        assert server.get("/_dash-dependencies").status == 200  # pages are answered meanwhile
+    finally:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        os.close(handle)
+    status, payload = server.post("/_dash-update-component", export_body(".html"))
+    assert status == 200 and json.loads(payload)["response"][DOWNLOAD]["data"]["content"]
