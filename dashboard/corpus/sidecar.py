@@ -63,6 +63,7 @@ class DocumentMeta:
     body_end: str = ""
     commentary: tuple[str, ...] = ()
     skip: tuple[str, ...] = ()
+    symbol_note: str = ""  # required when another document bears the same symbol: which one this is
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -232,4 +233,5 @@ def parse_meta(data: Any, vocab: Vocabulary, display: str, *, held: bool, seed_f
         body_end=str(body.get("end") or ""),
         commentary=_text_list(data, "commentary", display),
         skip=_text_list(data, "skip", display),
+        symbol_note=_text(data, "symbol_note", display, required=False),
     )
