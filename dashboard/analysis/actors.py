@@ -179,13 +179,19 @@ def _reports(text: str, mentions: list[Match], lists: list[list[Match]],
     out: list[Assignment] = []
     recipients: list[Match] = []
     by_start = {g[0].start: g for g in reversed(lists)}
+    speakers = set(heads)  # heads and, as they are found, recipients (a set: no list scan per mention)
+    starts = [m.start for m in mentions]  # in text order
     for cue in _REPORT.finditer(text):
         sentence_start = _last_end(_SENTENCE_END, text, cue.start())
         # who reports: the subject, or a body that just received reports ("to the Inter-agency Steering
-        # Committee to synthesize and report to ..."); not another body before it ("their own localities")
-        before = [m for m in mentions if sentence_start <= m.start and m.end <= cue.start()
-                  and (m in heads or m in recipients)]
-        reporter = before[-1] if before else None
+        # Committee to synthesize and report to ..."); not another body before it ("their own localities");
+        # the mentions of the cue's sentence are found by bisection, not by scanning every mention
+        reporter = None
+        for i in range(bisect_right(starts, cue.start()) - 1, bisect_left(starts, sentence_start) - 1, -1):
+            m = mentions[i]
+            if m.end <= cue.start() and m in speakers:
+                reporter = m
+                break
         if reporter is not None:
             out.append(_assign(reporter, "report", cue.group(0).strip()))
         else:
@@ -198,6 +204,7 @@ def _reports(text: str, mentions: list[Match], lists: list[list[Match]],
             if group:
                 out += [_assign(m, "recipient", cue.group(0).strip()) for m in group]
                 recipients.extend(group)
+                speakers.update(group)
                 break
     return out
 

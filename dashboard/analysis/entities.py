@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -161,9 +162,15 @@ def _ends_word(text: str, end: int, alias: str) -> bool:
 def select_longest(matches: list[Match]) -> list[Match]:
     """Return the matches no longer match overlaps, in text order."""
     kept: list[Match] = []
+    starts: list[int] = []  # of the kept matches, sorted; they never overlap, so only the last one starting
+    ends: list[int] = []  # before a match's end can overlap it (bisection: linear in the text, not quadratic)
     for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(m.end <= k.start or m.start >= k.end for k in kept):
-            kept.append(m)
+        i = bisect_left(starts, m.end)
+        if i and ends[i - 1] > m.start:
+            continue
+        starts.insert(i, m.start)
+        ends.insert(i, m.end)
+        kept.append(m)
     return sorted(kept, key=lambda m: m.start)
 
 
