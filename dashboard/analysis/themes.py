@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 import ahocorasick
@@ -152,9 +154,10 @@ class Tagger:
         sides = [_side_clause(text, m.char_start, after_comma=kind(m) == SIDE_AFTER_COMMA)
                  for m in matches if kind(m) in (SIDE, SIDE_AFTER_COMMA)]
         out: dict[str, list[Evidence]] = defaultdict(list)
+        in_side = _in_any(sides)
         for m in themed:
             surface = text[m.char_start:m.char_end]
-            side = any(lo <= m.char_start < hi for lo, hi in sides if lo >= 0)
+            side = in_side(m.char_start)
             # terms of one pattern share their stems ("culture", "cultural"): one cue per theme, the heaviest
             best: dict[str, tuple[float, str]] = {}
             for term in m.pattern.terms:
@@ -275,15 +278,52 @@ def _side_clause(text: str, at: int, *, after_comma: bool) -> tuple[int, int]:
     A marker opens none at the start of its sentence ("Contribute to maintaining peace"), nor, for a
     participle, unless a comma stands before it.
     """
-    if after_comma and not text[:at].rstrip().endswith(","):
+    if after_comma and not _comma_before(text, at):
         return -1, -1
-    starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, at)]
-    before = text[starts[-1] if starts else 0:at]
+    before = text[_clause_start(text, at):at]
     before = _LEADING_MARKER.sub("", before, count=1)
     if not _LETTER.search(before):
         return -1, -1
     end = _CLAUSE_END.search(text, at)
     return at, end.start() if end else len(text)
+
+
+def _comma_before(text: str, at: int) -> bool:
+    """Whether the last character before `at` that is not white space is a comma (text[:at].rstrip()
+    .endswith(","), without copying the text up to `at` for every marker)."""
+    i = at - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i >= 0 and text[i] == ","
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Return where the last clause start in text[:at] ends, as `_CLAUSE_START.finditer(text, 0, at)` finds
+    it: from the text's clause starts found once, by bisection (a mark just before `at` ends at `at`, its `$`)."""
+    if at and text[at - 1] in ";.:":
+        return at
+    ends = _clause_start_ends(text)
+    i = bisect_right(ends, at)
+    return ends[i - 1] if i else 0
+
+
+@lru_cache(maxsize=8)
+def _clause_start_ends(text: str) -> list[int]:
+    return [m.end() for m in _CLAUSE_START.finditer(text)]
+
+
+def _in_any(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """Return a test of whether a position lies in one of `spans` ([lo, hi), possibly overlapping; lo < 0 is no
+    span), answered by bisection over the spans sorted by start with the running maximum of their ends."""
+    ordered = sorted((lo, hi) for lo, hi in spans if lo >= 0)
+    los = [lo for lo, _ in ordered]
+    reach = list(accumulate((hi for _, hi in ordered), max))
+
+    def inside(at: int) -> bool:
+        i = bisect_right(los, at)
+        return bool(i) and reach[i - 1] > at
+
+    return inside
 
 
 def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
