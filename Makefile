@@ -36,17 +36,18 @@ check-data: setup
 	$(PY) -m dashboard validate --seeds seeds
 
 bench: setup
-	for script in bench_tagger bench_diff bench_callbacks bench_export bench_build bench_add; do \
+	for script in bench_tagger bench_diff bench_callbacks bench_export bench_build bench_add bench_long_line bench_slow_clients; do \
 	  echo "== bench/$$script.py"; $(PY) bench/$$script.py || exit 1; done
 
 eval: setup
 	$(PY) -m pytest -q -m eval -s
 
-# make serve-prod: the dashboard behind gunicorn, 2 workers on loopback (WORKERS=4 BIND=0.0.0.0:8050 to change;
-# POLICY_TIMELINE_DATA=/path/to/data to serve another data package). See docs/notes/issue-8.md.
+# make serve-prod: the dashboard under waitress (buffers whole requests, so slow clients cannot hold a worker),
+# 2 processes on loopback (WORKERS=4 BIND=0.0.0.0:8050 to change; POLICY_TIMELINE_DATA=/path/to/data to serve
+# another data package). See docs/operations.md.
 .PHONY: serve-prod audit screenshots
 serve-prod: setup
-	.venv/bin/gunicorn -w $(or $(WORKERS),2) -b $(or $(BIND),127.0.0.1:8050) dashboard.app.wsgi:server
+	$(PY) -m dashboard.app.production --workers $(or $(WORKERS),2) --bind $(or $(BIND),127.0.0.1:8050)
 
 # make audit: pip-audit of the pinned dependency set, from a throwaway venv (needs PyPI's JSON API or OSV)
 audit:

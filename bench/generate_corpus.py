@@ -172,6 +172,7 @@ def _document(rng: random.Random, m: Material, doc_type: str, issuer: str, symbo
     coverage = rng.choices(["full", "partial"], weights=[4, 1])[0]
     meta = {
         "id": doc_id, "symbol": symbol, "doc_type": doc_type, "issuer": issuer, "issued": issued,
+        "symbol_note": f"the {type_en.lower()} of {issued}",  # numbering restarts: this says which one it is
         "title_en": title, "title_vi": f"{m.doc_types[doc_type]['vi']} số {symbol}", "language": "en",
         "source_url": f"https://example.org/generated/{doc_id}",
         "source_kind": rng.choices(["official_translation", "press_quotation"], weights=[5, 1])[0],
@@ -227,8 +228,9 @@ def _relations(rng: random.Random, written: list[tuple[str, str, int]]) -> list[
     for i in range(1, len(written)):
         if rng.random() < 0.1:
             source, target = written[i], written[rng.randrange(max(0, i - 30), i)]
-            rows.append({"source": source[1], "kind": rng.choice(["references", "implements"]),
-                         "target": target[1], "source_url": f"https://example.org/generated/{source[0]}",
+            # by id: a symbol without its year (34/NQ-CP) recurs in other years, as real numbering does
+            rows.append({"source": source[0], "kind": rng.choice(["references", "implements"]),
+                         "target": target[0], "source_url": f"https://example.org/generated/{source[0]}",
                          "confidence": "V", "evidence": "generated relation"})
     return rows
 

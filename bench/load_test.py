@@ -1,9 +1,12 @@
-"""Load test: gunicorn with 2 workers on loopback, 50 concurrent clients driving every page's callbacks.
+"""Load test: the production server with 2 workers on loopback, 50 concurrent clients driving every page's
+callbacks, and optionally export clients beside them.
 
 Run: .venv/bin/python bench/load_test.py [--clients 50] [--duration 20] [--workers 2] [--data DIR] [--think 0]
+     [--exporters 4] [--server waitress|gunicorn]
      (or --url http://host:port to load a server that is already running)
-It starts the production entry point (`gunicorn -w 2 dashboard.app.wsgi:server`) on a free loopback port with
-POLICY_TIMELINE_DATA=--data, then discovers what to drive from the app itself:
+It starts the production entry point (`python -m dashboard.app.production`, waitress; or gunicorn's sync
+workers with --server gunicorn) on a free loopback port with POLICY_TIMELINE_DATA=--data, then discovers what
+to drive from the app itself:
 - /_dash-dependencies gives every server-side callback;
 - the shell callback's navbar gives the pages, and rendering each page through the pages router (the callback
   a browser calls on every navigation) gives its layout, plus links to document pages;
@@ -17,6 +20,10 @@ random,
 the page load also fetches the HTML index and /_dash-layout. It prints requests per second and p50/p95/p99 per
 callback and overall, the HTTP 204s (Dash's PreventUpdate: a callback that decided nothing changed), errors
 (status >= 400, malformed bodies, timeouts, refused connections) and the CPU the server and the client used.
+--exporters N adds N clients that download charts one after another (PNG, SVG, PDF at slide and A4 size, in
+English and Vietnamese, of the timeline and the themes heatmap: 24 different files, so the cache helps only
+on repeats); their requests are reported apart, with the "busy, try again" answers counted, and the pages'
+own p95 is printed on its own line, to compare with a run without exporters.
 No asserts: figures are printed, not checked.
 """
 
@@ -58,15 +65,19 @@ def free_port() -> int:
 
 
 def start_gunicorn(workers: int, data: Path | None, log: Path, extra: list[str],
-                   nice: int = 0) -> tuple[subprocess.Popen, str]:
-    """Start `gunicorn -w N dashboard.app.wsgi:server` on a free loopback port; return it and its URL."""
+                   nice: int = 0, server: str = "waitress") -> tuple[subprocess.Popen, str]:
+    """Start the production server (or `gunicorn -w N dashboard.app.wsgi:server`) on a free loopback port;
+    return it and its URL."""
     port = free_port()
-    env = {**os.environ}
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
     if data:
         env["POLICY_TIMELINE_DATA"] = str(data.resolve())
-    cmd = [*(["nice", "-n", str(nice)] if nice else []),
-           sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}",
-           "--log-level", "warning", *extra, "dashboard.app.wsgi:server"]
+    if server == "gunicorn":
+        serve = ["-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}", "--log-level", "warning", *extra,
+                 "dashboard.app.wsgi:server"]
+    else:
+        serve = ["-m", "dashboard.app.production", "--workers", str(workers), "--bind", f"127.0.0.1:{port}"]
+    cmd = [*(["nice", "-n", str(nice)] if nice else []), sys.executable, *serve]
     out = log.open("w")
     proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT,
                             start_new_session=True)
@@ -393,6 +404,49 @@ def client(base: str, plan: Plan, results: Results, until: float, seed: int, thi
     conn.close()
 
 
+EXPORT_CHARTS = (("timeline", "/timeline"), ("themes-heatmap", "/themes"))
+
+
+def export_body(chart: str, path: str, fmt: str, size: str, lang: str) -> bytes:
+    """Return the body of a click on a chart's download item, as the page sends it."""
+    item = {"chart": chart, "fmt": fmt, "size": size, "type": "export-item"}
+    ids = {kind: json.dumps({"chart": chart, "type": kind}, separators=(",", ":"))
+           for kind in ("export-download", "export-status")}
+    return json.dumps({
+        "output": '..{"chart":["MATCH"],"type":"export-download"}.data...{"chart":["MATCH"],"type":'
+                  '"export-status"}.children..',
+        "outputs": [{"id": json.loads(ids["export-download"]), "property": "data"},
+                    {"id": json.loads(ids["export-status"]), "property": "children"}],
+        "inputs": [[{"id": item, "property": "n_clicks", "value": 1}]],
+        "changedPropIds": [json.dumps(item, separators=(",", ":"), sort_keys=True) + ".n_clicks"],
+        "state": [{"id": "url", "property": "pathname", "value": path},
+                  {"id": "url", "property": "search", "value": f"?lang={lang}" if lang != "en" else ""}],
+    }).encode()
+
+
+def exporter(base: str, results: Results, until: float, seed: int) -> None:
+    """Download charts one after another until `until`; a "try again" answer counts as busy."""
+    rng = random.Random(seed)
+    parts = urlsplit(base)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=120)
+    while time.monotonic() < until:
+        chart, path = rng.choice(EXPORT_CHARTS)
+        fmt, size, lang = rng.choice((".png", ".svg", ".pdf")), rng.choice(("slide", "a4")), rng.choice(("en", "vi"))
+        start = time.perf_counter()
+        try:
+            status, payload = send(conn, "POST", UPDATE, export_body(chart, path, fmt, size, lang))
+            outcome, example = classify(status, payload, "POST")
+            if outcome == "ok" and b'"content"' not in payload:
+                outcome = "busy"
+        except (OSError, http.client.HTTPException) as exc:
+            outcome, example = "error", f"{type(exc).__name__}: {exc}"
+            conn.close()
+        results.add(f"export {fmt}", (time.perf_counter() - start) * 1000, outcome, example)
+        if outcome == "busy":
+            time.sleep(rng.uniform(2, 4))  # as a person told to try again in a few seconds would
+    conn.close()
+
+
 def percentile(values: list[float], q: float) -> float:
     """Return the nearest-rank percentile `q` (0-100) of `values`."""
     ordered = sorted(values)
@@ -402,19 +456,20 @@ def percentile(values: list[float], q: float) -> float:
 def report(results: Results, duration: float) -> tuple[float, int]:
     """Print the table; return (overall p95, errors)."""
     print(f"{'callback':<44} {'requests':>8} {'rps':>6} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
-          f"{'max ms':>7} {'204':>5} {'errors':>6}")
+          f"{'max ms':>7} {'204':>5} {'errors':>6} {'busy':>5}")
     everything: list[float] = []
     errors = 0
     for name in sorted(results.latencies, key=lambda n: -percentile(results.latencies[n], 95)):
         lat, out = results.latencies[name], results.outcomes[name]
-        everything += lat
+        if not name.startswith("export "):
+            everything += lat
         errors += out["error"]
         print(f"{name[:44]:<44} {len(lat):>8} {len(lat) / duration:>6.1f} {percentile(lat, 50):>7.0f} "
               f"{percentile(lat, 95):>7.0f} {percentile(lat, 99):>7.0f} {max(lat):>7.0f} {out['204']:>5} "
-              f"{out['error']:>6}")
+              f"{out['error']:>6} {out['busy']:>5}")
     p95 = percentile(everything, 95) if everything else float("nan")
     if everything:
-        print(f"{'all':<44} {len(everything):>8} {len(everything) / duration:>6.1f} "
+        print(f"{'all pages (exports apart)':<44} {len(everything):>8} {len(everything) / duration:>6.1f} "
               f"{percentile(everything, 50):>7.0f} {p95:>7.0f} {percentile(everything, 99):>7.0f} "
               f"{max(everything):>7.0f} {sum(o['204'] for o in results.outcomes.values()):>5} {errors:>6}")
     for example in results.examples:
@@ -426,7 +481,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--duration", type=float, default=20.0, help="seconds of measured load")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--workers", type=int, default=2, help="server worker processes")
+    parser.add_argument("--server", choices=("waitress", "gunicorn"), default="waitress",
+                        help="the shipped production server (waitress) or gunicorn's sync workers")
+    parser.add_argument("--exporters", type=int, default=0, help="clients downloading charts beside the others")
     parser.add_argument("--data", type=Path, default=None, help="data package folder (default data/)")
     parser.add_argument("--think", type=float, default=0.0, help="mean pause between a client's requests, s")
     parser.add_argument("--seed", type=int, default=8)
@@ -442,8 +500,8 @@ def main() -> None:
         base = args.url.rstrip("/")
     else:
         started = time.perf_counter()
-        proc, base = start_gunicorn(args.workers, args.data, log, args.gunicorn_arg, args.nice)
-        print(f"gunicorn -w {args.workers} {' '.join(args.gunicorn_arg)} dashboard.app.wsgi:server on {base} "
+        proc, base = start_gunicorn(args.workers, args.data, log, args.gunicorn_arg, args.nice, args.server)
+        print(f"{args.server}, {args.workers} workers {' '.join(args.gunicorn_arg)} on {base} "
               f"(nice {args.nice}) "
               f"(data {args.data or 'data/'}): answering after {time.perf_counter() - started:.1f} s")
     try:
@@ -465,6 +523,8 @@ def main() -> None:
         threads = [threading.Thread(target=client,
                                     args=(base, plan, results, until, args.seed + i, args.think))
                    for i in range(args.clients)]
+        threads += [threading.Thread(target=exporter, args=(base, results, until, args.seed + 1000 + i))
+                    for i in range(args.exporters)]
         start = time.perf_counter()
         for thread in threads:
             thread.start()
@@ -473,7 +533,8 @@ def main() -> None:
         elapsed = time.perf_counter() - start
         server_cpu = (process_tree_cpu(proc.pid) - server_cpu) if proc else float("nan")
         client_cpu = sum(os.times()[:2]) - client_cpu
-        print(f"\n{args.clients} clients, {elapsed:.1f} s, think {args.think:.2f} s, {os.cpu_count()} cores, "
+        print(f"\n{args.clients} clients and {args.exporters} exporters, {elapsed:.1f} s, think {args.think:.2f} s, "
+              f"{os.cpu_count()} cores, "
               f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
         p95, errors = report(results, elapsed)
         done = sum(map(len, results.latencies.values()))

@@ -41,6 +41,11 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except PolicyTimelineError as exc:
             fail(str(exc))
+        except click.BadParameter as exc:  # e.g. --out names a folder: one line, not a usage block
+            where = "/".join(exc.param.opts) if exc.param is not None else "option"
+            fail(f"error: {where}: {exc.message}")
+        except OSError as exc:  # a full disk, a folder that cannot be written, a file that cannot be read
+            fail(f"error: {exc.filename or '-'}: file: {exc.strerror or exc}")
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -15,47 +15,71 @@ A body named as issuer, authority, beneficiary or the one assisted gets no row.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
 from dashboard.analysis.entities import AliasMatcher, Match, SpanMap, Tables
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.segment import Provision
+from dashboard.corpus.yamlfile import read_yaml
 from dashboard.errors import InputError
 from dashboard.paths import ANALYSIS_DIR
 
 ACTORS_FILE = ANALYSIS_DIR / "actors.yml"
-ACTOR_KINDS = ("party_body", "government", "prime_minister", "ministry", "committee", "agency", "locality",
-               "collective")
+ACTOR_KINDS = (
+    "party_body",
+    "government",
+    "prime_minister",
+    "ministry",
+    "committee",
+    "agency",
+    "locality",
+    "collective",
+)
 ROLES = ("lead", "coordinate", "assist", "report", "recipient")
 
-_MODAL = (r"(?::|shall\b|must\b|should\b|will\b|needs?\s+to\b|is\s+to\b|are\s+to\b|has\s+to\b|have\s+to\b|"
-          r"(?:is|are)\s+(?:responsible|in\s+charge)\b|takes?\s+charge\b|chủ\s+trì\b|có\s+trách\s+nhiệm\b)")
+_MODAL = (
+    r"(?::|shall\b|must\b|should\b|will\b|needs?\s+to\b|is\s+to\b|are\s+to\b|has\s+to\b|have\s+to\b|"
+    r"(?:is|are)\s+(?:responsible|in\s+charge)\b|takes?\s+charge\b|chủ\s+trì\b|có\s+trách\s+nhiệm\b)"
+)
 _QUALIFIER = r"(?:based\s+on|according\s+to|in\s+accordance\s+with|within|under)\b"
 # what follows a subject: a modal (after an optional "based on their functions" phrase), or a comma-enclosed
 # phrase and a verb ("Ministries ..., based on their assigned functions and tasks, translate ...")
-_SUBJECT_TAIL = re.compile(rf"\s*(?:,?\s*{_QUALIFIER}[^:;]*?)?,?\s*{_MODAL}"
-                           rf"|\s*,\s*{_QUALIFIER}[^:;,]*,\s*[a-z]+\b", re.I)
+_SUBJECT_TAIL = re.compile(
+    rf"\s*(?:,?\s*{_QUALIFIER}[^:;]*?)?,?\s*{_MODAL}"
+    rf"|\s*,\s*{_QUALIFIER}[^:;,]*,\s*[a-z]+\b",
+    re.I,
+)
 _LIST_GAP = re.compile(r"(?:\s*,\s*|\s+(?:and|và)\s+|\s*,\s*(?:and|và)\s+)(?:the\s+)?$", re.I)
 # a Vietnamese subject is followed by its verb, without a modal ("Bộ Tư pháp hướng dẫn ..."): a lower-case word
 # that is not a preposition or conjunction
-_VI_VERB_TAIL = re.compile(r"\s*(?=(?!(?:và|với|của|cho|về|tại|trong|theo|để|thuộc|ở|là|có|các|được|đã)\b)"
-                           r"[a-zđà-ỹ]+\b)")
+_VI_VERB_TAIL = re.compile(
+    r"\s*(?=(?!(?:và|với|của|cho|về|tại|trong|theo|để|thuộc|ở|là|có|các|được|đã)\b)"
+    r"[a-zđà-ỹ]+\b)"
+)
 # the reporting task opens the provision after these adverbs of time ("Định kỳ hằng năm báo cáo ...")
-_VI_TIME = re.compile(r"^(?:(?:định\s+kỳ|hằng\s+năm|hàng\s+năm|hằng\s+quý|hằng\s+tháng|kịp\s+thời|"
-                      r"thường\s+xuyên|trước\s+ngày\s+[\d/]+),?\s*)+", re.I)
+_VI_TIME = re.compile(
+    r"^(?:(?:định\s+kỳ|hằng\s+năm|hàng\s+năm|hằng\s+quý|hằng\s+tháng|kịp\s+thời|"
+    r"thường\s+xuyên|trước\s+ngày\s+[\d/]+),?\s*)+",
+    re.I,
+)
 # after "báo cáo", the body reported to follows at once or after "về"/"lên" ("báo cáo Thủ tướng Chính phủ")
 _TO_VI = re.compile(r"\s+(?:(?:về|lên|cho|tới|đến)\s+)?", re.I)
-_COORDINATE = re.compile(r"\b(?:(?:coordinate|cooperate|collaborate|work)\s+(?:closely\s+)?with|"
-                         r"in\s+(?:close\s+)?(?:coordination|collaboration|cooperation)\s+with|together\s+with|jointly\s+with|"
-                         r"phối\s+hợp\s+với)\s+", re.I)
+_COORDINATE = re.compile(
+    r"\b(?:(?:coordinate|cooperate|collaborate|work)\s+(?:closely\s+)?with|"
+    r"in\s+(?:close\s+)?(?:coordination|collaboration|cooperation)\s+with|together\s+with|jointly\s+with|"
+    r"phối\s+hợp\s+với)\s+",
+    re.I,
+)
 _OBJECT_GAP = re.compile(r"^(?:the\s+|relevant\s+|concerned\s+)*$", re.I)
 _ASSIST = re.compile(r"^(?:assist|support|advise|help|giúp|tham\s+mưu)\b", re.I)
-_REPORT = re.compile(r"\b(?:submit|send|make|provide)\s+(?:[\w-]+\s+){0,3}?reports?\b|"
-                     r"\b(?:and|to|shall|must|will|should|then)\s+report\b|^report\b|\bbáo\s+cáo\b", re.I)
+_REPORT = re.compile(
+    r"\b(?:submit|send|make|provide)\s+(?:[\w-]+\s+){0,3}?reports?\b|"
+    r"\b(?:and|to|shall|must|will|should|then)\s+report\b|^report\b|\bbáo\s+cáo\b",
+    re.I,
+)
 _TO = re.compile(r"\bto\s+(?:the\s+)?", re.I)
 _SENTENCE_END = re.compile(r"(?<!\bNo)\.(?=\s|$)")
 # a subject opens its clause ("The Ministry ... shall", "..., ministries ... need to"); "with X to:" does not
@@ -88,7 +112,7 @@ class Reading:
 @lru_cache(maxsize=1)
 def load_actors() -> tuple[dict[str, Any], ...]:
     """Return the actors of actors.yml, checked (ids unique, kinds known, aliases present)."""
-    data = yaml.safe_load(ACTORS_FILE.read_text(encoding="utf-8")) or []
+    data = read_yaml(ACTORS_FILE) or []
     seen: set[str] = set()
     for i, item in enumerate(data, start=1):
         if not isinstance(item, dict) or not all(item.get(k) for k in ("id", "aliases", "name_en")):
@@ -104,14 +128,26 @@ def load_actors() -> tuple[dict[str, Any], ...]:
 @lru_cache(maxsize=1)
 def actor_matcher() -> AliasMatcher:
     """Return the matcher over every actor alias and name."""
-    return AliasMatcher((a, item["id"]) for item in load_actors()
-                        for a in [*item["aliases"], item["name_en"], item.get("name_vi") or ""] if a)
+    return AliasMatcher(
+        (a, item["id"])
+        for item in load_actors()
+        for a in [*item["aliases"], item["name_en"], item.get("name_vi") or ""]
+        if a
+    )
 
 
 def actor_rows() -> list[dict[str, Any]]:
     """Return the actors table."""
-    return [{"id": a["id"], "name_en": a["name_en"], "name_vi": a.get("name_vi", ""), "kind": a["kind"],
-             "aliases": list(dict.fromkeys(a["aliases"]))} for a in load_actors()]
+    return [
+        {
+            "id": a["id"],
+            "name_en": a["name_en"],
+            "name_vi": a.get("name_vi", ""),
+            "kind": a["kind"],
+            "aliases": list(dict.fromkeys(a["aliases"])),
+        }
+        for a in load_actors()
+    ]
 
 
 def read_provision(text: str, label_end: int = 0, matcher: AliasMatcher | None = None) -> Reading:
@@ -125,25 +161,48 @@ def read_provision(text: str, label_end: int = 0, matcher: AliasMatcher | None =
     found: list[Assignment] = []
     heads: list[Match] = []
     for group in lists:
-        marks = [m.end() for m in _CLAUSE_MARK.finditer(text, label_end, group[0].start)]
-        opening = max(marks, default=label_end)
+        opening = max(_last_end(_CLAUSE_MARK, text, group[0].start, strict_period=True), label_end)
         tail = _SUBJECT_TAIL.match(text, group[-1].end)
         if tail is None and not group[-1].surface.isascii():
             tail = _VI_VERB_TAIL.match(text, group[-1].end)
-        if tail and _OPENING.match(text[opening:group[0].start]):
-            verb = text[tail.end():].lstrip()
+        if tail and _OPENING.match(text[opening : group[0].start]):
+            verb = text[tail.end() :].lstrip()
             role = "assist" if _ASSIST.match(verb) else "lead"
             heads += group
             found += [_assign(m, role, tail.group(0).strip(" ,")) for m in group]
     partners: list[Match] = []
+    starts = [g[0].start for g in lists]
     for cue in _COORDINATE.finditer(text):
-        group = next((g for g in lists
-                      if g[0].start >= cue.end() and _OBJECT_GAP.match(text[cue.end():g[0].start])), None)
+        # only the first list after the cue can follow it across a gap of articles (a later one has that list
+        # in its gap): found by bisection, not by slicing the text up to every later list
+        i = bisect_left(starts, cue.end())
+        group = lists[i] if i < len(lists) and _OBJECT_GAP.match(text[cue.end() : starts[i]]) else None
         if group:
             partners += group
             found += [_assign(m, "coordinate", cue.group(0).strip()) for m in group]
     found += _reports(text, mentions, lists, heads)
     return Reading(tuple(found), tuple(heads), tuple(partners))
+
+
+def _last_end(pattern: re.Pattern[str], text: str, at: int, strict_period: bool = False) -> int:
+    """Return where the last match of `pattern` in text[:at] ends (0 if none), as `pattern.finditer(text, 0,
+    at)` would, from the text's matches found once (bisect: no rescan of the text for every position).
+
+    A "." just before `at` is a match when the pattern's lookahead accepts the end of the text (`$`); with
+    `strict_period` (a lookahead that needs a space) it is not, and a match ending at `at` that is a "." is
+    dropped since the space after it lies beyond `at`."""
+    if not strict_period and at and pattern.match(text, at - 1, at):
+        return at
+    ends = _match_ends(pattern, text)
+    i = bisect_right(ends, at)
+    if strict_period and i and ends[i - 1] == at and text[at - 1] == ".":
+        i -= 1
+    return ends[i - 1] if i else 0
+
+
+@lru_cache(maxsize=8)
+def _match_ends(pattern: re.Pattern[str], text: str) -> list[int]:
+    return [m.end() for m in pattern.finditer(text)]
 
 
 def _assign(m: Match, role: str, cue: str) -> Assignment:
@@ -154,43 +213,52 @@ def _lists(text: str, mentions: list[Match]) -> list[list[Match]]:
     """Group mentions that stand in one enumeration ("the Government, the Prime Minister and ...")."""
     groups: list[list[Match]] = []
     for m in mentions:
-        if groups and _LIST_GAP.match(text[groups[-1][-1].end:m.start]) and text[groups[-1][-1].end:m.start]:
+        if groups and _LIST_GAP.match(text[groups[-1][-1].end : m.start]) and text[groups[-1][-1].end : m.start]:
             groups[-1].append(m)
         else:
             groups.append([m])
     return groups
 
 
-def _reports(text: str, mentions: list[Match], lists: list[list[Match]],
-             heads: list[Match]) -> list[Assignment]:
+def _reports(text: str, mentions: list[Match], lists: list[list[Match]], heads: list[Match]) -> list[Assignment]:
     """Return report and recipient roles; a cue with no body before it is the subject's (or inherited)."""
     out: list[Assignment] = []
     recipients: list[Match] = []
+    by_start = {g[0].start: g for g in reversed(lists)}
+    speakers = set(heads)  # heads and, as they are found, recipients (a set: no list scan per mention)
+    starts = [m.start for m in mentions]  # in text order
     for cue in _REPORT.finditer(text):
-        sentence_start = max([m.end() for m in _SENTENCE_END.finditer(text, 0, cue.start())], default=0)
+        sentence_start = _last_end(_SENTENCE_END, text, cue.start())
         # who reports: the subject, or a body that just received reports ("to the Inter-agency Steering
-        # Committee to synthesize and report to ..."); not another body before it ("their own localities")
-        before = [m for m in mentions if sentence_start <= m.start and m.end <= cue.start()
-                  and (m in heads or m in recipients)]
-        reporter = before[-1] if before else None
+        # Committee to synthesize and report to ..."); not another body before it ("their own localities");
+        # the mentions of the cue's sentence are found by bisection, not by scanning every mention
+        reporter = None
+        for i in range(bisect_right(starts, cue.start()) - 1, bisect_left(starts, sentence_start) - 1, -1):
+            m = mentions[i]
+            if m.end <= cue.start() and m in speakers:
+                reporter = m
+                break
         if reporter is not None:
             out.append(_assign(reporter, "report", cue.group(0).strip()))
         else:
             # no body of its own: the inherited subject reports
             out.append(Assignment("", "report", "", None, None, cue.group(0).strip()))
-        clause_end = min([i for i in (text.find(";", cue.end()), text.find(".", cue.end())) if i >= 0],
-                         default=len(text))
+        clause_end = min(
+            [i for i in (text.find(";", cue.end()), text.find(".", cue.end())) if i >= 0], default=len(text)
+        )
         vi = _TO_VI.match(text, cue.end()) if not cue.group(0).isascii() else None
         for to in [vi] if vi else _TO.finditer(text, cue.end(), clause_end):
-            group = next((g for g in lists if g[0].start == to.end()), None)
+            group = by_start.get(to.end())
             if group:
                 out += [_assign(m, "recipient", cue.group(0).strip()) for m in group]
                 recipients.extend(group)
+                speakers.update(group)
                 break
     return out
 
 
 # ---------------------------------------------------------------- build step
+
 
 def assignment_tables(corpus: Corpus, tables: Tables) -> Tables:
     """Build step: return the actors and assignments tables."""
@@ -216,19 +284,29 @@ def assignment_tables(corpus: Corpus, tables: Tables) -> Tables:
                     continue
                 seen.add((a.actor_id, a.role))
                 raw = spans.raw_span(a.start, a.end) if a.start is not None and not a.inherited_from else None
-                rows.append({
-                    "provision_id": p.id, "actor_id": a.actor_id, "role": a.role, "document_id": doc.meta.id,
-                    "inherited": bool(a.inherited_from), "inherited_from": a.inherited_from,
-                    "surface": a.surface, "start": raw[0] if raw else None, "end": raw[1] if raw else None,
-                    "cue": a.cue, "own_text": p.own_text,
-                })
+                rows.append(
+                    {
+                        "provision_id": p.id,
+                        "actor_id": a.actor_id,
+                        "role": a.role,
+                        "document_id": doc.meta.id,
+                        "inherited": bool(a.inherited_from),
+                        "inherited_from": a.inherited_from,
+                        "surface": a.surface,
+                        "start": raw[0] if raw else None,
+                        "end": raw[1] if raw else None,
+                        "cue": a.cue,
+                        "own_text": p.own_text,
+                    }
+                )
 
     # save outputs
     return {"actors": actor_rows(), "assignments": rows}
 
 
-def _inherit(p: Provision, found: list[Assignment], by_id: dict[str, Provision],
-             readings: dict[str, Reading]) -> list[Assignment]:
+def _inherit(
+    p: Provision, found: list[Assignment], by_id: dict[str, Provision], readings: dict[str, Reading]
+) -> list[Assignment]:
     """Give a provision without a subject of its own the actors of its nearest tasking ancestor."""
     parent = by_id.get(p.parent_id or "")
     while parent is not None and not readings[parent.id].heads:
@@ -240,15 +318,27 @@ def _inherit(p: Provision, found: list[Assignment], by_id: dict[str, Provision],
     reading = readings[parent.id]
     content = _VI_TIME.sub("", p.content or p.text)
     # "Summarize and submit periodical reports ...": a task that is reporting, not a task and a report
-    reports_first = any(len(content[:c.start()].split()) <= 3 for c in _REPORT.finditer(content))
+    reports_first = any(len(content[: c.start()].split()) <= 3 for c in _REPORT.finditer(content))
     role = "assist" if _ASSIST.match(content) else "report" if reports_first else "lead"
     # the items under a body's task to assist ("Bộ Nội vụ giúp ...:") are its ways of assisting
     assisting = {a.actor_id for a in reading.assignments if a.role == "assist"}
-    inherited = [Assignment(h.key, "assist" if role == "lead" and h.key in assisting else role, h.surface, None,
-                            None, "heading", parent.id) for h in reading.heads]
+    inherited = [
+        Assignment(
+            h.key,
+            "assist" if role == "lead" and h.key in assisting else role,
+            h.surface,
+            None,
+            None,
+            "heading",
+            parent.id,
+        )
+        for h in reading.heads
+    ]
     if unresolved and role != "report":
-        inherited += [Assignment(h.key, "report", h.surface, None, None, unresolved[0].cue, parent.id)
-                      for h in reading.heads]
-    inherited += [Assignment(m.key, "coordinate", m.surface, None, None, "heading", parent.id)
-                  for m in reading.partners]
+        inherited += [
+            Assignment(h.key, "report", h.surface, None, None, unresolved[0].cue, parent.id) for h in reading.heads
+        ]
+    inherited += [
+        Assignment(m.key, "coordinate", m.surface, None, None, "heading", parent.id) for m in reading.partners
+    ]
     return inherited + found

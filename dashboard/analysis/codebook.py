@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
+from dashboard.corpus.yamlfile import read_yaml
 from dashboard.errors import InputError
 from dashboard.paths import ANALYSIS_DIR
 
@@ -22,9 +21,18 @@ SIDE_AFTER_COMMA = "_side_after_comma"  # a participle that opens a side clause 
 QUALIFIER = "_qualifier"  # a word that, right after a frame head ("môi trường thuận lợi"), takes its cue away
 
 # British and American forms are both matched; the stems differ ("labour" -> labour, "labor" -> labor).
-_SPELLINGS = [("labour", "labor"), ("neighbour", "neighbor"), ("favour", "favor"), ("defence", "defense"),
-              ("programme", "program"), ("centre", "center"), ("licence", "license"), ("viet nam", "vietnam"),
-              ("catalogue", "catalog"), ("behaviour", "behavior")]
+_SPELLINGS = [
+    ("labour", "labor"),
+    ("neighbour", "neighbor"),
+    ("favour", "favor"),
+    ("defence", "defense"),
+    ("programme", "program"),
+    ("centre", "center"),
+    ("licence", "license"),
+    ("viet nam", "vietnam"),
+    ("catalogue", "catalog"),
+    ("behaviour", "behavior"),
+]
 _ISE = re.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations)\b")
 _IZE = re.compile(r"(?<=\w{3})iz(e|ed|es|ing|ation|ations)\b")
 
@@ -47,7 +55,7 @@ class Term:
 @lru_cache(maxsize=1)
 def load_codebook() -> dict[str, Any]:
     """Return the parsed codebook (cached)."""
-    data = yaml.safe_load(CODEBOOK_FILE.read_text(encoding="utf-8"))
+    data = read_yaml(CODEBOOK_FILE)
     problems = check_codebook(data)
     if problems:
         raise InputError(str(CODEBOOK_FILE.name), problems[0][0], problems[0][1])
@@ -80,8 +88,9 @@ def check_codebook(data: dict[str, Any]) -> list[tuple[str, str]]:
                 problems.append((f"{where}.fields", f"{field!r} is not one of the theme's terms"))
         vi = theme.get("vi") or {}
         if isinstance(vi, dict):
-            problems += [(f"{where}.vi.{tier}", f"unknown tier (one of {', '.join(TIERS)})")
-                         for tier in vi if tier not in TIERS]
+            problems += [
+                (f"{where}.vi.{tier}", f"unknown tier (one of {', '.join(TIERS)})") for tier in vi if tier not in TIERS
+            ]
         listed_vi = {t.casefold() for _, t in vi_terms(theme)}
         for field in theme.get("vi_fields") or []:
             if str(field).casefold() not in listed_vi:

@@ -11,36 +11,59 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
 from dashboard.corpus.ids import symbol_key
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.normalise import normalise_text
 from dashboard.corpus.segment import Provision
+from dashboard.corpus.yamlfile import read_yaml
 from dashboard.errors import InputError
 from dashboard.paths import ANALYSIS_DIR
 
 GAZETTEER_FILE = ANALYSIS_DIR / "gazetteer.yml"
-ENTITY_KINDS = ("organisation", "forum", "agreement", "mechanism", "programme", "document", "country",
-                "region", "event")
+ENTITY_KINDS = (
+    "organisation",
+    "forum",
+    "agreement",
+    "mechanism",
+    "programme",
+    "document",
+    "country",
+    "region",
+    "event",
+)
 Tables = dict[str, list[dict[str, Any]]]
 # a Vietnamese document symbol: number, then letter groups joined by - or / with at least one slash
 # (22-NQ/TW, 01/NQ-CP, 40/QĐ-TTg, 1052/NQ-UBTVQH13); "2021-2030" or "COVID-19" are not symbols
 SYMBOL = re.compile(r"(?<![\w/-])\d{1,4}(?:[-/][A-ZĐ][A-Za-zĐđ]*\d*)+(?![\w/])")
 _WORD = re.compile(r"[^\W_]+")
-_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
-                       "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-", "đ": "d", "Đ": "D"})
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2212": "-",
+        "đ": "d",
+        "Đ": "D",
+    }
+)
 _SPACES = set("\u00a0\u2007\u202f\u2002\u2003\u2009\u200a\u3000")
 _GLYPHS = {"So", "Cs", "Co", "Cn"}  # icon glyphs, as corpus.normalise drops them
 _INVISIBLE = set("\u200b\u200c\u200d\u2060\ufeff\ufe0e\ufe0f\u00ad")
 
 
 # ---------------------------------------------------------------- spans: normalised text → raw offsets
+
 
 class SpanMap:
     """A provision's text with, for each of its characters, the raw seed span it came from.
@@ -71,7 +94,7 @@ def _normalise_with_origins(segment: str) -> tuple[str, list[tuple[int, int]]]:
         while j < n and unicodedata.combining(segment[j]):
             j += 1
         cluster = segment[i:j]
-        for ch in (cluster if cluster.isascii() else unicodedata.normalize("NFC", cluster)):
+        for ch in cluster if cluster.isascii() else unicodedata.normalize("NFC", cluster):
             if ch in _SPACES or ch in "\t\r\f\v\n":
                 ch = " "
             elif ch in _INVISIBLE or (not ch.isascii() and unicodedata.category(ch) in _GLYPHS):
@@ -89,6 +112,7 @@ def _normalise_with_origins(segment: str) -> tuple[str, list[tuple[int, int]]]:
 
 
 # ---------------------------------------------------------------- matching aliases
+
 
 def fold_keep_length(text: str) -> str:
     """Return `text` without diacritics, with straight quotes and hyphens, one character per character."""
@@ -158,24 +182,31 @@ def _ends_word(text: str, end: int, alias: str) -> bool:
     if end < len(text) and (text[end].isalnum() or text[end] == "/"):
         return False
     # "Resolution No.22" must not stand for 22/NQ-CP: a number followed by -LETTERS is part of a symbol
-    return not (alias[-1].isdigit() and text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha())
+    return not (alias[-1].isdigit() and text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha())
 
 
 def select_longest(matches: list[Match]) -> list[Match]:
     """Return the matches no longer match overlaps, in text order."""
     kept: list[Match] = []
+    starts: list[int] = []  # of the kept matches, sorted; they never overlap, so only the last one starting
+    ends: list[int] = []  # before a match's end can overlap it (bisection: linear in the text, not quadratic)
     for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(m.end <= k.start or m.start >= k.end for k in kept):
-            kept.append(m)
+        i = bisect_left(starts, m.end)
+        if i and ends[i - 1] > m.start:
+            continue
+        starts.insert(i, m.start)
+        ends.insert(i, m.end)
+        kept.append(m)
     return sorted(kept, key=lambda m: m.start)
 
 
 # ---------------------------------------------------------------- the gazetteer
 
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> tuple[dict[str, Any], ...]:
     """Return the gazetteer's entities, checked (ids unique, kinds known, aliases present)."""
-    data = yaml.safe_load(GAZETTEER_FILE.read_text(encoding="utf-8")) or []
+    data = read_yaml(GAZETTEER_FILE) or []
     seen: set[str] = set()
     for i, item in enumerate(data, start=1):
         where = f"item {i}"
@@ -197,14 +228,30 @@ def entity_rows(corpus: Corpus) -> list[dict[str, Any]]:
         symbol = str(item.get("document_symbol") or "")
         doc_id = corpus.resolve(symbol) if symbol else None
         named.add(doc_id)
-        rows.append({"id": item["id"], "name": item["name"], "kind": item["kind"],
-                     "aliases": list(dict.fromkeys(normalise_text(a) for a in item["aliases"])),
-                     "document_symbol": symbol, "document_id": doc_id or "", "origin": "gazetteer"})
+        rows.append(
+            {
+                "id": item["id"],
+                "name": item["name"],
+                "kind": item["kind"],
+                "aliases": list(dict.fromkeys(normalise_text(a) for a in item["aliases"])),
+                "document_symbol": symbol,
+                "document_id": doc_id or "",
+                "origin": "gazetteer",
+            }
+        )
     for meta in corpus.all_meta():
         if meta.id not in named:
-            rows.append({"id": meta.id.lower(), "name": f"{meta.symbol}: {meta.title_en}", "kind": "document",
-                         "aliases": [meta.symbol], "document_symbol": meta.symbol, "document_id": meta.id,
-                         "origin": "corpus"})
+            rows.append(
+                {
+                    "id": meta.id.lower(),
+                    "name": f"{meta.symbol}: {meta.title_en}",
+                    "kind": "document",
+                    "aliases": [meta.symbol],
+                    "document_symbol": meta.symbol,
+                    "document_id": meta.id,
+                    "origin": "corpus",
+                }
+            )
     return rows
 
 
@@ -224,21 +271,43 @@ def mention_tables(corpus: Corpus, tables: Tables) -> Tables:
             spans = SpanMap(doc.raw, p.start, p.end)
             for m in provision_mentions(p, matcher, kinds, by_document, corpus, symbols_unknown):
                 raw = spans.raw_span(m.start, m.end)
-                mentions.append({
-                    "provision_id": p.id, "entity_id": m.key, "document_id": p.document_id,
-                    "surface": m.surface, "start": raw[0] if raw else None, "end": raw[1] if raw else None,
-                    "own_text": p.own_text, "self_reference": by_document.get(p.document_id) == m.key,
-                })
+                mentions.append(
+                    {
+                        "provision_id": p.id,
+                        "entity_id": m.key,
+                        "document_id": p.document_id,
+                        "surface": m.surface,
+                        "start": raw[0] if raw else None,
+                        "end": raw[1] if raw else None,
+                        "own_text": p.own_text,
+                        "self_reference": by_document.get(p.document_id) == m.key,
+                    }
+                )
     for key, symbol in symbols_unknown.items():
-        entities.append({"id": key, "name": symbol, "kind": "document", "aliases": [symbol],
-                         "document_symbol": symbol, "document_id": "", "origin": "symbol"})
+        entities.append(
+            {
+                "id": key,
+                "name": symbol,
+                "kind": "document",
+                "aliases": [symbol],
+                "document_symbol": symbol,
+                "document_id": "",
+                "origin": "symbol",
+            }
+        )
 
     # save outputs
     return {"entities": entities, "mentions": mentions}
 
 
-def provision_mentions(p: Provision, matcher: AliasMatcher, kinds: dict[str, str],
-                       by_document: dict[str, str], corpus: Corpus, unknown: dict[str, str]) -> list[Match]:
+def provision_mentions(
+    p: Provision,
+    matcher: AliasMatcher,
+    kinds: dict[str, str],
+    by_document: dict[str, str],
+    corpus: Corpus,
+    unknown: dict[str, str],
+) -> list[Match]:
     """Return the entity mentions of one provision, in text order.
 
     A document named inside a longer name of another document is kept: the title "Government's Action Program
@@ -257,8 +326,13 @@ def provision_mentions(p: Provision, matcher: AliasMatcher, kinds: dict[str, str
         found.append(Match(key, sym.start(), sym.end(), sym.group(0)))
     kept = select_longest(found)
     titles = [k for k in kept if kinds.get(k.key) == "document"]
-    nested = [m for m in found if m not in kept and kinds.get(m.key) == "document"
-              and any(k.start <= m.start and m.end <= k.end and k.key != m.key for k in titles)]
+    nested = [
+        m
+        for m in found
+        if m not in kept
+        and kinds.get(m.key) == "document"
+        and any(k.start <= m.start and m.end <= k.end and k.key != m.key for k in titles)
+    ]
     out: dict[tuple[str, int], Match] = {}
     for m in sorted(kept + select_longest(nested), key=lambda m: (m.start, -m.end)):
         out.setdefault((m.key, m.start), m)

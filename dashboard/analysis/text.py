@@ -7,6 +7,7 @@ the term counted by another.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,7 +17,9 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from dashboard.corpus.normalise import fold
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-_STEMMER = snowballstemmer.stemmer("english")
+# a Snowball stemmer keeps the word it works on in the object: one per thread (the production server answers
+# from several threads, and a shared stemmer mixed up two threads' words: IndexError inside a callback)
+_LOCAL = threading.local()
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"etc", "viet", "nam", "vietnam", "country", "countries"}
 
 
@@ -33,7 +36,10 @@ class Token:
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Return the Snowball stem of a folded word."""
-    return _STEMMER.stemWord(word)
+    stemmer = getattr(_LOCAL, "stemmer", None)
+    if stemmer is None:
+        stemmer = _LOCAL.stemmer = snowballstemmer.stemmer("english")
+    return stemmer.stemWord(word)
 
 
 def tokenise(text: str) -> list[Token]:

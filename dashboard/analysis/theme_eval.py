@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from sklearn.metrics import precision_recall_fscore_support
 from sklearn.preprocessing import MultiLabelBinarizer
 
@@ -19,6 +18,7 @@ from dashboard.analysis.codebook import theme_ids
 from dashboard.analysis.keyness import records
 from dashboard.analysis.themes import Tagger, get_tagger
 from dashboard.corpus.normalise import fold
+from dashboard.corpus.yamlfile import read_yaml
 from dashboard.errors import InputError
 
 
@@ -57,11 +57,9 @@ class Report:
 def load_labels(path: Path) -> list[dict[str, Any]]:
     """Return the entries of a labelled YAML file, checked; raise InputError on a malformed file."""
     try:
-        entries = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        entries = read_yaml(path)
     except FileNotFoundError:
         raise InputError(str(path), "file", "labelled set not found") from None
-    except yaml.YAMLError as exc:
-        raise InputError(str(path), "file", f"not valid YAML ({exc.__class__.__name__})") from None
     if not isinstance(entries, list):
         raise InputError(str(path), "file", "expected a list of entries")
     known = set(theme_ids())

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 import ahocorasick
@@ -58,8 +60,7 @@ class Evidence:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON form used by `policy-timeline tag --json`."""
-        return {"term": self.term, "text": self.text, "start": self.start, "end": self.end,
-                "weight": self.weight}
+        return {"term": self.term, "text": self.text, "start": self.start, "end": self.end, "weight": self.weight}
 
 
 @dataclass(frozen=True)
@@ -94,8 +95,12 @@ class _Match:
 class Tagger:
     """A compiled codebook: call `tag(text)` for the themes of one text."""
 
-    def __init__(self, terms: Iterable[Term] | None = None, settings: Mapping[str, Any] | None = None,
-                 order: Iterable[str] | None = None) -> None:
+    def __init__(
+        self,
+        terms: Iterable[Term] | None = None,
+        settings: Mapping[str, Any] | None = None,
+        order: Iterable[str] | None = None,
+    ) -> None:
         settings = settings or tagger_settings()
         self.threshold = float(settings["threshold"])
         self.strong = float(settings["weights"]["strong"])
@@ -113,8 +118,11 @@ class Tagger:
             key = f" {' '.join(words.keys)} "
             grouped[key].append(term)
             lengths[key] = len(words.keys)
-            caps[key] = tuple(p for p, (start, end) in enumerate(zip(words.starts, words.ends, strict=True))
-                              if start >= 0 and _is_acronym(term.text[start:end]))
+            caps[key] = tuple(
+                p
+                for p, (start, end) in enumerate(zip(words.starts, words.ends, strict=True))
+                if start >= 0 and _is_acronym(term.text[start:end])
+            )
         for key, group in grouped.items():
             self._automaton.add_word(key, _Pattern(tuple(group), lengths[key], caps[key]))
         if len(self._automaton):
@@ -151,12 +159,16 @@ class Tagger:
         kind = lambda m: m.pattern.terms[0].themes[0]  # noqa: E731
         themed = [m for m in matches if kind(m) not in (NEUTRAL, SIDE, SIDE_AFTER_COMMA, QUALIFIER)]
         boosted = self._in_lists(text, themed)
-        sides = [_side_clause(text, m.char_start, after_comma=kind(m) == SIDE_AFTER_COMMA)
-                 for m in matches if kind(m) in (SIDE, SIDE_AFTER_COMMA)]
+        sides = [
+            _side_clause(text, m.char_start, after_comma=kind(m) == SIDE_AFTER_COMMA)
+            for m in matches
+            if kind(m) in (SIDE, SIDE_AFTER_COMMA)
+        ]
         out: dict[str, list[Evidence]] = defaultdict(list)
+        in_side = _in_any(sides)
         for m in themed:
-            surface = text[m.char_start:m.char_end]
-            side = any(lo <= m.char_start < hi for lo, hi in sides if lo >= 0)
+            surface = text[m.char_start : m.char_end]
+            side = in_side(m.char_start)
             # terms of one pattern share their stems ("culture", "cultural"): one cue per theme, the heaviest
             best: dict[str, tuple[float, str]] = {}
             for term in m.pattern.terms:
@@ -177,7 +189,7 @@ class Tagger:
         for end_char, pattern in self._automaton.iter(f" {' '.join(words.keys)} "):
             last = ends[end_char]
             first = last - pattern.length + 1
-            if all(_is_acronym(text[words.starts[first + p]:words.ends[first + p]]) for p in pattern.caps):
+            if all(_is_acronym(text[words.starts[first + p] : words.ends[first + p]]) for p in pattern.caps):
                 found.append(_Match(first, last + 1, pattern, words.starts[first], words.ends[last]))
         return found
 
@@ -200,7 +212,7 @@ class Tagger:
             return matches
         dropped = set()
         for m, after in zip(matches, matches[1:], strict=False):
-            if after.start != m.end or " ".join(keys[m.start:m.end]) not in self.frame_heads:
+            if after.start != m.end or " ".join(keys[m.start : m.end]) not in self.frame_heads:
                 continue
             head = {t for term in m.pattern.terms for t in term.themes}
             if not head & {t for term in after.pattern.terms for t in term.themes}:
@@ -243,9 +255,11 @@ def word_key(surface: str) -> str:
     return lemma(word_forms(surface)[0]) or "_"
 
 
-_TONE_MOVE = {f"{v}{t}": f"{unicodedata.normalize('NFC', v + mark)}{b}"
-              for v, b, marked in (("o", "a", "àáảãạ"), ("o", "e", "èéẻẽẹ"), ("u", "y", "ỳýỷỹỵ"))
-              for t, mark in zip(marked, ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323"), strict=True)}
+_TONE_MOVE = {
+    f"{v}{t}": f"{unicodedata.normalize('NFC', v + mark)}{b}"
+    for v, b, marked in (("o", "a", "àáảãạ"), ("o", "e", "èéẻẽẹ"), ("u", "y", "ỳýỷỹỵ"))
+    for t, mark in zip(marked, ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323"), strict=True)
+}
 _TONE_END = re.compile("(" + "|".join(_TONE_MOVE) + ")$")
 
 
@@ -270,8 +284,11 @@ def _words(text: str) -> _Words:
     for match in WORD.finditer(text):
         start, end = match.span()
         # a single space between two words is the common case: only look for punctuation in longer gaps
-        if previous >= 0 and (start - previous > 1 or text[previous] != " ") and \
-                _CLAUSE_PUNCT.search(text, previous, start):
+        if (
+            previous >= 0
+            and (start - previous > 1 or text[previous] != " ")
+            and _CLAUSE_PUNCT.search(text, previous, start)
+        ):
             keys.append(BOUNDARY)
             starts.append(-1)
             ends.append(-1)
@@ -308,15 +325,52 @@ def _side_clause(text: str, at: int, *, after_comma: bool) -> tuple[int, int]:
     A marker opens none at the start of its sentence ("Contribute to maintaining peace"), nor, for a
     participle, unless a comma stands before it.
     """
-    if after_comma and not text[:at].rstrip().endswith(","):
+    if after_comma and not _comma_before(text, at):
         return -1, -1
-    starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, at)]
-    before = text[starts[-1] if starts else 0:at]
+    before = text[_clause_start(text, at) : at]
     before = _LEADING_MARKER.sub("", before, count=1)
     if not _LETTER.search(before):
         return -1, -1
     end = _CLAUSE_END.search(text, at)
     return at, end.start() if end else len(text)
+
+
+def _comma_before(text: str, at: int) -> bool:
+    """Whether the last character before `at` that is not white space is a comma (text[:at].rstrip()
+    .endswith(","), without copying the text up to `at` for every marker)."""
+    i = at - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i >= 0 and text[i] == ","
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Return where the last clause start in text[:at] ends, as `_CLAUSE_START.finditer(text, 0, at)` finds
+    it: from the text's clause starts found once, by bisection (a mark just before `at` ends at `at`, its `$`)."""
+    if at and text[at - 1] in ";.:":
+        return at
+    ends = _clause_start_ends(text)
+    i = bisect_right(ends, at)
+    return ends[i - 1] if i else 0
+
+
+@lru_cache(maxsize=8)
+def _clause_start_ends(text: str) -> list[int]:
+    return [m.end() for m in _CLAUSE_START.finditer(text)]
+
+
+def _in_any(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """Return a test of whether a position lies in one of `spans` ([lo, hi), possibly overlapping; lo < 0 is no
+    span), answered by bisection over the spans sorted by start with the running maximum of their ends."""
+    ordered = sorted((lo, hi) for lo, hi in spans if lo >= 0)
+    los = [lo for lo, _ in ordered]
+    reach = list(accumulate((hi for _, hi in ordered), max))
+
+    def inside(at: int) -> bool:
+        i = bisect_right(los, at)
+        return bool(i) and reach[i - 1] > at
+
+    return inside
 
 
 def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
@@ -356,17 +410,25 @@ def provision_theme_rows(corpus: Corpus, tagger: Tagger | None = None) -> list[d
     rows = []
     for doc in corpus.documents:
         for p in doc.provisions:
-            segment = doc.raw[p.start:p.end]
+            segment = doc.raw[p.start : p.end]
             for rank, tag in enumerate(tagger.tag(p.text), start=1):
                 source = [source_span(segment, p.text, e.start, e.end) for e in tag.evidence]
-                rows.append({
-                    "provision_id": p.id, "document_id": p.document_id, "theme_id": tag.id, "rank": rank,
-                    "score": tag.score, "evidence": [e.text for e in tag.evidence],
-                    "terms": [e.term for e in tag.evidence], "weights": [e.weight for e in tag.evidence],
-                    "starts": [e.start for e in tag.evidence], "ends": [e.end for e in tag.evidence],
-                    "source_starts": [p.start + s for s, _ in source],
-                    "source_ends": [p.start + e for _, e in source],
-                })
+                rows.append(
+                    {
+                        "provision_id": p.id,
+                        "document_id": p.document_id,
+                        "theme_id": tag.id,
+                        "rank": rank,
+                        "score": tag.score,
+                        "evidence": [e.text for e in tag.evidence],
+                        "terms": [e.term for e in tag.evidence],
+                        "weights": [e.weight for e in tag.evidence],
+                        "starts": [e.start for e in tag.evidence],
+                        "ends": [e.end for e in tag.evidence],
+                        "source_starts": [p.start + s for s, _ in source],
+                        "source_ends": [p.start + e for _, e in source],
+                    }
+                )
     return rows
 
 

@@ -5,8 +5,17 @@ hand-made one can be anything, and Dash would answer most malformed ones with a 
 dispatcher (a list where it expects an object, an output no callback has, JSON nested ten thousand deep). Here
 such a request gets a 400 with a JSON message naming what is wrong (`code` "malformed-callback"), before any
 callback runs; a body over MAX_REQUEST_BYTES gets 413 unread; a script asked for under a package Dash does not
-serve gets 404 rather than 500. A well-formed request whose values are merely of the wrong type still reaches
-its callback; if that fails, the client gets a JSON 500 (`code` "callback-error") and the log the traceback.
+serve gets 404 rather than 500. Every input and state value is checked against what the pages send for its
+property (PROP_CHECKS: a pathname is text starting with "/", n_clicks a count, a dropdown's value text or a
+list of them, …, and no text over MAX_TEXT_CHARS), so a hand-made value never reaches Dash's router or a
+callback, where its failure would be logged with the value quoted. If a callback still fails, the client gets a
+JSON 500 (`code` "callback-error") and the log a traceback cut to size (`logs.py`: per record, per request,
+repeated errors rate-limited).
+
+Every answer carries security headers (SECURITY_HEADERS): a Content-Security-Policy that allows scripts only
+from this server and Dash's own inline blocks by their hashes (`Dash.csp_hashes()`: the renderer's start and
+the clientside callbacks), nosniff, and no framing by any site. Source maps (`*.map`) are not served: they
+would publish the bundles' sources and are only useful with a debugger.
 An address that is no page gets the friendly not-found page, with status 404 (Dash would answer 200).
 """
 
@@ -20,16 +29,95 @@ from dash.exceptions import DependencyException
 from flask import jsonify, request
 from werkzeug.exceptions import InternalServerError
 
+from dashboard.app import logs
 from dashboard.settings import MAX_REQUEST_BYTES
 
 TEXT_PROPS = {"search", "pathname", "hash", "href"}  # props a dcc.Location only ever sends as text
+MAX_TEXT_CHARS = 8192  # longer than any address or choice the pages make; a browser's own URL limit is larger
+MAX_ITEMS = 1000  # items of a list value (a multi-select dropdown holds at most every document)
+
+
+def _text(value: Any) -> str | None:
+    if value is not None and not isinstance(value, str):
+        return "must be text"
+    return "is too long" if value and len(value) > MAX_TEXT_CHARS else None
+
+
+def _pathname(value: Any) -> str | None:
+    problem = _text(value)
+    return problem or (None if value is None or value.startswith("/") else "must start with /")
+
+
+def _scalar(value: Any) -> bool:
+    return (
+        value is None
+        or isinstance(value, str | int | float)
+        and not (isinstance(value, str) and len(value) > MAX_TEXT_CHARS)
+    )
+
+
+def _choice(value: Any) -> str | None:
+    if isinstance(value, list):
+        ok = len(value) <= MAX_ITEMS and all(_scalar(v) for v in value)
+        return None if ok else "must be a short list of choices"
+    return None if _scalar(value) else "must be a choice"
+
+
+def _count(value: Any) -> str | None:
+    ok = value is None or isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**31
+    return None if ok else "must be a count"
+
+
+def _mapping(value: Any) -> str | None:
+    return None if value is None or isinstance(value, dict) else "must be an object or null"
+
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+}
+# inline style attributes are how React and Plotly lay out and colour; scripts are never inline without a hash
+CSP = (
+    "default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; img-src 'self' data: "
+    "blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+
+
+# property -> check of its value (None when fine); a property not listed here is refused
+PROP_CHECKS = {
+    "pathname": _pathname,
+    "search": _text,
+    "hash": _text,
+    "href": _text,
+    "value": _choice,
+    "n_clicks": _count,
+    "clickData": _mapping,
+    "data": lambda v: None,
+    "children": lambda v: None,
+}
 
 
 def install(app: Dash) -> None:
     """Limit request bodies and check callback requests on `app` before Dash dispatches them."""
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
+    logs.bound(server.logger)
     update_path = f"{app.config.routes_pathname_prefix}_dash-update-component"
+    headers = {**SECURITY_HEADERS, "Content-Security-Policy": CSP.format(hashes=" ".join(app.csp_hashes()))}
+
+    @server.after_request
+    def _security_headers(response: Any) -> Any:
+        for name, value in headers.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    @server.before_request
+    def _no_source_maps() -> Any:
+        if request.path.endswith(".map"):
+            return jsonify(error="no such resource", code="not-found"), 404
+        return None
 
     @server.before_request
     def _check_callback_request() -> Any:
@@ -99,12 +187,25 @@ def callback_problem(callback_map: dict[str, dict[str, Any]], body: Any) -> str 
         if not isinstance(sent, list) or len(sent) != len(declared):
             return f"{key} must list the callback's {len(declared)} {key}"
         for item, spec in zip(sent, declared, strict=True):
-            if isinstance(item, list):  # a pattern-matching ALL input: its items are checked by Dash
-                continue
-            if not isinstance(item, dict) or item.get("property") != spec["property"]:
-                return f"{key} do not match the callback's {key}"
-            if not str(spec["id"]).startswith("{") and item.get("id") != spec["id"]:
-                return f"{key} do not match the callback's {key}"
-            if spec["property"] in TEXT_PROPS and not isinstance(item.get("value"), str | None):
-                return f"{spec['id']}.{spec['property']} must be text"
+            if isinstance(item, list):  # a pattern-matching ALL input: each of its items is checked
+                if len(item) > MAX_ITEMS:
+                    return f"{key} list too many items"
+                problem = next(filter(None, (_item_problem(key, i, spec, pattern=True) for i in item)), None)
+            else:
+                problem = _item_problem(key, item, spec, pattern=str(spec["id"]).startswith("{"))
+            if problem:
+                return problem
     return None
+
+
+def _item_problem(key: str, item: Any, spec: dict[str, Any], pattern: bool) -> str | None:
+    if not isinstance(item, dict) or item.get("property") != spec["property"]:
+        return f"{key} do not match the callback's {key}"
+    if not pattern and item.get("id") != spec["id"]:
+        return f"{key} do not match the callback's {key}"
+    if pattern and not isinstance(item.get("id"), dict):
+        return f"{key} do not match the callback's {key}"
+    check = PROP_CHECKS.get(spec["property"])
+    problem = check(item.get("value")) if check else "is not a property the pages send"
+    where = spec["id"] if not pattern else "pattern"
+    return f"{where}.{spec['property']} {problem}" if problem else None

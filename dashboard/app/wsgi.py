@@ -1,6 +1,8 @@
-"""The production entry point: a WSGI `server` for gunicorn (or any WSGI server).
+"""A WSGI `server` for any WSGI server. The shipped production command is `make serve-prod`
+(`dashboard/app/production.py`: waitress, which buffers whole requests so that slow clients cannot hold a worker;
+see docs/operations.md). Behind a buffering proxy, any WSGI server can serve this module:
 
-    gunicorn -w 2 -b 127.0.0.1:8050 dashboard.app.wsgi:server      # or: make serve-prod
+    gunicorn -w 2 -b 127.0.0.1:8050 dashboard.app.wsgi:server
 
 Each worker process imports this module once, so each loads the data package once (from the folder named by
 POLICY_TIMELINE_DATA, default data/) and then answers from memory: workers share nothing and keep no session

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -66,12 +67,22 @@ class Corpus:
         return [d.meta for d in self.documents] + self.referenced
 
     def resolve(self, ref: str) -> str | None:
-        """Return the document id for an id or a symbol (any case), or None."""
+        """Return the document id for an id or a symbol (any case), or None (also for a symbol that several
+        documents share: only their ids tell them apart)."""
         if not self._keys:
+            shared = self.shared_symbols()
             for meta in self.all_meta():
                 self._keys.setdefault(meta.id.casefold(), meta.id)
-                self._keys.setdefault(symbol_key(meta.symbol), meta.id)
+                if symbol_key(meta.symbol) not in shared:
+                    self._keys.setdefault(symbol_key(meta.symbol), meta.id)
         return self._keys.get(ref.casefold()) or self._keys.get(symbol_key(ref))
+
+    def shared_symbols(self) -> dict[str, list[str]]:
+        """Return the symbols (as keys) that more than one document bears, with those documents' ids."""
+        ids: dict[str, list[str]] = {}
+        for meta in self.all_meta():
+            ids.setdefault(symbol_key(meta.symbol), []).append(meta.id)
+        return {key: found for key, found in ids.items() if len(found) > 1}
 
     def provisions(self) -> list[Provision]:
         """Return every provision of every held document in corpus order."""
@@ -107,6 +118,9 @@ def load_corpus(seeds_dir: Path) -> Corpus:
         raise errors.BuildFailed(
             [errors.OutsideSeeds(shown(p), "file", "links to a file outside the seeds folder") for p in linked_out]
         )
+    odd = _not_plain_files(sorted([*seeds_dir.glob("*.txt"), *seeds_dir.glob("*.yml")]), shown)
+    if odd:  # a FIFO would block the build forever on open(); a folder or device is no seed either
+        raise errors.BuildFailed(odd)
     vocabulary = attempt(load_vocabulary, seeds_dir / "vocabulary.yml", shown(seeds_dir / "vocabulary.yml"))
     if vocabulary is None:
         raise errors.BuildFailed(
@@ -157,6 +171,7 @@ def load_corpus(seeds_dir: Path) -> Corpus:
     if align_path.exists():
         corpus.alignments = attempt(load_alignments, align_path, shown(align_path)) or []
     if not problems:  # references to a document that failed to load would only repeat its error
+        problems.extend(_check_shared_symbols(corpus, seeds_dir, shown))
         problems.extend(_check_references(corpus, seeds_dir, shown))
         problems.extend(version_problems(corpus, seeds_dir, shown))
         held = {d.meta.id for d in documents}
@@ -202,6 +217,34 @@ def version_problems(corpus: Corpus, seeds_dir: Path, shown) -> list[errors.Inpu
     return problems
 
 
+def _not_plain_files(paths: list[Path], shown) -> list[errors.InputError]:
+    """Refuse what is not one plain file: a folder, a FIFO, a socket or a device named like a seed, and a file
+    with several hard links (a hard link cannot be told from the original: it may be a file from outside the
+    seeds folder, which must be copied in, not linked)."""
+    problems: list[errors.InputError] = []
+    for path in paths:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            kind = (
+                "a folder"
+                if stat.S_ISDIR(info.st_mode)
+                else "a FIFO"
+                if stat.S_ISFIFO(info.st_mode)
+                else "a socket or a device"
+            )
+            problems.append(errors.InvalidField(shown(path), "file", f"is {kind}, not a seed file"))
+        elif info.st_nlink > 1:
+            problems.append(
+                errors.OutsideSeeds(
+                    shown(path),
+                    "file",
+                    f"has {info.st_nlink} hard links; it may be "
+                    "a file from outside the seeds folder: copy it in instead",
+                )
+            )
+    return problems
+
+
 def _optional_yaml(path: Path, shown, attempt, default):
     if not path.exists():
         return default
@@ -212,13 +255,39 @@ def _load_document(text_path: Path, vocabulary: Vocabulary, shown) -> SeedDocume
     sidecar = text_path.with_suffix(".yml")
     if not sidecar.exists():
         raise errors.MissingSidecar(shown(text_path), "sidecar", f"no metadata sidecar {sidecar.name} beside it")
-    data = load_yaml(sidecar, shown(sidecar))
+    data = load_yaml(sidecar, shown(sidecar), "sidecar")
     raw = read_seed(text_path, shown(text_path))
     meta = parse_meta(data, vocabulary, shown(sidecar), held=True, seed_file=text_path.name)
     provisions = segment_document(raw, meta, shown(sidecar))
     if not provisions:
         raise errors.SpanNotFound(shown(sidecar), "body", "the body span holds no text")
     return SeedDocument(meta=meta, raw=raw, provisions=provisions)
+
+
+def _check_shared_symbols(corpus: Corpus, seeds_dir: Path, shown) -> list[errors.InputError]:
+    """A symbol borne by two documents (numbers restart with a new term or year) is refused unless each of them
+    says which it is in `symbol_note:` ("the 2013 resolution, not the 1994 one"); references then need the id."""
+    problems: list[errors.InputError] = []
+    for ids in corpus.shared_symbols().values():
+        metas = [m for m in corpus.all_meta() if m.id in ids]
+        for meta in metas:
+            if meta.symbol_note:
+                continue
+            file = (
+                shown(seeds_dir / meta.seed_file.replace(".txt", ".yml"))
+                if meta.held
+                else shown(seeds_dir / "references.yml")
+            )
+            others = ", ".join(f"{m.id} ({m.issued.year})" for m in metas if m.id != meta.id)
+            problems.append(
+                errors.DuplicateId(
+                    file,
+                    "symbol",
+                    f"{meta.symbol!r} is also the symbol of {others}; "
+                    "add symbol_note: to each, saying which document this is",
+                )
+            )
+    return problems
 
 
 def _check_references(corpus: Corpus, seeds_dir: Path, shown) -> list[errors.InputError]:
@@ -259,11 +328,7 @@ def _check_references(corpus: Corpus, seeds_dir: Path, shown) -> list[errors.Inp
             if not ref:
                 problems.append(errors.MissingField(rel_file, f"item {i + 1}.{end}"))
             elif corpus.resolve(ref) is None:
-                problems.append(
-                    errors.UnknownReference(
-                        rel_file, f"item {i + 1}.{end}", f"unknown document {ref!r} (not in seeds/ or references.yml)"
-                    )
-                )
+                problems.append(errors.UnknownReference(rel_file, f"item {i + 1}.{end}", _unknown(corpus, ref)))
     cited_file = shown(seeds_dir / "cited.yml")
     if not isinstance(corpus.cited, dict):
         return problems + [errors.InvalidField(cited_file, "file", "expected targets, indicators and claims")]
@@ -284,6 +349,13 @@ def _check_references(corpus: Corpus, seeds_dir: Path, shown) -> list[errors.Inp
             ref = str(row.get("document") or "")
             if ref and corpus.resolve(ref) is None:
                 problems.append(
-                    errors.UnknownReference(cited_file, f"{section}[{i + 1}].document", f"unknown document {ref!r}")
+                    errors.UnknownReference(cited_file, f"{section}[{i + 1}].document", _unknown(corpus, ref))
                 )
     return problems
+
+
+def _unknown(corpus: Corpus, ref: str) -> str:
+    shared = corpus.shared_symbols().get(symbol_key(ref))
+    if shared:
+        return f"{ref!r} is the symbol of several documents ({', '.join(shared)}): use the id"
+    return f"unknown document {ref!r} (not in seeds/ or references.yml)"

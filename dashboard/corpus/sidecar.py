@@ -12,14 +12,23 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
 from dashboard import errors
 from dashboard.corpus.ids import document_slug
+from dashboard.corpus.yamlfile import parse_yaml
 from dashboard.settings import MAX_SEED_BYTES
 
-REQUIRED = ("symbol", "doc_type", "issuer", "issued", "title_en", "source_url", "source_kind", "coverage",
-            "coverage_note", "body")
+REQUIRED = (
+    "symbol",
+    "doc_type",
+    "issuer",
+    "issued",
+    "title_en",
+    "source_url",
+    "source_kind",
+    "coverage",
+    "coverage_note",
+    "body",
+)
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1f]")
 
 
@@ -65,32 +74,18 @@ class DocumentMeta:
     commentary: tuple[str, ...] = ()
     skip: tuple[str, ...] = ()
     version_of: str = ""  # the id of the document this text is another language's version of ("" for a document)
+    symbol_note: str = ""  # required when another document bears the same symbol: which one this is
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe YAML without implicit timestamps: dates stay text and are checked by parse_date, so 2025-13-40 is a
-    clear ImpossibleDate rather than a crash inside the YAML parser."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def load_yaml(path: Path, display: str) -> Any:
+def load_yaml(path: Path, display: str, what: str = "YAML file") -> Any:
     """Parse a YAML file or raise NotYaml naming the line."""
     _check_size(path, display)
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (a SafeLoader)
+        text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise errors.NotUtf8(display, f"byte {exc.start}") from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else "file"
-        problem = getattr(exc, "problem", None) or "not valid YAML"
-        raise errors.NotYaml(display, where, f"not valid YAML ({problem})") from exc
+        raise errors.NotUtf8(display, f"byte {exc.start}", f"the {what} is not valid UTF-8") from exc
+    return parse_yaml(text, display)
 
 
 def load_vocabulary(path: Path, display: str) -> Vocabulary:
@@ -126,8 +121,9 @@ def _check_size(path: Path, display: str) -> None:
     except FileNotFoundError as exc:
         raise errors.MissingSidecar(display, "file", "not found") from exc
     if size > MAX_SEED_BYTES:
-        raise errors.TooLarge(display, "file", f"{size} bytes, more than the limit of {MAX_SEED_BYTES} "
-                                               "(MAX_SEED_BYTES)")
+        raise errors.TooLarge(
+            display, "file", f"{size} bytes, more than the limit of {MAX_SEED_BYTES} (MAX_SEED_BYTES)"
+        )
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -211,8 +207,7 @@ def parse_meta(data: Any, vocab: Vocabulary, display: str, *, held: bool, seed_f
         raise errors.InvalidField(display, "version_of", f"{version_of!r} is not a document id")
     slug = document_slug(symbol, issued.year)
     # a version's own id is the document's id and its language (59-NQ-TW-2025-vi) unless the sidecar names one
-    doc_id = (_text(data, "id", display, required=False)
-              or (f"{version_of}-{language}" if version_of else slug))
+    doc_id = _text(data, "id", display, required=False) or (f"{version_of}-{language}" if version_of else slug)
     if not (doc_id.startswith(slug) or (version_of and doc_id.startswith(version_of))):
         raise errors.InvalidField(display, "id", f"{doc_id!r} must start with {slug!r} (symbol and year)")
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9-]*", doc_id):
@@ -256,4 +251,5 @@ def parse_meta(data: Any, vocab: Vocabulary, display: str, *, held: bool, seed_f
         commentary=_text_list(data, "commentary", display),
         skip=_text_list(data, "skip", display),
         version_of=version_of,
+        symbol_note=_text(data, "symbol_note", display, required=False),
     )

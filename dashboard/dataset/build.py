@@ -20,6 +20,7 @@ from dashboard.analysis.codebook import theme_rows
 from dashboard.corpus.alignments import alignment_rows
 from dashboard.corpus.load import Corpus, load_corpus
 from dashboard.dataset.package import Row, write_package
+from dashboard.dataset.swap import build_lock, remove_leftovers, swap_in
 
 Tables = dict[str, list[Row]]
 Step = Callable[[Corpus, Tables], Tables]
@@ -40,17 +41,25 @@ def run(seeds_dir: Path, out_dir: Path, *, progress: bool = False) -> Path:
     for step in tqdm(analysis_steps(), desc="analysis", disable=not progress, leave=False):
         tables.update(step(corpus, tables))
 
-    # save outputs
+    # save outputs: one build of --out at a time, staged beside it, validated, swapped in atomically (swap.py)
     out_dir = out_dir.resolve()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-build-", dir=out_dir.parent))
-    staging.chmod(0o755)
     try:
-        write_package(tables, staging, package_meta(corpus))
-        validate_package(staging, seeds_dir=seeds_dir)
-        _swap(staging, out_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        with build_lock(out_dir):
+            check_out_dir(out_dir)  # again, under the lock: another build may have written it meanwhile
+            remove_leftovers(out_dir)
+            staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-build-", dir=out_dir.parent))
+            try:
+                staging.chmod(0o755)
+                write_package(tables, staging, package_meta(corpus))
+                validate_package(staging, seeds_dir=seeds_dir)
+                swap_in(staging, out_dir)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+    except OSError as exc:  # a full disk, a folder that cannot be written: --out is left as it was
+        raise errors.BuildFailed(
+            [errors.InvalidField(str(out_dir), "write", f"cannot write the data package ({exc.strerror or exc})")]
+        ) from exc
     return out_dir / "datapackage.json"
 
 
@@ -284,14 +293,3 @@ def check_out_dir(out_dir: Path) -> None:
                 )
             ]
         )
-
-
-def _swap(staging: Path, out_dir: Path) -> None:
-    # replace out_dir with the staged build; the old folder is removed only after the rename succeeded
-    old = None
-    if out_dir.exists():
-        old = out_dir.with_name(f".{out_dir.name}-old-{staging.name[-8:]}")
-        out_dir.rename(old)
-    staging.rename(out_dir)
-    if old:
-        shutil.rmtree(old, ignore_errors=True)

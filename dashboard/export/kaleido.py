@@ -63,6 +63,7 @@ def start_server() -> float:
         _state["started"] = True
     # a tiny first render: opens Chromium and loads plotly.js, so the caller's first chart is a warm one
     render(go.Figure(), "png", width=10, height=10, scale=1, timeout=START_TIMEOUT_S)
+    _lower_priority(str(_state["profile"]))
     elapsed = time.perf_counter() - t0
     _state["cold_start_s"] = elapsed
     return elapsed
@@ -87,6 +88,21 @@ def _remove_profile(folder: str, timeout: float = 5.0) -> None:
     while time.monotonic() < deadline and _processes_using(folder):
         time.sleep(0.05)
     shutil.rmtree(folder, ignore_errors=True)
+
+
+BROWSER_NICE = 10  # the export browser yields the CPU to the pages (issue 16: exports raised the pages' p95)
+
+
+def _lower_priority(folder: str) -> None:
+    """Run every Chromium process using `folder` at a lower CPU priority (nice BROWSER_NICE)."""
+    needle = folder.encode()
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if needle in cmdline.read_bytes():
+                pid = int(cmdline.parent.name)
+                os.setpriority(os.PRIO_PROCESS, pid, max(os.getpriority(os.PRIO_PROCESS, pid), BROWSER_NICE))
+        except (OSError, ValueError):  # the process ended while we looked
+            continue
 
 
 def _processes_using(folder: str) -> bool:

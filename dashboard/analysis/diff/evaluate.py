@@ -23,11 +23,11 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from dashboard.analysis.diff.align import lexical_similarity
 from dashboard.analysis.diff.rows import subject_text
 from dashboard.corpus.normalise import fold
+from dashboard.corpus.yamlfile import read_yaml
 from dashboard.errors import InputError
 
 Differ = Callable[[str, str], dict[str, Any]]
@@ -35,7 +35,7 @@ Differ = Callable[[str, str], dict[str, Any]]
 
 def load_gold(path: Path) -> list[dict[str, Any]]:
     """Return the gold set's document pairs."""
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
+    return read_yaml(path) or []
 
 
 def find_line(provisions: pd.DataFrame, doc: str, prefix: str, gold_file: str = "gold") -> str:
@@ -44,9 +44,7 @@ def find_line(provisions: pd.DataFrame, doc: str, prefix: str, gold_file: str = 
     rows = provisions[provisions["document_id"] == doc]
     found = [pid for pid, text in zip(rows["id"], rows["text"], strict=True) if fold(text).startswith(key)]
     if len(found) != 1:
-        raise InputError(
-            gold_file, f"{doc}: {prefix!r}", f"matches {len(found)} provisions, expected exactly 1"
-        )
+        raise InputError(gold_file, f"{doc}: {prefix!r}", f"matches {len(found)} provisions, expected exactly 1")
     return found[0]
 
 
@@ -188,9 +186,7 @@ def offered_candidates(pairs: list[dict[str, Any]]) -> dict[str, set[str]]:
     return out
 
 
-def resolve_not_pairs(
-    entry: dict[str, Any], provisions: pd.DataFrame, gold_file: str = "gold"
-) -> set[tuple[str, str]]:
+def resolve_not_pairs(entry: dict[str, Any], provisions: pd.DataFrame, gold_file: str = "gold") -> set[tuple[str, str]]:
     """Return the pairs a gold set says a reader would never make (`not_pairs`), as provision ids."""
     return {
         (
@@ -214,9 +210,7 @@ def _rates(c: dict[str, int]) -> dict[str, float]:
 
 def format_report(report: dict[str, Any]) -> str:
     """Return the report as the lines `policy-timeline eval-alignment` prints."""
-    lines = [
-        f"{'A':<16} {'B':<16} {'pairs':>9} {'only-in':>9} {'accuracy':>9} {'precision':>9} {'recall':>7}"
-    ]
+    lines = [f"{'A':<16} {'B':<16} {'pairs':>9} {'only-in':>9} {'accuracy':>9} {'precision':>9} {'recall':>7}"]
     for row in report["per_pair"]:
         lines.append(
             f"{row['a_doc']:<16} {row['b_doc']:<16} {row['pairs_found']:>4}/{row['pairs']:<4} "
@@ -241,8 +235,7 @@ def format_report(report: dict[str, Any]) -> str:
         lines.append(
             "threshold sensitivity (accuracy/precision/recall): "
             + ", ".join(
-                f"{row['threshold']:.2f}: {row['accuracy']:.2f}/{row['pair_precision']:.2f}/"
-                f"{row['pair_recall']:.2f}"
+                f"{row['threshold']:.2f}: {row['accuracy']:.2f}/{row['pair_precision']:.2f}/{row['pair_recall']:.2f}"
                 for row in report["threshold_curve"]
             )
         )
@@ -341,13 +334,15 @@ def annotator_agreement(
         a_to_b = dict(other_pairs)
         b_to_a = {b: a for a, b in other_pairs}
         return sum(
-            1 for a, b in pairs
+            1
+            for a, b in pairs
             if (a in a_to_b and a_to_b[a] != b) or (b in b_to_a and b_to_a[b] != a) or a in other_a or b in other_b
         )
 
     by_key = {(e["a_doc"], e["b_doc"]): e for e in gold_b}
-    out = dict.fromkeys(("pairs_a", "pairs_b", "shared", "contradicted_a", "contradicted_b", "only_shared",
-                         "only_either"), 0)
+    out = dict.fromkeys(
+        ("pairs_a", "pairs_b", "shared", "contradicted_a", "contradicted_b", "only_shared", "only_either"), 0
+    )
     for entry in gold_a:
         other = by_key.get((entry["a_doc"], entry["b_doc"]))
         if other is None:

@@ -9,7 +9,10 @@ Use on a page (the chart's registry name is all the menu needs):
 ONE generic callback serves every chart menu (pattern-matching ids): it reads the page's state from the URL
 (the page's `View` in `app/state/`: its `chart_options()` when it has one, else its docs/themes/a/b and
 other parameters) and calls `dashboard.export`, so the file is the chart on screen, drawn by the same figure
-function. Export runs through the process's one warm kaleido browser, behind its lock.
+function. Export runs through the process's one warm kaleido browser, behind its lock, and through
+`dashboard.export.gate`: a file already made for the same view comes from a bounded cache, at most one export
+runs at a time on the machine, and when it is busy the menu says so ("busy, try again") instead of queueing
+more work behind the pages.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from dashboard.app.context import current
 from dashboard.app.state import CompareView, View, Vocabulary
 from dashboard.errors import PolicyTimelineError
 from dashboard.export.brief import render_brief
+from dashboard.export.gate import ExportBusy, cached_export
 from dashboard.export.static import SIZES, default_filename, render_chart
 from dashboard.figures.registry import ChartOptions
 
@@ -57,6 +61,8 @@ TEXT: dict[str, dict[str, str]] = {
                    "vi": "Dòng thời gian, chủ đề, thay đổi từ A sang B kèm trích dẫn, mục tiêu, nguồn."},
     "brief.choose": {"en": "Choose two documents first.", "vi": "Hãy chọn hai văn bản trước."},
     "failed": {"en": "Export failed: {error}", "vi": "Không xuất được: {error}"},
+    "busy": {"en": "The server is busy with other downloads: try again in {seconds} seconds.",
+             "vi": "Máy chủ đang bận với các lượt tải khác: hãy thử lại sau {seconds} giây."},
 }
 STATIC = (".png", ".svg", ".pdf")
 
@@ -138,7 +144,10 @@ def export_download(chart: str, fmt: str, size: str | None, pathname: str | None
     data = current()
     options = page_options(pathname, search, data.vocab)
     try:
-        payload = render_chart(data.dataset, chart, options, fmt, size=size)
+        payload = cached_export(("chart", id(data), chart, fmt, size, repr(options)),
+                                lambda: render_chart(data.dataset, chart, options, fmt, size=size))
+    except ExportBusy as exc:
+        return no_update, _t("busy", options.lang, seconds=exc.retry_after)
     except PolicyTimelineError as exc:
         return no_update, _t("failed", options.lang, error=str(exc))
     name = default_filename(chart, options, fmt, size or "slide")
@@ -153,8 +162,12 @@ def brief_download(fmt: str, search: str | None) -> tuple[Any, str]:
     if not (view.a and view.b):
         return no_update, _t("brief.choose", view.lang)
     pins, _ = view.pins_in(data.by_document)  # the others are notices on the page already
+    texts = [p.text() for p in pins]
     try:
-        payload = render_brief(data.dataset, view.a, view.b, fmt, lang=view.lang, pins=[p.text() for p in pins])
+        payload = cached_export(("brief", id(data), fmt, view.a, view.b, view.lang, tuple(texts)),
+                                lambda: render_brief(data.dataset, view.a, view.b, fmt, lang=view.lang, pins=texts))
+    except ExportBusy as exc:
+        return no_update, _t("busy", view.lang, seconds=exc.retry_after)
     except PolicyTimelineError as exc:
         return no_update, _t("failed", view.lang, error=str(exc))
     return dcc.send_bytes(payload, f"briefing-pack_{view.a}_vs_{view.b}{fmt}"), ""

@@ -17,8 +17,10 @@ ROUTER = ".._pages_content.children..._pages_store.data.."
 ROUTER_BODY = {
     "output": ROUTER,
     "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-    "inputs": [{"id": "_pages_location", "property": "pathname", "value": "/"},
-               {"id": "_pages_location", "property": "search", "value": ""}],
+    "inputs": [
+        {"id": "_pages_location", "property": "pathname", "value": "/"},
+        {"id": "_pages_location", "property": "search", "value": ""},
+    ],
     "changedPropIds": ["_pages_location.pathname"],
     "state": [],
 }
@@ -35,8 +37,10 @@ def post(app: Dash, data: bytes, content_type: str | None = "application/json"):
 
 
 def with_inputs(*values) -> dict:
-    return {**ROUTER_BODY, "inputs": [{**spec, "value": v} for spec, v in zip(ROUTER_BODY["inputs"], values,
-                                                                               strict=True)]}
+    return {
+        **ROUTER_BODY,
+        "inputs": [{**spec, "value": v} for spec, v in zip(ROUTER_BODY["inputs"], values, strict=True)],
+    }
 
 
 @pytest.mark.parametrize(
@@ -84,13 +88,45 @@ def test_a_body_over_the_limit_gets_413_and_the_app_goes_on(app: Dash) -> None:
     assert post(app, json.dumps(ROUTER_BODY).encode()).status_code == 200
 
 
-def test_a_failing_callback_answers_json_without_the_traceback(app: Dash) -> None:
-    # a well-formed envelope with a value no page sends: the timeline's click as text
+def test_a_value_of_the_wrong_type_is_refused_before_the_callback(app: Dash) -> None:
     deps = app.server.test_client().get("/_dash-dependencies").get_json()
     click = next(d for d in deps if d["output"] == "nav-location.href")
-    body = {"output": click["output"], "outputs": {"id": "nav-location", "property": "href"},
-            "inputs": [{"id": "timeline-graph", "property": "clickData", "value": "not a click"}],
-            "state": [{"id": "url", "property": "search", "value": ""}], "changedPropIds": []}
+    body = {
+        "output": click["output"],
+        "outputs": {"id": "nav-location", "property": "href"},
+        "inputs": [{"id": "timeline-graph", "property": "clickData", "value": "not a click"}],
+        "state": [{"id": "url", "property": "search", "value": ""}],
+        "changedPropIds": [],
+    }
+    response = post(app, json.dumps(body).encode())
+    assert response.status_code == 400 and "clickData must be an object" in response.get_json()["error"]
+
+
+@pytest.mark.parametrize(
+    ("values", "problem"),
+    [
+        (("x" * 1_000, ""), "must start with /"),
+        (("/" + "x" * 9_000, ""), "too long"),
+        (("/", "?q=" + "x" * 9_000), "too long"),
+        ((3, ""), "must be text"),
+    ],
+)
+def test_a_pathname_or_search_no_browser_sends_is_refused(app: Dash, values, problem) -> None:
+    response = post(app, json.dumps(with_inputs(*values)).encode())
+    assert response.status_code == 400 and problem in response.get_json()["error"]
+
+
+def test_a_failing_callback_answers_json_without_the_traceback(app: Dash) -> None:
+    # a well-formed envelope with a value no page sends: the timeline's click with points that are not points
+    deps = app.server.test_client().get("/_dash-dependencies").get_json()
+    click = next(d for d in deps if d["output"] == "nav-location.href")
+    body = {
+        "output": click["output"],
+        "outputs": {"id": "nav-location", "property": "href"},
+        "inputs": [{"id": "timeline-graph", "property": "clickData", "value": {"points": "not points"}}],
+        "state": [{"id": "url", "property": "search", "value": ""}],
+        "changedPropIds": [],
+    }
     response = post(app, json.dumps(body).encode())
     assert response.status_code in (200, 204, 500)
     if response.status_code == 500:
@@ -100,8 +136,11 @@ def test_a_failing_callback_answers_json_without_the_traceback(app: Dash) -> Non
 
 
 def test_an_unserved_package_is_404_not_500(app: Dash) -> None:
-    for path in ("/_dash-component-suites/os/path.py", "/_dash-component-suites/dashboard/settings.py",
-                 "/_dash-component-suites/dash/..%2f..%2f..%2fetc%2fpasswd"):
+    for path in (
+        "/_dash-component-suites/os/path.py",
+        "/_dash-component-suites/dashboard/settings.py",
+        "/_dash-component-suites/dash/..%2f..%2f..%2fetc%2fpasswd",
+    ):
         response = app.server.test_client().get(path)
         assert response.status_code == 404, path
         assert b"MAX_SEED_BYTES" not in response.data and b"root:" not in response.data
@@ -124,3 +163,26 @@ def test_scripts_and_assets_keep_their_status(app: Dash) -> None:
     with client.get("/assets/app.css") as response:
         assert response.status_code == 200
     assert client.get("/_dash-layout").status_code == 200
+
+
+def test_every_answer_carries_the_security_headers(app: Dash) -> None:
+    client = app.server.test_client()
+    for response in (
+        client.get("/"),
+        client.get("/_dash-layout"),
+        post(app, json.dumps(ROUTER_BODY).encode()),
+        post(app, b"[]"),
+        client.get("/no-such-page"),
+    ):
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert response.headers["X-Frame-Options"] == "DENY"
+        csp = response.headers["Content-Security-Policy"]
+        assert "frame-ancestors 'none'" in csp and "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]
+    page = client.get("/")
+    for digest in app.csp_hashes():  # the page's own inline scripts are allowed by their hashes
+        assert digest in page.headers["Content-Security-Policy"]
+
+
+def test_source_maps_are_not_served(app: Dash) -> None:
+    response = app.server.test_client().get("/_dash-component-suites/dash/dcc/async-graph.js.map")
+    assert response.status_code == 404 and b"sourceMappingURL" not in response.data

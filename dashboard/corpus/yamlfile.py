@@ -1,0 +1,53 @@
+"""The one YAML loader of the project: safe, no implicit timestamps, and no anchors or aliases.
+
+Every YAML file the build or a command reads (seeds' sidecars, vocabulary.yml, package.yml, references.yml,
+relations.yml, cited.yml, notes.yml, the codebook, gazetteer and actor lists, evaluation sets) goes through here.
+An alias (`*name`) makes PyYAML share or copy the anchored node, so ten lines of nested aliases expand into
+billions of strings when the data are later walked or serialised (a "billion laughs" bomb: 23 GB before it was
+killed). None of the project's files needs them, so the composer refuses the first anchor or alias it meets,
+before anything is built: a bomb costs one line of parsing and a NotYaml error naming the line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dashboard import errors
+
+
+class SafeLoader(yaml.SafeLoader):
+    """Safe YAML without implicit timestamps (dates stay text and are checked where they are used, so
+    2025-13-40 is a clear ImpossibleDate rather than a crash inside the parser) and without anchors/aliases."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.composer.ComposerError(
+                None, None, "anchors and aliases (& and *) are not allowed", event.start_mark)
+        return super().compose_node(parent, index)
+
+
+SafeLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def parse_yaml(text: str, display: str) -> Any:
+    """Parse YAML text or raise NotYaml naming the line (`display` names the file in the message)."""
+    try:
+        return yaml.load(text, Loader=SafeLoader)  # noqa: S506 (a SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "file"
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        raise errors.NotYaml(display, where, f"not valid YAML ({problem})") from exc
+
+
+def read_yaml(path: Path | str) -> Any:
+    """Read and parse a YAML file shipped with the code or named by a command (UTF-8)."""
+    path = Path(path)
+    return parse_yaml(path.read_text(encoding="utf-8"), str(path))
