@@ -128,7 +128,7 @@ def _dask_map(address: str, tasks: list[DocTask], bar: Callable) -> list[DocResu
         raise errors.BuildFailed([errors.InvalidField(
             address, "--scheduler", "needs Dask distributed: pip install 'policy-timeline[cluster]'")]) from exc
     try:
-        client = Client(address, timeout="30s")
+        client = Client(address, timeout="10s")
     except OSError as exc:
         raise errors.BuildFailed([errors.InvalidField(
             address, "--scheduler", f"cannot reach the Dask scheduler ({exc})")]) from exc
