@@ -25,7 +25,7 @@ from tqdm import tqdm
 from dashboard import errors
 from dashboard.corpus.load import Corpus, SeedDocument
 from dashboard.corpus.sidecar import Vocabulary
-from dashboard.dataset.perdoc import DOCUMENT_TABLES, DocResult, DocTask, make_task, process_document
+from dashboard.dataset.perdoc import DOCUMENT_TABLES, DocResult, DocTask, make_task, process_document, warm
 
 Tables = dict[str, list[dict[str, Any]]]
 
@@ -116,6 +116,7 @@ class DocumentRunner:
             return _dask_map(self.scheduler, tasks, bar)
         if self.jobs == 1 or len(tasks) == 1:
             return list(bar(map(process_document, tasks)))
+        warm()  # forked workers inherit the loaded models instead of each loading them
         chunk = max(1, len(tasks) // (self.jobs * 8))
         with ProcessPoolExecutor(max_workers=min(self.jobs, len(tasks))) as pool:
             return list(bar(pool.map(process_document, tasks, chunksize=chunk)))

@@ -105,6 +105,15 @@ def document_tables(doc: SeedDocument, vocabulary: Vocabulary) -> dict[str, list
     return {"provision_themes": themes, "assignments": assignments, "targets": targets}
 
 
+def warm() -> None:
+    """Load the analysis models (tagger, actor matcher) once, so processes forked after this share them."""
+    from dashboard.analysis.actors import actor_matcher
+    from dashboard.analysis.themes import get_tagger
+
+    get_tagger()
+    actor_matcher()
+
+
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """Return a hash of the source and data files the per-document step reads (corpus/, analysis/, this file)."""
