@@ -36,7 +36,7 @@ check-data: setup
 	$(PY) -m dashboard validate --seeds seeds
 
 bench: setup
-	for script in bench_tagger bench_diff bench_callbacks bench_export bench_build bench_add; do \
+	for script in bench_tagger bench_diff bench_callbacks bench_export bench_build bench_build_parallel bench_add; do \
 	  echo "== bench/$$script.py"; $(PY) bench/$$script.py || exit 1; done
 
 eval: setup
