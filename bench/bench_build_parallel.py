@@ -55,9 +55,11 @@ def corpora(size: int, seed: int, work: Path, material) -> tuple[Path, Path]:
     generate(full, size + 1, seed, material)
     relations = (full / "relations.yml").read_text(encoding="utf-8")
     sidecars = sorted(p for p in full.glob("*.yml") if p.with_suffix(".txt").exists())
-    for sidecar in reversed(sidecars):  # the latest document no relation names
+    texts = {p.stem: p.with_suffix(".txt").read_text(encoding="utf-8") for p in sidecars}
+    for sidecar in reversed(sidecars):  # a document no relation and no other document names
         head = dict(line.split(": ", 1) for line in sidecar.read_text(encoding="utf-8").splitlines()[:2])
-        if head["id"] not in relations and head["symbol"] not in relations:
+        if head["id"] not in relations and head["symbol"] not in relations and not any(
+                head["symbol"] in text for stem, text in texts.items() if stem != sidecar.stem):
             break
     shutil.copytree(full, base, ignore=lambda _d, names: [n for n in names if Path(n).stem == sidecar.stem])
     return base, full

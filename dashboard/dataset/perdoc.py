@@ -21,6 +21,7 @@ from typing import Any
 from dashboard import errors
 from dashboard.corpus.load import Corpus, SeedDocument, load_document
 from dashboard.corpus.sidecar import Vocabulary
+from dashboard.settings import MAX_SEED_BYTES
 
 Row = dict[str, Any]
 # the tables the per-document step computes, each concatenated over documents in corpus order by the parent
@@ -35,17 +36,19 @@ class DocTask:
     """One seed document to process: its file name, bytes, the names errors show, and the vocabulary."""
 
     name: str
-    text: bytes
+    text: bytes | None  # None: over MAX_SEED_BYTES, not read (the step refuses it by its size, as the loader does)
     sidecar: bytes | None
     shown_text: str
     shown_sidecar: str
     vocabulary: Vocabulary
+    text_size: int | None = 0  # None: no such file (a dangling link)
+    sidecar_size: int | None = None  # None: no sidecar
 
     def key(self) -> str:
         """Return the cache key: hash of the seed, its sidecar, the vocabulary and the analysis code's version."""
         h = hashlib.sha256()
-        for part in (code_version(), self.name, hashlib.sha256(self.text).hexdigest(),
-                     "-" if self.sidecar is None else hashlib.sha256(self.sidecar).hexdigest(),
+        for part in (code_version(), self.name, _digest(self.text, self.text_size),
+                     _digest(self.sidecar, self.sidecar_size),
                      json.dumps(asdict(self.vocabulary), sort_keys=True, ensure_ascii=False)):
             h.update(part.encode("utf-8"))
             h.update(b"\0")
@@ -69,20 +72,38 @@ class DocResult:
 
 
 def make_task(text_path: Path, vocabulary: Vocabulary, shown) -> DocTask:
-    """Read one seed text and its sidecar (if any) into a task."""
+    """Read one seed text and its sidecar (if any) into a task; a file over MAX_SEED_BYTES is not read."""
     sidecar = text_path.with_suffix(".yml")
-    return DocTask(name=text_path.name, text=text_path.read_bytes(),
-                   sidecar=sidecar.read_bytes() if sidecar.exists() else None,
-                   shown_text=shown(text_path), shown_sidecar=shown(sidecar), vocabulary=vocabulary)
+    text_size = text_path.stat().st_size if text_path.exists() else None
+    sidecar_size = sidecar.stat().st_size if sidecar.exists() else None
+    return DocTask(name=text_path.name, text=text_path.read_bytes() if text_size is not None
+                   and text_size <= MAX_SEED_BYTES else None,
+                   sidecar=sidecar.read_bytes() if sidecar_size is not None and sidecar_size <= MAX_SEED_BYTES
+                   else None, shown_text=shown(text_path), shown_sidecar=shown(sidecar), vocabulary=vocabulary,
+                   text_size=text_size, sidecar_size=sidecar_size)
+
+
+def _digest(data: bytes | None, size: int | None) -> str:
+    return "-" if size is None else hashlib.sha256(data).hexdigest() if data is not None else f"size {size}"
+
+
+def _materialise(path: Path, data: bytes | None, size: int) -> None:
+    # write the seed's bytes; an oversized file becomes a sparse file of its size, refused by the same size check
+    if data is not None:
+        path.write_bytes(data)
+    else:
+        with path.open("wb") as handle:
+            handle.truncate(size)
 
 
 def process_document(task: DocTask) -> DocResult:
     """The per-document step: read, clean and segment the seed, then tag themes, actors and targets."""
     with tempfile.TemporaryDirectory(prefix="policy-timeline-doc-") as tmp:
         text_path = Path(tmp) / task.name
-        text_path.write_bytes(task.text)
-        if task.sidecar is not None:
-            text_path.with_suffix(".yml").write_bytes(task.sidecar)
+        if task.text_size is not None:
+            _materialise(text_path, task.text, task.text_size)
+        if task.sidecar_size is not None:
+            _materialise(text_path.with_suffix(".yml"), task.sidecar, task.sidecar_size)
         shown = lambda p: task.shown_text if p.suffix == ".txt" else task.shown_sidecar  # noqa: E731
         try:
             doc = load_document(text_path, task.vocabulary, shown)

@@ -90,6 +90,16 @@ def test_errors_found_in_workers_are_the_same_typed_errors(seeds_copy: Path, tmp
     assert len(alone) >= len(defects)
 
 
+def test_oversized_and_dangling_seeds_fail_alike_in_workers(seeds_copy: Path, tmp_path: Path):
+    with (seeds_copy / "beta.txt").open("r+b") as handle:
+        handle.truncate(64 * 1024**3)  # sparse: never read, refused by its size
+    (seeds_copy / "alpha.txt").unlink()
+    (seeds_copy / "alpha.txt").symlink_to("missing.txt")
+    alone = failure(seeds_copy, tmp_path / "one", DocumentRunner(jobs=1))
+    assert [code for code, _ in alone] == ["missing-sidecar", "too-large"]
+    assert failure(seeds_copy, tmp_path / "two", DocumentRunner(jobs=2)) == alone
+
+
 def test_cli_reports_what_the_cache_saved(fixture_seeds: Path, tmp_path: Path):
     command = [*CLI, "build", "--seeds", str(fixture_seeds), "--out", str(tmp_path / "data"), "--jobs", "2"]
     first = subprocess.run(command, capture_output=True, text=True)
