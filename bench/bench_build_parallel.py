@@ -1,8 +1,8 @@
 """Benchmark the parallel, incremental build: 1 job against 2, and the incremental add of one document.
 
 Run: .venv/bin/python bench/bench_build_parallel.py [--sizes 100,300] [--seed 8] [--keep DIR]
-For each size N it generates N + 1 documents (bench/generate_corpus.py), sets one aside (a document no relation
-names), and runs the real command `python -m dashboard build` in a child process (os.wait4 gives its CPU time,
+For each size N it generates N documents (bench/generate_corpus.py) and the same plus one (a renumbered copy of
+the latest), and runs the real command `python -m dashboard build` in a child process (os.wait4 gives its CPU time,
 its worker processes' included):
 - `--jobs 1 --no-cache` and `--jobs 2 --no-cache` on the N documents (the speed-up is wall 1 / wall 2);
 - `--jobs 2 --cache C` on the N documents (fills the cache), then on N + 1 documents: the added document is
@@ -48,20 +48,19 @@ def build(seeds: Path, out: Path, *args: str) -> tuple[float, float, str]:
 
 
 def corpora(size: int, seed: int, work: Path, material) -> tuple[Path, Path]:
-    """Write N + 1 generated documents to `full` and the same minus one to `base`; return (base, full)."""
+    """Write N generated documents to `base`, and to `full` the same plus one: a copy of the latest document under
+    a new number (symbol and id), so that no other document or relation names it; return (base, full)."""
     full, base = work / f"full-{size}", work / f"base-{size}"
     for folder in (full, base):
         shutil.rmtree(folder, ignore_errors=True)
-    generate(full, size + 1, seed, material)
-    relations = (full / "relations.yml").read_text(encoding="utf-8")
-    sidecars = sorted(p for p in full.glob("*.yml") if p.with_suffix(".txt").exists())
-    texts = {p.stem: p.with_suffix(".txt").read_text(encoding="utf-8") for p in sidecars}
-    for sidecar in reversed(sidecars):  # a document no relation and no other document names
-        head = dict(line.split(": ", 1) for line in sidecar.read_text(encoding="utf-8").splitlines()[:2])
-        if head["id"] not in relations and head["symbol"] not in relations and not any(
-                head["symbol"] in text for stem, text in texts.items() if stem != sidecar.stem):
-            break
-    shutil.copytree(full, base, ignore=lambda _d, names: [n for n in names if Path(n).stem == sidecar.stem])
+    generate(base, size, seed, material)
+    shutil.copytree(base, full)
+    sidecar = sorted(p for p in base.glob("*.yml") if p.with_suffix(".txt").exists())[-1]
+    head = dict(line.split(": ", 1) for line in sidecar.read_text(encoding="utf-8").splitlines()[:2])
+    renumber = lambda text: text.replace(head["symbol"], re.sub(r"^\d+", "9999", head["symbol"])).replace(  # noqa: E731
+        head["id"], re.sub(r"^\d+", "9999", head["id"]))
+    for src in (sidecar, sidecar.with_suffix(".txt")):
+        (full / f"added{src.suffix}").write_text(renumber(src.read_text(encoding="utf-8")), encoding="utf-8")
     return base, full
 
 
