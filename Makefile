@@ -36,7 +36,7 @@ check-data: setup
 	$(PY) -m dashboard validate --seeds seeds
 
 bench: setup
-	for script in bench_tagger bench_diff bench_callbacks bench_export bench_build bench_add bench_long_line bench_slow_clients; do \
+	for script in bench_tagger bench_diff bench_callbacks bench_export bench_build bench_build_parallel bench_add bench_long_line bench_slow_clients; do \
 	  echo "== bench/$$script.py"; $(PY) bench/$$script.py || exit 1; done
 
 eval: setup

@@ -72,15 +72,46 @@ def main() -> None:
     help="Folder to write the data package to (replaced only when the build succeeds).",
 )
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def build(seeds_dir: Path, out_dir: Path, quiet: bool) -> None:
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes for the per-document steps  [default: the cores].",
+)
+@click.option(
+    "--cache",
+    "cache_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder keeping each unchanged seed's results  [default: .cache/build beside --out].",
+)
+@click.option("--no-cache", is_flag=True, help="Process every seed again and keep no results.")
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT",
+    default=None,
+    help="Run the per-document steps on this Dask scheduler (pip install 'policy-timeline[cluster]').",
+)
+def build(
+    seeds_dir: Path,
+    out_dir: Path,
+    quiet: bool,
+    jobs: int | None,
+    cache_dir: Path | None,
+    no_cache: bool,
+    scheduler: str | None,
+) -> None:
     """Build the data package from the seeds.
 
-    Example: policy-timeline build --seeds seeds --out data
+    Example: policy-timeline build --seeds seeds --out data --jobs 2
     """
     from dashboard.dataset.build import run
+    from dashboard.dataset.parallel import DocumentRunner
 
+    cache = None if no_cache else cache_dir or out_dir.absolute().parent / ".cache" / "build"
+    runner = DocumentRunner(jobs=jobs, scheduler=scheduler, cache_dir=cache, progress=not quiet)
     try:
-        path = run(seeds_dir, out_dir, progress=not quiet)
+        path = run(seeds_dir, out_dir, progress=not quiet, runner=runner)
     except BuildFailed as exc:
         for err in exc.errors:
             click.echo(err.render(), err=True)
@@ -88,6 +119,8 @@ def build(seeds_dir: Path, out_dir: Path, quiet: bool) -> None:
     except DataInvalid as exc:
         click.echo("\n".join(exc.problems), err=True)
         sys.exit(2)
+    if not quiet:
+        click.echo(f"documents: {runner.processed} processed, {runner.cached} from cache", err=True)
     click.echo(f"built {path}")
 
 

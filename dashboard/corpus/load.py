@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -96,8 +97,15 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
-def load_corpus(seeds_dir: Path) -> Corpus:
-    """Read and check seeds/; raise BuildFailed listing every problem found."""
+DocumentLoader = Callable[[list[Path], Vocabulary, Callable[[Path], str]], list["SeedDocument | errors.InputError"]]
+
+
+def load_corpus(seeds_dir: Path, load_documents: DocumentLoader | None = None) -> Corpus:
+    """Read and check seeds/; raise BuildFailed listing every problem found.
+
+    `load_documents(texts, vocabulary, shown)` reads the seed texts, returning a document or the input error of
+    each, in order (the default reads them one by one here; the build's may fan them out over processes).
+    """
     problems: list[errors.InputError] = []
     shown = lambda p: _display(p, seeds_dir)  # noqa: E731
 
@@ -132,10 +140,9 @@ def load_corpus(seeds_dir: Path) -> Corpus:
     sidecars = {p.with_suffix(".txt") for p in seeds_dir.glob("*.yml") if p.name not in CORPUS_FILES}
     for orphan in sorted(sidecars - set(texts)):
         problems.append(errors.InputError(shown(orphan.with_suffix(".yml")), "file", f"no seed text {orphan.name}"))
-    for text_path in texts:
-        doc = attempt(_load_document, text_path, vocabulary, shown)
-        if doc:
-            documents.append(doc)
+    loaded = (load_documents or _load_each)(texts, vocabulary, shown)
+    problems.extend(d for d in loaded if isinstance(d, errors.InputError))
+    documents.extend(d for d in loaded if isinstance(d, SeedDocument))
     seen: dict[str, str] = {}
     for doc in documents:
         if doc.meta.id in seen:
@@ -251,7 +258,17 @@ def _optional_yaml(path: Path, shown, attempt, default):
     return attempt(load_yaml, path, shown(path))
 
 
-def _load_document(text_path: Path, vocabulary: Vocabulary, shown) -> SeedDocument:
+def _load_each(texts: list[Path], vocabulary: Vocabulary, shown) -> list[SeedDocument | errors.InputError]:
+    out: list[SeedDocument | errors.InputError] = []
+    for text_path in texts:
+        try:
+            out.append(load_document(text_path, vocabulary, shown))
+        except errors.InputError as exc:
+            out.append(exc)
+    return out
+
+
+def load_document(text_path: Path, vocabulary: Vocabulary, shown) -> SeedDocument:
     sidecar = text_path.with_suffix(".yml")
     if not sidecar.exists():
         raise errors.MissingSidecar(shown(text_path), "sidecar", f"no metadata sidecar {sidecar.name} beside it")

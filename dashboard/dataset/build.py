@@ -20,25 +20,29 @@ from dashboard.analysis.codebook import theme_rows
 from dashboard.corpus.alignments import alignment_rows
 from dashboard.corpus.load import Corpus, load_corpus
 from dashboard.dataset.package import Row, write_package
+from dashboard.dataset.parallel import DocumentRunner, precomputed_steps
 from dashboard.dataset.swap import build_lock, remove_leftovers, swap_in
 
 Tables = dict[str, list[Row]]
 Step = Callable[[Corpus, Tables], Tables]
 
 
-def run(seeds_dir: Path, out_dir: Path, *, progress: bool = False) -> Path:
+def run(seeds_dir: Path, out_dir: Path, *, progress: bool = False, runner: DocumentRunner | None = None) -> Path:
     """Build the package from `seeds_dir` into `out_dir`; return the datapackage.json path.
+
+    `runner` runs the per-document steps (jobs, Dask scheduler, cache; dataset.parallel); by default one process.
 
     Raises BuildFailed (input errors, nothing written) or DataInvalid (the result failed validation; --out kept).
     """
     check_out_dir(out_dir)
     # load inputs (before importing the heavy analysis and validation libraries: bad input fails fast)
-    corpus = load_corpus(seeds_dir)
+    runner = runner or DocumentRunner(progress=progress)
+    corpus = load_corpus(seeds_dir, runner.load)
     from dashboard.dataset.validate import validate_package
 
     # process
     tables: Tables = base_tables(corpus)
-    for step in tqdm(analysis_steps(), desc="analysis", disable=not progress, leave=False):
+    for step in tqdm(analysis_steps(runner.tables(corpus)), desc="analysis", disable=not progress, leave=False):
         tables.update(step(corpus, tables))
 
     # save outputs: one build of --out at a time, staged beside it, validated, swapped in atomically (swap.py)
@@ -63,8 +67,11 @@ def run(seeds_dir: Path, out_dir: Path, *, progress: bool = False) -> Path:
     return out_dir / "datapackage.json"
 
 
-def analysis_steps() -> list[Step]:
-    """Return the analysis steps in order; each adds tables computed from the corpus and earlier tables."""
+def analysis_steps(per_document: Tables | None = None) -> list[Step]:
+    """Return the analysis steps in order; each adds tables computed from the corpus and earlier tables.
+
+    Given the per-document tables already computed (dataset.parallel), their steps only hand those rows on.
+    """
     from dashboard.analysis.actors import assignment_tables
     from dashboard.analysis.entities import mention_tables
     from dashboard.analysis.measures import theme_measures_step
@@ -73,6 +80,8 @@ def analysis_steps() -> list[Step]:
     from dashboard.analysis.terms import term_emergence_step
     from dashboard.analysis.themes import provision_themes_step
 
+    if per_document is not None:
+        provision_themes_step, assignment_tables, target_table = precomputed_steps(per_document)
     return [
         provision_themes_step,
         theme_measures_step,

@@ -26,8 +26,12 @@ CLI = [sys.executable, "-m", "dashboard"]
 
 
 def build(seeds: Path, out: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([*CLI, "build", "--quiet", "--seeds", str(seeds), "--out", str(out)],
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [*CLI, "build", "--quiet", "--seeds", str(seeds), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def rows(folder: Path, name: str) -> list[dict[str, str]]:
@@ -57,8 +61,9 @@ def published(tmp_path: Path, fixture_data: Path) -> Path:
     return out
 
 
-def assert_refused(result: subprocess.CompletedProcess, out: Path, before: dict[str, str], file: str,
-                   where: str) -> list[str]:
+def assert_refused(
+    result: subprocess.CompletedProcess, out: Path, before: dict[str, str], file: str, where: str
+) -> list[str]:
     """The build exited 2 with one `error: <file>: <where>: <problem>` line per problem, and --out is intact."""
     assert result.returncode == 2, result.stderr
     lines = result.stderr.strip().splitlines()
@@ -97,7 +102,7 @@ def test_rtl_and_combining_text_survive_with_their_provenance(hostile_build):
     raw = (seeds / "hostile.txt").read_text(encoding="utf-8")
     provisions = [p for p in rows(data, "provisions") if p["document_id"] == hostile.HOSTILE_ID]
     for p in provisions:
-        assert normalise_text(raw[int(p["start"]):int(p["end"])]) == p["text"], p["id"]
+        assert normalise_text(raw[int(p["start"]) : int(p["end"])]) == p["text"], p["id"]
     texts = {p["text"] for p in provisions}
     assert hostile.ARABIC in texts and hostile.HEBREW in texts
     assert hostile.BIDI in texts  # bidi controls are the document's characters: kept, and shown as text
@@ -105,14 +110,16 @@ def test_rtl_and_combining_text_survive_with_their_provenance(hostile_build):
     assert nfc in texts and "Nghị quyết" in nfc and nfc != hostile.DECOMPOSED
     assert unicodedata.normalize("NFC", hostile.COMBINING_FIRST) in texts
     # the same spans serve the mentions and theme evidence: the validator re-reads them from the seed
-    check = subprocess.run([*CLI, "validate", "--data", str(data), "--seeds", str(seeds)], capture_output=True,
-                           text=True)
+    check = subprocess.run(
+        [*CLI, "validate", "--data", str(data), "--seeds", str(seeds)], capture_output=True, text=True
+    )
     assert check.returncode == 0, check.stderr
 
 
 @pytest.mark.parametrize("ending", ["\r\n", "\r"], ids=["windows-crlf", "old-mac-cr"])
-def test_a_seed_saved_with_other_line_endings_builds_validates_and_traces_back(seeds_copy: Path, tmp_path: Path,
-                                                                               ending: str):
+def test_a_seed_saved_with_other_line_endings_builds_validates_and_traces_back(
+    seeds_copy: Path, tmp_path: Path, ending: str
+):
     lf = [r["text"] for r in _provisions_of(seeds_copy, tmp_path / "lf")]
     for seed in seeds_copy.glob("*.txt"):
         text = seed.read_bytes().decode("utf-8")
@@ -124,9 +131,10 @@ def test_a_seed_saved_with_other_line_endings_builds_validates_and_traces_back(s
     docs = {d["id"]: d for d in rows(tmp_path / "data", "documents")}
     for p in provisions:  # offsets count the file's characters with its line endings as they are
         raw = (seeds_copy / docs[p["document_id"]]["seed_file"]).read_bytes().decode("utf-8")
-        assert normalise_text(raw[int(p["start"]):int(p["end"])]) == p["text"], p["id"]
-    check = subprocess.run([*CLI, "validate", "--data", str(tmp_path / "data"), "--seeds", str(seeds_copy)],
-                           capture_output=True, text=True)
+        assert normalise_text(raw[int(p["start"]) : int(p["end"])]) == p["text"], p["id"]
+    check = subprocess.run(
+        [*CLI, "validate", "--data", str(tmp_path / "data"), "--seeds", str(seeds_copy)], capture_output=True, text=True
+    )
     assert check.returncode == 0, check.stderr
 
 
@@ -193,8 +201,12 @@ def test_a_yaml_alias_bomb_is_refused_quickly(seeds_copy: Path, published: Path)
         bomb += f"l{level}: &l{level} [" + ", ".join([f"*{previous}"] * 9) + "]\n"
         previous = f"l{level}"
     sidecar = seeds_copy / "alpha.yml"
-    sidecar.write_text(sidecar.read_text(encoding="utf-8").replace("title_en:", "old_title:") + bomb
-                       + f"title_en: *{previous}\ncommentary: *{previous}\n", encoding="utf-8")
+    sidecar.write_text(
+        sidecar.read_text(encoding="utf-8").replace("title_en:", "old_title:")
+        + bomb
+        + f"title_en: *{previous}\ncommentary: *{previous}\n",
+        encoding="utf-8",
+    )
     start = time.perf_counter()
     result = build(seeds_copy, published)
     assert time.perf_counter() - start < 60  # 9^10 strings if anything expanded the aliases
@@ -242,19 +254,28 @@ def test_path_like_fields_never_make_the_build_read_outside_seeds(tmp_path: Path
     seeds = tmp_path / "seeds"
     shutil.copytree(fixture_seeds, seeds)
     sidecar = seeds / "alpha.yml"
-    sidecar.write_text(sidecar.read_text(encoding="utf-8") + (
-        "seed_file: ../secret.txt\n"  # not a sidecar field: the seed is always the .txt beside it
-        f"facts_note: {secret}\n"
-        f"horizons_note: ../secret.txt\n"
-        f"seed_url: https://example.org/../../secret.txt\n"
-    ), encoding="utf-8")
+    sidecar.write_text(
+        sidecar.read_text(encoding="utf-8")
+        + (
+            "seed_file: ../secret.txt\n"  # not a sidecar field: the seed is always the .txt beside it
+            f"facts_note: {secret}\n"
+            f"horizons_note: ../secret.txt\n"
+            f"seed_url: https://example.org/../../secret.txt\n"
+        ),
+        encoding="utf-8",
+    )
     (seeds / "cited.yml").write_text(
         "indicators:\n  - {indicator: x, text: Reported partners, value: 3, unit: countries, as_of: 2021-01,"
         f" document: 1-NQ/TW, source_seed: ../secret.txt, source_note: {secret}, confidence: V}}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     out, report = tmp_path / "data", tmp_path / "opened.json"
-    run = subprocess.run([sys.executable, "-c", AUDITED_BUILD, str(seeds), str(out), str(report)],
-                         capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-c", AUDITED_BUILD, str(seeds), str(out), str(report)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     audit = json.loads(report.read_text(encoding="utf-8"))
     assert audit["code"] in (0, None), run.stderr
     read = {str(Path(p).resolve()) for p in audit["opened"] if not p.startswith(("/proc", "/dev"))}
@@ -262,8 +283,19 @@ def test_path_like_fields_never_make_the_build_read_outside_seeds(tmp_path: Path
     assert str((seeds / "alpha.txt").resolve()) in read  # the hook does see the build's reads
     assert str(secret.resolve()) not in read
     inside_tmp = {p for p in read if p.startswith(str(tmp_path.resolve()))}
-    outside = {p for p in inside_tmp if not p.startswith((str(seeds.resolve()), str(tmp_path.resolve() / "data"),
-                                                         str(tmp_path.resolve() / ".data")))}
+    # the build's own files only: the package, its staging folder, and its cache of processed seeds
+    outside = {
+        p
+        for p in inside_tmp
+        if not p.startswith(
+            (
+                str(seeds.resolve()),
+                str(tmp_path.resolve() / "data"),
+                str(tmp_path.resolve() / ".data"),
+                str(tmp_path.resolve() / ".cache" / "build"),
+            )
+        )
+    }
     assert not outside, outside
     assert all(token not in p.read_text(encoding="utf-8", errors="replace") for p in out.iterdir())
 
@@ -291,8 +323,9 @@ def test_a_seed_linked_to_a_file_outside_seeds_is_refused_unread(seeds_copy: Pat
         ("package.yml", "- name\n- version\n", "file", "invalid-field"),
     ],
 )
-def test_malformed_corpus_files_are_refused_not_crashed_on(seeds_copy: Path, published: Path, file, content, where,
-                                                           code):
+def test_malformed_corpus_files_are_refused_not_crashed_on(
+    seeds_copy: Path, published: Path, file, content, where, code
+):
     before = digest(published)
     (seeds_copy / file).write_text(content, encoding="utf-8")
     assert_refused(build(seeds_copy, published), published, before, file, where)

@@ -1,0 +1,158 @@
+"""Run the build's per-document step over many documents: in this process, a local process pool, or Dask.
+
+- `jobs=1`: in this process. `jobs=N`: a `concurrent.futures.ProcessPoolExecutor` of N processes (the default).
+- `scheduler="tcp://host:8786"`: tasks on an existing Dask distributed cluster (`pip install
+  policy-timeline[cluster]`), running the same `perdoc.process_document`.
+- A cache folder keyed by `DocTask.key()` (seed bytes, sidecar bytes, vocabulary, analysis code version) keeps the
+  results of unchanged seeds, so a rebuild processes only new or changed documents.
+
+Results are put back in the order of the seed files and concatenated in corpus order, so the output is
+byte-identical whatever the number of jobs, the scheduler or the cache.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from dashboard import errors
+from dashboard.corpus.load import Corpus, SeedDocument
+from dashboard.corpus.sidecar import Vocabulary
+from dashboard.dataset.perdoc import DOCUMENT_TABLES, DocResult, DocTask, make_task, process_document, warm
+
+Tables = dict[str, list[dict[str, Any]]]
+
+
+def default_jobs() -> int:
+    """Return the number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class BuildCache:
+    """Per-document results on disk, one pickle per key (a local, trusted folder the build itself writes)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str) -> DocResult | None:
+        """Return the stored result for `key`, or None (also when the entry is unreadable)."""
+        try:
+            with self._path(key).open("rb") as fh:
+                result = pickle.load(fh)  # noqa: S301 (the build's own cache folder)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+            return None
+        return result if isinstance(result, DocResult) else None
+
+    def put(self, key: str, result: DocResult) -> None:
+        """Store `result` under `key` (written to a temporary file and renamed: never half written)."""
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+
+
+class DocumentRunner:
+    """Process the seed documents of one build; remembers how many were processed and how many came from cache."""
+
+    def __init__(self, *, jobs: int | None = 1, scheduler: str | None = None, cache_dir: Path | None = None,
+                 progress: bool = False) -> None:
+        self.jobs = jobs or default_jobs()
+        self.scheduler = scheduler
+        self.cache = BuildCache(cache_dir) if cache_dir else None
+        self.progress = progress
+        self.processed = 0
+        self.cached = 0
+        self._tables: dict[int, Tables] = {}
+
+    # load_corpus calls this to read the seed texts (corpus.load.DocumentLoader)
+    def load(self, texts: list[Path], vocabulary: Vocabulary, shown) -> list[SeedDocument | errors.InputError]:
+        """Process every seed text; return its document or its input error, in the order of `texts`."""
+        tasks = [make_task(p, vocabulary, shown) for p in texts]
+        keys = [t.key() for t in tasks] if self.cache else []
+        results: list[DocResult | None] = [self.cache.get(k) for k in keys] if self.cache else [None] * len(tasks)
+        todo = [i for i, r in enumerate(results) if r is None]
+        self.cached = len(tasks) - len(todo)
+        self.processed = len(todo)
+        for i, result in zip(todo, self._map([tasks[i] for i in todo]), strict=True):
+            results[i] = result
+            if self.cache and result.document is not None:
+                self.cache.put(keys[i], result)
+        out: list[SeedDocument | errors.InputError] = []
+        for result in results:
+            assert result is not None
+            if result.document is None:
+                out.append(result.raise_error())
+            else:
+                self._tables[id(result.document)] = result.tables
+                out.append(result.document)
+        return out
+
+    def tables(self, corpus: Corpus) -> Tables:
+        """Return the per-document tables, each concatenated in corpus order."""
+        return {name: [row for doc in corpus.documents for row in self._tables[id(doc)][name]]
+                for name in DOCUMENT_TABLES}
+
+    def _map(self, tasks: list[DocTask]) -> Iterable[DocResult]:
+        bar = lambda it: tqdm(it, total=len(tasks), desc="documents", unit="doc",  # noqa: E731
+                              disable=not self.progress, leave=False)
+        if not tasks:
+            return []
+        if self.scheduler:
+            return _dask_map(self.scheduler, tasks, bar)
+        if self.jobs == 1 or len(tasks) == 1:
+            return list(bar(map(process_document, tasks)))
+        warm()  # forked workers inherit the loaded models instead of each loading them
+        chunk = max(1, len(tasks) // (self.jobs * 8))
+        with ProcessPoolExecutor(max_workers=min(self.jobs, len(tasks))) as pool:
+            return list(bar(pool.map(process_document, tasks, chunksize=chunk)))
+
+
+def _dask_map(address: str, tasks: list[DocTask], bar: Callable) -> list[DocResult]:
+    try:
+        from dask.distributed import Client, as_completed
+    except ImportError as exc:
+        raise errors.BuildFailed([errors.InvalidField(
+            address, "--scheduler", "needs Dask distributed: pip install 'policy-timeline[cluster]'")]) from exc
+    try:
+        client = Client(address, timeout="10s")
+    except OSError as exc:
+        raise errors.BuildFailed([errors.InvalidField(
+            address, "--scheduler", f"cannot reach the Dask scheduler ({exc})")]) from exc
+    with client:
+        futures = client.map(process_document, tasks, pure=False)
+        for _ in bar(as_completed(futures)):
+            pass
+        return client.gather(futures)
+
+
+def precomputed_steps(per_document: Tables) -> tuple[Callable, Callable, Callable]:
+    """Return build steps standing for provision_themes_step, assignment_tables and target_table that give the
+    rows the per-document step already computed (the cited targets of seeds/cited.yml first, as target_table)."""
+    from dashboard.analysis.actors import actor_rows
+
+    def provision_themes(corpus: Corpus, tables: Tables) -> Tables:
+        return {"provision_themes": per_document["provision_themes"]}
+
+    def assignments(corpus: Corpus, tables: Tables) -> Tables:
+        return {"actors": actor_rows(), "assignments": per_document["assignments"]}
+
+    def targets(corpus: Corpus, tables: Tables) -> Tables:
+        cited = [r for r in tables.get("targets", []) if r.get("origin") == "cited"]
+        return {"targets": cited + per_document["targets"]}
+
+    return provision_themes, assignments, targets

@@ -1,0 +1,147 @@
+"""The build's per-document step: one seed text and its sidecar in, its document and per-document tables out.
+
+The step is a plain function over a self-contained, picklable task (the seed's bytes, not its path), so the same
+function runs in this process, in a local process pool, or as a task on a Dask cluster whose workers do not share
+the seeds folder. Corpus-level steps (measures, term emergence, mentions, relations) follow in the parent.
+
+Input errors come back as values (`DocResult.error`), never raised across the process boundary: the parent turns
+them into the same typed errors the one-process build raises, and collects them all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from dashboard import errors
+from dashboard.corpus.load import Corpus, SeedDocument, load_document
+from dashboard.corpus.sidecar import Vocabulary
+from dashboard.settings import MAX_SEED_BYTES
+
+Row = dict[str, Any]
+# the tables the per-document step computes, each concatenated over documents in corpus order by the parent
+DOCUMENT_TABLES = ("provision_themes", "assignments", "targets")
+# the code and data the per-document step reads: a change to any of them invalidates the build cache
+_CODE_DIRS = ("corpus", "analysis")
+_CODE_SUFFIXES = {".py", ".yml", ".txt", ".json"}
+
+
+@dataclass(frozen=True)
+class DocTask:
+    """One seed document to process: its file name, bytes, the names errors show, and the vocabulary."""
+
+    name: str
+    text: bytes | None  # None: over MAX_SEED_BYTES, not read (the step refuses it by its size, as the loader does)
+    sidecar: bytes | None
+    shown_text: str
+    shown_sidecar: str
+    vocabulary: Vocabulary
+    text_size: int | None = 0  # None: no such file (a dangling link)
+    sidecar_size: int | None = None  # None: no sidecar
+
+    def key(self) -> str:
+        """Return the cache key: hash of the seed, its sidecar, the vocabulary and the analysis code's version."""
+        h = hashlib.sha256()
+        for part in (code_version(), self.name, _digest(self.text, self.text_size),
+                     _digest(self.sidecar, self.sidecar_size),
+                     json.dumps(asdict(self.vocabulary), sort_keys=True, ensure_ascii=False)):
+            h.update(part.encode("utf-8"))
+            h.update(b"\0")
+        return h.hexdigest()
+
+
+@dataclass
+class DocResult:
+    """A processed document and its per-document tables, or the input error that stopped it."""
+
+    document: SeedDocument | None
+    tables: dict[str, list[Row]] = field(default_factory=dict)
+    error: tuple[str, str, str, str] | None = None  # (error class name, file, where, problem)
+
+    def raise_error(self) -> errors.InputError:
+        """Return the typed input error this result carries."""
+        assert self.error is not None
+        kind, file, where, problem = self.error
+        cls = getattr(errors, kind, errors.InputError)
+        return cls(file, where, problem)
+
+
+def make_task(text_path: Path, vocabulary: Vocabulary, shown) -> DocTask:
+    """Read one seed text and its sidecar (if any) into a task; a file over MAX_SEED_BYTES is not read."""
+    sidecar = text_path.with_suffix(".yml")
+    text_size = text_path.stat().st_size if text_path.exists() else None
+    sidecar_size = sidecar.stat().st_size if sidecar.exists() else None
+    return DocTask(name=text_path.name, text=text_path.read_bytes() if text_size is not None
+                   and text_size <= MAX_SEED_BYTES else None,
+                   sidecar=sidecar.read_bytes() if sidecar_size is not None and sidecar_size <= MAX_SEED_BYTES
+                   else None, shown_text=shown(text_path), shown_sidecar=shown(sidecar), vocabulary=vocabulary,
+                   text_size=text_size, sidecar_size=sidecar_size)
+
+
+def _digest(data: bytes | None, size: int | None) -> str:
+    return "-" if size is None else hashlib.sha256(data).hexdigest() if data is not None else f"size {size}"
+
+
+def _materialise(path: Path, data: bytes | None, size: int) -> None:
+    # write the seed's bytes; an oversized file becomes a sparse file of its size, refused by the same size check
+    if data is not None:
+        path.write_bytes(data)
+    else:
+        with path.open("wb") as handle:
+            handle.truncate(size)
+
+
+def process_document(task: DocTask) -> DocResult:
+    """The per-document step: read, clean and segment the seed, then tag themes, actors and targets."""
+    with tempfile.TemporaryDirectory(prefix="policy-timeline-doc-") as tmp:
+        text_path = Path(tmp) / task.name
+        if task.text_size is not None:
+            _materialise(text_path, task.text, task.text_size)
+        if task.sidecar_size is not None:
+            _materialise(text_path.with_suffix(".yml"), task.sidecar, task.sidecar_size)
+        shown = lambda p: task.shown_text if p.suffix == ".txt" else task.shown_sidecar  # noqa: E731
+        try:
+            doc = load_document(text_path, task.vocabulary, shown)
+        except errors.InputError as exc:
+            return DocResult(None, error=(type(exc).__name__, exc.file, exc.where, exc.problem))
+    return DocResult(doc, document_tables(doc, task.vocabulary))
+
+
+def document_tables(doc: SeedDocument, vocabulary: Vocabulary) -> dict[str, list[Row]]:
+    """Return the rows of the per-document tables for one document, by running the analysis steps on it alone."""
+    from dashboard.analysis.actors import assignment_tables
+    from dashboard.analysis.targets import target_table
+    from dashboard.analysis.themes import provision_themes_step
+
+    alone = Corpus(vocabulary=vocabulary, package={}, documents=[doc], referenced=[], relations=[], cited={},
+                   notes=[])
+    themes = provision_themes_step(alone, {})["provision_themes"]
+    assignments = assignment_tables(alone, {})["assignments"]
+    targets = target_table(alone, {"targets": [], "provision_themes": themes})["targets"]
+    return {"provision_themes": themes, "assignments": assignments, "targets": targets}
+
+
+def warm() -> None:
+    """Load the analysis models (tagger, actor matcher) once, so processes forked after this share them."""
+    from dashboard.analysis.actors import actor_matcher
+    from dashboard.analysis.themes import get_tagger
+
+    get_tagger()
+    actor_matcher()
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Return a hash of the source and data files the per-document step reads (corpus/, analysis/, this file)."""
+    root = Path(__file__).resolve().parent.parent
+    files = sorted(p for d in _CODE_DIRS for p in (root / d).rglob("*")
+                   if p.is_file() and p.suffix in _CODE_SUFFIXES and "__pycache__" not in p.parts)
+    h = hashlib.sha256()
+    for p in [*files, Path(__file__).resolve()]:
+        h.update(str(p.relative_to(root)).encode("utf-8") + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()

@@ -1,0 +1,135 @@
+"""The parallel, incremental build: the same bytes whatever the jobs, the cache or the Dask cluster; unchanged
+seeds are not processed again; bad input found in a worker is the same typed error, all of them collected."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dashboard import errors
+from dashboard.dataset.build import run as build_package
+from dashboard.dataset.parallel import DocumentRunner
+from tests.unit.analysis.test_entities import add_gamma
+
+BAD = Path(__file__).parents[1] / "fixtures" / "bad"
+CLI = [sys.executable, "-m", "dashboard"]
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def failure(seeds: Path, out: Path, runner: DocumentRunner) -> list[tuple[str, str]]:
+    with pytest.raises(errors.BuildFailed) as caught:
+        build_package(seeds, out, runner=runner)
+    assert not out.exists()
+    return [(e.code, e.render()) for e in caught.value.errors]
+
+
+def test_one_and_two_jobs_write_the_same_bytes(seeds_copy: Path, tmp_path: Path, fixture_data: Path):
+    seeds = add_gamma(seeds_copy)
+    one, two = tmp_path / "one", tmp_path / "two"
+    build_package(seeds, one, runner=DocumentRunner(jobs=1))
+    runner = DocumentRunner(jobs=2)
+    build_package(seeds, two, runner=runner)
+    assert runner.processed == 3
+    assert files(one) == files(two)
+    assert "gamma" in (two / "documents.csv").read_text(encoding="utf-8").lower()
+
+
+def test_two_jobs_on_the_fixture_match_the_one_process_build(fixture_seeds: Path, fixture_data: Path,
+                                                             tmp_path: Path):
+    build_package(fixture_seeds, tmp_path / "data", runner=DocumentRunner(jobs=2))
+    assert files(tmp_path / "data") == files(fixture_data)
+
+
+def test_adding_a_document_processes_only_that_one(seeds_copy: Path, tmp_path: Path):
+    cache = tmp_path / "cache"
+    first = DocumentRunner(jobs=2, cache_dir=cache)
+    build_package(seeds_copy, tmp_path / "before", runner=first)
+    assert (first.processed, first.cached) == (2, 0)
+
+    add_gamma(seeds_copy)
+    second = DocumentRunner(jobs=2, cache_dir=cache)
+    build_package(seeds_copy, tmp_path / "cached", runner=second)
+    assert (second.processed, second.cached) == (1, 2)
+    build_package(seeds_copy, tmp_path / "fresh", runner=DocumentRunner(jobs=1))
+    assert files(tmp_path / "cached") == files(tmp_path / "fresh")
+
+    # a changed sidecar is processed again, and its new facts are in the output
+    sidecar = seeds_copy / "beta.yml"
+    title = next(line for line in sidecar.read_text(encoding="utf-8").splitlines() if line.startswith("title_en:"))
+    sidecar.write_text(sidecar.read_text(encoding="utf-8").replace(title, "title_en: Renamed beta resolution"),
+                       encoding="utf-8")
+    third = DocumentRunner(jobs=1, cache_dir=cache)
+    build_package(seeds_copy, tmp_path / "renamed", runner=third)
+    assert (third.processed, third.cached) == (1, 2)
+    assert "Renamed beta resolution" in (tmp_path / "renamed" / "documents.csv").read_text(encoding="utf-8")
+
+
+def _apply_defect(seeds: Path, defect: str) -> None:
+    for src in (BAD / defect).iterdir():
+        if src.name.endswith(".delete"):
+            (seeds / src.name.removesuffix(".delete")).unlink()
+        else:
+            shutil.copy(src, seeds / src.name)
+
+
+@pytest.mark.parametrize("defects", [("missing-sidecar",), ("not-yaml", "empty-seed"),
+                                     ("body-span-not-in-text", "binary-seed"), ("duplicate-id",)])
+def test_errors_found_in_workers_are_the_same_typed_errors(seeds_copy: Path, tmp_path: Path, defects):
+    for defect in defects:
+        _apply_defect(seeds_copy, defect)
+    alone = failure(seeds_copy, tmp_path / "one", DocumentRunner(jobs=1))
+    pooled = failure(seeds_copy, tmp_path / "two", DocumentRunner(jobs=2, cache_dir=tmp_path / "cache"))
+    assert pooled == alone
+    assert len(alone) >= len(defects)
+
+
+def test_oversized_and_dangling_seeds_fail_alike_in_workers(seeds_copy: Path, tmp_path: Path):
+    with (seeds_copy / "beta.txt").open("r+b") as handle:
+        handle.truncate(64 * 1024**3)  # sparse: never read, refused by its size
+    (seeds_copy / "alpha.txt").unlink()
+    (seeds_copy / "alpha.txt").symlink_to("missing.txt")
+    alone = failure(seeds_copy, tmp_path / "one", DocumentRunner(jobs=1))
+    assert [code for code, _ in alone] == ["missing-sidecar", "too-large"]
+    assert failure(seeds_copy, tmp_path / "two", DocumentRunner(jobs=2)) == alone
+
+
+def test_cli_reports_what_the_cache_saved(fixture_seeds: Path, tmp_path: Path):
+    command = [*CLI, "build", "--seeds", str(fixture_seeds), "--out", str(tmp_path / "data"), "--jobs", "2"]
+    first = subprocess.run(command, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    assert "documents: 2 processed, 0 from cache" in first.stderr
+    assert (tmp_path / ".cache" / "build").is_dir()  # beside --out by default
+    again = subprocess.run(command, capture_output=True, text=True)
+    assert "documents: 0 processed, 2 from cache" in again.stderr
+    quiet = subprocess.run([*command, "--quiet", "--no-cache"], capture_output=True, text=True)
+    assert quiet.returncode == 0 and quiet.stderr == ""
+
+
+def test_dask_cluster_builds_the_same_bytes(seeds_copy: Path, tmp_path: Path):
+    distributed = pytest.importorskip("dask.distributed")
+    seeds = add_gamma(seeds_copy)
+    build_package(seeds, tmp_path / "local", runner=DocumentRunner(jobs=1))
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None) as cluster:
+        runner = DocumentRunner(scheduler=cluster.scheduler_address)
+        build_package(seeds, tmp_path / "cluster", runner=runner)
+    assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")
+    assert runner.processed == 3
+    assert files(tmp_path / "cluster") == files(tmp_path / "local")
+
+
+def test_unreachable_scheduler_is_one_error_line(fixture_seeds: Path, tmp_path: Path):
+    pytest.importorskip("dask.distributed")
+    result = subprocess.run([*CLI, "build", "--quiet", "--seeds", str(fixture_seeds), "--out", str(tmp_path / "d"),
+                             "--scheduler", "tcp://127.0.0.1:9"], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+    assert result.stderr.startswith("error: tcp://127.0.0.1:9: --scheduler: ")
+    assert not (tmp_path / "d").exists()
