@@ -160,7 +160,7 @@ def test_pins_round_trip_and_malformed_ones_become_notices():
 def _walk(node, found: dict, links: list) -> None:
     if isinstance(getattr(node, "id", None), str):
         found[node.id] = node
-    if type(node).__name__ == "Link":
+    if type(node).__name__ in ("Link", "A"):  # page links, and the corrections (html.A, followed in place)
         links.append(node)
     children = getattr(node, "children", None)
     for child in children if isinstance(children, list) else [children]:
@@ -216,7 +216,7 @@ def test_content_applies_the_readers_pins_and_offers_candidates(fixture_data: Pa
 
 def test_the_controls_keep_pins_for_the_same_documents_and_turn_them_round_on_a_swap(fixture_data: Path):
     from dashboard.app.context import AppData
-    from dashboard.app.views.compare import view_from_controls
+    from dashboard.app.views.compare_update import view_from_controls
 
     data = AppData.load(fixture_data)
     a, b = data.vocab.resolve("1-NQ/TW"), data.vocab.resolve("2/NQ-CP")
