@@ -364,3 +364,89 @@ def test_cmpr012_a_reader_pairs_two_provisions_no_link_offers(journey, app_url):
     wait_for_page(page, ids.COMPARE_PAIRS)
     expect(page.locator(f".pair[data-a='{STRATEGY}:6']")).to_have_attribute("data-set-by", "reader", timeout=T)
     journey.assert_clean()
+
+
+def test_cmpr013_a_correction_redraws_only_what_it_changes(journey, app_url):
+    """A correction, its undo and Back change the rows in place: the page around them (title, charts) is not
+    drawn again, the reader stays where they were, and the address still records each step."""
+    page = journey.page
+    page.goto(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}")
+    wait_for_page(page, ids.COMPARE_PAIRS)
+    drawn_bars(page, ids.COMPARE_CHART)
+    # mark DOM nodes that a correction has no reason to touch: a page drawn again would lose the marks
+    page.evaluate("(ids) => ids.forEach(id => { document.querySelector(id).dataset.mark = 'before'; })",
+                  [".page-title", f"{sel(ids.COMPARE_CHART)} .js-plotly-plot", sel(ids.COMPARE_TERMS_CHART)])
+    kept = "() => document.querySelectorAll('[data-mark=before]').length"
+    row = page.locator(f"{sel(ids.COMPARE_PAIRS)} > .pair[data-a='{STRATEGY}:3.b1']")
+    row.scroll_into_view_if_needed()
+    top = page.evaluate("() => window.scrollY")
+    assert top > 0
+    cell = row.locator(".side-a").get_attribute("id")
+    row.locator(".side-a a.pin-candidate").first.click()
+    expect(row).to_have_attribute("data-set-by", "reader", timeout=T)
+    expect(page).to_have_url(re.compile(rf"&pin=3\.b1-p\d+#{cell}$"), timeout=T)
+    assert page.evaluate(kept) == 3
+    expect(page.locator(f"#{cell}")).to_be_in_viewport(timeout=T)
+    assert page.evaluate("() => window.scrollY") > top / 2  # not sent back to the top of the page
+    # undo, then Back (the correction again), then Back (none): each in place
+    row.locator("a.pin-undo").click()
+    expect(row).to_have_attribute("data-set-by", "engine", timeout=T)
+    expect(page).to_have_url(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}#{cell}", timeout=T)
+    page.go_back()
+    expect(row).to_have_attribute("data-set-by", "reader", timeout=T)
+    expect(page.locator(sel(ids.COMPARE_PINS))).to_have_attribute("data-count", "1", timeout=T)
+    page.go_back()
+    expect(page).to_have_url(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}", timeout=T)
+    expect(row).to_have_attribute("data-set-by", "engine", timeout=T)
+    expect(page.locator(sel(ids.COMPARE_PINS))).to_be_hidden(timeout=T)
+    page.go_forward()
+    expect(row).to_have_attribute("data-set-by", "reader", timeout=T)
+    assert page.evaluate(kept) == 3
+    # another document B is another comparison: the content is drawn anew, and Back brings the first pair back
+    choose(page, ids.COMPARE_B, "59/NQ-TW (2025)")
+    expect(page.locator(sel(ids.COMPARE_CAPTION))).to_contain_text("→ 59/NQ-TW", timeout=T)
+    page.go_back()
+    expect(page.locator(sel(ids.COMPARE_CAPTION))).to_contain_text("40/QĐ-TTg → 153/NQ-CP", timeout=T)
+    expect(page.locator(sel(ids.COMPARE_B))).to_contain_text("153/NQ-CP", timeout=T)
+    expect(row).to_have_attribute("data-set-by", "reader", timeout=T)
+    journey.assert_clean()
+
+
+def test_cmpr014_corrections_copy_and_download_as_curated_yaml(journey, app_url, tmp_path):
+    """A reader's corrections, in the format of seeds/alignments.yml, to contribute them."""
+    import datetime
+
+    import yaml
+
+    page = journey.page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&pin=3.b1-p2,6-")
+    wait_for_page(page, ids.COMPARE_PINS)
+    expected = [
+        {"a_doc": STRATEGY, "b_doc": PROGRAMME, "a": "3.b1", "b": "p2", "relation": "pair"},
+        {"a_doc": STRATEGY, "b_doc": PROGRAMME, "a": "6", "b": "", "relation": "no_counterpart"},
+    ]
+
+    def check(text: str) -> None:
+        entries = yaml.safe_load(text)
+        assert [{k: e[k] for k in ("a_doc", "b_doc", "a", "b", "relation")} for e in entries] == expected
+        for entry in entries:
+            assert (entry["note"], entry["by"], entry["source"]) == ("", "", "policy-timeline compare page")
+            assert entry["on"] == datetime.date.today()
+
+    page.locator(sel(ids.COMPARE_PINS)).get_by_text("Show the YAML").click()
+    check(page.locator(sel(ids.COMPARE_YAML)).inner_text())
+    page.click(sel(ids.COMPARE_YAML_COPY))
+    expect(page.locator(sel(ids.COMPARE_YAML_COPY))).to_contain_text("Copied", timeout=T)
+    check(page.evaluate("() => navigator.clipboard.readText()"))
+    with page.expect_download(timeout=DOWNLOAD_TIMEOUT) as info:
+        page.click(sel(ids.COMPARE_YAML_BUTTON))
+    assert info.value.suggested_filename == f"alignments-{STRATEGY}-{PROGRAMME}.yml"
+    check(Path(info.value.path()).read_text(encoding="utf-8"))
+    # a further correction is in the YAML at once
+    page.locator(f"{sel(ids.COMPARE_PINS)} .pin-item a.pin-remove").first.click()
+    expect(page.locator(sel(ids.COMPARE_PINS))).to_have_attribute("data-count", "1", timeout=T)
+    page.locator(sel(ids.COMPARE_PINS)).get_by_text("Show the YAML").click()
+    expect(page.locator(sel(ids.COMPARE_YAML))).to_contain_text("relation: no_counterpart", timeout=T)
+    expect(page.locator(sel(ids.COMPARE_YAML))).not_to_contain_text("relation: pair", timeout=T)
+    journey.assert_clean()

@@ -14,7 +14,9 @@
     }
 
     function tell() {
-        window.dash_clientside.set_props(LOCATION, {search: window.location.search, hash: window.location.hash});
+        var here = window.location;  // all four, or the location would put back the address it last saw
+        window.dash_clientside.set_props(LOCATION, {pathname: here.pathname, search: here.search, hash: here.hash,
+                                                    href: here.href});
     }
 
     document.addEventListener("click", function (event) {
