@@ -12,7 +12,7 @@ from dashboard.app.context import current
 from dashboard.app.state import CompareView
 from dashboard.app.views.compare import compare_page
 from dashboard.app.views.compare_pins import pin_problem, pinned_anchor, view_with_pin, yaml_download
-from dashboard.app.views.compare_update import control_values, refreshed, view_from_controls
+from dashboard.app.views.compare_update import BOXES, control_values, refreshed, view_from_controls
 
 dash.register_page(__name__, path="/compare", name="Compare", title="Compare · Policy timeline", order=5)
 
@@ -44,7 +44,7 @@ def _on_controls(
 
 
 @callback(
-    Output(ids.COMPARE_CONTENT, "children"),
+    *(Output(box, "children") for box in BOXES),
     Output(ids.COMPARE_SHOWN, "data"),
     Output(ids.COMPARE_A, "value", allow_duplicate=True),
     Output(ids.COMPARE_B, "value", allow_duplicate=True),
@@ -62,9 +62,9 @@ def _on_address(search: str | None, shown: str | None, *controls: Any) -> tuple[
     # every change of the view goes through the address; only what changed is sent (Patch), see compare_update
     update = refreshed(current(), shown, search)
     if update is None:
-        return (dash.no_update,) * 6
+        return (dash.no_update,) * (len(BOXES) + 5)
     wanted = control_values(current(), search)  # after Back the controls follow the address
-    return (update, search, *(w if w != c else dash.no_update for w, c in zip(wanted, controls, strict=True)))
+    return (*update, search, *(w if w != c else dash.no_update for w, c in zip(wanted, controls, strict=True)))
 
 
 @callback(

@@ -130,7 +130,7 @@ def content(data: AppData, view: CompareView) -> list[Any]:
     """Return everything below the controls for the view."""
     lang = view.lang
     pins, pin_notices = view.pins_in(data.by_document)
-    head = [notices(view, pin_notices), caption(data, view)]
+    head = [html.Div(head_items(data, view, pin_notices), id=ids.COMPARE_HEAD)]
     if not view.ready:
         examples = [
             dcc.Link(
@@ -141,10 +141,13 @@ def content(data: AppData, view: CompareView) -> list[Any]:
             for a, b in EXAMPLES
             if a in data.vocab.held and b in data.vocab.held
         ]
-        return [*head, html.P([_t("choose", lang), " ", *examples], id=ids.COMPARE_EMPTY)]
+        # the boxes a new address rewrites exist, empty, before a pair is chosen (the callback writes them all)
+        boxes = [html.Div(id=i) for i in (ids.COMPARE_SUMMARY, ids.COMPARE_PINS_BOX, ids.COMPARE_COUNT_BOX,
+                                          ids.COMPARE_PAIRS)]
+        return [*head, html.P([_t("choose", lang), " ", *examples], id=ids.COMPARE_EMPTY), html.Div(boxes, hidden=True)]
     result = comparison(data.dataset, view.a, view.b, tuple(p.text() for p in pins))
     themes_chart, terms_chart = charts(data.dataset, view.a, view.b, lang)
-    return [  # the order is SLOTS' (views/compare_update.py patches these places)
+    return [
         *head,
         _documents(data, result, lang),
         summary(result, lang),
@@ -160,14 +163,13 @@ def content(data: AppData, view: CompareView) -> list[Any]:
     ]
 
 
-def notices(view: CompareView, pin_notices: list[Notice]) -> html.Div:
-    """Return what was wrong with the address: its parameters, and pins naming nothing or contradicting."""
-    return notices_alert([*view.notices, *pin_notices], view.lang, id=ids.COMPARE_NOTICES)
-
-
-def caption(data: AppData, view: CompareView) -> html.P:
-    """Return the view in words (the pair, the theme, the statuses)."""
-    return html.P(view.caption(data.vocab), id=ids.COMPARE_CAPTION, className="view-caption text-muted small")
+def head_items(data: AppData, view: CompareView, pin_notices: list[Notice]) -> list[Any]:
+    """Return what was wrong with the address (its parameters, pins naming nothing or contradicting), and the
+    view in words (the pair, the theme, the statuses)."""
+    return [
+        notices_alert([*view.notices, *pin_notices], view.lang, id=ids.COMPARE_NOTICES),
+        html.P(view.caption(data.vocab), id=ids.COMPARE_CAPTION, className="view-caption text-muted small"),
+    ]
 
 
 def pairs_section(
@@ -175,16 +177,16 @@ def pairs_section(
 ) -> html.Section:
     """Return the aligned provisions in two columns, filtered by the view's theme and statuses; each
     provision offers its closest counterparts, to correct the pairing (`pins`: the corrections applied).
-    The order of the children is SECTION's (views/compare_update.py patches the pins, the count and the rows)."""
+    A new address rewrites the boxes of the corrections, the count and the rows (views/compare_update.py)."""
     lang = view.lang
     docs = result["documents"]
     return html.Section(
         [
             html.H2(_t("pairs", lang), className="h5 mt-4"),
             html.P(_t("method", lang), className="small text-muted"),
-            pins_bar(view, pins or []),
+            html.Div(pins_bar(view, pins or []), id=ids.COMPARE_PINS_BOX),
             manual_pairing(data, view),
-            pair_count(result, view),
+            html.Div(pair_count(result, view), id=ids.COMPARE_COUNT_BOX),
             html.Div(
                 [
                     html.Div(f"A · {docs['a']['symbol']}", className="pair-col-head"),
@@ -368,29 +370,25 @@ def _documents(data: AppData, result: dict[str, Any], lang: str) -> html.Div:
 
 
 def summary(result: dict[str, Any], lang: str) -> html.Div:
+    """Return the counts of each status, and the basis they count."""
+    return html.Div(summary_items(result, lang), id=ids.COMPARE_SUMMARY, className="compare-summary my-2")
+
+
+def summary_items(result: dict[str, Any], lang: str) -> list[Any]:
+    """Return the summary's children: each status's count, then the basis."""
     counts = result["summary"]
     basis = {
         side: t("common.own", lang) if result["basis"][side] == "own" else t("common.all", lang).lower()
         for side in ("a", "b")
     }
-    return html.Div(
-        [
-            html.Span(
-                [html.Strong(str(counts[s])), f" {_t(s, lang)}"],
-                className=f"summary-{s} me-3",
-                **{"data-count": str(counts[s])},
-            )
-            for s in STATUSES
-        ]
-        + [
-            html.Span(
-                _t("basis", lang).format(basis=f"A: {basis['a']}, B: {basis['b']}"),
-                className="small text-muted",
-            )
-        ],
-        id=ids.COMPARE_SUMMARY,
-        className="compare-summary my-2",
-    )
+    return [
+        html.Span(
+            [html.Strong(str(counts[s])), f" {_t(s, lang)}"],
+            className=f"summary-{s} me-3",
+            **{"data-count": str(counts[s])},
+        )
+        for s in STATUSES
+    ] + [html.Span(_t("basis", lang).format(basis=f"A: {basis['a']}, B: {basis['b']}"), className="small text-muted")]
 
 
 def _title(row: dict[str, Any], lang: str) -> str:

@@ -3,50 +3,52 @@
 The page's state is its address. A correction, a filter, Back or Forward gives a new address; instead of letting
 the page router draw the whole page again (seconds in the browser: two charts, two pickers of every provision,
 hundreds of links), `refreshed` compares the view on screen (the `COMPARE_SHOWN` store) with the new one and
-returns either the whole content (another pair of documents, another language) or a `Patch` of the places that
-changed: the notices, the caption, the summary, the corrections bar, the count and the rows. The charts, the
-documents' cards, the distinctive terms, entities and targets depend on the two documents only, never on the pins
-or the filters, and are left alone (their DOM nodes stay, and so does the reader's scroll position).
+returns either the whole content (another pair of documents, another language) or new children for the few boxes
+that pins and filters change: the head (notices, caption), the summary, the corrections bar, the count and the
+rows. The charts, the documents' cards, the distinctive terms, entities and targets and the pickers depend on the
+two documents only and are left alone: their DOM nodes stay, and so does the reader's scroll position. (Writing
+into the content's own children, even with a `Patch` of a few places, makes Dash mount all of them again.)
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from dash import Patch
+from dash import no_update
 
 from dashboard.analysis.diff.pins import reverse_text
+from dashboard.app import ids
 from dashboard.app.context import AppData
 from dashboard.app.state import STATUSES, CompareView
-from dashboard.app.views.compare import caption, content, notices, pair_count, pair_rows, summary
+from dashboard.app.views.compare import content, head_items, pair_count, pair_rows, summary_items
 from dashboard.app.views.compare_pins import pins_bar
 from dashboard.figures.compare import comparison
 
-# places in content()'s list, and in the pairs section's children (views/compare.py keeps this order)
-SLOTS = {"notices": 0, "caption": 1, "summary": 3, "pairs": 7}
-SECTION = {"pins": 2, "count": 4, "rows": 6}
+# what `refreshed` writes, in order: the content as a whole, or the boxes inside it
+BOXES = (ids.COMPARE_CONTENT, ids.COMPARE_HEAD, ids.COMPARE_SUMMARY, ids.COMPARE_PINS_BOX, ids.COMPARE_COUNT_BOX,
+         ids.COMPARE_PAIRS)
 
 
-def refreshed(data: AppData, shown: str | None, search: str | None) -> list[Any] | Patch | None:
-    """Return the content for the address `search` given that the page shows `shown`: None when nothing
-    changed, the whole content for another pair or language, else a Patch of what the pins and filters change."""
+def refreshed(data: AppData, shown: str | None, search: str | None) -> tuple[Any, ...] | None:
+    """Return the children of BOXES for the address `search` given that the page shows `shown` (no_update for
+    a box that stays): None when nothing changed, the whole content for another pair or language, else the boxes
+    that pins and filters change."""
     old = CompareView.from_query(shown, data.vocab)
     new = CompareView.from_query(search, data.vocab)
     if new == old and new.notices == old.notices:
         return None
     if not new.ready or (old.a, old.b, old.lang) != (new.a, new.b, new.lang):
-        return content(data, new)
+        return (content(data, new),) + (no_update,) * (len(BOXES) - 1)
     pins, pin_notices = new.pins_in(data.by_document)
     result = comparison(data.dataset, new.a, new.b, tuple(p.text() for p in pins))
-    patch = Patch()
-    patch[SLOTS["notices"]] = notices(new, pin_notices)
-    patch[SLOTS["caption"]] = caption(data, new)
-    patch[SLOTS["summary"]] = summary(result, new.lang)
-    section = patch[SLOTS["pairs"]]["props"]["children"]
-    section[SECTION["pins"]] = pins_bar(new, pins)
-    section[SECTION["count"]] = pair_count(result, new)
-    section[SECTION["rows"]]["props"]["children"] = pair_rows(data, result, new, pins)
-    return patch
+    return (
+        no_update,
+        head_items(data, new, pin_notices),
+        summary_items(result, new.lang),
+        pins_bar(new, pins),
+        pair_count(result, new),
+        pair_rows(data, result, new, pins),
+    )
 
 
 def control_values(data: AppData, search: str | None) -> tuple[str | None, str | None, str | None, list[str]]:
