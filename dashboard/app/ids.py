@@ -89,8 +89,7 @@ COMPARE_COUNT_BOX = "cmp-count-box"
 COMPARE_SHOWN = "cmp-shown"  # store: the query the page shows now (a new address updates only what changed)
 COMPARE_YAML = "cmp-yaml"  # the reader's corrections as curated YAML (seeds/alignments.yml entries)
 COMPARE_YAML_COPY = "cmp-yaml-copy"  # copies it to the clipboard
-COMPARE_YAML_BUTTON = "cmp-yaml-button"  # downloads it as a .yml file
-COMPARE_YAML_DOWNLOAD = "cmp-yaml-download"
+COMPARE_YAML_BUTTON = "cmp-yaml-button"  # downloads it as a .yml file (a data: link, no callback)
 
 # ---------------------------------------------------------------- themes
 THEMES_DOCS = "thm-docs"  # controls

@@ -11,7 +11,7 @@ from dashboard.app import ids
 from dashboard.app.context import current
 from dashboard.app.state import CompareView
 from dashboard.app.views.compare import compare_page
-from dashboard.app.views.compare_pins import pin_problem, pinned_anchor, view_with_pin, yaml_download
+from dashboard.app.views.compare_pins import pin_problem, pinned_anchor, view_with_pin
 from dashboard.app.views.compare_update import BOXES, control_values, refreshed, view_from_controls
 
 dash.register_page(__name__, path="/compare", name="Compare", title="Compare · Policy timeline", order=5)
@@ -94,16 +94,6 @@ def _on_pin(clicks: int, a: str | None, b: str | None, search: str | None) -> tu
     if view is None or not clicks:  # nothing chosen, or not provisions of these documents: say so
         return dash.no_update, dash.no_update, pin_problem(current(), search, a, b) if clicks else dash.no_update
     return view.to_query(), pinned_anchor(current(), a, b), ""  # a new history entry: Back undoes it
-
-
-@callback(
-    Output(ids.COMPARE_YAML_DOWNLOAD, "data"),
-    Input(ids.COMPARE_YAML_BUTTON, "n_clicks"),
-    State(ids.URL, "search"),
-    prevent_initial_call=True,
-)
-def _on_yaml(clicks: int, search: str | None) -> Any:
-    return yaml_download(current(), search) if clicks else dash.no_update
 
 
 # After a correction the rows are drawn again: keep in view the provision it concerns (the address's

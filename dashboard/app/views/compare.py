@@ -47,7 +47,6 @@ def compare_page(data: AppData, view: CompareView) -> list[Any]:
         # the view on screen: a new address (a correction, a filter, Back) updates only what changed from it
         dcc.Store(id=ids.COMPARE_SHOWN, data=view.to_query()),
         dcc.Store(id=ids.COMPARE_SCROLLED),
-        dcc.Download(id=ids.COMPARE_YAML_DOWNLOAD),
     ]
 
 

@@ -70,11 +70,6 @@ def test_every_callback_id_exists_in_a_layout(app: Dash, app_data: AppData) -> N
         document_page(app_data, DocumentView(doc="1-NQ-TW-2020")),
         explorer_page(app_data, ExplorerView()),
         compare_page(app_data, CompareView(a="1-NQ-TW-2020", b="2-NQ-CP-2021")),  # the pin pickers need a pair
-        compare_page(  # the corrections' YAML buttons need a correction
-            app_data,
-            CompareView(a="1-NQ-TW-2020", b="2-NQ-CP-2021",
-                        pin=(app_data.by_document["1-NQ-TW-2020"][0].split(":")[1] + "-",)),
-        ),
     ]
     with app.server.test_request_context("/"):  # every registered page, including those added later
         layouts += [page["layout"]() for page in dash.page_registry.values() if callable(page["layout"])]
