@@ -19,6 +19,7 @@ from playwright.sync_api import Page, expect
 
 from dashboard.app import ids
 from dashboard.app.components.download import TEXT
+from dashboard.app.views.compare_text import TEXT as COMPARE_TEXT
 from tests.browser.pages import choose, sel, wait_for_page
 
 pytestmark = pytest.mark.browser
@@ -410,6 +411,12 @@ def test_cmpr013_a_correction_redraws_only_what_it_changes(journey, app_url):
     expect(page.locator(sel(ids.COMPARE_CAPTION))).to_contain_text("40/QĐ-TTg → 153/NQ-CP", timeout=T)
     expect(page.locator(sel(ids.COMPARE_B))).to_contain_text("153/NQ-CP", timeout=T)
     expect(row).to_have_attribute("data-set-by", "reader", timeout=T)
+    # another language is a page of its own: Back from it draws the English page whole again
+    page.click(sel(ids.lang_link("vi")))
+    expect(page.locator(".page-title")).to_have_text(COMPARE_TEXT["title"]["vi"], timeout=T)
+    page.go_back()
+    expect(page.locator(".page-title")).to_have_text(COMPARE_TEXT["title"]["en"], timeout=T)
+    expect(page.locator(sel(ids.COMPARE_CAPTION))).to_contain_text("40/QĐ-TTg → 153/NQ-CP", timeout=T)
     journey.assert_clean()
 
 

@@ -39,14 +39,18 @@
 
     // Back / Forward: on the Compare page, to another address of the Compare page, the router is not needed.
     // (At the window, capturing listeners run before the locations' own, which would redraw the page.)
-    var shownPath = window.location.pathname;
+    // Another page, or the same page in another language, is the router's to draw.
+    function drawn() {
+        return window.location.pathname + "|" + (new URLSearchParams(window.location.search).get("lang") || "");
+    }
+    var shown = drawn();
     window.addEventListener("popstate", function (event) {
-        var path = window.location.pathname;
-        if (onComparePage() && path === shownPath && window.dash_clientside && window.dash_clientside.set_props) {
+        var now = drawn();
+        if (onComparePage() && now === shown && window.dash_clientside && window.dash_clientside.set_props) {
             event.stopImmediatePropagation();
             tell();
         }
-        shownPath = path;
+        shown = now;
     }, true);
-    window.addEventListener("_dashprivate_pushstate", function () { shownPath = window.location.pathname; }, true);
+    window.addEventListener("_dashprivate_pushstate", function () { shown = drawn(); }, true);
 })();

@@ -3,7 +3,7 @@
 The page's state is its address. A correction, a filter, Back or Forward gives a new address; instead of letting
 the page router draw the whole page again (seconds in the browser: two charts, two pickers of every provision,
 hundreds of links), `refreshed` compares the view on screen (the `COMPARE_SHOWN` store) with the new one and
-returns either the whole content (another pair of documents, another language) or new children for the few boxes
+returns either the whole content (another pair of documents) or new children for the few boxes
 that pins and filters change: the head (notices, caption), the summary, the corrections bar, the count and the
 rows. The charts, the documents' cards, the distinctive terms, entities and targets and the pickers depend on the
 two documents only and are left alone: their DOM nodes stay, and so does the reader's scroll position. (Writing
@@ -31,13 +31,13 @@ BOXES = (ids.COMPARE_CONTENT, ids.COMPARE_HEAD, ids.COMPARE_SUMMARY, ids.COMPARE
 
 def refreshed(data: AppData, shown: str | None, search: str | None) -> tuple[Any, ...] | None:
     """Return the children of BOXES for the address `search` given that the page shows `shown` (no_update for
-    a box that stays): None when nothing changed, the whole content for another pair or language, else the boxes
-    that pins and filters change."""
+    a box that stays): None when nothing changed or the language did (the router draws that page), the whole
+    content for another pair, else the boxes that pins and filters change."""
     old = CompareView.from_query(shown, data.vocab)
     new = CompareView.from_query(search, data.vocab)
-    if new == old and new.notices == old.notices:
-        return None
-    if not new.ready or (old.a, old.b, old.lang) != (new.a, new.b, new.lang):
+    if (new == old and new.notices == old.notices) or new.lang != old.lang:
+        return None  # another language comes through the router, which draws the whole page in it
+    if not new.ready or (old.a, old.b) != (new.a, new.b):
         return (content(data, new),) + (no_update,) * (len(BOXES) - 1)
     pins, pin_notices = new.pins_in(data.by_document)
     result = comparison(data.dataset, new.a, new.b, tuple(p.text() for p in pins))
