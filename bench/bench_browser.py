@@ -18,6 +18,7 @@ callback in flight. Bounded loops (--repeat runs of each case, each with a deadl
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import statistics
 import sys
@@ -265,6 +266,7 @@ def main() -> None:
     finally:
         server.shutdown()
         thread.join(timeout=10)
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the end of the run")
     print(f"Chromium {CHROMIUM}, seeds, {args.repeat} runs per case (browser: action → change on screen; server: "
           "request sent → first byte, summed over the case's callback requests)")
     print_table(cases)
