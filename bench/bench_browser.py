@@ -186,6 +186,9 @@ def compare_run(page: Page, net: Network, url: str, cases: dict[str, Case]) -> N
                                            timeout=TIMEOUT_MS))
     del a_id
 
+    page.mouse.wheel(0, 1)  # the reader takes over the scrolling (ends the page's keeping the last row in view)
+    page.locator(sel(ids.COMPARE_PIN_BUTTON)).scroll_into_view_if_needed()
+
     def pick() -> None:
         for picker, option in ((ids.COMPARE_PIN_A, r"^6 · "), (ids.COMPARE_PIN_B, r"^p3 · ")):
             page.click(sel(picker))
