@@ -313,8 +313,8 @@ def compare_pair(data: AppData) -> tuple[str, str]:
 
 def compare_cases(data: AppData) -> list[Case]:
     """Return the calls of the Compare page: the page render (router) for the pair, filtered, in Vietnamese and
-    with a reader's pin; the content update for a filter change (theme, status), a new pair and a language kept;
-    the pickers' pin (which navigates: the pinned page render is the router case); and the swap."""
+    with a reader's pin; the controls writing the address (theme, status, a new pair, a language kept); the update
+    from a new address (a correction, its undo, a filter, another B); the pickers' pin; and the swap."""
     a, b = compare_pair(data)
     pair = f"?a={a}&b={b}"
     router = "_pages_content.children"
@@ -338,10 +338,16 @@ def compare_cases(data: AppData) -> list[Case]:
             f"{ids.COMPARE_STATUS}.value": status,
             "url.search": url,
         }
-        out.append(Case("compare _update_content", f"{ids.COMPARE_CONTENT}.children", values, trigger=True))
-    # a reader's corrections: a pinned address (a "Pair with" link re-renders the page), and the pickers' button
+        out.append(Case("compare _on_controls", "url.search", values, trigger=True))
+    # a reader's corrections: a pinned address (pasted: the router), and the pickers' button
     first_a, last_b = data.by_document[a][0], data.by_document[b][-1]
     pinned = f"{pair}&pin={first_a.split(':', 1)[1]}-{last_b.split(':', 1)[1]}"
+    # a new address on the page (a correction, undo, a filter, Back, another B): only what it changes is sent
+    for shown, search in ((pair, pinned), (pinned, pair), (pair, f"{pair}&status=dropped"), (f"?a={a}", pair)):
+        values = {"url.search": search, f"{ids.COMPARE_SHOWN}.data": shown, f"{ids.COMPARE_A}.value": a,
+                  f"{ids.COMPARE_B}.value": b, f"{ids.COMPARE_THEME}.value": None,
+                  f"{ids.COMPARE_STATUS}.value": all_statuses}
+        out.append(Case("compare _on_address", f"{ids.COMPARE_CONTENT}.children", values))
     out.append(Case("router /compare (pinned)", router,
                     {"_pages_location.pathname": "/compare", "_pages_location.search": pinned}))
     for url in (pair, pinned):
@@ -351,7 +357,7 @@ def compare_cases(data: AppData) -> list[Case]:
     for pick_a, pick_b in ((a, b), (b, a)):
         values = {f"{ids.COMPARE_SWAP}.n_clicks": 1, f"{ids.COMPARE_A}.value": pick_a,
                   f"{ids.COMPARE_B}.value": pick_b}
-        out.append(Case("compare _on_swap", f"{ids.COMPARE_A}.value", values))
+        out.append(Case("compare _on_swap", f"{ids.COMPARE_A}.value", values, trigger=True))
     return out
 
 

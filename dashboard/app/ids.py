@@ -101,6 +101,13 @@ COMPARE_PIN_B = "cmp-pin-b"
 COMPARE_PIN_BUTTON = "cmp-pin-button"
 COMPARE_PIN_STATUS = "cmp-pin-status"  # why the button did nothing (nothing picked)
 COMPARE_SCROLLED = "cmp-scrolled"  # store written by the clientside scroll to the provision a correction concerns
+COMPARE_HEAD = "cmp-head"  # notices and caption: a new address rewrites these boxes, not the page around them
+COMPARE_PINS_BOX = "cmp-pins-box"
+COMPARE_COUNT_BOX = "cmp-count-box"
+COMPARE_SHOWN = "cmp-shown"  # store: the query the page shows now (a new address updates only what changed)
+COMPARE_YAML = "cmp-yaml"  # the reader's corrections as curated YAML (seeds/alignments.yml entries)
+COMPARE_YAML_COPY = "cmp-yaml-copy"  # copies it to the clipboard
+COMPARE_YAML_BUTTON = "cmp-yaml-button"  # downloads it as a .yml file (a data: link, no callback)
 
 # ---------------------------------------------------------------- themes
 THEMES_DOCS = "thm-docs"  # controls

@@ -19,6 +19,7 @@ from playwright.sync_api import Page, expect
 
 from dashboard.app import ids
 from dashboard.app.components.download import TEXT
+from dashboard.app.views.compare_text import TEXT as COMPARE_TEXT
 from tests.browser.pages import choose, sel, wait_for_page
 
 pytestmark = pytest.mark.browser
@@ -34,14 +35,16 @@ def query(url: str) -> dict[str, list[str]]:
 
 def single_link(page) -> tuple[str, str]:
     """Return the A and B ids of the first reworded row whose two provisions are on no other row."""
-    return tuple(rows(page).evaluate_all(
-        """els => {
+    return tuple(
+        rows(page).evaluate_all(
+            """els => {
             const count = (k, v) => els.filter(e => e.dataset[k] === v).length;
             const row = els.find(e => e.dataset.status === 'reworded' && count('a', e.dataset.a) === 1
                                       && count('b', e.dataset.b) === 1);
             return [row.dataset.a, row.dataset.b];
         }"""
-    ))
+        )
+    )
 
 
 def rows(page):
@@ -75,9 +78,7 @@ def test_cmpr001_deep_link_restores_the_filtered_view(journey, app_url):
     expect(page.locator(sel(ids.COMPARE_A))).to_contain_text("40/QĐ-TTg", timeout=T)
     expect(page.locator(sel(ids.COMPARE_B))).to_contain_text("153/NQ-CP", timeout=T)
     expect(page.locator(sel(ids.COMPARE_CAPTION))).to_contain_text("40/QĐ-TTg → 153/NQ-CP", timeout=T)
-    expect(page.locator(f"{sel(ids.COMPARE_CHART)} .gtitle")).to_contain_text(
-        "Theme weight from 40/QĐ-TTg", timeout=T
-    )
+    expect(page.locator(f"{sel(ids.COMPARE_CHART)} .gtitle")).to_contain_text("Theme weight from 40/QĐ-TTg", timeout=T)
     expect(page.locator(sel(ids.COMPARE_WARNING))).to_contain_text("The sources differ", timeout=T)
     count = int(page.locator(sel(ids.COMPARE_PAIR_COUNT)).get_attribute("data-count") or "-1")
     assert count > 0
@@ -126,12 +127,8 @@ def test_cmpr003_status_and_theme_filters(journey, app_url):
     assert 0 < dropped < total
     expect(rows(page).first.locator(".pair-empty")).to_contain_text("Only in A", timeout=T)
     choose(page, ids.COMPARE_THEME, "Leadership, direction and implementation")
-    expect(page).to_have_url(
-        f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&theme=governance&status=dropped", timeout=T
-    )
-    expect(page.locator(sel(ids.COMPARE_PAIR_COUNT))).not_to_have_attribute(
-        "data-count", str(dropped), timeout=T
-    )
+    expect(page).to_have_url(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&theme=governance&status=dropped", timeout=T)
+    expect(page.locator(sel(ids.COMPARE_PAIR_COUNT))).not_to_have_attribute("data-count", str(dropped), timeout=T)
     for row in rows(page).all():
         expect(row.locator(".theme-chip", has_text="Leadership")).to_have_count(1, timeout=T)
     journey.shot()
@@ -292,8 +289,10 @@ def test_cmpr010_a_reader_corrects_the_pairing_and_shares_it_by_its_address(jour
     paired = page.locator(f"{sel(ids.COMPARE_PAIRS)} > .pair[data-a='{a_id}'][data-b='{b_id}']")
     paired.locator("a.pin-unpair").click()
     expect(page).to_have_url(
-        re.compile(re.escape(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&pin={a_id.split(':')[1]}!"
-                             f"{b_id.split(':')[1]}#a-") + r"\d+$"),
+        re.compile(
+            re.escape(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&pin={a_id.split(':')[1]}!{b_id.split(':')[1]}#a-")
+            + r"\d+$"
+        ),
         timeout=T,
     )
     expect(page.locator(sel(ids.COMPARE_PINS))).to_have_attribute("data-count", "1", timeout=T)
@@ -317,11 +316,13 @@ def test_cmpr010_a_reader_corrects_the_pairing_and_shares_it_by_its_address(jour
     path = lone.split(":")[1]
     expect(page).to_have_url(
         re.compile(rf"\?a={PROGRAMME}&b={STRATEGY}&status=reworded,merged,split,new,dropped&pin=-{re.escape(path)}$"),
-        timeout=T)
+        timeout=T,
+    )
     expect(page.locator(f".pair[data-b='{lone}']")).to_have_attribute("data-set-by", "reader", timeout=T)
     page.locator(f"{sel(ids.COMPARE_PINS)} a.pin-reset").click()
-    expect(page).to_have_url(f"{app_url}/compare?a={PROGRAMME}&b={STRATEGY}&status=reworded,merged,split,new,dropped",
-                             timeout=T)
+    expect(page).to_have_url(
+        f"{app_url}/compare?a={PROGRAMME}&b={STRATEGY}&status=reworded,merged,split,new,dropped", timeout=T
+    )
     journey.assert_clean()
 
 
@@ -348,8 +349,9 @@ def test_cmpr012_a_reader_pairs_two_provisions_no_link_offers(journey, app_url):
     wait_for_page(page, ids.COMPARE_PAIRS)
     expect(page.locator(f".pair[data-a='{STRATEGY}:6']")).to_have_count(0, timeout=T)  # item 6 is dropped
     page.click(sel(ids.COMPARE_PIN_BUTTON))  # nothing picked yet: the page says what to do
-    expect(page.locator(sel(ids.COMPARE_PIN_STATUS))).to_have_text("Pick a provision of A, of B, or both first.",
-                                                                   timeout=T)
+    expect(page.locator(sel(ids.COMPARE_PIN_STATUS))).to_have_text(
+        "Pick a provision of A, of B, or both first.", timeout=T
+    )
     page.click(sel(ids.COMPARE_PIN_A))
     page.get_by_role("option", name=re.compile(r"^6 · Implement commitments")).click()
     page.keyboard.press("Escape")
@@ -381,7 +383,101 @@ def test_cmpr012_a_reader_pairs_two_provisions_no_link_offers(journey, app_url):
     journey.assert_clean()
 
 
-def test_cmpr013_the_section_summary_comes_first_and_merged_and_split_rows_show_each_link(journey, app_url):
+def test_cmpr013_a_correction_redraws_only_what_it_changes(journey, app_url):
+    """A correction, its undo and Back change the rows in place: the page around them (title, charts) is not
+    drawn again, the reader stays where they were, and the address still records each step."""
+    page = journey.page
+    page.goto(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}")
+    wait_for_page(page, ids.COMPARE_PAIRS)
+    drawn_bars(page, ids.COMPARE_CHART)
+    # mark DOM nodes that a correction has no reason to touch: a page drawn again would lose the marks
+    page.evaluate(
+        "(ids) => ids.forEach(id => { document.querySelector(id).dataset.mark = 'before'; })",
+        [".page-title", f"{sel(ids.COMPARE_CHART)} .js-plotly-plot", sel(ids.COMPARE_TERMS_CHART)],
+    )
+    kept = "() => document.querySelectorAll('[data-mark=before]').length"
+    row = page.locator(f"{sel(ids.COMPARE_PAIRS)} > .pair[data-a='{STRATEGY}:3.b1']")
+    row.scroll_into_view_if_needed()
+    top = page.evaluate("() => window.scrollY")
+    assert top > 0
+    cell = row.locator(".side-a").get_attribute("id")
+    row.locator(".side-a a.pin-candidate").first.click()
+    expect(row).to_have_attribute("data-set-by", "reader", timeout=T)
+    expect(page).to_have_url(re.compile(rf"&pin=3\.b1-p\d+#{cell}$"), timeout=T)
+    assert page.evaluate(kept) == 3
+    expect(page.locator(f"#{cell}")).to_be_in_viewport(timeout=T)
+    assert page.evaluate("() => window.scrollY") > top / 2  # not sent back to the top of the page
+    # undo, then Back (the correction again), then Back (none): each in place
+    row.locator("a.pin-undo").click()
+    expect(row).to_have_attribute("data-set-by", "engine", timeout=T)
+    expect(page).to_have_url(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}#{cell}", timeout=T)
+    page.go_back()
+    expect(row).to_have_attribute("data-set-by", "reader", timeout=T)
+    expect(page.locator(sel(ids.COMPARE_PINS))).to_have_attribute("data-count", "1", timeout=T)
+    page.go_back()
+    expect(page).to_have_url(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}", timeout=T)
+    expect(row).to_have_attribute("data-set-by", "engine", timeout=T)
+    expect(page.locator(sel(ids.COMPARE_PINS))).to_be_hidden(timeout=T)
+    page.go_forward()
+    expect(row).to_have_attribute("data-set-by", "reader", timeout=T)
+    assert page.evaluate(kept) == 3
+    # another document B is another comparison: the content is drawn anew, and Back brings the first pair back
+    page.mouse.wheel(0, -100_000)  # the reader scrolls back up to the pickers
+    choose(page, ids.COMPARE_B, "59-NQ/TW (2025)")
+    expect(page.locator(sel(ids.COMPARE_CAPTION))).to_contain_text("→ 59-NQ/TW", timeout=T)
+    page.go_back()
+    expect(page.locator(sel(ids.COMPARE_CAPTION))).to_contain_text("40/QĐ-TTg → 153/NQ-CP", timeout=T)
+    expect(page.locator(sel(ids.COMPARE_B))).to_contain_text("153/NQ-CP", timeout=T)
+    expect(row).to_have_attribute("data-set-by", "reader", timeout=T)
+    # another language is a page of its own: Back from it draws the English page whole again
+    page.click(sel(ids.lang_link("vi")))
+    expect(page.locator(".page-title")).to_have_text(COMPARE_TEXT["title"]["vi"], timeout=T)
+    page.go_back()
+    expect(page.locator(".page-title")).to_have_text(COMPARE_TEXT["title"]["en"], timeout=T)
+    expect(page.locator(sel(ids.COMPARE_CAPTION))).to_contain_text("40/QĐ-TTg → 153/NQ-CP", timeout=T)
+    journey.assert_clean()
+
+
+def test_cmpr014_corrections_copy_and_download_as_curated_yaml(journey, app_url, tmp_path):
+    """A reader's corrections, in the format of seeds/alignments.yml, to contribute them."""
+    import datetime
+
+    import yaml
+
+    page = journey.page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}&pin=3.b1-p2,6-")
+    wait_for_page(page, ids.COMPARE_PINS)
+    expected = [
+        {"a_doc": STRATEGY, "b_doc": PROGRAMME, "a": "3.b1", "b": "p2", "relation": "pair"},
+        {"a_doc": STRATEGY, "b_doc": PROGRAMME, "a": "6", "b": "", "relation": "no_counterpart"},
+    ]
+
+    def check(text: str) -> None:
+        entries = yaml.safe_load(text)
+        assert [{k: e[k] for k in ("a_doc", "b_doc", "a", "b", "relation")} for e in entries] == expected
+        for entry in entries:
+            assert (entry["note"], entry["by"], entry["source"]) == ("", "", "policy-timeline compare page")
+            assert entry["on"] == datetime.date.today()
+
+    page.locator(sel(ids.COMPARE_PINS)).get_by_text("Show the YAML").click()
+    check(page.locator(sel(ids.COMPARE_YAML)).inner_text())
+    page.click(sel(ids.COMPARE_YAML_COPY))
+    expect(page.locator(sel(ids.COMPARE_YAML_COPY))).to_contain_text("Copied", timeout=T)
+    check(page.evaluate("() => navigator.clipboard.readText()"))
+    with page.expect_download(timeout=DOWNLOAD_TIMEOUT) as info:
+        page.click(sel(ids.COMPARE_YAML_BUTTON))
+    assert info.value.suggested_filename == f"alignments-{STRATEGY}-{PROGRAMME}.yml"
+    check(Path(info.value.path()).read_text(encoding="utf-8"))
+    # a further correction is in the YAML at once
+    page.locator(f"{sel(ids.COMPARE_PINS)} .pin-item a.pin-remove").first.click()
+    expect(page.locator(sel(ids.COMPARE_PINS))).to_have_attribute("data-count", "1", timeout=T)
+    page.locator(sel(ids.COMPARE_PINS)).get_by_text("Show the YAML").click()
+    expect(page.locator(sel(ids.COMPARE_YAML))).to_contain_text("relation: no_counterpart", timeout=T)
+    expect(page.locator(sel(ids.COMPARE_YAML))).not_to_contain_text("relation: pair", timeout=T)
+
+
+def test_cmpr015_the_section_summary_comes_first_and_merged_and_split_rows_show_each_link(journey, app_url):
     """01/NQ-CP (2016) against 40/QĐ-TTg: a reader first reads, per item of A, what became of it, then the rows,
     where a provision merged or split is on one row per link."""
     page = journey.page
@@ -407,7 +503,7 @@ def test_cmpr013_the_section_summary_comes_first_and_merged_and_split_rows_show_
     journey.assert_clean()
 
 
-def test_cmpr014_a_later_document_as_a_gets_a_notice(journey, app_url):
+def test_cmpr016_a_later_document_as_a_gets_a_notice(journey, app_url):
     page = journey.page
     page.goto(f"{app_url}/compare?a={PROGRAMME}&b={STRATEGY}")
     wait_for_page(page, ids.COMPARE_PAIRS)

@@ -10,7 +10,7 @@ from typing import Any
 
 from dash import dcc, html
 
-from dashboard.analysis.diff.pins import Pin, reverse_text
+from dashboard.analysis.diff.pins import Pin
 from dashboard.app import ids
 from dashboard.app.components import notices_alert
 from dashboard.app.components.badges import source_badge, theme_chip
@@ -20,7 +20,7 @@ from dashboard.app.components.links import document_link, source_href
 from dashboard.app.components.provision import NOT_OWN_KINDS, span_reference
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t, theme_label
-from dashboard.app.state import STATUSES, CompareView, DocumentView
+from dashboard.app.state import STATUSES, CompareView, DocumentView, Notice
 from dashboard.app.views.compare_deltas import charts, entities_box, targets_box, terms_box
 from dashboard.app.views.compare_pins import (
     candidate_links,
@@ -45,6 +45,9 @@ def compare_page(data: AppData, view: CompareView) -> list[Any]:
         controls(data, view),
         briefing_pack_menu(view.lang),
         html.Div(content(data, view), id=ids.COMPARE_CONTENT, className="compare-content"),
+        # the view on screen: a new address (a correction, a filter, Back) updates only what changed from it
+        dcc.Store(id=ids.COMPARE_SHOWN, data=view.to_query()),
+        dcc.Store(id=ids.COMPARE_SCROLLED),
     ]
 
 
@@ -123,48 +126,11 @@ def controls(data: AppData, view: CompareView) -> html.Div:
     )
 
 
-def view_from_controls(
-    data: AppData,
-    search: str | None,
-    *,
-    a: str | None,
-    b: str | None,
-    theme: str | None,
-    status: list[str] | None,
-) -> CompareView:
-    """Return the view the controls describe (validated like a URL; the language kept, and the reader's pins
-    while the two documents stay the same)."""
-    shown = CompareView.from_query(search, data.vocab)
-    params = {
-        "a": a or "",
-        "b": b or "",
-        "theme": theme or "",
-        "lang": shown.lang,
-        "status": ",".join(s for s in STATUSES if s in (status or STATUSES)),
-        "pin": ",".join(_pins_for(shown, a, b)),
-    }
-    # every box ticked, or none (a cleared filter), shows every pair: the URL then carries no status
-    return CompareView.from_params({k: v for k, v in params.items() if v}, data.vocab)
-
-
-def _pins_for(shown: CompareView, a: str | None, b: str | None) -> tuple[str, ...]:
-    """Return the reader's pins for the documents the controls now name: kept for the same pair, turned round
-    for the swapped pair, dropped for any other (they name provisions of the documents shown)."""
-    if (a, b) == (shown.a, shown.b):
-        return shown.pin
-    if (a, b) == (shown.b, shown.a):
-        return tuple(reverse_text(p) for p in shown.pin)
-    return ()
-
-
 def content(data: AppData, view: CompareView) -> list[Any]:
     """Return everything below the controls for the view."""
     lang = view.lang
     pins, pin_notices = view.pins_in(data.by_document)
-    head = [
-        notices_alert([*view.notices, *pin_notices], lang, id=ids.COMPARE_NOTICES),
-        html.P(view.caption(data.vocab), id=ids.COMPARE_CAPTION, className="view-caption text-muted small"),
-    ]
+    head = [html.Div(head_items(data, view, pin_notices), id=ids.COMPARE_HEAD)]
     if not view.ready:
         examples = [
             dcc.Link(
@@ -175,7 +141,12 @@ def content(data: AppData, view: CompareView) -> list[Any]:
             for a, b in EXAMPLES
             if a in data.vocab.held and b in data.vocab.held
         ]
-        return [*head, html.P([_t("choose", lang), " ", *examples], id=ids.COMPARE_EMPTY)]
+        # the boxes a new address rewrites exist, empty, before a pair is chosen (the callback writes them all)
+        boxes = [
+            html.Div(id=i)
+            for i in (ids.COMPARE_SUMMARY, ids.COMPARE_PINS_BOX, ids.COMPARE_COUNT_BOX, ids.COMPARE_PAIRS)
+        ]
+        return [*head, html.P([_t("choose", lang), " ", *examples], id=ids.COMPARE_EMPTY), html.Div(boxes, hidden=True)]
     result = comparison_dict(data.dataset, view.a, view.b, tuple(p.text() for p in pins))
     themes_chart, terms_chart = charts(data.dataset, view.a, view.b, lang)
     return [
@@ -185,9 +156,7 @@ def content(data: AppData, view: CompareView) -> list[Any]:
             for n in result.get("notices") or []
         ],
         _documents(data, result, lang),
-        *_language_notice(result, lang),
-        sections_block(result, lang),
-        _summary(result, lang),
+        summary(result, lang),
         chart_card(ids.COMPARE_CHART, "compare-themes", themes_chart, lang=lang),
         # the chart draws the strongest terms; the lists under it carry each term's counts in A and B. (Outside
         # the grid below: in a grid cell the responsive graph's height: 100% collapses to nothing.)
@@ -200,38 +169,30 @@ def content(data: AppData, view: CompareView) -> list[Any]:
     ]
 
 
+def head_items(data: AppData, view: CompareView, pin_notices: list[Notice]) -> list[Any]:
+    """Return what was wrong with the address (its parameters, pins naming nothing or contradicting), and the
+    view in words (the pair, the theme, the statuses)."""
+    return [
+        notices_alert([*view.notices, *pin_notices], view.lang, id=ids.COMPARE_NOTICES),
+        html.P(view.caption(data.vocab), id=ids.COMPARE_CAPTION, className="view-caption text-muted small"),
+    ]
+
+
 def pairs_section(
     data: AppData, result: dict[str, Any], view: CompareView, pins: list[Pin] | None = None
 ) -> html.Section:
     """Return the aligned provisions in two columns, filtered by the view's theme and statuses; each
-    provision offers its closest counterparts, to correct the pairing (`pins`: the corrections applied)."""
+    provision offers its closest counterparts, to correct the pairing (`pins`: the corrections applied).
+    A new address rewrites the boxes of the corrections, the count and the rows (views/compare_update.py)."""
     lang = view.lang
-    shown = [
-        p
-        for p in result["pairs"]
-        if (not view.theme or view.theme in p["themes"])
-        # a row the reader set stays in view whatever its status: a correction must not vanish under a filter
-        and (not view.status or p["status"] in view.status or p.get("set_by") == "reader")
-    ]
-    total = len(result["pairs"])
-    count = _t("showing", lang).format(n=len(shown), total=total)
-    if len(shown) > MAX_ROWS:
-        count += " " + _t("capped", lang).format(n=MAX_ROWS)
     docs = result["documents"]
-    seen: set[str] = set()  # a provision linked several times is an anchor (an id) in its first row only
-    rows = [_pair_row(data, result, pair, view, pins or [], seen) for pair in shown[:MAX_ROWS]]
     return html.Section(
         [
             html.H2(_t("pairs", lang), className="h5 mt-4"),
             html.P(_t("method", lang), className="small text-muted"),
-            pins_bar(view, pins or []),
+            html.Div(pins_bar(view, pins or []), id=ids.COMPARE_PINS_BOX),
             manual_pairing(data, view),
-            html.P(
-                count,
-                id=ids.COMPARE_PAIR_COUNT,
-                className="fw-semibold",
-                **{"data-count": str(len(shown)), "data-total": str(total)},
-            ),
+            html.Div(pair_count(result, view), id=ids.COMPARE_COUNT_BOX),
             html.Div(
                 [
                     html.Div(f"A · {docs['a']['symbol']}", className="pair-col-head"),
@@ -239,11 +200,42 @@ def pairs_section(
                 ],
                 className="pair-cols pair-cols-head",
             ),
-            html.Div(rows or [html.P(_t("none", lang), className="text-muted")], id=ids.COMPARE_PAIRS),
-            dcc.Store(id=ids.COMPARE_SCROLLED),
+            html.Div(pair_rows(data, result, view, pins or []), id=ids.COMPARE_PAIRS),
         ],
         className="compare-pairs",
     )
+
+
+def shown_pairs(result: dict[str, Any], view: CompareView) -> list[dict[str, Any]]:
+    """Return the pairs the view's theme and statuses let through (a row the reader set always stays: a
+    correction must not vanish under a filter)."""
+    return [
+        p
+        for p in result["pairs"]
+        if (not view.theme or view.theme in p["themes"])
+        and (not view.status or p["status"] in view.status or p.get("set_by") == "reader")
+    ]
+
+
+def pair_count(result: dict[str, Any], view: CompareView) -> html.P:
+    """Return "Showing n of total pairs" (the numbers also as data attributes)."""
+    shown, total = len(shown_pairs(result, view)), len(result["pairs"])
+    count = _t("showing", view.lang).format(n=shown, total=total)
+    if shown > MAX_ROWS:
+        count += " " + _t("capped", view.lang).format(n=MAX_ROWS)
+    return html.P(
+        count,
+        id=ids.COMPARE_PAIR_COUNT,
+        className="fw-semibold",
+        **{"data-count": str(shown), "data-total": str(total)},
+    )
+
+
+def pair_rows(data: AppData, result: dict[str, Any], view: CompareView, pins: list[Pin]) -> list[Any]:
+    """Return the rows of the shown pairs (at most MAX_ROWS), or a line saying none matches."""
+    seen: set[str] = set()  # a provision linked several times is an anchor (an id) in its first row only
+    rows = [_pair_row(data, result, pair, view, pins, seen) for pair in shown_pairs(result, view)[:MAX_ROWS]]
+    return rows or [html.P(_t("none", view.lang), className="text-muted")]
 
 
 def _pair_row(
@@ -406,13 +398,20 @@ def _documents(data: AppData, result: dict[str, Any], lang: str) -> html.Div:
     )
 
 
-def _summary(result: dict[str, Any], lang: str) -> html.Div:
+def summary(result: dict[str, Any], lang: str) -> html.Div:
+    """Return the section summary, the counts of each status, and the basis they count."""
+    return html.Div(summary_items(result, lang), id=ids.COMPARE_SUMMARY, className="compare-summary my-2")
+
+
+def summary_items(result: dict[str, Any], lang: str) -> list[Any]:
+    """Return the summary's children: a notice across languages, what became of each part of A (sections), then
+    each status's count and the basis."""
     counts = result["summary"]
     basis = {
         side: t("common.own", lang) if result["basis"][side] == "own" else t("common.all", lang).lower()
         for side in ("a", "b")
     }
-    return html.Div(
+    counts_line = html.Div(
         [
             html.Span(
                 [html.Strong(str(counts[s])), f" {_t(s, lang)}"],
@@ -431,9 +430,10 @@ def _summary(result: dict[str, Any], lang: str) -> html.Div:
                 className="small text-muted summary-not-counted",
             ),
         ],
-        id=ids.COMPARE_SUMMARY,
-        className="compare-summary my-2",
+        className="compare-counts",
     )
+    # the sections and the counts change with every correction: they live in the box a new address rewrites
+    return [*_language_notice(result, lang), sections_block(result, lang), counts_line]
 
 
 def _language_notice(result: dict[str, Any], lang: str) -> list[html.Div]:

@@ -5,12 +5,15 @@ address, so the aligned view is shareable, nothing is written on the server, and
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from typing import Any
+from urllib.parse import quote
 
 from dash import dcc, html
 
 from dashboard.analysis.diff.compare import subject_text
+from dashboard.analysis.diff.curated_yaml import curated_yaml
 from dashboard.analysis.diff.pins import Pin, with_pin, without
 from dashboard.app import ids
 from dashboard.app.context import AppData
@@ -38,7 +41,7 @@ def pins_bar(view: CompareView, pins: list[Pin]) -> html.Div:
             html.Span(
                 [
                     _describe(pin),
-                    dcc.Link("✕", href=_href(view, [p for p in pins if p != pin]), className="pin-remove",
+                    _correction("✕", href=_href(view, [p for p in pins if p != pin]), className="pin-remove",
                              title=text("remove", lang)),
                 ],
                 className="pin-item",
@@ -48,13 +51,50 @@ def pins_bar(view: CompareView, pins: list[Pin]) -> html.Div:
     return html.Div(
         [
             html.Span(text("pinned", lang).format(n=len(pins)), className="me-2"),
-            dcc.Link(text("reset", lang), href=_href(view, []), className="pin-reset"),
+            _correction(text("reset", lang), href=_href(view, []), className="pin-reset"),
             html.Div([*_between(items, " · "), *([" · ", *more] if more else [])], className="pin-list"),
+            as_yaml(view, pins),
         ],
         id=ids.COMPARE_PINS,
         className="alert alert-info py-2 small",
         **{"data-count": str(len(pins))},
     )
+
+
+def as_yaml(view: CompareView, pins: list[Pin]) -> html.Div:
+    """Return the corrections as curated YAML (seeds/alignments.yml entries) to copy or download, so that a reader
+    can contribute them; the text itself is shown in a fold below the buttons."""
+    lang = view.lang
+    body = corrections_yaml(view, pins)
+    return html.Div(
+        [
+            dcc.Clipboard(
+                text("copy_yaml", lang),
+                id=ids.COMPARE_YAML_COPY,
+                content=body,
+                copied_children=text("copied_yaml", lang),
+                className="btn btn-outline-secondary btn-sm me-2",
+                title=text("yaml_title", lang),
+            ),
+            html.A(  # the text is on the page already: a data: link downloads it with no round trip
+                text("download_yaml", lang),
+                id=ids.COMPARE_YAML_BUTTON,
+                href="data:application/yaml;charset=utf-8," + quote(body),
+                download=f"alignments-{view.a}-{view.b}.yml",
+                className="btn btn-outline-secondary btn-sm",
+            ),
+            html.Details(
+                [html.Summary(text("show_yaml", lang)), html.Pre(body, id=ids.COMPARE_YAML, className="pin-yaml")],
+                className="mt-1",
+            ),
+        ],
+        className="pin-yaml-box mt-2",
+    )
+
+
+def corrections_yaml(view: CompareView, pins: list[Pin]) -> str:
+    """Return the pins of the view as curated YAML entries dated today."""
+    return curated_yaml(view.a, view.b, pins, date.today())
 
 
 def _describe(pin: Pin) -> str:
@@ -135,11 +175,11 @@ def pair_actions(data: AppData, view: CompareView, pins: list[Pin], pair: dict[s
     if pair.get("set_by") == "reader":
         return [
             html.Span(text("by_reader", lang), className="pin-badge"),
-            dcc.Link(text("undo", lang), href=_href(view, without(pins, fixed), anchor), className="pin-undo"),
+            _correction(text("undo", lang), href=_href(view, without(pins, fixed), anchor), className="pin-undo"),
         ]
     if pair["a"] and pair["b"]:
         apart = with_pin(pins, Pin(pair["a"], pair["b"], apart=True))
-        return [dcc.Link(text("unpair", lang), href=_href(view, apart, anchor), className="pin-unpair",
+        return [_correction(text("unpair", lang), href=_href(view, apart, anchor), className="pin-unpair",
                          title=text("unpair_title", lang))]
     return []
 
@@ -160,7 +200,7 @@ def candidate_links(
         new = Pin(pid, cand["id"]) if side == "a" else Pin(cand["id"], pid)
         other = data.provisions.get(cand["id"], {})
         links.append(
-            dcc.Link(  # plain text children: a page draws ~400 of these, and every component costs
+            _correction(  # plain text children: a page draws ~400 of these, and every component costs
                 f"{cand['id'].split(':', 1)[-1]} ({cand['similarity']:.2f})",
                 href=_href(view, with_pin(pins, new), cell_id(data, pid, side)),
                 title=_short(str(other.get("text") or ""), 100),
@@ -170,7 +210,7 @@ def candidate_links(
     if paired:
         alone = Pin(pid, None) if side == "a" else Pin(None, pid)
         href = _href(view, with_pin(pins, alone), cell_id(data, pid, side))
-        links.append(dcc.Link(text("no_counterpart", view.lang), href=href, className="pin-none"))
+        links.append(_correction(text("no_counterpart", view.lang), href=href, className="pin-none"))
     return html.Div([text("candidates", view.lang) + " ", *_between(links, " · ")], className="pin-candidates small")
 
 
@@ -187,6 +227,13 @@ def _option(row: dict[str, Any]) -> str:
     """Return a provision as a picker shows it: its path, then its words without the list marker (the
     segmenter's `content`, as the alignment compares it)."""
     return f"{str(row['id']).split(':', 1)[-1]} · {_short(subject_text(row), 90)}"
+
+
+def _correction(children: str, *, href: str, className: str, title: str | None = None) -> html.A:
+    """Return a correction's link: a plain link to the corrected address (it opens in a new tab as it is), which
+    assets/compare_links.js follows in place: the address changes, and only what it changes is drawn again."""
+    return html.A(children, href=href, className=className, **({"title": title} if title else {}),
+                  **{"data-correction": ""})
 
 
 def _href(view: CompareView, pins: list[Pin], anchor: str = "") -> str:

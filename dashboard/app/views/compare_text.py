@@ -56,6 +56,14 @@ TEXT: dict[str, dict[str, str]] = {
         "trang lưu lại các điều chỉnh này: sao chép địa chỉ để chia sẻ.",
     },
     "reset": {"en": "Back to the engine's pairs", "vi": "Trở về cách ghép của máy"},
+    "copy_yaml": {"en": "Copy these corrections as YAML", "vi": "Sao chép các điều chỉnh này dạng YAML"},
+    "copied_yaml": {"en": "Copied ✓", "vi": "Đã sao chép ✓"},
+    "yaml_title": {
+        "en": "Entries for seeds/alignments.yml: fill in `by` (and a `note`) and propose them to the project",
+        "vi": "Các mục cho seeds/alignments.yml: điền `by` (và `note`) rồi gửi đề xuất cho dự án",
+    },
+    "download_yaml": {"en": "⤓ Download (.yml)", "vi": "⤓ Tải xuống (.yml)"},
+    "show_yaml": {"en": "Show the YAML", "vi": "Xem YAML"},
     "manual": {
         "en": "Pair two provisions yourself (leave one side empty: that provision has no counterpart)",
         "vi": "Tự ghép hai điều khoản (để trống một bên: điều khoản đó không có đối ứng)",

@@ -160,7 +160,7 @@ def test_pins_round_trip_and_malformed_ones_become_notices():
 def _walk(node, found: dict, links: list) -> None:
     if isinstance(getattr(node, "id", None), str):
         found[node.id] = node
-    if type(node).__name__ == "Link":
+    if type(node).__name__ in ("Link", "A"):  # page links, and the corrections (html.A, followed in place)
         links.append(node)
     children = getattr(node, "children", None)
     for child in children if isinstance(children, list) else [children]:
@@ -216,7 +216,7 @@ def test_content_applies_the_readers_pins_and_offers_candidates(fixture_data: Pa
 
 def test_the_controls_keep_pins_for_the_same_documents_and_turn_them_round_on_a_swap(fixture_data: Path):
     from dashboard.app.context import AppData
-    from dashboard.app.views.compare import view_from_controls
+    from dashboard.app.views.compare_update import view_from_controls
 
     data = AppData.load(fixture_data)
     a, b = data.vocab.resolve("1-NQ/TW"), data.vocab.resolve("2/NQ-CP")
@@ -314,3 +314,35 @@ def test_the_pickers_say_why_nothing_happened(fixture_data: Path):
     assert pin_problem(data, search + "&lang=vi", None, None).startswith("Hãy chọn")
     assert pin_problem(data, search, data.by_document[b][0], None).startswith("These are not provisions")
     assert pin_problem(data, search, data.by_document[a][0], None) == ""
+
+
+def test_a_new_address_sends_only_what_it_changes(fixture_data: Path):
+    """A correction or a filter rewrites a few boxes with exactly what drawing the page anew puts in them, and
+    leaves the rest (charts, documents' cards, deltas, pickers) alone; another pair redraws the whole content."""
+    import json
+
+    from dash import no_update
+    from dash._utils import to_json
+
+    from dashboard.app import ids
+    from dashboard.app.context import AppData
+    from dashboard.app.views.compare import content
+    from dashboard.app.views.compare_update import BOXES, refreshed
+
+    data = AppData.load(fixture_data)
+    a, b = data.vocab.resolve("1-NQ/TW"), data.vocab.resolve("2/NQ-CP")
+    first_a = data.by_document[a][0].split(":")[1]
+    before = CompareView(a=a, b=b)
+    afters = [before.replace(pin=(f"{first_a}-",)), before.replace(status=("new",)),
+              before.replace(theme=data.vocab.themes[0])]
+    for after in afters:
+        update = refreshed(data, before.to_query(), after.to_query())
+        assert update is not None and update[0] is no_update  # the content as a whole stays
+        found: dict = {}
+        _walk(html.Div(content(data, after)), found, [])
+        for box, children in zip(BOXES[1:], update[1:], strict=True):
+            assert json.loads(to_json(children)) == json.loads(to_json(found[box].children)), box
+    assert refreshed(data, before.to_query(), before.to_query()) is None  # nothing changed, nothing sent
+    other = refreshed(data, before.to_query(), CompareView(a=b, b=a).to_query())  # another pair: all anew
+    assert other is not None and isinstance(other[0], list) and all(x is no_update for x in other[1:])
+    assert ids.COMPARE_CONTENT == BOXES[0]
