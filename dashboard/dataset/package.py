@@ -53,9 +53,13 @@ def write_csv(rows: list[Row], resource: dict[str, Any], path: Path) -> None:
     fields = resource["schema"]["fields"]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+    # csv quotes a cell holding the line terminator ("\n") but not a bare "\r" (a seed saved with old Mac line
+    # ends, kept verbatim in seed_texts): such a row is written with every cell quoted, or a reader would split the row there
+    carriage = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow([f["name"] for f in fields])
     for row in rows:
-        writer.writerow([format_value(row.get(f["name"]), f) for f in fields])
+        cells = [format_value(row.get(f["name"]), f) for f in fields]
+        (carriage if any("\r" in c for c in cells) else writer).writerow(cells)
     path.write_bytes(buffer.getvalue().encode("utf-8"))
 
 

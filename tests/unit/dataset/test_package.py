@@ -103,7 +103,7 @@ def test_each_shipped_schema_is_named_for_its_file_and_keys_its_own_fields():
         resource = json.loads(path.read_text(encoding="utf-8"))
         fields = {f["name"] for f in resource["schema"]["fields"]}
         assert resource["name"] == path.stem
-        assert set(resource["schema"]["primaryKey"]) <= fields, path.name
+        assert set(resource["schema"].get("primaryKey", [])) <= fields, path.name
         for key in resource["schema"].get("foreignKeys", []):
             assert set([key["fields"]] if isinstance(key["fields"], str) else key["fields"]) <= fields, path.name
             assert (SCHEMA_DIR / f"{key['reference']['resource']}.json").exists(), path.name

@@ -97,11 +97,15 @@ def test_an_extracted_target_with_a_span_but_no_provision_is_reported_not_raised
     assert any("an extracted row needs its provision" in p for p in cross_table_problems(data, tmp_path / "seeds"))
 
 
-def test_seed_checks_run_only_with_the_seeds(tmp_path: Path):
+def test_seed_checks_run_from_the_packages_own_seed_texts(tmp_path: Path):
+    """The package carries its seeds' text (seed_texts), so a span is checked without seeds/ at hand."""
     t = tables()
     t["mentions"][0]["surface"] = "WHO"
     data = write_tiny(tmp_path / "data", **t)
-    assert cross_table_problems(data, None) == []
+    assert cross_table_problems(data, None) == [
+        "error: mentions.csv: 1-NQ-TW-2020:1.a unesco: surface: seed[69:75] gives other words"
+    ]
+    assert cross_table_problems(write_tiny(tmp_path / "good"), None) == []
 
 
 def test_a_missing_or_short_parquet_twin_is_named(tmp_path: Path):

@@ -7,6 +7,7 @@ changes one value and expects one problem."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ def _document(doc_id: str, symbol: str, issued: dt.date, held: bool, provisions:
         "source_url": "https://example.org/" + doc_id, "source_kind": "official_translation" if held else None,
         "coverage": "full" if held else None, "horizons": [2030] if held else [], "held": held,
         "seed_file": SEED if held else "", "provisions": provisions, "own_provisions": provisions,
-        "facts_confidence": "V",
+        "facts_confidence": "V", "seed_sha256": hashlib.sha256(RAW.encode("utf-8")).hexdigest() if held else "",
     }
 
 
@@ -73,6 +74,7 @@ def tables() -> dict[str, list[dict[str, Any]]]:
         "targets": [{"id": f"{DOC}:t1", "document_id": DOC, "provision_id": f"{DOC}:1", "text": "trade",
                      "kind": "goal", "end_year": 2030, "surface": "trade", "start": raw_trade[0],
                      "end": raw_trade[1], "origin": "extracted", "confidence": "V"}],
+        "seed_texts": [{"document_id": DOC, "seed_file": SEED, "text": RAW}],
         "relations": [{"source_id": DOC, "kind": "references", "target_id": CITED, "confidence": "P",
                        "origin": "extracted", "provision_id": f"{DOC}:1", "provision_ids": [f"{DOC}:1"]}],
     })
