@@ -54,7 +54,7 @@ def write_csv(rows: list[Row], resource: dict[str, Any], path: Path) -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     # csv quotes a cell holding the line terminator ("\n") but not a bare "\r" (a seed saved with old Mac line
-    # ends, kept verbatim in seed_texts): such a row is written with every cell quoted, or a reader would split the row there
+    # ends, kept verbatim in seed_texts): such a row has every cell quoted, or a reader would split the row there
     carriage = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow([f["name"] for f in fields])
     for row in rows:

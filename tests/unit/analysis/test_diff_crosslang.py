@@ -43,7 +43,7 @@ def dataset(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
 
 
 def test_the_two_versions_of_a_document_compare_by_structure_with_a_notice(dataset: Dataset):
-    result = compare_documents(dataset, DOC_ID, VI_ID)
+    result = compare_documents(dataset, DOC_ID, VI_ID).as_dict()
     assert result["languages"] == {"a": "en", "b": "vi"}
     assert result["language_notice"].startswith("A is in English and B in Vietnamese")
     assert [(p["status"], p["a"], p["b"]) for p in result["pairs"]][:2] == [
@@ -56,5 +56,5 @@ def test_the_two_versions_of_a_document_compare_by_structure_with_a_notice(datas
 
 
 def test_documents_in_one_language_compare_as_before(dataset: Dataset):
-    result = compare_documents(dataset, "1-NQ-TW-2020", DOC_ID)
-    assert "language_notice" not in result and PAIRED not in result["summary"]
+    result = compare_documents(dataset, "1-NQ-TW-2020", DOC_ID).as_dict()
+    assert result["language_notice"] is None and PAIRED not in result["summary"]
