@@ -68,6 +68,10 @@ def _count(value: Any) -> str | None:
     return None if ok else "must be a count"
 
 
+def _flag(value: Any) -> str | None:
+    return None if value is None or isinstance(value, bool) else "must be true or false"
+
+
 def _mapping(value: Any) -> str | None:
     return None if value is None or isinstance(value, dict) else "must be an object or null"
 
@@ -94,6 +98,7 @@ PROP_CHECKS = {
     "value": _choice,
     "n_clicks": _count,
     "clickData": _mapping,
+    "is_open": _flag,  # the navbar's menu on a phone
     "data": lambda v: None,
     "children": lambda v: None,
 }

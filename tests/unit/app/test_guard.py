@@ -10,7 +10,7 @@ import pytest
 from dash import Dash
 
 from dashboard.app import create_app
-from dashboard.app.guard import callback_problem
+from dashboard.app.guard import PROP_CHECKS, callback_problem
 from dashboard.settings import MAX_REQUEST_BYTES
 
 ROUTER = ".._pages_content.children..._pages_store.data.."
@@ -186,3 +186,15 @@ def test_every_answer_carries_the_security_headers(app: Dash) -> None:
 def test_source_maps_are_not_served(app: Dash) -> None:
     response = app.server.test_client().get("/_dash-component-suites/dash/dcc/async-graph.js.map")
     assert response.status_code == 404 and b"sourceMappingURL" not in response.data
+
+
+def test_every_property_a_callback_reads_has_a_check(app: Dash) -> None:
+    """The guard refuses a property it has no check for: a page whose callback reads a new one (the navbar menu's
+    is_open) would fail for every reader, so each property a registered callback takes must be in PROP_CHECKS."""
+    read = {
+        dep["property"]
+        for spec in app.callback_map.values()
+        for dep in [*spec.get("inputs", []), *spec.get("state", [])]
+    }
+    assert read and "is_open" in read
+    assert read <= set(PROP_CHECKS), sorted(read - set(PROP_CHECKS))
