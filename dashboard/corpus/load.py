@@ -79,9 +79,13 @@ class Corpus:
         return self._keys.get(ref.casefold()) or self._keys.get(symbol_key(ref))
 
     def shared_symbols(self) -> dict[str, list[str]]:
-        """Return the symbols (as keys) that more than one document bears, with those documents' ids."""
+        """Return the symbols (as keys) that more than one document bears, with those documents' ids. A version of a
+        document in another language (`version_of`) bears its document's symbol by design and is not counted: the
+        symbol names the document."""
         ids: dict[str, list[str]] = {}
         for meta in self.all_meta():
+            if getattr(meta, "version_of", ""):
+                continue
             ids.setdefault(symbol_key(meta.symbol), []).append(meta.id)
         return {key: found for key, found in ids.items() if len(found) > 1}
 

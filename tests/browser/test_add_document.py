@@ -9,9 +9,11 @@ the app serves that package on a free port.
 from __future__ import annotations
 
 import shutil
+import socket
 import subprocess
 import sys
-import threading
+import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -53,16 +55,34 @@ def added_data(tmp_path_factory: pytest.TempPathFactory, fixture_seeds: Path) ->
 
 @pytest.fixture(scope="module")
 def added_url(added_data: Path) -> Iterator[str]:
-    from werkzeug.serving import make_server
-
-    from dashboard.app import create_app
-
-    server = make_server("127.0.0.1", 0, create_app(added_data).server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
+    """The dashboard on the added package, served as a user would start it (`serve --data`), in its own process:
+    this test process already serves the shipped and fixture packages."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "dashboard", "serve", "--data", str(added_data), "--port",
+                               str(port)], cwd=REPO_DIR, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/", timeout=5) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    server.kill()
+                    pytest.fail(f"the dashboard on the added package did not start: {server.communicate()[0]}")
+                time.sleep(0.5)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.communicate(timeout=10)  # also closes the pipe
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.communicate()
 
 
 def test_add001_added_vietnamese_resolution_has_its_document_page(journey: Journey, added_url: str) -> None:

@@ -26,7 +26,9 @@ def test_doc001_document_header_and_provisions(journey: Journey, app_url: str) -
     cards = page.locator(f"{sel(ids.DOC_PROVISIONS)} article.provision")
     expect(cards).to_have_count(13)  # the page's truncated teaser of its lead is skipped as chrome
     expect(page.locator("#prov-1 .kind-badge")).to_have_text("Publisher's framing, not the document's words")
-    expect(page.locator("#prov-4")).to_contain_text("seed file 001_0092e438174fb30e.txt [711:1449]")
+    expect(page.locator("#prov-4")).to_contain_text("characters 712–1,449 of the seed file 001_0092e438174fb30e.txt")
+    source = page.locator("#prov-4 a", has_text="characters 712–1,449")
+    expect(source).to_have_attribute("href", "/source?doc=01-NQ-CP-2016&start=711&end=1449")
     assert (
         page.locator("#prov-4").evaluate("e => getComputedStyle(e).marginLeft") != "0px"
     )  # depth 2 is indented

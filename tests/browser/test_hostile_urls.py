@@ -170,11 +170,12 @@ def test_an_address_longer_than_gunicorn_reads_gets_414_and_the_server_goes_on(s
 def test_climbing_paths_in_the_address_bar_reach_the_not_found_page(server, journey: Journey, page: Page):
     url, _ = server
     for path in ("/etc/passwd", "/document/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/seeds/vocabulary.yml"):
-        page.goto(url + path)
+        response = page.goto(url + path)
+        assert response is not None and response.status == 404, path  # the friendly page, with a 404
         expect(page.locator("#_pages_content > *").first).to_be_attached(timeout=20_000)
         body = page.locator("body").inner_text()
         assert "root:x:0" not in body and "doc_types" not in body
-    journey.assert_clean()
+    journey.assert_clean(not_found=True)
 
 
 # ------------------------------------------------------------------------------------ content shown as text
