@@ -234,7 +234,10 @@ def _not_plain_files(paths: list[Path], shown) -> list[errors.InputError]:
     seeds folder, which must be copied in, not linked)."""
     problems: list[errors.InputError] = []
     for path in paths:
-        info = path.stat()
+        try:
+            info = path.stat()
+        except OSError:  # a dangling link: reading it is refused with the seed's own error line
+            continue
         if not stat.S_ISREG(info.st_mode):
             kind = (
                 "a folder"
