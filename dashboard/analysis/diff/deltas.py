@@ -13,9 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.analysis.diff.align import tokens
-from dashboard.analysis.keyness import keyness
-from dashboard.analysis.text import STOP_WORDS
+from dashboard.analysis.keyness import iter_terms, keyness
 
 # the share of a document's units (provisions with at least one word) that carry the theme: theme_measures'
 # unit_share, so the Compare page and the Themes page give the same numbers
@@ -92,11 +90,10 @@ def distinctive_terms(
 
 @lru_cache(maxsize=16384)
 def _term_counts(text: str) -> tuple[tuple[tuple[str, str], int], ...]:
-    """Return the (stem, word form) counts of one provision's content words (cached per text)."""
+    """Return the (key, word form) counts of one provision's terms (cached per text): its content words, and a
+    proper name of several words ("United Nations") as one term, never its words ("united") on their own."""
     found = Counter(
-        (token.stem, token.text)
-        for token in tokens(text)
-        if token.text not in STOP_WORDS and not token.text.isdigit() and len(token.text) >= 2
+        (key, surface) for key, surface in iter_terms(text) if not surface.isdigit() and len(surface) >= 2
     )
     return tuple(found.items())
 

@@ -261,3 +261,14 @@ def test_a_wrong_pin_is_one_typed_error_naming_the_document():
     with pytest.raises(InvalidPin) as err:
         diff_provisions(PROV_A, PROV_B, doc_a=DOC_A, doc_b=DOC_B, pins=["9-1"])
     assert err.value.code == "invalid-pin" and "not a provision of A/2016" in str(err.value)
+
+
+def test_distinctive_terms_keep_a_proper_name_whole():
+    """The Compare page's distinctive terms count "United Nations" as one term, never "united" on its own."""
+    from dashboard.analysis.diff.deltas import distinctive_terms
+
+    a = ["Cooperate with the United Nations on oceans.", "Report to the United Nations every year."] * 2
+    b = ["Cooperate with partners on oceans.", "Report to partners every year."] * 2
+    terms = distinctive_terms(a, b)
+    shown = [t["term"] for t in terms["a_distinctive"]]
+    assert "United Nations" in shown and not any(t.lower() == "united" for t in shown)
