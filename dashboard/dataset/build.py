@@ -212,23 +212,11 @@ def cited_target_rows(corpus: Corpus) -> list[Row]:
         doc = corpus.resolve(t["document"])
         rows.append(
             {
+                **_cited_fields(t, doc),
                 "id": f"{doc}:cited-t{i}",
-                "document_id": doc,
-                "provision_id": "",
-                "text": t["text"],
                 "kind": t["kind"],
                 "start_year": t.get("start_year"),
                 "end_year": t.get("end_year"),
-                "value": t.get("value"),
-                "unit": t.get("unit", ""),
-                "theme_ids": t.get("theme_ids", []),
-                "origin": "cited",
-                "source_url": t.get("source_url", ""),
-                "source_note": t.get("source_note", ""),
-                "confidence": t.get("confidence", "V"),
-                "conflict_group": t.get("conflict_group", ""),
-                "conflict_note": t.get("conflict_note", ""),
-                "note": t.get("note", ""),
             }
         )
     for i, t in enumerate(corpus.cited.get("indicators") or [], start=1):
@@ -236,27 +224,34 @@ def cited_target_rows(corpus: Corpus) -> list[Row]:
         as_of = str(t.get("as_of", ""))
         rows.append(
             {
+                **_cited_fields(t, doc),
                 "id": f"{doc}:cited-i{i}",
-                "document_id": doc,
-                "provision_id": "",
-                "text": t["text"],
                 "kind": "reported_indicator",
                 "end_year": int(as_of[:4]) if as_of else None,
                 "as_of": as_of,
                 "indicator": t.get("indicator", ""),
-                "value": t.get("value"),
-                "unit": t.get("unit", ""),
-                "theme_ids": t.get("theme_ids", []),
-                "origin": "cited",
-                "source_url": t.get("source_url", ""),
-                "source_note": t.get("source_note", ""),
-                "confidence": t.get("confidence", "V"),
-                "conflict_group": t.get("conflict_group", ""),
-                "conflict_note": t.get("conflict_note", ""),
-                "note": t.get("note", ""),
             }
         )
     return rows
+
+
+def _cited_fields(entry: dict[str, Any], doc: str | None) -> Row:
+    # what a cited target and a reported indicator of seeds/cited.yml both carry
+    return {
+        "document_id": doc,
+        "provision_id": "",
+        "text": entry["text"],
+        "value": entry.get("value"),
+        "unit": entry.get("unit", ""),
+        "theme_ids": entry.get("theme_ids", []),
+        "origin": "cited",
+        "source_url": entry.get("source_url", ""),
+        "source_note": entry.get("source_note", ""),
+        "confidence": entry.get("confidence", "V"),
+        "conflict_group": entry.get("conflict_group", ""),
+        "conflict_note": entry.get("conflict_note", ""),
+        "note": entry.get("note", ""),
+    }
 
 
 def claim_rows(corpus: Corpus) -> list[Row]:
