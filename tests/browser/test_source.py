@@ -112,7 +112,8 @@ def test_src005_an_unknown_address_answers_404_with_the_friendly_page(
     wait_for_page(page, ids.NOT_FOUND)
     with pytest.raises(urllib.error.HTTPError) as raised:
         urllib.request.urlopen(app_url + path, timeout=10)  # noqa: S310 (our own server on 127.0.0.1)
-    assert raised.value.code == 404
+    with raised.value as error:  # an HTTPError holds the socket open until closed
+        assert error.code == 404
     journey.shot()
     assert page.goto(app_url + "/explorer?q=ASEAN").status == 200
     journey.assert_clean(not_found=True)
