@@ -64,7 +64,7 @@ _STOP = STOP_WORDS | PROCEDURAL_WORDS
 
 @dataclass(frozen=True)
 class AlignSettings:
-    """The knobs of the alignment. See docs/notes/issue-6.md for how they were chosen (not per sentence)."""
+    """The knobs of the alignment, chosen not per sentence (docs/alignment.md, "How the knobs were chosen")."""
 
     threshold: float = 0.20
     theme_weight: float = 0.3

@@ -1,4 +1,4 @@
-"""The Compare page's words, in English and Vietnamese (kept beside the page, see docs/notes/issue-6.md)."""
+"""The Compare page's words, in English and Vietnamese (docs/architecture.md, "Where interface strings live")."""
 
 from __future__ import annotations
 
