@@ -23,7 +23,7 @@ from dashboard.app.components import (
 )
 from dashboard.app.components.provision import anchor_id
 from dashboard.app.context import AppData
-from dashboard.app.i18n import STRINGS, t
+from dashboard.app.i18n import has, t
 from dashboard.app.state import CompareView, DocumentView, ExplorerView
 from dashboard.figures.coverage import source_kind_label
 from dashboard.figures.timeline_text import RELATION_LABELS
@@ -321,7 +321,7 @@ def _claims(data: AppData, doc_id: str, lang: str) -> html.Div:
 def _word(group: str, value: Any, lang: str) -> str:
     """Return a data value in words (`target_kind.reported_indicator` → "reported indicator")."""
     key = f"{group}.{_text(value)}"
-    return t(key, lang) if key in STRINGS else _text(value).replace("_", " ")
+    return t(key, lang) if has(key) else _text(value).replace("_", " ")
 
 
 def _year(value: Any) -> str:
@@ -338,7 +338,7 @@ def _relation(kind: str, lang: str) -> str:
 
 def _incoming(kind: str, lang: str) -> str:
     key = f"incoming.{kind}"
-    return t(key, lang) if key in STRINGS else f"← {_relation(kind, lang)}"
+    return t(key, lang) if has(key) else f"← {_relation(kind, lang)}"
 
 
 def _doc_link(data: AppData, doc_id: str, lang: str) -> Any:
