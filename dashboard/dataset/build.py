@@ -19,6 +19,7 @@ from dashboard import errors
 from dashboard.analysis.codebook import theme_rows
 from dashboard.corpus.alignments import alignment_rows
 from dashboard.corpus.load import Corpus, load_corpus
+from dashboard.corpus.sidecar import VI_NOTES
 from dashboard.dataset.package import Row, write_package
 from dashboard.dataset.parallel import DocumentRunner, precomputed_steps
 from dashboard.dataset.swap import build_lock, remove_leftovers, swap_in
@@ -143,6 +144,10 @@ def document_rows(corpus: Corpus) -> list[Row]:
                     )
                 },
                 "issuer_label": issuers[meta.issuer]["en"],
+                "issuer_label_vi": issuers[meta.issuer].get("vi", ""),
+                "doc_type_label": corpus.vocabulary.doc_types[meta.doc_type]["en"],
+                "doc_type_label_vi": corpus.vocabulary.doc_types[meta.doc_type].get("vi", ""),
+                **{f"{key}_vi": getattr(meta, f"{key}_vi") for key in VI_NOTES},
                 "lane": issuers[meta.issuer].get("lane", "Other"),
                 "year": meta.issued.year,
                 "language": meta.language if doc else "",

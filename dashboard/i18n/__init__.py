@@ -13,9 +13,10 @@ a page never breaks; tests/unit/test_i18n.py fails on both. See docs/vietnamese.
 from __future__ import annotations
 
 import gettext
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from babel.messages.pofile import read_po
 
@@ -83,3 +84,13 @@ def table(namespace: str) -> Words:
     )
     words.namespace = namespace
     return words
+
+
+def localised(row: Mapping[str, Any], name: str, lang: str = DEFAULT_LANG) -> str:
+    """Return a data field in `lang`: `row[name + "_vi"]` in Vietnamese when the data has it, else `row[name]`
+    ("" for a missing or empty value), e.g. `localised(doc, "coverage_note", "vi")`."""
+    for key in ((f"{name}_{lang}", name) if lang != DEFAULT_LANG else (name,)):
+        value = row.get(key)
+        if isinstance(value, str) and value.strip():
+            return value
+    return ""

@@ -13,6 +13,7 @@ from dashboard.app.components.badges import source_badge, theme_chips
 from dashboard.app.components.links import source_link
 from dashboard.app.components.text import highlight
 from dashboard.app.i18n import has, t
+from dashboard.i18n import localised
 
 NOT_OWN_KINDS = ("commentary", "reported")
 
@@ -83,7 +84,7 @@ def provision_card(
             source_badge(
                 document.get("coverage"),
                 "",
-                document.get("coverage_note"),
+                localised(document, "coverage_note", lang),
                 held=document.get("held"),
                 lang=lang,
             )

@@ -33,6 +33,7 @@ from dashboard.app.views.compare_sections import sections_block
 from dashboard.app.views.compare_text import text
 from dashboard.figures.compare import comparison_dict
 from dashboard.figures.coverage import coverage_key, coverage_label, source_kind_label
+from dashboard.i18n import localised
 
 MAX_ROWS = 150  # pairs drawn at once (each is ~3 kB of components); the filters narrow a longer list
 EXAMPLES = (("40-QD-TTg-2016", "153-NQ-CP-2025"), ("01-NQ-CP-2016", "59-NQ-TW-2025"))
@@ -365,7 +366,9 @@ def _documents(data: AppData, result: dict[str, Any], lang: str) -> html.Div:
                                 href=source_href(doc["id"], None, None, lang),
                                 className="source-link me-2",
                             ),
-                            source_badge(doc["coverage"], doc["source_kind"], doc["coverage_note"], lang=lang),
+                            source_badge(
+                                doc["coverage"], doc["source_kind"], localised(doc, "coverage_note", lang), lang=lang
+                            ),
                             html.Div(_title(row, lang), className="small"),
                             html.Div(
                                 f"{doc['provisions']} {t('common.provisions', lang).lower()} "

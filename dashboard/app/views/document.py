@@ -27,6 +27,7 @@ from dashboard.app.i18n import has, t
 from dashboard.app.state import CompareView, DocumentView, ExplorerView
 from dashboard.figures.coverage import source_kind_label
 from dashboard.figures.timeline_text import RELATION_LABELS
+from dashboard.i18n import localised
 
 
 def document_page(data: AppData, view: DocumentView) -> list[Any]:
@@ -74,7 +75,7 @@ def document_chooser(data: AppData, view: DocumentView) -> html.Div:
                 source_badge(
                     d.get("coverage"),
                     d.get("source_kind"),
-                    d.get("coverage_note"),
+                    localised(d, "coverage_note", lang),
                     held=d.get("held"),
                     lang=lang,
                 ),
@@ -128,15 +129,16 @@ def header(data: AppData, doc: dict[str, Any], lang: str, about: str = "") -> ht
     other = "title_en" if lang == "vi" else "title_vi"
     facts = [
         _date(doc.get("issued")),
-        _text(doc.get("issuer_detail")) or _text(doc.get("issuer_label")),
-        _text(doc.get("doc_type")).replace("_", " ").capitalize(),
+        localised(doc, "issuer_detail", lang) or localised(doc, "issuer_label", lang),
+        localised(doc, "doc_type_label", lang) or _text(doc.get("doc_type")).replace("_", " ").capitalize(),
     ]
     links: list[Any] = [external_link(f"{t('common.facts_source', lang)} ↗", doc.get("source_url"))]
     if bool(doc.get("held")):
         links += [
             " · ",
             dcc.Link(
-                f"{t('common.source_text', lang)}: {_text(doc.get('seed_publisher')) or _text(doc.get('seed_file'))}",
+                f"{t('common.source_text', lang)}: "
+                f"{localised(doc, 'seed_publisher', lang) or _text(doc.get('seed_file'))}",
                 href=source_href(doc["id"], None, None, lang),
                 className="source-link",
             ),
@@ -169,7 +171,7 @@ def header(data: AppData, doc: dict[str, Any], lang: str, about: str = "") -> ht
         ),
     ]
     if horizons:
-        note = _text(doc.get("horizons_note"))
+        note = localised(doc, "horizons_note", lang)
         children.append(
             html.P(
                 [

@@ -21,7 +21,7 @@ from dashboard.figures.coverage import COVERAGE_STYLE, coverage_key, coverage_la
 from dashboard.figures.deadlines import role_label
 from dashboard.figures.labels import text
 from dashboard.figures.target_tables import kind_label, value_text, years_text
-from dashboard.i18n import table
+from dashboard.i18n import localised, table
 
 MAX_ROWS = 100  # rows drawn at once; the count above the table says how many there are, the filters narrow them
 EXCERPT = 240  # characters of a long provision shown around a target's words
@@ -127,7 +127,7 @@ def _row(r: Mapping[str, Any], document: Mapping[str, Any], lang: str, role: boo
                     html.Span(
                         f" {COVERAGE_STYLE[key]['glyph']}",
                         className=f"cov-glyph cov-{key}",
-                        title=f"{coverage_label(key, lang)}. {text(document.get('coverage_note'))}".strip(),
+                        title=f"{coverage_label(key, lang)}. {localised(document, 'coverage_note', lang)}".strip(),
                     ),
                 ],
                 className="text-nowrap",

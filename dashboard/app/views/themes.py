@@ -34,7 +34,7 @@ from dashboard.figures.theme_tables import (
     theme_documents,
 )
 from dashboard.figures.themes import evolution_figure, heatmap_axes, heatmap_figure
-from dashboard.i18n import table
+from dashboard.i18n import localised, table
 
 BADGES = 12  # documents whose coverage badges the coverage notice lists; beyond, one sentence says it
 TEXT = table("themes")
@@ -290,7 +290,7 @@ def cell_section(data: AppData, view: ThemesView) -> list[Any]:
                 source_badge(
                     document.get("coverage"),
                     document.get("source_kind"),
-                    document.get("coverage_note"),
+                    localised(document, "coverage_note", lang),
                     lang=lang,
                 ),
                 " ",
