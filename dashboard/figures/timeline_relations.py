@@ -15,6 +15,7 @@ from dashboard.figures.template import escape
 from dashboard.figures.timeline_points import arr, nums, wrap
 from dashboard.figures.timeline_rows import TimelineDoc, text_of
 from dashboard.figures.timeline_text import RELATION_STYLE, relation_label, text
+from dashboard.i18n import label
 
 ARROW_LIMIT = 150  # more relations than this are drawn as faint lines, not arrows
 
@@ -117,7 +118,7 @@ def _relation_hover(rel: dict[str, Any], src: TimelineDoc, dst: TimelineDoc, lan
     ]
     if text_of(rel.get("evidence")):
         lines.append(f"{text('evidence', lang)}: {wrap(text_of(rel.get('evidence')), 80)}")
-    conf = " · ".join(x for x in (text_of(rel.get("confidence")), text_of(rel.get("origin"))) if x)
+    conf = " · ".join(x for x in (text_of(rel.get("confidence")), label("origin", rel.get("origin"), lang)) if x)
     if conf:
         lines.append(f"{text('confidence', lang)}: {escape(conf)}")
     return "<br>".join(lines)

@@ -94,3 +94,10 @@ def localised(row: Mapping[str, Any], name: str, lang: str = DEFAULT_LANG) -> st
         if isinstance(value, str) and value.strip():
             return value
     return ""
+
+
+def label(namespace: str, value: object, lang: str = DEFAULT_LANG) -> str:
+    """Return the words for a data code (`label("origin", "cited", "vi")`), or the code itself when the
+    catalogue has no `namespace.code`."""
+    code = "" if value is None or value != value else str(value)
+    return t(f"{namespace}.{code}", lang) if code and has(f"{namespace}.{code}") else code

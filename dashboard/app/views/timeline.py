@@ -19,6 +19,7 @@ from dashboard.app.state import LAYERS, TimelineView
 from dashboard.dataset.load import Dataset
 from dashboard.figures.registry import ChartOptions, get_chart
 from dashboard.figures.timeline_text import RELATION_LABELS
+from dashboard.i18n import label
 
 RELATIONS_SHOWN = 100  # rows of the relations table; the data package has them all
 GRAPH_CONFIG = {
@@ -133,7 +134,9 @@ def relations_table(data: AppData, view: TimelineView) -> html.Div:
                     html.Td(_doc(data, r["target_id"], lang), className="text-nowrap"),
                     html.Td(_text(r.get("evidence")), className="small"),
                     html.Td(
-                        " · ".join(x for x in (_text(r.get("confidence")), _text(r.get("origin"))) if x),
+                        " · ".join(
+                            x for x in (_text(r.get("confidence")), label("origin", r.get("origin"), lang)) if x
+                        ),
                         className="small",
                     ),
                     html.Td(external_link(t("common.source", lang), r.get("source_url"), className="small")),
