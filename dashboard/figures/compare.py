@@ -59,6 +59,19 @@ def coverage_note(result: dict[str, Any], lang: str = "en") -> str:
     return "; ".join(parts) + "."
 
 
+def coverage_warning(result: dict[str, Any], lang: str = "en") -> str:
+    """Return the comparison's coverage warning in `lang` (the analysis writes it in English; "" when none)."""
+    if not result.get("coverage_warning") or lang == "en":
+        return str(result.get("coverage_warning") or "")
+    a, b = result["documents"]["a"], result["documents"]["b"]
+
+    def said(doc: dict[str, Any]) -> str:
+        cover = coverage_label(coverage_key(doc["coverage"]), lang).lower()
+        return f"{doc['symbol']}: {cover} ({source_kind_label(doc['source_kind'], lang)})"
+
+    return i18n.t("compare.warning", lang, a=said(a), b=said(b))
+
+
 def theme_delta_table(dataset: Dataset, options: ChartOptions) -> pd.DataFrame:
     """Return one row per theme either document carries: labels, both shares and the delta B − A."""
     result = comparison_dict(dataset, options.a, options.b)

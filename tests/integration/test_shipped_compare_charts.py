@@ -17,7 +17,7 @@ def test_secondary_account_basis_is_named(shipped_data: Path):
 
 def test_the_section_lines_read_in_each_language(shipped_data: Path):
     from dashboard.analysis.diff import compare_documents
-    from dashboard.app.views.compare_sections import section_line
+    from dashboard.analysis.diff.sections import section_line
 
     sections = compare_documents(Dataset(shipped_data), "40-QD-TTg-2016", "153-NQ-CP-2025").as_dict()["sections"]
     assert {s["outcome"] for s in sections} >= {"reworded", "split", "dropped", "new"}

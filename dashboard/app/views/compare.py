@@ -31,8 +31,7 @@ from dashboard.app.views.compare_pins import (
 )
 from dashboard.app.views.compare_sections import sections_block
 from dashboard.app.views.compare_text import text
-from dashboard.figures.compare import comparison_dict
-from dashboard.figures.coverage import coverage_key, coverage_label, source_kind_label
+from dashboard.figures.compare import comparison_dict, coverage_warning
 from dashboard.i18n import localised
 
 MAX_ROWS = 150  # pairs drawn at once (each is ~3 kB of components); the filters narrow a longer list
@@ -467,15 +466,7 @@ def _title(row: dict[str, Any], lang: str) -> str:
 
 def _warning(result: dict[str, Any], lang: str) -> str | None:
     """Return the coverage warning in the page's language (the analysis writes it in English)."""
-    if not result.get("coverage_warning") or lang == "en":
-        return result.get("coverage_warning")
-    a, b = result["documents"]["a"], result["documents"]["b"]
-
-    def said(doc: dict[str, Any]) -> str:
-        cover = coverage_label(coverage_key(doc["coverage"]), lang).lower()
-        return f"{doc['symbol']}: {cover} ({source_kind_label(doc['source_kind'], lang)})"
-
-    return _t("warning", lang).format(a=said(a), b=said(b))
+    return coverage_warning(result, lang) or result.get("coverage_warning")
 
 
 def _field(label: str, control: Any) -> html.Div:

@@ -7,10 +7,9 @@ from typing import Any
 
 from dash import html
 
+from dashboard.analysis.diff.sections import section_line
 from dashboard.app import ids
 from dashboard.app.views.compare_text import text
-
-SHOWN = 6  # B provisions named in one line; the rest are counted (as analysis.diff.sections does)
 
 
 def sections_block(result: dict[str, Any], lang: str) -> html.Section:
@@ -32,13 +31,3 @@ def sections_block(result: dict[str, Any], lang: str) -> html.Section:
         className="compare-sections",
     )
 
-
-def section_line(section: dict[str, Any], lang: str) -> str:
-    """Return a section's line in `lang`: "7. Environmental cooperation → merged into p13, p14" (the analysis
-    writes it in English as `summary`; the words here come from the catalogue)."""
-    paths = [str(b).split(":", 1)[-1] for b in section.get("b") or ()]
-    names = ", ".join(paths[:SHOWN])
-    if len(paths) > SHOWN:
-        names = text("section.more", lang, names=names, n=len(paths) - SHOWN)
-    said = text(f"section.{section['outcome']}", lang, names=names)
-    return said if section["outcome"] == "new" else f"{section['title']} → {said}"
