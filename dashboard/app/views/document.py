@@ -303,7 +303,7 @@ def _claims(data: AppData, doc_id: str, lang: str) -> html.Div:
     items = [
         html.Li(
             [
-                html.Strong(f"{_text(r.get('field'))} = {_text(r.get('value'))}"),
+                html.Strong(f"{_word('claim_field', r.get('field'), lang)} = {_text(r.get('value'))}"),
                 f" ({_word('claim', r.get('status'), lang)}, {_text(r.get('confidence'))}): {_text(r.get('note'))} ",
                 external_link(f"{t('common.source', lang).lower()} ↗", r.get("source_url"))
                 if _text(r.get("source_url"))
