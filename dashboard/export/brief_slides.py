@@ -19,7 +19,7 @@ from dashboard.analysis.diff.sections import section_line
 from dashboard.dataset.load import Dataset
 from dashboard.export.brief_model import Quote, Run, Slide
 from dashboard.figures.compare import coverage_warning
-from dashboard.i18n import label, localised, t
+from dashboard.i18n import label, localised, number, t
 
 QUOTE_CHARS = 330  # a longer provision is cut at a word boundary (the full text is in the speaker notes)
 MAX_QUOTES = {"new": 3, "dropped": 3, "reworded": 2}
@@ -243,7 +243,7 @@ def _cite(provision_id: str, provisions: Any, doc: dict, lang: str = "en") -> st
         if _text(row.get("kind")) in ("commentary", "reported"):
             parts.append(t(f"brief.cite.{row['kind']}", lang))
         if _text(doc.get("seed_file")):
-            span = f"{int(row['start']) + 1:,}–{int(row['end']):,}"
+            span = f"{number(int(row['start']) + 1, lang)}–{number(int(row['end']), lang)}"
             parts.append(t("brief.cite.span", lang, span=span, file=doc["seed_file"]))
     parts.append(t("brief.cite.source", lang, kind=_kind(doc, lang), coverage=_coverage(doc, lang)))
     return " · ".join(p for p in parts if p)

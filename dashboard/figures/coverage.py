@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard import i18n
 from dashboard.i18n import table
 
 # Okabe-Ito colours (colour-blind safe), each paired with a distinct glyph and marker shape so that colour is
@@ -70,14 +71,15 @@ def coverage_summary(documents: pd.DataFrame, lang: str = "en") -> str:
     secondary = [s for s, k in zip(held["symbol"], keys, strict=True) if k == "summary"]
     named = ", ".join(secondary[:6]) + (f", … (+{len(secondary) - 6})" if len(secondary) > 6 else "")
     n = len(keys)
-    if lang == "vi":
-        head = (
-            f"Cả {n} nguồn đều chỉ có một phần văn bản"
-            if partial == n
-            else f"{partial}/{n} nguồn chỉ có một phần văn bản"
-        )
-        tail = f", trong đó {len(secondary)} là tường thuật thứ cấp ({named})" if secondary else ""
-        return head + tail + "."
+    head = (
+        i18n.t("coverage_summary.all_partial", lang, n=n)
+        if partial == n
+        else i18n.t("coverage_summary.some_partial", lang, k=partial, total=n)
+        if partial
+        else i18n.t("coverage_summary.all_full", lang, n=n)
+    )
+    tail = i18n.t("coverage_summary.secondary", lang, n=len(secondary), docs=named) if secondary else ""
+    return head + tail + "."
     head = (
         f"All {n} seeds are partial"
         if partial == n

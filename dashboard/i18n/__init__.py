@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 
 LANGS = ("en", "vi")
 DEFAULT_LANG = "en"
@@ -101,3 +102,8 @@ def label(namespace: str, value: object, lang: str = DEFAULT_LANG) -> str:
     catalogue has no `namespace.code`."""
     code = "" if value is None or value != value else str(value)
     return t(f"{namespace}.{code}", lang) if code and has(f"{namespace}.{code}") else code
+
+
+def number(value: float, lang: str = DEFAULT_LANG) -> str:
+    """Return a number written the way `lang` writes it, by CLDR (12,416 in English, 12.416 in Vietnamese)."""
+    return format_decimal(value, locale=lang if lang in LANGS else DEFAULT_LANG)

@@ -123,3 +123,26 @@ def test_the_code_asks_only_for_keys_the_catalogue_has() -> None:
 def test_each_language_declares_its_plural_rule(lang: str) -> None:
     header = (Path(i18n.__file__).parent / f"{lang}.po").read_text(encoding="utf-8")
     assert {"en": "nplurals=2; plural=(n != 1);", "vi": "nplurals=1; plural=0;"}[lang] in header
+
+
+def test_numbers_and_data_fields_read_in_the_language() -> None:
+    assert (i18n.number(12416, "en"), i18n.number(12416, "vi")) == ("12,416", "12.416")
+    row = {"coverage_note": "Part of it.", "coverage_note_vi": "Một phần.", "horizons_note": "2020 is context only"}
+    assert i18n.localised(row, "coverage_note", "vi") == "Một phần."
+    assert i18n.localised(row, "coverage_note", "en") == "Part of it."
+    assert i18n.localised(row, "horizons_note", "vi") == "2020 is context only"  # no twin: the English
+    assert i18n.label("origin", "cited+extracted", "vi") == "theo nguồn dẫn và văn bản"
+    assert i18n.label("origin", "cited+extracted", "en") == "cited+extracted"
+    assert i18n.label("origin", "unheard_of", "vi") == "unheard_of"
+
+
+def test_the_coverage_sentence_counts_in_each_language() -> None:
+    import pandas as pd
+
+    from dashboard.figures.coverage import coverage_summary
+
+    docs = pd.DataFrame({"held": [True] * 3, "coverage": ["partial", "summary", "full"], "symbol": ["A", "B", "C"]})
+    assert coverage_summary(docs, "en") == "2 of the 3 seeds are partial, and 1 of them is a secondary account (B)."
+    assert coverage_summary(docs, "vi") == "2/3 nguồn chỉ có một phần văn bản, trong đó 1 là tường thuật thứ cấp (B)."
+    full = pd.DataFrame({"held": [True, True], "coverage": ["full", "full"], "symbol": ["A", "C"]})
+    assert coverage_summary(full, "vi") == "Cả 2 nguồn đều là toàn văn."

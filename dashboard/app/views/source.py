@@ -17,7 +17,7 @@ from dashboard.app.components import document_link, external_link, notices_alert
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t
 from dashboard.app.state import DocumentView, SourceView, span_words
-from dashboard.i18n import localised
+from dashboard.i18n import localised, number
 
 
 def source_page(data: AppData, view: SourceView) -> list[Any]:
@@ -120,13 +120,12 @@ def unknown_document(data: AppData, view: SourceView) -> html.Div:
 
 def _problem(problem: str, view: SourceView, length: int, lang: str) -> str:
     if problem == "out-of-range":
-        sep = "." if lang == "vi" else ","
         return t(
             "source.out_of_range",
             lang,
-            a=f"{view.start:,}".replace(",", sep),
-            b=f"{view.end:,}".replace(",", sep),
-            n=f"{length:,}".replace(",", sep),
+            a=number(view.start, lang),
+            b=number(view.end, lang),
+            n=number(length, lang),
         )
     return t("source.bad_span", lang) if problem == "malformed" and _asked_span(view) else ""
 
