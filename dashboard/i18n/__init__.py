@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
@@ -27,12 +28,16 @@ HERE = Path(__file__).parent
 
 
 @cache
+def _po(lang: str) -> Catalog:
+    with (HERE / f"{lang}.po").open("rb") as fh:
+        return read_po(fh, locale=lang)
+
+
+@cache
 def catalogue(lang: str) -> dict[str, str | tuple[str, ...]]:
     """Return the catalogue of `lang` as key -> text (a tuple of plural forms for a string that counts)."""
-    with (HERE / f"{lang}.po").open("rb") as fh:
-        po = read_po(fh, locale=lang)
     out: dict[str, str | tuple[str, ...]] = {}
-    for message in po:
+    for message in _po(lang):
         if not message.id:
             continue
         key = message.id[0] if isinstance(message.id, tuple) else message.id
@@ -43,9 +48,7 @@ def catalogue(lang: str) -> dict[str, str | tuple[str, ...]]:
 @cache
 def plural_index(lang: str) -> Callable[[int], int]:
     """Return the function that gives the plural form to use for a count, from the catalogue's Plural-Forms."""
-    with (HERE / f"{lang}.po").open("rb") as fh:
-        expr = read_po(fh, locale=lang).plural_expr
-    return gettext.c2py(expr)
+    return gettext.c2py(_po(lang).plural_expr)  # the C expression of gettext's Plural-Forms, as Python
 
 
 def has(key: str) -> bool:
