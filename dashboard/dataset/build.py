@@ -255,6 +255,7 @@ def _cited_fields(entry: dict[str, Any], doc: str | None) -> Row:
         "confidence": entry.get("confidence", "V"),
         "conflict_group": entry.get("conflict_group", ""),
         "conflict_note": entry.get("conflict_note", ""),
+        "conflict_note_vi": entry.get("conflict_note_vi", ""),
         "note": entry.get("note", ""),
     }
 

@@ -23,7 +23,7 @@ from dashboard.figures.targets import CONFLICT, empty_note
 from dashboard.figures.targets import TEXT as TARGET_TEXT
 from dashboard.figures.template import CATEGORICAL, escape, source_caption
 from dashboard.figures.theme_tables import coverage_sentence
-from dashboard.i18n import table
+from dashboard.i18n import localised, table
 
 TEXT = table("indicators_chart")
 
@@ -148,7 +148,7 @@ def _indicator_hover(r: dict[str, Any], lang: str) -> str:
     if text(r.get("conflict_group")):
         lines.append(
             f"<span style='color:{CONFLICT}'>{escape(word(TARGET_TEXT, 'conflict', lang))}</span>: "
-            f"{wrap(escape(text(r.get('conflict_note'))), 80)}"
+            f"{wrap(escape(localised(r, 'conflict_note', lang)), 80)}"
         )
     if text(r.get("note")) or text(r.get("source_note")):
         lines.append(f"<i>{wrap(escape(text(r.get('note')) or text(r.get('source_note'))), 80)}</i>")

@@ -58,6 +58,7 @@ COLUMNS = [
     "confidence",
     "conflict_group",
     "conflict_note",
+    "conflict_note_vi",
     "note",
     "role",
 ]

@@ -44,7 +44,7 @@ from dashboard.figures.target_tables import (
 )
 from dashboard.figures.template import escape, source_caption
 from dashboard.figures.theme_tables import coverage_sentence
-from dashboard.i18n import table
+from dashboard.i18n import localised, table
 
 # Okabe-Ito colours and a distinct symbol per kind, so kind never rests on colour alone
 KIND_STYLE: dict[str, dict[str, str]] = {
@@ -345,7 +345,7 @@ def _target_hover(r: dict[str, Any], lang: str) -> str:
         where = word(TEXT, "provision", lang, p=escape(text(r["provision_id"]).split(":", 1)[-1]))
     lines.append(f"{where}; {word(TEXT, 'confidence', lang, c=escape(text(r['confidence'])))}")
     if text(r.get("conflict_group")):
-        note = text(r.get("conflict_note"))
+        note = localised(r, "conflict_note", lang)
         lines.append(
             f"<span style='color:{CONFLICT}'>{escape(word(TEXT, 'conflict', lang))}</span>"
             + (f": {wrap(escape(note), 80)}" if note else "")

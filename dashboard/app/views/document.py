@@ -265,7 +265,7 @@ def _cited_targets(data: AppData, doc_id: str, lang: str) -> html.Div:
         conflict = (
             [
                 html.Span(
-                    f" ⚠ {t('document.conflict', lang)}: {_text(r.get('conflict_note'))}",
+                    f" ⚠ {t('document.conflict', lang)}: {localised(r, 'conflict_note', lang)}",
                     className="conflict",
                 )
             ]

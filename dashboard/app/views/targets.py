@@ -34,7 +34,7 @@ from dashboard.figures.target_tables import (
     years_text,
 )
 from dashboard.figures.targets import timeline_figure
-from dashboard.i18n import table
+from dashboard.i18n import localised, table
 
 MAX_CONFLICTS = 20  # conflict blocks shown at once; the table flags every row whose sources disagree
 TEXT = table("targets")
@@ -249,7 +249,7 @@ def conflicts(data: AppData, view: TargetsView, rows: Sequence[Mapping[str, Any]
     blocks = []
     for group in sorted(shown)[:MAX_CONFLICTS]:
         sides_rows = every.get(group, [])
-        note = next((text(r.get("conflict_note")) for r in sides_rows if text(r.get("conflict_note"))), "")
+        note = next((localised(r, "conflict_note", lang) for r in sides_rows if text(r.get("conflict_note"))), "")
         sides = [
             html.Div(
                 [
