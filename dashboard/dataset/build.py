@@ -201,6 +201,7 @@ def cited_relation_rows(corpus: Corpus) -> list[Row]:
             "kind": r["kind"],
             "target_id": corpus.resolve(r["target"]),
             "evidence": r.get("evidence", ""),
+            "evidence_vi": r.get("evidence_vi", ""),
             "source_url": r.get("source_url", ""),
             "confidence": r.get("confidence", "V"),
             "origin": "cited",

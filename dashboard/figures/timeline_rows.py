@@ -208,7 +208,7 @@ def _relation_rows(ds: Dataset) -> tuple[dict[str, Any], ...]:
         return ()
     table = ds.table("relations")
     columns = [
-        c for c in ("source_id", "kind", "target_id", "evidence", "confidence", "origin") if c in table
+        c for c in ("source_id", "kind", "target_id", "evidence", "evidence_vi", "confidence", "origin") if c in table
     ]
     rows = table.loc[table["source_id"] != table["target_id"], columns]
     return tuple(rows.drop_duplicates(subset=["source_id", "kind", "target_id"]).to_dict("records"))

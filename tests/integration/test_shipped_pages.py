@@ -43,6 +43,7 @@ def test_the_vietnamese_pages_read_the_seeds_vietnamese_notes(shipped_app_data: 
     doc = text_of(document_page(data, DocumentView(doc="59-NQ-TW-2025", lang="vi")))
     assert "Nghị quyết" in doc and "đến giữa thế kỷ XXI" in doc and "ngày ban hành = 2025-01-24" in doc
     assert "infographic summary" not in doc and "Resolution ·" not in doc
+    assert "tổng kết 10 năm thực hiện Nghị quyết 22" in doc and "the 10-year review" not in doc  # relation evidence
     targets = text_of(targets_page(data, TargetsView(lang="vi")))
     assert "các nguồn không thống nhất về thành viên nhóm ASEAN-4" in targets
     assert "sources differ on the ASEAN-4" in text_of(targets_page(data, TargetsView()))

@@ -232,7 +232,7 @@ def _relations(data: AppData, doc_id: str, lang: str) -> html.Div:
     if not outgoing and not incoming:
         return html.Div()
     items = [
-        html.Li([_relation(r["kind"], lang), " ", _doc_link(data, r["target_id"], lang), _evidence(r)])
+        html.Li([_relation(r["kind"], lang), " ", _doc_link(data, r["target_id"], lang), _evidence(r, lang)])
         for r in outgoing
     ]
     items += [
@@ -241,7 +241,7 @@ def _relations(data: AppData, doc_id: str, lang: str) -> html.Div:
                 _incoming(r["kind"], lang),
                 " ",
                 _doc_link(data, r["source_id"], lang),
-                _evidence(r),
+                _evidence(r, lang),
             ]
         )
         for r in incoming
@@ -351,8 +351,8 @@ def _doc_link(data: AppData, doc_id: str, lang: str) -> Any:
     return document_link(doc_id, f"{doc['symbol']}{suffix}", lang)
 
 
-def _evidence(row: dict[str, Any]) -> Any:
-    evidence = _text(row.get("evidence"))
+def _evidence(row: dict[str, Any], lang: str = "en") -> Any:
+    evidence = localised(row, "evidence", lang)
     parts: list[Any] = [html.Span(f" — {evidence}", className="text-muted")] if evidence else []
     if _text(row.get("source_url")):
         parts += [" ", external_link("↗", row.get("source_url"))]
