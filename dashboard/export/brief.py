@@ -35,6 +35,7 @@ from dashboard.export.brief_slides import (
 from dashboard.export.errors import UnsupportedFormat
 from dashboard.export.static import Size, draw, export_figure, resolve_options
 from dashboard.figures.registry import Chart, ChartOptions, load_all
+from dashboard.i18n import t
 
 __all__ = [
     "BRIEF_FORMATS",
@@ -114,24 +115,24 @@ def build_brief(dataset: Dataset, a: str, b: str, *, image: str = ".png", lang: 
                                  titled=False)
         data = draw(fig, image, box, 2.0 if image == ".png" else 1.0)
         return [Slide("chart", title, chart.description, png=data if image == ".png" else b"",
-                      svg=data if image == ".svg" else b"", notes=f"Chart `{chart.name}`: {chart.title}.")]
+                      svg=data if image == ".svg" else b"", notes=t("brief.chart_notes", lang, name=chart.name,
+                                                                     title=chart.title))]
 
     pair = ChartOptions(docs=(a_id, b_id), a=a_id, b=b_id, lang=lang)
-    slides = [title_slide(doc_a, doc_b, result, dataset.version, date)]
-    slides += chart_slide(_pick(charts, "timeline"), ChartOptions(lang=lang),
-                          "Where the two documents sit in the policy timeline")
-    slides += chart_slide(_pick(charts, "theme"), ChartOptions(lang=lang), "How the weight of themes moved")
-    slides.append(glance_slide(dataset, doc_a, doc_b, result))
-    slides += sections_slide(doc_a, doc_b, result)
+    slides = [title_slide(doc_a, doc_b, result, dataset.version, date, lang)]
+    slides += chart_slide(_pick(charts, "timeline"), ChartOptions(lang=lang), t("brief.chart.timeline", lang))
+    slides += chart_slide(_pick(charts, "theme"), ChartOptions(lang=lang), t("brief.chart.themes", lang))
+    slides.append(glance_slide(dataset, doc_a, doc_b, result, lang))
+    slides += sections_slide(doc_a, doc_b, result, lang)
     compare = _pick(charts, "compare")
-    slides += (chart_slide(compare, pair, f"Theme shares: {doc_a['symbol']} against {doc_b['symbol']}")
-               if compare else theme_table(dataset, doc_a, doc_b, result))
-    slides += change_slides(dataset, doc_a, doc_b, result)
-    slides += chart_slide(_pick(charts, "target"), pair, "Targets and horizons")
-    slides.append(targets_slide(dataset, doc_a, doc_b))
-    slides.append(sources_slide(dataset, (a_id, b_id)))
-    slides.append(methods_slide(dataset, result, date))
-    return Brief(doc_a, doc_b, dataset.version, dataset.citation, date, slides)
+    slides += (chart_slide(compare, pair, t("brief.theme_table_title", lang, a=doc_a["symbol"], b=doc_b["symbol"]))
+               if compare else theme_table(dataset, doc_a, doc_b, result, lang))
+    slides += change_slides(dataset, doc_a, doc_b, result, lang)
+    slides += chart_slide(_pick(charts, "target"), pair, t("brief.chart.targets", lang))
+    slides.append(targets_slide(dataset, doc_a, doc_b, lang))
+    slides.append(sources_slide(dataset, (a_id, b_id), lang))
+    slides.append(methods_slide(dataset, result, date, lang))
+    return Brief(doc_a, doc_b, dataset.version, dataset.citation, date, slides, lang=lang)
 
 
 # ---------------------------------------------------------------- which chart plays which role

@@ -14,6 +14,7 @@ from pathlib import Path
 from dashboard.export.brief import Brief, Quote, Run, Slide
 from dashboard.export.errors import ExportFailed
 from dashboard.figures.template import FONT, GAIN, LOSS
+from dashboard.i18n import t
 
 PRINT_TIMEOUT_S = 90
 
@@ -66,13 +67,13 @@ def html_bytes(brief: Brief) -> bytes:
     esc = html.escape
     sections = []
     for number, slide in enumerate(brief.slides, start=1):
-        body = _title(slide) if slide.kind == "title" else _section(slide)
+        body = _title(slide, brief.lang) if slide.kind == "title" else _section(slide, brief.lang)
         footer = "" if slide.kind == "title" else (
-            f"<footer><span>{esc(brief.a['symbol'])} → {esc(brief.b['symbol'])} · policy-timeline dataset "
-            f"v{esc(brief.version)} · {esc(brief.date)}</span>"
+            f"<footer><span>{esc(brief.a['symbol'])} → {esc(brief.b['symbol'])} · "
+            f"{esc(t('brief.footer', brief.lang, version=brief.version))} · {esc(brief.date)}</span>"
             f"<span>{number} / {len(brief.slides)}</span></footer>")
         sections.append(f'<section class="slide {slide.kind}" id="slide-{number}">{body}{footer}</section>')
-    page = (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+    page = (f'<!DOCTYPE html>\n<html lang="{esc(brief.lang)}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{esc(brief.title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
             + "\n".join(sections) + "\n</body>\n</html>\n")
@@ -110,15 +111,16 @@ def chromium_path() -> str:
 # ---------------------------------------------------------------- slide kinds
 
 
-def _title(slide: Slide) -> str:
+def _title(slide: Slide, lang: str = "en") -> str:
     esc = html.escape
     items = "".join(f"<li>{esc(b)}</li>" for b in slide.bullets)
-    caution = f'<div class="caution"><b>Read with care:</b> {esc(slide.note)}</div>' if slide.note else ""
+    care = esc(t("brief.read_with_care", lang).strip())
+    caution = f'<div class="caution"><b>{care}</b> {esc(slide.note)}</div>' if slide.note else ""
     return (f'<div class="band"></div><h1>{esc(slide.title)}</h1>'
             f'<p class="subtitle">{esc(slide.subtitle)}</p><ul>{items}</ul>{caution}')
 
 
-def _section(slide: Slide) -> str:
+def _section(slide: Slide, lang: str = "en") -> str:
     esc = html.escape
     head = f"<h2>{esc(slide.title)}</h2>"
     if slide.subtitle:
@@ -131,14 +133,14 @@ def _section(slide: Slide) -> str:
     elif slide.kind == "bullets":
         body = '<ul class="bullets">' + "".join(f"<li>{esc(b)}</li>" for b in slide.bullets) + "</ul>"
         if slide.rows:
-            body += _table(slide)
+            body += _table(slide, lang)
         if slide.links:
             items = "".join(f"<li>{_linked(line)}</li>" for line in slide.links)
             body += f'<ul class="sources">{items}</ul>'
     elif slide.kind == "quotes":
         body = "".join(_quote(q) for q in slide.quotes)
     else:
-        body = _table(slide)
+        body = _table(slide, lang)
     note = ""
     if slide.note and not (slide.kind == "table" and not slide.rows):
         note = f'<div class="{"caution" if slide.kind == "bullets" else "note"}">{esc(slide.note)}</div>'
@@ -165,10 +167,10 @@ def _runs(runs: list[Run]) -> str:
     return "".join(out)
 
 
-def _table(slide: Slide) -> str:
+def _table(slide: Slide, lang: str = "en") -> str:
     esc = html.escape
     if not slide.rows:
-        return f'<p class="subtitle">{esc(slide.note or "Nothing to show.")}</p>'
+        return f'<p class="subtitle">{esc(slide.note or t("brief.nothing", lang))}</p>'
     total = sum(slide.widths) if slide.widths else len(slide.columns)
     widths = slide.widths or [1.0] * len(slide.columns)
     cols = "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in widths)

@@ -14,6 +14,7 @@ from pptx.util import Emu, Inches, Pt
 from dashboard.export.brief import Brief, Quote, Run, Slide
 from dashboard.export.text import wrap
 from dashboard.figures.template import GAIN, LOSS
+from dashboard.i18n import t
 
 W, H = Inches(13.333), Inches(7.5)
 LEFT = Inches(0.45)
@@ -31,15 +32,18 @@ def pptx_bytes(brief: Brief) -> bytes:
     prs = Presentation()
     prs.slide_width, prs.slide_height = W, H
     prs.core_properties.title = brief.title
-    prs.core_properties.subject = f"policy-timeline dataset v{brief.version}"
+    prs.core_properties.subject = t("brief.footer", brief.lang, version=brief.version)
     layout = prs.slide_layouts[5]  # "Title Only": a real title placeholder, for outlines and screen readers
     for number, spec in enumerate(brief.slides, start=1):
         slide = prs.slides.add_slide(layout)
         if spec.kind == "title":
-            _title_slide(slide, spec)
+            _title_slide(slide, spec, brief.lang)
         else:
             _header(slide, spec)
-            {"chart": _chart, "bullets": _bullets, "quotes": _quotes, "table": _table}[spec.kind](slide, spec)
+            if spec.kind in ("bullets", "table"):
+                {"bullets": _bullets, "table": _table}[spec.kind](slide, spec, lang=brief.lang)
+            else:
+                {"chart": _chart, "quotes": _quotes}[spec.kind](slide, spec)
             _footer(slide, brief, number, len(brief.slides))
         if spec.notes:
             slide.notes_slide.notes_text_frame.text = _clean(spec.notes)
@@ -51,7 +55,7 @@ def pptx_bytes(brief: Brief) -> bytes:
 # ---------------------------------------------------------------- slide kinds
 
 
-def _title_slide(slide, spec: Slide) -> None:
+def _title_slide(slide, spec: Slide, lang: str = "en") -> None:
     band = slide.shapes.add_shape(1, 0, 0, Inches(0.35), H)  # 1 = rectangle
     band.fill.solid()
     band.fill.fore_color.rgb = RGBColor.from_string(GAIN[1:])
@@ -65,7 +69,7 @@ def _title_slide(slide, spec: Slide) -> None:
              [[Run(b)] for b in spec.bullets], size=18, color=INK, space=8)
     if spec.note:
         box = _textbox(slide, LEFT + Inches(0.3), Inches(5.7), BODY_W - Inches(0.3), Inches(1.0),
-                       [[Run("Read with care: "), Run(spec.note)]], size=13, color=MUTED, fill=BAND)
+                       [[Run(t("brief.read_with_care", lang)), Run(spec.note)]], size=13, color=MUTED, fill=BAND)
         box.text_frame.paragraphs[0].runs[0].font.bold = True
 
 
@@ -86,7 +90,7 @@ def _chart(slide, spec: Slide) -> None:
         pic.left = int((W - pic.width) / 2)
 
 
-def _bullets(slide, spec: Slide) -> None:
+def _bullets(slide, spec: Slide, lang: str = "en") -> None:
     top = Inches(1.5) if spec.subtitle else Inches(1.15)
     size = 17 if len(" ".join(spec.bullets)) < 900 else 14
     _textbox(slide, LEFT, top, BODY_W, Inches(4.3), [[Run("•  " + b)] for b in spec.bullets],
@@ -95,7 +99,7 @@ def _bullets(slide, spec: Slide) -> None:
     y = top + max(used, Inches(0.5)) + Inches(0.15)
     if spec.rows:  # a small table under the bullets
         y = _table(slide, spec, top=y + Inches(0.05), width=int(BODY_W * 0.7), left=LEFT + Inches(0.3),
-                   size=13)
+                   size=13, lang=lang)
     if spec.links:  # the sources, one per line
         _textbox(slide, LEFT, y, BODY_W, Inches(1.5), [[Run(line)] for line in spec.links], size=10,
                  color=MUTED)
@@ -142,12 +146,12 @@ def _quote(slide, quote: Quote, y: int, spec: Slide) -> int:
 
 
 def _table(slide, spec: Slide, *, top: int | None = None, width: int = BODY_W, left: int = LEFT,
-           size: float | None = None) -> int:
+           size: float | None = None, lang: str = "en") -> int:
     """Draw the slide's table (with its note when it is a table slide); return the y below it."""
     standalone = top is None
     top = top if top is not None else Inches(1.45) if spec.subtitle else Inches(1.15)
     if not spec.rows:
-        _textbox(slide, LEFT, top, BODY_W, Inches(0.6), [[Run(spec.note or "Nothing to show.")]], size=16,
+        _textbox(slide, LEFT, top, BODY_W, Inches(0.6), [[Run(spec.note or t("brief.nothing", lang))]], size=16,
                  color=MUTED)
         return top + Inches(0.6)
     widths = spec.widths or [1.0] * len(spec.columns)
@@ -168,7 +172,7 @@ def _table(slide, spec: Slide, *, top: int | None = None, width: int = BODY_W, l
         rows = rows[:-1]
         heights = row_heights(rows, size)
     if len(rows) < len(spec.rows):
-        note = f"The first {len(rows)} of {len(spec.rows)} rows; the data package holds them all."
+        note = t("brief.first_rows", lang, n=len(rows), total=len(spec.rows))
     spec = Slide(spec.kind, spec.title, columns=spec.columns, rows=rows, note=note)
     shape = slide.shapes.add_table(len(spec.rows) + 1, len(spec.columns), left, top, width,
                                    Inches(0.4) + sum(heights))
@@ -190,7 +194,7 @@ def _table(slide, spec: Slide, *, top: int | None = None, width: int = BODY_W, l
 
 
 def _footer(slide, brief: Brief, number: int, total: int) -> None:
-    text = (f"{brief.a['symbol']} → {brief.b['symbol']} · policy-timeline dataset v{brief.version} · "
+    text = (f"{brief.a['symbol']} → {brief.b['symbol']} · {t('brief.footer', brief.lang, version=brief.version)} · "
             f"{brief.date}")
     _textbox(slide, LEFT, H - Inches(0.38), BODY_W - Inches(1), Inches(0.3), [[Run(text)]], size=9,
              color=MUTED)

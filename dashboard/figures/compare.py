@@ -14,36 +14,15 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard import i18n
 from dashboard.analysis.diff import Comparison, compare_documents
 from dashboard.dataset.load import Dataset
 from dashboard.figures.coverage import coverage_key, coverage_label, source_kind_label
 from dashboard.figures.registry import Chart, ChartOptions, register
 from dashboard.figures.template import GAIN, LOSS, escape, frame, source_caption
+from dashboard.i18n import table
 
-TEXT = {
-    "themes_title": {"en": "Theme weight from {a} to {b}", "vi": "Tỷ trọng chủ đề từ {a} đến {b}"},
-    "themes_subtitle": {
-        "en": "Change in the share of provisions carrying each theme, percentage points ({basis})",
-        "vi": "Thay đổi tỷ lệ điều khoản mang từng chủ đề, điểm phần trăm ({basis})",
-    },
-    "terms_title": {
-        "en": "Terms distinctive of {a} and of {b}",
-        "vi": "Thuật ngữ đặc trưng của {a} và của {b}",
-    },
-    "terms_subtitle": {
-        "en": "Log-likelihood keyness (G²) over the counted provisions; left: {a}, right: {b}",
-        "vi": "Độ đặc trưng log-likelihood (G²); trái: {a}, phải: {b}",
-    },
-    "themes_xaxis": {
-        "en": "Change in share of provisions (percentage points)",
-        "vi": "Thay đổi tỷ lệ điều khoản (điểm phần trăm)",
-    },
-    "gain": {"en": "more in {b}", "vi": "nhiều hơn ở {b}"},
-    "loss": {"en": "more in {a}", "vi": "nhiều hơn ở {a}"},
-    "own": {"en": "own provisions", "vi": "điều khoản của chính văn bản"},
-    "all": {"en": "all provisions (secondary account)", "vi": "mọi đoạn (tường thuật thứ cấp)"},
-    "empty": {"en": "No theme tags for these documents", "vi": "Không có chủ đề cho hai văn bản này"},
-}
+TEXT = table("compare_chart")
 
 
 @lru_cache(maxsize=64)
@@ -78,6 +57,19 @@ def coverage_note(result: dict[str, Any], lang: str = "en") -> str:
             f"{source_kind_label(doc['source_kind'], lang)}"
         )
     return "; ".join(parts) + "."
+
+
+def coverage_warning(result: dict[str, Any], lang: str = "en") -> str:
+    """Return the comparison's coverage warning in `lang` (the analysis writes it in English; "" when none)."""
+    if not result.get("coverage_warning") or lang == "en":
+        return str(result.get("coverage_warning") or "")
+    a, b = result["documents"]["a"], result["documents"]["b"]
+
+    def said(doc: dict[str, Any]) -> str:
+        cover = coverage_label(coverage_key(doc["coverage"]), lang).lower()
+        return f"{doc['symbol']}: {cover} ({source_kind_label(doc['source_kind'], lang)})"
+
+    return i18n.t("compare.warning", lang, a=said(a), b=said(b))
 
 
 def theme_delta_table(dataset: Dataset, options: ChartOptions) -> pd.DataFrame:
@@ -270,8 +262,8 @@ def _theme_labels(dataset: Dataset, lang: str) -> dict[str, str]:
     return {str(i): str(label) for i, label in zip(themes["id"], themes[column], strict=True)}
 
 
-def _t(key: str, lang: str) -> str:
-    return TEXT[key].get(lang) or TEXT[key]["en"]
+def _t(key: str, lang: str, **values: object) -> str:
+    return i18n.t(f"compare_chart.{key}", lang, **values)
 
 
 register(

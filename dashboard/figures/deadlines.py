@@ -17,23 +17,10 @@ import pandas as pd
 
 from dashboard.dataset.load import Dataset
 from dashboard.figures.labels import text
+from dashboard.i18n import table
 
 ROLES = ("deadline", "name", "cross_reference", "not_own")
-ROLE_WORDS: dict[str, dict[str, str]] = {
-    "deadline": {"en": "deadline", "vi": "thời hạn"},
-    "name": {
-        "en": "a name that carries a year, not a deadline",
-        "vi": "tên gọi có chứa năm, không phải thời hạn",
-    },
-    "cross_reference": {
-        "en": "another document's horizon, cited: not a deadline this document sets",
-        "vi": "mốc của văn bản khác được nhắc lại, không phải thời hạn văn bản này đặt ra",
-    },
-    "not_own": {
-        "en": "not the document's own words: not a deadline it sets",
-        "vi": "không phải lời văn của văn bản, không phải thời hạn văn bản đặt ra",
-    },
-}
+ROLE_WORDS = table("deadline_role")
 _WORD = re.compile(r"[^\W\d_]+")
 _SMALL = frozenset({"on", "for", "of", "the", "and", "to", "in", "a", "an", "with", "by"})
 

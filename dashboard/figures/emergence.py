@@ -21,6 +21,7 @@ from dashboard.figures.labels import COVERAGE_WORD, chart_documents, chart_lang,
 from dashboard.figures.registry import Chart, ChartOptions, register
 from dashboard.figures.template import NEUTRAL, THEME_COLOURS, escape
 from dashboard.figures.theme_tables import BASES, basis_label, chart_basis, listed, theme_caption, theme_documents
+from dashboard.i18n import table
 
 TOP_TERMS = 8  # new terms drawn (and listed on the page) per document
 MAX_PANELS = 6  # documents the chart draws: the latest ones
@@ -40,28 +41,7 @@ COLUMNS = [
     "basis",
 ]
 
-TEXT: dict[str, dict[str, str]] = {
-    "title": {"en": "New in each document", "vi": "Điểm mới của từng văn bản"},
-    "subtitle": {
-        "en": "Terms each document uses that no earlier document did: codebook terms first (in their theme's "
-        "colour), then other words (grey), each strongest first (log-likelihood G² against the earlier "
-        "documents pooled); bars count the uses; {basis}.",
-        "vi": "Thuật ngữ văn bản dùng mà chưa văn bản nào trước đó dùng: thuật ngữ bộ mã trước (màu chủ đề), "
-        "rồi đến từ khác (màu xám), mỗi nhóm xếp theo độ nổi bật (G² so với các văn bản trước gộp lại); "
-        "thanh là số lần dùng; {basis}.",
-    },
-    "new_terms": {"en": "{n} new terms", "vi": "{n} thuật ngữ mới"},
-    "first_docs": {
-        "en": "{docs}: nothing earlier to be new against on this basis.",
-        "vi": "{docs}: không có văn bản trước đó để so sánh theo cách tính này.",
-    },
-    "none": {"en": "No new terms on this basis", "vi": "Không có thuật ngữ mới theo cách tính này"},
-    "uses": {"en": "uses", "vi": "lần dùng"},
-    "axis_uses": {"en": "uses in the document", "vi": "số lần dùng trong văn bản"},
-    "provisions": {"en": "provisions", "vi": "điều khoản"},
-    "against": {"en": "against {n} earlier documents", "vi": "so với {n} văn bản trước"},
-    "capped": {"en": "The latest {n} documents are drawn.", "vi": "Hiển thị {n} văn bản gần nhất."},
-}
+TEXT = table("emergence_chart")
 
 
 def emergence_table(ds: Dataset, options: ChartOptions) -> pd.DataFrame:

@@ -23,21 +23,9 @@ from dashboard.figures.targets import CONFLICT, empty_note
 from dashboard.figures.targets import TEXT as TARGET_TEXT
 from dashboard.figures.template import CATEGORICAL, escape, source_caption
 from dashboard.figures.theme_tables import coverage_sentence
+from dashboard.i18n import localised, table
 
-TEXT: dict[str, dict[str, str]] = {
-    "ind_title": {"en": "Reported indicators", "vi": "Các chỉ số được công bố"},
-    "ind_subtitle": {
-        "en": "Dated facts that sources report (not targets): each value at the date it describes, a line "
-        "joining reports of the same indicator; hover for the source",
-        "vi": "Số liệu có ngày do các nguồn công bố (không phải mục tiêu): mỗi giá trị đặt tại thời điểm "
-        "của nó, đường nối các lần công bố cùng một chỉ số; di chuột để xem nguồn",
-    },
-    "ind_none": {"en": "No reported indicator matches these filters", "vi": "Không có chỉ số khớp bộ lọc"},
-    "as_of": {"en": "as of {d}", "vi": "tính đến {d}"},
-    "with": {"en": "filed with {doc}", "vi": "gắn với {doc}"},
-    "sources": {"en": "Sources: {sites}.", "vi": "Nguồn tin: {sites}."},
-    "xaxis": {"en": "Date the value describes", "vi": "Thời điểm của số liệu"},
-}
+TEXT = table("indicators_chart")
 
 
 def indicators_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
@@ -160,7 +148,7 @@ def _indicator_hover(r: dict[str, Any], lang: str) -> str:
     if text(r.get("conflict_group")):
         lines.append(
             f"<span style='color:{CONFLICT}'>{escape(word(TARGET_TEXT, 'conflict', lang))}</span>: "
-            f"{wrap(escape(text(r.get('conflict_note'))), 80)}"
+            f"{wrap(escape(localised(r, 'conflict_note', lang)), 80)}"
         )
     if text(r.get("note")) or text(r.get("source_note")):
         lines.append(f"<i>{wrap(escape(text(r.get('note')) or text(r.get('source_note'))), 80)}</i>")

@@ -22,15 +22,11 @@ from dashboard.figures.deadlines import deadline_role, document_titles
 from dashboard.figures.labels import chart_documents, text
 from dashboard.figures.registry import ChartOptions
 from dashboard.figures.theme_tables import listed
+from dashboard.i18n import table
 
 KINDS = ("goal", "milestone", "programme_period", "reported_indicator")
 TARGET_KINDS = KINDS[:3]  # what the targets timeline draws unless reported indicators are asked for
-KIND_LABELS: dict[str, dict[str, str]] = {
-    "goal": {"en": "Goal", "vi": "Mục tiêu"},
-    "milestone": {"en": "Milestone", "vi": "Mốc"},
-    "programme_period": {"en": "Programme period", "vi": "Giai đoạn chương trình"},
-    "reported_indicator": {"en": "Reported indicator", "vi": "Chỉ số được công bố"},
-}
+KIND_LABELS = table("target_kind_label")
 COLUMNS = [
     "id",
     "document_id",
@@ -62,6 +58,7 @@ COLUMNS = [
     "confidence",
     "conflict_group",
     "conflict_note",
+    "conflict_note_vi",
     "note",
     "role",
 ]

@@ -44,6 +44,7 @@ from dashboard.figures.target_tables import (
 )
 from dashboard.figures.template import escape, source_caption
 from dashboard.figures.theme_tables import coverage_sentence
+from dashboard.i18n import localised, table
 
 # Okabe-Ito colours and a distinct symbol per kind, so kind never rests on colour alone
 KIND_STYLE: dict[str, dict[str, str]] = {
@@ -57,45 +58,7 @@ INK = "#333333"
 YEAR_BAND = "#FFF1B8"
 MAX_ROWS = 60  # targets the timeline draws at most (the earliest due); the page's table lists them all
 
-TEXT: dict[str, dict[str, str]] = {
-    "timeline_title": {"en": "Targets and horizons", "vi": "Mục tiêu và các mốc thời gian"},
-    "timeline_subtitle": {
-        "en": "Each target at the year it falls due; bars run over a period's years. Filled marks were found "
-        "in the document's text, hollow marks are reported only by a secondary source, ⚠ marks targets on "
-        "which sources disagree",
-        "vi": "Mỗi mục tiêu đặt tại năm đến hạn; thanh ngang là khoảng năm của một giai đoạn. Ký hiệu đặc "
-        "tìm thấy trong văn bản, ký hiệu rỗng chỉ do nguồn thứ cấp đưa tin, ⚠ là mục tiêu các nguồn không "
-        "thống nhất",
-    },
-    "by_theme": {"en": "rows grouped by theme", "vi": "nhóm theo chủ đề"},
-    "no_indicators": {
-        "en": "reported indicators are in their own chart",
-        "vi": "chỉ số được công bố có biểu đồ riêng",
-    },
-    "xaxis": {"en": "Year", "vi": "Năm"},
-    "found": {"en": "found in the document's text", "vi": "tìm thấy trong văn bản"},
-    "cited": {"en": "reported by a secondary source", "vi": "do nguồn thứ cấp đưa tin"},
-    "conflict": {"en": "⚠ sources disagree", "vi": "⚠ các nguồn không thống nhất"},
-    "issued": {"en": "date of issue", "vi": "ngày ban hành"},
-    "due": {"en": "due {years}", "vi": "đến hạn {years}"},
-    "undated": {
-        "en": "Rows without a year ({n}) are listed in the table only.",
-        "vi": "Các dòng không có năm ({n}) chỉ có trong bảng.",
-    },
-    "apart": {
-        "en": "{n} years that are not deadlines (programme names, cross-references) are listed apart in the table.",
-        "vi": "{n} năm không phải thời hạn (tên chương trình, dẫn chiếu) được liệt kê riêng trong bảng.",
-    },
-    "none": {"en": "No dated target matches these filters", "vi": "Không có mục tiêu có năm khớp bộ lọc"},
-    "capped": {
-        "en": "The {n} earliest due of {total} dated targets are drawn; narrow the filters to see others.",
-        "vi": "Hiển thị {n} mục tiêu đến hạn sớm nhất trong {total}; thu hẹp bộ lọc để xem các mục khác.",
-    },
-    "provision": {"en": "found in provision {p}", "vi": "trong điều khoản {p}"},
-    "reported_by": {"en": "reported by {site}", "vi": "theo {site}"},
-    "confidence": {"en": "confidence {c}", "vi": "độ tin cậy {c}"},
-    "no_theme": {"en": "No theme", "vi": "Không có chủ đề"},
-}
+TEXT = table("targets_chart")
 
 
 def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
@@ -382,7 +345,7 @@ def _target_hover(r: dict[str, Any], lang: str) -> str:
         where = word(TEXT, "provision", lang, p=escape(text(r["provision_id"]).split(":", 1)[-1]))
     lines.append(f"{where}; {word(TEXT, 'confidence', lang, c=escape(text(r['confidence'])))}")
     if text(r.get("conflict_group")):
-        note = text(r.get("conflict_note"))
+        note = localised(r, "conflict_note", lang)
         lines.append(
             f"<span style='color:{CONFLICT}'>{escape(word(TEXT, 'conflict', lang))}</span>"
             + (f": {wrap(escape(note), 80)}" if note else "")

@@ -25,6 +25,7 @@ from dashboard.figures.labels import (
 )
 from dashboard.figures.registry import ChartOptions
 from dashboard.figures.template import source_caption
+from dashboard.i18n import table
 
 MEASURES = ("share_provisions", "share_words", "count")
 BASES = ("own", "all")
@@ -32,38 +33,7 @@ COLUMN = {"share_provisions": "share_provisions", "share_words": "share_words", 
 DEFAULT_LINES = 4  # themes the evolution draws when none is chosen: the largest on average
 MAX_DOCUMENTS = 30  # documents a theme chart draws at most (the latest); a reader picks others
 
-WORDS: dict[str, dict[str, str]] = {
-    "share_provisions": {"en": "Share of provisions carrying the theme", "vi": "Tỷ lệ điều khoản có chủ đề"},
-    "share_words": {
-        "en": "Share of words, in provisions carrying the theme",
-        "vi": "Tỷ lệ số từ thuộc các điều khoản có chủ đề",
-    },
-    "count": {"en": "Provisions carrying the theme", "vi": "Số điều khoản có chủ đề"},
-    "short_share_provisions": {"en": "share of provisions", "vi": "tỷ lệ điều khoản"},
-    "short_share_words": {"en": "share of words", "vi": "tỷ lệ số từ"},
-    "short_count": {"en": "provisions", "vi": "số điều khoản"},
-    "own": {
-        "en": "counting each document's own text (publisher's framing and reported text left out)",
-        "vi": "chỉ tính lời văn của chính văn bản (bỏ lời dẫn và phần tường thuật)",
-    },
-    "all": {
-        "en": "counting all text, publisher's framing and secondary reports included",
-        "vi": "tính mọi đoạn, kể cả lời dẫn và phần tường thuật thứ cấp",
-    },
-    "no_text": {"en": "no own text", "vi": "không có lời văn gốc"},
-    "versions": {
-        "en": "A document held in two languages is counted once, in its primary version.",
-        "vi": "Văn bản có hai bản ngôn ngữ chỉ được tính một lần, theo bản chính.",
-    },
-    "capped": {
-        "en": "The latest {n} of {total} documents are drawn; choose documents to compare others.",
-        "vi": "Hiển thị {n} văn bản gần nhất trong {total}; chọn văn bản để so sánh văn bản khác.",
-    },
-    "no_text_note": {
-        "en": "{docs}: no own text on this basis (a secondary account), so no value ({where}).",
-        "vi": "{docs}: không có lời văn gốc theo cách tính này (nguồn thứ cấp) nên không có giá trị ({where}).",
-    },
-}
+WORDS = table("theme_measure")
 
 
 def theme_documents(ds: Dataset, options: ChartOptions) -> list[ChartDocument]:

@@ -13,36 +13,9 @@ from dashboard.figures.coverage import coverage_label
 from dashboard.figures.labels import COVERAGE_WORD, ChartDocument, percent, word
 from dashboard.figures.template import escape
 from dashboard.figures.theme_tables import WORDS, basis_label, measure_label
+from dashboard.i18n import table
 
-TEXT: dict[str, dict[str, str]] = {
-    "heatmap_title": {
-        "en": "Weight of each theme, document by document",
-        "vi": "Tỷ trọng từng chủ đề theo văn bản",
-    },
-    "evolution_title": {"en": "Theme weight over time", "vi": "Tỷ trọng chủ đề qua thời gian"},
-    "date_axis": {"en": "date of issue", "vi": "ngày ban hành"},
-    "n_themes": {"en": "{n} themes", "vi": "{n} chủ đề"},
-    "unjoined": {
-        "en": "a line joins only full official texts: an excerpt's or a summary's share is not comparable",
-        "vi": "đường chỉ nối các toàn văn chính thức: tỷ trọng của bản trích hay bản tóm tắt không so sánh được",
-    },
-    "order": {"en": "documents in order of issue", "vi": "văn bản theo thứ tự ban hành"},
-    "count_caveat": {
-        "en": "raw counts grow with how much of each document the corpus holds",
-        "vi": "số đếm phụ thuộc vào lượng văn bản mà kho dữ liệu có",
-    },
-    "default_lines": {
-        "en": "the {n} largest themes on average; choose themes to change",
-        "vi": "{n} chủ đề lớn nhất tính trung bình; chọn chủ đề để thay đổi",
-    },
-    "grey_cells": {"en": "grey cells", "vi": "ô xám"},
-    "gaps": {"en": "no point", "vi": "không có điểm"},
-    "of": {"en": "{k} of {n} provisions", "vi": "{k} trên {n} điều khoản"},
-    "words_of": {"en": "{k} of {n} words", "vi": "{k} trên {n} từ"},
-    "legend_themes": {"en": "Theme", "vi": "Chủ đề"},
-    "legend_marks": {"en": "Source coverage", "vi": "Mức độ có văn bản"},
-    "click": {"en": "Click to list these provisions", "vi": "Bấm để xem các điều khoản này"},
-}
+TEXT = table("themes_chart")
 
 
 def subtitle(measure: str, basis: str, lang: str, note: str = "") -> str:

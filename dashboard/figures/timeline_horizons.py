@@ -15,6 +15,7 @@ from dashboard.figures.template import escape
 from dashboard.figures.timeline_points import arr, ids, nums, wrap
 from dashboard.figures.timeline_rows import LABEL_LIMIT, TimelineDoc, text_of
 from dashboard.figures.timeline_text import text
+from dashboard.i18n import label
 
 BAR_OFFSET = 0.3  # the horizon bar sits just below its document's marker (the y axis runs downwards)
 
@@ -113,7 +114,7 @@ def _target_hover(doc: TimelineDoc, year: int, targets: list[dict[str, Any]], la
     for t in (t for t in targets if int(t["end_year"]) == year):
         conflict = f" ⚠ {text('conflict', lang)}" if text_of(t.get("conflict_group")) else ""
         words = f"“{text_of(t.get('surface'))}”" if text_of(t.get("surface")) else text_of(t.get("text"))
-        source = ", ".join(x for x in (text_of(t.get("origin")), text_of(t.get("confidence"))) if x)
+        source = ", ".join(x for x in (label("origin", t.get("origin"), lang), text_of(t.get("confidence"))) if x)
         lines.append(f"• {wrap(words, 80)}{f' ({escape(source)})' if source else ''}{conflict}")
     return "<br>".join(lines[:8])
 

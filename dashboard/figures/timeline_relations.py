@@ -15,6 +15,7 @@ from dashboard.figures.template import escape
 from dashboard.figures.timeline_points import arr, nums, wrap
 from dashboard.figures.timeline_rows import TimelineDoc, text_of
 from dashboard.figures.timeline_text import RELATION_STYLE, relation_label, text
+from dashboard.i18n import label, localised
 
 ARROW_LIMIT = 150  # more relations than this are drawn as faint lines, not arrows
 
@@ -116,8 +117,8 @@ def _relation_hover(rel: dict[str, Any], src: TimelineDoc, dst: TimelineDoc, lan
         f"<b>{escape(src.symbol)}</b> {escape(relation_label(rel['kind'], lang))} <b>{escape(dst.symbol)}</b>"
     ]
     if text_of(rel.get("evidence")):
-        lines.append(f"{text('evidence', lang)}: {wrap(text_of(rel.get('evidence')), 80)}")
-    conf = " · ".join(x for x in (text_of(rel.get("confidence")), text_of(rel.get("origin"))) if x)
+        lines.append(f"{text('evidence', lang)}: {wrap(localised(rel, 'evidence', lang), 80)}")
+    conf = " · ".join(x for x in (text_of(rel.get("confidence")), label("origin", rel.get("origin"), lang)) if x)
     if conf:
         lines.append(f"{text('confidence', lang)}: {escape(conf)}")
     return "<br>".join(lines)

@@ -21,6 +21,7 @@ from dashboard.dataset.load import Dataset
 from dashboard.figures.coverage import coverage_key
 from dashboard.figures.deadlines import context_years, deadline_role, document_titles
 from dashboard.figures.registry import ChartOptions
+from dashboard.i18n import localised
 
 LAYERS = ("relations", "horizons", "not_held")
 LANE_ORDER = ("Party Central Committee", "Politburo", "Party Secretariat", "Party", "National Assembly",
@@ -107,6 +108,9 @@ def documents(ds: Dataset, options: ChartOptions) -> list[TimelineDoc]:
         "issuer_label",
         "horizons",
         "horizons_note",
+        "coverage_note_vi",
+        "issuer_detail_vi",
+        "issuer_label_vi",
     ]
     for row in table[[c for c in columns if c in table.columns]].to_dict("records"):
         issued = as_date(row.get("issued"))
@@ -129,8 +133,8 @@ def documents(ds: Dataset, options: ChartOptions) -> list[TimelineDoc]:
                 held=held,
                 coverage=coverage_key(row.get("coverage"), held),
                 source_kind=text_of(row.get("source_kind")),
-                coverage_note=text_of(row.get("coverage_note")),
-                issuer=text_of(row.get("issuer_detail")) or text_of(row.get("issuer_label")),
+                coverage_note=localised(row, "coverage_note", lang),
+                issuer=localised(row, "issuer_detail", lang) or localised(row, "issuer_label", lang),
                 # a year its horizons note calls context only is not a horizon the document sets
                 horizons=tuple(sorted(set(_horizons(row)) - context_years(_horizons(row), row.get("horizons_note")))),
                 target_years=tuple(
@@ -204,7 +208,7 @@ def _relation_rows(ds: Dataset) -> tuple[dict[str, Any], ...]:
         return ()
     table = ds.table("relations")
     columns = [
-        c for c in ("source_id", "kind", "target_id", "evidence", "confidence", "origin") if c in table
+        c for c in ("source_id", "kind", "target_id", "evidence", "evidence_vi", "confidence", "origin") if c in table
     ]
     rows = table.loc[table["source_id"] != table["target_id"], columns]
     return tuple(rows.drop_duplicates(subset=["source_id", "kind", "target_id"]).to_dict("records"))

@@ -24,6 +24,7 @@ from urllib.parse import parse_qsl
 import dash_bootstrap_components as dbc
 from dash import ALL, MATCH, Input, Output, State, callback, ctx, dcc, html, no_update
 
+from dashboard import i18n
 from dashboard.app import ids
 from dashboard.app.context import current
 from dashboard.app.state import CompareView, View, Vocabulary
@@ -32,6 +33,7 @@ from dashboard.export.brief import render_brief
 from dashboard.export.gate import ExportBusy, cached_export
 from dashboard.export.static import SIZES, default_filename, render_chart
 from dashboard.figures.registry import ChartOptions
+from dashboard.i18n import table
 
 # pattern-matching id types (a dict id: {"type": ..., "chart": <registry name>, ...})
 EXPORT_MENU = "export-menu"
@@ -43,27 +45,7 @@ BRIEF_ITEM = "brief-item"  # {"type": BRIEF_ITEM, "fmt": ".pptx" | ".pdf" | ".ht
 BRIEF_DOWNLOAD = "brief-download"
 BRIEF_STATUS = "brief-status"
 
-TEXT: dict[str, dict[str, str]] = {
-    "download": {"en": "⤓ Download", "vi": "⤓ Tải xuống"},
-    "slide": {"en": "Slide, 16:9 (1600 × 900)", "vi": "Trình chiếu 16:9 (1600 × 900)"},
-    "a4": {"en": "A4 page width (1240 px wide)", "vi": "Chiều ngang khổ A4 (rộng 1240 px)"},
-    ".png": {"en": "PNG image (2× scale)", "vi": "Ảnh PNG (tỷ lệ 2×)"},
-    ".svg": {"en": "SVG (vector)", "vi": "SVG (vectơ)"},
-    ".pdf": {"en": "PDF (vector)", "vi": "PDF (vectơ)"},
-    "other": {"en": "Other formats", "vi": "Định dạng khác"},
-    ".html": {"en": "Interactive HTML (works offline)", "vi": "HTML tương tác (xem không cần mạng)"},
-    ".csv": {"en": "Data behind the chart (CSV)", "vi": "Dữ liệu của biểu đồ (CSV)"},
-    "brief": {"en": "⤓ Download briefing pack", "vi": "⤓ Tải bộ tài liệu báo cáo"},
-    "brief.pptx": {"en": "PowerPoint slides (.pptx)", "vi": "Trang chiếu PowerPoint (.pptx)"},
-    "brief.pdf": {"en": "PDF, one page per slide", "vi": "PDF, mỗi trang một trang chiếu"},
-    "brief.html": {"en": "Web page (.html)", "vi": "Trang web (.html)"},
-    "brief.hint": {"en": "Timeline, themes, what changed from A to B with quotations, targets, sources.",
-                   "vi": "Dòng thời gian, chủ đề, thay đổi từ A sang B kèm trích dẫn, mục tiêu, nguồn."},
-    "brief.choose": {"en": "Choose two documents first.", "vi": "Hãy chọn hai văn bản trước."},
-    "failed": {"en": "Export failed: {error}", "vi": "Không xuất được: {error}"},
-    "busy": {"en": "The server is busy with other downloads: try again in {seconds} seconds.",
-             "vi": "Máy chủ đang bận với các lượt tải khác: hãy thử lại sau {seconds} giây."},
-}
+TEXT = table("download")
 STATIC = (".png", ".svg", ".pdf")
 
 
@@ -206,5 +188,4 @@ def _views(base: type[View]) -> list[type[View]]:
 
 
 def _t(key: str, lang: str, **values: object) -> str:
-    entry = TEXT[key]
-    return (entry.get(lang) or entry["en"]).format(**values)
+    return i18n.t(f"download.{key}", lang, **values)

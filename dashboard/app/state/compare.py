@@ -11,21 +11,14 @@ from dashboard.analysis.diff.pins import MAX_PINS, Pin, usable_pins, well_formed
 from dashboard.app.i18n import theme_label
 from dashboard.app.state.base import MAX_VALUE, Notice, View, Vocabulary, _Reader
 from dashboard.figures.registry import ChartOptions
+from dashboard.i18n import table
 
 _PIN_NOTICE = {"unknown": "pin-unknown", "conflict": "pin-conflict", "too-many": "pin-too-many"}  # by reason
 
 STATUSES = ("kept", "reworded", "merged", "split", "new", "dropped")  # of an aligned pair (analysis.diff)
 
 
-_COMPARE_WORDS = {
-    "choose": {"en": "Choose two documents to compare", "vi": "Chọn hai văn bản để so sánh"},
-    "kept": {"en": "kept", "vi": "giữ nguyên"},
-    "reworded": {"en": "reworded", "vi": "viết lại"},
-    "merged": {"en": "merged", "vi": "gộp lại"},
-    "split": {"en": "split", "vi": "tách ra"},
-    "new": {"en": "new", "vi": "mới"},
-    "dropped": {"en": "dropped", "vi": "bỏ"},
-}
+_COMPARE_WORDS = table("compare_view")
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,8 @@ from dashboard.app.views.compare_pins import (
 )
 from dashboard.app.views.compare_sections import sections_block
 from dashboard.app.views.compare_text import text
-from dashboard.figures.compare import comparison_dict
-from dashboard.figures.coverage import coverage_key, coverage_label, source_kind_label
+from dashboard.figures.compare import comparison_dict, coverage_warning
+from dashboard.i18n import localised
 
 MAX_ROWS = 150  # pairs drawn at once (each is ~3 kB of components); the filters narrow a longer list
 EXAMPLES = (("40-QD-TTg-2016", "153-NQ-CP-2025"), ("01-NQ-CP-2016", "59-NQ-TW-2025"))
@@ -365,7 +365,9 @@ def _documents(data: AppData, result: dict[str, Any], lang: str) -> html.Div:
                                 href=source_href(doc["id"], None, None, lang),
                                 className="source-link me-2",
                             ),
-                            source_badge(doc["coverage"], doc["source_kind"], doc["coverage_note"], lang=lang),
+                            source_badge(
+                                doc["coverage"], doc["source_kind"], localised(doc, "coverage_note", lang), lang=lang
+                            ),
                             html.Div(_title(row, lang), className="small"),
                             html.Div(
                                 f"{doc['provisions']} {t('common.provisions', lang).lower()} "
@@ -464,15 +466,7 @@ def _title(row: dict[str, Any], lang: str) -> str:
 
 def _warning(result: dict[str, Any], lang: str) -> str | None:
     """Return the coverage warning in the page's language (the analysis writes it in English)."""
-    if not result.get("coverage_warning") or lang == "en":
-        return result.get("coverage_warning")
-    a, b = result["documents"]["a"], result["documents"]["b"]
-
-    def said(doc: dict[str, Any]) -> str:
-        cover = coverage_label(coverage_key(doc["coverage"]), lang).lower()
-        return f"{doc['symbol']}: {cover} ({source_kind_label(doc['source_kind'], lang)})"
-
-    return _t("warning", lang).format(a=said(a), b=said(b))
+    return coverage_warning(result, lang) or result.get("coverage_warning")
 
 
 def _field(label: str, control: Any) -> html.Div:

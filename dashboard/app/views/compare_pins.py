@@ -50,7 +50,7 @@ def pins_bar(view: CompareView, pins: list[Pin]) -> html.Div:
     more = [text("more_pins", lang).format(n=len(pins) - MAX_LISTED)] if len(pins) > MAX_LISTED else []
     return html.Div(
         [
-            html.Span(text("pinned", lang).format(n=len(pins)), className="me-2"),
+            html.Span(text("pinned", lang, n=len(pins)), className="me-2"),
             _correction(text("reset", lang), href=_href(view, []), className="pin-reset"),
             html.Div([*_between(items, " · "), *([" · ", *more] if more else [])], className="pin-list"),
             as_yaml(view, pins),

@@ -17,6 +17,7 @@ from dashboard.app.components import document_link, external_link, notices_alert
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t
 from dashboard.app.state import DocumentView, SourceView, span_words
+from dashboard.i18n import localised, number
 
 
 def source_page(data: AppData, view: SourceView) -> list[Any]:
@@ -75,7 +76,7 @@ def header(data: AppData, doc: dict[str, Any], lang: str) -> html.Div:
     facts = safe_href(doc.get("source_url"))
     rows = [
         (t("source.seed_file", lang), html.Code(str(doc.get("seed_file") or ""))),
-        (t("source.publisher", lang), str(doc.get("seed_publisher") or "")),
+        (t("source.publisher", lang), localised(doc, "seed_publisher", lang)),
         (t("source.publisher_url", lang), publisher_page),
     ]
     if facts:
@@ -107,7 +108,7 @@ def unknown_document(data: AppData, view: SourceView) -> html.Div:
                 dcc.Link(
                     html.Strong(str(d.get("symbol"))), href=SourceView(doc=str(d["id"]), lang=lang).href()
                 ),
-                f" · {d.get('seed_publisher') or ''}",
+                f" · {localised(d, 'seed_publisher', lang)}",
             ]
         )
         for d in data.held_documents()
@@ -119,13 +120,12 @@ def unknown_document(data: AppData, view: SourceView) -> html.Div:
 
 def _problem(problem: str, view: SourceView, length: int, lang: str) -> str:
     if problem == "out-of-range":
-        sep = "." if lang == "vi" else ","
         return t(
             "source.out_of_range",
             lang,
-            a=f"{view.start:,}".replace(",", sep),
-            b=f"{view.end:,}".replace(",", sep),
-            n=f"{length:,}".replace(",", sep),
+            a=number(view.start, lang),
+            b=number(view.end, lang),
+            n=number(length, lang),
         )
     return t("source.bad_span", lang) if problem == "malformed" and _asked_span(view) else ""
 
