@@ -2,9 +2,10 @@
 
 # ruff: noqa: I001  (one import a line, in the order added, so that two people adding charts never edit one line)
 
-from dashboard.figures import timeline  # noqa: F401
-from dashboard.figures import compare  # noqa: F401
-from dashboard.figures import themes  # noqa: F401
-from dashboard.figures import emergence  # noqa: F401
-from dashboard.figures import targets  # noqa: F401
-from dashboard.figures import indicators  # noqa: F401
+from dashboard.figures.timeline import chart as timeline  # noqa: F401
+from dashboard.figures.compare import chart as compare  # noqa: F401
+from dashboard.figures.themes import heatmap  # noqa: F401
+from dashboard.figures.themes import evolution  # noqa: F401
+from dashboard.figures.themes import emergence  # noqa: F401
+from dashboard.figures.targets import chart as targets  # noqa: F401
+from dashboard.figures.targets import indicators  # noqa: F401

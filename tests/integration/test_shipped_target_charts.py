@@ -12,9 +12,9 @@ import pytest
 
 from dashboard.dataset.load import Dataset
 from dashboard.figures.registry import ChartOptions, get_chart
-from dashboard.figures.target_tables import TARGET_KINDS, conflict_groups, target_records, targets_table
-from dashboard.figures.targets import CONFLICT, KIND_STYLE
-from dashboard.figures.timeline_horizons import BAR_OFFSET
+from dashboard.figures.targets.chart import CONFLICT, KIND_STYLE
+from dashboard.figures.targets.tables import TARGET_KINDS, conflict_groups, target_records, targets_table
+from dashboard.figures.timeline.horizons import BAR_OFFSET
 
 
 @pytest.fixture(scope="module")

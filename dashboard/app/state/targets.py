@@ -10,7 +10,7 @@ from dashboard.app.i18n import theme_label
 from dashboard.app.state.base import Notice, View, Vocabulary, _held_documents, _Reader
 from dashboard.app.state.themes import _words
 from dashboard.figures.registry import ChartOptions
-from dashboard.figures.target_tables import KINDS as TARGET_KINDS
+from dashboard.figures.targets.tables import KINDS as TARGET_KINDS
 
 GROUPINGS = ("document", "theme")  # how the targets timeline groups its rows
 

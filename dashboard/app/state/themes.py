@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from dashboard.app.i18n import theme_label
 from dashboard.app.state.base import MAX_VALUE, View, Vocabulary, _held_documents, _Reader
 from dashboard.figures.registry import ChartOptions
-from dashboard.figures.theme_tables import BASES, MEASURES
+from dashboard.figures.themes.tables import BASES, MEASURES
 
 _THEMES_WORDS = {
     "share_provisions": {"en": "share of provisions", "vi": "tỷ lệ điều khoản"},

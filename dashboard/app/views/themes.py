@@ -21,9 +21,11 @@ from dashboard.app.context import AppData
 from dashboard.app.i18n import t, theme_label
 from dashboard.app.state import DocumentView, ThemesView
 from dashboard.app.views.phone import heatmap_list
-from dashboard.figures.emergence import emergence_figure, emergence_table
 from dashboard.figures.labels import chart_documents
-from dashboard.figures.theme_tables import (
+from dashboard.figures.themes.emergence import emergence_figure, emergence_table
+from dashboard.figures.themes.evolution import evolution_figure
+from dashboard.figures.themes.heatmap import heatmap_axes, heatmap_figure
+from dashboard.figures.themes.tables import (
     MEASURES,
     cell_provisions,
     counted_provisions,
@@ -32,7 +34,6 @@ from dashboard.figures.theme_tables import (
     no_text_documents,
     theme_documents,
 )
-from dashboard.figures.themes import evolution_figure, heatmap_axes, heatmap_figure
 
 BADGES = 12  # documents whose coverage badges the coverage notice lists; beyond, one sentence says it
 TEXT: dict[str, dict[str, str]] = {

@@ -1,4 +1,4 @@
-"""Timeline: the chart of documents, horizons and relations (figures.timeline), its layer switches, and the
+"""Timeline: the chart of documents, horizons and relations (figures.timeline.chart), its layer switches, and the
 relations behind the arrows with their evidence."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dashboard.app.i18n import t
 from dashboard.app.state import LAYERS, TimelineView
 from dashboard.dataset.load import Dataset
 from dashboard.figures.registry import ChartOptions, get_chart
-from dashboard.figures.timeline_text import RELATION_LABELS
+from dashboard.figures.timeline.text import RELATION_LABELS
 
 RELATIONS_SHOWN = 100  # rows of the relations table; the data package has them all
 GRAPH_CONFIG = {

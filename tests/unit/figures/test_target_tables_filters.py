@@ -9,7 +9,7 @@ import pytest
 
 from dashboard.dataset.load import Dataset
 from dashboard.figures.registry import ChartOptions
-from dashboard.figures.target_tables import COLUMNS, KINDS, targets_table
+from dashboard.figures.targets.tables import COLUMNS, KINDS, targets_table
 
 
 @pytest.fixture(scope="module")

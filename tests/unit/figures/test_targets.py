@@ -13,12 +13,12 @@ import pytest
 
 from dashboard.dataset.load import Dataset
 from dashboard.figures.registry import ChartOptions, get_chart
-from dashboard.figures.target_tables import (
+from dashboard.figures.targets.chart import KIND_STYLE
+from dashboard.figures.targets.tables import (
     chart_years,
     targets_table,
     years_text,
 )
-from dashboard.figures.targets import KIND_STYLE
 
 
 @pytest.fixture(scope="module")

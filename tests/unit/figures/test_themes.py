@@ -13,12 +13,12 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard.dataset.load import Dataset
-from dashboard.figures.emergence import TOP_TERMS, emergence_table
 from dashboard.figures.labels import theme_short_labels
 from dashboard.figures.registry import ChartOptions, get_chart
 from dashboard.figures.template import THEME_COLOURS, THEME_DASHES
-from dashboard.figures.theme_tables import measures_table
-from dashboard.figures.themes import CLICKED
+from dashboard.figures.themes.emergence import TOP_TERMS, emergence_table
+from dashboard.figures.themes.heatmap import CLICKED
+from dashboard.figures.themes.tables import measures_table
 
 ST = "science_technology"
 

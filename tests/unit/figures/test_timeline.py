@@ -12,7 +12,7 @@ import pytest
 from dashboard.dataset.build import run as build_package
 from dashboard.dataset.load import Dataset
 from dashboard.figures.registry import ChartOptions, get_chart
-from dashboard.figures.timeline_rows import LABEL_LIMIT, TimelineDoc, assign_rows
+from dashboard.figures.timeline.rows import LABEL_LIMIT, TimelineDoc, assign_rows
 
 REFERENCES = """\
 - id: 9-KL-TW-2018

@@ -1,7 +1,7 @@
 """The tables behind the theme charts: theme measures per document on a basis, the provisions behind a cell
 with their evidence spans, and the words that say which measure and which basis a chart counts.
 
-Pure helpers of `figures.themes` and `figures.emergence` (and of the Themes page, which lists a clicked cell's
+Pure helpers of `figures.themes` and `figures.themes.emergence` (and of the Themes page, which lists a clicked cell's
 provisions): they read the stored tables (theme_measures, provision_themes) and recompute nothing.
 """
 

@@ -18,7 +18,7 @@ from dashboard.figures.labels import COVERAGE_WORD, ChartDocument, chart_lang, t
 from dashboard.figures.line_labels import LineEnd, darker, end_labels, label_room, spread
 from dashboard.figures.registry import Chart, ChartOptions, register
 from dashboard.figures.template import FONT, NEUTRAL, THEME_COLOURS, THEME_DASHES, escape
-from dashboard.figures.theme_tables import (
+from dashboard.figures.themes.tables import (
     WORDS,
     chart_basis,
     chart_measure,
@@ -30,7 +30,7 @@ from dashboard.figures.theme_tables import (
     theme_caption,
     theme_documents,
 )
-from dashboard.figures.theme_text import TEXT, cell_text, hover, subtitle
+from dashboard.figures.themes.text import TEXT, cell_text, hover, subtitle
 
 VALUE_LABELS = 3  # the evolution prints each point's value when it draws this many lines or fewer
 LEGEND_CHARS = 30  # a theme's name wraps in the legend beyond this, so the legend stays narrow

@@ -1,7 +1,7 @@
 """The timeline's relations between documents: a legend entry per relation kind, an arrow per relation (faint
 lines when there are too many for the browser), and a hover at each arrow's middle with its evidence.
 
-Part of `figures.timeline`; the kinds' words and styles are in `figures.timeline_text`.
+Part of `figures.timeline.chart`; the kinds' words and styles are in `figures.timeline.text`.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from typing import Any
 import plotly.graph_objects as go
 
 from dashboard.figures.template import escape
-from dashboard.figures.timeline_points import arr, nums, wrap
-from dashboard.figures.timeline_rows import TimelineDoc, text_of
-from dashboard.figures.timeline_text import RELATION_STYLE, relation_label, text
+from dashboard.figures.timeline.points import arr, nums, wrap
+from dashboard.figures.timeline.rows import TimelineDoc, text_of
+from dashboard.figures.timeline.text import RELATION_STYLE, relation_label, text
 
 ARROW_LIMIT = 150  # more relations than this are drawn as faint lines, not arrows
 

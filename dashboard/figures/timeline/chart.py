@@ -10,10 +10,10 @@ Options (ChartOptions): `docs` restricts the documents; `lang` is en or vi; `ext
 comma-separated list of layers to leave out: relations, horizons, not_held.
 
 This module holds the figure (its frame: lane bands, axes, legend, caption), the table behind it and the chart's
-registration. The parts it draws live beside it, split by what they draw: `figures.timeline_documents` (the
-document markers), `figures.timeline_horizons` (bars to horizon and target years), `figures.timeline_relations`
-(arrows between documents); `figures.timeline_points` holds the array and hover-text helpers they share, and
-`figures.timeline_rows` and `figures.timeline_text` the layout and the words. ARROW_LIMIT and BAR_OFFSET are
+registration. The parts it draws live beside it, split by what they draw: `figures.timeline.documents` (the
+document markers), `figures.timeline.horizons` (bars to horizon and target years), `figures.timeline.relations`
+(arrows between documents); `figures.timeline.points` holds the array and hover-text helpers they share, and
+`figures.timeline.rows` and `figures.timeline.text` the layout and the words. ARROW_LIMIT and BAR_OFFSET are
 re-exported here.
 """
 
@@ -29,11 +29,11 @@ from dashboard.dataset.load import Dataset
 from dashboard.figures.coverage import coverage_summary
 from dashboard.figures.registry import Chart, ChartOptions, interactive, register
 from dashboard.figures.template import caption_text, frame, source_caption
-from dashboard.figures.timeline_documents import add_documents
-from dashboard.figures.timeline_horizons import BAR_OFFSET, add_horizons
-from dashboard.figures.timeline_points import wrap
-from dashboard.figures.timeline_relations import ARROW_LIMIT, add_relations
-from dashboard.figures.timeline_rows import (
+from dashboard.figures.timeline.documents import add_documents
+from dashboard.figures.timeline.horizons import BAR_OFFSET, add_horizons
+from dashboard.figures.timeline.points import wrap
+from dashboard.figures.timeline.relations import ARROW_LIMIT, add_relations
+from dashboard.figures.timeline.rows import (
     LABEL_LIMIT,
     document_relations,
     hidden_layers,
@@ -41,7 +41,7 @@ from dashboard.figures.timeline_rows import (
     layout,
     targets_by_document,
 )
-from dashboard.figures.timeline_text import lane_label, text
+from dashboard.figures.timeline.text import lane_label, text
 
 __all__ = ["ARROW_LIMIT", "BAR_OFFSET", "timeline_figure", "timeline_table"]
 

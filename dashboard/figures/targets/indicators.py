@@ -1,7 +1,7 @@
 """Reported indicators: dated facts the sources report (partners, free trade agreements …), one row per
 indicator, each report a point labelled with its value at the date it describes.
 
-Pure: Dataset + ChartOptions (docs, themes, lang, the year filter of `figures.targets`) in, table or plotly
+Pure: Dataset + ChartOptions (docs, themes, lang, the year filter of `figures.targets.chart`) in, table or plotly
 Figure out; the Targets page, `policy-timeline export indicators` and the briefing pack use these functions.
 Indicators that count different things stay on different rows (38 partnership frameworks is not the 34
 partner countries of a few months before), and every point says who reported it.
@@ -18,11 +18,11 @@ from dashboard.dataset.load import Dataset
 from dashboard.figures.compose import compose, wrap
 from dashboard.figures.labels import chart_documents, chart_lang, text, word
 from dashboard.figures.registry import Chart, ChartOptions, register
-from dashboard.figures.target_tables import target_records, targets_table, value_text
-from dashboard.figures.targets import CONFLICT, empty_note
-from dashboard.figures.targets import TEXT as TARGET_TEXT
+from dashboard.figures.targets.chart import CONFLICT, empty_note
+from dashboard.figures.targets.chart import TEXT as TARGET_TEXT
+from dashboard.figures.targets.tables import target_records, targets_table, value_text
 from dashboard.figures.template import CATEGORICAL, escape, source_caption
-from dashboard.figures.theme_tables import coverage_sentence
+from dashboard.figures.themes.tables import coverage_sentence
 
 TEXT: dict[str, dict[str, str]] = {
     "ind_title": {"en": "Reported indicators", "vi": "Các chỉ số được công bố"},

@@ -1,6 +1,6 @@
 """Which documents the timeline draws and where: lanes by issuing body, rows within a lane, the x range.
 
-Pure helpers of `figures.timeline`: a document's label sits left of its marker and its horizon bar runs right
+Pure helpers of `figures.timeline.chart`: a document's label sits left of its marker and its horizon bar runs right
 of it, so each document gets the first row of its lane where neither overlaps a neighbour (and never the row
 of a document it is related to, whose arrow would run along the row through a label).
 """
@@ -19,8 +19,8 @@ import pandas as pd
 
 from dashboard.dataset.load import Dataset
 from dashboard.figures.coverage import coverage_key
-from dashboard.figures.deadlines import context_years, deadline_role, document_titles
 from dashboard.figures.registry import ChartOptions
+from dashboard.figures.targets.deadlines import context_years, deadline_role, document_titles
 
 LAYERS = ("relations", "horizons", "not_held")
 LANE_ORDER = ("Party Central Committee", "Politburo", "Party Secretariat", "Party", "National Assembly",
@@ -215,7 +215,7 @@ def targets_by_document(ds: Dataset) -> dict[str, list[dict[str, Any]]]:
     """Return each document's own dated targets; computed once per dataset.
 
     Left out: reported indicators (dated facts, not targets) and years that are not deadlines the document sets
-    (figures.deadlines: a programme's name such as "Agenda 2030", another document's horizon cited, a
+    (figures.targets.deadlines: a programme's name such as "Agenda 2030", another document's horizon cited, a
     publisher's framing or a secondary account). `documents` also leaves out years before the document's own (a
     period it recalls, such as "2011-2015" in a 2016 strategy).
     """

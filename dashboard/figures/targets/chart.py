@@ -1,5 +1,5 @@
 """Targets and horizons on a time axis (targets-timeline); reported indicators have their own chart
-(figures.indicators).
+(figures.targets.indicators).
 
 Pure: Dataset + ChartOptions in, table or plotly Figure out; the Targets page, `policy-timeline export` and
 the briefing pack use these same functions. Options: `docs`, `themes`, `lang`; `extra["kind"]`
@@ -31,7 +31,7 @@ from dashboard.figures.labels import (
     word,
 )
 from dashboard.figures.registry import Chart, ChartOptions, register
-from dashboard.figures.target_tables import (
+from dashboard.figures.targets.tables import (
     KINDS,
     TARGET_KINDS,
     chart_kinds,
@@ -43,7 +43,7 @@ from dashboard.figures.target_tables import (
     years_text,
 )
 from dashboard.figures.template import escape, source_caption
-from dashboard.figures.theme_tables import coverage_sentence
+from dashboard.figures.themes.tables import coverage_sentence
 
 # Okabe-Ito colours and a distinct symbol per kind, so kind never rests on colour alone
 KIND_STYLE: dict[str, dict[str, str]] = {

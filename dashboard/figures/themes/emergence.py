@@ -20,7 +20,7 @@ from dashboard.figures.compose import MAX_SQUEEZE, axis_key, compose, grid, plot
 from dashboard.figures.labels import COVERAGE_WORD, chart_documents, chart_lang, theme_labels, word
 from dashboard.figures.registry import Chart, ChartOptions, register
 from dashboard.figures.template import NEUTRAL, THEME_COLOURS, escape
-from dashboard.figures.theme_tables import BASES, basis_label, chart_basis, listed, theme_caption, theme_documents
+from dashboard.figures.themes.tables import BASES, basis_label, chart_basis, listed, theme_caption, theme_documents
 
 TOP_TERMS = 8  # new terms drawn (and listed on the page) per document
 MAX_PANELS = 6  # documents the chart draws: the latest ones

@@ -1,7 +1,7 @@
 """The table behind the target charts and the Targets page: every target, horizon and reported indicator with
 its document, its source (a provision, or a cited secondary source) and any conflict between sources.
 
-Pure helpers of `figures.targets`. Filters come from ChartOptions: `docs`, `themes` (a target carries any of
+Pure helpers of `figures.targets.chart`. Filters come from ChartOptions: `docs`, `themes` (a target carries any of
 them), `extra["kind"]` (comma-separated kinds), `extra["from"]` and `extra["to"]` (the year a target falls
 due, or an indicator is dated, lies in the range). Nothing is dropped for disagreeing: rows that share a
 conflict_group all stay, and say so.
@@ -18,10 +18,10 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from dashboard.dataset.load import Dataset
-from dashboard.figures.deadlines import deadline_role, document_titles
 from dashboard.figures.labels import chart_documents, text
 from dashboard.figures.registry import ChartOptions
-from dashboard.figures.theme_tables import listed
+from dashboard.figures.targets.deadlines import deadline_role, document_titles
+from dashboard.figures.themes.tables import listed
 
 KINDS = ("goal", "milestone", "programme_period", "reported_indicator")
 TARGET_KINDS = KINDS[:3]  # what the targets timeline draws unless reported indicators are asked for

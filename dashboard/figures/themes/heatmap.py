@@ -17,7 +17,7 @@ from dashboard.figures.compose import compose
 from dashboard.figures.labels import chart_lang, theme_ids, theme_labels, word
 from dashboard.figures.registry import Chart, ChartOptions, interactive, register
 from dashboard.figures.template import escape
-from dashboard.figures.theme_tables import (
+from dashboard.figures.themes.tables import (
     WORDS,
     chart_basis,
     chart_measure,
@@ -27,7 +27,7 @@ from dashboard.figures.theme_tables import (
     theme_caption,
     theme_documents,
 )
-from dashboard.figures.theme_text import TEXT, cell_text, column_label, hover, subtitle
+from dashboard.figures.themes.text import TEXT, cell_text, column_label, hover, subtitle
 
 CELL_TEXT_LIMIT = 14  # above this many documents, heatmap cells carry no printed value (hover only)
 # sequential, single hue (ColorBrewer Blues): reads in greyscale and for every colour vision
