@@ -581,10 +581,11 @@ def export(
 
     Example: policy-timeline export timeline --docs 22-NQ/TW 59-NQ/TW --size slide --out timeline.png
     """
-    from dashboard.figures.registry import ChartOptions, load_all
+    from dashboard.figures.catalogue import CHARTS
+    from dashboard.figures.registry import ChartOptions
 
     if list_charts:
-        for name, spec in sorted(load_all().items()):
+        for name, spec in sorted(CHARTS.items()):
             click.echo(f"{name}\t{spec.description}{'  (needs --a and --b)' if spec.needs_pair else ''}")
         return
     if not chart or not out_path:

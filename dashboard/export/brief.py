@@ -13,7 +13,7 @@ rendering and writing. The content model is in `export.brief_model` and the othe
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from dashboard.analysis.diff import compare_documents
@@ -34,7 +34,8 @@ from dashboard.export.brief_slides import (
 )
 from dashboard.export.errors import UnsupportedFormat
 from dashboard.export.static import Size, draw, export_figure, resolve_options
-from dashboard.figures.registry import Chart, ChartOptions, load_all
+from dashboard.figures.catalogue import CHARTS
+from dashboard.figures.registry import Chart, ChartOptions
 
 __all__ = [
     "BRIEF_FORMATS",
@@ -104,7 +105,7 @@ def build_brief(dataset: Dataset, a: str, b: str, *, image: str = ".png", lang: 
     doc_a, doc_b = dataset.document(a_id), dataset.document(b_id)
     date = (today or dt.date.today()).isoformat()
     result = compare_documents(dataset, a_id, b_id, pins=pins).as_dict()
-    charts = load_all()
+    charts = CHARTS
 
     def chart_slide(chart: Chart | None, options: ChartOptions, title: str) -> list[Slide]:
         if chart is None:
@@ -137,7 +138,7 @@ def build_brief(dataset: Dataset, a: str, b: str, *, image: str = ".png", lang: 
 # ---------------------------------------------------------------- which chart plays which role
 
 
-def _pick(charts: dict[str, Chart], role: str) -> Chart | None:
+def _pick(charts: Mapping[str, Chart], role: str) -> Chart | None:
     """Return the registered chart for a role: a preferred name, else the first name starting with the role."""
     for name in PREFERRED[role]:
         if name in charts:

@@ -23,8 +23,9 @@ from dashboard.errors import UnknownTheme
 from dashboard.export import kaleido, pdf_meta
 from dashboard.export.errors import MissingPair, UnknownSize, UnsupportedFormat
 from dashboard.export.text import text_width, wrap
+from dashboard.figures.catalogue import CHARTS, get_chart
 from dashboard.figures.compose import MAX_SQUEEZE
-from dashboard.figures.registry import CHARTS, STATIC, Chart, ChartOptions, get_chart, load_all
+from dashboard.figures.registry import STATIC, Chart, ChartOptions
 from dashboard.figures.template import caption_text, frame, is_source_caption, source_caption
 
 FORMATS: dict[str, str] = {
@@ -270,7 +271,6 @@ def chart_html(fig: go.Figure, chart: Chart, box: Size) -> bytes:
 def default_filename(name: str, options: ChartOptions, suffix: str, size: str = DEFAULT_SIZE) -> str:
     """Return a file name that says what the export holds, e.g. `compare-themes_A_vs_B_slide.png`,
     `themes-evolution_science_technology_own-text_slide.pdf`."""
-    load_all()
     parts = [name]
     if options.a and options.b:
         parts.append(f"{options.a}_vs_{options.b}")

@@ -1,4 +1,5 @@
-"""Every chart the app shows and `policy-timeline export` writes, by name.
+"""What a chart is: its options (`ChartOptions`) and its two functions (`Chart`); the list of charts is
+`figures.catalogue`.
 
 A chart is a pair of pure functions over the Dataset and ChartOptions: `data` returns the table behind the chart
 (the CSV export) and `figure` returns the plotly figure (page, PNG/SVG/PDF/HTML export and briefing slide).
@@ -13,7 +14,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.dataset.load import Dataset
-from dashboard.errors import UnknownChart
 
 
 @dataclass(frozen=True)
@@ -50,27 +50,3 @@ def interactive(options: ChartOptions) -> bool:
     """Return whether the figure is drawn for the app, where a click does something (not for an export, whose
     words must not ask the reader to click)."""
     return options.extra.get(STATIC) != "1"
-
-
-CHARTS: dict[str, Chart] = {}
-
-
-def register(chart: Chart) -> Chart:
-    """Add a chart to the registry."""
-    CHARTS[chart.name] = chart
-    return chart
-
-
-def get_chart(name: str) -> Chart:
-    """Return the chart named `name`, or raise UnknownChart listing the names."""
-    load_all()
-    if name not in CHARTS:
-        raise UnknownChart(f"unknown chart {name!r} (known: {', '.join(sorted(CHARTS))})")
-    return CHARTS[name]
-
-
-def load_all() -> dict[str, Chart]:
-    """Import every figure module so that its charts register; return the registry."""
-    from dashboard.figures import catalogue  # noqa: F401  (registers the charts)
-
-    return CHARTS

@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 
 from dashboard.dataset.load import Dataset
-from dashboard.figures.registry import ChartOptions, get_chart
+from dashboard.figures.catalogue import get_chart
+from dashboard.figures.registry import ChartOptions
 from dashboard.figures.targets.chart import CONFLICT, KIND_STYLE
 from dashboard.figures.targets.tables import TARGET_KINDS, conflict_groups, target_records, targets_table
 from dashboard.figures.timeline.horizons import BAR_OFFSET

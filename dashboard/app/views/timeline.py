@@ -17,7 +17,8 @@ from dashboard.app.context import AppData
 from dashboard.app.i18n import t
 from dashboard.app.state import LAYERS, TimelineView
 from dashboard.dataset.load import Dataset
-from dashboard.figures.registry import ChartOptions, get_chart
+from dashboard.figures.catalogue import get_chart
+from dashboard.figures.registry import ChartOptions
 from dashboard.figures.timeline.text import RELATION_LABELS
 
 RELATIONS_SHOWN = 100  # rows of the relations table; the data package has them all

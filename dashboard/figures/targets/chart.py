@@ -30,7 +30,7 @@ from dashboard.figures.labels import (
     theme_labels,
     word,
 )
-from dashboard.figures.registry import Chart, ChartOptions, register
+from dashboard.figures.registry import Chart, ChartOptions
 from dashboard.figures.targets.tables import (
     KINDS,
     TARGET_KINDS,
@@ -397,14 +397,12 @@ def _mark_year(r: dict[str, Any]) -> float:
     return float(end) if pd.notna(end) else float(start)
 
 
-register(
-    Chart(
-        name="targets-timeline",
-        title="Targets and horizons",
-        description="Targets on a time axis, one row per target under its document (or theme): bars over a "
-        "period's years, a mark at the year it falls due, symbol by kind, hollow when only a secondary "
-        "source reports it, ⚠ where sources disagree.",
-        data=targets_table,
-        figure=timeline_figure,
-    )
+TARGETS_TIMELINE = Chart(
+    name="targets-timeline",
+    title="Targets and horizons",
+    description="Targets on a time axis, one row per target under its document (or theme): bars over a "
+    "period's years, a mark at the year it falls due, symbol by kind, hollow when only a secondary "
+    "source reports it, ⚠ where sources disagree.",
+    data=targets_table,
+    figure=timeline_figure,
 )

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from dashboard.dataset.load import Dataset
 from dashboard.figures.compose import compose, wrap
 from dashboard.figures.labels import chart_documents, chart_lang, text, word
-from dashboard.figures.registry import Chart, ChartOptions, register
+from dashboard.figures.registry import Chart, ChartOptions
 from dashboard.figures.targets.chart import CONFLICT, empty_note
 from dashboard.figures.targets.chart import TEXT as TARGET_TEXT
 from dashboard.figures.targets.tables import target_records, targets_table, value_text
@@ -177,13 +177,11 @@ def _as_of_date(r: dict[str, Any]) -> str:
     return f"{parts[0]}-{parts[1]}-{parts[2] if len(parts) > 2 else '15'}"
 
 
-register(
-    Chart(
-        name="indicators",
-        title="Reported indicators",
-        description="Reported indicators (partners, free trade agreements …) as values at the dates they "
-        "describe, one row per indicator, with their sources in the hover.",
-        data=indicators_table,
-        figure=indicators_figure,
-    )
+INDICATORS = Chart(
+    name="indicators",
+    title="Reported indicators",
+    description="Reported indicators (partners, free trade agreements …) as values at the dates they "
+    "describe, one row per indicator, with their sources in the hover.",
+    data=indicators_table,
+    figure=indicators_figure,
 )

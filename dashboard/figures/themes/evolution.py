@@ -16,7 +16,7 @@ from dashboard.figures.coverage import COVERAGE_STYLE, coverage_label
 from dashboard.figures.date_axis import AXIS_PX, document_labels, label_places, labels_px, place, x_range
 from dashboard.figures.labels import COVERAGE_WORD, ChartDocument, chart_lang, theme_labels, theme_short_labels, word
 from dashboard.figures.line_labels import LineEnd, darker, end_labels, label_room, spread
-from dashboard.figures.registry import Chart, ChartOptions, register
+from dashboard.figures.registry import Chart, ChartOptions
 from dashboard.figures.template import FONT, NEUTRAL, THEME_COLOURS, THEME_DASHES, escape
 from dashboard.figures.themes.tables import (
     WORDS,
@@ -281,14 +281,12 @@ def _value(row: Any) -> float | None:
     return None if row is None or pd.isna(row.value) else float(row.value)
 
 
-register(
-    Chart(
-        name="themes-evolution",
-        uses_basis=True,
-        title="Theme weight over time",
-        description="Lines: the weight of the chosen themes from document to document in order of issue, "
-        "each point marked by its source's coverage (● full, ◐ partial, ○ summary).",
-        data=evolution_table,
-        figure=evolution_figure,
-    )
+THEMES_EVOLUTION = Chart(
+    name="themes-evolution",
+    uses_basis=True,
+    title="Theme weight over time",
+    description="Lines: the weight of the chosen themes from document to document in order of issue, "
+    "each point marked by its source's coverage (● full, ◐ partial, ○ summary).",
+    data=evolution_table,
+    figure=evolution_figure,
 )

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from dashboard.dataset.load import Dataset
 from dashboard.figures.compose import compose
 from dashboard.figures.labels import chart_lang, theme_ids, theme_labels, word
-from dashboard.figures.registry import Chart, ChartOptions, interactive, register
+from dashboard.figures.registry import Chart, ChartOptions, interactive
 from dashboard.figures.template import escape
 from dashboard.figures.themes.tables import (
     WORDS,
@@ -200,15 +200,13 @@ def clicked_cell(options: ChartOptions) -> tuple[str, str] | None:
     return (doc, theme) if sep and doc and theme else None
 
 
-register(
-    Chart(
-        name="themes-heatmap",
-        uses_basis=True,
-        title="Theme weight by document",
-        description="Heatmap: the share of each document's provisions (or words) carrying each theme, "
-        "documents in order of issue with their coverage flagged; own text or all text, as the subtitle "
-        "says.",
-        data=measures_table,
-        figure=heatmap_figure,
-    )
+THEMES_HEATMAP = Chart(
+    name="themes-heatmap",
+    uses_basis=True,
+    title="Theme weight by document",
+    description="Heatmap: the share of each document's provisions (or words) carrying each theme, "
+    "documents in order of issue with their coverage flagged; own text or all text, as the subtitle "
+    "says.",
+    data=measures_table,
+    figure=heatmap_figure,
 )

@@ -27,7 +27,7 @@ import plotly.graph_objects as go
 
 from dashboard.dataset.load import Dataset
 from dashboard.figures.coverage import coverage_summary
-from dashboard.figures.registry import Chart, ChartOptions, interactive, register
+from dashboard.figures.registry import Chart, ChartOptions, interactive
 from dashboard.figures.template import caption_text, frame, source_caption
 from dashboard.figures.timeline.documents import add_documents
 from dashboard.figures.timeline.horizons import BAR_OFFSET, add_horizons
@@ -208,13 +208,11 @@ def _date_of(year: float) -> str:
     return (date(whole, 1, 1) + timedelta(days=int((year - whole) * 365.25))).isoformat()
 
 
-register(
-    Chart(
-        name="timeline",
-        title="Timeline of documents",
-        description="Every document at its date of issue in the lane of its issuing body, with bars to its "
-        "horizon and target years, arrows for relations, and its coverage and source kind flagged.",
-        data=timeline_table,
-        figure=timeline_figure,
-    )
+TIMELINE = Chart(
+    name="timeline",
+    title="Timeline of documents",
+    description="Every document at its date of issue in the lane of its issuing body, with bars to its "
+    "horizon and target years, arrows for relations, and its coverage and source kind flagged.",
+    data=timeline_table,
+    figure=timeline_figure,
 )

@@ -12,7 +12,8 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard.dataset.load import Dataset
-from dashboard.figures.registry import ChartOptions, get_chart
+from dashboard.figures.catalogue import get_chart
+from dashboard.figures.registry import ChartOptions
 from dashboard.figures.targets.chart import KIND_STYLE
 from dashboard.figures.targets.tables import (
     chart_years,

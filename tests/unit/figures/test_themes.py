@@ -13,8 +13,9 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard.dataset.load import Dataset
+from dashboard.figures.catalogue import get_chart
 from dashboard.figures.labels import theme_short_labels
-from dashboard.figures.registry import ChartOptions, get_chart
+from dashboard.figures.registry import ChartOptions
 from dashboard.figures.template import THEME_COLOURS, THEME_DASHES
 from dashboard.figures.themes.emergence import TOP_TERMS, emergence_table
 from dashboard.figures.themes.heatmap import CLICKED

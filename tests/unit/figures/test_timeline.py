@@ -11,7 +11,8 @@ import pytest
 
 from dashboard.dataset.build import run as build_package
 from dashboard.dataset.load import Dataset
-from dashboard.figures.registry import ChartOptions, get_chart
+from dashboard.figures.catalogue import get_chart
+from dashboard.figures.registry import ChartOptions
 from dashboard.figures.timeline.rows import LABEL_LIMIT, TimelineDoc, assign_rows
 
 REFERENCES = """\
