@@ -11,7 +11,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from dashboard.export.brief import Brief, Quote, Run, Slide
+from dashboard.export.brief_model import Brief, Quote, Run, Slide
 from dashboard.export.errors import ExportFailed
 from dashboard.figures.template import FONT, GAIN, LOSS
 

@@ -11,7 +11,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from dashboard.export.brief import Brief, Quote, Run, Slide
+from dashboard.export.brief_model import Brief, Quote, Run, Slide
 from dashboard.export.text import wrap
 from dashboard.figures.template import GAIN, LOSS
 
