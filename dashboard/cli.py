@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -15,6 +16,10 @@ from dashboard import __version__
 from dashboard.errors import BuildFailed, DataInvalid, PolicyTimelineError
 from dashboard.paths import DATA_DIR, REPO_DIR, SEEDS_DIR
 from dashboard.settings import DEFAULT_HOST, DEFAULT_PORT
+
+if TYPE_CHECKING:
+    from dashboard.dataset.load import Dataset
+    from dashboard.figures.registry import ChartOptions
 
 DATA_OPTION = click.option(
     "--data",
@@ -581,7 +586,7 @@ def export(
 
     Example: policy-timeline export timeline --docs 22-NQ/TW 59-NQ/TW --size slide --out timeline.png
     """
-    from dashboard.figures.catalogue import CHARTS
+    from dashboard.figures.catalogue import CHARTS, get_chart
     from dashboard.figures.registry import ChartOptions
 
     if list_charts:
@@ -594,6 +599,7 @@ def export(
     from dashboard.export.static import export_chart, output_format
 
     output_format(out_path)  # a bad suffix fails before anything loads
+    get_chart(chart)  # and so does an unknown chart
     pairs = [item.partition("=") for item in extra]
     if any(not sep or not key for key, sep, _ in pairs):
         fail("--set takes KEY=VALUE")
@@ -605,12 +611,38 @@ def export(
         b=doc_b,
         lang=lang,
         basis=basis,
-        extra={k: v for k, _, v in pairs},
     )
-    path = export_chart(
-        get_dataset(str(data_dir)), chart, options, out_path, size=size, width=width, height=height, scale=scale
-    )
+    dataset = get_dataset(str(data_dir))
+    if pairs:
+        options = _chart_own_options(dataset, chart, options, [(k, v) for k, _, v in pairs])
+    path = export_chart(dataset, chart, options, out_path, size=size, width=width, height=height, scale=scale)
     click.echo(f"wrote {path}")
+
+
+_SET_PROBLEMS = {
+    "unknown-param": "this chart takes no such option",
+    "unknown-value": "no such value in this dataset",
+    "malformed": "not a valid value",
+    "repeated": "given more than once",
+    "unavailable": "the dataset has no table for it",
+    "too-many": "too many values",
+}
+
+
+def _chart_own_options(dataset: Dataset, chart: str, options: ChartOptions,
+                       pairs: list[tuple[str, str]]) -> ChartOptions:
+    """Return `options` with the chart's own options from `--set KEY=VALUE`, parsed by the View of the chart's
+    page exactly as its address is (`app.state.charts.set_options`); a key or value the View drops is refused."""
+    from dashboard.app.context import vocabulary
+    from dashboard.app.state.charts import CHART_VIEWS, OWN_PARAMS, set_options
+
+    options, dropped = set_options(chart, options, pairs, vocabulary(dataset, {}))
+    if dropped:
+        first = dropped[0]
+        keys = ", ".join(OWN_PARAMS[CHART_VIEWS[chart]]) or "none"
+        fail(f"--set {first.param}{'=' + first.value if first.value else ''}: "
+             f"{_SET_PROBLEMS.get(first.code, first.code)} (chart {chart!r} takes: {keys})")
+    return options
 
 
 @main.command()

@@ -25,7 +25,7 @@ from dashboard.export.errors import MissingPair, UnknownSize, UnsupportedFormat
 from dashboard.export.text import text_width, wrap
 from dashboard.figures.catalogue import CHARTS, get_chart
 from dashboard.figures.compose import MAX_SQUEEZE
-from dashboard.figures.registry import STATIC, Chart, ChartOptions
+from dashboard.figures.registry import Chart, ChartOptions
 from dashboard.figures.template import caption_text, frame, is_source_caption, source_caption
 
 FORMATS: dict[str, str] = {
@@ -202,7 +202,7 @@ def export_figure(dataset: Dataset, chart: Chart, options: ChartOptions, box: Si
     With `titled=False` the title and subtitle are left out (a slide states them as its own, editable, title).
     """
     # drawn for a file: no words that ask the reader to click (figures.registry.interactive)
-    options = replace(options, extra={**options.extra, STATIC: "1"})
+    options = replace(options, static=True)
     fig = go.Figure(chart.figure(dataset, options))  # a copy: the registry's function may cache its figure
     date = (today or dt.date.today()).isoformat()
     box = box.for_figure(fig.layout.height)

@@ -8,7 +8,7 @@ A chart is a pair of pure functions over the Dataset and ChartOptions: `data` re
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -17,8 +17,36 @@ from dashboard.dataset.load import Dataset
 
 
 @dataclass(frozen=True)
+class TimelineOptions:
+    """The timeline's own options: the layers it hides (of `figures.timeline.rows.LAYERS`: relations, horizons,
+    not_held)."""
+
+    hide: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class HeatmapOptions:
+    """The theme heatmap's own options: the cell a reader clicked, outlined (document id, theme id)."""
+
+    cell: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class TargetOptions:
+    """The target charts' own options: the kinds shown (none: every kind), the years a target falls due in
+    (either end open), and how the targets timeline groups its rows (document or theme)."""
+
+    kinds: tuple[str, ...] = ()
+    year_from: int | None = None
+    year_to: int | None = None
+    by: str = "document"
+
+
+@dataclass(frozen=True)
 class ChartOptions:
-    """What a chart shows: documents, themes, a measure, two documents to compare, the language."""
+    """What a chart shows: documents, themes, a measure, two documents to compare, the language, and each
+    family's own options. A page's View builds them (`View.chart_options()`); `policy-timeline export` parses
+    its options through the same View."""
 
     docs: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
@@ -27,7 +55,10 @@ class ChartOptions:
     b: str = ""
     lang: str = "en"
     basis: str = "own"
-    extra: dict[str, str] = field(default_factory=dict)
+    static: bool = False  # drawn for a file (export, briefing), not for the app: no words that ask for a click
+    timeline: TimelineOptions = TimelineOptions()
+    heatmap: HeatmapOptions = HeatmapOptions()
+    targets: TargetOptions = TargetOptions()
 
 
 @dataclass(frozen=True)
@@ -43,10 +74,7 @@ class Chart:
     uses_basis: bool = False  # what it counts depends on ChartOptions.basis (own text, or all text)
 
 
-STATIC = "static"  # ChartOptions.extra key the exports set: the figure is drawn for a file, not for the app
-
-
 def interactive(options: ChartOptions) -> bool:
     """Return whether the figure is drawn for the app, where a click does something (not for an export, whose
     words must not ask the reader to click)."""
-    return options.extra.get(STATIC) != "1"
+    return not options.static

@@ -33,7 +33,8 @@ from dashboard.export.static import (
     resolve_size,
 )
 from dashboard.figures.catalogue import CHARTS, get_chart
-from dashboard.figures.registry import ChartOptions
+from dashboard.figures.registry import ChartOptions, TargetOptions
+from dashboard.figures.targets.tables import targets_table
 
 pytestmark = pytest.mark.export
 
@@ -236,6 +237,18 @@ def test_cli_exports_with_options(export_browser, shipped_data, tmp_path):
     assert set(pd.read_csv(csv_out)["id"]) == {"22-NQ-TW-2013", "59-NQ-TW-2025"}
 
 
+def test_cli_set_is_parsed_by_the_charts_page_view(shipped_data, tmp_path):
+    # `--set kind=goal --set from=2030 --set to=2030` is read as the Targets page reads ?kind=goal&from=2030&to=2030
+    out = tmp_path / "due.csv"
+    result = CliRunner().invoke(main, ["export", "targets-timeline", "--set", "kind=goal", "--set", "from=2030",
+                                       "--set", "to=2030", "--data", str(shipped_data), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    written = pd.read_csv(out)
+    due = targets_table(get_dataset(str(shipped_data)),
+                        ChartOptions(targets=TargetOptions(kinds=("goal",), year_from=2030, year_to=2030)))
+    assert not written.empty and set(written["kind"]) == {"goal"} and list(written["id"]) == list(due["id"])
+
+
 @pytest.mark.parametrize(
     ("args", "needle"),
     [
@@ -244,6 +257,10 @@ def test_cli_exports_with_options(export_browser, shipped_data, tmp_path):
         (["export", "timeline", "--docs", "99/XX", "--out", "x.png"], "unknown document"),
         (["export", "timeline"], "--out"),
         (["export", "timeline", "--size", "poster", "--out", "x.png"], "unknown size"),
+        (["export", "timeline", "--set", "kind=goal", "--out", "x.csv"], "takes no such option"),
+        (["export", "targets-timeline", "--set", "kind=bogus", "--out", "x.csv"], "kind=bogus"),
+        (["export", "targets-timeline", "--set", "from=soon", "--out", "x.csv"], "not a valid value"),
+        (["export", "timeline", "--set", "hide=everything", "--out", "x.csv"], "hide=everything"),
     ],
 )
 def test_cli_bad_input_is_one_line_and_exit_2(tmp_path, args, needle):

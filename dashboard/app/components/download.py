@@ -7,9 +7,9 @@ Use on a page (the chart's registry name is all the menu needs):
     briefing_pack_menu(lang=view.lang)                       # on the Compare page
 
 ONE generic callback serves every chart menu (pattern-matching ids): it reads the page's state from the URL
-(the page's `View` in `app/state/`: its `chart_options()` when it has one, else its docs/themes/a/b and
-other parameters) and calls `dashboard.export`, so the file is the chart on screen, drawn by the same figure
-function. Export runs through the process's one warm kaleido browser, behind its lock, and through
+(the page's `View`, found in `app.state.charts.PAGE_VIEWS`, and its `chart_options()`) and calls
+`dashboard.export`, so the file is the chart on screen, drawn by the same figure function. Export runs
+through the process's one warm kaleido browser, behind its lock, and through
 `dashboard.export.gate`: a file already made for the same view comes from a bounded cache, at most one export
 runs at a time on the machine, and when it is busy the menu says so ("busy, try again") instead of queueing
 more work behind the pages.
@@ -17,21 +17,19 @@ more work behind the pages.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
-from urllib.parse import parse_qsl
 
 import dash_bootstrap_components as dbc
 from dash import ALL, MATCH, Input, Output, State, callback, ctx, dcc, html, no_update
 
 from dashboard.app import ids
 from dashboard.app.context import current
-from dashboard.app.state import CompareView, View, Vocabulary
+from dashboard.app.state import CompareView
+from dashboard.app.state.charts import page_options
 from dashboard.errors import PolicyTimelineError
 from dashboard.export.brief import render_brief
 from dashboard.export.gate import ExportBusy, cached_export
 from dashboard.export.static import SIZES, default_filename, render_chart
-from dashboard.figures.registry import ChartOptions
 
 # pattern-matching id types (a dict id: {"type": ..., "chart": <registry name>, ...})
 EXPORT_MENU = "export-menu"
@@ -173,36 +171,10 @@ def brief_download(fmt: str, search: str | None) -> tuple[Any, str]:
     return dcc.send_bytes(payload, f"briefing-pack_{view.a}_vs_{view.b}{fmt}"), ""
 
 
-def page_options(pathname: str | None, search: str | None, vocab: Vocabulary) -> ChartOptions:
-    """Return the chart options of the page at `pathname` in the state its URL query describes."""
-    view_class = next((c for c in _views(View) if c.PATH == (pathname or "/")), None)
-    if view_class is None:
-        return ChartOptions()
-    view = view_class.from_query(search, vocab)
-    if hasattr(view, "chart_options"):
-        return view.chart_options()
-    # a page without chart_options(): its documents, themes and pair, and its other parameters as extras
-    values = {f.name: getattr(view, f.name) for f in dataclasses.fields(view)}
-    known = {"docs", "doc", "theme", "themes", "a", "b", "lang", "measure", "basis"}
-    extra = {k: v for k, v in parse_qsl(view.to_query().lstrip("?")) if k not in known}
-    docs = values.get("docs") or ((values["doc"],) if values.get("doc") else ())
-    themes = values.get("themes") or ((values["theme"],) if values.get("theme") else ())
-    return ChartOptions(docs=tuple(docs), themes=tuple(themes), a=values.get("a") or "",
-                        b=values.get("b") or "", measure=values.get("measure") or "share_provisions",
-                        basis=values.get("basis") or "own", lang=view.lang, extra=extra)
-
-
 def _item(chart: str, fmt: str, size: str, lang: str) -> dbc.DropdownMenuItem:
     item_id = {"type": EXPORT_ITEM, "chart": chart, "fmt": fmt, "size": size}
     return dbc.DropdownMenuItem(_t(fmt, lang), id=item_id, n_clicks=0,
                                 className=f"export-item export-{fmt[1:]}-{size or 'data'}")
-
-
-def _views(base: type[View]) -> list[type[View]]:
-    found = []
-    for sub in base.__subclasses__():
-        found += [sub, *_views(sub)]
-    return found
 
 
 def _t(key: str, lang: str, **values: object) -> str:

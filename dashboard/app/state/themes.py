@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 from dashboard.app.i18n import theme_label
 from dashboard.app.state.base import MAX_VALUE, View, Vocabulary, _held_documents, _Reader
-from dashboard.figures.registry import ChartOptions
+from dashboard.figures.registry import ChartOptions, HeatmapOptions
 from dashboard.figures.themes.tables import BASES, MEASURES
 
 _THEMES_WORDS = {
@@ -87,14 +87,13 @@ class ThemesView(View):
 
     def chart_options(self) -> ChartOptions:
         """Return the options of the page's charts (the same ones export and the briefing take)."""
-        extra = {"cell": "|".join(self.cell)} if self.cell else {}
         return ChartOptions(
             docs=self.docs,
             themes=self.themes,
             measure=self.measure,
             basis=self.basis,
             lang=self.lang,
-            extra=extra,
+            heatmap=HeatmapOptions(cell=self.cell),
         )
 
     def caption(self, vocab: Vocabulary) -> str:

@@ -18,7 +18,7 @@ from dashboard.app.i18n import t
 from dashboard.app.state import LAYERS, TimelineView
 from dashboard.dataset.load import Dataset
 from dashboard.figures.catalogue import get_chart
-from dashboard.figures.registry import ChartOptions
+from dashboard.figures.registry import ChartOptions, TimelineOptions
 from dashboard.figures.timeline.text import RELATION_LABELS
 
 RELATIONS_SHOWN = 100  # rows of the relations table; the data package has them all
@@ -90,7 +90,7 @@ def timeline_figure(data: AppData, view: TimelineView) -> go.Figure:
 
 @lru_cache(maxsize=32)
 def _figure(dataset: Dataset, lang: str, hide: tuple[str, ...]) -> go.Figure:
-    return get_chart("timeline").figure(dataset, ChartOptions(lang=lang, extra={"hide": ",".join(hide)}))
+    return get_chart("timeline").figure(dataset, ChartOptions(lang=lang, timeline=TimelineOptions(hide=hide)))
 
 
 def status(data: AppData, view: TimelineView) -> list[Any]:

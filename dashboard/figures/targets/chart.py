@@ -2,9 +2,8 @@
 (figures.targets.indicators).
 
 Pure: Dataset + ChartOptions in, table or plotly Figure out; the Targets page, `policy-timeline export` and
-the briefing pack use these same functions. Options: `docs`, `themes`, `lang`; `extra["kind"]`
-(comma-separated kinds), `extra["from"]`/`extra["to"]` (years a target falls due in), `extra["by"]` (document
-or theme: how the timeline groups its rows).
+the briefing pack use these same functions. Options: `docs`, `themes`, `lang`; `targets` (TargetOptions:
+the kinds, the years a target falls due in, and `by`, document or theme: how the timeline groups its rows).
 
 Marks say where a target comes from: filled when it was found in the document's own text, hollow when only a
 secondary source reports it, and ringed with ⚠ when sources disagree (rows sharing a conflict_group are all
@@ -34,9 +33,8 @@ from dashboard.figures.registry import Chart, ChartOptions
 from dashboard.figures.targets.tables import (
     KINDS,
     TARGET_KINDS,
-    chart_kinds,
-    chart_years,
     kind_label,
+    shown_kinds,
     target_records,
     targets_table,
     value_text,
@@ -102,7 +100,7 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     """Return targets on a time axis: one row per target under its document (or theme), bars over a
     period's years, a mark at the year it falls due, symbol and colour by kind."""
     lang = chart_lang(options)
-    asked = chart_kinds(options)
+    asked = shown_kinds(options)
     kinds = asked if asked != KINDS else TARGET_KINDS
     chosen = [r for r in target_records(ds, options) if r["kind"] in kinds]
     # a year that is not a deadline the document sets (a programme's name, a cited horizon) is not drawn as one
@@ -117,7 +115,7 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     data: list[dict[str, Any]] = []
     shapes: list[dict[str, Any]] = []
     annotations: list[dict[str, Any]] = []
-    lo, hi = chart_years(options)
+    lo, hi = options.targets.year_from, options.targets.year_to
     years = [r[col] for r in dated for col in ("start_year", "end_year") if r[col] is not None]
     x0, x1 = (min(years) - 1, max(years) + 1) if years else (2010, 2035)
     if lo is not None or hi is not None:
@@ -215,7 +213,7 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         notes.append(word(TEXT, "capped", lang, n=MAX_ROWS, total=len(dated)))
     docs = chart_documents(ds, options.docs)
     subtitle = word(TEXT, "timeline_subtitle", lang)
-    extras = [word(TEXT, "by_theme", lang)] if options.extra.get("by") == "theme" else []
+    extras = [word(TEXT, "by_theme", lang)] if options.targets.by == "theme" else []
     if asked == KINDS:
         extras.append(word(TEXT, "no_indicators", lang))
     subtitle += f" ({'; '.join(extras)})." if extras else "."
@@ -268,7 +266,7 @@ def _rows(
     """Return the drawn targets (row, y) and the axis ticks: a header per group, then its targets."""
     lang = chart_lang(options)
     groups: list[tuple[str, dict[str, Any], list[dict[str, Any]]]] = []
-    if options.extra.get("by") == "theme":
+    if options.targets.by == "theme":
         labels = theme_labels(ds, lang)
         for theme in [*theme_ids(ds), ""]:
             members = [r for r in records if (theme in r["theme_ids"]) or (not theme and not r["theme_ids"])]
@@ -294,7 +292,7 @@ def _rows(
                 )
     rows: list[dict[str, Any]] = []
     ticks: list[dict[str, Any]] = []
-    by_theme = options.extra.get("by") == "theme"
+    by_theme = options.targets.by == "theme"
     for head, extra, members in groups:
         ticks.append({"y": len(ticks), "text": head, **extra})
         repeated = Counter(r["label"] for r in members)

@@ -2,8 +2,8 @@
 its document, its source (a provision, or a cited secondary source) and any conflict between sources.
 
 Pure helpers of `figures.targets.chart`. Filters come from ChartOptions: `docs`, `themes` (a target carries any of
-them), `extra["kind"]` (comma-separated kinds), `extra["from"]` and `extra["to"]` (the year a target falls
-due, or an indicator is dated, lies in the range). Nothing is dropped for disagreeing: rows that share a
+them), and `targets` (TargetOptions: the kinds, and the years a target falls due, or an indicator is dated,
+in). Nothing is dropped for disagreeing: rows that share a
 conflict_group all stay, and say so.
 """
 
@@ -69,20 +69,9 @@ LABEL_CHARS = 56  # a target's short label on the chart's axis
 _LIST_MARKER = re.compile(r"^\s*(?:[-–•]|[a-zđ]{1,2}\)|\d+[.)])\s+", re.IGNORECASE)
 
 
-def chart_kinds(options: ChartOptions) -> tuple[str, ...]:
-    """Return the kinds the options ask for (every kind when none, or none known, is asked for)."""
-    asked = [k.strip() for k in str(options.extra.get("kind", "")).split(",") if k.strip() in KINDS]
-    return tuple(k for k in KINDS if k in asked) or KINDS
-
-
-def chart_years(options: ChartOptions) -> tuple[int | None, int | None]:
-    """Return the year range the options ask for (from, to); either may be open (None)."""
-    out: list[int | None] = []
-    for key in ("from", "to"):
-        value = str(options.extra.get(key, "")).strip()
-        out.append(int(value) if value.isdigit() else None)
-    lo, hi = out
-    return (hi, lo) if lo is not None and hi is not None and lo > hi else (lo, hi)
+def shown_kinds(options: ChartOptions) -> tuple[str, ...]:
+    """Return the kinds the options show, in KINDS order (every kind when none, or none known, is asked for)."""
+    return tuple(k for k in KINDS if k in options.targets.kinds) or KINDS
 
 
 def targets_table(ds: Dataset, options: ChartOptions) -> pd.DataFrame:
@@ -104,7 +93,7 @@ def target_records(ds: Dataset, options: ChartOptions) -> tuple[dict[str, Any], 
 
 def _key(ds: Dataset, options: ChartOptions) -> tuple[Any, ...]:
     docs = tuple(d.id for d in chart_documents(ds, options.docs))
-    return docs, tuple(options.themes), chart_kinds(options), chart_years(options)
+    return docs, tuple(options.themes), shown_kinds(options), (options.targets.year_from, options.targets.year_to)
 
 
 @lru_cache(maxsize=64)

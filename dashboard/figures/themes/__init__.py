@@ -5,7 +5,7 @@ Pure: Dataset + ChartOptions in, table or plotly Figure out; the Themes page, `p
 briefing pack draw these same functions. Options: `docs` (ids or symbols; all held documents by default),
 `themes` (theme ids: the evolution's lines, outlined in the heatmap), `measure` (share_provisions,
 share_words or count), `basis` (own: the document's own words; all: the publisher's framing and reported text
-too), `lang`; `extra["cell"] = "<doc id>|<theme id>"` outlines the cell a reader clicked.
+too), `lang`; `heatmap.cell` (document id, theme id) outlines the cell a reader clicked.
 
 Every chart names the basis it counts in its subtitle and flags each source's coverage in the document's
 label, because every seed is partial and two are secondary accounts: a summary's 7% is not a full text's 7%.

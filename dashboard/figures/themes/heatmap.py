@@ -195,9 +195,9 @@ def heatmap_axes(ds: Dataset, options: ChartOptions) -> tuple[dict[str, str], di
 
 
 def clicked_cell(options: ChartOptions) -> tuple[str, str] | None:
-    """Return the (document id, theme id) of `extra["cell"]`, or None."""
-    doc, sep, theme = str(options.extra.get("cell", "")).partition("|")
-    return (doc, theme) if sep and doc and theme else None
+    """Return the (document id, theme id) of the clicked cell (`options.heatmap.cell`), or None."""
+    cell = options.heatmap.cell
+    return cell if cell and cell[0] and cell[1] else None
 
 
 THEMES_HEATMAP = Chart(

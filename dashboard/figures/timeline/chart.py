@@ -6,8 +6,8 @@ briefing use this same function. Documents the corpus does not hold (known only 
 hollow and grey and labelled "not held"; held documents carry their coverage (colour, shape and glyph) so that
 nobody reads a partial excerpt or a secondary account as the whole document.
 
-Options (ChartOptions): `docs` restricts the documents; `lang` is en or vi; `extra["hide"]` is a
-comma-separated list of layers to leave out: relations, horizons, not_held.
+Options (ChartOptions): `docs` restricts the documents; `lang` is en or vi; `timeline.hide` lists
+the layers to leave out: relations, horizons, not_held.
 
 This module holds the figure (its frame: lane bands, axes, legend, caption), the table behind it and the chart's
 registration. The parts it draws live beside it, split by what they draw: `figures.timeline.documents` (the

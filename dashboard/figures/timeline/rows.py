@@ -243,7 +243,7 @@ def targets_by_document(ds: Dataset) -> dict[str, list[dict[str, Any]]]:
 
 
 def hidden_layers(options: ChartOptions) -> set[str]:
-    return {h.strip() for h in str(options.extra.get("hide", "")).split(",") if h.strip() in LAYERS}
+    return {layer for layer in options.timeline.hide if layer in LAYERS}
 
 
 def year_float(d: date) -> float:
