@@ -19,7 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.dataset.load import Dataset
-from dashboard.figures.compose import compose, wrap
+from dashboard.figures.compose import compose, empty_note, wrap
 from dashboard.figures.labels import (
     COVERAGE_WORD,
     chart_documents,
@@ -306,19 +306,6 @@ def _rows(
             ticks.append({"y": y, "text": label + " "})
             rows.append({"row": r, "y": y})
     return rows, ticks
-
-
-def empty_note(message: str) -> dict[str, Any]:
-    """Return the annotation a chart with nothing to draw shows in its middle."""
-    return {
-        "text": escape(message),
-        "xref": "paper",
-        "yref": "paper",
-        "x": 0.5,
-        "y": 0.5,
-        "showarrow": False,
-        "font": {"size": 14, "color": "#555"},
-    }
 
 
 def _add_marks(data: list[dict[str, Any]], group: list[dict[str, Any]], kind: str, origin: str, lang: str) -> None:

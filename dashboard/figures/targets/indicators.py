@@ -15,10 +15,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.dataset.load import Dataset
-from dashboard.figures.compose import compose, wrap
+from dashboard.figures.compose import compose, empty_note, wrap
 from dashboard.figures.labels import chart_documents, chart_lang, text, word
 from dashboard.figures.registry import Chart, ChartOptions
-from dashboard.figures.targets.chart import CONFLICT, empty_note
+from dashboard.figures.targets.chart import CONFLICT
 from dashboard.figures.targets.chart import TEXT as TARGET_TEXT
 from dashboard.figures.targets.tables import target_records, targets_table, value_text
 from dashboard.figures.template import CATEGORICAL, escape, source_caption
