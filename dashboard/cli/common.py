@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -20,7 +21,7 @@ DATA_OPTION = click.option(
 )
 
 
-def fail(message: str, code: int = 2) -> None:
+def fail(message: str, code: int = 2) -> NoReturn:
     """Print one line to stderr and exit with `code`."""
     click.echo(message if message.startswith("error:") else f"error: {message}", err=True)
     sys.exit(code)
