@@ -9,13 +9,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
 from dashboard.dataset.load import Dataset
 from dashboard.figures.coverage import COVERAGE_STYLE, comparable, coverage_key, coverage_label, source_kind_label
 from dashboard.figures.registry import ChartOptions
+
+
+def row_dicts(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Return a table's rows as dicts keyed by column name (pandas types the keys as any Hashable)."""
+    return cast(list[dict[str, Any]], frame.to_dict("records"))
 
 LANGS = ("en", "vi")
 # the one-word coverage of a document label; the long words (coverage_label) go in hovers and legends

@@ -378,7 +378,7 @@ def _target_hover(r: dict[str, Any], lang: str) -> str:
 
 
 def _mark_year(r: dict[str, Any]) -> float:
-    end, start = r.get("end_year"), r.get("start_year")
+    end, start = r["end_year"], r["start_year"]
     return float(end) if pd.notna(end) else float(start)
 
 

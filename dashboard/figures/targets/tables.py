@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from dashboard.dataset.load import Dataset
-from dashboard.figures.labels import chart_documents, text
+from dashboard.figures.labels import chart_documents, row_dicts, text
 from dashboard.figures.registry import ChartOptions
 from dashboard.figures.targets.deadlines import deadline_role, document_titles
 from dashboard.figures.themes.tables import listed
@@ -142,7 +142,7 @@ def _all_records(ds: Dataset) -> tuple[dict[str, Any], ...]:
     kinds = {k: i for i, k in enumerate(KINDS)}
     table = table.assign(_d=table["document_id"].map(order), _k=table["kind"].map(kinds).fillna(len(KINDS)))
     table = table.sort_values(["due_year", "_d", "_k", "id"], na_position="last", kind="stable")
-    records = table[COLUMNS].to_dict("records")
+    records = row_dicts(table[COLUMNS])
     for row in records:  # NaN → None, so that "no year" reads the same everywhere
         for key, value in row.items():
             if isinstance(value, float) and value != value:
@@ -210,8 +210,8 @@ def _targets(ds: Dataset) -> pd.DataFrame:
     as_of_year = pd.to_numeric(table["as_of"].map(lambda v: text(v)[:4]), errors="coerce")
     table["due_year"] = table["end_year"].fillna(as_of_year)
     titles = document_titles(ds)
-    table["role"] = [deadline_role(r, titles) for r in table.to_dict("records")]
-    table["label"] = [_label(r) for r in table.to_dict("records")]
+    table["role"] = [deadline_role(r, titles) for r in row_dicts(table)]
+    table["label"] = [_label(r) for r in row_dicts(table)]
     table["source"] = [
         source_site(r["source_url"]) or text(r["source_note"]).split(",")[0] for r in table.to_dict("records")
     ]

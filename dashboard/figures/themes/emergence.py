@@ -211,7 +211,7 @@ def emergence_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
 
 
 def _hover(r: Any, symbol: str, labels: dict[str, str], lang: str) -> str:
-    themes = ", ".join(labels.get(t, t) for t in r.theme_ids)
+    themes = ", ".join(str(labels.get(t, t)) for t in r.theme_ids)
     return (
         f"<b>{escape(r.term)}</b> · {escape(symbol)}<br>"
         f"{r.count} {word(TEXT, 'uses', lang)} ({r.provisions} {word(TEXT, 'provisions', lang)}), "

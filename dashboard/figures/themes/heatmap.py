@@ -46,7 +46,7 @@ def heatmap_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     chosen = set(options.themes)
     x_labels, y_labels = heatmap_axes(ds, options)
     x, y, themes = list(x_labels), list(y_labels), list(y_labels.values())
-    cells = {(r.document_id, r.theme_id): r for r in table.itertuples(index=False)}
+    cells: dict[tuple[Any, Any], Any] = {(r.document_id, r.theme_id): r for r in table.itertuples(index=False)}
     z: list[list[float | None]] = []
     gaps: list[list[int | None]] = []
     printed: list[list[str]] = []

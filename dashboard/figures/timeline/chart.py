@@ -188,9 +188,10 @@ def _add_lane_bands(fig: go.Figure, lanes: list[tuple[str, int, int]], lang: str
 
 def _wrap_caption(fig: go.Figure, width: int = 170) -> int:
     """Break the source caption (the last annotation `frame` added) into lines; return how many."""
-    if not fig.layout.annotations:
+    annotations = fig.layout.annotations  # pyright: ignore[reportAttributeAccessIssue]  (plotly: untyped layout)
+    if not annotations:
         return 0
-    note = fig.layout.annotations[-1]
+    note = annotations[-1]
     lines, line = [], ""
     for word in str(note.text).split(" "):
         if line and len(line) + len(word) + 1 > width:

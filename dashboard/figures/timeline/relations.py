@@ -81,7 +81,7 @@ def add_relations(
         hover_text.append(_relation_hover(rel, src, dst, lang))
     if arrows:
         fig.update_layout(
-            annotations=[*fig.layout.annotations, *arrows]
+            annotations=[*fig.layout.annotations, *arrows]  # pyright: ignore[reportAttributeAccessIssue]  (plotly)
         )  # one update: add_annotation is O(n)
     for kind, (xs, ys) in lines.items():
         style = RELATION_STYLE.get(kind, {"colour": "#555555", "width": 1.6})

@@ -12,13 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
 
 from dashboard.dataset.load import Dataset
 from dashboard.figures.coverage import coverage_key
+from dashboard.figures.labels import row_dicts
 from dashboard.figures.registry import ChartOptions
 from dashboard.figures.targets.deadlines import context_years, deadline_role, document_titles
 
@@ -108,7 +109,7 @@ def documents(ds: Dataset, options: ChartOptions) -> list[TimelineDoc]:
         "horizons",
         "horizons_note",
     ]
-    for row in table[[c for c in columns if c in table.columns]].to_dict("records"):
+    for row in row_dicts(table[[c for c in columns if c in table.columns]]):
         issued = as_date(row.get("issued"))
         if issued is None:
             continue
@@ -207,7 +208,7 @@ def _relation_rows(ds: Dataset) -> tuple[dict[str, Any], ...]:
         c for c in ("source_id", "kind", "target_id", "evidence", "confidence", "origin") if c in table
     ]
     rows = table.loc[table["source_id"] != table["target_id"], columns]
-    return tuple(rows.drop_duplicates(subset=["source_id", "kind", "target_id"]).to_dict("records"))
+    return tuple(row_dicts(rows.drop_duplicates(subset=["source_id", "kind", "target_id"])))
 
 
 @lru_cache(maxsize=8)
@@ -236,7 +237,7 @@ def targets_by_document(ds: Dataset) -> dict[str, list[dict[str, Any]]]:
         if c in table
     ]
     titles = document_titles(ds)
-    for row, full in zip(table.loc[keep, columns].to_dict("records"), table.loc[keep].to_dict("records"), strict=True):
+    for row, full in zip(row_dicts(table.loc[keep, columns]), row_dicts(table.loc[keep]), strict=True):
         if deadline_role(full, titles) == "deadline":
             out.setdefault(str(row["document_id"]), []).append(row)
     return out
@@ -258,7 +259,8 @@ def years_of(value: Any) -> list[int]:
     if isinstance(value, float) and math.isnan(value):
         return []
     try:
-        return [int(v) for v in value if v is not None and not (isinstance(v, float) and math.isnan(v))]
+        items = cast(Iterable[Any], value)  # an array; anything else raises TypeError here
+        return [int(v) for v in items if v is not None and not (isinstance(v, float) and math.isnan(v))]
     except TypeError:
         return []
 
