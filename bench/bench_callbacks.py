@@ -256,7 +256,7 @@ def theme_and_target_cases(data: AppData) -> list[Case]:
     """Return the calls of the Themes page (controls; a click on a heatmap cell, sent as Dash sends it: the
     cell's labels, no customdata) and of the Targets page (filters)."""
     from dashboard.app.state import ThemesView
-    from dashboard.figures.themes import heatmap_axes
+    from dashboard.figures.themes.heatmap import heatmap_axes
 
     held = [d for d in data.documents if d in data.vocab.held]
     themes = list(data.vocab.themes)

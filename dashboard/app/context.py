@@ -21,7 +21,7 @@ from dashboard.analysis.search import SearchIndex, name_entries, records
 from dashboard.app.state import Vocabulary
 from dashboard.corpus.ids import symbol_key
 from dashboard.dataset.load import Dataset
-from dashboard.figures.target_tables import year_bounds
+from dashboard.figures.targets.tables import year_bounds
 from dashboard.paths import DATA_DIR
 
 EXTENSION = "policy_timeline"  # key of the AppData in flask_app.extensions

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
@@ -18,6 +18,12 @@ from dashboard.dataset.load import Dataset
 from dashboard.figures.coverage import COVERAGE_STYLE, comparable, coverage_key, coverage_label, source_kind_label
 from dashboard.figures.registry import ChartOptions
 from dashboard.i18n import table
+
+
+def row_dicts(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Return a table's rows as dicts keyed by column name (pandas types the keys as any Hashable)."""
+    return cast(list[dict[str, Any]], frame.to_dict("records"))
+
 
 LANGS = ("en", "vi")
 # the one-word coverage of a document label; the long words (coverage_label) go in hovers and legends
@@ -57,9 +63,7 @@ class ChartDocument:
     def describe(self, lang: str = "en") -> str:
         """Return e.g. "59-NQ/TW (2025-01-24), Secondary summary, infographic summary" for hovers."""
         kind = source_kind_label(self.source_kind, lang)
-        return f"{self.symbol} ({self.issued}) · {coverage_label(self.coverage, lang)}" + (
-            f", {kind}" if kind else ""
-        )
+        return f"{self.symbol} ({self.issued}) · {coverage_label(self.coverage, lang)}" + (f", {kind}" if kind else "")
 
 
 def chart_documents(ds: Dataset, docs: Iterable[str] = ()) -> list[ChartDocument]:
@@ -158,4 +162,3 @@ def percent(value: float | None, digits: int = 0) -> str:
     if value is None or value != value:
         return "–"
     return f"{value * 100:.{digits}f}%"
-

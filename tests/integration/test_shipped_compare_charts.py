@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from dashboard.dataset.load import Dataset
-from dashboard.figures.registry import ChartOptions, get_chart
+from dashboard.figures.catalogue import get_chart
+from dashboard.figures.registry import ChartOptions
 
 
 def test_secondary_account_basis_is_named(shipped_data: Path):

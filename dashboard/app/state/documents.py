@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from dashboard.analysis.excerpt import parse_offset
 from dashboard.app.i18n import t, theme_label
 from dashboard.app.state.base import MAX_VALUE, View, Vocabulary, _Reader
-from dashboard.figures.registry import ChartOptions
+from dashboard.figures.registry import ChartOptions, TimelineOptions
 from dashboard.i18n import number
 
 LAYERS = ("relations", "horizons", "not_held")  # timeline layers that can be hidden
@@ -61,7 +61,7 @@ class TimelineView(View):
 
     def chart_options(self) -> ChartOptions:
         """Return the options of the page's chart (the same ones export and the briefing take)."""
-        return ChartOptions(lang=self.lang, extra={"hide": ",".join(self.hide)})
+        return ChartOptions(lang=self.lang, timeline=TimelineOptions(hide=self.hide))
 
     def caption(self, vocab: Vocabulary) -> str:
         """Return the view in words."""

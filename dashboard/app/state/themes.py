@@ -9,8 +9,8 @@ from typing import Any, ClassVar
 from dashboard import i18n
 from dashboard.app.i18n import theme_label
 from dashboard.app.state.base import MAX_VALUE, View, Vocabulary, _held_documents, _Reader
-from dashboard.figures.registry import ChartOptions
-from dashboard.figures.theme_tables import BASES, MEASURES
+from dashboard.figures.registry import ChartOptions, HeatmapOptions
+from dashboard.figures.themes.tables import BASES, MEASURES
 from dashboard.i18n import table
 
 _THEMES_WORDS = table("themes_view")
@@ -73,14 +73,13 @@ class ThemesView(View):
 
     def chart_options(self) -> ChartOptions:
         """Return the options of the page's charts (the same ones export and the briefing take)."""
-        extra = {"cell": "|".join(self.cell)} if self.cell else {}
         return ChartOptions(
             docs=self.docs,
             themes=self.themes,
             measure=self.measure,
             basis=self.basis,
             lang=self.lang,
-            extra=extra,
+            heatmap=HeatmapOptions(cell=self.cell),
         )
 
     def caption(self, vocab: Vocabulary) -> str:
@@ -95,7 +94,6 @@ class ThemesView(View):
             doc, theme = vocab.symbol(self.cell[0]), theme_label(self.cell[1], lang)
             parts.append(_words("cell", lang, doc=doc, theme=theme))
         return " · ".join(parts)
-
 
 
 def _choice(value: str, allowed: tuple[str, ...]) -> str:

@@ -31,7 +31,7 @@ from dashboard.app.views.compare_pins import (
 )
 from dashboard.app.views.compare_sections import sections_block
 from dashboard.app.views.compare_text import text
-from dashboard.figures.compare import comparison_dict, coverage_warning
+from dashboard.figures.compare.chart import comparison_dict, coverage_warning
 from dashboard.i18n import localised
 
 MAX_ROWS = 150  # pairs drawn at once (each is ~3 kB of components); the filters narrow a longer list

@@ -26,7 +26,7 @@ from dashboard.app.context import AppData
 from dashboard.app.i18n import has, t
 from dashboard.app.state import CompareView, DocumentView, ExplorerView
 from dashboard.figures.coverage import source_kind_label
-from dashboard.figures.timeline_text import RELATION_LABELS
+from dashboard.figures.timeline.text import RELATION_LABELS
 from dashboard.i18n import localised
 
 

@@ -19,10 +19,10 @@ from dashboard.app.context import AppData
 from dashboard.app.state import ThemesView
 from dashboard.app.views.targets_table import KIND_GLYPH
 from dashboard.figures.labels import COVERAGE_WORD, chart_documents, word
-from dashboard.figures.target_tables import kind_label, years_text
+from dashboard.figures.targets.tables import kind_label, years_text
 from dashboard.figures.template import NEUTRAL, THEME_COLOURS
-from dashboard.figures.theme_tables import measure_label, measures_table, no_text_documents
-from dashboard.figures.theme_text import cell_text
+from dashboard.figures.themes.tables import measure_label, measures_table, no_text_documents
+from dashboard.figures.themes.text import cell_text
 from dashboard.i18n import table
 
 MAX_ITEMS = 60  # targets the list shows, like the chart (the table below lists them all)

@@ -22,10 +22,11 @@ from dashboard.app.i18n import t, theme_label
 from dashboard.app.state import TargetsView, clamp_years, year_range_text
 from dashboard.app.views.phone import targets_list
 from dashboard.app.views.targets_table import KIND_GLYPH, source_cell, targets_table_view
-from dashboard.figures.indicators import indicators_figure
 from dashboard.figures.labels import text
 from dashboard.figures.registry import ChartOptions
-from dashboard.figures.target_tables import (
+from dashboard.figures.targets.chart import timeline_figure
+from dashboard.figures.targets.indicators import indicators_figure
+from dashboard.figures.targets.tables import (
     KINDS,
     conflict_groups,
     kind_label,
@@ -33,7 +34,6 @@ from dashboard.figures.target_tables import (
     year_bounds,
     years_text,
 )
-from dashboard.figures.targets import timeline_figure
 from dashboard.i18n import localised, table
 
 MAX_CONFLICTS = 20  # conflict blocks shown at once; the table flags every row whose sources disagree

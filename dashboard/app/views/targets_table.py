@@ -18,9 +18,9 @@ from dashboard.app.components import document_link, external_link, source_link
 from dashboard.app.i18n import t
 from dashboard.app.state import DocumentView
 from dashboard.figures.coverage import COVERAGE_STYLE, coverage_key, coverage_label
-from dashboard.figures.deadlines import role_label
 from dashboard.figures.labels import text
-from dashboard.figures.target_tables import kind_label, value_text, years_text
+from dashboard.figures.targets.deadlines import role_label
+from dashboard.figures.targets.tables import kind_label, value_text, years_text
 from dashboard.i18n import localised, table
 
 MAX_ROWS = 100  # rows drawn at once; the count above the table says how many there are, the filters narrow them

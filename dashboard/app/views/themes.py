@@ -22,9 +22,11 @@ from dashboard.app.context import AppData
 from dashboard.app.i18n import t, theme_label
 from dashboard.app.state import DocumentView, ThemesView
 from dashboard.app.views.phone import heatmap_list
-from dashboard.figures.emergence import emergence_figure, emergence_table
 from dashboard.figures.labels import chart_documents
-from dashboard.figures.theme_tables import (
+from dashboard.figures.themes.emergence import emergence_figure, emergence_table
+from dashboard.figures.themes.evolution import evolution_figure
+from dashboard.figures.themes.heatmap import heatmap_axes, heatmap_figure
+from dashboard.figures.themes.tables import (
     MEASURES,
     cell_provisions,
     counted_provisions,
@@ -33,7 +35,6 @@ from dashboard.figures.theme_tables import (
     no_text_documents,
     theme_documents,
 )
-from dashboard.figures.themes import evolution_figure, heatmap_axes, heatmap_figure
 from dashboard.i18n import localised, table
 
 BADGES = 12  # documents whose coverage badges the coverage notice lists; beyond, one sentence says it
@@ -207,10 +208,7 @@ def status(data: AppData, view: ThemesView) -> list[Any]:
         out.append(
             html.Div(
                 [
-                    html.Span(
-                        _t("no_text", lang, n=len(missing), docs=symbols)
-                        + " "
-                    ),
+                    html.Span(_t("no_text", lang, n=len(missing), docs=symbols) + " "),
                     dcc.Link(_t("switch_all", lang) + " →", href=view.replace(basis="all").href()),
                 ],
                 id=ids.THEMES_BASIS_NOTE,

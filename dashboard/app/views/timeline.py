@@ -1,4 +1,4 @@
-"""Timeline: the chart of documents, horizons and relations (figures.timeline), its layer switches, and the
+"""Timeline: the chart of documents, horizons and relations (figures.timeline.chart), its layer switches, and the
 relations behind the arrows with their evidence."""
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from dashboard.app.context import AppData
 from dashboard.app.i18n import t
 from dashboard.app.state import LAYERS, TimelineView
 from dashboard.dataset.load import Dataset
-from dashboard.figures.registry import ChartOptions, get_chart
-from dashboard.figures.timeline_text import RELATION_LABELS
+from dashboard.figures.catalogue import get_chart
+from dashboard.figures.registry import ChartOptions, TimelineOptions
+from dashboard.figures.timeline.text import RELATION_LABELS
 from dashboard.i18n import label, localised
 
 RELATIONS_SHOWN = 100  # rows of the relations table; the data package has them all
@@ -90,7 +91,7 @@ def timeline_figure(data: AppData, view: TimelineView) -> go.Figure:
 
 @lru_cache(maxsize=32)
 def _figure(dataset: Dataset, lang: str, hide: tuple[str, ...]) -> go.Figure:
-    return get_chart("timeline").figure(dataset, ChartOptions(lang=lang, extra={"hide": ",".join(hide)}))
+    return get_chart("timeline").figure(dataset, ChartOptions(lang=lang, timeline=TimelineOptions(hide=hide)))
 
 
 def status(data: AppData, view: TimelineView) -> list[Any]:
@@ -146,11 +147,7 @@ def relations_table(data: AppData, view: TimelineView) -> html.Div:
         ]
     )
     more = (
-        [
-            html.P(
-                t("timeline.more_relations", lang, n=RELATIONS_SHOWN, total=len(rows)), className="text-muted"
-            )
-        ]
+        [html.P(t("timeline.more_relations", lang, n=RELATIONS_SHOWN, total=len(rows)), className="text-muted")]
         if len(rows) > RELATIONS_SHOWN
         else []
     )

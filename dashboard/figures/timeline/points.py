@@ -1,8 +1,8 @@
 """How the timeline's traces hand their points to plotly: object and number arrays, customdata rows that lead
 with the document id (what a click opens), and hover text escaped and wrapped.
 
-Shared by the parts of the timeline (`figures.timeline_documents`, `figures.timeline_horizons`,
-`figures.timeline_relations` and the frame in `figures.timeline`). Arrays, not lists: plotly validates an array
+Shared by the parts of the timeline (`figures.timeline.documents`, `figures.timeline.horizons`,
+`figures.timeline.relations` and the frame in `figures.timeline.chart`). Arrays, not lists: plotly validates an array
 in one step and a list item by item, which is slow on a chart of hundreds of documents.
 """
 

@@ -6,14 +6,14 @@ briefing use this same function. Documents the corpus does not hold (known only 
 hollow and grey and labelled "not held"; held documents carry their coverage (colour, shape and glyph) so that
 nobody reads a partial excerpt or a secondary account as the whole document.
 
-Options (ChartOptions): `docs` restricts the documents; `lang` is en or vi; `extra["hide"]` is a
-comma-separated list of layers to leave out: relations, horizons, not_held.
+Options (ChartOptions): `docs` restricts the documents; `lang` is en or vi; `timeline.hide` lists
+the layers to leave out: relations, horizons, not_held.
 
 This module holds the figure (its frame: lane bands, axes, legend, caption), the table behind it and the chart's
-registration. The parts it draws live beside it, split by what they draw: `figures.timeline_documents` (the
-document markers), `figures.timeline_horizons` (bars to horizon and target years), `figures.timeline_relations`
-(arrows between documents); `figures.timeline_points` holds the array and hover-text helpers they share, and
-`figures.timeline_rows` and `figures.timeline_text` the layout and the words. ARROW_LIMIT and BAR_OFFSET are
+registration. The parts it draws live beside it, split by what they draw: `figures.timeline.documents` (the
+document markers), `figures.timeline.horizons` (bars to horizon and target years), `figures.timeline.relations`
+(arrows between documents); `figures.timeline.points` holds the array and hover-text helpers they share, and
+`figures.timeline.rows` and `figures.timeline.text` the layout and the words. ARROW_LIMIT and BAR_OFFSET are
 re-exported here.
 """
 
@@ -27,13 +27,13 @@ import plotly.graph_objects as go
 
 from dashboard.dataset.load import Dataset
 from dashboard.figures.coverage import coverage_summary
-from dashboard.figures.registry import Chart, ChartOptions, interactive, register
+from dashboard.figures.registry import Chart, ChartOptions, interactive
 from dashboard.figures.template import caption_text, frame, source_caption
-from dashboard.figures.timeline_documents import add_documents
-from dashboard.figures.timeline_horizons import BAR_OFFSET, add_horizons
-from dashboard.figures.timeline_points import wrap
-from dashboard.figures.timeline_relations import ARROW_LIMIT, add_relations
-from dashboard.figures.timeline_rows import (
+from dashboard.figures.timeline.documents import add_documents
+from dashboard.figures.timeline.horizons import BAR_OFFSET, add_horizons
+from dashboard.figures.timeline.points import wrap
+from dashboard.figures.timeline.relations import ARROW_LIMIT, add_relations
+from dashboard.figures.timeline.rows import (
     LABEL_LIMIT,
     document_relations,
     hidden_layers,
@@ -41,7 +41,7 @@ from dashboard.figures.timeline_rows import (
     layout,
     targets_by_document,
 )
-from dashboard.figures.timeline_text import lane_label, text
+from dashboard.figures.timeline.text import lane_label, text
 
 __all__ = ["ARROW_LIMIT", "BAR_OFFSET", "timeline_figure", "timeline_table"]
 
@@ -188,9 +188,10 @@ def _add_lane_bands(fig: go.Figure, lanes: list[tuple[str, int, int]], lang: str
 
 def _wrap_caption(fig: go.Figure, width: int = 170) -> int:
     """Break the source caption (the last annotation `frame` added) into lines; return how many."""
-    if not fig.layout.annotations:
+    annotations = fig.layout.annotations  # pyright: ignore[reportAttributeAccessIssue]  (plotly: untyped layout)
+    if not annotations:
         return 0
-    note = fig.layout.annotations[-1]
+    note = annotations[-1]
     lines, line = [], ""
     for word in str(note.text).split(" "):
         if line and len(line) + len(word) + 1 > width:
@@ -208,13 +209,11 @@ def _date_of(year: float) -> str:
     return (date(whole, 1, 1) + timedelta(days=int((year - whole) * 365.25))).isoformat()
 
 
-register(
-    Chart(
-        name="timeline",
-        title="Timeline of documents",
-        description="Every document at its date of issue in the lane of its issuing body, with bars to its "
-        "horizon and target years, arrows for relations, and its coverage and source kind flagged.",
-        data=timeline_table,
-        figure=timeline_figure,
-    )
+TIMELINE = Chart(
+    name="timeline",
+    title="Timeline of documents",
+    description="Every document at its date of issue in the lane of its issuing body, with bars to its "
+    "horizon and target years, arrows for relations, and its coverage and source kind flagged.",
+    data=timeline_table,
+    figure=timeline_figure,
 )

@@ -1,7 +1,7 @@
 """The timeline's documents: one marker per document, grouped by coverage (colour, shape and glyph in the
 legend), labelled with its symbol while the chart is not crowded, with a hover that names its issuer and coverage.
 
-Documents the corpus does not hold are drawn hollow and grey and labelled "not held". Part of `figures.timeline`,
+Documents the corpus does not hold are drawn hollow and grey and labelled "not held". Part of `figures.timeline.chart`,
 which lays out the rows and draws the frame.
 """
 
@@ -11,9 +11,9 @@ import plotly.graph_objects as go
 
 from dashboard.figures.coverage import COVERAGE_STYLE, coverage_label, source_kind_label
 from dashboard.figures.template import escape
-from dashboard.figures.timeline_points import arr, ids, nums, wrap
-from dashboard.figures.timeline_rows import LABEL_LIMIT, TimelineDoc
-from dashboard.figures.timeline_text import text
+from dashboard.figures.timeline.points import arr, ids, nums, wrap
+from dashboard.figures.timeline.rows import LABEL_LIMIT, TimelineDoc
+from dashboard.figures.timeline.text import text
 
 
 def add_documents(

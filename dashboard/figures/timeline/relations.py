@@ -1,7 +1,7 @@
 """The timeline's relations between documents: a legend entry per relation kind, an arrow per relation (faint
 lines when there are too many for the browser), and a hover at each arrow's middle with its evidence.
 
-Part of `figures.timeline`; the kinds' words and styles are in `figures.timeline_text`.
+Part of `figures.timeline.chart`; the kinds' words and styles are in `figures.timeline.text`.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from typing import Any
 import plotly.graph_objects as go
 
 from dashboard.figures.template import escape
-from dashboard.figures.timeline_points import arr, nums, wrap
-from dashboard.figures.timeline_rows import TimelineDoc, text_of
-from dashboard.figures.timeline_text import RELATION_STYLE, relation_label, text
+from dashboard.figures.timeline.points import arr, nums, wrap
+from dashboard.figures.timeline.rows import TimelineDoc, text_of
+from dashboard.figures.timeline.text import RELATION_STYLE, relation_label, text
 from dashboard.i18n import label, localised
 
 ARROW_LIMIT = 150  # more relations than this are drawn as faint lines, not arrows
@@ -82,7 +82,7 @@ def add_relations(
         hover_text.append(_relation_hover(rel, src, dst, lang))
     if arrows:
         fig.update_layout(
-            annotations=[*fig.layout.annotations, *arrows]
+            annotations=[*fig.layout.annotations, *arrows]  # pyright: ignore[reportAttributeAccessIssue]  (plotly)
         )  # one update: add_annotation is O(n)
     for kind, (xs, ys) in lines.items():
         style = RELATION_STYLE.get(kind, {"colour": "#555555", "width": 1.6})
@@ -113,9 +113,7 @@ def add_relations(
 
 
 def _relation_hover(rel: dict[str, Any], src: TimelineDoc, dst: TimelineDoc, lang: str) -> str:
-    lines = [
-        f"<b>{escape(src.symbol)}</b> {escape(relation_label(rel['kind'], lang))} <b>{escape(dst.symbol)}</b>"
-    ]
+    lines = [f"<b>{escape(src.symbol)}</b> {escape(relation_label(rel['kind'], lang))} <b>{escape(dst.symbol)}</b>"]
     if text_of(rel.get("evidence")):
         lines.append(f"{text('evidence', lang)}: {wrap(localised(rel, 'evidence', lang), 80)}")
     conf = " · ".join(x for x in (text_of(rel.get("confidence")), label("origin", rel.get("origin"), lang)) if x)

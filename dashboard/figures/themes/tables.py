@@ -1,14 +1,15 @@
 """The tables behind the theme charts: theme measures per document on a basis, the provisions behind a cell
 with their evidence spans, and the words that say which measure and which basis a chart counts.
 
-Pure helpers of `figures.themes` and `figures.emergence` (and of the Themes page, which lists a clicked cell's
+Pure helpers of `figures.themes` and `figures.themes.emergence` (and of the Themes page, which lists a clicked cell's
 provisions): they read the stored tables (theme_measures, provision_themes) and recompute nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
@@ -188,7 +189,7 @@ def listed(value: Any) -> list[str]:
         return []
     if isinstance(value, str):
         return [v.strip() for v in value.split(";" if ";" in value else ",") if v.strip()]
-    return [str(v) for v in list(value)]
+    return [str(v) for v in list(cast(Iterable[Any], value))]
 
 
 @lru_cache(maxsize=8)
@@ -207,7 +208,8 @@ def _cell_index(ds: Dataset) -> dict[tuple[str, str], Any]:
     rows are then read on demand, so a corpus of 1,000 documents costs nothing until a cell is clicked)."""
     if "provision_themes" not in ds.table_names:
         return {}
-    return ds.table("provision_themes").groupby(["document_id", "theme_id"], sort=False).indices
+    groups = ds.table("provision_themes").groupby(["document_id", "theme_id"], sort=False)
+    return cast(dict[tuple[str, str], Any], groups.indices)
 
 
 @lru_cache(maxsize=8)

@@ -1,10 +1,9 @@
 """Targets and horizons on a time axis (targets-timeline); reported indicators have their own chart
-(figures.indicators).
+(figures.targets.indicators).
 
 Pure: Dataset + ChartOptions in, table or plotly Figure out; the Targets page, `policy-timeline export` and
-the briefing pack use these same functions. Options: `docs`, `themes`, `lang`; `extra["kind"]`
-(comma-separated kinds), `extra["from"]`/`extra["to"]` (years a target falls due in), `extra["by"]` (document
-or theme: how the timeline groups its rows).
+the briefing pack use these same functions. Options: `docs`, `themes`, `lang`; `targets` (TargetOptions:
+the kinds, the years a target falls due in, and `by`, document or theme: how the timeline groups its rows).
 
 Marks say where a target comes from: filled when it was found in the document's own text, hollow when only a
 secondary source reports it, and ringed with ⚠ when sources disagree (rows sharing a conflict_group are all
@@ -20,7 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.dataset.load import Dataset
-from dashboard.figures.compose import compose, wrap
+from dashboard.figures.compose import compose, empty_note, wrap
 from dashboard.figures.labels import (
     COVERAGE_WORD,
     chart_documents,
@@ -30,20 +29,19 @@ from dashboard.figures.labels import (
     theme_labels,
     word,
 )
-from dashboard.figures.registry import Chart, ChartOptions, register
-from dashboard.figures.target_tables import (
+from dashboard.figures.registry import Chart, ChartOptions
+from dashboard.figures.targets.tables import (
     KINDS,
     TARGET_KINDS,
-    chart_kinds,
-    chart_years,
     kind_label,
+    shown_kinds,
     target_records,
     targets_table,
     value_text,
     years_text,
 )
 from dashboard.figures.template import escape, source_caption
-from dashboard.figures.theme_tables import coverage_sentence
+from dashboard.figures.themes.tables import coverage_sentence
 from dashboard.i18n import localised, table
 
 # Okabe-Ito colours and a distinct symbol per kind, so kind never rests on colour alone
@@ -65,7 +63,7 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     """Return targets on a time axis: one row per target under its document (or theme), bars over a
     period's years, a mark at the year it falls due, symbol and colour by kind."""
     lang = chart_lang(options)
-    asked = chart_kinds(options)
+    asked = shown_kinds(options)
     kinds = asked if asked != KINDS else TARGET_KINDS
     chosen = [r for r in target_records(ds, options) if r["kind"] in kinds]
     # a year that is not a deadline the document sets (a programme's name, a cited horizon) is not drawn as one
@@ -80,7 +78,7 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     data: list[dict[str, Any]] = []
     shapes: list[dict[str, Any]] = []
     annotations: list[dict[str, Any]] = []
-    lo, hi = chart_years(options)
+    lo, hi = options.targets.year_from, options.targets.year_to
     years = [r[col] for r in dated for col in ("start_year", "end_year") if r[col] is not None]
     x0, x1 = (min(years) - 1, max(years) + 1) if years else (2010, 2035)
     if lo is not None or hi is not None:
@@ -178,7 +176,7 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         notes.append(word(TEXT, "capped", lang, n=MAX_ROWS, total=len(dated)))
     docs = chart_documents(ds, options.docs)
     subtitle = word(TEXT, "timeline_subtitle", lang)
-    extras = [word(TEXT, "by_theme", lang)] if options.extra.get("by") == "theme" else []
+    extras = [word(TEXT, "by_theme", lang)] if options.targets.by == "theme" else []
     if asked == KINDS:
         extras.append(word(TEXT, "no_indicators", lang))
     subtitle += f" ({'; '.join(extras)})." if extras else "."
@@ -231,7 +229,7 @@ def _rows(
     """Return the drawn targets (row, y) and the axis ticks: a header per group, then its targets."""
     lang = chart_lang(options)
     groups: list[tuple[str, dict[str, Any], list[dict[str, Any]]]] = []
-    if options.extra.get("by") == "theme":
+    if options.targets.by == "theme":
         labels = theme_labels(ds, lang)
         for theme in [*theme_ids(ds), ""]:
             members = [r for r in records if (theme in r["theme_ids"]) or (not theme and not r["theme_ids"])]
@@ -257,7 +255,7 @@ def _rows(
                 )
     rows: list[dict[str, Any]] = []
     ticks: list[dict[str, Any]] = []
-    by_theme = options.extra.get("by") == "theme"
+    by_theme = options.targets.by == "theme"
     for head, extra, members in groups:
         ticks.append({"y": len(ticks), "text": head, **extra})
         repeated = Counter(r["label"] for r in members)
@@ -271,19 +269,6 @@ def _rows(
             ticks.append({"y": y, "text": label + " "})
             rows.append({"row": r, "y": y})
     return rows, ticks
-
-
-def empty_note(message: str) -> dict[str, Any]:
-    """Return the annotation a chart with nothing to draw shows in its middle."""
-    return {
-        "text": escape(message),
-        "xref": "paper",
-        "yref": "paper",
-        "x": 0.5,
-        "y": 0.5,
-        "showarrow": False,
-        "font": {"size": 14, "color": "#555"},
-    }
 
 
 def _add_marks(data: list[dict[str, Any]], group: list[dict[str, Any]], kind: str, origin: str, lang: str) -> None:
@@ -356,18 +341,16 @@ def _target_hover(r: dict[str, Any], lang: str) -> str:
 
 
 def _mark_year(r: dict[str, Any]) -> float:
-    end, start = r.get("end_year"), r.get("start_year")
+    end, start = r["end_year"], r["start_year"]
     return float(end) if pd.notna(end) else float(start)
 
 
-register(
-    Chart(
-        name="targets-timeline",
-        title="Targets and horizons",
-        description="Targets on a time axis, one row per target under its document (or theme): bars over a "
-        "period's years, a mark at the year it falls due, symbol by kind, hollow when only a secondary "
-        "source reports it, ⚠ where sources disagree.",
-        data=targets_table,
-        figure=timeline_figure,
-    )
+TARGETS_TIMELINE = Chart(
+    name="targets-timeline",
+    title="Targets and horizons",
+    description="Targets on a time axis, one row per target under its document (or theme): bars over a "
+    "period's years, a mark at the year it falls due, symbol by kind, hollow when only a secondary "
+    "source reports it, ⚠ where sources disagree.",
+    data=targets_table,
+    figure=timeline_figure,
 )

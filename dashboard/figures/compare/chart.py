@@ -18,7 +18,7 @@ from dashboard import i18n
 from dashboard.analysis.diff import Comparison, compare_documents
 from dashboard.dataset.load import Dataset
 from dashboard.figures.coverage import coverage_key, coverage_label, source_kind_label
-from dashboard.figures.registry import Chart, ChartOptions, register
+from dashboard.figures.registry import Chart, ChartOptions
 from dashboard.figures.template import GAIN, LOSS, escape, frame, source_caption
 from dashboard.i18n import table
 
@@ -266,23 +266,19 @@ def _t(key: str, lang: str, **values: object) -> str:
     return i18n.t(f"compare_chart.{key}", lang, **values)
 
 
-register(
-    Chart(
-        name="compare-themes",
-        title="Theme weight, A to B",
-        description="Diverging bars: how the share of provisions carrying each theme moved from A to B.",
-        data=theme_delta_table,
-        figure=theme_delta_figure,
-        needs_pair=True,
-    )
+COMPARE_THEMES = Chart(
+    name="compare-themes",
+    title="Theme weight, A to B",
+    description="Diverging bars: how the share of provisions carrying each theme moved from A to B.",
+    data=theme_delta_table,
+    figure=theme_delta_figure,
+    needs_pair=True,
 )
-register(
-    Chart(
-        name="compare-terms",
-        title="Distinctive terms of A and B",
-        description="Back-to-back bars: the terms most distinctive of A and of B (log-likelihood keyness).",
-        data=distinctive_terms_table,
-        figure=distinctive_terms_figure,
-        needs_pair=True,
-    )
+COMPARE_TERMS = Chart(
+    name="compare-terms",
+    title="Distinctive terms of A and B",
+    description="Back-to-back bars: the terms most distinctive of A and of B (log-likelihood keyness).",
+    data=distinctive_terms_table,
+    figure=distinctive_terms_figure,
+    needs_pair=True,
 )

@@ -1,5 +1,8 @@
 """The `policy-timeline` command. Each subcommand parses, calls one core function and formats the result.
 
+The data commands (build, add, validate) are in `cli.data`, export and brief in `cli.export`, the options and
+error line they share in `cli.common`; tag, the evaluations, diff and serve are here.
+
 Exit codes: 0 ok; 1 ran and found problems (validate, eval below the bar); 2 bad input or usage.
 """
 
@@ -12,25 +15,13 @@ from pathlib import Path
 import click
 
 from dashboard import __version__
-from dashboard.errors import BuildFailed, DataInvalid, PolicyTimelineError
-from dashboard.paths import DATA_DIR, REPO_DIR, SEEDS_DIR
+from dashboard.cli.common import DATA_OPTION, fail
+from dashboard.cli.common import split_values as _split
+from dashboard.cli.data import add, build, validate
+from dashboard.cli.export import brief, export
+from dashboard.errors import PolicyTimelineError
+from dashboard.paths import REPO_DIR
 from dashboard.settings import DEFAULT_HOST, DEFAULT_PORT
-
-DATA_OPTION = click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(path_type=Path),
-    default=DATA_DIR,
-    envvar="POLICY_TIMELINE_DATA",
-    show_default=True,
-    help="Data package folder.",
-)
-
-
-def fail(message: str, code: int = 2) -> None:
-    """Print one line to stderr and exit with `code`."""
-    click.echo(message if message.startswith("error:") else f"error: {message}", err=True)
-    sys.exit(code)
 
 
 class _Group(click.Group):
@@ -54,151 +45,8 @@ def main() -> None:
     """Turn policy documents into a cited dataset and a dashboard of how themes and targets shift over time."""
 
 
-@main.command()
-@click.option(
-    "--seeds",
-    "seeds_dir",
-    type=click.Path(path_type=Path),
-    default=SEEDS_DIR,
-    show_default=True,
-    help="Folder of seed texts and their sidecars.",
-)
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(path_type=Path),
-    default=DATA_DIR,
-    show_default=True,
-    help="Folder to write the data package to (replaced only when the build succeeds).",
-)
-@click.option("--quiet", is_flag=True, help="No progress bar.")
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Processes for the per-document steps  [default: the cores].",
-)
-@click.option(
-    "--cache",
-    "cache_dir",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Folder keeping each unchanged seed's results  [default: .cache/build beside --out].",
-)
-@click.option("--no-cache", is_flag=True, help="Process every seed again and keep no results.")
-@click.option(
-    "--scheduler",
-    metavar="tcp://HOST:PORT",
-    default=None,
-    help="Run the per-document steps on this Dask scheduler (pip install 'policy-timeline[cluster]').",
-)
-def build(
-    seeds_dir: Path,
-    out_dir: Path,
-    quiet: bool,
-    jobs: int | None,
-    cache_dir: Path | None,
-    no_cache: bool,
-    scheduler: str | None,
-) -> None:
-    """Build the data package from the seeds.
-
-    Example: policy-timeline build --seeds seeds --out data --jobs 2
-    """
-    from dashboard.dataset.build import run
-    from dashboard.dataset.parallel import DocumentRunner
-
-    cache = None if no_cache else cache_dir or out_dir.absolute().parent / ".cache" / "build"
-    runner = DocumentRunner(jobs=jobs, scheduler=scheduler, cache_dir=cache, progress=not quiet)
-    try:
-        path = run(seeds_dir, out_dir, progress=not quiet, runner=runner)
-    except BuildFailed as exc:
-        for err in exc.errors:
-            click.echo(err.render(), err=True)
-        sys.exit(2)
-    except DataInvalid as exc:
-        click.echo("\n".join(exc.problems), err=True)
-        sys.exit(2)
-    if not quiet:
-        click.echo(f"documents: {runner.processed} processed, {runner.cached} from cache", err=True)
-    click.echo(f"built {path}")
-
-
-@main.command()
-@click.argument("file", type=click.Path(path_type=Path))
-@click.option(
-    "--seeds",
-    "seeds_dir",
-    type=click.Path(path_type=Path),
-    default=SEEDS_DIR,
-    show_default=True,
-    help="Seeds folder to add the document to.",
-)
-@click.option("--symbol", help="Number and symbol, e.g. 59-NQ/TW (else read from 'Số: …' / 'No.: …').")
-@click.option("--issued", help="Date of issue YYYY-MM-DD (else read from 'Hà Nội, ngày … tháng … năm …').")
-@click.option("--issuer", help="Issuer id of seeds/vocabulary.yml: politburo, government, prime_minister …")
-@click.option("--type", "doc_type", help="Document type id of seeds/vocabulary.yml: resolution, decision …")
-@click.option("--title", help="Title in the document's language (else the line under the type line).")
-@click.option("--title-en", help="English title (a Vietnamese text's own title stands in when not given).")
-@click.option("--lang", "language", type=click.Choice(["vi", "en"]), help="Language (else detected).")
-@click.option("--source-kind", help="official_text, official_translation, press_quotation … (default by language).")
-@click.option(
-    "--coverage",
-    type=click.Choice(["full", "partial", "summary"]),
-    help="How much of the document the file holds (default full, with a note).",
-)
-@click.option("--source-url", help="Where the text was published (an HTML page's canonical link is read).")
-@click.option(
-    "--version-of",
-    "version_of",
-    metavar="ID",
-    help="The held document this text is another "
-    "language's version of, e.g. 59-NQ-TW-2025 (found by symbol and year when not given).",
-)
-@click.option("--dry-run", is_flag=True, help="Show what would be written; write nothing.")
-@click.option("--json", "as_json", is_flag=True, help="Print what was found, with evidence, as one JSON object.")
-def add(file: Path, seeds_dir: Path, dry_run: bool, as_json: bool, **options: str | None) -> None:
-    """Add a .txt, .docx, .pdf or .html document to the seeds: its text and a sidecar read from its header.
-
-    Example: policy-timeline add nghi-quyet-59.docx --source-url https://example.gov.vn/59-nq-tw
-    """
-    from dashboard.corpus.add import plan_addition, write_addition
-
-    addition = plan_addition(file, seeds_dir, options)
-    if not dry_run:
-        write_addition(addition)
-    if as_json:
-        click.echo(json.dumps({**addition.as_dict(), "dry_run": dry_run}, ensure_ascii=False, indent=1))
-    else:
-        click.echo("\n".join(addition.summary_lines(dry_run)))
-
-
-@main.command()
-@DATA_OPTION
-@click.option(
-    "--seeds",
-    "seeds_dir",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Also check every provision's span against these seed texts.",
-)
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON report.")
-def validate(data_dir: Path, seeds_dir: Path | None, as_json: bool) -> None:
-    """Validate the data package (Frictionless plus cross-table checks); exit 0 when valid, 1 when not.
-
-    Example: policy-timeline validate --data data --seeds seeds
-    """
-    from dashboard.dataset.validate import validate_package
-
-    try:
-        validate_package(data_dir, seeds_dir=seeds_dir)
-    except DataInvalid as exc:
-        if as_json:
-            click.echo(json.dumps({"valid": False, "errors": exc.problems}, ensure_ascii=False))
-        else:
-            click.echo("\n".join(exc.problems), err=True)
-        sys.exit(1)
-    click.echo(json.dumps({"valid": True, "errors": []}) if as_json else f"valid: {data_dir}")
+for _command in (build, add, validate, export, brief):  # the command groups of their own modules
+    main.add_command(_command)
 
 
 def _not_yet(name: str) -> None:
@@ -501,147 +349,6 @@ def eval_alignment(
             click.echo(f"{row['file']}, correcting by hand: {format_reader(row['reader'])}")
     if bar is not None and report["accuracy"] < bar:
         sys.exit(1)
-
-
-class _ManyValues(click.Command):
-    """A command whose --docs/--themes take several values: `--docs A B`, `--docs A,B` or repeated."""
-
-    many = ("--docs", "--themes")
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        out: list[str] = []
-        option = None
-        for arg in args:
-            if arg.startswith("-"):
-                option = arg if arg in self.many else None
-                out.append(arg)
-            elif option and out[-1] != option:
-                out += [option, arg]  # a further value of --docs/--themes
-            else:
-                out.append(arg)
-        return super().parse_args(ctx, out)
-
-
-def _split(values: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
-
-
-@main.command(cls=_ManyValues)
-@click.argument("chart", required=False)
-@click.option("--list", "list_charts", is_flag=True, help="List the chart names and what each shows; exit.")
-@click.option("--docs", multiple=True, help="Documents to show (ids or symbols): --docs A B, or A,B.")
-@click.option("--themes", multiple=True, help="Theme ids to show: --themes T1 T2, or T1,T2.")
-@click.option("--a", "doc_a", default="", help="First document of a comparison chart.")
-@click.option("--b", "doc_b", default="", help="Second document of a comparison chart.")
-@click.option("--measure", default="share_provisions", show_default=True, help="What theme charts measure.")
-@click.option("--lang", type=click.Choice(["en", "vi"]), default="en", show_default=True)
-@click.option(
-    "--basis",
-    default="own",
-    show_default=True,
-    help="own: count the document's own provisions only; all: also publishers' commentary.",
-)
-@click.option("--set", "extra", multiple=True, metavar="KEY=VALUE", help="A chart-specific option.")
-@click.option(
-    "--size",
-    default="slide",
-    show_default=True,
-    help="slide (1600x900, 16:9) or a4 (1240x760, A4 page width); --width/--height override.",
-)
-@click.option("--width", type=int, default=None, help="Width in px (before --scale).")
-@click.option("--height", type=int, default=None, help="Height in px (before --scale).")
-@click.option("--scale", type=float, default=None, help="Pixel scale (PNG default 2).")
-@click.option(
-    "--out",
-    "out_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="File to write: .png .svg .pdf .html or .csv (the data behind the chart).",
-)
-@DATA_OPTION
-def export(
-    chart: str | None,
-    list_charts: bool,
-    docs: tuple[str, ...],
-    themes: tuple[str, ...],
-    doc_a: str,
-    doc_b: str,
-    measure: str,
-    lang: str,
-    basis: str,
-    extra: tuple[str, ...],
-    size: str,
-    width: int | None,
-    height: int | None,
-    scale: float | None,
-    out_path: Path | None,
-    data_dir: Path,
-) -> None:
-    """Export a chart as it appears in the app; the format comes from the suffix of --out.
-
-    Example: policy-timeline export timeline --docs 22-NQ/TW 59-NQ/TW --size slide --out timeline.png
-    """
-    from dashboard.figures.registry import ChartOptions, load_all
-
-    if list_charts:
-        for name, spec in sorted(load_all().items()):
-            click.echo(f"{name}\t{spec.description}{'  (needs --a and --b)' if spec.needs_pair else ''}")
-        return
-    if not chart or not out_path:
-        fail("give a chart name and --out FILE (see `policy-timeline export --list`)")
-    from dashboard.dataset.load import get_dataset
-    from dashboard.export.static import export_chart, output_format
-
-    output_format(out_path)  # a bad suffix fails before anything loads
-    pairs = [item.partition("=") for item in extra]
-    if any(not sep or not key for key, sep, _ in pairs):
-        fail("--set takes KEY=VALUE")
-    options = ChartOptions(
-        docs=_split(docs),
-        themes=_split(themes),
-        measure=measure,
-        a=doc_a,
-        b=doc_b,
-        lang=lang,
-        basis=basis,
-        extra={k: v for k, _, v in pairs},
-    )
-    path = export_chart(
-        get_dataset(str(data_dir)), chart, options, out_path, size=size, width=width, height=height, scale=scale
-    )
-    click.echo(f"wrote {path}")
-
-
-@main.command()
-@click.argument("a")
-@click.argument("b")
-@click.option(
-    "--out",
-    "out_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="File to write: .pptx (16:9 slides), .pdf or .html (standalone).",
-)
-@click.option("--lang", type=click.Choice(["en", "vi"]), default="en", show_default=True)
-@click.option(
-    "--pin",
-    "pins",
-    multiple=True,
-    metavar="A-B",
-    help="Correct the pairing the pack quotes, as for `diff --pin` (3.b1-p2, 3.b1-, -p3, 3.b1!p2).",
-)
-@DATA_OPTION
-def brief(a: str, b: str, out_path: Path, lang: str, data_dir: Path, pins: tuple[str, ...]) -> None:
-    """Write a briefing pack comparing documents A and B (id or symbol): timeline, themes, what changed from A
-    to B with quotations and their sources, targets, methods and sources.
-
-    Example: policy-timeline brief 40/QĐ-TTg 153/NQ-CP --pin 3.b1-p2 --out brief.pptx
-    """
-    from dashboard.dataset.load import get_dataset
-    from dashboard.export.brief import brief_format, write_brief
-
-    brief_format(out_path)
-    click.echo(f"wrote {write_brief(get_dataset(str(data_dir)), a, b, out_path, lang=lang, pins=_split(pins))}")
 
 
 @main.command()

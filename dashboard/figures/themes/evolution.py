@@ -16,9 +16,9 @@ from dashboard.figures.coverage import COVERAGE_STYLE, coverage_label
 from dashboard.figures.date_axis import AXIS_PX, document_labels, label_places, labels_px, place, x_range
 from dashboard.figures.labels import COVERAGE_WORD, ChartDocument, chart_lang, theme_labels, theme_short_labels, word
 from dashboard.figures.line_labels import LineEnd, darker, end_labels, label_room, spread
-from dashboard.figures.registry import Chart, ChartOptions, register
+from dashboard.figures.registry import Chart, ChartOptions
 from dashboard.figures.template import FONT, NEUTRAL, THEME_COLOURS, THEME_DASHES, escape
-from dashboard.figures.theme_tables import (
+from dashboard.figures.themes.tables import (
     WORDS,
     chart_basis,
     chart_measure,
@@ -30,7 +30,7 @@ from dashboard.figures.theme_tables import (
     theme_caption,
     theme_documents,
 )
-from dashboard.figures.theme_text import TEXT, cell_text, hover, subtitle
+from dashboard.figures.themes.text import TEXT, cell_text, hover, subtitle
 
 VALUE_LABELS = 3  # the evolution prints each point's value when it draws this many lines or fewer
 LEGEND_CHARS = 30  # a theme's name wraps in the legend beyond this, so the legend stays narrow
@@ -281,14 +281,12 @@ def _value(row: Any) -> float | None:
     return None if row is None or pd.isna(row.value) else float(row.value)
 
 
-register(
-    Chart(
-        name="themes-evolution",
-        uses_basis=True,
-        title="Theme weight over time",
-        description="Lines: the weight of the chosen themes from document to document in order of issue, "
-        "each point marked by its source's coverage (● full, ◐ partial, ○ summary).",
-        data=evolution_table,
-        figure=evolution_figure,
-    )
+THEMES_EVOLUTION = Chart(
+    name="themes-evolution",
+    uses_basis=True,
+    title="Theme weight over time",
+    description="Lines: the weight of the chosen themes from document to document in order of issue, "
+    "each point marked by its source's coverage (● full, ◐ partial, ○ summary).",
+    data=evolution_table,
+    figure=evolution_figure,
 )

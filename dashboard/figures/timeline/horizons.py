@@ -1,7 +1,7 @@
 """The timeline's horizons and targets: a bar from each document to its furthest horizon or target year, a
 tick at each horizon year and a star at each target year, with the targets in the stars' hover.
 
-Part of `figures.timeline`; the bar sits just below its document's marker, on the same row.
+Part of `figures.timeline.chart`; the bar sits just below its document's marker, on the same row.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from typing import Any
 import plotly.graph_objects as go
 
 from dashboard.figures.template import escape
-from dashboard.figures.timeline_points import arr, ids, nums, wrap
-from dashboard.figures.timeline_rows import LABEL_LIMIT, TimelineDoc, text_of
-from dashboard.figures.timeline_text import text
+from dashboard.figures.timeline.points import arr, ids, nums, wrap
+from dashboard.figures.timeline.rows import LABEL_LIMIT, TimelineDoc, text_of
+from dashboard.figures.timeline.text import text
 from dashboard.i18n import label
 
 BAR_OFFSET = 0.3  # the horizon bar sits just below its document's marker (the y axis runs downwards)

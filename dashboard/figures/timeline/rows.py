@@ -1,6 +1,6 @@
 """Which documents the timeline draws and where: lanes by issuing body, rows within a lane, the x range.
 
-Pure helpers of `figures.timeline`: a document's label sits left of its marker and its horizon bar runs right
+Pure helpers of `figures.timeline.chart`: a document's label sits left of its marker and its horizon bar runs right
 of it, so each document gets the first row of its lane where neither overlaps a neighbour (and never the row
 of a document it is related to, whose arrow would run along the row through a label).
 """
@@ -12,20 +12,30 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
 
 from dashboard.dataset.load import Dataset
 from dashboard.figures.coverage import coverage_key
-from dashboard.figures.deadlines import context_years, deadline_role, document_titles
+from dashboard.figures.labels import row_dicts
 from dashboard.figures.registry import ChartOptions
+from dashboard.figures.targets.deadlines import context_years, deadline_role, document_titles
 from dashboard.i18n import localised
 
 LAYERS = ("relations", "horizons", "not_held")
-LANE_ORDER = ("Party Central Committee", "Politburo", "Party Secretariat", "Party", "National Assembly",
-              "National Assembly Standing Committee", "Prime Minister", "Government", "Ministries")
+LANE_ORDER = (
+    "Party Central Committee",
+    "Politburo",
+    "Party Secretariat",
+    "Party",
+    "National Assembly",
+    "National Assembly Standing Committee",
+    "Prime Minister",
+    "Government",
+    "Ministries",
+)
 LABEL_LIMIT = 40  # above this many documents, text labels would overlap: hover only
 MAX_SLOTS = 6  # rows per lane before documents are allowed to overlap
 PLOT_WIDTH_PX = 1080  # width of the plotting area at the app's and the export's default size
@@ -50,9 +60,7 @@ class TimelineDoc:
     target_years: tuple[int, ...]
 
 
-def layout(
-    ds: Dataset, options: ChartOptions
-) -> tuple[list[TimelineDoc], dict[str, int], tuple[float, float]]:
+def layout(ds: Dataset, options: ChartOptions) -> tuple[list[TimelineDoc], dict[str, int], tuple[float, float]]:
     """Return the documents, each one's row and the x range (decimal years) that leaves room for the
     labels."""
     docs = documents(ds, options)
@@ -60,8 +68,7 @@ def layout(
     if not docs:
         return docs, {}, (2010.0, 2030.0)
     reach = {
-        d.id: max([d.x, *(y + 0.5 for y in d.horizons + d.target_years if "horizons" not in hidden)])
-        for d in docs
+        d.id: max([d.x, *(y + 0.5 for y in d.horizons + d.target_years if "horizons" not in hidden)]) for d in docs
     }
     end = max(reach.values()) + 0.6
     start = min(d.x for d in docs) - 1
@@ -112,7 +119,7 @@ def documents(ds: Dataset, options: ChartOptions) -> list[TimelineDoc]:
         "issuer_detail_vi",
         "issuer_label_vi",
     ]
-    for row in table[[c for c in columns if c in table.columns]].to_dict("records"):
+    for row in row_dicts(table[[c for c in columns if c in table.columns]]):
         issued = as_date(row.get("issued"))
         if issued is None:
             continue
@@ -138,10 +145,7 @@ def documents(ds: Dataset, options: ChartOptions) -> list[TimelineDoc]:
                 # a year its horizons note calls context only is not a horizon the document sets
                 horizons=tuple(sorted(set(_horizons(row)) - context_years(_horizons(row), row.get("horizons_note")))),
                 target_years=tuple(
-                    sorted(
-                        {int(t["end_year"]) for t in targets.get(str(row["id"]), [])}
-                        - set(range(issued.year))
-                    )
+                    sorted({int(t["end_year"]) for t in targets.get(str(row["id"]), [])} - set(range(issued.year)))
                 ),
             )
         )
@@ -211,7 +215,7 @@ def _relation_rows(ds: Dataset) -> tuple[dict[str, Any], ...]:
         c for c in ("source_id", "kind", "target_id", "evidence", "evidence_vi", "confidence", "origin") if c in table
     ]
     rows = table.loc[table["source_id"] != table["target_id"], columns]
-    return tuple(rows.drop_duplicates(subset=["source_id", "kind", "target_id"]).to_dict("records"))
+    return tuple(row_dicts(rows.drop_duplicates(subset=["source_id", "kind", "target_id"])))
 
 
 @lru_cache(maxsize=8)
@@ -219,7 +223,7 @@ def targets_by_document(ds: Dataset) -> dict[str, list[dict[str, Any]]]:
     """Return each document's own dated targets; computed once per dataset.
 
     Left out: reported indicators (dated facts, not targets) and years that are not deadlines the document sets
-    (figures.deadlines: a programme's name such as "Agenda 2030", another document's horizon cited, a
+    (figures.targets.deadlines: a programme's name such as "Agenda 2030", another document's horizon cited, a
     publisher's framing or a secondary account). `documents` also leaves out years before the document's own (a
     period it recalls, such as "2011-2015" in a 2016 strategy).
     """
@@ -240,14 +244,14 @@ def targets_by_document(ds: Dataset) -> dict[str, list[dict[str, Any]]]:
         if c in table
     ]
     titles = document_titles(ds)
-    for row, full in zip(table.loc[keep, columns].to_dict("records"), table.loc[keep].to_dict("records"), strict=True):
+    for row, full in zip(row_dicts(table.loc[keep, columns]), row_dicts(table.loc[keep]), strict=True):
         if deadline_role(full, titles) == "deadline":
             out.setdefault(str(row["document_id"]), []).append(row)
     return out
 
 
 def hidden_layers(options: ChartOptions) -> set[str]:
-    return {h.strip() for h in str(options.extra.get("hide", "")).split(",") if h.strip() in LAYERS}
+    return {layer for layer in options.timeline.hide if layer in LAYERS}
 
 
 def year_float(d: date) -> float:
@@ -262,7 +266,8 @@ def years_of(value: Any) -> list[int]:
     if isinstance(value, float) and math.isnan(value):
         return []
     try:
-        return [int(v) for v in value if v is not None and not (isinstance(v, float) and math.isnan(v))]
+        items = cast(Iterable[Any], value)  # an array; anything else raises TypeError here
+        return [int(v) for v in items if v is not None and not (isinstance(v, float) and math.isnan(v))]
     except TypeError:
         return []
 

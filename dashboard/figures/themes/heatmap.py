@@ -15,9 +15,9 @@ import plotly.graph_objects as go
 from dashboard.dataset.load import Dataset
 from dashboard.figures.compose import compose
 from dashboard.figures.labels import chart_lang, theme_ids, theme_labels, word
-from dashboard.figures.registry import Chart, ChartOptions, interactive, register
+from dashboard.figures.registry import Chart, ChartOptions, interactive
 from dashboard.figures.template import escape
-from dashboard.figures.theme_tables import (
+from dashboard.figures.themes.tables import (
     WORDS,
     chart_basis,
     chart_measure,
@@ -27,7 +27,7 @@ from dashboard.figures.theme_tables import (
     theme_caption,
     theme_documents,
 )
-from dashboard.figures.theme_text import TEXT, cell_text, column_label, hover, subtitle
+from dashboard.figures.themes.text import TEXT, cell_text, column_label, hover, subtitle
 
 CELL_TEXT_LIMIT = 14  # above this many documents, heatmap cells carry no printed value (hover only)
 # sequential, single hue (ColorBrewer Blues): reads in greyscale and for every colour vision
@@ -46,7 +46,7 @@ def heatmap_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     chosen = set(options.themes)
     x_labels, y_labels = heatmap_axes(ds, options)
     x, y, themes = list(x_labels), list(y_labels), list(y_labels.values())
-    cells = {(r.document_id, r.theme_id): r for r in table.itertuples(index=False)}
+    cells: dict[tuple[Any, Any], Any] = {(r.document_id, r.theme_id): r for r in table.itertuples(index=False)}
     z: list[list[float | None]] = []
     gaps: list[list[int | None]] = []
     printed: list[list[str]] = []
@@ -195,20 +195,18 @@ def heatmap_axes(ds: Dataset, options: ChartOptions) -> tuple[dict[str, str], di
 
 
 def clicked_cell(options: ChartOptions) -> tuple[str, str] | None:
-    """Return the (document id, theme id) of `extra["cell"]`, or None."""
-    doc, sep, theme = str(options.extra.get("cell", "")).partition("|")
-    return (doc, theme) if sep and doc and theme else None
+    """Return the (document id, theme id) of the clicked cell (`options.heatmap.cell`), or None."""
+    cell = options.heatmap.cell
+    return cell if cell and cell[0] and cell[1] else None
 
 
-register(
-    Chart(
-        name="themes-heatmap",
-        uses_basis=True,
-        title="Theme weight by document",
-        description="Heatmap: the share of each document's provisions (or words) carrying each theme, "
-        "documents in order of issue with their coverage flagged; own text or all text, as the subtitle "
-        "says.",
-        data=measures_table,
-        figure=heatmap_figure,
-    )
+THEMES_HEATMAP = Chart(
+    name="themes-heatmap",
+    uses_basis=True,
+    title="Theme weight by document",
+    description="Heatmap: the share of each document's provisions (or words) carrying each theme, "
+    "documents in order of issue with their coverage flagged; own text or all text, as the subtitle "
+    "says.",
+    data=measures_table,
+    figure=heatmap_figure,
 )

@@ -1,9 +1,9 @@
 """The table behind the target charts and the Targets page: every target, horizon and reported indicator with
 its document, its source (a provision, or a cited secondary source) and any conflict between sources.
 
-Pure helpers of `figures.targets`. Filters come from ChartOptions: `docs`, `themes` (a target carries any of
-them), `extra["kind"]` (comma-separated kinds), `extra["from"]` and `extra["to"]` (the year a target falls
-due, or an indicator is dated, lies in the range). Nothing is dropped for disagreeing: rows that share a
+Pure helpers of `figures.targets.chart`. Filters come from ChartOptions: `docs`, `themes` (a target carries any of
+them), and `targets` (TargetOptions: the kinds, and the years a target falls due, or an indicator is dated,
+in). Nothing is dropped for disagreeing: rows that share a
 conflict_group all stay, and say so.
 """
 
@@ -18,10 +18,10 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from dashboard.dataset.load import Dataset
-from dashboard.figures.deadlines import deadline_role, document_titles
-from dashboard.figures.labels import chart_documents, text
+from dashboard.figures.labels import chart_documents, row_dicts, text
 from dashboard.figures.registry import ChartOptions
-from dashboard.figures.theme_tables import listed
+from dashboard.figures.targets.deadlines import deadline_role, document_titles
+from dashboard.figures.themes.tables import listed
 from dashboard.i18n import table
 
 KINDS = ("goal", "milestone", "programme_period", "reported_indicator")
@@ -66,20 +66,9 @@ LABEL_CHARS = 56  # a target's short label on the chart's axis
 _LIST_MARKER = re.compile(r"^\s*(?:[-–•]|[a-zđ]{1,2}\)|\d+[.)])\s+", re.IGNORECASE)
 
 
-def chart_kinds(options: ChartOptions) -> tuple[str, ...]:
-    """Return the kinds the options ask for (every kind when none, or none known, is asked for)."""
-    asked = [k.strip() for k in str(options.extra.get("kind", "")).split(",") if k.strip() in KINDS]
-    return tuple(k for k in KINDS if k in asked) or KINDS
-
-
-def chart_years(options: ChartOptions) -> tuple[int | None, int | None]:
-    """Return the year range the options ask for (from, to); either may be open (None)."""
-    out: list[int | None] = []
-    for key in ("from", "to"):
-        value = str(options.extra.get(key, "")).strip()
-        out.append(int(value) if value.isdigit() else None)
-    lo, hi = out
-    return (hi, lo) if lo is not None and hi is not None and lo > hi else (lo, hi)
+def shown_kinds(options: ChartOptions) -> tuple[str, ...]:
+    """Return the kinds the options show, in KINDS order (every kind when none, or none known, is asked for)."""
+    return tuple(k for k in KINDS if k in options.targets.kinds) or KINDS
 
 
 def targets_table(ds: Dataset, options: ChartOptions) -> pd.DataFrame:
@@ -101,7 +90,7 @@ def target_records(ds: Dataset, options: ChartOptions) -> tuple[dict[str, Any], 
 
 def _key(ds: Dataset, options: ChartOptions) -> tuple[Any, ...]:
     docs = tuple(d.id for d in chart_documents(ds, options.docs))
-    return docs, tuple(options.themes), chart_kinds(options), chart_years(options)
+    return docs, tuple(options.themes), shown_kinds(options), (options.targets.year_from, options.targets.year_to)
 
 
 @lru_cache(maxsize=64)
@@ -150,7 +139,7 @@ def _all_records(ds: Dataset) -> tuple[dict[str, Any], ...]:
     kinds = {k: i for i, k in enumerate(KINDS)}
     table = table.assign(_d=table["document_id"].map(order), _k=table["kind"].map(kinds).fillna(len(KINDS)))
     table = table.sort_values(["due_year", "_d", "_k", "id"], na_position="last", kind="stable")
-    records = table[COLUMNS].to_dict("records")
+    records = row_dicts(table[COLUMNS])
     for row in records:  # NaN → None, so that "no year" reads the same everywhere
         for key, value in row.items():
             if isinstance(value, float) and value != value:
@@ -218,8 +207,8 @@ def _targets(ds: Dataset) -> pd.DataFrame:
     as_of_year = pd.to_numeric(table["as_of"].map(lambda v: text(v)[:4]), errors="coerce")
     table["due_year"] = table["end_year"].fillna(as_of_year)
     titles = document_titles(ds)
-    table["role"] = [deadline_role(r, titles) for r in table.to_dict("records")]
-    table["label"] = [_label(r) for r in table.to_dict("records")]
+    table["role"] = [deadline_role(r, titles) for r in row_dicts(table)]
+    table["label"] = [_label(r) for r in row_dicts(table)]
     table["source"] = [
         source_site(r["source_url"]) or text(r["source_note"]).split(",")[0] for r in table.to_dict("records")
     ]

@@ -18,9 +18,9 @@ import plotly.graph_objects as go
 from dashboard.dataset.load import Dataset
 from dashboard.figures.compose import MAX_SQUEEZE, axis_key, compose, grid, plot_height
 from dashboard.figures.labels import COVERAGE_WORD, chart_documents, chart_lang, theme_labels, word
-from dashboard.figures.registry import Chart, ChartOptions, register
+from dashboard.figures.registry import Chart, ChartOptions
 from dashboard.figures.template import NEUTRAL, THEME_COLOURS, escape
-from dashboard.figures.theme_tables import BASES, basis_label, chart_basis, listed, theme_caption, theme_documents
+from dashboard.figures.themes.tables import BASES, basis_label, chart_basis, listed, theme_caption, theme_documents
 from dashboard.i18n import table
 
 TOP_TERMS = 8  # new terms drawn (and listed on the page) per document
@@ -191,7 +191,7 @@ def emergence_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
 
 
 def _hover(r: Any, symbol: str, labels: dict[str, str], lang: str) -> str:
-    themes = ", ".join(labels.get(t, t) for t in r.theme_ids)
+    themes = ", ".join(str(labels.get(t, t)) for t in r.theme_ids)
     return (
         f"<b>{escape(r.term)}</b> · {escape(symbol)}<br>"
         f"{r.count} {word(TEXT, 'uses', lang)} ({r.provisions} {word(TEXT, 'provisions', lang)}), "
@@ -220,15 +220,13 @@ def _counts(ds: Dataset) -> dict[str, dict[str, tuple[int, int]]]:
     return out
 
 
-register(
-    Chart(
-        name="term-emergence",
-        uses_basis=True,
-        title="New terms per document",
-        description="Bars: the terms each document uses that no earlier document did, codebook terms first, "
-        "strongest first (log-likelihood against the earlier documents pooled), own text or all text as the subtitle "
-        "says.",
-        data=emergence_table,
-        figure=emergence_figure,
-    )
+TERM_EMERGENCE = Chart(
+    name="term-emergence",
+    uses_basis=True,
+    title="New terms per document",
+    description="Bars: the terms each document uses that no earlier document did, codebook terms first, "
+    "strongest first (log-likelihood against the earlier documents pooled), own text or all text as the subtitle "
+    "says.",
+    data=emergence_table,
+    figure=emergence_figure,
 )

@@ -1,7 +1,7 @@
 """Reported indicators: dated facts the sources report (partners, free trade agreements …), one row per
 indicator, each report a point labelled with its value at the date it describes.
 
-Pure: Dataset + ChartOptions (docs, themes, lang, the year filter of `figures.targets`) in, table or plotly
+Pure: Dataset + ChartOptions (docs, themes, lang, the year filter of `figures.targets.chart`) in, table or plotly
 Figure out; the Targets page, `policy-timeline export indicators` and the briefing pack use these functions.
 Indicators that count different things stay on different rows (38 partnership frameworks is not the 34
 partner countries of a few months before), and every point says who reported it.
@@ -15,14 +15,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.dataset.load import Dataset
-from dashboard.figures.compose import compose, wrap
+from dashboard.figures.compose import compose, empty_note, wrap
 from dashboard.figures.labels import chart_documents, chart_lang, text, word
-from dashboard.figures.registry import Chart, ChartOptions, register
-from dashboard.figures.target_tables import target_records, targets_table, value_text
-from dashboard.figures.targets import CONFLICT, empty_note
-from dashboard.figures.targets import TEXT as TARGET_TEXT
+from dashboard.figures.registry import Chart, ChartOptions
+from dashboard.figures.targets.chart import CONFLICT
+from dashboard.figures.targets.chart import TEXT as TARGET_TEXT
+from dashboard.figures.targets.tables import target_records, targets_table, value_text
 from dashboard.figures.template import CATEGORICAL, escape, source_caption
-from dashboard.figures.theme_tables import coverage_sentence
+from dashboard.figures.themes.tables import coverage_sentence
 from dashboard.i18n import localised, table
 
 TEXT = table("indicators_chart")
@@ -165,13 +165,11 @@ def _as_of_date(r: dict[str, Any]) -> str:
     return f"{parts[0]}-{parts[1]}-{parts[2] if len(parts) > 2 else '15'}"
 
 
-register(
-    Chart(
-        name="indicators",
-        title="Reported indicators",
-        description="Reported indicators (partners, free trade agreements …) as values at the dates they "
-        "describe, one row per indicator, with their sources in the hover.",
-        data=indicators_table,
-        figure=indicators_figure,
-    )
+INDICATORS = Chart(
+    name="indicators",
+    title="Reported indicators",
+    description="Reported indicators (partners, free trade agreements …) as values at the dates they "
+    "describe, one row per indicator, with their sources in the hover.",
+    data=indicators_table,
+    figure=indicators_figure,
 )

@@ -1,7 +1,7 @@
 """The theme charts' words in English and Vietnamese, and the labels the heatmap and the evolution share: the
 subtitle, a document's column label, the hover text of one document × theme value, and a value as printed.
 
-Kept apart from the drawing (`figures.theme_heatmap`, `figures.theme_evolution`) so that both charts say a
+Kept apart from the drawing (`figures.themes.heatmap`, `figures.themes.evolution`) so that both charts say a
 document, a measure and a basis the same way.
 """
 
@@ -12,7 +12,7 @@ from typing import Any
 from dashboard.figures.coverage import coverage_label
 from dashboard.figures.labels import COVERAGE_WORD, ChartDocument, percent, word
 from dashboard.figures.template import escape
-from dashboard.figures.theme_tables import WORDS, basis_label, measure_label
+from dashboard.figures.themes.tables import WORDS, basis_label, measure_label
 from dashboard.i18n import table
 
 TEXT = table("themes_chart")
