@@ -18,7 +18,7 @@ import pandas as pd
 from dashboard.analysis.diff.sections import section_line
 from dashboard.dataset.load import Dataset
 from dashboard.export.brief_model import Quote, Run, Slide
-from dashboard.figures.compare import coverage_warning
+from dashboard.figures.compare.chart import coverage_warning
 from dashboard.i18n import label, localised, number, t
 
 QUOTE_CHARS = 330  # a longer provision is cut at a word boundary (the full text is in the speaker notes)
