@@ -29,6 +29,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from dashboard.analysis.diff.linkmodel import LinkModel, shipped
 from dashboard.analysis.text import STOP_WORDS, Token, stem, tokenise
 
 # Words that say what to do or how keenly, not about what: every provision of an action programme has some.
@@ -76,6 +77,8 @@ class AlignSettings:
     max_links: int = 4
     context_weight: float = 0.2
     mutual_threshold: float = 0.155  # chance's 0.75 quantile: mutual best matches still alone are linked from here
+    # the graded link model (linkmodel.py): links by its probability; None links by the thresholds above
+    model: LinkModel | None = field(default_factory=shipped)
 
 
 @dataclass(frozen=True)
