@@ -1,4 +1,4 @@
-"""Link precision and recall of `diff` against the hand-made gold sets (tests/eval/data/alignment_*.yml).
+"""Link precision and recall of `diff` against the hand-made gold sets (dashboard/analysis/diff/gold/).
 
 Prints the same figures as `policy-timeline eval-alignment` and asserts the bars the engine honestly reaches, the
 engine alone (no curated links, which a reader made from the same texts). The bars are not the design goals
@@ -13,19 +13,13 @@ from pathlib import Path
 import pytest
 
 from dashboard.analysis.diff import compare_documents
-from dashboard.analysis.diff.evaluate import (
-    annotator_agreement,
-    format_agreement,
-    format_report,
-    format_set,
-    load_gold,
-    score_alignment,
-)
+from dashboard.analysis.diff.evaluate import annotator_agreement, format_agreement, load_gold, score_alignment
+from dashboard.analysis.diff.report import GOLD_DIR, format_report, format_set
 from dashboard.dataset.load import Dataset
 
-GOLD = Path(__file__).parent / "data" / "alignment_expected.yml"
-SECOND = Path(__file__).parent / "data" / "alignment_annotator2.yml"  # labelled independently, later
-THIRD = Path(__file__).parent / "data" / "alignment_annotator3.yml"  # blind: written from the seeds alone
+GOLD = GOLD_DIR / "alignment_expected.yml"
+SECOND = GOLD_DIR / "alignment_annotator2.yml"  # labelled independently, later
+THIRD = GOLD_DIR / "alignment_annotator3.yml"  # blind: written from the seeds alone
 # (file, pairs, only-in lines, accuracy, link precision, link recall, offered) bars; measured figures beside
 BARS = {
     GOLD: (29, 20, 0.55, 0.38, 0.35, 0.75),  # measured 0.571 / 0.407 / 0.379 / 0.828 (24 of 29)
