@@ -348,8 +348,8 @@ def eval_extraction(show_errors: bool, as_json: bool) -> None:
     multiple=True,
     metavar="A-B",
     help="Correct the pairing: 3.b1-p2 pairs A's 3.b1 with B's p2, 3.b1- leaves it without a counterpart, "
-    "-p3 leaves B's p3 alone, 3.b1!p2 keeps those two apart. Repeat, or separate with commas. The rest "
-    "is aligned around the pins. Pins override curated links.",
+    "-p3 leaves B's p3 alone, 3.b1!p2 keeps those two apart, 3.b1+p13 links them as well (removing no other "
+    "link). Repeat, or separate with commas. The rest is aligned around the pins. Pins override curated links.",
 )
 @click.option(
     "--no-curated",
@@ -628,7 +628,7 @@ def export(
     "pins",
     multiple=True,
     metavar="A-B",
-    help="Correct the pairing the pack quotes, as for `diff --pin` (3.b1-p2, 3.b1-, -p3, 3.b1!p2).",
+    help="Correct the pairing the pack quotes, as for `diff --pin` (3.b1-p2, 3.b1-, -p3, 3.b1!p2, 3.b1+p13).",
 )
 @DATA_OPTION
 def brief(a: str, b: str, out_path: Path, lang: str, data_dir: Path, pins: tuple[str, ...]) -> None:
