@@ -19,8 +19,9 @@ from dashboard.settings import DEFAULT_HOST, DEFAULT_PORT
 # the alignment's gold sets and link model ship with the package (dashboard/analysis/diff); named here without
 # importing the analysis, so the CLI starts fast
 _DIFF_DIR = Path(__file__).resolve().parent / "analysis" / "diff"
-GOLD_SETS = tuple(_DIFF_DIR / "gold" / f"{n}.yml" for n in ("alignment_expected", "alignment_annotator2",
-                                                            "alignment_annotator3"))
+GOLD_SETS = tuple(
+    _DIFF_DIR / "gold" / f"{n}.yml" for n in ("alignment_expected", "alignment_annotator2", "alignment_annotator3")
+)
 MODEL_PATH = _DIFF_DIR / "linkmodel.json"
 
 DATA_OPTION = click.option(
@@ -355,8 +356,8 @@ def eval_extraction(show_errors: bool, as_json: bool) -> None:
     multiple=True,
     metavar="A-B",
     help="Correct the pairing: 3.b1-p2 pairs A's 3.b1 with B's p2, 3.b1- leaves it without a counterpart, "
-    "-p3 leaves B's p3 alone, 3.b1!p2 keeps those two apart. Repeat, or separate with commas. The rest "
-    "is aligned around the pins. Pins override curated links.",
+    "-p3 leaves B's p3 alone, 3.b1!p2 keeps those two apart, 3.b1+p13 links them as well (removing no other "
+    "link). Repeat, or separate with commas. The rest is aligned around the pins. Pins override curated links.",
 )
 @click.option(
     "--no-curated",
@@ -447,7 +448,12 @@ def diff(
 @click.option("--bar", type=float, default=None, help="Exit 1 when the pairing accuracy is below this.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (with every disagreement).")
 def eval_alignment(
-    data_dir: Path, gold_path: Path, second_path: Path, third_path: Path, no_cv: bool, bar: float | None,
+    data_dir: Path,
+    gold_path: Path,
+    second_path: Path,
+    third_path: Path,
+    no_cv: bool,
+    bar: float | None,
     as_json: bool,
 ) -> None:
     """Measure how well `diff` links provisions against the hand-made gold sets: link precision and recall (a
@@ -626,7 +632,7 @@ def export(
     "pins",
     multiple=True,
     metavar="A-B",
-    help="Correct the pairing the pack quotes, as for `diff --pin` (3.b1-p2, 3.b1-, -p3, 3.b1!p2).",
+    help="Correct the pairing the pack quotes, as for `diff --pin` (3.b1-p2, 3.b1-, -p3, 3.b1!p2, 3.b1+p13).",
 )
 @DATA_OPTION
 def brief(a: str, b: str, out_path: Path, lang: str, data_dir: Path, pins: tuple[str, ...]) -> None:

@@ -217,10 +217,30 @@ def test_pins_correct_the_pairing_and_the_rest_is_realigned():
     assert any(line.startswith("reworded *") and "40-QD-TTg-2016:3.b1" in line for line in plain_text.splitlines())
 
 
+def test_an_also_link_adds_a_second_counterpart_and_removes_no_other_link():
+    plain = run_json("40/QĐ-TTg", "153/NQ-CP")
+    before = {(p["a"], p["b"]): p["set_by"] for p in plain["pairs"] if p["a"] and p["b"]}
+    out = run_json("40/QĐ-TTg", "153/NQ-CP", "--pin", "3.b1-p2", "--pin", "3.b1+p13")
+    by = {(p["a"], p["b"]): p["set_by"] for p in out["pairs"] if p["a"] and p["b"]}
+    a = "40-QD-TTg-2016:3.b1"
+    assert by[(a, "153-NQ-CP-2025:p2")] == "reader" and by[(a, "153-NQ-CP-2025:p13")] == "reader"
+    assert out["pins"] == ["3.b1-p2", "3.b1+p13"]
+    # p13 keeps every link it had: the reader's link is one more, not a replacement
+    others = {k: v for k, v in before.items() if k[1] == "153-NQ-CP-2025:p13" and k[0] != a}
+    assert others and all(by.get(k) == v for k, v in others.items())
+    # alone, the also link leaves 3.b1 free for the engine (nothing placed), and it counts like any link
+    alone = run_json("40/QĐ-TTg", "153/NQ-CP", "--pin", "3.b1+p13")
+    rows = [p for p in alone["pairs"] if p["a"] == a]
+    assert ("153-NQ-CP-2025:p13", "reader") in {(p["b"], p["set_by"]) for p in rows}
+    assert all(p["status"] not in ("dropped", "new") for p in rows)
+
+
 @pytest.mark.parametrize(
     ("pin", "says"),
     [
         ("3.b9-p2", "3.b9 is not a provision of 40/QĐ-TTg"),
+        ("3.b1+p13,3.b1!p13", "already decides"),
+        ("3.b1-,3.b1+p13", "leaves it alone"),
         ("3.b1-p2,3.b1-", "already placed"),
         ("3.b1-p2,3.b1!p2", "already decides"),
         ("p2-3.b1", "not a"),

@@ -128,9 +128,11 @@ def diff_provisions(
     sim, sa, sb, signals = cands.similarity, cands.sa, cands.sb, cands.signals
     aligned_a, aligned_b = _aligned(rows_a, basis_mode), _aligned(rows_b, basis_mode)
     fixed, kept_curated = _fixed(applied, curated, ids_a, ids_b)
-    # a reader's pin places its provisions (the engine links them no further); a curated pair adds its link and
-    # leaves the two free to link elsewhere (a split or merge is several entries); no_counterpart places
-    placing = {k for k, by in fixed.items() if by == "reader" or k[0] is None or k[1] is None}
+    # a reader's pin places its provisions (the engine links them no further); a curated pair and a reader's
+    # "also link" add their link and leave the two free to link elsewhere (a split or merge is several entries);
+    # no_counterpart places
+    placing = {k for k, by in fixed.items() if k[0] is None or k[1] is None}
+    placing |= {(ids_a.index(p.a), ids_b.index(p.b)) for p in applied if p.placed() and p.a and p.b}
     placed_a = {i for i, _ in placing if i is not None}
     placed_b = {j for _, j in placing if j is not None}
     apart = [(ids_a.index(p.a), ids_b.index(p.b)) for p in applied if p.apart and p.a and p.b]
@@ -266,21 +268,22 @@ def _fixed(
     applied."""
     row = {pid: i for i, pid in enumerate(ids_a)}
     col = {pid: j for j, pid in enumerate(ids_b)}
-    pinned = {x for p in applied if not p.apart for x in p.placed()}
+    pinned = {x for p in applied for x in p.placed()}
+    linked = {x for p in applied if p.also for x in p.ids()}  # a reader's "also link" (none may be left alone)
     decided = {(p.a, p.b) for p in applied if p.a and p.b}
     fixed: dict[tuple[int | None, int | None], str] = {}
     kept: list[CuratedLink] = []
     for c in curated:
         if (c.a and c.a not in row) or (c.b and c.b not in col):
             continue
-        if {c.a, c.b} & pinned or (c.a, c.b) in decided:
+        if {c.a, c.b} & pinned or (c.a, c.b) in decided or (c.relation == "no_counterpart" and {c.a, c.b} & linked):
             continue
         kept.append(c)
         if c.relation == "pair":
             fixed[(row[c.a], col[c.b])] = "curated"
         elif c.relation == "no_counterpart":
             fixed[(row[c.a] if c.a else None, col[c.b] if c.b else None)] = "curated"
-    for p in applied:
+    for p in applied:  # pairs, also links and provisions left alone: all set by the reader
         if not p.apart:
             fixed[(row[p.a] if p.a else None, col[p.b] if p.b else None)] = "reader"
     return fixed, kept

@@ -79,6 +79,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "These are not provisions of the two documents shown.",
         "vi": "Đây không phải là điều khoản của hai văn bản đang hiển thị.",
     },
+    # the reader's "also link" (a second counterpart, pin `3.b1+p13`): kept together
+    "also": {"en": "Also link:", "vi": "Liên kết thêm:"},
+    "also_title": {
+        "en": "Keep this provision's links and link it with this one as well (a merge or a split)",
+        "vi": "Giữ các liên kết hiện có và liên kết thêm với điều khoản này (gộp hoặc tách)",
+    },
     "pairs": {"en": "Aligned provisions", "vi": "Các điều khoản được ghép cặp"},
     "showing": {"en": "Showing {n} of {total} pairs", "vi": "Hiển thị {n} trong {total} cặp"},
     "capped": {
