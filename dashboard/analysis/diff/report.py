@@ -123,7 +123,7 @@ def format_report(report: dict[str, Any]) -> str:
     )
     if report.get("threshold_curve"):
         lines.append(
-            "link model bar sensitivity, first set (accuracy/precision/recall): "
+            "threshold sensitivity (the link model's probability bar), first set (accuracy/precision/recall): "
             + ", ".join(
                 f"{row['threshold']:.2f}: {row['accuracy']:.2f}/{row['pair_precision']:.2f}/{row['pair_recall']:.2f}"
                 for row in report["threshold_curve"]
