@@ -18,7 +18,7 @@ from dashboard.analysis.diff.align import (
     subject_terms,
     weight_similarity,
 )
-from dashboard.analysis.diff.features import block_similarity, pair_features
+from dashboard.analysis.diff.features import block_similarity, feature_matrices
 from dashboard.analysis.diff.links import Structure, structure, with_context
 from dashboard.analysis.diff.rows import subject_text
 
@@ -32,7 +32,7 @@ class Candidates:
     sb: Structure
     signals: tuple[str, ...]
     score: np.ndarray
-    features: np.ndarray | None = None
+    features: list[np.ndarray] | None = None  # one matrix per name of features.FEATURES
 
 
 def candidates(
@@ -66,7 +66,7 @@ def candidates(
     sim.setflags(write=False)
     if settings.model is None and not with_features:
         return Candidates(sim, sa, sb, signals, sim)
-    features = pair_features(
+    features = feature_matrices(
         texts_a, texts_b, terms_a, terms_b, sim, lexical,
         block if block is not None else block_similarity(texts_a, texts_b, sa, sb), sa, sb,
         themes=None if themes_a is None else weight_similarity(themes_a, themes_b),
@@ -74,7 +74,7 @@ def candidates(
     )
     if settings.model is None:
         return Candidates(sim, sa, sb, signals, sim, features)
-    score = settings.model.probability(features) if features.size else np.zeros(sim.shape)
+    score = settings.model.probability(features) if sim.size else np.zeros(sim.shape)
     score.setflags(write=False)
     return Candidates(sim, sa, sb, (*signals, f"model {settings.model.version}"), score, features)
 

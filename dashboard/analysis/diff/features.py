@@ -1,7 +1,7 @@
 """Features of every candidate link (A provision i, B provision j) for the graded link model (linkmodel.py).
 
-Each feature is a matrix over (rows A, columns B); `pair_features` stacks them in FEATURES order. They say how
-much the two provisions share (subject words, character n-grams, themes, entities, numbers, their blocks), how the
+Each feature is a matrix over (rows A, columns B), returned in FEATURES order. They say how much the two
+provisions share (subject words, character n-grams, themes, entities, numbers, their blocks), how the
 candidate ranks against the others in its row and column (best, mutual best, margin over the next candidate), and
 what kind of provisions they are (a heading with children, a bullet, their length ratio). None is built from a
 gold set: they are computed from the two documents alone, like the similarity itself.
@@ -57,11 +57,13 @@ def block_similarity(texts_a: Sequence[str], texts_b: Sequence[str], sa: Structu
 @lru_cache(maxsize=16384)
 def _char_grams(text: str) -> tuple[str, ...]:
     """Return the character 4-grams of the text's words, each word padded by a space (sklearn's char_wb)."""
-    out = []
-    for token in tokens(text):
-        word = f" {token.text} "
-        out.extend(word[k : k + 4] for k in range(max(len(word) - 3, 1)))
-    return tuple(out)
+    return tuple(gram for token in tokens(text) for gram in _word_grams(token.text))
+
+
+@lru_cache(maxsize=65536)
+def _word_grams(word: str) -> tuple[str, ...]:
+    padded = f" {word} "
+    return tuple(padded[k : k + 4] for k in range(max(len(padded) - 3, 1)))
 
 
 def char_similarity(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndarray:
@@ -110,7 +112,7 @@ def _second(values: np.ndarray, axis: int) -> np.ndarray:
     return np.sort(values, axis=axis).take(-2, axis=axis)
 
 
-def pair_features(
+def feature_matrices(
     texts_a: Sequence[str],
     texts_b: Sequence[str],
     terms_a: Sequence[Sequence[str]],
@@ -122,14 +124,14 @@ def pair_features(
     sb: Structure,
     themes: np.ndarray | None = None,
     entities: np.ndarray | None = None,
-) -> np.ndarray:
-    """Return the features of every candidate link, shape (len A, len B, len(FEATURES)).
+) -> list[np.ndarray]:
+    """Return the features of every candidate link, one (len A, len B) matrix per name of FEATURES.
 
     `similarity` is the combined similarity with context, `lexical` the subject-stem cosine, `block` the
     similarity of the blocks indexed by block head (as links.with_context reads it), `terms_*` the subject stems."""
     n, m = similarity.shape
     if n == 0 or m == 0:
-        return np.zeros((n, m, len(FEATURES)))
+        return [np.zeros((n, m)) for _ in FEATURES]
     sim = similarity
     row_max, col_max = sim.max(axis=1, keepdims=True), sim.max(axis=0, keepdims=True)
     row_second, col_second = _second(sim, 1)[:, None], _second(sim, 0)[None, :]
@@ -168,4 +170,4 @@ def pair_features(
         head_a + head_b,
         nest_a + nest_b,
     ]
-    return np.stack([np.broadcast_to(x, (n, m)) for x in stacked], axis=-1)
+    return [np.broadcast_to(x, (n, m)) for x in stacked]

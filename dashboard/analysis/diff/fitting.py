@@ -49,7 +49,9 @@ def _pair_candidates(source: Any, a: str, b: str) -> tuple[list[str], list[str],
     ok_a = np.array(_compare._aligned(rows_a, "own")) & ~np.array(cands.sa.bare, dtype=bool)
     ok_b = np.array(_compare._aligned(rows_b, "own")) & ~np.array(cands.sb.bare, dtype=bool)
     assert cands.features is not None
-    return [r["id"] for r in rows_a], [r["id"] for r in rows_b], cands.features, ok_a[:, None] & ok_b[None, :]
+    n, m = len(rows_a), len(rows_b)
+    features = np.stack(cands.features, axis=-1) if n and m else np.zeros((n, m, len(FEATURES)))
+    return [r["id"] for r in rows_a], [r["id"] for r in rows_b], features, ok_a[:, None] & ok_b[None, :]
 
 
 def training_rows(source: Any, sets: GoldSets) -> tuple[np.ndarray, np.ndarray, list[str]]:

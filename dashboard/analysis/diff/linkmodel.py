@@ -7,13 +7,14 @@ probability: a one-to-one core over the pairs reaching `bar`, and further links 
 reach `bar` too.
 
 The fitted coefficients ship in `linkmodel.json` beside this module (versioned; `policy-timeline fit-alignment`
-refits them from the gold sets and prints the leave-one-document-pair-out figures). Standardisation (mean,
-scale) is part of the model so a prediction needs only numpy.
+refits them from the gold sets, and `eval-alignment` prints the leave-one-document-pair-out figures).
+Standardisation (mean, scale) is part of the model so a prediction needs only numpy.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -36,14 +37,18 @@ class LinkModel:
     bar: float
     trained_on: tuple[str, ...] = ()
 
-    def probability(self, features: np.ndarray) -> np.ndarray:
-        """Return the link probability of every candidate, from features of shape (..., len(FEATURES))."""
+    def probability(self, features: Sequence[np.ndarray]) -> np.ndarray:
+        """Return the link probability of every candidate, from one matrix per feature (FEATURES order)."""
         from dashboard.analysis.diff.features import FEATURES  # features imports align, which imports this
 
-        if tuple(self.features) != FEATURES:
+        if tuple(self.features) != FEATURES or len(features) != len(FEATURES):
             raise ValueError(f"link model {self.version} was fitted on other features; refit it")
-        z = (features - np.asarray(self.mean)) / np.asarray(self.scale)
-        return 1.0 / (1.0 + np.exp(-(z @ np.asarray(self.coef) + self.intercept)))
+        # standardisation folded into the weights: one pass over each matrix, no stacked copy
+        weights = np.asarray(self.coef) / np.asarray(self.scale)
+        logit = np.full(features[0].shape, self.intercept - float(np.dot(weights, self.mean)))
+        for w, matrix in zip(weights, features, strict=True):
+            logit += w * matrix
+        return 1.0 / (1.0 + np.exp(-logit))
 
     def as_dict(self) -> dict:
         return asdict(self)
