@@ -187,13 +187,15 @@ def test_eval_alignment_prints_every_gold_sets_figures_their_agreement_and_honou
     assert "pairing accuracy" in ok.output and "threshold sensitivity" in ok.output
     assert "agreement of alignment_expected.yml and alignment_annotator2.yml:" in ok.output
     assert "counterpart paired or offered beside one of the two provisions:" in ok.output
-    for name in ("alignment_expected.yml", "alignment_annotator2.yml"):
-        for what in ("engine alone", "with curated links"):
+    for name in ("alignment_expected.yml", "alignment_annotator2.yml", "alignment_annotator3.yml"):
+        for what in ("engine alone", "with curated links", "cross-validated (leave one document pair out)"):
             assert f"{name}, {what}: link precision " in ok.output and "link recall" in ok.output
         assert f"{name}, correcting by hand: a reader using only the page's offered links" in ok.output
-    too_high = runner.invoke(main, ["eval-alignment", "--data", str(shipped_data), "--bar", "0.99"])
+    too_high = runner.invoke(main, ["eval-alignment", "--data", str(shipped_data), "--bar", "0.99", "--no-cv"])
     assert too_high.exit_code == 1
-    as_json = json.loads(runner.invoke(main, ["eval-alignment", "--data", str(shipped_data), "--json"]).output)
+    as_json = json.loads(
+        runner.invoke(main, ["eval-alignment", "--data", str(shipped_data), "--json", "--no-cv"]).output
+    )
     second = next(s for s in as_json["sets"] if s["file"] == "alignment_annotator2.yml")
     assert second["engine"]["pairs"] == 20 and as_json["agreement"]["shared"] >= 18
 
@@ -263,3 +265,15 @@ def test_the_html_report_marks_the_readers_pairs(tmp_path: Path):
     assert html.count("<strong>set by the reader</strong>") == 1 and "1 set by the reader (3.b1-p2)." in html
     assert "<h2>What became of each part of A</h2>" in html and "7. Proactively participate" in html
     assert "curated (seeds/alignments.yml)" in html  # the curated links are marked
+
+
+def test_fit_alignment_writes_a_link_model_that_diff_can_load(shipped_data, tmp_path):
+    from dashboard.analysis.diff.linkmodel import load, shipped
+
+    out = tmp_path / "model.json"
+    result = CliRunner().invoke(main, ["fit-alignment", "--data", str(shipped_data), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"wrote {out}")
+    model = load(out)
+    # the shipped model is this fit on the shipped gold sets: a refit reproduces it
+    assert model == shipped()
