@@ -23,6 +23,14 @@ from dashboard.errors import PolicyTimelineError
 from dashboard.paths import REPO_DIR
 from dashboard.settings import DEFAULT_HOST, DEFAULT_PORT
 
+# the alignment's gold sets and link model ship with the package (dashboard/analysis/diff); named here without
+# importing the analysis, so the CLI starts fast
+_DIFF_DIR = Path(__file__).resolve().parent.parent / "analysis" / "diff"
+GOLD_SETS = tuple(
+    _DIFF_DIR / "gold" / f"{n}.yml" for n in ("alignment_expected", "alignment_annotator2", "alignment_annotator3")
+)
+MODEL_PATH = _DIFF_DIR / "linkmodel.json"
+
 
 class _Group(click.Group):
     """A click group that turns library errors into one line on stderr and exit 2."""
@@ -196,8 +204,8 @@ def eval_extraction(show_errors: bool, as_json: bool) -> None:
     multiple=True,
     metavar="A-B",
     help="Correct the pairing: 3.b1-p2 pairs A's 3.b1 with B's p2, 3.b1- leaves it without a counterpart, "
-    "-p3 leaves B's p3 alone, 3.b1!p2 keeps those two apart. Repeat, or separate with commas. The rest "
-    "is aligned around the pins. Pins override curated links.",
+    "-p3 leaves B's p3 alone, 3.b1!p2 keeps those two apart, 3.b1+p13 links them as well (removing no other "
+    "link). Repeat, or separate with commas. The rest is aligned around the pins. Pins override curated links.",
 )
 @click.option(
     "--no-curated",
@@ -264,7 +272,7 @@ def diff(
     "--gold",
     "gold_path",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=REPO_DIR / "tests" / "eval" / "data" / "alignment_expected.yml",
+    default=GOLD_SETS[0],
     show_default=True,
     help="Hand-made expected pairs (YAML).",
 )
@@ -272,7 +280,7 @@ def diff(
     "--second",
     "second_path",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=REPO_DIR / "tests" / "eval" / "data" / "alignment_annotator2.yml",
+    default=GOLD_SETS[1],
     show_default=True,
     help="A second annotator's gold set: the engine is scored on it too, and the two sets' agreement is printed.",
 )
@@ -280,75 +288,71 @@ def diff(
     "--third",
     "third_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    default=REPO_DIR / "tests" / "eval" / "data" / "alignment_annotator3.yml",
+    default=GOLD_SETS[2],
     show_default=True,
     help="A third, blind gold set (with pairs a reader would never make); scored when the file exists.",
 )
+@click.option("--no-cv", "no_cv", is_flag=True, help="Skip the cross-validated figures (a refit per document pair).")
 @click.option("--bar", type=float, default=None, help="Exit 1 when the pairing accuracy is below this.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (with every disagreement).")
 def eval_alignment(
-    data_dir: Path, gold_path: Path, second_path: Path, third_path: Path, bar: float | None, as_json: bool
+    data_dir: Path,
+    gold_path: Path,
+    second_path: Path,
+    third_path: Path,
+    no_cv: bool,
+    bar: float | None,
+    as_json: bool,
 ) -> None:
     """Measure how well `diff` links provisions against the hand-made gold sets: link precision and recall (a
-    gold pair counts when its two provisions are linked), the engine alone and with the curated links, and the
-    clicks a reader needs to correct it.
+    gold pair counts when its two provisions are linked), the engine alone, with the curated links and
+    cross-validated (leave one document pair out), and the clicks a reader needs to correct it.
 
     Example: policy-timeline eval-alignment --bar 0.6
     """
-    from dashboard.analysis.diff import AlignSettings, compare_documents
-    from dashboard.analysis.diff.evaluate import (
-        annotator_agreement,
-        chance_similarity,
-        format_agreement,
-        format_report,
-        format_set,
-        load_gold,
-        score_alignment,
-        threshold_curve,
-    )
-    from dashboard.analysis.diff.reader import format_reader, simulate_reader
+    from dashboard.analysis.diff.report import evaluate_alignment, format_evaluation
     from dashboard.dataset.load import get_dataset
 
-    dataset = get_dataset(str(data_dir))
-    engine = lambda a, b: compare_documents(dataset, a, b, use_curated=False)  # noqa: E731
-    curated = lambda a, b: compare_documents(dataset, a, b)  # noqa: E731
-    pinned = lambda a, b, pins: compare_documents(dataset, a, b, pins=pins, use_curated=False)  # noqa: E731
-    gold = load_gold(gold_path)
-    report = score_alignment(gold, dataset.provisions, engine, str(gold_path))
-    report["threshold_curve"] = threshold_curve(
-        gold,
-        dataset.provisions,
-        lambda t: lambda a, b: compare_documents(dataset, a, b, AlignSettings(threshold=t), use_curated=False),
-        [0.08, 0.12, 0.16, 0.20, 0.24, 0.28],
+    report = evaluate_alignment(
+        get_dataset(str(data_dir)), [gold_path, second_path, third_path], cross_validated=not no_cv
     )
-    held = dataset.provisions[dataset.provisions["document_id"].isin(set(dataset.held_documents()["id"]))]
-    report["chance"] = chance_similarity(held)
-    second = load_gold(second_path)
-    report["agreement"] = annotator_agreement(gold, second, dataset.provisions)
-    sets = [(gold_path, gold), (second_path, second)]
-    if third_path.exists():
-        sets.append((third_path, load_gold(third_path)))
-    report["sets"] = []
-    for path, entries in sets:
-        report["sets"].append(
-            {
-                "file": path.name,
-                "engine": score_alignment(entries, dataset.provisions, engine, str(path)),
-                "curated": score_alignment(entries, dataset.provisions, curated, str(path)),
-                "reader": simulate_reader(entries, dataset.provisions, pinned, str(path)),
-            }
-        )
-    if as_json:
-        click.echo(json.dumps(report, ensure_ascii=False, indent=1))
-    else:
-        click.echo(format_report(report))
-        click.echo(format_agreement(report["agreement"], gold_path.name, second_path.name))
-        for row in report["sets"]:
-            click.echo(format_set(row["file"], "engine alone", row["engine"]))
-            click.echo(format_set(row["file"], "with curated links", row["curated"]))
-            click.echo(f"{row['file']}, correcting by hand: {format_reader(row['reader'])}")
+    click.echo(json.dumps(report, ensure_ascii=False, indent=1) if as_json else format_evaluation(report))
     if bar is not None and report["accuracy"] < bar:
         sys.exit(1)
+
+
+@main.command("fit-alignment")
+@DATA_OPTION
+@click.option(
+    "--gold",
+    "gold_paths",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=GOLD_SETS,
+    show_default=True,
+    help="Gold sets to fit on (repeat the option).",
+)
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=MODEL_PATH,
+    show_default=True,
+    help="Where to write the fitted link model (JSON).",
+)
+def fit_alignment(data_dir: Path, gold_paths: tuple[Path, ...], out_path: Path) -> None:
+    """Refit the link model `diff` links by (a logistic regression over each candidate link's features) on the
+    gold sets and write its coefficients; `eval-alignment` then prints its cross-validated figures.
+
+    Example: policy-timeline fit-alignment
+    """
+    from dashboard.analysis.diff.evaluate import load_gold
+    from dashboard.analysis.diff.fitting import fit_model
+    from dashboard.analysis.diff.linkmodel import save
+    from dashboard.dataset.load import get_dataset
+
+    model = fit_model(get_dataset(str(data_dir)), [(p.name, load_gold(p)) for p in gold_paths])
+    click.echo(f"wrote {save(model, out_path)} (link model {model.version}, bar {model.bar})")
 
 
 @main.command()

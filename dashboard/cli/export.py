@@ -163,7 +163,7 @@ def _chart_own_options(dataset: Dataset, chart: str, options: ChartOptions,
     "pins",
     multiple=True,
     metavar="A-B",
-    help="Correct the pairing the pack quotes, as for `diff --pin` (3.b1-p2, 3.b1-, -p3, 3.b1!p2).",
+    help="Correct the pairing the pack quotes, as for `diff --pin` (3.b1-p2, 3.b1-, -p3, 3.b1!p2, 3.b1+p13).",
 )
 @DATA_OPTION
 def brief(a: str, b: str, out_path: Path, lang: str, data_dir: Path, pins: tuple[str, ...]) -> None:

@@ -25,8 +25,9 @@ _COMPARE_WORDS = table("compare_view")
 class CompareView(View):
     """Two documents side by side (`a`, `b`: id or symbol of a held document), the aligned provisions
     filtered by `theme` and by `status` (any of kept, reworded, merged, split, new, dropped; none means all), and
-    the reader's corrections to the pairing (`pin`: 3.b1-p2, 3.b1-, -p3; see analysis/diff/pins.py). A pin is
-    checked for its shape here; whether it names provisions of the two documents is checked when the page is drawn."""
+    the reader's corrections to the pairing (`pin`: 3.b1-p2, 3.b1-, -p3, 3.b1!p2, 3.b1+p13; see
+    analysis/diff/pins.py). A pin is checked for its shape here; whether it names provisions of the two documents
+    is checked when the page is drawn."""
 
     PATH: ClassVar[str] = "/compare"
     PARAMS: ClassVar[tuple[str, ...]] = ("a", "b", "theme", "status", "pin")
@@ -54,6 +55,7 @@ class CompareView(View):
         chosen = reader.subset("status", STATUSES)
         pins = []
         for value in reader.many("pin"):
+            value = value.strip().replace(" ", "+")  # an "also link" typed in an address: its + reads as a space
             if not well_formed(value):
                 reader.note("malformed", "pin", value)
             elif len(pins) == MAX_PINS:

@@ -153,6 +153,10 @@ def test_pins_round_trip_and_malformed_ones_become_notices():
     assert "pin=3.b1-p2,partV.1~2-,-p3" in view.to_query()  # readable in the address: nothing to escape
     bad = CompareView.from_query("?a=40/QĐ-TTg&b=153/NQ-CP&pin=3.b1-p2,<script>,a-b-c,-", VOCAB)
     assert bad.pin == ("3.b1-p2",) and codes(bad) == ["malformed", "malformed", "malformed"]
+    # an "also link" round-trips (its + escaped as %2B), and one typed as a bare + (read as a space) is understood
+    also = view.replace(pin=("3.b1-p2", "3.b1+p13"))
+    assert CompareView.from_query(also.to_query(), VOCAB) == also and "3.b1%2Bp13" in also.to_query()
+    assert CompareView.from_query("?a=40/QĐ-TTg&b=153/NQ-CP&pin=3.b1+p13", VOCAB).pin == ("3.b1+p13",)
     # pins name provisions of both documents: without them there is nothing to pin
     assert CompareView.from_query("?a=40/QĐ-TTg&pin=3.b1-p2", VOCAB).pin == ()
 
