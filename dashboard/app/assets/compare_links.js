@@ -53,4 +53,43 @@
         shown = now;
     }, true);
     window.addEventListener("_dashprivate_pushstate", function () { shown = drawn(); }, true);
+
+    // The links offered beside each provision ("Pair with: …", "no counterpart", "Also link: …") come as data,
+    // `data-links` = [{label, title, links: [[text, href, class, title], …]}, …] (views/compare_pins.py), and
+    // are made here as plain elements: hundreds of them as Dash components were a quarter of what a correction
+    // mounts again. Every string is set as text (textContent, attributes), never parsed as HTML.
+    function build(el) {
+        var spec = el.getAttribute("data-links");
+        if (el.getAttribute("data-built") === spec) { return; }
+        var lines;
+        try { lines = JSON.parse(spec); } catch (e) { return; }
+        el.textContent = "";
+        lines.forEach(function (line, k) {
+            if (k) { el.appendChild(document.createElement("br")); }
+            var label = document.createElement("span");
+            label.className = "pin-label";
+            label.textContent = line.label + " ";
+            if (line.title) { label.title = line.title; }
+            el.appendChild(label);
+            line.links.forEach(function (item, n) {
+                if (n) { el.appendChild(document.createTextNode(" · ")); }
+                var a = document.createElement("a");
+                a.textContent = item[0];
+                a.href = item[1];
+                a.className = item[2];
+                if (item[3]) { a.title = item[3]; }
+                a.setAttribute("data-correction", "");
+                el.appendChild(a);
+            });
+        });
+        el.setAttribute("data-built", spec);
+    }
+    function buildAll() {
+        if (!onComparePage()) { return; }
+        var found = document.querySelectorAll(".pin-candidates[data-links]");
+        for (var k = 0; k < found.length; k++) { build(found[k]); }
+    }
+    new MutationObserver(buildAll).observe(document.documentElement, {
+        childList: true, subtree: true, attributes: true, attributeFilter: ["data-links"]});
+    buildAll();
 })();
