@@ -5,7 +5,6 @@ address, so the aligned view is shareable, nothing is written on the server, and
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -19,6 +18,7 @@ from dashboard.analysis.diff.pins import Pin, with_pin, without, without_link
 from dashboard.app import ids
 from dashboard.app.context import AppData
 from dashboard.app.state import CompareView
+from dashboard.app.views import compare_parts as parts
 from dashboard.app.views.compare_text import text
 from dashboard.dataset.load import Dataset
 
@@ -195,44 +195,31 @@ def candidate_links(
     """Return "Pair with: …" for one side's provision: the closest provisions of the other document, each a
     link that pins the two together (the other pairs are re-aligned around it), and, when the provision is
     paired, "no counterpart", which leaves it alone, and "Also link: …", which adds a second counterpart and keeps
-    the links it has (pin `3.b1+p13`).
-
-    The links are written as data (`data-links`: lines of [text, href, class, title], see `candidate_lines`) on
-    one element, and assets/compare_links.js makes them plain `<a>` elements (text as text): a page shows ~400 of
-    these links, and as Dash components they were a quarter of what a correction has to mount again."""
-    lines = candidate_lines(data, view, pins, pair, side)
-    if not lines:
-        return None
-    return html.Div(className="pin-candidates small", **{"data-links": json.dumps(lines, ensure_ascii=False)})
-
-
-def candidate_lines(
-    data: AppData, view: CompareView, pins: list[Pin], pair: dict[str, Any], side: str
-) -> list[dict[str, Any]]:
-    """Return the correction links offered beside one side's provision, as lines of {label, title, links}, each
-    link [text, href, class, title] (empty when none is offered)."""
+    the links it has (pin `3.b1+p13`). Sent as data (views/compare_parts.py): ~400 such links on a page."""
     pid = pair[side]
     offered = (pair.get("candidates") or {}).get(side) or []
     paired = bool(pair["a"] and pair["b"])
     if not pid or not (offered or paired):
-        return []
+        return None
     anchor = cell_id(data, pid, side)
     links: list[list[str]] = []
     for cand in offered:
         new = Pin(pid, cand["id"]) if side == "a" else Pin(cand["id"], pid)
         other = data.provisions.get(cand["id"], {})
-        links.append([f"{cand['id'].split(':', 1)[-1]} ({cand['similarity']:.2f})",
-                      _href(view, with_pin(pins, new), anchor), "pin-candidate",
-                      _short(str(other.get("text") or ""), 100)])
+        links.append(parts.link(f"{cand['id'].split(':', 1)[-1]} ({cand['similarity']:.2f})",
+                                _href(view, with_pin(pins, new), anchor), "pin-candidate",
+                                _short(str(other.get("text") or ""), 100), "fix"))
     if paired:
         alone = Pin(pid, None) if side == "a" else Pin(None, pid)
-        links.append([text("no_counterpart", view.lang), _href(view, with_pin(pins, alone), anchor), "pin-none", ""])
-    lines = [{"label": text("candidates", view.lang), "title": "", "links": links}]
+        links.append(parts.link(text("no_counterpart", view.lang), _href(view, with_pin(pins, alone), anchor),
+                                "pin-none", "", "fix"))
+    line = [parts.text(text("candidates", view.lang) + " "), *parts.between(links, " · ")]
     if paired and offered:  # a second counterpart beside this one: "this too" (pin 3.b1+p13)
-        also = [[cand["id"].split(":", 1)[-1], _href(view, with_pin(pins, _also(pid, cand["id"], side)), anchor),
-                 "pin-also", ""] for cand in offered]
-        lines.append({"label": text("also", view.lang), "title": text("also_title", view.lang), "links": also})
-    return lines
+        also = [parts.link(cand["id"].split(":", 1)[-1],
+                           _href(view, with_pin(pins, _also(pid, cand["id"], side)), anchor), "pin-also",
+                           text("also_title", view.lang), "fix") for cand in offered]
+        line += [parts.br(), parts.text(text("also", view.lang) + " "), *parts.between(also, " · ")]
+    return parts.parts_box(line, "pin-candidates small")
 
 
 def _also(pid: str, other: str, side: str) -> Pin:

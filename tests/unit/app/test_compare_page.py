@@ -3,7 +3,6 @@ HTML strings; the content builder on the fixture package."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -12,6 +11,7 @@ from dash import html
 
 from dashboard.app.state import STATUSES, CompareView, Vocabulary
 from dashboard.app.views.compare import marked_text
+from dashboard.app.views.compare_parts import links_in
 from dashboard.corpus.ids import symbol_key
 
 DOCS = {"40-QD-TTg-2016": "40/QĐ-TTg", "153-NQ-CP-2025": "153/NQ-CP", "57-KL-TW-2023": "57-KL/TW"}
@@ -168,10 +168,9 @@ def _walk(node, found: dict, links: list) -> None:
         found[node.id] = node
     if type(node).__name__ in ("Link", "A"):  # page links, and the corrections (html.A, followed in place)
         links.append(node)
-    offered = node.to_plotly_json()["props"].get("data-links")
-    if offered:  # the links offered beside a provision, made into <a> elements by assets/compare_links.js
-        links += [SimpleNamespace(children=t, href=h, className=c, title=ti)
-                  for line in json.loads(offered) for t, h, c, ti in line["links"]]
+    offered = node.to_plotly_json()["props"].get("data-parts")
+    if offered:  # links sent as data, made into <a> elements by assets/compare_links.js
+        links += [SimpleNamespace(children=t, href=h, className=c, title=ti) for _, t, h, c, ti, _ in links_in(offered)]
     children = getattr(node, "children", None)
     for child in children if isinstance(children, list) else [children]:
         if child is not None and not isinstance(child, str | int | float):
