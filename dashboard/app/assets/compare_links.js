@@ -65,6 +65,7 @@
         window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
         window.scrollTo(0, 0);
     }
+    var MARKS = ["del", "ins", "span"];
     function make(parent, parts) {
         parts.forEach(function (p) {
             var el;
@@ -82,6 +83,11 @@
                 if (p[4]) { el.title = p[4]; }
                 if (p[5] === "fix") { el.setAttribute("data-correction", ""); }
                 if (p[5] === "spa") { el.addEventListener("click", follow); }
+            } else if (p[0] === "mark" && MARKS.indexOf(p[1]) >= 0) {
+                el = document.createElement(p[1]);
+                el.textContent = p[2];
+                el.className = p[3];
+                if (p[4]) { el.title = p[4]; }
             } else if (p[0] === "chip") {
                 el = document.createElement("span");
                 el.textContent = p[1];

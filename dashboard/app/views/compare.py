@@ -292,14 +292,10 @@ def _cell(
     doc_id = result[side]
     document = data.documents.get(doc_id, {})
     kind = pair[f"{side}_kind"] or ""
-    head: list[Any] = [html.Span(pid.split(":", 1)[-1], className="provision-path", title=pid)]
+    head = [parts.mark("span", pid.split(":", 1)[-1], "provision-path", pid)]
     if not pair[f"{side}_own"]:
-        head.append(
-            html.Span(
-                t(f"kind.{kind}", lang) if kind in NOT_OWN_KINDS else kind,
-                className=f"kind-badge kind-{kind}",
-            )
-        )
+        head.append(parts.mark("span", t(f"kind.{kind}", lang) if kind in NOT_OWN_KINDS else kind,
+                               f"kind-badge kind-{kind}"))
     # the links to the provision in its document and to its source span, as data (compare_parts.py)
     start, end = provision.get("start"), provision.get("end")
     try:
@@ -317,8 +313,8 @@ def _cell(
     ]
     return html.Div(
         [
-            html.Div(head, className="provision-head"),
-            html.P(marked_text(pair, side), className="pair-text"),
+            parts.parts_box(head, "provision-head"),
+            _pair_text(pair, side),
             parts.parts_box(meta, "provision-meta"),
             candidate_links(data, view, pins, pair, side),
         ],
@@ -333,6 +329,20 @@ def _anchor(data: AppData, pid: str, side: str, seen: set[str] | None) -> dict[s
     if seen is not None:
         seen.add(pid)
     return {"id": cell_id(data, pid, side)}
+
+
+def _pair_text(pair: dict[str, Any], side: str) -> html.P:
+    """Return one side's text with its changed words marked: a plain text child when nothing is marked, else the
+    marks as data (compare_parts.py; the words are set as text by the browser)."""
+    marked = marked_text(pair, side)
+    if all(isinstance(c, str) for c in marked):
+        return html.P("".join(marked), className="pair-text")
+    return parts.parts_box(
+        [parts.text(c) if isinstance(c, str) else parts.mark("del" if isinstance(c, html.Del) else "ins",
+                                                              c.children, c.className) for c in marked],
+        "pair-text",
+        html.P,
+    )
 
 
 def marked_text(pair: dict[str, Any], side: str) -> list[Any]:

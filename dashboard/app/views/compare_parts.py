@@ -12,6 +12,7 @@ HTML. A part is a list:
                                                page of the app, followed as dcc.Link does), "" (a plain link)
 - ["chip", text, class, title, background, ink]  a span in a colour (a theme chip)
 - ["span", class, [parts…]]                    a span holding parts
+- ["mark", tag, text, class, title]            a del, ins or span holding text (a changed word, a label)
 """
 
 from __future__ import annotations
@@ -40,6 +41,10 @@ def br() -> list[str]:
 
 def group(className: str, inner: list[Any]) -> list[Any]:
     return ["span", className, inner]
+
+
+def mark(tag: str, value: str, className: str, title: str = "") -> list[str]:
+    return ["mark", tag, value, className, title]
 
 
 def link(label: str, href: str, className: str, title: str = "", how: str = "") -> list[str]:
