@@ -314,7 +314,7 @@ def _cell(
     return html.Div(
         [
             parts.parts_box(head, "provision-head"),
-            _pair_text(pair, side),
+            parts.pair_text(pair, side),
             parts.parts_box(meta, "provision-meta"),
             candidate_links(data, view, pins, pair, side),
         ],
@@ -329,41 +329,6 @@ def _anchor(data: AppData, pid: str, side: str, seen: set[str] | None) -> dict[s
     if seen is not None:
         seen.add(pid)
     return {"id": cell_id(data, pid, side)}
-
-
-def _pair_text(pair: dict[str, Any], side: str) -> html.P:
-    """Return one side's text with its changed words marked: a plain text child when nothing is marked, else the
-    marks as data (compare_parts.py; the words are set as text by the browser)."""
-    marked = marked_text(pair, side)
-    if all(isinstance(c, str) for c in marked):
-        return html.P("".join(marked), className="pair-text")
-    return parts.parts_box(
-        [parts.text(c) if isinstance(c, str) else parts.mark("del" if isinstance(c, html.Del) else "ins",
-                                                              c.children, c.className) for c in marked],
-        "pair-text",
-        html.P,
-    )
-
-
-def marked_text(pair: dict[str, Any], side: str) -> list[Any]:
-    """Return one side's text as children: unchanged words as text, changed ones in html.Del (A) or html.Ins
-    (B). Text stays text: no HTML string is ever built from a document."""
-    if pair["status"] in ("new", "dropped"):
-        return [pair[f"{side}_text"]]
-    tag = html.Del if side == "a" else html.Ins
-    out: list[Any] = []
-    for op in pair["ops"]:
-        text = op[side]
-        if not text:
-            continue
-        if op["op"] == "equal":
-            out.append(text)
-        else:
-            body = text.rstrip()
-            out.append(tag(body, className=f"diff-{'del' if side == 'a' else 'ins'}"))
-            if len(body) < len(text):
-                out.append(text[len(body) :])
-    return out
 
 
 def _documents(data: AppData, result: dict[str, Any], lang: str) -> html.Div:

@@ -10,8 +10,7 @@ import pytest
 from dash import html
 
 from dashboard.app.state import STATUSES, CompareView, Vocabulary
-from dashboard.app.views.compare import marked_text
-from dashboard.app.views.compare_parts import links_in
+from dashboard.app.views.compare_parts import links_in, marked_text
 from dashboard.corpus.ids import symbol_key
 
 DOCS = {"40-QD-TTg-2016": "40/QĐ-TTg", "153-NQ-CP-2025": "153/NQ-CP", "57-KL-TW-2023": "57-KL/TW"}
