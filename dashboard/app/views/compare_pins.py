@@ -18,6 +18,7 @@ from dashboard.analysis.diff.pins import Pin, with_pin, without, without_link
 from dashboard.app import ids
 from dashboard.app.context import AppData
 from dashboard.app.state import CompareView
+from dashboard.app.views import compare_parts as parts
 from dashboard.app.views.compare_text import text
 from dashboard.dataset.load import Dataset
 
@@ -204,45 +205,47 @@ def candidate_links(
     """Return "Pair with: …" for one side's provision: the closest provisions of the other document, each a
     link that pins the two together (the other pairs are re-aligned around it), and, when the provision is
     paired, "no counterpart", which leaves it alone, and "Also link: …", which adds a second counterpart and keeps
-    the links it has (pin `3.b1+p13`)."""
+    the links it has (pin `3.b1+p13`). Sent as data (views/compare_parts.py): ~400 such links on a page."""
     pid = pair[side]
     offered = (pair.get("candidates") or {}).get(side) or []
     paired = bool(pair["a"] and pair["b"])
     if not pid or not (offered or paired):
         return None
-    links: list[Any] = []
+    anchor = cell_id(data, pid, side)
+    links: list[list[str]] = []
     for cand in offered:
         new = Pin(pid, cand["id"]) if side == "a" else Pin(cand["id"], pid)
         other = data.provisions.get(cand["id"], {})
         links.append(
-            _correction(  # plain text children: a page draws ~400 of these, and every component costs
+            parts.link(
                 f"{cand['id'].split(':', 1)[-1]} ({cand['similarity']:.2f})",
-                href=_href(view, with_pin(pins, new), cell_id(data, pid, side)),
-                title=_short(str(other.get("text") or ""), 100),
-                className="pin-candidate",
+                _href(view, with_pin(pins, new), anchor),
+                "pin-candidate",
+                _short(str(other.get("text") or ""), 100),
+                "fix",
             )
         )
     if paired:
         alone = Pin(pid, None) if side == "a" else Pin(None, pid)
-        href = _href(view, with_pin(pins, alone), cell_id(data, pid, side))
-        links.append(_correction(text("no_counterpart", view.lang), href=href, className="pin-none"))
-    line = [text("candidates", view.lang) + " ", *_between(links, " · ")]
+        links.append(
+            parts.link(
+                text("no_counterpart", view.lang), _href(view, with_pin(pins, alone), anchor), "pin-none", "", "fix"
+            )
+        )
+    line = [parts.text(text("candidates", view.lang) + " "), *parts.between(links, " · ")]
     if paired and offered:  # a second counterpart beside this one: "this too" (pin 3.b1+p13)
         also = [
-            _correction(
+            parts.link(
                 cand["id"].split(":", 1)[-1],
-                href=_href(view, with_pin(pins, _also(pid, cand["id"], side)), cell_id(data, pid, side)),
-                className="pin-also",
+                _href(view, with_pin(pins, _also(pid, cand["id"], side)), anchor),
+                "pin-also",
+                text("also_title", view.lang),
+                "fix",
             )
             for cand in offered
         ]
-        line += [
-            html.Br(),
-            html.Span(text("also", view.lang), title=text("also_title", view.lang)),
-            " ",
-            *_between(also, " · "),
-        ]
-    return html.Div(line, className="pin-candidates small")
+        line += [parts.br(), parts.text(text("also", view.lang) + " "), *parts.between(also, " · ")]
+    return parts.parts_box(line, "pin-candidates small")
 
 
 def _also(pid: str, other: str, side: str) -> Pin:
