@@ -4,11 +4,12 @@ from __future__ import annotations
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8050
-# The longest Vietnamese codes run to well under 1 MB of text. A 5 MB seed in ordinary lines takes about 25 s of
-# CPU in the analysis steps (bench/bench_long_line.py --kb 5000; under a minute with loading, writing and
-# validation); the same 5 MB as ONE line takes about 150 s (themes 60 s, targets 49 s, mentions 31 s: still
-# superlinear, docs/operations.md). A document that size already makes a document page of tens of MB
-# (docs/operations.md, "Limits, continued"). Larger files are refused unread.
+# The longest Vietnamese codes run to well under 1 MB of text. Every analysis step is linear in the text, on one
+# line as in many (bench/bench_long_line.py --mb 4.9: 35.7 s of CPU in the analysis steps on ONE line, 33.5 s in
+# lines; it was about 150 s on one line before). A whole build of one 4.9 MB seed (`build --jobs 1 --no-cache`,
+# loading, writing and validating included) took 52 s of CPU in lines and 92 s on one line (1.6 GB of memory),
+# measured at load average 9-17 on 2 shared cores (4-5 minutes of wall time there): not "about a minute" once the
+# text is one line. Larger files are refused unread (docs/operations.md, "Limits, continued").
 MAX_SEED_BYTES = 5 * 1024 * 1024
 # `add` reads a .docx, .pdf or .html up to this size (a 300-page PDF with fonts is well under it); the text it
 # extracts must still fit MAX_SEED_BYTES.

@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from dashboard.analysis.entities import AliasMatcher, Match, SpanMap, Tables
+from dashboard.analysis.entities import AliasMatcher, Match
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.segment import Provision
+from dashboard.corpus.spans import SpanMap, Tables
 from dashboard.corpus.yamlfile import read_yaml
 from dashboard.errors import InputError
 from dashboard.paths import ANALYSIS_DIR

@@ -1,6 +1,6 @@
 """Mentions of organisations, agreements, mechanisms and documents: the gazetteer (gazetteer.yml), a
-longest-match alias matcher shared with the actors, and the map from a provision's normalised text back to raw
-seed offsets.
+longest-match alias matcher shared with the actors, and the build step of the mentions table (raw seed offsets
+come from `corpus.spans.SpanMap`).
 
 Documents are found two ways: by the gazetteer's aliases (titles, "Resolution No.22"), and by their symbol
 (`22-NQ/TW`, `1052/NQ-UBTVQH13`) resolved against the corpus, so that a new seed that cites a held or
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +21,7 @@ from dashboard.corpus.ids import symbol_key
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.normalise import normalise_text
 from dashboard.corpus.segment import Provision
+from dashboard.corpus.spans import SpanMap, Tables
 from dashboard.corpus.yamlfile import read_yaml
 from dashboard.errors import InputError
 from dashboard.paths import ANALYSIS_DIR
@@ -37,7 +38,6 @@ ENTITY_KINDS = (
     "region",
     "event",
 )
-Tables = dict[str, list[dict[str, Any]]]
 # a Vietnamese document symbol: number, then letter groups joined by - or / with at least one slash
 # (22-NQ/TW, 01/NQ-CP, 40/QĐ-TTg, 1052/NQ-UBTVQH13); "2021-2030" or "COVID-19" are not symbols
 SYMBOL = re.compile(r"(?<![\w/-])\d{1,4}(?:[-/][A-ZĐ][A-Za-zĐđ]*\d*)+(?![\w/])")
@@ -57,58 +57,6 @@ _FOLD = str.maketrans(
         "Đ": "D",
     }
 )
-_SPACES = set("\u00a0\u2007\u202f\u2002\u2003\u2009\u200a\u3000")
-_GLYPHS = {"So", "Cs", "Co", "Cn"}  # icon glyphs, as corpus.normalise drops them
-_INVISIBLE = set("\u200b\u200c\u200d\u2060\ufeff\ufe0e\ufe0f\u00ad")
-
-
-# ---------------------------------------------------------------- spans: normalised text → raw offsets
-
-
-class SpanMap:
-    """A provision's text with, for each of its characters, the raw seed span it came from.
-
-    Provision text is `normalise_text(raw[start:end])`; NFC, dropped glyphs and collapsed spaces shift
-    offsets, so every analysis matches on the text and asks this map for raw offsets.
-    """
-
-    def __init__(self, raw: str, start: int, end: int) -> None:
-        self.base = start
-        self.text, self.origins = _normalise_with_origins(raw[start:end])
-        if self.text != normalise_text(raw[start:end]):  # a normalisation step this mirror does not know
-            self.origins = []
-
-    def raw_span(self, a: int, b: int) -> tuple[int, int] | None:
-        """Return raw (start, end) for text[a:b], or None when the text cannot be mapped back."""
-        if not self.origins or not 0 <= a < b <= len(self.origins):
-            return None
-        return self.base + self.origins[a][0], self.base + self.origins[b - 1][1]
-
-
-def _normalise_with_origins(segment: str) -> tuple[str, list[tuple[int, int]]]:
-    # the steps of corpus.normalise.normalise_text, one character at a time, keeping where each came from
-    chars: list[tuple[str, int, int]] = []
-    i, n = 0, len(segment)
-    while i < n:
-        j = i + 1
-        while j < n and unicodedata.combining(segment[j]):
-            j += 1
-        cluster = segment[i:j]
-        for ch in cluster if cluster.isascii() else unicodedata.normalize("NFC", cluster):
-            if ch in _SPACES or ch in "\t\r\f\v\n":
-                ch = " "
-            elif ch in _INVISIBLE or (not ch.isascii() and unicodedata.category(ch) in _GLYPHS):
-                continue
-            chars.append((ch, i, j))
-        i = j
-    out: list[tuple[str, int, int]] = []
-    for ch, a, b in chars:
-        if ch == " " and (not out or out[-1][0] == " "):
-            continue
-        out.append((ch, a, b))
-    while out and out[-1][0] == " ":
-        out.pop()
-    return "".join(c for c, _, _ in out), [(a, b) for _, a, b in out]
 
 
 # ---------------------------------------------------------------- matching aliases
@@ -325,15 +273,17 @@ def provision_mentions(
             kinds.setdefault(key, "document")
         found.append(Match(key, sym.start(), sym.end(), sym.group(0)))
     kept = select_longest(found)
-    titles = [k for k in kept if kinds.get(k.key) == "document"]
-    nested = [
-        m
-        for m in found
-        if m not in kept
-        and kinds.get(m.key) == "document"
-        and any(k.start <= m.start and m.end <= k.end and k.key != m.key for k in titles)
-    ]
+    titles = [k for k in kept if kinds.get(k.key) == "document"]  # in text order, never overlapping
+    kept_set = set(kept)
+    nested = [m for m in found if m not in kept_set and kinds.get(m.key) == "document" and _in_title(m, titles)]
     out: dict[tuple[str, int], Match] = {}
     for m in sorted(kept + select_longest(nested), key=lambda m: (m.start, -m.end)):
         out.setdefault((m.key, m.start), m)
     return list(out.values())
+
+
+def _in_title(m: Match, titles: list[Match]) -> bool:
+    """Whether `m` lies inside a title of another entity. The titles do not overlap, so only the last one
+    starting at or before `m` can hold it (a bisection, where testing every title was quadratic on a long line)."""
+    i = bisect_right(titles, m.start, key=lambda k: k.start)
+    return bool(i) and m.end <= titles[i - 1].end and titles[i - 1].key != m.key

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 import sqlite3
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -71,8 +72,11 @@ class FullText:
     def __init__(self, texts: Iterable[str]) -> None:
         folded = [fold_d(x or "") for x in texts]
         self.texts = folded  # đ folded one letter for one: offsets in these are offsets in the displayed text
-        # one connection per index, used from any thread of the server (sqlite3 serialises the calls)
+        # one connection per index, used from any thread of the server: sqlite3 serialises single calls, but
+        # `tokens` is a sequence of calls on one scratch table, so a lock keeps two threads from interleaving
+        # (under load one thread's DELETE aborted another's SELECT: "query aborted", a 500 on Explorer)
         self.db = sqlite3.connect(":memory:", check_same_thread=False)
+        self._lock = threading.Lock()
         self.db.execute(f"CREATE VIRTUAL TABLE t USING fts5(body, tokenize='{TOKENIZER}')")
         self.db.execute(f"CREATE VIRTUAL TABLE q USING fts5(body, tokenize='{TOKENIZER}')")
         self.db.execute("CREATE VIRTUAL TABLE qv USING fts5vocab(q, 'instance')")
@@ -113,7 +117,7 @@ class FullText:
 
     def tokens(self, texts: Sequence[str]) -> list[tuple[int, str]]:
         """Return (index of the text, stem) for every token FTS5's tokenizer makes of `texts`."""
-        with self.db:
+        with self._lock, self.db:
             self.db.execute("DELETE FROM q")
             self.db.executemany(
                 "INSERT INTO q(rowid, body) VALUES (?, ?)", enumerate(fold_d(x) for x in texts)
@@ -232,7 +236,8 @@ class FullText:
 
     def _matching(self, query: str) -> np.ndarray:
         try:
-            found = self.db.execute("SELECT rowid FROM t WHERE t MATCH ?", (query,)).fetchall()
+            with self._lock:
+                found = self.db.execute("SELECT rowid FROM t WHERE t MATCH ?", (query,)).fetchall()
         except sqlite3.OperationalError:  # a term FTS5 cannot read (e.g. only punctuation): nothing matches
             return np.empty(0, dtype=np.int64)
         return np.fromiter((r[0] for r in found), dtype=np.int64, count=len(found))

@@ -196,9 +196,13 @@ def _acronym(text: str, token: tuple[str, str, int, int, bool]) -> bool:
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    """Return whether the word at `start` begins the text, a sentence or a list item."""
-    before = text[:start].rstrip(" \t")
-    return not before or before[-1] in ".:;!?\n-–•)" or before.endswith("\n")
+    """Return whether the word at `start` begins the text, a sentence or a list item (the last character before
+    it that is not a space or tab ends a sentence, or there is none; found by walking back, where stripping the
+    text up to `start` copied it for every capitalised word: quadratic on one long line)."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in ".:;!?\n-–•)"
 
 
 @lru_cache(maxsize=262144)

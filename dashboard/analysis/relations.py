@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dashboard.analysis.entities import Tables
 from dashboard.corpus.ids import symbol_key
 from dashboard.corpus.load import Corpus
+from dashboard.corpus.spans import Tables
 
 _IMPLEMENTS = re.compile(r"\b(?:action\s+program(?:me)?|program(?:me)?|action\s+plan|plan|scheme|project)\b"
                          r"[^.;]{0,80}?\b(?:to\s+implement|implementing|for\s+(?:the\s+)?implementation\s+of)\s+"

@@ -13,14 +13,15 @@ a near deadline), goal (a farther horizon), reported_indicator (a counted figure
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from dashboard.analysis.entities import SYMBOL, SpanMap, Tables
+from dashboard.analysis.entities import SYMBOL
 from dashboard.analysis.targets_vi import figures_vi
 from dashboard.corpus.load import Corpus
+from dashboard.corpus.spans import Occupied, SpanMap, Tables
 
 NEAR_DEADLINE_YEARS = 3  # a deadline at most this many years after the document's date is a milestone
 PROGRAMME_WINDOW = 12  # words between a named programme and its period
@@ -343,13 +344,15 @@ def extract_targets(text: str, issued_year: int, *, label_end: int = 0, context:
         blocked += [(m.start(), m.end()) for m in mask.finditer(text) if not _inside(dated, m.start(), m.end())]
     found: list[Target] = []
     taken: list[tuple[int, int]] = []
-
-    def free(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
-        return all(b <= s or a >= e for s, e in spans)
+    occupied = Occupied(len(text), blocked)  # blocked and taken: a new match must overlap neither
+    periods: list[Target] = []  # the programme periods found, in text order
 
     def add(target: Target) -> None:
         found.append(target)
         taken.append((target.start, target.end))
+        occupied.add(target.start, target.end)
+        if target.kind == "programme_period":
+            periods.append(target)
 
     for m in _CENTURY.finditer(text):
         add(
@@ -364,7 +367,7 @@ def extract_targets(text: str, issued_year: int, *, label_end: int = 0, context:
     blocked += taken  # "21st" is part of the century, not an ordinal to mask around
     staged = bool(_STAGED.search(text) or _STAGED.search(context))
     for m in _STAGE.finditer(text):
-        if free(m.start(), m.end(), taken + blocked):
+        if occupied.free(m.start(), m.end()):
             add(
                 Target(
                     "milestone", m.start(), m.end(), m.group(0), int(m.group(3)), int(m.group(4)), stage=_stage_name(m)
@@ -373,21 +376,22 @@ def extract_targets(text: str, issued_year: int, *, label_end: int = 0, context:
     candidates: list[tuple[re.Match[str], re.Pattern[str]]] = []
     for pattern in (_DATED_DEADLINE, _PART_OF_YEAR, _PERIOD, _VISION, _DEADLINE, _POINT, _FOR_YEAR):
         for m in pattern.finditer(text):
-            if not free(m.start(), m.end(), taken + blocked + [(c.start(), c.end()) for c, _ in candidates]):
+            if not occupied.free(m.start(), m.end()):
                 continue
             if pattern in (_POINT, _PART_OF_YEAR) and _year(m) < issued_year:
                 continue  # a past event ("in 2013"), not a target
             candidates.append((m, pattern))
+            occupied.add(m.start(), m.end())  # each candidate becomes a target over the same span
     # classified in reading order: "vision to 2030" takes the kind of the title period just before it
     for m, pattern in sorted(candidates, key=lambda c: c[0].start()):
         years = [int(g) for g in m.groups() if g]
         first, last = (years[0], years[1]) if len(years) == 2 else (None, years[0])
-        add(_classify(text, m, pattern, first, last, issued_year, staged, found))
+        add(_classify(text, m, pattern, first, last, issued_year, staged, periods))
     for m in _NAME_YEAR.finditer(text):
         word, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         if word.lower() in _NOT_NAMES or int(year) < issued_year:
             continue
-        if not free(m.start(), m.end(), taken + blocked):
+        if not occupied.free(m.start(), m.end()):
             continue  # "since 2013", or a year of adoption in a name ("the 1982 UN Convention")
         # "organise the APEC 2027 Leaders' Week": an event to host
         if _HOSTING.search(text, max(0, m.start() - LOOKBACK), m.start()):
@@ -442,14 +446,16 @@ def _classify(
     last: int,
     issued_year: int,
     staged: bool,
-    earlier: list[Target],
+    periods: list[Target],
 ) -> Target:
+    """Return the target a horizon phrase `m` makes; `periods` are the programme periods found before it."""
     surface = m.group(0)
     point = pattern in (_POINT, _PART_OF_YEAR)
     clause_start = _clause_start(text, m.start())
-    previous = [t for t in earlier if t.kind == "programme_period" and clause_start <= t.start < m.start()]
-    if pattern is _VISION and previous and len(text[previous[-1].end : m.start()].split()) <= 2:
-        return Target("programme_period", m.start(), m.end(), surface, first, last, programme=previous[-1].programme)
+    i = bisect_left(periods, m.start(), key=lambda t: t.start)  # the last period before m, if in its clause
+    previous = periods[i - 1] if i and periods[i - 1].start >= clause_start else None
+    if pattern is _VISION and previous and len(text[previous.end : m.start()].split()) <= 2:
+        return Target("programme_period", m.start(), m.end(), surface, first, last, programme=previous.programme)
     programme = _programme_before(text, clause_start, m.start())
     if not programme and (first is not None or pattern is _FOR_YEAR):
         # "the five-year plan for 2021-2025": a period right after a plan is its period, named or not
@@ -551,13 +557,18 @@ def _number(word: str) -> float | None:
 
 def _quantities(text: str, blocked: list[tuple[int, int]], dated: list[Target], issued_year: int) -> list[Target]:
     out: list[Target] = []
+    occupied = Occupied(len(text), blocked)  # the blocked spans and the figures taken so far
 
     def clear(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in blocked) and all(b <= t.start or a >= t.end for t in out)
+        return occupied.free(a, b)
+
+    def take(target: Target) -> None:
+        out.append(target)
+        occupied.add(target.start, target.end)
 
     for m in _STOCK.finditer(text):  # "raising the number of countries ... to 33": a level, not a change
         if clear(m.start(2), m.end(2)):
-            out.append(
+            take(
                 Target(
                     "reported_indicator",
                     m.start(2),
@@ -580,13 +591,22 @@ def _quantities(text: str, blocked: list[tuple[int, int]], dated: list[Target], 
                     f"{m.group(3).lower()} {_CURRENCY.get(currency, currency.upper())}",
                 )
             )
+    figured = Occupied(len(text), ((f[0].start(), f[0].end()) for f in figures))
     for m in _QUANTITY.finditer(text):
         number, fillers = m.group(1), m.group(2).split()
         if re.fullmatch(YEAR, number) or any(w.lower() in _FILLER for w in fillers):
             continue
-        if any(f[0].start() < m.end() and m.start() < f[0].end() for f in figures):
+        if figured.overlaps(m.start(), m.end()):
             continue
         figures.append((m, number, _number(number), m.group(3).lower()))
+        figured.add(m.start(), m.end())
+    # the goals and milestones ahead, by start, with their place in `dated` (the first in `dated` order counts)
+    deadlines = sorted(
+        (t.start, i, t)
+        for i, t in enumerate(dated)
+        if t.kind in ("goal", "milestone") and (t.end_year or 0) >= issued_year
+    )
+    sentences: dict[tuple[int, int], tuple[bool, Target | None, re.Match[str] | None]] = {}
     for m, number, value, unit in sorted(figures, key=lambda f: f[0].start()):
         if value is None or not clear(m.start(), m.end()) or (number.lower() == "one" and unit == "others"):
             continue
@@ -601,14 +621,11 @@ def _quantities(text: str, blocked: list[tuple[int, int]], dated: list[Target], 
         qualifier = _QUALIFIER.search(text, max(0, m.start() - LOOKBACK), m.start())
         if qualifier:
             notes.append(f"{qualifier.group(1)} {number}")
-        sentence = text[s_start:s_end]
-        deadline = [
-            t
-            for t in dated
-            if s_start <= t.start < s_end and t.kind in ("goal", "milestone") and (t.end_year or 0) >= issued_year
-        ]
-        if (deadline or _TARGET_VERB.match(sentence)) and not _PAST.search(sentence):
-            out.append(
+        if (s_start, s_end) not in sentences:  # read once per sentence, however many figures it holds
+            sentences[s_start, s_end] = _sentence_facts(text, s_start, s_end, deadlines)
+        aims, deadline, since = sentences[s_start, s_end]
+        if aims:
+            take(
                 Target(
                     "goal",
                     m.start(),
@@ -617,12 +634,11 @@ def _quantities(text: str, blocked: list[tuple[int, int]], dated: list[Target], 
                     value=value,
                     unit=unit,
                     notes=tuple(notes),
-                    end_year=deadline[0].end_year if deadline else None,
+                    end_year=deadline.end_year if deadline else None,
                 )
             )
             continue
-        since = _SINCE.search(text, s_start, s_end)
-        out.append(
+        take(
             Target(
                 "reported_indicator",
                 m.start(),
@@ -635,6 +651,18 @@ def _quantities(text: str, blocked: list[tuple[int, int]], dated: list[Target], 
             )
         )
     return out
+
+
+def _sentence_facts(
+    text: str, s_start: int, s_end: int, deadlines: list[tuple[int, int, Target]]
+) -> tuple[bool, Target | None, re.Match[str] | None]:
+    """Return what makes a figure in text[s_start:s_end] a goal: whether the sentence aims (a deadline ahead in
+    it or a verb of aiming, and no past tense), its first deadline ahead (in `dated` order), and its "since"."""
+    inside = deadlines[bisect_left(deadlines, (s_start,)) : bisect_left(deadlines, (s_end,))]
+    deadline = min(inside, key=lambda d: d[1])[2] if inside else None
+    sentence = text[s_start:s_end]
+    aims = bool(deadline or _TARGET_VERB.match(sentence)) and not _PAST.search(sentence)
+    return aims, deadline, _SINCE.search(text, s_start, s_end)
 
 
 # ---------------------------------------------------------------- build step

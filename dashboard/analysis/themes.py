@@ -36,6 +36,7 @@ from dashboard.analysis.codebook import (
 from dashboard.analysis.words import WORD, word_forms
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.normalise import normalise_text
+from dashboard.corpus.spans import SpanMap
 
 BOUNDARY = "|"  # stands between two words split by clause punctuation: no multi-word term matches across it
 _CLAUSE_PUNCT = re.compile(r"[,;:.()\[\]!?\"“”]")
@@ -410,9 +411,10 @@ def provision_theme_rows(corpus: Corpus, tagger: Tagger | None = None) -> list[d
     rows = []
     for doc in corpus.documents:
         for p in doc.provisions:
-            segment = doc.raw[p.start : p.end]
-            for rank, tag in enumerate(tagger.tag(p.text), start=1):
-                source = [source_span(segment, p.text, e.start, e.end) for e in tag.evidence]
+            tags = tagger.tag(p.text)
+            spans = SpanMap(doc.raw, p.start, p.end)
+            for rank, tag in enumerate(tags, start=1):
+                source = [source_span(spans, e.start, e.end, doc.raw) for e in tag.evidence]
                 rows.append(
                     {
                         "provision_id": p.id,
@@ -425,8 +427,8 @@ def provision_theme_rows(corpus: Corpus, tagger: Tagger | None = None) -> list[d
                         "weights": [e.weight for e in tag.evidence],
                         "starts": [e.start for e in tag.evidence],
                         "ends": [e.end for e in tag.evidence],
-                        "source_starts": [p.start + s for s, _ in source],
-                        "source_ends": [p.start + e for _, e in source],
+                        "source_starts": [s for s, _ in source],
+                        "source_ends": [e for _, e in source],
                     }
                 )
     return rows
@@ -437,19 +439,24 @@ def provision_themes_step(corpus: Corpus, tables: Mapping[str, Any]) -> dict[str
     return {"provision_themes": provision_theme_rows(corpus)}
 
 
-def source_span(segment: str, text: str, start: int, end: int) -> tuple[int, int]:
-    """Return the span in `segment` (a provision's raw seed text) of `text[start:end]` (text is normalised).
+def source_span(spans: SpanMap, start: int, end: int, raw: str) -> tuple[int, int]:
+    """Return the span in the seed file `raw` of `spans.text[start:end]` (evidence in a provision's text).
 
-    Normalisation (NFC, spaces, invisible characters and glyphs removed) can change lengths, so the offsets
-    are found by bisecting on the length of the normalised prefix; spans start and end on word characters.
+    Normalisation (NFC, spaces, invisible characters and glyphs removed) can change lengths; the SpanMap keeps,
+    for each character of the text, the raw characters it came from (a base letter with its combining marks), so
+    a span starts and ends on whole raw characters. One pass over the provision, where bisecting on normalised
+    prefixes cost a normalisation of the provision per evidence (quadratic on one long line); the bisection is
+    kept only for a text the SpanMap cannot mirror (never seen on the seeds).
     """
-    if segment == text:
-        return start, end
+    found = spans.raw_span(start, end)
+    if found is not None:
+        return found
+    segment = raw[spans.base : spans.end]
     raw_start = _prefix_reaching(segment, start + 1) - 1
     raw_end = _prefix_reaching(segment, end)
     while raw_end < len(segment) and unicodedata.combining(segment[raw_end]):
         raw_end += 1
-    return raw_start, raw_end
+    return spans.base + raw_start, spans.base + raw_end
 
 
 def _prefix_reaching(segment: str, length: int) -> int:

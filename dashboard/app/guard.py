@@ -154,6 +154,7 @@ def install(app: Dash) -> None:
             request.method in ("GET", "HEAD")
             and response.status_code == 200
             and response.mimetype == "text/html"
+            and request.path != f"{prefix}/export"  # a chart exported as HTML (app/export_route.py)
             and not is_page_path(request.path, prefix)
         ):
             response.status_code = 404

@@ -10,7 +10,9 @@ never reach the app. Gunicorn's gthread workers do not buffer (a thread blocks o
 hypercorn would need a WSGI adapter whose threads also block on the body. Waitress is pure Python and a single
 process (the GIL would keep this CPU-bound app on one core), so this module binds the socket once and forks
 one waitress per core, each loading the data package itself; the parent only restarts a worker that dies and
-stops them all on SIGTERM or Ctrl-C.
+stops them all on SIGTERM or Ctrl-C. Before the workers it forks ONE export process (dashboard/export/service.py,
+nice 10) that every worker sends its downloads to: one Chromium for the server, not one per worker, a bounded
+queue (busy: HTTP 503 + Retry-After on /export, "try again in N seconds" in the page) and one cache.
 
 The limits (SERVER_OPTIONS): bodies over MAX_REQUEST_BYTES are refused by waitress before they are buffered,
 headers over 64 KB too, a connection silent for CHANNEL_TIMEOUT seconds is closed, and poll() replaces select()
@@ -21,9 +23,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import signal
 import socket
 import sys
+import tempfile
 import time
 from typing import Any
 
@@ -65,6 +69,22 @@ def run_worker(sock: socket.socket, data_dir: str | None) -> None:
     waitress.serve(app.server, sockets=[sock], **SERVER_OPTIONS)
 
 
+def _fork_exporter(address: str, key: bytes, data_dir: str | None) -> int:
+    """Fork the one export process the workers share (dashboard/export/service.py), at nice 10."""
+    pid = os.fork()
+    if pid == 0:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        try:
+            os.nice(10)  # exports yield the CPU to the pages
+            from dashboard.export.service import serve as serve_exports
+
+            serve_exports(address, key, data_dir)
+        finally:
+            os._exit(1)
+    return pid
+
+
 def _fork(sock: socket.socket, data_dir: str | None) -> int:
     pid = os.fork()
     if pid == 0:  # the child: serve, and never return into the parent's loop
@@ -80,6 +100,14 @@ def _fork(sock: socket.socket, data_dir: str | None) -> int:
 def serve(address: str, workers: int, data_dir: str | None) -> None:
     """Bind `address`, fork `workers` waitress processes and keep them running until SIGTERM or SIGINT."""
     sock = bind(address)
+    # one export process for every worker: its socket in a private folder, its key in the workers' environment
+    from dashboard.export.service import ADDRESS_ENV, KEY_ENV, new_key
+
+    folder = tempfile.mkdtemp(prefix="policy-timeline-exports-")
+    given = os.environ.get(KEY_ENV)  # a key set by the operator (or a test that asks the service for counts)
+    export_address, key = os.path.join(folder, "service.sock"), bytes.fromhex(given) if given else new_key()
+    os.environ[ADDRESS_ENV], os.environ[KEY_ENV] = export_address, key.hex()
+    exporter = _fork_exporter(export_address, key, data_dir)
     children = {_fork(sock, data_dir) for _ in range(workers)}
     stopping = False
 
@@ -107,17 +135,21 @@ def serve(address: str, workers: int, data_dir: str | None) -> None:
         if len(restarts) > 5 * workers:  # a worker that cannot start (bad data): give up instead of looping
             print("error: workers keep exiting; stopping", file=sys.stderr, flush=True)
             break
-        children.add(_fork(sock, data_dir))
-    for pid in children:
+        if pid == exporter:  # the export process died (e.g. out of memory): start another
+            exporter = _fork_exporter(export_address, key, data_dir)
+        else:
+            children.add(_fork(sock, data_dir))
+    for pid in (*children, exporter):
         try:
             os.kill(pid, signal.SIGTERM)
         except ProcessLookupError:
             pass
-    for pid in children:
+    for pid in (*children, exporter):
         try:
             os.waitpid(pid, 0)
         except ChildProcessError:
             pass
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -20,11 +20,11 @@ from dashboard.analysis.codebook import theme_rows
 from dashboard.corpus.alignments import alignment_rows
 from dashboard.corpus.load import Corpus, load_corpus
 from dashboard.corpus.sidecar import VI_NOTES
-from dashboard.dataset.package import Row, write_package
+from dashboard.corpus.spans import Row, Tables
+from dashboard.dataset.package import write_package
 from dashboard.dataset.parallel import DocumentRunner, precomputed_steps
 from dashboard.dataset.swap import build_lock, remove_leftovers, swap_in
 
-Tables = dict[str, list[Row]]
 Step = Callable[[Corpus, Tables], Tables]
 
 

@@ -18,16 +18,14 @@ import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
 
 from tqdm import tqdm
 
 from dashboard import errors
 from dashboard.corpus.load import Corpus, SeedDocument
 from dashboard.corpus.sidecar import Vocabulary
+from dashboard.corpus.spans import Tables
 from dashboard.dataset.perdoc import DOCUMENT_TABLES, DocResult, DocTask, make_task, process_document, warm
-
-Tables = dict[str, list[dict[str, Any]]]
 
 
 def default_jobs() -> int:

@@ -61,6 +61,18 @@ def export_slot(wait: float = EXPORT_WAIT_S, slots: int = EXPORT_SLOTS, lock_dir
         os.close(handle)
 
 
+@contextmanager
+def machine_slot(wait: float = EXPORT_WAIT_S, slots: int = EXPORT_SLOTS, lock_dir: Path = LOCK_DIR) -> Iterator[int]:
+    """Hold one of the machine's export slots for the block, waiting up to `wait` s (the export service bounds its
+    own queue, so it waits here without the one-waiter-per-process rule of `export_slot`)."""
+    handle, slot = _take(wait, slots, lock_dir)
+    try:
+        yield slot
+    finally:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        os.close(handle)
+
+
 def _take(wait: float, slots: int, lock_dir: Path) -> tuple[int, int]:
     lock_dir.mkdir(mode=0o700, exist_ok=True)
     deadline = time.monotonic() + wait

@@ -156,7 +156,13 @@ def render(fig: go.Figure, fmt: str, *, width: int, height: int, scale: float = 
         exc = result["error"]
         first = str(exc).splitlines()[0] if str(exc) else repr(exc)
         raise ExportFailed(f"the export browser failed: {first}") from exc
+    _state["renders"] = int(_state.get("renders", 0)) + 1  # type: ignore[call-overload]
     return result["bytes"]  # type: ignore[return-value]
+
+
+def render_count() -> int:
+    """Return how many figures this process's export browser has rendered (its warm-up included)."""
+    return int(_state.get("renders", 0))  # type: ignore[call-overload]
 
 
 def browser_path() -> str | None:

@@ -11,14 +11,20 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
+from multiprocessing.connection import Client
 from pathlib import Path
 
 import pytest
 
+from dashboard.export.service import KEY_ENV
 from dashboard.paths import REPO_DIR
+
+EXPORT_QUEUE_ENV = "POLICY_TIMELINE_EXPORT_QUEUE"
+SERVICE_KEY = b"policy-timeline-test-key"
 
 START_DEADLINE = 120  # seconds for the worker to load the fixture data (a busy 2-core machine)
 ANSWER_TIMEOUT = 20  # generous: what matters is that the answer arrives at all
@@ -55,9 +61,11 @@ class Server:
 def server(fixture_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     port = free_port()
     log = tmp_path_factory.mktemp("prod") / "server.log"
-    # its own folder of export slots (the test takes the slot itself), and a one-second queue
+    # its own folder of export slots (the test takes the slot itself), exports that wait for the slot until the
+    # test frees it, the default queue bound, and a key the test knows (to ask the export service for its counts)
     env = {**os.environ, "POLICY_TIMELINE_DATA": str(fixture_data), "PYTHONPATH": str(REPO_DIR),
-           "TMPDIR": str(log.parent), "POLICY_TIMELINE_EXPORT_WAIT": "1"}
+           "TMPDIR": str(log.parent), "POLICY_TIMELINE_EXPORT_WAIT": "120", EXPORT_QUEUE_ENV: "2",
+           KEY_ENV: SERVICE_KEY.hex()}
     with log.open("w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "dashboard.app.production", "--workers", "1",
                                  "--bind", f"127.0.0.1:{port}"], cwd=REPO_DIR, env=env, stdout=out,
@@ -174,7 +182,15 @@ DOWNLOAD = '{"chart":"timeline","type":"export-download"}'
 STATUS = '{"chart":"timeline","type":"export-status"}'
 
 
-def test_exports_wait_for_the_machines_slot_and_repeat_from_the_cache(server: Server):
+def export_counts(server: Server) -> dict[str, int]:
+    """Ask the server's one export process for its counters (jobs, cached, busy, waiting, kaleido_renders)."""
+    address = next(server.log.parent.glob("policy-timeline-exports-*/service.sock"))
+    with Client(str(address), family="AF_UNIX", authkey=SERVICE_KEY) as conn:
+        conn.send(("stats",))
+        return conn.recv()[1]
+
+
+def test_a_full_export_queue_answers_503_with_retry_after_and_pages_go_on(server: Server):
     import fcntl
 
     status, payload = server.post("/_dash-update-component", export_body(".csv"))
@@ -182,15 +198,50 @@ def test_exports_wait_for_the_machines_slot_and_repeat_from_the_cache(server: Se
     lock_dir = next(server.log.parent.glob("policy-timeline-export-slots-*"))
     handle = os.open(lock_dir / "slot-0.lock", os.O_RDWR)
     fcntl.flock(handle, fcntl.LOCK_EX)  # another export holds the machine's only slot
+    queued: list[http.client.HTTPResponse] = []
+    threads = [threading.Thread(target=lambda fmt=fmt: queued.append(server.get(f"/export?chart=timeline&fmt={fmt}"
+                                                                                f"&page=/timeline", timeout=180)))
+               for fmt in (".html", ".svg")]
     try:
-        status, payload = server.post("/_dash-update-component", export_body(".html"))
+        for thread in threads:
+            thread.start()
+        deadline = time.monotonic() + ANSWER_TIMEOUT
+        while export_counts(server)["waiting"] < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert export_counts(server)["waiting"] == 2  # the queue (bound 2) is full
+        busy = server.get("/export?chart=timeline&fmt=.pdf&size=a4&page=/timeline")
+        assert busy.status == 503 and busy.getheader("Retry-After") == "10"
+        assert b"try again in 10 seconds" in busy.body
+        status, payload = server.post("/_dash-update-component", export_body(".png"))  # the page's menu
         answer = json.loads(payload)["response"]
-        assert status == 200 and DOWNLOAD not in answer and "try again" in answer[STATUS]["children"]
+        assert status == 200 and DOWNLOAD not in answer and "try again in 10" in answer[STATUS]["children"]
         status, payload = server.post("/_dash-update-component", export_body(".csv"))  # made before: cached
         assert status == 200 and json.loads(payload)["response"][DOWNLOAD]["data"]["content"]
         assert server.get("/_dash-dependencies").status == 200  # pages are answered meanwhile
     finally:
         fcntl.flock(handle, fcntl.LOCK_UN)
         os.close(handle)
-    status, payload = server.post("/_dash-update-component", export_body(".html"))
-    assert status == 200 and json.loads(payload)["response"][DOWNLOAD]["data"]["content"]
+        for thread in threads:
+            thread.join(200)
+    assert sorted(r.status for r in queued) == [200, 200]  # the queued exports ran once the slot freed
+    assert any(r.body.startswith(b"<svg") or b"<svg" in r.body[:200] for r in queued)
+
+
+def test_a_repeated_export_is_served_from_the_shared_cache_without_rendering_again(server: Server):
+    address = "/export?chart=timeline&fmt=.png&size=slide&page=/timeline%3Flang%3Den"
+    first = server.get(address, timeout=180)
+    assert first.status == 200 and first.body.startswith(b"\x89PNG")
+    assert "attachment" in first.getheader("Content-Disposition")
+    before = export_counts(server)
+    again = server.get(address)
+    after = export_counts(server)
+    assert again.status == 200 and again.body == first.body
+    assert after["kaleido_renders"] == before["kaleido_renders"]  # no second call to the export browser
+    assert after["cached"] == before["cached"] + 1
+
+
+def test_the_export_address_refuses_what_no_menu_sends(server: Server):
+    assert server.get("/export?chart=nope&fmt=.png&page=/timeline").status == 400
+    assert server.get("/export?chart=timeline&fmt=.exe&page=/timeline").status == 400
+    assert server.get("/export?chart=timeline&fmt=.csv&page=timeline").status == 400
+    assert server.get("/export?chart=timeline&fmt=.csv&page=/timeline").status == 200

@@ -6,13 +6,15 @@ Use on a page (the chart's registry name is all the menu needs):
     chart_download_menu("themes-heatmap", lang=view.lang)   # next to the chart's dcc.Graph
     briefing_pack_menu(lang=view.lang)                       # on the Compare page
 
-ONE generic callback serves every chart menu (pattern-matching ids): it reads the page's state from the URL
-(the page's `View`, found in `app.state.charts.PAGE_VIEWS`, and its `chart_options()`) and calls
-`dashboard.export`, so the file is the chart on screen, drawn by the same figure function. Export runs
-through the process's one warm kaleido browser, behind its lock, and through
-`dashboard.export.gate`: a file already made for the same view comes from a bounded cache, at most one export
-runs at a time on the machine, and when it is busy the menu says so ("busy, try again") instead of queueing
-more work behind the pages.
+ONE generic callback serves every chart menu (pattern-matching ids): it reads the page's state from the URL (the
+page's `View`, found in `app.state.charts.PAGE_VIEWS`, and its `chart_options()`) and calls `dashboard.export`, so
+the file is the chart on screen, drawn by the same figure function. Under the production server the job goes to the
+one export process the workers share (`dashboard.export.service`: one Chromium, a bounded queue, one cache);
+elsewhere it runs through the process's warm kaleido browser and `dashboard.export.gate`. Either way a file already
+made for the same view comes from a bounded cache, at most one export runs at a time on the machine, and when the
+queue is full the menu says so ("busy, try again in N seconds") instead of queueing more work behind the pages. The
+same files are served at `/export?chart=…&fmt=…&size=…&page=<the page's address>` (app/export_route.py), busy as
+HTTP 503 + Retry-After.
 """
 
 from __future__ import annotations
@@ -29,8 +31,10 @@ from dashboard.app.state import CompareView
 from dashboard.app.state.charts import page_options
 from dashboard.errors import PolicyTimelineError
 from dashboard.export.brief import render_brief
-from dashboard.export.gate import ExportBusy, cached_export
+from dashboard.export.gate import ExportBusy
+from dashboard.export.service import export
 from dashboard.export.static import SIZES, default_filename, render_chart
+from dashboard.figures.registry import ChartOptions
 from dashboard.i18n import table
 
 # pattern-matching id types (a dict id: {"type": ..., "chart": <registry name>, ...})
@@ -145,19 +149,27 @@ def export_download(
     chart: str, fmt: str, size: str | None, pathname: str | None, search: str | None
 ) -> tuple[Any, str]:
     """Return (dcc.Download data, status text) for chart `chart` as `fmt` with the page's options."""
-    data = current()
-    options = page_options(pathname, search, data.vocab)
+    options = page_options(pathname, search, current().vocab)
     try:
-        payload = cached_export(
-            ("chart", id(data), chart, fmt, size, repr(options)),
-            lambda: render_chart(data.dataset, chart, options, fmt, size=size),
-        )
+        payload, name = chart_file(chart, fmt, size, options)
     except ExportBusy as exc:
         return no_update, _t("busy", options.lang, seconds=exc.retry_after)
     except PolicyTimelineError as exc:
         return no_update, _t("failed", options.lang, error=str(exc))
-    name = default_filename(chart, options, fmt, size or "slide")
     return dcc.send_bytes(payload, name), ""
+
+
+def chart_file(chart: str, fmt: str, size: str | None, options: ChartOptions) -> tuple[bytes, str]:
+    """Return (bytes, file name) of chart `chart` as `fmt` with `options`: from the export service shared by the
+    server's workers when there is one, else made in this process through the export gate. Raises ExportBusy
+    when the export queue is full."""
+    data = current()
+    payload = export(
+        ("chart", chart, options, fmt, size),
+        ("chart", id(data), chart, fmt, size, repr(options)),
+        lambda: render_chart(data.dataset, chart, options, fmt, size=size),
+    )
+    return payload, default_filename(chart, options, fmt, size or "slide")
 
 
 def brief_download(fmt: str, search: str | None) -> tuple[Any, str]:
@@ -170,7 +182,8 @@ def brief_download(fmt: str, search: str | None) -> tuple[Any, str]:
     pins, _ = view.pins_in(data.by_document)  # the others are notices on the page already
     texts = [p.text() for p in pins]
     try:
-        payload = cached_export(
+        payload = export(
+            ("brief", view.a, view.b, fmt, view.lang, tuple(texts)),
             ("brief", id(data), fmt, view.a, view.b, view.lang, tuple(texts)),
             lambda: render_brief(data.dataset, view.a, view.b, fmt, lang=view.lang, pins=texts),
         )

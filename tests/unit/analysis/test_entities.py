@@ -10,7 +10,6 @@ import pytest
 
 from dashboard.analysis.entities import (
     AliasMatcher,
-    SpanMap,
     entity_rows,
     load_gazetteer,
     mention_tables,
@@ -58,30 +57,6 @@ def add_gamma(seeds: Path) -> Path:
     (seeds / "gamma.txt").write_text(GAMMA_TEXT, encoding="utf-8")
     (seeds / "gamma.yml").write_text(GAMMA_SIDECAR, encoding="utf-8")
     return seeds
-
-
-# ---------------------------------------------------------------- spans
-@pytest.mark.parametrize("raw, word", [
-    ("Intro.\nThe  Ministry of\u00a0Foreign Affairs shall lead.\n", "Foreign Affairs"),
-    ("  - Cooperate with UNESCO \U0001F30F and ASEAN.", "ASEAN"),
-    ("Ngh\u0131\u0323 quyê\u0301t 59-NQ/TW ve\u0300 hội nhập", "59-NQ/TW"),  # decomposed diacritics (NFD)
-    ("line one\r\n\tline two  with   spaces", "two with"),
-])
-def test_span_map_gives_raw_offsets_that_normalise_back_to_the_words(raw: str, word: str):
-    spans = SpanMap(raw, 0, len(raw))
-    assert spans.text == normalise_text(raw)
-    at = spans.text.index(word)
-    start, end = spans.raw_span(at, at + len(word))
-    assert normalise_text(raw[start:end]) == word
-
-
-def test_span_map_respects_the_provision_offset():
-    raw = "HEADER\u00a0\u00a0text\n\nThe body  starts here."
-    start = raw.index("The")
-    spans = SpanMap(raw, start, len(raw))
-    a = spans.text.index("starts")
-    s, e = spans.raw_span(a, a + len("starts here"))
-    assert raw[s:e].split() == ["starts", "here"]
 
 
 # ---------------------------------------------------------------- matching

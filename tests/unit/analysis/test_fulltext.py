@@ -3,6 +3,8 @@ the notice for Vietnamese words the corpus has no text for. The sentences are wr
 
 from __future__ import annotations
 
+import threading
+
 import pandas as pd
 import pytest
 
@@ -122,3 +124,26 @@ def test_snippet_window() -> None:
     start, end = snippet_window(text, [(500, 506)], width=120)
     assert start <= 500 < 506 <= end and end - start <= 160 and text[start - 1] == " "
     assert snippet_window("short text", [(0, 5)]) == (0, 10)
+
+
+def test_threads_tokenising_at_once_each_get_their_own_words() -> None:
+    # the server calls one index from several threads; the tokeniser's scratch table is shared by them
+    text = FullText(["trade and investment", "mutual recognition of diplomas"])
+    queries = [[f"word{i} trade partnership {i}"] for i in range(8)]
+    expected = [text.tokens(q) for q in queries]
+    failures: list[str] = []
+
+    def run(i: int) -> None:
+        for _ in range(40):
+            try:
+                if text.tokens(queries[i]) != expected[i]:
+                    failures.append(f"thread {i}: another thread's words")
+            except Exception as exc:  # noqa: BLE001  (sqlite's "query aborted" is what the lock prevents)
+                failures.append(f"thread {i}: {exc}")
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []

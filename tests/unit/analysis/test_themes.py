@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import random
+import re
+import unicodedata
+
 import pytest
 
 from dashboard.analysis.codebook import Term
-from dashboard.analysis.themes import Tagger, get_tagger, source_span, tag_result, tag_text
+from dashboard.analysis.themes import Tagger, _prefix_reaching, get_tagger, source_span, tag_result, tag_text
 from dashboard.corpus.normalise import normalise_text
+from dashboard.corpus.spans import SpanMap
 
 
 def themes(text: str) -> set[str]:
@@ -165,6 +170,35 @@ def test_source_span_maps_normalised_offsets_back_to_the_raw_text(raw: str):
     text = normalise_text(raw)
     evidence = [ev for tag in tag_text(text) for ev in tag.evidence]
     assert evidence  # each line names a theme, so the check below runs
+    spans = SpanMap(raw, 0, len(raw))
     for ev in evidence:
-        start, end = source_span(raw, text, ev.start, ev.end)
+        start, end = source_span(spans, ev.start, ev.end, raw)
         assert normalise_text(raw[start:end]) == ev.text
+
+
+def _bisected_span(segment: str, text: str, start: int, end: int) -> tuple[int, int]:
+    # how source_span found the offsets before (a normalisation of a prefix per step): the reference
+    if segment == text:
+        return start, end
+    raw_start = _prefix_reaching(segment, start + 1) - 1
+    raw_end = _prefix_reaching(segment, end)
+    while raw_end < len(segment) and unicodedata.combining(segment[raw_end]):
+        raw_end += 1
+    return raw_start, raw_end
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_source_span_gives_the_offsets_the_prefix_bisection_gave(seed: int):
+    rng = random.Random(seed)
+    pieces = ["culture", "Vi\u1ec7t", "Vie\u0323\u0302t", "cafe\u0301", " ", "  ", "\u00a0", "\t", "\n", "\u200b",
+              "\U0001F30F", "\u00ad", ",", "trade", "đổi mới", "ho\u0300a", "\u2003", "x"]
+    raw = "".join(rng.choice(pieces) for _ in range(rng.randint(5, 60)))
+    offset = rng.randint(0, 3)
+    seed_text = "HEAD\n"[:offset] + raw
+    spans = SpanMap(seed_text, offset, len(seed_text))
+    text = normalise_text(raw)
+    assert spans.text == text
+    for word in re.finditer(r"\w+", text):  # evidence starts and ends on word characters
+        expected = _bisected_span(raw, text, word.start(), word.end())
+        got = source_span(spans, word.start(), word.end(), seed_text)
+        assert (got[0] - offset, got[1] - offset) == expected, (raw, word.group(0))
