@@ -18,27 +18,9 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from dashboard.analysis.diff.align import lexical_similarity, tokens
+from dashboard.analysis.diff.linkmodel import FEATURES
 from dashboard.analysis.diff.links import Structure
 
-FEATURES = (
-    "similarity",  # the combined similarity with block context (align.py, links.with_context)
-    "lexical",  # TF-IDF cosine of subject stems
-    "chars",  # TF-IDF cosine of character 4-grams within words (catches inflections and compounds)
-    "block",  # similarity of the two provisions' top-level blocks
-    "row_share",  # similarity / the best similarity of the A provision
-    "col_share",  # similarity / the best similarity of the B provision
-    "row_best",  # 1 when j is i's best candidate
-    "col_best",  # 1 when i is j's best candidate
-    "row_margin",  # similarity minus the next best candidate of i (negative when j is not i's best)
-    "col_margin",  # similarity minus the next best candidate of j
-    "themes",  # cosine of the two provisions' theme scores (0 when the dataset has none)
-    "entities",  # Jaccard of the entities both mention (ASEAN, WTO, an FTA ...)
-    "numbers",  # Jaccard of the numbers both provisions state (years, percentages, targets)
-    "shared_words",  # log(1 + subject stems both share)
-    "length_ratio",  # shorter / longer subject length
-    "heading",  # how many of the two have children (0, 1, 2)
-    "nested",  # how many of the two are children of another provision (0, 1, 2)
-)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 

@@ -24,6 +24,28 @@ import numpy as np
 MODEL_PATH = Path(__file__).with_name("linkmodel.json")
 
 
+# the features of a candidate link, in the order of a model's coefficients (computed in features.py)
+FEATURES = (
+    "similarity",  # the combined similarity with block context (align.py, links.with_context)
+    "lexical",  # TF-IDF cosine of subject stems
+    "chars",  # TF-IDF cosine of character 4-grams within words (catches inflections and compounds)
+    "block",  # similarity of the two provisions' top-level blocks
+    "row_share",  # similarity / the best similarity of the A provision
+    "col_share",  # similarity / the best similarity of the B provision
+    "row_best",  # 1 when j is i's best candidate
+    "col_best",  # 1 when i is j's best candidate
+    "row_margin",  # similarity minus the next best candidate of i (negative when j is not i's best)
+    "col_margin",  # similarity minus the next best candidate of j
+    "themes",  # cosine of the two provisions' theme scores (0 when the dataset has none)
+    "entities",  # Jaccard of the entities both mention (ASEAN, WTO, an FTA ...)
+    "numbers",  # Jaccard of the numbers both provisions state (years, percentages, targets)
+    "shared_words",  # log(1 + subject stems both share)
+    "length_ratio",  # shorter / longer subject length
+    "heading",  # how many of the two have children (0, 1, 2)
+    "nested",  # how many of the two are children of another provision (0, 1, 2)
+)
+
+
 @dataclass(frozen=True)
 class LinkModel:
     """A fitted logistic regression over FEATURES (standardised), and the probability a link needs."""
@@ -39,7 +61,6 @@ class LinkModel:
 
     def probability(self, features: Sequence[np.ndarray]) -> np.ndarray:
         """Return the link probability of every candidate, from one matrix per feature (FEATURES order)."""
-        from dashboard.analysis.diff.features import FEATURES  # features imports align, which imports this
 
         if tuple(self.features) != FEATURES or len(features) != len(FEATURES):
             raise ValueError(f"link model {self.version} was fitted on other features; refit it")
@@ -60,7 +81,6 @@ def fit(
     """Return the logistic regression of labels `y` (1 = a gold pair) on features `x`, standardised."""
     from sklearn.linear_model import LogisticRegression
 
-    from dashboard.analysis.diff.features import FEATURES
 
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
