@@ -41,6 +41,7 @@ SRC_UNKNOWN = "src-unknown"  # the list of held documents when the address names
 
 # ---------------------------------------------------------------- timeline
 TIMELINE_GRAPH = "timeline-graph"
+TIMELINE_LIST = "timeline-list"  # the documents in order of issue, shown on phones instead of the chart
 TIMELINE_LAYERS = "timeline-layers"
 TIMELINE_STATUS = "timeline-status"  # caption and URL notices
 TIMELINE_RELATIONS = "timeline-relations"

@@ -1,6 +1,6 @@
 """Journey: "Can I read this on my phone?" At 390 x 844 px no page scrolls sideways, the navbar folds behind a
-menu button that opens it, the heatmap and the targets timeline give way to lists, and wide tables show that
-they scroll. English and Vietnamese."""
+menu button that opens it, the timeline, the heatmap and the targets timeline give way to lists, and wide tables
+show that they scroll. English and Vietnamese."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
 PAGES = [
     ("/", ids.HOME_CORPUS),
-    ("/timeline", ids.TIMELINE_GRAPH),
+    ("/timeline", ids.TIMELINE_LIST),
     ("/themes", ids.THEMES_HEATMAP_LIST),
     ("/targets", ids.TARGETS_LIST),
     ("/targets?from=2030&to=2030", ids.TARGETS_TABLE),
@@ -104,4 +104,25 @@ def test_phone004_a_wide_table_shows_that_it_scrolls(journey: Journey, app_url: 
     assert wide and style.startswith("auto") and "radial-gradient" in style  # the shadow at the edge it goes on past
     expect(page.locator(f"{sel(ids.TARGETS_TABLE)} .scroll-hint").first).to_be_visible()
     journey.shot()
+    journey.assert_clean()
+
+
+def test_phone005_the_timeline_becomes_the_documents_in_order_of_issue(journey: Journey, app_url: str) -> None:
+    page = _phone(journey)
+    page.goto(app_url + "/timeline?lang=vi")
+    wait_for_page(page, ids.TIMELINE_LIST)
+    expect(page.locator(sel(ids.TIMELINE_GRAPH))).to_be_hidden()
+    listed = page.locator(sel(ids.TIMELINE_LIST))
+    docs = listed.locator("li[data-doc]")
+    expect(docs.first).to_have_attribute("data-doc", "22-NQ-TW-2013")  # in order of issue, the earliest first
+    expect(docs.last).to_have_attribute("data-doc", "153-NQ-CP-2025")
+    expect(listed).to_contain_text("Các văn bản theo thứ tự ban hành")
+    action = listed.locator("[data-doc='153-NQ-CP-2025']")
+    expect(action).to_contain_text("2030, 2035")  # its horizons
+    expect(action.get_by_role("link", name="59-NQ/TW")).to_have_attribute("href", "/document?doc=59-NQ-TW-2025&lang=vi")
+    expect(listed.locator("[data-doc='57-KL-TW-2023']")).to_contain_text("không có văn bản")  # not held: no link
+    expect(listed.locator("[data-doc='57-KL-TW-2023'] a")).to_have_count(0)
+    page.set_viewport_size({"width": 1280, "height": 900})  # a laptop shows the chart, not the list
+    expect(page.locator(sel(ids.TIMELINE_GRAPH))).to_be_visible()
+    expect(listed).to_be_hidden()
     journey.assert_clean()

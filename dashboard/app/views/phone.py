@@ -1,4 +1,5 @@
-"""What a phone shows instead of the two charts that do not fit 390 px: the theme heatmap as one list per
+"""What a phone shows instead of the three charts that do not fit 390 px: the timeline as the documents in order
+of issue (each with its issuer, coverage, horizons and the relations it states), the theme heatmap as one list per
 document (its themes, largest first, each with a bar and its value) and the targets timeline as a list by the
 year targets fall due.
 
@@ -14,6 +15,7 @@ from typing import Any
 from dash import html
 
 from dashboard import i18n
+from dashboard.app import ids
 from dashboard.app.components import document_link
 from dashboard.app.context import AppData
 from dashboard.app.state import ThemesView
@@ -23,7 +25,7 @@ from dashboard.figures.targets.tables import kind_label, years_text
 from dashboard.figures.template import NEUTRAL, THEME_COLOURS
 from dashboard.figures.themes.tables import measure_label, measures_table, no_text_documents
 from dashboard.figures.themes.text import cell_text
-from dashboard.i18n import table
+from dashboard.i18n import label, localised, table
 
 MAX_ITEMS = 60  # targets the list shows, like the chart (the table below lists them all)
 TEXT = table("phone")
@@ -119,3 +121,62 @@ def targets_list(rows: Sequence[Mapping[str, Any]], lang: str) -> html.Div:
         [html.H2(_t("targets", lang), className="h6"), *body],
         className="phone-only phone-list",
     )
+
+
+def timeline_list(data: AppData, lang: str) -> html.Div:
+    """Return the timeline as a list: every document in order of issue (those the corpus does not hold included,
+    marked), with its issuer, coverage, horizon years and the relations it states (kind and the other document)."""
+    docs = data.dataset.table("documents").sort_values(["issued", "id"])
+    symbols = dict(zip(docs["id"], docs["symbol"], strict=True))
+    held = {str(d): bool(h) for d, h in zip(docs["id"], docs["held"], strict=True)}
+    relations: dict[str, list[Mapping[str, Any]]] = {}
+    if "relations" in data.dataset.table_names:
+        for r in data.dataset.table("relations").to_dict("records"):
+            relations.setdefault(str(r["source_id"]), []).append(r)
+    items = []
+    for doc in docs.to_dict("records"):
+        doc_id = str(doc["id"])
+        name: Any = (
+            document_link(doc_id, str(doc["symbol"]), lang, className="fw-semibold")
+            if held.get(doc_id)
+            else html.Span([str(doc["symbol"]), f" ({i18n.t('common.not_held', lang)})"], className="fw-semibold")
+        )
+        facts = [str(doc["issued"])[:10], localised(doc, "issuer_label", lang)]
+        if held.get(doc_id):
+            facts.append(label("coverage_word", doc.get("coverage"), lang))
+        horizons = ", ".join(str(y) for y in list(doc.get("horizons", [])))
+        if horizons:
+            facts.append(_t("horizons", lang, years=horizons))
+        links = [
+            html.Li(
+                [
+                    f"→ {label('relation', r['kind'], lang)} ",
+                    document_link(str(r["target_id"]), symbols.get(r["target_id"], str(r["target_id"])), lang)
+                    if held.get(str(r["target_id"]))
+                    else html.Span(symbols.get(r["target_id"], str(r["target_id"]))),
+                ]
+            )
+            for r in sorted(relations.get(doc_id, []), key=lambda r: (str(r["kind"]), str(r["target_id"])))
+        ]
+        items.append(
+            html.Li(
+                [
+                    name,
+                    html.Div(" · ".join(f for f in facts if f), className="text-muted"),
+                    html.Div(_title(doc, lang)),
+                    html.Ul(links, className="list-unstyled ms-2 mb-0") if links else None,
+                ],
+                className="phone-doc mb-2",
+                **{"data-doc": doc_id},
+            )
+        )
+    return html.Div(
+        [html.H2(_t("timeline", lang), className="h6"), html.Ul(items, className="list-unstyled mb-0")],
+        id=ids.TIMELINE_LIST,
+        className="phone-only phone-list",
+    )
+
+
+def _title(doc: Mapping[str, Any], lang: str) -> str:
+    titles = (doc.get(f"title_{lang}"), doc.get("title_en"))
+    return next((v for v in titles if isinstance(v, str) and v.strip()), "")

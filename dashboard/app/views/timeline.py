@@ -16,6 +16,7 @@ from dashboard.app.components.download import chart_download_menu
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t
 from dashboard.app.state import LAYERS, TimelineView
+from dashboard.app.views.phone import timeline_list
 from dashboard.dataset.load import Dataset
 from dashboard.figures.catalogue import get_chart
 from dashboard.figures.registry import ChartOptions, TimelineOptions
@@ -53,12 +54,16 @@ def timeline_page(data: AppData, view: TimelineView) -> list[Any]:
         ),
         html.Div(status(data, view), id=ids.TIMELINE_STATUS),
         chart_download_menu("timeline", lang),
-        dcc.Graph(
-            id=ids.TIMELINE_GRAPH,
-            figure=timeline_figure(data, view),
-            config=GRAPH_CONFIG,
-            className="timeline-graph",
-            clear_on_unhover=True,
+        timeline_list(data, lang),  # a phone's view of the chart, shown below the sm breakpoint (views/phone.py)
+        html.Div(
+            dcc.Graph(
+                id=ids.TIMELINE_GRAPH,
+                figure=timeline_figure(data, view),
+                config=GRAPH_CONFIG,
+                className="timeline-graph",
+                clear_on_unhover=True,
+            ),
+            className="phone-hide",
         ),
         html.H2(t("timeline.relations", lang), className="h5 mt-4"),
         relations_table(data, view),
@@ -152,7 +157,7 @@ def relations_table(data: AppData, view: TimelineView) -> html.Div:
         else []
     )
     return html.Div(
-        [html.Table([head, body], className="table table-sm align-top"), *more],
+        [html.Table([head, body], className="table table-sm align-top relations-table"), *more],
         id=ids.TIMELINE_RELATIONS,
         className="table-responsive",
     )
