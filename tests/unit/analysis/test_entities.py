@@ -212,3 +212,22 @@ def test_validation_catches_a_mention_span_that_does_not_give_its_surface(tmp_pa
     with pytest.raises(DataInvalid) as caught:
         validate_package(broken, seeds_dir=fixture_seeds)
     assert any("mentions.csv" in p and "surface" in p for p in caught.value.problems)
+
+
+def test_a_gazetteer_document_keeps_its_entity_when_another_year_shares_its_symbol(seeds_copy: Path):
+    """On a large corpus two documents may be numbered 22-NQ/TW (2013 and 2019): the symbol no longer names one
+    of them, so the gazetteer's entry is tied by its id, and no id is given twice (the package refused that)."""
+    for year in (2013, 2019):
+        sidecar = GAMMA_SIDECAR.replace("3/KH-BNG", "22-NQ/TW").replace("2022-03-01", f"{year}-04-10")
+        sidecar = sidecar.replace("doc_type: action_plan", "doc_type: resolution").replace("ministry", "politburo")
+        sidecar += f"symbol_note: the {year} resolution numbered 22\n"
+        (seeds_copy / f"r{year}.txt").write_text(GAMMA_TEXT, encoding="utf-8")
+        (seeds_copy / f"r{year}.yml").write_text(sidecar, encoding="utf-8")
+    corpus = load_corpus(seeds_copy)
+    assert {"22-NQ-TW-2013", "22-NQ-TW-2019"} <= {m.id for m in corpus.all_meta()}
+    rows = entity_rows(corpus)
+    ids = [r["id"] for r in rows]
+    assert len(ids) == len(set(ids))
+    by_id = {r["id"]: r for r in rows}
+    assert (by_id["22-nq-tw-2013"]["origin"], by_id["22-nq-tw-2013"]["document_id"]) == ("gazetteer", "22-NQ-TW-2013")
+    assert by_id["22-nq-tw-2019"]["origin"] == "corpus"
