@@ -9,7 +9,9 @@ stored text.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -21,24 +23,11 @@ from dashboard.analysis.search import SearchIndex, name_entries, records
 from dashboard.app.state import Vocabulary
 from dashboard.corpus.ids import symbol_key
 from dashboard.dataset.load import Dataset
+from dashboard.dataset.query import Query, Rows
 from dashboard.figures.target_tables import year_bounds
 from dashboard.paths import DATA_DIR
 
 EXTENSION = "policy_timeline"  # key of the AppData in flask_app.extensions
-PROVISION_COLUMNS = (
-    "id",
-    "document_id",
-    "parent_id",
-    "ordinal",
-    "depth",
-    "label",
-    "kind",
-    "own_text",
-    "text",
-    "words",
-    "start",
-    "end",
-)
 OPTIONAL_TABLES = ("provision_themes", "targets", "mentions", "entities", "assignments", "actors")
 
 
@@ -50,18 +39,20 @@ class AppData:
     vocab: Vocabulary
     index: SearchIndex
     notes: Annotations
-    # documents by id (held first, by date); provisions by id; each document's provision ids in reading order
+    # documents by id (held first, by date); provisions by id (read from the package's Parquet twin a page at a
+    # time: `provisions.prefetch(ids)` before reading many); each document's provision ids in reading order
     documents: dict[str, dict[str, Any]] = field(default_factory=dict)
-    provisions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    provisions: Mapping[str, dict[str, Any]] = field(default_factory=dict)
     by_document: dict[str, list[str]] = field(default_factory=dict)
     # per document: relations from and to it, targets cited from other sources, conflicting facts
     relations_from: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     relations_to: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     cited_targets: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     claims: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    # per held document: its seed text verbatim (the source view's spans index into it); empty for a package
-    # built before the seed_texts table existed
-    seed_texts: dict[str, str] = field(default_factory=dict)
+    # per held document: its seed text verbatim (the source view's spans index into it), read when asked for;
+    # empty for a package built before the seed_texts table existed
+    seed_texts: Mapping[str, str] = field(default_factory=dict)
+    query: Query | None = None
 
     @classmethod
     def load(cls, data_dir: Path | str | None = None) -> AppData:
@@ -86,7 +77,8 @@ class AppData:
         )
         data = cls(dataset=dataset, vocab=vocabulary(dataset, tables), index=index, notes=Annotations.build(present))
         data.documents = {str(r["id"]): r for r in documents.to_dict("records")}
-        data.provisions = {str(r["id"]): r for r in records(provisions, PROVISION_COLUMNS)}
+        data.query = Query(dataset.data_dir, dataset.table_names)
+        data.provisions = Rows(data.vocab.provision_docs, data.query.provisions)
         for pid, doc in zip(provisions["id"], provisions["document_id"], strict=True):
             data.by_document.setdefault(str(doc), []).append(str(pid))
         for row in _rows(dataset, "relations"):
@@ -95,16 +87,40 @@ class AppData:
         cited = [r for r in _rows(dataset, "targets") if not r.get("provision_id")]
         for row in sorted(cited, key=lambda r: (r.get("end_year") or 0, str(r.get("id")))):
             data.cited_targets.setdefault(str(row["document_id"]), []).append(row)
-        texts = optional_table(dataset, "seed_texts")
-        if texts is not None:
-            data.seed_texts = dict(zip(texts["document_id"].astype(str), texts["text"].astype(str), strict=True))
+        if data.query.has("seed_texts"):
+            data.seed_texts = SeedTexts(data.query)
         for row in _rows(dataset, "claims"):
             data.claims.setdefault(str(row["document_id"]), []).append(row)
         return data
 
+    def provision_rows(self, pids: list[str]) -> list[dict[str, Any]]:
+        """Return the rows of these provisions in this order, read in one query (the ones a page shows)."""
+        prefetch = getattr(self.provisions, "prefetch", None)
+        return prefetch(pids) if prefetch else [self.provisions[p] for p in pids if p in self.provisions]
+
     def held_documents(self) -> list[dict[str, Any]]:
         """Return the rows of the documents the corpus holds, by date: one per document (not its versions)."""
         return [d for d in self.documents.values() if bool(d.get("held")) and not self.vocab.version_of(d["id"])]
+
+
+class SeedTexts(Mapping[str, str]):
+    """The held documents' seed texts, read from the package one at a time (the last few kept)."""
+
+    def __init__(self, query: Query) -> None:
+        self.query = query
+        self._read = lru_cache(maxsize=8)(query.seed_text)
+
+    def __getitem__(self, doc_id: str) -> str:
+        text = self._read(doc_id)
+        if text is None:
+            raise KeyError(doc_id)
+        return text
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.query.frame("SELECT document_id FROM seed_texts")["document_id"].astype(str))
+
+    def __len__(self) -> int:
+        return int(self.query.scalar("SELECT count(*) FROM seed_texts"))
 
 
 def _rows(dataset: Dataset, name: str) -> list[dict[str, Any]]:

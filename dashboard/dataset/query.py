@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,7 @@ PROVISION_COLUMNS = (
     "start",
     "end",
 )
+CACHED_ROWS = 4096  # provisions kept per process after a page asked for them (about 2 MB of text)
 _MEMORY_LIMIT = os.environ.get("POLICY_TIMELINE_DUCKDB_MEMORY", "256MB")
 
 
@@ -232,3 +234,64 @@ class Query:
             return None
         value = self.scalar("SELECT text FROM seed_texts WHERE document_id = ?", [doc_id])
         return None if value is None else str(value)
+
+
+def _row(record: dict[str, Any]) -> dict[str, Any]:
+    return {k: (None if _missing(v) else v) for k, v in record.items()}
+
+
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
+
+
+class Rows(Mapping[str, dict[str, Any]]):
+    """Provisions by id, read on demand: a read-only mapping over `keys` (every provision id, from the
+    vocabulary) whose rows come from `fetch` a page at a time and stay in a small LRU cache. A view calls
+    `prefetch(ids)` for the rows it will show (one query), then reads them like a dict."""
+
+    def __init__(self, keys: Collection[str], fetch: Callable[[Sequence[str]], pd.DataFrame], size: int = CACHED_ROWS):
+        self._keys = keys
+        self._fetch = fetch
+        self._size = size
+        self._cache: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def prefetch(self, ids: Sequence[str]) -> list[dict[str, Any]]:
+        """Return the rows of `ids` (known ones, in that order), reading the ones not cached in one query."""
+        with self._lock:
+            missing = [i for i in dict.fromkeys(ids) if i not in self._cache and i in self._keys]
+        fetched = {}
+        if missing:
+            for record in self._fetch(missing).to_dict("records"):
+                fetched[str(record["id"])] = _row(record)
+        with self._lock:
+            out = []
+            for i in ids:
+                row = fetched.get(i) or self._cache.get(i)
+                if row is None:
+                    continue
+                self._cache[i] = row
+                self._cache.move_to_end(i)
+                out.append(row)
+            while len(self._cache) > self._size:
+                self._cache.popitem(last=False)
+        return out
+
+    def __getitem__(self, key: str) -> dict[str, Any]:
+        with self._lock:
+            row = self._cache.get(key)
+        if row is not None:
+            return row
+        found = self.prefetch([key]) if isinstance(key, str) else []
+        if not found:
+            raise KeyError(key)
+        return found[0]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)

@@ -139,8 +139,7 @@ def _asked_span(view: SourceView) -> bool:
 def _provisions(data: AppData, doc_id: str, start: int, end: int, lang: str) -> html.Ul:
     """Return links to the innermost provisions the span lies in (or overlaps), in the document page."""
     found = []
-    for pid in data.by_document.get(doc_id, []):
-        p = data.provisions[pid]
+    for p in data.provision_rows(data.by_document.get(doc_id, [])):
         if int(p["start"]) < end and start < int(p["end"]):
             found.append(p)
     # innermost first: a span inside item 3's point b is shown as in 3.b, not in 3
