@@ -23,7 +23,7 @@ from dashboard.analysis.search import SearchIndex, name_entries, records
 from dashboard.app.state import Vocabulary
 from dashboard.corpus.ids import symbol_key
 from dashboard.dataset.load import Dataset
-from dashboard.dataset.query import Query, Rows
+from dashboard.dataset.query import Grouped, Query, Rows
 from dashboard.figures.target_tables import year_bounds
 from dashboard.paths import DATA_DIR
 
@@ -56,12 +56,15 @@ class AppData:
 
     @classmethod
     def load(cls, data_dir: Path | str | None = None) -> AppData:
-        """Load the data package once and build the indexes."""
+        """Open the data package and build the indexes: the small tables (documents, themes, names) in memory,
+        the search index, and the rest read from the query database when a page asks (see dataset.query)."""
         dataset = Dataset(Path(data_dir) if data_dir else DATA_DIR)
-        tables = {name: optional_table(dataset, name) for name in OPTIONAL_TABLES}
-        present = {k: v for k, v in tables.items() if v is not None}
+        query = Query(dataset.data_dir, dataset.table_names)
+        tables = {name: slim_table(query, name) for name in OPTIONAL_TABLES}
         documents = dataset.documents.sort_values(["held", "issued", "id"], ascending=[False, True, True])
-        provisions = dataset.provisions.sort_values(["document_id", "ordinal"], kind="stable")
+        provisions = query.frame(
+            "SELECT id, document_id, ordinal, own_text, text FROM provisions ORDER BY document_id, ordinal"
+        )
         index = SearchIndex.build(
             provisions,
             dataset.documents,
@@ -75,26 +78,31 @@ class AppData:
                 entities=tables["entities"],
             ),
         )
-        data = cls(dataset=dataset, vocab=vocabulary(dataset, tables), index=index, notes=Annotations.build(present))
+        vocab = vocabulary(dataset, tables, provisions)
+        data = cls(dataset=dataset, vocab=vocab, index=index, notes=lazy_notes(query, tables, vocab.provision_docs))
         data.documents = {str(r["id"]): r for r in documents.to_dict("records")}
-        data.query = Query(dataset.data_dir, dataset.table_names)
-        data.provisions = Rows(data.vocab.provision_docs, data.query.provisions)
+        data.query = query
+        data.provisions = Rows(vocab.provision_docs, lambda ids: query.provisions(ids, documents=_owners(vocab, ids)))
         for pid, doc in zip(provisions["id"], provisions["document_id"], strict=True):
             data.by_document.setdefault(str(doc), []).append(str(pid))
-        for row in _rows(dataset, "relations"):
+        for row in _rows(query, "relations"):
             data.relations_from.setdefault(str(row["source_id"]), []).append(row)
             data.relations_to.setdefault(str(row["target_id"]), []).append(row)
-        cited = [r for r in _rows(dataset, "targets") if not r.get("provision_id")]
+        cited = [r for r in _rows(query, "targets", "coalesce(provision_id, '') = ''")]
         for row in sorted(cited, key=lambda r: (r.get("end_year") or 0, str(r.get("id")))):
             data.cited_targets.setdefault(str(row["document_id"]), []).append(row)
         if data.query.has("seed_texts"):
             data.seed_texts = SeedTexts(data.query)
-        for row in _rows(dataset, "claims"):
+        for row in _rows(query, "claims"):
             data.claims.setdefault(str(row["document_id"]), []).append(row)
         return data
 
     def provision_rows(self, pids: list[str]) -> list[dict[str, Any]]:
-        """Return the rows of these provisions in this order, read in one query (the ones a page shows)."""
+        """Return the rows of these provisions in this order, read in one query (the ones a page shows), and
+        read their annotations too (one query per table)."""
+        for grouped in (self.notes.themes, self.notes.targets, self.notes.mentions, self.notes.assignments):
+            if isinstance(grouped, Grouped):
+                grouped.prefetch(pids)
         prefetch = getattr(self.provisions, "prefetch", None)
         return prefetch(pids) if prefetch else [self.provisions[p] for p in pids if p in self.provisions]
 
@@ -123,9 +131,65 @@ class SeedTexts(Mapping[str, str]):
         return int(self.query.scalar("SELECT count(*) FROM seed_texts"))
 
 
-def _rows(dataset: Dataset, name: str) -> list[dict[str, Any]]:
-    table = optional_table(dataset, name)
-    return [] if table is None else records(table, list(table.columns))
+def _rows(query: Query, name: str, where: str = "TRUE") -> list[dict[str, Any]]:
+    """Return a table's rows (those `where` keeps, a condition written here) as dicts, in the package's order."""
+    if not query.has(name):
+        return []
+    table = query.frame(f"SELECT * EXCLUDE (_row) FROM {name} WHERE {where} ORDER BY _row")
+    return records(table, list(table.columns))
+
+
+def _owners(vocab: Vocabulary, ids: list[str] | tuple[str, ...]) -> list[str]:
+    return [vocab.provision_docs[i] for i in ids if i in vocab.provision_docs]
+
+
+# the columns of the analysis tables the app keeps in memory: the search filters and the URL vocabulary need
+# these; the rest (evidence, spans, surfaces) is read for the provisions a page shows
+SLIM_COLUMNS = {
+    "provision_themes": ("provision_id", "document_id", "theme_id"),
+    "mentions": ("provision_id", "entity_id"),
+    "assignments": ("provision_id", "actor_id", "role"),
+    "targets": ("id", "document_id", "provision_id", "start_year", "end_year"),
+}
+
+
+def slim_table(query: Query, name: str) -> pd.DataFrame | None:
+    """Return an optional table (None when the package lacks it): whole for the small name tables, only the
+    SLIM_COLUMNS of the large analysis tables."""
+    if not query.has(name):
+        return None
+    present = list(query.frame(f"SELECT * EXCLUDE (_row) FROM {name} LIMIT 0").columns)
+    wanted = [c for c in SLIM_COLUMNS.get(name, present) if c in present]
+    columns = ", ".join(f'"{c}"' for c in wanted)
+    return query.frame(f"SELECT {columns} FROM {name} ORDER BY _row")
+
+
+def lazy_notes(query: Query, tables: dict[str, pd.DataFrame | None], owners: Mapping[str, str]) -> Annotations:
+    """Return the per-provision annotations: names in memory, each provision's themes, targets, mentions and
+    assignments read (and cached) when a page shows the provision."""
+    notes = Annotations.build({k: v for k, v in tables.items() if k in ("entities", "actors") and v is not None})
+    available = set(notes.available)
+    for field_name, table, key, columns, order in (
+        ("themes", "provision_themes", "theme_id", ("theme_id", "score", "evidence"), "score DESC"),
+        ("targets", "targets", "text", ("id", "text", "surface", "kind", "start_year", "end_year", "start", "end"), ""),
+        ("mentions", "mentions", "entity_id", ("entity_id", "surface", "start", "end"), ""),
+        ("assignments", "assignments", "actor_id", ("actor_id", "role", "surface", "inherited", "start", "end"), ""),
+    ):
+        if not query.has(table):
+            continue
+        present = set(query.frame(f"SELECT * FROM {table} LIMIT 0").columns)
+        if not {"provision_id", key} <= present:
+            continue
+        cols = [c for c in columns if c in present]
+        order = order if "score" in present else ""
+        setattr(notes, field_name, Grouped(owners, _fetcher(query, table, cols, order)))
+        available.add(field_name)
+    notes.available = frozenset(available)
+    return notes
+
+
+def _fetcher(query: Query, table: str, columns: list[str], order: str) -> Any:
+    return lambda ids, docs: query.by_provision(table, columns, ids, docs, order=order)
 
 
 def optional_table(dataset: Dataset, name: str) -> pd.DataFrame | None:
@@ -133,7 +197,9 @@ def optional_table(dataset: Dataset, name: str) -> pd.DataFrame | None:
     return dataset.table(name) if name in dataset.table_names else None
 
 
-def vocabulary(dataset: Dataset, tables: dict[str, pd.DataFrame | None]) -> Vocabulary:
+def vocabulary(
+    dataset: Dataset, tables: dict[str, pd.DataFrame | None], provisions: pd.DataFrame | None = None
+) -> Vocabulary:
     """Return the names URLs may use: documents, provisions, themes, issuers, entities, actors, years."""
     docs = dataset.documents.sort_values(["held", "issued", "id"], ascending=[False, True, True])
     keys: dict[str, str] = {}
@@ -167,8 +233,8 @@ def vocabulary(dataset: Dataset, tables: dict[str, pd.DataFrame | None]) -> Voca
         held=frozenset(held["id"].astype(str)),
         provision_docs=dict(
             zip(
-                dataset.provisions["id"].astype(str),
-                dataset.provisions["document_id"].astype(str),
+                (dataset.provisions if provisions is None else provisions)["id"].astype(str),
+                (dataset.provisions if provisions is None else provisions)["document_id"].astype(str),
                 strict=True,
             )
         ),

@@ -14,6 +14,7 @@ their count and their counts per year, one document's seed text.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 from collections import OrderedDict
@@ -67,12 +68,49 @@ class ProvisionFilter:
     own_only: bool = False
 
 
-class Query:
-    """The data package in `data_dir`, queried with DuckDB; safe to share between the threads of a process."""
+# how each table is stored in the query database: sorted so that a page's rows sit together (DuckDB skips the
+# row groups whose min/max cannot hold them); `_row` keeps the package's own order for ties
+SORT_KEYS = {
+    "provisions": "document_id, ordinal",
+    "provision_themes": "document_id, provision_id, _row",
+    "mentions": "document_id, provision_id, _row",
+    "assignments": "document_id, provision_id, _row",
+    "targets": "document_id, provision_id, _row",
+    "seed_texts": "document_id",
+}
 
-    def __init__(self, data_dir: Path | str, tables: Sequence[str]) -> None:
+
+def package_key(data_dir: Path, tables: Sequence[str]) -> str:
+    """Return a key of the package's content as published: its descriptor and each Parquet twin's size and
+    modification time (a rebuilt or swapped package gets a new query database)."""
+    digest = hashlib.sha256((data_dir / "datapackage.json").read_bytes())
+    for name in tables:
+        stat = (data_dir / f"{name}.parquet").stat()
+        digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return digest.hexdigest()[:24]
+
+
+def default_cache_dir(data_dir: Path) -> Path:
+    """Return where the query database of `data_dir` is kept: $POLICY_TIMELINE_QUERY_CACHE, else
+    `.cache/query/` beside the package (ignored by git, like the build's cache)."""
+    env = os.environ.get("POLICY_TIMELINE_QUERY_CACHE")
+    return Path(env) if env else data_dir.resolve().parent / ".cache" / "query"
+
+
+class Query:
+    """The data package in `data_dir`, queried with DuckDB; safe to share between the threads of a process.
+
+    At first use the Parquet twins are copied once into a DuckDB database file (each table sorted by document,
+    see SORT_KEYS), kept in the cache folder under a key of the package's content and opened read-only by every
+    worker: the rows stay on disk, in DuckDB's buffer pool (at most `POLICY_TIMELINE_DUCKDB_MEMORY`) and the
+    page cache the workers share, not in each worker's heap. Where the cache folder cannot be written, the
+    tables are copied into an in-memory database instead (same queries, memory in the worker).
+    """
+
+    def __init__(self, data_dir: Path | str, tables: Sequence[str], cache_dir: Path | None = None) -> None:
         self.data_dir = Path(data_dir)
         self.tables = tuple(t for t in tables if (self.data_dir / f"{t}.parquet").exists())
+        self.cache_dir = cache_dir or default_cache_dir(self.data_dir)
         self._db: duckdb.DuckDBPyConnection | None = None
         self._pid = 0
         self._lock = threading.Lock()
@@ -81,12 +119,34 @@ class Query:
         """Return this process's connection (opened on first use; a forked child opens its own)."""
         with self._lock:
             if self._db is None or self._pid != os.getpid():
-                db = duckdb.connect(":memory:", config={"threads": 1, "memory_limit": _MEMORY_LIMIT})
-                for name in self.tables:
-                    path = str(self.data_dir / f"{name}.parquet").replace("'", "''")
-                    db.execute(f"CREATE VIEW \"{name}\" AS SELECT * FROM read_parquet('{path}')")
-                self._db, self._pid = db, os.getpid()
+                self._db, self._pid = self._open(), os.getpid()
             return self._db
+
+    def _open(self) -> duckdb.DuckDBPyConnection:
+        config = {"threads": 1, "memory_limit": _MEMORY_LIMIT}
+        try:
+            path = self.cache_dir / f"{package_key(self.data_dir, self.tables)}.duckdb"
+            if not path.exists():
+                self.cache_dir.mkdir(parents=True, exist_ok=True)
+                partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.partial")
+                db = duckdb.connect(str(partial), config=config)
+                self._copy_tables(db)
+                db.close()
+                os.replace(partial, path)  # atomic: another worker sees the whole file or none
+            return duckdb.connect(str(path), read_only=True, config=config)
+        except (OSError, duckdb.IOException):
+            db = duckdb.connect(":memory:", config=config)
+            self._copy_tables(db)
+            return db
+
+    def _copy_tables(self, db: duckdb.DuckDBPyConnection) -> None:
+        for name in self.tables:
+            path = str(self.data_dir / f"{name}.parquet").replace("'", "''")
+            order = SORT_KEYS.get(name, "_row")
+            db.execute(
+                f'CREATE TABLE "{name}" AS SELECT * EXCLUDE (file_row_number), file_row_number AS _row '
+                f"FROM read_parquet('{path}', file_row_number = true) ORDER BY {order}"
+            )
 
     def frame(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
         """Return the result of one parameterised query as a DataFrame (a cursor of its own per call)."""
@@ -111,15 +171,38 @@ class Query:
 
     # provisions ---------------------------------------------------------------------------------------------
 
-    def provisions(self, ids: Sequence[str], columns: Sequence[str] = PROVISION_COLUMNS) -> pd.DataFrame:
-        """Return the provisions with these ids, in the order of `ids` (unknown ids are left out)."""
+    def provisions(
+        self, ids: Sequence[str], columns: Sequence[str] = PROVISION_COLUMNS, documents: Sequence[str] = ()
+    ) -> pd.DataFrame:
+        """Return the provisions with these ids, in the order of `ids` (unknown ids are left out); `documents`,
+        the documents that hold them when known, lets DuckDB read only those documents' rows."""
         if not ids:
             return pd.DataFrame(columns=list(columns))
         cols = ", ".join(f'p."{c}"' for c in columns)
+        where, params = (
+            ("WHERE p.document_id IN (SELECT unnest(?))", [sorted(set(documents))]) if documents else ("", [])
+        )
         return self.frame(
             f"SELECT {cols} FROM provisions p JOIN (SELECT unnest(?) AS id, generate_subscripts(?, 1) AS k) w "
-            "ON p.id = w.id ORDER BY w.k",
-            [list(ids), list(ids)],
+            f"ON p.id = w.id {where} ORDER BY w.k",
+            [list(ids), list(ids), *params],
+        )
+
+    def by_provision(
+        self, table: str, columns: Sequence[str], ids: Sequence[str], documents: Sequence[str] = (), order: str = ""
+    ) -> pd.DataFrame:
+        """Return the rows of `table` (provision_themes, mentions, assignments, targets) about these provisions:
+        provision_id and `columns`, in the package's order (or `order`, then the package's)."""
+        if not ids or not self.has(table):
+            return pd.DataFrame(columns=["provision_id", *columns])
+        cols = ", ".join(f'"{c}"' for c in ["provision_id", *columns])
+        where, params = "provision_id IN (SELECT unnest(?))", [list(ids)]
+        if documents:
+            where += " AND document_id IN (SELECT unnest(?))"
+            params.append(sorted(set(documents)))
+        return self.frame(
+            f"SELECT {cols} FROM {table} WHERE {where} ORDER BY provision_id, {order + ', ' if order else ''}_row",
+            params,
         )
 
     def document_provisions(self, doc_id: str, offset: int = 0, limit: int = 50) -> Page:
@@ -215,7 +298,7 @@ class Query:
             params.append(theme)
         where = " AND ".join(clauses)
         rows = self.frame(
-            f"SELECT * FROM targets WHERE {where} ORDER BY end_year NULLS LAST, id LIMIT ? OFFSET ?",
+            f"SELECT * EXCLUDE (_row) FROM targets WHERE {where} ORDER BY end_year NULLS LAST, id LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
         return Page(rows, int(self.scalar(f"SELECT count(*) FROM targets WHERE {where}", params) or 0))
@@ -295,3 +378,54 @@ class Rows(Mapping[str, dict[str, Any]]):
 
     def __len__(self) -> int:
         return len(self._keys)
+
+
+class Grouped(Mapping[str, list[dict[str, Any]]]):
+    """Rows of one table about each provision (its themes, targets, mentions or assignments), read on demand
+    like `Rows`: `owners` maps every provision id to its document; a provision without rows is not a key (as
+    in a dict built by grouping the table). `prefetch(ids)` reads a page's provisions in one query."""
+
+    def __init__(
+        self,
+        owners: Mapping[str, str],
+        fetch: Callable[[Sequence[str], Sequence[str]], pd.DataFrame],
+        size: int = CACHED_ROWS,
+    ):
+        self._owners = owners
+        self._fetch = fetch
+        self._size = size
+        self._cache: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def prefetch(self, ids: Sequence[str]) -> None:
+        """Read the rows of the provisions `ids` not cached yet, in one query."""
+        with self._lock:
+            missing = [i for i in dict.fromkeys(ids) if i not in self._cache and i in self._owners]
+        if not missing:
+            return
+        found: dict[str, list[dict[str, Any]]] = {i: [] for i in missing}
+        for record in self._fetch(missing, [self._owners[i] for i in missing]).to_dict("records"):
+            found[str(record.pop("provision_id"))].append(_row(record))
+        with self._lock:
+            for i, rows in found.items():
+                self._cache[i] = rows
+                self._cache.move_to_end(i)
+            while len(self._cache) > self._size:
+                self._cache.popitem(last=False)
+
+    def __getitem__(self, key: str) -> list[dict[str, Any]]:
+        with self._lock:
+            rows = self._cache.get(key)
+        if rows is None:
+            self.prefetch([key])
+            with self._lock:
+                rows = self._cache.get(key)
+        if not rows:
+            raise KeyError(key)
+        return rows
+
+    def __iter__(self) -> Iterator[str]:
+        return (i for i in self._owners if i in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
