@@ -23,7 +23,8 @@ from dashboard.analysis.search import SearchIndex, name_entries, records
 from dashboard.app.state import Vocabulary
 from dashboard.corpus.ids import symbol_key
 from dashboard.dataset.load import Dataset
-from dashboard.dataset.query import Grouped, Query, Rows
+from dashboard.dataset.query import Query
+from dashboard.dataset.rows import Grouped, Rows
 from dashboard.figures.target_tables import year_bounds
 from dashboard.paths import DATA_DIR
 

@@ -120,3 +120,36 @@ def test_threads_share_one_query_each_with_its_own_cursor(shipped):
     for t in threads:
         t.join()
     assert len(totals) == 80 and len(set(totals)) == 1
+
+
+def _plain(value):
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def test_annotations_read_on_demand_are_those_built_from_the_whole_tables(shipped_data: Path):
+    """Every provision's themes (best first), targets, mentions and bodies, read a page at a time from the query
+    database, equal the ones grouped from the tables in memory (the app's old path)."""
+    from dashboard.analysis.annotations import Annotations
+    from dashboard.app.context import AppData
+
+    data = AppData.load(shipped_data)
+    ds = data.dataset
+    whole = Annotations.build(
+        {n: ds.table(n) for n in ("provision_themes", "targets", "mentions", "entities", "assignments", "actors")}
+    )
+    pids = list(ds.provisions["id"])
+    data.provision_rows(pids[:60])  # one page read together, the rest one by one
+    for field in ("themes", "targets", "mentions", "assignments"):
+        lazy, full = getattr(data.notes, field), getattr(whole, field)
+        assert sum(1 for p in pids if p in full) > 0
+        for pid in pids:
+            got, expected = lazy.get(pid, []), full.get(pid, [])
+            assert [{k: _plain(v) for k, v in r.items()} for r in got] == [
+                {k: _plain(v) for k, v in r.items()} for r in expected
+            ], (field, pid)
+    assert data.notes.available == whole.available
+    assert [data.provisions[p]["text"] for p in pids[:5]] == list(ds.provisions["text"][:5])
