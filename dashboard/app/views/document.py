@@ -67,6 +67,12 @@ def document_chooser(data: AppData, view: DocumentView) -> html.Div:
         ]
     else:
         intro = [html.H1(t("document.choose", lang), className="h3")]
+    listed = [d for d in data.documents.values() if not data.vocab.version_of(d["id"])]  # versions: via the switch
+    pages = max(1, -(-len(listed) // PAGE_SIZE))
+    page = min(max(view.page, 1), pages)
+    first = (page - 1) * PAGE_SIZE
+    shown = listed[first : first + PAGE_SIZE]
+    rows = f"{first + 1}–{first + len(shown)} / {len(listed)}"
     items = [
         html.Li(
             [
@@ -84,10 +90,16 @@ def document_chooser(data: AppData, view: DocumentView) -> html.Div:
             ],
             className="mb-2",
         )
-        for d in data.documents.values()
-        if not data.vocab.version_of(d["id"])  # a version is reached through its document's switch
+        for d in shown
     ]
-    return html.Div([*intro, html.Ul(items, className="list-unstyled document-list")], id=ids.DOC_UNKNOWN)
+    return html.Div(
+        [
+            *intro,
+            html.Ul(items, className="list-unstyled document-list"),
+            pager(view, page, pages, rows, ids.DOC_PAGER, lang, className="pager my-2"),
+        ],
+        id=ids.DOC_UNKNOWN,
+    )
 
 
 def version_switch(data: AppData, view: DocumentView) -> html.Nav | html.Div:

@@ -66,3 +66,18 @@ def test_a_short_document_has_no_pager(shipped: AppData):
     short = min((d for d, p in shipped.by_document.items() if p), key=lambda d: len(shipped.by_document[d]))
     layout = document_page(shipped, DocumentView.from_query(f"?doc={short}", shipped.vocab))
     assert len(_cards(layout)) == len(shipped.by_document[short]) and not _links(layout)
+
+
+def test_the_list_of_documents_comes_a_page_at_a_time(shipped: AppData, monkeypatch: pytest.MonkeyPatch):
+    """Without a document (or with an unknown one) the page lists the documents, a page at a time: a corpus of
+    thousands is not sent whole (the page size is made small here; the shipped corpus has 7 documents)."""
+    import dashboard.app.views.document as document_view
+
+    monkeypatch.setattr(document_view, "PAGE_SIZE", 3)
+    listed = [d for d in shipped.documents if not shipped.vocab.version_of(d)]
+    first = document_page(shipped, DocumentView.from_query("?doc=no-such-document", shipped.vocab))
+    last = document_page(shipped, DocumentView.from_query("?doc=no-such-document&page=3", shipped.vocab))
+    assert "no-such-document" in text_of(first) and "no-such-document" in text_of(last)
+    assert f"1–3 / {len(listed)}" in text_of(by_id(first, ids.DOC_PAGER))
+    assert _links(first) == {"Next →": "/document?doc=no-such-document&page=2"}
+    assert f"7–{len(listed)} / {len(listed)}" in text_of(by_id(last, ids.DOC_PAGER))
