@@ -9,7 +9,8 @@ screen: the page's key element drawn, a correction's row marked, the count of a 
 server-side time of the same requests, taken from the browser's own network timing of every Dash callback request
 made during the case (request sent → first byte of the answer, summed over the case's requests), and how many
 callback requests the case made. The difference between the two columns is the browser's work: sending,
-rendering and drawing.
+rendering and drawing. The `cpu` columns are the CPU time of the page's main thread over the case (Chromium's
+`ThreadTime` metric through CDP): on a busy machine the wall times stretch with the other work, this much less.
 
 A "page load" is a fresh navigation (goto) until the page is usable: its key element is visible and Dash has no
 callback in flight. Bounded loops (--repeat runs of each case, each with a deadline); no asserts on time.
@@ -63,17 +64,25 @@ PAGES = (  # page, address, the element that makes it usable
 class Case:
     name: str
     browser_ms: list[float] = field(default_factory=list)
+    cpu_ms: list[float] = field(default_factory=list)  # the page's main thread, CPU time
     server_ms: list[float] = field(default_factory=list)
     requests: list[int] = field(default_factory=list)
     failed: int = 0  # runs that did not finish within TIMEOUT_MS
 
 
 class Network:
-    """Collects the Dash callback requests a page finishes, with the browser's timing of each."""
+    """Collects the Dash callback requests a page finishes, with the browser's timing of each, and reads the CPU
+    time of the page's main thread (Chromium's `ThreadTime` metric: steadier than wall time on a busy machine)."""
 
     def __init__(self, page: Page) -> None:
         self.done: list[Request] = []
         page.on("requestfinished", self._finished)
+        self.cdp = page.context.new_cdp_session(page)
+        self.cdp.send("Performance.enable")
+
+    def cpu_ms(self) -> float:
+        metrics = self.cdp.send("Performance.getMetrics")["metrics"]
+        return 1000 * next((m["value"] for m in metrics if m["name"] == "ThreadTime"), 0.0)
 
     def _finished(self, request: Request) -> None:
         if "/_dash-update-component" in request.url or "/_dash-layout" in request.url:
@@ -101,6 +110,7 @@ def server_ms(requests: list[Request]) -> float:
 def measure(case: Case, page: Page, net: Network, action: Callable[[], None], done: Callable[[], None]) -> None:
     """Time `action` until `done` returns and Dash is idle; record the browser and server figures."""
     with net.window() as requests:
+        cpu = net.cpu_ms()
         start = time.perf_counter()
         try:
             action()
@@ -111,9 +121,11 @@ def measure(case: Case, page: Page, net: Network, action: Callable[[], None], do
             case.failed += 1
             raise
         elapsed = (time.perf_counter() - start) * 1000
+        cpu = net.cpu_ms() - cpu
         page.wait_for_timeout(150)  # let the last requests report their timing
     print(f"  {case.name}: {elapsed:.0f} ms", file=sys.stderr)
     case.browser_ms.append(elapsed)
+    case.cpu_ms.append(cpu)
     case.server_ms.append(server_ms(requests))
     case.requests.append(len(requests))
 
@@ -225,15 +237,16 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def print_table(cases: list[Case]) -> None:
-    head = (f"{'case':30} {'browser p50':>12} {'browser p95':>12} {'server p50':>11} {'server p95':>11}"
-            f" {'requests':>9} {'failed':>7}")
+    head = (f"{'case':30} {'browser p50':>12} {'browser p95':>12} {'cpu p50':>9} {'cpu p95':>9} {'server p50':>11}"
+            f" {'server p95':>11} {'requests':>9} {'failed':>7}")
     print(head)
     print("-" * len(head))
     for case in cases:
         if not case.browser_ms:
-            print(f"{case.name:30} {'-':>12} {'-':>12} {'-':>11} {'-':>11} {'-':>9} {case.failed:7d}")
+            print(f"{case.name:30} {'-':>12} {'-':>12} {'-':>9} {'-':>9} {'-':>11} {'-':>11} {'-':>9} {case.failed:7d}")
             continue
         print(f"{case.name:30} {statistics.median(case.browser_ms):10.0f}ms {percentile(case.browser_ms, .95):10.0f}ms"
+              f" {statistics.median(case.cpu_ms):7.0f}ms {percentile(case.cpu_ms, .95):7.0f}ms"
               f" {statistics.median(case.server_ms):9.0f}ms {percentile(case.server_ms, .95):9.0f}ms"
               f" {statistics.median(case.requests):9.0f} {case.failed:7d}")
 

@@ -62,8 +62,13 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=REPO_DIR / "tmp" / "bench-callbacks", help="work folder")
     parser.add_argument("--rebuild", action="store_true", help="build the generated corpus again")
     parser.add_argument("--only", choices=["seeds", "generated"], help="time one corpus only")
-    parser.add_argument("--data", type=Path, action="append", default=[],
-                        help="time this already built package instead (repeatable; e.g. tmp/scale/data-3000)")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        action="append",
+        default=[],
+        help="time this already built package instead (repeatable; e.g. tmp/scale/data-3000)",
+    )
     args = parser.parse_args()
 
     if args.data:
@@ -144,9 +149,7 @@ def report(label: str, data_dir: Path, repeat: int) -> None:
             if i:
                 cpu[case.callback].append((time.process_time() - c0) * 1000)
             if response.status_code not in (200, 204):
-                raise SystemExit(
-                    f"{case.callback}: HTTP {response.status_code}: {response.get_data(as_text=True)}"
-                )
+                raise SystemExit(f"{case.callback}: HTTP {response.status_code}: {response.get_data(as_text=True)}")
             (cold if i == 0 else times)[case.callback].append(elapsed)
             sizes[case.callback].append(len(response.get_data()))
     goal = GOALS_MS[label]
@@ -290,7 +293,7 @@ def theme_and_target_cases(data: AppData) -> list[Case]:
     """Return the calls of the Themes page (controls; a click on a heatmap cell, sent as Dash sends it: the
     cell's labels, no customdata) and of the Targets page (filters)."""
     from dashboard.app.state import ThemesView
-    from dashboard.figures.themes import heatmap_axes
+    from dashboard.figures.themes.heatmap import heatmap_axes
 
     held = [d for d in data.documents if d in data.vocab.held]
     themes = list(data.vocab.themes)
@@ -378,19 +381,32 @@ def compare_cases(data: AppData) -> list[Case]:
     pinned = f"{pair}&pin={first_a.split(':', 1)[1]}-{last_b.split(':', 1)[1]}"
     # a new address on the page (a correction, undo, a filter, Back, another B): only what it changes is sent
     for shown, search in ((pair, pinned), (pinned, pair), (pair, f"{pair}&status=dropped"), (f"?a={a}", pair)):
-        values = {"url.search": search, f"{ids.COMPARE_SHOWN}.data": shown, f"{ids.COMPARE_A}.value": a,
-                  f"{ids.COMPARE_B}.value": b, f"{ids.COMPARE_THEME}.value": None,
-                  f"{ids.COMPARE_STATUS}.value": all_statuses}
+        values = {
+            "url.search": search,
+            f"{ids.COMPARE_SHOWN}.data": shown,
+            f"{ids.COMPARE_A}.value": a,
+            f"{ids.COMPARE_B}.value": b,
+            f"{ids.COMPARE_THEME}.value": None,
+            f"{ids.COMPARE_STATUS}.value": all_statuses,
+        }
         out.append(Case("compare _on_address", f"{ids.COMPARE_CONTENT}.children", values))
-    out.append(Case("router /compare (pinned)", router,
-                    {"_pages_location.pathname": "/compare", "_pages_location.search": pinned}))
+    out.append(
+        Case(
+            "router /compare (pinned)",
+            router,
+            {"_pages_location.pathname": "/compare", "_pages_location.search": pinned},
+        )
+    )
     for url in (pair, pinned):
-        values = {f"{ids.COMPARE_PIN_BUTTON}.n_clicks": 1, f"{ids.COMPARE_PIN_A}.value": data.by_document[a][-1],
-                  f"{ids.COMPARE_PIN_B}.value": data.by_document[b][0], "url.search": url}
+        values = {
+            f"{ids.COMPARE_PIN_BUTTON}.n_clicks": 1,
+            f"{ids.COMPARE_PIN_A}.value": data.by_document[a][-1],
+            f"{ids.COMPARE_PIN_B}.value": data.by_document[b][0],
+            "url.search": url,
+        }
         out.append(Case("compare _on_pin", f"{ids.COMPARE_PIN_STATUS}.children", values, trigger=True))
     for pick_a, pick_b in ((a, b), (b, a)):
-        values = {f"{ids.COMPARE_SWAP}.n_clicks": 1, f"{ids.COMPARE_A}.value": pick_a,
-                  f"{ids.COMPARE_B}.value": pick_b}
+        values = {f"{ids.COMPARE_SWAP}.n_clicks": 1, f"{ids.COMPARE_A}.value": pick_a, f"{ids.COMPARE_B}.value": pick_b}
         out.append(Case("compare _on_swap", f"{ids.COMPARE_A}.value", values, trigger=True))
     return out
 

@@ -8,7 +8,7 @@ DEFAULT_PORT = 8050
 # CPU in the analysis steps (bench/bench_long_line.py --kb 5000; under a minute with loading, writing and
 # validation); the same 5 MB as ONE line takes about 150 s (themes 60 s, targets 49 s, mentions 31 s: still
 # superlinear, docs/operations.md). A document that size already makes a document page of tens of MB
-# (docs/notes/issue-8.md). Larger files are refused unread.
+# (docs/operations.md, "Limits, continued"). Larger files are refused unread.
 MAX_SEED_BYTES = 5 * 1024 * 1024
 # `add` reads a .docx, .pdf or .html up to this size (a 300-page PDF with fonts is well under it); the text it
 # extracts must still fit MAX_SEED_BYTES.

@@ -25,7 +25,7 @@ from dashboard.corpus.ids import symbol_key
 from dashboard.dataset.load import Dataset
 from dashboard.dataset.query import Query
 from dashboard.dataset.rows import Grouped, Rows
-from dashboard.figures.target_tables import year_bounds
+from dashboard.figures.targets.tables import year_bounds
 from dashboard.paths import DATA_DIR
 
 EXTENSION = "policy_timeline"  # key of the AppData in flask_app.extensions

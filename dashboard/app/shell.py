@@ -17,6 +17,7 @@ from dash import Dash, Input, Output, State, dcc, html
 from dashboard.app import ids
 from dashboard.app.context import AppData
 from dashboard.app.i18n import DEFAULT_LANG, LANGS, t
+from dashboard.i18n import localised
 
 NAV_PAGES = (
     ("home", "/"),
@@ -176,7 +177,7 @@ def footer(data: AppData, lang: str) -> html.Div:
                     html.Strong(f"{t('footer.dataset', lang)} {ds.version}"),
                     " · ",
                     html.Span(f"{t('footer.cite', lang)}: "),
-                    html.Span(ds.citation, className="citation"),
+                    html.Span(localised(ds.package, "citation", lang) or ds.citation, className="citation"),
                 ],
                 className="mb-1",
             ),

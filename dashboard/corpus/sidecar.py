@@ -29,6 +29,7 @@ REQUIRED = (
     "coverage_note",
     "body",
 )
+VI_NOTES = ("issuer_detail", "seed_publisher", "coverage_note", "horizons_note")  # each may have a `_vi` twin
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1f]")
 
 
@@ -75,6 +76,11 @@ class DocumentMeta:
     skip: tuple[str, ...] = ()
     version_of: str = ""  # the id of the document this text is another language's version of ("" for a document)
     symbol_note: str = ""  # required when another document bears the same symbol: which one this is
+    # the notes in Vietnamese, for the Vietnamese interface (empty: the interface shows the English)
+    issuer_detail_vi: str = ""
+    seed_publisher_vi: str = ""
+    coverage_note_vi: str = ""
+    horizons_note_vi: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -252,4 +258,5 @@ def parse_meta(data: Any, vocab: Vocabulary, display: str, *, held: bool, seed_f
         skip=_text_list(data, "skip", display),
         version_of=version_of,
         symbol_note=_text(data, "symbol_note", display, required=False),
+        **{f"{key}_vi": _text(data, f"{key}_vi", display, required=False) for key in VI_NOTES},
     )

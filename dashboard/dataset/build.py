@@ -19,6 +19,7 @@ from dashboard import errors
 from dashboard.analysis.codebook import theme_rows
 from dashboard.corpus.alignments import alignment_rows
 from dashboard.corpus.load import Corpus, load_corpus
+from dashboard.corpus.sidecar import VI_NOTES
 from dashboard.dataset.package import Row, write_package
 from dashboard.dataset.parallel import DocumentRunner, precomputed_steps
 from dashboard.dataset.swap import build_lock, remove_leftovers, swap_in
@@ -143,6 +144,10 @@ def document_rows(corpus: Corpus) -> list[Row]:
                     )
                 },
                 "issuer_label": issuers[meta.issuer]["en"],
+                "issuer_label_vi": issuers[meta.issuer].get("vi", ""),
+                "doc_type_label": corpus.vocabulary.doc_types[meta.doc_type]["en"],
+                "doc_type_label_vi": corpus.vocabulary.doc_types[meta.doc_type].get("vi", ""),
+                **{f"{key}_vi": getattr(meta, f"{key}_vi") for key in VI_NOTES},
                 "lane": issuers[meta.issuer].get("lane", "Other"),
                 "year": meta.issued.year,
                 "language": meta.language if doc else "",
@@ -196,6 +201,7 @@ def cited_relation_rows(corpus: Corpus) -> list[Row]:
             "kind": r["kind"],
             "target_id": corpus.resolve(r["target"]),
             "evidence": r.get("evidence", ""),
+            "evidence_vi": r.get("evidence_vi", ""),
             "source_url": r.get("source_url", ""),
             "confidence": r.get("confidence", "V"),
             "origin": "cited",
@@ -250,6 +256,7 @@ def _cited_fields(entry: dict[str, Any], doc: str | None) -> Row:
         "confidence": entry.get("confidence", "V"),
         "conflict_group": entry.get("conflict_group", ""),
         "conflict_note": entry.get("conflict_note", ""),
+        "conflict_note_vi": entry.get("conflict_note_vi", ""),
         "note": entry.get("note", ""),
     }
 

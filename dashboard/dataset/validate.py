@@ -160,9 +160,9 @@ def annotation_problems(data_dir: Path, documents: dict[str, dict[str, str]],
 
     def check_span(table: str, key: str, row: dict[str, str]) -> None:
         # a span must lie inside its provision and, when the seeds are at hand, give back its surface
-        if not row["start"]:
+        p = provisions.get(row["provision_id"]) if row["start"] else None
+        if p is None:  # no span, or no provision to hold it (that is reported on its own, not raised here)
             return
-        p = provisions[row["provision_id"]]
         start, end = int(row["start"]), int(row["end"])
         if not int(p["start"]) <= start < end <= int(p["end"]):
             problems.append(f"error: {table}.csv: {key}: start: span lies outside its provision")

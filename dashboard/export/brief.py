@@ -13,7 +13,7 @@ rendering and writing. The content model is in `export.brief_model` and the othe
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from dashboard.analysis.diff import compare_documents
@@ -34,7 +34,9 @@ from dashboard.export.brief_slides import (
 )
 from dashboard.export.errors import UnsupportedFormat
 from dashboard.export.static import Size, draw, export_figure, resolve_options
-from dashboard.figures.registry import Chart, ChartOptions, load_all
+from dashboard.figures.catalogue import CHARTS
+from dashboard.figures.registry import Chart, ChartOptions
+from dashboard.i18n import t
 
 __all__ = [
     "BRIEF_FORMATS",
@@ -53,26 +55,42 @@ __all__ = [
     "write_brief",
 ]
 
-BRIEF_FORMATS = {".pptx": "PowerPoint, 16:9 slides", ".pdf": "PDF, one 16:9 page per slide",
-                 ".html": "standalone HTML, one section per slide"}
+BRIEF_FORMATS = {
+    ".pptx": "PowerPoint, 16:9 slides",
+    ".pdf": "PDF, one 16:9 page per slide",
+    ".html": "standalone HTML, one section per slide",
+}
 # the chart picture on a slide: 12.4 x 5.6 in under the slide title; text at 20 px prints at about 11 pt
 CHART_BOX = Size("brief", 1600, 725, 20, "Briefing slide chart area")
 # which registered chart plays each part of the pack, best first (else the first whose name starts with the role)
-PREFERRED = {"timeline": ("timeline",), "theme": ("themes-evolution", "themes-heatmap", "themes"),
-             "compare": ("compare-themes",), "target": ("targets-timeline", "targets")}
+PREFERRED = {
+    "timeline": ("timeline",),
+    "theme": ("themes-evolution", "themes-heatmap", "themes"),
+    "compare": ("compare-themes",),
+    "target": ("targets-timeline", "targets"),
+}
 
 
 def brief_format(path: str | Path) -> str:
     """Return the suffix of `path` if a briefing pack can be written in it; raise UnsupportedFormat if not."""
     suffix = Path(path).suffix.lower()
     if suffix not in BRIEF_FORMATS:
-        raise UnsupportedFormat(f"{path}: cannot write a briefing pack as {suffix or 'no suffix'}; "
-                                f"use one of {' '.join(BRIEF_FORMATS)}")
+        raise UnsupportedFormat(
+            f"{path}: cannot write a briefing pack as {suffix or 'no suffix'}; use one of {' '.join(BRIEF_FORMATS)}"
+        )
     return suffix
 
 
-def write_brief(dataset: Dataset, a: str, b: str, path: str | Path, *, lang: str = "en",
-                today: dt.date | None = None, pins: Sequence[str] = ()) -> Path:
+def write_brief(
+    dataset: Dataset,
+    a: str,
+    b: str,
+    path: str | Path,
+    *,
+    lang: str = "en",
+    today: dt.date | None = None,
+    pins: Sequence[str] = (),
+) -> Path:
     """Write the briefing pack comparing documents `a` and `b` (id or symbol) to `path` (.pptx .pdf .html).
     `pins` are a reader's corrections to the pairing (analysis/diff/pins.py), as on the Compare page."""
     path = Path(path)
@@ -81,12 +99,19 @@ def write_brief(dataset: Dataset, a: str, b: str, path: str | Path, *, lang: str
     return path
 
 
-def render_brief(dataset: Dataset, a: str, b: str, suffix: str, *, lang: str = "en",
-                 today: dt.date | None = None, pins: Sequence[str] = ()) -> bytes:
+def render_brief(
+    dataset: Dataset,
+    a: str,
+    b: str,
+    suffix: str,
+    *,
+    lang: str = "en",
+    today: dt.date | None = None,
+    pins: Sequence[str] = (),
+) -> bytes:
     """Return the briefing pack as the bytes of a `suffix` file (what the app's button sends)."""
     suffix = brief_format(f"brief{suffix}")
-    pack = build_brief(dataset, a, b, image=".png" if suffix == ".pptx" else ".svg", lang=lang, today=today,
-                       pins=pins)
+    pack = build_brief(dataset, a, b, image=".png" if suffix == ".pptx" else ".svg", lang=lang, today=today, pins=pins)
     if suffix == ".pptx":
         from dashboard.export.brief_pptx import pptx_bytes
 
@@ -96,48 +121,65 @@ def render_brief(dataset: Dataset, a: str, b: str, suffix: str, *, lang: str = "
     return html_bytes(pack) if suffix == ".html" else pdf_bytes(pack)
 
 
-def build_brief(dataset: Dataset, a: str, b: str, *, image: str = ".png", lang: str = "en",
-                today: dt.date | None = None, pins: Sequence[str] = ()) -> Brief:
+def build_brief(
+    dataset: Dataset,
+    a: str,
+    b: str,
+    *,
+    image: str = ".png",
+    lang: str = "en",
+    today: dt.date | None = None,
+    pins: Sequence[str] = (),
+) -> Brief:
     """Return the briefing pack's content: slides with charts drawn as `image` (.png or .svg); the pairs
     quoted follow the reader's `pins` (InvalidPin when one names no provision of the two documents)."""
     a_id, b_id = dataset.resolve_document(a), dataset.resolve_document(b)
     doc_a, doc_b = dataset.document(a_id), dataset.document(b_id)
     date = (today or dt.date.today()).isoformat()
     result = compare_documents(dataset, a_id, b_id, pins=pins).as_dict()
-    charts = load_all()
+    charts = CHARTS
 
     def chart_slide(chart: Chart | None, options: ChartOptions, title: str) -> list[Slide]:
         if chart is None:
             return []
         options = resolve_options(dataset, chart, options)
-        fig, box = export_figure(dataset, chart, options, CHART_BOX, today=today or dt.date.today(),
-                                 titled=False)
+        fig, box = export_figure(dataset, chart, options, CHART_BOX, today=today or dt.date.today(), titled=False)
         data = draw(fig, image, box, 2.0 if image == ".png" else 1.0)
-        return [Slide("chart", title, chart.description, png=data if image == ".png" else b"",
-                      svg=data if image == ".svg" else b"", notes=f"Chart `{chart.name}`: {chart.title}.")]
+        return [
+            Slide(
+                "chart",
+                title,
+                chart.description,
+                png=data if image == ".png" else b"",
+                svg=data if image == ".svg" else b"",
+                notes=t("brief.chart_notes", lang, name=chart.name, title=chart.title),
+            )
+        ]
 
     pair = ChartOptions(docs=(a_id, b_id), a=a_id, b=b_id, lang=lang)
-    slides = [title_slide(doc_a, doc_b, result, dataset.version, date)]
-    slides += chart_slide(_pick(charts, "timeline"), ChartOptions(lang=lang),
-                          "Where the two documents sit in the policy timeline")
-    slides += chart_slide(_pick(charts, "theme"), ChartOptions(lang=lang), "How the weight of themes moved")
-    slides.append(glance_slide(dataset, doc_a, doc_b, result))
-    slides += sections_slide(doc_a, doc_b, result)
+    slides = [title_slide(doc_a, doc_b, result, dataset.version, date, lang)]
+    slides += chart_slide(_pick(charts, "timeline"), ChartOptions(lang=lang), t("brief.chart.timeline", lang))
+    slides += chart_slide(_pick(charts, "theme"), ChartOptions(lang=lang), t("brief.chart.themes", lang))
+    slides.append(glance_slide(dataset, doc_a, doc_b, result, lang))
+    slides += sections_slide(doc_a, doc_b, result, lang)
     compare = _pick(charts, "compare")
-    slides += (chart_slide(compare, pair, f"Theme shares: {doc_a['symbol']} against {doc_b['symbol']}")
-               if compare else theme_table(dataset, doc_a, doc_b, result))
-    slides += change_slides(dataset, doc_a, doc_b, result)
-    slides += chart_slide(_pick(charts, "target"), pair, "Targets and horizons")
-    slides.append(targets_slide(dataset, doc_a, doc_b))
-    slides.append(sources_slide(dataset, (a_id, b_id)))
-    slides.append(methods_slide(dataset, result, date))
-    return Brief(doc_a, doc_b, dataset.version, dataset.citation, date, slides)
+    slides += (
+        chart_slide(compare, pair, t("brief.theme_table_title", lang, a=doc_a["symbol"], b=doc_b["symbol"]))
+        if compare
+        else theme_table(dataset, doc_a, doc_b, result, lang)
+    )
+    slides += change_slides(dataset, doc_a, doc_b, result, lang)
+    slides += chart_slide(_pick(charts, "target"), pair, t("brief.chart.targets", lang))
+    slides.append(targets_slide(dataset, doc_a, doc_b, lang))
+    slides.append(sources_slide(dataset, (a_id, b_id), lang))
+    slides.append(methods_slide(dataset, result, date, lang))
+    return Brief(doc_a, doc_b, dataset.version, dataset.citation, date, slides, lang=lang)
 
 
 # ---------------------------------------------------------------- which chart plays which role
 
 
-def _pick(charts: dict[str, Chart], role: str) -> Chart | None:
+def _pick(charts: Mapping[str, Chart], role: str) -> Chart | None:
     """Return the registered chart for a role: a preferred name, else the first name starting with the role."""
     for name in PREFERRED[role]:
         if name in charts:

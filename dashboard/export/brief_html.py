@@ -11,13 +11,15 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from dashboard.export.brief import Brief, Quote, Run, Slide
+from dashboard.export.brief_model import Brief, Quote, Run, Slide
 from dashboard.export.errors import ExportFailed
 from dashboard.figures.template import FONT, GAIN, LOSS
+from dashboard.i18n import t
 
 PRINT_TIMEOUT_S = 90
 
-CSS = """
+CSS = (
+    """
 @page { size: 13.333in 7.5in; margin: 0; }
 * { box-sizing: border-box; }
 body { margin: 0; background: #E9ECF1; font-family: FONT; color: #1F2A44; }
@@ -58,7 +60,10 @@ table.small { font-size: 9.5pt; }
 footer { position: absolute; left: 0.45in; right: 0.45in; bottom: 0.15in; font-size: 9pt; color: #555;
   display: flex; justify-content: space-between; }
 @media print { body { background: white; } .slide { margin: 0; box-shadow: none; break-after: page; } }
-""".replace("FONT", FONT).replace("GAIN", GAIN).replace("LOSS", LOSS)
+""".replace("FONT", FONT)
+    .replace("GAIN", GAIN)
+    .replace("LOSS", LOSS)
+)
 
 
 def html_bytes(brief: Brief) -> bytes:
@@ -66,16 +71,24 @@ def html_bytes(brief: Brief) -> bytes:
     esc = html.escape
     sections = []
     for number, slide in enumerate(brief.slides, start=1):
-        body = _title(slide) if slide.kind == "title" else _section(slide)
-        footer = "" if slide.kind == "title" else (
-            f"<footer><span>{esc(brief.a['symbol'])} → {esc(brief.b['symbol'])} · policy-timeline dataset "
-            f"v{esc(brief.version)} · {esc(brief.date)}</span>"
-            f"<span>{number} / {len(brief.slides)}</span></footer>")
+        body = _title(slide, brief.lang) if slide.kind == "title" else _section(slide, brief.lang)
+        footer = (
+            ""
+            if slide.kind == "title"
+            else (
+                f"<footer><span>{esc(brief.a['symbol'])} → {esc(brief.b['symbol'])} · "
+                f"{esc(t('brief.footer', brief.lang, version=brief.version))} · {esc(brief.date)}</span>"
+                f"<span>{number} / {len(brief.slides)}</span></footer>"
+            )
+        )
         sections.append(f'<section class="slide {slide.kind}" id="slide-{number}">{body}{footer}</section>')
-    page = (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{esc(brief.title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-            + "\n".join(sections) + "\n</body>\n</html>\n")
+    page = (
+        f'<!DOCTYPE html>\n<html lang="{esc(brief.lang)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{esc(brief.title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        + "\n".join(sections)
+        + "\n</body>\n</html>\n"
+    )
     return page.encode("utf-8")
 
 
@@ -84,10 +97,20 @@ def pdf_bytes(brief: Brief) -> bytes:
     with tempfile.TemporaryDirectory(prefix="policy-timeline-brief-") as tmp:
         page, out = Path(tmp) / "brief.html", Path(tmp) / "brief.pdf"
         page.write_bytes(html_bytes(brief))
-        command = [chromium_path(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                   "--no-first-run", "--no-default-browser-check", "--disable-extensions",
-                   f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer", f"--print-to-pdf={out}",
-                   page.as_uri()]
+        command = [
+            chromium_path(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--no-default-browser-check",
+            "--disable-extensions",
+            f"--user-data-dir={tmp}/profile",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={out}",
+            page.as_uri(),
+        ]
         try:
             done = subprocess.run(command, capture_output=True, timeout=PRINT_TIMEOUT_S, check=False)
         except subprocess.TimeoutExpired as exc:
@@ -100,8 +123,13 @@ def pdf_bytes(brief: Brief) -> bytes:
 
 def chromium_path() -> str:
     """Return the Chromium to print with: $BROWSER_PATH, Debian's binary (not its wrapper script), or PATH."""
-    for candidate in (os.environ.get("BROWSER_PATH"), "/usr/lib/chromium/chromium", shutil.which("chromium"),
-                      shutil.which("chromium-browser"), shutil.which("google-chrome")):
+    for candidate in (
+        os.environ.get("BROWSER_PATH"),
+        "/usr/lib/chromium/chromium",
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+        shutil.which("google-chrome"),
+    ):
         if candidate and Path(candidate).exists():
             return candidate
     raise ExportFailed("no Chromium found to print the PDF (install chromium or set BROWSER_PATH)")
@@ -110,15 +138,18 @@ def chromium_path() -> str:
 # ---------------------------------------------------------------- slide kinds
 
 
-def _title(slide: Slide) -> str:
+def _title(slide: Slide, lang: str = "en") -> str:
     esc = html.escape
     items = "".join(f"<li>{esc(b)}</li>" for b in slide.bullets)
-    caution = f'<div class="caution"><b>Read with care:</b> {esc(slide.note)}</div>' if slide.note else ""
-    return (f'<div class="band"></div><h1>{esc(slide.title)}</h1>'
-            f'<p class="subtitle">{esc(slide.subtitle)}</p><ul>{items}</ul>{caution}')
+    care = esc(t("brief.read_with_care", lang).strip())
+    caution = f'<div class="caution"><b>{care}</b> {esc(slide.note)}</div>' if slide.note else ""
+    return (
+        f'<div class="band"></div><h1>{esc(slide.title)}</h1>'
+        f'<p class="subtitle">{esc(slide.subtitle)}</p><ul>{items}</ul>{caution}'
+    )
 
 
-def _section(slide: Slide) -> str:
+def _section(slide: Slide, lang: str = "en") -> str:
     esc = html.escape
     head = f"<h2>{esc(slide.title)}</h2>"
     if slide.subtitle:
@@ -126,19 +157,21 @@ def _section(slide: Slide) -> str:
     if slide.kind == "chart":
         image = slide.svg or slide.png
         kind = "svg+xml" if slide.svg else "png"
-        body = (f'<div class="chart"><img alt="{esc(slide.title)}" '
-                f'src="data:image/{kind};base64,{base64.b64encode(image).decode()}"></div>')
+        body = (
+            f'<div class="chart"><img alt="{esc(slide.title)}" '
+            f'src="data:image/{kind};base64,{base64.b64encode(image).decode()}"></div>'
+        )
     elif slide.kind == "bullets":
         body = '<ul class="bullets">' + "".join(f"<li>{esc(b)}</li>" for b in slide.bullets) + "</ul>"
         if slide.rows:
-            body += _table(slide)
+            body += _table(slide, lang)
         if slide.links:
             items = "".join(f"<li>{_linked(line)}</li>" for line in slide.links)
             body += f'<ul class="sources">{items}</ul>'
     elif slide.kind == "quotes":
         body = "".join(_quote(q) for q in slide.quotes)
     else:
-        body = _table(slide)
+        body = _table(slide, lang)
     note = ""
     if slide.note and not (slide.kind == "table" and not slide.rows):
         note = f'<div class="{"caution" if slide.kind == "bullets" else "note"}">{esc(slide.note)}</div>'
@@ -147,12 +180,11 @@ def _section(slide: Slide) -> str:
 
 def _quote(quote: Quote) -> str:
     esc = html.escape
-    sides = [(s, runs, cite) for s, runs, cite in (("A", quote.a, quote.cite_a), ("B", quote.b, quote.cite_b))
-             if runs]
+    sides = [(s, runs, cite) for s, runs, cite in (("A", quote.a, quote.cite_a), ("B", quote.b, quote.cite_b)) if runs]
     parts = [f'<div class="themes">{esc(" · ".join(quote.themes))}</div>'] if quote.themes else []
     for side, runs, cite in sides:
         label = f'<span class="side">{side}</span>' if len(sides) == 2 else ""
-        parts.append(f"<p>{label}“{_runs(runs)}”</p><div class=\"cite\">{esc(cite)}</div>")
+        parts.append(f'<p>{label}“{_runs(runs)}”</p><div class="cite">{esc(cite)}</div>')
     return f'<div class="quote {quote.status}">{"".join(parts)}</div>'
 
 
@@ -160,15 +192,14 @@ def _runs(runs: list[Run]) -> str:
     out = []
     for run in runs:
         text = html.escape(run.text)
-        out.append(f"<ins>{text}</ins>" if run.mark == "ins" else f"<del>{text}</del>" if run.mark == "del"
-                   else text)
+        out.append(f"<ins>{text}</ins>" if run.mark == "ins" else f"<del>{text}</del>" if run.mark == "del" else text)
     return "".join(out)
 
 
-def _table(slide: Slide) -> str:
+def _table(slide: Slide, lang: str = "en") -> str:
     esc = html.escape
     if not slide.rows:
-        return f'<p class="subtitle">{esc(slide.note or "Nothing to show.")}</p>'
+        return f'<p class="subtitle">{esc(slide.note or t("brief.nothing", lang))}</p>'
     total = sum(slide.widths) if slide.widths else len(slide.columns)
     widths = slide.widths or [1.0] * len(slide.columns)
     cols = "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in widths)
@@ -176,8 +207,7 @@ def _table(slide: Slide) -> str:
     rows = "".join("<tr>" + "".join(f"<td>{esc(v)}</td>" for v in row) + "</tr>" for row in slide.rows)
     dense = len(slide.rows) > 12 or sum(len(" ".join(r)) for r in slide.rows) > 1400
     size = ' class="small"' if dense else ""
-    return (f"<table{size}><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>"
-            f"<tbody>{rows}</tbody></table>")
+    return f"<table{size}><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
 
 def _linked(line: str) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from dashboard.i18n import t
+
 
 @dataclass
 class Run:
@@ -64,8 +66,9 @@ class Brief:
     citation: str
     date: str
     slides: list[Slide]
+    lang: str = "en"
 
     @property
     def title(self) -> str:
         """Return the pack's title."""
-        return f"From {self.a['symbol']} to {self.b['symbol']}: what changed"
+        return t("brief.title", self.lang, a=self.a["symbol"], b=self.b["symbol"])

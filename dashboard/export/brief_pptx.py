@@ -11,16 +11,21 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from dashboard.export.brief import Brief, Quote, Run, Slide
+from dashboard.export.brief_model import Brief, Quote, Run, Slide
 from dashboard.export.text import wrap
 from dashboard.figures.template import GAIN, LOSS
+from dashboard.i18n import t
 
 W, H = Inches(13.333), Inches(7.5)
 LEFT = Inches(0.45)
 BODY_W = W - 2 * LEFT
 FONT = "Arial"
-INK, MUTED, RULE, BAND = RGBColor(0x1F, 0x2A, 0x44), RGBColor(0x55, 0x55, 0x55), RGBColor(0xD0, 0xD5, 0xDD), \
-    RGBColor(0xF3, 0xF6, 0xFA)
+INK, MUTED, RULE, BAND = (
+    RGBColor(0x1F, 0x2A, 0x44),
+    RGBColor(0x55, 0x55, 0x55),
+    RGBColor(0xD0, 0xD5, 0xDD),
+    RGBColor(0xF3, 0xF6, 0xFA),
+)
 MARKS = {"ins": RGBColor.from_string(GAIN[1:]), "del": RGBColor.from_string(LOSS[1:])}
 # characters XML 1.0 cannot hold (python-pptx would refuse them)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -31,15 +36,18 @@ def pptx_bytes(brief: Brief) -> bytes:
     prs = Presentation()
     prs.slide_width, prs.slide_height = W, H
     prs.core_properties.title = brief.title
-    prs.core_properties.subject = f"policy-timeline dataset v{brief.version}"
+    prs.core_properties.subject = t("brief.footer", brief.lang, version=brief.version)
     layout = prs.slide_layouts[5]  # "Title Only": a real title placeholder, for outlines and screen readers
     for number, spec in enumerate(brief.slides, start=1):
         slide = prs.slides.add_slide(layout)
         if spec.kind == "title":
-            _title_slide(slide, spec)
+            _title_slide(slide, spec, brief.lang)
         else:
             _header(slide, spec)
-            {"chart": _chart, "bullets": _bullets, "quotes": _quotes, "table": _table}[spec.kind](slide, spec)
+            if spec.kind in ("bullets", "table"):
+                {"bullets": _bullets, "table": _table}[spec.kind](slide, spec, lang=brief.lang)
+            else:
+                {"chart": _chart, "quotes": _quotes}[spec.kind](slide, spec)
             _footer(slide, brief, number, len(brief.slides))
         if spec.notes:
             slide.notes_slide.notes_text_frame.text = _clean(spec.notes)
@@ -51,7 +59,7 @@ def pptx_bytes(brief: Brief) -> bytes:
 # ---------------------------------------------------------------- slide kinds
 
 
-def _title_slide(slide, spec: Slide) -> None:
+def _title_slide(slide, spec: Slide, lang: str = "en") -> None:
     band = slide.shapes.add_shape(1, 0, 0, Inches(0.35), H)  # 1 = rectangle
     band.fill.solid()
     band.fill.fore_color.rgb = RGBColor.from_string(GAIN[1:])
@@ -59,13 +67,39 @@ def _title_slide(slide, spec: Slide) -> None:
     title = slide.shapes.title
     _place(title, LEFT + Inches(0.3), Inches(1.6), BODY_W - Inches(0.3), Inches(1.2))
     _set(title.text_frame, [[Run(spec.title)]], size=38, bold=True, color=INK, anchor=MSO_ANCHOR.BOTTOM)
-    _textbox(slide, LEFT + Inches(0.3), Inches(2.9), BODY_W - Inches(0.3), Inches(0.5),
-             [[Run(spec.subtitle)]], size=16, color=MUTED)
-    _textbox(slide, LEFT + Inches(0.3), Inches(3.7), BODY_W - Inches(0.3), Inches(1.6),
-             [[Run(b)] for b in spec.bullets], size=18, color=INK, space=8)
+    _textbox(
+        slide,
+        LEFT + Inches(0.3),
+        Inches(2.9),
+        BODY_W - Inches(0.3),
+        Inches(0.5),
+        [[Run(spec.subtitle)]],
+        size=16,
+        color=MUTED,
+    )
+    _textbox(
+        slide,
+        LEFT + Inches(0.3),
+        Inches(3.7),
+        BODY_W - Inches(0.3),
+        Inches(1.6),
+        [[Run(b)] for b in spec.bullets],
+        size=18,
+        color=INK,
+        space=8,
+    )
     if spec.note:
-        box = _textbox(slide, LEFT + Inches(0.3), Inches(5.7), BODY_W - Inches(0.3), Inches(1.0),
-                       [[Run("Read with care: "), Run(spec.note)]], size=13, color=MUTED, fill=BAND)
+        box = _textbox(
+            slide,
+            LEFT + Inches(0.3),
+            Inches(5.7),
+            BODY_W - Inches(0.3),
+            Inches(1.0),
+            [[Run(t("brief.read_with_care", lang)), Run(spec.note)]],
+            size=13,
+            color=MUTED,
+            fill=BAND,
+        )
         box.text_frame.paragraphs[0].runs[0].font.bold = True
 
 
@@ -86,23 +120,33 @@ def _chart(slide, spec: Slide) -> None:
         pic.left = int((W - pic.width) / 2)
 
 
-def _bullets(slide, spec: Slide) -> None:
+def _bullets(slide, spec: Slide, lang: str = "en") -> None:
     top = Inches(1.5) if spec.subtitle else Inches(1.15)
     size = 17 if len(" ".join(spec.bullets)) < 900 else 14
-    _textbox(slide, LEFT, top, BODY_W, Inches(4.3), [[Run("•  " + b)] for b in spec.bullets],
-                    size=size, color=INK, space=10)
+    _textbox(
+        slide, LEFT, top, BODY_W, Inches(4.3), [[Run("•  " + b)] for b in spec.bullets], size=size, color=INK, space=10
+    )
     used = _height([b for b in spec.bullets], size, BODY_W, space=10)
     y = top + max(used, Inches(0.5)) + Inches(0.15)
     if spec.rows:  # a small table under the bullets
-        y = _table(slide, spec, top=y + Inches(0.05), width=int(BODY_W * 0.7), left=LEFT + Inches(0.3),
-                   size=13)
+        y = _table(
+            slide, spec, top=y + Inches(0.05), width=int(BODY_W * 0.7), left=LEFT + Inches(0.3), size=13, lang=lang
+        )
     if spec.links:  # the sources, one per line
-        _textbox(slide, LEFT, y, BODY_W, Inches(1.5), [[Run(line)] for line in spec.links], size=10,
-                 color=MUTED)
+        _textbox(slide, LEFT, y, BODY_W, Inches(1.5), [[Run(line)] for line in spec.links], size=10, color=MUTED)
         y += _height(spec.links, 10, BODY_W)
     if spec.note:
-        _textbox(slide, LEFT, max(y, H - Inches(1.25)), BODY_W, Inches(0.7), [[Run(spec.note)]], size=12,
-                 color=MUTED, fill=BAND)
+        _textbox(
+            slide,
+            LEFT,
+            max(y, H - Inches(1.25)),
+            BODY_W,
+            Inches(0.7),
+            [[Run(spec.note)]],
+            size=12,
+            color=MUTED,
+            fill=BAND,
+        )
 
 
 def _quotes(slide, spec: Slide) -> None:
@@ -110,8 +154,7 @@ def _quotes(slide, spec: Slide) -> None:
     for quote in spec.quotes:
         y = _quote(slide, quote, y, spec)
     if spec.note:
-        _textbox(slide, LEFT, max(y, H - Inches(1.05)), BODY_W, Inches(0.5), [[Run(spec.note)]], size=10,
-                 color=MUTED)
+        _textbox(slide, LEFT, max(y, H - Inches(1.05)), BODY_W, Inches(0.5), [[Run(spec.note)]], size=10, color=MUTED)
 
 
 def _quote(slide, quote: Quote, y: int, spec: Slide) -> int:
@@ -119,44 +162,61 @@ def _quote(slide, quote: Quote, y: int, spec: Slide) -> int:
     sides = [(s, runs, cite) for s, runs, cite in sides if runs]
     bar = slide.shapes.add_shape(1, LEFT, y, Inches(0.06), Inches(0.2))
     bar.fill.solid()
-    bar.fill.fore_color.rgb = MARKS["ins" if quote.status == "new" else "del" if quote.status == "dropped"
-                                    else "ins"]
+    bar.fill.fore_color.rgb = MARKS["ins" if quote.status == "new" else "del" if quote.status == "dropped" else "ins"]
     bar.line.fill.background()
     start = y
     if quote.themes:
-        _textbox(slide, LEFT + Inches(0.2), y, BODY_W, Inches(0.25), [[Run(" · ".join(quote.themes))]],
-                 size=10, color=MUTED, bold=True)
+        _textbox(
+            slide,
+            LEFT + Inches(0.2),
+            y,
+            BODY_W,
+            Inches(0.25),
+            [[Run(" · ".join(quote.themes))]],
+            size=10,
+            color=MUTED,
+            bold=True,
+        )
         y += Inches(0.27)
     size = 14 if len(sides) == 1 else 13
     for side, runs, cite in sides:
         label = [Run(f"{side.upper()}  ")] if len(sides) == 2 else []
         text = [*label, Run("“"), *runs, Run("”")]
-        _textbox(slide, LEFT + Inches(0.2), y, BODY_W - Inches(0.2), Inches(0.5), [text], size=size,
-                 color=INK)
+        _textbox(slide, LEFT + Inches(0.2), y, BODY_W - Inches(0.2), Inches(0.5), [text], size=size, color=INK)
         y += _height(["".join(r.text for r in text)], size, BODY_W - Inches(0.2))
-        _textbox(slide, LEFT + Inches(0.2), y, BODY_W - Inches(0.2), Inches(0.25), [[Run(cite)]], size=9,
-                 color=MUTED)
+        _textbox(slide, LEFT + Inches(0.2), y, BODY_W - Inches(0.2), Inches(0.25), [[Run(cite)]], size=9, color=MUTED)
         y += _height([cite], 9, BODY_W - Inches(0.2)) + Inches(0.04)
     bar.height = y - start - Inches(0.04)
     return y + Inches(0.2)
 
 
-def _table(slide, spec: Slide, *, top: int | None = None, width: int = BODY_W, left: int = LEFT,
-           size: float | None = None) -> int:
+def _table(
+    slide,
+    spec: Slide,
+    *,
+    top: int | None = None,
+    width: int = BODY_W,
+    left: int = LEFT,
+    size: float | None = None,
+    lang: str = "en",
+) -> int:
     """Draw the slide's table (with its note when it is a table slide); return the y below it."""
     standalone = top is None
     top = top if top is not None else Inches(1.45) if spec.subtitle else Inches(1.15)
     if not spec.rows:
-        _textbox(slide, LEFT, top, BODY_W, Inches(0.6), [[Run(spec.note or "Nothing to show.")]], size=16,
-                 color=MUTED)
+        _textbox(
+            slide, LEFT, top, BODY_W, Inches(0.6), [[Run(spec.note or t("brief.nothing", lang))]], size=16, color=MUTED
+        )
         return top + Inches(0.6)
     widths = spec.widths or [1.0] * len(spec.columns)
     col_w = [int(width * w / sum(widths)) for w in widths]
     room = H - Inches(1.0) - top - Inches(0.4)  # above the note and the footer
 
     def row_heights(rows: list[list[str]], pt: float) -> list[int]:
-        return [max(_height([c], pt, cw - Inches(0.2)) for c, cw in zip(row, col_w, strict=True))
-                + Inches(0.1) for row in rows]
+        return [
+            max(_height([c], pt, cw - Inches(0.2)) for c, cw in zip(row, col_w, strict=True)) + Inches(0.1)
+            for row in rows
+        ]
 
     # the largest text from 12 pt down to 9 pt at which the table fits; else its first rows at 9 pt
     rows, note = spec.rows, spec.note
@@ -168,10 +228,9 @@ def _table(slide, spec: Slide, *, top: int | None = None, width: int = BODY_W, l
         rows = rows[:-1]
         heights = row_heights(rows, size)
     if len(rows) < len(spec.rows):
-        note = f"The first {len(rows)} of {len(spec.rows)} rows; the data package holds them all."
+        note = t("brief.first_rows", lang, n=len(rows), total=len(spec.rows))
     spec = Slide(spec.kind, spec.title, columns=spec.columns, rows=rows, note=note)
-    shape = slide.shapes.add_table(len(spec.rows) + 1, len(spec.columns), left, top, width,
-                                   Inches(0.4) + sum(heights))
+    shape = slide.shapes.add_table(len(spec.rows) + 1, len(spec.columns), left, top, width, Inches(0.4) + sum(heights))
     table = shape.table
     for i, w in enumerate(col_w):
         table.columns[i].width = w
@@ -184,37 +243,73 @@ def _table(slide, spec: Slide, *, top: int | None = None, width: int = BODY_W, l
             _cell(table.cell(i, j), value, size)
     y = top + Inches(0.4) + sum(heights) + Inches(0.15)
     if spec.note and standalone:
-        _textbox(slide, LEFT, min(y, H - Inches(0.9)), BODY_W, Inches(0.4), [[Run(spec.note)]], size=11,
-                 color=MUTED)
+        _textbox(slide, LEFT, min(y, H - Inches(0.9)), BODY_W, Inches(0.4), [[Run(spec.note)]], size=11, color=MUTED)
     return y
 
 
 def _footer(slide, brief: Brief, number: int, total: int) -> None:
-    text = (f"{brief.a['symbol']} → {brief.b['symbol']} · policy-timeline dataset v{brief.version} · "
-            f"{brief.date}")
-    _textbox(slide, LEFT, H - Inches(0.38), BODY_W - Inches(1), Inches(0.3), [[Run(text)]], size=9,
-             color=MUTED)
-    box = _textbox(slide, W - LEFT - Inches(1), H - Inches(0.38), Inches(1), Inches(0.3),
-                   [[Run(f"{number} / {total}")]], size=9, color=MUTED)
+    text = (
+        f"{brief.a['symbol']} → {brief.b['symbol']} · {t('brief.footer', brief.lang, version=brief.version)} · "
+        f"{brief.date}"
+    )
+    _textbox(slide, LEFT, H - Inches(0.38), BODY_W - Inches(1), Inches(0.3), [[Run(text)]], size=9, color=MUTED)
+    box = _textbox(
+        slide,
+        W - LEFT - Inches(1),
+        H - Inches(0.38),
+        Inches(1),
+        Inches(0.3),
+        [[Run(f"{number} / {total}")]],
+        size=9,
+        color=MUTED,
+    )
     box.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
 
 
 # ---------------------------------------------------------------- text helpers
 
 
-def _textbox(slide, x, y, w, h, paragraphs: list[list[Run]], *, size: float, color: RGBColor,
-             bold: bool = False, space: float = 0, fill: RGBColor | None = None):
+def _textbox(
+    slide,
+    x,
+    y,
+    w,
+    h,
+    paragraphs: list[list[Run]],
+    *,
+    size: float,
+    color: RGBColor,
+    bold: bool = False,
+    space: float = 0,
+    fill: RGBColor | None = None,
+):
     box = slide.shapes.add_textbox(x, y, w, h)
     if fill is not None:
         box.fill.solid()
         box.fill.fore_color.rgb = fill
-    _set(box.text_frame, paragraphs, size=size, bold=bold, color=color, space=space,
-         inset=Inches(0.1) if fill is not None else 0)
+    _set(
+        box.text_frame,
+        paragraphs,
+        size=size,
+        bold=bold,
+        color=color,
+        space=space,
+        inset=Inches(0.1) if fill is not None else 0,
+    )
     return box
 
 
-def _set(frame, paragraphs: list[list[Run]], *, size: float, color: RGBColor, bold: bool = False,
-         space: float = 0, anchor=MSO_ANCHOR.TOP, inset: int = 0) -> None:
+def _set(
+    frame,
+    paragraphs: list[list[Run]],
+    *,
+    size: float,
+    color: RGBColor,
+    bold: bool = False,
+    space: float = 0,
+    anchor=MSO_ANCHOR.TOP,
+    inset: int = 0,
+) -> None:
     frame.word_wrap = True
     frame.vertical_anchor = anchor
     frame.margin_left = frame.margin_right = inset
@@ -258,4 +353,3 @@ def _height(texts: list[str], size: float, width: int, space: float = 0) -> int:
 
 def _clean(text: str) -> str:
     return _CONTROL.sub(" ", text)
-

@@ -15,8 +15,11 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.analysis.diff.sections import section_line
 from dashboard.dataset.load import Dataset
 from dashboard.export.brief_model import Quote, Run, Slide
+from dashboard.figures.compare.chart import coverage_warning
+from dashboard.i18n import label, localised, number, t
 
 QUOTE_CHARS = 330  # a longer provision is cut at a word boundary (the full text is in the speaker notes)
 MAX_QUOTES = {"new": 3, "dropped": 3, "reworded": 2}
@@ -24,81 +27,82 @@ MIN_WORDS = 6  # headings ("2 Tasks and solutions") are not key changes
 _LIST_MARK = re.compile(r"^\s*[-–•+*]\s+")
 
 
-def title_slide(doc_a: dict, doc_b: dict, result: dict, version: str, date: str) -> Slide:
+def title_slide(doc_a: dict, doc_b: dict, result: dict, version: str, date: str, lang: str = "en") -> Slide:
     """Return the title slide: the two documents, the dataset version and date, the coverage warning."""
     bullets = [
-        f"A  {doc_a['symbol']} ({_year(doc_a)}): {_text(doc_a.get('title_en'))}",
-        f"B  {doc_b['symbol']} ({_year(doc_b)}): {_text(doc_b.get('title_en'))}",
+        f"A  {doc_a['symbol']} ({_year(doc_a)}): {_title(doc_a, lang)}",
+        f"B  {doc_b['symbol']} ({_year(doc_b)}): {_title(doc_b, lang)}",
     ]
     return Slide(
         "title",
-        f"From {doc_a['symbol']} to {doc_b['symbol']}: what changed",
-        f"Briefing pack · policy-timeline dataset v{version} · {date}",
+        t("brief.title", lang, a=doc_a["symbol"], b=doc_b["symbol"]),
+        t("brief.subtitle", lang, version=version, date=date),
         bullets=bullets,
-        note=_text(result.get("coverage_warning")),
+        note=coverage_warning(result, lang),
     )
 
 
-def glance_slide(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict) -> Slide:
+def glance_slide(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict, lang: str = "en") -> Slide:
     """Return the slide with the two documents at a glance: pairing counts, themes that moved, distinctive words."""
     summary = result.get("summary", {})
-    counts = ", ".join(f"{summary.get(s, 0)} {s}" for s in ("kept", "reworded", "merged", "split", "new", "dropped"))
-    bullets = [f"Provisions linked by meaning (own text): {counts}."]
-    bullets += [f"Notice: {n}" for n in result.get("notices") or []]
-    moves = sorted(result.get("themes") or [], key=lambda t: -abs(t.get("delta") or 0))[:3]
-    labels = _theme_labels(dataset)
+    counts = ", ".join(
+        f"{summary.get(s, 0)} {label('compare_view', s, lang)}"
+        for s in ("kept", "reworded", "merged", "split", "new", "dropped")
+    )
+    bullets = [t("brief.linked", lang, counts=counts)]
+    bullets += [t("brief.notice", lang, notice=n) for n in result.get("notices") or []]
+    moves = sorted(result.get("themes") or [], key=lambda m: -abs(m.get("delta") or 0))[:3]
+    labels = _theme_labels(dataset, lang)
     for move in moves:
         if move.get("delta"):
             bullets.append(
-                f"{labels.get(move['id'], move['id'])}: {move['a_share']:.0%} of provisions in "
-                f"{doc_a['symbol']}, {move['b_share']:.0%} in {doc_b['symbol']} "
-                f"({move['delta']:+.0%})."
+                t("brief.theme_move", lang, theme=labels.get(move["id"], move["id"]), a_share=f"{move['a_share']:.0%}",
+                  a=doc_a["symbol"], b_share=f"{move['b_share']:.0%}", b=doc_b["symbol"], delta=f"{move['delta']:+.0%}")
             )
     if not result.get("themes"):
-        bullets.append("Theme shares: this data package has no theme tags yet, so themes are not compared.")
+        bullets.append(t("brief.no_themes", lang))
     terms = result.get("terms") or {}
     for side, doc in (("a_distinctive", doc_a), ("b_distinctive", doc_b)):
         words = [t["term"] for t in terms.get(side, [])[:8]]
         if words:
-            bullets.append(f"Words distinctive of {doc['symbol']}: {', '.join(words)}.")
+            bullets.append(t("brief.distinctive", lang, doc=doc["symbol"], words=", ".join(words)))
     rows = [
-        ["Issued", _text(doc_a.get("issued"))[:10], _text(doc_b.get("issued"))[:10]],
-        ["Issued by", _issuer(doc_a), _issuer(doc_b)],
-        ["Source", _kind(doc_a), _kind(doc_b)],
-        ["Coverage", _text(doc_a.get("coverage")), _text(doc_b.get("coverage"))],
-        ["Provisions (own / all)", _counts(doc_a), _counts(doc_b)],
+        [t("brief.row.issued", lang), _text(doc_a.get("issued"))[:10], _text(doc_b.get("issued"))[:10]],
+        [t("brief.row.issued_by", lang), _issuer(doc_a, lang), _issuer(doc_b, lang)],
+        [t("brief.row.source", lang), _kind(doc_a, lang), _kind(doc_b, lang)],
+        [t("brief.row.coverage", lang), _coverage(doc_a, lang), _coverage(doc_b, lang)],
+        [t("brief.row.provisions", lang), _counts(doc_a), _counts(doc_b)],
     ]
     return Slide(
         "bullets",
-        f"{doc_a['symbol']} and {doc_b['symbol']} at a glance",
+        t("brief.glance_title", lang, a=doc_a["symbol"], b=doc_b["symbol"]),
         bullets=bullets,
         columns=["", f"A  {doc_a['symbol']}", f"B  {doc_b['symbol']}"],
         rows=rows,
         widths=[1.3, 2, 2],
-        note=_text(result.get("coverage_warning")),
+        note=coverage_warning(result, lang),
     )
 
 
-def sections_slide(doc_a: dict, doc_b: dict, result: dict) -> list[Slide]:
+def sections_slide(doc_a: dict, doc_b: dict, result: dict, lang: str = "en") -> list[Slide]:
     """Return the section-level summary: what became in B of each part or item of A, one line each."""
-    lines = [s["summary"] for s in result.get("sections") or []]
+    lines = [s["summary"] if lang == "en" else section_line(s, lang) for s in result.get("sections") or []]
     if not lines:
         return []
     return [
         Slide(
             "bullets",
-            f"What became of each part of {doc_a['symbol']} in {doc_b['symbol']}",
-            "Links by meaning, many to many: merged = several A provisions in one B provision; split = one "
-            "A part over several B provisions.",
+            t("brief.sections_title", lang, a=doc_a["symbol"], b=doc_b["symbol"]),
+            t("brief.sections_subtitle", lang),
             bullets=lines[:14],
-            note=f"{len(lines) - 14} more in the diff" if len(lines) > 14 else "",
+            note=t("brief.sections_more", lang, n=len(lines) - 14) if len(lines) > 14 else "",
         )
     ]
 
 
-def theme_table(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict) -> list[Slide]:
+def theme_table(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict, lang: str = "en") -> list[Slide]:
     """Return theme shares as a table slide (when no compare chart is registered); none without theme tags."""
-    labels = _theme_labels(dataset)
+    labels = _theme_labels(dataset, lang)
     themes = sorted(result.get("themes") or [], key=lambda t: -abs(t.get("delta") or 0))[:12]
     if not themes:  # no theme tags in this data package: the glance slide says so
         return []
@@ -109,47 +113,40 @@ def theme_table(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict) -> lis
     return [
         Slide(
             "table",
-            f"Theme shares: {doc_a['symbol']} against {doc_b['symbol']}",
-            "Share of each document's own provisions tagged with the theme; largest moves first.",
-            columns=["Theme", doc_a["symbol"], doc_b["symbol"], "Change"],
+            t("brief.theme_table_title", lang, a=doc_a["symbol"], b=doc_b["symbol"]),
+            t("brief.theme_table_subtitle", lang),
+            columns=[t("brief.col.theme", lang), doc_a["symbol"], doc_b["symbol"], t("brief.col.change", lang)],
             rows=rows,
             widths=[4, 1, 1, 1],
         )
     ]
 
 
-def change_slides(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict) -> list[Slide]:
+def change_slides(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict, lang: str = "en") -> list[Slide]:
     """Return one slide of quoted key changes per status (new, dropped, reworded) that has any worth quoting."""
     docs = result.get("documents", {})
     basis = {"a": docs.get("a", {}).get("basis", "own"), "b": docs.get("b", {}).get("basis", "own")}
     deltas = {t["id"]: t.get("delta") or 0.0 for t in result.get("themes") or []}
     provisions = dataset.provisions.set_index("id")
-    labels = _theme_labels(dataset)
-    headings = {
-        "new": f"New in {doc_b['symbol']}: said in B, no counterpart in A",
-        "dropped": f"Dropped from {doc_a['symbol']}: said in A, no counterpart in B",
-        "reworded": f"Reworded from {doc_a['symbol']} to {doc_b['symbol']}",
-    }
+    labels = _theme_labels(dataset, lang)
+    headings = {s: t(f"brief.change.{s}", lang, a=doc_a["symbol"], b=doc_b["symbol"]) for s in MAX_QUOTES}
     slides = []
     for status in ("new", "dropped", "reworded"):
         picked = _key_pairs(result.get("pairs", []), status, basis, deltas)
         if not picked:
             continue
-        quotes = [_quote(p, provisions, doc_a, doc_b, labels) for p in picked]
+        quotes = [_quote(p, provisions, doc_a, doc_b, labels, lang) for p in picked]
         notes = "\n\n".join(_quote_notes(q) for q in quotes)
         total = sum(1 for p in result.get("pairs", []) if p["status"] == status and p.get("counted", True))
-        first = (
-            "the reader's corrections first, then the most substantive"
-            if any(p.get("set_by") == "reader" for p in picked)
-            else "the most substantive first"
-        )
+        first = t("brief.first_reader" if any(p.get("set_by") == "reader" for p in picked) else "brief.first", lang)
         slides.append(
             Slide(
                 "quotes",
                 headings[status],
-                f"{len(quotes)} of {total} {status} provisions, {first}",
+                t("brief.quotes_subtitle", lang, n=len(quotes), total=total, status=label("compare_view", status, lang),
+                  first=first),
                 quotes=quotes,
-                note=_text(result.get("coverage_warning")),
+                note=coverage_warning(result, lang),
                 notes=notes,
             )
         )
@@ -185,15 +182,16 @@ def _key_pairs(pairs: list[dict], status: str, basis: dict[str, str], deltas: di
     return found[: MAX_QUOTES[status]]
 
 
-def _quote(pair: dict, provisions: Any, doc_a: dict, doc_b: dict, labels: dict[str, str]) -> Quote:
-    themes = [labels.get(t, t) for t in (pair.get("themes") or [])[:3]]
+def _quote(pair: dict, provisions: Any, doc_a: dict, doc_b: dict, labels: dict[str, str], lang: str = "en") -> Quote:
+    themes = [labels.get(th, th) for th in (pair.get("themes") or [])[:3]]
     if pair.get("set_by") == "reader":  # shown on the quote's heading line, beside its themes
-        themes.append("paired by the reader" if pair.get("a") and pair.get("b") else "left unpaired by the reader")
+        themes.append(t("brief.paired_by_reader" if pair.get("a") and pair.get("b") else "brief.unpaired_by_reader",
+                        lang))
     quote = Quote(pair["status"], themes=themes, similarity=float(pair.get("similarity") or 0))
     if pair.get("a"):
-        quote.cite_a, quote.full_a = _cite(pair["a"], provisions, doc_a), pair.get("a_text") or ""
+        quote.cite_a, quote.full_a = _cite(pair["a"], provisions, doc_a, lang), pair.get("a_text") or ""
     if pair.get("b"):
-        quote.cite_b, quote.full_b = _cite(pair["b"], provisions, doc_b), pair.get("b_text") or ""
+        quote.cite_b, quote.full_b = _cite(pair["b"], provisions, doc_b, lang), pair.get("b_text") or ""
     ops = pair.get("ops") or []
     if pair["status"] == "reworded" and ops:
         changed = ("insert", "delete", "replace")
@@ -233,7 +231,7 @@ def _quote_notes(quote: Quote) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _cite(provision_id: str, provisions: Any, doc: dict) -> str:
+def _cite(provision_id: str, provisions: Any, doc: dict, lang: str = "en") -> str:
     """Return where a provision comes from: its id, label, character span in the seed file, and the source."""
     row = provisions.loc[provision_id] if provision_id in provisions.index else None
     parts = [f"{doc['symbol']}", provision_id]
@@ -241,17 +239,17 @@ def _cite(provision_id: str, provisions: Any, doc: dict) -> str:
         label = _text(row.get("label"))
         if label and label != "-":
             # the item's number with its parent's ("1.b", not "b"): the id's path within its document
-            parts.append(f"item {provision_id.split(':', 1)[-1]}")
+            parts.append(t("brief.cite.item", lang, path=provision_id.split(":", 1)[-1]))
         if _text(row.get("kind")) in ("commentary", "reported"):
-            parts.append(f"{row['kind']} text, not the document's own words")
+            parts.append(t(f"brief.cite.{row['kind']}", lang))
         if _text(doc.get("seed_file")):
-            span = f"{int(row['start']) + 1:,}–{int(row['end']):,}"
-            parts.append(f"characters {span} of the seed file {doc['seed_file']}")
-    parts.append(f"{_text(doc.get('source_kind')).replace('_', ' ')}, {_text(doc.get('coverage'))} coverage")
+            span = f"{number(int(row['start']) + 1, lang)}–{number(int(row['end']), lang)}"
+            parts.append(t("brief.cite.span", lang, span=span, file=doc["seed_file"]))
+    parts.append(t("brief.cite.source", lang, kind=_kind(doc, lang), coverage=_coverage(doc, lang)))
     return " · ".join(p for p in parts if p)
 
 
-def targets_slide(dataset: Dataset, doc_a: dict, doc_b: dict) -> Slide:
+def targets_slide(dataset: Dataset, doc_a: dict, doc_b: dict, lang: str = "en") -> Slide:
     """Return the table of targets the two documents set (the first ten by year), with where each is stated."""
     targets = dataset.table("targets") if "targets" in dataset.table_names else None
     rows = []
@@ -259,28 +257,30 @@ def targets_slide(dataset: Dataset, doc_a: dict, doc_b: dict) -> Slide:
         chosen = targets[targets["document_id"].isin([doc_a["id"], doc_b["id"]])]
         chosen = chosen.sort_values(["end_year", "document_id", "id"], na_position="last")
         symbols = {doc_a["id"]: doc_a["symbol"], doc_b["id"]: doc_b["symbol"]}
-        for t in chosen.to_dict("records")[:10]:
-            value = "" if _missing(t.get("value")) else f"{t['value']:g} {_text(t.get('unit'))}".strip()
-            where = _text(t.get("provision_id")) or "cited secondary source"
+        for r in chosen.to_dict("records")[:10]:
+            value = "" if _missing(r.get("value")) else f"{r['value']:g} {_text(r.get('unit'))}".strip()
+            where = _text(r.get("provision_id")) or t("brief.where_cited", lang)
+            kind = label("target_kind", r.get("kind"), lang).replace("_", " ")
             rows.append(
                 [
-                    symbols[t["document_id"]],
-                    _year_span(t),
-                    _LIST_MARK.sub("", _text(t.get("text"))),
+                    symbols[r["document_id"]],
+                    _year_span(r),
+                    _LIST_MARK.sub("", _text(r.get("text"))),
                     value,
-                    f"{where} ({_text(t.get('kind')).replace('_', ' ')})",
+                    f"{where} ({kind})",
                 ]
             )
-    none = f"Neither {doc_a['symbol']} nor {doc_b['symbol']} sets a target that the dataset holds."
+    none = t("brief.no_targets", lang, a=doc_a["symbol"], b=doc_b["symbol"])
     note = "" if rows else none
     if targets is not None and len(rows) == 10:
-        note = "The first ten by year; the targets table of the data package lists all."
-    columns, widths = ["Document", "Year", "Target", "Value", "Where stated"], [1.2, 0.9, 5.2, 1.3, 3.2]
+        note = t("brief.first_ten", lang)
+    columns = [t(f"brief.col.{c}", lang) for c in ("document", "year", "target", "value", "where")]
+    widths = [1.2, 0.9, 5.2, 1.3, 3.2]
     keep = [j for j in range(len(columns)) if j in (0, 2) or any(row[j] for row in rows)]
     return Slide(
         "table",
-        f"Targets set in {doc_a['symbol']} and {doc_b['symbol']}",
-        "Goals, milestones and reported indicators, with where each is stated",
+        t("brief.targets_title", lang, a=doc_a["symbol"], b=doc_b["symbol"]),
+        t("brief.targets_subtitle", lang),
         note=note,
         columns=[columns[j] for j in keep],
         rows=[[row[j] for j in keep] for row in rows],
@@ -288,7 +288,7 @@ def targets_slide(dataset: Dataset, doc_a: dict, doc_b: dict) -> Slide:
     )
 
 
-def sources_slide(dataset: Dataset, compared: tuple[str, str]) -> Slide:
+def sources_slide(dataset: Dataset, compared: tuple[str, str], lang: str = "en") -> Slide:
     """Return the table of held sources and their coverage, with the two compared marked (A) and (B)."""
     rows = []
     for d in dataset.held_documents().to_dict("records"):
@@ -297,51 +297,45 @@ def sources_slide(dataset: Dataset, compared: tuple[str, str]) -> Slide:
             [
                 f"{d['symbol']}{mark}",
                 _text(d.get("issued"))[:10],
-                _text(d.get("source_kind")).replace("_", " "),
-                _text(d.get("coverage")),
-                _text(d.get("coverage_note")),
+                _kind(d, lang),
+                _coverage(d, lang),
+                localised(d, "coverage_note", lang),
             ]
         )
     return Slide(
         "table",
-        "Sources and their coverage",
-        "Every chart counts only what each source holds: read a partial or secondary source as such",
-        columns=["Document", "Issued", "Source", "Coverage", "What the source holds"],
+        t("brief.sources_title", lang),
+        t("brief.sources_subtitle", lang),
+        columns=[t(f"brief.col.{c}", lang) for c in ("document", "issued", "source", "coverage", "holds")],
         rows=rows,
         widths=[1.5, 1.1, 1.6, 1.0, 7.0],
     )
 
 
-def methods_slide(dataset: Dataset, result: dict, date: str) -> Slide:
+def methods_slide(dataset: Dataset, result: dict, date: str, lang: str = "en") -> Slide:
     """Return the slide on methods, sources and how to cite the dataset."""
     settings = result.get("settings") or {}
     method = _text(settings.get("method")) if isinstance(settings, dict) else ""
     bullets = [
-        "Provisions: each source text is split into numbered provisions; every provision keeps its character "
-        "span in the verbatim seed file, so each quotation here can be checked against its source.",
-        "Own words only: publishers' framing (commentary, reported speech) is kept but not counted as the "
-        "document's provisions, unless a document is known only through such an account.",
-        "Themes: provisions tagged against a sixteen-theme codebook; a theme's share is the share of a "
-        "document's counted provisions tagged with it.",
-        "Comparison: provisions of A and B paired one-to-one by meaning (TF-IDF similarity); a pair is kept, "
-        "reworded, new or dropped; changed words come from a word-level diff."
+        t("brief.method.provisions", lang),
+        t("brief.method.own", lang),
+        t("brief.method.themes", lang),
+        t("brief.method.comparison", lang)
         + (f" {method}" if method else "")
         + (
-            f" {len(result['pins'])} correction(s) to the pairing by the reader ({', '.join(result['pins'])}: "
-            "A-B pairs two provisions, A- or -B leaves one without a counterpart, A!B keeps two apart); the rest "
-            "were re-aligned around them."
+            " " + t("brief.method.pins", lang, n=len(result["pins"]), pins=", ".join(result["pins"]))
             if result.get("pins")
             else ""
         ),
-        f"Cite the dataset as: {dataset.citation}",
+        t("brief.cite_as", lang, citation=localised(dataset.package, "citation", lang) or dataset.citation),
     ]
     held = dataset.held_documents().to_dict("records")
     sources = [f"{d['symbol']}: {_text(d.get('source_url'))}" for d in held]
     return Slide(
         "bullets",
-        "Methods, sources and citation",
+        t("brief.methods_title", lang),
         bullets=bullets,
-        note=f"Dataset v{dataset.version}, exported {date}.",
+        note=t("brief.methods_note", lang, version=dataset.version, date=date),
         notes="\n".join(sources),
         links=sources,
     )
@@ -350,9 +344,10 @@ def methods_slide(dataset: Dataset, result: dict, date: str) -> Slide:
 # ---------------------------------------------------------------- small helpers
 
 
-def _theme_labels(dataset: Dataset) -> dict[str, str]:
+def _theme_labels(dataset: Dataset, lang: str = "en") -> dict[str, str]:
     themes = dataset.table("themes")
-    return dict(zip(themes["id"], themes["label_en"], strict=True))
+    column = "label_vi" if lang == "vi" and "label_vi" in themes else "label_en"
+    return dict(zip(themes["id"], themes[column], strict=True))
 
 
 def _text(value: Any) -> str:
@@ -363,12 +358,20 @@ def _missing(value: Any) -> bool:
     return value is None or (not isinstance(value, list | tuple | dict) and bool(pd.isna(value)))
 
 
-def _issuer(doc: dict) -> str:
-    return _text(doc.get("issuer_label")) or _text(doc.get("issuer"))
+def _issuer(doc: dict, lang: str = "en") -> str:
+    return localised(doc, "issuer_label", lang) or _text(doc.get("issuer"))
 
 
-def _kind(doc: dict) -> str:
-    return _text(doc.get("source_kind")).replace("_", " ")
+def _kind(doc: dict, lang: str = "en") -> str:
+    return label("source_kind", doc.get("source_kind"), lang).replace("_", " ")
+
+
+def _coverage(doc: dict, lang: str = "en") -> str:
+    return label("coverage_word", doc.get("coverage"), lang)
+
+
+def _title(doc: dict, lang: str = "en") -> str:
+    return _text(doc.get("title_vi")) if lang == "vi" and _text(doc.get("title_vi")) else _text(doc.get("title_en"))
 
 
 def _counts(doc: dict) -> str:

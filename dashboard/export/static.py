@@ -13,6 +13,7 @@ import io
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -23,8 +24,9 @@ from dashboard.errors import UnknownTheme
 from dashboard.export import kaleido, pdf_meta
 from dashboard.export.errors import MissingPair, UnknownSize, UnsupportedFormat
 from dashboard.export.text import text_width, wrap
+from dashboard.figures.catalogue import CHARTS, get_chart
 from dashboard.figures.compose import MAX_SQUEEZE
-from dashboard.figures.registry import CHARTS, STATIC, Chart, ChartOptions, get_chart, load_all
+from dashboard.figures.registry import Chart, ChartOptions
 from dashboard.figures.template import caption_text, frame, is_source_caption, source_caption
 
 FORMATS: dict[str, str] = {
@@ -156,7 +158,7 @@ def render_chart(dataset: Dataset, name: str, options: ChartOptions, suffix: str
         return chart_html(fig, chart, box)
     data = draw(fig, suffix, box, float(scale or DEFAULT_SCALE[suffix]))
     if suffix == ".pdf":  # the file's title is the chart's, not kaleido's "Kaleido-fier"
-        return pdf_meta.titled(data, pdf_meta.plain_title(fig.layout.title.text) or chart.title, chart.description)
+        return pdf_meta.titled(data, pdf_meta.plain_title(_layout(fig).title.text) or chart.title, chart.description)
     return data
 
 
@@ -201,16 +203,16 @@ def export_figure(dataset: Dataset, chart: Chart, options: ChartOptions, box: Si
     With `titled=False` the title and subtitle are left out (a slide states them as its own, editable, title).
     """
     # drawn for a file: no words that ask the reader to click (figures.registry.interactive)
-    options = replace(options, extra={**options.extra, STATIC: "1"})
+    options = replace(options, static=True)
     fig = go.Figure(chart.figure(dataset, options))  # a copy: the registry's function may cache its figure
     date = (today or dt.date.today()).isoformat()
-    box = box.for_figure(fig.layout.height)
+    box = box.for_figure(_layout(fig).height)
     caption_index = _caption_index(fig)
-    if not (fig.layout.title.text or ""):
+    if not (_layout(fig).title.text or ""):
         frame(fig, title=chart.title, subtitle=chart.description)
-    elif "<br>" not in fig.layout.title.text:
+    elif "<br>" not in _layout(fig).title.text:
         subtitle = f"<span style='font-size:13px;color:#555'>{_esc(chart.description)}</span>"
-        fig.layout.title.text += f"<br>{subtitle}"
+        _layout(fig).title.text += f"<br>{subtitle}"
     if caption_index is None:
         caption = source_caption(caption_documents(dataset, options), dataset.version, lang=options.lang)
         # where template.frame() puts its caption: under the plot, aligned with its left edge
@@ -218,7 +220,7 @@ def export_figure(dataset: Dataset, chart: Chart, options: ChartOptions, box: Si
                                              yshift=-50, xanchor="left", yanchor="top", showarrow=False,
                                              align="left", font={"size": 11, "color": "#555"})
         fig.add_annotation(frame_caption)
-        caption_index = len(fig.layout.annotations) - 1
+        caption_index = len(_layout(fig).annotations) - 1
     _fit(fig, box, caption_index, date, titled=titled, lang=options.lang)
     return fig, box
 
@@ -255,7 +257,7 @@ def chart_csv(dataset: Dataset, chart: Chart, options: ChartOptions) -> bytes:
 
 def chart_html(fig: go.Figure, chart: Chart, box: Size) -> bytes:
     """Return a standalone interactive HTML page of `fig` (plotly.js inlined, no network needed)."""
-    height = int(fig.layout.height or box.layout_height)
+    height = int(_layout(fig).height or box.layout_height)
     fig = go.Figure(fig)
     fig.update_layout(width=None, height=None, autosize=True)
     config = {"displaylogo": False, "responsive": True,
@@ -270,7 +272,6 @@ def chart_html(fig: go.Figure, chart: Chart, box: Size) -> bytes:
 def default_filename(name: str, options: ChartOptions, suffix: str, size: str = DEFAULT_SIZE) -> str:
     """Return a file name that says what the export holds, e.g. `compare-themes_A_vs_B_slide.png`,
     `themes-evolution_science_technology_own-text_slide.pdf`."""
-    load_all()
     parts = [name]
     if options.a and options.b:
         parts.append(f"{options.a}_vs_{options.b}")
@@ -286,8 +287,13 @@ def default_filename(name: str, options: ChartOptions, suffix: str, size: str = 
     return f"{stem}{suffix}"
 
 
+def _layout(fig: go.Figure) -> Any:
+    """Return the figure's layout (plotly types its properties too loosely for a checker to follow)."""
+    return fig.layout
+
+
 def _caption_index(fig: go.Figure) -> int | None:
-    for i, ann in enumerate(fig.layout.annotations or ()):
+    for i, ann in enumerate(_layout(fig).annotations or ()):
         if is_source_caption(ann.text or ""):
             return i
     return None
@@ -298,15 +304,16 @@ def _fit(fig: go.Figure, box: Size, caption_index: int, date: str, *, titled: bo
     """Lay the figure out at the box's layout size: wrap the subtitle and the dated caption (its date in
     `lang`) to the width and grow the top and bottom margins by the lines that wrapping adds."""
     width, height = box.layout_width, box.layout_height
-    margin = fig.layout.margin
+    margin = _layout(fig).margin
     m_l, m_t, m_b = margin.l if margin.l is not None else 80, margin.t or 100, margin.b or 80
     usable = width - 24
     # title: bold first line, then the subtitle span(s); rewrap the subtitle to the layout width
-    title = fig.layout.title.text or ""
+    title = _layout(fig).title.text or ""
     head, _, rest = title.partition("<br>")
     style_match = re.search(r"<span style='([^']*)'>", rest)
     style = style_match.group(1) if style_match else "font-size:13px;color:#555"
-    sub_px = float(re.search(r"font-size:\s*(\d+)", style).group(1)) if "font-size" in style else 13.0
+    size_match = re.search(r"font-size:\s*(\d+)", style)
+    sub_px = float(size_match.group(1)) if size_match else 13.0
     subtitle = html.unescape(re.sub(r"<[^>]+>", " ", rest)).split()
     sub_lines = wrap(" ".join(subtitle), usable, sub_px) if subtitle else []
     before = max(1, rest.count("<br>") + 1) if rest else 0
@@ -315,19 +322,19 @@ def _fit(fig: go.Figure, box: Size, caption_index: int, date: str, *, titled: bo
         title = f"{head}<br>{spans}"
     m_t += round(max(0, len(sub_lines) - before) * sub_px * 1.3)
     if not titled:
-        title_px = fig.layout.title.font.size or 18
+        title_px = _layout(fig).title.font.size or 18
         m_t = max(16, m_t - round(title_px * 1.3 + len(sub_lines) * sub_px * 1.3 + 8))
         title = ""
     # caption: the figure's own words plus the export date, wrapped to the room right of its anchor; it stays
     # where the chart put it (under the plot), and the bottom margin grows by the lines wrapping adds
-    caption = fig.layout.annotations[caption_index]
+    caption = _layout(fig).annotations[caption_index]
     cap_px = float(caption.font.size or 11)
     text = html.unescape(re.sub(r"<br\s*/?>", " ", caption.text or "")).strip()
     left = _plot_left(fig, m_l) + (caption.xshift or 0) if caption.xref == "paper" and not caption.x else 0
     lines = wrap(f"{text} {caption_text('exported', lang, date=date)}", max(200, width - left - 16), cap_px)
     before = max(1, (caption.text or "").count("<br>") + 1)
     extra = round(max(0, len(lines) - before) * cap_px * 1.3)
-    for ann in fig.layout.annotations:  # notes the chart set under its caption move down with the new lines
+    for ann in _layout(fig).annotations:  # notes the chart set under its caption move down with the new lines
         if ann is not caption and ann.yref == "paper" and (ann.y or 0) <= (caption.y or 0) \
                 and (ann.yshift or 0) < (caption.yshift or 0):
             ann.yshift = (ann.yshift or 0) - extra
@@ -346,7 +353,7 @@ def _fit(fig: go.Figure, box: Size, caption_index: int, date: str, *, titled: bo
 def _room_below(fig: go.Figure, plot_height: int) -> int:
     """Return how far below the plot the lowest top-anchored note (the caption, coverage lines) reaches."""
     lowest = 0.0
-    for ann in fig.layout.annotations or ():
+    for ann in _layout(fig).annotations or ():
         if ann.yref != "paper" or (ann.y or 0) > 0 or ann.yanchor != "top":
             continue
         lines = (ann.text or "").count("<br>") + 1
@@ -359,9 +366,9 @@ def _plot_left(fig: go.Figure, margin_left: int) -> int:
     """Return where the plot area starts: the left margin, or more when plotly will push it to make room for
     long y tick labels (automargin), measured from the labels the figure holds."""
     widest = 0.0
-    base = fig.layout.font.size or _BASE_FONT
-    for name in [k for k in fig.layout if k.startswith("yaxis")]:
-        axis = fig.layout[name]
+    base = _layout(fig).font.size or _BASE_FONT
+    for name in [k for k in _layout(fig) if k.startswith("yaxis")]:
+        axis = _layout(fig)[name]
         if axis.showticklabels is False or axis.side == "right" or not axis.automargin:
             continue
         labels = list(axis.ticktext or axis.categoryarray or ())

@@ -144,3 +144,16 @@ def _house() -> dict[str, Any]:
     layout = fig.layout.to_plotly_json()
     layout.pop("template", None)
     return layout
+
+
+def empty_note(message: str) -> dict[str, Any]:
+    """Return the annotation a chart with nothing to draw shows in its middle."""
+    return {
+        "text": escape(message),
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0.5,
+        "y": 0.5,
+        "showarrow": False,
+        "font": {"size": 14, "color": "#555"},
+    }

@@ -11,6 +11,9 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard import i18n
+from dashboard.i18n import table
+
 # Okabe-Ito colours (colour-blind safe), each paired with a distinct glyph and marker shape so that colour is
 # never the only cue.
 COVERAGE_STYLE: dict[str, dict[str, str]] = {
@@ -19,35 +22,9 @@ COVERAGE_STYLE: dict[str, dict[str, str]] = {
     "summary": {"colour": "#CC79A7", "glyph": "○", "symbol": "square"},
     "not_held": {"colour": "#8C8C8C", "glyph": "◌", "symbol": "circle-open"},
 }
-COVERAGE_LABELS: dict[str, dict[str, str]] = {
-    "full": {"en": "Full text", "vi": "Toàn văn"},
-    "partial": {"en": "Partial excerpt", "vi": "Trích một phần"},
-    "summary": {"en": "Secondary summary", "vi": "Tóm tắt thứ cấp"},
-    "not_held": {"en": "Not held", "vi": "Không có văn bản"},
-}
-COVERAGE_HELP: dict[str, dict[str, str]] = {
-    "full": {"en": "the whole document", "vi": "toàn bộ văn bản"},
-    "partial": {
-        "en": "one or more whole parts of the document, verbatim",
-        "vi": "một hoặc một số phần của văn bản, nguyên văn",
-    },
-    "summary": {
-        "en": "a summary or secondary account, not the document's own words",
-        "vi": "bản tóm tắt hoặc tường thuật thứ cấp, không phải lời văn của văn bản",
-    },
-    "not_held": {
-        "en": "known only through other documents' references; no text in the corpus",
-        "vi": "chỉ biết qua trích dẫn của văn bản khác; kho dữ liệu không có văn bản",
-    },
-}
-SOURCE_KIND_LABELS: dict[str, dict[str, str]] = {
-    "official_text": {"en": "official text", "vi": "văn bản chính thức"},
-    "official_translation": {"en": "official translation", "vi": "bản dịch chính thức"},
-    "press_quotation": {"en": "press quotation", "vi": "báo chí trích dẫn"},
-    "ministry_summary": {"en": "ministry summary", "vi": "tin tóm tắt của bộ"},
-    "infographic_summary": {"en": "infographic summary", "vi": "đồ họa tóm tắt"},
-    "news_report": {"en": "news report", "vi": "bài báo tường thuật"},
-}
+COVERAGE_LABELS = table("coverage")
+COVERAGE_HELP = table("coverage_help")
+SOURCE_KIND_LABELS = table("source_kind")
 # the source kinds that give a document's own words; the others are someone else's account of it
 PRIMARY_KINDS = frozenset({"official_text", "official_translation"})
 
@@ -94,14 +71,15 @@ def coverage_summary(documents: pd.DataFrame, lang: str = "en") -> str:
     secondary = [s for s, k in zip(held["symbol"], keys, strict=True) if k == "summary"]
     named = ", ".join(secondary[:6]) + (f", … (+{len(secondary) - 6})" if len(secondary) > 6 else "")
     n = len(keys)
-    if lang == "vi":
-        head = (
-            f"Cả {n} nguồn đều chỉ có một phần văn bản"
-            if partial == n
-            else f"{partial}/{n} nguồn chỉ có một phần văn bản"
-        )
-        tail = f", trong đó {len(secondary)} là tường thuật thứ cấp ({named})" if secondary else ""
-        return head + tail + "."
+    head = (
+        i18n.t("coverage_summary.all_partial", lang, n=n)
+        if partial == n
+        else i18n.t("coverage_summary.some_partial", lang, k=partial, total=n)
+        if partial
+        else i18n.t("coverage_summary.all_full", lang, n=n)
+    )
+    tail = i18n.t("coverage_summary.secondary", lang, n=len(secondary), docs=named) if secondary else ""
+    return head + tail + "."
     head = (
         f"All {n} seeds are partial"
         if partial == n

@@ -9,42 +9,28 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
+from dashboard import i18n
 from dashboard.dataset.load import Dataset
 from dashboard.figures.coverage import COVERAGE_STYLE, comparable, coverage_key, coverage_label, source_kind_label
 from dashboard.figures.registry import ChartOptions
+from dashboard.i18n import table
+
+
+def row_dicts(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Return a table's rows as dicts keyed by column name (pandas types the keys as any Hashable)."""
+    return cast(list[dict[str, Any]], frame.to_dict("records"))
+
 
 LANGS = ("en", "vi")
 # the one-word coverage of a document label; the long words (coverage_label) go in hovers and legends
-COVERAGE_WORD: dict[str, dict[str, str]] = {
-    "full": {"en": "full", "vi": "toàn văn"},
-    "partial": {"en": "partial", "vi": "một phần"},
-    "summary": {"en": "summary", "vi": "tóm tắt"},
-    "not_held": {"en": "not held", "vi": "không có"},
-}
+COVERAGE_WORD = table("coverage_word")
 
 # short theme names for labels at the end of a line (the legend and hovers use the codebook's full labels)
-SHORT_THEME_LABELS: dict[str, dict[str, str]] = {
-    "governance": {"en": "Leadership", "vi": "Lãnh đạo, chỉ đạo"},
-    "economy_trade": {"en": "Economy and trade", "vi": "Kinh tế, thương mại"},
-    "defense_security_sovereignty": {"en": "Defence and security", "vi": "Quốc phòng, an ninh"},
-    "diplomacy_partnerships": {"en": "Diplomacy", "vi": "Đối ngoại"},
-    "science_technology": {"en": "Science and technology", "vi": "Khoa học, công nghệ"},
-    "digital_transformation": {"en": "Digital transformation", "vi": "Chuyển đổi số"},
-    "culture_information": {"en": "Culture", "vi": "Văn hóa"},
-    "education_training": {"en": "Education", "vi": "Giáo dục"},
-    "health": {"en": "Health", "vi": "Y tế"},
-    "society_labor": {"en": "Labour", "vi": "Lao động"},
-    "environment_climate": {"en": "Environment", "vi": "Môi trường"},
-    "tourism_sports": {"en": "Tourism and sports", "vi": "Du lịch, thể thao"},
-    "law_commitments": {"en": "Law and commitments", "vi": "Pháp luật, cam kết"},
-    "external_resources": {"en": "External resources", "vi": "Nguồn lực bên ngoài"},
-    "overseas_vietnamese": {"en": "Overseas Vietnamese", "vi": "Người Việt ở nước ngoài"},
-    "agriculture_food": {"en": "Agriculture", "vi": "Nông nghiệp"},
-}
+SHORT_THEME_LABELS = table("theme_short")
 
 
 @dataclass(frozen=True)
@@ -77,9 +63,7 @@ class ChartDocument:
     def describe(self, lang: str = "en") -> str:
         """Return e.g. "59-NQ/TW (2025-01-24), Secondary summary, infographic summary" for hovers."""
         kind = source_kind_label(self.source_kind, lang)
-        return f"{self.symbol} ({self.issued}) · {coverage_label(self.coverage, lang)}" + (
-            f", {kind}" if kind else ""
-        )
+        return f"{self.symbol} ({self.issued}) · {coverage_label(self.coverage, lang)}" + (f", {kind}" if kind else "")
 
 
 def chart_documents(ds: Dataset, docs: Iterable[str] = ()) -> list[ChartDocument]:
@@ -156,7 +140,11 @@ def chart_lang(options: ChartOptions) -> str:
 
 
 def word(table: Mapping[str, Mapping[str, str]], key: str, lang: str, **values: Any) -> str:
-    """Return `table[key]` in `lang` (English when untranslated), formatted with `values`."""
+    """Return `table[key]` in `lang` (English when untranslated), formatted with `values` (a catalogue table
+    picks the plural form for `n=`)."""
+    namespace = getattr(table, "namespace", "")
+    if namespace and key in table:
+        return i18n.t(f"{namespace}.{key}", lang, **values)
     entry = table.get(key, {})
     out = entry.get(lang) or entry.get("en") or key
     return out.format(**values) if values else out
@@ -174,4 +162,3 @@ def percent(value: float | None, digits: int = 0) -> str:
     if value is None or value != value:
         return "–"
     return f"{value * 100:.{digits}f}%"
-

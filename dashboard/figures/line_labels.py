@@ -32,11 +32,11 @@ class LineEnd:
     colour: str
 
 
-def end_labels(ends: Sequence[LineEnd], *, x: float, top: float, plot_px: float) -> list[dict[str, Any]] | None:
+def end_labels(ends: Sequence[LineEnd], *, x: float | str, top: float, plot_px: float) -> list[dict[str, Any]] | None:
     """Return one annotation per line labelling it at its end (x, value), or None when they do not all fit.
 
-    `x` is where the lines end on the x axis, `top` the upper end of the y axis (its lower end is 0) and
-    `plot_px` the height of the plot in pixels.
+    `x` is where the lines end on the x axis (a number, or a date on a date axis), `top` the upper end of the
+    y axis (its lower end is 0) and `plot_px` the height of the plot in pixels.
     """
     if not ends or top <= 0 or plot_px <= 0 or any(e.value is None for e in ends):
         return None

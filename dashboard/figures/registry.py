@@ -1,4 +1,5 @@
-"""Every chart the app shows and `policy-timeline export` writes, by name.
+"""What a chart is: its options (`ChartOptions`) and its two functions (`Chart`); the list of charts is
+`figures.catalogue`.
 
 A chart is a pair of pure functions over the Dataset and ChartOptions: `data` returns the table behind the chart
 (the CSV export) and `figure` returns the plotly figure (page, PNG/SVG/PDF/HTML export and briefing slide).
@@ -7,18 +8,45 @@ A chart is a pair of pure functions over the Dataset and ChartOptions: `data` re
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.dataset.load import Dataset
-from dashboard.errors import UnknownChart
+
+
+@dataclass(frozen=True)
+class TimelineOptions:
+    """The timeline's own options: the layers it hides (of `figures.timeline.rows.LAYERS`: relations, horizons,
+    not_held)."""
+
+    hide: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class HeatmapOptions:
+    """The theme heatmap's own options: the cell a reader clicked, outlined (document id, theme id)."""
+
+    cell: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class TargetOptions:
+    """The target charts' own options: the kinds shown (none: every kind), the years a target falls due in
+    (either end open), and how the targets timeline groups its rows (document or theme)."""
+
+    kinds: tuple[str, ...] = ()
+    year_from: int | None = None
+    year_to: int | None = None
+    by: str = "document"
 
 
 @dataclass(frozen=True)
 class ChartOptions:
-    """What a chart shows: documents, themes, a measure, two documents to compare, the language."""
+    """What a chart shows: documents, themes, a measure, two documents to compare, the language, and each
+    family's own options. A page's View builds them (`View.chart_options()`); `policy-timeline export` parses
+    its options through the same View."""
 
     docs: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
@@ -27,7 +55,10 @@ class ChartOptions:
     b: str = ""
     lang: str = "en"
     basis: str = "own"
-    extra: dict[str, str] = field(default_factory=dict)
+    static: bool = False  # drawn for a file (export, briefing), not for the app: no words that ask for a click
+    timeline: TimelineOptions = TimelineOptions()
+    heatmap: HeatmapOptions = HeatmapOptions()
+    targets: TargetOptions = TargetOptions()
 
 
 @dataclass(frozen=True)
@@ -43,34 +74,7 @@ class Chart:
     uses_basis: bool = False  # what it counts depends on ChartOptions.basis (own text, or all text)
 
 
-STATIC = "static"  # ChartOptions.extra key the exports set: the figure is drawn for a file, not for the app
-
-
 def interactive(options: ChartOptions) -> bool:
     """Return whether the figure is drawn for the app, where a click does something (not for an export, whose
     words must not ask the reader to click)."""
-    return options.extra.get(STATIC) != "1"
-
-
-CHARTS: dict[str, Chart] = {}
-
-
-def register(chart: Chart) -> Chart:
-    """Add a chart to the registry."""
-    CHARTS[chart.name] = chart
-    return chart
-
-
-def get_chart(name: str) -> Chart:
-    """Return the chart named `name`, or raise UnknownChart listing the names."""
-    load_all()
-    if name not in CHARTS:
-        raise UnknownChart(f"unknown chart {name!r} (known: {', '.join(sorted(CHARTS))})")
-    return CHARTS[name]
-
-
-def load_all() -> dict[str, Chart]:
-    """Import every figure module so that its charts register; return the registry."""
-    from dashboard.figures import catalogue  # noqa: F401  (registers the charts)
-
-    return CHARTS
+    return not options.static

@@ -5,6 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from dashboard.figures.labels import word
+from dashboard.i18n import table
 
 FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
 
@@ -59,15 +60,7 @@ COVERAGE_MARK = {"full": "", "partial": "◐", "summary": "○"}
 
 
 # the words of the source caption; every caption starts with "source", which is how an export finds it
-CAPTION_TEXT: dict[str, dict[str, str]] = {
-    "source": {
-        "en": "Source: policy-timeline dataset v{version}; documents: {docs}.",
-        "vi": "Nguồn: bộ dữ liệu policy-timeline v{version}; văn bản: {docs}.",
-    },
-    "all_documents": {"en": "all documents", "vi": "mọi văn bản"},
-    "n_documents": {"en": "{n} documents", "vi": "{n} văn bản"},
-    "exported": {"en": "Exported {date}.", "vi": "Xuất ngày {date}."},
-}
+CAPTION_TEXT = table("caption_line")
 CAPTION_STARTS = tuple(words.split("{", 1)[0].split(" ", 1)[0] for words in CAPTION_TEXT["source"].values())
 
 

@@ -478,10 +478,11 @@ def test_cmpr014_corrections_copy_and_download_as_curated_yaml(journey, app_url,
 
 
 def test_cmpr015_the_section_summary_comes_first_and_merged_and_split_rows_show_each_link(journey, app_url):
-    """01/NQ-CP (2016) against 40/QĐ-TTg: a reader first reads, per item of A, what became of it, then the rows,
-    where a provision merged or split is on one row per link."""
+    """40/QĐ-TTg against 01/NQ-CP (both of 7 January 2016): a reader first reads, per item of A, what became of it,
+    then the rows, where a provision merged or split is on one row per link. (With the link model this is the seed
+    pair whose links hold both a merge and a split.)"""
     page = journey.page
-    page.goto(f"{app_url}/compare?a=01-NQ-CP-2016&b={STRATEGY}")
+    page.goto(f"{app_url}/compare?a={STRATEGY}&b=01-NQ-CP-2016")
     wait_for_page(page, ids.COMPARE_PAIRS)
     lines = page.locator(f"{sel(ids.COMPARE_SECTIONS)} li")
     expect(lines.first).to_contain_text("→", timeout=T)

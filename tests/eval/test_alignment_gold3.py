@@ -1,4 +1,4 @@
-"""The third alignment gold set (tests/eval/data/alignment_annotator3.yml) is well formed.
+"""The third alignment gold set (dashboard/analysis/diff/gold/alignment_annotator3.yml) is well formed.
 
 It was labelled from the seed texts alone, before the many-to-many engine. These tests check only the labels
 against the segmentation (data/provisions.csv), never against the engine: every one of the ten document pairs is
@@ -18,9 +18,10 @@ import pytest
 import yaml
 
 from dashboard.analysis.diff.evaluate import find_line
+from dashboard.analysis.diff.report import GOLD_DIR
 from dashboard.errors import InputError
 
-GOLD3 = Path(__file__).parent / "data" / "alignment_annotator3.yml"
+GOLD3 = GOLD_DIR / "alignment_annotator3.yml"
 
 
 def documents(seeds_dir: Path) -> dict[str, date]:

@@ -232,3 +232,29 @@ def test_a_readers_pins_lead_the_quoted_pairs_and_are_stated(export_browser, dat
     out = tmp_path / "pinned.pptx"
     result = CliRunner().invoke(main, ["brief", A, B, "--pin", "3.b9-p2", "--out", str(out)])
     assert result.exit_code == 2 and result.output.startswith("error: pin '3.b9-p2'") and not out.exists()
+
+
+def test_a_vietnamese_pack_says_everything_in_vietnamese(export_browser, dataset):
+    """The pack's own words (titles, headings, tables, notes, methods) are Vietnamese; only the documents'
+    words (quotations, targets) and data the sources give in English stay as they are."""
+    from dashboard import i18n
+
+    pack = build_brief(dataset, A, B, image=".svg", lang="vi", today=TODAY)
+    own = [pack.title]
+    for s in pack.slides:
+        own += [s.title, s.subtitle, *s.columns, *(row[0] for row in s.rows if s.kind == "bullets")]
+        own += [b for b in s.bullets if not b.startswith(("A  ", "B  "))]  # the title slide's English titles
+        own += [line for line in s.note.splitlines() if s.kind != "title"]
+    said = "\n".join(own)
+    english = [
+        text.split("{", 1)[0].strip()
+        for key, text in i18n.catalogue("en").items()
+        if key.startswith("brief.") and isinstance(text, str) and len(text.split("{", 1)[0].strip()) >= 8
+    ]
+    assert [e for e in english if e in said] == []
+    assert pack.title == "Từ 40/QĐ-TTg đến 153/NQ-CP: những gì đã thay đổi"
+    assert pack.slides[-1].title == "Phương pháp, nguồn và trích dẫn"
+    assert any("Bộ dữ liệu không" in s.note or "Mục tiêu đặt ra" in s.title for s in pack.slides)
+    assert any("Nhóm tác giả policy-timeline" in b for b in pack.slides[-1].bullets)  # the Vietnamese citation
+    page = render_brief(dataset, A, B, ".html", lang="vi", today=TODAY).decode()
+    assert '<html lang="vi">' in page and "Lưu ý khi đọc:" in page and "bộ dữ liệu policy-timeline v" in page

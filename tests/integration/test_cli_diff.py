@@ -187,13 +187,15 @@ def test_eval_alignment_prints_every_gold_sets_figures_their_agreement_and_honou
     assert "pairing accuracy" in ok.output and "threshold sensitivity" in ok.output
     assert "agreement of alignment_expected.yml and alignment_annotator2.yml:" in ok.output
     assert "counterpart paired or offered beside one of the two provisions:" in ok.output
-    for name in ("alignment_expected.yml", "alignment_annotator2.yml"):
-        for what in ("engine alone", "with curated links"):
+    for name in ("alignment_expected.yml", "alignment_annotator2.yml", "alignment_annotator3.yml"):
+        for what in ("engine alone", "with curated links", "cross-validated (leave one document pair out)"):
             assert f"{name}, {what}: link precision " in ok.output and "link recall" in ok.output
         assert f"{name}, correcting by hand: a reader using only the page's offered links" in ok.output
-    too_high = runner.invoke(main, ["eval-alignment", "--data", str(shipped_data), "--bar", "0.99"])
+    too_high = runner.invoke(main, ["eval-alignment", "--data", str(shipped_data), "--bar", "0.99", "--no-cv"])
     assert too_high.exit_code == 1
-    as_json = json.loads(runner.invoke(main, ["eval-alignment", "--data", str(shipped_data), "--json"]).output)
+    as_json = json.loads(
+        runner.invoke(main, ["eval-alignment", "--data", str(shipped_data), "--json", "--no-cv"]).output
+    )
     second = next(s for s in as_json["sets"] if s["file"] == "alignment_annotator2.yml")
     assert second["engine"]["pairs"] == 20 and as_json["agreement"]["shared"] >= 18
 
@@ -217,10 +219,30 @@ def test_pins_correct_the_pairing_and_the_rest_is_realigned():
     assert any(line.startswith("reworded *") and "40-QD-TTg-2016:3.b1" in line for line in plain_text.splitlines())
 
 
+def test_an_also_link_adds_a_second_counterpart_and_removes_no_other_link():
+    plain = run_json("40/QĐ-TTg", "153/NQ-CP")
+    before = {(p["a"], p["b"]): p["set_by"] for p in plain["pairs"] if p["a"] and p["b"]}
+    out = run_json("40/QĐ-TTg", "153/NQ-CP", "--pin", "3.b1-p2", "--pin", "3.b1+p13")
+    by = {(p["a"], p["b"]): p["set_by"] for p in out["pairs"] if p["a"] and p["b"]}
+    a = "40-QD-TTg-2016:3.b1"
+    assert by[(a, "153-NQ-CP-2025:p2")] == "reader" and by[(a, "153-NQ-CP-2025:p13")] == "reader"
+    assert out["pins"] == ["3.b1-p2", "3.b1+p13"]
+    # p13 keeps every link it had: the reader's link is one more, not a replacement
+    others = {k: v for k, v in before.items() if k[1] == "153-NQ-CP-2025:p13" and k[0] != a}
+    assert others and all(by.get(k) == v for k, v in others.items())
+    # alone, the also link leaves 3.b1 free for the engine (nothing placed), and it counts like any link
+    alone = run_json("40/QĐ-TTg", "153/NQ-CP", "--pin", "3.b1+p13")
+    rows = [p for p in alone["pairs"] if p["a"] == a]
+    assert ("153-NQ-CP-2025:p13", "reader") in {(p["b"], p["set_by"]) for p in rows}
+    assert all(p["status"] not in ("dropped", "new") for p in rows)
+
+
 @pytest.mark.parametrize(
     ("pin", "says"),
     [
         ("3.b9-p2", "3.b9 is not a provision of 40/QĐ-TTg"),
+        ("3.b1+p13,3.b1!p13", "already decides"),
+        ("3.b1-,3.b1+p13", "leaves it alone"),
         ("3.b1-p2,3.b1-", "already placed"),
         ("3.b1-p2,3.b1!p2", "already decides"),
         ("p2-3.b1", "not a"),
@@ -243,3 +265,15 @@ def test_the_html_report_marks_the_readers_pairs(tmp_path: Path):
     assert html.count("<strong>set by the reader</strong>") == 1 and "1 set by the reader (3.b1-p2)." in html
     assert "<h2>What became of each part of A</h2>" in html and "7. Proactively participate" in html
     assert "curated (seeds/alignments.yml)" in html  # the curated links are marked
+
+
+def test_fit_alignment_writes_a_link_model_that_diff_can_load(shipped_data, tmp_path):
+    from dashboard.analysis.diff.linkmodel import load, shipped
+
+    out = tmp_path / "model.json"
+    result = CliRunner().invoke(main, ["fit-alignment", "--data", str(shipped_data), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"wrote {out}")
+    model = load(out)
+    # the shipped model is this fit on the shipped gold sets: a refit reproduces it
+    assert model == shipped()

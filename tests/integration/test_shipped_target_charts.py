@@ -11,10 +11,11 @@ import pandas as pd
 import pytest
 
 from dashboard.dataset.load import Dataset
-from dashboard.figures.registry import ChartOptions, get_chart
-from dashboard.figures.target_tables import TARGET_KINDS, conflict_groups, target_records, targets_table
-from dashboard.figures.targets import CONFLICT, KIND_STYLE
-from dashboard.figures.timeline_horizons import BAR_OFFSET
+from dashboard.figures.catalogue import get_chart
+from dashboard.figures.registry import ChartOptions, TargetOptions
+from dashboard.figures.targets.chart import CONFLICT, KIND_STYLE
+from dashboard.figures.targets.tables import TARGET_KINDS, conflict_groups, target_records, targets_table
+from dashboard.figures.timeline.horizons import BAR_OFFSET
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +33,7 @@ def _marks(fig) -> list:
 
 
 def test_due_in_2030_selects_exactly_the_rows_that_fall_due_then(dataset, stored) -> None:
-    table = targets_table(dataset, ChartOptions(extra={"from": "2030", "to": "2030"}))
+    table = targets_table(dataset, ChartOptions(targets=TargetOptions(year_from=2030, year_to=2030)))
     due = pd.to_numeric(stored["end_year"], errors="coerce")
     assert set(table["id"]) == set(stored.loc[due == 2030, "id"])
     assert not table.empty and set(table["due_year"]) == {2030}
@@ -67,7 +68,8 @@ def test_timeline_marks_kind_origin_and_conflicts(dataset) -> None:
 
 
 def test_periods_are_bars_from_start_to_end(dataset, stored) -> None:
-    fig = get_chart("targets-timeline").figure(dataset, ChartOptions(extra={"kind": "programme_period"}))
+    periods = ChartOptions(targets=TargetOptions(kinds=("programme_period",)))
+    fig = get_chart("targets-timeline").figure(dataset, periods)
     bars = [t for t in fig.data if t.mode == "lines"]
     points = {(x0, x1) for t in bars for x0, x1 in zip(t.x[0::3], t.x[1::3], strict=True)}
     periods = stored[(stored["kind"] == "programme_period") & stored["start_year"].notna()]
@@ -81,7 +83,7 @@ def shipped_dataset(shipped_data: Path) -> Dataset:
 
 
 def test_due_in_2030_counts_deadlines_and_lists_the_rest_apart(shipped_dataset) -> None:
-    rows = target_records(shipped_dataset, ChartOptions(extra={"from": 2030, "to": 2030}))
+    rows = target_records(shipped_dataset, ChartOptions(targets=TargetOptions(year_from=2030, year_to=2030)))
     apart = {r["id"]: r["role"] for r in rows if r["role"] != "deadline"}
     assert apart == {
         "01-NQ-CP-2016:1.dd:t2": "cross_reference",  # 01/NQ-CP citing the Overall strategy's vision to 2030
@@ -90,7 +92,8 @@ def test_due_in_2030_counts_deadlines_and_lists_the_rest_apart(shipped_dataset) 
         "40-QD-TTg-2016:6.b1:t1": "name",  # United Nations Agenda 2030
     }
     assert len(rows) - len(apart) == 8
-    fig = get_chart("targets-timeline").figure(shipped_dataset, ChartOptions(extra={"from": 2030, "to": 2030}))
+    due_2030 = ChartOptions(targets=TargetOptions(year_from=2030, year_to=2030))
+    fig = get_chart("targets-timeline").figure(shipped_dataset, due_2030)
     drawn = {c[0] for t in fig.data if t.customdata is not None for c in t.customdata if c is not None}
     assert not drawn & set(apart)
     assert "4 years that are not deadlines" in fig.layout.annotations[0].text

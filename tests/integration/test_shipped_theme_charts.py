@@ -12,9 +12,10 @@ import pytest
 
 from dashboard.dataset.build import run as build_package
 from dashboard.dataset.load import Dataset
-from dashboard.figures.registry import ChartOptions, get_chart
+from dashboard.figures.catalogue import get_chart
+from dashboard.figures.registry import ChartOptions
 from dashboard.figures.template import THEME_COLOURS
-from dashboard.figures.theme_tables import cell_provisions
+from dashboard.figures.themes.tables import cell_provisions
 
 ST = "science_technology"
 

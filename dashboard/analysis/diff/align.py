@@ -29,6 +29,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from dashboard.analysis.diff.linkmodel import LinkModel, shipped
 from dashboard.analysis.text import STOP_WORDS, Token, stem, tokenise
 
 # Words that say what to do or how keenly, not about what: every provision of an action programme has some.
@@ -64,7 +65,7 @@ _STOP = STOP_WORDS | PROCEDURAL_WORDS
 
 @dataclass(frozen=True)
 class AlignSettings:
-    """The knobs of the alignment. See docs/notes/issue-6.md for how they were chosen (not per sentence)."""
+    """The knobs of the alignment, chosen not per sentence (docs/alignment.md, "How the knobs were chosen")."""
 
     threshold: float = 0.20
     theme_weight: float = 0.3
@@ -76,6 +77,8 @@ class AlignSettings:
     max_links: int = 4
     context_weight: float = 0.2
     mutual_threshold: float = 0.155  # chance's 0.75 quantile: mutual best matches still alone are linked from here
+    # the graded link model (linkmodel.py): links by its probability; None links by the thresholds above
+    model: LinkModel | None = field(default_factory=shipped)
 
 
 @dataclass(frozen=True)
@@ -126,9 +129,7 @@ def lexical_similarity(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.nda
     return np.clip(sim, 0.0, 1.0)
 
 
-def weight_similarity(
-    weights_a: Sequence[Mapping[str, float]], weights_b: Sequence[Mapping[str, float]]
-) -> np.ndarray:
+def weight_similarity(weights_a: Sequence[Mapping[str, float]], weights_b: Sequence[Mapping[str, float]]) -> np.ndarray:
     """Return the cosine of weighted label sets (e.g. theme scores); 0 where either side has none."""
     labels = sorted({k for w in (*weights_a, *weights_b) for k in w})
     if not labels or not weights_a or not weights_b:
@@ -260,7 +261,12 @@ def align_provisions(
         The combined similarity matrix (rows A, columns B) and the accepted pairs (row, column), sorted.
     """
     similarity, lexical, signals = similarity_matrix(
-        texts_a, texts_b, themes_a=themes_a, themes_b=themes_b, entities_a=entities_a, entities_b=entities_b,
+        texts_a,
+        texts_b,
+        themes_a=themes_a,
+        themes_b=themes_b,
+        entities_a=entities_a,
+        entities_b=entities_b,
         settings=settings,
     )
     return Alignment(

@@ -21,11 +21,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
-import numpy as np
 import pandas as pd
 
 from dashboard.analysis.diff import pins as pinning
-from dashboard.analysis.diff.align import AlignSettings, lexical_similarity, similarity_matrix, subject_terms
+from dashboard.analysis.diff.align import AlignSettings
+from dashboard.analysis.diff.candidates import candidates, link_rules
 from dashboard.analysis.diff.crosslang import across_languages
 from dashboard.analysis.diff.curated import CuratedLink, curated_for
 from dashboard.analysis.diff.deltas import (
@@ -37,7 +37,7 @@ from dashboard.analysis.diff.deltas import (
     target_deltas,
     theme_deltas,
 )
-from dashboard.analysis.diff.links import Structure, choose_links, family_degree, structure, with_context
+from dashboard.analysis.diff.links import choose_links, family_degree
 from dashboard.analysis.diff.memo import derived as _derived
 from dashboard.analysis.diff.memo import memo as _memo
 from dashboard.analysis.diff.result import STATUSES, Comparison, DocumentSummary, ThemeDelta
@@ -119,29 +119,29 @@ def diff_provisions(
     applied = pinning.parse_pins(pins, ids_a, ids_b, names)
     themes_of = None if provision_themes is None else _derived(provision_themes, "by", _themes_by_provision)
     # the similarity and the structures do not depend on pins or curated links: computed once per pair of tables
-    sim, sa, sb, signals = _memo(
+    entities_of = None if mentions is None else _derived(mentions, "by", _entities_by_provision)
+    cands = _memo(
         (prov_a, prov_b, provision_themes, mentions),
         ("similarity", settings),
-        lambda: _similarity(rows_a, rows_b, themes_of, mentions, settings),
+        lambda: candidates(rows_a, rows_b, themes_of, entities_of, settings),
     )
+    sim, sa, sb, signals = cands.similarity, cands.sa, cands.sb, cands.signals
     aligned_a, aligned_b = _aligned(rows_a, basis_mode), _aligned(rows_b, basis_mode)
     fixed, kept_curated = _fixed(applied, curated, ids_a, ids_b)
-    # a reader's pin places its provisions (the engine links them no further); a curated pair adds its link and
-    # leaves the two free to link elsewhere (a split or merge is several entries); no_counterpart places
-    placing = {k for k, by in fixed.items() if by == "reader" or k[0] is None or k[1] is None}
+    # a reader's pin places its provisions (the engine links them no further); a curated pair and a reader's
+    # "also link" add their link and leave the two free to link elsewhere (a split or merge is several entries);
+    # no_counterpart places
+    placing = {k for k, by in fixed.items() if k[0] is None or k[1] is None}
+    placing |= {(ids_a.index(p.a), ids_b.index(p.b)) for p in applied if p.placed() and p.a and p.b}
     placed_a = {i for i, _ in placing if i is not None}
     placed_b = {j for _, j in placing if j is not None}
     apart = [(ids_a.index(p.a), ids_b.index(p.b)) for p in applied if p.apart and p.a and p.b]
     apart += [(ids_a.index(c.a), ids_b.index(c.b)) for c in kept_curated if c.relation == "not_pair"]
     engine = choose_links(
-        sim,
+        cands.score,
         sa,
         sb,
-        threshold=settings.threshold,
-        link_threshold=settings.link_threshold,
-        link_ratio=settings.link_ratio,
-        max_links=settings.max_links,
-        mutual_threshold=settings.mutual_threshold,
+        **link_rules(settings),
         blocked_rows=frozenset(placed_a | {i for i in range(len(rows_a)) if not aligned_a[i]}),
         blocked_cols=frozenset(placed_b | {j for j in range(len(rows_b)) if not aligned_b[j]}),
         apart=apart,
@@ -209,36 +209,11 @@ def diff_provisions(
             "theme_weight": settings.theme_weight,
             "entity_weight": settings.entity_weight,
             "kept_overlap": settings.kept_overlap,
+            "model": settings.model.version if settings.model is not None else None,
             "signals": list(signals),
             "basis": basis_mode,
         },
     )
-
-
-def _similarity(
-    rows_a: list[dict],
-    rows_b: list[dict],
-    themes_of: dict | None,
-    mentions: pd.DataFrame | None,
-    settings: AlignSettings,
-) -> tuple[np.ndarray, Structure, Structure, tuple[str, ...]]:
-    """Return the combined similarity raised by block context, both documents' structures and the signals."""
-    entities_of = None if mentions is None else _derived(mentions, "by", _entities_by_provision)
-    texts_a, texts_b = [subject_text(r) for r in rows_a], [subject_text(r) for r in rows_b]
-    sim, _, signals = similarity_matrix(
-        texts_a,
-        texts_b,
-        themes_a=None if themes_of is None else [themes_of.get(r["id"], {}) for r in rows_a],
-        themes_b=None if themes_of is None else [themes_of.get(r["id"], {}) for r in rows_b],
-        entities_a=None if entities_of is None else [entities_of.get(r["id"], frozenset()) for r in rows_a],
-        entities_b=None if entities_of is None else [entities_of.get(r["id"], frozenset()) for r in rows_b],
-        settings=settings,
-    )
-    sa, sb = _structure(rows_a, texts_a), _structure(rows_b, texts_b)
-    if settings.context_weight > 0 and (_grouped(sa) or _grouped(sb)):  # flat lists have no context to add
-        sim = with_context(sim, _block_similarity(texts_a, texts_b, sa, sb), sa, sb, settings.context_weight)
-    sim.setflags(write=False)
-    return sim, sa, sb, signals
 
 
 def _wholes(prov_a, prov_b, doc_a, doc_b, provision_themes, mentions, entities, targets, order) -> dict[str, Any]:
@@ -285,27 +260,6 @@ def _aligned(rows: list[dict], basis_mode: str) -> list[bool]:
     return [True] * len(rows) if basis_mode == "all" or not any(own) else own
 
 
-def _structure(rows: list[dict], texts: list[str]) -> Structure:
-    parents = [r.get("parent_id") for r in rows]
-    return structure([r["id"] for r in rows], parents, [len(subject_terms(t)) for t in texts])
-
-
-def _grouped(s: Structure) -> bool:
-    return len(set(s.block)) < len(s.block)
-
-
-def _block_similarity(texts_a: list[str], texts_b: list[str], sa: Structure, sb: Structure) -> np.ndarray:
-    """Return the lexical similarity of every A block with every B block, indexed by block head position."""
-
-    def blocks(texts: list[str], s: Structure) -> list[str]:
-        joined: dict[int, list[str]] = {}
-        for k, top in enumerate(s.block):
-            joined.setdefault(top, []).append(texts[k])
-        return [" ".join(joined.get(k, [])) for k in range(len(texts))]
-
-    return lexical_similarity(blocks(texts_a, sa), blocks(texts_b, sb))
-
-
 def _fixed(
     applied: Sequence[pinning.Pin], curated: Sequence[CuratedLink], ids_a: Sequence[str], ids_b: Sequence[str]
 ) -> tuple[dict[tuple[int | None, int | None], str], list[CuratedLink]]:
@@ -314,21 +268,22 @@ def _fixed(
     applied."""
     row = {pid: i for i, pid in enumerate(ids_a)}
     col = {pid: j for j, pid in enumerate(ids_b)}
-    pinned = {x for p in applied if not p.apart for x in p.placed()}
+    pinned = {x for p in applied for x in p.placed()}
+    linked = {x for p in applied if p.also for x in p.ids()}  # a reader's "also link" (none may be left alone)
     decided = {(p.a, p.b) for p in applied if p.a and p.b}
     fixed: dict[tuple[int | None, int | None], str] = {}
     kept: list[CuratedLink] = []
     for c in curated:
         if (c.a and c.a not in row) or (c.b and c.b not in col):
             continue
-        if {c.a, c.b} & pinned or (c.a, c.b) in decided:
+        if {c.a, c.b} & pinned or (c.a, c.b) in decided or (c.relation == "no_counterpart" and {c.a, c.b} & linked):
             continue
         kept.append(c)
         if c.relation == "pair":
             fixed[(row[c.a], col[c.b])] = "curated"
         elif c.relation == "no_counterpart":
             fixed[(row[c.a] if c.a else None, col[c.b] if c.b else None)] = "curated"
-    for p in applied:
+    for p in applied:  # pairs, also links and provisions left alone: all set by the reader
         if not p.apart:
             fixed[(row[p.a] if p.a else None, col[p.b] if p.b else None)] = "reader"
     return fixed, kept

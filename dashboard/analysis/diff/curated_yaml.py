@@ -29,7 +29,8 @@ RELATIONS = ("pair", "not_pair", "no_counterpart")
 
 
 def relation(pin: Pin) -> str:
-    """Return the curated relation a pin states: pair, not_pair, or no_counterpart (one side alone)."""
+    """Return the curated relation a pin states: pair (a pair or an "also link": a curated pair adds its link and
+    places nothing), not_pair, or no_counterpart (one side alone)."""
     if pin.apart:
         return "not_pair"
     return "pair" if pin.a and pin.b else "no_counterpart"

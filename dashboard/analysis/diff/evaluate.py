@@ -1,4 +1,4 @@
-"""Measure the alignment against a hand-made gold set (tests/eval/data/alignment_expected.yml).
+"""Measure the alignment against a hand-made gold set (dashboard/analysis/diff/gold/alignment_*.yml).
 
 The gold set names provisions by line prefixes: a provision matches a prefix when fold(provision.text) starts
 with fold(prefix). Per document pair it lists the pairs a reader makes and the lines a reader leaves alone
@@ -15,17 +15,12 @@ with fold(prefix). Per document pair it lists the pairs a reader makes and the l
 
 from __future__ import annotations
 
-import itertools
-import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
-from dashboard.analysis.diff.align import lexical_similarity
-from dashboard.analysis.diff.rows import subject_text
 from dashboard.corpus.normalise import fold
 from dashboard.corpus.yamlfile import read_yaml
 from dashboard.errors import InputError
@@ -206,113 +201,6 @@ def _rates(c: dict[str, int]) -> dict[str, float]:
         "consistent_precision": round(c["engine_consistent"] / c["engine_pairs"], 4) if c["engine_pairs"] else 1.0,
         "offered": round(c["pairs_offered"] / c["pairs"], 4) if c["pairs"] else 1.0,
     }
-
-
-def format_report(report: dict[str, Any]) -> str:
-    """Return the report as the lines `policy-timeline eval-alignment` prints."""
-    lines = [f"{'A':<16} {'B':<16} {'pairs':>9} {'only-in':>9} {'accuracy':>9} {'precision':>9} {'recall':>7}"]
-    for row in report["per_pair"]:
-        lines.append(
-            f"{row['a_doc']:<16} {row['b_doc']:<16} {row['pairs_found']:>4}/{row['pairs']:<4} "
-            f"{row['only_found']:>4}/{row['only']:<4} {row['accuracy']:>9.3f} {row['pair_precision']:>9.3f} "
-            f"{row['pair_recall']:>7.3f}"
-        )
-    lines.append(
-        f"{'all':<33} {report['pairs_found']:>4}/{report['pairs']:<4} {report['only_found']:>4}/"
-        f"{report['only']:<4} {report['accuracy']:>9.3f} {report['pair_precision']:>9.3f} "
-        f"{report['pair_recall']:>7.3f}"
-    )
-    lines.append(
-        f"pairing accuracy {report['accuracy']:.3f} (link precision {report['pair_precision']:.3f}, "
-        f"recall {report['pair_recall']:.3f}) on {report['pairs']} gold pairs and {report['only']} "
-        f"only-in lines"
-    )
-    lines.append(
-        f"counterpart paired or offered beside one of the two provisions: {report['pairs_offered']}/"
-        f"{report['pairs']} gold pairs ({report['offered']:.3f})"
-    )
-    if report.get("threshold_curve"):
-        lines.append(
-            "threshold sensitivity (accuracy/precision/recall): "
-            + ", ".join(
-                f"{row['threshold']:.2f}: {row['accuracy']:.2f}/{row['pair_precision']:.2f}/{row['pair_recall']:.2f}"
-                for row in report["threshold_curve"]
-            )
-        )
-    if report.get("chance"):
-        lines.append(
-            "chance best-match similarity against word-shuffled text: "
-            + ", ".join(f"{k} {v:.3f}" for k, v in report["chance"].items())
-        )
-    return "\n".join(lines)
-
-
-def format_set(name: str, what: str, report: dict[str, Any]) -> str:
-    """Return one gold set's link figures in one line."""
-    r = report
-    return (
-        f"{name}, {what}: link precision {r['pair_precision']:.3f} ({r['engine_correct']}/{r['engine_pairs']} links "
-        f"touching a gold line are gold pairs; consistent with the gold {r['consistent_precision']:.3f}), link "
-        f"recall {r['pair_recall']:.3f} ({r['pairs_found']}/{r['pairs']}), lines left alone {r['only_found']}/"
-        f"{r['only']}, accuracy {r['accuracy']:.3f}"
-    )
-
-
-def chance_similarity(
-    provisions: pd.DataFrame,
-    *,
-    repeats: int = 5,
-    seed: int = 0,
-    quantiles: Sequence[float] = (0.5, 0.75, 0.9, 0.95),
-) -> dict[str, float]:
-    """Return quantiles of the best-match similarity a provision reaches against word-shuffled text.
-
-    For every ordered pair of documents (A, B), B's words are pooled, shuffled and cut back into provisions of
-    the same lengths: the same vocabulary, no subject. The best lexical similarity of each A provision against
-    that text is what chance word overlap gives; a pair below its upper quantiles is no evidence of a common
-    subject. The default threshold (AlignSettings.threshold) is set from the 0.9 quantile on the seed corpus,
-    not from the gold set.
-    """
-    texts_by_doc = {
-        str(doc): [subject_text(row) for row in rows.sort_values("ordinal").to_dict("records")]
-        for doc, rows in provisions.groupby("document_id")
-    }
-    rng = random.Random(seed)
-    best: list[float] = []
-    for a, b in itertools.permutations(sorted(texts_by_doc), 2):
-        words = [w for text in texts_by_doc[b] for w in text.split()]
-        lengths = [len(text.split()) for text in texts_by_doc[b]]
-        for _ in range(repeats):
-            rng.shuffle(words)
-            cuts = np.cumsum([0, *lengths])
-            shuffled = [" ".join(words[cuts[k] : cuts[k + 1]]) for k in range(len(lengths))]
-            sim = lexical_similarity(texts_by_doc[a], shuffled)
-            if sim.size:
-                best.extend(sim.max(axis=1).tolist())
-    if not best:
-        return {}
-    return {f"q{round(q * 100)}": round(float(np.quantile(best, q)), 4) for q in quantiles}
-
-
-def threshold_curve(
-    gold: list[dict[str, Any]],
-    provisions: pd.DataFrame,
-    differ_at: Callable[[float], Differ],
-    thresholds: Sequence[float],
-) -> list[dict[str, float]]:
-    """Return accuracy, precision and recall at each threshold (to show the choice was not a lucky peak)."""
-    out = []
-    for threshold in thresholds:
-        report = score_alignment(gold, provisions, differ_at(threshold))
-        out.append(
-            {
-                "threshold": threshold,
-                "accuracy": report["accuracy"],
-                "pair_precision": report["pair_precision"],
-                "pair_recall": report["pair_recall"],
-            }
-        )
-    return out
 
 
 def annotator_agreement(

@@ -1,7 +1,7 @@
 """How much work a reader needs to turn the engine's pairs into the gold alignment, using only the Compare
-page's one-click links: "Pair with: …" beside a provision (pins the two together), "no counterpart" beside a
-paired provision (leaves it alone) and "not a pair" on a pair (keeps those two apart). Each click re-aligns the
-rest around the pins, as the page does.
+page's one-click links: "Pair with: …" beside a provision (pins the two together), "Also link" (adds that link
+and keeps the others), "no counterpart" beside a paired provision (leaves it alone) and "not a pair" on a pair
+(keeps those two apart). Each click re-aligns the rest around the pins, as the page does.
 
 The simulated reader knows the gold set and never types a pin by hand: a gold pair whose counterpart is never
 offered stays missed. So the figure measures what the page's offers make reachable and at what cost in clicks,
@@ -10,6 +10,7 @@ not the engine's own accuracy (that is `evaluate.score_alignment`).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -75,16 +76,20 @@ def _next_click(
 ) -> list[Pin] | None:
     """Return the pins after the reader's next click, or None when no link on the page brings the gold closer.
 
-    In order: "Pair with: b" beside a (or a beside b) for a gold pair the engine misses; "no counterpart" beside
+    In order: "Pair with: b" beside a (or a beside b) for a gold pair the engine misses ("Also link", pin `a+b`,
+    when the gold links a or b to several, so that pinning one link does not take back another); "no counterpart" beside
     a line the gold leaves alone but the engine pairs; "not a pair" on a pair that keeps a gold line from a
     counterpart the page does not offer (the engine then tries that line elsewhere)."""
     rows = _rows(result)
     a_to_b, b_to_a = pair_maps(rows)
     offered = offered_candidates(rows)
     missed = [(a, b) for a, b in sorted(gold_pairs) if b not in a_to_b.get(a, ())]
+    degree = Counter(x for pair in gold_pairs for x in pair)
     for a, b in missed:
         if b in offered.get(a, ()) or a in offered.get(b, ()):
-            return with_pin(pins, Pin(a, b))
+            # a line the gold links to several: "Also link" adds this link and keeps the others
+            also = degree[a] > 1 or degree[b] > 1
+            return with_pin(pins, Pin(a, b, also=also))
     for x in only_a:
         if x in a_to_b:
             return with_pin(pins, Pin(x, None))
@@ -94,6 +99,6 @@ def _next_click(
     for a, b in missed:
         wrongs = [(a, x) for x in sorted(a_to_b.get(a, ()))] + [(x, b) for x in sorted(b_to_a.get(b, ()))]
         for wrong in wrongs:
-            if Pin(wrong[0], wrong[1], apart=True) not in pins:
+            if wrong not in gold_pairs and Pin(wrong[0], wrong[1], apart=True) not in pins:  # never on a gold pair
                 return with_pin(pins, Pin(wrong[0], wrong[1], apart=True))
     return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dashboard.analysis.diff.result import Link, Section
+from dashboard.i18n import t
 
 SHOWN = 6  # B provisions named in one line; the rest are counted
 
@@ -78,3 +79,14 @@ def _names(ids: Sequence[str]) -> str:
 
 def _path(pid: str) -> str:
     return pid.split(":", 1)[-1]
+
+
+def section_line(section: dict, lang: str) -> str:
+    """Return a section's line (`Section.as_dict()`) in `lang`: "7. Environmental cooperation → merged into p13,
+    p14" (the words from the catalogue, `compare.section.*`; in English the same as `summary`)."""
+    paths = [_path(str(b)) for b in section.get("b") or ()]
+    names = ", ".join(paths[:SHOWN])
+    if len(paths) > SHOWN:
+        names = t("compare.section.more", lang, names=names, n=len(paths) - SHOWN)
+    said = t(f"compare.section.{section['outcome']}", lang, names=names)
+    return said if section["outcome"] == "new" else f"{section['title']} → {said}"

@@ -1,6 +1,6 @@
 """Word-level differences inside one aligned pair of provisions.
 
-The ops format (documented in docs/notes/issue-6.md and the `diff --json` help):
+The ops format (documented in docs/alignment.md and the `diff --json` help):
 a list of `{"op": "equal" | "insert" | "delete" | "replace", "a": str, "b": str}` in reading order, where `a`
 is a slice of the A text and `b` a slice of the B text. Each slice runs from the start of its first word to
 the start of the word after its last, so it carries the trailing space: concatenating every op's `a` gives

@@ -53,4 +53,67 @@
         shown = now;
     }, true);
     window.addEventListener("_dashprivate_pushstate", function () { shown = drawn(); }, true);
+
+    // The rows' many small pieces (the links offered beside a provision, its "open" and source links, the theme
+    // chips) come as data, `data-parts` (views/compare_parts.py), and are made here as plain elements: as Dash
+    // components they were most of what a correction mounts again. Every string is set as text (textContent,
+    // attributes), never parsed as HTML.
+    function follow(event) {  // a page of the app, followed as dcc.Link does (no reload)
+        if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) { return; }
+        event.preventDefault();
+        window.history.pushState({}, "", this.getAttribute("href"));
+        window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
+        window.scrollTo(0, 0);
+    }
+    var MARKS = ["del", "ins", "span"];
+    function make(parent, parts) {
+        parts.forEach(function (p) {
+            var el;
+            if (p[0] === "t") { parent.appendChild(document.createTextNode(p[1])); return; }
+            if (p[0] === "br") { parent.appendChild(document.createElement("br")); return; }
+            if (p[0] === "span") {
+                el = document.createElement("span");
+                el.className = p[1];
+                make(el, p[2]);
+            } else if (p[0] === "a") {
+                el = document.createElement("a");
+                el.textContent = p[1];
+                el.href = p[2];
+                el.className = p[3];
+                if (p[4]) { el.title = p[4]; }
+                if (p[5] === "fix") { el.setAttribute("data-correction", ""); }
+                if (p[5] === "spa") { el.addEventListener("click", follow); }
+            } else if (p[0] === "mark" && MARKS.indexOf(p[1]) >= 0) {
+                el = document.createElement(p[1]);
+                el.textContent = p[2];
+                el.className = p[3];
+                if (p[4]) { el.title = p[4]; }
+            } else if (p[0] === "chip") {
+                el = document.createElement("span");
+                el.textContent = p[1];
+                el.className = p[2];
+                el.title = p[3];
+                el.style.backgroundColor = p[4];
+                el.style.color = p[5];
+            } else { return; }
+            parent.appendChild(el);
+        });
+    }
+    function build(el) {
+        var spec = el.getAttribute("data-parts");
+        if (el.getAttribute("data-built") === spec) { return; }
+        var parts;
+        try { parts = JSON.parse(spec); } catch (e) { return; }
+        el.textContent = "";
+        make(el, parts);
+        el.setAttribute("data-built", spec);
+    }
+    function buildAll() {
+        if (!onComparePage()) { return; }
+        var found = document.querySelectorAll("[data-parts]");
+        for (var k = 0; k < found.length; k++) { build(found[k]); }
+    }
+    new MutationObserver(buildAll).observe(document.documentElement, {
+        childList: true, subtree: true, attributes: true, attributeFilter: ["data-parts"]});
+    buildAll();
 })();

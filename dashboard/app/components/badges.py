@@ -16,6 +16,7 @@ from dashboard.figures.coverage import (
     source_kind_label,
 )
 from dashboard.figures.template import THEME_COLOURS
+from dashboard.i18n import localised
 
 
 def source_badge(
@@ -43,7 +44,7 @@ def coverage_note(document: Mapping[str, Any], lang: str = "en") -> html.Div:
     """Return the banner saying how much of the document the corpus holds and what it lacks."""
     key = coverage_key(document.get("coverage"), document.get("held"))
     help_text = COVERAGE_HELP[key].get(lang, COVERAGE_HELP[key]["en"])
-    note = _text(document.get("coverage_note"))
+    note = localised(document, "coverage_note", lang)
     return html.Div(
         [
             source_badge(

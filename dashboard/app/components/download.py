@@ -7,9 +7,9 @@ Use on a page (the chart's registry name is all the menu needs):
     briefing_pack_menu(lang=view.lang)                       # on the Compare page
 
 ONE generic callback serves every chart menu (pattern-matching ids): it reads the page's state from the URL
-(the page's `View` in `app/state/`: its `chart_options()` when it has one, else its docs/themes/a/b and
-other parameters) and calls `dashboard.export`, so the file is the chart on screen, drawn by the same figure
-function. Export runs through the process's one warm kaleido browser, behind its lock, and through
+(the page's `View`, found in `app.state.charts.PAGE_VIEWS`, and its `chart_options()`) and calls
+`dashboard.export`, so the file is the chart on screen, drawn by the same figure function. Export runs
+through the process's one warm kaleido browser, behind its lock, and through
 `dashboard.export.gate`: a file already made for the same view comes from a bounded cache, at most one export
 runs at a time on the machine, and when it is busy the menu says so ("busy, try again") instead of queueing
 more work behind the pages.
@@ -17,21 +17,21 @@ more work behind the pages.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
-from urllib.parse import parse_qsl
 
 import dash_bootstrap_components as dbc
 from dash import ALL, MATCH, Input, Output, State, callback, ctx, dcc, html, no_update
 
+from dashboard import i18n
 from dashboard.app import ids
 from dashboard.app.context import current
-from dashboard.app.state import CompareView, View, Vocabulary
+from dashboard.app.state import CompareView
+from dashboard.app.state.charts import page_options
 from dashboard.errors import PolicyTimelineError
 from dashboard.export.brief import render_brief
 from dashboard.export.gate import ExportBusy, cached_export
 from dashboard.export.static import SIZES, default_filename, render_chart
-from dashboard.figures.registry import ChartOptions
+from dashboard.i18n import table
 
 # pattern-matching id types (a dict id: {"type": ..., "chart": <registry name>, ...})
 EXPORT_MENU = "export-menu"
@@ -43,27 +43,7 @@ BRIEF_ITEM = "brief-item"  # {"type": BRIEF_ITEM, "fmt": ".pptx" | ".pdf" | ".ht
 BRIEF_DOWNLOAD = "brief-download"
 BRIEF_STATUS = "brief-status"
 
-TEXT: dict[str, dict[str, str]] = {
-    "download": {"en": "⤓ Download", "vi": "⤓ Tải xuống"},
-    "slide": {"en": "Slide, 16:9 (1600 × 900)", "vi": "Trình chiếu 16:9 (1600 × 900)"},
-    "a4": {"en": "A4 page width (1240 px wide)", "vi": "Chiều ngang khổ A4 (rộng 1240 px)"},
-    ".png": {"en": "PNG image (2× scale)", "vi": "Ảnh PNG (tỷ lệ 2×)"},
-    ".svg": {"en": "SVG (vector)", "vi": "SVG (vectơ)"},
-    ".pdf": {"en": "PDF (vector)", "vi": "PDF (vectơ)"},
-    "other": {"en": "Other formats", "vi": "Định dạng khác"},
-    ".html": {"en": "Interactive HTML (works offline)", "vi": "HTML tương tác (xem không cần mạng)"},
-    ".csv": {"en": "Data behind the chart (CSV)", "vi": "Dữ liệu của biểu đồ (CSV)"},
-    "brief": {"en": "⤓ Download briefing pack", "vi": "⤓ Tải bộ tài liệu báo cáo"},
-    "brief.pptx": {"en": "PowerPoint slides (.pptx)", "vi": "Trang chiếu PowerPoint (.pptx)"},
-    "brief.pdf": {"en": "PDF, one page per slide", "vi": "PDF, mỗi trang một trang chiếu"},
-    "brief.html": {"en": "Web page (.html)", "vi": "Trang web (.html)"},
-    "brief.hint": {"en": "Timeline, themes, what changed from A to B with quotations, targets, sources.",
-                   "vi": "Dòng thời gian, chủ đề, thay đổi từ A sang B kèm trích dẫn, mục tiêu, nguồn."},
-    "brief.choose": {"en": "Choose two documents first.", "vi": "Hãy chọn hai văn bản trước."},
-    "failed": {"en": "Export failed: {error}", "vi": "Không xuất được: {error}"},
-    "busy": {"en": "The server is busy with other downloads: try again in {seconds} seconds.",
-             "vi": "Máy chủ đang bận với các lượt tải khác: hãy thử lại sau {seconds} giây."},
-}
+TEXT = table("download")
 STATIC = (".png", ".svg", ".pdf")
 
 
@@ -73,18 +53,32 @@ def chart_download_menu(chart: str, lang: str = "en") -> html.Div:
     for size in SIZES:
         items.append(dbc.DropdownMenuItem(_t(size, lang), header=True))
         items += [_item(chart, fmt, size, lang) for fmt in STATIC]
-    items += [dbc.DropdownMenuItem(divider=True), dbc.DropdownMenuItem(_t("other", lang), header=True),
-              _item(chart, ".html", "slide", lang), _item(chart, ".csv", "", lang)]
+    items += [
+        dbc.DropdownMenuItem(divider=True),
+        dbc.DropdownMenuItem(_t("other", lang), header=True),
+        _item(chart, ".html", "slide", lang),
+        _item(chart, ".csv", "", lang),
+    ]
     return html.Div(
         [
-            dbc.DropdownMenu(items, label=_t("download", lang), size="sm", color="light", align_end=True,
-                             id={"type": EXPORT_MENU, "chart": chart}, className="export-menu"),
+            dbc.DropdownMenu(
+                items,
+                label=_t("download", lang),
+                size="sm",
+                color="light",
+                align_end=True,
+                id={"type": EXPORT_MENU, "chart": chart},
+                className="export-menu",
+            ),
             dcc.Loading(
-                html.Div([
-                    dcc.Download(id={"type": EXPORT_DOWNLOAD, "chart": chart}),
-                    html.Span(id={"type": EXPORT_STATUS, "chart": chart}, className="small text-danger"),
-                ]),
-                type="dot", parent_className="export-loading",
+                html.Div(
+                    [
+                        dcc.Download(id={"type": EXPORT_DOWNLOAD, "chart": chart}),
+                        html.Span(id={"type": EXPORT_STATUS, "chart": chart}, className="small text-danger"),
+                    ]
+                ),
+                type="dot",
+                parent_className="export-loading",
             ),
         ],
         className="chart-download d-flex justify-content-end align-items-center gap-2",
@@ -94,16 +88,25 @@ def chart_download_menu(chart: str, lang: str = "en") -> html.Div:
 
 def briefing_pack_menu(lang: str = "en") -> html.Div:
     """Return the Compare page's briefing-pack menu (the pack compares the page's documents A and B)."""
-    items = [dbc.DropdownMenuItem(_t(f"brief{fmt}", lang), id={"type": BRIEF_ITEM, "fmt": fmt}, n_clicks=0,
-                                  className=f"brief-item brief-{fmt[1:]}")
-             for fmt in (".pptx", ".pdf", ".html")]
+    items = [
+        dbc.DropdownMenuItem(
+            _t(f"brief{fmt}", lang),
+            id={"type": BRIEF_ITEM, "fmt": fmt},
+            n_clicks=0,
+            className=f"brief-item brief-{fmt[1:]}",
+        )
+        for fmt in (".pptx", ".pdf", ".html")
+    ]
     return html.Div(
         [
-            dbc.DropdownMenu(items, label=_t("brief", lang), size="sm", color="primary", id=BRIEF_MENU,
-                             className="brief-menu"),
+            dbc.DropdownMenu(
+                items, label=_t("brief", lang), size="sm", color="primary", id=BRIEF_MENU, className="brief-menu"
+            ),
             html.Span(_t("brief.hint", lang), className="small text-muted"),
-            dcc.Loading(html.Div([dcc.Download(id=BRIEF_DOWNLOAD),
-                                  html.Span(id=BRIEF_STATUS, className="small text-danger")]), type="dot"),
+            dcc.Loading(
+                html.Div([dcc.Download(id=BRIEF_DOWNLOAD), html.Span(id=BRIEF_STATUS, className="small text-danger")]),
+                type="dot",
+            ),
         ],
         className="briefing-pack d-flex flex-wrap align-items-center gap-2 my-2",
     )
@@ -138,14 +141,17 @@ def _on_brief(clicks: list[int | None], search: str | None) -> tuple[Any, str]:
     return brief_download(item["fmt"], search)
 
 
-def export_download(chart: str, fmt: str, size: str | None, pathname: str | None,
-                    search: str | None) -> tuple[Any, str]:
+def export_download(
+    chart: str, fmt: str, size: str | None, pathname: str | None, search: str | None
+) -> tuple[Any, str]:
     """Return (dcc.Download data, status text) for chart `chart` as `fmt` with the page's options."""
     data = current()
     options = page_options(pathname, search, data.vocab)
     try:
-        payload = cached_export(("chart", id(data), chart, fmt, size, repr(options)),
-                                lambda: render_chart(data.dataset, chart, options, fmt, size=size))
+        payload = cached_export(
+            ("chart", id(data), chart, fmt, size, repr(options)),
+            lambda: render_chart(data.dataset, chart, options, fmt, size=size),
+        )
     except ExportBusy as exc:
         return no_update, _t("busy", options.lang, seconds=exc.retry_after)
     except PolicyTimelineError as exc:
@@ -164,8 +170,10 @@ def brief_download(fmt: str, search: str | None) -> tuple[Any, str]:
     pins, _ = view.pins_in(data.by_document)  # the others are notices on the page already
     texts = [p.text() for p in pins]
     try:
-        payload = cached_export(("brief", id(data), fmt, view.a, view.b, view.lang, tuple(texts)),
-                                lambda: render_brief(data.dataset, view.a, view.b, fmt, lang=view.lang, pins=texts))
+        payload = cached_export(
+            ("brief", id(data), fmt, view.a, view.b, view.lang, tuple(texts)),
+            lambda: render_brief(data.dataset, view.a, view.b, fmt, lang=view.lang, pins=texts),
+        )
     except ExportBusy as exc:
         return no_update, _t("busy", view.lang, seconds=exc.retry_after)
     except PolicyTimelineError as exc:
@@ -173,38 +181,12 @@ def brief_download(fmt: str, search: str | None) -> tuple[Any, str]:
     return dcc.send_bytes(payload, f"briefing-pack_{view.a}_vs_{view.b}{fmt}"), ""
 
 
-def page_options(pathname: str | None, search: str | None, vocab: Vocabulary) -> ChartOptions:
-    """Return the chart options of the page at `pathname` in the state its URL query describes."""
-    view_class = next((c for c in _views(View) if c.PATH == (pathname or "/")), None)
-    if view_class is None:
-        return ChartOptions()
-    view = view_class.from_query(search, vocab)
-    if hasattr(view, "chart_options"):
-        return view.chart_options()
-    # a page without chart_options(): its documents, themes and pair, and its other parameters as extras
-    values = {f.name: getattr(view, f.name) for f in dataclasses.fields(view)}
-    known = {"docs", "doc", "theme", "themes", "a", "b", "lang", "measure", "basis"}
-    extra = {k: v for k, v in parse_qsl(view.to_query().lstrip("?")) if k not in known}
-    docs = values.get("docs") or ((values["doc"],) if values.get("doc") else ())
-    themes = values.get("themes") or ((values["theme"],) if values.get("theme") else ())
-    return ChartOptions(docs=tuple(docs), themes=tuple(themes), a=values.get("a") or "",
-                        b=values.get("b") or "", measure=values.get("measure") or "share_provisions",
-                        basis=values.get("basis") or "own", lang=view.lang, extra=extra)
-
-
 def _item(chart: str, fmt: str, size: str, lang: str) -> dbc.DropdownMenuItem:
     item_id = {"type": EXPORT_ITEM, "chart": chart, "fmt": fmt, "size": size}
-    return dbc.DropdownMenuItem(_t(fmt, lang), id=item_id, n_clicks=0,
-                                className=f"export-item export-{fmt[1:]}-{size or 'data'}")
-
-
-def _views(base: type[View]) -> list[type[View]]:
-    found = []
-    for sub in base.__subclasses__():
-        found += [sub, *_views(sub)]
-    return found
+    return dbc.DropdownMenuItem(
+        _t(fmt, lang), id=item_id, n_clicks=0, className=f"export-item export-{fmt[1:]}-{size or 'data'}"
+    )
 
 
 def _t(key: str, lang: str, **values: object) -> str:
-    entry = TEXT[key]
-    return (entry.get(lang) or entry["en"]).format(**values)
+    return i18n.t(f"download.{key}", lang, **values)

@@ -12,7 +12,8 @@ from dashboard.analysis.annotations import Span
 from dashboard.app.components.badges import source_badge, theme_chips
 from dashboard.app.components.links import source_link
 from dashboard.app.components.text import highlight
-from dashboard.app.i18n import STRINGS, t
+from dashboard.app.i18n import has, t
+from dashboard.i18n import localised
 
 NOT_OWN_KINDS = ("commentary", "reported")
 
@@ -83,7 +84,7 @@ def provision_card(
             source_badge(
                 document.get("coverage"),
                 "",
-                document.get("coverage_note"),
+                localised(document, "coverage_note", lang),
                 held=document.get("held"),
                 lang=lang,
             )
@@ -224,7 +225,7 @@ def _source_suffix(doc_id: str, start: Any, end: Any, lang: str) -> list[Any]:
 
 def _actor_words(actor: Mapping[str, Any], lang: str) -> str:
     role = str(actor.get("role") or "")
-    notes = [t(f"role.{role}", lang) if f"role.{role}" in STRINGS else role] if role else []
+    notes = [t(f"role.{role}", lang) if has(f"role.{role}") else role] if role else []
     if actor.get("inherited"):
         notes.append(t("common.inherited", lang))
     return f"{actor.get('name')}" + (f" ({', '.join(notes)})" if notes else "")

@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlencode
 
 from dashboard.app.i18n import DEFAULT_LANG, LANGS, t
 from dashboard.corpus.ids import symbol_key
+from dashboard.figures.registry import ChartOptions
 
 MAX_VALUE = 200  # characters kept of a free-text value (the search box)
 MAX_FIELDS = 64  # parameters read from one query; more is not a real address
@@ -238,4 +239,9 @@ class View:
     def caption(self, vocab: Vocabulary) -> str:
         """Return the view in words."""
         return ""
+
+    def chart_options(self) -> ChartOptions:
+        """Return the options of the page's charts (the same ones export and the briefing take); a page with
+        charts says which (`app.state.charts.CHART_VIEWS`) and builds its family's typed options here."""
+        return ChartOptions(lang=self.lang)
 

@@ -11,29 +11,23 @@ from dashboard.analysis.diff.pins import MAX_PINS, Pin, usable_pins, well_formed
 from dashboard.app.i18n import theme_label
 from dashboard.app.state.base import MAX_VALUE, Notice, View, Vocabulary, _Reader
 from dashboard.figures.registry import ChartOptions
+from dashboard.i18n import table
 
 _PIN_NOTICE = {"unknown": "pin-unknown", "conflict": "pin-conflict", "too-many": "pin-too-many"}  # by reason
 
 STATUSES = ("kept", "reworded", "merged", "split", "new", "dropped")  # of an aligned pair (analysis.diff)
 
 
-_COMPARE_WORDS = {
-    "choose": {"en": "Choose two documents to compare", "vi": "Chọn hai văn bản để so sánh"},
-    "kept": {"en": "kept", "vi": "giữ nguyên"},
-    "reworded": {"en": "reworded", "vi": "viết lại"},
-    "merged": {"en": "merged", "vi": "gộp lại"},
-    "split": {"en": "split", "vi": "tách ra"},
-    "new": {"en": "new", "vi": "mới"},
-    "dropped": {"en": "dropped", "vi": "bỏ"},
-}
+_COMPARE_WORDS = table("compare_view")
 
 
 @dataclass(frozen=True)
 class CompareView(View):
     """Two documents side by side (`a`, `b`: id or symbol of a held document), the aligned provisions
     filtered by `theme` and by `status` (any of kept, reworded, merged, split, new, dropped; none means all), and
-    the reader's corrections to the pairing (`pin`: 3.b1-p2, 3.b1-, -p3; see analysis/diff/pins.py). A pin is
-    checked for its shape here; whether it names provisions of the two documents is checked when the page is drawn."""
+    the reader's corrections to the pairing (`pin`: 3.b1-p2, 3.b1-, -p3, 3.b1!p2, 3.b1+p13; see
+    analysis/diff/pins.py). A pin is checked for its shape here; whether it names provisions of the two documents
+    is checked when the page is drawn."""
 
     PATH: ClassVar[str] = "/compare"
     PARAMS: ClassVar[tuple[str, ...]] = ("a", "b", "theme", "status", "pin")
@@ -61,6 +55,7 @@ class CompareView(View):
         chosen = reader.subset("status", STATUSES)
         pins = []
         for value in reader.many("pin"):
+            value = value.strip().replace(" ", "+")  # an "also link" typed in an address: its + reads as a space
             if not well_formed(value):
                 reader.note("malformed", "pin", value)
             elif len(pins) == MAX_PINS:

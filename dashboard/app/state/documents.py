@@ -9,7 +9,8 @@ from typing import Any, ClassVar
 from dashboard.analysis.excerpt import parse_offset
 from dashboard.app.i18n import t, theme_label
 from dashboard.app.state.base import MAX_VALUE, View, Vocabulary, _Reader
-from dashboard.figures.registry import ChartOptions
+from dashboard.figures.registry import ChartOptions, TimelineOptions
+from dashboard.i18n import number
 
 LAYERS = ("relations", "horizons", "not_held")  # timeline layers that can be hidden
 ROLES = ("lead", "coordinate", "assist", "report")
@@ -60,7 +61,7 @@ class TimelineView(View):
 
     def chart_options(self) -> ChartOptions:
         """Return the options of the page's chart (the same ones export and the briefing take)."""
-        return ChartOptions(lang=self.lang, extra={"hide": ",".join(self.hide)})
+        return ChartOptions(lang=self.lang, timeline=TimelineOptions(hide=self.hide))
 
     def caption(self, vocab: Vocabulary) -> str:
         """Return the view in words."""
@@ -289,7 +290,6 @@ def span_words(start: int | None, end: int | None, lang: str, seed_file: str = "
     """Return a span in words: "characters 2,549–3,132 of the seed file 000_….txt" (no file: without it)."""
     if start is None or end is None:
         return t("source.whole", lang)
-    sep = "." if lang == "vi" else ","
-    a, b = f"{start + 1:,}".replace(",", sep), f"{end:,}".replace(",", sep)
+    a, b = number(start + 1, lang), number(end, lang)
     key = "source.span_of" if seed_file else "source.span"
     return t(key, lang, a=a, b=b, file=seed_file)

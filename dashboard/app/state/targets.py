@@ -9,8 +9,8 @@ from typing import Any, ClassVar
 from dashboard.app.i18n import theme_label
 from dashboard.app.state.base import Notice, View, Vocabulary, _held_documents, _Reader
 from dashboard.app.state.themes import _words
-from dashboard.figures.registry import ChartOptions
-from dashboard.figures.target_tables import KINDS as TARGET_KINDS
+from dashboard.figures.registry import ChartOptions, TargetOptions
+from dashboard.figures.targets.tables import KINDS as TARGET_KINDS
 
 GROUPINGS = ("document", "theme")  # how the targets timeline groups its rows
 
@@ -94,13 +94,9 @@ class TargetsView(View):
 
     def chart_options(self) -> ChartOptions:
         """Return the options of the page's charts (the same ones export and the briefing take)."""
-        extra = {"kind": ",".join(self.kinds), "by": self.by}
-        if self.year_from is not None:
-            extra["from"] = str(self.year_from)
-        if self.year_to is not None:
-            extra["to"] = str(self.year_to)
+        targets = TargetOptions(kinds=self.kinds, year_from=self.year_from, year_to=self.year_to, by=self.by)
         themes = (self.theme,) if self.theme else ()
-        return ChartOptions(docs=self.docs, themes=themes, lang=self.lang, extra=extra)
+        return ChartOptions(docs=self.docs, themes=themes, lang=self.lang, targets=targets)
 
     def caption(self, vocab: Vocabulary) -> str:
         """Return the view in words, e.g. 'Targets falling due 2030 · 40/QĐ-TTg · goals, milestones'."""

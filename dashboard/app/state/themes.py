@@ -6,32 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from dashboard import i18n
 from dashboard.app.i18n import theme_label
 from dashboard.app.state.base import MAX_VALUE, View, Vocabulary, _held_documents, _Reader
-from dashboard.figures.registry import ChartOptions
-from dashboard.figures.theme_tables import BASES, MEASURES
+from dashboard.figures.registry import ChartOptions, HeatmapOptions
+from dashboard.figures.themes.tables import BASES, MEASURES
+from dashboard.i18n import table
 
-_THEMES_WORDS = {
-    "share_provisions": {"en": "share of provisions", "vi": "tỷ lệ điều khoản"},
-    "share_words": {"en": "share of words", "vi": "tỷ lệ số từ"},
-    "count": {"en": "provisions carrying each theme", "vi": "số điều khoản có chủ đề"},
-    "own": {"en": "own text", "vi": "lời văn của văn bản"},
-    "all": {"en": "all text", "vi": "mọi đoạn"},
-    "all_docs": {"en": "all documents", "vi": "mọi văn bản"},
-    "cell": {"en": "provisions of {doc} on {theme}", "vi": "điều khoản của {doc} về {theme}"},
-    "targets": {"en": "Targets", "vi": "Mục tiêu"},
-    "due": {"en": "falling due {years}", "vi": "đến hạn {years}"},
-    "goal": {"en": "goals", "vi": "mục tiêu"},
-    "milestone": {"en": "milestones", "vi": "mốc"},
-    "programme_period": {"en": "programme periods", "vi": "giai đoạn chương trình"},
-    "reported_indicator": {"en": "reported indicators", "vi": "chỉ số được công bố"},
-    "by_theme": {"en": "rows by theme", "vi": "nhóm theo chủ đề"},
-}
+_THEMES_WORDS = table("themes_view")
 
 
 def _words(key: str, lang: str, **values: object) -> str:
-    entry = _THEMES_WORDS[key]
-    return (entry.get(lang) or entry["en"]).format(**values)
+    return i18n.t(f"themes_view.{key}", lang, **values)
 
 
 @dataclass(frozen=True)
@@ -87,14 +73,13 @@ class ThemesView(View):
 
     def chart_options(self) -> ChartOptions:
         """Return the options of the page's charts (the same ones export and the briefing take)."""
-        extra = {"cell": "|".join(self.cell)} if self.cell else {}
         return ChartOptions(
             docs=self.docs,
             themes=self.themes,
             measure=self.measure,
             basis=self.basis,
             lang=self.lang,
-            extra=extra,
+            heatmap=HeatmapOptions(cell=self.cell),
         )
 
     def caption(self, vocab: Vocabulary) -> str:
@@ -109,7 +94,6 @@ class ThemesView(View):
             doc, theme = vocab.symbol(self.cell[0]), theme_label(self.cell[1], lang)
             parts.append(_words("cell", lang, doc=doc, theme=theme))
         return " · ".join(parts)
-
 
 
 def _choice(value: str, allowed: tuple[str, ...]) -> str:

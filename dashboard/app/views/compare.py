@@ -13,14 +13,15 @@ from dash import dcc, html
 from dashboard.analysis.diff.pins import Pin
 from dashboard.app import ids
 from dashboard.app.components import notices_alert
-from dashboard.app.components.badges import source_badge, theme_chip
+from dashboard.app.components.badges import source_badge
 from dashboard.app.components.charts import chart_card
 from dashboard.app.components.download import briefing_pack_menu
 from dashboard.app.components.links import document_link, source_href
-from dashboard.app.components.provision import NOT_OWN_KINDS, span_reference
+from dashboard.app.components.provision import NOT_OWN_KINDS
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t, theme_label
-from dashboard.app.state import STATUSES, CompareView, DocumentView, Notice
+from dashboard.app.state import STATUSES, CompareView, DocumentView, Notice, span_words
+from dashboard.app.views import compare_parts as parts
 from dashboard.app.views.compare_deltas import charts, entities_box, targets_box, terms_box
 from dashboard.app.views.compare_pins import (
     candidate_links,
@@ -31,8 +32,8 @@ from dashboard.app.views.compare_pins import (
 )
 from dashboard.app.views.compare_sections import sections_block
 from dashboard.app.views.compare_text import text
-from dashboard.figures.compare import comparison_dict
-from dashboard.figures.coverage import coverage_key, coverage_label, source_kind_label
+from dashboard.figures.compare.chart import comparison_dict, coverage_warning
+from dashboard.i18n import localised
 
 MAX_ROWS = 150  # pairs drawn at once (each is ~3 kB of components); the filters narrow a longer list
 EXAMPLES = (("40-QD-TTg-2016", "153-NQ-CP-2025"), ("01-NQ-CP-2016", "59-NQ-TW-2025"))
@@ -254,7 +255,8 @@ def _pair_row(
     if pair["a"] and pair["b"] and pair["similarity"] is not None:  # none across languages (crosslang.py)
         meta.append(html.Span(f"{_t('similarity', lang)} {pair['similarity']:.2f}", className="pair-sim"))
     meta += pair_actions(data, view, pins, pair)  # before the theme chips, which can fill a line
-    meta += [theme_chip(theme, lang) for theme in pair["themes"]]
+    if pair["themes"]:  # as data: compare_parts.py
+        meta.append(parts.parts_box([parts.chip(theme, lang) for theme in pair["themes"]], "theme-chips", html.Span))
     seen = set() if seen is None else seen
     cells = [_cell(data, result, pair, "a", view, pins, seen), _cell(data, result, pair, "b", view, pins, seen)]
     return html.Div(
@@ -290,27 +292,40 @@ def _cell(
     doc_id = result[side]
     document = data.documents.get(doc_id, {})
     kind = pair[f"{side}_kind"] or ""
-    head: list[Any] = [html.Span(pid.split(":", 1)[-1], className="provision-path", title=pid)]
+    head = [parts.mark("span", pid.split(":", 1)[-1], "provision-path", pid)]
     if not pair[f"{side}_own"]:
         head.append(
-            html.Span(
-                t(f"kind.{kind}", lang) if kind in NOT_OWN_KINDS else kind,
-                className=f"kind-badge kind-{kind}",
-            )
+            parts.mark("span", t(f"kind.{kind}", lang) if kind in NOT_OWN_KINDS else kind, f"kind-badge kind-{kind}")
         )
+    # the links to the provision in its document and to its source span, as data (compare_parts.py)
+    start, end = provision.get("start"), provision.get("end")
+    try:
+        words = span_words(int(start), int(end), lang, str(document.get("seed_file") or ""))
+    except (TypeError, ValueError):
+        words = t("source.title", lang)
     meta = [
-        dcc.Link(
-            t("common.open", lang) + " →",
-            href=DocumentView(doc=doc_id, p=pid, lang=lang).href(),
-            className="open-link",
+        parts.link(
+            t("common.open", lang) + " →", DocumentView(doc=doc_id, p=pid, lang=lang).href(), "open-link", "", "spa"
         ),
-        span_reference(provision, document, lang),
+        parts.group(
+            "span-ref-line",
+            [
+                parts.text(f"{t('common.source', lang)}: "),
+                parts.link(
+                    words,
+                    source_href(doc_id, start, end, lang),
+                    "span-ref source-link",
+                    t("source.link_title", lang),
+                    "spa",
+                ),
+            ],
+        ),
     ]
     return html.Div(
         [
-            html.Div(head, className="provision-head"),
-            html.P(marked_text(pair, side), className="pair-text"),
-            html.Div(meta, className="provision-meta"),
+            parts.parts_box(head, "provision-head"),
+            parts.pair_text(pair, side),
+            parts.parts_box(meta, "provision-meta"),
             candidate_links(data, view, pins, pair, side),
         ],
         className=f"pair-cell side-{side}",
@@ -324,27 +339,6 @@ def _anchor(data: AppData, pid: str, side: str, seen: set[str] | None) -> dict[s
     if seen is not None:
         seen.add(pid)
     return {"id": cell_id(data, pid, side)}
-
-
-def marked_text(pair: dict[str, Any], side: str) -> list[Any]:
-    """Return one side's text as children: unchanged words as text, changed ones in html.Del (A) or html.Ins
-    (B). Text stays text: no HTML string is ever built from a document."""
-    if pair["status"] in ("new", "dropped"):
-        return [pair[f"{side}_text"]]
-    tag = html.Del if side == "a" else html.Ins
-    out: list[Any] = []
-    for op in pair["ops"]:
-        text = op[side]
-        if not text:
-            continue
-        if op["op"] == "equal":
-            out.append(text)
-        else:
-            body = text.rstrip()
-            out.append(tag(body, className=f"diff-{'del' if side == 'a' else 'ins'}"))
-            if len(body) < len(text):
-                out.append(text[len(body) :])
-    return out
 
 
 def _documents(data: AppData, result: dict[str, Any], lang: str) -> html.Div:
@@ -365,7 +359,9 @@ def _documents(data: AppData, result: dict[str, Any], lang: str) -> html.Div:
                                 href=source_href(doc["id"], None, None, lang),
                                 className="source-link me-2",
                             ),
-                            source_badge(doc["coverage"], doc["source_kind"], doc["coverage_note"], lang=lang),
+                            source_badge(
+                                doc["coverage"], doc["source_kind"], localised(doc, "coverage_note", lang), lang=lang
+                            ),
                             html.Div(_title(row, lang), className="small"),
                             html.Div(
                                 f"{doc['provisions']} {t('common.provisions', lang).lower()} "
@@ -464,15 +460,7 @@ def _title(row: dict[str, Any], lang: str) -> str:
 
 def _warning(result: dict[str, Any], lang: str) -> str | None:
     """Return the coverage warning in the page's language (the analysis writes it in English)."""
-    if not result.get("coverage_warning") or lang == "en":
-        return result.get("coverage_warning")
-    a, b = result["documents"]["a"], result["documents"]["b"]
-
-    def said(doc: dict[str, Any]) -> str:
-        cover = coverage_label(coverage_key(doc["coverage"]), lang).lower()
-        return f"{doc['symbol']}: {cover} ({source_kind_label(doc['source_kind'], lang)})"
-
-    return _t("warning", lang).format(a=said(a), b=said(b))
+    return coverage_warning(result, lang) or result.get("coverage_warning")
 
 
 def _field(label: str, control: Any) -> html.Div:

@@ -12,7 +12,7 @@ from dashboard.app import ids
 from dashboard.app.i18n import t
 from dashboard.app.views.compare_text import text
 from dashboard.dataset.load import Dataset
-from dashboard.figures.compare import distinctive_terms_figure, theme_delta_figure
+from dashboard.figures.compare.chart import distinctive_terms_figure, theme_delta_figure
 from dashboard.figures.registry import ChartOptions
 
 

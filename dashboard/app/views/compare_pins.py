@@ -14,10 +14,11 @@ from dash import dcc, html
 
 from dashboard.analysis.diff.compare import subject_text
 from dashboard.analysis.diff.curated_yaml import curated_yaml
-from dashboard.analysis.diff.pins import Pin, with_pin, without
+from dashboard.analysis.diff.pins import Pin, with_pin, without, without_link
 from dashboard.app import ids
 from dashboard.app.context import AppData
 from dashboard.app.state import CompareView
+from dashboard.app.views import compare_parts as parts
 from dashboard.app.views.compare_text import text
 from dashboard.dataset.load import Dataset
 
@@ -41,8 +42,12 @@ def pins_bar(view: CompareView, pins: list[Pin]) -> html.Div:
             html.Span(
                 [
                     _describe(pin),
-                    _correction("✕", href=_href(view, [p for p in pins if p != pin]), className="pin-remove",
-                             title=text("remove", lang)),
+                    _correction(
+                        "✕",
+                        href=_href(view, [p for p in pins if p != pin]),
+                        className="pin-remove",
+                        title=text("remove", lang),
+                    ),
                 ],
                 className="pin-item",
             )
@@ -50,7 +55,7 @@ def pins_bar(view: CompareView, pins: list[Pin]) -> html.Div:
     more = [text("more_pins", lang).format(n=len(pins) - MAX_LISTED)] if len(pins) > MAX_LISTED else []
     return html.Div(
         [
-            html.Span(text("pinned", lang).format(n=len(pins)), className="me-2"),
+            html.Span(text("pinned", lang, n=len(pins)), className="me-2"),
             _correction(text("reset", lang), href=_href(view, []), className="pin-reset"),
             html.Div([*_between(items, " · "), *([" · ", *more] if more else [])], className="pin-list"),
             as_yaml(view, pins),
@@ -98,10 +103,12 @@ def corrections_yaml(view: CompareView, pins: list[Pin]) -> str:
 
 
 def _describe(pin: Pin) -> str:
-    """Return a correction in a few characters: 3.b1 ↔ p2, 4.b3 ≠ p11, 6 → none, none ← p3."""
+    """Return a correction in a few characters: 3.b1 ↔ p2, 4.b3 ≠ p11, 3.b1 + p13, 6 → none, none ← p3."""
     a, b = (x.split(":", 1)[-1] if x else "" for x in (pin.a, pin.b))
     if pin.apart:
         return f"{a} ≠ {b} "
+    if pin.also:
+        return f"{a} + {b} "
     if a and b:
         return f"{a} ↔ {b} "
     return f"{a} → ∅ " if a else f"∅ ← {b} "
@@ -173,14 +180,22 @@ def pair_actions(data: AppData, view: CompareView, pins: list[Pin], pair: dict[s
     fixed = [x for x in (pair["a"], pair["b"]) if x]
     anchor = cell_id(data, pair["a"], "a") if pair["a"] else cell_id(data, pair["b"], "b")
     if pair.get("set_by") == "reader":
+        also = Pin(pair["a"], pair["b"], also=True) in pins  # undo takes back that link only
+        rest = without_link(pins, pair["a"], pair["b"]) if also else without(pins, fixed)
         return [
             html.Span(text("by_reader", lang), className="pin-badge"),
-            _correction(text("undo", lang), href=_href(view, without(pins, fixed), anchor), className="pin-undo"),
+            _correction(text("undo", lang), href=_href(view, rest, anchor), className="pin-undo"),
         ]
     if pair["a"] and pair["b"]:
         apart = with_pin(pins, Pin(pair["a"], pair["b"], apart=True))
-        return [_correction(text("unpair", lang), href=_href(view, apart, anchor), className="pin-unpair",
-                         title=text("unpair_title", lang))]
+        return [
+            _correction(
+                text("unpair", lang),
+                href=_href(view, apart, anchor),
+                className="pin-unpair",
+                title=text("unpair_title", lang),
+            )
+        ]
     return []
 
 
@@ -189,29 +204,52 @@ def candidate_links(
 ) -> html.Div | None:
     """Return "Pair with: …" for one side's provision: the closest provisions of the other document, each a
     link that pins the two together (the other pairs are re-aligned around it), and, when the provision is
-    paired, "no counterpart", which leaves it alone."""
+    paired, "no counterpart", which leaves it alone, and "Also link: …", which adds a second counterpart and keeps
+    the links it has (pin `3.b1+p13`). Sent as data (views/compare_parts.py): ~400 such links on a page."""
     pid = pair[side]
     offered = (pair.get("candidates") or {}).get(side) or []
     paired = bool(pair["a"] and pair["b"])
     if not pid or not (offered or paired):
         return None
-    links: list[Any] = []
+    anchor = cell_id(data, pid, side)
+    links: list[list[str]] = []
     for cand in offered:
         new = Pin(pid, cand["id"]) if side == "a" else Pin(cand["id"], pid)
         other = data.provisions.get(cand["id"], {})
         links.append(
-            _correction(  # plain text children: a page draws ~400 of these, and every component costs
+            parts.link(
                 f"{cand['id'].split(':', 1)[-1]} ({cand['similarity']:.2f})",
-                href=_href(view, with_pin(pins, new), cell_id(data, pid, side)),
-                title=_short(str(other.get("text") or ""), 100),
-                className="pin-candidate",
+                _href(view, with_pin(pins, new), anchor),
+                "pin-candidate",
+                _short(str(other.get("text") or ""), 100),
+                "fix",
             )
         )
     if paired:
         alone = Pin(pid, None) if side == "a" else Pin(None, pid)
-        href = _href(view, with_pin(pins, alone), cell_id(data, pid, side))
-        links.append(_correction(text("no_counterpart", view.lang), href=href, className="pin-none"))
-    return html.Div([text("candidates", view.lang) + " ", *_between(links, " · ")], className="pin-candidates small")
+        links.append(
+            parts.link(
+                text("no_counterpart", view.lang), _href(view, with_pin(pins, alone), anchor), "pin-none", "", "fix"
+            )
+        )
+    line = [parts.text(text("candidates", view.lang) + " "), *parts.between(links, " · ")]
+    if paired and offered:  # a second counterpart beside this one: "this too" (pin 3.b1+p13)
+        also = [
+            parts.link(
+                cand["id"].split(":", 1)[-1],
+                _href(view, with_pin(pins, _also(pid, cand["id"], side)), anchor),
+                "pin-also",
+                text("also_title", view.lang),
+                "fix",
+            )
+            for cand in offered
+        ]
+        line += [parts.br(), parts.text(text("also", view.lang) + " "), *parts.between(also, " · ")]
+    return parts.parts_box(line, "pin-candidates small")
+
+
+def _also(pid: str, other: str, side: str) -> Pin:
+    return Pin(pid, other, also=True) if side == "a" else Pin(other, pid, also=True)
 
 
 @lru_cache(maxsize=64)
@@ -232,8 +270,9 @@ def _option(row: dict[str, Any]) -> str:
 def _correction(children: str, *, href: str, className: str, title: str | None = None) -> html.A:
     """Return a correction's link: a plain link to the corrected address (it opens in a new tab as it is), which
     assets/compare_links.js follows in place: the address changes, and only what it changes is drawn again."""
-    return html.A(children, href=href, className=className, **({"title": title} if title else {}),
-                  **{"data-correction": ""})
+    return html.A(
+        children, href=href, className=className, **({"title": title} if title else {}), **{"data-correction": ""}
+    )
 
 
 def _href(view: CompareView, pins: list[Pin], anchor: str = "") -> str:

@@ -7,6 +7,7 @@ from typing import Any
 
 from dash import html
 
+from dashboard.analysis.diff.sections import section_line
 from dashboard.app import ids
 from dashboard.app.views.compare_text import text
 
@@ -19,7 +20,7 @@ def sections_block(result: dict[str, Any], lang: str) -> html.Section:
             html.H2(text("sections", lang), className="h6 mt-3"),
             html.Ul(
                 [
-                    html.Li(s["summary"], className=f"section-line section-{s['outcome']}",
+                    html.Li(section_line(s, lang), className=f"section-line section-{s['outcome']}",
                             **{"data-outcome": s["outcome"], "data-a": s["a"] or ""})
                     for s in result.get("sections") or []
                 ],
@@ -29,3 +30,4 @@ def sections_block(result: dict[str, Any], lang: str) -> html.Section:
         id=ids.COMPARE_SECTIONS,
         className="compare-sections",
     )
+

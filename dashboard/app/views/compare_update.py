@@ -22,7 +22,7 @@ from dashboard.app.context import AppData
 from dashboard.app.state import STATUSES, CompareView
 from dashboard.app.views.compare import content, head_items, pair_count, pair_rows, summary_items
 from dashboard.app.views.compare_pins import pins_bar
-from dashboard.figures.compare import comparison_dict
+from dashboard.figures.compare.chart import comparison_dict
 
 # what `refreshed` writes, in order: the content as a whole, or the boxes inside it
 BOXES = (ids.COMPARE_CONTENT, ids.COMPARE_HEAD, ids.COMPARE_SUMMARY, ids.COMPARE_PINS_BOX, ids.COMPARE_COUNT_BOX,

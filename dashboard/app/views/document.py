@@ -24,10 +24,11 @@ from dashboard.app.components import (
 )
 from dashboard.app.components.provision import anchor_id
 from dashboard.app.context import AppData
-from dashboard.app.i18n import STRINGS, t
+from dashboard.app.i18n import has, t
 from dashboard.app.state import CompareView, DocumentView, ExplorerView
 from dashboard.figures.coverage import source_kind_label
-from dashboard.figures.timeline_text import RELATION_LABELS
+from dashboard.figures.timeline.text import RELATION_LABELS
+from dashboard.i18n import localised
 
 PAGE_SIZE = 50  # provisions on one page of a document (the page asks the package for these rows only)
 
@@ -83,7 +84,7 @@ def document_chooser(data: AppData, view: DocumentView) -> html.Div:
                 source_badge(
                     d.get("coverage"),
                     d.get("source_kind"),
-                    d.get("coverage_note"),
+                    localised(d, "coverage_note", lang),
                     held=d.get("held"),
                     lang=lang,
                 ),
@@ -143,15 +144,16 @@ def header(data: AppData, doc: dict[str, Any], lang: str, about: str = "") -> ht
     other = "title_en" if lang == "vi" else "title_vi"
     facts = [
         _date(doc.get("issued")),
-        _text(doc.get("issuer_detail")) or _text(doc.get("issuer_label")),
-        _text(doc.get("doc_type")).replace("_", " ").capitalize(),
+        localised(doc, "issuer_detail", lang) or localised(doc, "issuer_label", lang),
+        localised(doc, "doc_type_label", lang) or _text(doc.get("doc_type")).replace("_", " ").capitalize(),
     ]
     links: list[Any] = [external_link(f"{t('common.facts_source', lang)} ↗", doc.get("source_url"))]
     if bool(doc.get("held")):
         links += [
             " · ",
             dcc.Link(
-                f"{t('common.source_text', lang)}: {_text(doc.get('seed_publisher')) or _text(doc.get('seed_file'))}",
+                f"{t('common.source_text', lang)}: "
+                f"{localised(doc, 'seed_publisher', lang) or _text(doc.get('seed_file'))}",
                 href=source_href(doc["id"], None, None, lang),
                 className="source-link",
             ),
@@ -184,7 +186,7 @@ def header(data: AppData, doc: dict[str, Any], lang: str, about: str = "") -> ht
         ),
     ]
     if horizons:
-        note = _text(doc.get("horizons_note"))
+        note = localised(doc, "horizons_note", lang)
         children.append(
             html.P(
                 [
@@ -264,7 +266,7 @@ def _relations(data: AppData, doc_id: str, lang: str) -> html.Div:
     if not outgoing and not incoming:
         return html.Div()
     items = [
-        html.Li([_relation(r["kind"], lang), " ", _doc_link(data, r["target_id"], lang), _evidence(r)])
+        html.Li([_relation(r["kind"], lang), " ", _doc_link(data, r["target_id"], lang), _evidence(r, lang)])
         for r in outgoing
     ]
     items += [
@@ -273,7 +275,7 @@ def _relations(data: AppData, doc_id: str, lang: str) -> html.Div:
                 _incoming(r["kind"], lang),
                 " ",
                 _doc_link(data, r["source_id"], lang),
-                _evidence(r),
+                _evidence(r, lang),
             ]
         )
         for r in incoming
@@ -297,7 +299,7 @@ def _cited_targets(data: AppData, doc_id: str, lang: str) -> html.Div:
         conflict = (
             [
                 html.Span(
-                    f" ⚠ {t('document.conflict', lang)}: {_text(r.get('conflict_note'))}",
+                    f" ⚠ {t('document.conflict', lang)}: {localised(r, 'conflict_note', lang)}",
                     className="conflict",
                 )
             ]
@@ -335,7 +337,7 @@ def _claims(data: AppData, doc_id: str, lang: str) -> html.Div:
     items = [
         html.Li(
             [
-                html.Strong(f"{_text(r.get('field'))} = {_text(r.get('value'))}"),
+                html.Strong(f"{_word('claim_field', r.get('field'), lang)} = {_text(r.get('value'))}"),
                 f" ({_word('claim', r.get('status'), lang)}, {_text(r.get('confidence'))}): {_text(r.get('note'))} ",
                 external_link(f"{t('common.source', lang).lower()} ↗", r.get("source_url"))
                 if _text(r.get("source_url"))
@@ -355,7 +357,7 @@ def _claims(data: AppData, doc_id: str, lang: str) -> html.Div:
 def _word(group: str, value: Any, lang: str) -> str:
     """Return a data value in words (`target_kind.reported_indicator` → "reported indicator")."""
     key = f"{group}.{_text(value)}"
-    return t(key, lang) if key in STRINGS else _text(value).replace("_", " ")
+    return t(key, lang) if has(key) else _text(value).replace("_", " ")
 
 
 def _year(value: Any) -> str:
@@ -372,7 +374,7 @@ def _relation(kind: str, lang: str) -> str:
 
 def _incoming(kind: str, lang: str) -> str:
     key = f"incoming.{kind}"
-    return t(key, lang) if key in STRINGS else f"← {_relation(kind, lang)}"
+    return t(key, lang) if has(key) else f"← {_relation(kind, lang)}"
 
 
 def _doc_link(data: AppData, doc_id: str, lang: str) -> Any:
@@ -383,8 +385,8 @@ def _doc_link(data: AppData, doc_id: str, lang: str) -> Any:
     return document_link(doc_id, f"{doc['symbol']}{suffix}", lang)
 
 
-def _evidence(row: dict[str, Any]) -> Any:
-    evidence = _text(row.get("evidence"))
+def _evidence(row: dict[str, Any], lang: str = "en") -> Any:
+    evidence = localised(row, "evidence", lang)
     parts: list[Any] = [html.Span(f" — {evidence}", className="text-muted")] if evidence else []
     if _text(row.get("source_url")):
         parts += [" ", external_link("↗", row.get("source_url"))]

@@ -20,6 +20,7 @@ from dashboard.app.context import AppData
 from dashboard.app.i18n import t
 from dashboard.app.state import CompareView, ExplorerView, HomeView, ThemesView, TimelineView
 from dashboard.figures.coverage import coverage_summary
+from dashboard.i18n import localised
 
 PAGE_SIZE = 100  # rows of the corpus table per page (a thousand documents would be a 2 MB page)
 
@@ -130,16 +131,16 @@ def _corpus_table(documents: list[dict[str, Any]], lang: str) -> html.Div:
             [
                 html.Td(document_link(d["id"], html.Strong(d["symbol"]), lang), className="text-nowrap"),
                 html.Td(_date(d.get("issued")), className="text-nowrap"),
-                html.Td(_text(d.get("issuer_detail")) or _text(d.get("issuer_label"))),
+                html.Td(localised(d, "issuer_detail", lang) or localised(d, "issuer_label", lang)),
                 html.Td(_titles(d, lang)),
                 html.Td(
                     [
                         source_badge(
-                            d.get("coverage"), d.get("source_kind"), d.get("coverage_note"), lang=lang
+                            d.get("coverage"), d.get("source_kind"), localised(d, "coverage_note", lang), lang=lang
                         ),
                         html.Div(
                             dcc.Link(
-                                _text(d.get("seed_publisher")) or t("common.source_text", lang),
+                                localised(d, "seed_publisher", lang) or t("common.source_text", lang),
                                 href=source_href(d["id"], None, None, lang),
                                 className="source-link",
                             ),
@@ -147,7 +148,7 @@ def _corpus_table(documents: list[dict[str, Any]], lang: str) -> html.Div:
                         ),
                     ]
                 ),
-                html.Td(_text(d.get("coverage_note")), className="small coverage-cell"),
+                html.Td(localised(d, "coverage_note", lang), className="small coverage-cell"),
                 html.Td(
                     [
                         html.Span(str(int(d.get("provisions") or 0))),
@@ -176,7 +177,7 @@ def _referenced_table(documents: list[dict[str, Any]], lang: str) -> html.Div:
             [
                 html.Td(document_link(d["id"], d["symbol"], lang), className="text-nowrap"),
                 html.Td(_date(d.get("issued")), className="text-nowrap"),
-                html.Td(_text(d.get("issuer_detail")) or _text(d.get("issuer_label"))),
+                html.Td(localised(d, "issuer_detail", lang) or localised(d, "issuer_label", lang)),
                 html.Td(_titles(d, lang)),
                 html.Td(source_badge(None, None, held=False, lang=lang)),
                 html.Td(

@@ -13,31 +13,24 @@ from typing import Any
 
 from dash import html
 
+from dashboard import i18n
 from dashboard.app.components import document_link
 from dashboard.app.context import AppData
 from dashboard.app.state import ThemesView
 from dashboard.app.views.targets_table import KIND_GLYPH
 from dashboard.figures.labels import COVERAGE_WORD, chart_documents, word
-from dashboard.figures.target_tables import kind_label, years_text
+from dashboard.figures.targets.tables import kind_label, years_text
 from dashboard.figures.template import NEUTRAL, THEME_COLOURS
-from dashboard.figures.theme_tables import measure_label, measures_table, no_text_documents
-from dashboard.figures.theme_text import cell_text
+from dashboard.figures.themes.tables import measure_label, measures_table, no_text_documents
+from dashboard.figures.themes.text import cell_text
+from dashboard.i18n import table
 
 MAX_ITEMS = 60  # targets the list shows, like the chart (the table below lists them all)
-TEXT: dict[str, dict[str, str]] = {
-    "heatmap": {
-        "en": "Weight of each theme, document by document",
-        "vi": "Tỷ trọng từng chủ đề theo văn bản",
-    },
-    "no_text": {"en": "no text on this basis", "vi": "không có văn bản theo cách tính này"},
-    "none": {"en": "no theme found", "vi": "không tìm thấy chủ đề"},
-    "targets": {"en": "Targets by the year they fall due", "vi": "Mục tiêu theo năm đến hạn"},
-    "no_targets": {"en": "No dated target matches these filters.", "vi": "Không có mục tiêu có năm khớp bộ lọc."},
-}
+TEXT = table("phone")
 
 
-def _t(key: str, lang: str) -> str:
-    return word(TEXT, key, lang)
+def _t(key: str, lang: str, **values: object) -> str:
+    return i18n.t(f"phone.{key}", lang, **values)
 
 
 def heatmap_list(data: AppData, view: ThemesView) -> html.Div:

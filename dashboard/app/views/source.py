@@ -17,6 +17,7 @@ from dashboard.app.components import document_link, external_link, notices_alert
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t
 from dashboard.app.state import DocumentView, SourceView, span_words
+from dashboard.i18n import localised, number
 
 
 def source_page(data: AppData, view: SourceView) -> list[Any]:
@@ -37,26 +38,20 @@ def source_page(data: AppData, view: SourceView) -> list[Any]:
         if problem:
             out.append(html.P(problem, id=ids.SRC_PROBLEM, className="alert alert-warning", role="alert"))
     if not part.problem:
-        out.append(
-            html.H2(span_words(part.start, part.end, lang, seed), id=ids.SRC_SPAN, className="h5 mt-3")
-        )
+        out.append(html.H2(span_words(part.start, part.end, lang, seed), id=ids.SRC_SPAN, className="h5 mt-3"))
         out.append(_provisions(data, view.doc, part.start, part.end, lang))
     body: list[Any] = ["… "] if part.clipped_before else []
     body.append(part.before)
     if part.span:
         body.append(
-            html.Mark(
-                part.span, id=ids.SRC_MARK, className="hl hl-source", title=t("source.highlighted", lang)
-            )
+            html.Mark(part.span, id=ids.SRC_MARK, className="hl hl-source", title=t("source.highlighted", lang))
         )
     body.append(part.after)
     if part.clipped_after:
         body.append(" …")
     out.append(html.P(t("source.verbatim", lang), className="small text-muted mb-1"))
     out.append(
-        html.Div(
-            body, id=ids.SRC_TEXT, className="source-text", lang="vi" if doc.get("language") == "vi" else None
-        )
+        html.Div(body, id=ids.SRC_TEXT, className="source-text", lang="vi" if doc.get("language") == "vi" else None)
     )
     return out
 
@@ -68,14 +63,12 @@ def header(data: AppData, doc: dict[str, Any], lang: str) -> html.Div:
     publisher_page: Any = (
         external_link(f"{url} ↗", url, id=ids.SRC_PUBLISHER_URL)
         if url
-        else html.Span(
-            t("source.publisher_url_unknown", lang), id=ids.SRC_PUBLISHER_URL, className="text-muted"
-        )
+        else html.Span(t("source.publisher_url_unknown", lang), id=ids.SRC_PUBLISHER_URL, className="text-muted")
     )
     facts = safe_href(doc.get("source_url"))
     rows = [
         (t("source.seed_file", lang), html.Code(str(doc.get("seed_file") or ""))),
-        (t("source.publisher", lang), str(doc.get("seed_publisher") or "")),
+        (t("source.publisher", lang), localised(doc, "seed_publisher", lang)),
         (t("source.publisher_url", lang), publisher_page),
     ]
     if facts:
@@ -104,10 +97,8 @@ def unknown_document(data: AppData, view: SourceView) -> html.Div:
     items = [
         html.Li(
             [
-                dcc.Link(
-                    html.Strong(str(d.get("symbol"))), href=SourceView(doc=str(d["id"]), lang=lang).href()
-                ),
-                f" · {d.get('seed_publisher') or ''}",
+                dcc.Link(html.Strong(str(d.get("symbol"))), href=SourceView(doc=str(d["id"]), lang=lang).href()),
+                f" · {localised(d, 'seed_publisher', lang)}",
             ]
         )
         for d in data.held_documents()
@@ -119,21 +110,18 @@ def unknown_document(data: AppData, view: SourceView) -> html.Div:
 
 def _problem(problem: str, view: SourceView, length: int, lang: str) -> str:
     if problem == "out-of-range":
-        sep = "." if lang == "vi" else ","
         return t(
             "source.out_of_range",
             lang,
-            a=f"{view.start:,}".replace(",", sep),
-            b=f"{view.end:,}".replace(",", sep),
-            n=f"{length:,}".replace(",", sep),
+            a=number(view.start, lang),
+            b=number(view.end, lang),
+            n=number(length, lang),
         )
     return t("source.bad_span", lang) if problem == "malformed" and _asked_span(view) else ""
 
 
 def _asked_span(view: SourceView) -> bool:
-    return any(n.param in ("start", "end") for n in view.notices) or (view.start is None) != (
-        view.end is None
-    )
+    return any(n.param in ("start", "end") for n in view.notices) or (view.start is None) != (view.end is None)
 
 
 def _provisions(data: AppData, doc_id: str, start: int, end: int, lang: str) -> html.Ul:

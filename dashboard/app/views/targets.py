@@ -13,6 +13,7 @@ from typing import Any
 
 from dash import dcc, html
 
+from dashboard import i18n
 from dashboard.app import ids
 from dashboard.app.components import notices_alert
 from dashboard.app.components.charts import chart_card
@@ -21,10 +22,11 @@ from dashboard.app.i18n import t, theme_label
 from dashboard.app.state import TargetsView, clamp_years, year_range_text
 from dashboard.app.views.phone import targets_list
 from dashboard.app.views.targets_table import KIND_GLYPH, source_cell, targets_table_view
-from dashboard.figures.indicators import indicators_figure
 from dashboard.figures.labels import text
 from dashboard.figures.registry import ChartOptions
-from dashboard.figures.target_tables import (
+from dashboard.figures.targets.chart import timeline_figure
+from dashboard.figures.targets.indicators import indicators_figure
+from dashboard.figures.targets.tables import (
     KINDS,
     conflict_groups,
     kind_label,
@@ -32,39 +34,10 @@ from dashboard.figures.target_tables import (
     year_bounds,
     years_text,
 )
-from dashboard.figures.targets import timeline_figure
+from dashboard.i18n import localised, table
 
 MAX_CONFLICTS = 20  # conflict blocks shown at once; the table flags every row whose sources disagree
-TEXT: dict[str, dict[str, str]] = {
-    "title": {"en": "Targets", "vi": "Mục tiêu"},
-    "lead": {
-        "en": "Which targets and horizons each document sets, when they fall due, and who said so: the "
-        "document's own text or a secondary source reporting it.",
-        "vi": "Mỗi văn bản đặt ra mục tiêu và mốc thời gian nào, khi nào đến hạn, và ai nói: chính văn bản "
-        "hay một nguồn thứ cấp đưa tin.",
-    },
-    "kind": {"en": "Kind", "vi": "Loại"},
-    "years": {"en": "Falls due between", "vi": "Đến hạn trong khoảng"},
-    "by": {"en": "Timeline rows", "vi": "Nhóm dòng"},
-    "by_document": {"en": "by document", "vi": "theo văn bản"},
-    "by_theme": {"en": "by theme", "vi": "theo chủ đề"},
-    "clear": {"en": "Clear all filters", "vi": "Xóa mọi bộ lọc"},
-    "count": {
-        "en": "{n} targets and indicators from {d} documents",
-        "vi": "{n} mục tiêu và chỉ số từ {d} văn bản",
-    },
-    "count_apart": {
-        "en": "{k} more carry a year but are not deadlines (names, cross-references), listed apart",
-        "vi": "{k} mục khác có năm nhưng không phải thời hạn (tên gọi, dẫn chiếu), liệt kê riêng",
-    },
-    "count_conflicts": {"en": "{k} where sources disagree", "vi": "{k} mục các nguồn không thống nhất"},
-    "disagree": {"en": "Sources disagree", "vi": "Các nguồn không thống nhất"},
-    "disagree_note": {
-        "en": "Both accounts are kept and shown; the dataset does not pick one.",
-        "vi": "Cả hai cách ghi nhận đều được giữ và hiển thị; bộ dữ liệu không chọn bên nào.",
-    },
-    "table": {"en": "Every target", "vi": "Tất cả mục tiêu"},
-}
+TEXT = table("targets")
 
 
 def targets_page(data: AppData, view: TargetsView) -> list[Any]:
@@ -246,7 +219,7 @@ def status(data: AppData, view: TargetsView, rows: Sequence[Mapping[str, Any]]) 
     due = [r for r in rows if r.get("role", "deadline") == "deadline"]
     count = _t("count", lang).format(n=len(due), d=len({r["document_id"] for r in due}))
     if len(due) < len(rows):
-        count += " · " + _t("count_apart", lang).format(k=len(rows) - len(due))
+        count += " · " + _t("count_apart", lang, n=len(rows) - len(due))
     if in_conflict:
         count += " · ⚠ " + _t("count_conflicts", lang).format(k=in_conflict)
     return [
@@ -276,7 +249,7 @@ def conflicts(data: AppData, view: TargetsView, rows: Sequence[Mapping[str, Any]
     blocks = []
     for group in sorted(shown)[:MAX_CONFLICTS]:
         sides_rows = every.get(group, [])
-        note = next((text(r.get("conflict_note")) for r in sides_rows if text(r.get("conflict_note"))), "")
+        note = next((localised(r, "conflict_note", lang) for r in sides_rows if text(r.get("conflict_note"))), "")
         sides = [
             html.Div(
                 [
@@ -319,8 +292,8 @@ def _field(label: str | list[Any], control: Any, className: str = "filter") -> h
     return html.Div([html.Label(label, className="form-label small fw-semibold mb-1"), control], className=className)
 
 
-def _t(key: str, lang: str) -> str:
-    return TEXT[key].get(lang) or TEXT[key]["en"]
+def _t(key: str, lang: str, **values: object) -> str:
+    return i18n.t(f"targets.{key}", lang, **values)
 
 
 def _bounds(data: AppData) -> tuple[int, int]:

@@ -13,50 +13,20 @@ from typing import Any
 
 from dash import dcc, html
 
+from dashboard import i18n
 from dashboard.app.components import document_link, external_link, source_link
 from dashboard.app.i18n import t
 from dashboard.app.state import DocumentView
 from dashboard.figures.coverage import COVERAGE_STYLE, coverage_key, coverage_label
-from dashboard.figures.deadlines import role_label
 from dashboard.figures.labels import text
-from dashboard.figures.target_tables import kind_label, value_text, years_text
+from dashboard.figures.targets.deadlines import role_label
+from dashboard.figures.targets.tables import kind_label, value_text, years_text
+from dashboard.i18n import localised, table
 
 MAX_ROWS = 100  # rows drawn at once; the count above the table says how many there are, the filters narrow them
 EXCERPT = 240  # characters of a long provision shown around a target's words
 KIND_GLYPH = {"goal": "★", "milestone": "◆", "programme_period": "■", "reported_indicator": "●"}
-TEXT: dict[str, dict[str, str]] = {
-    "col_years": {"en": "Due", "vi": "Đến hạn"},
-    "col_target": {"en": "Target", "vi": "Mục tiêu"},
-    "col_kind": {"en": "Kind", "vi": "Loại"},
-    "col_value": {"en": "Value", "vi": "Giá trị"},
-    "col_source": {"en": "Who said so", "vi": "Nguồn"},
-    "col_conf": {"en": "Confidence", "vi": "Độ tin cậy"},
-    "none": {
-        "en": "No target matches these filters. Widen the years or remove a filter.",
-        "vi": "Không có mục tiêu khớp bộ lọc. Hãy mở rộng khoảng năm hoặc bỏ bớt bộ lọc.",
-    },
-    "provision": {"en": "provision {p}", "vi": "điều khoản {p}"},
-    "cited": {"en": "cited secondary source", "vi": "nguồn thứ cấp được trích dẫn"},
-    "not_own": {"en": "not the document's own words", "vi": "không phải lời văn của văn bản"},
-    "disagree": {"en": "Sources disagree", "vi": "Các nguồn không thống nhất"},
-    "conf_V": {"en": "seen in the cited source", "vi": "đã thấy trong nguồn trích dẫn"},
-    "conf_P": {
-        "en": "partly seen, one secondary source, or inferred by the extractor",
-        "vi": "thấy một phần, một nguồn thứ cấp, hoặc do bộ trích xuất suy ra",
-    },
-    "apart": {"en": "Listed apart: years that are not deadlines", "vi": "Liệt kê riêng: các năm không phải thời hạn"},
-    "apart_note": {
-        "en": "A programme's name that carries a year (\"Agenda 2030\"), another document's horizon cited, or words "
-        "that are not the document's own. They are not counted above.",
-        "vi": 'Tên chương trình có chứa năm ("Agenda 2030"), mốc của văn bản khác được nhắc lại, hoặc lời không '
-        "phải của văn bản. Không được tính ở trên.",
-    },
-    "scroll": {"en": "The table scrolls sideways →", "vi": "Bảng cuộn ngang được →"},
-    "capped": {
-        "en": "The first {n} of {total} rows are shown; narrow the filters to see the rest.",
-        "vi": "Hiển thị {n} trong {total} dòng đầu; thu hẹp bộ lọc để xem phần còn lại.",
-    },
-}
+TEXT = table("targets_table")
 
 
 def targets_table_view(
@@ -157,7 +127,7 @@ def _row(r: Mapping[str, Any], document: Mapping[str, Any], lang: str, role: boo
                     html.Span(
                         f" {COVERAGE_STYLE[key]['glyph']}",
                         className=f"cov-glyph cov-{key}",
-                        title=f"{coverage_label(key, lang)}. {text(document.get('coverage_note'))}".strip(),
+                        title=f"{coverage_label(key, lang)}. {localised(document, 'coverage_note', lang)}".strip(),
                     ),
                 ],
                 className="text-nowrap",
@@ -225,5 +195,5 @@ def _window(body: str, at: int, length: int) -> tuple[int, int]:
     return start, end
 
 
-def _t(key: str, lang: str) -> str:
-    return TEXT[key].get(lang) or TEXT[key]["en"]
+def _t(key: str, lang: str, **values: object) -> str:
+    return i18n.t(f"targets_table.{key}", lang, **values)

@@ -13,6 +13,7 @@ from typing import Any
 import plotly.graph_objects as go
 from dash import dcc, html
 
+from dashboard import i18n
 from dashboard.analysis.annotations import Span
 from dashboard.app import ids
 from dashboard.app.components import notices_alert, provision_card, source_badge
@@ -21,9 +22,11 @@ from dashboard.app.context import AppData
 from dashboard.app.i18n import t, theme_label
 from dashboard.app.state import DocumentView, ThemesView
 from dashboard.app.views.phone import heatmap_list
-from dashboard.figures.emergence import emergence_figure, emergence_table
 from dashboard.figures.labels import chart_documents
-from dashboard.figures.theme_tables import (
+from dashboard.figures.themes.emergence import emergence_figure, emergence_table
+from dashboard.figures.themes.evolution import evolution_figure
+from dashboard.figures.themes.heatmap import heatmap_axes, heatmap_figure
+from dashboard.figures.themes.tables import (
     MEASURES,
     cell_provisions,
     counted_provisions,
@@ -32,83 +35,10 @@ from dashboard.figures.theme_tables import (
     no_text_documents,
     theme_documents,
 )
-from dashboard.figures.themes import evolution_figure, heatmap_axes, heatmap_figure
+from dashboard.i18n import localised, table
 
 BADGES = 12  # documents whose coverage badges the coverage notice lists; beyond, one sentence says it
-TEXT: dict[str, dict[str, str]] = {
-    "title": {"en": "Themes", "vi": "Chủ đề"},
-    "lead": {
-        "en": "How much of each document each theme takes up, and how that weight moved from one document to "
-        "the next. Every source is partial and two are secondary accounts: read each document's coverage "
-        "before comparing.",
-        "vi": "Mỗi chủ đề chiếm bao nhiêu trong từng văn bản và tỷ trọng đó thay đổi ra sao qua các văn bản. "
-        "Mọi nguồn chỉ có một phần văn bản và hai nguồn là tường thuật thứ cấp: hãy xem mức độ bao phủ "
-        "trước khi so sánh.",
-    },
-    "measure": {"en": "Measure", "vi": "Thước đo"},
-    "basis": {"en": "Count", "vi": "Tính trên"},
-    "share_provisions": {"en": "Share of provisions", "vi": "Tỷ lệ điều khoản"},
-    "share_words": {"en": "Share of words", "vi": "Tỷ lệ số từ"},
-    "count": {"en": "Provisions (count)", "vi": "Số điều khoản"},
-    "own": {"en": "Own text", "vi": "Lời văn của văn bản"},
-    "all": {"en": "All text", "vi": "Mọi đoạn"},
-    "basis_help": {
-        "en": "Own text leaves out a publisher's framing and a news report's narrative; all text counts them.",
-        "vi": "“Lời văn của văn bản” bỏ lời dẫn của đơn vị đăng tải và phần tường thuật; “mọi đoạn” tính cả.",
-    },
-    "themes_placeholder": {"en": "The largest themes", "vi": "Các chủ đề lớn nhất"},
-    "no_text": {
-        "en": "{docs} {has} no own text in the corpus: only a secondary account of {them} is held, so {them} "
-        "{has} no value when counting own text.",
-        "vi": "{docs} không có lời văn gốc trong kho dữ liệu: chỉ có bản tường thuật thứ cấp, nên không có "
-        "giá trị khi chỉ tính lời văn của văn bản.",
-    },
-    "switch_all": {"en": "Count all text instead", "vi": "Chuyển sang tính mọi đoạn"},
-    "mixed": {
-        "en": "The compared sources differ in coverage: a share describes the part of each document the "
-        "corpus holds, not the whole document.",
-        "vi": "Các nguồn được so sánh có mức độ bao phủ khác nhau: tỷ lệ phản ánh phần văn bản kho dữ liệu "
-        "có, không phải toàn văn.",
-    },
-    "click_hint": {
-        "en": "Click a cell to list the provisions behind it, with the words that tagged them.",
-        "vi": "Bấm vào một ô để xem các điều khoản và những từ đã xếp chúng vào chủ đề.",
-    },
-    "cell_title": {"en": "{doc} · {theme}", "vi": "{doc} · {theme}"},
-    "cell_count": {
-        "en": "{k} of {n} provisions carry the theme ({basis}).",
-        "vi": "{k} trên {n} điều khoản mang chủ đề này ({basis}).",
-    },
-    "own_basis": {"en": "own text", "vi": "lời văn của văn bản"},
-    "all_basis": {"en": "all text", "vi": "mọi đoạn"},
-    "cell_none": {
-        "en": "No provision of this document carries the theme on this basis.",
-        "vi": "Không có điều khoản nào của văn bản mang chủ đề này theo cách tính này.",
-    },
-    "cell_no_text": {
-        "en": "The corpus holds none of this document's own words: only a secondary account of it.",
-        "vi": "Kho dữ liệu không có lời văn gốc của văn bản này, chỉ có bản tường thuật thứ cấp.",
-    },
-    "evidence": {"en": "evidence word", "vi": "từ căn cứ"},
-    "evidence_note": {
-        "en": "Marked words are the codebook terms that gave each provision this theme.",
-        "vi": "Các từ được đánh dấu là thuật ngữ của bộ mã khiến điều khoản mang chủ đề này.",
-    },
-    "close": {"en": "Close", "vi": "Đóng"},
-    "phone_charts": {
-        "en": "The charts of theme weight over time and of new terms need a wider screen; the lists above and "
-        "below hold the same figures and terms.",
-        "vi": "Biểu đồ tỷ trọng chủ đề theo thời gian và thuật ngữ mới cần màn hình rộng hơn; danh sách ở trên và "
-        "dưới có cùng số liệu và thuật ngữ.",
-    },
-    "new_title": {"en": "Read the new terms in context", "vi": "Đọc thuật ngữ mới trong ngữ cảnh"},
-    "new_intro": {
-        "en": "Terms a document uses that no earlier document did; each opens the first provision using it.",
-        "vi": "Thuật ngữ văn bản dùng mà chưa văn bản nào trước đó dùng; bấm để mở điều khoản đầu tiên dùng nó.",
-    },
-    "new_in": {"en": "New in {doc}:", "vi": "Mới ở {doc}:"},
-    "uses": {"en": "{n} uses", "vi": "{n} lần"},
-}
+TEXT = table("themes")
 
 
 def themes_page(data: AppData, view: ThemesView) -> list[Any]:
@@ -275,16 +205,10 @@ def status(data: AppData, view: ThemesView) -> list[Any]:
     missing = no_text_documents(data.dataset, options)
     if missing and view.basis == "own":
         symbols = ", ".join(d.symbol for d in missing)
-        plural = len(missing) > 1
         out.append(
             html.Div(
                 [
-                    html.Span(
-                        _t("no_text", lang).format(
-                            docs=symbols, has="have" if plural else "has", them="them" if plural else "it"
-                        )
-                        + " "
-                    ),
+                    html.Span(_t("no_text", lang, n=len(missing), docs=symbols) + " "),
                     dcc.Link(_t("switch_all", lang) + " →", href=view.replace(basis="all").href()),
                 ],
                 id=ids.THEMES_BASIS_NOTE,
@@ -364,7 +288,7 @@ def cell_section(data: AppData, view: ThemesView) -> list[Any]:
                 source_badge(
                     document.get("coverage"),
                     document.get("source_kind"),
-                    document.get("coverage_note"),
+                    localised(document, "coverage_note", lang),
                     lang=lang,
                 ),
                 " ",
@@ -398,7 +322,7 @@ def new_terms(data: AppData, view: ThemesView) -> list[Any]:
                 dcc.Link(
                     str(r.term),
                     href=view_document_href(str(doc_id), str(r.example_provision_id), lang),
-                    title=_t("uses", lang).format(n=r.count),
+                    title=_t("uses", lang, n=r.count),
                     className="new-term",
                 )
             ]
@@ -441,5 +365,5 @@ def _field(label: str, control: Any, help_text: str = "") -> html.Div:
     )
 
 
-def _t(key: str, lang: str) -> str:
-    return TEXT[key].get(lang) or TEXT[key]["en"]
+def _t(key: str, lang: str, **values: object) -> str:
+    return i18n.t(f"themes.{key}", lang, **values)

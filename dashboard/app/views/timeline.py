@@ -1,4 +1,4 @@
-"""Timeline: the chart of documents, horizons and relations (figures.timeline), its layer switches, and the
+"""Timeline: the chart of documents, horizons and relations (figures.timeline.chart), its layer switches, and the
 relations behind the arrows with their evidence."""
 
 from __future__ import annotations
@@ -17,8 +17,10 @@ from dashboard.app.context import AppData
 from dashboard.app.i18n import t
 from dashboard.app.state import LAYERS, TimelineView
 from dashboard.dataset.load import Dataset
-from dashboard.figures.registry import ChartOptions, get_chart
-from dashboard.figures.timeline_text import RELATION_LABELS
+from dashboard.figures.catalogue import get_chart
+from dashboard.figures.registry import ChartOptions, TimelineOptions
+from dashboard.figures.timeline.text import RELATION_LABELS
+from dashboard.i18n import label, localised
 
 RELATIONS_SHOWN = 100  # rows of the relations table; the data package has them all
 GRAPH_CONFIG = {
@@ -89,7 +91,7 @@ def timeline_figure(data: AppData, view: TimelineView) -> go.Figure:
 
 @lru_cache(maxsize=32)
 def _figure(dataset: Dataset, lang: str, hide: tuple[str, ...]) -> go.Figure:
-    return get_chart("timeline").figure(dataset, ChartOptions(lang=lang, extra={"hide": ",".join(hide)}))
+    return get_chart("timeline").figure(dataset, ChartOptions(lang=lang, timeline=TimelineOptions(hide=hide)))
 
 
 def status(data: AppData, view: TimelineView) -> list[Any]:
@@ -107,7 +109,7 @@ def relations_table(data: AppData, view: TimelineView) -> html.Div:
     if table is None or table.empty:
         return html.Div(html.P(t("timeline.no_relations", lang)), id=ids.TIMELINE_RELATIONS)
     order = {doc_id: i for i, doc_id in enumerate(data.documents)}
-    columns = ["source_id", "kind", "target_id", "evidence", "confidence", "origin", "source_url"]
+    columns = ["source_id", "kind", "target_id", "evidence", "evidence_vi", "confidence", "origin", "source_url"]
     rows = sorted(records(table, columns), key=lambda r: (order.get(r["source_id"], 1 << 30), r["kind"]))
     head = html.Thead(
         html.Tr(
@@ -131,9 +133,11 @@ def relations_table(data: AppData, view: TimelineView) -> html.Div:
                     html.Td(_doc(data, r["source_id"], lang), className="text-nowrap"),
                     html.Td(_relation_label(str(r["kind"]), lang)),
                     html.Td(_doc(data, r["target_id"], lang), className="text-nowrap"),
-                    html.Td(_text(r.get("evidence")), className="small"),
+                    html.Td(localised(r, "evidence", lang), className="small"),
                     html.Td(
-                        " · ".join(x for x in (_text(r.get("confidence")), _text(r.get("origin"))) if x),
+                        " · ".join(
+                            x for x in (_text(r.get("confidence")), label("origin", r.get("origin"), lang)) if x
+                        ),
                         className="small",
                     ),
                     html.Td(external_link(t("common.source", lang), r.get("source_url"), className="small")),
@@ -143,11 +147,7 @@ def relations_table(data: AppData, view: TimelineView) -> html.Div:
         ]
     )
     more = (
-        [
-            html.P(
-                t("timeline.more_relations", lang, n=RELATIONS_SHOWN, total=len(rows)), className="text-muted"
-            )
-        ]
+        [html.P(t("timeline.more_relations", lang, n=RELATIONS_SHOWN, total=len(rows)), className="text-muted")]
         if len(rows) > RELATIONS_SHOWN
         else []
     )

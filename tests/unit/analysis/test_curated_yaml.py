@@ -17,14 +17,15 @@ KEYS = ["a_doc", "b_doc", "a", "b", "relation", "note", "by", "on", "source"]
 
 def test_each_kind_of_correction_round_trips():
     pins = [Pin(f"{A}:7.b1", f"{B}:p13"), Pin(f"{A}:4.b3", f"{B}:p11", apart=True), Pin(f"{A}:6", None),
-            Pin(None, f"{B}:p3")]
+            Pin(None, f"{B}:p3"), Pin(f"{A}:7.b1", f"{B}:p14", also=True)]
     entries = yaml.safe_load(curated_yaml(A, B, pins, DAY))
-    assert [list(e) for e in entries] == [KEYS] * 4  # the keys, in the curated file's order
+    assert [list(e) for e in entries] == [KEYS] * 5  # the keys, in the curated file's order
     assert [(e["a"], e["b"], e["relation"]) for e in entries] == [
         ("7.b1", "p13", "pair"),
         ("4.b3", "p11", "not_pair"),
         ("6", "", "no_counterpart"),
         ("", "p3", "no_counterpart"),
+        ("7.b1", "p14", "pair"),  # an "also link" is a curated pair: it adds its link and places nothing
     ]
     first = entries[0]
     assert (first["a_doc"], first["b_doc"]) == (A, B)

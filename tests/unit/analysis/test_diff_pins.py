@@ -17,6 +17,7 @@ from dashboard.analysis.diff.pins import (
     well_formed,
     with_pin,
     without,
+    without_link,
 )
 from dashboard.errors import InvalidPin
 
@@ -131,3 +132,44 @@ def test_pairs_kept_apart_are_never_made_and_their_provisions_find_another_partn
     assert assign(sim, 0.2, apart=[(0, 0)]) == [(0, 1), (1, 0)]  # both re-paired with their second choice
     assert assign(sim, 0.2, apart=[(0, 0), (0, 1)]) == [(1, 0)]
     assert assign(sim, 0.2, pins=[(0, 0)], apart=[(0, 0)]) == [(0, 0)]  # a placing pin is applied as given
+
+
+def test_an_also_link_is_written_with_a_plus_and_places_nothing():
+    pin = parse_pin("1.a+p2", IDS_A, IDS_B)
+    assert pin == Pin("A-2016:1.a", "B-2025:p2", also=True) and pin.text() == "1.a+p2"
+    assert pin.placed() == () and pin.ids() == ("A-2016:1.a", "B-2025:p2")
+    assert pin.reversed() == Pin("B-2025:p2", "A-2016:1.a", also=True)
+    assert reverse_text("3.b1+p13") == "p13+3.b1"
+    for value in ("1+", "+p1", "1+p1+p2", "1+p1-p2", "1++p1"):
+        assert not well_formed(value)
+
+
+def test_also_links_give_one_provision_several_counterparts_beside_a_pinned_pair():
+    # a pinned pair and "this too" on the same provision go together; neither removes the other
+    good, bad = usable_pins(["1-p1", "1+p2", "1.a+p2"], IDS_A, IDS_B)
+    assert [p.text() for p in good] == ["1-p1", "1+p2", "1.a+p2"] and not bad
+    assert with_pin([Pin("A:1", "B:1")], Pin("A:1", "B:2", also=True)) == [
+        Pin("A:1", "B:1"),
+        Pin("A:1", "B:2", also=True),
+    ]
+
+
+def test_an_also_link_conflicts_with_not_a_pair_a_repeat_and_no_counterpart():
+    for values in (["1!p2", "1+p2"], ["1+p2", "1!p2"], ["1+p2", "1+p2 "], ["1+p2", "1-p2"], ["1-", "1+p2"],
+                   ["1+p2", "-p2"]):
+        good, bad = usable_pins(values, IDS_A, IDS_B)
+        assert len(good) == 1 and [e.reason for e in bad] == ["conflict"], values
+    # a later click wins over the pin it contradicts
+    also = Pin("A:1", "B:2", also=True)
+    assert with_pin([Pin("A:1", "B:2", apart=True)], also) == [also]
+    assert with_pin([Pin("A:1", None), Pin("A:3", None)], also) == [Pin("A:3", None), also]
+    assert with_pin([also], Pin(None, "B:2")) == [Pin(None, "B:2")]
+    assert with_pin([also], Pin("A:1", "B:2")) == [Pin("A:1", "B:2")]
+
+
+def test_undo_of_an_also_link_keeps_the_readers_other_links():
+    pins = [Pin("A:1", "B:1"), Pin("A:1", "B:2", also=True), Pin("A:2", "B:2", also=True)]
+    assert without_link(pins, "A:1", "B:2") == [Pin("A:1", "B:1"), Pin("A:2", "B:2", also=True)]
+    assert without(pins, ["A:1", "B:1"]) == pins[1:]  # undo of the pair leaves the links added beside it
+    placing, apart = indices(pins, ["A:1", "A:2"], ["B:1", "B:2"])
+    assert placing == [(0, 0)] and apart == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.analysis.diff import diff_provisions
+from dashboard.analysis.diff import AlignSettings, diff_provisions
 from dashboard.analysis.diff.reader import format_reader, simulate_reader
 from tests.unit.analysis.diff_tables import provisions
 
@@ -24,8 +24,11 @@ PROVISIONS = pd.concat([provisions("A", A), provisions("B", B)], ignore_index=Tr
 
 
 def differ(a: str, b: str, pins: tuple[str, ...]) -> dict:
+    # the similarity thresholds (no link model): on three lines they link the two that share the language
     rows = PROVISIONS.set_index("document_id", drop=False)
-    return diff_provisions(rows.loc[[a]], rows.loc[[b]], doc_a={"id": a}, doc_b={"id": b}, pins=pins).as_dict()
+    return diff_provisions(
+        rows.loc[[a]], rows.loc[[b]], doc_a={"id": a}, doc_b={"id": b}, pins=pins, settings=AlignSettings(model=None)
+    ).as_dict()
 
 
 def gold(pairs: list[tuple[str, str]], only_a=(), only_b=()) -> list[dict]:

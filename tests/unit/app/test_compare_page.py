@@ -4,12 +4,13 @@ HTML strings; the content builder on the fixture package."""
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from dash import html
 
 from dashboard.app.state import STATUSES, CompareView, Vocabulary
-from dashboard.app.views.compare import marked_text
+from dashboard.app.views.compare_parts import links_in, marked_text
 from dashboard.corpus.ids import symbol_key
 
 DOCS = {"40-QD-TTg-2016": "40/QĐ-TTg", "153-NQ-CP-2025": "153/NQ-CP", "57-KL-TW-2023": "57-KL/TW"}
@@ -153,6 +154,10 @@ def test_pins_round_trip_and_malformed_ones_become_notices():
     assert "pin=3.b1-p2,partV.1~2-,-p3" in view.to_query()  # readable in the address: nothing to escape
     bad = CompareView.from_query("?a=40/QĐ-TTg&b=153/NQ-CP&pin=3.b1-p2,<script>,a-b-c,-", VOCAB)
     assert bad.pin == ("3.b1-p2",) and codes(bad) == ["malformed", "malformed", "malformed"]
+    # an "also link" round-trips (its + escaped as %2B), and one typed as a bare + (read as a space) is understood
+    also = view.replace(pin=("3.b1-p2", "3.b1+p13"))
+    assert CompareView.from_query(also.to_query(), VOCAB) == also and "3.b1%2Bp13" in also.to_query()
+    assert CompareView.from_query("?a=40/QĐ-TTg&b=153/NQ-CP&pin=3.b1+p13", VOCAB).pin == ("3.b1+p13",)
     # pins name provisions of both documents: without them there is nothing to pin
     assert CompareView.from_query("?a=40/QĐ-TTg&pin=3.b1-p2", VOCAB).pin == ()
 
@@ -162,6 +167,9 @@ def _walk(node, found: dict, links: list) -> None:
         found[node.id] = node
     if type(node).__name__ in ("Link", "A"):  # page links, and the corrections (html.A, followed in place)
         links.append(node)
+    offered = node.to_plotly_json()["props"].get("data-parts")
+    if offered:  # links sent as data, made into <a> elements by assets/compare_links.js
+        links += [SimpleNamespace(children=t, href=h, className=c, title=ti) for _, t, h, c, ti, _ in links_in(offered)]
     children = getattr(node, "children", None)
     for child in children if isinstance(children, list) else [children]:
         if child is not None and not isinstance(child, str | int | float):
@@ -195,7 +203,7 @@ def test_content_applies_the_readers_pins_and_offers_candidates(fixture_data: Pa
     kinds = {link.className for link in links if link.className and link.className.startswith("pin-")}
     engine_pairs = [r for r in rows if r["data-a"] and r["data-b"] and r["data-set-by"] == "engine"]
     assert kinds >= {"pin-candidate", "pin-undo", "pin-reset", "pin-remove"}
-    assert ("pin-unpair" in kinds and "pin-none" in kinds) == bool(engine_pairs)
+    assert ("pin-unpair" in kinds and "pin-none" in kinds and "pin-also" in kinds) == bool(engine_pairs)
     cells = {i for i in found if i[:2] in ("a-", "b-")}
     for href in hrefs:
         query = parse_qs(urlsplit(href).query)
@@ -204,7 +212,7 @@ def test_content_applies_the_readers_pins_and_offers_candidates(fixture_data: Pa
         assert not again.notices
     # each correction returns the reader to the provision it concerns; going back to the engine's pairs does not
     for link in links:
-        if link.className in ("pin-candidate", "pin-undo", "pin-unpair", "pin-none"):
+        if link.className in ("pin-candidate", "pin-also", "pin-undo", "pin-unpair", "pin-none"):
             assert urlsplit(link.href).fragment in cells
         elif link.className in ("pin-reset", "pin-remove"):
             assert urlsplit(link.href).fragment == ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dashboard.app.context import AppData
 from dashboard.app.views import explorer, targets
-from dashboard.figures.target_tables import year_bounds
+from dashboard.figures.targets.tables import year_bounds
 
 
 def codes(view) -> set[tuple[str, str]]:

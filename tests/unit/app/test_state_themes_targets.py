@@ -9,6 +9,7 @@ import pytest
 
 from dashboard.app.state import TargetsView, ThemesView, Vocabulary
 from dashboard.corpus.ids import symbol_key
+from dashboard.figures.registry import HeatmapOptions, TargetOptions
 
 DOCS = {
     "22-NQ-TW-2013": "22-NQ/TW",
@@ -68,9 +69,8 @@ def test_cell_by_symbol_and_the_journey_url() -> None:
     assert view.cell == ("59-NQ-TW-2025", "science_technology") and view.notices == ()
     assert "cell=59-NQ-TW-2025%7Cscience_technology" in view.to_query()
     options = view.chart_options()
-    assert options.themes == ("science_technology",) and options.extra == {
-        "cell": "59-NQ-TW-2025|science_technology"
-    }
+    assert options.themes == ("science_technology",)
+    assert options.heatmap == HeatmapOptions(cell=("59-NQ-TW-2025", "science_technology"))
     assert (options.measure, options.basis) == ("share_provisions", "own")
 
 
@@ -148,8 +148,8 @@ def test_targets_chart_options() -> None:
     )
     options = view.chart_options()
     assert options.docs == ("40-QD-TTg-2016",) and options.themes == ("economy_trade",)
-    assert options.extra == {"kind": "goal", "by": "theme", "from": "2030", "to": "2030"}
-    assert TargetsView().chart_options().extra == {"kind": "", "by": "document"}
+    assert options.targets == TargetOptions(kinds=("goal",), year_from=2030, year_to=2030, by="theme")
+    assert TargetsView().chart_options().targets == TargetOptions()
 
 
 def test_layout_params_as_dash_passes_them() -> None:

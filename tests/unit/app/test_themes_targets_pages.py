@@ -12,8 +12,8 @@ from dashboard.app.state import TargetsView, ThemesView
 from dashboard.app.views.targets import targets_page
 from dashboard.app.views.targets import view_from_controls as targets_from_controls
 from dashboard.app.views.themes import cell_section, themes_page, view_from_click, view_from_controls
-from dashboard.figures.target_tables import year_bounds
-from dashboard.figures.themes import heatmap_axes
+from dashboard.figures.targets.tables import year_bounds
+from dashboard.figures.themes.heatmap import heatmap_axes
 
 from .helpers import by_id, components, strings, text_of
 from .helpers import ids as all_ids

@@ -157,3 +157,17 @@ def test_home_links_to_themes_and_compare(app_data: AppData) -> None:
         suffix = "&lang=vi" if lang == "vi" else ""
         assert any(h.startswith("/themes?") and h.endswith(suffix) for h in links)
         assert any(h.startswith("/compare?a=") and h.endswith(suffix) for h in links)
+
+
+def test_the_vietnamese_pages_show_the_sidecars_vietnamese_notes_and_vocabulary(app_data: AppData) -> None:
+    vi = text_of(home_page(app_data, HomeView(lang="vi")))
+    assert "Ba đoạn của một chương trình hư cấu." in vi and "Three paragraphs" not in vi
+    assert "Chính phủ" in vi and "Bộ Chính trị" in vi  # issuers from the vocabulary, not "Government"
+    en = text_of(home_page(app_data, HomeView()))
+    assert "Three paragraphs of a made-up programme." in en and "Ba đoạn" not in en
+    page = text_of(document_page(app_data, DocumentView(doc="2-NQ-CP-2021", lang="vi")))
+    assert "Chương trình hành động" in page and "Ba đoạn của một chương trình hư cấu." in page
+    # a note with no Vietnamese twin shows the English rather than nothing
+    assert "A short made-up resolution used by the tests." in text_of(
+        document_page(app_data, DocumentView(doc="1-NQ-TW-2020", lang="vi"))
+    )

@@ -88,8 +88,6 @@ def test_each_cross_table_check_names_its_row(tmp_path: Path, change, expected: 
     assert len(problems) == 1 or "reversed" in expected
 
 
-@pytest.mark.xfail(raises=KeyError, strict=True, reason="validate looks up the span's provision before it reports "
-                   "that the extracted row has none (dashboard/dataset/validate.py, check_span)")
 def test_an_extracted_target_with_a_span_but_no_provision_is_reported_not_raised(tmp_path: Path):
     t = tables()
     t["targets"][0]["provision_id"] = ""

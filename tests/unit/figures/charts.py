@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dashboard.figures.registry import ChartOptions, get_chart
+from dashboard.figures.catalogue import get_chart
+from dashboard.figures.registry import ChartOptions
 
 PAIR = ("1-NQ-TW-2020", "2-NQ-CP-2021")  # the fixture corpus's two documents, for charts that compare two
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from dashboard.dataset.load import Dataset
-from dashboard.figures.registry import ChartOptions, get_chart
+from dashboard.figures.catalogue import get_chart
+from dashboard.figures.registry import ChartOptions
 from dashboard.figures.template import GAIN, LOSS
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.figures.deadlines import context_years, deadline_role
+from dashboard.figures.targets.deadlines import context_years, deadline_role
 
 TITLES = {"plan": "Overall plan for regional cooperation to 2030", "other": "An annual work programme"}
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from dashboard.dataset.load import Dataset
-from dashboard.figures.registry import ChartOptions
-from dashboard.figures.target_tables import COLUMNS, KINDS, targets_table
+from dashboard.figures.registry import ChartOptions, TargetOptions
+from dashboard.figures.targets.tables import COLUMNS, KINDS, targets_table
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,7 @@ def test_every_filter_combination_gives_a_table_with_its_columns(dataset: Datase
         for kind in KINDS:
             for theme in themes:
                 table = targets_table(dataset, ChartOptions(docs=(doc,), themes=(theme,),
-                                                            extra={"kind": kind, "from": "2014"}))
+                                                            targets=TargetOptions(kinds=(kind,), year_from=2014)))
                 assert list(table.columns) == COLUMNS, (doc, kind, theme)
 
 
@@ -33,5 +33,5 @@ def test_the_case_the_load_test_found(dataset: Dataset):
     """A document with targets, a kind it has none of, then a theme filter on the empty selection."""
     assert not targets_table(dataset, ChartOptions(docs=("2-NQ-CP-2021",))).empty
     table = targets_table(dataset, ChartOptions(docs=("2-NQ-CP-2021",), themes=("culture_information",),
-                                                extra={"kind": "milestone", "from": "2014"}))
+                                                targets=TargetOptions(kinds=("milestone",), year_from=2014)))
     assert table.empty and list(table.columns) == COLUMNS

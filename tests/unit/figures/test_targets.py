@@ -12,13 +12,13 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard.dataset.load import Dataset
-from dashboard.figures.registry import ChartOptions, get_chart
-from dashboard.figures.target_tables import (
-    chart_years,
+from dashboard.figures.catalogue import get_chart
+from dashboard.figures.registry import ChartOptions, TargetOptions
+from dashboard.figures.targets.chart import KIND_STYLE
+from dashboard.figures.targets.tables import (
     targets_table,
     years_text,
 )
-from dashboard.figures.targets import KIND_STYLE
 
 
 @pytest.fixture(scope="module")
@@ -41,13 +41,8 @@ def test_target_charts_are_registered_with_their_tables() -> None:
         assert callable(chart.data) and callable(chart.figure) and not chart.needs_pair
 
 
-def test_year_range_is_read_in_either_order() -> None:
-    assert chart_years(ChartOptions(extra={"from": "2035", "to": "2020"})) == (2020, 2035)
-    assert chart_years(ChartOptions(extra={"from": "abc"})) == (None, None)
-
-
 def test_kind_theme_and_document_filters(dataset, stored) -> None:
-    goals = targets_table(dataset, ChartOptions(extra={"kind": "goal"}))
+    goals = targets_table(dataset, ChartOptions(targets=TargetOptions(kinds=("goal",))))
     assert set(goals["kind"]) == {"goal"} and len(goals) == (stored["kind"] == "goal").sum()
     assert not goals.empty
     trade = targets_table(dataset, ChartOptions(themes=("economy_trade",)))
@@ -57,7 +52,8 @@ def test_kind_theme_and_document_filters(dataset, stored) -> None:
 
 
 def test_the_year_filter_is_shown_as_a_band(dataset) -> None:
-    fig = get_chart("targets-timeline").figure(dataset, ChartOptions(extra={"from": "2030", "to": "2030"}))
+    due_2030 = ChartOptions(targets=TargetOptions(year_from=2030, year_to=2030))
+    fig = get_chart("targets-timeline").figure(dataset, due_2030)
     band = [s for s in fig.layout.shapes if s.type == "rect"]
     assert len(band) == 1 and (band[0].x0, band[0].x1) == (2029.5, 2030.5)
     assert any("due 2030" in (a.text or "") for a in fig.layout.annotations)
@@ -85,7 +81,7 @@ def test_years_text_reads_periods_deadlines_and_dates() -> None:
 
 
 def test_vietnamese_chart_words(dataset) -> None:
-    fig = get_chart("targets-timeline").figure(dataset, ChartOptions(lang="vi", extra={"by": "theme"}))
+    fig = get_chart("targets-timeline").figure(dataset, ChartOptions(lang="vi", targets=TargetOptions(by="theme")))
     assert "Mục tiêu" in fig.layout.title.text and "nhóm theo chủ đề" in fig.layout.title.text
     labels_vi = set(dataset.table("themes")["label_vi"])
     assert any(any(label in tick for label in labels_vi) for tick in fig.layout.yaxis.ticktext)
@@ -96,9 +92,9 @@ def test_vietnamese_chart_words(dataset) -> None:
     "options",
     [
         ChartOptions(),
-        ChartOptions(lang="vi", extra={"from": "2030", "to": "2030", "by": "theme"}),
-        ChartOptions(extra={"from": "1990", "to": "1991"}),  # nothing to draw
-        ChartOptions(themes=("economy_trade",), extra={"kind": "reported_indicator,goal"}),
+        ChartOptions(lang="vi", targets=TargetOptions(year_from=2030, year_to=2030, by="theme")),
+        ChartOptions(targets=TargetOptions(year_from=1990, year_to=1991)),  # nothing to draw
+        ChartOptions(themes=("economy_trade",), targets=TargetOptions(kinds=("goal", "reported_indicator"))),
     ],
 )
 def test_every_chart_is_a_valid_plotly_figure(dataset, name, options) -> None:

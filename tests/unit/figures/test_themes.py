@@ -13,12 +13,13 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard.dataset.load import Dataset
-from dashboard.figures.emergence import TOP_TERMS, emergence_table
+from dashboard.figures.catalogue import get_chart
 from dashboard.figures.labels import theme_short_labels
-from dashboard.figures.registry import ChartOptions, get_chart
+from dashboard.figures.registry import ChartOptions, HeatmapOptions
 from dashboard.figures.template import THEME_COLOURS, THEME_DASHES
-from dashboard.figures.theme_tables import measures_table
-from dashboard.figures.themes import CLICKED
+from dashboard.figures.themes.emergence import TOP_TERMS, emergence_table
+from dashboard.figures.themes.heatmap import CLICKED
+from dashboard.figures.themes.tables import measures_table
 
 ST = "science_technology"
 
@@ -80,7 +81,7 @@ def test_heatmap_cells_are_the_stored_measures(dataset, measures, measure, basis
 
 
 def test_heatmap_outlines_chosen_themes_and_the_clicked_cell(dataset) -> None:
-    options = ChartOptions(themes=(ST,), extra={"cell": f"2-NQ-CP-2021|{ST}"})
+    options = ChartOptions(themes=(ST,), heatmap=HeatmapOptions(cell=("2-NQ-CP-2021", ST)))
     fig = get_chart("themes-heatmap").figure(dataset, options)
     assert any(label.startswith("<b>") and "Science" in label for label in fig.data[1].y)
     colours = [s.line.color for s in fig.layout.shapes]
@@ -132,7 +133,8 @@ def test_term_emergence_lists_the_strongest_new_terms(dataset) -> None:
     "options",
     [
         ChartOptions(),
-        ChartOptions(themes=(ST,), measure="count", basis="all", lang="vi", extra={"cell": f"1-NQ-TW-2020|{ST}"}),
+        ChartOptions(themes=(ST,), measure="count", basis="all", lang="vi",
+                     heatmap=HeatmapOptions(cell=("1-NQ-TW-2020", ST))),
         ChartOptions(docs=("2/NQ-CP",), measure="share_words"),
     ],
 )

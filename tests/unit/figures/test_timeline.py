@@ -11,8 +11,9 @@ import pytest
 
 from dashboard.dataset.build import run as build_package
 from dashboard.dataset.load import Dataset
-from dashboard.figures.registry import ChartOptions, get_chart
-from dashboard.figures.timeline_rows import LABEL_LIMIT, TimelineDoc, assign_rows
+from dashboard.figures.catalogue import get_chart
+from dashboard.figures.registry import ChartOptions, TimelineOptions
+from dashboard.figures.timeline.rows import LABEL_LIMIT, TimelineDoc, assign_rows
 
 REFERENCES = """\
 - id: 9-KL-TW-2018
@@ -132,7 +133,8 @@ def test_lanes_are_the_issuing_bodies(dataset: Dataset) -> None:
 
 
 def test_layers_can_be_hidden(dataset: Dataset) -> None:
-    fig = get_chart("timeline").figure(dataset, ChartOptions(extra={"hide": "relations,horizons,not_held"}))
+    hidden = TimelineOptions(hide=("relations", "horizons", "not_held"))
+    fig = get_chart("timeline").figure(dataset, ChartOptions(timeline=hidden))
     assert not [a for a in fig.layout.annotations if a.showarrow]
     assert not [t for t in fig.data if t.legendgroup in ("horizon", "target", "relation")]
     assert sorted(c[0] for t in doc_traces(fig) for c in t.customdata) == ["1-NQ-TW-2020", "2-NQ-CP-2021"]

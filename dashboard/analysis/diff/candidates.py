@@ -1,0 +1,95 @@
+"""The candidate links of two documents: their similarity, their structures and the score links are chosen by.
+
+Computed once per pair of provision tables (compare.py memoises it): a pin or a curated entry only re-links.
+The score is the link model's probability (linkmodel.py) when the settings carry a model, else the similarity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from dashboard.analysis.diff.align import (
+    AlignSettings,
+    set_similarity,
+    similarity_matrix,
+    subject_terms,
+    weight_similarity,
+)
+from dashboard.analysis.diff.features import block_similarity, feature_matrices
+from dashboard.analysis.diff.links import Structure, structure, with_context
+from dashboard.analysis.diff.rows import subject_text
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """Similarity (rows A, columns B, with block context), structures, signals used and the linking score."""
+
+    similarity: np.ndarray
+    sa: Structure
+    sb: Structure
+    signals: tuple[str, ...]
+    score: np.ndarray
+    features: list[np.ndarray] | None = None  # one matrix per name of features.FEATURES
+
+
+def candidates(
+    rows_a: list[dict],
+    rows_b: list[dict],
+    themes_of: Mapping[str, Mapping[str, float]] | None,
+    entities_of: Mapping[str, frozenset[str]] | None,
+    settings: AlignSettings,
+    *,
+    with_features: bool = False,
+) -> Candidates:
+    """Return the candidates of provisions `rows_a` × `rows_b` (records in document order); their features
+    too when the settings carry a link model or `with_features` (fitting one)."""
+    texts_a, texts_b = [subject_text(r) for r in rows_a], [subject_text(r) for r in rows_b]
+    themes_a = None if themes_of is None else [themes_of.get(r["id"], {}) for r in rows_a]
+    themes_b = None if themes_of is None else [themes_of.get(r["id"], {}) for r in rows_b]
+    ents_a = None if entities_of is None else [entities_of.get(r["id"], frozenset()) for r in rows_a]
+    ents_b = None if entities_of is None else [entities_of.get(r["id"], frozenset()) for r in rows_b]
+    sim, lexical, signals = similarity_matrix(
+        texts_a, texts_b, themes_a=themes_a, themes_b=themes_b, entities_a=ents_a, entities_b=ents_b,
+        settings=settings,
+    )
+    terms_a, terms_b = [subject_terms(t) for t in texts_a], [subject_terms(t) for t in texts_b]
+    sa = structure([r["id"] for r in rows_a], [r.get("parent_id") for r in rows_a], [len(t) for t in terms_a])
+    sb = structure([r["id"] for r in rows_b], [r.get("parent_id") for r in rows_b], [len(t) for t in terms_b])
+    grouped = len(set(sa.block)) < len(sa.block) or len(set(sb.block)) < len(sb.block)
+    block = None
+    if settings.context_weight > 0 and grouped:  # flat lists have no context to add
+        block = block_similarity(texts_a, texts_b, sa, sb)
+        sim = with_context(sim, block, sa, sb, settings.context_weight)
+    sim.setflags(write=False)
+    if settings.model is None and not with_features:
+        return Candidates(sim, sa, sb, signals, sim)
+    features = feature_matrices(
+        texts_a, texts_b, terms_a, terms_b, sim, lexical,
+        block if block is not None else block_similarity(texts_a, texts_b, sa, sb), sa, sb,
+        themes=None if themes_a is None else weight_similarity(themes_a, themes_b),
+        entities=None if ents_a is None else set_similarity(ents_a, ents_b),
+    )
+    if settings.model is None:
+        return Candidates(sim, sa, sb, signals, sim, features)
+    score = settings.model.probability(features) if sim.size else np.zeros(sim.shape)
+    score.setflags(write=False)
+    return Candidates(sim, sa, sb, (*signals, f"model {settings.model.version}"), score, features)
+
+
+def link_rules(settings: AlignSettings) -> dict:
+    """Return links.choose_links's bars: the model's probability bar for the core and for further links (a
+    provision links to several when each clears the bar), else the similarity thresholds of issue 13."""
+    if settings.model is not None:
+        bar = settings.model.bar
+        return {"threshold": bar, "link_threshold": bar, "link_ratio": 0.0, "max_links": settings.max_links,
+                "mutual_threshold": None}
+    return {
+        "threshold": settings.threshold,
+        "link_threshold": settings.link_threshold,
+        "link_ratio": settings.link_ratio,
+        "max_links": settings.max_links,
+        "mutual_threshold": settings.mutual_threshold,
+    }
