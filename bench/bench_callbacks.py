@@ -1,6 +1,8 @@
 """Time every dashboard callback on the seed corpus and on a generated corpus of 1,000 documents.
 
 Run: .venv/bin/python bench/bench_callbacks.py [--n 1000] [--seed 8] [--repeat 20] [--work tmp/bench-callbacks]
+     .venv/bin/python bench/bench_callbacks.py --data tmp/scale/data-3000   # a package built already
+     BENCH_CODE=/path/to/old/checkout .venv/bin/python bench/bench_callbacks.py --data ...   # the same cases, old code
 
 Each callback is timed the way the browser calls it: a POST to /_dash-update-component with the payload the Dash
 renderer sends (built from the app's own /_dash-dependencies), through Flask's test client, so the figure covers
@@ -27,7 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# BENCH_CODE=/path/to/another/checkout times that checkout's app with these same cases (the old path, say)
+sys.path.insert(0, os.environ.get("BENCH_CODE") or str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from dashboard.app import (
@@ -59,8 +62,19 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=REPO_DIR / "tmp" / "bench-callbacks", help="work folder")
     parser.add_argument("--rebuild", action="store_true", help="build the generated corpus again")
     parser.add_argument("--only", choices=["seeds", "generated"], help="time one corpus only")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        action="append",
+        default=[],
+        help="time this already built package instead (repeatable; e.g. tmp/scale/data-3000)",
+    )
     args = parser.parse_args()
 
+    if args.data:
+        for data_dir in args.data:
+            report("generated", data_dir, args.repeat)
+        return
     corpora = []
     if args.only in (None, "seeds"):
         corpora.append(("seeds", build(SEEDS_DIR, args.work / "seeds-data", rebuild=True)))
@@ -96,15 +110,28 @@ def generated_corpus(work: Path, n: int, seed: int, rebuild: bool) -> Path:
     return data
 
 
+def rss_mb() -> tuple[float, float]:
+    """Return this process's resident memory now and at its peak, in MB (Linux /proc)."""
+    fields = {}
+    for line in Path("/proc/self/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        fields[key] = value
+    return tuple(int(fields.get(k, "0 kB").split()[0]) / 1024 for k in ("VmRSS", "VmHWM"))  # type: ignore[return-value]
+
+
 def report(label: str, data_dir: Path, repeat: int) -> None:
     """Time every case on one corpus and print the table."""
-    start = time.perf_counter()
+    before = os.getloadavg()
+    start, cpu0 = time.perf_counter(), time.process_time()
     app = create_app(data_dir)
     with app.server.app_context():
         data = current()  # the data the app loaded
+    ready, ready_cpu = time.perf_counter() - start, time.process_time() - cpu0
+    rss, peak = rss_mb()
     print(
-        f"\n== {label}: {len(data.documents)} documents, {len(data.provisions)} provisions "
-        f"(app ready in {time.perf_counter() - start:.1f} s) ==",
+        f"\n== {label} ({data_dir}): {len(data.documents)} documents, {len(data.provisions)} provisions "
+        f"(app ready in {ready:.1f} s, {ready_cpu:.1f} s CPU; RSS {rss:.0f} MB, peak {peak:.0f} MB; "
+        f"load average {before[0]:.1f} {before[1]:.1f} {before[2]:.1f}) ==",
         flush=True,
     )
     client = app.server.test_client()
@@ -122,9 +149,7 @@ def report(label: str, data_dir: Path, repeat: int) -> None:
             if i:
                 cpu[case.callback].append((time.process_time() - c0) * 1000)
             if response.status_code not in (200, 204):
-                raise SystemExit(
-                    f"{case.callback}: HTTP {response.status_code}: {response.get_data(as_text=True)}"
-                )
+                raise SystemExit(f"{case.callback}: HTTP {response.status_code}: {response.get_data(as_text=True)}")
             (cold if i == 0 else times)[case.callback].append(elapsed)
             sizes[case.callback].append(len(response.get_data()))
     goal = GOALS_MS[label]
@@ -135,15 +160,26 @@ def report(label: str, data_dir: Path, repeat: int) -> None:
     )
     print(
         f"{'callback':<34}{'calls':>6}{'median':>8}{'p95':>8}{'cpu med':>9}{'cpu p95':>9}{'cold max':>10}{'KB':>7}"
+        f"{'max KB':>8}"
     )
     for name, values in times.items():
         p95 = percentile(values, 95)
         flag = "ok" if p95 < goal else "OVER"
+        big = " >1MB" if max(sizes[name]) > 1 << 20 else ""
         print(
             f"{name:<34}{len(values):>6}{statistics.median(values):>8.1f}{p95:>8.1f}"
             f"{statistics.median(cpu[name]):>9.1f}{percentile(cpu[name], 95):>9.1f}"
-            f"{max(cold[name]):>10.1f}{statistics.median(sizes[name]) / 1024:>7.0f}  {flag}"
+            f"{max(cold[name]):>10.1f}{statistics.median(sizes[name]) / 1024:>7.0f}"
+            f"{max(sizes[name]) / 1024:>8.0f}  {flag}{big}"
         )
+    rss, peak = rss_mb()
+    after = os.getloadavg()
+    print(
+        f"after every page: RSS {rss:.0f} MB, peak {peak:.0f} MB; largest response "
+        f"{max(max(v) for v in sizes.values()) / 1024:.0f} KB; load average {after[0]:.1f} {after[1]:.1f} "
+        f"{after[2]:.1f}",
+        flush=True,
+    )
 
 
 def cases(data: AppData) -> list[Case]:
@@ -162,6 +198,7 @@ def cases(data: AppData) -> list[Case]:
         ("/timeline", "?lang=vi&hide=horizons"),
         ("/document", f"?doc={biggest}"),
         ("/document", f"?doc={biggest}&p={middle}"),
+        ("/document", f"?doc={biggest}&page=2"),
         ("/document", "?doc=no-such-document"),
         ("/explorer", ""),
         ("/explorer", "?q=asean+cooperation"),
@@ -344,19 +381,32 @@ def compare_cases(data: AppData) -> list[Case]:
     pinned = f"{pair}&pin={first_a.split(':', 1)[1]}-{last_b.split(':', 1)[1]}"
     # a new address on the page (a correction, undo, a filter, Back, another B): only what it changes is sent
     for shown, search in ((pair, pinned), (pinned, pair), (pair, f"{pair}&status=dropped"), (f"?a={a}", pair)):
-        values = {"url.search": search, f"{ids.COMPARE_SHOWN}.data": shown, f"{ids.COMPARE_A}.value": a,
-                  f"{ids.COMPARE_B}.value": b, f"{ids.COMPARE_THEME}.value": None,
-                  f"{ids.COMPARE_STATUS}.value": all_statuses}
+        values = {
+            "url.search": search,
+            f"{ids.COMPARE_SHOWN}.data": shown,
+            f"{ids.COMPARE_A}.value": a,
+            f"{ids.COMPARE_B}.value": b,
+            f"{ids.COMPARE_THEME}.value": None,
+            f"{ids.COMPARE_STATUS}.value": all_statuses,
+        }
         out.append(Case("compare _on_address", f"{ids.COMPARE_CONTENT}.children", values))
-    out.append(Case("router /compare (pinned)", router,
-                    {"_pages_location.pathname": "/compare", "_pages_location.search": pinned}))
+    out.append(
+        Case(
+            "router /compare (pinned)",
+            router,
+            {"_pages_location.pathname": "/compare", "_pages_location.search": pinned},
+        )
+    )
     for url in (pair, pinned):
-        values = {f"{ids.COMPARE_PIN_BUTTON}.n_clicks": 1, f"{ids.COMPARE_PIN_A}.value": data.by_document[a][-1],
-                  f"{ids.COMPARE_PIN_B}.value": data.by_document[b][0], "url.search": url}
+        values = {
+            f"{ids.COMPARE_PIN_BUTTON}.n_clicks": 1,
+            f"{ids.COMPARE_PIN_A}.value": data.by_document[a][-1],
+            f"{ids.COMPARE_PIN_B}.value": data.by_document[b][0],
+            "url.search": url,
+        }
         out.append(Case("compare _on_pin", f"{ids.COMPARE_PIN_STATUS}.children", values, trigger=True))
     for pick_a, pick_b in ((a, b), (b, a)):
-        values = {f"{ids.COMPARE_SWAP}.n_clicks": 1, f"{ids.COMPARE_A}.value": pick_a,
-                  f"{ids.COMPARE_B}.value": pick_b}
+        values = {f"{ids.COMPARE_SWAP}.n_clicks": 1, f"{ids.COMPARE_A}.value": pick_a, f"{ids.COMPARE_B}.value": pick_b}
         out.append(Case("compare _on_swap", f"{ids.COMPARE_A}.value", values, trigger=True))
     return out
 

@@ -175,6 +175,8 @@ def entity_rows(corpus: Corpus) -> list[dict[str, Any]]:
     for item in load_gazetteer():
         symbol = str(item.get("document_symbol") or "")
         doc_id = corpus.resolve(symbol) if symbol else None
+        if symbol and doc_id is None:  # a symbol several documents share: the entry's id names its document
+            doc_id = corpus.resolve(item["id"])
         named.add(doc_id)
         rows.append(
             {
@@ -187,8 +189,10 @@ def entity_rows(corpus: Corpus) -> list[dict[str, Any]]:
                 "origin": "gazetteer",
             }
         )
+    taken = {row["id"] for row in rows}
     for meta in corpus.all_meta():
-        if meta.id not in named:
+        # an id is never given twice (a gazetteer entry's id is a document id in lower case)
+        if meta.id not in named and meta.id.lower() not in taken:
             rows.append(
                 {
                     "id": meta.id.lower(),

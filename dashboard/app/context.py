@@ -9,7 +9,9 @@ stored text.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -21,24 +23,12 @@ from dashboard.analysis.search import SearchIndex, name_entries, records
 from dashboard.app.state import Vocabulary
 from dashboard.corpus.ids import symbol_key
 from dashboard.dataset.load import Dataset
+from dashboard.dataset.query import Query
+from dashboard.dataset.rows import Grouped, Rows
 from dashboard.figures.targets.tables import year_bounds
 from dashboard.paths import DATA_DIR
 
 EXTENSION = "policy_timeline"  # key of the AppData in flask_app.extensions
-PROVISION_COLUMNS = (
-    "id",
-    "document_id",
-    "parent_id",
-    "ordinal",
-    "depth",
-    "label",
-    "kind",
-    "own_text",
-    "text",
-    "words",
-    "start",
-    "end",
-)
 OPTIONAL_TABLES = ("provision_themes", "targets", "mentions", "entities", "assignments", "actors")
 
 
@@ -50,27 +40,32 @@ class AppData:
     vocab: Vocabulary
     index: SearchIndex
     notes: Annotations
-    # documents by id (held first, by date); provisions by id; each document's provision ids in reading order
+    # documents by id (held first, by date); provisions by id (read from the package's Parquet twin a page at a
+    # time: `provisions.prefetch(ids)` before reading many); each document's provision ids in reading order
     documents: dict[str, dict[str, Any]] = field(default_factory=dict)
-    provisions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    provisions: Mapping[str, dict[str, Any]] = field(default_factory=dict)
     by_document: dict[str, list[str]] = field(default_factory=dict)
     # per document: relations from and to it, targets cited from other sources, conflicting facts
     relations_from: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     relations_to: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     cited_targets: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     claims: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    # per held document: its seed text verbatim (the source view's spans index into it); empty for a package
-    # built before the seed_texts table existed
-    seed_texts: dict[str, str] = field(default_factory=dict)
+    # per held document: its seed text verbatim (the source view's spans index into it), read when asked for;
+    # empty for a package built before the seed_texts table existed
+    seed_texts: Mapping[str, str] = field(default_factory=dict)
+    query: Query | None = None
 
     @classmethod
     def load(cls, data_dir: Path | str | None = None) -> AppData:
-        """Load the data package once and build the indexes."""
+        """Open the data package and build the indexes: the small tables (documents, themes, names) in memory,
+        the search index, and the rest read from the query database when a page asks (see dataset.query)."""
         dataset = Dataset(Path(data_dir) if data_dir else DATA_DIR)
-        tables = {name: optional_table(dataset, name) for name in OPTIONAL_TABLES}
-        present = {k: v for k, v in tables.items() if v is not None}
+        query = Query(dataset.data_dir, dataset.table_names)
+        tables = {name: slim_table(query, name) for name in OPTIONAL_TABLES}
         documents = dataset.documents.sort_values(["held", "issued", "id"], ascending=[False, True, True])
-        provisions = dataset.provisions.sort_values(["document_id", "ordinal"], kind="stable")
+        provisions = query.frame(
+            "SELECT id, document_id, ordinal, own_text, text FROM provisions ORDER BY document_id, ordinal"
+        )
         index = SearchIndex.build(
             provisions,
             dataset.documents,
@@ -84,32 +79,118 @@ class AppData:
                 entities=tables["entities"],
             ),
         )
-        data = cls(dataset=dataset, vocab=vocabulary(dataset, tables), index=index, notes=Annotations.build(present))
+        vocab = vocabulary(dataset, tables, provisions)
+        data = cls(dataset=dataset, vocab=vocab, index=index, notes=lazy_notes(query, tables, vocab.provision_docs))
         data.documents = {str(r["id"]): r for r in documents.to_dict("records")}
-        data.provisions = {str(r["id"]): r for r in records(provisions, PROVISION_COLUMNS)}
+        data.query = query
+        data.provisions = Rows(vocab.provision_docs, lambda ids: query.provisions(ids, documents=_owners(vocab, ids)))
         for pid, doc in zip(provisions["id"], provisions["document_id"], strict=True):
             data.by_document.setdefault(str(doc), []).append(str(pid))
-        for row in _rows(dataset, "relations"):
+        for row in _rows(query, "relations"):
             data.relations_from.setdefault(str(row["source_id"]), []).append(row)
             data.relations_to.setdefault(str(row["target_id"]), []).append(row)
-        cited = [r for r in _rows(dataset, "targets") if not r.get("provision_id")]
+        cited = [r for r in _rows(query, "targets", "coalesce(provision_id, '') = ''")]
         for row in sorted(cited, key=lambda r: (r.get("end_year") or 0, str(r.get("id")))):
             data.cited_targets.setdefault(str(row["document_id"]), []).append(row)
-        texts = optional_table(dataset, "seed_texts")
-        if texts is not None:
-            data.seed_texts = dict(zip(texts["document_id"].astype(str), texts["text"].astype(str), strict=True))
-        for row in _rows(dataset, "claims"):
+        if data.query.has("seed_texts"):
+            data.seed_texts = SeedTexts(data.query)
+        for row in _rows(query, "claims"):
             data.claims.setdefault(str(row["document_id"]), []).append(row)
         return data
+
+    def provision_rows(self, pids: list[str]) -> list[dict[str, Any]]:
+        """Return the rows of these provisions in this order, read in one query (the ones a page shows), and
+        read their annotations too (one query per table)."""
+        for grouped in (self.notes.themes, self.notes.targets, self.notes.mentions, self.notes.assignments):
+            if isinstance(grouped, Grouped):
+                grouped.prefetch(pids)
+        prefetch = getattr(self.provisions, "prefetch", None)
+        return prefetch(pids) if prefetch else [self.provisions[p] for p in pids if p in self.provisions]
 
     def held_documents(self) -> list[dict[str, Any]]:
         """Return the rows of the documents the corpus holds, by date: one per document (not its versions)."""
         return [d for d in self.documents.values() if bool(d.get("held")) and not self.vocab.version_of(d["id"])]
 
 
-def _rows(dataset: Dataset, name: str) -> list[dict[str, Any]]:
-    table = optional_table(dataset, name)
-    return [] if table is None else records(table, list(table.columns))
+class SeedTexts(Mapping[str, str]):
+    """The held documents' seed texts, read from the package one at a time (the last few kept)."""
+
+    def __init__(self, query: Query) -> None:
+        self.query = query
+        self._read = lru_cache(maxsize=8)(query.seed_text)
+
+    def __getitem__(self, doc_id: str) -> str:
+        text = self._read(doc_id)
+        if text is None:
+            raise KeyError(doc_id)
+        return text
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.query.frame("SELECT document_id FROM seed_texts")["document_id"].astype(str))
+
+    def __len__(self) -> int:
+        return int(self.query.scalar("SELECT count(*) FROM seed_texts"))
+
+
+def _rows(query: Query, name: str, where: str = "TRUE") -> list[dict[str, Any]]:
+    """Return a table's rows (those `where` keeps, a condition written here) as dicts, in the package's order."""
+    if not query.has(name):
+        return []
+    table = query.frame(f"SELECT * EXCLUDE (_row) FROM {name} WHERE {where} ORDER BY _row")
+    return records(table, list(table.columns))
+
+
+def _owners(vocab: Vocabulary, ids: list[str] | tuple[str, ...]) -> list[str]:
+    return [vocab.provision_docs[i] for i in ids if i in vocab.provision_docs]
+
+
+# the columns of the analysis tables the app keeps in memory: the search filters and the URL vocabulary need
+# these; the rest (evidence, spans, surfaces) is read for the provisions a page shows
+SLIM_COLUMNS = {
+    "provision_themes": ("provision_id", "document_id", "theme_id"),
+    "mentions": ("provision_id", "entity_id"),
+    "assignments": ("provision_id", "actor_id", "role"),
+    "targets": ("id", "document_id", "provision_id", "start_year", "end_year"),
+}
+
+
+def slim_table(query: Query, name: str) -> pd.DataFrame | None:
+    """Return an optional table (None when the package lacks it): whole for the small name tables, only the
+    SLIM_COLUMNS of the large analysis tables."""
+    if not query.has(name):
+        return None
+    present = list(query.frame(f"SELECT * EXCLUDE (_row) FROM {name} LIMIT 0").columns)
+    wanted = [c for c in SLIM_COLUMNS.get(name, present) if c in present]
+    columns = ", ".join(f'"{c}"' for c in wanted)
+    return query.frame(f"SELECT {columns} FROM {name} ORDER BY _row")
+
+
+def lazy_notes(query: Query, tables: dict[str, pd.DataFrame | None], owners: Mapping[str, str]) -> Annotations:
+    """Return the per-provision annotations: names in memory, each provision's themes, targets, mentions and
+    assignments read (and cached) when a page shows the provision."""
+    notes = Annotations.build({k: v for k, v in tables.items() if k in ("entities", "actors") and v is not None})
+    available = set(notes.available)
+    for field_name, table, key, columns, order in (
+        ("themes", "provision_themes", "theme_id", ("theme_id", "score", "evidence"), "score DESC"),
+        ("targets", "targets", "text", ("id", "text", "surface", "kind", "start_year", "end_year", "start", "end"), ""),
+        ("mentions", "mentions", "entity_id", ("entity_id", "surface", "start", "end"), ""),
+        ("assignments", "assignments", "actor_id", ("actor_id", "role", "surface", "inherited", "start", "end"), ""),
+    ):
+        if not query.has(table):
+            continue
+        present = set(query.frame(f"SELECT * FROM {table} LIMIT 0").columns)
+        if not {"provision_id", key} <= present:
+            continue
+        cols = [c for c in columns if c in present]
+        order = order if "score" in present else ""
+        setattr(notes, field_name, Grouped(owners, _fetcher(query, table, cols, order)))
+        available.add(field_name)
+    notes.available = frozenset(available)
+    return notes
+
+
+def _fetcher(query: Query, table: str, columns: list[str], order: str) -> Any:
+    return lambda ids, docs: query.by_provision(table, columns, ids, docs, order=order)
 
 
 def optional_table(dataset: Dataset, name: str) -> pd.DataFrame | None:
@@ -117,7 +198,9 @@ def optional_table(dataset: Dataset, name: str) -> pd.DataFrame | None:
     return dataset.table(name) if name in dataset.table_names else None
 
 
-def vocabulary(dataset: Dataset, tables: dict[str, pd.DataFrame | None]) -> Vocabulary:
+def vocabulary(
+    dataset: Dataset, tables: dict[str, pd.DataFrame | None], provisions: pd.DataFrame | None = None
+) -> Vocabulary:
     """Return the names URLs may use: documents, provisions, themes, issuers, entities, actors, years."""
     docs = dataset.documents.sort_values(["held", "issued", "id"], ascending=[False, True, True])
     keys: dict[str, str] = {}
@@ -151,8 +234,8 @@ def vocabulary(dataset: Dataset, tables: dict[str, pd.DataFrame | None]) -> Voca
         held=frozenset(held["id"].astype(str)),
         provision_docs=dict(
             zip(
-                dataset.provisions["id"].astype(str),
-                dataset.provisions["document_id"].astype(str),
+                (dataset.provisions if provisions is None else provisions)["id"].astype(str),
+                (dataset.provisions if provisions is None else provisions)["document_id"].astype(str),
                 strict=True,
             )
         ),

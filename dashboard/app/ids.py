@@ -51,6 +51,7 @@ DOC_NOTICES = "doc-notices"
 DOC_HEADER = "doc-header"
 DOC_UNKNOWN = "doc-unknown"
 DOC_PROVISIONS = "doc-provisions"
+DOC_PAGER = "doc-pager"  # previous/next pages of a long document's provisions
 DOC_VERSIONS = "doc-versions"  # the switch between a document's versions in two languages (?version=vi)
 DOC_ANCHOR = "doc-anchor"  # store: the html id of the provision to scroll to
 DOC_SCROLLED = "doc-scrolled"  # dummy output of the clientside scroll callback

@@ -76,12 +76,13 @@ class DocumentView(View):
     the version shown when the document is held in two ("" for its primary version)."""
 
     PATH: ClassVar[str] = "/document"
-    PARAMS: ClassVar[tuple[str, ...]] = ("doc", "p", "version")
+    PARAMS: ClassVar[tuple[str, ...]] = ("doc", "p", "version", "page")
 
     doc: str = ""
     p: str = ""
     unknown_doc: str = ""  # what the address asked for when no document has that id or symbol
     version: str = ""
+    page: int = 0  # the page of provisions (from 1); 0: the page that holds `p`, else the first
 
     @classmethod
     def _parse(cls, reader: _Reader, vocab: Vocabulary) -> dict[str, Any]:
@@ -104,11 +105,13 @@ class DocumentView(View):
         if p and (not doc or vocab.provision_docs.get(p) != shown):
             reader.note("unknown-value", "p", p)
             p = ""
-        return {"doc": doc, "p": p, "unknown_doc": ref if ref and not doc else "", "version": version}
+        page = reader.page() if reader.one("page") else 0
+        return {"doc": doc, "p": p, "unknown_doc": ref if ref and not doc else "", "version": version, "page": page}
 
     def _params(self) -> list[tuple[str, str]]:
         doc = self.doc or self.unknown_doc
-        return [(k, v) for k, v in (("doc", doc), ("version", self.version), ("p", self.p)) if v]
+        page = str(self.page) if self.page else ""
+        return [(k, v) for k, v in (("doc", doc), ("version", self.version), ("p", self.p), ("page", page)) if v]
 
     def shown(self, vocab: Vocabulary) -> str:
         """Return the id of the documents row the page shows: the document's, or its `version`'s."""

@@ -16,6 +16,7 @@ from dashboard.app.components import (
     external_link,
     highlight_legend,
     notices_alert,
+    pager,
     provision_card,
     seed_url,
     source_badge,
@@ -28,6 +29,8 @@ from dashboard.app.state import CompareView, DocumentView, ExplorerView
 from dashboard.figures.coverage import source_kind_label
 from dashboard.figures.timeline.text import RELATION_LABELS
 from dashboard.i18n import localised
+
+PAGE_SIZE = 50  # provisions on one page of a document (the page asks the package for these rows only)
 
 
 def document_page(data: AppData, view: DocumentView) -> list[Any]:
@@ -65,6 +68,12 @@ def document_chooser(data: AppData, view: DocumentView) -> html.Div:
         ]
     else:
         intro = [html.H1(t("document.choose", lang), className="h3")]
+    listed = [d for d in data.documents.values() if not data.vocab.version_of(d["id"])]  # versions: via the switch
+    pages = max(1, -(-len(listed) // PAGE_SIZE))
+    page = min(max(view.page, 1), pages)
+    first = (page - 1) * PAGE_SIZE
+    shown = listed[first : first + PAGE_SIZE]
+    rows = f"{first + 1}–{first + len(shown)} / {len(listed)}"
     items = [
         html.Li(
             [
@@ -82,10 +91,16 @@ def document_chooser(data: AppData, view: DocumentView) -> html.Div:
             ],
             className="mb-2",
         )
-        for d in data.documents.values()
-        if not data.vocab.version_of(d["id"])  # a version is reached through its document's switch
+        for d in shown
     ]
-    return html.Div([*intro, html.Ul(items, className="list-unstyled document-list")], id=ids.DOC_UNKNOWN)
+    return html.Div(
+        [
+            *intro,
+            html.Ul(items, className="list-unstyled document-list"),
+            pager(view, page, pages, rows, ids.DOC_PAGER, lang, className="pager my-2"),
+        ],
+        id=ids.DOC_UNKNOWN,
+    )
 
 
 def version_switch(data: AppData, view: DocumentView) -> html.Nav | html.Div:
@@ -190,16 +205,30 @@ def header(data: AppData, doc: dict[str, Any], lang: str, about: str = "") -> ht
     return html.Header(children, id=ids.DOC_HEADER, className="doc-header")
 
 
+def provision_page(pids: list[str], view: DocumentView) -> tuple[int, int]:
+    """Return the page of provisions to show (from 1) and the number of pages: the view's page, else the page
+    that holds `view.p`, else the first."""
+    pages = max(1, -(-len(pids) // PAGE_SIZE))
+    page = view.page
+    if not page and view.p in pids:
+        page = pids.index(view.p) // PAGE_SIZE + 1
+    return min(max(page, 1), pages), pages
+
+
 def provisions_section(data: AppData, doc: dict[str, Any], view: DocumentView) -> html.Section:
-    """Return the provisions in reading order, indented by depth, with highlights; `view.p` is marked."""
+    """Return one page of the provisions in reading order, indented by depth, with highlights; `view.p` is
+    marked (and its page shown when the view names no page)."""
     lang = view.lang
     pids = data.by_document.get(doc["id"], [])
     if not pids:
         return html.Section(id=ids.DOC_PROVISIONS)
     notes = data.notes
+    page, pages = provision_page(pids, view)
+    first = (page - 1) * PAGE_SIZE
+    shown = data.provision_rows(pids[first : first + PAGE_SIZE])
     cards, kinds = [], set()
-    for pid in pids:
-        prov = data.provisions[pid]
+    for prov in shown:
+        pid = str(prov["id"])
         spans = notes.spans(pid, str(prov.get("text") or ""))
         kinds |= {s.kind for s in spans}
         cards.append(
@@ -214,13 +243,18 @@ def provisions_section(data: AppData, doc: dict[str, Any], view: DocumentView) -
                 selected=pid == view.p,
             )
         )
-    own = sum(bool(data.provisions[p].get("own_text")) for p in pids)
+    own = doc.get("own_provisions")
+    if own is None:  # a package built before documents counted their own provisions
+        own = sum(bool(p.get("own_text")) for p in data.provision_rows(pids))
+    rows = f"{first + 1}–{first + len(shown)} / {len(pids)}"
     return html.Section(
         [
             html.H2(t("document.provisions", lang), className="h4 mt-4"),
             html.P(t("document.provisions_note", lang, n=len(pids), own=own), className="text-muted small mb-1"),
             highlight_legend(kinds, lang),
+            pager(view, page, pages, rows, ids.DOC_PAGER, lang, className="pager my-2"),
             html.Div(cards, className="provision-list"),
+            pager(view, page, pages, rows, f"{ids.DOC_PAGER}-bottom", lang, className="pager my-2"),
         ],
         id=ids.DOC_PROVISIONS,
     )

@@ -238,6 +238,7 @@ def results(data: AppData, view: ExplorerView) -> list[Any]:
     shown = frame.iloc[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     focus = tuple(x for x in (view.entity, view.actor) if x)
     cards, kinds = [], set()
+    data.provision_rows(list(shown["id"]))  # the page's rows, in one query
     for pid, row, tier in zip(shown["id"], shown["row"], shown["tier"], strict=True):
         prov = data.provisions[pid]
         text = str(prov.get("text") or "")

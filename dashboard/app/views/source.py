@@ -38,26 +38,20 @@ def source_page(data: AppData, view: SourceView) -> list[Any]:
         if problem:
             out.append(html.P(problem, id=ids.SRC_PROBLEM, className="alert alert-warning", role="alert"))
     if not part.problem:
-        out.append(
-            html.H2(span_words(part.start, part.end, lang, seed), id=ids.SRC_SPAN, className="h5 mt-3")
-        )
+        out.append(html.H2(span_words(part.start, part.end, lang, seed), id=ids.SRC_SPAN, className="h5 mt-3"))
         out.append(_provisions(data, view.doc, part.start, part.end, lang))
     body: list[Any] = ["… "] if part.clipped_before else []
     body.append(part.before)
     if part.span:
         body.append(
-            html.Mark(
-                part.span, id=ids.SRC_MARK, className="hl hl-source", title=t("source.highlighted", lang)
-            )
+            html.Mark(part.span, id=ids.SRC_MARK, className="hl hl-source", title=t("source.highlighted", lang))
         )
     body.append(part.after)
     if part.clipped_after:
         body.append(" …")
     out.append(html.P(t("source.verbatim", lang), className="small text-muted mb-1"))
     out.append(
-        html.Div(
-            body, id=ids.SRC_TEXT, className="source-text", lang="vi" if doc.get("language") == "vi" else None
-        )
+        html.Div(body, id=ids.SRC_TEXT, className="source-text", lang="vi" if doc.get("language") == "vi" else None)
     )
     return out
 
@@ -69,9 +63,7 @@ def header(data: AppData, doc: dict[str, Any], lang: str) -> html.Div:
     publisher_page: Any = (
         external_link(f"{url} ↗", url, id=ids.SRC_PUBLISHER_URL)
         if url
-        else html.Span(
-            t("source.publisher_url_unknown", lang), id=ids.SRC_PUBLISHER_URL, className="text-muted"
-        )
+        else html.Span(t("source.publisher_url_unknown", lang), id=ids.SRC_PUBLISHER_URL, className="text-muted")
     )
     facts = safe_href(doc.get("source_url"))
     rows = [
@@ -105,9 +97,7 @@ def unknown_document(data: AppData, view: SourceView) -> html.Div:
     items = [
         html.Li(
             [
-                dcc.Link(
-                    html.Strong(str(d.get("symbol"))), href=SourceView(doc=str(d["id"]), lang=lang).href()
-                ),
+                dcc.Link(html.Strong(str(d.get("symbol"))), href=SourceView(doc=str(d["id"]), lang=lang).href()),
                 f" · {localised(d, 'seed_publisher', lang)}",
             ]
         )
@@ -131,16 +121,13 @@ def _problem(problem: str, view: SourceView, length: int, lang: str) -> str:
 
 
 def _asked_span(view: SourceView) -> bool:
-    return any(n.param in ("start", "end") for n in view.notices) or (view.start is None) != (
-        view.end is None
-    )
+    return any(n.param in ("start", "end") for n in view.notices) or (view.start is None) != (view.end is None)
 
 
 def _provisions(data: AppData, doc_id: str, start: int, end: int, lang: str) -> html.Ul:
     """Return links to the innermost provisions the span lies in (or overlaps), in the document page."""
     found = []
-    for pid in data.by_document.get(doc_id, []):
-        p = data.provisions[pid]
+    for p in data.provision_rows(data.by_document.get(doc_id, [])):
         if int(p["start"]) < end and start < int(p["end"]):
             found.append(p)
     # innermost first: a span inside item 3's point b is shown as in 3.b, not in 3

@@ -44,10 +44,29 @@ def deadline_role(row: Mapping[str, Any], titles: Mapping[str, str]) -> str:
     words = _words(programme)
     own = str(row.get("document_id"))
     if row.get("kind") == "programme_period" and len(words) >= 2:
-        for doc, title in titles.items():
-            if doc != own and words <= _words(title):
-                return "cross_reference"
+        index = _title_index(titles)
+        holding = set.intersection(*(index.get(w, set()) for w in words))
+        if holding - {own}:
+            return "cross_reference"
     return "deadline"
+
+
+_TITLE_INDEXES: dict[int, tuple[Mapping[str, str], dict[str, set[str]]]] = {}
+
+
+def _title_index(titles: Mapping[str, str]) -> dict[str, set[str]]:
+    """Return word → the documents whose title holds it, built once per `titles` mapping (document_titles
+    returns the same one for a dataset): a target's programme is looked up, not compared with every title."""
+    cached = _TITLE_INDEXES.get(id(titles))
+    if cached is None or cached[0] is not titles:
+        index: dict[str, set[str]] = {}
+        for doc, title in titles.items():
+            for word in _words(title):
+                index.setdefault(word, set()).add(doc)
+        if len(_TITLE_INDEXES) >= 8:
+            _TITLE_INDEXES.clear()
+        cached = _TITLE_INDEXES[id(titles)] = (titles, index)
+    return cached[1]
 
 
 def context_years(horizons: Iterable[int], note: Any) -> set[int]:

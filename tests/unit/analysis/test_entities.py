@@ -61,11 +61,15 @@ def add_gamma(seeds: Path) -> Path:
 
 # ---------------------------------------------------------------- matching
 def test_longest_name_wins_and_nested_names_are_dropped():
-    matcher = AliasMatcher([("ASEAN", "asean"), ("ASEAN Community", "asean_community"), ("APEC", "apec"),
-                            ("APEC in 2017", "apec_2017")])
+    matcher = AliasMatcher(
+        [("ASEAN", "asean"), ("ASEAN Community", "asean_community"), ("APEC", "apec"), ("APEC in 2017", "apec_2017")]
+    )
     found = matcher.find("Build a strong ASEAN Community; organise the APEC in 2017 and meet in ASEAN.")
-    assert [(m.key, m.surface) for m in found] == [("asean_community", "ASEAN Community"),
-                                                   ("apec_2017", "APEC in 2017"), ("asean", "ASEAN")]
+    assert [(m.key, m.surface) for m in found] == [
+        ("asean_community", "ASEAN Community"),
+        ("apec_2017", "APEC in 2017"),
+        ("asean", "ASEAN"),
+    ]
 
 
 def test_acronyms_match_case_sensitively_and_names_in_any_case():
@@ -75,8 +79,7 @@ def test_acronyms_match_case_sensitively_and_names_in_any_case():
 
 
 def test_matches_are_whole_words_with_quotes_and_dashes_folded():
-    matcher = AliasMatcher([("UN", "un"), ("Asian Workers' Compensation Forum", "awcf"),
-                            ("EU-Vietnam FTA", "ev")])
+    matcher = AliasMatcher([("UN", "un"), ("Asian Workers' Compensation Forum", "awcf"), ("EU-Vietnam FTA", "ev")])
     text = "UNESCO and UNDP; the Asian Workers\u2019 Compensation Forum; the EU\u2013Vietnam FTA; UN."
     found = matcher.find(text)
     assert [m.key for m in found] == ["awcf", "ev", "un"]
@@ -100,8 +103,11 @@ def test_no_alias_of_the_gazetteer_stands_for_two_entities():
 def test_every_gazetteer_alias_finds_its_own_entity():
     entities = load_gazetteer()
     matcher = AliasMatcher((a, e["id"]) for e in entities for a in e["aliases"])
-    found = {(e["id"], alias): [m.key for m in matcher.find(normalise_text(f"See {alias} here."))]
-             for e in entities for alias in e["aliases"]}
+    found = {
+        (e["id"], alias): [m.key for m in matcher.find(normalise_text(f"See {alias} here."))]
+        for e in entities
+        for alias in e["aliases"]
+    }
     wrong = {key: keys for key, keys in found.items() if keys != [key[0]]}
     assert wrong == {}
 
@@ -137,7 +143,7 @@ def test_mention_spans_give_back_their_surface(gamma_tables):
     raws = {d.meta.id: d.raw for d in gamma_tables["corpus"].documents}
     assert {m["document_id"] for m in gamma_tables["mentions"]} == set(raws)  # every document mentions something
     for m in gamma_tables["mentions"]:
-        assert normalise_text(raws[m["document_id"]][m["start"]:m["end"]]) == m["surface"]
+        assert normalise_text(raws[m["document_id"]][m["start"] : m["end"]]) == m["surface"]
 
 
 def test_the_text_adds_relations_and_confirms_cited_ones(gamma_tables):
@@ -148,31 +154,64 @@ def test_the_text_adds_relations_and_confirms_cited_ones(gamma_tables):
     # the cited relation of the fixture is stated in beta's heading as well
     cited = rows[("2-NQ-CP-2021", "implements", "1-NQ-TW-2020")]
     assert (cited["origin"], cited["evidence"], cited["source_url"]) == (
-        "cited+extracted", "the programme's title", "https://example.org/beta")
+        "cited+extracted",
+        "the programme's title",
+        "https://example.org/beta",
+    )
     # a document the corpus does not know feeds no relation, and no document relates to itself
     assert all(r["target_id"] in {"1-NQ-TW-2020", "2-NQ-CP-2021"} for r in gamma_tables["relations"])
 
 
 def test_merge_keeps_cited_rows_first_and_their_evidence():
-    cited = [{"source_id": "b", "kind": "implements", "target_id": "a", "evidence": "its purpose",
-              "source_url": "https://example.org/cited", "confidence": "V", "origin": "cited",
-              "provision_id": ""}]
+    cited = [
+        {
+            "source_id": "b",
+            "kind": "implements",
+            "target_id": "a",
+            "evidence": "its purpose",
+            "source_url": "https://example.org/cited",
+            "confidence": "V",
+            "origin": "cited",
+            "provision_id": "",
+        }
+    ]
     extracted = [
-        {"source_id": "b", "kind": "references", "target_id": "a", "evidence": "b:p2", "source_url": "x",
-         "confidence": "P", "origin": "extracted", "provision_id": "b:p2", "provision_ids": ["b:p2"]},
-        {"source_id": "b", "kind": "references", "target_id": "c", "evidence": "b:p3", "source_url": "x",
-         "confidence": "V", "origin": "extracted", "provision_id": "b:p3", "provision_ids": ["b:p3"]},
+        {
+            "source_id": "b",
+            "kind": "references",
+            "target_id": "a",
+            "evidence": "b:p2",
+            "source_url": "x",
+            "confidence": "P",
+            "origin": "extracted",
+            "provision_id": "b:p2",
+            "provision_ids": ["b:p2"],
+        },
+        {
+            "source_id": "b",
+            "kind": "references",
+            "target_id": "c",
+            "evidence": "b:p3",
+            "source_url": "x",
+            "confidence": "V",
+            "origin": "extracted",
+            "provision_id": "b:p3",
+            "provision_ids": ["b:p3"],
+        },
     ]
     merged = merge_relations(cited, extracted)
     assert [(r["kind"], r["target_id"], r["origin"]) for r in merged] == [
-        ("implements", "a", "cited+extracted"), ("references", "c", "extracted")]
+        ("implements", "a", "cited+extracted"),
+        ("references", "c", "extracted"),
+    ]
     kept = (merged[0]["evidence"], merged[0]["confidence"], merged[0]["provision_id"])
     assert kept == ("its purpose", "V", "b:p2")
 
 
 # ---------------------------------------------------------------- validation
-def test_validation_catches_a_mention_span_that_does_not_give_its_surface(tmp_path: Path, fixture_data: Path,
-                                                                         fixture_seeds: Path):
+def test_validation_catches_a_mention_span_that_does_not_give_its_surface(
+    tmp_path: Path, fixture_data: Path, fixture_seeds: Path
+):
     broken = tmp_path / "data"
     shutil.copytree(fixture_data, broken)
     path = broken / "mentions.csv"
@@ -187,3 +226,22 @@ def test_validation_catches_a_mention_span_that_does_not_give_its_surface(tmp_pa
     with pytest.raises(DataInvalid) as caught:
         validate_package(broken, seeds_dir=fixture_seeds)
     assert any("mentions.csv" in p and "surface" in p for p in caught.value.problems)
+
+
+def test_a_gazetteer_document_keeps_its_entity_when_another_year_shares_its_symbol(seeds_copy: Path):
+    """On a large corpus two documents may be numbered 22-NQ/TW (2013 and 2019): the symbol no longer names one
+    of them, so the gazetteer's entry is tied by its id, and no id is given twice (the package refused that)."""
+    for year in (2013, 2019):
+        sidecar = GAMMA_SIDECAR.replace("3/KH-BNG", "22-NQ/TW").replace("2022-03-01", f"{year}-04-10")
+        sidecar = sidecar.replace("doc_type: action_plan", "doc_type: resolution").replace("ministry", "politburo")
+        sidecar += f"symbol_note: the {year} resolution numbered 22\n"
+        (seeds_copy / f"r{year}.txt").write_text(GAMMA_TEXT, encoding="utf-8")
+        (seeds_copy / f"r{year}.yml").write_text(sidecar, encoding="utf-8")
+    corpus = load_corpus(seeds_copy)
+    assert {"22-NQ-TW-2013", "22-NQ-TW-2019"} <= {m.id for m in corpus.all_meta()}
+    rows = entity_rows(corpus)
+    ids = [r["id"] for r in rows]
+    assert len(ids) == len(set(ids))
+    by_id = {r["id"]: r for r in rows}
+    assert (by_id["22-nq-tw-2013"]["origin"], by_id["22-nq-tw-2013"]["document_id"]) == ("gazetteer", "22-NQ-TW-2013")
+    assert by_id["22-nq-tw-2019"]["origin"] == "corpus"

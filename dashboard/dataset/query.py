@@ -1,0 +1,317 @@
+"""Ask the data package for the rows a page shows, instead of holding every table: DuckDB over the Parquet twins.
+
+One `Query` per process (per worker of a production server): an in-memory DuckDB database with one view per
+table of the package (`SELECT * FROM read_parquet(...)`), so nothing is loaded until a query reads it and then
+only the columns and row groups it needs. The connection is opened at first use in the process that queries
+(a forked worker never shares its parent's), and every call takes its own `cursor()`, so the threads of one
+server use it at the same time safely. SQL is written here only, with `?` parameters for every value that comes
+from a request; table names come from the package's own descriptor, never from a request.
+
+Each function answers one need of a view: a page of provisions (by document, or filtered like the Explorer) with
+the total count, provisions by id, theme counts per document (the timeline's aggregate), a page of targets with
+their count and their counts per year, one document's seed text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+PROVISION_COLUMNS = (
+    "id",
+    "document_id",
+    "parent_id",
+    "ordinal",
+    "depth",
+    "label",
+    "kind",
+    "own_text",
+    "text",
+    "words",
+    "start",
+    "end",
+)
+_MEMORY_LIMIT = os.environ.get("POLICY_TIMELINE_DUCKDB_MEMORY", "256MB")
+
+
+@dataclass(frozen=True)
+class Page:
+    """Rows of one page and how many rows match in all."""
+
+    rows: pd.DataFrame
+    total: int
+
+
+@dataclass(frozen=True)
+class ProvisionFilter:
+    """Which provisions to list (empty fields match everything); `ids` limits them to a given set (search
+    hits, kept in their order when `ranked`)."""
+
+    documents: tuple[str, ...] = ()
+    theme: str = ""
+    issuer: str = ""
+    year_from: int | None = None
+    year_to: int | None = None
+    entity: str = ""
+    actor: str = ""
+    role: str = ""
+    own_only: bool = False
+
+
+# how each table is stored in the query database: sorted so that a page's rows sit together (DuckDB skips the
+# row groups whose min/max cannot hold them); `_row` keeps the package's own order for ties
+SORT_KEYS = {
+    "provisions": "document_id, ordinal",
+    "provision_themes": "document_id, provision_id, _row",
+    "mentions": "document_id, provision_id, _row",
+    "assignments": "document_id, provision_id, _row",
+    "targets": "document_id, provision_id, _row",
+    "seed_texts": "document_id",
+}
+
+
+def package_key(data_dir: Path, tables: Sequence[str]) -> str:
+    """Return a key of the package's content as published: its descriptor and each Parquet twin's size and
+    modification time (a rebuilt or swapped package gets a new query database)."""
+    digest = hashlib.sha256((data_dir / "datapackage.json").read_bytes())
+    for name in tables:
+        stat = (data_dir / f"{name}.parquet").stat()
+        digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return digest.hexdigest()[:24]
+
+
+def default_cache_dir(data_dir: Path) -> Path:
+    """Return where the query database of `data_dir` is kept: $POLICY_TIMELINE_QUERY_CACHE, else
+    `.cache/query/` beside the package (ignored by git, like the build's cache)."""
+    env = os.environ.get("POLICY_TIMELINE_QUERY_CACHE")
+    return Path(env) if env else data_dir.resolve().parent / ".cache" / "query"
+
+
+class Query:
+    """The data package in `data_dir`, queried with DuckDB; safe to share between the threads of a process.
+
+    At first use the Parquet twins are copied once into a DuckDB database file (each table sorted by document,
+    see SORT_KEYS), kept in the cache folder under a key of the package's content and opened read-only by every
+    worker: the rows stay on disk, in DuckDB's buffer pool (at most `POLICY_TIMELINE_DUCKDB_MEMORY`) and the
+    page cache the workers share, not in each worker's heap. Where the cache folder cannot be written, the
+    tables are copied into an in-memory database instead (same queries, memory in the worker).
+    """
+
+    def __init__(self, data_dir: Path | str, tables: Sequence[str], cache_dir: Path | None = None) -> None:
+        self.data_dir = Path(data_dir)
+        self.tables = tuple(t for t in tables if (self.data_dir / f"{t}.parquet").exists())
+        self.cache_dir = cache_dir or default_cache_dir(self.data_dir)
+        self._db: duckdb.DuckDBPyConnection | None = None
+        self._pid = 0
+        self._lock = threading.Lock()
+
+    def _connection(self) -> duckdb.DuckDBPyConnection:
+        """Return this process's connection (opened on first use; a forked child opens its own)."""
+        with self._lock:
+            if self._db is None or self._pid != os.getpid():
+                self._db, self._pid = self._open(), os.getpid()
+            return self._db
+
+    def _open(self) -> duckdb.DuckDBPyConnection:
+        config = {"threads": 1, "memory_limit": _MEMORY_LIMIT}
+        try:
+            path = self.cache_dir / f"{package_key(self.data_dir, self.tables)}.duckdb"
+            if not path.exists():
+                self.cache_dir.mkdir(parents=True, exist_ok=True)
+                partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.partial")
+                db = duckdb.connect(str(partial), config=config)
+                self._copy_tables(db)
+                db.close()
+                os.replace(partial, path)  # atomic: another worker sees the whole file or none
+            return duckdb.connect(str(path), read_only=True, config=config)
+        except (OSError, duckdb.IOException):
+            db = duckdb.connect(":memory:", config=config)
+            self._copy_tables(db)
+            return db
+
+    def _copy_tables(self, db: duckdb.DuckDBPyConnection) -> None:
+        for name in self.tables:
+            path = str(self.data_dir / f"{name}.parquet").replace("'", "''")
+            order = SORT_KEYS.get(name, "_row")
+            db.execute(
+                f'CREATE TABLE "{name}" AS SELECT * EXCLUDE (file_row_number), file_row_number AS _row '
+                f"FROM read_parquet('{path}', file_row_number = true) ORDER BY {order}"
+            )
+
+    def frame(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
+        """Return the result of one parameterised query as a DataFrame (a cursor of its own per call)."""
+        cursor = self._connection().cursor()
+        try:
+            return cursor.execute(sql, list(params)).df()
+        finally:
+            cursor.close()
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Return the first value of one parameterised query."""
+        cursor = self._connection().cursor()
+        try:
+            row = cursor.execute(sql, list(params)).fetchone()
+            return row[0] if row else None
+        finally:
+            cursor.close()
+
+    def has(self, table: str) -> bool:
+        """Return True when the package has `table`."""
+        return table in self.tables
+
+    # provisions ---------------------------------------------------------------------------------------------
+
+    def provisions(
+        self, ids: Sequence[str], columns: Sequence[str] = PROVISION_COLUMNS, documents: Sequence[str] = ()
+    ) -> pd.DataFrame:
+        """Return the provisions with these ids, in the order of `ids` (unknown ids are left out); `documents`,
+        the documents that hold them when known, lets DuckDB read only those documents' rows."""
+        if not ids:
+            return pd.DataFrame(columns=list(columns))
+        cols = ", ".join(f'p."{c}"' for c in columns)
+        where, params = (
+            ("WHERE p.document_id IN (SELECT unnest(?))", [sorted(set(documents))]) if documents else ("", [])
+        )
+        return self.frame(
+            f"SELECT {cols} FROM provisions p JOIN (SELECT unnest(?) AS id, generate_subscripts(?, 1) AS k) w "
+            f"ON p.id = w.id {where} ORDER BY w.k",
+            [list(ids), list(ids), *params],
+        )
+
+    def by_provision(
+        self, table: str, columns: Sequence[str], ids: Sequence[str], documents: Sequence[str] = (), order: str = ""
+    ) -> pd.DataFrame:
+        """Return the rows of `table` (provision_themes, mentions, assignments, targets) about these provisions:
+        provision_id and `columns`, in the package's order (or `order`, then the package's)."""
+        if not ids or not self.has(table):
+            return pd.DataFrame(columns=["provision_id", *columns])
+        cols = ", ".join(f'"{c}"' for c in ["provision_id", *columns])
+        where, params = "provision_id IN (SELECT unnest(?))", [list(ids)]
+        if documents:
+            where += " AND document_id IN (SELECT unnest(?))"
+            params.append(sorted(set(documents)))
+        return self.frame(
+            f"SELECT {cols} FROM {table} WHERE {where} ORDER BY provision_id, {order + ', ' if order else ''}_row",
+            params,
+        )
+
+    def document_provisions(self, doc_id: str, offset: int = 0, limit: int = 50) -> Page:
+        """Return one page of a document's provisions in reading order, and how many it has."""
+        cols = ", ".join(f'"{c}"' for c in PROVISION_COLUMNS)
+        rows = self.frame(
+            f"SELECT {cols} FROM provisions WHERE document_id = ? ORDER BY ordinal LIMIT ? OFFSET ?",
+            [doc_id, limit, offset],
+        )
+        total = self.scalar("SELECT count(*) FROM provisions WHERE document_id = ?", [doc_id])
+        return Page(rows, int(total or 0))
+
+    def _where(self, f: ProvisionFilter) -> tuple[str, list[Any]]:
+        """Return the WHERE clause (over provisions p joined to documents d) and its parameters."""
+        clauses, params = ["TRUE"], []
+        if f.documents:
+            clauses.append("p.document_id IN (SELECT unnest(?))")
+            params.append(list(f.documents))
+        if f.issuer:
+            clauses.append("d.issuer = ?")
+            params.append(f.issuer)
+        if f.year_from is not None:
+            clauses.append("d.year >= ?")
+            params.append(int(f.year_from))
+        if f.year_to is not None:
+            clauses.append("d.year <= ?")
+            params.append(int(f.year_to))
+        if f.own_only:
+            clauses.append("p.own_text")
+        for table, condition, values in (
+            ("provision_themes", "theme_id = ?", [f.theme] if f.theme else []),
+            ("mentions", "entity_id = ?", [f.entity] if f.entity else []),
+            (
+                "assignments",
+                "actor_id = ?" + (" AND role = ?" if f.role else ""),
+                [f.actor, f.role][: 1 + bool(f.role)] if f.actor else [],
+            ),
+        ):
+            if not values:
+                continue
+            if not self.has(table):  # a filter on a table the package lacks keeps nothing
+                clauses.append("FALSE")
+                continue
+            clauses.append(f"p.id IN (SELECT provision_id FROM {table} WHERE {condition})")
+            params += values
+        return " AND ".join(clauses), params
+
+    def provision_page(self, f: ProvisionFilter, offset: int = 0, limit: int = 25) -> Page:
+        """Return one page of the provisions the filter keeps, in reading order (document date, document,
+        ordinal), and how many it keeps in all."""
+        where, params = self._where(f)
+        base = f"FROM provisions p JOIN documents d ON d.id = p.document_id WHERE {where}"
+        cols = ", ".join(f'p."{c}"' for c in PROVISION_COLUMNS)
+        rows = self.frame(
+            f"SELECT {cols}, d.year {base} ORDER BY d.issued, p.document_id, p.ordinal LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        total = self.scalar(f"SELECT count(*) {base}", params)
+        return Page(rows, int(total or 0))
+
+    # aggregates -----------------------------------------------------------------------------------------------
+
+    def theme_counts(self) -> pd.DataFrame:
+        """Return, per document and theme, how many provisions carry the theme (document_id, theme_id, n)."""
+        if not self.has("provision_themes"):
+            return pd.DataFrame(columns=["document_id", "theme_id", "n"])
+        return self.frame(
+            "SELECT document_id, theme_id, count(DISTINCT provision_id) AS n FROM provision_themes "
+            "GROUP BY document_id, theme_id ORDER BY document_id, theme_id"
+        )
+
+    def target_page(
+        self,
+        *,
+        year_from: int | None = None,
+        year_to: int | None = None,
+        theme: str = "",
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page:
+        """Return one page of the targets due between the years (and tagged `theme`), by due year, then id."""
+        if not self.has("targets"):
+            return Page(pd.DataFrame(), 0)
+        clauses, params = ["TRUE"], []
+        if year_from is not None:
+            clauses.append("end_year >= ?")
+            params.append(int(year_from))
+        if year_to is not None:
+            clauses.append("end_year <= ?")
+            params.append(int(year_to))
+        if theme:
+            clauses.append("list_contains(theme_ids, ?)")
+            params.append(theme)
+        where = " AND ".join(clauses)
+        rows = self.frame(
+            f"SELECT * EXCLUDE (_row) FROM targets WHERE {where} ORDER BY end_year NULLS LAST, id LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return Page(rows, int(self.scalar(f"SELECT count(*) FROM targets WHERE {where}", params) or 0))
+
+    def targets_per_year(self) -> pd.DataFrame:
+        """Return how many targets fall due each year (end_year, n), in year order."""
+        if not self.has("targets"):
+            return pd.DataFrame(columns=["end_year", "n"])
+        return self.frame(
+            "SELECT end_year, count(*) AS n FROM targets WHERE end_year IS NOT NULL GROUP BY end_year ORDER BY end_year"
+        )
+
+    def seed_text(self, doc_id: str) -> str | None:
+        """Return a held document's seed text verbatim (None when the package has none for it)."""
+        if not self.has("seed_texts"):
+            return None
+        value = self.scalar("SELECT text FROM seed_texts WHERE document_id = ?", [doc_id])
+        return None if value is None else str(value)

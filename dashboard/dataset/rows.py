@@ -1,0 +1,125 @@
+"""Rows read on demand, a page at a time, and kept in a small LRU cache: the mappings the app reads provisions
+and their annotations through (`dataset.query` fetches them)."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+CACHED_ROWS = 4096  # rows kept per process after a page asked for them (about 2 MB of provisions' text)
+
+
+def _row(record: dict[str, Any]) -> dict[str, Any]:
+    return {k: (None if _missing(v) else v) for k, v in record.items()}
+
+
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
+
+
+class Rows(Mapping[str, dict[str, Any]]):
+    """Provisions by id, read on demand: a read-only mapping over `keys` (every provision id, from the
+    vocabulary) whose rows come from `fetch` a page at a time and stay in a small LRU cache. A view calls
+    `prefetch(ids)` for the rows it will show (one query), then reads them like a dict."""
+
+    def __init__(self, keys: Collection[str], fetch: Callable[[Sequence[str]], pd.DataFrame], size: int = CACHED_ROWS):
+        self._keys = keys
+        self._fetch = fetch
+        self._size = size
+        self._cache: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def prefetch(self, ids: Sequence[str]) -> list[dict[str, Any]]:
+        """Return the rows of `ids` (known ones, in that order), reading the ones not cached in one query."""
+        with self._lock:
+            missing = [i for i in dict.fromkeys(ids) if i not in self._cache and i in self._keys]
+        fetched = {}
+        if missing:
+            for record in self._fetch(missing).to_dict("records"):
+                fetched[str(record["id"])] = _row(record)
+        with self._lock:
+            out = []
+            for i in ids:
+                row = fetched.get(i) or self._cache.get(i)
+                if row is None:
+                    continue
+                self._cache[i] = row
+                self._cache.move_to_end(i)
+                out.append(row)
+            while len(self._cache) > self._size:
+                self._cache.popitem(last=False)
+        return out
+
+    def __getitem__(self, key: str) -> dict[str, Any]:
+        with self._lock:
+            row = self._cache.get(key)
+        if row is not None:
+            return row
+        found = self.prefetch([key]) if isinstance(key, str) else []
+        if not found:
+            raise KeyError(key)
+        return found[0]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+class Grouped(Mapping[str, list[dict[str, Any]]]):
+    """Rows of one table about each provision (its themes, targets, mentions or assignments), read on demand
+    like `Rows`: `owners` maps every provision id to its document; a provision without rows is not a key (as
+    in a dict built by grouping the table). `prefetch(ids)` reads a page's provisions in one query."""
+
+    def __init__(
+        self,
+        owners: Mapping[str, str],
+        fetch: Callable[[Sequence[str], Sequence[str]], pd.DataFrame],
+        size: int = CACHED_ROWS,
+    ):
+        self._owners = owners
+        self._fetch = fetch
+        self._size = size
+        self._cache: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def prefetch(self, ids: Sequence[str]) -> None:
+        """Read the rows of the provisions `ids` not cached yet, in one query."""
+        with self._lock:
+            missing = [i for i in dict.fromkeys(ids) if i not in self._cache and i in self._owners]
+        if not missing:
+            return
+        found: dict[str, list[dict[str, Any]]] = {i: [] for i in missing}
+        for record in self._fetch(missing, [self._owners[i] for i in missing]).to_dict("records"):
+            found[str(record.pop("provision_id"))].append(_row(record))
+        with self._lock:
+            for i, rows in found.items():
+                self._cache[i] = rows
+                self._cache.move_to_end(i)
+            while len(self._cache) > self._size:
+                self._cache.popitem(last=False)
+
+    def __getitem__(self, key: str) -> list[dict[str, Any]]:
+        with self._lock:
+            rows = self._cache.get(key)
+        if rows is None:
+            self.prefetch([key])
+            with self._lock:
+                rows = self._cache.get(key)
+        if not rows:
+            raise KeyError(key)
+        return rows
+
+    def __iter__(self) -> Iterator[str]:
+        return (i for i in self._owners if i in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
