@@ -12,16 +12,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
 from typing import Any
 
 import ahocorasick
-import simplemma
 
 from dashboard.analysis.codebook import (
     NEUTRAL,
@@ -33,20 +30,18 @@ from dashboard.analysis.codebook import (
     tagger_settings,
     theme_ids,
 )
-from dashboard.analysis.words import WORD, word_forms
+from dashboard.analysis.theme_clauses import _in_any, _side_clause
+from dashboard.analysis.theme_words import BOUNDARY as BOUNDARY  # re-exported
+from dashboard.analysis.theme_words import _ends, _is_acronym, _Words, _words
+from dashboard.analysis.theme_words import lemma as lemma  # re-exported
+from dashboard.analysis.theme_words import lemma_key as lemma_key  # re-exported
+from dashboard.analysis.theme_words import word_key as word_key  # re-exported
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.normalise import normalise_text
 from dashboard.corpus.spans import SpanMap
 
-BOUNDARY = "|"  # stands between two words split by clause punctuation: no multi-word term matches across it
-_CLAUSE_PUNCT = re.compile(r"[,;:.()\[\]!?\"“”]")
 # what may stand between the items of a list of fields: "culture, society, tourism and the environment"
 _LIST_GAP = re.compile(r"[\s,/&\-–]*(?:(?:and|or|as well as|và|hoặc|cũng như)\b[\s,/&\-–]*)?(?:the\s+)?", re.I)
-_CLAUSE_END = re.compile(r"[;.](?:\s|$)|$")
-_CLAUSE_START = re.compile(r"[;.:](?:\s|$)")
-# a provision's own marker is not a word of its sentence: "a)", "3.", "01", "-", "Part V"
-_LEADING_MARKER = re.compile(r"^\s*(?:\(?[0-9a-zA-Z]{1,3}[.)]|0\d|[-–•*])?\s*")
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -235,143 +230,6 @@ class Tagger:
                 boosted.update(id(x) for x in fields)
             run = [m] if m is not None else []
         return boosted
-
-
-@lru_cache(maxsize=131072)
-def lemma(word: str) -> str:
-    """Return the dictionary lemma of a folded English word ("partnerships" -> "partnership")."""
-    return simplemma.lemmatize(word, lang="en").lower() or word
-
-
-@lru_cache(maxsize=262144)
-def word_key(surface: str) -> str:
-    """Return the lemma of one word as written, folded as analysis.text.tokenise folds it.
-
-    A word with letters beyond ASCII (a Vietnamese syllable) keeps its diacritics, lower-cased, with the tone
-    mark of "oa", "oe" and "uy" in one place ("hoà" and "hòa", "thuỷ" and "thủy" are one key): folded away, "được"
-    (is) would be "dược" (pharmacy) and "phụ thuộc" (depend) would hold "thuốc" (medicine).
-    """
-    if any(ord(ch) > 127 and ch.isalpha() for ch in surface):
-        return _vi_key(unicodedata.normalize("NFC", surface).lower())
-    return lemma(word_forms(surface)[0]) or "_"
-
-
-_TONE_MOVE = {
-    f"{v}{t}": f"{unicodedata.normalize('NFC', v + mark)}{b}"
-    for v, b, marked in (("o", "a", "àáảãạ"), ("o", "e", "èéẻẽẹ"), ("u", "y", "ỳýỷỹỵ"))
-    for t, mark in zip(marked, ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323"), strict=True)
-}
-_TONE_END = re.compile("(" + "|".join(_TONE_MOVE) + ")$")
-
-
-def _vi_key(word: str) -> str:
-    return _TONE_END.sub(lambda m: _TONE_MOVE[m.group(1)], word)
-
-
-@dataclass(frozen=True)
-class _Words:
-    """A text's key sequence (lemmas, BOUNDARY for clause punctuation) and each key's span in the text."""
-
-    keys: list[str]
-    starts: list[int]  # -1 for a boundary
-    ends: list[int]
-
-
-def _words(text: str) -> _Words:
-    keys: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    previous = -1
-    for match in WORD.finditer(text):
-        start, end = match.span()
-        # a single space between two words is the common case: only look for punctuation in longer gaps
-        if (
-            previous >= 0
-            and (start - previous > 1 or text[previous] != " ")
-            and _CLAUSE_PUNCT.search(text, previous, start)
-        ):
-            keys.append(BOUNDARY)
-            starts.append(-1)
-            ends.append(-1)
-        keys.append(word_key(match.group(0)))
-        starts.append(start)
-        ends.append(end)
-        previous = end
-    return _Words(keys, starts, ends)
-
-
-def lemma_key(text: str) -> str:
-    """Return the key a term or text is matched on: its words' lemmas, "|" for clause punctuation."""
-    return " ".join(_words(text).keys)
-
-
-def _ends(keys: list[str]) -> dict[int, int]:
-    """Map the index of the space after each key in f" {' '.join(keys)} " to the key's position."""
-    out = {}
-    offset = 0
-    for position, key in enumerate(keys):
-        offset += 1 + len(key)
-        out[offset] = position
-    return out
-
-
-def _is_acronym(word: str) -> bool:
-    # an acronym in the codebook (WHO, ODA, UN) only matches words written in capitals
-    return sum(ch.isupper() for ch in word) >= 2 or (len(word) == 1 and word.isupper())
-
-
-def _side_clause(text: str, at: int, *, after_comma: bool) -> tuple[int, int]:
-    """Return the span of the side clause a marker at `at` opens, or (-1, -1) when it opens none.
-
-    A marker opens none at the start of its sentence ("Contribute to maintaining peace"), nor, for a
-    participle, unless a comma stands before it.
-    """
-    if after_comma and not _comma_before(text, at):
-        return -1, -1
-    before = text[_clause_start(text, at) : at]
-    before = _LEADING_MARKER.sub("", before, count=1)
-    if not _LETTER.search(before):
-        return -1, -1
-    end = _CLAUSE_END.search(text, at)
-    return at, end.start() if end else len(text)
-
-
-def _comma_before(text: str, at: int) -> bool:
-    """Whether the last character before `at` that is not white space is a comma (text[:at].rstrip()
-    .endswith(","), without copying the text up to `at` for every marker)."""
-    i = at - 1
-    while i >= 0 and text[i].isspace():
-        i -= 1
-    return i >= 0 and text[i] == ","
-
-
-def _clause_start(text: str, at: int) -> int:
-    """Return where the last clause start in text[:at] ends, as `_CLAUSE_START.finditer(text, 0, at)` finds
-    it: from the text's clause starts found once, by bisection (a mark just before `at` ends at `at`, its `$`)."""
-    if at and text[at - 1] in ";.:":
-        return at
-    ends = _clause_start_ends(text)
-    i = bisect_right(ends, at)
-    return ends[i - 1] if i else 0
-
-
-@lru_cache(maxsize=8)
-def _clause_start_ends(text: str) -> list[int]:
-    return [m.end() for m in _CLAUSE_START.finditer(text)]
-
-
-def _in_any(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
-    """Return a test of whether a position lies in one of `spans` ([lo, hi), possibly overlapping; lo < 0 is no
-    span), answered by bisection over the spans sorted by start with the running maximum of their ends."""
-    ordered = sorted((lo, hi) for lo, hi in spans if lo >= 0)
-    los = [lo for lo, _ in ordered]
-    reach = list(accumulate((hi for _, hi in ordered), max))
-
-    def inside(at: int) -> bool:
-        i = bisect_right(los, at)
-        return bool(i) and reach[i - 1] > at
-
-    return inside
 
 
 def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
