@@ -37,7 +37,6 @@ def _stage_name(m: re.Match[str]) -> str:
     return f"{' '.join(m.group(1).split()).capitalize()} {m.group(2).upper()}"
 
 
-
 def _clause_start(text: str, at: int) -> int:
     # the last clause end at or before `at`, from the text's clause ends found once (bisect: no rescan per match);
     # a "." just before `at` ends a clause there as when the text is read up to `at` only
@@ -80,4 +79,3 @@ def _ends(pattern: re.Pattern[str], text: str) -> list[int]:
     """Return where each match of `pattern` ends in `text`, found once per text (the extraction of one
     provision asks for many positions in the same text)."""
     return [m.end() for m in pattern.finditer(text)]
-

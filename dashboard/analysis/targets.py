@@ -187,7 +187,6 @@ def _classify(
     return Target("goal", m.start(), m.end(), surface, first, last, notes=notes)
 
 
-
 def _programme_before(text: str, clause_start: int, at: int) -> str:
     """Return the named programme, plan or strategy the period at `at` belongs to, or ''."""
     nouns = list(_PROGRAMME.finditer(text, clause_start, at))
@@ -219,7 +218,6 @@ def _programme_just_before(text: str, clause_start: int, at: int) -> str:
     else:
         kept = []
     return " ".join([*kept, nouns[-1].group(0)])
-
 
 
 # ---------------------------------------------------------------- build step

@@ -97,4 +97,3 @@ def _ends(keys: list[str]) -> dict[int, int]:
 def _is_acronym(word: str) -> bool:
     # an acronym in the codebook (WHO, ODA, UN) only matches words written in capitals
     return sum(ch.isupper() for ch in word) >= 2 or (len(word) == 1 and word.isupper())
-
