@@ -1,0 +1,193 @@
+"""Compare: the aligned provisions of A and B in two columns (views/compare.py), filtered by the view's theme and
+statuses, each row with its status, its links, its changed words and the corrections it offers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import html
+
+from dashboard.analysis.diff.pins import Pin
+from dashboard.app import ids
+from dashboard.app.components.links import source_href
+from dashboard.app.components.provision import NOT_OWN_KINDS
+from dashboard.app.context import AppData
+from dashboard.app.i18n import t
+from dashboard.app.state import CompareView, DocumentView, span_words
+from dashboard.app.views import compare_parts as parts
+from dashboard.app.views.compare_pins import (
+    candidate_links,
+    cell_id,
+    manual_pairing,
+    pair_actions,
+    pins_bar,
+)
+from dashboard.app.views.compare_text import text
+
+MAX_ROWS = 150  # pairs drawn at once (each is ~3 kB of components); the filters narrow a longer list
+
+
+def pairs_section(
+    data: AppData, result: dict[str, Any], view: CompareView, pins: list[Pin] | None = None
+) -> html.Section:
+    """Return the aligned provisions in two columns, filtered by the view's theme and statuses; each
+    provision offers its closest counterparts, to correct the pairing (`pins`: the corrections applied).
+    A new address rewrites the boxes of the corrections, the count and the rows (views/compare_update.py)."""
+    lang = view.lang
+    docs = result["documents"]
+    return html.Section(
+        [
+            html.H2(_t("pairs", lang), className="h5 mt-4"),
+            html.P(_t("method", lang), className="small text-muted"),
+            html.Div(pins_bar(view, pins or []), id=ids.COMPARE_PINS_BOX),
+            manual_pairing(data, view),
+            html.Div(pair_count(result, view), id=ids.COMPARE_COUNT_BOX),
+            html.Div(
+                [
+                    html.Div(f"A · {docs['a']['symbol']}", className="pair-col-head"),
+                    html.Div(f"B · {docs['b']['symbol']}", className="pair-col-head"),
+                ],
+                className="pair-cols pair-cols-head",
+            ),
+            html.Div(pair_rows(data, result, view, pins or []), id=ids.COMPARE_PAIRS),
+        ],
+        className="compare-pairs",
+    )
+
+
+def shown_pairs(result: dict[str, Any], view: CompareView) -> list[dict[str, Any]]:
+    """Return the pairs the view's theme and statuses let through (a row the reader set always stays: a
+    correction must not vanish under a filter)."""
+    return [
+        p
+        for p in result["pairs"]
+        if (not view.theme or view.theme in p["themes"])
+        and (not view.status or p["status"] in view.status or p.get("set_by") == "reader")
+    ]
+
+
+def pair_count(result: dict[str, Any], view: CompareView) -> html.P:
+    """Return "Showing n of total pairs" (the numbers also as data attributes)."""
+    shown, total = len(shown_pairs(result, view)), len(result["pairs"])
+    count = _t("showing", view.lang).format(n=shown, total=total)
+    if shown > MAX_ROWS:
+        count += " " + _t("capped", view.lang).format(n=MAX_ROWS)
+    return html.P(
+        count,
+        id=ids.COMPARE_PAIR_COUNT,
+        className="fw-semibold",
+        **{"data-count": str(shown), "data-total": str(total)},
+    )
+
+
+def pair_rows(data: AppData, result: dict[str, Any], view: CompareView, pins: list[Pin]) -> list[Any]:
+    """Return the rows of the shown pairs (at most MAX_ROWS), or a line saying none matches."""
+    seen: set[str] = set()  # a provision linked several times is an anchor (an id) in its first row only
+    rows = [_pair_row(data, result, pair, view, pins, seen) for pair in shown_pairs(result, view)[:MAX_ROWS]]
+    return rows or [html.P(_t("none", view.lang), className="text-muted")]
+
+
+def _pair_row(
+    data: AppData,
+    result: dict[str, Any],
+    pair: dict[str, Any],
+    view: CompareView,
+    pins: list[Pin],
+    seen: set[str] | None = None,
+) -> html.Div:
+    lang = view.lang
+    status = pair["status"]
+    meta: list[Any] = [html.Span(_t(status, lang), className=f"status-badge status-{status}")]
+    if pair.get("set_by") == "curated":
+        meta.append(html.Span(_t("by_curated", lang), className="pin-badge curated-badge"))
+    if pair["a"] and pair["b"] and pair["similarity"] is not None:  # none across languages (crosslang.py)
+        meta.append(html.Span(f"{_t('similarity', lang)} {pair['similarity']:.2f}", className="pair-sim"))
+    meta += pair_actions(data, view, pins, pair)  # before the theme chips, which can fill a line
+    if pair["themes"]:  # as data: compare_parts.py
+        meta.append(parts.parts_box([parts.chip(theme, lang) for theme in pair["themes"]], "theme-chips", html.Span))
+    seen = set() if seen is None else seen
+    cells = [_cell(data, result, pair, "a", view, pins, seen), _cell(data, result, pair, "b", view, pins, seen)]
+    return html.Div(
+        [html.Div(meta, className="pair-meta"), html.Div(cells, className="pair-cols")],
+        className=f"pair pair-{status}" + ("" if pair.get("counted", True) else " pair-not-counted"),
+        **{
+            "data-status": status,
+            "data-a": pair["a"] or "",
+            "data-b": pair["b"] or "",
+            "data-set-by": pair.get("set_by") or "engine",
+        },
+    )
+
+
+def _cell(
+    data: AppData,
+    result: dict[str, Any],
+    pair: dict[str, Any],
+    side: str,
+    view: CompareView,
+    pins: list[Pin],
+    seen: set[str] | None = None,
+) -> html.Div:
+    lang = view.lang
+    pid = pair[side]
+    if not pid:
+        other = "a" if side == "b" else "b"
+        return html.Div(
+            html.Span(_t("only_a" if side == "b" else "only_b", lang)),
+            className=f"pair-cell pair-empty empty-{other}-only",
+        )
+    provision = data.provisions.get(pid, {"id": pid, "start": 0, "end": 0})
+    doc_id = result[side]
+    document = data.documents.get(doc_id, {})
+    kind = pair[f"{side}_kind"] or ""
+    head = [parts.mark("span", pid.split(":", 1)[-1], "provision-path", pid)]
+    if not pair[f"{side}_own"]:
+        head.append(
+            parts.mark("span", t(f"kind.{kind}", lang) if kind in NOT_OWN_KINDS else kind, f"kind-badge kind-{kind}")
+        )
+    # the links to the provision in its document and to its source span, as data (compare_parts.py)
+    start, end = provision.get("start"), provision.get("end")
+    try:
+        words = span_words(int(start), int(end), lang, str(document.get("seed_file") or ""))
+    except (TypeError, ValueError):
+        words = t("source.title", lang)
+    meta = [
+        parts.link(
+            t("common.open", lang) + " →", DocumentView(doc=doc_id, p=pid, lang=lang).href(), "open-link", "", "spa"
+        ),
+        parts.group(
+            "span-ref-line",
+            [
+                parts.text(f"{t('common.source', lang)}: "),
+                parts.link(
+                    words,
+                    source_href(doc_id, start, end, lang),
+                    "span-ref source-link",
+                    t("source.link_title", lang),
+                    "spa",
+                ),
+            ],
+        ),
+    ]
+    return html.Div(
+        [
+            parts.parts_box(head, "provision-head"),
+            parts.pair_text(pair, side),
+            parts.parts_box(meta, "provision-meta"),
+            candidate_links(data, view, pins, pair, side),
+        ],
+        className=f"pair-cell side-{side}",
+        **_anchor(data, pid, side, seen),  # the anchor a correction's link returns to
+    )
+
+
+def _anchor(data: AppData, pid: str, side: str, seen: set[str] | None) -> dict[str, str]:
+    if seen is not None and pid in seen:
+        return {}
+    if seen is not None:
+        seen.add(pid)
+    return {"id": cell_id(data, pid, side)}
+
+
+def _t(key: str, lang: str) -> str:
+    return text(key, lang)
