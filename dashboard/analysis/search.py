@@ -169,10 +169,10 @@ def _is_word_boundary(folded: str, start: int, end: int) -> bool:
 
 
 @dataclass(frozen=True)
-class SearchQuery:
-    """What to look for: terms and filters (empty filters match everything)."""
+class Filters:
+    """Which provisions to keep (empty filters match everything): the Explorer's filters, shared by the search
+    and by the query layer's pages of provisions (dataset.query.ProvisionFilter)."""
 
-    text: str = ""
     documents: tuple[str, ...] = ()
     theme: str = ""
     issuer: str = ""
@@ -182,6 +182,13 @@ class SearchQuery:
     actor: str = ""
     role: str = ""
     own_only: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class SearchQuery(Filters):
+    """What to look for: terms and the filters."""
+
+    text: str = ""
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from dashboard.analysis.search import Filters
+
 PROVISION_COLUMNS = (
     "id",
     "document_id",
@@ -51,19 +53,9 @@ class Page:
 
 
 @dataclass(frozen=True)
-class ProvisionFilter:
-    """Which provisions to list (empty fields match everything); `ids` limits them to a given set (search
-    hits, kept in their order when `ranked`)."""
-
-    documents: tuple[str, ...] = ()
-    theme: str = ""
-    issuer: str = ""
-    year_from: int | None = None
-    year_to: int | None = None
-    entity: str = ""
-    actor: str = ""
-    role: str = ""
-    own_only: bool = False
+class ProvisionFilter(Filters):
+    """Which provisions to list: the Explorer's filters (analysis.search.Filters; empty fields match
+    everything)."""
 
 
 # how each table is stored in the query database: sorted so that a page's rows sit together (DuckDB skips the
