@@ -19,6 +19,7 @@ from dashboard.analysis.diff.sections import section_line
 from dashboard.dataset.load import Dataset
 from dashboard.export.brief_model import Quote, Run, Slide
 from dashboard.figures.compare.chart import coverage_warning
+from dashboard.figures.labels import theme_labels
 from dashboard.i18n import label, localised, number, t
 
 QUOTE_CHARS = 330  # a longer provision is cut at a word boundary (the full text is in the speaker notes)
@@ -52,7 +53,7 @@ def glance_slide(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict, lang:
     bullets = [t("brief.linked", lang, counts=counts)]
     bullets += [t("brief.notice", lang, notice=n) for n in result.get("notices") or []]
     moves = sorted(result.get("themes") or [], key=lambda m: -abs(m.get("delta") or 0))[:3]
-    labels = _theme_labels(dataset, lang)
+    labels = theme_labels(dataset, lang)
     for move in moves:
         if move.get("delta"):
             bullets.append(
@@ -102,7 +103,7 @@ def sections_slide(doc_a: dict, doc_b: dict, result: dict, lang: str = "en") -> 
 
 def theme_table(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict, lang: str = "en") -> list[Slide]:
     """Return theme shares as a table slide (when no compare chart is registered); none without theme tags."""
-    labels = _theme_labels(dataset, lang)
+    labels = theme_labels(dataset, lang)
     themes = sorted(result.get("themes") or [], key=lambda t: -abs(t.get("delta") or 0))[:12]
     if not themes:  # no theme tags in this data package: the glance slide says so
         return []
@@ -128,7 +129,7 @@ def change_slides(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict, lang
     basis = {"a": docs.get("a", {}).get("basis", "own"), "b": docs.get("b", {}).get("basis", "own")}
     deltas = {t["id"]: t.get("delta") or 0.0 for t in result.get("themes") or []}
     provisions = dataset.provisions.set_index("id")
-    labels = _theme_labels(dataset, lang)
+    labels = theme_labels(dataset, lang)
     headings = {s: t(f"brief.change.{s}", lang, a=doc_a["symbol"], b=doc_b["symbol"]) for s in MAX_QUOTES}
     slides = []
     for status in ("new", "dropped", "reworded"):
@@ -342,12 +343,6 @@ def methods_slide(dataset: Dataset, result: dict, date: str, lang: str = "en") -
 
 
 # ---------------------------------------------------------------- small helpers
-
-
-def _theme_labels(dataset: Dataset, lang: str = "en") -> dict[str, str]:
-    themes = dataset.table("themes")
-    column = "label_vi" if lang == "vi" and "label_vi" in themes else "label_en"
-    return dict(zip(themes["id"], themes[column], strict=True))
 
 
 def _text(value: Any) -> str:
