@@ -16,7 +16,7 @@ from dashboard.i18n import table
 _THEMES_WORDS = table("themes_view")
 
 
-def _words(key: str, lang: str, **values: object) -> str:
+def _words(key: str, lang: str, **values: Any) -> str:
     return i18n.t(f"themes_view.{key}", lang, **values)
 
 

@@ -262,7 +262,7 @@ def _theme_labels(dataset: Dataset, lang: str) -> dict[str, str]:
     return {str(i): str(label) for i, label in zip(themes["id"], themes[column], strict=True)}
 
 
-def _t(key: str, lang: str, **values: object) -> str:
+def _t(key: str, lang: str, **values: Any) -> str:
     return i18n.t(f"compare_chart.{key}", lang, **values)
 
 
