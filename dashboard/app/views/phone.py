@@ -25,9 +25,10 @@ from dashboard.figures.targets.tables import kind_label, years_text
 from dashboard.figures.template import NEUTRAL, THEME_COLOURS
 from dashboard.figures.themes.tables import measure_label, measures_table, no_text_documents
 from dashboard.figures.themes.text import cell_text
+from dashboard.figures.timeline.text import relation_label
 from dashboard.i18n import label, localised, table
 
-MAX_ITEMS = 60  # targets the list shows, like the chart (the table below lists them all)
+MAX_ITEMS = 60  # entries a phone list shows: targets (like the chart; the table lists them all), the latest documents
 TEXT = table("phone")
 
 
@@ -124,57 +125,59 @@ def targets_list(rows: Sequence[Mapping[str, Any]], lang: str) -> html.Div:
 
 
 def timeline_list(data: AppData, lang: str) -> html.Div:
-    """Return the timeline as a list: every document in order of issue (those the corpus does not hold included,
-    marked), with its issuer, coverage, horizon years and the relations it states (kind and the other document)."""
-    docs = data.dataset.table("documents").sort_values(["issued", "id"])
-    symbols = dict(zip(docs["id"], docs["symbol"], strict=True))
-    held = {str(d): bool(h) for d, h in zip(docs["id"], docs["held"], strict=True)}
+    """Return the timeline as a list: the documents in order of issue (those the corpus does not hold included,
+    marked), each with its issuer, coverage, horizon years and the relations it states (kind and the other
+    document). Past MAX_ITEMS documents the latest are listed and a line says how many earlier ones the chart holds,
+    so a large corpus does not send its whole list to every page."""
+    docs = sorted(data.documents.values(), key=lambda d: (str(d["issued"]), str(d["id"])))
+    earlier, docs = max(0, len(docs) - MAX_ITEMS), docs[-MAX_ITEMS:]
     relations: dict[str, list[Mapping[str, Any]]] = {}
     if "relations" in data.dataset.table_names:
         for r in data.dataset.table("relations").to_dict("records"):
             relations.setdefault(str(r["source_id"]), []).append(r)
-    items = []
-    for doc in docs.to_dict("records"):
-        doc_id = str(doc["id"])
-        name: Any = (
-            document_link(doc_id, str(doc["symbol"]), lang, className="fw-semibold")
-            if held.get(doc_id)
-            else html.Span([str(doc["symbol"]), f" ({i18n.t('common.not_held', lang)})"], className="fw-semibold")
-        )
-        facts = [str(doc["issued"])[:10], localised(doc, "issuer_label", lang)]
-        if held.get(doc_id):
-            facts.append(label("coverage_word", doc.get("coverage"), lang))
-        horizons = ", ".join(str(y) for y in list(doc.get("horizons", [])))
-        if horizons:
-            facts.append(_t("horizons", lang, years=horizons))
-        links = [
-            html.Li(
-                [
-                    f"→ {label('relation', r['kind'], lang)} ",
-                    document_link(str(r["target_id"]), symbols.get(r["target_id"], str(r["target_id"])), lang)
-                    if held.get(str(r["target_id"]))
-                    else html.Span(symbols.get(r["target_id"], str(r["target_id"]))),
-                ]
-            )
-            for r in sorted(relations.get(doc_id, []), key=lambda r: (str(r["kind"]), str(r["target_id"])))
-        ]
-        items.append(
-            html.Li(
-                [
-                    name,
-                    html.Div(" · ".join(f for f in facts if f), className="text-muted"),
-                    html.Div(_title(doc, lang)),
-                    html.Ul(links, className="list-unstyled ms-2 mb-0") if links else None,
-                ],
-                className="phone-doc mb-2",
-                **{"data-doc": doc_id},
-            )
-        )
+    items = [_timeline_item(data, doc, relations.get(str(doc["id"]), []), lang) for doc in docs]
+    more = [html.P(_t("earlier", lang, n=earlier), className="small text-muted mb-1")] if earlier else []
     return html.Div(
-        [html.H2(_t("timeline", lang), className="h6"), html.Ul(items, className="list-unstyled mb-0")],
+        [html.H2(_t("timeline", lang), className="h6"), *more, html.Ul(items, className="list-unstyled mb-0")],
         id=ids.TIMELINE_LIST,
         className="phone-only phone-list",
     )
+
+
+def _timeline_item(
+    data: AppData, doc: Mapping[str, Any], relations: Sequence[Mapping[str, Any]], lang: str
+) -> html.Li:
+    doc_id = str(doc["id"])
+    held = bool(doc.get("held"))
+    facts = [str(doc["issued"])[:10], localised(doc, "issuer_label", lang)]
+    if held:
+        facts.append(label("coverage_word", doc.get("coverage"), lang))
+    horizons = ", ".join(str(y) for y in list(doc.get("horizons", [])))
+    if horizons:
+        facts.append(_t("horizons", lang, years=horizons))
+    links = [
+        html.Li([f"→ {relation_label(str(r['kind']), lang)} ", _document_name(data, str(r["target_id"]), lang)])
+        for r in sorted(relations, key=lambda r: (str(r["kind"]), str(r["target_id"])))
+    ]
+    return html.Li(
+        [
+            _document_name(data, doc_id, lang, className="fw-semibold"),
+            html.Div(" · ".join(f for f in facts if f), className="text-muted"),
+            html.Div(_title(doc, lang)),
+            html.Ul(links, className="list-unstyled ms-2 mb-0") if links else None,
+        ],
+        className="phone-doc mb-2",
+        **{"data-doc": doc_id},
+    )
+
+
+def _document_name(data: AppData, doc_id: str, lang: str, className: str = "") -> Any:
+    """Return a held document's symbol as a link to its page; one the corpus does not hold as text, marked."""
+    doc = data.documents.get(doc_id) or {}
+    symbol = str(doc.get("symbol") or doc_id)
+    if doc.get("held"):
+        return document_link(doc_id, symbol, lang, className=className)
+    return html.Span([symbol, f" ({i18n.t('common.not_held', lang)})"], className=className)
 
 
 def _title(doc: Mapping[str, Any], lang: str) -> str:

@@ -20,7 +20,7 @@ from dashboard.app.views.phone import timeline_list
 from dashboard.dataset.load import Dataset
 from dashboard.figures.catalogue import get_chart
 from dashboard.figures.registry import ChartOptions, TimelineOptions
-from dashboard.figures.timeline.text import RELATION_LABELS
+from dashboard.figures.timeline.text import relation_label
 from dashboard.i18n import label, localised
 
 RELATIONS_SHOWN = 100  # rows of the relations table; the data package has them all
@@ -136,7 +136,7 @@ def relations_table(data: AppData, view: TimelineView) -> html.Div:
             html.Tr(
                 [
                     html.Td(_doc(data, r["source_id"], lang), className="text-nowrap"),
-                    html.Td(_relation_label(str(r["kind"]), lang)),
+                    html.Td(relation_label(str(r["kind"]), lang)),
                     html.Td(_doc(data, r["target_id"], lang), className="text-nowrap"),
                     html.Td(localised(r, "evidence", lang), className="small"),
                     html.Td(
@@ -181,11 +181,6 @@ def _doc(data: AppData, doc_id: str, lang: str) -> Any:
     if not bool(doc.get("held")):
         label.append(html.Span(f" ({t('common.not_held', lang)})", className="text-muted small"))
     return document_link(doc_id, label, lang)
-
-
-def _relation_label(kind: str, lang: str) -> str:
-    labels = RELATION_LABELS.get(kind)
-    return (labels.get(lang) or labels["en"]) if labels else kind.replace("_", " ")
 
 
 def _text(value: Any) -> str:
