@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.dataset.load import Dataset
-from dashboard.figures.compose import MAX_SQUEEZE, axis_key, compose, grid, plot_height
+from dashboard.figures.compose import MAX_SQUEEZE, axis_key, compose, empty_note, grid, plot_height
 from dashboard.figures.labels import COVERAGE_WORD, chart_documents, chart_lang, theme_labels, word
 from dashboard.figures.registry import Chart, ChartOptions
 from dashboard.figures.template import NEUTRAL, THEME_COLOURS, escape
@@ -174,17 +174,7 @@ def emergence_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
             }
         )
     if not panels:
-        annotations.append(
-            {
-                "text": escape(word(TEXT, "none", lang)),
-                "xref": "paper",
-                "yref": "paper",
-                "x": 0.5,
-                "y": 0.5,
-                "showarrow": False,
-                "font": {"size": 14, "color": "#555"},
-            }
-        )
+        annotations.append(empty_note(word(TEXT, "none", lang)))
         layout.update(xaxis={"visible": False}, yaxis={"visible": False})
     layout["annotations"] = annotations
     return compose(data, layout, title=word(TEXT, "title", lang), height=height, **frame)
