@@ -30,9 +30,9 @@ from dashboard.analysis.codebook import (
     tagger_settings,
     theme_ids,
 )
-from dashboard.analysis.theme_clauses import _in_any, _side_clause
+from dashboard.analysis.theme_clauses import in_any, side_clause
 from dashboard.analysis.theme_words import BOUNDARY as BOUNDARY  # re-exported
-from dashboard.analysis.theme_words import _ends, _is_acronym, _Words, _words
+from dashboard.analysis.theme_words import WordKeys, is_acronym, key_ends, word_keys
 from dashboard.analysis.theme_words import lemma as lemma  # re-exported
 from dashboard.analysis.theme_words import lemma_key as lemma_key  # re-exported
 from dashboard.analysis.theme_words import word_key as word_key  # re-exported
@@ -102,13 +102,13 @@ class Tagger:
         self.strong = float(settings["weights"]["strong"])
         self.side_factor = float(settings["side_clause_factor"])
         self.order = {theme: i for i, theme in enumerate(order or theme_ids())}
-        self.frame_heads = {" ".join(_words(str(h)).keys) for h in settings.get("frame_heads") or []}
+        self.frame_heads = {" ".join(word_keys(str(h)).keys) for h in settings.get("frame_heads") or []}
         self._automaton = ahocorasick.Automaton()
         grouped: dict[str, list[Term]] = defaultdict(list)
         caps: dict[str, tuple[int, ...]] = {}
         lengths: dict[str, int] = {}
         for term in terms if terms is not None else lexicon():
-            words = _words(term.text)
+            words = word_keys(term.text)
             if not words.keys:
                 continue
             key = f" {' '.join(words.keys)} "
@@ -117,7 +117,7 @@ class Tagger:
             caps[key] = tuple(
                 p
                 for p, (start, end) in enumerate(zip(words.starts, words.ends, strict=True))
-                if start >= 0 and _is_acronym(term.text[start:end])
+                if start >= 0 and is_acronym(term.text[start:end])
             )
         for key, group in grouped.items():
             self._automaton.add_word(key, _Pattern(tuple(group), lengths[key], caps[key]))
@@ -148,7 +148,7 @@ class Tagger:
 
     def cues(self, text: str) -> dict[str, list[Evidence]]:
         """Return every cue found in `text` per theme, after the list-of-fields and side-clause rules."""
-        words = _words(text)
+        words = word_keys(text)
         if not words.keys:
             return {}
         matches = self._drop_frames(self._select(self._candidates(text, words)), words.keys)
@@ -156,12 +156,12 @@ class Tagger:
         themed = [m for m in matches if kind(m) not in (NEUTRAL, SIDE, SIDE_AFTER_COMMA, QUALIFIER)]
         boosted = self._in_lists(text, themed)
         sides = [
-            _side_clause(text, m.char_start, after_comma=kind(m) == SIDE_AFTER_COMMA)
+            side_clause(text, m.char_start, after_comma=kind(m) == SIDE_AFTER_COMMA)
             for m in matches
             if kind(m) in (SIDE, SIDE_AFTER_COMMA)
         ]
         out: dict[str, list[Evidence]] = defaultdict(list)
-        in_side = _in_any(sides)
+        in_side = in_any(sides)
         for m in themed:
             surface = text[m.char_start : m.char_end]
             side = in_side(m.char_start)
@@ -177,15 +177,15 @@ class Tagger:
                 out[theme].append(Evidence(label, surface, m.char_start, m.char_end, weight))
         return {theme: _dedupe(evs) for theme, evs in out.items()}
 
-    def _candidates(self, text: str, words: _Words) -> list[_Match]:
+    def _candidates(self, text: str, words: WordKeys) -> list[_Match]:
         found: list[_Match] = []
         if not len(self._automaton):
             return found
-        ends = _ends(words.keys)
+        ends = key_ends(words.keys)
         for end_char, pattern in self._automaton.iter(f" {' '.join(words.keys)} "):
             last = ends[end_char]
             first = last - pattern.length + 1
-            if all(_is_acronym(text[words.starts[first + p] : words.ends[first + p]]) for p in pattern.caps):
+            if all(is_acronym(text[words.starts[first + p] : words.ends[first + p]]) for p in pattern.caps):
                 found.append(_Match(first, last + 1, pattern, words.starts[first], words.ends[last]))
         return found
 
