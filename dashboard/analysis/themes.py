@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol, cast
 
 import ahocorasick
 
@@ -79,6 +79,15 @@ class _Pattern:
     caps: tuple[int, ...]  # positions whose word must be written in capitals (acronyms)
 
 
+class _Automaton(Protocol):
+    """What the tagger uses of ahocorasick.Automaton (a C extension without type hints), keyed by str."""
+
+    def __len__(self) -> int: ...
+    def add_word(self, key: str, value: _Pattern, /) -> bool: ...
+    def make_automaton(self) -> None: ...
+    def iter(self, string: str, /) -> Iterator[tuple[int, _Pattern]]: ...
+
+
 @dataclass
 class _Match:
     start: int  # first key position
@@ -102,8 +111,10 @@ class Tagger:
         self.strong = float(settings["weights"]["strong"])
         self.side_factor = float(settings["side_clause_factor"])
         self.order = {theme: i for i, theme in enumerate(order or theme_ids())}
-        self.frame_heads = {" ".join(word_keys(str(h)).keys) for h in settings.get("frame_heads") or []}
-        self._automaton = ahocorasick.Automaton()
+        frame_heads: list[Any] = settings.get("frame_heads") or []
+        self.frame_heads = {" ".join(word_keys(str(h)).keys) for h in frame_heads}
+        # no type hints in the C extension: typed by the _Automaton protocol
+        self._automaton = cast(_Automaton, ahocorasick.Automaton())  # pyright: ignore[reportUnknownMemberType]
         grouped: dict[str, list[Term]] = defaultdict(list)
         caps: dict[str, tuple[int, ...]] = {}
         lengths: dict[str, int] = {}
@@ -133,7 +144,7 @@ class Tagger:
         """
         limit = self.threshold if threshold is None else threshold
         cues = self.cues(text)
-        tags = []
+        tags: list[ThemeTag] = []
         for theme, evidence in cues.items():
             best: dict[str, float] = {}
             for ev in evidence:
@@ -152,7 +163,10 @@ class Tagger:
         if not words.keys:
             return {}
         matches = self._drop_frames(self._select(self._candidates(text, words)), words.keys)
-        kind = lambda m: m.pattern.terms[0].themes[0]  # noqa: E731
+
+        def kind(m: _Match) -> str:
+            return m.pattern.terms[0].themes[0]
+
         themed = [m for m in matches if kind(m) not in (NEUTRAL, SIDE, SIDE_AFTER_COMMA, QUALIFIER)]
         boosted = self._in_lists(text, themed)
         sides = [
@@ -193,7 +207,7 @@ class Tagger:
     def _select(candidates: list[_Match]) -> list[_Match]:
         # the longest term at a place wins; its words are not counted again by a shorter term inside it
         taken: set[int] = set()
-        chosen = []
+        chosen: list[_Match] = []
         for m in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
             span = range(m.start, m.end)
             if not taken.intersection(span):
@@ -206,7 +220,7 @@ class Tagger:
         # term's frame: "môi trường hòa bình" is peace, "môi trường thuận lợi" nothing, not the environment
         if not self.frame_heads:
             return matches
-        dropped = set()
+        dropped: set[int] = set()
         for m, after in zip(matches, matches[1:], strict=False):
             if after.start != m.end or " ".join(keys[m.start : m.end]) not in self.frame_heads:
                 continue
@@ -266,7 +280,7 @@ def provision_theme_rows(corpus: Corpus, tagger: Tagger | None = None) -> list[d
     (`source_starts`, `source_ends`, for provenance: normalising seed[start:end] gives the evidence's words).
     """
     tagger = tagger or get_tagger()
-    rows = []
+    rows: list[dict[str, Any]] = []
     for doc in corpus.documents:
         for p in doc.provisions:
             tags = tagger.tag(p.text)
