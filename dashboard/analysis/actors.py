@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any, NotRequired, TypedDict, cast
 
 from dashboard.analysis.entities import AliasMatcher, Match
 from dashboard.corpus.load import Corpus
@@ -88,6 +88,16 @@ _CLAUSE_MARK = re.compile(r"[,;:]|(?<!\bNo)\.(?=\s)")
 _OPENING = re.compile(r"^\s*(?:(?:the|all|other)\s+)?$", re.I)
 
 
+class Actor(TypedDict):
+    """An actor of actors.yml."""
+
+    id: str
+    name_en: str
+    name_vi: NotRequired[str]
+    kind: str  # one of ACTOR_KINDS
+    aliases: list[str]
+
+
 @dataclass(frozen=True)
 class Assignment:
     """One actor's role in one provision, with the mention (or the ancestor's mention) that names it."""
@@ -111,7 +121,7 @@ class Reading:
 
 
 @lru_cache(maxsize=1)
-def load_actors() -> tuple[dict[str, Any], ...]:
+def load_actors() -> tuple[Actor, ...]:
     """Return the actors of actors.yml, checked (ids unique, kinds known, aliases present)."""
     data = cast(list[Any], read_yaml(ACTORS_FILE) or [])
     seen: set[str] = set()
@@ -124,7 +134,7 @@ def load_actors() -> tuple[dict[str, Any], ...]:
         if item.get("kind") not in ACTOR_KINDS:
             raise InputError(ACTORS_FILE.name, f"item {i}.kind", f"unknown kind {item.get('kind')!r}")
         seen.add(item["id"])
-    return tuple(data)
+    return tuple(cast(list[Actor], data))
 
 
 @lru_cache(maxsize=1)

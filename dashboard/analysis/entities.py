@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any, NotRequired, TypedDict, cast
 
 from dashboard.corpus.ids import symbol_key
 from dashboard.corpus.load import Corpus
@@ -69,6 +69,16 @@ def fold_keep_length(text: str) -> str:
         base = unicodedata.normalize("NFD", ch)[0] if not ch.isascii() else ch
         out.append(base)
     return "".join(out)
+
+
+class Entity(TypedDict):
+    """An entity of gazetteer.yml."""
+
+    id: str
+    name: str
+    kind: str  # one of ENTITY_KINDS
+    aliases: list[str]
+    document_symbol: NotRequired[str]  # for a document
 
 
 @dataclass(frozen=True)
@@ -152,7 +162,7 @@ def select_longest(matches: list[Match]) -> list[Match]:
 
 
 @lru_cache(maxsize=1)
-def load_gazetteer() -> tuple[dict[str, Any], ...]:
+def load_gazetteer() -> tuple[Entity, ...]:
     """Return the gazetteer's entities, checked (ids unique, kinds known, aliases present)."""
     data = cast(list[Any], read_yaml(GAZETTEER_FILE) or [])
     seen: set[str] = set()
@@ -166,7 +176,7 @@ def load_gazetteer() -> tuple[dict[str, Any], ...]:
         if item.get("kind") not in ENTITY_KINDS:
             raise InputError(GAZETTEER_FILE.name, f"{where}.kind", f"unknown kind {item.get('kind')!r}")
         seen.add(item["id"])
-    return tuple(data)
+    return tuple(cast(list[Entity], data))
 
 
 def entity_rows(corpus: Corpus) -> list[dict[str, Any]]:

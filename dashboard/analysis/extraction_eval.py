@@ -171,7 +171,7 @@ def text_mentions(text: str, matcher: AliasMatcher | None = None) -> set[str]:
     """Return the gazetteer entity ids a text mentions (names, aliases, and symbols of known documents)."""
     gazetteer = load_gazetteer()
     matcher = matcher or AliasMatcher(((a, e["id"]) for e in gazetteer for a in e["aliases"]), names_as_written=True)
-    symbols = {symbol_key(str(e["document_symbol"])): e["id"] for e in gazetteer if e.get("document_symbol")}
+    symbols = {symbol_key(str(s)): e["id"] for e in gazetteer if (s := e.get("document_symbol"))}
     found = matcher.find_all(text)
     found += [m for m in (_symbol_match(s, symbols) for s in SYMBOL.finditer(text)) if m is not None]
     return {m.key for m in select_longest(found)}
