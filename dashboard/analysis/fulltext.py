@@ -89,7 +89,8 @@ class FullText:
     def _counts(self, folded: list[str]) -> None:
         """Build the rows × stems count matrix: words counted by scikit-learn, each distinct word mapped to the
         stems FTS5's tokenizer makes of it (so stems, case and marks are folded by FTS5 itself)."""
-        from scipy import sparse  # pyright: ignore[reportMissingTypeStubs]  # no stubs installed
+        # neither ships type hints, nor is there a stub package installed
+        from scipy import sparse  # pyright: ignore[reportMissingTypeStubs]
         from sklearn.feature_extraction.text import CountVectorizer  # pyright: ignore[reportMissingTypeStubs]
 
         # scipy and scikit-learn ship no type hints (pyright reads their code): their objects are Any here

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol, cast
 
-import snowballstemmer  # pyright: ignore[reportMissingTypeStubs]  # ships no type hints
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # pyright: ignore[reportMissingTypeStubs]  # no stubs
+# neither ships type hints, nor is there a stub package installed
+import snowballstemmer  # pyright: ignore[reportMissingTypeStubs]
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # pyright: ignore[reportMissingTypeStubs]
 
 from dashboard.corpus.normalise import fold
 
@@ -43,7 +44,8 @@ def stem(word: str) -> str:
     """Return the Snowball stem of a folded word."""
     stemmer: _Stemmer | None = getattr(_LOCAL, "stemmer", None)
     if stemmer is None:
-        stemmer = _LOCAL.stemmer = cast(_Stemmer, snowballstemmer.stemmer("english"))  # pyright: ignore[reportUnknownMemberType]  # no hints
+        # snowballstemmer has no type hints: its stemmer is typed by the _Stemmer protocol
+        stemmer = _LOCAL.stemmer = cast(_Stemmer, snowballstemmer.stemmer("english"))  # pyright: ignore[reportUnknownMemberType]
     return stemmer.stemWord(word)
 
 

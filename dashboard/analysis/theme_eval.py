@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from sklearn import metrics, preprocessing  # pyright: ignore[reportMissingTypeStubs]  # no stubs installed
+# scikit-learn ships no type hints, and no stub package is installed
+from sklearn import metrics, preprocessing  # pyright: ignore[reportMissingTypeStubs]
 
 from dashboard.analysis.codebook import theme_ids
 from dashboard.analysis.keyness import records
