@@ -11,7 +11,9 @@ the documents issued just before D were the last to use it and neither D nor any
 first date of the corpus has no earlier document, so it has no rows. Documents issued the same day are not
 earlier than one another. Like theme shares, emergence is computed on two bases (own text, all text);
 comparing a full text with a summary makes many terms look new or dropped, so read it with the documents'
-coverage.
+coverage. Texts are compared only with earlier texts in their own language (`provisions.language`): a
+Vietnamese original is not new against English translations, nor does it drop their English words; the first
+text in a language has no rows, like the first date of the corpus.
 """
 
 from __future__ import annotations
@@ -49,11 +51,15 @@ def term_emergence_rows(documents: Any, provisions: Any, provision_themes: Any) 
     inventory = _inventory(provisions, records(provision_themes))
     held = sorted((d for d in records(documents) if is_true(d.get("held", True))),
                   key=lambda d: (str(d["issued"]), d["id"]))
+    order = {d["id"]: i for i, d in enumerate(held)}
     out: list[dict[str, Any]] = []
     for basis in BASES:
         chosen = [p for p in provisions if basis == "all" or is_true(p.get("own_text"))]
-        out.extend(_emergence(held, chosen, inventory, basis))
-    return out
+        for language in sorted({str(p.get("language") or "") for p in chosen}):
+            same = [p for p in chosen if str(p.get("language") or "") == language]
+            out.extend(_emergence(held, same, inventory, basis))
+    # documents in order of issue, whatever their language
+    return sorted(out, key=lambda r: (BASES.index(r["basis"]), order[r["document_id"]]))
 
 
 def term_emergence_step(corpus: Corpus, tables: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
