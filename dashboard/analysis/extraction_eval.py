@@ -1,7 +1,8 @@
 """Measure segmentation, targets, entity mentions, actor roles and relations against hand-labelled sets.
 
 The Vietnamese sets (tests/eval/data/*_vi_*.yml and the two invented documents in tests/eval/data/vi/) are scored
-here, and the English sentence sets of targets beside them, so that `policy-timeline eval-extraction` prints
+here, and the English sets beside them (the target sentences; the entity and role labels of the seed corpus,
+mentions_expected.yml and assignments_expected.yml), so that `policy-timeline eval-extraction` prints
 both languages in one table. Each scorer returns counts of true positives, false positives and false negatives,
 and one line per mistake.
 """
@@ -16,12 +17,12 @@ from typing import Any
 import yaml
 
 from dashboard.analysis.actors import assignment_tables
-from dashboard.analysis.entities import SYMBOL, AliasMatcher, Match, load_gazetteer, select_longest
+from dashboard.analysis.entities import SYMBOL, AliasMatcher, Match, load_gazetteer, mention_tables, select_longest
 from dashboard.analysis.relations import relation_kind
 from dashboard.analysis.targets import extract_targets
 from dashboard.analysis.vi_words import segment
 from dashboard.corpus.ids import symbol_key
-from dashboard.corpus.load import Corpus, SeedDocument
+from dashboard.corpus.load import Corpus, SeedDocument, load_corpus
 from dashboard.corpus.normalise import fold
 from dashboard.corpus.segment import segment_document
 from dashboard.corpus.sidecar import load_vocabulary, load_yaml, parse_meta, read_seed
@@ -222,11 +223,39 @@ def _spans(tokens: list[str]) -> set[tuple[int, int, str]]:
     return out
 
 
+def score_seed_sets(seeds: Path, data: Path) -> tuple[Score, Score]:
+    """Score the English labels of the seed corpus (mentions_expected.yml, assignments_expected.yml): every
+    provision listed with its entities or its (actor, role, inherited); every other provision must yield none."""
+    corpus = load_corpus(seeds)
+    provisions = [p for d in corpus.documents for p in d.provisions]
+    found = {"mentions": {}, "assignments": {}}
+    for m in mention_tables(corpus, {})["mentions"]:
+        found["mentions"].setdefault(m["provision_id"], set()).add((m["entity_id"],))
+    for a in assignment_tables(corpus, {})["assignments"]:
+        found["assignments"].setdefault(a["provision_id"], set()).add((a["actor_id"], a["role"],
+                                                                         bool(a["inherited"])))
+    scores = []
+    for table, name, key in (("mentions", "mentions_expected.yml", "entities"),
+                             ("assignments", "assignments_expected.yml", "expect")):
+        want: dict[str, set[tuple]] = {p.id: set() for p in provisions}
+        for entry in _entries(data / name):
+            doc = next(d for d in corpus.documents if d.meta.seed_file == entry["seed"])
+            for p in doc.provisions:
+                if fold(p.text).startswith(fold(entry["starts_with"])):
+                    want[p.id] |= {tuple(x) if isinstance(x, list) else (x,) for x in entry[key]}
+        score = Score("en seeds")
+        for pid in want:
+            score.compare(pid, want[pid], found[table].get(pid, set()))
+        scores.append(score)
+    return scores[0], scores[1]
+
+
 # ---------------------------------------------------------------- the report
 
 def extraction_report(data: Path) -> list[tuple[str, list[Score]]]:
     """Return, per task, the scores of the English and Vietnamese sets under `data` (tests/eval/data)."""
     dev, blind = load_document(data / "vi" / "900_vi_dev.txt"), load_document(data / "vi" / "901_vi_blind.txt")
+    mentions_en, assignments_en = score_seed_sets(SEEDS_DIR, data)
     return [
         ("segmentation", [score_segments(dev, data / "segments_vi_dev.yml", "vi dev"),
                           score_segments(blind, data / "segments_vi_blind.yml", "vi blind")]),
@@ -234,9 +263,9 @@ def extraction_report(data: Path) -> list[tuple[str, list[Score]]]:
                      score_targets(data / "targets_holdout.yml", "en holdout"),
                      score_targets(data / "targets_vi_dev.yml", "vi dev"),
                      score_targets(data / "targets_vi_blind.yml", "vi blind")]),
-        ("entities", [score_mentions(data / "mentions_vi_dev.yml", "vi dev"),
+        ("entities", [mentions_en, score_mentions(data / "mentions_vi_dev.yml", "vi dev"),
                       score_mentions(data / "mentions_vi_blind.yml", "vi blind")]),
-        ("actors and roles", [score_assignments(dev, data / "assignments_vi_dev.yml", "vi dev"),
+        ("actors and roles", [assignments_en, score_assignments(dev, data / "assignments_vi_dev.yml", "vi dev"),
                               score_assignments(blind, data / "assignments_vi_blind.yml", "vi blind")]),
         ("relations", [score_relations(data / "relations_vi.yml", "vi")]),
         ("word units", [score_word_units(data / "vi_words.yml", "vi")]),
