@@ -161,3 +161,17 @@ def test_vietnamese_words_are_terms_not_syllables():
     assert counts.counts["hoi_nhap"] == 2 and "hoi" not in counts.counts
     assert "va" not in counts.counts  # "và" is a function word
     assert not is_vietnamese("Viet Nam's Prime Minister Phạm Minh Chính attended the summit in Ha Noi.")
+
+
+def test_a_part_numbered_by_an_ordinal_word_is_a_part():
+    raw = "Phần thứ nhất\nMỤC TIÊU\nChương 1\nĐiều 1. Phạm vi\nPhần thứ hai\nChương II\nĐiều 2. Hiệu lực\n"
+    meta = parse_meta({"symbol": "9/NQ-CP", "doc_type": "resolution", "issuer": "government",
+                       "issued": "2025-01-01", "title_en": "T", "source_url": "https://example.org",
+                       "source_kind": "official_text", "coverage": "full", "coverage_note": "n",
+                       "language": "vi", "body": {"start": "Phần thứ nhất"}}, VOCAB, "t.yml", held=True,
+                      seed_file="t.txt")
+    found = {p.text: p for p in segment_document(raw, meta, "t.yml")}
+    second = found["Phần thứ hai"]
+    assert (second.kind, second.parent_id, second.id) == ("part", None, "9-NQ-CP-2025:part2")
+    assert found["Chương II"].parent_id == second.id and found["Chương 1"].parent_id == "9-NQ-CP-2025:part1"
+    assert "Mục tiêu của" not in found and found["MỤC TIÊU"].kind == "heading"  # "Mục tiêu" is no Mục
