@@ -111,6 +111,15 @@ def test_vietnamese_deadlines_values_and_units():
         ("goal", None, 2027, 3.5, "percent"), ("milestone", None, 2027, None, None)]
 
 
+def test_every_english_counted_unit_has_vietnamese_words():
+    # "thỏa thuận" is an agreement as "hiệp định" is; both tone placements of "thoả" are written
+    assert targets("Trước năm 2028, ký kết ít nhất 15 thỏa thuận hợp tác song phương.", 2025) == [
+        ("milestone", None, 2028, None, None), ("goal", None, 2028, 15.0, "agreements")]
+    assert targets("Ký 6 thoả thuận về lao động đến năm 2030.", 2025)[0][3:] == (6.0, "agreements")
+    assert targets("Thiết lập 5 quan hệ đối tác chiến lược mới đến năm 2030.", 2025)[0][3:] == (5.0, "partnerships")
+    assert targets("Xây dựng 3 khuôn khổ hợp tác mới đến năm 2030.", 2025)[0][3:] == (3.0, "frameworks")
+
+
 def test_vietnamese_periods_visions_and_stages():
     assert targets("Chiến lược ngoại giao đến năm 2030, tầm nhìn đến năm 2045.", 2025) == [
         ("programme_period", None, 2030, None, None), ("programme_period", None, 2045, None, None)]
