@@ -184,3 +184,16 @@ def test_a_part_numbered_by_an_ordinal_word_is_a_part():
     assert (second.kind, second.parent_id, second.id) == ("part", None, "9-NQ-CP-2025:part2")
     assert found["Chương II"].parent_id == second.id and found["Chương 1"].parent_id == "9-NQ-CP-2025:part1"
     assert "Mục tiêu của" not in found and found["MỤC TIÊU"].kind == "heading"  # "Mục tiêu" is no Mục
+
+
+def test_every_organisation_agreement_and_programme_has_a_vietnamese_name():
+    import yaml
+
+    from dashboard.paths import ANALYSIS_DIR
+
+    entries = yaml.safe_load((ANALYSIS_DIR / "gazetteer.yml").read_text(encoding="utf-8"))
+    # a document is found by its symbol (Nghị quyết số 1052/NQ-UBTVQH13), in either language
+    unnamed = [e["id"] for e in entries if e["kind"] != "document" and all(a.isascii() for a in e["aliases"])]
+    assert unnamed == []
+    assert text_mentions("Gia nhập Thỏa ước La Hay và hợp tác với Hiệp hội An sinh xã hội ASEAN.") == {
+        "hague_agreement", "assa"}
