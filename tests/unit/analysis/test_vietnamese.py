@@ -144,6 +144,18 @@ def test_vietnamese_names_are_aliases_of_the_english_entities():
 
 
 # ---------------------------------------------------------------- actors and roles
+def test_a_task_handed_with_giao_and_bodies_that_join_a_lead():
+    # "Giao Bộ X chủ trì": the body after "Giao" (assign) leads, as a subject does
+    assert roles("Giao Bộ Công an chủ trì, phối hợp với Bộ Quốc phòng bảo đảm an ninh.") == {
+        ("mps", "lead"), ("mnd", "coordinate")}
+    assert roles("Giao cho Bộ Ngoại giao tổng hợp, báo cáo Thủ tướng Chính phủ.") == {
+        ("mofa", "lead"), ("mofa", "report"), ("prime_minister", "recipient")}
+    # after a lead, "Bộ A, Bộ B phối hợp thực hiện" makes A and B coordinate; alone, their subject is the one tasked
+    assert roles("Bộ Văn hóa, Thể thao và Du lịch chủ trì; Bộ Giáo dục và Đào tạo, Bộ Tài chính phối hợp thực "
+                 "hiện.") == {("mocst", "lead"), ("moet", "coordinate"), ("mof", "coordinate")}
+    assert roles("Bộ Tư pháp phối hợp thực hiện rà soát pháp luật.") == {("moj", "lead")}
+
+
 def test_vietnamese_roles():
     assert roles("Bộ Giáo dục và Đào tạo chủ trì, phối hợp với Bộ Y tế xây dựng đề án.") == {
         ("moet", "lead"), ("moh", "coordinate")}
