@@ -11,10 +11,13 @@ cited evidence, source and confidence, takes origin `cited+extracted`, and gains
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
+from dashboard.analysis.entities import SYMBOL
 from dashboard.corpus.ids import symbol_key
 from dashboard.corpus.load import Corpus
+from dashboard.corpus.segment import Provision
 from dashboard.corpus.spans import Tables
 
 _IMPLEMENTS = re.compile(r"\b(?:action\s+program(?:me)?|program(?:me)?|action\s+plan|plan|scheme|project)\b"
@@ -31,6 +34,21 @@ _IMPLEMENTS_VI = re.compile(r"\b(?:chương\s+trình|kế\s+hoạch|đề\s+án|
 _SUPERSEDES = re.compile(r"\b(?:thay\s+thế(?:\s+cho)?|supersed(?:es|ing|e)|replac(?:es|ing|e))\s+(?:the\s+)?"
                          r"(?:(?:nghị\s+quyết|quyết\s+định|kết\s+luận|chỉ\s+thị|luật|resolution|decision|"
                          r"conclusion|directive|law)\s+(?:số\s+|no\.?\s*)?)?$", re.I)
+
+
+def unheld_relations(provisions: Iterable[Provision], known: set[str], own_symbol: str) -> list[tuple[str, str]]:
+    """Return (symbol, relation kind) for each document the provisions name that `known` (symbol keys of the
+    documents held or listed in references.yml) does not hold: the build draws no relation to those."""
+    out: dict[str, str] = {}
+    for p in provisions:
+        for sym in SYMBOL.finditer(p.text):
+            key = symbol_key(sym.group(0))
+            if "/" not in sym.group(0) or key in known or key == symbol_key(own_symbol):
+                continue
+            kind = relation_kind(p.text, sym.start(), p.ordinal == 1)
+            if out.get(sym.group(0)) in (None, "references"):
+                out[sym.group(0)] = kind
+    return list(out.items())
 
 
 def relation_kind(text: str, at: int, titled: bool) -> str:

@@ -116,3 +116,23 @@ def test_every_page_shows_it(built: Path) -> None:
         dumped = json.dumps(page, cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False)
         assert "81-NQ/TW" in dumped, name
     assert "1.000 tỷ USD" in json.dumps(pages["targets"], cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False)
+
+
+def test_a_document_named_but_not_known_is_noted_and_drawn_once_described(seeds_copy: Path, tmp_path: Path) -> None:
+    # the fixture corpus does not know 22-NQ/TW, which the scenario replaces: add says so, and what to do
+    args = ["add", str(SCENARIO), "--seeds", str(seeds_copy), "--source-url", "https://example.org/van-ban"]
+    result = CliRunner().invoke(main, [*args, "--json"])
+    assert result.exit_code == 0, result.stderr
+    notes = [n for n in json.loads(result.stdout)["notes"] if n.startswith("relations:")]
+    assert len(notes) == 1 and "22-NQ/TW (supersedes)" in notes[0] and "references.yml" in notes[0]
+    sidecar = next(seeds_copy.glob("000_*.yml")).read_text(encoding="utf-8")
+    assert "# note: relations: the text names 22-NQ/TW (supersedes)" in sidecar
+    # described in references.yml as the note asks, the relation is drawn
+    (seeds_copy / "references.yml").write_text(
+        "- id: 22-NQ-TW-2013\n  symbol: 22-NQ/TW\n  doc_type: resolution\n  issuer: politburo\n"
+        "  issued: 2013-04-10\n  title_en: Resolution on international integration\n"
+        "  source_url: https://example.org/22\n  facts_confidence: V\n  facts_note: test\n", encoding="utf-8")
+    out = build_package(seeds_copy, tmp_path / "data", progress=False).parent
+    relations = pd.read_csv(out / "relations.csv")
+    assert ((relations["source_id"] == DOC) & (relations["kind"] == "supersedes")
+            & (relations["target_id"] == "22-NQ-TW-2013")).sum() == 1
