@@ -85,7 +85,11 @@ _TO = re.compile(r"\bto\s+(?:the\s+)?", re.I)
 _SENTENCE_END = re.compile(r"(?<!\bNo)\.(?=\s|$)")
 # a subject opens its clause ("The Ministry ... shall", "..., ministries ... need to"); "with X to:" does not
 _CLAUSE_MARK = re.compile(r"[,;:]|(?<!\bNo)\.(?=\s)")
-_OPENING = re.compile(r"^\s*(?:(?:the|all|other)\s+)?$", re.I)
+# ... or after the word that hands it its task: "Giao Bộ Công an chủ trì ...", "Đề nghị Quốc hội ..."
+_OPENING = re.compile(r"^\s*(?:(?:the|all|other)\s+|(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s+)?$", re.I)
+# "Bộ A chủ trì; Bộ B, Bộ C phối hợp thực hiện": after a lead, bodies whose verb is "phối hợp" (not "phối hợp
+# với", whose subject is the body tasked) coordinate
+_JOINS = re.compile(r"^phối\s+hợp\b(?!\s+với)", re.I)
 
 
 class Actor(TypedDict):
@@ -180,6 +184,9 @@ def read_provision(text: str, label_end: int = 0, matcher: AliasMatcher | None =
         if tail and _OPENING.match(text[opening : group[0].start]):
             verb = text[tail.end() :].lstrip()
             role = "assist" if _ASSIST.match(verb) else "lead"
+            if role == "lead" and heads and _JOINS.match(verb):
+                found += [_assign(m, "coordinate", "phối hợp") for m in group]
+                continue
             heads += group
             found += [_assign(m, role, tail.group(0).strip(" ,")) for m in group]
     partners: list[Match] = []

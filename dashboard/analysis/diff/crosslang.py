@@ -5,7 +5,9 @@ so are distinctive terms. `across_languages` therefore takes the comparison `com
 two sides are in different languages, replaces its pairs with pairs by structure: provisions whose numbering path
 matches (1.a with 1.a, 2.b1 with 2.b1) are shown side by side, status "paired", with no similarity and no word
 changes; the rest are "dropped" (only in A) or "new" (only in B). The terms are emptied, `language_notice` says why,
-and `languages` names both. Themes, entities and targets stay: they are ids, comparable across languages.
+and `languages` names both. Themes and entities stay: they are ids, comparable across languages. A target stated
+in both (same numbering path, kind, year, figure and unit: "by 2030" and "đến năm 2030" in 1.b) is reported by
+both, not lost in A and gained in B.
 """
 
 from __future__ import annotations
@@ -64,8 +66,8 @@ def language_notice(languages: tuple[str, str], paired: int, total_a: int, total
     a, b = (LANGUAGE_NAMES.get(code, code) for code in languages)
     return (f"A is in {a} and B in {b}: a word-by-word comparison across languages would mark every word as "
             f"changed, so no changes and no distinctive terms are computed. {paired} of A's {total_a} and B's "
-            f"{total_b} provisions are paired by their numbering (1.a with 1.a) to be read side by side; themes, "
-            "entities and targets are compared as usual.")
+            f"{total_b} provisions are paired by their numbering (1.a with 1.a) to be read side by side; themes and "
+            "entities are compared as usual, targets by their provision's numbering, year and figure.")
 
 
 def across_languages(result: Comparison, doc_a: Mapping[str, Any], doc_b: Mapping[str, Any],
@@ -82,7 +84,7 @@ def across_languages(result: Comparison, doc_a: Mapping[str, Any], doc_b: Mappin
     summary = {status: 0 for status in result.summary}
     summary.update({"new": sum(1 for p in pairs if p.status == "new"),
                     "dropped": sum(1 for p in pairs if p.status == "dropped"), PAIRED: paired})
-    return replace(result, pairs=pairs, summary=summary, pins=(), sections=(),
+    return replace(result, pairs=pairs, summary=summary, pins=(), sections=(), targets=_targets(result.targets),
                    terms={key: [] for key in result.terms or {}},
                    languages={"a": languages[0], "b": languages[1]},
                    language_notice=language_notice(languages, paired, len(rows["a"]), len(rows["b"])))
@@ -111,3 +113,27 @@ def _pair(a: Mapping[str, Any] | None, b: Mapping[str, Any] | None,
         status = "dropped" if side == "a" else "new"
         ops = tuple(one_sided_ops(values[f"{side}_text"], side))
     return Link(similarity=None, status=status, themes=themes, ops=ops, set_by="structure", **values)
+
+
+def _targets(targets: dict[str, list[dict[str, Any]]] | None) -> dict[str, list[dict[str, Any]]] | None:
+    """Move each target stated on both sides (same numbering path, kind, year, figure, unit) to `changed`, named
+    by its indicator or, when it has none, by its provision's numbering."""
+    if not targets:
+        return targets
+
+    def key(row: Mapping[str, Any]) -> tuple[Any, ...]:
+        return (structure_path(str(row.get("provision_id") or "")), row.get("kind"), row.get("end_year"),
+                row.get("value"), row.get("unit"))
+
+    b_only = list(targets["b_only"])
+    a_only: list[dict[str, Any]] = []
+    changed = list(targets["changed"])
+    for row in targets["a_only"]:
+        match = next((b for b in b_only if row.get("provision_id") and key(b) == key(row)), None)
+        if match is None:
+            a_only.append(row)
+            continue
+        b_only.remove(match)
+        changed.append({"indicator": row.get("indicator") or structure_path(str(row["provision_id"])),
+                        "a": row, "b": match})
+    return {**targets, "a_only": a_only, "b_only": b_only, "changed": changed}
