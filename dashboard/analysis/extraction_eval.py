@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Set
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -248,22 +248,23 @@ def score_seed_sets(seeds: Path, data: Path) -> tuple[Score, Score]:
     provision listed with its entities or its (actor, role, inherited); every other provision must yield none."""
     corpus = load_corpus(seeds)
     provisions = [p for d in corpus.documents for p in d.provisions]
-    found = {"mentions": {}, "assignments": {}}
+    found: dict[str, dict[str, set[tuple[object, ...]]]] = {"mentions": {}, "assignments": {}}
     for m in mention_tables(corpus, {})["mentions"]:
         found["mentions"].setdefault(m["provision_id"], set()).add((m["entity_id"],))
     for a in assignment_tables(corpus, {})["assignments"]:
         found["assignments"].setdefault(a["provision_id"], set()).add((a["actor_id"], a["role"], bool(a["inherited"])))
-    scores = []
+    scores: list[Score] = []
     for table, name, key in (
         ("mentions", "mentions_expected.yml", "entities"),
         ("assignments", "assignments_expected.yml", "expect"),
     ):
-        want: dict[str, set[tuple]] = {p.id: set() for p in provisions}
+        want: dict[str, set[tuple[object, ...]]] = {p.id: set() for p in provisions}
         for entry in _entries(data / name):
             doc = next(d for d in corpus.documents if d.meta.seed_file == entry["seed"])
             for p in doc.provisions:
                 if fold(p.text).startswith(fold(entry["starts_with"])):
-                    want[p.id] |= {tuple(x) if isinstance(x, list) else (x,) for x in entry[key]}
+                    items: list[object] = entry[key]
+                    want[p.id] |= {tuple(cast(list[object], x)) if isinstance(x, list) else (x,) for x in items}
         score = Score("en seeds")
         for pid in want:
             score.compare(pid, want[pid], found[table].get(pid, set()))
