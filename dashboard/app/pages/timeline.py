@@ -53,4 +53,6 @@ def _update_timeline(shown: list[str] | None, search: str | None) -> tuple[str, 
 def _on_timeline_click(click: dict[str, Any] | None, search: str | None) -> str:
     doc = clicked_document(click, current())
     lang = TimelineView.from_query(search, current().vocab).lang
-    return DocumentView(doc=doc, lang=lang).href() if doc else dash.no_update
+    if not doc:
+        raise PreventUpdate
+    return DocumentView(doc=doc, lang=lang).href()

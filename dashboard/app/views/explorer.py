@@ -12,6 +12,7 @@ from dashboard.analysis.fulltext import looks_vietnamese, snippet_window
 from dashboard.analysis.search import NameHit, SearchQuery
 from dashboard.app import ids
 from dashboard.app.components import highlight, highlight_legend, notices_alert, pager, provision_card
+from dashboard.app.components.attrs import attrs
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t, theme_label
 from dashboard.app.state import ROLES, DocumentView, ExplorerView
@@ -287,7 +288,7 @@ def results(data: AppData, view: ExplorerView) -> list[Any]:
         empty = [html.P(t("explorer.none", lang), className="text-muted")]
     return [
         notices_alert(view.notices, lang, id=ids.EXP_NOTICES),
-        html.P(count, id=ids.EXP_COUNT, className="fw-semibold mb-0", **{"data-count": str(total)}),
+        html.P(count, id=ids.EXP_COUNT, className="fw-semibold mb-0", **attrs(data_count=str(total))),
         html.P(view.caption(data.vocab), id=ids.EXP_CAPTION, className="view-caption text-muted small"),
         name_hits(data, view, found.names),
         highlight_legend(kinds, lang),

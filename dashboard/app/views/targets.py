@@ -16,6 +16,7 @@ from dash import dcc, html
 from dashboard import i18n
 from dashboard.app import ids
 from dashboard.app.components import notices_alert
+from dashboard.app.components.attrs import attrs
 from dashboard.app.components.charts import chart_card
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t, theme_label
@@ -228,11 +229,7 @@ def status(data: AppData, view: TargetsView, rows: Sequence[Mapping[str, Any]]) 
             count,
             id=ids.TARGETS_COUNT,
             className="fw-semibold mb-0",
-            **{
-                "data-count": str(len(due)),
-                "data-apart": str(len(rows) - len(due)),
-                "data-conflicts": str(in_conflict),
-            },
+            **attrs(data_count=str(len(due)), data_apart=str(len(rows) - len(due)), data_conflicts=str(in_conflict)),
         ),
         html.P(view.caption(data.vocab), id=ids.TARGETS_CAPTION, className="view-caption text-muted small"),
     ]
@@ -266,7 +263,7 @@ def conflicts(data: AppData, view: TargetsView, rows: Sequence[Mapping[str, Any]
                     html.Div(source_cell(r, lang), className="small"),
                 ],
                 className="conflict-side",
-                **{"data-target": str(r["id"])},
+                **attrs(data_target=str(r["id"])),
             )
             for r in sides_rows
         ]
@@ -282,7 +279,7 @@ def conflicts(data: AppData, view: TargetsView, rows: Sequence[Mapping[str, Any]
                 ],
                 className="conflict-block",
                 role="alert",
-                **{"data-group": group},
+                **attrs(data_group=group),
             )
         )
     return blocks
@@ -292,8 +289,8 @@ def _field(label: str | list[Any], control: Any, className: str = "filter") -> h
     return html.Div([html.Label(label, className="form-label small fw-semibold mb-1"), control], className=className)
 
 
-def _t(key: str, lang: str, **values: object) -> str:
-    return i18n.t(f"targets.{key}", lang, **values)
+def _t(key: str, lang: str, n: int | None = None, **values: object) -> str:
+    return i18n.t(f"targets.{key}", lang, n, **values)
 
 
 def _bounds(data: AppData) -> tuple[int, int]:

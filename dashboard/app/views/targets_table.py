@@ -15,6 +15,7 @@ from dash import dcc, html
 
 from dashboard import i18n
 from dashboard.app.components import document_link, external_link, source_link
+from dashboard.app.components.attrs import attrs
 from dashboard.app.i18n import t
 from dashboard.app.state import DocumentView
 from dashboard.figures.coverage import COVERAGE_STYLE, coverage_key, coverage_label
@@ -139,7 +140,7 @@ def _row(r: Mapping[str, Any], document: Mapping[str, Any], lang: str, role: boo
                 className="target-text",
             ),
             html.Td(f"{KIND_GLYPH.get(r['kind'], '')} {kind_label(r['kind'], lang)}", className="kind-label"),
-            html.Td(f"{value_text(r)} {text(r.get('unit'))}".strip(), className="text-nowrap"),
+            html.Td(f"{value_text(dict(r))} {text(r.get('unit'))}".strip(), className="text-nowrap"),
             html.Td(source_cell(r, lang), className="small"),
             html.Td(
                 confidence,
@@ -148,7 +149,7 @@ def _row(r: Mapping[str, Any], document: Mapping[str, Any], lang: str, role: boo
             ),
         ],
         className="in-conflict" if text(r.get("conflict_group")) else None,
-        **{"data-target": str(r["id"]), "data-due": years_text(r), "data-role": str(r.get("role", "deadline"))},
+        **attrs(data_target=str(r["id"]), data_due=years_text(r), data_role=str(r.get("role", "deadline"))),
     )
 
 
@@ -195,5 +196,5 @@ def _window(body: str, at: int, length: int) -> tuple[int, int]:
     return start, end
 
 
-def _t(key: str, lang: str, **values: object) -> str:
-    return i18n.t(f"targets_table.{key}", lang, **values)
+def _t(key: str, lang: str, n: int | None = None, **values: object) -> str:
+    return i18n.t(f"targets_table.{key}", lang, n, **values)

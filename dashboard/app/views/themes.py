@@ -17,6 +17,7 @@ from dashboard import i18n
 from dashboard.analysis.annotations import Span
 from dashboard.app import ids
 from dashboard.app.components import notices_alert, provision_card, source_badge
+from dashboard.app.components.attrs import attrs
 from dashboard.app.components.charts import chart_card
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t, theme_label
@@ -303,7 +304,7 @@ def cell_section(data: AppData, view: ThemesView) -> list[Any]:
         html.Div(
             cards or [_no_provisions(view, counted)],
             id=ids.THEMES_CELL_LIST,
-            **{"data-count": str(len(cards))},
+            **attrs(data_count=str(len(cards))),
         ),
     ]
 
@@ -317,12 +318,13 @@ def new_terms(data: AppData, view: ThemesView) -> list[Any]:
     rows = []
     for doc_id, group in table.groupby("document_id", sort=False):
         links: list[Any] = []
-        for i, r in enumerate(group.itertuples(index=False)):
+        uses = zip(group["term"], group["example_provision_id"], group["count"], strict=True)
+        for i, (term, example, count) in enumerate(uses):
             links += ([" · "] if i else []) + [
                 dcc.Link(
-                    str(r.term),
-                    href=view_document_href(str(doc_id), str(r.example_provision_id), lang),
-                    title=_t("uses", lang, n=r.count),
+                    str(term),
+                    href=view_document_href(str(doc_id), str(example), lang),
+                    title=_t("uses", lang, n=int(count)),
                     className="new-term",
                 )
             ]
@@ -365,5 +367,5 @@ def _field(label: str, control: Any, help_text: str = "") -> html.Div:
     )
 
 
-def _t(key: str, lang: str, **values: object) -> str:
-    return i18n.t(f"themes.{key}", lang, **values)
+def _t(key: str, lang: str, n: int | None = None, **values: object) -> str:
+    return i18n.t(f"themes.{key}", lang, n, **values)

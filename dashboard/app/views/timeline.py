@@ -24,7 +24,7 @@ from dashboard.figures.timeline.text import relation_label
 from dashboard.i18n import label, localised
 
 RELATIONS_SHOWN = 100  # rows of the relations table; the data package has them all
-GRAPH_CONFIG = {
+GRAPH_CONFIG: dcc.Graph.Config = {
     "displaylogo": False,
     "responsive": True,
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
