@@ -18,6 +18,7 @@ from dashboard.app import ids
 from dashboard.app.components.attrs import attrs
 from dashboard.app.context import AppData
 from dashboard.app.i18n import DEFAULT_LANG, LANGS, t
+from dashboard.app.outputs import keyed
 from dashboard.i18n import localised
 
 NAV_PAGES = (
@@ -49,14 +50,15 @@ def register_callbacks(app: Dash, data: AppData) -> None:
     """Register the shell's callbacks on `app` (app.callback: the shell is not a page module)."""
 
     @app.callback(
-        Output(ids.SHELL_NAVBAR, "children"),
-        Output(ids.SHELL_FOOTER, "children"),
-        Input(ids.URL, "pathname"),
-        Input(ids.URL, "search"),
+        output=keyed(Output(ids.SHELL_NAVBAR, "children"), Output(ids.SHELL_FOOTER, "children")),
+        inputs=[Input(ids.URL, "pathname"), Input(ids.URL, "search")],
     )
-    def _update_shell(pathname: str | None, search: str | None) -> tuple[Any, Any]:
+    def _update_shell(pathname: str | None, search: str | None) -> dict[str, Any]:
         lang = lang_of(search)
-        return navbar(pathname or "/", search or "", available_paths()), footer(data, lang)
+        return {
+            ids.SHELL_NAVBAR: navbar(pathname or "/", search or "", available_paths()),
+            ids.SHELL_FOOTER: footer(data, lang),
+        }
 
     app.clientside_callback(  # the menu button opens and closes the links on a narrow screen
         "function(n, open) { return n ? !open : false; }",

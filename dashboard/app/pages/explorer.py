@@ -10,8 +10,9 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.app import ids
 from dashboard.app.context import current
+from dashboard.app.outputs import keyed
 from dashboard.app.state import ExplorerView
-from dashboard.app.views.explorer import explorer_page, results, view_from_controls
+from dashboard.app.views.explorer import explorer_page, outputs, view_from_controls
 
 dash.register_page(__name__, path="/explorer", name="Explorer", title="Explorer · Policy timeline", order=4)
 
@@ -23,18 +24,19 @@ def layout(**params: Any) -> list[Any]:
 
 
 @callback(
-    Output(ids.URL, "search", allow_duplicate=True),
-    Output(ids.EXP_RESULTS, "children"),
-    Input(ids.EXP_QUERY, "value"),
-    Input(ids.EXP_DOCS, "value"),
-    Input(ids.EXP_THEME, "value"),
-    Input(ids.EXP_ISSUER, "value"),
-    Input(ids.EXP_YEARS, "value"),
-    Input(ids.EXP_ENTITY, "value"),
-    Input(ids.EXP_ACTOR, "value"),
-    Input(ids.EXP_ROLE, "value"),
-    Input(ids.EXP_OWN, "value"),
-    State(ids.URL, "search"),
+    output=keyed(Output(ids.URL, "search", allow_duplicate=True), Output(ids.EXP_RESULTS, "children")),
+    inputs=[
+        Input(ids.EXP_QUERY, "value"),
+        Input(ids.EXP_DOCS, "value"),
+        Input(ids.EXP_THEME, "value"),
+        Input(ids.EXP_ISSUER, "value"),
+        Input(ids.EXP_YEARS, "value"),
+        Input(ids.EXP_ENTITY, "value"),
+        Input(ids.EXP_ACTOR, "value"),
+        Input(ids.EXP_ROLE, "value"),
+        Input(ids.EXP_OWN, "value"),
+    ],
+    state=[State(ids.URL, "search")],
     prevent_initial_call=True,
 )
 def _update_results(
@@ -48,7 +50,7 @@ def _update_results(
     role: str | None,
     own: list[str] | None,
     search: str | None,
-) -> tuple[str, list[Any]]:
+) -> dict[str, Any]:
     view = view_from_controls(
         current(),
         search,
@@ -64,4 +66,4 @@ def _update_results(
     )
     if view.same_as(search, current().vocab, ignore=("page",)):
         raise PreventUpdate  # fired by the page's own rendering, not by a change
-    return view.to_query(), results(current(), view)
+    return {ids.URL: view.to_query(), **outputs(current(), view)}

@@ -10,6 +10,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.app import ids
 from dashboard.app.context import current
+from dashboard.app.outputs import keyed
 from dashboard.app.state import TargetsView
 from dashboard.app.views.targets import outputs, targets_page, view_from_controls
 
@@ -23,20 +24,24 @@ def layout(**params: Any) -> list[Any]:
 
 
 @callback(
-    Output(ids.URL, "search", allow_duplicate=True),
-    Output(ids.TARGETS_STATUS, "children"),
-    Output(ids.TARGETS_CONFLICTS, "children"),
-    Output(ids.TARGETS_TIMELINE, "figure"),
-    Output(ids.TARGETS_INDICATORS, "figure"),
-    Output(ids.TARGETS_TABLE, "children"),
-    Output(ids.TARGETS_YEARS_TEXT, "children"),
-    Output(ids.TARGETS_LIST, "children"),
-    Input(ids.TARGETS_DOCS, "value"),
-    Input(ids.TARGETS_THEME, "value"),
-    Input(ids.TARGETS_KIND, "value"),
-    Input(ids.TARGETS_YEARS, "value"),
-    Input(ids.TARGETS_BY, "value"),
-    State(ids.URL, "search"),
+    output=keyed(
+        Output(ids.URL, "search", allow_duplicate=True),
+        Output(ids.TARGETS_STATUS, "children"),
+        Output(ids.TARGETS_CONFLICTS, "children"),
+        Output(ids.TARGETS_TIMELINE, "figure"),
+        Output(ids.TARGETS_INDICATORS, "figure"),
+        Output(ids.TARGETS_TABLE, "children"),
+        Output(ids.TARGETS_YEARS_TEXT, "children"),
+        Output(ids.TARGETS_LIST, "children"),
+    ),
+    inputs=[
+        Input(ids.TARGETS_DOCS, "value"),
+        Input(ids.TARGETS_THEME, "value"),
+        Input(ids.TARGETS_KIND, "value"),
+        Input(ids.TARGETS_YEARS, "value"),
+        Input(ids.TARGETS_BY, "value"),
+    ],
+    state=[State(ids.URL, "search")],
     prevent_initial_call=True,
 )
 def _update_targets(
@@ -46,8 +51,8 @@ def _update_targets(
     years: list[int] | None,
     by: str | None,
     search: str | None,
-) -> tuple[Any, ...]:
+) -> dict[str, Any]:
     view = view_from_controls(current(), search, docs=docs, theme=theme, kinds=kinds, years=years, by=by)
     if view.same_as(search, current().vocab):
         raise PreventUpdate  # fired by the page's own rendering, not by a change
-    return view.to_query(), *outputs(current(), view)
+    return {ids.URL: view.to_query(), **outputs(current(), view)}

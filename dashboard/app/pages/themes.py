@@ -11,6 +11,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.app import ids
 from dashboard.app.context import current
+from dashboard.app.outputs import keyed
 from dashboard.app.state import ThemesView
 from dashboard.app.views.themes import cell_outputs, outputs, themes_page, view_from_click, view_from_controls
 
@@ -32,16 +33,20 @@ def layout(**params: Any) -> list[Any]:
 
 
 @callback(
-    *CELL_OUTPUTS,
-    Output(ids.THEMES_EVOLUTION, "figure"),
-    Output(ids.THEMES_TERMS, "figure"),
-    Output(ids.THEMES_NEW, "children"),
-    Output(ids.THEMES_HEATMAP_LIST, "children"),
-    Input(ids.THEMES_DOCS, "value"),
-    Input(ids.THEMES_THEME, "value"),
-    Input(ids.THEMES_MEASURE, "value"),
-    Input(ids.THEMES_BASIS, "value"),
-    State(ids.URL, "search"),
+    output=keyed(
+        *CELL_OUTPUTS,
+        Output(ids.THEMES_EVOLUTION, "figure"),
+        Output(ids.THEMES_TERMS, "figure"),
+        Output(ids.THEMES_NEW, "children"),
+        Output(ids.THEMES_HEATMAP_LIST, "children"),
+    ),
+    inputs=[
+        Input(ids.THEMES_DOCS, "value"),
+        Input(ids.THEMES_THEME, "value"),
+        Input(ids.THEMES_MEASURE, "value"),
+        Input(ids.THEMES_BASIS, "value"),
+    ],
+    state=[State(ids.URL, "search")],
     prevent_initial_call=True,
 )
 def _update_themes(
@@ -50,21 +55,21 @@ def _update_themes(
     measure: str | None,
     basis: str | None,
     search: str | None,
-) -> tuple[Any, ...]:
+) -> dict[str, Any]:
     view = view_from_controls(current(), search, docs=docs, themes=themes, measure=measure, basis=basis)
     if view.same_as(search, current().vocab):
         raise PreventUpdate  # fired by the page's own rendering, not by a change
-    return view.to_query(), *outputs(current(), view)
+    return {ids.URL: view.to_query(), **outputs(current(), view)}
 
 
 @callback(
-    *CELL_OUTPUTS,
-    Input(ids.THEMES_HEATMAP, "clickData"),
-    State(ids.URL, "search"),
+    output=keyed(*CELL_OUTPUTS),
+    inputs=[Input(ids.THEMES_HEATMAP, "clickData")],
+    state=[State(ids.URL, "search")],
     prevent_initial_call=True,
 )
-def _on_heatmap_click(click: dict[str, Any] | None, search: str | None) -> tuple[Any, ...]:
+def _on_heatmap_click(click: dict[str, Any] | None, search: str | None) -> dict[str, Any]:
     view = view_from_click(current(), search, click)
     if view.same_as(search, current().vocab):
         raise PreventUpdate  # a click on the cell already shown
-    return view.to_query(), *cell_outputs(current(), view)
+    return {ids.URL: view.to_query(), **cell_outputs(current(), view)}

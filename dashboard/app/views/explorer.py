@@ -227,6 +227,11 @@ def search_query(view: ExplorerView) -> SearchQuery:
     )
 
 
+def outputs(data: AppData, view: ExplorerView) -> dict[str, Any]:
+    """Return what the search callback updates for a view, by component id: the results."""
+    return {ids.EXP_RESULTS: results(data, view)}
+
+
 def results(data: AppData, view: ExplorerView) -> list[Any]:
     """Return the notices, the count, the caption, the titles and names matched, one page of result cards (a
     highlighted snippet of each, best match first) and the pager."""

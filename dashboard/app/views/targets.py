@@ -44,18 +44,20 @@ TEXT = table("targets")
 def targets_page(data: AppData, view: TargetsView) -> list[Any]:
     """Return the Targets page: controls set from the view, then its notices, conflicts, charts and table."""
     lang = view.lang
-    status_, conflicts_, timeline, indicators, table, _, listed = outputs(data, view)
+    shown = outputs(data, view)
     return [
         html.H1(_t("title", lang), className="page-title"),
         html.P(_t("lead", lang), className="text-muted mb-2"),
         controls(data, view),
-        html.Div(status_, id=ids.TARGETS_STATUS),
-        html.Div(conflicts_, id=ids.TARGETS_CONFLICTS),
-        chart_card(ids.TARGETS_TIMELINE, "targets-timeline", timeline, lang=lang, className="phone-hide"),
-        html.Div(listed, id=ids.TARGETS_LIST),
-        chart_card(ids.TARGETS_INDICATORS, "indicators", indicators, lang=lang),
+        html.Div(shown[ids.TARGETS_STATUS], id=ids.TARGETS_STATUS),
+        html.Div(shown[ids.TARGETS_CONFLICTS], id=ids.TARGETS_CONFLICTS),
+        chart_card(
+            ids.TARGETS_TIMELINE, "targets-timeline", shown[ids.TARGETS_TIMELINE], lang=lang, className="phone-hide"
+        ),
+        html.Div(shown[ids.TARGETS_LIST], id=ids.TARGETS_LIST),
+        chart_card(ids.TARGETS_INDICATORS, "indicators", shown[ids.TARGETS_INDICATORS], lang=lang),
         html.H2(_t("table", lang), className="h5 mt-3"),
-        html.Div(table, id=ids.TARGETS_TABLE),
+        html.Div(shown[ids.TARGETS_TABLE], id=ids.TARGETS_TABLE),
     ]
 
 
@@ -192,19 +194,19 @@ def view_from_controls(
     return dataclasses.replace(view, notices=shown.notices + view.notices)
 
 
-def outputs(data: AppData, view: TargetsView) -> tuple[Any, ...]:
-    """Return everything the page shows for a view, in the order of the page callback's outputs."""
+def outputs(data: AppData, view: TargetsView) -> dict[str, Any]:
+    """Return everything the page shows for a view, by the component id the page callback updates."""
     options = view.chart_options()
     rows = target_records(data.dataset, options)
-    return (
-        status(data, view, rows),
-        conflicts(data, view, rows),
-        timeline_figure(data.dataset, options),
-        indicators_figure(data.dataset, options),
-        targets_table_view(data.documents, rows, view.lang),
-        years_shown(data, view),
-        targets_list(rows, view.lang),
-    )
+    return {
+        ids.TARGETS_STATUS: status(data, view, rows),
+        ids.TARGETS_CONFLICTS: conflicts(data, view, rows),
+        ids.TARGETS_TIMELINE: timeline_figure(data.dataset, options),
+        ids.TARGETS_INDICATORS: indicators_figure(data.dataset, options),
+        ids.TARGETS_TABLE: targets_table_view(data.documents, rows, view.lang),
+        ids.TARGETS_YEARS_TEXT: years_shown(data, view),
+        ids.TARGETS_LIST: targets_list(rows, view.lang),
+    }
 
 
 def years_shown(data: AppData, view: TargetsView) -> str:

@@ -181,18 +181,29 @@ def charts(data: AppData, view: ThemesView) -> tuple[go.Figure, go.Figure, go.Fi
     )
 
 
-def outputs(data: AppData, view: ThemesView) -> tuple[Any, ...]:
-    """Return everything the page shows for a view, in the order of the controls callback's outputs: status,
-    heatmap, cell, evolution, term emergence, new terms, the heatmap as a phone's lists."""
+def outputs(data: AppData, view: ThemesView) -> dict[str, Any]:
+    """Return everything the controls callback updates for a view, by component id: status, heatmap, cell,
+    evolution, term emergence, new terms, the heatmap as a phone's lists."""
     heatmap, evolution, terms = charts(data, view)
-    cell = cell_section(data, view)
-    return status(data, view), heatmap, cell, evolution, terms, new_terms(data, view), heatmap_list(data, view)
+    return {
+        ids.THEMES_STATUS: status(data, view),
+        ids.THEMES_HEATMAP: heatmap,
+        ids.THEMES_CELL: cell_section(data, view),
+        ids.THEMES_EVOLUTION: evolution,
+        ids.THEMES_TERMS: terms,
+        ids.THEMES_NEW: new_terms(data, view),
+        ids.THEMES_HEATMAP_LIST: heatmap_list(data, view),
+    }
 
 
-def cell_outputs(data: AppData, view: ThemesView) -> tuple[Any, ...]:
-    """Return what a click on the heatmap changes, in the order of the click callback's outputs: status,
-    heatmap (the outlined cell), the cell's provisions."""
-    return status(data, view), heatmap_figure(data.dataset, view.chart_options()), cell_section(data, view)
+def cell_outputs(data: AppData, view: ThemesView) -> dict[str, Any]:
+    """Return what a click on the heatmap changes, by component id: status, heatmap (the outlined cell), the
+    cell's provisions."""
+    return {
+        ids.THEMES_STATUS: status(data, view),
+        ids.THEMES_HEATMAP: heatmap_figure(data.dataset, view.chart_options()),
+        ids.THEMES_CELL: cell_section(data, view),
+    }
 
 
 def status(data: AppData, view: ThemesView) -> list[Any]:

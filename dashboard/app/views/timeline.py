@@ -86,6 +86,11 @@ def view_from_layers(shown: list[str] | None, search: str | None, data: AppData)
     return current.replace(hide=tuple(layer for layer in LAYERS if layer not in (shown or [])))
 
 
+def outputs(data: AppData, view: TimelineView) -> dict[str, Any]:
+    """Return what the layers callback updates for a view, by component id: the chart and the status line."""
+    return {ids.TIMELINE_GRAPH: timeline_figure(data, view), ids.TIMELINE_STATUS: status(data, view)}
+
+
 def timeline_figure(data: AppData, view: TimelineView) -> go.Figure:
     """Return the timeline figure for a view (the registry's chart: the same one export and briefings use).
 
