@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from dashboard.analysis.actors import assignment_tables
+from dashboard.analysis.actors import assignments_step
 from dashboard.analysis.entities import SYMBOL, AliasMatcher, Match, load_gazetteer, select_longest
 from dashboard.analysis.relations import relation_kind
 from dashboard.analysis.targets import extract_targets
@@ -107,7 +107,7 @@ def score_assignments(doc: SeedDocument, path: Path, name: str) -> Score:
     """Score (actor, role, inherited) per provision; lines not labelled must assign nothing."""
     corpus = Corpus(_vocabulary(), {}, [doc], [], [], {}, [])
     got: dict[str, set[tuple]] = {}
-    for a in assignment_tables(corpus, {})["assignments"]:
+    for a in assignments_step(corpus, {})["assignments"]:
         got.setdefault(a["provision_id"], set()).add((a["actor_id"], a["role"], bool(a["inherited"])))
     want: dict[str, set[tuple]] = {p.id: set() for p in doc.provisions}
     score = Score(name)
