@@ -13,8 +13,9 @@ from dashboard.analysis.search import NameHit, SearchQuery
 from dashboard.app import ids
 from dashboard.app.components import highlight, highlight_legend, notices_alert, pager, provision_card
 from dashboard.app.components.attrs import attrs
+from dashboard.app.components.pickers import document_picker, field, theme_picker
 from dashboard.app.context import AppData
-from dashboard.app.i18n import t, theme_label
+from dashboard.app.i18n import t
 from dashboard.app.state import ROLES, DocumentView, ExplorerView
 
 PAGE_SIZE = 25
@@ -33,12 +34,6 @@ def controls(data: AppData, view: ExplorerView) -> html.Div:
     """Return the search box and the filters, each set to the view's value."""
     lang, vocab = view.lang, data.vocab
     first, last = vocab.years
-    docs = [
-        {"label": f"{vocab.symbol(d)} ({str(data.documents[d].get('issued'))[:4]})", "value": d}
-        for d in data.documents
-        if d in vocab.held
-    ]
-    themes = [{"label": theme_label(theme, lang), "value": theme} for theme in vocab.themes]
     issuers = [
         {"label": label, "value": issuer}
         for issuer, label in sorted(vocab.issuers.items(), key=lambda x: x[1])
@@ -69,26 +64,9 @@ def controls(data: AppData, view: ExplorerView) -> html.Div:
             ),
             html.Div(
                 [
-                    _field(
-                        t("common.documents", lang),
-                        dcc.Dropdown(
-                            id=ids.EXP_DOCS,
-                            options=docs,
-                            value=list(view.docs),
-                            multi=True,
-                            placeholder=t("common.all", lang),
-                        ),
-                    ),
-                    _field(
-                        t("common.theme", lang),
-                        dcc.Dropdown(
-                            id=ids.EXP_THEME,
-                            options=themes,
-                            value=view.theme or None,
-                            placeholder=t("common.any", lang),
-                        ),
-                    ),
-                    _field(
+                    document_picker(data, ids.EXP_DOCS, view.docs, lang),
+                    theme_picker(data, ids.EXP_THEME, view.theme, lang),
+                    field(
                         t("common.issuer", lang),
                         dcc.Dropdown(
                             id=ids.EXP_ISSUER,
@@ -97,7 +75,7 @@ def controls(data: AppData, view: ExplorerView) -> html.Div:
                             placeholder=t("common.any", lang),
                         ),
                     ),
-                    _field(
+                    field(
                         t("common.entity", lang),
                         dcc.Dropdown(
                             id=ids.EXP_ENTITY,
@@ -107,7 +85,7 @@ def controls(data: AppData, view: ExplorerView) -> html.Div:
                             placeholder=_placeholder(vocab.entities is None, "mentions", lang),
                         ),
                     ),
-                    _field(
+                    field(
                         t("common.actor", lang),
                         dcc.Dropdown(
                             id=ids.EXP_ACTOR,
@@ -117,7 +95,7 @@ def controls(data: AppData, view: ExplorerView) -> html.Div:
                             placeholder=_placeholder(vocab.actors is None, "assignments", lang),
                         ),
                     ),
-                    _field(
+                    field(
                         t("common.role", lang),
                         dcc.Dropdown(
                             id=ids.EXP_ROLE,
@@ -132,7 +110,7 @@ def controls(data: AppData, view: ExplorerView) -> html.Div:
             ),
             html.Div(
                 [
-                    _field(
+                    field(
                         t("common.years", lang),
                         dcc.RangeSlider(
                             id=ids.EXP_YEARS,
@@ -144,7 +122,7 @@ def controls(data: AppData, view: ExplorerView) -> html.Div:
                             value=[max(first, view.year_from or first), min(last, view.year_to or last)],
                             tooltip={"placement": "bottom", "always_visible": False},
                         ),
-                        wide=True,
+                        className="filter wide",
                     ),
                     html.Div(
                         [
@@ -339,13 +317,6 @@ def name_hits(data: AppData, view: ExplorerView, hits: list[NameHit]) -> html.Di
 def _pager(view: ExplorerView, page: int, pages: int) -> html.Nav:
     position = f"{t('common.page', view.lang)} {page} / {pages}"
     return pager(view, page, pages, position, ids.EXP_PAGER, view.lang, className="pager my-3")
-
-
-def _field(label: str, control: Any, wide: bool = False) -> html.Div:
-    return html.Div(
-        [html.Label(label, className="form-label small fw-semibold mb-1"), control],
-        className="filter wide" if wide else "filter",
-    )
 
 
 def _placeholder(unavailable: bool, table: str, lang: str) -> str:

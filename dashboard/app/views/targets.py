@@ -18,8 +18,8 @@ from dashboard.app import ids
 from dashboard.app.components import notices_alert
 from dashboard.app.components.attrs import attrs
 from dashboard.app.components.charts import chart_card
+from dashboard.app.components.pickers import document_picker, field, theme_picker
 from dashboard.app.context import AppData
-from dashboard.app.i18n import t, theme_label
 from dashboard.app.state import TargetsView, clamp_years, year_range_text
 from dashboard.app.views.phone import targets_list
 from dashboard.app.views.targets_table import KIND_GLYPH, source_cell, targets_table_view
@@ -63,14 +63,8 @@ def targets_page(data: AppData, view: TargetsView) -> list[Any]:
 
 def controls(data: AppData, view: TargetsView) -> html.Div:
     """Return the filters (documents, theme, kinds, years, grouping), each set to the view's value."""
-    lang, vocab = view.lang, data.vocab
+    lang = view.lang
     first, last = _bounds(data)
-    docs = [
-        {"label": f"{vocab.symbol(d)} ({str(data.documents[d].get('issued'))[:4]})", "value": d}
-        for d in data.documents
-        if d in vocab.held
-    ]
-    themes = [{"label": theme_label(theme, lang), "value": theme} for theme in vocab.themes]
     kinds = [{"label": f"{KIND_GLYPH[k]} {kind_label(k, lang)}", "value": k} for k in KINDS]
     marks = {y: str(y) for y in range(first, last + 1) if y % 5 == 0 or y in (first, last)}
     years = list(clamp_years(view.year_from, view.year_to, (first, last)))
@@ -78,26 +72,9 @@ def controls(data: AppData, view: TargetsView) -> html.Div:
         [
             html.Div(
                 [
-                    _field(
-                        t("common.documents", lang),
-                        dcc.Dropdown(
-                            id=ids.TARGETS_DOCS,
-                            options=docs,
-                            value=list(view.docs),
-                            multi=True,
-                            placeholder=t("common.all", lang),
-                        ),
-                    ),
-                    _field(
-                        t("common.theme", lang),
-                        dcc.Dropdown(
-                            id=ids.TARGETS_THEME,
-                            options=themes,
-                            value=view.theme or None,
-                            placeholder=t("common.any", lang),
-                        ),
-                    ),
-                    _field(
+                    document_picker(data, ids.TARGETS_DOCS, view.docs, lang),
+                    theme_picker(data, ids.TARGETS_THEME, view.theme, lang),
+                    field(
                         _t("kind", lang),
                         dcc.Checklist(
                             id=ids.TARGETS_KIND,
@@ -113,7 +90,7 @@ def controls(data: AppData, view: TargetsView) -> html.Div:
             ),
             html.Div(
                 [
-                    _field(
+                    field(
                         [
                             _t("years", lang),
                             html.Span(years_shown(data, view), id=ids.TARGETS_YEARS_TEXT, className="years-shown"),
@@ -134,7 +111,7 @@ def controls(data: AppData, view: TargetsView) -> html.Div:
                     ),
                     html.Div(
                         [
-                            _field(
+                            field(
                                 _t("by", lang),
                                 dcc.RadioItems(
                                     id=ids.TARGETS_BY,
@@ -285,10 +262,6 @@ def conflicts(data: AppData, view: TargetsView, rows: Sequence[Mapping[str, Any]
             )
         )
     return blocks
-
-
-def _field(label: str | list[Any], control: Any, className: str = "filter") -> html.Div:
-    return html.Div([html.Label(label, className="form-label small fw-semibold mb-1"), control], className=className)
 
 
 def _t(key: str, lang: str, n: int | None = None, **values: object) -> str:

@@ -19,8 +19,9 @@ from dashboard.app import ids
 from dashboard.app.components import notices_alert, provision_card, source_badge
 from dashboard.app.components.attrs import attrs
 from dashboard.app.components.charts import chart_card
+from dashboard.app.components.pickers import document_picker, field, themes_picker
 from dashboard.app.context import AppData
-from dashboard.app.i18n import t, theme_label
+from dashboard.app.i18n import theme_label
 from dashboard.app.state import DocumentView, ThemesView
 from dashboard.app.views.phone import heatmap_list
 from dashboard.figures.labels import chart_documents
@@ -72,38 +73,14 @@ def themes_page(data: AppData, view: ThemesView) -> list[Any]:
 
 def controls(data: AppData, view: ThemesView) -> html.Div:
     """Return the pickers of documents and themes and the measure and basis switches, set to the view."""
-    lang, vocab = view.lang, data.vocab
-    docs = [
-        {"label": f"{vocab.symbol(d)} ({str(data.documents[d].get('issued'))[:4]})", "value": d}
-        for d in data.documents
-        if d in vocab.held
-    ]
-    themes = [{"label": theme_label(theme, lang), "value": theme} for theme in vocab.themes]
+    lang = view.lang
     return html.Div(
         [
             html.Div(
                 [
-                    _field(
-                        t("common.documents", lang),
-                        dcc.Dropdown(
-                            id=ids.THEMES_DOCS,
-                            options=docs,
-                            value=list(view.docs),
-                            multi=True,
-                            placeholder=t("common.all", lang),
-                        ),
-                    ),
-                    _field(
-                        t("common.themes", lang),
-                        dcc.Dropdown(
-                            id=ids.THEMES_THEME,
-                            options=themes,
-                            value=list(view.themes),
-                            multi=True,
-                            placeholder=_t("themes_placeholder", lang),
-                        ),
-                    ),
-                    _field(
+                    document_picker(data, ids.THEMES_DOCS, view.docs, lang),
+                    themes_picker(data, ids.THEMES_THEME, view.themes, lang, _t("themes_placeholder", lang)),
+                    field(
                         _t("measure", lang),
                         dcc.RadioItems(
                             id=ids.THEMES_MEASURE,
@@ -113,7 +90,7 @@ def controls(data: AppData, view: ThemesView) -> html.Div:
                             labelClassName="form-check-label me-3",
                         ),
                     ),
-                    _field(
+                    field(
                         _t("basis", lang),
                         dcc.RadioItems(
                             id=ids.THEMES_BASIS,
@@ -364,17 +341,6 @@ def _no_provisions(view: ThemesView, counted: int) -> html.P:
             dcc.Link(_t("switch_all", lang) + " →", href=view.replace(basis="all").href()),
         ],
         className="text-muted",
-    )
-
-
-def _field(label: str, control: Any, help_text: str = "") -> html.Div:
-    return html.Div(
-        [
-            html.Label(label, className="form-label small fw-semibold mb-1"),
-            control,
-            *([html.Div(help_text, className="form-text small mt-0")] if help_text else []),
-        ],
-        className="filter",
     )
 
 
