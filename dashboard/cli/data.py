@@ -8,28 +8,16 @@ from pathlib import Path
 
 import click
 
-from dashboard.cli.common import DATA_OPTION
+from dashboard.cli.common import DATA_OPTION, path_option
 from dashboard.errors import BuildFailed, DataInvalid
 from dashboard.paths import DATA_DIR, SEEDS_DIR
 
 
 @click.command()
-@click.option(
-    "--seeds",
-    "seeds_dir",
-    type=click.Path(path_type=Path),
-    default=SEEDS_DIR,
-    show_default=True,
-    help="Folder of seed texts and their sidecars.",
-)
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(path_type=Path),
-    default=DATA_DIR,
-    show_default=True,
-    help="Folder to write the data package to (replaced only when the build succeeds).",
-)
+@path_option("--seeds", "seeds_dir", default=SEEDS_DIR, show_default=True,
+             help="Folder of seed texts and their sidecars.")
+@path_option("--out", "out_dir", default=DATA_DIR, show_default=True,
+             help="Folder to write the data package to (replaced only when the build succeeds).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option(
     "--jobs",
@@ -37,13 +25,8 @@ from dashboard.paths import DATA_DIR, SEEDS_DIR
     default=None,
     help="Processes for the per-document steps  [default: the cores].",
 )
-@click.option(
-    "--cache",
-    "cache_dir",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Folder keeping each unchanged seed's results  [default: .cache/build beside --out].",
-)
+@path_option("--cache", "cache_dir", default=None,
+             help="Folder keeping each unchanged seed's results  [default: .cache/build beside --out].")
 @click.option("--no-cache", is_flag=True, help="Process every seed again and keep no results.")
 @click.option(
     "--scheduler",
@@ -85,14 +68,7 @@ def build(
 
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option(
-    "--seeds",
-    "seeds_dir",
-    type=click.Path(path_type=Path),
-    default=SEEDS_DIR,
-    show_default=True,
-    help="Seeds folder to add the document to.",
-)
+@path_option("--seeds", "seeds_dir", default=SEEDS_DIR, show_default=True, help="Seeds folder to add the document to.")
 @click.option("--symbol", help="Number and symbol, e.g. 59-NQ/TW (else read from 'Số: …' / 'No.: …').")
 @click.option("--issued", help="Date of issue YYYY-MM-DD (else read from 'Hà Nội, ngày … tháng … năm …').")
 @click.option("--issuer", help="Issuer id of seeds/vocabulary.yml: politburo, government, prime_minister …")
@@ -134,13 +110,7 @@ def add(file: Path, seeds_dir: Path, dry_run: bool, as_json: bool, **options: st
 
 @click.command()
 @DATA_OPTION
-@click.option(
-    "--seeds",
-    "seeds_dir",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Also check every provision's span against these seed texts.",
-)
+@path_option("--seeds", "seeds_dir", default=None, help="Also check every provision's span against these seed texts.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON report.")
 def validate(data_dir: Path, seeds_dir: Path | None, as_json: bool) -> None:
     """Validate the data package (Frictionless plus cross-table checks); exit 0 when valid, 1 when not.
