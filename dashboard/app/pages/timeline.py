@@ -4,23 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-import dash
 from dash import Input, Output, State, callback
 from dash.exceptions import PreventUpdate
 
 from dashboard.app import ids
 from dashboard.app.context import current
 from dashboard.app.outputs import keyed
+from dashboard.app.page import register_page
 from dashboard.app.state import DocumentView, TimelineView
 from dashboard.app.views.timeline import clicked_document, outputs, timeline_page, view_from_layers
 
-dash.register_page(__name__, path="/timeline", name="Timeline", title="Timeline · Policy timeline", order=1)
-
-
-def layout(**params: Any) -> list[Any]:
-    """Return the timeline page for the query string's parameters."""
-    data = current()
-    return timeline_page(data, TimelineView.from_params(params, data.vocab))
+register_page(__name__, TimelineView, timeline_page, name="Timeline", title="Timeline · Policy timeline", order=1)
 
 
 @callback(
