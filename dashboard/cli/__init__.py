@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from dashboard import __version__
-from dashboard.cli.common import DATA_OPTION, fail, path_option
+from dashboard.cli.common import DATA_OPTION, fail, json_option, path_option
 from dashboard.cli.common import split_values as _split
 from dashboard.cli.data import add, build, validate
 from dashboard.cli.export import brief, export
@@ -64,12 +64,7 @@ def _not_yet(name: str) -> None:
 @main.command()
 @click.option("--text", default=None, help="The text to tag.")
 @path_option("--file", "file_path", file=True, default=None, help="A UTF-8 text file to tag (as one text).")
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help='Print {"themes": [{"id", "score", "evidence": [{"term", "text", "start", "end", "weight"}]}]}.',
-)
+@json_option('Print {"themes": [{"id", "score", "evidence": [{"term", "text", "start", "end", "weight"}]}]}.')
 def tag(text: str | None, file_path: Path | None, as_json: bool) -> None:
     """Tag a text with every theme it substantially addresses, each with a score and the evidence.
 
@@ -133,7 +128,7 @@ EVAL_DATA = REPO_DIR / "tests" / "eval" / "data"
     help="Exit 1 when the development set's micro-F1 is below this.",
 )
 @click.option("--errors", "show_errors", is_flag=True, help="Also list every unit the tagger gets wrong.")
-@click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
+@json_option("Print the reports as JSON.")
 def eval_themes(
     data_dir: Path, dev_path: Path, holdout_paths: tuple[Path, ...], bar: float, show_errors: bool, as_json: bool
 ) -> None:
@@ -157,7 +152,7 @@ def eval_themes(
 
 @main.command("eval-extraction")
 @click.option("--errors", "show_errors", is_flag=True, help="Also list every mistake.")
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@json_option("Print the scores as JSON.")
 def eval_extraction(show_errors: bool, as_json: bool) -> None:
     """Measure segmentation, targets, entities, actor roles and relations on the labelled English and Vietnamese
     sets of tests/eval/data: true and false positives, misses, precision, recall and F1 per set.
@@ -178,7 +173,7 @@ def eval_extraction(show_errors: bool, as_json: bool) -> None:
 @click.argument("a")
 @click.argument("b")
 @DATA_OPTION
-@click.option("--json", "as_json", is_flag=True, help="Print the comparison as one JSON object.")
+@json_option("Print the comparison as one JSON object.")
 @path_option("--html", "html_path", file=True, default=None, help="Write a standalone HTML report to this file.")
 @click.option(
     "--pin",
@@ -259,7 +254,7 @@ def diff(
              help="A third, blind gold set (with pairs a reader would never make); scored when the file exists.")
 @click.option("--no-cv", "no_cv", is_flag=True, help="Skip the cross-validated figures (a refit per document pair).")
 @click.option("--bar", type=float, default=None, help="Exit 1 when the pairing accuracy is below this.")
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (with every disagreement).")
+@json_option("Print the report as JSON (with every disagreement).")
 def eval_alignment(
     data_dir: Path,
     gold_path: Path,

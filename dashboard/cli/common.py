@@ -1,4 +1,4 @@
-"""What the `policy-timeline` subcommands share: path options and --data, the one-line error, comma lists."""
+"""What the `policy-timeline` subcommands share: path options and --data, --json, the one-line error, comma lists."""
 
 from __future__ import annotations
 
@@ -18,6 +18,11 @@ def path_option(*names: str, file: bool = False, exists: bool = False, **setting
     """Return a click option whose value is a `Path`: a file (not a folder) when `file`, one that must exist
     when `exists`; `settings` are click's (default, help, multiple, …)."""
     return click.option(*names, type=click.Path(exists=exists, dir_okay=not file, path_type=Path), **settings)
+
+
+def json_option(help: str) -> Callable[[F], F]:
+    """Return the `--json` flag (parameter `as_json`): print what the library returns as JSON; `help` says what."""
+    return click.option("--json", "as_json", is_flag=True, help=help)
 
 
 DATA_OPTION = path_option(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from dashboard.cli.common import DATA_OPTION, path_option
+from dashboard.cli.common import DATA_OPTION, json_option, path_option
 from dashboard.errors import BuildFailed, DataInvalid
 from dashboard.paths import DATA_DIR, SEEDS_DIR
 
@@ -91,7 +91,7 @@ def build(
     "language's version of, e.g. 59-NQ-TW-2025 (found by symbol and year when not given).",
 )
 @click.option("--dry-run", is_flag=True, help="Show what would be written; write nothing.")
-@click.option("--json", "as_json", is_flag=True, help="Print what was found, with evidence, as one JSON object.")
+@json_option("Print what was found, with evidence, as one JSON object.")
 def add(file: Path, seeds_dir: Path, dry_run: bool, as_json: bool, **options: str | None) -> None:
     """Add a .txt, .docx, .pdf or .html document to the seeds: its text and a sidecar read from its header.
 
@@ -111,7 +111,7 @@ def add(file: Path, seeds_dir: Path, dry_run: bool, as_json: bool, **options: st
 @click.command()
 @DATA_OPTION
 @path_option("--seeds", "seeds_dir", default=None, help="Also check every provision's span against these seed texts.")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON report.")
+@json_option("Print a JSON report.")
 def validate(data_dir: Path, seeds_dir: Path | None, as_json: bool) -> None:
     """Validate the data package (Frictionless plus cross-table checks); exit 0 when valid, 1 when not.
 
