@@ -50,14 +50,25 @@ def document_picker(data: AppData, picker_id: str, chosen: Sequence[str], lang: 
 
 def theme_picker(data: AppData, picker_id: str, chosen: str, lang: str) -> html.Div:
     """Return the theme filter: one theme, "any" while none is chosen."""
+    return choice_picker(
+        t("common.theme", lang), picker_id, theme_options(data, lang), chosen, t("common.any", lang)
+    )
+
+
+def choice_picker(
+    label: str,
+    picker_id: str,
+    options: list[dict[str, str]],
+    chosen: str,
+    placeholder: str,
+    disabled: bool | None = None,
+) -> html.Div:
+    """Return a filter of one of `options`, `placeholder` while none is chosen; greyed out when `disabled` (a
+    filter over a table this data package lacks)."""
+    greyed: dict[str, Any] = {} if disabled is None else {"disabled": disabled}
     return field(
-        t("common.theme", lang),
-        dcc.Dropdown(
-            id=picker_id,
-            options=theme_options(data, lang),
-            value=chosen or None,
-            placeholder=t("common.any", lang),
-        ),
+        label,
+        dcc.Dropdown(id=picker_id, options=options, value=chosen or None, placeholder=placeholder, **greyed),
     )
 
 

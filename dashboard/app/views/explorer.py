@@ -4,6 +4,7 @@ its provision and source span. The state is the URL (ExplorerView); the controls
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from typing import Any
 
 from dash import dcc, html
@@ -13,7 +14,7 @@ from dashboard.analysis.search import NameHit, SearchQuery
 from dashboard.app import ids
 from dashboard.app.components import highlight, highlight_legend, notices_alert, pager, provision_card
 from dashboard.app.components.attrs import attrs
-from dashboard.app.components.pickers import document_picker, field, theme_picker
+from dashboard.app.components.pickers import choice_picker, document_picker, field, theme_picker
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t
 from dashboard.app.state import ROLES, DocumentView, ExplorerView
@@ -38,14 +39,8 @@ def controls(data: AppData, view: ExplorerView) -> html.Div:
         {"label": label, "value": issuer}
         for issuer, label in sorted(vocab.issuers.items(), key=lambda x: x[1])
     ]
-    entities = [
-        {"label": name, "value": eid}
-        for eid, name in sorted((vocab.entities or {}).items(), key=lambda x: x[1].casefold())
-    ]
-    actors = [
-        {"label": name, "value": aid}
-        for aid, name in sorted((vocab.actors or {}).items(), key=lambda x: x[1].casefold())
-    ]
+    roles = [{"label": t(f"role.{r}", lang), "value": r} for r in ROLES]
+    anything = t("common.any", lang)
     marks = {
         y: str(y) for y in range(first, last + 1) if last - first <= 14 or (y - first) % 5 == 0 or y == last
     }
@@ -66,44 +61,15 @@ def controls(data: AppData, view: ExplorerView) -> html.Div:
                 [
                     document_picker(data, ids.EXP_DOCS, view.docs, lang),
                     theme_picker(data, ids.EXP_THEME, view.theme, lang),
-                    field(
-                        t("common.issuer", lang),
-                        dcc.Dropdown(
-                            id=ids.EXP_ISSUER,
-                            options=issuers,
-                            value=view.issuer or None,
-                            placeholder=t("common.any", lang),
-                        ),
+                    choice_picker(t("common.issuer", lang), ids.EXP_ISSUER, issuers, view.issuer, anything),
+                    _name_picker(
+                        t("common.entity", lang), ids.EXP_ENTITY, vocab.entities, view.entity, "mentions", lang
                     ),
-                    field(
-                        t("common.entity", lang),
-                        dcc.Dropdown(
-                            id=ids.EXP_ENTITY,
-                            options=entities,
-                            value=view.entity or None,
-                            disabled=vocab.entities is None,
-                            placeholder=_placeholder(vocab.entities is None, "mentions", lang),
-                        ),
+                    _name_picker(
+                        t("common.actor", lang), ids.EXP_ACTOR, vocab.actors, view.actor, "assignments", lang
                     ),
-                    field(
-                        t("common.actor", lang),
-                        dcc.Dropdown(
-                            id=ids.EXP_ACTOR,
-                            options=actors,
-                            value=view.actor or None,
-                            disabled=vocab.actors is None,
-                            placeholder=_placeholder(vocab.actors is None, "assignments", lang),
-                        ),
-                    ),
-                    field(
-                        t("common.role", lang),
-                        dcc.Dropdown(
-                            id=ids.EXP_ROLE,
-                            options=[{"label": t(f"role.{r}", lang), "value": r} for r in ROLES],
-                            value=view.role or None,
-                            disabled=vocab.actors is None,
-                            placeholder=t("common.any", lang),
-                        ),
+                    choice_picker(
+                        t("common.role", lang), ids.EXP_ROLE, roles, view.role, anything, disabled=vocab.actors is None
                     ),
                 ],
                 className="filter-grid",
@@ -319,5 +285,12 @@ def _pager(view: ExplorerView, page: int, pages: int) -> html.Nav:
     return pager(view, page, pages, position, ids.EXP_PAGER, view.lang, className="pager my-3")
 
 
-def _placeholder(unavailable: bool, table: str, lang: str) -> str:
-    return t("explorer.filter_unavailable", lang, what=table) if unavailable else t("common.any", lang)
+def _name_picker(
+    label: str, picker_id: str, names: Mapping[str, str] | None, chosen: str, table: str, lang: str
+) -> html.Div:
+    """Return a filter of one of `names` ({id: name}, listed by name); greyed out, saying so, when the data
+    package has no `table` to name them from (names is None)."""
+    options = [{"label": name, "value": i} for i, name in sorted((names or {}).items(), key=lambda x: x[1].casefold())]
+    unavailable = names is None
+    placeholder = t("explorer.filter_unavailable", lang, what=table) if unavailable else t("common.any", lang)
+    return choice_picker(label, picker_id, options, chosen, placeholder, disabled=unavailable)

@@ -16,6 +16,7 @@ from dash import dcc, html
 from dashboard import i18n
 from dashboard.app.components import document_link, external_link, source_link
 from dashboard.app.components.attrs import attrs
+from dashboard.app.components.tables import table_head
 from dashboard.app.i18n import t
 from dashboard.app.state import DocumentView
 from dashboard.figures.coverage import COVERAGE_STYLE, coverage_key, coverage_label
@@ -51,22 +52,8 @@ def targets_table_view(
 def _table(
     documents: Mapping[str, Mapping[str, Any]], rows: Sequence[Mapping[str, Any]], lang: str, role: bool = False
 ) -> list[Any]:
-    head = html.Thead(
-        html.Tr(
-            [
-                html.Th(_t(k, lang) if k in TEXT else t(k, lang), scope="col")
-                for k in (
-                    "col_years",
-                    "common.document",
-                    "col_target",
-                    "col_kind",
-                    "col_value",
-                    "col_source",
-                    "col_conf",
-                )
-            ]  # fmt: skip
-        )
-    )
+    keys = ("col_years", "common.document", "col_target", "col_kind", "col_value", "col_source", "col_conf")
+    head = table_head(_t(k, lang) if k in TEXT else t(k, lang) for k in keys)
     body = [_row(r, documents.get(str(r["document_id"]), {}), lang, role) for r in rows[:MAX_ROWS]]
     table = html.Table([head, html.Tbody(body)], className="table table-sm align-top targets-table")
     hint = html.P(_t("scroll", lang), className="phone-only small text-muted mb-1 scroll-hint")

@@ -13,6 +13,7 @@ from dashboard.analysis.search import records
 from dashboard.app import ids
 from dashboard.app.components import document_link, external_link, notices_alert
 from dashboard.app.components.download import chart_download_menu
+from dashboard.app.components.tables import table_head
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t
 from dashboard.app.state import LAYERS, TimelineView
@@ -121,21 +122,8 @@ def relations_table(data: AppData, view: TimelineView) -> html.Div:
     order = {doc_id: i for i, doc_id in enumerate(data.documents)}
     columns = ["source_id", "kind", "target_id", "evidence", "evidence_vi", "confidence", "origin", "source_url"]
     rows = sorted(records(table, columns), key=lambda r: (order.get(r["source_id"], 1 << 30), r["kind"]))
-    head = html.Thead(
-        html.Tr(
-            [
-                html.Th(t(k, lang), scope="col")
-                for k in (
-                    "timeline.from",
-                    "timeline.relation",
-                    "timeline.to",
-                    "timeline.evidence",
-                    "timeline.confidence",
-                    "common.source",
-                )
-            ]
-        )
-    )
+    keys = ("timeline.from", "timeline.relation", "timeline.to", "timeline.evidence", "timeline.confidence")
+    head = table_head([*(t(key, lang) for key in keys), t("common.source", lang)])
     body = html.Tbody(
         [
             html.Tr(
