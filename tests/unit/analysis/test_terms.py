@@ -1,4 +1,4 @@
-"""Term emergence and document keyness on small hand-made corpora, and the shipped term_emergence table."""
+"""Term emergence and document keyness on small hand-made corpora, and the fixture corpus's term_emergence table."""
 
 from __future__ import annotations
 
