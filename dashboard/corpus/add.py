@@ -11,6 +11,7 @@ import hashlib
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from dashboard.corpus.ingest import html_source_url, read_source
 from dashboard.corpus.load import CORPUS_FILES
 from dashboard.corpus.segment import find_body, segment_document
 from dashboard.corpus.sidecar import load_vocabulary, load_yaml, parse_date, parse_meta
+from dashboard.corpus.yamlfile import is_mapping
 
 # what a user may give as an option, by sidecar field (the CLI's option names)
 OPTIONS = {"symbol": "--symbol", "issued": "--issued", "issuer": "--issuer", "doc_type": "--type",
@@ -47,7 +49,7 @@ class Addition:
     seeds_dir: Path
     stem: str
     provisions: int
-    written: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list[str])
 
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON object `add --json` prints."""
@@ -57,7 +59,7 @@ class Addition:
 
     def summary_lines(self, dry_run: bool) -> list[str]:
         """Return what `add` prints: each field with its evidence (the line it came from), the notes, the files."""
-        out = []
+        out: list[str] = []
         for name, found in self.fields.items():
             where = f"line {found['line']}: " if found["line"] else ""
             out.append(f"{name:<13} {found['value']:<40} ({where}{found['evidence'][:100]})")
@@ -118,11 +120,14 @@ def plan_addition(path: Path, seeds_dir: Path, options: dict[str, str | None], d
         if name not in fields:
             fields[name] = {"value": default, "line": None, "evidence": "default", "from": "default"}
             notes.append(f"{name}: not given; defaulted to {default!r} (check it, or give {OPTIONS[name]})")
-    start_marker, end_marker, start_at = _body_markers(text, header, display)
-    fields["body_start"] = {"value": start_marker, "line": header.body_start_line + 1,
-                            "evidence": text.split("\n")[header.body_start_line].strip(), "from": "document"}
-    if end_marker:
-        fields["body_end"] = {"value": end_marker, "line": header.body_end_line + 1,
+    start_index, end_index = header.body_start_line, header.body_end_line
+    if start_index is None:
+        raise errors.SpanNotFound(display, "body", "no text after the header")
+    start_marker, end_marker, start_at = _body_markers(text, start_index, end_index, display)
+    fields["body_start"] = {"value": start_marker, "line": start_index + 1,
+                            "evidence": text.split("\n")[start_index].strip(), "from": "document"}
+    if end_marker and end_index is not None:  # a marker is found only on a line
+        fields["body_end"] = {"value": end_marker, "line": end_index + 1,
                               "evidence": end_marker, "from": "document"}
     else:
         notes.append("body.end: no signature block found; the body runs to the end of the text")
@@ -183,25 +188,21 @@ def _field(found: Found, source: str) -> dict[str, Any]:
     return {"value": found.value, "line": found.line, "evidence": found.evidence, "from": source}
 
 
-def _body_markers(text: str, header, display: str) -> tuple[str, str, int]:
+def _body_markers(text: str, start_index: int, end_index: int | None, display: str) -> tuple[str, str, int]:
     lines = text.split("\n")
-    if header.body_start_line is None:
-        raise errors.SpanNotFound(display, "body", "no text after the header")
     offsets = [0]
     for line in lines:
         offsets.append(offsets[-1] + len(line) + 1)
-    start_line = lines[header.body_start_line].strip()
-    start_at = offsets[header.body_start_line] + (len(lines[header.body_start_line])
-                                                  - len(lines[header.body_start_line].lstrip()))
+    start_line = lines[start_index].strip()
+    start_at = offsets[start_index] + (len(lines[start_index]) - len(lines[start_index].lstrip()))
     start = _marker(text, start_line, start_at, 0)
     if not start:
         raise errors.SpanNotFound(display, "body.start", f"the body's first line {start_line[:60]!r} also occurs "
                                                          "earlier in the text")
     end = ""
-    if header.body_end_line is not None:
-        end_line = lines[header.body_end_line].strip()
-        end_at = offsets[header.body_end_line] + (len(lines[header.body_end_line])
-                                                  - len(lines[header.body_end_line].lstrip()))
+    if end_index is not None:
+        end_line = lines[end_index].strip()
+        end_at = offsets[end_index] + (len(lines[end_index]) - len(lines[end_index].lstrip()))
         end = _marker(text, end_line, end_at, start_at + 1)
     return start, end, start_at
 
@@ -265,14 +266,15 @@ def _held(seeds_dir: Path) -> dict[str, tuple[str, str, str, str]]:
         if path.name in CORPUS_FILES:
             continue
         data = load_yaml(path, str(path))
-        if isinstance(data, dict) and data.get("symbol") and data.get("issued"):
+        if is_mapping(data) and data.get("symbol") and data.get("issued"):
             doc_id = str(data.get("id") or document_slug(str(data["symbol"]), int(str(data["issued"])[:4])))
             held[doc_id.casefold()] = (path.name, str(data.get("language") or "en"),
                                        str(data.get("version_of") or ""), doc_id)
     references = seeds_dir / "references.yml"
     if references.is_file():
-        for item in load_yaml(references, str(references)) or []:
-            if isinstance(item, dict) and item.get("symbol") and item.get("issued"):
+        items: Any = load_yaml(references, str(references)) or []  # any YAML; only mappings are records
+        for item in items:
+            if is_mapping(item) and item.get("symbol") and item.get("issued"):
                 doc_id = str(item.get("id") or document_slug(str(item["symbol"]), int(str(item["issued"])[:4])))
                 held.setdefault(doc_id.casefold(), ("references.yml (a document not held: remove its record "
                                                     "there first)", "any", "", doc_id))
@@ -286,7 +288,7 @@ def _next_number(seeds_dir: Path) -> int:
 
 def _sidecar(fields: dict[str, dict[str, Any]], doc_id: str, issued: str, title: str, title_en: str,
              language: str, source_name: str) -> dict[str, Any]:
-    value = lambda name: fields[name]["value"] if name in fields else ""  # noqa: E731
+    value: Callable[[str], Any] = lambda name: fields[name]["value"] if name in fields else ""  # noqa: E731
     data: dict[str, Any] = {
         "id": doc_id, "symbol": value("symbol"), "doc_type": value("doc_type"), "issuer": value("issuer"),
     }
