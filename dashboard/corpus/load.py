@@ -6,7 +6,7 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar, cast
+from typing import Any, ParamSpec, TypedDict, TypeVar, cast
 
 from dashboard import errors
 from dashboard.corpus.alignments import check_alignments, load_alignments
@@ -44,6 +44,15 @@ _P = ParamSpec("_P")
 _T = TypeVar("_T")
 
 
+class Cited(TypedDict, total=False):
+    """seeds/cited.yml: secondary targets, reported indicators and competing claims, each a list of records
+    (CITED_FIELDS names the fields each record needs)."""
+
+    targets: list[dict[str, Any]]
+    indicators: list[dict[str, Any]]
+    claims: list[dict[str, Any]]
+
+
 @dataclass
 class SeedDocument:
     """A held document: its sidecar facts, raw text and provisions."""
@@ -62,7 +71,7 @@ class Corpus:
     documents: list[SeedDocument]
     referenced: list[DocumentMeta]
     relations: list[dict[str, Any]]
-    cited: dict[str, Any]
+    cited: Cited
     notes: list[dict[str, Any]]
     alignments: list[Any] = field(default_factory=list[Any])
     _keys: dict[str, str] = field(default_factory=dict[str, str])

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from dashboard import errors
-from dashboard.corpus.load import Corpus, SeedDocument, load_document
+from dashboard.corpus.load import Corpus, SeedDocument, Shown, load_document
 from dashboard.corpus.sidecar import Vocabulary
 from dashboard.settings import MAX_SEED_BYTES
 
@@ -60,7 +60,7 @@ class DocResult:
     """A processed document and its per-document tables, or the input error that stopped it."""
 
     document: SeedDocument | None
-    tables: dict[str, list[Row]] = field(default_factory=dict)
+    tables: dict[str, list[Row]] = field(default_factory=dict[str, list[Row]])
     error: tuple[str, str, str, str] | None = None  # (error class name, file, where, problem)
 
     def raise_error(self) -> errors.InputError:
@@ -71,7 +71,7 @@ class DocResult:
         return cls(file, where, problem)
 
 
-def make_task(text_path: Path, vocabulary: Vocabulary, shown) -> DocTask:
+def make_task(text_path: Path, vocabulary: Vocabulary, shown: Shown) -> DocTask:
     """Read one seed text and its sidecar (if any) into a task; a file over MAX_SEED_BYTES is not read."""
     sidecar = text_path.with_suffix(".yml")
     text_size = text_path.stat().st_size if text_path.exists() else None
@@ -104,7 +104,7 @@ def process_document(task: DocTask) -> DocResult:
             _materialise(text_path, task.text, task.text_size)
         if task.sidecar_size is not None:
             _materialise(text_path.with_suffix(".yml"), task.sidecar, task.sidecar_size)
-        shown = lambda p: task.shown_text if p.suffix == ".txt" else task.shown_sidecar  # noqa: E731
+        shown: Shown = lambda p: task.shown_text if p.suffix == ".txt" else task.shown_sidecar  # noqa: E731
         try:
             doc = load_document(text_path, task.vocabulary, shown)
         except errors.InputError as exc:
