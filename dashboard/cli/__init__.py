@@ -86,7 +86,9 @@ def tag(text: str | None, file_path: Path | None, as_json: bool) -> None:
 
     if (text is None) == (file_path is None):
         fail("tag: options: give exactly one of --text TEXT or --file F")
-    result = tag_result(text if text is not None else _read_text(file_path))
+    if file_path is not None:
+        text = _read_text(file_path)
+    result = tag_result(text or "")  # exactly one was given, and text now holds it
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False))
         return
