@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NotRequired, TypedDict, cast
 
 from dashboard.analysis.entities import AliasMatcher, Match
 from dashboard.corpus.load import Corpus
@@ -88,6 +88,16 @@ _CLAUSE_MARK = re.compile(r"[,;:]|(?<!\bNo)\.(?=\s)")
 _OPENING = re.compile(r"^\s*(?:(?:the|all|other)\s+)?$", re.I)
 
 
+class Actor(TypedDict):
+    """An actor of actors.yml."""
+
+    id: str
+    name_en: str
+    name_vi: NotRequired[str]
+    kind: str  # one of ACTOR_KINDS
+    aliases: list[str]
+
+
 @dataclass(frozen=True)
 class Assignment:
     """One actor's role in one provision, with the mention (or the ancestor's mention) that names it."""
@@ -111,19 +121,20 @@ class Reading:
 
 
 @lru_cache(maxsize=1)
-def load_actors() -> tuple[dict[str, Any], ...]:
+def load_actors() -> tuple[Actor, ...]:
     """Return the actors of actors.yml, checked (ids unique, kinds known, aliases present)."""
-    data = read_yaml(ACTORS_FILE) or []
+    data = cast(list[Any], read_yaml(ACTORS_FILE) or [])
     seen: set[str] = set()
-    for i, item in enumerate(data, start=1):
-        if not isinstance(item, dict) or not all(item.get(k) for k in ("id", "aliases", "name_en")):
+    for i, raw in enumerate(data, start=1):
+        item = cast(dict[str, Any], raw) if isinstance(raw, dict) else {}
+        if not all(item.get(k) for k in ("id", "aliases", "name_en")):
             raise InputError(ACTORS_FILE.name, f"item {i}", "an actor needs an id, name_en and aliases")
         if item["id"] in seen:
             raise InputError(ACTORS_FILE.name, f"item {i}.id", f"duplicate id {item['id']!r}")
         if item.get("kind") not in ACTOR_KINDS:
             raise InputError(ACTORS_FILE.name, f"item {i}.kind", f"unknown kind {item.get('kind')!r}")
         seen.add(item["id"])
-    return tuple(data)
+    return tuple(cast(list[Actor], data))
 
 
 @lru_cache(maxsize=1)
@@ -284,7 +295,9 @@ def assignment_tables(corpus: Corpus, tables: Tables) -> Tables:
                 if not a.actor_id or (a.actor_id, a.role) in seen:
                     continue
                 seen.add((a.actor_id, a.role))
-                raw = spans.raw_span(a.start, a.end) if a.start is not None and not a.inherited_from else None
+                raw = None
+                if a.start is not None and a.end is not None and not a.inherited_from:
+                    raw = spans.raw_span(a.start, a.end)
                 rows.append(
                     {
                         "provision_id": p.id,

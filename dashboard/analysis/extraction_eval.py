@@ -9,6 +9,7 @@ and one line per mistake.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,8 +36,8 @@ class Score:
     """Counts for one labelled set, and one line per mistake."""
 
     name: str
-    counts: Counter = field(default_factory=Counter)
-    mistakes: list[str] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter[str])
+    mistakes: list[str] = field(default_factory=list[str])
 
     @property
     def precision(self) -> float:
@@ -53,7 +54,7 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def compare(self, key: str, want: set, have: set) -> None:
+    def compare(self, key: str, want: Set[object], have: Set[object]) -> None:
         """Count one unit's expected and found items."""
         self.counts.update({"tp": len(want & have), "fp": len(have - want), "fn": len(want - have)})
         self.mistakes += [f"not labelled: {key} {item}" for item in sorted(have - want, key=str)]
@@ -66,7 +67,8 @@ class Score:
                 "mistakes": self.mistakes}
 
 
-def _entries(path: Path) -> list[dict[str, Any]]:
+def _entries(path: Path) -> list[Any]:
+    # a labelled set's entries: mappings, or (vi_words.yml) hand-segmented sentences
     return yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
 
 
@@ -88,12 +90,12 @@ def _line(doc: SeedDocument, start: str) -> Any:
 def score_segments(doc: SeedDocument, path: Path, name: str) -> Score:
     """Score each body line's (kind, label, parent) against the labels; an extra or missing line is a mistake."""
     score = Score(name)
-    labelled = set()
+    labelled: set[str] = set()
     for entry in _entries(path):
         p = _line(doc, entry["line"])
         parent = _line(doc, entry["parent"]) if entry.get("parent") else None
         want = {(entry["kind"], str(entry.get("label") or ""), parent.id if parent else None)}
-        have = {(p.kind, p.label, p.parent_id)} if p else set()
+        have: set[tuple[Any, ...]] = {(p.kind, p.label, p.parent_id)} if p else set()
         if p:
             labelled.add(p.id)
         score.compare(entry["line"], want, have)
@@ -106,10 +108,10 @@ def score_segments(doc: SeedDocument, path: Path, name: str) -> Score:
 def score_assignments(doc: SeedDocument, path: Path, name: str) -> Score:
     """Score (actor, role, inherited) per provision; lines not labelled must assign nothing."""
     corpus = Corpus(_vocabulary(), {}, [doc], [], [], {}, [])
-    got: dict[str, set[tuple]] = {}
+    got: dict[str, set[tuple[Any, ...]]] = {}
     for a in assignment_tables(corpus, {})["assignments"]:
         got.setdefault(a["provision_id"], set()).add((a["actor_id"], a["role"], bool(a["inherited"])))
-    want: dict[str, set[tuple]] = {p.id: set() for p in doc.provisions}
+    want: dict[str, set[tuple[Any, ...]]] = {p.id: set() for p in doc.provisions}
     score = Score(name)
     for entry in _entries(path):
         p = _line(doc, entry["line"])
@@ -136,7 +138,8 @@ def _overlap(text: str, a: str, b: str) -> bool:
     hay = fold(text)
 
     def spans(s: str) -> list[tuple[int, int]]:
-        key, out, at = fold(s), [], hay.find(fold(s))
+        key, at = fold(s), hay.find(fold(s))
+        out: list[tuple[int, int]] = []
         while at >= 0:
             out.append((at, at + len(key)))
             at = hay.find(key, at + 1)
@@ -150,7 +153,8 @@ def score_targets(path: Path, name: str) -> Score:
     for i, case in enumerate(_entries(path), start=1):
         got = [{"surface": t.surface, **{f: getattr(t, f) for f in TARGET_FIELDS}}
                for t in extract_targets(case["text"], case["issued"])]
-        for e in case["expect"] or []:
+        expected: list[Any] = case["expect"] or []
+        for e in expected:
             match = next((g for g in got if _same(e, g) and _overlap(case["text"], e["surface"], g["surface"])),
                          None)
             if match is None:
@@ -167,7 +171,7 @@ def text_mentions(text: str, matcher: AliasMatcher | None = None) -> set[str]:
     """Return the gazetteer entity ids a text mentions (names, aliases, and symbols of known documents)."""
     gazetteer = load_gazetteer()
     matcher = matcher or AliasMatcher(((a, e["id"]) for e in gazetteer for a in e["aliases"]), names_as_written=True)
-    symbols = {symbol_key(str(e["document_symbol"])): e["id"] for e in gazetteer if e.get("document_symbol")}
+    symbols = {symbol_key(str(s)): e["id"] for e in gazetteer if (s := e.get("document_symbol"))}
     found = matcher.find_all(text)
     found += [m for m in (_symbol_match(s, symbols) for s in SYMBOL.finditer(text)) if m is not None]
     return {m.key for m in select_longest(found)}
@@ -193,11 +197,12 @@ def score_relations(path: Path, name: str) -> Score:
     score = Score(name)
     for i, case in enumerate(_entries(path), start=1):
         own = symbol_key(str(case.get("self") or ""))
-        have = set()
+        have: set[tuple[str, str]] = set()
         for sym in SYMBOL.finditer(case["text"]):
             if "/" in sym.group(0) and symbol_key(sym.group(0)) != own:
                 have.add((symbol_key(sym.group(0)), relation_kind(case["text"], sym.start(), bool(case["title"]))))
-        want = {(symbol_key(str(s)), k) for s, k in (case["expect"] or {}).items()}
+        expect: dict[Any, Any] = case["expect"] or {}
+        want = {(symbol_key(str(s)), k) for s, k in expect.items()}
         score.compare(f"#{i}", want, have)
     return score
 
@@ -214,7 +219,8 @@ def score_word_units(path: Path, name: str) -> Score:
 
 
 def _spans(tokens: list[str]) -> set[tuple[int, int, str]]:
-    out, at = set(), 0
+    out: set[tuple[int, int, str]] = set()
+    at = 0
     for t in tokens:
         n = len(t.split("_"))
         out.add((at, n, t.lower()))

@@ -91,7 +91,7 @@ def merge_relations(cited: list[dict[str, Any]], extracted: list[dict[str, Any]]
     An extracted reference to a document the cited rows already relate to in another way (153/NQ-CP implements
     59-NQ/TW) supports that row rather than adding a weaker duplicate edge.
     """
-    rows = [{**r, "provision_ids": list(r.get("provision_ids") or [])} for r in cited]
+    rows: list[dict[str, Any]] = [{**r, "provision_ids": list(r.get("provision_ids") or [])} for r in cited]
     exact = {(r["source_id"], r["kind"], r["target_id"]): r for r in rows}
     pairs: dict[tuple[str, str], dict[str, Any]] = {}
     for r in rows:

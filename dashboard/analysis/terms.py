@@ -37,8 +37,8 @@ _LEAD = re.compile(r"^(?:\w+ly|shall|must|should|may|need|needs)\b", re.I)
 class _Inventory:
     """Term counts per provision, with each term's kind, themes and written forms."""
 
-    per_provision: dict[str, Counter[str]] = field(default_factory=dict)
-    kinds: dict[str, str] = field(default_factory=dict)
+    per_provision: dict[str, Counter[str]] = field(default_factory=dict[str, Counter[str]])
+    kinds: dict[str, str] = field(default_factory=dict[str, str])
     themes: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     forms: TermCounts = field(default_factory=TermCounts)
 
@@ -148,7 +148,7 @@ def _emergence(held: list[dict[str, Any]], provisions: list[dict[str, Any]], inv
     dates = sorted({str(d["issued"]) for d in docs})
     before: Counter[str] = Counter()  # every use by documents issued before the current date
     total_before = earlier = 0
-    rows = []
+    rows: list[dict[str, Any]] = []
     for i, date in enumerate(dates):
         today = [d for d in docs if str(d["issued"]) == date]
         for d in today if i else []:
