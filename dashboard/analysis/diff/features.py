@@ -17,7 +17,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from dashboard.analysis.diff.align import lexical_similarity, tokens
+from dashboard.analysis.diff.align import folded_words, lexical_similarity
 from dashboard.analysis.diff.linkmodel import FEATURES
 from dashboard.analysis.diff.links import Structure
 
@@ -39,7 +39,7 @@ def block_similarity(texts_a: Sequence[str], texts_b: Sequence[str], sa: Structu
 @lru_cache(maxsize=16384)
 def _char_grams(text: str) -> tuple[str, ...]:
     """Return the character 4-grams of the text's words, each word padded by a space (sklearn's char_wb)."""
-    return tuple(gram for token in tokens(text) for gram in _word_grams(token.text))
+    return tuple(gram for word in folded_words(text) for gram in _word_grams(word))
 
 
 @lru_cache(maxsize=65536)

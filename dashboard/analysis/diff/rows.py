@@ -15,7 +15,7 @@ import numpy as np
 
 from dashboard.analysis.diff.align import AlignSettings
 from dashboard.analysis.diff.result import Link
-from dashboard.analysis.diff.words import one_sided_ops, word_ops, word_overlap
+from dashboard.analysis.diff.words import one_sided_ops, overlap_reaches, word_ops
 
 CANDIDATES = 3  # closest provisions of the other document offered beside each provision
 
@@ -60,7 +60,7 @@ def build_rows(
             elif degree_a.get(i, 1) > 1:
                 status = "split"
             else:
-                kept = word_overlap(subject_text(row), subject_text(rows_b[j])) >= settings.kept_overlap
+                kept = overlap_reaches(subject_text(row), subject_text(rows_b[j]), settings.kept_overlap)
                 status = "kept" if kept else "reworded"
             link = _row(row, rows_b[j], status, float(sim[i, j]), themes_of, rank)
             keyed.append(((i, 0, j), _with(link, set_by.get((i, j), "engine"), True,
@@ -123,14 +123,23 @@ def _row(a: dict | None, b: dict | None, status: str, similarity: float,
 
 def _candidates(line: np.ndarray, others: list[dict], partners: Sequence[int]) -> list[dict[str, Any]]:
     """Return the closest provisions of the other document (besides the linked ones), best first, above 0."""
-    order = np.argsort(-line, kind="stable")
     out = []
-    for k in order:
+    for k in _top(line, CANDIDATES + len(partners)):
         if len(out) == CANDIDATES or line[k] <= 0:
             break
         if k not in partners:
             out.append({"id": others[int(k)]["id"], "similarity": round(float(line[k]), 4)})
     return out
+
+
+def _top(line: np.ndarray, count: int) -> np.ndarray:
+    """Return the indices of the `count` largest values of `line` (and any tied with the last), largest first,
+    ties in index order: the head of a stable descending argsort, without sorting the whole line."""
+    if count >= line.size:
+        return np.argsort(-line, kind="stable")
+    floor = np.partition(line, line.size - count)[line.size - count]
+    head = np.flatnonzero(line >= floor)
+    return head[np.argsort(-line[head], kind="stable")]
 
 
 def _nearest(line: np.ndarray, others: list[dict]) -> dict[str, Any] | None:
