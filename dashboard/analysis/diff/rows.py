@@ -146,14 +146,15 @@ def _candidates(
     third (at most 2 · CANDIDATES), then, for a heading, up to CANDIDATES its block is closest to (`block`: the
     similarity of its block, an item with its bullets, to each of the other document's)."""
     chosen: list[int] = []
-    for k in _top(line, CANDIDATES + len(partners)):
+    head = _top(line, 2 * CANDIDATES + len(partners))  # enough for both steps below
+    for k in head:
         if len(chosen) == CANDIDATES or line[k] <= 0:
             break
         if k not in partners:
             chosen.append(int(k))
     if len(chosen) == CANDIDATES:
         floor = CLOSE * line[chosen[-1]]
-        for k in _top(line, 2 * CANDIDATES + len(partners)):
+        for k in head:
             if len(chosen) == 2 * CANDIDATES or line[k] < floor:
                 break
             if k not in partners and k not in chosen:
@@ -172,9 +173,10 @@ def _candidates(
 def _top(line: np.ndarray, count: int) -> np.ndarray:
     """Return the indices of the `count` largest values of `line` (and any tied with the last), largest first,
     ties in index order: the head of a stable descending argsort, without sorting the whole line."""
-    if count >= line.size:
+    if count >= line.size or line.size <= 64:  # a short line: sorting it all is cheaper
         return np.argsort(-line, kind="stable")
-    floor = np.partition(line, line.size - count)[line.size - count]
+    # the count-th largest value (negated: a fresh array, as np.partition is slow on a read-only view)
+    floor = -np.partition(-line, count - 1)[count - 1]
     head = np.flatnonzero(line >= floor)
     return head[np.argsort(-line[head], kind="stable")]
 
