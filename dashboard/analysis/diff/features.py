@@ -89,9 +89,10 @@ def _gram_counts(texts: Sequence[str]) -> sparse.csr_matrix | None:
     counts = sparse.csr_matrix(docs @ grams)
     counts.sum_duplicates()
     counts.sort_indices()  # by first appearance, as sklearn counts them
-    rank = np.empty(len(gram_id), dtype=counts.indices.dtype)
-    rank[[gram_id[g] for g in sorted(gram_id)]] = np.arange(len(gram_id), dtype=counts.indices.dtype)
-    counts.indices = rank[counts.indices]  # then renumbered in gram order without moving, as sklearn does
+    indices: np.ndarray = counts.indices
+    rank = np.empty(len(gram_id), dtype=indices.dtype)
+    rank[[gram_id[g] for g in sorted(gram_id)]] = np.arange(len(gram_id), dtype=indices.dtype)
+    counts.indices = rank[indices]  # then renumbered in gram order without moving, as sklearn does
     counts.has_sorted_indices = False
     return counts
 

@@ -138,7 +138,7 @@ def overlap_reaches(a_text: str, b_text: str, bar: float) -> bool:
     return matcher.real_quick_ratio() >= bar and matcher.quick_ratio() >= bar and matcher.ratio() >= bar
 
 
-def _matcher(a_text: str, b_text: str) -> SequenceMatcher | None:
+def _matcher(a_text: str, b_text: str) -> SequenceMatcher[str] | None:
     a_words = [_key(t) for t in _WORD.findall(a_text or "")]
     b_words = [_key(t) for t in _WORD.findall(b_text or "")]
     if not a_words and not b_words:
