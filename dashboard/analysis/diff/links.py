@@ -44,6 +44,11 @@ class Structure:
     block: tuple[int, ...]
     bare: tuple[bool, ...]
 
+    @property
+    def heads(self) -> frozenset[int]:
+        """Return the provisions with children (items over bullets, parts over items)."""
+        return frozenset(p for p in self.parent if p >= 0)
+
     @classmethod
     def flat(cls, n: int) -> Structure:
         return cls(tuple([-1] * n), tuple(range(n)), tuple([False] * n))

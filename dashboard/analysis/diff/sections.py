@@ -28,14 +28,17 @@ def sections(rows_a: list[dict], rows_b: list[dict], pairs: Sequence[Link]) -> t
         top[row["id"]] = top.get(parent, parent) if isinstance(parent, str) and parent in ids_a else row["id"]
     links = [p for p in pairs if p.a and p.b]
     section_of_b: dict[str, set[str]] = {}
+    links_of: dict[str, list[Link]] = {}  # per section head, its members' links in the comparison's order
     for p in links:
         section_of_b.setdefault(p.b, set()).add(top[p.a])  # type: ignore[index]
+        links_of.setdefault(top[p.a], []).append(p)  # type: ignore[index]
     counted_a = {p.a for p in pairs if p.a and (p.counted or p.heading or p.b)}
+    counted_heads = {top[x] for x in counted_a}  # sections with a member that counts
     out = []
     for row in rows_a:
-        if top[row["id"]] != row["id"] or not _has_counted(row["id"], top, counted_a):
+        if top[row["id"]] != row["id"] or row["id"] not in counted_heads:
             continue
-        mine = [p for p in links if top[p.a] == row["id"]]  # type: ignore[index]
+        mine = links_of.get(row["id"], [])
         bs = sorted({p.b for p in mine}, key=lambda b: order_b.get(b, 0))  # type: ignore[arg-type]
         title = _title(row)
         if not bs:
@@ -52,10 +55,6 @@ def sections(rows_a: list[dict], rows_b: list[dict], pairs: Sequence[Link]) -> t
     if new:
         out.append(Section(None, "New in B", "new", f"New in B: {_names(new)}", tuple(new)))  # type: ignore[arg-type]
     return tuple(out)
-
-
-def _has_counted(head: str, top: dict[str, str], counted_a: set) -> bool:
-    return any(top[x] == head for x in counted_a)
 
 
 def _title(row: dict) -> str:
