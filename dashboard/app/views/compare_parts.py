@@ -26,6 +26,12 @@ from dashboard.app.i18n import theme_label
 from dashboard.figures.template import THEME_COLOURS
 
 
+def data(values: dict[str, str]) -> dict[str, Any]:
+    """Return `data-*` attributes to spread into a component (`**data({...})`): the components' signatures do not
+    name them, so they go as a mapping of any value."""
+    return dict(values)
+
+
 def parts_box(parts: list[list[Any]], className: str, tag: type = html.Div, **attrs: Any) -> Any:
     """Return one element whose children compare_links.js makes from `parts`."""
     return tag(className=className, **attrs, **{"data-parts": json.dumps(parts, ensure_ascii=False)})
@@ -88,8 +94,10 @@ def pair_text(pair: dict[str, Any], side: str) -> html.P:
     if all(isinstance(c, str) for c in marked):
         return html.P("".join(marked), className="pair-text")
     return parts_box(
-        [text(c) if isinstance(c, str) else mark("del" if isinstance(c, html.Del) else "ins",
-                                                       c.children, c.className) for c in marked],
+        [
+            text(c) if isinstance(c, str) else mark(c.__class__.__name__.lower(), str(c.children), c.className)
+            for c in marked
+        ],
         "pair-text",
         html.P,
     )
