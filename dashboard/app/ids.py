@@ -8,6 +8,7 @@ SHELL_NAVBAR = "shell-navbar"
 SHELL_FOOTER = "shell-footer"
 NAV_TOGGLER = "nav-toggler"  # the navbar's menu button below the md breakpoint
 NAV_COLLAPSE = "nav-collapse"  # the links and language switch it opens
+SHELL_DRAWN = "shell-drawn"  # store: the page and language the navbar and footer are drawn for ("/compare|vi")
 SHELL_HTML_LANG = "shell-html-lang"  # dummy output of the clientside callback that sets <html lang>
 
 
