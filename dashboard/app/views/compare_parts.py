@@ -4,7 +4,8 @@ A correction draws the rows again, and in the browser each Dash component costs 
 the ~70 rows held ~1,900 components, most of them links and chips. So the links offered beside a provision, its
 "open" and source links and a row's theme chips are written as one element's `data-parts` (a JSON list) and
 assets/compare_links.js makes the plain elements: text is set as text (textContent, attributes), never parsed as
-HTML. A part is a list:
+HTML. (In the rows' data, views/compare_rows.py, each `data-parts` is unfolded into its element's children.) A
+part is a list:
 
 - ["t", text]                                  a text node
 - ["br"]                                       a line break
