@@ -34,8 +34,16 @@ def data(values: dict[str, str]) -> dict[str, Any]:
 
 
 def parts_box(parts: list[list[Any]], className: str, tag: type = html.Div, **attrs: Any) -> Any:
-    """Return one element whose children compare_links.js makes from `parts`."""
-    return tag(className=className, **attrs, **{"data-parts": json.dumps(parts, ensure_ascii=False)})
+    """Return one element whose children compare_links.js makes from `parts` (also kept as `parts_of(box)`, so
+    that the rows' data, compare_rows.py, need not read the JSON back)."""
+    box = tag(className=className, **attrs, **{"data-parts": json.dumps(parts, ensure_ascii=False)})
+    box.compare_parts = parts
+    return box
+
+
+def parts_of(box: Any) -> list[list[Any]] | None:
+    """Return the parts a parts_box was made from (None for any other component)."""
+    return getattr(box, "compare_parts", None)
 
 
 def text(value: str) -> list[str]:

@@ -26,6 +26,8 @@ import hashlib
 import json
 from typing import Any
 
+from dashboard.app.views.compare_parts import parts_of
+
 ATTRIBUTES = ("id", "title", "href", "role")  # besides className (as "class") and data-*; compare_links.js alike
 
 
@@ -67,7 +69,7 @@ def to_part(node: Any, hrefs: list[str]) -> Any:
     if "data-correction" in attrs and "href" in attrs:
         hrefs.append(attrs.pop("href"))
     if "data-parts" in props:
-        children = [_unfold(p, hrefs) for p in json.loads(props["data-parts"])]
+        children = [_unfold(p, hrefs) for p in parts_of(node) or json.loads(props["data-parts"])]
     else:
         kids = props.get("children")
         kids = kids if isinstance(kids, list | tuple) else [] if kids is None else [kids]
@@ -86,7 +88,9 @@ def _unfold(part: list[Any], hrefs: list[str]) -> list[Any]:
 
 
 def _props(node: Any) -> dict[str, Any]:
-    return node.to_plotly_json()["props"]
+    """Return a component's properties as to_plotly_json gives them (read from the instance: faster)."""
+    names = getattr(node, "_prop_names", ())
+    return {k: v for k, v in vars(node).items() if k in names or k.startswith(("data-", "aria-"))}
 
 
 def rows_of(data_rows: str) -> list[dict[str, Any]]:

@@ -384,3 +384,35 @@ def test_a_new_address_sends_only_what_it_changes(fixture_data: Path):
     other = refreshed(data, before.to_query(), CompareView(a=b, b=a).to_query())  # another pair: all anew
     assert other is not None and isinstance(other[ids.COMPARE_CONTENT], list)
     assert all(v is no_update for k, v in other.items() if k != ids.COMPARE_CONTENT)
+
+
+def test_the_rows_data_keeps_a_row_a_correction_does_not_change(fixture_data: Path):
+    """The rows go as data: one key per row, the corrections' addresses apart from the row (so that a row a
+    correction does not concern keeps its version and only its links' addresses move), document text as text."""
+    from dashboard.app.context import AppData
+    from dashboard.app.views.compare_pairs import pair_rows
+    from dashboard.app.views.compare_rows import rows_data
+    from dashboard.figures.compare.chart import comparison_dict
+
+    data = AppData.load(fixture_data)
+    plain = CompareView.from_query("?a=1-NQ/TW&b=2/NQ-CP", data.vocab)
+
+    def rows(view: CompareView) -> list[dict]:
+        pins, _ = view.pins_in(data.by_document)
+        result = comparison_dict(data.dataset, view.a, view.b, tuple(p.text() for p in pins))
+        return rows_data(pair_rows(data, result, view, pins))
+
+    before = rows(plain)
+    first_a = data.by_document[plain.a][0].split(":")[1]
+    after = rows(plain.replace(pin=(f"{first_a}-",)))  # the first provision of A: no counterpart
+    keys = [r["k"] for r in after]
+    assert len(keys) == len(set(keys))
+    changed = {r["k"] for r in after} ^ {r["k"] for r in before} | {
+        r["k"] for r in after for s in before if r["k"] == s["k"] and r["v"] != s["v"]}
+    assert changed and len(changed) < len(after)  # some rows change, the others keep their version
+    old = {r["k"]: r for r in before}
+    for row in after:
+        assert '"href"' not in json.dumps(row["p"])  # the rows' html.A links are corrections: addresses apart
+        assert all(h.startswith("/compare?") for h in row["h"])
+        if row["k"] not in changed and row["h"]:  # a row kept as it is: its corrections start from the new pin
+            assert row["h"] != old[row["k"]]["h"] and all(f"{first_a}-" in h for h in row["h"])
