@@ -26,11 +26,9 @@ chromium:
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils; fi; }
 
 # the modules pyright already passes; lint keeps them so (add a module here once `make typecheck` passes it)
-TYPED := dashboard/figures dashboard/app/state dashboard/corpus dashboard/dataset dashboard/export \
+TYPED := dashboard/figures dashboard/corpus dashboard/dataset dashboard/export \
 	dashboard/cli dashboard/i18n dashboard/errors.py dashboard/settings.py dashboard/paths.py \
-	$(wildcard dashboard/app/*.py) dashboard/app/components \
-	$(filter-out %/compare.py,$(wildcard dashboard/app/pages/*.py)) \
-	$(filter-out %/compare.py dashboard/app/views/compare_%,$(wildcard dashboard/app/views/*.py))
+	dashboard/app
 # analysis/: the modules at its top (strict mode); analysis/diff/ is typed apart
 TYPED += $(wildcard dashboard/analysis/*.py)
 
