@@ -20,12 +20,11 @@ import yaml
 
 from dashboard import errors
 from dashboard.corpus.header import Found, read_header
-from dashboard.corpus.ids import document_slug, symbol_key
+from dashboard.corpus.ids import document_slug
 from dashboard.corpus.ingest import html_source_url, read_source
-from dashboard.corpus.load import CORPUS_FILES
+from dashboard.corpus.seed_folder import held_documents, next_seed_number, version_id
 from dashboard.corpus.segment import Provision, find_body, segment_document
-from dashboard.corpus.sidecar import load_vocabulary, load_yaml, parse_date, parse_meta
-from dashboard.corpus.yamlfile import is_list, is_mapping
+from dashboard.corpus.sidecar import load_vocabulary, parse_date, parse_meta
 
 # what a user may give as an option, by sidecar field (the CLI's option names)
 OPTIONS = {
@@ -43,7 +42,6 @@ OPTIONS = {
 }
 DEFAULT_SOURCE_KIND = {"vi": "official_text", "en": "official_translation"}
 _MARKER_CHARS = 80
-_SEED_NAME = re.compile(r"^(\d{3})_")
 
 
 @dataclass
@@ -157,8 +155,8 @@ def plan_addition(path: Path, seeds_dir: Path, options: dict[str, str | None], d
         fields["body_end"] = {"value": end_marker, "line": end_index + 1, "evidence": end_marker, "from": "document"}
     else:
         notes.append("body.end: no signature block found; the body runs to the end of the text")
-    held = _held(seeds_dir)
-    doc_id, version_of = _version_id(
+    held = held_documents(seeds_dir)
+    doc_id, version_of = version_id(
         fields, document_slug(fields["symbol"]["value"], issued.year), language, held, notes, display
     )
     sidecar = _sidecar(fields, doc_id, issued.isoformat(), title, title_en, language, path.name)
@@ -169,7 +167,7 @@ def plan_addition(path: Path, seeds_dir: Path, options: dict[str, str | None], d
             for k, v in ((key, value), *((("version_of", version_of),) if key == "language" else ()))
         }
     # check it exactly as the build will, so that `build` accepts what `add` writes
-    number = _next_number(seeds_dir)
+    number = next_seed_number(seeds_dir)
     stem = f"{number:03d}_{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}"
     shown = display  # a problem is the input's (or an option's): name the file the user gave
     meta = parse_meta(sidecar, vocabulary, shown, held=True, seed_file=f"{stem}.txt")
@@ -190,22 +188,6 @@ def plan_addition(path: Path, seeds_dir: Path, options: dict[str, str | None], d
         provisions=len(provisions),
         segments=provisions,
     )
-
-
-def known_symbols(seeds_dir: Path) -> set[str]:
-    """Return the symbol keys (corpus.ids.symbol_key) of every document the seeds hold or list in references.yml."""
-    out: set[str] = set()
-    paths = [p for p in sorted(seeds_dir.glob("*.yml")) if p.name not in CORPUS_FILES]
-    for path in paths:
-        data = load_yaml(path, str(path))
-        if is_mapping(data) and data.get("symbol"):
-            out.add(symbol_key(str(data["symbol"])))
-    references = seeds_dir / "references.yml"
-    if references.is_file():
-        listed: object = load_yaml(references, str(references))
-        if is_list(listed):
-            out |= {symbol_key(str(item["symbol"])) for item in listed if is_mapping(item) and item.get("symbol")}
-    return out
 
 
 def write_addition(addition: Addition) -> list[Path]:
@@ -283,95 +265,6 @@ def _first_after(text: str, marker: str, pos: int) -> int:
     pattern = r"[\s\u00a0]+".join(re.escape(part) for part in marker.split())
     match = re.compile(pattern).search(text, pos)
     return match.start() if match else -1
-
-
-def _version_id(
-    fields: dict[str, dict[str, Any]],
-    slug: str,
-    language: str,
-    held: dict[str, tuple[str, ...]],
-    notes: list[str],
-    display: str,
-) -> tuple[str, str]:
-    """Return the id and `version_of` of the text being added.
-
-    --version-of ID makes it ID's version in its language (id ID-vi). Without it, a held document with the same
-    symbol and year in the other language is the same document: the text becomes its version, with a note."""
-    given = fields.get("version_of", {}).get("value", "")
-    main = held.get((given or slug).casefold())
-    if given and (main is None or main[1] == "any" or main[2]):
-        why = (
-            "only referenced (references.yml), not held"
-            if main and main[1] == "any"
-            else f"itself a version of {main[2]}"
-            if main
-            else "not in the seeds"
-        )
-        raise errors.UnknownReference(
-            display,
-            "--version-of",
-            f"unknown document {given!r} ({why}); give the id of a held document, e.g. 59-NQ-TW-2025",
-        )
-    if main is None:
-        return slug, ""
-    other, other_language, _, main_id = main
-    if other_language in (language, "any"):
-        if given:
-            raise errors.DuplicateDocument(
-                display,
-                "--version-of",
-                f"{main_id} is already held in {language} ({other}); a version is in another language",
-            )
-        raise errors.DuplicateDocument(
-            display,
-            "symbol",
-            f"{fields['symbol']['value']} of {slug.rsplit('-', 1)[1]} is already in the seeds as {main_id} ({other})",
-        )
-    doc_id = f"{main_id}-{language}"
-    if doc_id.casefold() in held:
-        raise errors.DuplicateDocument(
-            display, "symbol", f"{doc_id} is already in the seeds ({held[doc_id.casefold()][0]})"
-        )
-    if not given:
-        notes.append(
-            f"version_of: {other} holds {main_id} in {other_language}; this text is recorded as its "
-            f"{language} version ({doc_id}, version_of {main_id})"
-        )
-    return doc_id, main_id
-
-
-def _held(seeds_dir: Path) -> dict[str, tuple[str, str, str, str]]:
-    """Return {id (casefolded): (file, language, version_of, id)} of every document in the seeds, held or only
-    referenced (language "any")."""
-    held: dict[str, tuple[str, str, str, str]] = {}
-    for path in sorted(seeds_dir.glob("*.yml")):
-        if path.name in CORPUS_FILES:
-            continue
-        data = load_yaml(path, str(path))
-        if is_mapping(data) and data.get("symbol") and data.get("issued"):
-            doc_id = str(data.get("id") or document_slug(str(data["symbol"]), int(str(data["issued"])[:4])))
-            held[doc_id.casefold()] = (
-                path.name,
-                str(data.get("language") or "en"),
-                str(data.get("version_of") or ""),
-                doc_id,
-            )
-    references = seeds_dir / "references.yml"
-    if references.is_file():
-        items: Any = load_yaml(references, str(references)) or []  # any YAML; only mappings are records
-        for item in items:
-            if is_mapping(item) and item.get("symbol") and item.get("issued"):
-                doc_id = str(item.get("id") or document_slug(str(item["symbol"]), int(str(item["issued"])[:4])))
-                held.setdefault(
-                    doc_id.casefold(),
-                    ("references.yml (a document not held: remove its record there first)", "any", "", doc_id),
-                )
-    return held
-
-
-def _next_number(seeds_dir: Path) -> int:
-    numbers = [int(m.group(1)) for p in seeds_dir.glob("*.txt") if (m := _SEED_NAME.match(p.name))]
-    return max(numbers, default=-1) + 1
 
 
 def _sidecar(

@@ -12,14 +12,7 @@ from dashboard import errors
 from dashboard.corpus.alignments import check_alignments, load_alignments
 from dashboard.corpus.ids import symbol_key
 from dashboard.corpus.segment import Provision, segment_document
-from dashboard.corpus.sidecar import (
-    DocumentMeta,
-    Vocabulary,
-    load_vocabulary,
-    load_yaml,
-    parse_meta,
-    read_seed,
-)
+from dashboard.corpus.sidecar import DocumentMeta, Vocabulary, load_vocabulary, load_yaml, parse_meta, read_seed
 from dashboard.corpus.yamlfile import is_list, is_mapping
 
 # the relations schema's enum (tests/integration checks they agree)
