@@ -264,6 +264,38 @@ class Query:
             "GROUP BY document_id, theme_id ORDER BY document_id, theme_id"
         )
 
+    def documents_per_lane_year(
+        self,
+        *,
+        ids: Sequence[str] = (),
+        held_only: bool = False,
+        year_from: int | None = None,
+        year_to: int | None = None,
+        symbols: int = 5,
+    ) -> pd.DataFrame:
+        """Return how many dated documents each timeline lane has each year, by coverage: lane, year, coverage,
+        held, n, and the first `symbols` symbols by date (the timeline's aggregate at scale). `ids` keeps those
+        documents only; `held_only` leaves out the documents known only through references."""
+        clauses, params = ["issued IS NOT NULL"], []
+        if ids:
+            clauses.append("id IN (SELECT unnest(?))")
+            params.append(list(ids))
+        if held_only:
+            clauses.append("held")
+        if year_from is not None:
+            clauses.append("year(issued) >= ?")
+            params.append(int(year_from))
+        if year_to is not None:
+            clauses.append("year(issued) <= ?")
+            params.append(int(year_to))
+        return self.frame(
+            "SELECT coalesce(nullif(lane, ''), 'Other') AS lane, CAST(year(issued) AS BIGINT) AS year, "
+            "coalesce(coverage, '') AS coverage, held, count(*) AS n, "
+            "list(coalesce(nullif(symbol, ''), id) ORDER BY issued, id)[1:?] AS symbols "
+            f"FROM documents WHERE {' AND '.join(clauses)} GROUP BY ALL ORDER BY lane, year, coverage, held",
+            [int(symbols), *params],
+        )
+
     def target_page(
         self,
         *,

@@ -14,6 +14,7 @@ from dashboard.app.context import current
 from dashboard.app.state import DocumentView, TimelineView
 from dashboard.app.views.timeline import (
     clicked_document,
+    clicked_year,
     status,
     timeline_figure,
     timeline_page,
@@ -52,5 +53,8 @@ def _update_timeline(shown: list[str] | None, search: str | None) -> tuple[str, 
 )
 def _on_timeline_click(click: dict[str, Any] | None, search: str | None) -> str:
     doc = clicked_document(click, current())
-    lang = TimelineView.from_query(search, current().vocab).lang
-    return DocumentView(doc=doc, lang=lang).href() if doc else dash.no_update
+    view = TimelineView.from_query(search, current().vocab)
+    if doc:
+        return DocumentView(doc=doc, lang=view.lang).href()
+    year = clicked_year(click)  # a circle of the aggregated chart: that year's documents one by one
+    return view.replace(year_from=year, year_to=year).href() if year is not None else dash.no_update
