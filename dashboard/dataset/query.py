@@ -323,7 +323,8 @@ class Query:
         """Return how many dated documents each timeline lane has each year, by coverage: lane, year, coverage,
         held, n, and the first `symbols` symbols by date (the timeline's aggregate at scale). `ids` keeps those
         documents only; `held_only` leaves out the documents known only through references."""
-        clauses, params = ["issued IS NOT NULL"], []
+        clauses: list[str] = ["issued IS NOT NULL"]
+        params: list[Any] = []
         if ids:
             clauses.append("id IN (SELECT unnest(?))")
             params.append(list(ids))

@@ -12,14 +12,22 @@ through Arrow, so its dtypes are those `pd.read_parquet` gives (the figures cann
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 import pandas as pd
 
 from dashboard.dataset.load import Dataset
 
-if TYPE_CHECKING:
-    from dashboard.dataset.query import Query
+
+class Rows(Protocol):
+    """What a scoped dataset asks of the query database (dataset.query.Query)."""
+
+    def has(self, table: str) -> bool: ...
+
+    def arrow_frame(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame: ...
+
+    def columns_with_nulls(self, table: str) -> frozenset[str]: ...
+
 
 # how a document-keyed table names its documents; any other table is small and read whole from the base dataset
 DOCUMENT_KEYS: dict[str, tuple[str, ...]] = {
@@ -39,7 +47,7 @@ class ScopedDataset(Dataset):
     """`base` restricted to `documents` for its document-keyed tables (see DOCUMENT_KEYS); every other table,
     and the documents table itself, is the base's."""
 
-    def __init__(self, base: Dataset, query: Query, documents: Sequence[str]) -> None:
+    def __init__(self, base: Dataset, query: Rows, documents: Sequence[str]) -> None:
         # not Dataset.__init__: the descriptor is the base's, already read
         self.data_dir = base.data_dir
         self.package = base.package

@@ -97,7 +97,7 @@ def aggregate_figure(
             type="rect", xref="paper", yref="y", x0=0, x1=1, y0=i - 0.5, y1=i + 0.5,
             fillcolor="#F3F6FA" if i % 2 == 0 else "#FFFFFF", line={"width": 0}, layer="below",
         )  # fmt: skip
-    records = periods.to_dict("records")
+    records: list[dict[str, Any]] = [{str(k): v for k, v in r.items()} for r in periods.to_dict("records")]
     fig.add_trace(
         go.Scatter(
             x=arr(f"{int(r['year'])}-07-01" for r in records),
