@@ -196,6 +196,7 @@ def cases(data: AppData) -> list[Case]:
         ("/", "?page=2&lang=vi"),
         ("/timeline", ""),
         ("/timeline", "?lang=vi&hide=horizons"),
+        ("/timeline", f"?from={last}&to={last}"),  # one year: the documents one by one on a large corpus
         ("/document", f"?doc={biggest}"),
         ("/document", f"?doc={biggest}&p={middle}"),
         ("/document", f"?doc={biggest}&page=2"),
@@ -229,8 +230,9 @@ def cases(data: AppData) -> list[Case]:
                     {f"{ids.TIMELINE_LAYERS}.value": shown, "url.search": search},
                 )
             )
-    for doc in (held[0], held[-1], biggest):
-        click = {"points": [{"curveNumber": 5, "pointNumber": 0, "customdata": [doc]}]}
+    clicks = [[doc] for doc in (held[0], held[-1], biggest)] + [[f"year:{last}"]]  # a grouped timeline's circle
+    for custom in clicks:
+        click = {"points": [{"curveNumber": 5, "pointNumber": 0, "customdata": custom}]}
         out.append(
             Case(
                 "timeline _on_timeline_click",
