@@ -9,6 +9,7 @@ from dash import Input, Output, State, callback
 from dash.exceptions import PreventUpdate
 
 from dashboard.app import ids
+from dashboard.app.components.pickers import document_options
 from dashboard.app.context import current
 from dashboard.app.state import TargetsView
 from dashboard.app.views.targets import outputs, targets_page, view_from_controls
@@ -51,3 +52,13 @@ def _update_targets(
     if view.same_as(search, current().vocab):
         raise PreventUpdate  # fired by the page's own rendering, not by a change
     return view.to_query(), *outputs(current(), view)
+
+
+@callback(
+    Output(ids.TARGETS_DOCS, "options"),
+    Input(ids.TARGETS_DOCS, "search_value"),
+    State(ids.TARGETS_DOCS, "value"),
+    prevent_initial_call=True,
+)
+def _search_documents(search: str | None, chosen: list[str] | None) -> list[dict[str, Any]]:
+    return document_options(current(), chosen or [], search or "")  # typing searches every document

@@ -17,6 +17,7 @@ from dashboard import i18n
 from dashboard.app import ids
 from dashboard.app.components import notices_alert
 from dashboard.app.components.charts import chart_card
+from dashboard.app.components.pickers import document_options
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t, theme_label
 from dashboard.app.state import TargetsView, clamp_years, year_range_text
@@ -62,11 +63,7 @@ def controls(data: AppData, view: TargetsView) -> html.Div:
     """Return the filters (documents, theme, kinds, years, grouping), each set to the view's value."""
     lang, vocab = view.lang, data.vocab
     first, last = _bounds(data)
-    docs = [
-        {"label": f"{vocab.symbol(d)} ({str(data.documents[d].get('issued'))[:4]})", "value": d}
-        for d in data.documents
-        if d in vocab.held
-    ]
+    docs = document_options(data, view.docs)  # the latest and the chosen; typing searches them all
     themes = [{"label": theme_label(theme, lang), "value": theme} for theme in vocab.themes]
     kinds = [{"label": f"{KIND_GLYPH[k]} {kind_label(k, lang)}", "value": k} for k in KINDS]
     marks = {y: str(y) for y in range(first, last + 1) if y % 5 == 0 or y in (first, last)}

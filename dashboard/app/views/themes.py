@@ -18,6 +18,7 @@ from dashboard.analysis.annotations import Span
 from dashboard.app import ids
 from dashboard.app.components import notices_alert, provision_card, source_badge
 from dashboard.app.components.charts import chart_card
+from dashboard.app.components.pickers import document_options
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t, theme_label
 from dashboard.app.state import DocumentView, ThemesView
@@ -72,11 +73,7 @@ def themes_page(data: AppData, view: ThemesView) -> list[Any]:
 def controls(data: AppData, view: ThemesView) -> html.Div:
     """Return the pickers of documents and themes and the measure and basis switches, set to the view."""
     lang, vocab = view.lang, data.vocab
-    docs = [
-        {"label": f"{vocab.symbol(d)} ({str(data.documents[d].get('issued'))[:4]})", "value": d}
-        for d in data.documents
-        if d in vocab.held
-    ]
+    docs = document_options(data, view.docs)  # the latest and the chosen; typing searches them all
     themes = [{"label": theme_label(theme, lang), "value": theme} for theme in vocab.themes]
     return html.Div(
         [
