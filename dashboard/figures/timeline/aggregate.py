@@ -23,7 +23,7 @@ from dashboard.figures.template import caption_text, escape, frame, source_capti
 from dashboard.figures.timeline.points import arr, ids, nums, wrap
 from dashboard.figures.timeline.rows import lane_rank
 from dashboard.figures.timeline.text import lane_label, text
-from dashboard.i18n import t
+from dashboard.i18n import number, t
 
 AGGREGATE_LIMIT = 300  # above this many documents drawn, the timeline counts them per lane and year
 SYMBOLS = 5  # symbols a circle's hover names
@@ -127,7 +127,12 @@ def aggregate_figure(
         subtitle=" ".join(
             x
             for x in (
-                t("timeline_chart.grouped_subtitle", lang, n=total, limit=AGGREGATE_LIMIT),
+                t(
+                    "timeline_chart.grouped_subtitle",
+                    lang,
+                    count=number(total, lang),
+                    limit=number(AGGREGATE_LIMIT, lang),
+                ),
                 shown,
                 text("grouped_click", lang) if click else "",
             )

@@ -128,6 +128,27 @@ def test_the_figure_says_it_is_aggregated_and_why(big: Dataset):
     fig = get_chart("timeline").figure(big, ChartOptions())
     title = fig.layout.title.text
     assert f"{len(big.documents)} documents" in title and str(AGGREGATE_LIMIT) in title and "circle" in title
+    assert (
+        "3,000 documents"
+        in aggregate_figure(
+            pd.DataFrame(
+                [
+                    {
+                        "lane": "Government",
+                        "year": 2020,
+                        "n": 3000,
+                        "full": 3000,
+                        "partial": 0,
+                        "summary": 0,
+                        "not_held": 0,
+                        "symbols": (),
+                    }
+                ]
+            ),
+            "1",
+            "en",
+        ).layout.title.text
+    )
     assert "Click a circle" in title
     static = get_chart("timeline").figure(big, ChartOptions(static=True))
     assert "click" not in static.layout.title.text.lower()  # an export cannot be clicked
