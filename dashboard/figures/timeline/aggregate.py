@@ -107,7 +107,7 @@ def aggregate_figure(
             textposition="middle center",
             textfont={"size": 11, "color": "#FFFFFF"},
             marker={
-                "size": nums(14 + 30 * math.sqrt(int(r["n"]) / biggest) for r in records),
+                "size": nums(12 + 22 * math.sqrt(int(r["n"]) / biggest) for r in records),
                 "color": COLOUR,
                 "opacity": 0.85,
                 "line": {"width": 1, "color": "#333"},
