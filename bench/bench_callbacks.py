@@ -197,6 +197,7 @@ def cases(data: AppData) -> list[Case]:
         ("/", "?page=2&lang=vi"),
         ("/timeline", ""),
         ("/timeline", "?lang=vi&hide=horizons"),
+        ("/timeline", f"?from={last}&to={last}"),  # one year: the documents one by one on a large corpus
         ("/document", f"?doc={biggest}"),
         ("/document", f"?doc={biggest}&p={middle}"),
         ("/document", f"?doc={biggest}&page=2"),
@@ -215,8 +216,11 @@ def cases(data: AppData) -> list[Case]:
         out.append(Case(name, router, {"_pages_location.pathname": path, "_pages_location.search": search}))
     # the shell: another page or language draws the navbar and footer; a new view of the same page (the last
     # case) moves the language links only
-    for path, search, drawn in [("/explorer", "?q=asean&lang=vi", None), ("/", "", "/explorer|vi"),
-                                ("/timeline", "?hide=relations", "/timeline|en")]:
+    for path, search, drawn in [
+        ("/explorer", "?q=asean&lang=vi", None),
+        ("/", "", "/explorer|vi"),
+        ("/timeline", "?hide=relations", "/timeline|en"),
+    ]:
         out.append(
             Case(
                 "shell _update_shell",
@@ -233,8 +237,9 @@ def cases(data: AppData) -> list[Case]:
                     {f"{ids.TIMELINE_LAYERS}.value": shown, "url.search": search},
                 )
             )
-    for doc in (held[0], held[-1], biggest):
-        click = {"points": [{"curveNumber": 5, "pointNumber": 0, "customdata": [doc]}]}
+    clicks = [[doc] for doc in (held[0], held[-1], biggest)] + [[f"year:{last}"]]  # a grouped timeline's circle
+    for custom in clicks:
+        click = {"points": [{"curveNumber": 5, "pointNumber": 0, "customdata": custom}]}
         out.append(
             Case(
                 "timeline _on_timeline_click",
@@ -370,8 +375,12 @@ def compare_cases(data: AppData) -> list[Case]:
     def change(changed: str, url: str, shown: str, controls: tuple[Any, ...], **more: Any) -> Case:
         values = {
             f"{ids.COMPARE_ADDRESS}.data": {"search": url, "n": 1},
-            **{f"{c}.value": v for c, v in zip((ids.COMPARE_A, ids.COMPARE_B, ids.COMPARE_THEME, ids.COMPARE_STATUS),
-                                               controls, strict=True)},
+            **{
+                f"{c}.value": v
+                for c, v in zip(
+                    (ids.COMPARE_A, ids.COMPARE_B, ids.COMPARE_THEME, ids.COMPARE_STATUS), controls, strict=True
+                )
+            },
             f"{ids.COMPARE_PIN_BUTTON}.n_clicks": 0,
             "url.search": url,
             f"{ids.COMPARE_SHOWN}.data": shown,
@@ -380,7 +389,8 @@ def compare_cases(data: AppData) -> list[Case]:
             **more,
         }
         name = {ids.COMPARE_ADDRESS: "address", ids.COMPARE_PIN_BUTTON: "pickers' Pair"}.get(
-            changed.split(".")[0], "controls")
+            changed.split(".")[0], "controls"
+        )
         return Case(f"compare _on_change ({name})", rows, values, changed=changed)
 
     # the controls writing the address (and drawing what it changes, in the same answer)

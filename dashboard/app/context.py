@@ -107,6 +107,15 @@ class AppData:
         prefetch = getattr(self.provisions, "prefetch", None)
         return prefetch(pids) if prefetch else [self.provisions[p] for p in pids if p in self.provisions]
 
+    def scoped(self, *documents: str) -> Dataset:
+        """Return the dataset seen through `documents`: their rows of the large document-keyed tables read from
+        the query database (dataset.scoped), the small tables shared; what a page about one or two documents
+        (a heatmap cell, a comparison, a briefing pack) hands to the figures instead of the whole `dataset`,
+        whose large tables then never load into this worker."""
+        if self.query is None or not documents:
+            return self.dataset
+        return self.query.scoped(self.dataset, documents)
+
     def held_documents(self) -> list[dict[str, Any]]:
         """Return the rows of the documents the corpus holds, by date: one per document (not its versions)."""
         return [d for d in self.documents.values() if bool(d.get("held")) and not self.vocab.version_of(d["id"])]
@@ -140,9 +149,7 @@ def _rows(query: Query, name: str, where: str = "TRUE") -> list[dict[str, Any]]:
     return records(table, list(table.columns))
 
 
-def _used_names(
-    uses: pd.DataFrame | None, key: str, names: pd.DataFrame | None, name: str
-) -> dict[str, str] | None:
+def _used_names(uses: pd.DataFrame | None, key: str, names: pd.DataFrame | None, name: str) -> dict[str, str] | None:
     """Return {id: name} of the ids in `uses[key]` (mentions' entities, assignments' actors), named from the
     `names` table's `name` column when it has one, else by their ids; None when there is no `uses` table."""
     if uses is None:

@@ -99,6 +99,7 @@ PROP_CHECKS = {
     "n_clicks": _count,
     "clickData": _mapping,
     "is_open": _flag,  # the navbar's menu on a phone
+    "search_value": _text,  # what a reader types in a document picker (app/components/pickers.py)
     "data": lambda v: None,
     "children": lambda v: None,
 }

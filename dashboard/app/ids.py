@@ -46,6 +46,7 @@ TIMELINE_LIST = "timeline-list"  # the documents in order of issue, shown on pho
 TIMELINE_LAYERS = "timeline-layers"
 TIMELINE_STATUS = "timeline-status"  # caption and URL notices
 TIMELINE_RELATIONS = "timeline-relations"
+TIMELINE_EVERY_YEAR = "timeline-every-year"  # the link back to every year when the timeline shows some years
 
 # ---------------------------------------------------------------- document
 DOC_NOTICES = "doc-notices"

@@ -26,6 +26,8 @@ import duckdb
 import pandas as pd
 
 from dashboard.analysis.search import Filters
+from dashboard.dataset.load import Dataset
+from dashboard.dataset.scoped import ScopedDataset
 
 PROVISION_COLUMNS = (
     "id",
@@ -41,6 +43,7 @@ PROVISION_COLUMNS = (
     "start",
     "end",
 )
+SCOPES = 16  # scoped datasets (a pair compared, a heatmap cell's document) each process keeps
 _MEMORY_LIMIT = os.environ.get("POLICY_TIMELINE_DUCKDB_MEMORY", "256MB")
 
 
@@ -104,6 +107,8 @@ class Query:
         self._db: duckdb.DuckDBPyConnection | None = None
         self._pid = 0
         self._lock = threading.Lock()
+        self._scopes: dict[tuple[int, tuple[str, ...]], ScopedDataset] = {}
+        self._nulls: dict[str, frozenset[str]] = {}
 
     def _connection(self) -> duckdb.DuckDBPyConnection:
         """Return this process's connection (opened on first use; a forked child opens its own)."""
@@ -145,6 +150,48 @@ class Query:
             return cursor.execute(sql, list(params)).df()
         finally:
             cursor.close()
+
+    def arrow_frame(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
+        """Return the result of one parameterised query as a DataFrame converted through Arrow: the dtypes
+        `pd.read_parquet` gives for the same rows (lists as arrays, strings as strings), so a frame read here
+        can stand in for a slice of the package's table."""
+        cursor = self._connection().cursor()
+        try:
+            return cursor.sql(sql, params=list(params)).to_arrow_table().to_pandas()
+        finally:
+            cursor.close()
+
+    def columns_with_nulls(self, table: str) -> frozenset[str]:
+        """Return the integer and boolean columns of `table` that hold a null in some row (counted once)."""
+        with self._lock:
+            found = self._nulls.get(table)
+        if found is not None:
+            return found
+        types = self.frame(f"SELECT column_name, column_type FROM (DESCRIBE {table})")
+        kinds = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT")
+        wanted = [str(c) for c, t in zip(types["column_name"], types["column_type"], strict=True)
+                  if str(t) in (*kinds, "BOOLEAN")]  # fmt: skip
+        nulls: frozenset[str] = frozenset()
+        if wanted:
+            counts = self.frame(
+                "SELECT " + ", ".join(f'count(*) - count("{c}") AS "{c}"' for c in wanted) + f" FROM {table}"
+            )
+            nulls = frozenset(c for c in wanted if int(counts[c].iloc[0]))
+        with self._lock:
+            self._nulls[table] = nulls
+        return nulls
+
+    def scoped(self, base: Dataset, documents: Sequence[str]) -> ScopedDataset:
+        """Return `base` seen through `documents`: its document-keyed tables hold those documents' rows only,
+        read from here on first use (dataset.scoped). The last SCOPES asked for are kept."""
+        key = tuple(sorted(set(documents)))
+        with self._lock:
+            found = self._scopes.pop((id(base), key), None)
+            scoped = found if found is not None else ScopedDataset(base, self, key)
+            self._scopes[(id(base), key)] = scoped
+            while len(self._scopes) > SCOPES:
+                self._scopes.pop(next(iter(self._scopes)))
+        return scoped
 
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """Return the first value of one parameterised query."""
@@ -263,6 +310,39 @@ class Query:
         return self.frame(
             "SELECT document_id, theme_id, count(DISTINCT provision_id) AS n FROM provision_themes "
             "GROUP BY document_id, theme_id ORDER BY document_id, theme_id"
+        )
+
+    def documents_per_lane_year(
+        self,
+        *,
+        ids: Sequence[str] = (),
+        held_only: bool = False,
+        year_from: int | None = None,
+        year_to: int | None = None,
+        symbols: int = 5,
+    ) -> pd.DataFrame:
+        """Return how many dated documents each timeline lane has each year, by coverage: lane, year, coverage,
+        held, n, and the first `symbols` symbols by date (the timeline's aggregate at scale). `ids` keeps those
+        documents only; `held_only` leaves out the documents known only through references."""
+        clauses: list[str] = ["issued IS NOT NULL"]
+        params: list[Any] = []
+        if ids:
+            clauses.append("id IN (SELECT unnest(?))")
+            params.append(list(ids))
+        if held_only:
+            clauses.append("held")
+        if year_from is not None:
+            clauses.append("year(issued) >= ?")
+            params.append(int(year_from))
+        if year_to is not None:
+            clauses.append("year(issued) <= ?")
+            params.append(int(year_to))
+        return self.frame(
+            "SELECT coalesce(nullif(lane, ''), 'Other') AS lane, CAST(year(issued) AS BIGINT) AS year, "
+            "coalesce(coverage, '') AS coverage, held, count(*) AS n, "
+            "list(coalesce(nullif(symbol, ''), id) ORDER BY issued, id)[1:?] AS symbols "
+            f"FROM documents WHERE {' AND '.join(clauses)} GROUP BY ALL ORDER BY lane, year, coverage, held",
+            [int(symbols), *params],
         )
 
     def target_page(

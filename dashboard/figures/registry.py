@@ -19,9 +19,11 @@ from dashboard.dataset.load import Dataset
 @dataclass(frozen=True)
 class TimelineOptions:
     """The timeline's own options: the layers it hides (of `figures.timeline.rows.LAYERS`: relations, horizons,
-    not_held)."""
+    not_held) and the years of issue it shows (either end open)."""
 
     hide: tuple[str, ...] = ()
+    year_from: int | None = None
+    year_to: int | None = None
 
 
 @dataclass(frozen=True)

@@ -166,10 +166,12 @@ def chart_file(chart: str, fmt: str, size: str | None, options: ChartOptions) ->
     server's workers when there is one, else made in this process through the export gate. Raises ExportBusy
     when the export queue is full."""
     data = current()
+    # a chart of a pair reads the two documents' rows only (dataset.scoped); the others, their tables
+    dataset = data.scoped(options.a, options.b) if options.a and options.b else data.dataset
     payload = export(
         ("chart", chart, options, fmt, size),
         ("chart", id(data), chart, fmt, size, repr(options)),
-        lambda: render_chart(data.dataset, chart, options, fmt, size=size),
+        lambda: render_chart(dataset, chart, options, fmt, size=size),
     )
     return payload, default_filename(chart, options, fmt, size or "slide")
 
@@ -187,7 +189,7 @@ def brief_download(fmt: str, search: str | None) -> tuple[Any, str]:
         payload = export(
             ("brief", view.a, view.b, fmt, view.lang, tuple(texts)),
             ("brief", id(data), fmt, view.a, view.b, view.lang, tuple(texts)),
-            lambda: render_brief(data.dataset, view.a, view.b, fmt, lang=view.lang, pins=texts),
+            lambda: render_brief(data.scoped(view.a, view.b), view.a, view.b, fmt, lang=view.lang, pins=texts),
         )
     except ExportBusy as exc:
         return no_update, _t("busy", view.lang, seconds=exc.retry_after)

@@ -9,6 +9,7 @@ from dash import Input, Output, State, callback
 from dash.exceptions import PreventUpdate
 
 from dashboard.app import ids
+from dashboard.app.components.pickers import document_options
 from dashboard.app.context import current
 from dashboard.app.outputs import keyed
 from dashboard.app.page import register_page
@@ -61,3 +62,13 @@ def _on_heatmap_click(click: dict[str, Any] | None, search: str | None) -> dict[
     if view.same_as(search, current().vocab):
         raise PreventUpdate  # a click on the cell already shown
     return {ids.URL: view.to_query(), **cell_outputs(current(), view)}
+
+
+@callback(
+    Output(ids.THEMES_DOCS, "options"),
+    Input(ids.THEMES_DOCS, "search_value"),
+    State(ids.THEMES_DOCS, "value"),
+    prevent_initial_call=True,
+)
+def _search_documents(search: str | None, chosen: list[str] | None) -> list[dict[str, Any]]:
+    return document_options(current(), chosen or [], search or "")  # typing searches every document

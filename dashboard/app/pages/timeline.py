@@ -12,7 +12,7 @@ from dashboard.app.context import current
 from dashboard.app.outputs import keyed
 from dashboard.app.page import register_page
 from dashboard.app.state import DocumentView, TimelineView
-from dashboard.app.views.timeline import clicked_document, outputs, timeline_page, view_from_layers
+from dashboard.app.views.timeline import clicked_document, clicked_year, outputs, timeline_page, view_from_layers
 
 register_page(__name__, TimelineView, timeline_page, name="Timeline", title="Timeline · Policy timeline", order=1)
 
@@ -42,7 +42,10 @@ def _update_timeline(shown: list[str] | None, search: str | None) -> dict[str, A
 )
 def _on_timeline_click(click: dict[str, Any] | None, search: str | None) -> str:
     doc = clicked_document(click, current())
-    lang = TimelineView.from_query(search, current().vocab).lang
-    if not doc:
+    view = TimelineView.from_query(search, current().vocab)
+    if doc:
+        return DocumentView(doc=doc, lang=view.lang).href()
+    year = clicked_year(click)  # a circle of the aggregated chart: that year's documents one by one
+    if year is None:
         raise PreventUpdate
-    return DocumentView(doc=doc, lang=lang).href()
+    return view.replace(year_from=year, year_to=year).href()

@@ -39,12 +39,14 @@ class HomeView(View):
 
 @dataclass(frozen=True)
 class TimelineView(View):
-    """The timeline: which layers are hidden."""
+    """The timeline: which layers are hidden, and the years of issue shown (`from`, `to`; either end open)."""
 
     PATH: ClassVar[str] = "/timeline"
-    PARAMS: ClassVar[tuple[str, ...]] = ("hide",)
+    PARAMS: ClassVar[tuple[str, ...]] = ("hide", "from", "to")
 
     hide: tuple[str, ...] = ()
+    year_from: int | None = None
+    year_to: int | None = None
 
     @classmethod
     def _parse(cls, reader: _Reader, vocab: Vocabulary) -> dict[str, Any]:
@@ -54,19 +56,34 @@ class TimelineView(View):
                 hide.append(layer)
             else:
                 reader.note("unknown-value", "hide", layer)
-        return {"hide": tuple(layer for layer in LAYERS if layer in hide)}
+        year_from, year_to = reader.year("from"), reader.year("to")
+        if year_from is not None and year_to is not None and year_from > year_to:
+            reader.note("swapped", "from")
+            year_from, year_to = year_to, year_from
+        return {"hide": tuple(layer for layer in LAYERS if layer in hide), "year_from": year_from, "year_to": year_to}
 
     def _params(self) -> list[tuple[str, str]]:
-        return [("hide", ",".join(self.hide))] if self.hide else []
+        params = [("hide", ",".join(self.hide))] if self.hide else []
+        if self.year_from is not None:
+            params.append(("from", str(self.year_from)))
+        if self.year_to is not None:
+            params.append(("to", str(self.year_to)))
+        return params
 
     def chart_options(self) -> ChartOptions:
         """Return the options of the page's chart (the same ones export and the briefing take)."""
-        return ChartOptions(lang=self.lang, timeline=TimelineOptions(hide=self.hide))
+        return ChartOptions(
+            lang=self.lang,
+            timeline=TimelineOptions(hide=self.hide, year_from=self.year_from, year_to=self.year_to),
+        )
 
     def caption(self, vocab: Vocabulary) -> str:
         """Return the view in words."""
         shown = [t(f"timeline.layer.{layer}", self.lang).lower() for layer in LAYERS if layer not in self.hide]
         head = t("caption.timeline", self.lang)
+        if self.year_from is not None or self.year_to is not None:
+            low, high = ("…" if y is None else str(y) for y in (self.year_from, self.year_to))
+            head = f"{head} · {low if low == high else f'{low}–{high}'}"
         return f"{head}: {', '.join(shown)}" if shown else head
 
 

@@ -21,10 +21,16 @@ from dashboard.app.components.attrs import attrs
 from dashboard.app.context import AppData
 from dashboard.app.state import ThemesView
 from dashboard.app.views.targets_table import KIND_GLYPH
-from dashboard.figures.labels import COVERAGE_WORD, chart_documents, word
+from dashboard.figures.labels import COVERAGE_WORD, word
 from dashboard.figures.targets.tables import kind_label, years_text
 from dashboard.figures.template import NEUTRAL, THEME_COLOURS
-from dashboard.figures.themes.tables import measure_label, measures_table, no_text_documents
+from dashboard.figures.themes.tables import (
+    documents_note,
+    measure_label,
+    measures_table,
+    no_text_documents,
+    theme_documents,
+)
 from dashboard.figures.themes.text import cell_text
 from dashboard.figures.timeline.text import relation_label
 from dashboard.i18n import label, localised, table
@@ -38,16 +44,20 @@ def _t(key: str, lang: str, n: int | None = None, **values: object) -> str:
 
 
 def heatmap_list(data: AppData, view: ThemesView) -> html.Div:
-    """Return the heatmap as lists: per document, its themes with a share above 0, largest first (only the
-    chosen themes when some are chosen)."""
+    """Return the heatmap as lists: per document the chart draws (the latest MAX_DOCUMENTS on a large corpus, with
+    the chart's sentence saying so), its themes with a share above 0, largest first (only the chosen themes when
+    some are chosen)."""
     lang, options = view.lang, view.chart_options()
     table = measures_table(data.dataset, options)
     missing = {d.id for d in no_text_documents(data.dataset, options)}
     chosen = set(options.themes)
     top = float(table["value"].max()) if len(table) and table["value"].notna().any() else 0.0
+    by_doc = {str(k): v for k, v in table[table["value"].notna()].groupby("document_id", sort=False)}
+    empty = table.iloc[0:0]
     blocks = []
-    for doc in chart_documents(data.dataset, options.docs):
-        rows = table[(table["document_id"] == doc.id) & table["value"].notna()]
+    capped = documents_note(data.dataset, options)
+    for doc in theme_documents(data.dataset, options):
+        rows = by_doc.get(doc.id, empty)
         if chosen:
             rows = rows[rows["theme_id"].isin(chosen)]
         rows = rows[rows["value"] > 0].sort_values(["value", "theme_id"], ascending=[False, True])
@@ -72,6 +82,7 @@ def heatmap_list(data: AppData, view: ThemesView) -> html.Div:
         [
             html.H2(_t("heatmap", lang), className="h6"),
             html.P(measure_label(options.measure, lang), className="small text-muted mb-2"),
+            *([html.P(capped, className="small text-muted mb-2")] if capped else []),
             *blocks,
         ],
         className="phone-only phone-list",
@@ -144,9 +155,7 @@ def timeline_list(data: AppData, lang: str) -> html.Div:
     )
 
 
-def _timeline_item(
-    data: AppData, doc: Mapping[str, Any], relations: Sequence[Mapping[str, Any]], lang: str
-) -> html.Li:
+def _timeline_item(data: AppData, doc: Mapping[str, Any], relations: Sequence[Mapping[str, Any]], lang: str) -> html.Li:
     doc_id = str(doc["id"])
     held = bool(doc.get("held"))
     facts = [str(doc["issued"])[:10], localised(doc, "issuer_label", lang)]

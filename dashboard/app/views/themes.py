@@ -238,9 +238,10 @@ def cell_section(data: AppData, view: ThemesView) -> list[Any]:
     lang = view.lang
     doc_id, theme = view.cell
     document = data.documents.get(doc_id, {})
-    rows = cell_provisions(data.dataset, doc_id, theme, view.basis)
-    counted = counted_provisions(data.dataset, doc_id, view.basis)
-    docs = {d.id: d for d in chart_documents(data.dataset, [doc_id])}
+    scoped = data.scoped(doc_id)  # the cell's document's rows only, read from the query database
+    rows = cell_provisions(scoped, doc_id, theme, view.basis)
+    counted = counted_provisions(scoped, doc_id, view.basis)
+    docs = {d.id: d for d in chart_documents(scoped, [doc_id])}
     label = docs[doc_id].label(lang) if doc_id in docs else data.vocab.symbol(doc_id)
     cards = []
     for row in rows:

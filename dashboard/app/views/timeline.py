@@ -19,8 +19,11 @@ from dashboard.app.i18n import t
 from dashboard.app.state import LAYERS, TimelineView
 from dashboard.app.views.phone import timeline_list
 from dashboard.dataset.load import Dataset
+from dashboard.dataset.query import Query
 from dashboard.figures.catalogue import get_chart
-from dashboard.figures.registry import ChartOptions, TimelineOptions
+from dashboard.figures.timeline.aggregate import aggregate_figure, aggregated, period_table
+from dashboard.figures.timeline.chart import years_shown
+from dashboard.figures.timeline.rows import shown_documents
 from dashboard.figures.timeline.text import relation_label
 from dashboard.i18n import label, localised
 
@@ -95,21 +98,35 @@ def outputs(data: AppData, view: TimelineView) -> dict[str, Any]:
 def timeline_figure(data: AppData, view: TimelineView) -> go.Figure:
     """Return the timeline figure for a view (the registry's chart: the same one export and briefings use).
 
-    The data never change while the app runs, so each (language, hidden layers) figure is drawn once.
+    Above AGGREGATE_LIMIT documents the chart counts them per lane and year, the counts read in SQL
+    (`Query.documents_per_lane_year`) and drawn by the same pure function the export uses. The data never
+    change while the app runs, so each view's figure is drawn once.
     """
-    return _figure(data.dataset, view.lang, view.hide)
+    return _figure(data.dataset, data.query, view.lang, view.hide, view.year_from, view.year_to)
 
 
 @lru_cache(maxsize=32)
-def _figure(dataset: Dataset, lang: str, hide: tuple[str, ...]) -> go.Figure:
-    return get_chart("timeline").figure(dataset, ChartOptions(lang=lang, timeline=TimelineOptions(hide=hide)))
+def _figure(
+    dataset: Dataset, query: Query | None, lang: str, hide: tuple[str, ...], year_from: int | None, year_to: int | None
+) -> go.Figure:
+    options = TimelineView(lang=lang, hide=hide, year_from=year_from, year_to=year_to).chart_options()
+    shown = shown_documents(dataset.documents, options)
+    if query is not None and aggregated(int(shown["issued"].notna().sum())):
+        counts = query.documents_per_lane_year(held_only="not_held" in hide, year_from=year_from, year_to=year_to)
+        return aggregate_figure(period_table(counts), dataset.version, lang, shown=years_shown(options, lang))
+    return get_chart("timeline").figure(dataset, options)
 
 
 def status(data: AppData, view: TimelineView) -> list[Any]:
-    """Return the caption of the view and any notices about its URL."""
+    """Return the caption of the view and any notices about its URL; when it shows some years only, a link
+    back to every year."""
+    every = []
+    if view.year_from is not None or view.year_to is not None:
+        every_year = view.replace(year_from=None, year_to=None).href()
+        every = [" · ", dcc.Link(t("timeline.every_year", view.lang), href=every_year, id=ids.TIMELINE_EVERY_YEAR)]
     return [
         notices_alert(view.notices, view.lang),
-        html.P(view.caption(data.vocab), className="view-caption text-muted small mb-1"),
+        html.P([view.caption(data.vocab), *every], className="view-caption text-muted small mb-1"),
     ]
 
 
@@ -163,6 +180,16 @@ def clicked_document(click: dict[str, Any] | None, data: AppData) -> str | None:
         ref = custom[0] if isinstance(custom, list) and custom else custom
         if isinstance(ref, str) and ref in data.documents:
             return ref
+    return None
+
+
+def clicked_year(click: dict[str, Any] | None) -> int | None:
+    """Return the year of a clicked circle of the aggregated timeline (its customdata "year:2019"), or None."""
+    for point in (click or {}).get("points", [])[:1]:
+        custom = point.get("customdata")
+        ref = custom[0] if isinstance(custom, list) and custom else custom
+        if isinstance(ref, str) and ref.startswith("year:") and ref[5:].isdigit():
+            return int(ref[5:])
     return None
 
 

@@ -29,6 +29,7 @@ from dashboard.dataset.load import Dataset
 from dashboard.figures.coverage import coverage_summary
 from dashboard.figures.registry import Chart, ChartOptions, interactive
 from dashboard.figures.template import caption_text, frame, source_caption
+from dashboard.figures.timeline.aggregate import aggregate_figure, aggregated, lane_year_grain, period_table
 from dashboard.figures.timeline.documents import add_documents
 from dashboard.figures.timeline.horizons import BAR_OFFSET, add_horizons
 from dashboard.figures.timeline.points import wrap
@@ -39,6 +40,7 @@ from dashboard.figures.timeline.rows import (
     hidden_layers,
     lane_rows,
     layout,
+    shown_documents,
     targets_by_document,
 )
 from dashboard.figures.timeline.text import lane_label, text
@@ -92,8 +94,13 @@ def timeline_table(ds: Dataset, options: ChartOptions) -> pd.DataFrame:
 
 
 def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
-    """Return the timeline figure (one marker per document, bars to horizons, arrows for relations)."""
+    """Return the timeline figure (one marker per document, bars to horizons, arrows for relations); above
+    AGGREGATE_LIMIT documents, one circle per lane and year that counts them (figures.timeline.aggregate)."""
     lang = options.lang if options.lang in ("en", "vi") else "en"
+    shown = shown_documents(ds.documents, options)
+    if aggregated(int(pd.to_datetime(shown["issued"], errors="coerce").notna().sum())):
+        periods = period_table(lane_year_grain(shown))
+        return aggregate_figure(periods, ds.version, lang, click=interactive(options), shown=years_shown(options, lang))
     hidden = hidden_layers(options)
     docs, rows, (x_start, x_end) = layout(ds, options)
     lanes = lane_rows(docs, rows)
@@ -115,7 +122,9 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         fig,
         title=text("title", lang),
         # an export cannot be clicked: its subtitle does not say to
-        subtitle=text("subtitle", lang) + (f" {text('click_subtitle', lang)}" if interactive(options) else ""),
+        subtitle=text("subtitle", lang)
+        + (f" {years_shown(options, lang)}" if years_shown(options, lang) else "")
+        + (f" {text('click_subtitle', lang)}" if interactive(options) else ""),
         caption=source_caption(
             [d.symbol for d in held] if len(held) <= LABEL_LIMIT else [caption_text("n_documents", lang, n=len(held))],
             ds.version,
@@ -162,6 +171,15 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         dragmode="pan",
     )
     return fig
+
+
+def years_shown(options: ChartOptions, lang: str) -> str:
+    """Return the years of issue a timeline is limited to, in words ("" for every year)."""
+    low, high = options.timeline.year_from, options.timeline.year_to
+    if low is None and high is None:
+        return ""
+    years = str(low) if low == high else f"{low if low is not None else '…'}–{high if high is not None else '…'}"
+    return text("years_shown", lang).format(years=years)
 
 
 # ---------------------------------------------------------------- frame

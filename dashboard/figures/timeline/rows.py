@@ -91,12 +91,28 @@ def _label_px(doc: TimelineDoc) -> float:
     return 7.5 * chars + 16
 
 
-def documents(ds: Dataset, options: ChartOptions) -> list[TimelineDoc]:
-    table = ds.documents
+def shown_documents(documents: pd.DataFrame, options: ChartOptions) -> pd.DataFrame:
+    """Return the rows of the documents table the timeline draws: the chosen documents (`docs`), held only when
+    the not_held layer is hidden, issued within the years asked for (`timeline.year_from`, `year_to`)."""
+    table = documents
     if options.docs:
         table = table[table["id"].isin(options.docs)]
     if "not_held" in hidden_layers(options):
         table = table[table["held"].astype(bool)]
+    low, high = options.timeline.year_from, options.timeline.year_to
+    if low is not None or high is not None:
+        years = pd.to_datetime(table["issued"], errors="coerce").dt.year
+        keep = years.notna()
+        if low is not None:
+            keep &= years >= low
+        if high is not None:
+            keep &= years <= high
+        table = table[keep]
+    return table
+
+
+def documents(ds: Dataset, options: ChartOptions) -> list[TimelineDoc]:
+    table = shown_documents(ds.documents, options)
     targets = targets_by_document(ds)
     lang = options.lang
     docs = []

@@ -8,7 +8,7 @@ from dashboard.app.state import DocumentView, ExplorerView, HomeView, TimelineVi
 from dashboard.app.views.document import document_page
 from dashboard.app.views.explorer import PAGE_SIZE, explorer_page, results, view_from_controls
 from dashboard.app.views.home import home_page
-from dashboard.app.views.timeline import clicked_document, timeline_page, view_from_layers
+from dashboard.app.views.timeline import clicked_document, clicked_year, timeline_page, view_from_layers
 
 from .helpers import by_id, components, strings, text_of
 from .helpers import ids as all_ids
@@ -50,6 +50,23 @@ def test_timeline_layers_and_clicks(app_data: AppData) -> None:
     assert clicked_document(click, app_data) == "2-NQ-CP-2021"
     assert clicked_document({"points": [{"customdata": ["../../etc"]}]}, app_data) is None
     assert clicked_document(None, app_data) is None
+
+
+def test_a_click_on_a_circle_of_the_grouped_timeline_gives_its_year(app_data: AppData) -> None:
+    click = {"points": [{"curveNumber": 0, "pointNumber": 4, "customdata": ["year:2019"]}]}
+    assert clicked_year(click) == 2019 and clicked_document(click, app_data) is None
+    assert clicked_year({"points": [{"customdata": ["2-NQ-CP-2021"]}]}) is None
+    assert clicked_year({"points": [{"customdata": ["year:../2019"]}]}) is None
+
+
+def test_the_timeline_of_some_years_links_back_to_every_year(app_data: AppData) -> None:
+    page = timeline_page(app_data, TimelineView(year_from=2021, year_to=2021, hide=("relations",)))
+    assert by_id(page, ids.TIMELINE_EVERY_YEAR).href == "/timeline?hide=relations"
+    figure = by_id(page, ids.TIMELINE_GRAPH).figure
+    drawn = {c[0] for tr in figure.data if tr.customdata is not None for c in tr.customdata}
+    issued = {d: str(row.get("issued"))[:4] for d, row in app_data.documents.items()}
+    assert drawn and all(issued[d] == "2021" for d in drawn)
+    assert ids.TIMELINE_EVERY_YEAR not in all_ids(timeline_page(app_data, TimelineView()))
 
 
 def test_document_page_shows_provisions_in_order_with_the_selected_one(app_data: AppData) -> None:

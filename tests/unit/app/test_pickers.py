@@ -1,0 +1,35 @@
+"""The documents picker of the Themes and Targets pages: every held document on a small corpus, the latest and
+the chosen ones on a large one, and what the reader types searches them all."""
+
+from __future__ import annotations
+
+from dashboard.app.components.pickers import document_options
+from dashboard.app.context import AppData
+
+
+def held(app_data: AppData) -> list[str]:
+    return [d for d in app_data.documents if d in app_data.vocab.held]
+
+
+def test_a_small_corpus_lists_every_held_document_in_order(app_data: AppData) -> None:
+    options = document_options(app_data)
+    assert [o["value"] for o in options] == held(app_data)
+    first = held(app_data)[0]
+    assert options[0]["label"] == f"{app_data.vocab.symbol(first)} ({str(app_data.documents[first]['issued'])[:4]})"
+
+
+def test_a_large_corpus_lists_the_latest_and_the_chosen(app_data: AppData) -> None:
+    docs = held(app_data)
+    assert len(docs) >= 2
+    options = [o["value"] for o in document_options(app_data, chosen=[docs[0]], limit=1)]
+    assert options == [docs[0], docs[-1]]  # the chosen one keeps its label though it is not among the latest
+    assert [o["value"] for o in document_options(app_data, chosen=[docs[-1]], limit=1)] == [docs[-1]]
+    assert [o["value"] for o in document_options(app_data, limit=1)] == [docs[-1]]
+
+
+def test_typing_searches_every_document(app_data: AppData) -> None:
+    docs = held(app_data)
+    symbol = app_data.vocab.symbol(docs[0])
+    found = [o["value"] for o in document_options(app_data, search=symbol.lower(), limit=1)]
+    assert found == [docs[0]]
+    assert document_options(app_data, search="no such document") == []
