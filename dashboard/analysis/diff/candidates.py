@@ -6,8 +6,9 @@ The score is the link model's probability (linkmodel.py) when the settings carry
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypedDict
 
 import numpy as np
 
@@ -20,7 +21,18 @@ from dashboard.analysis.diff.align import (
 )
 from dashboard.analysis.diff.features import block_similarity, feature_matrices
 from dashboard.analysis.diff.links import Structure, structure, with_context
+from dashboard.analysis.diff.result import Record
 from dashboard.analysis.diff.rows import subject_text
+
+
+class LinkRules(TypedDict):
+    """The bars links.choose_links links by (its keyword arguments)."""
+
+    threshold: float
+    link_threshold: float
+    link_ratio: float
+    max_links: int
+    mutual_threshold: float | None
 
 
 @dataclass(frozen=True)
@@ -36,8 +48,8 @@ class Candidates:
 
 
 def candidates(
-    rows_a: list[dict],
-    rows_b: list[dict],
+    rows_a: Sequence[Record],
+    rows_b: Sequence[Record],
     themes_of: Mapping[str, Mapping[str, float]] | None,
     entities_of: Mapping[str, frozenset[str]] | None,
     settings: AlignSettings,
@@ -69,8 +81,8 @@ def candidates(
     features = feature_matrices(
         texts_a, texts_b, terms_a, terms_b, sim, lexical,
         block if block is not None else block_similarity(texts_a, texts_b, sa, sb), sa, sb,
-        themes=None if themes_a is None else weight_similarity(themes_a, themes_b),
-        entities=None if ents_a is None else set_similarity(ents_a, ents_b),
+        themes=None if themes_a is None or themes_b is None else weight_similarity(themes_a, themes_b),
+        entities=None if ents_a is None or ents_b is None else set_similarity(ents_a, ents_b),
     )
     if settings.model is None:
         return Candidates(sim, sa, sb, signals, sim, features)
@@ -79,7 +91,7 @@ def candidates(
     return Candidates(sim, sa, sb, (*signals, f"model {settings.model.version}"), score, features)
 
 
-def link_rules(settings: AlignSettings) -> dict:
+def link_rules(settings: AlignSettings) -> LinkRules:
     """Return links.choose_links's bars: the model's probability bar for the core and for further links (a
     provision links to several when each clears the bar), else the similarity thresholds of issue 13."""
     if settings.model is not None:

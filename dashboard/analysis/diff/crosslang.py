@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
-from dashboard.analysis.diff.result import Comparison, Link
-from dashboard.analysis.diff.words import one_sided_ops
+from dashboard.analysis.diff.result import Comparison, Link, Record
+from dashboard.analysis.diff.words import Op, one_sided_ops
 
 PAIRED = "paired"
 LANGUAGE_NAMES = {"en": "English", "vi": "Vietnamese"}
@@ -75,7 +75,8 @@ def across_languages(result: Comparison, doc_a: Mapping[str, Any], doc_b: Mappin
     if languages is None:
         return result
     seen = {side: {getattr(p, side): p for p in result.pairs if getattr(p, side)} for side in ("a", "b")}
-    rows = {side: provisions[provisions["document_id"] == str(doc["id"])].sort_values("ordinal").to_dict("records")
+    rows = {side: cast("list[Record]", provisions[provisions["document_id"] == str(doc["id"])]
+                       .sort_values("ordinal").to_dict("records"))
             for side, doc in (("a", doc_a), ("b", doc_b))}
     pairs = tuple(_pair(a, b, seen) for a, b in pair_by_structure(rows["a"], rows["b"]))
     paired = sum(1 for p in pairs if p.status == PAIRED)
@@ -105,7 +106,7 @@ def _pair(a: Mapping[str, Any] | None, b: Mapping[str, Any] | None,
     themes = tuple(dict.fromkeys([*values["a_themes"], *values["b_themes"]]))
     if a is not None and b is not None:
         status = PAIRED
-        ops: tuple[dict, ...] = ({"op": "equal", "a": values["a_text"], "b": values["b_text"]},)  # shown unmarked
+        ops: tuple[Op, ...] = (Op(op="equal", a=values["a_text"], b=values["b_text"]),)  # shown unmarked
     else:
         side = "a" if a is not None else "b"
         status = "dropped" if side == "a" else "new"

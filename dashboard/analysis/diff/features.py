@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any, cast
 
 import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
+from scipy import sparse  # pyright: ignore[reportMissingTypeStubs]  # no hints
+from sklearn.feature_extraction.text import TfidfVectorizer  # pyright: ignore[reportMissingTypeStubs]  # no hints
 
 from dashboard.analysis.diff.align import lexical_similarity, tokens
 from dashboard.analysis.diff.linkmodel import FEATURES
@@ -53,19 +54,19 @@ def char_similarity(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndarra
     shape = (len(texts_a), len(texts_b))
     if not texts_a or not texts_b:
         return np.zeros(shape)
-    vectoriser = TfidfVectorizer(analyzer=_char_grams, sublinear_tf=True)
+    vectoriser = cast(Any, TfidfVectorizer)(analyzer=_char_grams, sublinear_tf=True)  # no hints (as align.py)
     try:
         matrix = vectoriser.fit_transform([*texts_a, *texts_b])
     except ValueError:
         return np.zeros(shape)
-    return np.clip((matrix[: len(texts_a)] @ matrix[len(texts_a) :].T).toarray(), 0.0, 1.0)
+    return np.clip(cast(np.ndarray, (matrix[: len(texts_a)] @ matrix[len(texts_a) :].T).toarray()), 0.0, 1.0)
 
 
-def _binary(sets_a: Sequence[frozenset], sets_b: Sequence[frozenset]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+def _binary(sets_a: Sequence[frozenset[str]], sets_b: Sequence[frozenset[str]]) -> tuple[Any, Any]:
     """Return the sets as binary sparse rows over their shared vocabulary."""
     vocab = {t: k for k, t in enumerate(sorted({t for s in (*sets_a, *sets_b) for t in s}))}
 
-    def rows(sets: Sequence[frozenset]) -> sparse.csr_matrix:
+    def rows(sets: Sequence[frozenset[str]]) -> Any:  # a scipy.sparse.csr_matrix (scipy has no type hints)
         cols = [vocab[t] for s in sets for t in s]
         indptr = np.cumsum([0, *(len(s) for s in sets)])
         return sparse.csr_matrix((np.ones(len(cols)), cols, indptr), shape=(len(sets), max(len(vocab), 1)))
@@ -73,13 +74,13 @@ def _binary(sets_a: Sequence[frozenset], sets_b: Sequence[frozenset]) -> tuple[s
     return rows(sets_a), rows(sets_b)
 
 
-def _shared(sets_a: Sequence[frozenset], sets_b: Sequence[frozenset]) -> np.ndarray:
+def _shared(sets_a: Sequence[frozenset[str]], sets_b: Sequence[frozenset[str]]) -> np.ndarray:
     """Return how many members every pair of sets shares."""
     x, y = _binary(sets_a, sets_b)
-    return (x @ y.T).toarray()
+    return cast(np.ndarray, (x @ y.T).toarray())
 
 
-def _jaccard(sets_a: Sequence[frozenset], sets_b: Sequence[frozenset]) -> np.ndarray:
+def _jaccard(sets_a: Sequence[frozenset[str]], sets_b: Sequence[frozenset[str]]) -> np.ndarray:
     """Return the Jaccard index of every pair of sets (0 where either is empty)."""
     inter = _shared(sets_a, sets_b)
     union = np.array([len(s) for s in sets_a], float)[:, None] + np.array([len(s) for s in sets_b], float)[None, :]
@@ -90,7 +91,7 @@ def _jaccard(sets_a: Sequence[frozenset], sets_b: Sequence[frozenset]) -> np.nda
 def _second(values: np.ndarray, axis: int) -> np.ndarray:
     """Return, per row (axis=1) or column (axis=0), the second largest value (0 when there is one value)."""
     if values.shape[axis] < 2:
-        return np.zeros(values.shape[1 - axis])
+        return np.zeros(int(values.shape[1 - axis]))
     return np.sort(values, axis=axis).take(-2, axis=axis)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from dashboard.analysis.diff.align import AlignSettings
-from dashboard.analysis.diff.result import Link
+from dashboard.analysis.diff.result import Candidate, Link, Record
 from dashboard.analysis.diff.words import one_sided_ops, word_ops, word_overlap
 
 CANDIDATES = 3  # closest provisions of the other document offered beside each provision
@@ -27,8 +27,8 @@ def subject_text(row: Mapping[str, Any]) -> str:
 
 
 def build_rows(
-    rows_a: list[dict],
-    rows_b: list[dict],
+    rows_a: Sequence[Record],
+    rows_b: Sequence[Record],
     links: Sequence[tuple[int, int]],
     set_by: Mapping[tuple[int, int], str],
     alone: Mapping[tuple[int | None, int | None], str],
@@ -83,7 +83,8 @@ def build_rows(
     return [link for _, link in sorted(keyed, key=lambda kv: kv[0])]
 
 
-def _with(link: Link, set_by: str, counted: bool, cand_a: list, cand_b: list, *, nearest: dict | None = None,
+def _with(link: Link, set_by: str, counted: bool, cand_a: list[Candidate], cand_b: list[Candidate], *,
+          nearest: Candidate | None = None,
           heading: bool = False) -> Link:
     from dataclasses import replace
 
@@ -91,7 +92,7 @@ def _with(link: Link, set_by: str, counted: bool, cand_a: list, cand_b: list, *,
                    heading=heading)
 
 
-def _row(a: dict | None, b: dict | None, status: str, similarity: float,
+def _row(a: Record | None, b: Record | None, status: str, similarity: float,
          themes_of: Mapping[str, Mapping[str, float]], rank: Mapping[str, int]) -> Link:
     themes = sorted(
         {t for row in (a, b) if row for t in themes_of.get(row["id"], {})},
@@ -121,26 +122,26 @@ def _row(a: dict | None, b: dict | None, status: str, similarity: float,
     )
 
 
-def _candidates(line: np.ndarray, others: list[dict], partners: Sequence[int]) -> list[dict[str, Any]]:
+def _candidates(line: np.ndarray, others: Sequence[Record], partners: Sequence[int]) -> list[Candidate]:
     """Return the closest provisions of the other document (besides the linked ones), best first, above 0."""
     order = np.argsort(-line, kind="stable")
-    out = []
+    out: list[Candidate] = []
     for k in order:
         if len(out) == CANDIDATES or line[k] <= 0:
             break
         if k not in partners:
-            out.append({"id": others[int(k)]["id"], "similarity": round(float(line[k]), 4)})
+            out.append(Candidate(id=others[int(k)]["id"], similarity=round(float(line[k]), 4)))
     return out
 
 
-def _nearest(line: np.ndarray, others: list[dict]) -> dict[str, Any] | None:
+def _nearest(line: np.ndarray, others: Sequence[Record]) -> Candidate | None:
     if line.size == 0 or float(line.max()) <= 0:
         return None
     k = int(np.argmax(line))
-    return {"id": others[k]["id"], "similarity": round(float(line[k]), 4)}
+    return Candidate(id=others[k]["id"], similarity=round(float(line[k]), 4))
 
 
-def _label(row: dict | None) -> str:
+def _label(row: Record | None) -> str:
     if not row:
         return ""
     label = row.get("label")

@@ -10,15 +10,16 @@ Framing and secondary narrative are not sections (they are not aligned when the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-from dashboard.analysis.diff.result import Link, Section
+from dashboard.analysis.diff.result import Link, Record, Section
 from dashboard.i18n import t
 
 SHOWN = 6  # B provisions named in one line; the rest are counted
 
 
-def sections(rows_a: list[dict], rows_b: list[dict], pairs: Sequence[Link]) -> tuple[Section, ...]:
+def sections(rows_a: Sequence[Record], rows_b: Sequence[Record], pairs: Sequence[Link]) -> tuple[Section, ...]:
     """Return the section summary of a comparison (rows in document order, the comparison's rows)."""
     ids_a = {r["id"] for r in rows_a}
     order_b = {r["id"]: k for k, r in enumerate(rows_b)}
@@ -31,34 +32,34 @@ def sections(rows_a: list[dict], rows_b: list[dict], pairs: Sequence[Link]) -> t
     for p in links:
         section_of_b.setdefault(p.b, set()).add(top[p.a])  # type: ignore[index]
     counted_a = {p.a for p in pairs if p.a and (p.counted or p.heading or p.b)}
-    out = []
+    out: list[Section] = []
     for row in rows_a:
         if top[row["id"]] != row["id"] or not _has_counted(row["id"], top, counted_a):
             continue
         mine = [p for p in links if top[p.a] == row["id"]]  # type: ignore[index]
-        bs = sorted({p.b for p in mine}, key=lambda b: order_b.get(b, 0))  # type: ignore[arg-type]
+        bs = sorted({p.b for p in mine if p.b}, key=lambda b: order_b.get(b, 0))
         title = _title(row)
         if not bs:
             outcome, text = "dropped", "no counterpart in B"
-        elif any(len(section_of_b[b]) > 1 for b in bs):  # type: ignore[index]
+        elif any(len(section_of_b[b]) > 1 for b in bs):
             outcome, text = "merged", f"merged into {_names(bs)}"
         elif len(bs) > 1:
             outcome, text = "split", f"split over {_names(bs)}"
         else:
             outcome = "kept" if all(p.status == "kept" for p in mine) else "reworded"
             text = f"{outcome} as {_names(bs)}"
-        out.append(Section(row["id"], title, outcome, f"{title} → {text}", tuple(bs)))  # type: ignore[arg-type]
+        out.append(Section(row["id"], title, outcome, f"{title} → {text}", tuple(bs)))
     new = sorted({p.b for p in pairs if p.status == "new" and p.counted and p.b}, key=lambda b: order_b[b])
     if new:
-        out.append(Section(None, "New in B", "new", f"New in B: {_names(new)}", tuple(new)))  # type: ignore[arg-type]
+        out.append(Section(None, "New in B", "new", f"New in B: {_names(new)}", tuple(new)))
     return tuple(out)
 
 
-def _has_counted(head: str, top: dict[str, str], counted_a: set) -> bool:
+def _has_counted(head: str, top: dict[str, str], counted_a: set[str]) -> bool:
     return any(top[x] == head for x in counted_a)
 
 
-def _title(row: dict) -> str:
+def _title(row: Record) -> str:
     label = row.get("label")
     label = "" if label is None or (isinstance(label, float) and label != label) or label == "-" else str(label)
     content = row.get("content")
@@ -81,7 +82,7 @@ def _path(pid: str) -> str:
     return pid.split(":", 1)[-1]
 
 
-def section_line(section: dict, lang: str) -> str:
+def section_line(section: Mapping[str, Any], lang: str) -> str:
     """Return a section's line (`Section.as_dict()`) in `lang`: "7. Environmental cooperation → merged into p13,
     p14" (the words from the catalogue, `compare.section.*`; in English the same as `summary`)."""
     paths = [_path(str(b)) for b in section.get("b") or ()]
