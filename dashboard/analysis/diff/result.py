@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any, TypedDict, cast
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from dashboard.analysis.diff.words import Op
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance  # every subclass of _AsDict is a dataclass
 
 STATUSES = ("kept", "reworded", "merged", "split", "new", "dropped")
 SET_BY = ("engine", "curated", "reader")
@@ -88,7 +91,7 @@ def _plain(value: object) -> object:
 class _AsDict:
     def as_dict(self) -> dict[str, Any]:
         """Return the object as JSON-ready dicts and lists."""
-        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(cast("DataclassInstance", self))}
 
 
 @dataclass(frozen=True)

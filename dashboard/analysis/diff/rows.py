@@ -101,7 +101,9 @@ def _row(a: Record | None, b: Record | None, status: str, similarity: float,
     if a and b:
         ops = word_ops(a["text"], b["text"])
     else:
-        ops = one_sided_ops((a or b)["text"], "a" if a else "b")  # type: ignore[index]
+        one = a or b
+        assert one is not None  # a row has a provision on at least one side
+        ops = one_sided_ops(one["text"], "a" if a else "b")
     return Link(
         a=a["id"] if a else None,
         b=b["id"] if b else None,
