@@ -29,14 +29,15 @@ def sections(rows_a: Sequence[Record], rows_b: Sequence[Record], pairs: Sequence
         top[row["id"]] = top.get(parent, parent) if isinstance(parent, str) and parent in ids_a else row["id"]
     links = [p for p in pairs if p.a and p.b]
     section_of_b: dict[str, set[str]] = {}
-    for p in links:
-        section_of_b.setdefault(p.b, set()).add(top[p.a])  # type: ignore[index]
+    for p in pairs:
+        if p.a and p.b:  # a link
+            section_of_b.setdefault(p.b, set()).add(top[p.a])
     counted_a = {p.a for p in pairs if p.a and (p.counted or p.heading or p.b)}
     out: list[Section] = []
     for row in rows_a:
         if top[row["id"]] != row["id"] or not _has_counted(row["id"], top, counted_a):
             continue
-        mine = [p for p in links if top[p.a] == row["id"]]  # type: ignore[index]
+        mine = [p for p in links if p.a and top[p.a] == row["id"]]
         bs = sorted({p.b for p in mine if p.b}, key=lambda b: order_b.get(b, 0))
         title = _title(row)
         if not bs:
