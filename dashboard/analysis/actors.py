@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NotRequired, TypedDict, cast
 
 from dashboard.analysis.entities import AliasMatcher, Match
 from dashboard.corpus.load import Corpus
@@ -85,7 +85,21 @@ _TO = re.compile(r"\bto\s+(?:the\s+)?", re.I)
 _SENTENCE_END = re.compile(r"(?<!\bNo)\.(?=\s|$)")
 # a subject opens its clause ("The Ministry ... shall", "..., ministries ... need to"); "with X to:" does not
 _CLAUSE_MARK = re.compile(r"[,;:]|(?<!\bNo)\.(?=\s)")
-_OPENING = re.compile(r"^\s*(?:(?:the|all|other)\s+)?$", re.I)
+# ... or after the word that hands it its task: "Giao Bộ Công an chủ trì ...", "Đề nghị Quốc hội ..."
+_OPENING = re.compile(r"^\s*(?:(?:the|all|other)\s+|(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s+)?$", re.I)
+# "Bộ A chủ trì; Bộ B, Bộ C phối hợp thực hiện": after a lead, bodies whose verb is "phối hợp" (not "phối hợp
+# với", whose subject is the body tasked) coordinate
+_JOINS = re.compile(r"^phối\s+hợp\b(?!\s+với)", re.I)
+
+
+class Actor(TypedDict):
+    """An actor of actors.yml."""
+
+    id: str
+    name_en: str
+    name_vi: NotRequired[str]
+    kind: str  # one of ACTOR_KINDS
+    aliases: list[str]
 
 
 @dataclass(frozen=True)
@@ -111,19 +125,20 @@ class Reading:
 
 
 @lru_cache(maxsize=1)
-def load_actors() -> tuple[dict[str, Any], ...]:
+def load_actors() -> tuple[Actor, ...]:
     """Return the actors of actors.yml, checked (ids unique, kinds known, aliases present)."""
-    data = read_yaml(ACTORS_FILE) or []
+    data = cast(list[Any], read_yaml(ACTORS_FILE) or [])
     seen: set[str] = set()
-    for i, item in enumerate(data, start=1):
-        if not isinstance(item, dict) or not all(item.get(k) for k in ("id", "aliases", "name_en")):
+    for i, raw in enumerate(data, start=1):
+        item = cast(dict[str, Any], raw) if isinstance(raw, dict) else {}
+        if not all(item.get(k) for k in ("id", "aliases", "name_en")):
             raise InputError(ACTORS_FILE.name, f"item {i}", "an actor needs an id, name_en and aliases")
         if item["id"] in seen:
             raise InputError(ACTORS_FILE.name, f"item {i}.id", f"duplicate id {item['id']!r}")
         if item.get("kind") not in ACTOR_KINDS:
             raise InputError(ACTORS_FILE.name, f"item {i}.kind", f"unknown kind {item.get('kind')!r}")
         seen.add(item["id"])
-    return tuple(data)
+    return tuple(cast(list[Actor], data))
 
 
 @lru_cache(maxsize=1)
@@ -169,6 +184,9 @@ def read_provision(text: str, label_end: int = 0, matcher: AliasMatcher | None =
         if tail and _OPENING.match(text[opening : group[0].start]):
             verb = text[tail.end() :].lstrip()
             role = "assist" if _ASSIST.match(verb) else "lead"
+            if role == "lead" and heads and _JOINS.match(verb):
+                found += [_assign(m, "coordinate", "phối hợp") for m in group]
+                continue
             heads += group
             found += [_assign(m, role, tail.group(0).strip(" ,")) for m in group]
     partners: list[Match] = []
@@ -284,7 +302,9 @@ def assignment_tables(corpus: Corpus, tables: Tables) -> Tables:
                 if not a.actor_id or (a.actor_id, a.role) in seen:
                     continue
                 seen.add((a.actor_id, a.role))
-                raw = spans.raw_span(a.start, a.end) if a.start is not None and not a.inherited_from else None
+                raw = None
+                if a.start is not None and a.end is not None and not a.inherited_from:
+                    raw = spans.raw_span(a.start, a.end)
                 rows.append(
                     {
                         "provision_id": p.id,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeGuard, cast
 
 import pandas as pd
 
@@ -33,13 +33,13 @@ class Span:
 class Annotations:
     """Per-provision lists of themes, targets, mentions and assignments, plus the names they refer to."""
 
-    themes: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    targets: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    mentions: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    assignments: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    entity_names: dict[str, str] = field(default_factory=dict)
-    actor_names: dict[str, dict[str, str]] = field(default_factory=dict)
-    actor_aliases: dict[str, list[str]] = field(default_factory=dict)
+    themes: dict[str, list[dict[str, Any]]] = field(default_factory=dict[str, list[dict[str, Any]]])
+    targets: dict[str, list[dict[str, Any]]] = field(default_factory=dict[str, list[dict[str, Any]]])
+    mentions: dict[str, list[dict[str, Any]]] = field(default_factory=dict[str, list[dict[str, Any]]])
+    assignments: dict[str, list[dict[str, Any]]] = field(default_factory=dict[str, list[dict[str, Any]]])
+    entity_names: dict[str, str] = field(default_factory=dict[str, str])
+    actor_names: dict[str, dict[str, str]] = field(default_factory=dict[str, dict[str, str]])
+    actor_aliases: dict[str, list[str]] = field(default_factory=dict[str, list[str]])
     available: frozenset[str] = frozenset()
 
     @classmethod
@@ -88,7 +88,8 @@ class Annotations:
 
     def actors(self, provision_id: str, lang: str = "en") -> list[dict[str, Any]]:
         """Return the bodies a provision gives a task to: name (in `lang`), role and whether inherited."""
-        out, seen = [], set()
+        out: list[dict[str, Any]] = []
+        seen: set[tuple[str, str]] = set()
         for row in self.assignments.get(provision_id, []):
             actor = str(row.get("actor_id", ""))
             role = _text(row.get("role"))
@@ -200,7 +201,8 @@ def _text(value: Any) -> str:
 
 def _is_missing(value: Any) -> bool:
     try:
-        return value is None or bool(pd.isna(value))
+        # a scalar cell (pandas-stubs has no overload for Any): True, False or numpy.bool_
+        return value is None or bool(cast(object, pd.isna(value)))
     except (TypeError, ValueError):
         return False
 
@@ -209,5 +211,5 @@ def _flag(value: Any) -> bool:
     return False if _is_missing(value) else bool(value)
 
 
-def _is_number(value: Any) -> bool:
+def _is_number(value: Any) -> TypeGuard[int | float]:
     return isinstance(value, int | float) and not _is_missing(value)

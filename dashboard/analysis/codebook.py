@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from dashboard.corpus.yamlfile import read_yaml
 from dashboard.errors import InputError
@@ -65,11 +65,13 @@ def load_codebook() -> dict[str, Any]:
 def check_codebook(data: dict[str, Any]) -> list[tuple[str, str]]:
     """Return (where, problem) for every inconsistency of a parsed codebook; empty when it is usable."""
     problems: list[tuple[str, str]] = []
-    themes = data.get("themes") or []
-    ids = [t.get("id") for t in themes]
+    # parsed YAML not yet checked: each value may be anything
+    themes: list[Any] = data.get("themes") or []
+    ids: list[Any] = [t.get("id") for t in themes]
     if len(ids) != len(set(ids)):
         problems.append(("themes", "duplicate theme id"))
-    weights = (data.get("tagger") or {}).get("weights") or {}
+    tagger: dict[str, Any] = data.get("tagger") or {}
+    weights: dict[str, Any] = tagger.get("weights") or {}
     for tier in TIERS:
         if not isinstance(weights.get(tier), (int, float)) or not 0 < weights[tier] < 1:
             problems.append((f"tagger.weights.{tier}", "must be a number between 0 and 1"))
@@ -78,25 +80,27 @@ def check_codebook(data: dict[str, Any]) -> list[tuple[str, str]]:
         for key in ("id", "label_en", "label_vi", "scope", "include", "exclude"):
             if not str(theme.get(key) or "").strip():
                 problems.append((f"{where}.{key}", "missing or empty"))
-        terms = theme.get("terms") or {}
+        terms: dict[str, Any] = theme.get("terms") or {}
         for tier in terms:
             if tier not in TIERS:
                 problems.append((f"{where}.terms.{tier}", f"unknown tier (one of {', '.join(TIERS)})"))
-        listed = {str(t).casefold() for tier in TIERS for t in terms.get(tier) or []}
-        for field in theme.get("fields") or []:
+        listed = {str(t).casefold() for tier in TIERS for t in _items(terms.get(tier))}
+        for field in _items(theme.get("fields")):
             if str(field).casefold() not in listed:
                 problems.append((f"{where}.fields", f"{field!r} is not one of the theme's terms"))
-        vi = theme.get("vi") or {}
+        vi: Any = theme.get("vi") or {}
         if isinstance(vi, dict):
             problems += [
-                (f"{where}.vi.{tier}", f"unknown tier (one of {', '.join(TIERS)})") for tier in vi if tier not in TIERS
+                (f"{where}.vi.{tier}", f"unknown tier (one of {', '.join(TIERS)})")
+                for tier in cast(dict[str, Any], vi)
+                if tier not in TIERS
             ]
         listed_vi = {t.casefold() for _, t in vi_terms(theme)}
-        for field in theme.get("vi_fields") or []:
+        for field in _items(theme.get("vi_fields")):
             if str(field).casefold() not in listed_vi:
                 problems.append((f"{where}.vi_fields", f"{field!r} is not one of the theme's Vietnamese terms"))
-    for i, phrase in enumerate(data.get("phrases") or []):
-        for theme_id in phrase.get("themes") or []:
+    for i, phrase in enumerate(_items(data.get("phrases"))):
+        for theme_id in _items(phrase.get("themes")):
             if theme_id not in ids:
                 problems.append((f"phrases[{i}].themes", f"unknown theme {theme_id!r}"))
         if phrase.get("weight", "strong") not in TIERS:
@@ -125,41 +129,46 @@ def lexicon(data: dict[str, Any] | None = None) -> list[Term]:
     Themes' own terms come first, then cross-theme phrases, neutral phrases and side-clause markers.
     """
     data = data if data is not None else load_codebook()
-    weights = data["tagger"]["weights"]
+    weights: dict[str, float] = data["tagger"]["weights"]
     out: list[Term] = []
-    for theme in data["themes"]:
-        fields = {str(f).casefold() for f in theme.get("fields") or []}
+    for theme in _items(data["themes"]):
+        fields = {str(f).casefold() for f in _items(theme.get("fields"))}
         for tier in TIERS:
-            for raw in theme.get("terms", {}).get(tier) or []:
+            for raw in _items(theme.get("terms", {}).get(tier)):
                 text = str(raw)
                 field = text.casefold() in fields
                 out.extend(_entries(text, (theme["id"],), tier, weights[tier], field))
-        vi_fields = {str(f).casefold() for f in theme.get("vi_fields") or []}
+        vi_fields = {str(f).casefold() for f in _items(theme.get("vi_fields"))}
         for tier, raw in vi_terms(theme):
             field = raw.casefold() in vi_fields
             out.append(Term(raw, (theme["id"],), tier, weights[tier], field))
-    for phrase in data.get("phrases") or []:
-        tier = phrase.get("weight", "strong")
-        themes = tuple(phrase.get("themes") or ()) or (NEUTRAL,)
-        for raw in phrase["terms"]:
+    for phrase in _items(data.get("phrases")):
+        tier: str = phrase.get("weight", "strong")
+        themes: tuple[str, ...] = tuple(_items(phrase.get("themes"))) or (NEUTRAL,)
+        for raw in _items(phrase["terms"]):
             out.extend(_entries(str(raw), themes, tier, weights[tier], False))
-    for raw in data.get("neutral") or []:
+    for raw in _items(data.get("neutral")):
         out.extend(_entries(str(raw), (NEUTRAL,), "strong", 0.0, False))
-    for raw in data["tagger"].get("side_clause_markers") or []:
+    for raw in _items(data["tagger"].get("side_clause_markers")):
         out.extend(_entries(str(raw), (SIDE,), "strong", 0.0, False))
-    for raw in data["tagger"].get("side_clause_after_comma") or []:
+    for raw in _items(data["tagger"].get("side_clause_after_comma")):
         out.extend(_entries(str(raw), (SIDE_AFTER_COMMA,), "strong", 0.0, False))
-    for raw in data["tagger"].get("frame_qualifiers") or []:
+    for raw in _items(data["tagger"].get("frame_qualifiers")):
         out.append(Term(str(raw), (QUALIFIER,), "strong", 0.0, False))
     return out
 
 
 def vi_terms(theme: dict[str, Any]) -> list[tuple[str, str]]:
     """Return (tier, term) for a theme's Vietnamese terms: `vi` is tiered like `terms`, or a list of strong ones."""
-    vi = theme.get("vi") or {}
+    vi: Any = theme.get("vi") or {}
     if isinstance(vi, list):
-        return [("strong", str(t)) for t in vi]
-    return [(tier, str(t)) for tier in TIERS for t in vi.get(tier) or []]
+        return [("strong", str(t)) for t in cast(list[Any], vi)]
+    return [(tier, str(t)) for tier in TIERS for t in _items(vi.get(tier))]
+
+
+def _items(value: Any) -> list[Any]:
+    """A list read from the YAML, or [] where it is missing or empty (`value or []`)."""
+    return value or []
 
 
 def _entries(text: str, themes: tuple[str, ...], tier: str, weight: float, field: bool) -> list[Term]:

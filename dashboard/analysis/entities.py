@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NotRequired, TypedDict, cast
 
 from dashboard.corpus.ids import symbol_key
 from dashboard.corpus.load import Corpus
@@ -64,11 +64,21 @@ _FOLD = str.maketrans(
 
 def fold_keep_length(text: str) -> str:
     """Return `text` without diacritics, with straight quotes and hyphens, one character per character."""
-    out = []
+    out: list[str] = []
     for ch in text.translate(_FOLD):
         base = unicodedata.normalize("NFD", ch)[0] if not ch.isascii() else ch
         out.append(base)
     return "".join(out)
+
+
+class Entity(TypedDict):
+    """An entity of gazetteer.yml."""
+
+    id: str
+    name: str
+    kind: str  # one of ENTITY_KINDS
+    aliases: list[str]
+    document_symbol: NotRequired[str]  # for a document
 
 
 @dataclass(frozen=True)
@@ -93,7 +103,7 @@ class AliasMatcher:
         """`names_as_written`: a name of two capitalised words ("Doi Moi", "East Sea") matches only in capitals,
         since folding diacritics away makes it a common phrase ("đổi mới", innovation)."""
         self._index: dict[str, list[tuple[str, bool, str]]] = {}
-        seen = set()
+        seen: set[tuple[str, str]] = set()
         for alias, key in aliases:
             folded = fold_keep_length(normalise_text(alias))
             words = _WORD.findall(folded)
@@ -152,26 +162,27 @@ def select_longest(matches: list[Match]) -> list[Match]:
 
 
 @lru_cache(maxsize=1)
-def load_gazetteer() -> tuple[dict[str, Any], ...]:
+def load_gazetteer() -> tuple[Entity, ...]:
     """Return the gazetteer's entities, checked (ids unique, kinds known, aliases present)."""
-    data = read_yaml(GAZETTEER_FILE) or []
+    data = cast(list[Any], read_yaml(GAZETTEER_FILE) or [])
     seen: set[str] = set()
-    for i, item in enumerate(data, start=1):
+    for i, raw in enumerate(data, start=1):
+        item = cast(dict[str, Any], raw) if isinstance(raw, dict) else {}
         where = f"item {i}"
-        if not isinstance(item, dict) or not item.get("id") or not item.get("aliases"):
+        if not item.get("id") or not item.get("aliases"):
             raise InputError(GAZETTEER_FILE.name, where, "an entity needs an id and aliases")
         if item["id"] in seen:
             raise InputError(GAZETTEER_FILE.name, f"{where}.id", f"duplicate id {item['id']!r}")
         if item.get("kind") not in ENTITY_KINDS:
             raise InputError(GAZETTEER_FILE.name, f"{where}.kind", f"unknown kind {item.get('kind')!r}")
         seen.add(item["id"])
-    return tuple(data)
+    return tuple(cast(list[Entity], data))
 
 
 def entity_rows(corpus: Corpus) -> list[dict[str, Any]]:
     """Return the gazetteer's entities, plus one per corpus document the gazetteer does not name."""
-    rows = []
-    named = set()
+    rows: list[dict[str, Any]] = []
+    named: set[str | None] = set()
     for item in load_gazetteer():
         symbol = str(item.get("document_symbol") or "")
         doc_id = corpus.resolve(symbol) if symbol else None

@@ -21,6 +21,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -88,25 +89,31 @@ class FullText:
     def _counts(self, folded: list[str]) -> None:
         """Build the rows × stems count matrix: words counted by scikit-learn, each distinct word mapped to the
         stems FTS5's tokenizer makes of it (so stems, case and marks are folded by FTS5 itself)."""
-        from scipy import sparse
-        from sklearn.feature_extraction.text import CountVectorizer
+        # neither ships type hints, nor is there a stub package installed
+        from scipy import sparse  # pyright: ignore[reportMissingTypeStubs]
+        from sklearn.feature_extraction.text import CountVectorizer  # pyright: ignore[reportMissingTypeStubs]
 
+        # scipy and scikit-learn ship no type hints (pyright reads their code): their objects are Any here
+        sparse_matrices: Any = sparse
+        count_vectorizer: Any = CountVectorizer
         self.size = len(folded)
         self.stems: dict[str, int] = {}
-        self.word_stems = {}
+        self.word_stems: dict[str, tuple[str, ...]] = {}
+        self.matrix: Any  # a scipy.sparse.csc_matrix, rows × stems
+        self.lengths: np.ndarray
         if not any(x.strip() for x in folded):
-            self.matrix = sparse.csc_matrix((self.size, 0), dtype=np.float64)
+            self.matrix = sparse_matrices.csc_matrix((self.size, 0), dtype=np.float64)
             self.lengths = np.zeros(self.size)
             return
-        words = CountVectorizer(lowercase=True, token_pattern=r"(?u)[^\W_]+", dtype=np.int32)
+        words = count_vectorizer(lowercase=True, token_pattern=r"(?u)[^\W_]+", dtype=np.int32)
         counts = words.fit_transform(folded)
-        vocabulary = list(words.get_feature_names_out())
+        vocabulary: list[str] = list(words.get_feature_names_out())
         pairs = self.tokens(vocabulary)
-        self.word_stems: dict[str, tuple[str, ...]] = {}
+        self.word_stems = {}
         for w, stem in pairs:
             self.word_stems[vocabulary[w]] = (*self.word_stems.get(vocabulary[w], ()), stem)
         columns = [self.stems.setdefault(stem, len(self.stems)) for _, stem in pairs]
-        mapping = sparse.csr_matrix(
+        mapping = sparse_matrices.csr_matrix(
             (np.ones(len(pairs)), ([w for w, _ in pairs], columns)),
             shape=(counts.shape[1], len(self.stems)),
         )
@@ -198,7 +205,7 @@ class FullText:
         if not prefix:
             return [self.stems[stem]] if stem in self.stems else []
         at = bisect.bisect_left(self.sorted_stems, stem)
-        out = []
+        out: list[int] = []
         while at < len(self.sorted_stems) and self.sorted_stems[at].startswith(stem):
             out.append(self.stems[self.sorted_stems[at]])
             at += 1

@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from dashboard.analysis.text import STOP_WORDS
 from dashboard.analysis.vi_words import word_units
@@ -64,7 +64,10 @@ def keyness(
         if score <= 0:
             continue
         (key_a if a / total_a > b / total_b else key_b).append(KeyTerm(term, score, a, b))
-    order = lambda k: (-k.score, k.term)  # noqa: E731
+
+    def order(k: KeyTerm) -> tuple[float, str]:
+        return (-k.score, k.term)
+
     return sorted(key_a, key=order)[:top], sorted(key_b, key=order)[:top]
 
 
@@ -81,7 +84,7 @@ class TermCounts:
     count together; `display` gives the commonest written form.
     """
 
-    counts: Counter[str] = field(default_factory=Counter)
+    counts: Counter[str] = field(default_factory=Counter[str])
     forms: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
 
     def add(self, key: str, surface: str) -> None:
@@ -231,9 +234,9 @@ def provisions_of(source: Any, document_id: str, *, basis: str = "auto") -> list
     """
     if basis not in ("own", "all", "auto"):
         raise ValueError(f"basis must be own, all or auto, not {basis!r}")
-    table = getattr(source, "provisions", None)
+    table: Any = getattr(source, "provisions", None)
     if table is None:
-        table = source["provisions"] if isinstance(source, Mapping) else source
+        table = cast(Mapping[str, Any], source)["provisions"] if isinstance(source, Mapping) else source
     rows = [r for r in records(table) if r["document_id"] == document_id]
     own = [r for r in rows if is_true(r.get("own_text"))]
     if basis == "own" or (basis == "auto" and own):
@@ -261,5 +264,8 @@ def document_keyness(
     """
     counts = [count_terms((p["text"] for p in provisions_of(source, doc, basis=basis)), max_n=max_n) for doc in (a, b)]
     key_a, key_b = keyness(counts[0].counts, counts[1].counts, top=top, min_count=min_count)
-    shown = lambda k, c: KeyTerm(c.display(k.term), k.score, k.count_a, k.count_b)  # noqa: E731
+
+    def shown(k: KeyTerm, c: TermCounts) -> KeyTerm:
+        return KeyTerm(c.display(k.term), k.score, k.count_a, k.count_b)
+
     return ([shown(k, counts[0]) for k in key_a], [shown(k, counts[1]) for k in key_b])

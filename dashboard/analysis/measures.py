@@ -39,7 +39,7 @@ def theme_measure_rows(documents: Any, provisions: Any, provision_themes: Any,
     by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for p in records(provisions):
         by_doc[p["document_id"]].append(p)
-    out = []
+    out: list[dict[str, Any]] = []
     for doc in records(documents):
         if not is_true(doc.get("held", True)) or counted_elsewhere(doc):
             continue
@@ -74,7 +74,7 @@ def _rows_for(doc: Mapping[str, Any], basis: str, units: list[dict[str, Any]],
             split[theme] += 1 / len(found)
             mentions[theme] += len(tag.get("evidence") or [])
             scores[theme].append(float(tag["score"]))
-    rows = []
+    rows: list[dict[str, Any]] = []
     for theme in themes:
         rows.append({
             "document_id": doc["id"], "theme_id": theme, "basis": basis, "provisions": n,
@@ -109,7 +109,7 @@ def share_delta(measures: Any, a: str, b: str, *, basis: str = "auto",
     """
     rows = records(measures)
     shares = {doc: _shares(rows, doc, basis, measure) for doc in (a, b)}
-    out = []
+    out: list[dict[str, Any]] = []
     for theme in dict.fromkeys(r["theme_id"] for r in rows):  # codebook order, as the table is written
         a_share, b_share = shares[a].get(theme, 0.0), shares[b].get(theme, 0.0)
         out.append({"id": theme, "a_share": round(a_share, 4), "b_share": round(b_share, 4),

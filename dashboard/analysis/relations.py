@@ -11,26 +11,52 @@ cited evidence, source and confidence, takes origin `cited+extracted`, and gains
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
+from dashboard.analysis.entities import SYMBOL
 from dashboard.corpus.ids import symbol_key
 from dashboard.corpus.load import Corpus
+from dashboard.corpus.segment import Provision
 from dashboard.corpus.spans import Tables
 
-_IMPLEMENTS = re.compile(r"\b(?:action\s+program(?:me)?|program(?:me)?|action\s+plan|plan|scheme|project)\b"
-                         r"[^.;]{0,80}?\b(?:to\s+implement|implementing|for\s+(?:the\s+)?implementation\s+of)\s+"
-                         r"(?:the\s+)?(?:(?:resolution|decision|conclusion|directive|law)\s+(?:no\.?\s*)?)?$",
-                         re.I)
+_IMPLEMENTS = re.compile(
+    r"\b(?:action\s+program(?:me)?|program(?:me)?|action\s+plan|plan|scheme|project)\b"
+    r"[^.;]{0,80}?\b(?:to\s+implement|implementing|for\s+(?:the\s+)?implementation\s+of)\s+"
+    r"(?:the\s+)?(?:(?:resolution|decision|conclusion|directive|law)\s+(?:no\.?\s*)?)?$",
+    re.I,
+)
 
 
 # Vietnamese: "Chương trình hành động ... thực hiện Nghị quyết số 59-NQ/TW", "Kế hoạch triển khai Nghị quyết ..."
-_IMPLEMENTS_VI = re.compile(r"\b(?:chương\s+trình|kế\s+hoạch|đề\s+án|dự\s+án)\b[^.;]{0,80}?"
-                            r"\b(?:để\s+)?(?:thực\s+hiện|triển\s+khai|thi\s+hành)\s+"
-                            r"(?:(?:nghị\s+quyết|quyết\s+định|kết\s+luận|chỉ\s+thị|luật)\s+(?:số\s+)?)?$", re.I)
+_IMPLEMENTS_VI = re.compile(
+    r"\b(?:chương\s+trình|kế\s+hoạch|đề\s+án|dự\s+án)\b[^.;]{0,80}?"
+    r"\b(?:để\s+)?(?:thực\s+hiện|triển\s+khai|thi\s+hành)\s+"
+    r"(?:(?:nghị\s+quyết|quyết\s+định|kết\s+luận|chỉ\s+thị|luật)\s+(?:số\s+)?)?$",
+    re.I,
+)
 # a document that replaces another: "thay thế Nghị quyết số 01/NQ-CP", "supersedes Decision No. 40/QD-TTg"
-_SUPERSEDES = re.compile(r"\b(?:thay\s+thế(?:\s+cho)?|supersed(?:es|ing|e)|replac(?:es|ing|e))\s+(?:the\s+)?"
-                         r"(?:(?:nghị\s+quyết|quyết\s+định|kết\s+luận|chỉ\s+thị|luật|resolution|decision|"
-                         r"conclusion|directive|law)\s+(?:số\s+|no\.?\s*)?)?$", re.I)
+_SUPERSEDES = re.compile(
+    r"\b(?:thay\s+thế(?:\s+cho)?|supersed(?:es|ing|e)|replac(?:es|ing|e))\s+(?:the\s+)?"
+    r"(?:(?:nghị\s+quyết|quyết\s+định|kết\s+luận|chỉ\s+thị|luật|resolution|decision|"
+    r"conclusion|directive|law)\s+(?:số\s+|no\.?\s*)?)?$",
+    re.I,
+)
+
+
+def unheld_relations(provisions: Iterable[Provision], known: set[str], own_symbol: str) -> list[tuple[str, str]]:
+    """Return (symbol, relation kind) for each document the provisions name that `known` (symbol keys of the
+    documents held or listed in references.yml) does not hold: the build draws no relation to those."""
+    out: dict[str, str] = {}
+    for p in provisions:
+        for sym in SYMBOL.finditer(p.text):
+            key = symbol_key(sym.group(0))
+            if "/" not in sym.group(0) or key in known or key == symbol_key(own_symbol):
+                continue
+            kind = relation_kind(p.text, sym.start(), p.ordinal == 1)
+            if out.get(sym.group(0)) in (None, "references"):
+                out[sym.group(0)] = kind
+    return list(out.items())
 
 
 def relation_kind(text: str, at: int, titled: bool) -> str:
@@ -48,8 +74,9 @@ def relation_kind(text: str, at: int, titled: bool) -> str:
     return "references"
 
 
-def extracted_relations(corpus: Corpus, mentions: list[dict[str, Any]],
-                        entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def extracted_relations(
+    corpus: Corpus, mentions: list[dict[str, Any]], entities: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
     """Return one relation per (source, kind, target) that the provisions' text states, in corpus order."""
     documents = {e["id"]: e["document_id"] for e in entities if e.get("document_id")}
     provisions = {p.id: p for p in corpus.provisions()}
@@ -71,11 +98,15 @@ def extracted_relations(corpus: Corpus, mentions: list[dict[str, Any]],
         if row is None:
             meta = metas[source]
             found[key] = {
-                "source_id": source, "kind": kind, "target_id": target,
+                "source_id": source,
+                "kind": kind,
+                "target_id": target,
                 "evidence": f"{m['provision_id']}: \u201c{m['surface']}\u201d",
                 "source_url": meta.seed_url or meta.source_url,
-                "confidence": "V" if exact and kind == "references" else "P", "origin": "extracted",
-                "provision_id": m["provision_id"], "provision_ids": [m["provision_id"]],
+                "confidence": "V" if exact and kind == "references" else "P",
+                "origin": "extracted",
+                "provision_id": m["provision_id"],
+                "provision_ids": [m["provision_id"]],
             }
         elif m["provision_id"] not in row["provision_ids"]:
             row["provision_ids"].append(m["provision_id"])
@@ -91,7 +122,7 @@ def merge_relations(cited: list[dict[str, Any]], extracted: list[dict[str, Any]]
     An extracted reference to a document the cited rows already relate to in another way (153/NQ-CP implements
     59-NQ/TW) supports that row rather than adding a weaker duplicate edge.
     """
-    rows = [{**r, "provision_ids": list(r.get("provision_ids") or [])} for r in cited]
+    rows: list[dict[str, Any]] = [{**r, "provision_ids": list(r.get("provision_ids") or [])} for r in cited]
     exact = {(r["source_id"], r["kind"], r["target_id"]): r for r in rows}
     pairs: dict[tuple[str, str], dict[str, Any]] = {}
     for r in rows:

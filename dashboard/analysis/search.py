@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -209,7 +209,7 @@ class SearchResult:
 
     frame: pd.DataFrame  # id, document_id, ordinal, year, own_text, row, tier
     include: tuple[str, ...] = ()
-    names: list[NameHit] = field(default_factory=list)
+    names: list[NameHit] = field(default_factory=list[NameHit])
     vietnamese: bool = False  # the query holds Vietnamese letters or tones
 
     def __len__(self) -> int:
@@ -224,12 +224,13 @@ class SearchIndex:
 
     frame: pd.DataFrame
     text: FullText | None = None
-    names: list[NameHit] = field(default_factory=list)
+    names: list[NameHit] = field(default_factory=list[NameHit])
     name_text: FullText | None = None
     vietnamese_documents: int = 0  # held documents whose text is Vietnamese
-    theme_rows: dict[str, np.ndarray] = field(default_factory=dict)
-    entity_rows: dict[str, np.ndarray] = field(default_factory=dict)
-    actor_rows: dict[tuple[str, str], np.ndarray] = field(default_factory=dict)
+    # keyed by the tuple of the key columns' values: (theme_id,), (entity_id,), (actor_id, role)
+    theme_rows: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict[tuple[str, ...], np.ndarray])
+    entity_rows: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict[tuple[str, ...], np.ndarray])
+    actor_rows: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict[tuple[str, ...], np.ndarray])
 
     @classmethod
     def build(
@@ -363,7 +364,9 @@ def _aliases(value: Any) -> list[str]:
         return []
 
 
-def _rows_by(position: pd.Series, table: pd.DataFrame | None, keys: list[str]) -> dict[tuple, np.ndarray]:
+def _rows_by(
+    position: pd.Series, table: pd.DataFrame | None, keys: list[str]
+) -> dict[tuple[str, ...], np.ndarray]:
     if table is None or table.empty or "provision_id" not in table or not set(keys) <= set(table.columns):
         return {}
     rows = table[["provision_id", *keys]].copy()
@@ -371,7 +374,8 @@ def _rows_by(position: pd.Series, table: pd.DataFrame | None, keys: list[str]) -
     rows = rows.dropna(subset=["row"])
     rows[keys] = rows[keys].fillna("").astype(str)
     return {
-        (k if isinstance(k, tuple) else (k,)): np.unique(g["row"].to_numpy(dtype=np.int64))
+        # grouped by a list of columns: each key is a tuple (of strings, as the columns were made)
+        cast(tuple[str, ...], k): np.unique(g["row"].to_numpy(dtype=np.int64))
         for k, g in rows.groupby(keys, sort=False)
     }
 

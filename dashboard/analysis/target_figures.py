@@ -7,21 +7,21 @@ import re
 from bisect import bisect_left
 
 from dashboard.analysis.target_patterns import (
-    _CURRENCY,
-    _FILLER,
-    _MONEY,
-    _NUMBER_WORDS,
-    _PAST,
-    _QUALIFIER,
-    _QUANTITY,
-    _SINCE,
-    _STOCK,
-    _TARGET_VERB,
+    CURRENCY,
+    FILLER,
     LOOKBACK,
+    MONEY,
+    NUMBER_WORDS,
+    PAST,
+    QUALIFIER,
+    QUANTITY,
+    SINCE,
+    STOCK,
+    TARGET_VERB,
     UNITS,
     YEAR,
 )
-from dashboard.analysis.target_spans import Target, _sentence, _year
+from dashboard.analysis.target_spans import Target, first_year, sentence_bounds
 from dashboard.analysis.targets_vi import figures_vi
 from dashboard.corpus.spans import Occupied
 
@@ -31,12 +31,12 @@ def _number(word: str) -> float | None:
     if word[0].isdigit():
         return float(word.replace(",", "")) if re.fullmatch(r"\d{1,3}(?:,\d{3})+", word) else float(word)
     parts = word.split("-")
-    if parts[0] not in _NUMBER_WORDS:
+    if parts[0] not in NUMBER_WORDS:
         return None
-    return float(_NUMBER_WORDS[parts[0]] + (_NUMBER_WORDS[parts[1]] if len(parts) > 1 else 0))
+    return float(NUMBER_WORDS[parts[0]] + (NUMBER_WORDS[parts[1]] if len(parts) > 1 else 0))
 
 
-def _quantities(text: str, blocked: list[tuple[int, int]], dated: list[Target], issued_year: int) -> list[Target]:
+def quantities(text: str, blocked: list[tuple[int, int]], dated: list[Target], issued_year: int) -> list[Target]:
     out: list[Target] = []
     occupied = Occupied(len(text), blocked)  # the blocked spans and the figures taken so far
 
@@ -47,7 +47,7 @@ def _quantities(text: str, blocked: list[tuple[int, int]], dated: list[Target], 
         out.append(target)
         occupied.add(target.start, target.end)
 
-    for m in _STOCK.finditer(text):  # "raising the number of countries ... to 33": a level, not a change
+    for m in STOCK.finditer(text):  # "raising the number of countries ... to 33": a level, not a change
         if clear(m.start(2), m.end(2)):
             take(
                 Target(
@@ -61,7 +61,7 @@ def _quantities(text: str, blocked: list[tuple[int, int]], dated: list[Target], 
                 )
             )
     figures: list[tuple[re.Match[str], str, float | None, str]] = figures_vi(text)  # match, number, value, unit
-    for m in _MONEY.finditer(text):
+    for m in MONEY.finditer(text):
         currency = (m.group(1) or m.group(4) or "").lower().replace(" ", "")
         if currency and clear(m.start(), m.end()):
             figures.append(
@@ -69,13 +69,13 @@ def _quantities(text: str, blocked: list[tuple[int, int]], dated: list[Target], 
                     m,
                     m.group(2),
                     _number(m.group(2)),
-                    f"{m.group(3).lower()} {_CURRENCY.get(currency, currency.upper())}",
+                    f"{m.group(3).lower()} {CURRENCY.get(currency, currency.upper())}",
                 )
             )
     figured = Occupied(len(text), ((f[0].start(), f[0].end()) for f in figures))
-    for m in _QUANTITY.finditer(text):
+    for m in QUANTITY.finditer(text):
         number, fillers = m.group(1), m.group(2).split()
-        if re.fullmatch(YEAR, number) or any(w.lower() in _FILLER for w in fillers):
+        if re.fullmatch(YEAR, number) or any(w.lower() in FILLER for w in fillers):
             continue
         if figured.overlaps(m.start(), m.end()):
             continue
@@ -91,7 +91,7 @@ def _quantities(text: str, blocked: list[tuple[int, int]], dated: list[Target], 
     for m, number, value, unit in sorted(figures, key=lambda f: f[0].start()):
         if value is None or not clear(m.start(), m.end()) or (number.lower() == "one" and unit == "others"):
             continue
-        s_start, s_end = _sentence(text, m.start())
+        s_start, s_end = sentence_bounds(text, m.start())
         if unit == "others":  # "seven others": the unit of the figure before it in the sentence
             before = [t for t in out if s_start <= t.start < m.start() and t.unit]
             if not before:
@@ -99,7 +99,7 @@ def _quantities(text: str, blocked: list[tuple[int, int]], dated: list[Target], 
             unit = before[-1].unit
         unit = UNITS.get(unit, unit)
         notes: list[str] = []
-        qualifier = _QUALIFIER.search(text, max(0, m.start() - LOOKBACK), m.start())
+        qualifier = QUALIFIER.search(text, max(0, m.start() - LOOKBACK), m.start())
         if qualifier:
             notes.append(f"{qualifier.group(1)} {number}")
         if (s_start, s_end) not in sentences:  # read once per sentence, however many figures it holds
@@ -125,10 +125,10 @@ def _quantities(text: str, blocked: list[tuple[int, int]], dated: list[Target], 
                 m.start(),
                 m.end(),
                 m.group(0),
-                start_year=_year(since) if since else None,
+                start_year=first_year(since) if since else None,
                 value=value,
                 unit=unit,
-                notes=tuple(notes + ([f"since {_year(since)}"] if since else [])),
+                notes=tuple(notes + ([f"since {first_year(since)}"] if since else [])),
             )
         )
     return out
@@ -142,5 +142,5 @@ def _sentence_facts(
     inside = deadlines[bisect_left(deadlines, (s_start,)) : bisect_left(deadlines, (s_end,))]
     deadline = min(inside, key=lambda d: d[1])[2] if inside else None
     sentence = text[s_start:s_end]
-    aims = bool(deadline or _TARGET_VERB.match(sentence)) and not _PAST.search(sentence)
-    return aims, deadline, _SINCE.search(text, s_start, s_end)
+    aims = bool(deadline or TARGET_VERB.match(sentence)) and not PAST.search(sentence)
+    return aims, deadline, SINCE.search(text, s_start, s_end)

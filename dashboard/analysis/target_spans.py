@@ -8,7 +8,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from dashboard.analysis.target_patterns import _CLAUSE_END, _SENTENCE_END
+from dashboard.analysis.target_patterns import CLAUSE_END, SENTENCE_END
 
 
 @dataclass(frozen=True)
@@ -28,26 +28,26 @@ class Target:
     notes: tuple[str, ...] = field(default=())
 
 
-def _year(m: re.Match[str]) -> int:
+def first_year(m: re.Match[str]) -> int:
     """Return the first year a phrase matched (its English or its Vietnamese alternative)."""
     return int(next(g for g in m.groups() if g))
 
 
-def _stage_name(m: re.Match[str]) -> str:
+def stage_name(m: re.Match[str]) -> str:
     return f"{' '.join(m.group(1).split()).capitalize()} {m.group(2).upper()}"
 
 
-def _clause_start(text: str, at: int) -> int:
+def clause_start_at(text: str, at: int) -> int:
     # the last clause end at or before `at`, from the text's clause ends found once (bisect: no rescan per match);
     # a "." just before `at` ends a clause there as when the text is read up to `at` only
-    if at and _CLAUSE_END.match(text, at - 1, at):
+    if at and CLAUSE_END.match(text, at - 1, at):
         return at
-    ends = _ends(_CLAUSE_END, text)
+    ends = _ends(CLAUSE_END, text)
     i = bisect_right(ends, at)
     return ends[i - 1] if i else 0
 
 
-def _name_start(text: str, clause_start: int, at: int) -> int:
+def name_start(text: str, clause_start: int, at: int) -> int:
     words = list(re.finditer(r"\S+", text[clause_start:at]))
     start = at
     for w in reversed(words[1:]):  # the clause's first word is a verb or an article, not part of the name
@@ -57,18 +57,18 @@ def _name_start(text: str, clause_start: int, at: int) -> int:
     return start
 
 
-def _name_before(text: str, at: int) -> str:
-    start = _name_start(text, _clause_start(text, at), at)
+def name_before(text: str, at: int) -> str:
+    start = name_start(text, clause_start_at(text, at), at)
     return text[start:at]
 
 
-def _sentence(text: str, at: int) -> tuple[int, int]:
-    ends = _ends(_SENTENCE_END, text)
+def sentence_bounds(text: str, at: int) -> tuple[int, int]:
+    ends = _ends(SENTENCE_END, text)
     i = bisect_right(ends, at)
     return (ends[i - 1] if i else 0), (ends[i] if i < len(ends) else len(text))
 
 
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+def inside_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) lies inside one of `spans` (sorted, not overlapping: a pattern's matches)."""
     i = bisect_right(spans, (start, float("inf"))) - 1
     return i >= 0 and spans[i][1] >= end

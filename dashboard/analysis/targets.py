@@ -17,40 +17,40 @@ from bisect import bisect_left
 from dataclasses import replace
 from typing import Any
 
-from dashboard.analysis.target_figures import _quantities
+from dashboard.analysis.target_figures import quantities
 from dashboard.analysis.target_patterns import (
-    _ARTICLE,
-    _CENTURY,
-    _DATED_DEADLINE,
-    _DEADLINE,
-    _FOR_YEAR,
-    _HOSTING,
-    _LEAD_STAGE,
-    _MASKS,
-    _NAME_YEAR,
-    _NOT_NAMES,
-    _PART_OF_YEAR,
-    _PERIOD,
-    _POINT,
-    _PROGRAMME,
-    _STAGE,
-    _STAGED,
-    _VISION,
+    ARTICLE,
+    CENTURY,
+    DATED_DEADLINE,
+    DEADLINE,
+    FOR_YEAR,
+    HOSTING,
+    LEAD_STAGE,
     LOOKBACK,
+    MASKS,
+    NAME_YEAR,
     NEAR_DEADLINE_YEARS,
+    NOT_NAMES,
+    PART_OF_YEAR,
+    PERIOD,
+    POINT,
+    PROGRAMME,
     PROGRAMME_WINDOW,
+    STAGE,
+    STAGED,
+    VISION,
 )
 from dashboard.analysis.target_patterns import UNITS as UNITS  # re-exported
 from dashboard.analysis.target_patterns import YEAR as YEAR  # re-exported
 from dashboard.analysis.target_spans import (
     Target,
-    _clause_start,
-    _inside,
-    _name_before,
-    _name_start,
-    _sentence,
-    _stage_name,
-    _year,
+    clause_start_at,
+    first_year,
+    inside_spans,
+    name_before,
+    name_start,
+    sentence_bounds,
+    stage_name,
 )
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.spans import Occupied, SpanMap, Tables
@@ -67,9 +67,9 @@ def extract_targets(text: str, issued_year: int, *, label_end: int = 0, context:
         context: the enclosing provision's text, which can make a period a stage ("Part V: stages").
     """
     blocked: list[tuple[int, int]] = [(0, label_end)] if label_end else []
-    dated = [(m.start(), m.end()) for m in _DATED_DEADLINE.finditer(text)]
-    for mask in _MASKS:
-        blocked += [(m.start(), m.end()) for m in mask.finditer(text) if not _inside(dated, m.start(), m.end())]
+    dated = [(m.start(), m.end()) for m in DATED_DEADLINE.finditer(text)]
+    for mask in MASKS:
+        blocked += [(m.start(), m.end()) for m in mask.finditer(text) if not inside_spans(dated, m.start(), m.end())]
     found: list[Target] = []
     taken: list[tuple[int, int]] = []
     occupied = Occupied(len(text), blocked)  # blocked and taken: a new match must overlap neither
@@ -82,7 +82,7 @@ def extract_targets(text: str, issued_year: int, *, label_end: int = 0, context:
         if target.kind == "programme_period":
             periods.append(target)
 
-    for m in _CENTURY.finditer(text):
+    for m in CENTURY.finditer(text):
         add(
             Target(
                 "goal",
@@ -93,20 +93,20 @@ def extract_targets(text: str, issued_year: int, *, label_end: int = 0, context:
             )
         )
     blocked += taken  # "21st" is part of the century, not an ordinal to mask around
-    staged = bool(_STAGED.search(text) or _STAGED.search(context))
-    for m in _STAGE.finditer(text):
+    staged = bool(STAGED.search(text) or STAGED.search(context))
+    for m in STAGE.finditer(text):
         if occupied.free(m.start(), m.end()):
             add(
                 Target(
-                    "milestone", m.start(), m.end(), m.group(0), int(m.group(3)), int(m.group(4)), stage=_stage_name(m)
+                    "milestone", m.start(), m.end(), m.group(0), int(m.group(3)), int(m.group(4)), stage=stage_name(m)
                 )
             )
     candidates: list[tuple[re.Match[str], re.Pattern[str]]] = []
-    for pattern in (_DATED_DEADLINE, _PART_OF_YEAR, _PERIOD, _VISION, _DEADLINE, _POINT, _FOR_YEAR):
+    for pattern in (DATED_DEADLINE, PART_OF_YEAR, PERIOD, VISION, DEADLINE, POINT, FOR_YEAR):
         for m in pattern.finditer(text):
             if not occupied.free(m.start(), m.end()):
                 continue
-            if pattern in (_POINT, _PART_OF_YEAR) and _year(m) < issued_year:
+            if pattern in (POINT, PART_OF_YEAR) and first_year(m) < issued_year:
                 continue  # a past event ("in 2013"), not a target
             candidates.append((m, pattern))
             occupied.add(m.start(), m.end())  # each candidate becomes a target over the same span
@@ -115,14 +115,14 @@ def extract_targets(text: str, issued_year: int, *, label_end: int = 0, context:
         years = [int(g) for g in m.groups() if g]
         first, last = (years[0], years[1]) if len(years) == 2 else (None, years[0])
         add(_classify(text, m, pattern, first, last, issued_year, staged, periods))
-    for m in _NAME_YEAR.finditer(text):
+    for m in NAME_YEAR.finditer(text):
         word, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-        if word.lower() in _NOT_NAMES or int(year) < issued_year:
+        if word.lower() in NOT_NAMES or int(year) < issued_year:
             continue
         if not occupied.free(m.start(), m.end()):
             continue  # "since 2013", or a year of adoption in a name ("the 1982 UN Convention")
         # "organise the APEC 2027 Leaders' Week": an event to host
-        if _HOSTING.search(text, max(0, m.start() - LOOKBACK), m.start()):
+        if HOSTING.search(text, max(0, m.start() - LOOKBACK), m.start()):
             add(
                 Target(
                     "milestone",
@@ -143,14 +143,14 @@ def extract_targets(text: str, issued_year: int, *, label_end: int = 0, context:
                 m.group(0),
                 None,
                 int(year),
-                programme=_name_before(text, m.start()) + m.group(0) if m.group(1) else m.group(0),
+                programme=name_before(text, m.start()) + m.group(0) if m.group(1) else m.group(0),
                 notes=(f"a name that carries its horizon ({m.group(0)}), not a deadline the document sets",),
             )
         )
-    found += _quantities(text, blocked + taken, found, issued_year)
-    lead = _LEAD_STAGE.match(text) or _LEAD_STAGE.match(context)
+    found += quantities(text, blocked + taken, found, issued_year)
+    lead = LEAD_STAGE.match(text) or LEAD_STAGE.match(context)
     if lead:  # a stage the text numbers but does not date ("Stage 2: Evaluate ... by the end of 2020")
-        found = [t if t.stage else replace(t, stage=_stage_name(lead)) for t in found]
+        found = [t if t.stage else replace(t, stage=stage_name(lead)) for t in found]
     return sorted(found, key=lambda t: (t.start, t.end))
 
 
@@ -169,14 +169,14 @@ def _classify(
 ) -> Target:
     """Return the target a horizon phrase `m` makes; `periods` are the programme periods found before it."""
     surface = m.group(0)
-    point = pattern in (_POINT, _PART_OF_YEAR)
-    clause_start = _clause_start(text, m.start())
+    point = pattern in (POINT, PART_OF_YEAR)
+    clause_start = clause_start_at(text, m.start())
     i = bisect_left(periods, m.start(), key=lambda t: t.start)  # the last period before m, if in its clause
     previous = periods[i - 1] if i and periods[i - 1].start >= clause_start else None
-    if pattern is _VISION and previous and len(text[previous.end : m.start()].split()) <= 2:
+    if pattern is VISION and previous and len(text[previous.end : m.start()].split()) <= 2:
         return Target("programme_period", m.start(), m.end(), surface, first, last, programme=previous.programme)
     programme = _programme_before(text, clause_start, m.start())
-    if not programme and (first is not None or pattern is _FOR_YEAR):
+    if not programme and (first is not None or pattern is FOR_YEAR):
         # "the five-year plan for 2021-2025": a period right after a plan is its period, named or not
         programme = _programme_just_before(text, clause_start, m.start())
     if programme:
@@ -189,7 +189,7 @@ def _classify(
 
 def _programme_before(text: str, clause_start: int, at: int) -> str:
     """Return the named programme, plan or strategy the period at `at` belongs to, or ''."""
-    nouns = list(_PROGRAMME.finditer(text, clause_start, at))
+    nouns = list(PROGRAMME.finditer(text, clause_start, at))
     if not nouns:
         return ""
     noun = nouns[-1]
@@ -199,20 +199,20 @@ def _programme_before(text: str, clause_start: int, at: int) -> str:
     # a proper name: the noun is capitalised ("the Project on ..."), or a capitalised word that does not
     # open the clause stands before it ("the Overall strategy", "ASEAN Action Plan"); "a plan to" is no name
     if noun.group(0)[0].isupper() or (len(before) > 1 and before[-1][:1].isupper()):
-        start = _name_start(text, clause_start, noun.start())
+        start = name_start(text, clause_start, noun.start())
         return text[start:at].strip(" ,")
     return ""
 
 
 def _programme_just_before(text: str, clause_start: int, at: int) -> str:
     """Return a programme noun standing right before a period ("strategy for the 2021-2030 period"), or ''."""
-    nouns = list(_PROGRAMME.finditer(text, clause_start, at))
+    nouns = list(PROGRAMME.finditer(text, clause_start, at))
     if not nouns or len(text[nouns[-1].end() : at].split()) > 3:
         return ""
     words = text[clause_start : nouns[-1].start()].split()
     kept: list[str] = []
     for w in reversed(words[-4:]):  # modifiers back to the article: "the socio-economic development strategy"
-        if w.lower() in _ARTICLE:
+        if w.lower() in ARTICLE:
             break
         kept.insert(0, w)
     else:
@@ -244,7 +244,7 @@ def target_table(corpus: Corpus, tables: Tables) -> Tables:
             spans = SpanMap(doc.raw, p.start, p.end)
             for i, t in enumerate(found, start=1):
                 raw = spans.raw_span(t.start, t.end)
-                s_start, s_end = _sentence(p.text, t.start)
+                s_start, s_end = sentence_bounds(p.text, t.start)
                 extracted.append(
                     {
                         "id": f"{p.id}:t{i}",

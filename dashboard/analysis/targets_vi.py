@@ -22,6 +22,8 @@ UNITS_VI = {
     "người lao động": "workers", "người": "people", "sinh viên": "students", "du học sinh": "students",
     "sự kiện": "events", "sáng kiến": "initiatives", "cam kết": "commitments", "văn phòng": "offices",
     "lượt khách": "visitors", "lượt khách du lịch": "visitors", "khách du lịch": "visitors",
+    "thỏa thuận": "agreements", "thoả thuận": "agreements", "khuôn khổ": "frameworks",
+    "quan hệ đối tác": "partnerships", "khuôn khổ quan hệ đối tác": "partnerships", "nhóm nhiệm vụ": "task groups",
 }
 _UNIT = "(?:" + "|".join(sorted((re.escape(u).replace(r"\ ", r"\s+") for u in UNITS_VI), key=len, reverse=True)) + ")"
 _SCALE = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9}

@@ -11,7 +11,9 @@ the documents issued just before D were the last to use it and neither D nor any
 first date of the corpus has no earlier document, so it has no rows. Documents issued the same day are not
 earlier than one another. Like theme shares, emergence is computed on two bases (own text, all text);
 comparing a full text with a summary makes many terms look new or dropped, so read it with the documents'
-coverage.
+coverage. Texts are compared only with earlier texts in their own language (`provisions.language`): a
+Vietnamese original is not new against English translations, nor does it drop their English words; the first
+text in a language has no rows, like the first date of the corpus.
 """
 
 from __future__ import annotations
@@ -37,8 +39,8 @@ _LEAD = re.compile(r"^(?:\w+ly|shall|must|should|may|need|needs)\b", re.I)
 class _Inventory:
     """Term counts per provision, with each term's kind, themes and written forms."""
 
-    per_provision: dict[str, Counter[str]] = field(default_factory=dict)
-    kinds: dict[str, str] = field(default_factory=dict)
+    per_provision: dict[str, Counter[str]] = field(default_factory=dict[str, Counter[str]])
+    kinds: dict[str, str] = field(default_factory=dict[str, str])
     themes: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     forms: TermCounts = field(default_factory=TermCounts)
 
@@ -47,19 +49,25 @@ def term_emergence_rows(documents: Any, provisions: Any, provision_themes: Any) 
     """Return the new and dropped terms of every held document, on both bases, strongest (G²) first."""
     provisions = records(provisions)
     inventory = _inventory(provisions, records(provision_themes))
-    held = sorted((d for d in records(documents) if is_true(d.get("held", True))),
-                  key=lambda d: (str(d["issued"]), d["id"]))
+    held = sorted(
+        (d for d in records(documents) if is_true(d.get("held", True))), key=lambda d: (str(d["issued"]), d["id"])
+    )
+    order = {d["id"]: i for i, d in enumerate(held)}
     out: list[dict[str, Any]] = []
     for basis in BASES:
         chosen = [p for p in provisions if basis == "all" or is_true(p.get("own_text"))]
-        out.extend(_emergence(held, chosen, inventory, basis))
-    return out
+        for language in sorted({str(p.get("language") or "") for p in chosen}):
+            same = [p for p in chosen if str(p.get("language") or "") == language]
+            out.extend(_emergence(held, same, inventory, basis))
+    # documents in order of issue, whatever their language
+    return sorted(out, key=lambda r: (BASES.index(r["basis"]), order[r["document_id"]]))
 
 
 def term_emergence_step(corpus: Corpus, tables: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """Build step: add the term_emergence table (needs documents, provisions and provision_themes)."""
-    return {"term_emergence": term_emergence_rows(tables["documents"], tables["provisions"],
-                                                  tables["provision_themes"])}
+    return {
+        "term_emergence": term_emergence_rows(tables["documents"], tables["provisions"], tables["provision_themes"])
+    }
 
 
 def _inventory(provisions: list[dict[str, Any]], provision_themes: list[dict[str, Any]]) -> _Inventory:
@@ -116,8 +124,9 @@ def _key(text: str) -> str:
     return " ".join(stem for _word, stem, _start, _end in word_units(text))
 
 
-def _emergence(held: list[dict[str, Any]], provisions: list[dict[str, Any]], inv: _Inventory,
-               basis: str) -> list[dict[str, Any]]:
+def _emergence(
+    held: list[dict[str, Any]], provisions: list[dict[str, Any]], inv: _Inventory, basis: str
+) -> list[dict[str, Any]]:
     by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for p in provisions:
         by_doc[p["document_id"]].append(p)
@@ -140,7 +149,10 @@ def _emergence(held: list[dict[str, Any]], provisions: list[dict[str, Any]], inv
         for key, n in counts[d["id"]].items():
             held_by = last_doc.get(key)
             if held_by is None or (str(d["issued"]), n, d["id"]) > (
-                    str(held_by["issued"]), counts[held_by["id"]][key], held_by["id"]):
+                str(held_by["issued"]),
+                counts[held_by["id"]][key],
+                held_by["id"],
+            ):
                 last_doc[key] = d
     ending: dict[str, list[str]] = defaultdict(list)
     for key, d in last_doc.items():
@@ -148,20 +160,45 @@ def _emergence(held: list[dict[str, Any]], provisions: list[dict[str, Any]], inv
     dates = sorted({str(d["issued"]) for d in docs})
     before: Counter[str] = Counter()  # every use by documents issued before the current date
     total_before = earlier = 0
-    rows = []
+    rows: list[dict[str, Any]] = []
     for i, date in enumerate(dates):
         today = [d for d in docs if str(d["issued"]) == date]
         for d in today if i else []:
             doc = d["id"]
             for key, n in counts[doc].items():
                 if key not in before:
-                    rows.append(_row(doc, basis, "new", key, inv, n, spread[doc][key], doc, earlier,
-                                     log_likelihood(n, 0, words[doc], total_before), first[doc][key]))
+                    rows.append(
+                        _row(
+                            doc,
+                            basis,
+                            "new",
+                            key,
+                            inv,
+                            n,
+                            spread[doc][key],
+                            doc,
+                            earlier,
+                            log_likelihood(n, 0, words[doc], total_before),
+                            first[doc][key],
+                        )
+                    )
             for key in ending[dates[i - 1]]:
                 last = last_doc[key]["id"]
-                rows.append(_row(doc, basis, "dropped", key, inv, counts[last][key], spread[last][key], last,
-                                 earlier, log_likelihood(before[key], 0, total_before, words[doc]),
-                                 first[last][key]))
+                rows.append(
+                    _row(
+                        doc,
+                        basis,
+                        "dropped",
+                        key,
+                        inv,
+                        counts[last][key],
+                        spread[last][key],
+                        last,
+                        earlier,
+                        log_likelihood(before[key], 0, total_before, words[doc]),
+                        first[last][key],
+                    )
+                )
         for d in today:
             before.update(counts[d["id"]])
             total_before += words[d["id"]]
@@ -170,11 +207,31 @@ def _emergence(held: list[dict[str, Any]], provisions: list[dict[str, Any]], inv
     return sorted(rows, key=lambda r: (order[r["document_id"]], r["status"], -r["score"], r["key"]))
 
 
-def _row(doc: str, basis: str, status: str, key: str, inv: _Inventory, count: int, provisions: int,
-         seen_in: str, earlier: int, score: float, example: str) -> dict[str, Any]:
+def _row(
+    doc: str,
+    basis: str,
+    status: str,
+    key: str,
+    inv: _Inventory,
+    count: int,
+    provisions: int,
+    seen_in: str,
+    earlier: int,
+    score: float,
+    example: str,
+) -> dict[str, Any]:
     return {
-        "document_id": doc, "basis": basis, "status": status, "term": inv.forms.display(key), "key": key,
-        "kind": inv.kinds[key], "theme_ids": sorted(inv.themes.get(key, ())), "count": count,
-        "provisions": provisions, "seen_in": seen_in, "earlier_documents": earlier, "score": round(score, 4),
+        "document_id": doc,
+        "basis": basis,
+        "status": status,
+        "term": inv.forms.display(key),
+        "key": key,
+        "kind": inv.kinds[key],
+        "theme_ids": sorted(inv.themes.get(key, ())),
+        "count": count,
+        "provisions": provisions,
+        "seen_in": seen_in,
+        "earlier_documents": earlier,
+        "score": round(score, 4),
         "example_provision_id": example,
     }

@@ -10,17 +10,23 @@ import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol, cast
 
-import snowballstemmer
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+# neither ships type hints, nor is there a stub package installed
+import snowballstemmer  # pyright: ignore[reportMissingTypeStubs]
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # pyright: ignore[reportMissingTypeStubs]
 
 from dashboard.corpus.normalise import fold
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 # a Snowball stemmer keeps the word it works on in the object: one per thread (the production server answers
 # from several threads, and a shared stemmer mixed up two threads' words: IndexError inside a callback)
 _LOCAL = threading.local()
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"etc", "viet", "nam", "vietnam", "country", "countries"}
+
+
+class _Stemmer(Protocol):
+    def stemWord(self, word: str) -> str: ...  # noqa: N802 (snowballstemmer's name)
 
 
 @dataclass(frozen=True)
@@ -36,16 +42,17 @@ class Token:
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Return the Snowball stem of a folded word."""
-    stemmer = getattr(_LOCAL, "stemmer", None)
+    stemmer: _Stemmer | None = getattr(_LOCAL, "stemmer", None)
     if stemmer is None:
-        stemmer = _LOCAL.stemmer = snowballstemmer.stemmer("english")
+        # snowballstemmer has no type hints: its stemmer is typed by the _Stemmer protocol
+        stemmer = _LOCAL.stemmer = cast(_Stemmer, snowballstemmer.stemmer("english"))  # pyright: ignore[reportUnknownMemberType]
     return stemmer.stemWord(word)
 
 
 def tokenise(text: str) -> list[Token]:
     """Return the words of `text` (folded, stemmed) with their spans in `text`."""
-    out = []
-    for match in _TOKEN.finditer(text):
+    out: list[Token] = []
+    for match in TOKEN.finditer(text):
         word = _folded_word(match.group(0))
         out.append(Token(word, stem(word), match.start(), match.end()))
     return out

@@ -16,7 +16,7 @@ _LEADING_MARKER = re.compile(r"^\s*(?:\(?[0-9a-zA-Z]{1,3}[.)]|0\d|[-–•*])?\s
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def _side_clause(text: str, at: int, *, after_comma: bool) -> tuple[int, int]:
+def side_clause(text: str, at: int, *, after_comma: bool) -> tuple[int, int]:
     """Return the span of the side clause a marker at `at` opens, or (-1, -1) when it opens none.
 
     A marker opens none at the start of its sentence ("Contribute to maintaining peace"), nor, for a
@@ -56,7 +56,7 @@ def _clause_start_ends(text: str) -> list[int]:
     return [m.end() for m in _CLAUSE_START.finditer(text)]
 
 
-def _in_any(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+def in_any(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
     """Return a test of whether a position lies in one of `spans` ([lo, hi), possibly overlapping; lo < 0 is no
     span), answered by bisection over the spans sorted by start with the running maximum of their ends."""
     ordered = sorted((lo, hi) for lo, hi in spans if lo >= 0)

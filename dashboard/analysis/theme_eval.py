@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sklearn.metrics import precision_recall_fscore_support
-from sklearn.preprocessing import MultiLabelBinarizer
+# scikit-learn ships no type hints, and no stub package is installed
+from sklearn import metrics, preprocessing  # pyright: ignore[reportMissingTypeStubs]
 
 from dashboard.analysis.codebook import theme_ids
 from dashboard.analysis.keyness import records
@@ -20,6 +20,10 @@ from dashboard.analysis.themes import Tagger, get_tagger
 from dashboard.corpus.normalise import fold
 from dashboard.corpus.yamlfile import read_yaml
 from dashboard.errors import InputError
+
+# scikit-learn ships no type hints, and what pyright reads from its code is wrong (zero_division: str): Any here
+_METRICS: Any = metrics
+_PREPROCESSING: Any = preprocessing
 
 
 @dataclass(frozen=True)
@@ -39,10 +43,10 @@ class Report:
     name: str
     file: str
     items: list[Item]
-    unmatched: list[str] = field(default_factory=list)
-    themes: list[dict[str, Any]] = field(default_factory=list)
-    micro: dict[str, float] = field(default_factory=dict)
-    macro: dict[str, float] = field(default_factory=dict)
+    unmatched: list[str] = field(default_factory=list[str])
+    themes: list[dict[str, Any]] = field(default_factory=list[dict[str, Any]])
+    micro: dict[str, float] = field(default_factory=dict[str, float])
+    macro: dict[str, float] = field(default_factory=dict[str, float])
 
     def as_dict(self, *, with_items: bool = False) -> dict[str, Any]:
         """Return the JSON form printed by `policy-timeline eval-themes --json`."""
@@ -57,16 +61,19 @@ class Report:
 def load_labels(path: Path) -> list[dict[str, Any]]:
     """Return the entries of a labelled YAML file, checked; raise InputError on a malformed file."""
     try:
-        entries = read_yaml(path)
+        data = read_yaml(path)
     except FileNotFoundError:
         raise InputError(str(path), "file", "labelled set not found") from None
-    if not isinstance(entries, list):
+    if not isinstance(data, list):
         raise InputError(str(path), "file", "expected a list of entries")
+    entries = cast(list[Any], data)
     known = set(theme_ids())
-    for i, entry in enumerate(entries, start=1):
-        if not isinstance(entry, dict) or not ("text" in entry or {"seed", "starts_with"} <= set(entry)):
+    for i, raw in enumerate(entries, start=1):
+        entry = cast(dict[str, Any], raw) if isinstance(raw, dict) else None
+        if entry is None or not ("text" in entry or {"seed", "starts_with"} <= set(entry)):
             raise InputError(str(path), f"entry {i}", "needs `text`, or `seed` and `starts_with`")
-        unknown = set(entry.get("themes") or []) - known
+        themes: list[Any] = entry.get("themes") or []
+        unknown = set(themes) - known
         if unknown:
             raise InputError(str(path), f"entry {i}.themes", f"unknown theme {sorted(unknown)[0]!r}")
     return entries
@@ -83,7 +90,8 @@ def evaluate_dev_set(path: Path, provisions: Any, documents: Any, *, tagger: Tag
     by_seed: dict[str, list[dict[str, Any]]] = {}
     for row in records(provisions):
         by_seed.setdefault(seed_of.get(row["document_id"], ""), []).append(row)
-    items, unmatched = [], []
+    items: list[Item] = []
+    unmatched: list[str] = []
     for entry in load_labels(path):
         prefix = fold(str(entry["starts_with"]))
         hits = [p for p in by_seed.get(str(entry["seed"]), []) if fold(p["text"]).startswith(prefix)]
@@ -111,15 +119,15 @@ def _score(name: str, file: str, items: list[Item], unmatched: list[str]) -> Rep
     report = Report(name, file, items, unmatched)
     if not items:
         return report
-    binarizer = MultiLabelBinarizer(classes=ids)
+    binarizer = _PREPROCESSING.MultiLabelBinarizer(classes=ids)
     gold = binarizer.fit_transform([i.gold for i in items])
     pred = binarizer.transform([i.predicted for i in items])
-    p, r, f, support = precision_recall_fscore_support(gold, pred, average=None, zero_division=0)
+    p, r, f, support = _METRICS.precision_recall_fscore_support(gold, pred, average=None, zero_division=0)
     predicted = pred.sum(axis=0)
     report.themes = [{"id": t, "precision": _r(p[k]), "recall": _r(r[k]), "f1": _r(f[k]),
                       "support": int(support[k]), "predicted": int(predicted[k])} for k, t in enumerate(ids)]
     for average in ("micro", "macro"):
-        ap, ar, af, _ = precision_recall_fscore_support(gold, pred, average=average, zero_division=0)
+        ap, ar, af, _ = _METRICS.precision_recall_fscore_support(gold, pred, average=average, zero_division=0)
         setattr(report, average, {"precision": _r(ap), "recall": _r(ar), "f1": _r(af)})
     return report
 

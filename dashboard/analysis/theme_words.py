@@ -48,7 +48,7 @@ def _vi_key(word: str) -> str:
 
 
 @dataclass(frozen=True)
-class _Words:
+class WordKeys:
     """A text's key sequence (lemmas, BOUNDARY for clause punctuation) and each key's span in the text."""
 
     keys: list[str]
@@ -56,7 +56,7 @@ class _Words:
     ends: list[int]
 
 
-def _words(text: str) -> _Words:
+def word_keys(text: str) -> WordKeys:
     keys: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -76,17 +76,17 @@ def _words(text: str) -> _Words:
         starts.append(start)
         ends.append(end)
         previous = end
-    return _Words(keys, starts, ends)
+    return WordKeys(keys, starts, ends)
 
 
 def lemma_key(text: str) -> str:
     """Return the key a term or text is matched on: its words' lemmas, "|" for clause punctuation."""
-    return " ".join(_words(text).keys)
+    return " ".join(word_keys(text).keys)
 
 
-def _ends(keys: list[str]) -> dict[int, int]:
+def key_ends(keys: list[str]) -> dict[int, int]:
     """Map the index of the space after each key in f" {' '.join(keys)} " to the key's position."""
-    out = {}
+    out: dict[int, int] = {}
     offset = 0
     for position, key in enumerate(keys):
         offset += 1 + len(key)
@@ -94,6 +94,6 @@ def _ends(keys: list[str]) -> dict[int, int]:
     return out
 
 
-def _is_acronym(word: str) -> bool:
+def is_acronym(word: str) -> bool:
     # an acronym in the codebook (WHO, ODA, UN) only matches words written in capitals
     return sum(ch.isupper() for ch in word) >= 2 or (len(word) == 1 and word.isupper())

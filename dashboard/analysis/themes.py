@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol, cast
 
 import ahocorasick
 
@@ -30,9 +30,9 @@ from dashboard.analysis.codebook import (
     tagger_settings,
     theme_ids,
 )
-from dashboard.analysis.theme_clauses import _in_any, _side_clause
+from dashboard.analysis.theme_clauses import in_any, side_clause
 from dashboard.analysis.theme_words import BOUNDARY as BOUNDARY  # re-exported
-from dashboard.analysis.theme_words import _ends, _is_acronym, _Words, _words
+from dashboard.analysis.theme_words import WordKeys, is_acronym, key_ends, word_keys
 from dashboard.analysis.theme_words import lemma as lemma  # re-exported
 from dashboard.analysis.theme_words import lemma_key as lemma_key  # re-exported
 from dashboard.analysis.theme_words import word_key as word_key  # re-exported
@@ -79,6 +79,15 @@ class _Pattern:
     caps: tuple[int, ...]  # positions whose word must be written in capitals (acronyms)
 
 
+class _Automaton(Protocol):
+    """What the tagger uses of ahocorasick.Automaton (a C extension without type hints), keyed by str."""
+
+    def __len__(self) -> int: ...
+    def add_word(self, key: str, value: _Pattern, /) -> bool: ...
+    def make_automaton(self) -> None: ...
+    def iter(self, string: str, /) -> Iterator[tuple[int, _Pattern]]: ...
+
+
 @dataclass
 class _Match:
     start: int  # first key position
@@ -102,13 +111,15 @@ class Tagger:
         self.strong = float(settings["weights"]["strong"])
         self.side_factor = float(settings["side_clause_factor"])
         self.order = {theme: i for i, theme in enumerate(order or theme_ids())}
-        self.frame_heads = {" ".join(_words(str(h)).keys) for h in settings.get("frame_heads") or []}
-        self._automaton = ahocorasick.Automaton()
+        frame_heads: list[Any] = settings.get("frame_heads") or []
+        self.frame_heads = {" ".join(word_keys(str(h)).keys) for h in frame_heads}
+        # no type hints in the C extension: typed by the _Automaton protocol
+        self._automaton = cast(_Automaton, ahocorasick.Automaton())  # pyright: ignore[reportUnknownMemberType]
         grouped: dict[str, list[Term]] = defaultdict(list)
         caps: dict[str, tuple[int, ...]] = {}
         lengths: dict[str, int] = {}
         for term in terms if terms is not None else lexicon():
-            words = _words(term.text)
+            words = word_keys(term.text)
             if not words.keys:
                 continue
             key = f" {' '.join(words.keys)} "
@@ -117,7 +128,7 @@ class Tagger:
             caps[key] = tuple(
                 p
                 for p, (start, end) in enumerate(zip(words.starts, words.ends, strict=True))
-                if start >= 0 and _is_acronym(term.text[start:end])
+                if start >= 0 and is_acronym(term.text[start:end])
             )
         for key, group in grouped.items():
             self._automaton.add_word(key, _Pattern(tuple(group), lengths[key], caps[key]))
@@ -133,7 +144,7 @@ class Tagger:
         """
         limit = self.threshold if threshold is None else threshold
         cues = self.cues(text)
-        tags = []
+        tags: list[ThemeTag] = []
         for theme, evidence in cues.items():
             best: dict[str, float] = {}
             for ev in evidence:
@@ -148,20 +159,23 @@ class Tagger:
 
     def cues(self, text: str) -> dict[str, list[Evidence]]:
         """Return every cue found in `text` per theme, after the list-of-fields and side-clause rules."""
-        words = _words(text)
+        words = word_keys(text)
         if not words.keys:
             return {}
         matches = self._drop_frames(self._select(self._candidates(text, words)), words.keys)
-        kind = lambda m: m.pattern.terms[0].themes[0]  # noqa: E731
+
+        def kind(m: _Match) -> str:
+            return m.pattern.terms[0].themes[0]
+
         themed = [m for m in matches if kind(m) not in (NEUTRAL, SIDE, SIDE_AFTER_COMMA, QUALIFIER)]
         boosted = self._in_lists(text, themed)
         sides = [
-            _side_clause(text, m.char_start, after_comma=kind(m) == SIDE_AFTER_COMMA)
+            side_clause(text, m.char_start, after_comma=kind(m) == SIDE_AFTER_COMMA)
             for m in matches
             if kind(m) in (SIDE, SIDE_AFTER_COMMA)
         ]
         out: dict[str, list[Evidence]] = defaultdict(list)
-        in_side = _in_any(sides)
+        in_side = in_any(sides)
         for m in themed:
             surface = text[m.char_start : m.char_end]
             side = in_side(m.char_start)
@@ -177,15 +191,15 @@ class Tagger:
                 out[theme].append(Evidence(label, surface, m.char_start, m.char_end, weight))
         return {theme: _dedupe(evs) for theme, evs in out.items()}
 
-    def _candidates(self, text: str, words: _Words) -> list[_Match]:
+    def _candidates(self, text: str, words: WordKeys) -> list[_Match]:
         found: list[_Match] = []
         if not len(self._automaton):
             return found
-        ends = _ends(words.keys)
+        ends = key_ends(words.keys)
         for end_char, pattern in self._automaton.iter(f" {' '.join(words.keys)} "):
             last = ends[end_char]
             first = last - pattern.length + 1
-            if all(_is_acronym(text[words.starts[first + p] : words.ends[first + p]]) for p in pattern.caps):
+            if all(is_acronym(text[words.starts[first + p] : words.ends[first + p]]) for p in pattern.caps):
                 found.append(_Match(first, last + 1, pattern, words.starts[first], words.ends[last]))
         return found
 
@@ -193,7 +207,7 @@ class Tagger:
     def _select(candidates: list[_Match]) -> list[_Match]:
         # the longest term at a place wins; its words are not counted again by a shorter term inside it
         taken: set[int] = set()
-        chosen = []
+        chosen: list[_Match] = []
         for m in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
             span = range(m.start, m.end)
             if not taken.intersection(span):
@@ -206,7 +220,7 @@ class Tagger:
         # term's frame: "môi trường hòa bình" is peace, "môi trường thuận lợi" nothing, not the environment
         if not self.frame_heads:
             return matches
-        dropped = set()
+        dropped: set[int] = set()
         for m, after in zip(matches, matches[1:], strict=False):
             if after.start != m.end or " ".join(keys[m.start : m.end]) not in self.frame_heads:
                 continue
@@ -266,7 +280,7 @@ def provision_theme_rows(corpus: Corpus, tagger: Tagger | None = None) -> list[d
     (`source_starts`, `source_ends`, for provenance: normalising seed[start:end] gives the evidence's words).
     """
     tagger = tagger or get_tagger()
-    rows = []
+    rows: list[dict[str, Any]] = []
     for doc in corpus.documents:
         for p in doc.provisions:
             tags = tagger.tag(p.text)

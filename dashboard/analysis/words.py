@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from dashboard.analysis.text import _TOKEN, stem
+from dashboard.analysis.text import TOKEN, stem
 from dashboard.corpus.normalise import fold
 
-WORD = _TOKEN  # the shared tokeniser's word pattern, so that a word here is a word there
+WORD = TOKEN  # the shared tokeniser's word pattern, so that a word here is a word there
 _POSSESSIVE = re.compile(r"'s$")
 
 

@@ -121,9 +121,16 @@ def add(file: Path, seeds_dir: Path, dry_run: bool, as_json: bool, **options: st
 
     Example: policy-timeline add nghi-quyet-59.docx --source-url https://example.gov.vn/59-nq-tw
     """
-    from dashboard.corpus.add import plan_addition, write_addition
+    from dashboard.analysis.relations import unheld_relations
+    from dashboard.corpus.add import known_symbols, plan_addition, write_addition
 
     addition = plan_addition(file, seeds_dir, options)
+    unheld = unheld_relations(addition.segments, known_symbols(seeds_dir), str(addition.sidecar["symbol"]))
+    if unheld:  # named, but neither held nor in references.yml: the build draws no relation to them
+        named = ", ".join(f"{symbol} ({kind})" for symbol, kind in unheld)
+        addition.notes.append(f"relations: the text names {named}, which the seeds neither hold nor list in "
+                              "references.yml, so no relation is drawn to them; add each to references.yml "
+                              "(id, symbol, doc_type, issuer, issued, title_en, source_url) to draw it")
     if not dry_run:
         write_addition(addition)
     if as_json:

@@ -19,10 +19,10 @@ import yaml
 
 from dashboard import errors
 from dashboard.corpus.header import Found, read_header
-from dashboard.corpus.ids import document_slug
+from dashboard.corpus.ids import document_slug, symbol_key
 from dashboard.corpus.ingest import html_source_url, read_source
 from dashboard.corpus.load import CORPUS_FILES
-from dashboard.corpus.segment import find_body, segment_document
+from dashboard.corpus.segment import Provision, find_body, segment_document
 from dashboard.corpus.sidecar import load_vocabulary, load_yaml, parse_date, parse_meta
 
 # what a user may give as an option, by sidecar field (the CLI's option names)
@@ -48,6 +48,7 @@ class Addition:
     stem: str
     provisions: int
     written: list[str] = field(default_factory=list)
+    segments: list[Provision] = field(default_factory=list)  # the provisions the build will read
 
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON object `add --json` prints."""
@@ -144,7 +145,22 @@ def plan_addition(path: Path, seeds_dir: Path, options: dict[str, str | None], d
     if not provisions:
         raise errors.SpanNotFound(display, "body", "the body holds no text")
     return Addition(file=display, id=doc_id, text=text, sidecar=sidecar, fields=fields, notes=notes,
-                    seeds_dir=seeds_dir, stem=stem, provisions=len(provisions))
+                    seeds_dir=seeds_dir, stem=stem, provisions=len(provisions), segments=provisions)
+
+
+def known_symbols(seeds_dir: Path) -> set[str]:
+    """Return the symbol keys (corpus.ids.symbol_key) of every document the seeds hold or list in references.yml."""
+    out: set[str] = set()
+    paths = [p for p in sorted(seeds_dir.glob("*.yml")) if p.name not in CORPUS_FILES]
+    for path in paths:
+        data = load_yaml(path, str(path))
+        if isinstance(data, dict) and data.get("symbol"):
+            out.add(symbol_key(str(data["symbol"])))
+    references = seeds_dir / "references.yml"
+    if references.is_file():
+        out |= {symbol_key(str(item["symbol"])) for item in load_yaml(references, str(references)) or []
+                if isinstance(item, dict) and item.get("symbol")}
+    return out
 
 
 def write_addition(addition: Addition) -> list[Path]:

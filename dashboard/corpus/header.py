@@ -45,6 +45,11 @@ ISSUERS: tuple[tuple[str, str], ...] = (
     ("government", "government"),
 )
 _MINISTRY = re.compile(r"^(?:bo|ministry of|the ministry of)\s+\w+")
+# the ministry-level agencies issue documents too; their documents go in the ministries' lane
+_MINISTRY_LEVEL = ("ngan hang nha nuoc viet nam", "ngan hang nha nuoc", "thanh tra chinh phu", "van phong chinh phu",
+                   "the state bank of viet nam", "the state bank of vietnam", "state bank of viet nam",
+                   "state bank of vietnam", "the government inspectorate", "government inspectorate",
+                   "the government office", "government office")
 # the national and Party mottos share the header's lines in a two-column layout; they name no issuer
 _MOTTOS = re.compile(
     r"dang cong san viet nam|cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc|"
@@ -183,7 +188,7 @@ def _issuer(line: str) -> tuple[str, str] | None:
     for name, issuer in ISSUERS:
         if key == name:
             return issuer, line
-    if _MINISTRY.match(key) and line.isupper() and len(key.split()) <= 10:
+    if (_MINISTRY.match(key) or key in _MINISTRY_LEVEL) and line.isupper() and len(key.split()) <= 10:
         detail = _DECORATION.sub("", line.split("  ")[0]).strip()
         return "ministry", detail
     return None
@@ -259,8 +264,31 @@ def _type_and_title(filled: list[tuple[int, str]], fields: dict[str, Found]) -> 
 def _title(type_line: str, title: str) -> str:
     """Return "Nghị quyết về hội nhập quốc tế …" from the type line and the title's upper-case lines."""
     head = type_line.strip()
-    head = head[0] + head[1:].lower() if head.isupper() else head
+    head = _recase(head[0] + head[1:].lower(), head) if head.isupper() else head
     body = title.strip()
     if body.isupper():
-        body = body.lower()
+        body = _recase(body.lower(), body)
+    elif _TITLE_START.match(body):  # a mixed-case title line "Về tăng cường …" / "On …" continues the type word
+        body = body[0].lower() + body[1:]
     return f"{head} {body}"
+
+
+# names an upper-case title loses when it is lowered, given back their capitals
+_PROPER = ("Ban Chấp hành Trung ương", "Bộ Chính trị", "Thủ tướng Chính phủ", "Chính phủ", "Quốc hội", "Đảng",
+           "Việt Nam", "Liên hợp quốc", "Prime Minister", "Government", "Politburo", "National Assembly", "Party",
+           "Viet Nam", "Vietnam", "United Nations")
+_PROPER_NAMES = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in _PROPER) + r")\b", re.IGNORECASE)
+_CITED = re.compile(r"\b(nghị quyết|quyết định|chỉ thị|kết luận|resolution|decision|directive|conclusion)"
+                    r"(?=\s+(?:số|no\.?)\s*\d)", re.IGNORECASE)
+_NUMBER_WORD = re.compile(r"\bno\.(?=\s*\d)")
+
+
+def _recase(lowered: str, upper: str) -> str:
+    """Give a lowered title back its proper names, the documents it cites and their symbols (59-NQ/TW)."""
+    # lower() keeps the spaces, so the two split alike; a token with a digit (a symbol) keeps its capitals
+    pairs = zip(re.split(r"(\s+)", lowered), re.split(r"(\s+)", upper), strict=True)
+    lowered = "".join(up if any(c.isdigit() for c in up) else low for low, up in pairs)
+    lowered = _NUMBER_WORD.sub("No.", lowered)
+    canonical = {n.casefold(): n for n in _PROPER}
+    lowered = _PROPER_NAMES.sub(lambda m: canonical[m.group(0).casefold()], lowered)
+    return _CITED.sub(lambda m: m.group(1)[0].upper() + m.group(1)[1:], lowered)

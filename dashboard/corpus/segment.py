@@ -3,8 +3,9 @@
 One non-empty line of the body is one provision. Its marker decides its kind and depth:
 `Part V` (part) > `1 Overall objectives` (section) > unnumbered short heading > `3.` / `01` (item) > `dd)` (point)
 > `-` bullet > paragraph. A container is the parent of what follows it until a sibling or a shallower container.
-Vietnamese structure nests the same way: Phần > Chương > Mục > a Roman `I.` (all parts, one step deeper each) >
-Điều (section) > `1.`, `1.1`, `1.1.1`, `Khoản 3.` (items) > `a)` ... `đ)` (points) > `-` bullet > `+` bullet.
+Vietnamese structure nests the same way: Phần (I, 1 or "thứ hai") > Chương > Mục > a Roman `I.` (all parts, one
+step deeper each) > Điều (section) > `1.`, `1.1`, `1.1.1`, `Khoản 3.` (items) > `a)` ... `đ)` (points) > `-`
+bullet > `+` bullet.
 Text the sidecar marks as the publisher's framing is `commentary`; a secondary account's lines are `reported`.
 """
 
@@ -19,7 +20,10 @@ from dashboard.corpus.normalise import fold, normalise_text
 from dashboard.corpus.sidecar import DocumentMeta
 
 _LINE = re.compile(r"[^\r\n]+")
-_PART = re.compile(r"^(Part|Phần|Chapter|Chương|Mục)\s+([IVXLC]+|\d{1,2})\b\.?\s*", re.IGNORECASE)
+# "Phần thứ hai" (the second part) numbers a part by an ordinal word, as long documents do
+_ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_PART = re.compile(r"^(Part|Phần|Chapter|Chương|Mục)\s+([IVXLC]+|\d{1,2}|thứ\s+(?:"
+                   + "|".join(_ORDINALS) + r"))\b\.?\s*", re.IGNORECASE)
 # how deep each kind of part sits: a Chương nests in a Phần, a Mục in a Chương, a Roman "I." in any of them
 _PART_DEPTH = {"part": 0.0, "phần": 0.0, "chapter": 0.2, "chương": 0.2, "mục": 0.4}
 _ROMAN_DEPTH = 0.6
@@ -197,7 +201,8 @@ def _depth(kind: str, label: str) -> float:
 def _component(kind: str, label: str, parent: str | None, counters: dict[tuple[str | None, str], int]) -> str:
     if kind == "part":
         words = label.split()
-        return _PART_PREFIX.get(words[0].casefold(), "part") + words[-1].rstrip(".")
+        number = words[-1].rstrip(".")
+        return _PART_PREFIX.get(words[0].casefold(), "part") + str(_ORDINALS.get(number.casefold(), number))
     if kind == "section":
         return "s" + label
     if kind == "item" and "." in label:

@@ -34,6 +34,7 @@ from dashboard.figures.themes.text import TEXT, cell_text, hover, subtitle
 
 VALUE_LABELS = 3  # the evolution prints each point's value when it draws this many lines or fewer
 LEGEND_CHARS = 30  # a theme's name wraps in the legend beyond this, so the legend stays narrow
+SHORT_SPAN_DAYS = 4 * 365  # an x axis shorter than this gets one tick a year (_year_ticks)
 
 
 def evolution_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
@@ -146,6 +147,7 @@ def evolution_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
             "type": "date",
             "range": x_range(x),
             "tickformat": "%Y",
+            **_year_ticks(x),
             "showgrid": True,
             "gridcolor": "#F0F0F0",
             "ticks": "outside",
@@ -290,3 +292,12 @@ THEMES_EVOLUTION = Chart(
     data=evolution_table,
     figure=evolution_figure,
 )
+
+
+def _year_ticks(x: list[str]) -> dict[str, str]:
+    """Ticks on 1 January only when the axis spans a few years or less (one document, or a few close together):
+    plotly's own ticks there are months, each labelled with the same year ("2026 2026 2026 …")."""
+    bounds = x_range(x)
+    if not bounds or (pd.Timestamp(bounds[1]) - pd.Timestamp(bounds[0])).days >= SHORT_SPAN_DAYS:
+        return {}
+    return {"dtick": "M12", "tick0": "2000-01-01"}

@@ -58,3 +58,16 @@ def test_the_two_versions_of_a_document_compare_by_structure_with_a_notice(datas
 def test_documents_in_one_language_compare_as_before(dataset: Dataset):
     result = compare_documents(dataset, "1-NQ-TW-2020", DOC_ID).as_dict()
     assert result["language_notice"] is None and PAIRED not in result["summary"]
+
+
+def test_a_target_stated_in_both_versions_is_reported_by_both(dataset: Dataset):
+    targets = compare_documents(dataset, DOC_ID, VI_ID).as_dict()["targets"]
+    # "by 2030" in 1.b and "đến năm 2030" in the Vietnamese 1.b are one target, not one lost and one gained
+    assert [(c["indicator"], c["a"]["end_year"], c["b"]["provision_id"]) for c in targets["changed"]] == [
+        ("1.b", 2030, f"{VI_ID}:1.b")]
+    assert targets["a_only"] == targets["b_only"] == []
+
+
+def test_targets_of_documents_in_one_language_are_matched_as_before(dataset: Dataset):
+    targets = compare_documents(dataset, "1-NQ-TW-2020", DOC_ID).as_dict()["targets"]
+    assert all(c["indicator"] and "." not in c["indicator"] for c in targets["changed"])

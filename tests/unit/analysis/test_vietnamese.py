@@ -111,6 +111,15 @@ def test_vietnamese_deadlines_values_and_units():
         ("goal", None, 2027, 3.5, "percent"), ("milestone", None, 2027, None, None)]
 
 
+def test_every_english_counted_unit_has_vietnamese_words():
+    # "thỏa thuận" is an agreement as "hiệp định" is; both tone placements of "thoả" are written
+    assert targets("Trước năm 2028, ký kết ít nhất 15 thỏa thuận hợp tác song phương.", 2025) == [
+        ("milestone", None, 2028, None, None), ("goal", None, 2028, 15.0, "agreements")]
+    assert targets("Ký 6 thoả thuận về lao động đến năm 2030.", 2025)[0][3:] == (6.0, "agreements")
+    assert targets("Thiết lập 5 quan hệ đối tác chiến lược mới đến năm 2030.", 2025)[0][3:] == (5.0, "partnerships")
+    assert targets("Xây dựng 3 khuôn khổ hợp tác mới đến năm 2030.", 2025)[0][3:] == (3.0, "frameworks")
+
+
 def test_vietnamese_periods_visions_and_stages():
     assert targets("Chiến lược ngoại giao đến năm 2030, tầm nhìn đến năm 2045.", 2025) == [
         ("programme_period", None, 2030, None, None), ("programme_period", None, 2045, None, None)]
@@ -135,6 +144,18 @@ def test_vietnamese_names_are_aliases_of_the_english_entities():
 
 
 # ---------------------------------------------------------------- actors and roles
+def test_a_task_handed_with_giao_and_bodies_that_join_a_lead():
+    # "Giao Bộ X chủ trì": the body after "Giao" (assign) leads, as a subject does
+    assert roles("Giao Bộ Công an chủ trì, phối hợp với Bộ Quốc phòng bảo đảm an ninh.") == {
+        ("mps", "lead"), ("mnd", "coordinate")}
+    assert roles("Giao cho Bộ Ngoại giao tổng hợp, báo cáo Thủ tướng Chính phủ.") == {
+        ("mofa", "lead"), ("mofa", "report"), ("prime_minister", "recipient")}
+    # after a lead, "Bộ A, Bộ B phối hợp thực hiện" makes A and B coordinate; alone, their subject is the one tasked
+    assert roles("Bộ Văn hóa, Thể thao và Du lịch chủ trì; Bộ Giáo dục và Đào tạo, Bộ Tài chính phối hợp thực "
+                 "hiện.") == {("mocst", "lead"), ("moet", "coordinate"), ("mof", "coordinate")}
+    assert roles("Bộ Tư pháp phối hợp thực hiện rà soát pháp luật.") == {("moj", "lead")}
+
+
 def test_vietnamese_roles():
     assert roles("Bộ Giáo dục và Đào tạo chủ trì, phối hợp với Bộ Y tế xây dựng đề án.") == {
         ("moet", "lead"), ("moh", "coordinate")}
@@ -161,3 +182,30 @@ def test_vietnamese_words_are_terms_not_syllables():
     assert counts.counts["hoi_nhap"] == 2 and "hoi" not in counts.counts
     assert "va" not in counts.counts  # "và" is a function word
     assert not is_vietnamese("Viet Nam's Prime Minister Phạm Minh Chính attended the summit in Ha Noi.")
+
+
+def test_a_part_numbered_by_an_ordinal_word_is_a_part():
+    raw = "Phần thứ nhất\nMỤC TIÊU\nChương 1\nĐiều 1. Phạm vi\nPhần thứ hai\nChương II\nĐiều 2. Hiệu lực\n"
+    meta = parse_meta({"symbol": "9/NQ-CP", "doc_type": "resolution", "issuer": "government",
+                       "issued": "2025-01-01", "title_en": "T", "source_url": "https://example.org",
+                       "source_kind": "official_text", "coverage": "full", "coverage_note": "n",
+                       "language": "vi", "body": {"start": "Phần thứ nhất"}}, VOCAB, "t.yml", held=True,
+                      seed_file="t.txt")
+    found = {p.text: p for p in segment_document(raw, meta, "t.yml")}
+    second = found["Phần thứ hai"]
+    assert (second.kind, second.parent_id, second.id) == ("part", None, "9-NQ-CP-2025:part2")
+    assert found["Chương II"].parent_id == second.id and found["Chương 1"].parent_id == "9-NQ-CP-2025:part1"
+    assert "Mục tiêu của" not in found and found["MỤC TIÊU"].kind == "heading"  # "Mục tiêu" is no Mục
+
+
+def test_every_organisation_agreement_and_programme_has_a_vietnamese_name():
+    import yaml
+
+    from dashboard.paths import ANALYSIS_DIR
+
+    entries = yaml.safe_load((ANALYSIS_DIR / "gazetteer.yml").read_text(encoding="utf-8"))
+    # a document is found by its symbol (Nghị quyết số 1052/NQ-UBTVQH13), in either language
+    unnamed = [e["id"] for e in entries if e["kind"] != "document" and all(a.isascii() for a in e["aliases"])]
+    assert unnamed == []
+    assert text_mentions("Gia nhập Thỏa ước La Hay và hợp tác với Hiệp hội An sinh xã hội ASEAN.") == {
+        "hague_agreement", "assa"}

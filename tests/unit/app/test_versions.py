@@ -79,3 +79,22 @@ def test_the_corpus_lists_a_bilingual_document_once(data: AppData):
     assert VI_ID not in list(data.dataset.held_documents()["id"])
     chooser = str(document_page(data, DocumentView.from_params({}, data.vocab)))
     assert f"doc={VI_ID}" not in chooser and f"doc={DOC_ID}" in chooser
+
+
+def test_theme_shares_say_which_version_they_count(data: AppData):
+    import json
+
+    import plotly.utils
+
+    from dashboard.app.state import ThemesView
+    from dashboard.app.views.themes import themes_page
+
+    def shown(params: dict[str, str]) -> str:  # the page with its charts' captions, line breaks undone
+        page = themes_page(data, ThemesView.from_params(params, data.vocab))
+        return json.dumps(page, cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False).replace("<br>", " ")
+
+    switch = str(_find(document_page(data, _view(data, doc=DOC_ID, version="vi")), ids.DOC_VERSIONS))
+    assert "Theme shares count the primary version only" in switch
+    assert "A document held in two languages is counted once, in its primary version." in shown({"docs": DOC_ID})
+    vi = shown({"docs": DOC_ID, "lang": "vi"})
+    assert "counted once" not in vi and "Văn bản có hai bản ngôn ngữ chỉ được tính một lần, theo bản chính." in vi

@@ -211,3 +211,12 @@ def test_evolution_with_every_theme_keeps_a_legend_that_fits(dataset) -> None:
         assert fig.layout.height - fig.layout.margin.t - fig.layout.margin.b >= 16 * entries
     else:
         assert len(named) == len(lines)
+
+
+def test_the_evolution_of_one_document_has_one_tick_a_year(dataset, shipped_data: Path) -> None:
+    # one document: a few weeks of axis, where plotly's own ticks would be months all labelled with the same year
+    doc = str(_held(dataset)[0]["id"])
+    fig = get_chart("themes-evolution").figure(dataset, ChartOptions(docs=(doc,)))
+    assert (fig.layout.xaxis.dtick, fig.layout.xaxis.tickformat) == ("M12", "%Y")
+    # twelve years of documents keep plotly's ticks, which thin out as the axis grows
+    assert get_chart("themes-evolution").figure(Dataset(shipped_data), ChartOptions()).layout.xaxis.dtick is None
