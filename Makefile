@@ -29,8 +29,11 @@ chromium:
 TYPED := dashboard/figures dashboard/app/state dashboard/export/static.py dashboard/export/text.py \
 	dashboard/export/pdf_meta.py dashboard/export/errors.py \
 	dashboard/cli/common.py dashboard/cli/data.py dashboard/cli/export.py \
-	dashboard/errors.py dashboard/settings.py dashboard/paths.py
-# analysis/: the modules at its top and the diff package (strict mode)
+	dashboard/errors.py dashboard/settings.py dashboard/paths.py \
+	$(wildcard dashboard/app/*.py) dashboard/app/components \
+	$(filter-out %/compare.py,$(wildcard dashboard/app/pages/*.py)) \
+	$(filter-out %/compare.py dashboard/app/views/compare_%,$(wildcard dashboard/app/views/*.py))
+# analysis/: the modules at its top (strict mode); analysis/diff/ is typed apart
 TYPED += $(wildcard dashboard/analysis/*.py)
 TYPED += dashboard/analysis/diff
 

@@ -279,7 +279,7 @@ def _reports(text: str, mentions: list[Match], lists: list[list[Match]], heads: 
 # ---------------------------------------------------------------- build step
 
 
-def assignment_tables(corpus: Corpus, tables: Tables) -> Tables:
+def assignments_step(corpus: Corpus, tables: Tables) -> Tables:
     """Build step: return the actors and assignments tables."""
     # load inputs
     matcher = actor_matcher()

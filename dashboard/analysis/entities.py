@@ -218,7 +218,7 @@ def entity_rows(corpus: Corpus) -> list[dict[str, Any]]:
     return rows
 
 
-def mention_tables(corpus: Corpus, tables: Tables) -> Tables:
+def mentions_step(corpus: Corpus, tables: Tables) -> Tables:
     """Build step: return the entities and mentions tables."""
     # load inputs
     entities = entity_rows(corpus)

@@ -13,12 +13,12 @@ from collections import Counter
 from collections.abc import Set
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
-from dashboard.analysis.actors import assignment_tables
-from dashboard.analysis.entities import SYMBOL, AliasMatcher, Match, load_gazetteer, mention_tables, select_longest
+from dashboard.analysis.actors import assignments_step
+from dashboard.analysis.entities import SYMBOL, AliasMatcher, Match, load_gazetteer, mentions_step, select_longest
 from dashboard.analysis.relations import relation_kind
 from dashboard.analysis.targets import extract_targets
 from dashboard.analysis.vi_words import segment
@@ -121,7 +121,7 @@ def score_assignments(doc: SeedDocument, path: Path, name: str) -> Score:
     """Score (actor, role, inherited) per provision; lines not labelled must assign nothing."""
     corpus = Corpus(_vocabulary(), {}, [doc], [], [], {}, [])
     got: dict[str, set[tuple[Any, ...]]] = {}
-    for a in assignment_tables(corpus, {})["assignments"]:
+    for a in assignments_step(corpus, {})["assignments"]:
         got.setdefault(a["provision_id"], set()).add((a["actor_id"], a["role"], bool(a["inherited"])))
     want: dict[str, set[tuple[Any, ...]]] = {p.id: set() for p in doc.provisions}
     score = Score(name)
@@ -248,22 +248,23 @@ def score_seed_sets(seeds: Path, data: Path) -> tuple[Score, Score]:
     provision listed with its entities or its (actor, role, inherited); every other provision must yield none."""
     corpus = load_corpus(seeds)
     provisions = [p for d in corpus.documents for p in d.provisions]
-    found = {"mentions": {}, "assignments": {}}
-    for m in mention_tables(corpus, {})["mentions"]:
+    found: dict[str, dict[str, set[tuple[object, ...]]]] = {"mentions": {}, "assignments": {}}
+    for m in mentions_step(corpus, {})["mentions"]:
         found["mentions"].setdefault(m["provision_id"], set()).add((m["entity_id"],))
-    for a in assignment_tables(corpus, {})["assignments"]:
+    for a in assignments_step(corpus, {})["assignments"]:
         found["assignments"].setdefault(a["provision_id"], set()).add((a["actor_id"], a["role"], bool(a["inherited"])))
-    scores = []
+    scores: list[Score] = []
     for table, name, key in (
         ("mentions", "mentions_expected.yml", "entities"),
         ("assignments", "assignments_expected.yml", "expect"),
     ):
-        want: dict[str, set[tuple]] = {p.id: set() for p in provisions}
+        want: dict[str, set[tuple[object, ...]]] = {p.id: set() for p in provisions}
         for entry in _entries(data / name):
             doc = next(d for d in corpus.documents if d.meta.seed_file == entry["seed"])
             for p in doc.provisions:
                 if fold(p.text).startswith(fold(entry["starts_with"])):
-                    want[p.id] |= {tuple(x) if isinstance(x, list) else (x,) for x in entry[key]}
+                    items: list[object] = entry[key]
+                    want[p.id] |= {tuple(cast(list[object], x)) if isinstance(x, list) else (x,) for x in items}
         score = Score("en seeds")
         for pid in want:
             score.compare(pid, want[pid], found[table].get(pid, set()))

@@ -145,7 +145,7 @@ def merge_relations(cited: list[dict[str, Any]], extracted: list[dict[str, Any]]
     return rows
 
 
-def relation_table(corpus: Corpus, tables: Tables) -> Tables:
+def relations_step(corpus: Corpus, tables: Tables) -> Tables:
     """Build step: return the relations table, cited relations merged with those the text states."""
     # load inputs
     cited = [r for r in tables.get("relations", []) if r.get("origin") == "cited"]

@@ -223,7 +223,7 @@ def _programme_just_before(text: str, clause_start: int, at: int) -> str:
 # ---------------------------------------------------------------- build step
 
 
-def target_table(corpus: Corpus, tables: Tables) -> Tables:
+def targets_step(corpus: Corpus, tables: Tables) -> Tables:
     """Build step: return the targets table, cited rows first and kept, then the extracted rows."""
     # load inputs
     cited = [r for r in tables.get("targets", []) if r.get("origin") == "cited"]

@@ -51,7 +51,7 @@ def create_app(data_dir: Path | str | None = None) -> Dash:
         assets_ignore=r"bootstrap\.min\.css",
         external_stylesheets=["/assets/bootstrap.min.css"],
         title="Policy timeline",
-        update_title=None,
+        update_title=None,  # pyright: ignore[reportArgumentType] - Dash documents None (no "Updating..." title); its stub says str
         serve_locally=True,
         # Page components exist only on their page. Without this, Dash would render every page's layout into
         # a "validation layout" embedded in each HTML response (MBs on a large corpus);

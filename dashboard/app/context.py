@@ -9,7 +9,7 @@ stored text.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -81,7 +81,7 @@ class AppData:
         )
         vocab = vocabulary(dataset, tables, provisions)
         data = cls(dataset=dataset, vocab=vocab, index=index, notes=lazy_notes(query, tables, vocab.provision_docs))
-        data.documents = {str(r["id"]): r for r in documents.to_dict("records")}
+        data.documents = {str(r["id"]): {str(k): v for k, v in r.items()} for r in documents.to_dict("records")}
         data.query = query
         data.provisions = Rows(vocab.provision_docs, lambda ids: query.provisions(ids, documents=_owners(vocab, ids)))
         for pid, doc in zip(provisions["id"], provisions["document_id"], strict=True):
@@ -140,7 +140,20 @@ def _rows(query: Query, name: str, where: str = "TRUE") -> list[dict[str, Any]]:
     return records(table, list(table.columns))
 
 
-def _owners(vocab: Vocabulary, ids: list[str] | tuple[str, ...]) -> list[str]:
+def _used_names(
+    uses: pd.DataFrame | None, key: str, names: pd.DataFrame | None, name: str
+) -> dict[str, str] | None:
+    """Return {id: name} of the ids in `uses[key]` (mentions' entities, assignments' actors), named from the
+    `names` table's `name` column when it has one, else by their ids; None when there is no `uses` table."""
+    if uses is None:
+        return None
+    used = set(uses[key].astype(str)) if key in uses else set()
+    if names is not None and {"id", name} <= set(names.columns):
+        return {str(i): str(n) for i, n in zip(names["id"], names[name], strict=True) if str(i) in used}
+    return {i: i for i in sorted(used)}
+
+
+def _owners(vocab: Vocabulary, ids: Sequence[str]) -> list[str]:
     return [vocab.provision_docs[i] for i in ids if i in vocab.provision_docs]
 
 
@@ -210,24 +223,8 @@ def vocabulary(
     held = docs[docs["held"].astype(bool)]
     years = (int(held["year"].min()), int(held["year"].max())) if not held.empty else (2013, 2025)
     themes = tuple(str(t) for t in dataset.table("themes")["id"]) if "themes" in dataset.table_names else ()
-    entities = None
-    if tables.get("mentions") is not None:
-        names = tables.get("entities")
-        used = set(tables["mentions"]["entity_id"].astype(str)) if "entity_id" in tables["mentions"] else set()
-        entities = (
-            {str(i): str(n) for i, n in zip(names["id"], names["name"], strict=True) if str(i) in used}
-            if names is not None and {"id", "name"} <= set(names.columns)
-            else {i: i for i in sorted(used)}
-        )
-    actors = None
-    if tables.get("assignments") is not None:
-        names = tables.get("actors")
-        used = set(tables["assignments"]["actor_id"].astype(str)) if "actor_id" in tables["assignments"] else set()
-        actors = (
-            {str(i): str(n) for i, n in zip(names["id"], names["name_en"], strict=True) if str(i) in used}
-            if names is not None and {"id", "name_en"} <= set(names.columns)
-            else {i: i for i in sorted(used)}
-        )
+    entities = _used_names(tables.get("mentions"), "entity_id", tables.get("entities"), "name")
+    actors = _used_names(tables.get("assignments"), "actor_id", tables.get("actors"), "name_en")
     return Vocabulary(
         doc_keys=keys,
         doc_symbols=dict(zip(docs["id"].astype(str), docs["symbol"].astype(str), strict=True)),

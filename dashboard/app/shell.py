@@ -15,8 +15,10 @@ import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, dcc, html
 
 from dashboard.app import ids
+from dashboard.app.components.attrs import attrs
 from dashboard.app.context import AppData
 from dashboard.app.i18n import DEFAULT_LANG, LANGS, t
+from dashboard.app.outputs import keyed
 from dashboard.i18n import localised
 
 NAV_PAGES = (
@@ -48,14 +50,15 @@ def register_callbacks(app: Dash, data: AppData) -> None:
     """Register the shell's callbacks on `app` (app.callback: the shell is not a page module)."""
 
     @app.callback(
-        Output(ids.SHELL_NAVBAR, "children"),
-        Output(ids.SHELL_FOOTER, "children"),
-        Input(ids.URL, "pathname"),
-        Input(ids.URL, "search"),
+        output=keyed(Output(ids.SHELL_NAVBAR, "children"), Output(ids.SHELL_FOOTER, "children")),
+        inputs=[Input(ids.URL, "pathname"), Input(ids.URL, "search")],
     )
-    def _update_shell(pathname: str | None, search: str | None) -> tuple[Any, Any]:
+    def _update_shell(pathname: str | None, search: str | None) -> dict[str, Any]:
         lang = lang_of(search)
-        return navbar(pathname or "/", search or "", available_paths()), footer(data, lang)
+        return {
+            ids.SHELL_NAVBAR: navbar(pathname or "/", search or "", available_paths()),
+            ids.SHELL_FOOTER: footer(data, lang),
+        }
 
     app.clientside_callback(  # the menu button opens and closes the links on a narrow screen
         "function(n, open) { return n ? !open : false; }",
@@ -113,7 +116,7 @@ def navbar(pathname: str, search: str, available: set[str]) -> html.Nav:
                 id=ids.nav_link(page),
                 className="nav-link disabled",
                 title=t("nav.soon", lang),
-                **{"aria-disabled": "true"},
+                **attrs(aria_disabled="true"),
             )
         items.append(html.Li(link, className="nav-item"))
     switch = [
@@ -134,7 +137,7 @@ def navbar(pathname: str, search: str, available: set[str]) -> html.Nav:
                 [html.Span(t("nav.language", lang) + ":", className="visually-hidden"), *switch],
                 className="lang-switch",
                 role="group",
-                **{"aria-label": t("nav.language", lang)},
+                **attrs(aria_label=t("nav.language", lang)),
             ),
         ],
         id=ids.NAV_COLLAPSE,
@@ -145,7 +148,7 @@ def navbar(pathname: str, search: str, available: set[str]) -> html.Nav:
         html.Div(
             [
                 dcc.Link(
-                    [html.Span("◷ ", **{"aria-hidden": "true"}), t("app.title", lang)],
+                    [html.Span("◷ ", **attrs(aria_hidden="true")), t("app.title", lang)],
                     href=f"/{suffix}",
                     className="navbar-brand",
                 ),
@@ -156,14 +159,14 @@ def navbar(pathname: str, search: str, available: set[str]) -> html.Nav:
                     type="button",
                     n_clicks=0,
                     title=t("nav.menu", lang),
-                    **{"aria-controls": ids.NAV_COLLAPSE, "aria-label": t("nav.menu", lang)},
+                    **attrs(aria_controls=ids.NAV_COLLAPSE, aria_label=t("nav.menu", lang)),
                 ),
                 menu,
             ],
             className="container-xxl",
         ),
         className="navbar navbar-expand-md navbar-dark site-navbar",
-        **{"aria-label": "main"},
+        **attrs(aria_label="main"),
     )
 
 

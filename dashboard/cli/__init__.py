@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from dashboard import __version__
-from dashboard.cli.common import DATA_OPTION, fail
+from dashboard.cli.common import DATA_OPTION, fail, json_option, path_option
 from dashboard.cli.common import split_values as _split
 from dashboard.cli.data import add, build, validate
 from dashboard.cli.export import brief, export
@@ -63,19 +63,8 @@ def _not_yet(name: str) -> None:
 
 @main.command()
 @click.option("--text", default=None, help="The text to tag.")
-@click.option(
-    "--file",
-    "file_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="A UTF-8 text file to tag (as one text).",
-)
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help='Print {"themes": [{"id", "score", "evidence": [{"term", "text", "start", "end", "weight"}]}]}.',
-)
+@path_option("--file", "file_path", file=True, default=None, help="A UTF-8 text file to tag (as one text).")
+@json_option('Print {"themes": [{"id", "score", "evidence": [{"term", "text", "start", "end", "weight"}]}]}.')
 def tag(text: str | None, file_path: Path | None, as_json: bool) -> None:
     """Tag a text with every theme it substantially addresses, each with a score and the evidence.
 
@@ -115,18 +104,12 @@ EVAL_DATA = REPO_DIR / "tests" / "eval" / "data"
 
 @main.command("eval-themes")
 @DATA_OPTION
-@click.option(
-    "--dev",
-    "dev_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=EVAL_DATA / "themes_dev.yml",
-    show_default=True,
-    help="Development set: seed provisions labelled by hand against the codebook.",
-)
-@click.option(
+@path_option("--dev", "dev_path", file=True, default=EVAL_DATA / "themes_dev.yml", show_default=True,
+             help="Development set: seed provisions labelled by hand against the codebook.")
+@path_option(
     "--holdout",
     "holdout_paths",
-    type=click.Path(dir_okay=False, path_type=Path),
+    file=True,
     multiple=True,
     default=[
         EVAL_DATA / "themes_holdout.yml",
@@ -145,7 +128,7 @@ EVAL_DATA = REPO_DIR / "tests" / "eval" / "data"
     help="Exit 1 when the development set's micro-F1 is below this.",
 )
 @click.option("--errors", "show_errors", is_flag=True, help="Also list every unit the tagger gets wrong.")
-@click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
+@json_option("Print the reports as JSON.")
 def eval_themes(
     data_dir: Path, dev_path: Path, holdout_paths: tuple[Path, ...], bar: float, show_errors: bool, as_json: bool
 ) -> None:
@@ -169,7 +152,7 @@ def eval_themes(
 
 @main.command("eval-extraction")
 @click.option("--errors", "show_errors", is_flag=True, help="Also list every mistake.")
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@json_option("Print the scores as JSON.")
 def eval_extraction(show_errors: bool, as_json: bool) -> None:
     """Measure segmentation, targets, entities, actor roles and relations on the labelled English and Vietnamese
     sets of tests/eval/data: true and false positives, misses, precision, recall and F1 per set.
@@ -190,14 +173,8 @@ def eval_extraction(show_errors: bool, as_json: bool) -> None:
 @click.argument("a")
 @click.argument("b")
 @DATA_OPTION
-@click.option("--json", "as_json", is_flag=True, help="Print the comparison as one JSON object.")
-@click.option(
-    "--html",
-    "html_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write a standalone HTML report to this file.",
-)
+@json_option("Print the comparison as one JSON object.")
+@path_option("--html", "html_path", file=True, default=None, help="Write a standalone HTML report to this file.")
 @click.option(
     "--pin",
     "pins",
@@ -268,33 +245,16 @@ def diff(
 
 @main.command("eval-alignment")
 @DATA_OPTION
-@click.option(
-    "--gold",
-    "gold_path",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=GOLD_SETS[0],
-    show_default=True,
-    help="Hand-made expected pairs (YAML).",
-)
-@click.option(
-    "--second",
-    "second_path",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=GOLD_SETS[1],
-    show_default=True,
-    help="A second annotator's gold set: the engine is scored on it too, and the two sets' agreement is printed.",
-)
-@click.option(
-    "--third",
-    "third_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=GOLD_SETS[2],
-    show_default=True,
-    help="A third, blind gold set (with pairs a reader would never make); scored when the file exists.",
-)
+@path_option("--gold", "gold_path", file=True, exists=True, default=GOLD_SETS[0], show_default=True,
+             help="Hand-made expected pairs (YAML).")
+@path_option("--second", "second_path", file=True, exists=True, default=GOLD_SETS[1], show_default=True,
+             help="A second annotator's gold set: the engine is scored on it too, and the two sets' agreement "
+             "is printed.")
+@path_option("--third", "third_path", file=True, default=GOLD_SETS[2], show_default=True,
+             help="A third, blind gold set (with pairs a reader would never make); scored when the file exists.")
 @click.option("--no-cv", "no_cv", is_flag=True, help="Skip the cross-validated figures (a refit per document pair).")
 @click.option("--bar", type=float, default=None, help="Exit 1 when the pairing accuracy is below this.")
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (with every disagreement).")
+@json_option("Print the report as JSON (with every disagreement).")
 def eval_alignment(
     data_dir: Path,
     gold_path: Path,
@@ -323,23 +283,10 @@ def eval_alignment(
 
 @main.command("fit-alignment")
 @DATA_OPTION
-@click.option(
-    "--gold",
-    "gold_paths",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=GOLD_SETS,
-    show_default=True,
-    help="Gold sets to fit on (repeat the option).",
-)
-@click.option(
-    "--out",
-    "out_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=MODEL_PATH,
-    show_default=True,
-    help="Where to write the fitted link model (JSON).",
-)
+@path_option("--gold", "gold_paths", file=True, exists=True, multiple=True, default=GOLD_SETS, show_default=True,
+             help="Gold sets to fit on (repeat the option).")
+@path_option("--out", "out_path", file=True, default=MODEL_PATH, show_default=True,
+             help="Where to write the fitted link model (JSON).")
 def fit_alignment(data_dir: Path, gold_paths: tuple[Path, ...], out_path: Path) -> None:
     """Refit the link model `diff` links by (a logistic regression over each candidate link's features) on the
     gold sets and write its coefficients; `eval-alignment` then prints its cross-validated figures.

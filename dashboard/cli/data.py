@@ -8,24 +8,18 @@ from pathlib import Path
 
 import click
 
-from dashboard.cli.common import DATA_OPTION
+from dashboard.cli.common import DATA_OPTION, json_option, path_option
 from dashboard.errors import BuildFailed, DataInvalid
 from dashboard.paths import DATA_DIR, SEEDS_DIR
 
 
 @click.command()
-@click.option(
-    "--seeds",
-    "seeds_dir",
-    type=click.Path(path_type=Path),
-    default=SEEDS_DIR,
-    show_default=True,
-    help="Folder of seed texts and their sidecars.",
+@path_option(
+    "--seeds", "seeds_dir", default=SEEDS_DIR, show_default=True, help="Folder of seed texts and their sidecars."
 )
-@click.option(
+@path_option(
     "--out",
     "out_dir",
-    type=click.Path(path_type=Path),
     default=DATA_DIR,
     show_default=True,
     help="Folder to write the data package to (replaced only when the build succeeds).",
@@ -37,10 +31,9 @@ from dashboard.paths import DATA_DIR, SEEDS_DIR
     default=None,
     help="Processes for the per-document steps  [default: the cores].",
 )
-@click.option(
+@path_option(
     "--cache",
     "cache_dir",
-    type=click.Path(path_type=Path),
     default=None,
     help="Folder keeping each unchanged seed's results  [default: .cache/build beside --out].",
 )
@@ -85,14 +78,7 @@ def build(
 
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option(
-    "--seeds",
-    "seeds_dir",
-    type=click.Path(path_type=Path),
-    default=SEEDS_DIR,
-    show_default=True,
-    help="Seeds folder to add the document to.",
-)
+@path_option("--seeds", "seeds_dir", default=SEEDS_DIR, show_default=True, help="Seeds folder to add the document to.")
 @click.option("--symbol", help="Number and symbol, e.g. 59-NQ/TW (else read from 'Số: …' / 'No.: …').")
 @click.option("--issued", help="Date of issue YYYY-MM-DD (else read from 'Hà Nội, ngày … tháng … năm …').")
 @click.option("--issuer", help="Issuer id of seeds/vocabulary.yml: politburo, government, prime_minister …")
@@ -115,7 +101,7 @@ def build(
     "language's version of, e.g. 59-NQ-TW-2025 (found by symbol and year when not given).",
 )
 @click.option("--dry-run", is_flag=True, help="Show what would be written; write nothing.")
-@click.option("--json", "as_json", is_flag=True, help="Print what was found, with evidence, as one JSON object.")
+@json_option("Print what was found, with evidence, as one JSON object.")
 def add(file: Path, seeds_dir: Path, dry_run: bool, as_json: bool, **options: str | None) -> None:
     """Add a .txt, .docx, .pdf or .html document to the seeds: its text and a sidecar read from its header.
 
@@ -128,9 +114,11 @@ def add(file: Path, seeds_dir: Path, dry_run: bool, as_json: bool, **options: st
     unheld = unheld_relations(addition.segments, known_symbols(seeds_dir), str(addition.sidecar["symbol"]))
     if unheld:  # named, but neither held nor in references.yml: the build draws no relation to them
         named = ", ".join(f"{symbol} ({kind})" for symbol, kind in unheld)
-        addition.notes.append(f"relations: the text names {named}, which the seeds neither hold nor list in "
-                              "references.yml, so no relation is drawn to them; add each to references.yml "
-                              "(id, symbol, doc_type, issuer, issued, title_en, source_url) to draw it")
+        addition.notes.append(
+            f"relations: the text names {named}, which the seeds neither hold nor list in "
+            "references.yml, so no relation is drawn to them; add each to references.yml "
+            "(id, symbol, doc_type, issuer, issued, title_en, source_url) to draw it"
+        )
     if not dry_run:
         write_addition(addition)
     if as_json:
@@ -141,14 +129,8 @@ def add(file: Path, seeds_dir: Path, dry_run: bool, as_json: bool, **options: st
 
 @click.command()
 @DATA_OPTION
-@click.option(
-    "--seeds",
-    "seeds_dir",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Also check every provision's span against these seed texts.",
-)
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON report.")
+@path_option("--seeds", "seeds_dir", default=None, help="Also check every provision's span against these seed texts.")
+@json_option("Print a JSON report.")
 def validate(data_dir: Path, seeds_dir: Path | None, as_json: bool) -> None:
     """Validate the data package (Frictionless plus cross-table checks); exit 0 when valid, 1 when not.
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from dashboard.cli.common import DATA_OPTION, fail, split_values
+from dashboard.cli.common import DATA_OPTION, fail, path_option, split_values
 
 if TYPE_CHECKING:
     from dashboard.dataset.load import Dataset
@@ -58,13 +58,8 @@ class _ManyValues(click.Command):
 @click.option("--width", type=int, default=None, help="Width in px (before --scale).")
 @click.option("--height", type=int, default=None, help="Height in px (before --scale).")
 @click.option("--scale", type=float, default=None, help="Pixel scale (PNG default 2).")
-@click.option(
-    "--out",
-    "out_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="File to write: .png .svg .pdf .html or .csv (the data behind the chart).",
-)
+@path_option("--out", "out_path", file=True, default=None,
+             help="File to write: .png .svg .pdf .html or .csv (the data behind the chart).")
 @DATA_OPTION
 def export(
     chart: str | None,
@@ -150,13 +145,8 @@ def _chart_own_options(dataset: Dataset, chart: str, options: ChartOptions,
 @click.command()
 @click.argument("a")
 @click.argument("b")
-@click.option(
-    "--out",
-    "out_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="File to write: .pptx (16:9 slides), .pdf or .html (standalone).",
-)
+@path_option("--out", "out_path", file=True, required=True,
+             help="File to write: .pptx (16:9 slides), .pdf or .html (standalone).")
 @click.option("--lang", type=click.Choice(["en", "vi"]), default="en", show_default=True)
 @click.option(
     "--pin",

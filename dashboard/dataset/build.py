@@ -73,24 +73,24 @@ def analysis_steps(per_document: Tables | None = None) -> list[Step]:
 
     Given the per-document tables already computed (dataset.parallel), their steps only hand those rows on.
     """
-    from dashboard.analysis.actors import assignment_tables
-    from dashboard.analysis.entities import mention_tables
+    from dashboard.analysis.actors import assignments_step
+    from dashboard.analysis.entities import mentions_step
     from dashboard.analysis.measures import theme_measures_step
-    from dashboard.analysis.relations import relation_table
-    from dashboard.analysis.targets import target_table
+    from dashboard.analysis.relations import relations_step
+    from dashboard.analysis.targets import targets_step
     from dashboard.analysis.terms import term_emergence_step
     from dashboard.analysis.themes import provision_themes_step
 
     if per_document is not None:
-        provision_themes_step, assignment_tables, target_table = precomputed_steps(per_document)
+        provision_themes_step, assignments_step, targets_step = precomputed_steps(per_document)
     return [
         provision_themes_step,
         theme_measures_step,
         term_emergence_step,
-        mention_tables,
-        relation_table,
-        assignment_tables,
-        target_table,
+        mentions_step,
+        relations_step,
+        assignments_step,
+        targets_step,
     ]
 
 

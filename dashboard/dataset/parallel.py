@@ -139,8 +139,8 @@ def _dask_map(address: str, tasks: list[DocTask], bar: Callable) -> list[DocResu
 
 
 def precomputed_steps(per_document: Tables) -> tuple[Callable, Callable, Callable]:
-    """Return build steps standing for provision_themes_step, assignment_tables and target_table that give the
-    rows the per-document step already computed (the cited targets of seeds/cited.yml first, as target_table)."""
+    """Return build steps standing for provision_themes_step, assignments_step and targets_step that give the
+    rows the per-document step already computed (the cited targets of seeds/cited.yml first, as targets_step)."""
     from dashboard.analysis.actors import actor_rows
 
     def provision_themes(corpus: Corpus, tables: Tables) -> Tables:

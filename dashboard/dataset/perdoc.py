@@ -114,15 +114,15 @@ def process_document(task: DocTask) -> DocResult:
 
 def document_tables(doc: SeedDocument, vocabulary: Vocabulary) -> dict[str, list[Row]]:
     """Return the rows of the per-document tables for one document, by running the analysis steps on it alone."""
-    from dashboard.analysis.actors import assignment_tables
-    from dashboard.analysis.targets import target_table
+    from dashboard.analysis.actors import assignments_step
+    from dashboard.analysis.targets import targets_step
     from dashboard.analysis.themes import provision_themes_step
 
     alone = Corpus(vocabulary=vocabulary, package={}, documents=[doc], referenced=[], relations=[], cited={},
                    notes=[])
     themes = provision_themes_step(alone, {})["provision_themes"]
-    assignments = assignment_tables(alone, {})["assignments"]
-    targets = target_table(alone, {"targets": [], "provision_themes": themes})["targets"]
+    assignments = assignments_step(alone, {})["assignments"]
+    targets = targets_step(alone, {"targets": [], "provision_themes": themes})["targets"]
     return {"provision_themes": themes, "assignments": assignments, "targets": targets}
 
 

@@ -123,17 +123,22 @@ def axis_key(axis_id: str) -> str:
 def wrap(value: str, width: int) -> str:
     """Return `value` broken into lines of at most about `width` characters, joined by <br> (plotly titles and
     annotations do not wrap by themselves). Escape the text first: this only adds line breaks."""
+    return "<br>".join(fill(value.split(" "), width))
+
+
+def fill(words: list[str], width: int) -> list[str]:
+    """Return `words` filled into lines of at most about `width` characters (a longer word is a line of its own)."""
     lines: list[str] = []
     line = ""
-    for item in value.split(" "):
-        if line and len(line) + len(item) + 1 > width:
+    for word in words:
+        if line and len(line) + len(word) + 1 > width:
             lines.append(line)
-            line = item
+            line = word
         else:
-            line = f"{line} {item}".strip()
+            line = f"{line} {word}".strip()
     if line:
         lines.append(line)
-    return "<br>".join(lines)
+    return lines
 
 
 @lru_cache(maxsize=1)

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 import yaml
 
-from dashboard.analysis.actors import assignment_tables
-from dashboard.analysis.entities import mention_tables
-from dashboard.analysis.relations import relation_table
+from dashboard.analysis.actors import assignments_step
+from dashboard.analysis.entities import mentions_step
+from dashboard.analysis.relations import relations_step
 from dashboard.corpus.load import Corpus, load_corpus
 from dashboard.corpus.normalise import fold
 from dashboard.dataset.build import cited_relation_rows
@@ -35,9 +35,9 @@ def corpus() -> Corpus:
 @pytest.fixture(scope="module")
 def tables(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
     tables: dict[str, list[dict[str, Any]]] = {"relations": cited_relation_rows(corpus)}
-    tables.update(mention_tables(corpus, tables))
-    tables.update(relation_table(corpus, tables))
-    tables.update(assignment_tables(corpus, tables))
+    tables.update(mentions_step(corpus, tables))
+    tables.update(relations_step(corpus, tables))
+    tables.update(assignments_step(corpus, tables))
     return tables
 
 

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from dashboard.analysis.targets import extract_targets, target_table
+from dashboard.analysis.targets import extract_targets, targets_step
 from dashboard.corpus.load import Corpus, load_corpus
 from dashboard.corpus.normalise import fold
 from dashboard.paths import SEEDS_DIR
@@ -35,7 +35,7 @@ def corpus() -> Corpus:
 @pytest.fixture(scope="module")
 def extracted(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
     by_provision: dict[str, list[dict[str, Any]]] = {}
-    for row in target_table(corpus, {})["targets"]:
+    for row in targets_step(corpus, {})["targets"]:
         by_provision.setdefault(row["provision_id"], []).append(row)
     return by_provision
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from dash import html
 
+from dashboard.app.components.attrs import attrs
 from dashboard.app.i18n import theme_label
 from dashboard.figures.coverage import (
     COVERAGE_HELP,
@@ -31,7 +32,7 @@ def source_badge(
     tooltip = _text(note) or COVERAGE_HELP[key].get(lang, COVERAGE_HELP[key]["en"])
     return html.Span(
         [
-            html.Span(COVERAGE_STYLE[key]["glyph"], className="badge-glyph", **{"aria-hidden": "true"}),
+            html.Span(COVERAGE_STYLE[key]["glyph"], className="badge-glyph", **attrs(aria_hidden="true")),
             html.Span(coverage_label(key, lang)),
             *([html.Span(f" · {kind}", className="badge-kind")] if kind else []),
         ],

@@ -10,9 +10,10 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard.app import ids
+from dashboard.app.components.attrs import attrs
 from dashboard.app.components.download import chart_download_menu
 
-GRAPH_CONFIG = {
+GRAPH_CONFIG: dcc.Graph.Config = {
     "displaylogo": False,
     "responsive": True,
     "modeBarButtonsToRemove": [
@@ -33,9 +34,9 @@ def chart_card(
 ) -> html.Div:
     """Return a chart in its card: its download menu, the graph (id `graph_id`), then `hint` when given
     (`className` is added to the card's, e.g. phone-hide for a chart a phone shows as a list instead)."""
-    config = {
+    config: dcc.Graph.Config = {
         **GRAPH_CONFIG,
-        "toImageButtonOptions": {**GRAPH_CONFIG["toImageButtonOptions"], "filename": chart},
+        "toImageButtonOptions": {**GRAPH_CONFIG.get("toImageButtonOptions", {}), "filename": chart},
     }
     return html.Div(
         [
@@ -45,5 +46,5 @@ def chart_card(
         ],
         id=ids.chart_card(graph_id),
         className=f"chart-card mb-3 {className}".strip(),
-        **{"data-chart": chart},
+        **attrs(data_chart=chart),
     )

@@ -23,9 +23,11 @@ from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import ALL, MATCH, Input, Output, State, callback, ctx, dcc, html, no_update
+from dash.exceptions import PreventUpdate
 
 from dashboard import i18n
 from dashboard.app import ids
+from dashboard.app.components.attrs import attrs
 from dashboard.app.context import current
 from dashboard.app.state import CompareView
 from dashboard.app.state.charts import page_options
@@ -86,7 +88,7 @@ def chart_download_menu(chart: str, lang: str = "en") -> html.Div:
             ),
         ],
         className="chart-download d-flex justify-content-end align-items-center gap-2",
-        **{"data-chart": chart},
+        **attrs(data_chart=chart),
     )
 
 
@@ -127,7 +129,7 @@ def briefing_pack_menu(lang: str = "en") -> html.Div:
 def _on_export(clicks: list[int | None], pathname: str | None, search: str | None) -> tuple[Any, str]:
     item = ctx.triggered_id
     if not isinstance(item, dict) or not any(clicks):
-        return no_update, no_update
+        raise PreventUpdate
     return export_download(item["chart"], item["fmt"], item["size"] or None, pathname, search)
 
 
@@ -141,7 +143,7 @@ def _on_export(clicks: list[int | None], pathname: str | None, search: str | Non
 def _on_brief(clicks: list[int | None], search: str | None) -> tuple[Any, str]:
     item = ctx.triggered_id
     if not isinstance(item, dict) or not any(clicks):
-        return no_update, no_update
+        raise PreventUpdate
     return brief_download(item["fmt"], search)
 
 
@@ -201,5 +203,5 @@ def _item(chart: str, fmt: str, size: str, lang: str) -> dbc.DropdownMenuItem:
     )
 
 
-def _t(key: str, lang: str, **values: object) -> str:
-    return i18n.t(f"download.{key}", lang, **values)
+def _t(key: str, lang: str, n: int | None = None, **values: object) -> str:
+    return i18n.t(f"download.{key}", lang, n, **values)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from dash import html
 
@@ -14,7 +15,7 @@ MAX_SHOWN = 20  # notices listed; a hand-made address can carry hundreds of bad 
 
 def notices_alert(notices: Sequence[Notice], lang: str, id: str | None = None) -> html.Div:
     """Return a warning listing what was wrong with the URL; an empty, hidden box when nothing was."""
-    props = {"id": id} if id else {}
+    props: dict[str, Any] = {"id": id} if id else {}  # Dash refuses id=None
     if not notices:
         return html.Div(className="url-notices d-none", **props)
     items = [html.Li(n.message(lang)) for n in notices[:MAX_SHOWN]]

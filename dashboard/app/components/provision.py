@@ -211,7 +211,7 @@ def _text_block(
 def _source_suffix(doc_id: str, start: Any, end: Any, lang: str) -> list[Any]:
     """Return " (source)" linked to a span of the seed text, or nothing when the span is not known."""
     try:
-        int(start), int(end)
+        _ = int(start), int(end)  # raises unless both are whole numbers
     except (TypeError, ValueError):
         return []
     return [

@@ -25,7 +25,7 @@ def highlight(text: str, spans: Iterable[Span | Sequence[Any]]) -> list[str | ht
             continue
         if start > cursor:
             children.append(text[cursor:start])
-        props = {"title": span.title} if span.title else {}
+        props: dict[str, Any] = {"title": span.title} if span.title else {}
         children.append(html.Mark(text[start:end], className=f"hl hl-{span.kind}", **props))
         cursor = end
     if cursor < len(text):

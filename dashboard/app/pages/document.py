@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import dash
 from dash import Input, Output, clientside_callback
 
 from dashboard.app import ids
-from dashboard.app.context import current
+from dashboard.app.page import register_page
 from dashboard.app.state import DocumentView
 from dashboard.app.views.document import document_page
 
-dash.register_page(__name__, path="/document", name="Document", title="Document · Policy timeline", order=3)
-
-
-def layout(**params: Any) -> list[Any]:
-    """Return the document page for the query string's parameters (a friendly list when the document is
-    unknown)."""
-    data = current()
-    return document_page(data, DocumentView.from_params(params, data.vocab))
+register_page(__name__, DocumentView, document_page, name="Document", title="Document · Policy timeline", order=3)
 
 
 # Scroll the provision named by `p` into view once the page has rendered (a browser-only job: clientside).

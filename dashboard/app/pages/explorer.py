@@ -4,64 +4,37 @@ from __future__ import annotations
 
 from typing import Any
 
-import dash
 from dash import Input, Output, State, callback
 from dash.exceptions import PreventUpdate
 
 from dashboard.app import ids
 from dashboard.app.context import current
+from dashboard.app.outputs import keyed
+from dashboard.app.page import register_page
 from dashboard.app.state import ExplorerView
-from dashboard.app.views.explorer import explorer_page, results, view_from_controls
+from dashboard.app.views.explorer import explorer_page, outputs, view_from_controls
 
-dash.register_page(__name__, path="/explorer", name="Explorer", title="Explorer · Policy timeline", order=4)
-
-
-def layout(**params: Any) -> list[Any]:
-    """Return the explorer page for the query string's parameters (a pasted URL restores the same view)."""
-    data = current()
-    return explorer_page(data, ExplorerView.from_params(params, data.vocab))
+register_page(__name__, ExplorerView, explorer_page, name="Explorer", title="Explorer · Policy timeline", order=4)
 
 
 @callback(
-    Output(ids.URL, "search", allow_duplicate=True),
-    Output(ids.EXP_RESULTS, "children"),
-    Input(ids.EXP_QUERY, "value"),
-    Input(ids.EXP_DOCS, "value"),
-    Input(ids.EXP_THEME, "value"),
-    Input(ids.EXP_ISSUER, "value"),
-    Input(ids.EXP_YEARS, "value"),
-    Input(ids.EXP_ENTITY, "value"),
-    Input(ids.EXP_ACTOR, "value"),
-    Input(ids.EXP_ROLE, "value"),
-    Input(ids.EXP_OWN, "value"),
-    State(ids.URL, "search"),
+    output=keyed(Output(ids.URL, "search", allow_duplicate=True), Output(ids.EXP_RESULTS, "children")),
+    inputs=dict(
+        q=Input(ids.EXP_QUERY, "value"),
+        docs=Input(ids.EXP_DOCS, "value"),
+        theme=Input(ids.EXP_THEME, "value"),
+        issuer=Input(ids.EXP_ISSUER, "value"),
+        years=Input(ids.EXP_YEARS, "value"),
+        entity=Input(ids.EXP_ENTITY, "value"),
+        actor=Input(ids.EXP_ACTOR, "value"),
+        role=Input(ids.EXP_ROLE, "value"),
+        own=Input(ids.EXP_OWN, "value"),
+    ),
+    state=dict(search=State(ids.URL, "search")),
     prevent_initial_call=True,
 )
-def _update_results(
-    q: str | None,
-    docs: list[str] | None,
-    theme: str | None,
-    issuer: str | None,
-    years: list[int] | None,
-    entity: str | None,
-    actor: str | None,
-    role: str | None,
-    own: list[str] | None,
-    search: str | None,
-) -> tuple[str, list[Any]]:
-    view = view_from_controls(
-        current(),
-        search,
-        q=q,
-        docs=docs,
-        theme=theme,
-        issuer=issuer,
-        years=years,
-        entity=entity,
-        actor=actor,
-        role=role,
-        own=own,
-    )
+def _update_results(search: str | None, **controls: Any) -> dict[str, Any]:
+    view = view_from_controls(current(), search, **controls)
     if view.same_as(search, current().vocab, ignore=("page",)):
         raise PreventUpdate  # fired by the page's own rendering, not by a change
-    return view.to_query(), results(current(), view)
+    return {ids.URL: view.to_query(), **outputs(current(), view)}

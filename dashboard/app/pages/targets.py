@@ -4,50 +4,42 @@ from __future__ import annotations
 
 from typing import Any
 
-import dash
 from dash import Input, Output, State, callback
 from dash.exceptions import PreventUpdate
 
 from dashboard.app import ids
 from dashboard.app.context import current
+from dashboard.app.outputs import keyed
+from dashboard.app.page import register_page
 from dashboard.app.state import TargetsView
 from dashboard.app.views.targets import outputs, targets_page, view_from_controls
 
-dash.register_page(__name__, path="/targets", name="Targets", title="Targets · Policy timeline", order=3)
-
-
-def layout(**params: Any) -> list[Any]:
-    """Return the Targets page for the query string's parameters (a pasted URL restores the same view)."""
-    data = current()
-    return targets_page(data, TargetsView.from_params(params, data.vocab))
+register_page(__name__, TargetsView, targets_page, name="Targets", title="Targets · Policy timeline", order=3)
 
 
 @callback(
-    Output(ids.URL, "search", allow_duplicate=True),
-    Output(ids.TARGETS_STATUS, "children"),
-    Output(ids.TARGETS_CONFLICTS, "children"),
-    Output(ids.TARGETS_TIMELINE, "figure"),
-    Output(ids.TARGETS_INDICATORS, "figure"),
-    Output(ids.TARGETS_TABLE, "children"),
-    Output(ids.TARGETS_YEARS_TEXT, "children"),
-    Output(ids.TARGETS_LIST, "children"),
-    Input(ids.TARGETS_DOCS, "value"),
-    Input(ids.TARGETS_THEME, "value"),
-    Input(ids.TARGETS_KIND, "value"),
-    Input(ids.TARGETS_YEARS, "value"),
-    Input(ids.TARGETS_BY, "value"),
-    State(ids.URL, "search"),
+    output=keyed(
+        Output(ids.URL, "search", allow_duplicate=True),
+        Output(ids.TARGETS_STATUS, "children"),
+        Output(ids.TARGETS_CONFLICTS, "children"),
+        Output(ids.TARGETS_TIMELINE, "figure"),
+        Output(ids.TARGETS_INDICATORS, "figure"),
+        Output(ids.TARGETS_TABLE, "children"),
+        Output(ids.TARGETS_YEARS_TEXT, "children"),
+        Output(ids.TARGETS_LIST, "children"),
+    ),
+    inputs=dict(
+        docs=Input(ids.TARGETS_DOCS, "value"),
+        theme=Input(ids.TARGETS_THEME, "value"),
+        kinds=Input(ids.TARGETS_KIND, "value"),
+        years=Input(ids.TARGETS_YEARS, "value"),
+        by=Input(ids.TARGETS_BY, "value"),
+    ),
+    state=dict(search=State(ids.URL, "search")),
     prevent_initial_call=True,
 )
-def _update_targets(
-    docs: list[str] | None,
-    theme: str | None,
-    kinds: list[str] | None,
-    years: list[int] | None,
-    by: str | None,
-    search: str | None,
-) -> tuple[Any, ...]:
-    view = view_from_controls(current(), search, docs=docs, theme=theme, kinds=kinds, years=years, by=by)
+def _update_targets(search: str | None, **controls: Any) -> dict[str, Any]:
+    view = view_from_controls(current(), search, **controls)
     if view.same_as(search, current().vocab):
         raise PreventUpdate  # fired by the page's own rendering, not by a change
-    return view.to_query(), *outputs(current(), view)
+    return {ids.URL: view.to_query(), **outputs(current(), view)}

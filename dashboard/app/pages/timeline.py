@@ -4,44 +4,34 @@ from __future__ import annotations
 
 from typing import Any
 
-import dash
-import plotly.graph_objects as go
 from dash import Input, Output, State, callback
 from dash.exceptions import PreventUpdate
 
 from dashboard.app import ids
 from dashboard.app.context import current
+from dashboard.app.outputs import keyed
+from dashboard.app.page import register_page
 from dashboard.app.state import DocumentView, TimelineView
-from dashboard.app.views.timeline import (
-    clicked_document,
-    status,
-    timeline_figure,
-    timeline_page,
-    view_from_layers,
-)
+from dashboard.app.views.timeline import clicked_document, outputs, timeline_page, view_from_layers
 
-dash.register_page(__name__, path="/timeline", name="Timeline", title="Timeline · Policy timeline", order=1)
-
-
-def layout(**params: Any) -> list[Any]:
-    """Return the timeline page for the query string's parameters."""
-    data = current()
-    return timeline_page(data, TimelineView.from_params(params, data.vocab))
+register_page(__name__, TimelineView, timeline_page, name="Timeline", title="Timeline · Policy timeline", order=1)
 
 
 @callback(
-    Output(ids.URL, "search", allow_duplicate=True),
-    Output(ids.TIMELINE_GRAPH, "figure"),
-    Output(ids.TIMELINE_STATUS, "children"),
-    Input(ids.TIMELINE_LAYERS, "value"),
-    State(ids.URL, "search"),
+    output=keyed(
+        Output(ids.URL, "search", allow_duplicate=True),
+        Output(ids.TIMELINE_GRAPH, "figure"),
+        Output(ids.TIMELINE_STATUS, "children"),
+    ),
+    inputs=[Input(ids.TIMELINE_LAYERS, "value")],
+    state=[State(ids.URL, "search")],
     prevent_initial_call=True,
 )
-def _update_timeline(shown: list[str] | None, search: str | None) -> tuple[str, go.Figure, list[Any]]:
+def _update_timeline(shown: list[str] | None, search: str | None) -> dict[str, Any]:
     view = view_from_layers(shown, search, current())
     if view.same_as(search, current().vocab):
         raise PreventUpdate  # fired by the page's own rendering, not by a change
-    return view.to_query(), timeline_figure(current(), view), status(current(), view)
+    return {ids.URL: view.to_query(), **outputs(current(), view)}
 
 
 @callback(
@@ -53,4 +43,6 @@ def _update_timeline(shown: list[str] | None, search: str | None) -> tuple[str, 
 def _on_timeline_click(click: dict[str, Any] | None, search: str | None) -> str:
     doc = clicked_document(click, current())
     lang = TimelineView.from_query(search, current().vocab).lang
-    return DocumentView(doc=doc, lang=lang).href() if doc else dash.no_update
+    if not doc:
+        raise PreventUpdate
+    return DocumentView(doc=doc, lang=lang).href()

@@ -22,6 +22,7 @@ from dashboard.app.components import (
     source_badge,
     source_href,
 )
+from dashboard.app.components.attrs import attrs
 from dashboard.app.components.provision import anchor_id
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t
@@ -117,7 +118,7 @@ def version_switch(data: AppData, view: DocumentView) -> html.Nav | html.Div:
         href = DocumentView(doc=view.doc, version="" if i == 0 else version, lang=lang).href()
         links += [
             " · " if i else "",
-            html.Strong(label, className=f"version-current version-{version}", **{"aria-current": "page"})
+            html.Strong(label, className=f"version-current version-{version}", **attrs(aria_current="page"))
             if version == shown
             else dcc.Link(label, href=href, className=f"version-link version-{version}"),
         ]
@@ -133,11 +134,11 @@ def version_switch(data: AppData, view: DocumentView) -> html.Nav | html.Div:
         ],
         id=ids.DOC_VERSIONS,
         className="doc-versions",
-        **{"aria-label": t("document.versions", lang)},
+        **attrs(aria_label=t("document.versions", lang)),
     )
 
 
-def header(data: AppData, doc: dict[str, Any], lang: str, about: str = "") -> html.Div:
+def header(data: AppData, doc: dict[str, Any], lang: str, about: str = "") -> html.Header:
     """Return the document's header: symbol, titles, issuer, date, sources, coverage, relations, cited
     facts. `doc` is the row shown (a version's, with its own source); `about` the document whose relations,
     cited targets and claims are listed (the same row unless a version is shown)."""

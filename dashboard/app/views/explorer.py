@@ -4,6 +4,7 @@ its provision and source span. The state is the URL (ExplorerView); the controls
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from typing import Any
 
 from dash import dcc, html
@@ -12,8 +13,10 @@ from dashboard.analysis.fulltext import looks_vietnamese, snippet_window
 from dashboard.analysis.search import NameHit, SearchQuery
 from dashboard.app import ids
 from dashboard.app.components import highlight, highlight_legend, notices_alert, pager, provision_card
+from dashboard.app.components.attrs import attrs
+from dashboard.app.components.pickers import choice_picker, document_picker, field, theme_picker
 from dashboard.app.context import AppData
-from dashboard.app.i18n import t, theme_label
+from dashboard.app.i18n import t
 from dashboard.app.state import ROLES, DocumentView, ExplorerView
 
 PAGE_SIZE = 25
@@ -32,24 +35,12 @@ def controls(data: AppData, view: ExplorerView) -> html.Div:
     """Return the search box and the filters, each set to the view's value."""
     lang, vocab = view.lang, data.vocab
     first, last = vocab.years
-    docs = [
-        {"label": f"{vocab.symbol(d)} ({str(data.documents[d].get('issued'))[:4]})", "value": d}
-        for d in data.documents
-        if d in vocab.held
-    ]
-    themes = [{"label": theme_label(theme, lang), "value": theme} for theme in vocab.themes]
     issuers = [
         {"label": label, "value": issuer}
         for issuer, label in sorted(vocab.issuers.items(), key=lambda x: x[1])
     ]
-    entities = [
-        {"label": name, "value": eid}
-        for eid, name in sorted((vocab.entities or {}).items(), key=lambda x: x[1].casefold())
-    ]
-    actors = [
-        {"label": name, "value": aid}
-        for aid, name in sorted((vocab.actors or {}).items(), key=lambda x: x[1].casefold())
-    ]
+    roles = [{"label": t(f"role.{r}", lang), "value": r} for r in ROLES]
+    anything = t("common.any", lang)
     marks = {
         y: str(y) for y in range(first, last + 1) if last - first <= 14 or (y - first) % 5 == 0 or y == last
     }
@@ -68,70 +59,24 @@ def controls(data: AppData, view: ExplorerView) -> html.Div:
             ),
             html.Div(
                 [
-                    _field(
-                        t("common.documents", lang),
-                        dcc.Dropdown(
-                            id=ids.EXP_DOCS,
-                            options=docs,
-                            value=list(view.docs),
-                            multi=True,
-                            placeholder=t("common.all", lang),
-                        ),
+                    document_picker(data, ids.EXP_DOCS, view.docs, lang),
+                    theme_picker(data, ids.EXP_THEME, view.theme, lang),
+                    choice_picker(t("common.issuer", lang), ids.EXP_ISSUER, issuers, view.issuer, anything),
+                    _name_picker(
+                        t("common.entity", lang), ids.EXP_ENTITY, vocab.entities, view.entity, "mentions", lang
                     ),
-                    _field(
-                        t("common.theme", lang),
-                        dcc.Dropdown(
-                            id=ids.EXP_THEME,
-                            options=themes,
-                            value=view.theme or None,
-                            placeholder=t("common.any", lang),
-                        ),
+                    _name_picker(
+                        t("common.actor", lang), ids.EXP_ACTOR, vocab.actors, view.actor, "assignments", lang
                     ),
-                    _field(
-                        t("common.issuer", lang),
-                        dcc.Dropdown(
-                            id=ids.EXP_ISSUER,
-                            options=issuers,
-                            value=view.issuer or None,
-                            placeholder=t("common.any", lang),
-                        ),
-                    ),
-                    _field(
-                        t("common.entity", lang),
-                        dcc.Dropdown(
-                            id=ids.EXP_ENTITY,
-                            options=entities,
-                            value=view.entity or None,
-                            disabled=vocab.entities is None,
-                            placeholder=_placeholder(vocab.entities is None, "mentions", lang),
-                        ),
-                    ),
-                    _field(
-                        t("common.actor", lang),
-                        dcc.Dropdown(
-                            id=ids.EXP_ACTOR,
-                            options=actors,
-                            value=view.actor or None,
-                            disabled=vocab.actors is None,
-                            placeholder=_placeholder(vocab.actors is None, "assignments", lang),
-                        ),
-                    ),
-                    _field(
-                        t("common.role", lang),
-                        dcc.Dropdown(
-                            id=ids.EXP_ROLE,
-                            options=[{"label": t(f"role.{r}", lang), "value": r} for r in ROLES],
-                            value=view.role or None,
-                            disabled=vocab.actors is None,
-                            placeholder=t("common.any", lang),
-                        ),
+                    choice_picker(
+                        t("common.role", lang), ids.EXP_ROLE, roles, view.role, anything, disabled=vocab.actors is None
                     ),
                 ],
                 className="filter-grid",
             ),
             html.Div(
                 [
-                    _field(
+                    field(
                         t("common.years", lang),
                         dcc.RangeSlider(
                             id=ids.EXP_YEARS,
@@ -143,7 +88,7 @@ def controls(data: AppData, view: ExplorerView) -> html.Div:
                             value=[max(first, view.year_from or first), min(last, view.year_to or last)],
                             tooltip={"placement": "bottom", "always_visible": False},
                         ),
-                        wide=True,
+                        className="filter wide",
                     ),
                     html.Div(
                         [
@@ -226,6 +171,11 @@ def search_query(view: ExplorerView) -> SearchQuery:
     )
 
 
+def outputs(data: AppData, view: ExplorerView) -> dict[str, Any]:
+    """Return what the search callback updates for a view, by component id: the results."""
+    return {ids.EXP_RESULTS: results(data, view)}
+
+
 def results(data: AppData, view: ExplorerView) -> list[Any]:
     """Return the notices, the count, the caption, the titles and names matched, one page of result cards (a
     highlighted snippet of each, best match first) and the pager."""
@@ -287,7 +237,7 @@ def results(data: AppData, view: ExplorerView) -> list[Any]:
         empty = [html.P(t("explorer.none", lang), className="text-muted")]
     return [
         notices_alert(view.notices, lang, id=ids.EXP_NOTICES),
-        html.P(count, id=ids.EXP_COUNT, className="fw-semibold mb-0", **{"data-count": str(total)}),
+        html.P(count, id=ids.EXP_COUNT, className="fw-semibold mb-0", **attrs(data_count=str(total))),
         html.P(view.caption(data.vocab), id=ids.EXP_CAPTION, className="view-caption text-muted small"),
         name_hits(data, view, found.names),
         highlight_legend(kinds, lang),
@@ -335,12 +285,12 @@ def _pager(view: ExplorerView, page: int, pages: int) -> html.Nav:
     return pager(view, page, pages, position, ids.EXP_PAGER, view.lang, className="pager my-3")
 
 
-def _field(label: str, control: Any, wide: bool = False) -> html.Div:
-    return html.Div(
-        [html.Label(label, className="form-label small fw-semibold mb-1"), control],
-        className="filter wide" if wide else "filter",
-    )
-
-
-def _placeholder(unavailable: bool, table: str, lang: str) -> str:
-    return t("explorer.filter_unavailable", lang, what=table) if unavailable else t("common.any", lang)
+def _name_picker(
+    label: str, picker_id: str, names: Mapping[str, str] | None, chosen: str, table: str, lang: str
+) -> html.Div:
+    """Return a filter of one of `names` ({id: name}, listed by name); greyed out, saying so, when the data
+    package has no `table` to name them from (names is None)."""
+    options = [{"label": name, "value": i} for i, name in sorted((names or {}).items(), key=lambda x: x[1].casefold())]
+    unavailable = names is None
+    placeholder = t("explorer.filter_unavailable", lang, what=table) if unavailable else t("common.any", lang)
+    return choice_picker(label, picker_id, options, chosen, placeholder, disabled=unavailable)

@@ -16,6 +16,7 @@ from dashboard.app.components import (
     source_badge,
     source_href,
 )
+from dashboard.app.components.tables import table_head
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t
 from dashboard.app.state import CompareView, ExplorerView, HomeView, ThemesView, TimelineView
@@ -110,22 +111,8 @@ def _try_links(data: AppData, lang: str) -> html.P:
 
 
 def _corpus_table(documents: list[dict[str, Any]], lang: str) -> html.Div:
-    head = html.Thead(
-        html.Tr(
-            [
-                html.Th(t(k, lang), scope="col")
-                for k in (
-                    "common.symbol",
-                    "common.date",
-                    "common.issuer",
-                    "common.title",
-                    "common.source",
-                    "common.coverage",
-                    "common.provisions",
-                )
-            ]
-        )
-    )
+    keys = ("common.symbol", "common.date", "common.issuer", "common.title", "common.source", "common.coverage")
+    head = table_head([*(t(key, lang) for key in keys), t("common.provisions", lang)])
     rows = [
         html.Tr(
             [

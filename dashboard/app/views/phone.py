@@ -17,6 +17,7 @@ from dash import html
 from dashboard import i18n
 from dashboard.app import ids
 from dashboard.app.components import document_link
+from dashboard.app.components.attrs import attrs
 from dashboard.app.context import AppData
 from dashboard.app.state import ThemesView
 from dashboard.app.views.targets_table import KIND_GLYPH
@@ -32,8 +33,8 @@ MAX_ITEMS = 60  # entries a phone list shows: targets (like the chart; the table
 TEXT = table("phone")
 
 
-def _t(key: str, lang: str, **values: object) -> str:
-    return i18n.t(f"phone.{key}", lang, **values)
+def _t(key: str, lang: str, n: int | None = None, **values: object) -> str:
+    return i18n.t(f"phone.{key}", lang, n, **values)
 
 
 def heatmap_list(data: AppData, view: ThemesView) -> html.Div:
@@ -62,8 +63,11 @@ def heatmap_list(data: AppData, view: ThemesView) -> html.Div:
         elif rows.empty:
             items = [html.Li(_t("none", lang), className="text-muted")]
         else:
-            items = [_bar_item(r.theme, r.theme_id, float(r.value), top, options.measure) for r in rows.itertuples()]
-        blocks.append(html.Div([head, html.Ul(items, className="phone-bars")], **{"data-doc": doc.id}))
+            items = [
+                _bar_item(str(theme), str(theme_id), float(value), top, options.measure)
+                for theme, theme_id, value in zip(rows["theme"], rows["theme_id"], rows["value"], strict=True)
+            ]
+        blocks.append(html.Div([head, html.Ul(items, className="phone-bars")], **attrs(data_doc=doc.id)))
     return html.Div(
         [
             html.H2(_t("heatmap", lang), className="h6"),
@@ -85,7 +89,7 @@ def _bar_item(label: str, theme: str, value: float, top: float, measure: str) ->
             ),
             html.Span(cell_text(value, measure), className="phone-bar-value"),
         ],
-        **{"data-theme": theme},
+        **attrs(data_theme=theme),
     )
 
 
@@ -109,7 +113,7 @@ def targets_list(rows: Sequence[Mapping[str, Any]], lang: str) -> html.Div:
                             document_link(str(r["document_id"]), str(r["symbol"]), lang, className="fw-semibold"),
                             html.Span(f": {r['label']}"),
                         ],
-                        **{"data-target": str(r["id"])},
+                        **attrs(data_target=str(r["id"])),
                     )
                     for r in group
                 ],
@@ -131,11 +135,7 @@ def timeline_list(data: AppData, lang: str) -> html.Div:
     so a large corpus does not send its whole list to every page."""
     docs = sorted(data.documents.values(), key=lambda d: (str(d["issued"]), str(d["id"])))
     earlier, docs = max(0, len(docs) - MAX_ITEMS), docs[-MAX_ITEMS:]
-    relations: dict[str, list[Mapping[str, Any]]] = {}
-    if "relations" in data.dataset.table_names:
-        for r in data.dataset.table("relations").to_dict("records"):
-            relations.setdefault(str(r["source_id"]), []).append(r)
-    items = [_timeline_item(data, doc, relations.get(str(doc["id"]), []), lang) for doc in docs]
+    items = [_timeline_item(data, doc, data.relations_from.get(str(doc["id"]), []), lang) for doc in docs]
     more = [html.P(_t("earlier", lang, n=earlier), className="small text-muted mb-1")] if earlier else []
     return html.Div(
         [html.H2(_t("timeline", lang), className="h6"), *more, html.Ul(items, className="list-unstyled mb-0")],
@@ -167,7 +167,7 @@ def _timeline_item(
             html.Ul(links, className="list-unstyled ms-2 mb-0") if links else None,
         ],
         className="phone-doc mb-2",
-        **{"data-doc": doc_id},
+        **attrs(data_doc=doc_id),
     )
 
 

@@ -113,9 +113,9 @@ def _problem(problem: str, view: SourceView, length: int, lang: str) -> str:
         return t(
             "source.out_of_range",
             lang,
-            a=number(view.start, lang),
-            b=number(view.end, lang),
-            n=number(length, lang),
+            a=number(view.start or 0, lang),
+            b=number(view.end or 0, lang),
+            count=number(length, lang),
         )
     return t("source.bad_span", lang) if problem == "malformed" and _asked_span(view) else ""
 

@@ -16,9 +16,10 @@ from dash import dcc, html
 from dashboard import i18n
 from dashboard.app import ids
 from dashboard.app.components import notices_alert
+from dashboard.app.components.attrs import attrs
 from dashboard.app.components.charts import chart_card
+from dashboard.app.components.pickers import document_picker, field, theme_picker
 from dashboard.app.context import AppData
-from dashboard.app.i18n import t, theme_label
 from dashboard.app.state import TargetsView, clamp_years, year_range_text
 from dashboard.app.views.phone import targets_list
 from dashboard.app.views.targets_table import KIND_GLYPH, source_cell, targets_table_view
@@ -43,31 +44,27 @@ TEXT = table("targets")
 def targets_page(data: AppData, view: TargetsView) -> list[Any]:
     """Return the Targets page: controls set from the view, then its notices, conflicts, charts and table."""
     lang = view.lang
-    status_, conflicts_, timeline, indicators, table, _, listed = outputs(data, view)
+    shown = outputs(data, view)
     return [
         html.H1(_t("title", lang), className="page-title"),
         html.P(_t("lead", lang), className="text-muted mb-2"),
         controls(data, view),
-        html.Div(status_, id=ids.TARGETS_STATUS),
-        html.Div(conflicts_, id=ids.TARGETS_CONFLICTS),
-        chart_card(ids.TARGETS_TIMELINE, "targets-timeline", timeline, lang=lang, className="phone-hide"),
-        html.Div(listed, id=ids.TARGETS_LIST),
-        chart_card(ids.TARGETS_INDICATORS, "indicators", indicators, lang=lang),
+        html.Div(shown[ids.TARGETS_STATUS], id=ids.TARGETS_STATUS),
+        html.Div(shown[ids.TARGETS_CONFLICTS], id=ids.TARGETS_CONFLICTS),
+        chart_card(
+            ids.TARGETS_TIMELINE, "targets-timeline", shown[ids.TARGETS_TIMELINE], lang=lang, className="phone-hide"
+        ),
+        html.Div(shown[ids.TARGETS_LIST], id=ids.TARGETS_LIST),
+        chart_card(ids.TARGETS_INDICATORS, "indicators", shown[ids.TARGETS_INDICATORS], lang=lang),
         html.H2(_t("table", lang), className="h5 mt-3"),
-        html.Div(table, id=ids.TARGETS_TABLE),
+        html.Div(shown[ids.TARGETS_TABLE], id=ids.TARGETS_TABLE),
     ]
 
 
 def controls(data: AppData, view: TargetsView) -> html.Div:
     """Return the filters (documents, theme, kinds, years, grouping), each set to the view's value."""
-    lang, vocab = view.lang, data.vocab
+    lang = view.lang
     first, last = _bounds(data)
-    docs = [
-        {"label": f"{vocab.symbol(d)} ({str(data.documents[d].get('issued'))[:4]})", "value": d}
-        for d in data.documents
-        if d in vocab.held
-    ]
-    themes = [{"label": theme_label(theme, lang), "value": theme} for theme in vocab.themes]
     kinds = [{"label": f"{KIND_GLYPH[k]} {kind_label(k, lang)}", "value": k} for k in KINDS]
     marks = {y: str(y) for y in range(first, last + 1) if y % 5 == 0 or y in (first, last)}
     years = list(clamp_years(view.year_from, view.year_to, (first, last)))
@@ -75,26 +72,9 @@ def controls(data: AppData, view: TargetsView) -> html.Div:
         [
             html.Div(
                 [
-                    _field(
-                        t("common.documents", lang),
-                        dcc.Dropdown(
-                            id=ids.TARGETS_DOCS,
-                            options=docs,
-                            value=list(view.docs),
-                            multi=True,
-                            placeholder=t("common.all", lang),
-                        ),
-                    ),
-                    _field(
-                        t("common.theme", lang),
-                        dcc.Dropdown(
-                            id=ids.TARGETS_THEME,
-                            options=themes,
-                            value=view.theme or None,
-                            placeholder=t("common.any", lang),
-                        ),
-                    ),
-                    _field(
+                    document_picker(data, ids.TARGETS_DOCS, view.docs, lang),
+                    theme_picker(data, ids.TARGETS_THEME, view.theme, lang),
+                    field(
                         _t("kind", lang),
                         dcc.Checklist(
                             id=ids.TARGETS_KIND,
@@ -110,7 +90,7 @@ def controls(data: AppData, view: TargetsView) -> html.Div:
             ),
             html.Div(
                 [
-                    _field(
+                    field(
                         [
                             _t("years", lang),
                             html.Span(years_shown(data, view), id=ids.TARGETS_YEARS_TEXT, className="years-shown"),
@@ -131,7 +111,7 @@ def controls(data: AppData, view: TargetsView) -> html.Div:
                     ),
                     html.Div(
                         [
-                            _field(
+                            field(
                                 _t("by", lang),
                                 dcc.RadioItems(
                                     id=ids.TARGETS_BY,
@@ -191,19 +171,19 @@ def view_from_controls(
     return dataclasses.replace(view, notices=shown.notices + view.notices)
 
 
-def outputs(data: AppData, view: TargetsView) -> tuple[Any, ...]:
-    """Return everything the page shows for a view, in the order of the page callback's outputs."""
+def outputs(data: AppData, view: TargetsView) -> dict[str, Any]:
+    """Return everything the page shows for a view, by the component id the page callback updates."""
     options = view.chart_options()
     rows = target_records(data.dataset, options)
-    return (
-        status(data, view, rows),
-        conflicts(data, view, rows),
-        timeline_figure(data.dataset, options),
-        indicators_figure(data.dataset, options),
-        targets_table_view(data.documents, rows, view.lang),
-        years_shown(data, view),
-        targets_list(rows, view.lang),
-    )
+    return {
+        ids.TARGETS_STATUS: status(data, view, rows),
+        ids.TARGETS_CONFLICTS: conflicts(data, view, rows),
+        ids.TARGETS_TIMELINE: timeline_figure(data.dataset, options),
+        ids.TARGETS_INDICATORS: indicators_figure(data.dataset, options),
+        ids.TARGETS_TABLE: targets_table_view(data.documents, rows, view.lang),
+        ids.TARGETS_YEARS_TEXT: years_shown(data, view),
+        ids.TARGETS_LIST: targets_list(rows, view.lang),
+    }
 
 
 def years_shown(data: AppData, view: TargetsView) -> str:
@@ -228,11 +208,7 @@ def status(data: AppData, view: TargetsView, rows: Sequence[Mapping[str, Any]]) 
             count,
             id=ids.TARGETS_COUNT,
             className="fw-semibold mb-0",
-            **{
-                "data-count": str(len(due)),
-                "data-apart": str(len(rows) - len(due)),
-                "data-conflicts": str(in_conflict),
-            },
+            **attrs(data_count=str(len(due)), data_apart=str(len(rows) - len(due)), data_conflicts=str(in_conflict)),
         ),
         html.P(view.caption(data.vocab), id=ids.TARGETS_CAPTION, className="view-caption text-muted small"),
     ]
@@ -266,7 +242,7 @@ def conflicts(data: AppData, view: TargetsView, rows: Sequence[Mapping[str, Any]
                     html.Div(source_cell(r, lang), className="small"),
                 ],
                 className="conflict-side",
-                **{"data-target": str(r["id"])},
+                **attrs(data_target=str(r["id"])),
             )
             for r in sides_rows
         ]
@@ -282,18 +258,14 @@ def conflicts(data: AppData, view: TargetsView, rows: Sequence[Mapping[str, Any]
                 ],
                 className="conflict-block",
                 role="alert",
-                **{"data-group": group},
+                **attrs(data_group=group),
             )
         )
     return blocks
 
 
-def _field(label: str | list[Any], control: Any, className: str = "filter") -> html.Div:
-    return html.Div([html.Label(label, className="form-label small fw-semibold mb-1"), control], className=className)
-
-
-def _t(key: str, lang: str, **values: object) -> str:
-    return i18n.t(f"targets.{key}", lang, **values)
+def _t(key: str, lang: str, n: int | None = None, **values: object) -> str:
+    return i18n.t(f"targets.{key}", lang, n, **values)
 
 
 def _bounds(data: AppData) -> tuple[int, int]:

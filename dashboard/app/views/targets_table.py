@@ -15,6 +15,8 @@ from dash import dcc, html
 
 from dashboard import i18n
 from dashboard.app.components import document_link, external_link, source_link
+from dashboard.app.components.attrs import attrs
+from dashboard.app.components.tables import table_head
 from dashboard.app.i18n import t
 from dashboard.app.state import DocumentView
 from dashboard.figures.coverage import COVERAGE_STYLE, coverage_key, coverage_label
@@ -50,22 +52,8 @@ def targets_table_view(
 def _table(
     documents: Mapping[str, Mapping[str, Any]], rows: Sequence[Mapping[str, Any]], lang: str, role: bool = False
 ) -> list[Any]:
-    head = html.Thead(
-        html.Tr(
-            [
-                html.Th(_t(k, lang) if k in TEXT else t(k, lang), scope="col")
-                for k in (
-                    "col_years",
-                    "common.document",
-                    "col_target",
-                    "col_kind",
-                    "col_value",
-                    "col_source",
-                    "col_conf",
-                )
-            ]  # fmt: skip
-        )
-    )
+    keys = ("col_years", "common.document", "col_target", "col_kind", "col_value", "col_source", "col_conf")
+    head = table_head(_t(k, lang) if k in TEXT else t(k, lang) for k in keys)
     body = [_row(r, documents.get(str(r["document_id"]), {}), lang, role) for r in rows[:MAX_ROWS]]
     table = html.Table([head, html.Tbody(body)], className="table table-sm align-top targets-table")
     hint = html.P(_t("scroll", lang), className="phone-only small text-muted mb-1 scroll-hint")
@@ -139,7 +127,7 @@ def _row(r: Mapping[str, Any], document: Mapping[str, Any], lang: str, role: boo
                 className="target-text",
             ),
             html.Td(f"{KIND_GLYPH.get(r['kind'], '')} {kind_label(r['kind'], lang)}", className="kind-label"),
-            html.Td(f"{value_text(r)} {text(r.get('unit'))}".strip(), className="text-nowrap"),
+            html.Td(f"{value_text(dict(r))} {text(r.get('unit'))}".strip(), className="text-nowrap"),
             html.Td(source_cell(r, lang), className="small"),
             html.Td(
                 confidence,
@@ -148,7 +136,7 @@ def _row(r: Mapping[str, Any], document: Mapping[str, Any], lang: str, role: boo
             ),
         ],
         className="in-conflict" if text(r.get("conflict_group")) else None,
-        **{"data-target": str(r["id"]), "data-due": years_text(r), "data-role": str(r.get("role", "deadline"))},
+        **attrs(data_target=str(r["id"]), data_due=years_text(r), data_role=str(r.get("role", "deadline"))),
     )
 
 
@@ -195,5 +183,5 @@ def _window(body: str, at: int, length: int) -> tuple[int, int]:
     return start, end
 
 
-def _t(key: str, lang: str, **values: object) -> str:
-    return i18n.t(f"targets_table.{key}", lang, **values)
+def _t(key: str, lang: str, n: int | None = None, **values: object) -> str:
+    return i18n.t(f"targets_table.{key}", lang, n, **values)

@@ -17,9 +17,11 @@ from dashboard import i18n
 from dashboard.analysis.annotations import Span
 from dashboard.app import ids
 from dashboard.app.components import notices_alert, provision_card, source_badge
+from dashboard.app.components.attrs import attrs
 from dashboard.app.components.charts import chart_card
+from dashboard.app.components.pickers import document_picker, field, themes_picker
 from dashboard.app.context import AppData
-from dashboard.app.i18n import t, theme_label
+from dashboard.app.i18n import theme_label
 from dashboard.app.state import DocumentView, ThemesView
 from dashboard.app.views.phone import heatmap_list
 from dashboard.figures.labels import chart_documents
@@ -71,38 +73,14 @@ def themes_page(data: AppData, view: ThemesView) -> list[Any]:
 
 def controls(data: AppData, view: ThemesView) -> html.Div:
     """Return the pickers of documents and themes and the measure and basis switches, set to the view."""
-    lang, vocab = view.lang, data.vocab
-    docs = [
-        {"label": f"{vocab.symbol(d)} ({str(data.documents[d].get('issued'))[:4]})", "value": d}
-        for d in data.documents
-        if d in vocab.held
-    ]
-    themes = [{"label": theme_label(theme, lang), "value": theme} for theme in vocab.themes]
+    lang = view.lang
     return html.Div(
         [
             html.Div(
                 [
-                    _field(
-                        t("common.documents", lang),
-                        dcc.Dropdown(
-                            id=ids.THEMES_DOCS,
-                            options=docs,
-                            value=list(view.docs),
-                            multi=True,
-                            placeholder=t("common.all", lang),
-                        ),
-                    ),
-                    _field(
-                        t("common.themes", lang),
-                        dcc.Dropdown(
-                            id=ids.THEMES_THEME,
-                            options=themes,
-                            value=list(view.themes),
-                            multi=True,
-                            placeholder=_t("themes_placeholder", lang),
-                        ),
-                    ),
-                    _field(
+                    document_picker(data, ids.THEMES_DOCS, view.docs, lang),
+                    themes_picker(data, ids.THEMES_THEME, view.themes, lang, _t("themes_placeholder", lang)),
+                    field(
                         _t("measure", lang),
                         dcc.RadioItems(
                             id=ids.THEMES_MEASURE,
@@ -112,7 +90,7 @@ def controls(data: AppData, view: ThemesView) -> html.Div:
                             labelClassName="form-check-label me-3",
                         ),
                     ),
-                    _field(
+                    field(
                         _t("basis", lang),
                         dcc.RadioItems(
                             id=ids.THEMES_BASIS,
@@ -180,18 +158,29 @@ def charts(data: AppData, view: ThemesView) -> tuple[go.Figure, go.Figure, go.Fi
     )
 
 
-def outputs(data: AppData, view: ThemesView) -> tuple[Any, ...]:
-    """Return everything the page shows for a view, in the order of the controls callback's outputs: status,
-    heatmap, cell, evolution, term emergence, new terms, the heatmap as a phone's lists."""
+def outputs(data: AppData, view: ThemesView) -> dict[str, Any]:
+    """Return everything the controls callback updates for a view, by component id: status, heatmap, cell,
+    evolution, term emergence, new terms, the heatmap as a phone's lists."""
     heatmap, evolution, terms = charts(data, view)
-    cell = cell_section(data, view)
-    return status(data, view), heatmap, cell, evolution, terms, new_terms(data, view), heatmap_list(data, view)
+    return {
+        ids.THEMES_STATUS: status(data, view),
+        ids.THEMES_HEATMAP: heatmap,
+        ids.THEMES_CELL: cell_section(data, view),
+        ids.THEMES_EVOLUTION: evolution,
+        ids.THEMES_TERMS: terms,
+        ids.THEMES_NEW: new_terms(data, view),
+        ids.THEMES_HEATMAP_LIST: heatmap_list(data, view),
+    }
 
 
-def cell_outputs(data: AppData, view: ThemesView) -> tuple[Any, ...]:
-    """Return what a click on the heatmap changes, in the order of the click callback's outputs: status,
-    heatmap (the outlined cell), the cell's provisions."""
-    return status(data, view), heatmap_figure(data.dataset, view.chart_options()), cell_section(data, view)
+def cell_outputs(data: AppData, view: ThemesView) -> dict[str, Any]:
+    """Return what a click on the heatmap changes, by component id: status, heatmap (the outlined cell), the
+    cell's provisions."""
+    return {
+        ids.THEMES_STATUS: status(data, view),
+        ids.THEMES_HEATMAP: heatmap_figure(data.dataset, view.chart_options()),
+        ids.THEMES_CELL: cell_section(data, view),
+    }
 
 
 def status(data: AppData, view: ThemesView) -> list[Any]:
@@ -303,7 +292,7 @@ def cell_section(data: AppData, view: ThemesView) -> list[Any]:
         html.Div(
             cards or [_no_provisions(view, counted)],
             id=ids.THEMES_CELL_LIST,
-            **{"data-count": str(len(cards))},
+            **attrs(data_count=str(len(cards))),
         ),
     ]
 
@@ -317,12 +306,13 @@ def new_terms(data: AppData, view: ThemesView) -> list[Any]:
     rows = []
     for doc_id, group in table.groupby("document_id", sort=False):
         links: list[Any] = []
-        for i, r in enumerate(group.itertuples(index=False)):
+        uses = zip(group["term"], group["example_provision_id"], group["count"], strict=True)
+        for i, (term, example, count) in enumerate(uses):
             links += ([" · "] if i else []) + [
                 dcc.Link(
-                    str(r.term),
-                    href=view_document_href(str(doc_id), str(r.example_provision_id), lang),
-                    title=_t("uses", lang, n=r.count),
+                    str(term),
+                    href=view_document_href(str(doc_id), str(example), lang),
+                    title=_t("uses", lang, n=int(count)),
                     className="new-term",
                 )
             ]
@@ -354,16 +344,5 @@ def _no_provisions(view: ThemesView, counted: int) -> html.P:
     )
 
 
-def _field(label: str, control: Any, help_text: str = "") -> html.Div:
-    return html.Div(
-        [
-            html.Label(label, className="form-label small fw-semibold mb-1"),
-            control,
-            *([html.Div(help_text, className="form-text small mt-0")] if help_text else []),
-        ],
-        className="filter",
-    )
-
-
-def _t(key: str, lang: str, **values: object) -> str:
-    return i18n.t(f"themes.{key}", lang, **values)
+def _t(key: str, lang: str, n: int | None = None, **values: object) -> str:
+    return i18n.t(f"themes.{key}", lang, n, **values)

@@ -13,6 +13,7 @@ from dashboard.analysis.search import records
 from dashboard.app import ids
 from dashboard.app.components import document_link, external_link, notices_alert
 from dashboard.app.components.download import chart_download_menu
+from dashboard.app.components.tables import table_head
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t
 from dashboard.app.state import LAYERS, TimelineView
@@ -24,7 +25,7 @@ from dashboard.figures.timeline.text import relation_label
 from dashboard.i18n import label, localised
 
 RELATIONS_SHOWN = 100  # rows of the relations table; the data package has them all
-GRAPH_CONFIG = {
+GRAPH_CONFIG: dcc.Graph.Config = {
     "displaylogo": False,
     "responsive": True,
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
@@ -86,6 +87,11 @@ def view_from_layers(shown: list[str] | None, search: str | None, data: AppData)
     return current.replace(hide=tuple(layer for layer in LAYERS if layer not in (shown or [])))
 
 
+def outputs(data: AppData, view: TimelineView) -> dict[str, Any]:
+    """Return what the layers callback updates for a view, by component id: the chart and the status line."""
+    return {ids.TIMELINE_GRAPH: timeline_figure(data, view), ids.TIMELINE_STATUS: status(data, view)}
+
+
 def timeline_figure(data: AppData, view: TimelineView) -> go.Figure:
     """Return the timeline figure for a view (the registry's chart: the same one export and briefings use).
 
@@ -116,21 +122,8 @@ def relations_table(data: AppData, view: TimelineView) -> html.Div:
     order = {doc_id: i for i, doc_id in enumerate(data.documents)}
     columns = ["source_id", "kind", "target_id", "evidence", "evidence_vi", "confidence", "origin", "source_url"]
     rows = sorted(records(table, columns), key=lambda r: (order.get(r["source_id"], 1 << 30), r["kind"]))
-    head = html.Thead(
-        html.Tr(
-            [
-                html.Th(t(k, lang), scope="col")
-                for k in (
-                    "timeline.from",
-                    "timeline.relation",
-                    "timeline.to",
-                    "timeline.evidence",
-                    "timeline.confidence",
-                    "common.source",
-                )
-            ]
-        )
-    )
+    keys = ("timeline.from", "timeline.relation", "timeline.to", "timeline.evidence", "timeline.confidence")
+    head = table_head([*(t(key, lang) for key in keys), t("common.source", lang)])
     body = html.Tbody(
         [
             html.Tr(

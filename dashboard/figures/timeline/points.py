@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from dashboard.figures.compose import fill
 from dashboard.figures.template import escape
 
 
@@ -34,13 +35,5 @@ def ids(values: Any) -> np.ndarray:
 def wrap(text: str, width: int) -> str:
     """Return `text` escaped for a plotly hover label and wrapped at `width` characters (at most four
     lines)."""
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if line and len(line) + len(word) + 1 > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    if line:
-        lines.append(line)
+    lines = fill(text.split(), width)
     return "<br>".join(escape(x) for x in lines[:4]) + (" …" if len(lines) > 4 else "")

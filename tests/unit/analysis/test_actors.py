@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.analysis.actors import ROLES, actor_rows, assignment_tables, load_actors, read_provision
+from dashboard.analysis.actors import ROLES, actor_rows, assignments_step, load_actors, read_provision
 from dashboard.corpus.load import load_corpus
 from dashboard.corpus.normalise import normalise_text
 from tests.unit.analysis.test_entities import add_gamma
@@ -81,7 +81,7 @@ def test_actors_file_is_consistent():
 @pytest.fixture()
 def gamma(seeds_copy: Path) -> dict[str, set[tuple[str, str, bool]]]:
     corpus = load_corpus(add_gamma(seeds_copy))
-    rows = assignment_tables(corpus, {})["assignments"]
+    rows = assignments_step(corpus, {})["assignments"]
     assert {r["role"] for r in rows} <= set(ROLES)
     raws = {d.meta.id: d.raw for d in corpus.documents}
     for r in rows:  # explicit rows point at the name in the seed; inherited rows name their source provision

@@ -12,9 +12,9 @@ from dashboard.analysis.entities import (
     AliasMatcher,
     entity_rows,
     load_gazetteer,
-    mention_tables,
+    mentions_step,
 )
-from dashboard.analysis.relations import merge_relations, relation_table
+from dashboard.analysis.relations import merge_relations, relations_step
 from dashboard.corpus.load import load_corpus
 from dashboard.corpus.normalise import normalise_text
 from dashboard.dataset.build import cited_relation_rows
@@ -117,8 +117,8 @@ def test_every_gazetteer_alias_finds_its_own_entity():
 def gamma_tables(seeds_copy: Path) -> dict:
     corpus = load_corpus(add_gamma(seeds_copy))
     tables = {"relations": cited_relation_rows(corpus)}
-    tables.update(mention_tables(corpus, tables))
-    tables.update(relation_table(corpus, tables))
+    tables.update(mentions_step(corpus, tables))
+    tables.update(relations_step(corpus, tables))
     return {"corpus": corpus, **tables}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.analysis.targets import extract_targets, target_table
+from dashboard.analysis.targets import extract_targets, targets_step
 from dashboard.corpus.load import load_corpus
 from dashboard.corpus.normalise import normalise_text
 
@@ -126,7 +126,7 @@ def test_target_table_keeps_cited_rows_first_and_spans_give_the_surface(fixture_
     cited = [{"id": "x:cited-t1", "origin": "cited", "kind": "goal", "text": "cited"}]
     themes = [{"provision_id": "1-NQ-TW-2020:1.a", "theme_id": "economy_trade", "score": 0.9},
               {"provision_id": "1-NQ-TW-2020:1.a", "theme_id": "law_commitments", "score": 0.6}]
-    table = target_table(corpus, {"targets": cited, "provision_themes": themes})["targets"]
+    table = targets_step(corpus, {"targets": cited, "provision_themes": themes})["targets"]
     assert table[0] is cited[0]
     extracted = table[1:]
     assert extracted and all(r["origin"] == "extracted" and r["confidence"] == "P" for r in extracted)

@@ -1,4 +1,4 @@
-"""Term emergence and document keyness on small hand-made corpora, and the shipped term_emergence table."""
+"""Term emergence and document keyness on small hand-made corpora, and the fixture corpus's term_emergence table."""
 
 from __future__ import annotations
 
@@ -159,33 +159,52 @@ def test_keyness_of_a_name_is_the_name(tmp_path: Path):
     assert [k.term for k in key_a] == ["United Nations"]
 
 
-
 def test_a_vietnamese_text_is_compared_only_with_earlier_vietnamese_texts():
     """An original in Vietnamese after English translations is neither new against their English words nor the
     end of them; against an earlier Vietnamese text, "hội nhập" is one term, new or not as a whole."""
-    docs = [*DOCS, {"id": "V2026a", "issued": "2026-03-15", "held": True},
-            {"id": "V2026b", "issued": "2026-05-20", "held": True}]
-    texts = {**TEXTS,
-             "V2026a": ["Đẩy mạnh hội nhập quốc tế và thu hút đầu tư nước ngoài.", "Thu hút đầu tư nước ngoài."],
-             "V2026b": ["Đẩy mạnh hội nhập kinh tế và bảo đảm an ninh lương thực.",
-                        "Bảo đảm an ninh lương thực quốc gia."]}
+    docs = [
+        *DOCS,
+        {"id": "V2026a", "issued": "2026-03-15", "held": True},
+        {"id": "V2026b", "issued": "2026-05-20", "held": True},
+    ]
+    texts = {
+        **TEXTS,
+        "V2026a": ["Đẩy mạnh hội nhập quốc tế và thu hút đầu tư nước ngoài.", "Thu hút đầu tư nước ngoài."],
+        "V2026b": ["Đẩy mạnh hội nhập kinh tế và bảo đảm an ninh lương thực.", "Bảo đảm an ninh lương thực quốc gia."],
+    }
     provisions, tags = [], []
     for doc, lines in texts.items():
         for i, text in enumerate(lines, start=1):
             pid = f"{doc}:{i}"
-            provisions.append({"id": pid, "document_id": doc, "text": text, "own_text": True, "words": 5,
-                               "language": "vi" if doc.startswith("V") else "en"})
+            provisions.append(
+                {
+                    "id": pid,
+                    "document_id": doc,
+                    "text": text,
+                    "own_text": True,
+                    "words": 5,
+                    "language": "vi" if doc.startswith("V") else "en",
+                }
+            )
             for tag in get_tagger().tag(text):
-                tags.append({"provision_id": pid, "theme_id": tag.id, "evidence": [e.text for e in tag.evidence],
-                             "starts": [e.start for e in tag.evidence], "ends": [e.end for e in tag.evidence]})
+                tags.append(
+                    {
+                        "provision_id": pid,
+                        "theme_id": tag.id,
+                        "evidence": [e.text for e in tag.evidence],
+                        "starts": [e.start for e in tag.evidence],
+                        "ends": [e.end for e in tag.evidence],
+                    }
+                )
     frame = pd.DataFrame(term_emergence_rows(docs, provisions, tags)).query("basis == 'own'")
     # the first Vietnamese text has nothing earlier in its language; English words do not stop at it
     assert frame[frame["document_id"] == "V2026a"].empty
     # the English texts keep exactly the rows they had without the Vietnamese ones
     provisions_en, tags_en = corpus()
     english = pd.DataFrame(term_emergence_rows(DOCS, provisions_en, tags_en)).query("basis == 'own'")
-    assert frame[~frame["document_id"].str.startswith("V")].reset_index(drop=True).equals(
-        english.reset_index(drop=True))
+    assert (
+        frame[~frame["document_id"].str.startswith("V")].reset_index(drop=True).equals(english.reset_index(drop=True))
+    )
     second = frame[frame["document_id"] == "V2026b"]
     assert set(second["earlier_documents"]) == {1}
     new = terms(frame, "V2026b", "new")

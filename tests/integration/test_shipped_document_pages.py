@@ -12,8 +12,7 @@ from dashboard.app import ids
 from dashboard.app.context import AppData
 from dashboard.app.state import DocumentView
 from dashboard.app.views.document import PAGE_SIZE, document_page
-
-from .helpers import by_id, text_of, walk
+from tests.unit.app.helpers import by_id, text_of, walk
 
 LONG = "40-QD-TTg-2016"  # the shipped document with the most provisions (56)
 

@@ -11,8 +11,7 @@ from dash.development.base_component import Component
 from dashboard.app import ids
 from dashboard.app.context import AppData
 from dashboard.app.views import phone
-
-from .helpers import by_id, text_of, walk
+from tests.unit.app.helpers import by_id, text_of, walk
 
 
 @pytest.fixture(scope="module")
