@@ -52,6 +52,7 @@ class Case:
     output: str  # "id.property" of one of the callback's outputs
     values: dict[str, Any]  # "id.property" → value, for its inputs and states
     trigger: bool = False  # several callbacks write `output`: take the one whose inputs `values` all name
+    changed: str = ""  # "id.property" of the input that changed (default: the callback's first input)
 
 
 def main() -> None:
@@ -212,12 +213,15 @@ def cases(data: AppData) -> list[Case]:
         pages = ("/", "/timeline", "/document", "/explorer", "/themes", "/targets", "/compare")
         name = "router " + (path if path in pages else "404")
         out.append(Case(name, router, {"_pages_location.pathname": path, "_pages_location.search": search}))
-    for path, search in [("/explorer", "?q=asean&lang=vi"), ("/", ""), ("/timeline", "?hide=relations")]:
+    # the shell: another page or language draws the navbar and footer; a new view of the same page (the last
+    # case) moves the language links only
+    for path, search, drawn in [("/explorer", "?q=asean&lang=vi", None), ("/", "", "/explorer|vi"),
+                                ("/timeline", "?hide=relations", "/timeline|en")]:
         out.append(
             Case(
                 "shell _update_shell",
                 f"{ids.SHELL_NAVBAR}.children",
-                {"url.pathname": path, "url.search": search},
+                {"url.pathname": path, "url.search": search, f"{ids.SHELL_DRAWN}.data": drawn},
             )
         )
     for shown in (["horizons", "not_held"], ["relations"], [], ["relations", "horizons", "not_held"]):
@@ -350,8 +354,9 @@ def compare_pair(data: AppData) -> tuple[str, str]:
 
 def compare_cases(data: AppData) -> list[Case]:
     """Return the calls of the Compare page: the page render (router) for the pair, filtered, in Vietnamese and
-    with a reader's pin; the controls writing the address (theme, status, a new pair, a language kept); the update
-    from a new address (a correction, its undo, a filter, another B); the pickers' pin; and the swap."""
+    with a reader's pin; and the page's one callback (_on_change) for a control (theme, status, a new pair, a
+    language kept: the address and what it changes), a new address (a correction, its undo, a filter, another B)
+    and the pickers' Pair button."""
     a, b = compare_pair(data)
     pair = f"?a={a}&b={b}"
     router = "_pages_content.children"
@@ -360,6 +365,25 @@ def compare_cases(data: AppData) -> list[Case]:
         values = {"_pages_location.pathname": "/compare", "_pages_location.search": search}
         out.append(Case("router /compare", router, values))
     all_statuses = ["kept", "reworded", "new", "dropped"]
+    rows = f"{ids.COMPARE_PAIRS}.data-rows"  # an output of the page's one callback (_on_change)
+
+    def change(changed: str, url: str, shown: str, controls: tuple[Any, ...], **more: Any) -> Case:
+        values = {
+            f"{ids.COMPARE_ADDRESS}.data": {"search": url, "n": 1},
+            **{f"{c}.value": v for c, v in zip((ids.COMPARE_A, ids.COMPARE_B, ids.COMPARE_THEME, ids.COMPARE_STATUS),
+                                               controls, strict=True)},
+            f"{ids.COMPARE_PIN_BUTTON}.n_clicks": 0,
+            "url.search": url,
+            f"{ids.COMPARE_SHOWN}.data": shown,
+            f"{ids.COMPARE_PIN_A}.value": None,
+            f"{ids.COMPARE_PIN_B}.value": None,
+            **more,
+        }
+        name = {ids.COMPARE_ADDRESS: "address", ids.COMPARE_PIN_BUTTON: "pickers' Pair"}.get(
+            changed.split(".")[0], "controls")
+        return Case(f"compare _on_change ({name})", rows, values, changed=changed)
+
+    # the controls writing the address (and drawing what it changes, in the same answer)
     for url, pick_a, pick_b, theme, status in [
         (pair, a, b, "education_training", all_statuses),  # a theme picked
         (pair, a, b, None, ["dropped"]),  # three statuses unticked
@@ -368,28 +392,13 @@ def compare_cases(data: AppData) -> list[Case]:
         (f"?a={a}", a, b, None, all_statuses),  # B picked: a new pair
         (f"{pair}&lang=vi", b, a, None, all_statuses),  # after a swap, in Vietnamese
     ]:
-        values = {
-            f"{ids.COMPARE_A}.value": pick_a,
-            f"{ids.COMPARE_B}.value": pick_b,
-            f"{ids.COMPARE_THEME}.value": theme,
-            f"{ids.COMPARE_STATUS}.value": status,
-            "url.search": url,
-        }
-        out.append(Case("compare _on_controls", "url.search", values, trigger=True))
+        out.append(change(f"{ids.COMPARE_THEME}.value", url, url, (pick_a, pick_b, theme, status)))
     # a reader's corrections: a pinned address (pasted: the router), and the pickers' button
     first_a, last_b = data.by_document[a][0], data.by_document[b][-1]
     pinned = f"{pair}&pin={first_a.split(':', 1)[1]}-{last_b.split(':', 1)[1]}"
     # a new address on the page (a correction, undo, a filter, Back, another B): only what it changes is sent
     for shown, search in ((pair, pinned), (pinned, pair), (pair, f"{pair}&status=dropped"), (f"?a={a}", pair)):
-        values = {
-            "url.search": search,
-            f"{ids.COMPARE_SHOWN}.data": shown,
-            f"{ids.COMPARE_A}.value": a,
-            f"{ids.COMPARE_B}.value": b,
-            f"{ids.COMPARE_THEME}.value": None,
-            f"{ids.COMPARE_STATUS}.value": all_statuses,
-        }
-        out.append(Case("compare _on_address", f"{ids.COMPARE_CONTENT}.children", values))
+        out.append(change(f"{ids.COMPARE_ADDRESS}.data", search, shown, (a, b, None, all_statuses)))
     out.append(
         Case(
             "router /compare (pinned)",
@@ -398,16 +407,13 @@ def compare_cases(data: AppData) -> list[Case]:
         )
     )
     for url in (pair, pinned):
-        values = {
+        picks = {
             f"{ids.COMPARE_PIN_BUTTON}.n_clicks": 1,
             f"{ids.COMPARE_PIN_A}.value": data.by_document[a][-1],
             f"{ids.COMPARE_PIN_B}.value": data.by_document[b][0],
-            "url.search": url,
         }
-        out.append(Case("compare _on_pin", f"{ids.COMPARE_PIN_STATUS}.children", values, trigger=True))
-    for pick_a, pick_b in ((a, b), (b, a)):
-        values = {f"{ids.COMPARE_SWAP}.n_clicks": 1, f"{ids.COMPARE_A}.value": pick_a, f"{ids.COMPARE_B}.value": pick_b}
-        out.append(Case("compare _on_swap", f"{ids.COMPARE_A}.value", values, trigger=True))
+        out.append(change(f"{ids.COMPARE_PIN_BUTTON}.n_clicks", url, url, (a, b, None, all_statuses), **picks))
+    # (the swap button is a clientside callback: no request)
     return out
 
 
@@ -429,7 +435,7 @@ def request_for(case: Case, deps: list[dict[str, Any]]) -> dict[str, Any]:
             "outputs": specs if multi else specs[0],
             "inputs": inputs,
             "state": state,
-            "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"],
+            "changedPropIds": [case.changed or f"{inputs[0]['id']}.{inputs[0]['property']}"],
         }
     raise SystemExit(f"no callback writes {case.output}")
 

@@ -1,8 +1,9 @@
 """Benchmark `diff` on the two largest seed documents and two generated 500-provision documents, vs difflib.
 
 Run: .venv/bin/python bench/bench_diff.py [--repeat 7]
-Prints, for each case, the median wall time of compare_documents/diff_provisions (alignment, word ops, deltas)
-and of Python's difflib on the same input in the same run: a line diff (unified_diff over the provision texts)
+Prints, for each case, the first and the median wall time of compare_documents/diff_provisions (alignment, word
+ops, deltas), then their CPU time (which a busy machine inflates less), and the time of Python's difflib on the
+same input in the same run: a line diff (unified_diff over the provision texts)
 and a word diff (SequenceMatcher over all words). Goals (issue 13): under 100 ms warm for the seed pair, under
 1 s for the generated 500 × 500 pair. On the generated pair, whose true pairs are known, it also prints link
 precision and recall.
@@ -26,14 +27,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from dashboard.analysis.diff import compare_documents, diff_provisions  # noqa: E402
 from dashboard.dataset.load import get_dataset  # noqa: E402
 
+CPU: dict[str, tuple[float, float]] = {}  # case → (first run, median of the next runs), CPU ms
 
-def timed(fn, repeat: int) -> tuple[float, float, object]:
-    """Return (first run, median of the next runs) in ms, and the last result."""
-    times, result = [], None
+
+def timed(fn, repeat: int, case: str = "") -> tuple[float, float, object]:
+    """Return (first run, median of the next runs) in wall ms, and the last result; the CPU time of the same runs
+    (time.process_time, which a busy machine inflates less than wall time) goes to CPU[case]."""
+    times, cpu, result = [], [], None
     for _ in range(repeat + 1):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         result = fn()
         times.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    if case:
+        CPU[case] = (cpu[0], statistics.median(cpu[1:]))
     return times[0], statistics.median(times[1:]), result
 
 
@@ -71,6 +78,13 @@ def generated_pair(sentences: list[str], n: int, seed: int = 6) -> tuple[pd.Data
     b = _table("GEN-B", [t for t, _ in b_items])
     truth = {(f"GEN-A:{i}", f"GEN-B:{j}") for j, (_, i) in enumerate(b_items) if i is not None}
     return a, b, truth
+
+
+def _load() -> str:
+    try:
+        return Path("/proc/loadavg").read_text().split()[0]
+    except OSError:
+        return "unknown"
 
 
 def _mutate(text: str, rng: random.Random, vocabulary: list[str], rate: float) -> str:
@@ -122,7 +136,7 @@ def main() -> None:
         f"{'case':<44} {'A x B':>9} {'first ms':>9} {'median ms':>10} {'difflib lines':>14} "
         f"{'difflib words':>14} {'goal':>7}"
     )
-    first, median, _ = timed(lambda: compare_documents(dataset, a, b), args.repeat)
+    first, median, _ = timed(lambda: compare_documents(dataset, a, b), args.repeat, "seed")
     lines, words = difflib_times(texts[a], texts[b], args.repeat)
     print(
         f"{f'seed: {a} vs {b}':<44} {f'{len(texts[a])}x{len(texts[b])}':>9} {first:>9.1f} {median:>10.1f} "
@@ -134,13 +148,15 @@ def main() -> None:
     doc_a = {"id": "GEN-A", "symbol": "GEN/A", "coverage": "full", "source_kind": "generated"}
     doc_b = {"id": "GEN-B", "symbol": "GEN/B", "coverage": "full", "source_kind": "generated"}
     first, median, result = timed(
-        lambda: diff_provisions(gen_a, gen_b, doc_a=doc_a, doc_b=doc_b), args.repeat
+        lambda: diff_provisions(gen_a, gen_b, doc_a=doc_a, doc_b=doc_b), args.repeat, "generated"
     )
     lines, words = difflib_times(list(gen_a["text"]), list(gen_b["text"]), args.repeat)
     print(
         f"{'generated: 500 provisions, 70% reworded':<44} {f'{len(gen_a)}x{len(gen_b)}':>9} {first:>9.1f} "
         f"{median:>10.1f} {lines:>14.2f} {words:>14.2f} {'1000 ms':>7}"
     )
+    for case, (first_cpu, median_cpu) in CPU.items():
+        print(f"{case}: CPU time first {first_cpu:.1f} ms, median {median_cpu:.1f} ms (load average {_load()})")
     found = {(p.a, p.b) for p in result.pairs if p.a and p.b}
     precision = len(found & truth) / len(found) if found else 0.0
     recall = len(found & truth) / len(truth) if truth else 0.0

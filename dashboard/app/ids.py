@@ -8,6 +8,7 @@ SHELL_NAVBAR = "shell-navbar"
 SHELL_FOOTER = "shell-footer"
 NAV_TOGGLER = "nav-toggler"  # the navbar's menu button below the md breakpoint
 NAV_COLLAPSE = "nav-collapse"  # the links and language switch it opens
+SHELL_DRAWN = "shell-drawn"  # store: the page and language the navbar and footer are drawn for ("/compare|vi")
 SHELL_HTML_LANG = "shell-html-lang"  # dummy output of the clientside callback that sets <html lang>
 
 
@@ -107,6 +108,7 @@ COMPARE_HEAD = "cmp-head"  # notices and caption: a new address rewrites these b
 COMPARE_PINS_BOX = "cmp-pins-box"
 COMPARE_COUNT_BOX = "cmp-count-box"
 COMPARE_SHOWN = "cmp-shown"  # store: the query the page shows now (a new address updates only what changed)
+COMPARE_ADDRESS = "cmp-address"  # store: a new address the page does not show yet ({search, n}; told in the browser)
 COMPARE_YAML = "cmp-yaml"  # the reader's corrections as curated YAML (seeds/alignments.yml entries)
 COMPARE_YAML_COPY = "cmp-yaml-copy"  # copies it to the clipboard
 COMPARE_YAML_BUTTON = "cmp-yaml-button"  # downloads it as a .yml file (a data: link, no callback)

@@ -38,6 +38,7 @@ def layout(data: AppData) -> html.Div:
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Location(id=ids.NAV, refresh="callback-nav"),
             dcc.Store(id=ids.SHELL_HTML_LANG),
+            dcc.Store(id=ids.SHELL_DRAWN),
             html.Header(navbar("/", "", available_paths()), id=ids.SHELL_NAVBAR),
             html.Main(dash.page_container, className="container-xxl py-3", id="main"),
             html.Footer(footer(data, DEFAULT_LANG), id=ids.SHELL_FOOTER, className="site-footer"),
@@ -50,15 +51,17 @@ def register_callbacks(app: Dash, data: AppData) -> None:
     """Register the shell's callbacks on `app` (app.callback: the shell is not a page module)."""
 
     @app.callback(
-        output=keyed(Output(ids.SHELL_NAVBAR, "children"), Output(ids.SHELL_FOOTER, "children")),
+        output=keyed(
+            Output(ids.SHELL_NAVBAR, "children"),
+            Output(ids.SHELL_FOOTER, "children"),
+            *(Output(ids.lang_link(code), "href") for code in LANGS),
+            Output(ids.SHELL_DRAWN, "data"),
+        ),
         inputs=[Input(ids.URL, "pathname"), Input(ids.URL, "search")],
+        state=[State(ids.SHELL_DRAWN, "data")],
     )
-    def _update_shell(pathname: str | None, search: str | None) -> dict[str, Any]:
-        lang = lang_of(search)
-        return {
-            ids.SHELL_NAVBAR: navbar(pathname or "/", search or "", available_paths()),
-            ids.SHELL_FOOTER: footer(data, lang),
-        }
+    def _update_shell(pathname: str | None, search: str | None, drawn: str | None) -> dict[str, Any]:
+        return shell_update(data, pathname, search, drawn)
 
     app.clientside_callback(  # the menu button opens and closes the links on a narrow screen
         "function(n, open) { return n ? !open : false; }",
@@ -73,6 +76,23 @@ def register_callbacks(app: Dash, data: AppData) -> None:
         Output(ids.SHELL_HTML_LANG, "data"),
         Input(ids.URL, "search"),
     )
+
+
+def shell_update(data: AppData, pathname: str | None, search: str | None, drawn: str | None) -> dict[str, Any]:
+    """Return, keyed by component id, the navbar, the footer, the language links' addresses and what the shell is
+    drawn for, after the address changed. The navbar and footer depend on the page and the language only: they
+    are drawn again when one of those changes; otherwise only the language links follow the address (a page's
+    filters, a Compare correction), so the shell is not mounted again in the browser with every change of a
+    page's view."""
+    path, lang = pathname or "/", lang_of(search)
+    drawn_for = f"{path}|{lang}"
+    if drawn_for == drawn:
+        hrefs = {ids.lang_link(code): with_lang(path, search or "", code) for code in LANGS}
+        return {ids.SHELL_NAVBAR: dash.no_update, ids.SHELL_FOOTER: dash.no_update, **hrefs,
+                ids.SHELL_DRAWN: dash.no_update}
+    kept = {ids.lang_link(code): dash.no_update for code in LANGS}  # the new navbar's links carry the address
+    return {ids.SHELL_NAVBAR: navbar(path, search or "", available_paths()), ids.SHELL_FOOTER: footer(data, lang),
+            **kept, ids.SHELL_DRAWN: drawn_for}
 
 
 def lang_of(search: str | None) -> str:

@@ -75,7 +75,9 @@ def tag(text: str | None, file_path: Path | None, as_json: bool) -> None:
 
     if (text is None) == (file_path is None):
         fail("tag: options: give exactly one of --text TEXT or --file F")
-    result = tag_result(text if text is not None else _read_text(file_path))
+    if file_path is not None:
+        text = _read_text(file_path)
+    result = tag_result(text or "")  # exactly one was given, and text now holds it
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False))
         return
@@ -104,8 +106,14 @@ EVAL_DATA = REPO_DIR / "tests" / "eval" / "data"
 
 @main.command("eval-themes")
 @DATA_OPTION
-@path_option("--dev", "dev_path", file=True, default=EVAL_DATA / "themes_dev.yml", show_default=True,
-             help="Development set: seed provisions labelled by hand against the codebook.")
+@path_option(
+    "--dev",
+    "dev_path",
+    file=True,
+    default=EVAL_DATA / "themes_dev.yml",
+    show_default=True,
+    help="Development set: seed provisions labelled by hand against the codebook.",
+)
 @path_option(
     "--holdout",
     "holdout_paths",
@@ -245,13 +253,32 @@ def diff(
 
 @main.command("eval-alignment")
 @DATA_OPTION
-@path_option("--gold", "gold_path", file=True, exists=True, default=GOLD_SETS[0], show_default=True,
-             help="Hand-made expected pairs (YAML).")
-@path_option("--second", "second_path", file=True, exists=True, default=GOLD_SETS[1], show_default=True,
-             help="A second annotator's gold set: the engine is scored on it too, and the two sets' agreement "
-             "is printed.")
-@path_option("--third", "third_path", file=True, default=GOLD_SETS[2], show_default=True,
-             help="A third, blind gold set (with pairs a reader would never make); scored when the file exists.")
+@path_option(
+    "--gold",
+    "gold_path",
+    file=True,
+    exists=True,
+    default=GOLD_SETS[0],
+    show_default=True,
+    help="Hand-made expected pairs (YAML).",
+)
+@path_option(
+    "--second",
+    "second_path",
+    file=True,
+    exists=True,
+    default=GOLD_SETS[1],
+    show_default=True,
+    help="A second annotator's gold set: the engine is scored on it too, and the two sets' agreement is printed.",
+)
+@path_option(
+    "--third",
+    "third_path",
+    file=True,
+    default=GOLD_SETS[2],
+    show_default=True,
+    help="A third, blind gold set (with pairs a reader would never make); scored when the file exists.",
+)
 @click.option("--no-cv", "no_cv", is_flag=True, help="Skip the cross-validated figures (a refit per document pair).")
 @click.option("--bar", type=float, default=None, help="Exit 1 when the pairing accuracy is below this.")
 @json_option("Print the report as JSON (with every disagreement).")
@@ -283,10 +310,24 @@ def eval_alignment(
 
 @main.command("fit-alignment")
 @DATA_OPTION
-@path_option("--gold", "gold_paths", file=True, exists=True, multiple=True, default=GOLD_SETS, show_default=True,
-             help="Gold sets to fit on (repeat the option).")
-@path_option("--out", "out_path", file=True, default=MODEL_PATH, show_default=True,
-             help="Where to write the fitted link model (JSON).")
+@path_option(
+    "--gold",
+    "gold_paths",
+    file=True,
+    exists=True,
+    multiple=True,
+    default=GOLD_SETS,
+    show_default=True,
+    help="Gold sets to fit on (repeat the option).",
+)
+@path_option(
+    "--out",
+    "out_path",
+    file=True,
+    default=MODEL_PATH,
+    show_default=True,
+    help="Where to write the fitted link model (JSON).",
+)
 def fit_alignment(data_dir: Path, gold_paths: tuple[Path, ...], out_path: Path) -> None:
     """Refit the link model `diff` links by (a logistic regression over each candidate link's features) on the
     gold sets and write its coefficients; `eval-alignment` then prints its cross-validated figures.

@@ -108,7 +108,8 @@ def add(file: Path, seeds_dir: Path, dry_run: bool, as_json: bool, **options: st
     Example: policy-timeline add nghi-quyet-59.docx --source-url https://example.gov.vn/59-nq-tw
     """
     from dashboard.analysis.relations import unheld_relations
-    from dashboard.corpus.add import known_symbols, plan_addition, write_addition
+    from dashboard.corpus.add import plan_addition, write_addition
+    from dashboard.corpus.seed_folder import known_symbols
 
     addition = plan_addition(file, seeds_dir, options)
     unheld = unheld_relations(addition.segments, known_symbols(seeds_dir), str(addition.sidecar["symbol"]))

@@ -11,6 +11,7 @@ import hashlib
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,19 +20,28 @@ import yaml
 
 from dashboard import errors
 from dashboard.corpus.header import Found, read_header
-from dashboard.corpus.ids import document_slug, symbol_key
+from dashboard.corpus.ids import document_slug
 from dashboard.corpus.ingest import html_source_url, read_source
-from dashboard.corpus.load import CORPUS_FILES
+from dashboard.corpus.seed_folder import held_documents, next_seed_number, version_id
 from dashboard.corpus.segment import Provision, find_body, segment_document
-from dashboard.corpus.sidecar import load_vocabulary, load_yaml, parse_date, parse_meta
+from dashboard.corpus.sidecar import load_vocabulary, parse_date, parse_meta
 
 # what a user may give as an option, by sidecar field (the CLI's option names)
-OPTIONS = {"symbol": "--symbol", "issued": "--issued", "issuer": "--issuer", "doc_type": "--type",
-           "title": "--title", "title_en": "--title-en", "language": "--lang", "source_kind": "--source-kind",
-           "coverage": "--coverage", "source_url": "--source-url", "version_of": "--version-of"}
+OPTIONS = {
+    "symbol": "--symbol",
+    "issued": "--issued",
+    "issuer": "--issuer",
+    "doc_type": "--type",
+    "title": "--title",
+    "title_en": "--title-en",
+    "language": "--lang",
+    "source_kind": "--source-kind",
+    "coverage": "--coverage",
+    "source_url": "--source-url",
+    "version_of": "--version-of",
+}
 DEFAULT_SOURCE_KIND = {"vi": "official_text", "en": "official_translation"}
 _MARKER_CHARS = 80
-_SEED_NAME = re.compile(r"^(\d{3})_")
 
 
 @dataclass
@@ -47,29 +57,38 @@ class Addition:
     seeds_dir: Path
     stem: str
     provisions: int
-    written: list[str] = field(default_factory=list)
-    segments: list[Provision] = field(default_factory=list)  # the provisions the build will read
+    written: list[str] = field(default_factory=list[str])
+    segments: list[Provision] = field(default_factory=list[Provision])  # the provisions the build will read
 
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON object `add --json` prints."""
-        return {"file": self.file, "id": self.id, "seed": f"{self.stem}.txt", "sidecar_file": f"{self.stem}.yml",
-                "fields": self.fields, "notes": self.notes, "provisions": self.provisions,
-                "sidecar": self.sidecar, "written": self.written}
+        return {
+            "file": self.file,
+            "id": self.id,
+            "seed": f"{self.stem}.txt",
+            "sidecar_file": f"{self.stem}.yml",
+            "fields": self.fields,
+            "notes": self.notes,
+            "provisions": self.provisions,
+            "sidecar": self.sidecar,
+            "written": self.written,
+        }
 
     def summary_lines(self, dry_run: bool) -> list[str]:
         """Return what `add` prints: each field with its evidence (the line it came from), the notes, the files."""
-        out = []
+        out: list[str] = []
         for name, found in self.fields.items():
             where = f"line {found['line']}: " if found["line"] else ""
             out.append(f"{name:<13} {found['value']:<40} ({where}{found['evidence'][:100]})")
         out += [f"note: {note}" for note in self.notes]
-        out.append(f"{'would write' if dry_run else 'wrote'} {self.seeds_dir / self.stem}.txt and .yml: {self.id}, "
-                   f"{self.provisions} provisions; next: policy-timeline build")
+        out.append(
+            f"{'would write' if dry_run else 'wrote'} {self.seeds_dir / self.stem}.txt and .yml: {self.id}, "
+            f"{self.provisions} provisions; next: policy-timeline build"
+        )
         return out
 
 
-def plan_addition(path: Path, seeds_dir: Path, options: dict[str, str | None], display: str | None = None
-                  ) -> Addition:
+def plan_addition(path: Path, seeds_dir: Path, options: dict[str, str | None], display: str | None = None) -> Addition:
     """Read `path` and return the Addition to write into `seeds_dir`, or raise an InputError naming the field."""
     # load inputs
     display = display or str(path)
@@ -110,32 +129,45 @@ def plan_addition(path: Path, seeds_dir: Path, options: dict[str, str | None], d
     title_en = fields.get("title_en", {}).get("value") or (title if language == "en" else "")
     if not title_en:
         title_en = title
-        notes.append("title_en: the document is in Vietnamese and has no English title; the Vietnamese title "
-                     "stands in (give --title-en)")
+        notes.append(
+            "title_en: the document is in Vietnamese and has no English title; the Vietnamese title "
+            "stands in (give --title-en)"
+        )
     if "source_url" not in fields:
-        raise errors.FieldNotFound(display, "source_url", "no web address in the document; give --source-url "
-                                                          "(where the text was published)")
+        raise errors.FieldNotFound(
+            display, "source_url", "no web address in the document; give --source-url (where the text was published)"
+        )
     for name, default in (("source_kind", DEFAULT_SOURCE_KIND[language]), ("coverage", "full")):
         if name not in fields:
             fields[name] = {"value": default, "line": None, "evidence": "default", "from": "default"}
             notes.append(f"{name}: not given; defaulted to {default!r} (check it, or give {OPTIONS[name]})")
-    start_marker, end_marker, start_at = _body_markers(text, header, display)
-    fields["body_start"] = {"value": start_marker, "line": header.body_start_line + 1,
-                            "evidence": text.split("\n")[header.body_start_line].strip(), "from": "document"}
-    if end_marker:
-        fields["body_end"] = {"value": end_marker, "line": header.body_end_line + 1,
-                              "evidence": end_marker, "from": "document"}
+    start_index, end_index = header.body_start_line, header.body_end_line
+    if start_index is None:
+        raise errors.SpanNotFound(display, "body", "no text after the header")
+    start_marker, end_marker, start_at = _body_markers(text, start_index, end_index, display)
+    fields["body_start"] = {
+        "value": start_marker,
+        "line": start_index + 1,
+        "evidence": text.split("\n")[start_index].strip(),
+        "from": "document",
+    }
+    if end_marker and end_index is not None:  # a marker is found only on a line
+        fields["body_end"] = {"value": end_marker, "line": end_index + 1, "evidence": end_marker, "from": "document"}
     else:
         notes.append("body.end: no signature block found; the body runs to the end of the text")
-    held = _held(seeds_dir)
-    doc_id, version_of = _version_id(fields, document_slug(fields["symbol"]["value"], issued.year), language,
-                                     held, notes, display)
+    held = held_documents(seeds_dir)
+    doc_id, version_of = version_id(
+        fields, document_slug(fields["symbol"]["value"], issued.year), language, held, notes, display
+    )
     sidecar = _sidecar(fields, doc_id, issued.isoformat(), title, title_en, language, path.name)
     if version_of:  # beside the language, where a reader of the sidecar looks for it
-        sidecar = {k: v for key, value in sidecar.items()
-                   for k, v in ((key, value), *((("version_of", version_of),) if key == "language" else ()))}
+        sidecar = {
+            k: v
+            for key, value in sidecar.items()
+            for k, v in ((key, value), *((("version_of", version_of),) if key == "language" else ()))
+        }
     # check it exactly as the build will, so that `build` accepts what `add` writes
-    number = _next_number(seeds_dir)
+    number = next_seed_number(seeds_dir)
     stem = f"{number:03d}_{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}"
     shown = display  # a problem is the input's (or an option's): name the file the user gave
     meta = parse_meta(sidecar, vocabulary, shown, held=True, seed_file=f"{stem}.txt")
@@ -144,23 +176,18 @@ def plan_addition(path: Path, seeds_dir: Path, options: dict[str, str | None], d
     provisions = segment_document(text, meta, shown)
     if not provisions:
         raise errors.SpanNotFound(display, "body", "the body holds no text")
-    return Addition(file=display, id=doc_id, text=text, sidecar=sidecar, fields=fields, notes=notes,
-                    seeds_dir=seeds_dir, stem=stem, provisions=len(provisions), segments=provisions)
-
-
-def known_symbols(seeds_dir: Path) -> set[str]:
-    """Return the symbol keys (corpus.ids.symbol_key) of every document the seeds hold or list in references.yml."""
-    out: set[str] = set()
-    paths = [p for p in sorted(seeds_dir.glob("*.yml")) if p.name not in CORPUS_FILES]
-    for path in paths:
-        data = load_yaml(path, str(path))
-        if isinstance(data, dict) and data.get("symbol"):
-            out.add(symbol_key(str(data["symbol"])))
-    references = seeds_dir / "references.yml"
-    if references.is_file():
-        out |= {symbol_key(str(item["symbol"])) for item in load_yaml(references, str(references)) or []
-                if isinstance(item, dict) and item.get("symbol")}
-    return out
+    return Addition(
+        file=display,
+        id=doc_id,
+        text=text,
+        sidecar=sidecar,
+        fields=fields,
+        notes=notes,
+        seeds_dir=seeds_dir,
+        stem=stem,
+        provisions=len(provisions),
+        segments=provisions,
+    )
 
 
 def write_addition(addition: Addition) -> list[Path]:
@@ -168,8 +195,9 @@ def write_addition(addition: Addition) -> list[Path]:
     # save outputs
     seeds = addition.seeds_dir
     notes = "".join(f"# note: {n}\n" for n in addition.notes)
-    yml = (f"# added by policy-timeline add from {Path(addition.file).name}\n{notes}"
-           + yaml.safe_dump(addition.sidecar, sort_keys=False, allow_unicode=True, width=110))
+    yml = f"# added by policy-timeline add from {Path(addition.file).name}\n{notes}" + yaml.safe_dump(
+        addition.sidecar, sort_keys=False, allow_unicode=True, width=110
+    )
     targets = [(seeds / f"{addition.stem}.txt", addition.text), (seeds / f"{addition.stem}.yml", yml)]
     for target, _ in targets:
         if target.exists():
@@ -178,8 +206,9 @@ def write_addition(addition: Addition) -> list[Path]:
     done: list[Path] = []
     try:
         for _target, content in targets:
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=seeds, prefix=".add-",
-                                             suffix=".tmp", delete=False) as out:
+            with tempfile.NamedTemporaryFile(
+                "w", encoding="utf-8", newline="", dir=seeds, prefix=".add-", suffix=".tmp", delete=False
+            ) as out:
                 temps.append(Path(out.name))
                 out.write(content)
                 out.flush()
@@ -199,25 +228,22 @@ def _field(found: Found, source: str) -> dict[str, Any]:
     return {"value": found.value, "line": found.line, "evidence": found.evidence, "from": source}
 
 
-def _body_markers(text: str, header, display: str) -> tuple[str, str, int]:
+def _body_markers(text: str, start_index: int, end_index: int | None, display: str) -> tuple[str, str, int]:
     lines = text.split("\n")
-    if header.body_start_line is None:
-        raise errors.SpanNotFound(display, "body", "no text after the header")
     offsets = [0]
     for line in lines:
         offsets.append(offsets[-1] + len(line) + 1)
-    start_line = lines[header.body_start_line].strip()
-    start_at = offsets[header.body_start_line] + (len(lines[header.body_start_line])
-                                                  - len(lines[header.body_start_line].lstrip()))
+    start_line = lines[start_index].strip()
+    start_at = offsets[start_index] + (len(lines[start_index]) - len(lines[start_index].lstrip()))
     start = _marker(text, start_line, start_at, 0)
     if not start:
-        raise errors.SpanNotFound(display, "body.start", f"the body's first line {start_line[:60]!r} also occurs "
-                                                         "earlier in the text")
+        raise errors.SpanNotFound(
+            display, "body.start", f"the body's first line {start_line[:60]!r} also occurs earlier in the text"
+        )
     end = ""
-    if header.body_end_line is not None:
-        end_line = lines[header.body_end_line].strip()
-        end_at = offsets[header.body_end_line] + (len(lines[header.body_end_line])
-                                                  - len(lines[header.body_end_line].lstrip()))
+    if end_index is not None:
+        end_line = lines[end_index].strip()
+        end_at = offsets[end_index] + (len(lines[end_index]) - len(lines[end_index].lstrip()))
         end = _marker(text, end_line, end_at, start_at + 1)
     return start, end, start_at
 
@@ -241,87 +267,42 @@ def _first_after(text: str, marker: str, pos: int) -> int:
     return match.start() if match else -1
 
 
-def _version_id(fields: dict[str, dict[str, Any]], slug: str, language: str, held: dict[str, tuple[str, ...]],
-                notes: list[str], display: str) -> tuple[str, str]:
-    """Return the id and `version_of` of the text being added.
-
-    --version-of ID makes it ID's version in its language (id ID-vi). Without it, a held document with the same
-    symbol and year in the other language is the same document: the text becomes its version, with a note."""
-    given = fields.get("version_of", {}).get("value", "")
-    main = held.get((given or slug).casefold())
-    if given and (main is None or main[1] == "any" or main[2]):
-        why = ("only referenced (references.yml), not held" if main and main[1] == "any"
-               else f"itself a version of {main[2]}" if main else "not in the seeds")
-        raise errors.UnknownReference(display, "--version-of", f"unknown document {given!r} ({why}); give the id of "
-                                                               "a held document, e.g. 59-NQ-TW-2025")
-    if main is None:
-        return slug, ""
-    other, other_language, _, main_id = main
-    if other_language in (language, "any"):
-        if given:
-            raise errors.DuplicateDocument(display, "--version-of", f"{main_id} is already held in {language} "
-                                                                    f"({other}); a version is in another language")
-        raise errors.DuplicateDocument(display, "symbol", f"{fields['symbol']['value']} of {slug.rsplit('-', 1)[1]} "
-                                                          f"is already in the seeds as {main_id} ({other})")
-    doc_id = f"{main_id}-{language}"
-    if doc_id.casefold() in held:
-        raise errors.DuplicateDocument(display, "symbol", f"{doc_id} is already in the seeds "
-                                                          f"({held[doc_id.casefold()][0]})")
-    if not given:
-        notes.append(f"version_of: {other} holds {main_id} in {other_language}; this text is recorded as its "
-                     f"{language} version ({doc_id}, version_of {main_id})")
-    return doc_id, main_id
-
-
-def _held(seeds_dir: Path) -> dict[str, tuple[str, str, str, str]]:
-    """Return {id (casefolded): (file, language, version_of, id)} of every document in the seeds, held or only
-    referenced (language "any")."""
-    held: dict[str, tuple[str, str, str, str]] = {}
-    for path in sorted(seeds_dir.glob("*.yml")):
-        if path.name in CORPUS_FILES:
-            continue
-        data = load_yaml(path, str(path))
-        if isinstance(data, dict) and data.get("symbol") and data.get("issued"):
-            doc_id = str(data.get("id") or document_slug(str(data["symbol"]), int(str(data["issued"])[:4])))
-            held[doc_id.casefold()] = (path.name, str(data.get("language") or "en"),
-                                       str(data.get("version_of") or ""), doc_id)
-    references = seeds_dir / "references.yml"
-    if references.is_file():
-        for item in load_yaml(references, str(references)) or []:
-            if isinstance(item, dict) and item.get("symbol") and item.get("issued"):
-                doc_id = str(item.get("id") or document_slug(str(item["symbol"]), int(str(item["issued"])[:4])))
-                held.setdefault(doc_id.casefold(), ("references.yml (a document not held: remove its record "
-                                                    "there first)", "any", "", doc_id))
-    return held
-
-
-def _next_number(seeds_dir: Path) -> int:
-    numbers = [int(m.group(1)) for p in seeds_dir.glob("*.txt") if (m := _SEED_NAME.match(p.name))]
-    return max(numbers, default=-1) + 1
-
-
-def _sidecar(fields: dict[str, dict[str, Any]], doc_id: str, issued: str, title: str, title_en: str,
-             language: str, source_name: str) -> dict[str, Any]:
-    value = lambda name: fields[name]["value"] if name in fields else ""  # noqa: E731
+def _sidecar(
+    fields: dict[str, dict[str, Any]],
+    doc_id: str,
+    issued: str,
+    title: str,
+    title_en: str,
+    language: str,
+    source_name: str,
+) -> dict[str, Any]:
+    value: Callable[[str], Any] = lambda name: fields[name]["value"] if name in fields else ""  # noqa: E731
     data: dict[str, Any] = {
-        "id": doc_id, "symbol": value("symbol"), "doc_type": value("doc_type"), "issuer": value("issuer"),
+        "id": doc_id,
+        "symbol": value("symbol"),
+        "doc_type": value("doc_type"),
+        "issuer": value("issuer"),
     }
     if value("issuer_detail"):
         data["issuer_detail"] = value("issuer_detail")
-    data.update({
-        "issued": issued,
-        "title_en": title_en,
-        "title_vi": title if language == "vi" else "",
-        "language": language,
-        "source_url": value("source_url"),
-        "source_kind": value("source_kind"),
-        "coverage": value("coverage"),
-        "coverage_note": (f"Added from {source_name} by policy-timeline add; coverage "
-                          f"{'given' if fields['coverage']['from'] == 'option' else 'not checked'}."),
-        "facts_confidence": "V",
-        "facts_note": "symbol, date, issuer and title read from the document's header by policy-timeline add",
-        "body": {"start": value("body_start"), **({"end": value("body_end")} if "body_end" in fields else {})},
-    })
+    data.update(
+        {
+            "issued": issued,
+            "title_en": title_en,
+            "title_vi": title if language == "vi" else "",
+            "language": language,
+            "source_url": value("source_url"),
+            "source_kind": value("source_kind"),
+            "coverage": value("coverage"),
+            "coverage_note": (
+                f"Added from {source_name} by policy-timeline add; coverage "
+                f"{'given' if fields['coverage']['from'] == 'option' else 'not checked'}."
+            ),
+            "facts_confidence": "V",
+            "facts_note": "symbol, date, issuer and title read from the document's header by policy-timeline add",
+            "body": {"start": value("body_start"), **({"end": value("body_end")} if "body_end" in fields else {})},
+        }
+    )
     if not data["title_vi"]:
         del data["title_vi"]
     return data

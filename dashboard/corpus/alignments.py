@@ -9,22 +9,27 @@ source. A `pair` and a `not_pair` name both provisions; `no_counterpart` exactly
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
 from dashboard import errors
 from dashboard.corpus.sidecar import load_yaml
+from dashboard.corpus.yamlfile import is_list, is_mapping
 
 RELATIONS = ("pair", "not_pair", "no_counterpart")
 FIELDS = ("a_doc", "b_doc", "a", "b", "relation", "note", "by", "on", "source")
+Resolve = Callable[[str], "str | None"]  # a document id or symbol to a held document's id (None: unknown)
 
 
 def load_alignments(path: Path, display: str) -> list[Any]:
     """Return the file's entries (unchecked); raise NotYaml on a YAML alias or a YAML error."""
     try:
-        for event in yaml.parse(path.read_text(encoding="utf-8")):
+        # the stubs leave yaml.parse unannotated; it yields Events
+        events = cast("Iterator[yaml.Event]", yaml.parse(path.read_text(encoding="utf-8")))  # pyright: ignore[reportUnknownMemberType]
+        for event in events:
             if isinstance(event, yaml.AliasEvent):
                 line = event.start_mark.line + 1 if event.start_mark else 0
                 raise errors.NotYaml(display, f"line {line}", "YAML aliases are not allowed; write the entry out")
@@ -33,19 +38,21 @@ def load_alignments(path: Path, display: str) -> list[Any]:
     data = load_yaml(path, display)
     if data is None:
         return []
-    if not isinstance(data, list):
+    if not is_list(data):
         raise errors.InvalidField(display, "file", "expected a list of entries")
     # YAML 1.1 reads the key `on` as the boolean true: give it back its name
-    return [{("on" if k is True else k): v for k, v in e.items()} if isinstance(e, dict) else e for e in data]
+    return [{("on" if k is True else k): v for k, v in e.items()} if is_mapping(e) else e for e in data]
 
 
-def check_alignments(entries: list[Any], display: str, resolve, provision_ids: set[str]) -> list[errors.InputError]:
+def check_alignments(
+    entries: list[Any], display: str, resolve: Resolve, provision_ids: set[str]
+) -> list[errors.InputError]:
     """Return the problems of the entries: `resolve(ref)` gives a held document's id (or None), provision ids are
     `doc_id:path`."""
     problems: list[errors.InputError] = []
     for k, entry in enumerate(entries):
         where = f"entry {k + 1}"
-        if not isinstance(entry, dict):
+        if not is_mapping(entry):
             problems.append(errors.InvalidField(display, where, "expected a mapping"))
             continue
         unknown = sorted(set(map(str, entry)) - set(FIELDS))
@@ -53,7 +60,7 @@ def check_alignments(entries: list[Any], display: str, resolve, provision_ids: s
             problems.append(errors.InvalidField(display, f"{where}.{unknown[0]}", f"unknown field (known: "
                                                 f"{', '.join(FIELDS)})"))
             continue
-        docs = {}
+        docs: dict[str, str | None] = {}
         for side in ("a_doc", "b_doc"):
             ref = str(entry.get(side) or "").strip()
             if not ref:
@@ -90,9 +97,9 @@ def check_alignments(entries: list[Any], display: str, resolve, provision_ids: s
     return problems
 
 
-def alignment_rows(entries: list[dict[str, Any]], resolve) -> list[dict[str, Any]]:
+def alignment_rows(entries: list[dict[str, Any]], resolve: Resolve) -> list[dict[str, Any]]:
     """Return the package's `alignments` rows: one per entry, provisions as full ids (empty when none)."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for entry in entries:
         a_doc, b_doc = resolve(str(entry["a_doc"])), resolve(str(entry["b_doc"]))
         a, b = str(entry.get("a") or "").strip(), str(entry.get("b") or "").strip()

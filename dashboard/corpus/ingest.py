@@ -12,11 +12,17 @@ import logging
 import re
 import unicodedata
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dashboard import errors
 from dashboard.corpus.sidecar import read_seed
 from dashboard.settings import MAX_SEED_BYTES, MAX_SOURCE_BYTES, MAX_UNPACKED_BYTES
+
+if TYPE_CHECKING:
+    from docx.oxml.table import CT_Tc
+    from docx.table import Table
 
 SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 # a line that starts a provision or a header field: a PDF line starting so is never glued to the line above
@@ -69,12 +75,12 @@ def html_source_url(path: Path) -> tuple[str, str]:
     for selector, attr in (('link[rel="canonical"]', "href"), ('meta[property="og:url"]', "content")):
         node = tree.css_first(selector)
         value = (node.attributes.get(attr) or "").strip() if node else ""
-        if value.startswith(("http://", "https://")):
+        if node and value.startswith(("http://", "https://")):
             return value, f'<{node.tag} {" ".join(f"{k}={v!r}" for k, v in node.attributes.items())}>'
     return "", ""
 
 
-def _paragraphs(lines) -> str:
+def _paragraphs(lines: Iterable[str]) -> str:
     kept = [" ".join(line.split()) for line in lines]
     return "\n\n".join(line for line in kept if line)
 
@@ -104,18 +110,23 @@ def _read_docx(path: Path, display: str) -> str:
     return _paragraphs(lines)
 
 
-def _table_lines(table) -> list[str]:
+def _table_lines(table: Table) -> list[str]:
     # the header of a Vietnamese administrative document is a two-column table (issuer | motto, number | date):
     # read it column by column so that each column's lines stay together
     lines: list[str] = []
-    seen: list = []  # the cells' XML elements: a merged cell is the same element in several rows
+    seen: list[CT_Tc] = []  # the cells' XML elements: a merged cell is the same element in several rows
     columns = max((len(row.cells) for row in table.rows), default=0)
     for col in range(columns):
         for row in table.rows:
-            if col >= len(row.cells) or any(row.cells[col]._tc is tc for tc in seen):
+            if col >= len(row.cells):
                 continue
-            seen.append(row.cells[col]._tc)
-            for paragraph in row.cells[col].paragraphs:
+            cell = row.cells[col]
+            # python-docx has no public handle on a cell's XML element, the one thing a merged cell's rows share
+            element = cell._tc  # pyright: ignore[reportPrivateUsage]
+            if any(element is tc for tc in seen):
+                continue
+            seen.append(element)
+            for paragraph in cell.paragraphs:
                 lines.extend(paragraph.text.split("\n"))
     return lines
 

@@ -6,20 +6,14 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypedDict, TypeVar, cast
 
 from dashboard import errors
 from dashboard.corpus.alignments import check_alignments, load_alignments
 from dashboard.corpus.ids import symbol_key
 from dashboard.corpus.segment import Provision, segment_document
-from dashboard.corpus.sidecar import (
-    DocumentMeta,
-    Vocabulary,
-    load_vocabulary,
-    load_yaml,
-    parse_meta,
-    read_seed,
-)
+from dashboard.corpus.sidecar import DocumentMeta, Vocabulary, load_vocabulary, load_yaml, parse_meta, read_seed
+from dashboard.corpus.yamlfile import is_list, is_mapping
 
 # the relations schema's enum (tests/integration checks they agree)
 RELATION_KINDS = ("implements", "references", "reviews", "follows_review_of", "supersedes")
@@ -38,6 +32,18 @@ CORPUS_FILES = (
     "notes.yml",
     "alignments.yml",
 )
+Shown = Callable[[Path], str]  # a path as the messages name it (relative to the seeds folder's parent)
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+class Cited(TypedDict, total=False):
+    """seeds/cited.yml: secondary targets, reported indicators and competing claims, each a list of records
+    (CITED_FIELDS names the fields each record needs)."""
+
+    targets: list[dict[str, Any]]
+    indicators: list[dict[str, Any]]
+    claims: list[dict[str, Any]]
 
 
 @dataclass
@@ -58,10 +64,10 @@ class Corpus:
     documents: list[SeedDocument]
     referenced: list[DocumentMeta]
     relations: list[dict[str, Any]]
-    cited: dict[str, Any]
+    cited: Cited
     notes: list[dict[str, Any]]
-    alignments: list[Any] = field(default_factory=list)
-    _keys: dict[str, str] = field(default_factory=dict)
+    alignments: list[Any] = field(default_factory=list[Any])
+    _keys: dict[str, str] = field(default_factory=dict[str, str])
 
     def all_meta(self) -> list[DocumentMeta]:
         """Return held and referenced documents, held first, each in date order."""
@@ -101,7 +107,7 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
-DocumentLoader = Callable[[list[Path], Vocabulary, Callable[[Path], str]], list["SeedDocument | errors.InputError"]]
+DocumentLoader = Callable[[list[Path], Vocabulary, Shown], list["SeedDocument | errors.InputError"]]
 
 
 def load_corpus(seeds_dir: Path, load_documents: DocumentLoader | None = None) -> Corpus:
@@ -111,9 +117,9 @@ def load_corpus(seeds_dir: Path, load_documents: DocumentLoader | None = None) -
     each, in order (the default reads them one by one here; the build's may fan them out over processes).
     """
     problems: list[errors.InputError] = []
-    shown = lambda p: _display(p, seeds_dir)  # noqa: E731
+    shown: Shown = lambda p: _display(p, seeds_dir)  # noqa: E731
 
-    def attempt(fn, *args, **kwargs):
+    def attempt(fn: Callable[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> _T | None:
         try:
             return fn(*args, **kwargs)
         except errors.InputError as exc:
@@ -138,7 +144,7 @@ def load_corpus(seeds_dir: Path, load_documents: DocumentLoader | None = None) -
         raise errors.BuildFailed(
             problems or [errors.MissingSidecar(shown(seeds_dir / "vocabulary.yml"), "file", "vocabulary file missing")]
         )
-    package = _optional_yaml(seeds_dir / "package.yml", shown, attempt, {}) or {}
+    package: dict[str, Any] = _optional_yaml(seeds_dir / "package.yml", shown, attempt, {}) or {}
     documents: list[SeedDocument] = []
     texts = sorted(seeds_dir.glob("*.txt"))
     sidecars = {p.with_suffix(".txt") for p in seeds_dir.glob("*.yml") if p.name not in CORPUS_FILES}
@@ -199,7 +205,7 @@ def load_corpus(seeds_dir: Path, load_documents: DocumentLoader | None = None) -
     return corpus
 
 
-def version_problems(corpus: Corpus, seeds_dir: Path, shown) -> list[errors.InputError]:
+def version_problems(corpus: Corpus, seeds_dir: Path, shown: Shown) -> list[errors.InputError]:
     """Return the problems of `version_of`: it must name a held document that is not itself a version, in another
     language, and a document has at most one version per language."""
     problems: list[errors.InputError] = []
@@ -228,7 +234,7 @@ def version_problems(corpus: Corpus, seeds_dir: Path, shown) -> list[errors.Inpu
     return problems
 
 
-def _not_plain_files(paths: list[Path], shown) -> list[errors.InputError]:
+def _not_plain_files(paths: list[Path], shown: Shown) -> list[errors.InputError]:
     """Refuse what is not one plain file: a folder, a FIFO, a socket or a device named like a seed, and a file
     with several hard links (a hard link cannot be told from the original: it may be a file from outside the
     seeds folder, which must be copied in, not linked)."""
@@ -259,13 +265,13 @@ def _not_plain_files(paths: list[Path], shown) -> list[errors.InputError]:
     return problems
 
 
-def _optional_yaml(path: Path, shown, attempt, default):
+def _optional_yaml(path: Path, shown: Shown, attempt: Callable[..., Any], default: Any) -> Any:
     if not path.exists():
         return default
     return attempt(load_yaml, path, shown(path))
 
 
-def _load_each(texts: list[Path], vocabulary: Vocabulary, shown) -> list[SeedDocument | errors.InputError]:
+def _load_each(texts: list[Path], vocabulary: Vocabulary, shown: Shown) -> list[SeedDocument | errors.InputError]:
     out: list[SeedDocument | errors.InputError] = []
     for text_path in texts:
         try:
@@ -275,7 +281,7 @@ def _load_each(texts: list[Path], vocabulary: Vocabulary, shown) -> list[SeedDoc
     return out
 
 
-def load_document(text_path: Path, vocabulary: Vocabulary, shown) -> SeedDocument:
+def load_document(text_path: Path, vocabulary: Vocabulary, shown: Shown) -> SeedDocument:
     sidecar = text_path.with_suffix(".yml")
     if not sidecar.exists():
         raise errors.MissingSidecar(shown(text_path), "sidecar", f"no metadata sidecar {sidecar.name} beside it")
@@ -288,7 +294,7 @@ def load_document(text_path: Path, vocabulary: Vocabulary, shown) -> SeedDocumen
     return SeedDocument(meta=meta, raw=raw, provisions=provisions)
 
 
-def _check_shared_symbols(corpus: Corpus, seeds_dir: Path, shown) -> list[errors.InputError]:
+def _check_shared_symbols(corpus: Corpus, seeds_dir: Path, shown: Shown) -> list[errors.InputError]:
     """A symbol borne by two documents (numbers restart with a new term or year) is refused unless each of them
     says which it is in `symbol_note:` ("the 2013 resolution, not the 1994 one"); references then need the id."""
     problems: list[errors.InputError] = []
@@ -314,17 +320,20 @@ def _check_shared_symbols(corpus: Corpus, seeds_dir: Path, shown) -> list[errors
     return problems
 
 
-def _check_references(corpus: Corpus, seeds_dir: Path, shown) -> list[errors.InputError]:
+def _check_references(corpus: Corpus, seeds_dir: Path, shown: Shown) -> list[errors.InputError]:
     problems: list[errors.InputError] = []
-    if not isinstance(corpus.package, dict):
+    # package, relations and cited are read from YAML: any shape until they are checked here (the Corpus fields
+    # hold their declared types once load_corpus returns)
+    package, relations, cited = cast(object, corpus.package), cast(object, corpus.relations), cast(object, corpus.cited)
+    if not isinstance(package, dict):
         problems.append(
             errors.InvalidField(shown(seeds_dir / "package.yml"), "file", "expected a mapping of package properties")
         )
     rel_file = shown(seeds_dir / "relations.yml")
-    if not isinstance(corpus.relations, list):
+    if not is_list(relations):
         return problems + [errors.InvalidField(rel_file, "file", "expected a list of relations")]
-    for i, rel in enumerate(corpus.relations):
-        if not isinstance(rel, dict):
+    for i, rel in enumerate(relations):
+        if not is_mapping(rel):
             problems.append(errors.InvalidField(rel_file, f"item {i + 1}", "expected a mapping"))
             continue
         kind = str(rel.get("kind") or "").strip()
@@ -354,15 +363,15 @@ def _check_references(corpus: Corpus, seeds_dir: Path, shown) -> list[errors.Inp
             elif corpus.resolve(ref) is None:
                 problems.append(errors.UnknownReference(rel_file, f"item {i + 1}.{end}", _unknown(corpus, ref)))
     cited_file = shown(seeds_dir / "cited.yml")
-    if not isinstance(corpus.cited, dict):
+    if not is_mapping(cited):
         return problems + [errors.InvalidField(cited_file, "file", "expected targets, indicators and claims")]
     for section, required in CITED_FIELDS.items():
-        rows = corpus.cited.get(section) or []
-        if not isinstance(rows, list):
+        rows: object = cited.get(section) or []
+        if not is_list(rows):
             problems.append(errors.InvalidField(cited_file, section, "expected a list of records"))
             continue
         for i, row in enumerate(rows):
-            if not isinstance(row, dict):
+            if not is_mapping(row):
                 problems.append(errors.InvalidField(cited_file, f"{section}[{i + 1}]", "expected a mapping"))
                 continue
             problems.extend(

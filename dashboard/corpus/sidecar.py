@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from dashboard import errors
 from dashboard.corpus.ids import document_slug
-from dashboard.corpus.yamlfile import parse_yaml
+from dashboard.corpus.yamlfile import is_list, is_mapping, parse_yaml
 from dashboard.settings import MAX_SEED_BYTES
 
 REQUIRED = (
@@ -81,7 +81,7 @@ class DocumentMeta:
     seed_publisher_vi: str = ""
     coverage_note_vi: str = ""
     horizons_note_vi: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict[str, Any])
 
 
 def load_yaml(path: Path, display: str, what: str = "YAML file") -> Any:
@@ -97,7 +97,7 @@ def load_yaml(path: Path, display: str, what: str = "YAML file") -> Any:
 def load_vocabulary(path: Path, display: str) -> Vocabulary:
     """Read seeds/vocabulary.yml."""
     data = load_yaml(path, display)
-    if not isinstance(data, dict):
+    if not is_mapping(data):
         raise errors.InvalidField(display, "file", "expected a mapping of vocabularies")
     for key in ("doc_types", "issuers", "source_kinds", "coverages", "confidences"):
         if not isinstance(data.get(key), dict) or not data[key]:
@@ -183,24 +183,24 @@ def _choice(data: dict[str, Any], key: str, allowed: dict[str, Any], display: st
 
 
 def _text_list(data: dict[str, Any], key: str, display: str) -> tuple[str, ...]:
-    value = data.get(key) or []
+    value: Any = data.get(key) or []
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+    if not is_list(value) or not all(isinstance(v, str) and v.strip() for v in value):
         raise errors.InvalidField(display, key, "expected a list of non-empty texts")
     return tuple(value)
 
 
 def _horizons(data: dict[str, Any], display: str) -> tuple[int, ...]:
-    value = data.get("horizons") or []
-    if not isinstance(value, list) or not all(isinstance(v, int) and 1900 <= v <= 2200 for v in value):
+    value: Any = data.get("horizons") or []
+    if not is_list(value) or not all(isinstance(v, int) and 1900 <= v <= 2200 for v in value):
         raise errors.InvalidField(display, "horizons", "expected a list of years such as [2020, 2030]")
     return tuple(sorted(set(value)))
 
 
 def parse_meta(data: Any, vocab: Vocabulary, display: str, *, held: bool, seed_file: str = "") -> DocumentMeta:
     """Check one sidecar (or reference record) and return its DocumentMeta."""
-    if not isinstance(data, dict):
+    if not is_mapping(data):
         raise errors.InvalidField(display, "file", "expected a mapping of fields")
     for key in REQUIRED if held else ("symbol", "doc_type", "issuer", "issued", "title_en", "source_url"):
         if data.get(key) in (None, "", [], {}):
@@ -220,9 +220,10 @@ def parse_meta(data: Any, vocab: Vocabulary, display: str, *, held: bool, seed_f
         raise errors.InvalidField(display, "id", f"{doc_id!r} may hold only letters, digits and hyphens")
     body: dict[str, Any] = {}
     if held:
-        body = data.get("body")
-        if not isinstance(body, dict) or not str(body.get("start") or "").strip():
+        found = data.get("body")
+        if not is_mapping(found) or not str(found.get("start") or "").strip():
             raise errors.MissingField(display, "body.start")
+        body = found
     confidence = _text(data, "facts_confidence", display, required=False) or "V"
     if confidence not in vocab.confidences:
         raise errors.UnknownVocabulary(display, "facts_confidence", f"unknown confidence {confidence!r} (V or P)")
@@ -258,5 +259,8 @@ def parse_meta(data: Any, vocab: Vocabulary, display: str, *, held: bool, seed_f
         skip=_text_list(data, "skip", display),
         version_of=version_of,
         symbol_note=_text(data, "symbol_note", display, required=False),
-        **{f"{key}_vi": _text(data, f"{key}_vi", display, required=False) for key in VI_NOTES},
+        issuer_detail_vi=_text(data, "issuer_detail_vi", display, required=False),
+        seed_publisher_vi=_text(data, "seed_publisher_vi", display, required=False),
+        coverage_note_vi=_text(data, "coverage_note_vi", display, required=False),
+        horizons_note_vi=_text(data, "horizons_note_vi", display, required=False),
     )

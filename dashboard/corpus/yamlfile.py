@@ -11,9 +11,11 @@ before anything is built: a bomb costs one line of parsing and a NotYaml error n
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard, cast
 
 import yaml
+from yaml.composer import ComposerError
+from yaml.nodes import Node
 
 from dashboard import errors
 
@@ -22,10 +24,11 @@ class SafeLoader(yaml.SafeLoader):
     """Safe YAML without implicit timestamps (dates stay text and are checked where they are used, so
     2025-13-40 is a clear ImpossibleDate rather than a crash inside the parser) and without anchors/aliases."""
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.peek_event()
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        # the stubs leave Parser.peek_event unannotated; it returns the next Event
+        event = cast(yaml.Event, self.peek_event())  # pyright: ignore[reportUnknownMemberType]
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise yaml.composer.ComposerError(
+            raise ComposerError(
                 None, None, "anchors and aliases (& and *) are not allowed", event.start_mark)
         return super().compose_node(parent, index)
 
@@ -51,3 +54,13 @@ def read_yaml(path: Path | str) -> Any:
     """Read and parse a YAML file shipped with the code or named by a command (UTF-8)."""
     path = Path(path)
     return parse_yaml(path.read_text(encoding="utf-8"), str(path))
+
+
+def is_mapping(value: object) -> TypeGuard[dict[Any, Any]]:
+    """True when a parsed YAML value is a mapping."""
+    return isinstance(value, dict)
+
+
+def is_list(value: object) -> TypeGuard[list[Any]]:
+    """True when a parsed YAML value is a list."""
+    return isinstance(value, list)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import shutil
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +21,8 @@ from dashboard.corpus.load import Corpus, load_corpus
 from dashboard.corpus.sidecar import VI_NOTES
 from dashboard.corpus.spans import Row, Tables
 from dashboard.dataset.package import write_package
-from dashboard.dataset.parallel import DocumentRunner, precomputed_steps
+from dashboard.dataset.parallel import DocumentRunner, Step, precomputed_steps
 from dashboard.dataset.swap import build_lock, remove_leftovers, swap_in
-
-Step = Callable[[Corpus, Tables], Tables]
 
 
 def run(seeds_dir: Path, out_dir: Path, *, progress: bool = False, runner: DocumentRunner | None = None) -> Path:
@@ -111,7 +108,7 @@ def base_tables(corpus: Corpus) -> Tables:
 
 def document_rows(corpus: Corpus) -> list[Row]:
     """Return one row per held and referenced document."""
-    rows = []
+    rows: list[Row] = []
     issuers = corpus.vocabulary.issuers
     for meta in corpus.all_meta():
         doc = next((d for d in corpus.documents if d.meta.id == meta.id), None)
@@ -171,7 +168,7 @@ def provision_rows(corpus: Corpus) -> list[Row]:
 
 def version_rows(corpus: Corpus) -> list[Row]:
     """Return one row per held text of a document: its primary version first, then the other languages'."""
-    rows = []
+    rows: list[Row] = []
     for doc in corpus.documents:
         main = doc.meta.version_of or doc.meta.id
         rows.append(

@@ -12,7 +12,7 @@ START, END = "<!-- data-dictionary:start -->", "<!-- data-dictionary:end -->"
 
 def data_dictionary() -> str:
     """Return the data dictionary as Markdown: one section per table, one row per field."""
-    parts = []
+    parts: list[str] = []
     for resource in resource_schemas():
         schema = resource["schema"]
         keys = ", ".join(schema.get("primaryKey", []))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
@@ -80,7 +80,7 @@ class Dataset:
         rows = self.documents[self.documents["id"] == doc_id]
         if rows.empty:
             raise UnknownDocument(doc_id)
-        return rows.iloc[0].to_dict()
+        return cast("dict[str, Any]", rows.iloc[0].to_dict())  # the keys are column names, all text
 
     @cached_property
     def versions(self) -> dict[str, dict[str, str]]:

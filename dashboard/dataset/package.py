@@ -10,8 +10,9 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -44,7 +45,7 @@ def format_value(value: Any, field: dict[str, Any]) -> str:
     if kind == "date":
         return value.isoformat() if isinstance(value, dt.date) else str(value)
     if kind == "list":
-        return field.get("delimiter", ",").join(str(v) for v in value)
+        return field.get("delimiter", ",").join(str(v) for v in cast("Iterable[Any]", value))
     return str(value)
 
 
@@ -76,7 +77,7 @@ def _arrow_value(value: Any, field: dict[str, Any]) -> Any:
     if kind == "number":
         return round(float(value), 4)
     if kind == "list":
-        return list(value)
+        return list(cast("Iterable[Any]", value))
     if kind == "string":
         return str(value) if value != "" else None
     return value
@@ -88,12 +89,13 @@ def write_parquet(rows: list[Row], resource: dict[str, Any], path: Path) -> None
     schema = pa.schema([pa.field(f["name"], _arrow_type(f)) for f in fields])
     columns = {f["name"]: [_arrow_value(r.get(f["name"]), f) for r in rows] for f in fields}
     table = pa.table(columns, schema=schema)
-    pq.write_table(table, path, compression="zstd", write_statistics=False)
+    # the stubs leave parts of write_table's signature unannotated (IO[Unknown], list[Unknown], **kwargs)
+    pq.write_table(table, path, compression="zstd", write_statistics=False)  # pyright: ignore[reportUnknownMemberType]
 
 
 def write_package(tables: dict[str, list[Row]], out: Path, meta: dict[str, Any]) -> Path:
     """Write every table with a schema, and datapackage.json, into `out`; return the descriptor's path."""
-    resources = []
+    resources: list[dict[str, Any]] = []
     for resource in resource_schemas():
         name = resource["name"]
         if name not in tables:

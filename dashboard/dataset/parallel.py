@@ -18,14 +18,18 @@ import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from tqdm import tqdm
 
 from dashboard import errors
-from dashboard.corpus.load import Corpus, SeedDocument
+from dashboard.corpus.load import Corpus, SeedDocument, Shown
 from dashboard.corpus.sidecar import Vocabulary
 from dashboard.corpus.spans import Tables
 from dashboard.dataset.perdoc import DOCUMENT_TABLES, DocResult, DocTask, make_task, process_document, warm
+
+Step = Callable[[Corpus, Tables], Tables]  # a build step: the corpus and the tables so far in, new tables out
+_T = TypeVar("_T")
 
 
 def default_jobs() -> int:
@@ -67,8 +71,14 @@ class BuildCache:
 class DocumentRunner:
     """Process the seed documents of one build; remembers how many were processed and how many came from cache."""
 
-    def __init__(self, *, jobs: int | None = 1, scheduler: str | None = None, cache_dir: Path | None = None,
-                 progress: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        jobs: int | None = 1,
+        scheduler: str | None = None,
+        cache_dir: Path | None = None,
+        progress: bool = False,
+    ) -> None:
         self.jobs = jobs or default_jobs()
         self.scheduler = scheduler
         self.cache = BuildCache(cache_dir) if cache_dir else None
@@ -78,7 +88,7 @@ class DocumentRunner:
         self._tables: dict[int, Tables] = {}
 
     # load_corpus calls this to read the seed texts (corpus.load.DocumentLoader)
-    def load(self, texts: list[Path], vocabulary: Vocabulary, shown) -> list[SeedDocument | errors.InputError]:
+    def load(self, texts: list[Path], vocabulary: Vocabulary, shown: Shown) -> list[SeedDocument | errors.InputError]:
         """Process every seed text; return its document or its input error, in the order of `texts`."""
         tasks = [make_task(p, vocabulary, shown) for p in texts]
         keys = [t.key() for t in tasks] if self.cache else []
@@ -102,12 +112,14 @@ class DocumentRunner:
 
     def tables(self, corpus: Corpus) -> Tables:
         """Return the per-document tables, each concatenated in corpus order."""
-        return {name: [row for doc in corpus.documents for row in self._tables[id(doc)][name]]
-                for name in DOCUMENT_TABLES}
+        return {
+            name: [row for doc in corpus.documents for row in self._tables[id(doc)][name]] for name in DOCUMENT_TABLES
+        }
 
     def _map(self, tasks: list[DocTask]) -> Iterable[DocResult]:
-        bar = lambda it: tqdm(it, total=len(tasks), desc="documents", unit="doc",  # noqa: E731
-                              disable=not self.progress, leave=False)
+        def bar(it: Iterable[_T]) -> Iterable[_T]:
+            return tqdm(it, total=len(tasks), desc="documents", unit="doc", disable=not self.progress, leave=False)
+
         if not tasks:
             return []
         if self.scheduler:
@@ -120,25 +132,33 @@ class DocumentRunner:
             return list(bar(pool.map(process_document, tasks, chunksize=chunk)))
 
 
-def _dask_map(address: str, tasks: list[DocTask], bar: Callable) -> list[DocResult]:
+def _dask_map(address: str, tasks: list[DocTask], bar: Callable[[Iterable[Any]], Iterable[Any]]) -> list[DocResult]:
     try:
         from dask.distributed import Client, as_completed
     except ImportError as exc:
-        raise errors.BuildFailed([errors.InvalidField(
-            address, "--scheduler", "needs Dask distributed: pip install 'policy-timeline[cluster]'")]) from exc
+        raise errors.BuildFailed(
+            [
+                errors.InvalidField(
+                    address, "--scheduler", "needs Dask distributed: pip install 'policy-timeline[cluster]'"
+                )
+            ]
+        ) from exc
     try:
         client = Client(address, timeout="10s")
     except OSError as exc:
-        raise errors.BuildFailed([errors.InvalidField(
-            address, "--scheduler", f"cannot reach the Dask scheduler ({exc})")]) from exc
+        raise errors.BuildFailed(
+            [errors.InvalidField(address, "--scheduler", f"cannot reach the Dask scheduler ({exc})")]
+        ) from exc
     with client:
-        futures = client.map(process_document, tasks, pure=False)
+        # distributed leaves parts of Client.map's and Client.gather's signatures unannotated (and gather's return
+        # type covers its asynchronous use); here it gathers a list of futures synchronously: their results
+        futures = client.map(process_document, tasks, pure=False)  # pyright: ignore[reportUnknownMemberType]
         for _ in bar(as_completed(futures)):
             pass
-        return client.gather(futures)
+        return cast("list[DocResult]", client.gather(futures))  # pyright: ignore[reportUnknownMemberType]
 
 
-def precomputed_steps(per_document: Tables) -> tuple[Callable, Callable, Callable]:
+def precomputed_steps(per_document: Tables) -> tuple[Step, Step, Step]:
     """Return build steps standing for provision_themes_step, assignments_step and targets_step that give the
     rows the per-document step already computed (the cited targets of seeds/cited.yml first, as targets_step)."""
     from dashboard.analysis.actors import actor_rows

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from dashboard import errors
-from dashboard.corpus.load import Corpus, SeedDocument, load_document
+from dashboard.corpus.load import Corpus, SeedDocument, Shown, load_document
 from dashboard.corpus.sidecar import Vocabulary
 from dashboard.settings import MAX_SEED_BYTES
 
@@ -47,9 +47,13 @@ class DocTask:
     def key(self) -> str:
         """Return the cache key: hash of the seed, its sidecar, the vocabulary and the analysis code's version."""
         h = hashlib.sha256()
-        for part in (code_version(), self.name, _digest(self.text, self.text_size),
-                     _digest(self.sidecar, self.sidecar_size),
-                     json.dumps(asdict(self.vocabulary), sort_keys=True, ensure_ascii=False)):
+        for part in (
+            code_version(),
+            self.name,
+            _digest(self.text, self.text_size),
+            _digest(self.sidecar, self.sidecar_size),
+            json.dumps(asdict(self.vocabulary), sort_keys=True, ensure_ascii=False),
+        ):
             h.update(part.encode("utf-8"))
             h.update(b"\0")
         return h.hexdigest()
@@ -60,7 +64,7 @@ class DocResult:
     """A processed document and its per-document tables, or the input error that stopped it."""
 
     document: SeedDocument | None
-    tables: dict[str, list[Row]] = field(default_factory=dict)
+    tables: dict[str, list[Row]] = field(default_factory=dict[str, list[Row]])
     error: tuple[str, str, str, str] | None = None  # (error class name, file, where, problem)
 
     def raise_error(self) -> errors.InputError:
@@ -71,16 +75,21 @@ class DocResult:
         return cls(file, where, problem)
 
 
-def make_task(text_path: Path, vocabulary: Vocabulary, shown) -> DocTask:
+def make_task(text_path: Path, vocabulary: Vocabulary, shown: Shown) -> DocTask:
     """Read one seed text and its sidecar (if any) into a task; a file over MAX_SEED_BYTES is not read."""
     sidecar = text_path.with_suffix(".yml")
     text_size = text_path.stat().st_size if text_path.exists() else None
     sidecar_size = sidecar.stat().st_size if sidecar.exists() else None
-    return DocTask(name=text_path.name, text=text_path.read_bytes() if text_size is not None
-                   and text_size <= MAX_SEED_BYTES else None,
-                   sidecar=sidecar.read_bytes() if sidecar_size is not None and sidecar_size <= MAX_SEED_BYTES
-                   else None, shown_text=shown(text_path), shown_sidecar=shown(sidecar), vocabulary=vocabulary,
-                   text_size=text_size, sidecar_size=sidecar_size)
+    return DocTask(
+        name=text_path.name,
+        text=text_path.read_bytes() if text_size is not None and text_size <= MAX_SEED_BYTES else None,
+        sidecar=sidecar.read_bytes() if sidecar_size is not None and sidecar_size <= MAX_SEED_BYTES else None,
+        shown_text=shown(text_path),
+        shown_sidecar=shown(sidecar),
+        vocabulary=vocabulary,
+        text_size=text_size,
+        sidecar_size=sidecar_size,
+    )
 
 
 def _digest(data: bytes | None, size: int | None) -> str:
@@ -104,7 +113,7 @@ def process_document(task: DocTask) -> DocResult:
             _materialise(text_path, task.text, task.text_size)
         if task.sidecar_size is not None:
             _materialise(text_path.with_suffix(".yml"), task.sidecar, task.sidecar_size)
-        shown = lambda p: task.shown_text if p.suffix == ".txt" else task.shown_sidecar  # noqa: E731
+        shown: Shown = lambda p: task.shown_text if p.suffix == ".txt" else task.shown_sidecar  # noqa: E731
         try:
             doc = load_document(text_path, task.vocabulary, shown)
         except errors.InputError as exc:
@@ -118,8 +127,7 @@ def document_tables(doc: SeedDocument, vocabulary: Vocabulary) -> dict[str, list
     from dashboard.analysis.targets import targets_step
     from dashboard.analysis.themes import provision_themes_step
 
-    alone = Corpus(vocabulary=vocabulary, package={}, documents=[doc], referenced=[], relations=[], cited={},
-                   notes=[])
+    alone = Corpus(vocabulary=vocabulary, package={}, documents=[doc], referenced=[], relations=[], cited={}, notes=[])
     themes = provision_themes_step(alone, {})["provision_themes"]
     assignments = assignments_step(alone, {})["assignments"]
     targets = targets_step(alone, {"targets": [], "provision_themes": themes})["targets"]
@@ -139,8 +147,12 @@ def warm() -> None:
 def code_version() -> str:
     """Return a hash of the source and data files the per-document step reads (corpus/, analysis/, this file)."""
     root = Path(__file__).resolve().parent.parent
-    files = sorted(p for d in _CODE_DIRS for p in (root / d).rglob("*")
-                   if p.is_file() and p.suffix in _CODE_SUFFIXES and "__pycache__" not in p.parts)
+    files = sorted(
+        p
+        for d in _CODE_DIRS
+        for p in (root / d).rglob("*")
+        if p.is_file() and p.suffix in _CODE_SUFFIXES and "__pycache__" not in p.parts
+    )
     h = hashlib.sha256()
     for p in [*files, Path(__file__).resolve()]:
         h.update(str(p.relative_to(root)).encode("utf-8") + b"\0" + p.read_bytes() + b"\0")

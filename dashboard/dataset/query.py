@@ -113,7 +113,7 @@ class Query:
             return self._db
 
     def _open(self) -> duckdb.DuckDBPyConnection:
-        config = {"threads": 1, "memory_limit": _MEMORY_LIMIT}
+        config: dict[str, str | bool | int | float | list[str]] = {"threads": 1, "memory_limit": _MEMORY_LIMIT}
         try:
             path = self.cache_dir / f"{package_key(self.data_dir, self.tables)}.duckdb"
             if not path.exists():
@@ -207,7 +207,8 @@ class Query:
 
     def _where(self, f: ProvisionFilter) -> tuple[str, list[Any]]:
         """Return the WHERE clause (over provisions p joined to documents d) and its parameters."""
-        clauses, params = ["TRUE"], []
+        clauses: list[str] = ["TRUE"]
+        params: list[Any] = []
         if f.documents:
             clauses.append("p.document_id IN (SELECT unnest(?))")
             params.append(list(f.documents))
@@ -276,7 +277,8 @@ class Query:
         """Return one page of the targets due between the years (and tagged `theme`), by due year, then id."""
         if not self.has("targets"):
             return Page(pd.DataFrame(), 0)
-        clauses, params = ["TRUE"], []
+        clauses: list[str] = ["TRUE"]
+        params: list[Any] = []
         if year_from is not None:
             clauses.append("end_year >= ?")
             params.append(int(year_from))

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Collection, Hashable, Iterator, Mapping, Sequence
+from typing import Any, cast
 
 import pandas as pd
 
 CACHED_ROWS = 4096  # rows kept per process after a page asked for them (about 2 MB of provisions' text)
 
 
-def _row(record: dict[str, Any]) -> dict[str, Any]:
-    return {k: (None if _missing(v) else v) for k, v in record.items()}
+def _row(record: Mapping[Hashable, Any]) -> dict[str, Any]:
+    # a record of DataFrame.to_dict("records"): its keys are the table's column names, which are text
+    return cast("dict[str, Any]", {k: (None if _missing(v) else v) for k, v in record.items()})
 
 
 def _missing(value: Any) -> bool:
@@ -37,12 +38,12 @@ class Rows(Mapping[str, dict[str, Any]]):
         """Return the rows of `ids` (known ones, in that order), reading the ones not cached in one query."""
         with self._lock:
             missing = [i for i in dict.fromkeys(ids) if i not in self._cache and i in self._keys]
-        fetched = {}
+        fetched: dict[str, dict[str, Any]] = {}
         if missing:
             for record in self._fetch(missing).to_dict("records"):
                 fetched[str(record["id"])] = _row(record)
         with self._lock:
-            out = []
+            out: list[dict[str, Any]] = []
             for i in ids:
                 row = fetched.get(i) or self._cache.get(i)
                 if row is None:
@@ -59,7 +60,7 @@ class Rows(Mapping[str, dict[str, Any]]):
             row = self._cache.get(key)
         if row is not None:
             return row
-        found = self.prefetch([key]) if isinstance(key, str) else []
+        found = self.prefetch([key])
         if not found:
             raise KeyError(key)
         return found[0]

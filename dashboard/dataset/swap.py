@@ -17,7 +17,7 @@ import errno
 import fcntl
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Generator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -28,7 +28,7 @@ _AT_FDCWD = -100
 
 
 @contextmanager
-def build_lock(out_dir: Path) -> Iterator[None]:
+def build_lock(out_dir: Path) -> Generator[None, None, None]:
     """Hold the lock of `out_dir` for the block, or raise BuildFailed when another build holds it."""
     lock = out_dir.parent / f".{out_dir.name}.lock"
     handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)

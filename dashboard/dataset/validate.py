@@ -8,8 +8,10 @@ import hashlib
 import json
 import os
 from collections import Counter
+from collections.abc import Callable, Generator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import frictionless
 import pyarrow.parquet as pq
@@ -19,7 +21,7 @@ from dashboard.errors import DataInvalid
 
 
 @contextmanager
-def _cwd(path: Path):
+def _cwd(path: Path) -> Generator[None, None, None]:
     # frictionless refuses absolute resource paths as unsafe; validate from inside the package folder
     before = Path.cwd()
     os.chdir(path)
@@ -45,10 +47,11 @@ def frictionless_problems(data_dir: Path) -> list[str]:
     """Return one line per error the Frictionless validator reports."""
     with _cwd(data_dir):
         report = frictionless.validate("datapackage.json")
-    lines = []
+    lines: list[str] = []
     for task in report.tasks:
         for err in task.errors:
-            where = f"row {err.row_number}" if getattr(err, "row_number", None) else "table"
+            row = getattr(err, "row_number", None)  # a row's error has one; a table's does not
+            where = f"row {row}" if row else "table"
             field = getattr(err, "field_name", None)
             where += f": {field}" if field else ""
             lines.append(f"error: {task.name}.csv: {where}: {err.message}")
@@ -56,9 +59,12 @@ def frictionless_problems(data_dir: Path) -> list[str]:
     return lines
 
 
-def _seed_text(seeds_dir: Path, seed: str, cache: dict[str, str]) -> str:
-    """Return a seed file's text as the offsets count it (UTF-8, line endings as they are), read once."""
+def _seed_text(seeds_dir: Path | None, seed: str, cache: dict[str, str]) -> str | None:
+    """Return a seed file's text as the offsets count it (UTF-8, line endings as they are), read once; None when
+    only the package's seed texts are at hand and they lack it (that is reported on its own)."""
     if seed not in cache:
+        if seeds_dir is None:
+            return None
         cache[seed] = (seeds_dir / seed).read_bytes().decode("utf-8")
     return cache[seed]
 
@@ -120,7 +126,7 @@ def cross_table_problems(data_dir: Path, seeds_dir: Path | None) -> list[str]:
     return problems
 
 
-def _package_seed_texts(data_dir: Path, package: dict, documents: dict[str, dict[str, str]]
+def _package_seed_texts(data_dir: Path, package: dict[str, Any], documents: dict[str, dict[str, str]]
                         ) -> tuple[dict[str, str], list[str]]:
     """Return the seed texts the package holds (by seed file) and their problems: each held document has one,
     whose SHA-256 is the document's seed_sha256 (so the package's spans are checkable without seeds/)."""
@@ -202,7 +208,9 @@ def annotation_problems(data_dir: Path, documents: dict[str, dict[str, str]],
 _EVIDENCE_LISTS = ("evidence", "terms", "weights", "starts", "ends", "source_starts", "source_ends")
 
 
-def _evidence_problems(data_dir: Path, provisions: dict[str, dict[str, str]], raw) -> list[str]:
+def _evidence_problems(
+    data_dir: Path, provisions: dict[str, dict[str, str]], raw: Callable[[str], str | None]
+) -> list[str]:
     """Return problems of the theme evidence: parallel lists of one length, each piece of evidence found at its
     offsets in the provision's text and, when the seeds are at hand, at its offsets in the seed file."""
     problems: list[str] = []

@@ -50,7 +50,9 @@ def pptx_bytes(brief: Brief) -> bytes:
                 {"chart": _chart, "quotes": _quotes}[spec.kind](slide, spec)
             _footer(slide, brief, number, len(brief.slides))
         if spec.notes:
-            slide.notes_slide.notes_text_frame.text = _clean(spec.notes)
+            frame = slide.notes_slide.notes_text_frame
+            assert frame is not None  # a notes slide of the default template always has its body placeholder
+            frame.text = _clean(spec.notes)
     buf = io.BytesIO()
     prs.save(buf)
     return buf.getvalue()
@@ -220,13 +222,15 @@ def _table(
 
     # the largest text from 12 pt down to 9 pt at which the table fits; else its first rows at 9 pt
     rows, note = spec.rows, spec.note
-    for size in (size,) if size else (12, 11, 10, 9):
-        heights = row_heights(rows, size)
+    pt: float = 9
+    heights: list[int] = []  # both set by the loop's first turn
+    for pt in (size,) if size else (12, 11, 10, 9):
+        heights = row_heights(rows, pt)
         if sum(heights) <= room:
             break
     while sum(heights) > room and len(rows) > 1:
         rows = rows[:-1]
-        heights = row_heights(rows, size)
+        heights = row_heights(rows, pt)
     if len(rows) < len(spec.rows):
         note = t("brief.first_rows", lang, n=len(rows), total=len(spec.rows))
     spec = Slide(spec.kind, spec.title, columns=spec.columns, rows=rows, note=note)
@@ -236,11 +240,11 @@ def _table(
         table.columns[i].width = w
     table.rows[0].height = Inches(0.4)
     for j, name in enumerate(spec.columns):
-        _cell(table.cell(0, j), name, size, bold=True)
+        _cell(table.cell(0, j), name, pt, bold=True)
     for i, row in enumerate(spec.rows, start=1):
         table.rows[i].height = heights[i - 1]
         for j, value in enumerate(row):
-            _cell(table.cell(i, j), value, size)
+            _cell(table.cell(i, j), value, pt)
     y = top + Inches(0.4) + sum(heights) + Inches(0.15)
     if spec.note and standalone:
         _textbox(slide, LEFT, min(y, H - Inches(0.9)), BODY_W, Inches(0.4), [[Run(spec.note)]], size=11, color=MUTED)

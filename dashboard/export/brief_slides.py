@@ -11,7 +11,7 @@ span in the speaker notes.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
@@ -183,8 +183,11 @@ def _key_pairs(pairs: list[dict], status: str, basis: dict[str, str], deltas: di
     return found[: MAX_QUOTES[status]]
 
 
-def _quote(pair: dict, provisions: Any, doc_a: dict, doc_b: dict, labels: dict[str, str], lang: str = "en") -> Quote:
-    themes = [labels.get(th, th) for th in (pair.get("themes") or [])[:3]]
+def _quote(
+    pair: dict[str, Any], provisions: Any, doc_a: dict, doc_b: dict, labels: dict[str, str], lang: str = "en"
+) -> Quote:
+    theme_ids: list[str] = (pair.get("themes") or [])[:3]
+    themes = [labels.get(th, th) for th in theme_ids]
     if pair.get("set_by") == "reader":  # shown on the quote's heading line, beside its themes
         themes.append(t("brief.paired_by_reader" if pair.get("a") and pair.get("b") else "brief.unpaired_by_reader",
                         lang))
@@ -258,7 +261,7 @@ def targets_slide(dataset: Dataset, doc_a: dict, doc_b: dict, lang: str = "en") 
         chosen = targets[targets["document_id"].isin([doc_a["id"], doc_b["id"]])]
         chosen = chosen.sort_values(["end_year", "document_id", "id"], na_position="last")
         symbols = {doc_a["id"]: doc_a["symbol"], doc_b["id"]: doc_b["symbol"]}
-        for r in chosen.to_dict("records")[:10]:
+        for r in cast("list[dict[str, Any]]", chosen.to_dict("records"))[:10]:  # column names: text
             value = "" if _missing(r.get("value")) else f"{r['value']:g} {_text(r.get('unit'))}".strip()
             where = _text(r.get("provision_id")) or t("brief.where_cited", lang)
             kind = label("target_kind", r.get("kind"), lang).replace("_", " ")
@@ -292,7 +295,7 @@ def targets_slide(dataset: Dataset, doc_a: dict, doc_b: dict, lang: str = "en") 
 def sources_slide(dataset: Dataset, compared: tuple[str, str], lang: str = "en") -> Slide:
     """Return the table of held sources and their coverage, with the two compared marked (A) and (B)."""
     rows = []
-    for d in dataset.held_documents().to_dict("records"):
+    for d in cast("list[dict[str, Any]]", dataset.held_documents().to_dict("records")):  # column names: text
         mark = " (A)" if d["id"] == compared[0] else " (B)" if d["id"] == compared[1] else ""
         rows.append(
             [
@@ -369,8 +372,9 @@ def _title(doc: dict, lang: str = "en") -> str:
     return _text(doc.get("title_vi")) if lang == "vi" and _text(doc.get("title_vi")) else _text(doc.get("title_en"))
 
 
-def _counts(doc: dict) -> str:
-    own, total = doc.get("own_provisions"), doc.get("provisions")
+def _counts(doc: dict[str, Any]) -> str:
+    own: Any = doc.get("own_provisions")  # a count, or None/NaN when missing
+    total: Any = doc.get("provisions")
     return "" if _missing(total) else f"{0 if _missing(own) else int(own)} / {int(total)}"
 
 
@@ -378,8 +382,9 @@ def _year(doc: dict) -> str:
     return _text(doc.get("issued"))[:4]
 
 
-def _year_span(target: dict) -> str:
-    start, end = target.get("start_year"), target.get("end_year")
+def _year_span(target: dict[str, Any]) -> str:
+    start: Any = target.get("start_year")  # a year, or None/NaN when missing
+    end: Any = target.get("end_year")
     if _missing(end):
         return ""
     return f"{int(start)}–{int(end)}" if not _missing(start) and int(start) != int(end) else str(int(end))

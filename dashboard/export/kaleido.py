@@ -16,6 +16,7 @@ import threading
 import time
 import weakref
 from pathlib import Path
+from typing import NotRequired, TypedDict
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -29,7 +30,18 @@ RENDER_TIMEOUT_S = 60.0
 
 _RENDER_LOCK = threading.Lock()
 _STATE_LOCK = threading.Lock()
-_state: dict[str, object] = {"started": False, "atexit": False, "broken": False, "cold_start_s": 0.0}
+
+
+class _State(TypedDict):
+    started: bool
+    atexit: bool
+    broken: bool
+    cold_start_s: float
+    profile: NotRequired[str]  # the browser's profile folder while it runs
+    renders: NotRequired[int]
+
+
+_state: _State = {"started": False, "atexit": False, "broken": False, "cold_start_s": 0.0}
 
 
 def start_server() -> float:
@@ -130,13 +142,14 @@ def render(fig: go.Figure, fmt: str, *, width: int, height: int, scale: float = 
         raise ExportFailed("the export browser stopped answering earlier; restart the process")
     if not is_running():
         start_server()
-    result: dict[str, object] = {}
+    result: dict[str, bytes] = {}
+    failed: list[Exception] = []  # what the render raised
 
     def work() -> None:
         try:
             result["bytes"] = pio.to_image(fig, format=fmt, width=width, height=height, scale=scale)
         except Exception as exc:  # noqa: BLE001  (re-raised below as one clear error)
-            result["error"] = exc
+            failed.append(exc)
 
     # kaleido waits on its queue without a time limit; if Chromium is gone the caller would hang forever, so
     # the render runs in a helper thread that we wait on with a deadline
@@ -152,17 +165,17 @@ def render(fig: go.Figure, fmt: str, *, width: int, height: int, scale: float = 
             raise ExportFailed(f"the export browser did not answer within {timeout:.0f} s")
     finally:
         _RENDER_LOCK.release()
-    if "error" in result:
-        exc = result["error"]
+    if failed:
+        exc = failed[0]
         first = str(exc).splitlines()[0] if str(exc) else repr(exc)
         raise ExportFailed(f"the export browser failed: {first}") from exc
-    _state["renders"] = int(_state.get("renders", 0)) + 1  # type: ignore[call-overload]
-    return result["bytes"]  # type: ignore[return-value]
+    _state["renders"] = int(_state.get("renders", 0)) + 1
+    return result["bytes"]
 
 
 def render_count() -> int:
     """Return how many figures this process's export browser has rendered (its warm-up included)."""
-    return int(_state.get("renders", 0))  # type: ignore[call-overload]
+    return int(_state.get("renders", 0))
 
 
 def browser_path() -> str | None:

@@ -40,8 +40,10 @@ def catalogue(lang: str) -> dict[str, str | tuple[str, ...]]:
     for message in _po(lang):
         if not message.id:
             continue
-        key = message.id[0] if isinstance(message.id, tuple) else message.id
-        out[key] = tuple(message.string) if isinstance(message.string, (tuple, list)) else message.string
+        # a message that counts has a tuple of ids (singular, plural) and of texts; babel types both as str, tuple
+        # or list, and the text as possibly None (an empty text is "" in a read .po file)
+        key = message.id[0] if isinstance(message.id, (tuple, list)) else message.id
+        out[key] = tuple(message.string) if isinstance(message.string, (tuple, list)) else message.string or ""
     return out
 
 

@@ -510,3 +510,39 @@ def test_cmpr016_a_later_document_as_a_gets_a_notice(journey, app_url):
     wait_for_page(page, ids.COMPARE_PAIRS)
     expect(page.locator(".compare-notice")).to_contain_text("Swap A and B", timeout=T)
     journey.assert_clean()
+
+
+def test_cmpr017_a_correction_keeps_the_rows_it_does_not_change(journey, app_url):
+    """A correction replaces only the rows it changes: a row it does not concern keeps its very DOM node (marked
+    before the click), with its own corrections now leading from the corrected address; the corrected row shows
+    the change."""
+    page = journey.page
+    page.goto(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}")
+    wait_for_page(page, ids.COMPARE_PAIRS)
+    expect(rows(page).first).to_be_attached(timeout=T)
+    page.evaluate("(box) => document.querySelectorAll(box + ' > .pair').forEach(e => { e._before = true; })",
+                  sel(ids.COMPARE_PAIRS))
+    row = page.locator(f"{sel(ids.COMPARE_PAIRS)} > .pair[data-a='{STRATEGY}:3.b1']")
+    expect(row).to_have_attribute("data-set-by", "engine", timeout=T)
+    candidate = row.locator(".side-a a.pin-candidate").first
+    other = f"{PROGRAMME}:" + (candidate.text_content() or "").split(" ")[0]  # the B provision offered
+    candidate.click()
+    expect(row).to_have_attribute("data-set-by", "reader", timeout=T)
+    expect(row).to_have_attribute("data-b", other, timeout=T)
+    kept = page.evaluate(
+        """([box, a, b]) => Array.from(document.querySelectorAll(box + ' > .pair'))
+            .filter(e => e.dataset.a !== a && e.dataset.b !== b)
+            .map(e => [e._before === true, e.querySelector('a.pin-unpair')?.getAttribute('href') || ''])""",
+        [sel(ids.COMPARE_PAIRS), f"{STRATEGY}:3.b1", other],
+    )
+    assert row.evaluate("e => e._before === true") is False  # the corrected row was made anew
+    untouched = [href for before, href in kept if before]
+    assert len(untouched) > len(kept) / 2  # most rows are the same nodes as before the click
+    # and their corrections start from the corrected address ("not a pair" keeps the new pin beside its own)
+    pin = query(page.url)["pin"][0]
+    unpair = [query(href)["pin"][0].split(",") for href in untouched if href]
+    assert unpair and all(pin in pins and len(pins) == 2 for pins in unpair)
+    expect(rows(page)).to_have_count(
+        int(page.locator(sel(ids.COMPARE_PAIR_COUNT)).get_attribute("data-count") or "-1"), timeout=T
+    )
+    journey.assert_clean()

@@ -31,7 +31,8 @@ from scipy.optimize import linear_sum_assignment  # pyright: ignore[reportMissin
 from sklearn.feature_extraction.text import TfidfVectorizer  # pyright: ignore[reportMissingTypeStubs]  # no hints
 
 from dashboard.analysis.diff.linkmodel import LinkModel, shipped
-from dashboard.analysis.text import STOP_WORDS, Token, stem, tokenise
+from dashboard.analysis.text import STOP_WORDS, stem
+from dashboard.analysis.words import WORD, word_forms
 
 # Words that say what to do or how keenly, not about what: every provision of an action programme has some.
 PROCEDURAL_WORDS = frozenset(
@@ -95,9 +96,11 @@ class Alignment:
 
 
 @lru_cache(maxsize=8192)
-def tokens(text: str) -> tuple[Token, ...]:
-    """Return the shared tokeniser's words of `text`, cached (alignment and keyness reuse them)."""
-    return tuple(tokenise(text))
+def folded_words(text: str) -> tuple[str, ...]:
+    """Return the folded words of `text` as the shared tokeniser gives them (analysis.text.tokenise's `text`),
+    cached per text and folded once per written form (analysis.words): subject terms and character n-grams
+    read them."""
+    return tuple(word_forms(surface)[0] for surface in WORD.findall(text))
 
 
 def subject_terms(text: str) -> list[str]:
@@ -108,8 +111,8 @@ def subject_terms(text: str) -> list[str]:
 @lru_cache(maxsize=16384)
 def _subject_terms(text: str) -> tuple[str, ...]:
     out: list[str] = []
-    for token in tokens(text):
-        word = SPELLING.get(token.text, token.text)
+    for folded in folded_words(text):
+        word = SPELLING.get(folded, folded)
         if word in _STOP or len(word) < 2 or word.isdigit():
             continue
         out.append(stem(word))

@@ -45,6 +45,9 @@ class Candidates:
     signals: tuple[str, ...]
     score: np.ndarray
     features: list[np.ndarray] | None = None  # one matrix per name of features.FEATURES
+    # the similarity of the two provisions' blocks (a top-level item or part with all under it), per provision
+    # pair; None for two flat lists. A heading is offered what its block is closest to (rows.py)
+    context: np.ndarray | None = None
 
 
 def candidates(
@@ -64,31 +67,43 @@ def candidates(
     ents_a = None if entities_of is None else [entities_of.get(r["id"], frozenset()) for r in rows_a]
     ents_b = None if entities_of is None else [entities_of.get(r["id"], frozenset()) for r in rows_b]
     sim, lexical, signals = similarity_matrix(
-        texts_a, texts_b, themes_a=themes_a, themes_b=themes_b, entities_a=ents_a, entities_b=ents_b,
+        texts_a,
+        texts_b,
+        themes_a=themes_a,
+        themes_b=themes_b,
+        entities_a=ents_a,
+        entities_b=ents_b,
         settings=settings,
     )
     terms_a, terms_b = [subject_terms(t) for t in texts_a], [subject_terms(t) for t in texts_b]
     sa = structure([r["id"] for r in rows_a], [r.get("parent_id") for r in rows_a], [len(t) for t in terms_a])
     sb = structure([r["id"] for r in rows_b], [r.get("parent_id") for r in rows_b], [len(t) for t in terms_b])
     grouped = len(set(sa.block)) < len(sa.block) or len(set(sb.block)) < len(sb.block)
-    block = None
-    if settings.context_weight > 0 and grouped:  # flat lists have no context to add
-        block = block_similarity(texts_a, texts_b, sa, sb)
+    block = block_similarity(texts_a, texts_b, sa, sb) if grouped else None  # flat lists have no context
+    if settings.context_weight > 0 and block is not None:
         sim = with_context(sim, block, sa, sb, settings.context_weight)
     sim.setflags(write=False)
+    context = None if block is None else block[np.ix_(list(sa.block), list(sb.block))]
     if settings.model is None and not with_features:
-        return Candidates(sim, sa, sb, signals, sim)
+        return Candidates(sim, sa, sb, signals, sim, context=context)
     features = feature_matrices(
-        texts_a, texts_b, terms_a, terms_b, sim, lexical,
-        block if block is not None else block_similarity(texts_a, texts_b, sa, sb), sa, sb,
+        texts_a,
+        texts_b,
+        terms_a,
+        terms_b,
+        sim,
+        lexical,
+        block if block is not None else block_similarity(texts_a, texts_b, sa, sb),
+        sa,
+        sb,
         themes=None if themes_a is None or themes_b is None else weight_similarity(themes_a, themes_b),
         entities=None if ents_a is None or ents_b is None else set_similarity(ents_a, ents_b),
     )
     if settings.model is None:
-        return Candidates(sim, sa, sb, signals, sim, features)
+        return Candidates(sim, sa, sb, signals, sim, features, context)
     score = settings.model.probability(features) if sim.size else np.zeros(sim.shape)
     score.setflags(write=False)
-    return Candidates(sim, sa, sb, (*signals, f"model {settings.model.version}"), score, features)
+    return Candidates(sim, sa, sb, (*signals, f"model {settings.model.version}"), score, features, context)
 
 
 def link_rules(settings: AlignSettings) -> LinkRules:
@@ -96,8 +111,13 @@ def link_rules(settings: AlignSettings) -> LinkRules:
     provision links to several when each clears the bar), else the similarity thresholds of issue 13."""
     if settings.model is not None:
         bar = settings.model.bar
-        return {"threshold": bar, "link_threshold": bar, "link_ratio": 0.0, "max_links": settings.max_links,
-                "mutual_threshold": None}
+        return {
+            "threshold": bar,
+            "link_threshold": bar,
+            "link_ratio": 0.0,
+            "max_links": settings.max_links,
+            "mutual_threshold": None,
+        }
     return {
         "threshold": settings.threshold,
         "link_threshold": settings.link_threshold,

@@ -168,6 +168,9 @@ def diff_provisions(
         themes_of=themes_of or {},
         theme_order=order,
         settings=settings,
+        context=cands.context,
+        heads_a=sa.heads,
+        heads_b=sb.heads,
     )
     wholes = _memo(
         (prov_a, prov_b, provision_themes, mentions, entities, targets),

@@ -16,9 +16,9 @@ from typing import Any, cast
 
 import numpy as np
 from scipy import sparse  # pyright: ignore[reportMissingTypeStubs]  # no hints
-from sklearn.feature_extraction.text import TfidfVectorizer  # pyright: ignore[reportMissingTypeStubs]  # no hints
+from sklearn.feature_extraction.text import TfidfTransformer  # pyright: ignore[reportMissingTypeStubs]  # no hints
 
-from dashboard.analysis.diff.align import lexical_similarity, tokens
+from dashboard.analysis.diff.align import folded_words, lexical_similarity
 from dashboard.analysis.diff.linkmodel import FEATURES
 from dashboard.analysis.diff.links import Structure
 
@@ -40,7 +40,7 @@ def block_similarity(texts_a: Sequence[str], texts_b: Sequence[str], sa: Structu
 @lru_cache(maxsize=16384)
 def _char_grams(text: str) -> tuple[str, ...]:
     """Return the character 4-grams of the text's words, each word padded by a space (sklearn's char_wb)."""
-    return tuple(gram for token in tokens(text) for gram in _word_grams(token.text))
+    return tuple(gram for word in folded_words(text) for gram in _word_grams(word))
 
 
 @lru_cache(maxsize=65536)
@@ -52,14 +52,55 @@ def _word_grams(word: str) -> tuple[str, ...]:
 def char_similarity(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndarray:
     """Return the TF-IDF cosine of character 4-grams (within words) of every A text with every B text."""
     shape = (len(texts_a), len(texts_b))
-    if not texts_a or not texts_b:
+    counts = _gram_counts([*texts_a, *texts_b]) if texts_a and texts_b else None
+    if counts is None:
         return np.zeros(shape)
-    vectoriser = cast(Any, TfidfVectorizer)(analyzer=_char_grams, sublinear_tf=True)  # no hints (as align.py)
-    try:
-        matrix = vectoriser.fit_transform([*texts_a, *texts_b])
-    except ValueError:
-        return np.zeros(shape)
+    matrix = cast(Any, TfidfTransformer)(sublinear_tf=True).fit_transform(counts)  # sklearn: no hints
     return np.clip(cast(np.ndarray, (matrix[: len(texts_a)] @ matrix[len(texts_a) :].T).toarray()), 0.0, 1.0)
+
+
+def _gram_counts(texts: Sequence[str]) -> Any:
+    """Return the counts of each text's character 4-grams (`_char_grams`), laid out as sklearn's
+    CountVectorizer lays them out (columns in gram order, each row's entries in order of the grams' first
+    appearance in `texts`; a scipy.sparse.csr_matrix, Any as scipy has no hints), or None when there is no gram at
+    all.
+
+    Counted as (texts × words) · (words × grams): the grams of a word are listed once per distinct word, not
+    once per occurrence, so a cold comparison does not walk every gram of every text in Python."""
+    word_id: dict[str, int] = {}
+    gram_id: dict[str, int] = {}
+    word_grams: list[list[int]] = []
+    cols: list[int] = []
+    indptr = [0]
+    for text in texts:
+        for word in folded_words(text):
+            k = word_id.get(word)
+            if k is None:
+                k = word_id[word] = len(word_id)
+                word_grams.append([gram_id.setdefault(g, len(gram_id)) for g in _word_grams(word)])
+            cols.append(k)
+        indptr.append(len(cols))
+    if not gram_id:
+        return None
+    csr_matrix = cast(Any, sparse.csr_matrix)  # scipy: no hints
+    docs = csr_matrix((np.ones(len(cols)), cols, indptr), shape=(len(texts), len(word_id)))
+    grams = csr_matrix(
+        (
+            np.ones(sum(map(len, word_grams))),
+            [g for row in word_grams for g in row],
+            np.cumsum([0, *map(len, word_grams)]),
+        ),
+        shape=(len(word_id), len(gram_id)),
+    )
+    counts = csr_matrix(docs @ grams)
+    counts.sum_duplicates()
+    counts.sort_indices()  # by first appearance, as sklearn counts them
+    indices: np.ndarray = counts.indices
+    rank = np.empty(len(gram_id), dtype=indices.dtype)
+    rank[[gram_id[g] for g in sorted(gram_id)]] = np.arange(len(gram_id), dtype=indices.dtype)
+    counts.indices = rank[indices]  # then renumbered in gram order without moving, as sklearn does
+    counts.has_sorted_indices = False
+    return counts
 
 
 def _binary(sets_a: Sequence[frozenset[str]], sets_b: Sequence[frozenset[str]]) -> tuple[Any, Any]:

@@ -45,6 +45,11 @@ class Structure:
     block: tuple[int, ...]
     bare: tuple[bool, ...]
 
+    @property
+    def heads(self) -> frozenset[int]:
+        """Return the provisions with children (items over bullets, parts over items)."""
+        return frozenset(p for p in self.parent if p >= 0)
+
     @classmethod
     def flat(cls, n: int) -> Structure:
         return cls(tuple([-1] * n), tuple(range(n)), tuple([False] * n))
@@ -126,8 +131,12 @@ def choose_links(
         taken_rows, taken_cols = {i for i, _ in links}, {j for _, j in links}
         for i in range(n):
             j = int(np.argmax(sim[i]))
-            if (sim[i, j] >= mutual_threshold and int(np.argmax(sim[:, j])) == i
-                    and i not in taken_rows and j not in taken_cols):
+            if (
+                sim[i, j] >= mutual_threshold
+                and int(np.argmax(sim[:, j])) == i
+                and i not in taken_rows
+                and j not in taken_cols
+            ):
                 links.add((i, j))
     degree_a: dict[int, int] = {}
     degree_b: dict[int, int] = {}

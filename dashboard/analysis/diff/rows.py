@@ -15,9 +15,12 @@ import numpy as np
 
 from dashboard.analysis.diff.align import AlignSettings
 from dashboard.analysis.diff.result import Candidate, Link, Record
-from dashboard.analysis.diff.words import one_sided_ops, word_ops, word_overlap
+from dashboard.analysis.diff.words import one_sided_ops, overlap_reaches, word_ops
 
 CANDIDATES = 3  # closest provisions of the other document offered beside each provision
+# further provisions are offered (up to 2 · CANDIDATES in all) while they come within CLOSE of the third: where the
+# top ones are close, the third is no better a guess than the next (0.8 is AlignSettings.link_ratio, not tuned)
+CLOSE = 0.8
 
 
 def subject_text(row: Mapping[str, Any]) -> str:
@@ -43,9 +46,24 @@ def build_rows(
     themes_of: Mapping[str, Mapping[str, float]],
     theme_order: Sequence[str],
     settings: AlignSettings,
+    context: np.ndarray | None = None,
+    heads_a: frozenset[int] = frozenset(),
+    heads_b: frozenset[int] = frozenset(),
 ) -> list[Link]:
-    """Return every row of the comparison in reading order (see the module docstring)."""
+    """Return every row of the comparison in reading order (see the module docstring).
+
+    `context` is the similarity of the two provisions' blocks (candidates.Candidates.context); a heading with
+    children (`heads_a`, `heads_b`) is also offered what its block is closest to."""
     rank = {t: i for i, t in enumerate(theme_order)}
+
+    def offers_a(i: int, partners: Sequence[int]) -> list[Candidate]:
+        near = context[i, :] if context is not None and i in heads_a else None
+        return _candidates(sim[i, :], rows_b, partners, near)
+
+    def offers_b(j: int, partners: Sequence[int]) -> list[Candidate]:
+        near = context[:, j] if context is not None and j in heads_b else None
+        return _candidates(sim[:, j], rows_a, partners, near)
+
     by_a: dict[int, list[int]] = {}
     by_b: dict[int, list[int]] = {}
     for i, j in links:
@@ -60,16 +78,28 @@ def build_rows(
             elif degree_a.get(i, 1) > 1:
                 status = "split"
             else:
-                kept = word_overlap(subject_text(row), subject_text(rows_b[j])) >= settings.kept_overlap
+                kept = overlap_reaches(subject_text(row), subject_text(rows_b[j]), settings.kept_overlap)
                 status = "kept" if kept else "reworded"
             link = _row(row, rows_b[j], status, float(sim[i, j]), themes_of, rank)
-            keyed.append(((i, 0, j), _with(link, set_by.get((i, j), "engine"), True,
-                                           _candidates(sim[i, :], rows_b, partners),
-                                           _candidates(sim[:, j], rows_a, by_b.get(j, [])))))
+            keyed.append(
+                (
+                    (i, 0, j),
+                    _with(
+                        link, set_by.get((i, j), "engine"), True, offers_a(i, partners), offers_b(j, by_b.get(j, []))
+                    ),
+                )
+            )
         if not partners:
             link = _row(row, None, "dropped", 0.0, themes_of, rank)
-            link = _with(link, alone.get((i, None), "engine"), counted_a[i], _candidates(sim[i, :], rows_b, []),
-                         [], nearest=_nearest(sim[i, :], rows_b), heading=bare_a[i])
+            link = _with(
+                link,
+                alone.get((i, None), "engine"),
+                counted_a[i],
+                offers_a(i, []),
+                [],
+                nearest=_nearest(sim[i, :], rows_b),
+                heading=bare_a[i],
+            )
             keyed.append(((i, 0, -1), link))
     anchor = -1
     for j, row in enumerate(rows_b):
@@ -77,23 +107,44 @@ def build_rows(
             anchor = max(by_b[j])
             continue
         link = _row(None, row, "new", 0.0, themes_of, rank)
-        link = _with(link, alone.get((None, j), "engine"), counted_b[j], [], _candidates(sim[:, j], rows_a, []),
-                     nearest=_nearest(sim[:, j], rows_a), heading=bare_b[j])
+        link = _with(
+            link,
+            alone.get((None, j), "engine"),
+            counted_b[j],
+            [],
+            offers_b(j, []),
+            nearest=_nearest(sim[:, j], rows_a),
+            heading=bare_b[j],
+        )
         keyed.append(((anchor, 1, j), link))
     return [link for _, link in sorted(keyed, key=lambda kv: kv[0])]
 
 
-def _with(link: Link, set_by: str, counted: bool, cand_a: list[Candidate], cand_b: list[Candidate], *,
-          nearest: Candidate | None = None,
-          heading: bool = False) -> Link:
+def _with(
+    link: Link,
+    set_by: str,
+    counted: bool,
+    cand_a: list[Candidate],
+    cand_b: list[Candidate],
+    *,
+    nearest: Candidate | None = None,
+    heading: bool = False,
+) -> Link:
     from dataclasses import replace
 
-    return replace(link, set_by=set_by, counted=counted, candidates={"a": cand_a, "b": cand_b}, nearest=nearest,
-                   heading=heading)
+    return replace(
+        link, set_by=set_by, counted=counted, candidates={"a": cand_a, "b": cand_b}, nearest=nearest, heading=heading
+    )
 
 
-def _row(a: Record | None, b: Record | None, status: str, similarity: float,
-         themes_of: Mapping[str, Mapping[str, float]], rank: Mapping[str, int]) -> Link:
+def _row(
+    a: Record | None,
+    b: Record | None,
+    status: str,
+    similarity: float,
+    themes_of: Mapping[str, Mapping[str, float]],
+    rank: Mapping[str, int],
+) -> Link:
     themes = sorted(
         {t for row in (a, b) if row for t in themes_of.get(row["id"], {})},
         key=lambda t: (rank.get(t, len(rank)), t),
@@ -124,16 +175,47 @@ def _row(a: Record | None, b: Record | None, status: str, similarity: float,
     )
 
 
-def _candidates(line: np.ndarray, others: Sequence[Record], partners: Sequence[int]) -> list[Candidate]:
-    """Return the closest provisions of the other document (besides the linked ones), best first, above 0."""
-    order = np.argsort(-line, kind="stable")
-    out: list[Candidate] = []
-    for k in order:
-        if len(out) == CANDIDATES or line[k] <= 0:
+def _candidates(
+    line: np.ndarray, others: Sequence[Record], partners: Sequence[int], block: np.ndarray | None = None
+) -> list[Candidate]:
+    """Return the provisions of the other document offered beside one (besides the linked ones), each sharing a
+    word with it (similarity above 0): the CANDIDATES closest, then more while they come within CLOSE of the
+    third (at most 2 · CANDIDATES), then, for a heading, up to CANDIDATES its block is closest to (`block`: the
+    similarity of its block, an item with its bullets, to each of the other document's)."""
+    chosen: list[int] = []
+    head = _top(line, 2 * CANDIDATES + len(partners))  # enough for both steps below
+    for k in head:
+        if len(chosen) == CANDIDATES or line[k] <= 0:
             break
         if k not in partners:
-            out.append(Candidate(id=others[int(k)]["id"], similarity=round(float(line[k]), 4)))
-    return out
+            chosen.append(int(k))
+    if len(chosen) == CANDIDATES:
+        floor = CLOSE * line[chosen[-1]]
+        for k in head:
+            if len(chosen) == 2 * CANDIDATES or line[k] < floor:
+                break
+            if k not in partners and k not in chosen:
+                chosen.append(int(k))
+    if block is not None:
+        added = 0
+        for k in np.argsort(-block, kind="stable"):
+            if added == CANDIDATES or block[k] <= 0:
+                break
+            if line[k] > 0 and k not in partners and k not in chosen:
+                chosen.append(int(k))
+                added += 1
+    return [Candidate(id=others[k]["id"], similarity=round(float(line[k]), 4)) for k in chosen]
+
+
+def _top(line: np.ndarray, count: int) -> np.ndarray:
+    """Return the indices of the `count` largest values of `line` (and any tied with the last), largest first,
+    ties in index order: the head of a stable descending argsort, without sorting the whole line."""
+    if count >= line.size or line.size <= 64:  # a short line: sorting it all is cheaper
+        return np.argsort(-line, kind="stable")
+    # the count-th largest value (negated: a fresh array, as np.partition is slow on a read-only view)
+    floor = -np.partition(-line, count - 1)[count - 1]
+    head = np.flatnonzero(line >= floor)
+    return head[np.argsort(-line[head], kind="stable")]
 
 
 def _nearest(line: np.ndarray, others: Sequence[Record]) -> Candidate | None:

@@ -27,17 +27,19 @@ def sections(rows_a: Sequence[Record], rows_b: Sequence[Record], pairs: Sequence
     for row in rows_a:  # document order: a parent comes before its children
         parent = row.get("parent_id")
         top[row["id"]] = top.get(parent, parent) if isinstance(parent, str) and parent in ids_a else row["id"]
-    links = [p for p in pairs if p.a and p.b]
     section_of_b: dict[str, set[str]] = {}
+    links_of: dict[str, list[Link]] = {}  # per section head, its members' links in the comparison's order
     for p in pairs:
         if p.a and p.b:  # a link
             section_of_b.setdefault(p.b, set()).add(top[p.a])
+            links_of.setdefault(top[p.a], []).append(p)
     counted_a = {p.a for p in pairs if p.a and (p.counted or p.heading or p.b)}
+    counted_heads = {top[x] for x in counted_a}  # sections with a member that counts
     out: list[Section] = []
     for row in rows_a:
-        if top[row["id"]] != row["id"] or not _has_counted(row["id"], top, counted_a):
+        if top[row["id"]] != row["id"] or row["id"] not in counted_heads:
             continue
-        mine = [p for p in links if p.a and top[p.a] == row["id"]]
+        mine = links_of.get(row["id"], [])
         bs = sorted({p.b for p in mine if p.b}, key=lambda b: order_b.get(b, 0))
         title = _title(row)
         if not bs:
@@ -54,10 +56,6 @@ def sections(rows_a: Sequence[Record], rows_b: Sequence[Record], pairs: Sequence
     if new:
         out.append(Section(None, "New in B", "new", f"New in B: {_names(new)}", tuple(new)))
     return tuple(out)
-
-
-def _has_counted(head: str, top: dict[str, str], counted_a: set[str]) -> bool:
-    return any(top[x] == head for x in counted_a)
 
 
 def _title(row: Record) -> str:

@@ -74,9 +74,7 @@ def _word_ops(a_text: str, b_text: str) -> tuple[Op, ...]:
     a_keys, b_keys = [_key(p) for p in a_pieces], [_key(p) for p in b_pieces]
     codes = SequenceMatcher(None, a_keys, b_keys, autojunk=False).get_opcodes()
     codes = _absorb_islands(codes, a_keys)
-    return tuple(
-        Op(op=tag, a="".join(a_pieces[i1:i2]), b="".join(b_pieces[j1:j2])) for tag, i1, i2, j1, j2 in codes
-    )
+    return tuple(Op(op=tag, a="".join(a_pieces[i1:i2]), b="".join(b_pieces[j1:j2])) for tag, i1, i2, j1, j2 in codes)
 
 
 def _absorb_islands(codes: Sequence[tuple[str, int, int, int, int]], a_keys: list[str]) -> list[Code]:
@@ -119,14 +117,32 @@ def one_sided_ops(text: str, side: str) -> list[Op]:
     return [Op(op="delete", a=text, b="")] if side == "a" else [Op(op="insert", a="", b=text)]
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
 @lru_cache(maxsize=8192)
 def word_overlap(a_text: str, b_text: str) -> float:
     """Return the share of words the two texts have in common, in order: 2·M / (|A| + |B|).
 
     This is difflib's ratio over folded words; 1.0 means the same words in the same order.
     """
-    a_words = [_key(t) for t in re.findall(r"[^\W_]+", a_text or "")]
-    b_words = [_key(t) for t in re.findall(r"[^\W_]+", b_text or "")]
+    matcher = _matcher(a_text, b_text)
+    return 1.0 if matcher is None else matcher.ratio()
+
+
+@lru_cache(maxsize=8192)
+def overlap_reaches(a_text: str, b_text: str, bar: float) -> bool:
+    """Return whether word_overlap(a_text, b_text) >= bar, without the full matching when difflib's cheap
+    upper bounds (same length ratio, same multiset of words) already fall short of it."""
+    matcher = _matcher(a_text, b_text)
+    if matcher is None:
+        return 1.0 >= bar
+    return matcher.real_quick_ratio() >= bar and matcher.quick_ratio() >= bar and matcher.ratio() >= bar
+
+
+def _matcher(a_text: str, b_text: str) -> SequenceMatcher[str] | None:
+    a_words = [_key(t) for t in _WORD.findall(a_text or "")]
+    b_words = [_key(t) for t in _WORD.findall(b_text or "")]
     if not a_words and not b_words:
-        return 1.0
-    return SequenceMatcher(None, a_words, b_words, autojunk=False).ratio()
+        return None
+    return SequenceMatcher(None, a_words, b_words, autojunk=False)

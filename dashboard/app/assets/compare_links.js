@@ -66,19 +66,36 @@
         window.scrollTo(0, 0);
     }
     var MARKS = ["del", "ins", "span"];
+    var TAGS = ["div", "p", "span", "a", "del", "ins", "br", "small", "strong", "em", "section"];
+    var ATTRIBUTES = ["id", "title", "href", "role", "class"];  // and data-*: views/compare_rows.py
+    function element(p) {  // ["el", tag, {attribute: value}, [parts…]]
+        if (TAGS.indexOf(p[1]) < 0) { return null; }
+        var el = document.createElement(p[1]);
+        Object.keys(p[2]).forEach(function (name) {
+            var value = p[2][name];
+            if (ATTRIBUTES.indexOf(name) < 0 && name.indexOf("data-") !== 0) { return; }
+            if (name === "href" && /^\s*javascript:/i.test(value)) { return; }
+            el.setAttribute(name, value);
+        });
+        make(el, p[3]);
+        return el;
+    }
     function make(parent, parts) {
         parts.forEach(function (p) {
             var el;
             if (p[0] === "t") { parent.appendChild(document.createTextNode(p[1])); return; }
             if (p[0] === "br") { parent.appendChild(document.createElement("br")); return; }
-            if (p[0] === "span") {
+            if (p[0] === "el") {
+                el = element(p);
+                if (!el) { return; }
+            } else if (p[0] === "span") {
                 el = document.createElement("span");
                 el.className = p[1];
                 make(el, p[2]);
             } else if (p[0] === "a") {
                 el = document.createElement("a");
                 el.textContent = p[1];
-                el.href = p[2];
+                if (p[2]) { el.href = p[2]; }
                 el.className = p[3];
                 if (p[4]) { el.title = p[4]; }
                 if (p[5] === "fix") { el.setAttribute("data-correction", ""); }
@@ -108,12 +125,53 @@
         make(el, parts);
         el.setAttribute("data-built", spec);
     }
+
+    // The rows come as one list, `data-rows` of their box (views/compare_rows.py): {k: key, v: version, p: the
+    // row, h: its corrections' addresses}. A new list keeps the node of every row whose key and version are
+    // shown already (its corrections get their new addresses), makes the others, and puts all in order.
+    function reconcile(box) {
+        var spec = box.getAttribute("data-rows");
+        if (box._rowsBuilt === spec) { return; }
+        var rows;
+        try { rows = JSON.parse(spec); } catch (e) { return; }
+        box._rowsBuilt = spec;
+        var old = {};
+        for (var node = box.firstChild; node; node = node.nextSibling) {
+            if (node._rowKey !== undefined) { old[node._rowKey] = node; }
+        }
+        var at = box.firstChild;  // where the next row goes
+        rows.forEach(function (row) {
+            var el = old[row.k];
+            if (el && el._rowVersion === row.v) {
+                delete old[row.k];
+            } else {
+                var made = document.createElement("div");
+                make(made, [row.p]);
+                el = made.firstChild;
+                if (!el) { return; }
+                el._rowKey = row.k;
+                el._rowVersion = row.v;
+            }
+            var links = el.querySelectorAll("a[data-correction]");
+            for (var k = 0; k < links.length && k < row.h.length; k++) {
+                if (links[k].getAttribute("href") !== row.h[k]) { links[k].setAttribute("href", row.h[k]); }
+            }
+            if (el !== at) { box.insertBefore(el, at); } else { at = at.nextSibling; }
+        });
+        while (at) {  // the rows the list no longer holds
+            var next = at.nextSibling;
+            box.removeChild(at);
+            at = next;
+        }
+    }
     function buildAll() {
         if (!onComparePage()) { return; }
+        var boxes = document.querySelectorAll("[data-rows]");
+        for (var r = 0; r < boxes.length; r++) { reconcile(boxes[r]); }
         var found = document.querySelectorAll("[data-parts]");
         for (var k = 0; k < found.length; k++) { build(found[k]); }
     }
     new MutationObserver(buildAll).observe(document.documentElement, {
-        childList: true, subtree: true, attributes: true, attributeFilter: ["data-parts"]});
+        childList: true, subtree: true, attributes: true, attributeFilter: ["data-parts", "data-rows"]});
     buildAll();
 })();

@@ -6,6 +6,8 @@ menu goes: the name is all it needs to export exactly this chart with the page's
 
 from __future__ import annotations
 
+from typing import Any
+
 import plotly.graph_objects as go
 from dash import dcc, html
 
@@ -30,7 +32,7 @@ GRAPH_CONFIG: dcc.Graph.Config = {
 
 
 def chart_card(
-    graph_id: str, chart: str, figure: go.Figure, hint: str = "", lang: str = "en", className: str = ""
+    graph_id: str, chart: str, figure: go.Figure | dict[str, Any], hint: str = "", lang: str = "en", className: str = ""
 ) -> html.Div:
     """Return a chart in its card: its download menu, the graph (id `graph_id`), then `hint` when given
     (`className` is added to the card's, e.g. phone-hide for a chart a phone shows as a list instead)."""

@@ -21,7 +21,7 @@ from dashboard.app.views.compare_deltas import charts, entities_box, targets_box
 from dashboard.app.views.compare_pairs import MAX_ROWS as MAX_ROWS  # re-exported
 from dashboard.app.views.compare_pairs import pair_count as pair_count  # re-exported
 from dashboard.app.views.compare_pairs import pair_rows as pair_rows  # re-exported
-from dashboard.app.views.compare_pairs import pairs_section
+from dashboard.app.views.compare_pairs import pairs_section, rows_box
 from dashboard.app.views.compare_pairs import shown_pairs as shown_pairs  # re-exported
 from dashboard.app.views.compare_summary import _documents, summary
 from dashboard.app.views.compare_summary import summary_items as summary_items  # re-exported
@@ -40,6 +40,7 @@ def compare_page(data: AppData, view: CompareView) -> list[Any]:
         html.Div(content(data, view), id=ids.COMPARE_CONTENT, className="compare-content"),
         # the view on screen: a new address (a correction, a filter, Back) updates only what changed from it
         dcc.Store(id=ids.COMPARE_SHOWN, data=view.to_query()),
+        dcc.Store(id=ids.COMPARE_ADDRESS),  # a new address (a correction, Back), told by assets/compare_page.js
         dcc.Store(id=ids.COMPARE_SCROLLED),
     ]
 
@@ -134,10 +135,15 @@ def content(data: AppData, view: CompareView) -> list[Any]:
             for a, b in EXAMPLES
             if a in data.vocab.held and b in data.vocab.held
         ]
-        # the boxes a new address rewrites exist, empty, before a pair is chosen (the callback writes them all)
+        # the boxes a new address rewrites, and the pickers' controls the page's callback reads, exist, empty,
+        # before a pair is chosen (a Dash callback runs only when all its inputs and outputs are on the page)
         boxes = [
-            html.Div(id=i)
-            for i in (ids.COMPARE_SUMMARY, ids.COMPARE_PINS_BOX, ids.COMPARE_COUNT_BOX, ids.COMPARE_PAIRS)
+            *(html.Div(id=i) for i in (ids.COMPARE_SUMMARY, ids.COMPARE_PINS_BOX, ids.COMPARE_COUNT_BOX)),
+            rows_box([]),
+            dcc.Dropdown(id=ids.COMPARE_PIN_A),
+            dcc.Dropdown(id=ids.COMPARE_PIN_B),
+            html.Button(id=ids.COMPARE_PIN_BUTTON, n_clicks=0, type="button"),
+            html.Div(id=ids.COMPARE_PIN_STATUS),
         ]
         return [*head, html.P([_t("choose", lang), " ", *examples], id=ids.COMPARE_EMPTY), html.Div(boxes, hidden=True)]
     result = comparison_dict(data.dataset, view.a, view.b, tuple(p.text() for p in pins))

@@ -22,6 +22,7 @@ from dashboard.app.views.compare_pins import (
     pair_actions,
     pins_bar,
 )
+from dashboard.app.views.compare_rows import rows_json
 from dashboard.app.views.compare_text import text
 
 MAX_ROWS = 150  # pairs drawn at once (each is ~3 kB of components); the filters narrow a longer list
@@ -49,10 +50,16 @@ def pairs_section(
                 ],
                 className="pair-cols pair-cols-head",
             ),
-            html.Div(pair_rows(data, result, view, pins or []), id=ids.COMPARE_PAIRS),
+            rows_box(pair_rows(data, result, view, pins or [])),
         ],
         className="compare-pairs",
     )
+
+
+def rows_box(rows: list[Any]) -> html.Div:
+    """Return the box of the rows: empty, with the rows as data (`data-rows`, views/compare_rows.py) that
+    assets/compare_links.js makes into elements and, on a new list, reconciles row by row."""
+    return html.Div(id=ids.COMPARE_PAIRS, className="compare-rows", **parts.data({"data-rows": rows_json(rows)}))
 
 
 def shown_pairs(result: dict[str, Any], view: CompareView) -> list[dict[str, Any]]:
@@ -76,7 +83,7 @@ def pair_count(result: dict[str, Any], view: CompareView) -> html.P:
         count,
         id=ids.COMPARE_PAIR_COUNT,
         className="fw-semibold",
-        **{"data-count": str(shown), "data-total": str(total)},
+        **parts.data({"data-count": str(shown), "data-total": str(total)}),
     )
 
 
@@ -110,12 +117,14 @@ def _pair_row(
     return html.Div(
         [html.Div(meta, className="pair-meta"), html.Div(cells, className="pair-cols")],
         className=f"pair pair-{status}" + ("" if pair.get("counted", True) else " pair-not-counted"),
-        **{
-            "data-status": status,
-            "data-a": pair["a"] or "",
-            "data-b": pair["b"] or "",
-            "data-set-by": pair.get("set_by") or "engine",
-        },
+        **parts.data(
+            {
+                "data-status": status,
+                "data-a": pair["a"] or "",
+                "data-b": pair["b"] or "",
+                "data-set-by": pair.get("set_by") or "engine",
+            }
+        ),
     )
 
 
@@ -181,7 +190,7 @@ def _cell(
     )
 
 
-def _anchor(data: AppData, pid: str, side: str, seen: set[str] | None) -> dict[str, str]:
+def _anchor(data: AppData, pid: str, side: str, seen: set[str] | None) -> dict[str, Any]:
     if seen is not None and pid in seen:
         return {}
     if seen is not None:

@@ -4,7 +4,8 @@ A correction draws the rows again, and in the browser each Dash component costs 
 the ~70 rows held ~1,900 components, most of them links and chips. So the links offered beside a provision, its
 "open" and source links and a row's theme chips are written as one element's `data-parts` (a JSON list) and
 assets/compare_links.js makes the plain elements: text is set as text (textContent, attributes), never parsed as
-HTML. A part is a list:
+HTML. (In the rows' data, views/compare_rows.py, each `data-parts` is unfolded into its element's children.) A
+part is a list:
 
 - ["t", text]                                  a text node
 - ["br"]                                       a line break
@@ -26,9 +27,23 @@ from dashboard.app.i18n import theme_label
 from dashboard.figures.template import THEME_COLOURS
 
 
+def data(values: dict[str, str]) -> dict[str, Any]:
+    """Return `data-*` attributes to spread into a component (`**data({...})`): the components' signatures do not
+    name them, so they go as a mapping of any value."""
+    return dict(values)
+
+
 def parts_box(parts: list[list[Any]], className: str, tag: type = html.Div, **attrs: Any) -> Any:
-    """Return one element whose children compare_links.js makes from `parts`."""
-    return tag(className=className, **attrs, **{"data-parts": json.dumps(parts, ensure_ascii=False)})
+    """Return one element whose children compare_links.js makes from `parts` (also kept as `parts_of(box)`, so
+    that the rows' data, compare_rows.py, need not read the JSON back)."""
+    box = tag(className=className, **attrs, **{"data-parts": json.dumps(parts, ensure_ascii=False)})
+    box.compare_parts = parts
+    return box
+
+
+def parts_of(box: Any) -> list[list[Any]] | None:
+    """Return the parts a parts_box was made from (None for any other component)."""
+    return getattr(box, "compare_parts", None)
 
 
 def text(value: str) -> list[str]:
@@ -88,8 +103,10 @@ def pair_text(pair: dict[str, Any], side: str) -> html.P:
     if all(isinstance(c, str) for c in marked):
         return html.P("".join(marked), className="pair-text")
     return parts_box(
-        [text(c) if isinstance(c, str) else mark("del" if isinstance(c, html.Del) else "ins",
-                                                       c.children, c.className) for c in marked],
+        [
+            text(c) if isinstance(c, str) else mark(c.__class__.__name__.lower(), str(c.children), c.className)
+            for c in marked
+        ],
         "pair-text",
         html.P,
     )

@@ -5,6 +5,7 @@ address, so the aligned view is shareable, nothing is written on the server, and
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -62,7 +63,7 @@ def pins_bar(view: CompareView, pins: list[Pin]) -> html.Div:
         ],
         id=ids.COMPARE_PINS,
         className="alert alert-info py-2 small",
-        **{"data-count": str(len(pins))},
+        **parts.data({"data-count": str(len(pins))}),
     )
 
 
@@ -261,7 +262,7 @@ def picker_options(dataset: Dataset, doc: str) -> list[dict[str, str]]:
     return [{"label": _option(row), "value": str(row["id"])} for row in rows]
 
 
-def _option(row: dict[str, Any]) -> str:
+def _option(row: Mapping[Any, Any]) -> str:
     """Return a provision as a picker shows it: its path, then its words without the list marker (the
     segmenter's `content`, as the alignment compares it)."""
     return f"{str(row['id']).split(':', 1)[-1]} · {_short(subject_text(row), 90)}"
@@ -270,9 +271,8 @@ def _option(row: dict[str, Any]) -> str:
 def _correction(children: str, *, href: str, className: str, title: str | None = None) -> html.A:
     """Return a correction's link: a plain link to the corrected address (it opens in a new tab as it is), which
     assets/compare_links.js follows in place: the address changes, and only what it changes is drawn again."""
-    return html.A(
-        children, href=href, className=className, **({"title": title} if title else {}), **{"data-correction": ""}
-    )
+    attrs = parts.data({"title": title, "data-correction": ""} if title else {"data-correction": ""})
+    return html.A(children, href=href, className=className, **attrs)
 
 
 def _href(view: CompareView, pins: list[Pin], anchor: str = "") -> str:

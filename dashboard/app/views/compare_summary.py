@@ -13,6 +13,7 @@ from dashboard.app.components.links import document_link, source_href
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t
 from dashboard.app.state import STATUSES
+from dashboard.app.views.compare_parts import data
 from dashboard.app.views.compare_sections import sections_block
 from dashboard.app.views.compare_text import text
 from dashboard.figures.compare.chart import coverage_warning
@@ -90,7 +91,7 @@ def summary_items(result: dict[str, Any], lang: str) -> list[Any]:
             html.Span(
                 [html.Strong(str(counts[s])), f" {_t(s, lang)}"],
                 className=f"summary-{s} me-3",
-                **{"data-count": str(counts[s])},
+                **data({"data-count": str(counts[s])}),
             )
             for s in [*STATUSES, *(k for k in counts if k not in STATUSES)]  # "paired" across languages
         ]

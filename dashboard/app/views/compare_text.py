@@ -8,6 +8,6 @@ from dashboard.i18n import table
 TEXT = table("compare")
 
 
-def text(key: str, lang: str, **values: object) -> str:
-    """Return the page's words for `key` in `lang` (English when there is no translation)."""
-    return i18n.t(f"compare.{key}", lang, **values)
+def text(key: str, lang: str, n: int | None = None, **values: object) -> str:
+    """Return the page's words for `key` in `lang` (English when there is no translation; `n`: the plural form)."""
+    return i18n.t(f"compare.{key}", lang, n, **values)

@@ -213,7 +213,7 @@ def test_a_readers_pins_are_applied_marked_and_echoed():
     assert {p["b"] for p in out["pairs"] if p["b"]} == set(PROV_B["id"])
 
 
-def test_every_provision_offers_its_three_closest_counterparts_besides_its_partners():
+def test_every_provision_offers_its_three_closest_counterparts_and_more_where_they_are_close():
     from dashboard.analysis.diff.align import lexical_similarity
 
     # one subject (trade with ASEAN partners) in different words: every provision has several candidates
@@ -245,11 +245,13 @@ def test_every_provision_offers_its_three_closest_counterparts_besides_its_partn
             others = list(b["id"] if side == "a" else a["id"])
             other = "b" if side == "a" else "a"
             partners = {p[other] for p in out["pairs"] if p[side] == pid and p[other]}  # all its links
-            expected = [
+            ranked = [
                 (others[j], round(float(line[j]), 4))
                 for j in sorted(range(len(line)), key=lambda j: -line[j])
                 if others[j] not in partners and line[j] > 0
-            ][:3]
+            ]
+            # the three closest, then any further one within 0.8 of the third (at most six in all)
+            expected = ranked[:3] + [c for c in ranked[3:6] if len(ranked) > 2 and c[1] >= 0.8 * ranked[2][1]]
             assert [(c["id"], c["similarity"]) for c in pair["candidates"][side]] == expected
             offered_somewhere += len(expected)
     assert offered_somewhere >= 10  # the check above ran over real offers, not empty lists
@@ -272,3 +274,34 @@ def test_distinctive_terms_keep_a_proper_name_whole():
     terms = distinctive_terms(a, b)
     shown = [t["term"] for t in terms["a_distinctive"]]
     assert "United Nations" in shown and not any(t.lower() == "united" for t in shown)
+
+
+def test_a_heading_is_also_offered_what_its_item_as_a_whole_is_closest_to():
+    # item 1's own words ("expand exchange with partners") are closest to B's 2-13; its bullets are about film
+    # festivals and heritage sites, which B's 1 is about: the item as a whole points there (no context weight,
+    # no link model: the heading's own similarity to B's 1 is its words' alone)
+    from dashboard.analysis.diff import AlignSettings
+
+    texts_a = [
+        "1. Culture: expand exchange with partners.",
+        "- Hold Vietnamese film festivals abroad.",
+        "- Restore heritage sites with UNESCO.",
+        "2. Protect fishermen at sea.",
+    ]
+    texts_b = [
+        "Cultural diplomacy through film festivals and UNESCO heritage sites.",
+        *(f"Expand exchange with partners in {field}." for field in ("sport", "science", "youth", "labour", "law",
+                                                                     "media", "health", "farming", "energy",
+                                                                     "transport", "finance", "tourism")),
+    ]
+    a = provisions("A-2016", texts_a)
+    a["parent_id"] = [None, "A-2016:1", "A-2016:1", None]
+    a["kind"] = ["item", "bullet", "bullet", "item"]
+    b = provisions("B-2025", texts_b)
+    settings = AlignSettings(context_weight=0.0, model=None)
+    out = diff_provisions(a, b, doc_a=DOC_A, doc_b=DOC_B, settings=settings).as_dict()
+    offered = [c["id"] for c in next(p for p in out["pairs"] if p["a"] == "A-2016:1")["candidates"]["a"]]
+    assert "B-2025:1" in offered  # drawn through the item's bullets
+    assert offered.index("B-2025:1") >= 3  # after the heading's own closest
+    fishermen = [c["id"] for p in out["pairs"] if p["a"] == "A-2016:4" for c in p["candidates"]["a"]]
+    assert "B-2025:1" not in fishermen  # a provision without children is offered only its own closest

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from dashboard.analysis.diff import AlignSettings, diff_provisions
-from dashboard.analysis.diff.features import FEATURES, feature_matrices
+from dashboard.analysis.diff.features import FEATURES, _char_grams, char_similarity, feature_matrices
 from dashboard.analysis.diff.fitting import cross_validate, group, training_rows
 from dashboard.analysis.diff.linkmodel import fit, load, save, shipped
 from dashboard.analysis.diff.links import Structure
@@ -102,3 +103,13 @@ def test_training_rows_label_gold_pairs_and_the_links_a_gold_set_judges_and_cv_l
     folds = cross_validate(source, sets)
     assert set(folds) == {group("A", "B"), group("A", "C")} and group("B", "A") == group("A", "B")
     assert "without A × B" in folds[group("A", "B")].version
+
+
+def test_char_similarity_is_sklearns_tfidf_of_the_grams():
+    # the 4-grams are counted per distinct word; the cosine must be exactly sklearn's TF-IDF over the grams
+    a = ["Expand trade and investment with ASEAN partners.", "", "Labour export; labour markets", "x"]
+    b = ["Trade, investment: expanding partnerships", "Labor exports of Viet Nam", "ASEAN", "x y x"]
+    matrix = TfidfVectorizer(analyzer=_char_grams, sublinear_tf=True).fit_transform([*a, *b])
+    expected = np.clip((matrix[: len(a)] @ matrix[len(a) :].T).toarray(), 0.0, 1.0)
+    assert np.array_equal(char_similarity(a, b), expected)
+    assert char_similarity(["", "12"], ["..."]).tolist() == [[0.0], [0.0]]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.analysis.diff.words import one_sided_ops, pieces, word_ops, word_overlap
+from dashboard.analysis.diff.words import one_sided_ops, overlap_reaches, pieces, word_ops, word_overlap
 
 TEXTS = [
     ("Expand trade with partners.", "Expand trade with key partners."),
@@ -79,3 +79,20 @@ def test_word_overlap():
     assert word_overlap("- Speed up trade.", "Speed up trade") == 1.0
     assert word_overlap("alpha beta", "gamma delta") == 0.0
     assert 0.5 < word_overlap("expand trade with partners", "expand trade with key partners") < 1.0
+
+
+def test_overlap_reaches_agrees_with_word_overlap():
+    # the kept/reworded decision takes difflib's cheap upper bounds first; it must decide as the full ratio does
+    texts = [
+        "",
+        "Expand trade with partners.",
+        "expand trade with key partners",
+        "partners with trade expand",
+        "Expand trade, investment and tourism with ASEAN partners.",
+        "Trade with ASEAN partners: expand investment and tourism.",
+        "alpha beta",
+    ]
+    for a in texts:
+        for b in texts:
+            for bar in (0.0, 0.5, 0.8, 0.9, 1.0):
+                assert overlap_reaches(a, b, bar) == (word_overlap(a, b) >= bar), (a, b, bar)

@@ -3,6 +3,7 @@ HTML strings; the content builder on the fixture package."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -11,6 +12,7 @@ from dash import html
 
 from dashboard.app.state import STATUSES, CompareView, Vocabulary
 from dashboard.app.views.compare_parts import links_in, marked_text
+from dashboard.app.views.compare_rows import links_of, rows_of
 from dashboard.corpus.ids import symbol_key
 
 DOCS = {"40-QD-TTg-2016": "40/QĐ-TTg", "153-NQ-CP-2025": "153/NQ-CP", "57-KL-TW-2023": "57-KL/TW"}
@@ -123,7 +125,7 @@ def test_content_on_the_fixture_package(fixture_data: Path):
         assert found[ids.chart_card(graph)].to_plotly_json()["props"]["data-chart"] == chart
     assert [t["name"] for t in found[ids.COMPARE_TERMS_CHART].figure["data"]] == ["1-NQ/TW", "2/NQ-CP"]
     assert ids.COMPARE_TERMS in found  # the term lists (with their counts) stay under the chart
-    rows = [r.to_plotly_json()["props"] for r in found[ids.COMPARE_PAIRS].children]
+    rows = rows_of(found[ids.COMPARE_PAIRS].to_plotly_json()["props"]["data-rows"])
     provisions = data.dataset.provisions
     # every provision of both documents is on exactly one row, with the row's status
     assert sorted(r["data-a"] for r in rows if r["data-a"]) == sorted(
@@ -170,10 +172,29 @@ def _walk(node, found: dict, links: list) -> None:
     offered = node.to_plotly_json()["props"].get("data-parts")
     if offered:  # links sent as data, made into <a> elements by assets/compare_links.js
         links += [SimpleNamespace(children=t, href=h, className=c, title=ti) for _, t, h, c, ti, _ in links_in(offered)]
+    rows = node.to_plotly_json()["props"].get("data-rows")
+    if rows:  # the rows, sent as data (views/compare_rows.py)
+        links += [SimpleNamespace(children=x["text"], href=x["href"], className=x["class"], title=x["title"])
+                  for x in links_of(rows)]
     children = getattr(node, "children", None)
     for child in children if isinstance(children, list) else [children]:
         if child is not None and not isinstance(child, str | int | float):
             _walk(child, found, links)
+
+
+def _row_ids(data_rows: str) -> list[str]:
+    """Return the element ids the rows (sent as data) carry: the cells' anchors."""
+    out: list[str] = []
+
+    def walk(part: list) -> None:
+        if part[0] == "el":
+            out.extend([part[2]["id"]] if "id" in part[2] else [])
+            for child in part[3]:
+                walk(child)
+
+    for row in json.loads(data_rows):
+        walk(row["p"])
+    return out
 
 
 def test_content_applies_the_readers_pins_and_offers_candidates(fixture_data: Path):
@@ -191,7 +212,7 @@ def test_content_applies_the_readers_pins_and_offers_candidates(fixture_data: Pa
     found: dict = {}
     links: list = []
     _walk(html.Div(content(data, view)), found, links)
-    rows = [r.to_plotly_json()["props"] for r in found[ids.COMPARE_PAIRS].children]
+    rows = rows_of(found[ids.COMPARE_PAIRS].to_plotly_json()["props"]["data-rows"])
     set_by_reader = [r for r in rows if r["data-set-by"] == "reader"]
     assert [(r["data-a"].split(":")[1], r["data-b"].split(":")[1]) for r in set_by_reader] == [(first_a, last_b)]
     # the pin naming no provision and the one placing a provision twice are notices, the rest is applied
@@ -204,7 +225,7 @@ def test_content_applies_the_readers_pins_and_offers_candidates(fixture_data: Pa
     engine_pairs = [r for r in rows if r["data-a"] and r["data-b"] and r["data-set-by"] == "engine"]
     assert kinds >= {"pin-candidate", "pin-undo", "pin-reset", "pin-remove"}
     assert ("pin-unpair" in kinds and "pin-none" in kinds and "pin-also" in kinds) == bool(engine_pairs)
-    cells = {i for i in found if i[:2] in ("a-", "b-")}
+    cells = {i for i in _row_ids(found[ids.COMPARE_PAIRS].to_plotly_json()["props"]["data-rows"])}
     for href in hrefs:
         query = parse_qs(urlsplit(href).query)
         assert query["a"] == [plain.a] and query["b"] == [plain.b]
@@ -305,7 +326,7 @@ def test_a_row_the_reader_set_stays_in_view_under_a_status_filter(fixture_data: 
     last_b = data.by_document[plain.b][-1].split(":")[1]
     found: dict = {}
     _walk(html.Div(content(data, plain.replace(pin=(f"{first_a}-{last_b}",)))), found, [])
-    rows = [r.to_plotly_json()["props"] for r in found[ids.COMPARE_PAIRS].children]
+    rows = rows_of(found[ids.COMPARE_PAIRS].to_plotly_json()["props"]["data-rows"])
     mine = [r for r in rows if r["data-set-by"] == "reader"]
     assert len(mine) == 1 and mine[0]["data-status"] in ("kept", "reworded")  # shown although not "new"
     assert all(r["data-status"] == "new" for r in rows if r["data-set-by"] == "engine")
@@ -345,12 +366,53 @@ def test_a_new_address_sends_only_what_it_changes(fixture_data: Path):
               before.replace(theme=data.vocab.themes[0])]
     for after in afters:
         update = refreshed(data, before.to_query(), after.to_query())
-        assert update is not None and update[0] is no_update  # the content as a whole stays
+        assert update is not None and update[ids.COMPARE_CONTENT] is no_update  # the content as a whole stays
         found: dict = {}
         _walk(html.Div(content(data, after)), found, [])
-        for box, children in zip(BOXES[1:], update[1:], strict=True):
-            assert json.loads(to_json(children)) == json.loads(to_json(found[box].children)), box
+        drawn: dict = {}
+        _walk(html.Div(content(data, before)), drawn, [])
+        for box, prop in BOXES.items():
+            if box == ids.COMPARE_CONTENT:
+                continue
+            now = found[box].to_plotly_json()["props"][prop]
+            if update[box] is no_update:  # a box left alone shows what drawing the page anew puts in it
+                assert json.loads(to_json(drawn[box].to_plotly_json()["props"][prop])) == json.loads(to_json(now))
+            else:
+                assert json.loads(to_json(update[box])) == json.loads(to_json(now)), box
+        assert update[ids.COMPARE_PAIRS] is not no_update
     assert refreshed(data, before.to_query(), before.to_query()) is None  # nothing changed, nothing sent
     other = refreshed(data, before.to_query(), CompareView(a=b, b=a).to_query())  # another pair: all anew
-    assert other is not None and isinstance(other[0], list) and all(x is no_update for x in other[1:])
-    assert ids.COMPARE_CONTENT == BOXES[0]
+    assert other is not None and isinstance(other[ids.COMPARE_CONTENT], list)
+    assert all(v is no_update for k, v in other.items() if k != ids.COMPARE_CONTENT)
+
+
+def test_the_rows_data_keeps_a_row_a_correction_does_not_change(fixture_data: Path):
+    """The rows go as data: one key per row, the corrections' addresses apart from the row (so that a row a
+    correction does not concern keeps its version and only its links' addresses move), document text as text."""
+    from dashboard.app.context import AppData
+    from dashboard.app.views.compare_pairs import pair_rows
+    from dashboard.app.views.compare_rows import rows_data
+    from dashboard.figures.compare.chart import comparison_dict
+
+    data = AppData.load(fixture_data)
+    plain = CompareView.from_query("?a=1-NQ/TW&b=2/NQ-CP", data.vocab)
+
+    def rows(view: CompareView) -> list[dict]:
+        pins, _ = view.pins_in(data.by_document)
+        result = comparison_dict(data.dataset, view.a, view.b, tuple(p.text() for p in pins))
+        return rows_data(pair_rows(data, result, view, pins))
+
+    before = rows(plain)
+    first_a = data.by_document[plain.a][0].split(":")[1]
+    after = rows(plain.replace(pin=(f"{first_a}-",)))  # the first provision of A: no counterpart
+    keys = [r["k"] for r in after]
+    assert len(keys) == len(set(keys))
+    changed = {r["k"] for r in after} ^ {r["k"] for r in before} | {
+        r["k"] for r in after for s in before if r["k"] == s["k"] and r["v"] != s["v"]}
+    assert changed and len(changed) < len(after)  # some rows change, the others keep their version
+    old = {r["k"]: r for r in before}
+    for row in after:
+        assert '"href"' not in json.dumps(row["p"])  # the rows' html.A links are corrections: addresses apart
+        assert all(h.startswith("/compare?") for h in row["h"])
+        if row["k"] not in changed and row["h"]:  # a row kept as it is: its corrections start from the new pin
+            assert row["h"] != old[row["k"]]["h"] and all(f"{first_a}-" in h for h in row["h"])

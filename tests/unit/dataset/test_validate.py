@@ -106,6 +106,19 @@ def test_seed_checks_run_from_the_packages_own_seed_texts(tmp_path: Path):
     assert cross_table_problems(write_tiny(tmp_path / "good"), None) == []
 
 
+def test_a_held_document_the_seed_texts_lack_is_named_not_raised(tmp_path: Path):
+    """Without seeds/ at hand, a held document whose text the package's seed_texts lack is reported once (its
+    spans cannot be checked), while the other documents' spans are still checked from their seed texts."""
+    t = tables()
+    other = "3-NQ-TW-2022"
+    t["documents"].append({**t["documents"][0], "id": other, "symbol": "3-NQ/TW", "seed_file": "beta.txt",
+                           "provisions": 1, "own_provisions": 1})
+    t["provisions"].append({**t["provisions"][0], "id": f"{other}:h", "document_id": other})
+    assert cross_table_problems(write_tiny(tmp_path / "data", **t), None) == [
+        f"error: seed_texts.csv: {other}: document_id: held document has no seed text"
+    ]
+
+
 def test_a_missing_or_short_parquet_twin_is_named(tmp_path: Path):
     data = write_tiny(tmp_path / "data", tmp_path / "seeds")
     (data / "actors.parquet").unlink()
