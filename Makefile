@@ -31,6 +31,7 @@ TYPED := dashboard/figures dashboard/corpus dashboard/dataset dashboard/export \
 	dashboard/app
 # analysis/: the modules at its top (strict mode); analysis/diff/ is typed apart
 TYPED += $(wildcard dashboard/analysis/*.py)
+TYPED += dashboard/analysis/diff
 
 lint: setup
 	.venv/bin/ruff check dashboard tests bench

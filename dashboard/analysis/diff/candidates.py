@@ -6,8 +6,9 @@ The score is the link model's probability (linkmodel.py) when the settings carry
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypedDict
 
 import numpy as np
 
@@ -20,7 +21,18 @@ from dashboard.analysis.diff.align import (
 )
 from dashboard.analysis.diff.features import block_similarity, feature_matrices
 from dashboard.analysis.diff.links import Structure, structure, with_context
+from dashboard.analysis.diff.result import Record
 from dashboard.analysis.diff.rows import subject_text
+
+
+class LinkRules(TypedDict):
+    """The bars links.choose_links links by (its keyword arguments)."""
+
+    threshold: float
+    link_threshold: float
+    link_ratio: float
+    max_links: int
+    mutual_threshold: float | None
 
 
 @dataclass(frozen=True)
@@ -39,8 +51,8 @@ class Candidates:
 
 
 def candidates(
-    rows_a: list[dict],
-    rows_b: list[dict],
+    rows_a: Sequence[Record],
+    rows_b: Sequence[Record],
     themes_of: Mapping[str, Mapping[str, float]] | None,
     entities_of: Mapping[str, frozenset[str]] | None,
     settings: AlignSettings,
@@ -55,7 +67,12 @@ def candidates(
     ents_a = None if entities_of is None else [entities_of.get(r["id"], frozenset()) for r in rows_a]
     ents_b = None if entities_of is None else [entities_of.get(r["id"], frozenset()) for r in rows_b]
     sim, lexical, signals = similarity_matrix(
-        texts_a, texts_b, themes_a=themes_a, themes_b=themes_b, entities_a=ents_a, entities_b=ents_b,
+        texts_a,
+        texts_b,
+        themes_a=themes_a,
+        themes_b=themes_b,
+        entities_a=ents_a,
+        entities_b=ents_b,
         settings=settings,
     )
     terms_a, terms_b = [subject_terms(t) for t in texts_a], [subject_terms(t) for t in texts_b]
@@ -70,10 +87,17 @@ def candidates(
     if settings.model is None and not with_features:
         return Candidates(sim, sa, sb, signals, sim, context=context)
     features = feature_matrices(
-        texts_a, texts_b, terms_a, terms_b, sim, lexical,
-        block if block is not None else block_similarity(texts_a, texts_b, sa, sb), sa, sb,
-        themes=None if themes_a is None else weight_similarity(themes_a, themes_b),
-        entities=None if ents_a is None else set_similarity(ents_a, ents_b),
+        texts_a,
+        texts_b,
+        terms_a,
+        terms_b,
+        sim,
+        lexical,
+        block if block is not None else block_similarity(texts_a, texts_b, sa, sb),
+        sa,
+        sb,
+        themes=None if themes_a is None or themes_b is None else weight_similarity(themes_a, themes_b),
+        entities=None if ents_a is None or ents_b is None else set_similarity(ents_a, ents_b),
     )
     if settings.model is None:
         return Candidates(sim, sa, sb, signals, sim, features, context)
@@ -82,13 +106,18 @@ def candidates(
     return Candidates(sim, sa, sb, (*signals, f"model {settings.model.version}"), score, features, context)
 
 
-def link_rules(settings: AlignSettings) -> dict:
+def link_rules(settings: AlignSettings) -> LinkRules:
     """Return links.choose_links's bars: the model's probability bar for the core and for further links (a
     provision links to several when each clears the bar), else the similarity thresholds of issue 13."""
     if settings.model is not None:
         bar = settings.model.bar
-        return {"threshold": bar, "link_threshold": bar, "link_ratio": 0.0, "max_links": settings.max_links,
-                "mutual_threshold": None}
+        return {
+            "threshold": bar,
+            "link_threshold": bar,
+            "link_ratio": 0.0,
+            "max_links": settings.max_links,
+            "mutual_threshold": None,
+        }
     return {
         "threshold": settings.threshold,
         "link_threshold": settings.link_threshold,

@@ -19,7 +19,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import pandas as pd
 
@@ -40,7 +40,7 @@ from dashboard.analysis.diff.deltas import (
 from dashboard.analysis.diff.links import choose_links, family_degree
 from dashboard.analysis.diff.memo import derived as _derived
 from dashboard.analysis.diff.memo import memo as _memo
-from dashboard.analysis.diff.result import STATUSES, Comparison, DocumentSummary, ThemeDelta
+from dashboard.analysis.diff.result import STATUSES, Comparison, DocumentSummary, Record, ThemeDelta
 from dashboard.analysis.diff.rows import build_rows, subject_text
 from dashboard.analysis.diff.sections import sections
 
@@ -73,18 +73,18 @@ def compare_documents(
     them."""
     documents = source.table("documents")
     provisions = source.table("provisions")
-    table = _optional(source, "alignments") if use_curated else None
-    doc_a = _derived(documents, ("doc", a), lambda t: t[t["id"] == a].iloc[0].to_dict())
-    doc_b = _derived(documents, ("doc", b), lambda t: t[t["id"] == b].iloc[0].to_dict())
+    table = optional_table(source, "alignments") if use_curated else None
+    doc_a = _derived(documents, ("doc", a), lambda t: cast(Record, t[t["id"] == a].iloc[0].to_dict()))
+    doc_b = _derived(documents, ("doc", b), lambda t: cast(Record, t[t["id"] == b].iloc[0].to_dict()))
     result = diff_provisions(
         _derived(provisions, ("rows", a), lambda t: t[t["document_id"] == a]),
         _derived(provisions, ("rows", b), lambda t: t[t["document_id"] == b]),
         doc_a=doc_a,
         doc_b=doc_b,
-        provision_themes=_optional(source, "provision_themes"),
-        mentions=_optional(source, "mentions"),
-        entities=_optional(source, "entities"),
-        targets=_optional(source, "targets"),
+        provision_themes=optional_table(source, "provision_themes"),
+        mentions=optional_table(source, "mentions"),
+        entities=optional_table(source, "entities"),
+        targets=optional_table(source, "targets"),
         theme_order=_theme_order(source),
         settings=settings,
         pins=pins,
@@ -112,26 +112,26 @@ def diff_provisions(
     basis_mode: str = "own",
 ) -> Comparison:
     """Return the comparison of two documents' provision tables (the core of compare_documents)."""
-    rows_a = _derived(prov_a, "records", lambda t: t.sort_values("ordinal").to_dict("records"))
-    rows_b = _derived(prov_b, "records", lambda t: t.sort_values("ordinal").to_dict("records"))
+    rows_a = _derived(prov_a, "records", records)
+    rows_b = _derived(prov_b, "records", records)
     ids_a, ids_b = [r["id"] for r in rows_a], [r["id"] for r in rows_b]
     names = (str(doc_a.get("symbol") or doc_a["id"]), str(doc_b.get("symbol") or doc_b["id"]))
     applied = pinning.parse_pins(pins, ids_a, ids_b, names)
-    themes_of = None if provision_themes is None else _derived(provision_themes, "by", _themes_by_provision)
+    themes_of = None if provision_themes is None else _derived(provision_themes, "by", themes_by_provision)
     # the similarity and the structures do not depend on pins or curated links: computed once per pair of tables
-    entities_of = None if mentions is None else _derived(mentions, "by", _entities_by_provision)
+    entities_of = None if mentions is None else _derived(mentions, "by", entities_by_provision)
     cands = _memo(
         (prov_a, prov_b, provision_themes, mentions),
         ("similarity", settings),
         lambda: candidates(rows_a, rows_b, themes_of, entities_of, settings),
     )
     sim, sa, sb, signals = cands.similarity, cands.sa, cands.sb, cands.signals
-    aligned_a, aligned_b = _aligned(rows_a, basis_mode), _aligned(rows_b, basis_mode)
+    aligned_a, aligned_b = aligned_flags(rows_a, basis_mode), aligned_flags(rows_b, basis_mode)
     fixed, kept_curated = _fixed(applied, curated, ids_a, ids_b)
     # a reader's pin places its provisions (the engine links them no further); a curated pair and a reader's
     # "also link" add their link and leave the two free to link elsewhere (a split or merge is several entries);
     # no_counterpart places
-    placing = {k for k, by in fixed.items() if k[0] is None or k[1] is None}
+    placing = {k for k in fixed if k[0] is None or k[1] is None}
     placing |= {(ids_a.index(p.a), ids_b.index(p.b)) for p in applied if p.placed() and p.a and p.b}
     placed_a = {i for i, _ in placing if i is not None}
     placed_b = {j for _, j in placing if j is not None}
@@ -177,7 +177,7 @@ def diff_provisions(
         (str(doc_a["id"]), str(doc_b["id"]), tuple(order)),
         lambda: _wholes(prov_a, prov_b, doc_a, doc_b, provision_themes, mentions, entities, targets, order),
     )
-    summary = dict.fromkeys(STATUSES, 0)
+    summary: dict[str, int] = dict.fromkeys(STATUSES, 0)
     for row in pairs:
         if row.counted:
             summary[row.status] += 1
@@ -219,7 +219,17 @@ def diff_provisions(
     )
 
 
-def _wholes(prov_a, prov_b, doc_a, doc_b, provision_themes, mentions, entities, targets, order) -> dict[str, Any]:
+def _wholes(
+    prov_a: pd.DataFrame,
+    prov_b: pd.DataFrame,
+    doc_a: Record,
+    doc_b: Record,
+    provision_themes: pd.DataFrame | None,
+    mentions: pd.DataFrame | None,
+    entities: pd.DataFrame | None,
+    targets: pd.DataFrame | None,
+    order: list[str],
+) -> dict[str, Any]:
     """Return what moved between the two documents as a whole (it does not depend on the links or pins)."""
     count_a, count_b = counted(prov_a), counted(prov_b)
     return {
@@ -256,7 +266,12 @@ def _date(value: Any) -> str:
     return "" if value is None or (isinstance(value, float) and value != value) else str(value)[:10]
 
 
-def _aligned(rows: list[dict], basis_mode: str) -> list[bool]:
+def records(provisions: pd.DataFrame) -> list[Record]:
+    """Return a document's provisions as records in document order."""
+    return cast("list[Record]", provisions.sort_values("ordinal").to_dict("records"))
+
+
+def aligned_flags(rows: Sequence[Record], basis_mode: str) -> list[bool]:
     """Return, per provision, whether it is aligned: the document's own text, or all when it has none (or
     when the reader asks for all)."""
     own = [bool(r.get("own_text", True)) for r in rows]
@@ -282,7 +297,7 @@ def _fixed(
         if {c.a, c.b} & pinned or (c.a, c.b) in decided or (c.relation == "no_counterpart" and {c.a, c.b} & linked):
             continue
         kept.append(c)
-        if c.relation == "pair":
+        if c.relation == "pair" and c.a and c.b:  # a curated pair names both (corpus/alignments.py checks)
             fixed[(row[c.a], col[c.b])] = "curated"
         elif c.relation == "no_counterpart":
             fixed[(row[c.a] if c.a else None, col[c.b] if c.b else None)] = "curated"
@@ -313,17 +328,17 @@ def _units(provisions: pd.DataFrame) -> list[str]:
     return list(provisions.loc[provisions["words"].fillna(0) > 0, "id"])
 
 
-def _optional(source: TableSource, name: str) -> pd.DataFrame | None:
+def optional_table(source: TableSource, name: str) -> pd.DataFrame | None:
     # provision_themes, mentions and entities are being added to the package; read them when they are there
     return source.table(name) if name in source.table_names else None
 
 
 def _theme_order(source: TableSource) -> list[str]:
-    themes = _optional(source, "themes")
+    themes = optional_table(source, "themes")
     return [] if themes is None else [str(t) for t in themes["id"]]
 
 
-def _themes_by_provision(provision_themes: pd.DataFrame | None) -> dict[str, dict[str, float]] | None:
+def themes_by_provision(provision_themes: pd.DataFrame | None) -> dict[str, dict[str, float]] | None:
     if provision_themes is None:
         return None
     out: dict[str, dict[str, float]] = {}
@@ -333,7 +348,7 @@ def _themes_by_provision(provision_themes: pd.DataFrame | None) -> dict[str, dic
     return out
 
 
-def _entities_by_provision(mentions: pd.DataFrame | None) -> dict[str, frozenset[str]] | None:
+def entities_by_provision(mentions: pd.DataFrame | None) -> dict[str, frozenset[str]] | None:
     if mentions is None:
         return None
     return {str(pid): frozenset(map(str, ids)) for pid, ids in mentions.groupby("provision_id")["entity_id"]}

@@ -34,7 +34,7 @@ def curated_for(table: pd.DataFrame | None, a: str, b: str) -> list[CuratedLink]
     """Return the curated entries of the `alignments` table that apply to comparing `a` with `b`, in order."""
     if table is None or table.empty:
         return []
-    out = []
+    out: list[CuratedLink] = []
     for row in table.to_dict("records"):
         x, y = _text(row.get("a_provision")) or None, _text(row.get("b_provision")) or None
         if row["a_doc"] == a and row["b_doc"] == b:

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
-from dashboard.analysis.keyness import iter_terms, keyness
+from dashboard.analysis.diff.result import EntityCount, Record, TargetChange, TargetDeltas, TargetRow, Term
+from dashboard.analysis.keyness import KeyTerm, iter_terms, keyness
 
 # the share of a document's units (provisions with at least one word) that carry the theme: theme_measures'
 # unit_share, so the Compare page and the Themes page give the same numbers
@@ -42,7 +43,7 @@ def theme_deltas(
     pair.
     """
     tagged = _tags_by_theme(provision_themes)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for theme in theme_order:
         provisions = tagged.get(theme, frozenset())
         count_a = sum(1 for p in ids_a if p in provisions)
@@ -71,9 +72,11 @@ def _tags_by_theme(provision_themes: pd.DataFrame | None) -> dict[str, frozenset
 
 def distinctive_terms(
     texts_a: Iterable[str], texts_b: Iterable[str], *, top: int = 15
-) -> dict[str, list[dict]]:
+) -> dict[str, list[Term]]:
     """Return the terms distinctive of A and of B by log-likelihood (G²), each in its commonest word form."""
-    counts_a, counts_b, surfaces = Counter(), Counter(), {}
+    counts_a: Counter[str] = Counter()
+    counts_b: Counter[str] = Counter()
+    surfaces: dict[str, Counter[str]] = {}
     for texts, counts in ((texts_a, counts_a), (texts_b, counts_b)):
         for text in texts:
             for (stem, word), n in _term_counts(text):
@@ -81,7 +84,7 @@ def distinctive_terms(
                 surfaces.setdefault(stem, Counter())[word] += n
     key_a, key_b = keyness(counts_a, counts_b, top=top)
 
-    def row(k) -> dict[str, Any]:
+    def row(k: KeyTerm) -> Term:
         form = sorted(surfaces[k.term].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         return {"term": form, "stem": k.term, "score": k.score, "count_a": k.count_a, "count_b": k.count_b}
 
@@ -100,22 +103,22 @@ def _term_counts(text: str) -> tuple[tuple[tuple[str, str], int], ...]:
 
 def entity_deltas(
     ids_a: Sequence[str], ids_b: Sequence[str], mentions: pd.DataFrame | None, entities: pd.DataFrame | None
-) -> dict[str, list[dict]] | None:
+) -> dict[str, list[EntityCount]] | None:
     """Return the entities mentioned only in A (lost), only in B (gained) and in both, with mention counts.
 
     None when the dataset has no mentions table yet.
     """
     if mentions is None:
         return None
-    names = {}
+    names: dict[Any, tuple[Any, Any]] = {}
     if entities is not None and not entities.empty:
-        names = {r["id"]: (r.get("name", r["id"]), r.get("kind", "")) for r in entities.to_dict("records")}
+        names = {r["id"]: (r.get("name", r["id"]), r.get("kind", "")) for r in _records(entities)}
     a_counts = Counter(mentions.loc[mentions["provision_id"].isin(set(ids_a)), "entity_id"])
     b_counts = Counter(mentions.loc[mentions["provision_id"].isin(set(ids_b)), "entity_id"])
-    out: dict[str, list[dict]] = {"a_only": [], "b_only": [], "shared": []}
+    out: dict[str, list[EntityCount]] = {"a_only": [], "b_only": [], "shared": []}
     for entity in sorted(set(a_counts) | set(b_counts)):
         name, kind = names.get(entity, (entity, ""))
-        row = {
+        row: EntityCount = {
             "id": entity,
             "name": _text(name) or entity,
             "kind": _text(kind),
@@ -129,7 +132,7 @@ def entity_deltas(
     return out
 
 
-def target_deltas(doc_a: str, doc_b: str, targets: pd.DataFrame | None) -> dict[str, list[dict]] | None:
+def target_deltas(doc_a: str, doc_b: str, targets: pd.DataFrame | None) -> TargetDeltas | None:
     """Return targets only in A (lost), only in B (gained) and indicators both report (changed).
 
     Targets are matched across documents by their `indicator` (e.g. partner_countries); goals without an
@@ -138,11 +141,11 @@ def target_deltas(doc_a: str, doc_b: str, targets: pd.DataFrame | None) -> dict[
     """
     if targets is None:
         return None
-    rows_a = [_target_row(r) for r in targets[targets["document_id"] == doc_a].to_dict("records")]
-    rows_b = [_target_row(r) for r in targets[targets["document_id"] == doc_b].to_dict("records")]
+    rows_a = [_target_row(r) for r in _records(targets[targets["document_id"] == doc_a])]
+    rows_b = [_target_row(r) for r in _records(targets[targets["document_id"] == doc_b])]
     by_indicator_b = {r["indicator"]: r for r in rows_b if r["indicator"]}
     by_indicator_a = {r["indicator"]: r for r in rows_a if r["indicator"]}
-    changed = [
+    changed: list[TargetChange] = [
         {"indicator": k, "a": by_indicator_a[k], "b": by_indicator_b[k]}
         for k in sorted(set(by_indicator_a) & set(by_indicator_b))
     ]
@@ -153,7 +156,11 @@ def target_deltas(doc_a: str, doc_b: str, targets: pd.DataFrame | None) -> dict[
     }
 
 
-def _target_row(row: dict[str, Any]) -> dict[str, Any]:
+def _records(table: pd.DataFrame) -> list[Record]:
+    return cast("list[Record]", table.to_dict("records"))  # pandas types the keys Hashable: the columns are str
+
+
+def _target_row(row: Record) -> TargetRow:
     return {
         "id": row["id"],
         "text": _text(row.get("text")),

@@ -15,22 +15,44 @@ with fold(prefix). Per document pair it lists the pairs a reader makes and the l
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NotRequired, TypedDict, cast
 
 import pandas as pd
 
+from dashboard.analysis.diff.result import Comparison
 from dashboard.corpus.normalise import fold
 from dashboard.corpus.yamlfile import read_yaml
 from dashboard.errors import InputError
 
-Differ = Callable[[str, str], dict[str, Any]]
+# differ(a, b) returns the comparison of documents a and b (a Comparison, or its as_dict())
+Differ = Callable[[str, str], Comparison | Mapping[str, Any]]
 
 
-def load_gold(path: Path) -> list[dict[str, Any]]:
+class GoldPair(TypedDict):
+    """Two provisions a gold set pairs (or, in `not_pairs`, says a reader would never pair), by line prefix."""
+
+    a: str
+    b: str
+    relation: NotRequired[str]
+    why: NotRequired[str]
+
+
+class GoldEntry(TypedDict):
+    """One document pair of a gold set (gold/alignment_*.yml): its pairs and the lines without counterpart."""
+
+    a_doc: str
+    b_doc: str
+    pairs: NotRequired[list[GoldPair] | None]
+    not_pairs: NotRequired[list[GoldPair] | None]
+    only_in_a: NotRequired[list[str] | None]
+    only_in_b: NotRequired[list[str] | None]
+
+
+def load_gold(path: Path) -> list[GoldEntry]:
     """Return the gold set's document pairs."""
-    return read_yaml(path) or []
+    return cast("list[GoldEntry]", read_yaml(path) or [])
 
 
 def find_line(provisions: pd.DataFrame, doc: str, prefix: str, gold_file: str = "gold") -> str:
@@ -44,7 +66,7 @@ def find_line(provisions: pd.DataFrame, doc: str, prefix: str, gold_file: str = 
 
 
 def resolve_entry(
-    entry: dict[str, Any], provisions: pd.DataFrame, gold_file: str = "gold"
+    entry: GoldEntry, provisions: pd.DataFrame, gold_file: str = "gold"
 ) -> tuple[set[tuple[str, str]], list[str], list[str]]:
     """Return one document pair's gold lines as provision ids: its pairs, its only-in-A and only-in-B lines."""
     a_doc, b_doc = entry["a_doc"], entry["b_doc"]
@@ -57,14 +79,14 @@ def resolve_entry(
     return pairs, only_a, only_b
 
 
-def _rows(result: Any) -> list[dict[str, Any]]:
+def rows_of(result: Comparison | Mapping[str, Any]) -> list[dict[str, Any]]:
     """Return the comparison's rows as dicts (a Comparison, or its as_dict())."""
-    pairs = result["pairs"] if isinstance(result, dict) else result.as_dict()["pairs"]
+    pairs = result["pairs"] if isinstance(result, dict) else cast(Comparison, result).as_dict()["pairs"]
     return list(pairs)
 
 
 def score_alignment(
-    gold: list[dict[str, Any]], provisions: pd.DataFrame, differ: Differ, gold_file: str = "gold"
+    gold: Sequence[GoldEntry], provisions: pd.DataFrame, differ: Differ, gold_file: str = "gold"
 ) -> dict[str, Any]:
     """Score `differ(a, b)` (which returns the diff object) against the gold set; return the report."""
     totals = {
@@ -77,10 +99,11 @@ def score_alignment(
         "engine_consistent": 0,
         "pairs_offered": 0,
     }
-    per_pair, misses = [], []
+    per_pair: list[dict[str, Any]] = []
+    misses: list[dict[str, Any]] = []
     for entry in gold:
         a_doc, b_doc = entry["a_doc"], entry["b_doc"]
-        rows = _rows(differ(a_doc, b_doc))
+        rows = rows_of(differ(a_doc, b_doc))
         links = linked(rows)
         a_to_b, b_to_a = pair_maps(rows)
         offered = offered_candidates(rows)
@@ -176,12 +199,13 @@ def offered_candidates(pairs: list[dict[str, Any]]) -> dict[str, set[str]]:
     for pair in pairs:
         for side in ("a", "b"):
             if pair[side]:
-                found = {c["id"] for c in (pair.get("candidates") or {}).get(side) or []}
+                offers: Mapping[str, Any] = pair.get("candidates") or {}
+                found = {c["id"] for c in offers.get(side) or ()}
                 out.setdefault(pair[side], set()).update(found)
     return out
 
 
-def resolve_not_pairs(entry: dict[str, Any], provisions: pd.DataFrame, gold_file: str = "gold") -> set[tuple[str, str]]:
+def resolve_not_pairs(entry: GoldEntry, provisions: pd.DataFrame, gold_file: str = "gold") -> set[tuple[str, str]]:
     """Return the pairs a gold set says a reader would never make (`not_pairs`), as provision ids."""
     return {
         (
@@ -204,7 +228,7 @@ def _rates(c: dict[str, int]) -> dict[str, float]:
 
 
 def annotator_agreement(
-    gold_a: list[dict[str, Any]], gold_b: list[dict[str, Any]], provisions: pd.DataFrame
+    gold_a: Sequence[GoldEntry], gold_b: Sequence[GoldEntry], provisions: pd.DataFrame
 ) -> dict[str, int]:
     """Return how far two hand-made gold sets agree on the document pairs both label.
 
@@ -214,11 +238,13 @@ def annotator_agreement(
     out is not a contradiction: the conventions leave doubtful lines unlabelled.
     """
 
-    def lines(entry: dict[str, Any]) -> tuple[set[tuple[str, str]], set[str], set[str]]:
+    def lines(entry: GoldEntry) -> tuple[set[tuple[str, str]], set[str], set[str]]:
         pairs, only_a, only_b = resolve_entry(entry, provisions)
         return pairs, set(only_a), set(only_b)
 
-    def contradicted(pairs, other_pairs, other_a, other_b) -> int:
+    def contradicted(
+        pairs: set[tuple[str, str]], other_pairs: set[tuple[str, str]], other_a: set[str], other_b: set[str]
+    ) -> int:
         a_to_b = dict(other_pairs)
         b_to_a = {b: a for a, b in other_pairs}
         return sum(
@@ -228,7 +254,7 @@ def annotator_agreement(
         )
 
     by_key = {(e["a_doc"], e["b_doc"]): e for e in gold_b}
-    out = dict.fromkeys(
+    out: dict[str, int] = dict.fromkeys(
         ("pairs_a", "pairs_b", "shared", "contradicted_a", "contradicted_b", "only_shared", "only_either"), 0
     )
     for entry in gold_a:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any, cast
 
 import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction.text import TfidfTransformer
+from scipy import sparse  # pyright: ignore[reportMissingTypeStubs]  # no hints
+from sklearn.feature_extraction.text import TfidfTransformer  # pyright: ignore[reportMissingTypeStubs]  # no hints
 
 from dashboard.analysis.diff.align import folded_words, lexical_similarity
 from dashboard.analysis.diff.linkmodel import FEATURES
@@ -54,14 +55,15 @@ def char_similarity(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndarra
     counts = _gram_counts([*texts_a, *texts_b]) if texts_a and texts_b else None
     if counts is None:
         return np.zeros(shape)
-    matrix = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
-    return np.clip((matrix[: len(texts_a)] @ matrix[len(texts_a) :].T).toarray(), 0.0, 1.0)
+    matrix = cast(Any, TfidfTransformer)(sublinear_tf=True).fit_transform(counts)  # sklearn: no hints
+    return np.clip(cast(np.ndarray, (matrix[: len(texts_a)] @ matrix[len(texts_a) :].T).toarray()), 0.0, 1.0)
 
 
-def _gram_counts(texts: Sequence[str]) -> sparse.csr_matrix | None:
+def _gram_counts(texts: Sequence[str]) -> Any:
     """Return the counts of each text's character 4-grams (`_char_grams`), laid out as sklearn's
     CountVectorizer lays them out (columns in gram order, each row's entries in order of the grams' first
-    appearance in `texts`), or None when there is no gram at all.
+    appearance in `texts`; a scipy.sparse.csr_matrix, Any as scipy has no hints), or None when there is no gram at
+    all.
 
     Counted as (texts × words) · (words × grams): the grams of a word are listed once per distinct word, not
     once per occurrence, so a cold comparison does not walk every gram of every text in Python."""
@@ -80,13 +82,17 @@ def _gram_counts(texts: Sequence[str]) -> sparse.csr_matrix | None:
         indptr.append(len(cols))
     if not gram_id:
         return None
-    docs = sparse.csr_matrix((np.ones(len(cols)), cols, indptr), shape=(len(texts), len(word_id)))
-    grams = sparse.csr_matrix(
-        (np.ones(sum(map(len, word_grams))), [g for row in word_grams for g in row],
-         np.cumsum([0, *map(len, word_grams)])),
+    csr_matrix = cast(Any, sparse.csr_matrix)  # scipy: no hints
+    docs = csr_matrix((np.ones(len(cols)), cols, indptr), shape=(len(texts), len(word_id)))
+    grams = csr_matrix(
+        (
+            np.ones(sum(map(len, word_grams))),
+            [g for row in word_grams for g in row],
+            np.cumsum([0, *map(len, word_grams)]),
+        ),
         shape=(len(word_id), len(gram_id)),
     )
-    counts = sparse.csr_matrix(docs @ grams)
+    counts = csr_matrix(docs @ grams)
     counts.sum_duplicates()
     counts.sort_indices()  # by first appearance, as sklearn counts them
     indices: np.ndarray = counts.indices
@@ -97,11 +103,11 @@ def _gram_counts(texts: Sequence[str]) -> sparse.csr_matrix | None:
     return counts
 
 
-def _binary(sets_a: Sequence[frozenset], sets_b: Sequence[frozenset]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+def _binary(sets_a: Sequence[frozenset[str]], sets_b: Sequence[frozenset[str]]) -> tuple[Any, Any]:
     """Return the sets as binary sparse rows over their shared vocabulary."""
     vocab = {t: k for k, t in enumerate(sorted({t for s in (*sets_a, *sets_b) for t in s}))}
 
-    def rows(sets: Sequence[frozenset]) -> sparse.csr_matrix:
+    def rows(sets: Sequence[frozenset[str]]) -> Any:  # a scipy.sparse.csr_matrix (scipy has no type hints)
         cols = [vocab[t] for s in sets for t in s]
         indptr = np.cumsum([0, *(len(s) for s in sets)])
         return sparse.csr_matrix((np.ones(len(cols)), cols, indptr), shape=(len(sets), max(len(vocab), 1)))
@@ -109,13 +115,13 @@ def _binary(sets_a: Sequence[frozenset], sets_b: Sequence[frozenset]) -> tuple[s
     return rows(sets_a), rows(sets_b)
 
 
-def _shared(sets_a: Sequence[frozenset], sets_b: Sequence[frozenset]) -> np.ndarray:
+def _shared(sets_a: Sequence[frozenset[str]], sets_b: Sequence[frozenset[str]]) -> np.ndarray:
     """Return how many members every pair of sets shares."""
     x, y = _binary(sets_a, sets_b)
-    return (x @ y.T).toarray()
+    return cast(np.ndarray, (x @ y.T).toarray())
 
 
-def _jaccard(sets_a: Sequence[frozenset], sets_b: Sequence[frozenset]) -> np.ndarray:
+def _jaccard(sets_a: Sequence[frozenset[str]], sets_b: Sequence[frozenset[str]]) -> np.ndarray:
     """Return the Jaccard index of every pair of sets (0 where either is empty)."""
     inter = _shared(sets_a, sets_b)
     union = np.array([len(s) for s in sets_a], float)[:, None] + np.array([len(s) for s in sets_b], float)[None, :]
@@ -126,7 +132,7 @@ def _jaccard(sets_a: Sequence[frozenset], sets_b: Sequence[frozenset]) -> np.nda
 def _second(values: np.ndarray, axis: int) -> np.ndarray:
     """Return, per row (axis=1) or column (axis=0), the second largest value (0 when there is one value)."""
     if values.shape[axis] < 2:
-        return np.zeros(values.shape[1 - axis])
+        return np.zeros(int(values.shape[1 - axis]))
     return np.sort(values, axis=axis).take(-2, axis=axis)
 
 

@@ -21,7 +21,7 @@ import numpy as np
 from dashboard.analysis.diff import compare as _compare
 from dashboard.analysis.diff.align import AlignSettings
 from dashboard.analysis.diff.candidates import candidates
-from dashboard.analysis.diff.evaluate import resolve_entry, resolve_not_pairs
+from dashboard.analysis.diff.evaluate import GoldEntry, resolve_entry, resolve_not_pairs
 from dashboard.analysis.diff.features import FEATURES
 from dashboard.analysis.diff.linkmodel import LinkModel, fit
 
@@ -30,7 +30,8 @@ VERSION = "1"
 # R 0.37, 0.3 P 0.47 R 0.36 (and 0.28 keeps every set's in-sample figures above the thresholds engine's)
 DEFAULT_BAR = 0.28
 DEFAULT_C = 1.0
-GoldSets = Sequence[tuple[str, list[dict[str, Any]]]]  # (file name, entries)
+GoldSets = Sequence[tuple[str, list[GoldEntry]]]  # (file name, entries)
+PairCandidates = tuple[list[str], list[str], np.ndarray, np.ndarray]  # ids of A and B, features, linkable
 
 
 def group(a: str, b: str) -> str:
@@ -38,16 +39,16 @@ def group(a: str, b: str) -> str:
     return " × ".join(sorted((a, b)))
 
 
-def _pair_candidates(source: Any, a: str, b: str) -> tuple[list[str], list[str], np.ndarray, np.ndarray]:
+def _pair_candidates(source: Any, a: str, b: str) -> PairCandidates:
     """Return the ids of A and B, the features of every candidate and which candidates can be linked."""
     provisions = source.table("provisions")
-    rows_a = provisions[provisions["document_id"] == a].sort_values("ordinal").to_dict("records")
-    rows_b = provisions[provisions["document_id"] == b].sort_values("ordinal").to_dict("records")
-    themes_of = _compare._themes_by_provision(_compare._optional(source, "provision_themes"))
-    entities_of = _compare._entities_by_provision(_compare._optional(source, "mentions"))
+    rows_a = _compare.records(provisions[provisions["document_id"] == a])
+    rows_b = _compare.records(provisions[provisions["document_id"] == b])
+    themes_of = _compare.themes_by_provision(_compare.optional_table(source, "provision_themes"))
+    entities_of = _compare.entities_by_provision(_compare.optional_table(source, "mentions"))
     cands = candidates(rows_a, rows_b, themes_of, entities_of, AlignSettings(model=None), with_features=True)
-    ok_a = np.array(_compare._aligned(rows_a, "own")) & ~np.array(cands.sa.bare, dtype=bool)
-    ok_b = np.array(_compare._aligned(rows_b, "own")) & ~np.array(cands.sb.bare, dtype=bool)
+    ok_a = np.array(_compare.aligned_flags(rows_a, "own")) & ~np.array(cands.sa.bare, dtype=bool)
+    ok_b = np.array(_compare.aligned_flags(rows_b, "own")) & ~np.array(cands.sb.bare, dtype=bool)
     assert cands.features is not None
     n, m = len(rows_a), len(rows_b)
     features = np.stack(cands.features, axis=-1) if n and m else np.zeros((n, m, len(FEATURES)))
@@ -57,8 +58,10 @@ def _pair_candidates(source: Any, a: str, b: str) -> tuple[list[str], list[str],
 def training_rows(source: Any, sets: GoldSets) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Return the features, labels and cross-validation group of every candidate link the gold sets judge."""
     provisions = source.table("provisions")
-    xs, ys, groups = [], [], []
-    cache: dict[tuple[str, str], tuple] = {}
+    xs: list[np.ndarray] = []
+    ys: list[int] = []
+    groups: list[str] = []
+    cache: dict[tuple[str, str], PairCandidates] = {}
     for name, entries in sets:
         for entry in entries:
             a, b = entry["a_doc"], entry["b_doc"]
@@ -101,7 +104,7 @@ def cross_validate(
     """Return, per document pair (group), the model fitted on every other document pair."""
     x, y, groups = training_rows(source, sets)
     names = tuple(name for name, _ in sets)
-    out = {}
+    out: dict[str, LinkModel] = {}
     for held in sorted(set(groups)):
         keep = np.array([g != held for g in groups], dtype=bool)
         out[held] = fit(x[keep], y[keep], bar=bar, c=c, version=f"{VERSION}-without {held}", trained_on=names)

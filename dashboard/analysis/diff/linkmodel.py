@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, NotRequired, TypedDict, cast
 
 import numpy as np
 
@@ -71,7 +72,7 @@ class LinkModel:
             logit += w * matrix
         return 1.0 / (1.0 + np.exp(-logit))
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -79,13 +80,12 @@ def fit(
     x: np.ndarray, y: np.ndarray, *, bar: float, version: str, trained_on: tuple[str, ...] = (), c: float = 1.0
 ) -> LinkModel:
     """Return the logistic regression of labels `y` (1 = a gold pair) on features `x`, standardised."""
-    from sklearn.linear_model import LogisticRegression
-
+    from sklearn.linear_model import LogisticRegression  # pyright: ignore[reportMissingTypeStubs]  # no hints
 
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
-    model = LogisticRegression(C=c, max_iter=5000).fit((x - mean) / scale, y)
+    model = cast(Any, LogisticRegression)(C=c, max_iter=5000).fit((x - mean) / scale, y)  # sklearn: no hints
     return LinkModel(
         version=version,
         features=FEATURES,
@@ -106,8 +106,30 @@ def save(model: LinkModel, path: Path = MODEL_PATH) -> Path:
 
 def load(path: Path = MODEL_PATH) -> LinkModel:
     """Return the model stored at `path`."""
-    raw = json.loads(path.read_text(encoding="utf-8"))
-    return LinkModel(**{k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()})
+    raw = cast(_Stored, json.loads(path.read_text(encoding="utf-8")))
+    return LinkModel(
+        version=raw["version"],
+        features=tuple(raw["features"]),
+        mean=tuple(raw["mean"]),
+        scale=tuple(raw["scale"]),
+        coef=tuple(raw["coef"]),
+        intercept=raw["intercept"],
+        bar=raw["bar"],
+        trained_on=tuple(raw.get("trained_on", ())),
+    )
+
+
+class _Stored(TypedDict):
+    """A model as linkmodel.json stores it (`save`: as_dict, tuples written as lists)."""
+
+    version: str
+    features: list[str]
+    mean: list[float]
+    scale: list[float]
+    coef: list[float]
+    intercept: float
+    bar: float
+    trained_on: NotRequired[list[str]]
 
 
 @lru_cache(maxsize=1)

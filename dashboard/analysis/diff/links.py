@@ -28,9 +28,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
+from scipy.optimize import linear_sum_assignment  # pyright: ignore[reportMissingTypeStubs, reportUnknownVariableType]  # no hints
 
 MIN_SUBJECT = 4  # subject words below which a heading with children has no subject of its own
 
@@ -68,7 +69,7 @@ def structure(ids: Sequence[str], parents: Sequence[str | None], subject_counts:
     at = {pid: k for k, pid in enumerate(ids)}
     parent = [at.get(p, -1) if isinstance(p, str) else -1 for p in parents]
     has_children = {p for p in parent if p >= 0}
-    block = []
+    block: list[int] = []
     for k in range(len(ids)):
         top, seen = k, {k}
         while parent[top] >= 0 and parent[top] not in seen:
@@ -122,7 +123,7 @@ def choose_links(
     for i, j in apart:
         sim[i, j] = -1.0
     weights = np.where(sim >= threshold, sim, 0.0)
-    rows, cols = linear_sum_assignment(weights, maximize=True)
+    rows, cols = cast("tuple[np.ndarray, np.ndarray]", linear_sum_assignment(weights, maximize=True))
     links = {(int(i), int(j)) for i, j in zip(rows, cols, strict=True) if sim[i, j] >= threshold}
     best_of_col = sim.max(axis=0)
     best_of_row = sim.max(axis=1)
@@ -130,8 +131,12 @@ def choose_links(
         taken_rows, taken_cols = {i for i, _ in links}, {j for _, j in links}
         for i in range(n):
             j = int(np.argmax(sim[i]))
-            if (sim[i, j] >= mutual_threshold and int(np.argmax(sim[:, j])) == i
-                    and i not in taken_rows and j not in taken_cols):
+            if (
+                sim[i, j] >= mutual_threshold
+                and int(np.argmax(sim[:, j])) == i
+                and i not in taken_rows
+                and j not in taken_cols
+            ):
                 links.add((i, j))
     degree_a: dict[int, int] = {}
     degree_b: dict[int, int] = {}
@@ -139,7 +144,7 @@ def choose_links(
         degree_a[i] = degree_a.get(i, 0) + 1
         degree_b[j] = degree_b.get(j, 0) + 1
     # further links, strongest first: each side's best counterpart, when it is near that counterpart's best
-    extra = []
+    extra: list[tuple[float, int, int]] = []
     for i in range(n):
         j = int(np.argmax(sim[i]))
         if sim[i, j] >= link_threshold and sim[i, j] >= link_ratio * best_of_col[j]:
@@ -157,7 +162,9 @@ def choose_links(
     return sorted(links)
 
 
-def family_degree(links: Sequence[tuple[int, int]], sa: Structure, sb: Structure) -> tuple[dict, dict]:
+def family_degree(
+    links: Sequence[tuple[int, int]], sa: Structure, sb: Structure
+) -> tuple[dict[int, int], dict[int, int]]:
     """Return, per A row and per B column, how many counterparts it links to, an item and its own bullets
     counting as one (they never compete: a B paragraph covering item 7 and its bullet 7.b1 is not merged)."""
     by_a: dict[int, set[int]] = {}

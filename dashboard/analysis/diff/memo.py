@@ -4,12 +4,16 @@ Tables are compared by identity and kept alive by the cache, so an id is never r
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
 
-_MEMO: dict[Any, tuple[tuple, Any]] = {}
+T = TypeVar("T")
+Table = TypeVar("Table")
+
+_MEMO: dict[tuple[tuple[int, ...], Hashable], tuple[tuple[object, ...], Any]] = {}
 
 
-def memo(tables: tuple, key: Any, make: Any) -> Any:
+def memo(tables: tuple[object, ...], key: Hashable, make: Callable[[], T]) -> T:
     """Return make(), computed once per set of table objects (compared by identity) and key. Read-only."""
     slot = (tuple(id(t) for t in tables), key)
     hit = _MEMO.get(slot)
@@ -22,10 +26,10 @@ def memo(tables: tuple, key: Any, make: Any) -> Any:
     return value
 
 
-_DERIVED: dict[tuple[int, Any], tuple[Any, Any]] = {}
+_DERIVED: dict[tuple[int, Hashable], tuple[object, Any]] = {}
 
 
-def derived(table: Any, key: Any, make: Any) -> Any:
+def derived(table: Table, key: Hashable, make: Callable[[Table], T]) -> T:
     """Return make(table), computed once per table object and key (a dataset serves the same frames on every
     call, so a warm comparison does not filter and convert them again). Read-only: callers never mutate it."""
     slot = (id(table), key)

@@ -11,24 +11,32 @@ not the engine's own accuracy (that is `evaluate.score_alignment`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 
-from dashboard.analysis.diff.evaluate import _rows, offered_candidates, pair_maps, resolve_entry, score_alignment
+from dashboard.analysis.diff.evaluate import (
+    GoldEntry,
+    offered_candidates,
+    pair_maps,
+    resolve_entry,
+    rows_of,
+    score_alignment,
+)
 from dashboard.analysis.diff.pins import Pin, with_pin
+from dashboard.analysis.diff.result import Comparison
 
 # differ(a, b, pins) returns the diff object of documents a and b with the reader's pins applied
-PinnedDiffer = Callable[[str, str, tuple[str, ...]], dict[str, Any]]
+PinnedDiffer = Callable[[str, str, tuple[str, ...]], Comparison | Mapping[str, Any]]
 
 
 def simulate_reader(
-    gold: list[dict[str, Any]], provisions: pd.DataFrame, differ: PinnedDiffer, gold_file: str = "gold"
+    gold: Sequence[GoldEntry], provisions: pd.DataFrame, differ: PinnedDiffer, gold_file: str = "gold"
 ) -> dict[str, Any]:
     """Return the clicks a reader makes, per document pair and in all, and the accuracy they end with (scored
     as `score_alignment` scores the engine, on the alignment the reader ends with)."""
-    final: dict[tuple[str, str], dict[str, Any]] = {}
+    final: dict[tuple[str, str], Comparison | Mapping[str, Any]] = {}
     clicks: dict[tuple[str, str], int] = {}
     for entry in gold:
         key = (entry["a_doc"], entry["b_doc"])
@@ -68,7 +76,7 @@ def format_reader(report: dict[str, Any]) -> str:
 
 
 def _next_click(
-    result: dict[str, Any],
+    result: Comparison | Mapping[str, Any],
     gold_pairs: set[tuple[str, str]],
     only_a: list[str],
     only_b: list[str],
@@ -80,7 +88,7 @@ def _next_click(
     when the gold links a or b to several, so that pinning one link does not take back another); "no counterpart" beside
     a line the gold leaves alone but the engine pairs; "not a pair" on a pair that keeps a gold line from a
     counterpart the page does not offer (the engine then tries that line elsewhere)."""
-    rows = _rows(result)
+    rows = rows_of(result)
     a_to_b, b_to_a = pair_maps(rows)
     offered = offered_candidates(rows)
     missed = [(a, b) for a, b in sorted(gold_pairs) if b not in a_to_b.get(a, ())]

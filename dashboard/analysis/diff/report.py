@@ -20,10 +20,12 @@ import numpy as np
 import pandas as pd
 
 from dashboard.analysis.diff.align import AlignSettings, lexical_similarity
-from dashboard.analysis.diff.compare import compare_documents
-from dashboard.analysis.diff.evaluate import Differ, annotator_agreement, load_gold, score_alignment
+from dashboard.analysis.diff.compare import compare_documents, records
+from dashboard.analysis.diff.evaluate import Differ, GoldEntry, annotator_agreement, load_gold, score_alignment
 from dashboard.analysis.diff.fitting import cross_validate, group
-from dashboard.analysis.diff.reader import simulate_reader
+from dashboard.analysis.diff.linkmodel import LinkModel
+from dashboard.analysis.diff.reader import PinnedDiffer, simulate_reader
+from dashboard.analysis.diff.result import Comparison
 from dashboard.analysis.diff.rows import subject_text
 
 GOLD_DIR = Path(__file__).with_name("gold")
@@ -38,9 +40,9 @@ def evaluate_alignment(dataset: Any, paths: Sequence[Path], *, cross_validated: 
     paths = [p for p in paths if p.exists()]
     sets = [(p.name, load_gold(p)) for p in paths]
     provisions = dataset.provisions
-    engine = lambda a, b: compare_documents(dataset, a, b, use_curated=False)  # noqa: E731
-    curated = lambda a, b: compare_documents(dataset, a, b)  # noqa: E731
-    pinned = lambda a, b, pins: compare_documents(dataset, a, b, pins=pins, use_curated=False)  # noqa: E731
+    engine: Differ = lambda a, b: compare_documents(dataset, a, b, use_curated=False)  # noqa: E731
+    curated: Differ = lambda a, b: compare_documents(dataset, a, b)  # noqa: E731
+    pinned: PinnedDiffer = lambda a, b, pins: compare_documents(dataset, a, b, pins=pins, use_curated=False)  # noqa: E731
     name, gold = sets[0]
     report = score_alignment(gold, provisions, engine, name)
     model = AlignSettings().model
@@ -59,7 +61,8 @@ def evaluate_alignment(dataset: Any, paths: Sequence[Path], *, cross_validated: 
         report["agreement_of"] = [sets[0][0], sets[1][0]]
     folds = cross_validate(dataset, sets) if cross_validated and model is not None else None
     report["model"] = model.version if model is not None else None
-    report["sets"] = []
+    set_rows: list[dict[str, Any]] = []
+    report["sets"] = set_rows
     for file, entries in sets:
         row = {
             "file": file,
@@ -69,12 +72,12 @@ def evaluate_alignment(dataset: Any, paths: Sequence[Path], *, cross_validated: 
         }
         if folds is not None:
             row["cross_validated"] = score_alignment(entries, provisions, _fold_differ(dataset, folds), file)
-        report["sets"].append(row)
+        set_rows.append(row)
     return report
 
 
-def _fold_differ(dataset: Any, folds: dict) -> Differ:
-    def differ(a: str, b: str) -> Any:
+def _fold_differ(dataset: Any, folds: dict[str, LinkModel]) -> Differ:
+    def differ(a: str, b: str) -> Comparison:
         return compare_documents(dataset, a, b, AlignSettings(model=folds[group(a, b)]), use_curated=False)
 
     return differ
@@ -164,7 +167,7 @@ def chance_similarity(
     not from the gold set.
     """
     texts_by_doc = {
-        str(doc): [subject_text(row) for row in rows.sort_values("ordinal").to_dict("records")]
+        str(doc): [subject_text(row) for row in records(rows)]
         for doc, rows in provisions.groupby("document_id")
     }
     rng = random.Random(seed)
@@ -185,13 +188,13 @@ def chance_similarity(
 
 
 def threshold_curve(
-    gold: list[dict[str, Any]],
+    gold: Sequence[GoldEntry],
     provisions: pd.DataFrame,
     differ_at: Callable[[float], Differ],
     thresholds: Sequence[float],
 ) -> list[dict[str, float]]:
     """Return accuracy, precision and recall at each threshold (to show the choice was not a lucky peak)."""
-    out = []
+    out: list[dict[str, float]] = []
     for threshold in thresholds:
         report = score_alignment(gold, provisions, differ_at(threshold))
         out.append(

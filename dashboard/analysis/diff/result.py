@@ -6,27 +6,92 @@ split appears in several; a one-sided row (`new`, `dropped`) only for a provisio
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict, cast
+
+from dashboard.analysis.diff.words import Op
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance  # every subclass of _AsDict is a dataclass
 
 STATUSES = ("kept", "reworded", "merged", "split", "new", "dropped")
 SET_BY = ("engine", "curated", "reader")
 
+# one row of a table as DataFrame.to_dict("records") gives it (a provision, a document, a target ...)
+Record = Mapping[str, Any]
 
-def _plain(value: Any) -> Any:
+
+class Candidate(TypedDict):
+    """A provision of the other document offered beside a provision (or its nearest one), with the similarity."""
+
+    id: str
+    similarity: float
+
+
+class Term(TypedDict):
+    """A term distinctive of one document (deltas.distinctive_terms), in its commonest word form."""
+
+    term: str
+    stem: str
+    score: float
+    count_a: int
+    count_b: int
+
+
+class EntityCount(TypedDict):
+    """An entity mentioned in A, in B or both (deltas.entity_deltas), with its mention counts."""
+
+    id: str
+    name: str
+    kind: str
+    a_count: int
+    b_count: int
+
+
+class TargetRow(TypedDict):
+    """A target of one document as the comparison lists it (deltas.target_deltas)."""
+
+    id: str
+    text: str
+    kind: str
+    provision_id: str | None
+    indicator: str
+    end_year: int | None
+    value: float | None
+    unit: str
+
+
+class TargetChange(TypedDict):
+    """An indicator both documents report: A's target and B's."""
+
+    indicator: str
+    a: TargetRow
+    b: TargetRow
+
+
+class TargetDeltas(TypedDict):
+    """Targets only in A, only in B, and indicators both report."""
+
+    a_only: list[TargetRow]
+    b_only: list[TargetRow]
+    changed: list[TargetChange]
+
+
+def _plain(value: object) -> object:
     if hasattr(value, "as_dict"):
-        return value.as_dict()
+        return getattr(value, "as_dict")()
     if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
+        return [_plain(v) for v in cast("Iterable[object]", value)]
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: _plain(v) for k, v in cast("Mapping[object, object]", value).items()}
     return value
 
 
 class _AsDict:
     def as_dict(self) -> dict[str, Any]:
         """Return the object as JSON-ready dicts and lists."""
-        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(cast("DataclassInstance", self))}
 
 
 @dataclass(frozen=True)
@@ -44,7 +109,7 @@ class Link(_AsDict):
     similarity: float | None  # None for a pair by numbering across languages (diff/crosslang.py)
     status: str
     themes: tuple[str, ...]
-    ops: tuple[dict, ...]
+    ops: tuple[Op, ...]
     set_by: str = "engine"
     a_label: str = ""
     b_label: str = ""
@@ -54,8 +119,8 @@ class Link(_AsDict):
     b_own: bool | None = None
     a_themes: tuple[str, ...] = ()
     b_themes: tuple[str, ...] = ()
-    nearest: dict | None = None
-    candidates: dict = field(default_factory=lambda: {"a": [], "b": []})
+    nearest: Candidate | None = None
+    candidates: dict[str, list[Candidate]] = field(default_factory=lambda: {"a": [], "b": []})
     counted: bool = True
     heading: bool = False  # a bare heading, aligned through its children
 
@@ -120,9 +185,9 @@ class Comparison(_AsDict):
     measure: str
     basis: dict[str, str]
     themes: tuple[ThemeDelta, ...]
-    terms: dict[str, list[dict]]
-    entities: dict[str, list[dict]] | None
-    targets: dict[str, list[dict]] | None
+    terms: dict[str, list[Term]]
+    entities: dict[str, list[EntityCount]] | None
+    targets: TargetDeltas | None
     settings: dict[str, Any]
     languages: dict[str, str] | None = None  # A and B in two languages (diff/crosslang.py)
     language_notice: str | None = None

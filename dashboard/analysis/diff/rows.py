@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from dashboard.analysis.diff.align import AlignSettings
-from dashboard.analysis.diff.result import Link
+from dashboard.analysis.diff.result import Candidate, Link, Record
 from dashboard.analysis.diff.words import one_sided_ops, overlap_reaches, word_ops
 
 CANDIDATES = 3  # closest provisions of the other document offered beside each provision
@@ -30,8 +30,8 @@ def subject_text(row: Mapping[str, Any]) -> str:
 
 
 def build_rows(
-    rows_a: list[dict],
-    rows_b: list[dict],
+    rows_a: Sequence[Record],
+    rows_b: Sequence[Record],
     links: Sequence[tuple[int, int]],
     set_by: Mapping[tuple[int, int], str],
     alone: Mapping[tuple[int | None, int | None], str],
@@ -56,11 +56,11 @@ def build_rows(
     children (`heads_a`, `heads_b`) is also offered what its block is closest to."""
     rank = {t: i for i, t in enumerate(theme_order)}
 
-    def offers_a(i: int, partners: Sequence[int]) -> list[dict[str, Any]]:
+    def offers_a(i: int, partners: Sequence[int]) -> list[Candidate]:
         near = context[i, :] if context is not None and i in heads_a else None
         return _candidates(sim[i, :], rows_b, partners, near)
 
-    def offers_b(j: int, partners: Sequence[int]) -> list[dict[str, Any]]:
+    def offers_b(j: int, partners: Sequence[int]) -> list[Candidate]:
         near = context[:, j] if context is not None and j in heads_b else None
         return _candidates(sim[:, j], rows_a, partners, near)
 
@@ -81,12 +81,25 @@ def build_rows(
                 kept = overlap_reaches(subject_text(row), subject_text(rows_b[j]), settings.kept_overlap)
                 status = "kept" if kept else "reworded"
             link = _row(row, rows_b[j], status, float(sim[i, j]), themes_of, rank)
-            keyed.append(((i, 0, j), _with(link, set_by.get((i, j), "engine"), True,
-                                           offers_a(i, partners), offers_b(j, by_b.get(j, [])))))
+            keyed.append(
+                (
+                    (i, 0, j),
+                    _with(
+                        link, set_by.get((i, j), "engine"), True, offers_a(i, partners), offers_b(j, by_b.get(j, []))
+                    ),
+                )
+            )
         if not partners:
             link = _row(row, None, "dropped", 0.0, themes_of, rank)
-            link = _with(link, alone.get((i, None), "engine"), counted_a[i], offers_a(i, []),
-                         [], nearest=_nearest(sim[i, :], rows_b), heading=bare_a[i])
+            link = _with(
+                link,
+                alone.get((i, None), "engine"),
+                counted_a[i],
+                offers_a(i, []),
+                [],
+                nearest=_nearest(sim[i, :], rows_b),
+                heading=bare_a[i],
+            )
             keyed.append(((i, 0, -1), link))
     anchor = -1
     for j, row in enumerate(rows_b):
@@ -94,22 +107,44 @@ def build_rows(
             anchor = max(by_b[j])
             continue
         link = _row(None, row, "new", 0.0, themes_of, rank)
-        link = _with(link, alone.get((None, j), "engine"), counted_b[j], [], offers_b(j, []),
-                     nearest=_nearest(sim[:, j], rows_a), heading=bare_b[j])
+        link = _with(
+            link,
+            alone.get((None, j), "engine"),
+            counted_b[j],
+            [],
+            offers_b(j, []),
+            nearest=_nearest(sim[:, j], rows_a),
+            heading=bare_b[j],
+        )
         keyed.append(((anchor, 1, j), link))
     return [link for _, link in sorted(keyed, key=lambda kv: kv[0])]
 
 
-def _with(link: Link, set_by: str, counted: bool, cand_a: list, cand_b: list, *, nearest: dict | None = None,
-          heading: bool = False) -> Link:
+def _with(
+    link: Link,
+    set_by: str,
+    counted: bool,
+    cand_a: list[Candidate],
+    cand_b: list[Candidate],
+    *,
+    nearest: Candidate | None = None,
+    heading: bool = False,
+) -> Link:
     from dataclasses import replace
 
-    return replace(link, set_by=set_by, counted=counted, candidates={"a": cand_a, "b": cand_b}, nearest=nearest,
-                   heading=heading)
+    return replace(
+        link, set_by=set_by, counted=counted, candidates={"a": cand_a, "b": cand_b}, nearest=nearest, heading=heading
+    )
 
 
-def _row(a: dict | None, b: dict | None, status: str, similarity: float,
-         themes_of: Mapping[str, Mapping[str, float]], rank: Mapping[str, int]) -> Link:
+def _row(
+    a: Record | None,
+    b: Record | None,
+    status: str,
+    similarity: float,
+    themes_of: Mapping[str, Mapping[str, float]],
+    rank: Mapping[str, int],
+) -> Link:
     themes = sorted(
         {t for row in (a, b) if row for t in themes_of.get(row["id"], {})},
         key=lambda t: (rank.get(t, len(rank)), t),
@@ -117,7 +152,9 @@ def _row(a: dict | None, b: dict | None, status: str, similarity: float,
     if a and b:
         ops = word_ops(a["text"], b["text"])
     else:
-        ops = one_sided_ops((a or b)["text"], "a" if a else "b")  # type: ignore[index]
+        one = a or b
+        assert one is not None  # a row has a provision on at least one side
+        ops = one_sided_ops(one["text"], "a" if a else "b")
     return Link(
         a=a["id"] if a else None,
         b=b["id"] if b else None,
@@ -139,8 +176,8 @@ def _row(a: dict | None, b: dict | None, status: str, similarity: float,
 
 
 def _candidates(
-    line: np.ndarray, others: list[dict], partners: Sequence[int], block: np.ndarray | None = None
-) -> list[dict[str, Any]]:
+    line: np.ndarray, others: Sequence[Record], partners: Sequence[int], block: np.ndarray | None = None
+) -> list[Candidate]:
     """Return the provisions of the other document offered beside one (besides the linked ones), each sharing a
     word with it (similarity above 0): the CANDIDATES closest, then more while they come within CLOSE of the
     third (at most 2 · CANDIDATES), then, for a heading, up to CANDIDATES its block is closest to (`block`: the
@@ -167,7 +204,7 @@ def _candidates(
             if line[k] > 0 and k not in partners and k not in chosen:
                 chosen.append(int(k))
                 added += 1
-    return [{"id": others[k]["id"], "similarity": round(float(line[k]), 4)} for k in chosen]
+    return [Candidate(id=others[k]["id"], similarity=round(float(line[k]), 4)) for k in chosen]
 
 
 def _top(line: np.ndarray, count: int) -> np.ndarray:
@@ -181,14 +218,14 @@ def _top(line: np.ndarray, count: int) -> np.ndarray:
     return head[np.argsort(-line[head], kind="stable")]
 
 
-def _nearest(line: np.ndarray, others: list[dict]) -> dict[str, Any] | None:
+def _nearest(line: np.ndarray, others: Sequence[Record]) -> Candidate | None:
     if line.size == 0 or float(line.max()) <= 0:
         return None
     k = int(np.argmax(line))
-    return {"id": others[k]["id"], "similarity": round(float(line[k]), 4)}
+    return Candidate(id=others[k]["id"], similarity=round(float(line[k]), 4))
 
 
-def _label(row: dict | None) -> str:
+def _label(row: Record | None) -> str:
     if not row:
         return ""
     label = row.get("label")

@@ -11,9 +11,10 @@ are compared folded (case, quotes, dashes and diacritics ignored), so `equal` sl
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from dashboard.analysis.text import STOP_WORDS
 from dashboard.corpus.normalise import fold
@@ -22,6 +23,9 @@ from dashboard.corpus.normalise import fold
 # it
 _ISLAND = 2
 _PIECE = re.compile(r"(?:[^\W_]+(?:['’][^\W_]+)*|[^\w\s]|_)\s*", re.UNICODE)
+
+
+Code = tuple[str, int, int, int, int]  # one of difflib's opcodes: tag, A slice, B slice
 
 
 class Op(TypedDict):
@@ -70,12 +74,10 @@ def _word_ops(a_text: str, b_text: str) -> tuple[Op, ...]:
     a_keys, b_keys = [_key(p) for p in a_pieces], [_key(p) for p in b_pieces]
     codes = SequenceMatcher(None, a_keys, b_keys, autojunk=False).get_opcodes()
     codes = _absorb_islands(codes, a_keys)
-    return tuple(
-        Op(op=tag, a="".join(a_pieces[i1:i2]), b="".join(b_pieces[j1:j2])) for tag, i1, i2, j1, j2 in codes
-    )
+    return tuple(Op(op=tag, a="".join(a_pieces[i1:i2]), b="".join(b_pieces[j1:j2])) for tag, i1, i2, j1, j2 in codes)
 
 
-def _absorb_islands(codes: list[tuple[str, int, int, int, int]], a_keys: list[str]) -> list[tuple]:
+def _absorb_islands(codes: Sequence[tuple[str, int, int, int, int]], a_keys: list[str]) -> list[Code]:
     """Fold short runs of function words ("of", "and", ",") left equal between two changes into the change.
 
     A rewritten sentence shares its little words with the old one by chance; marking them as kept cuts one
@@ -93,14 +95,14 @@ def _absorb_islands(codes: list[tuple[str, int, int, int, int]], a_keys: list[st
             and all(key in STOP_WORDS or not key[:1].isalnum() for key in a_keys[i1:i2])
         )
 
-    merged: list[list] = []
+    merged: list[list[Any]] = []
     for k, (tag, i1, i2, j1, j2) in enumerate(codes):
         change = tag != "equal" or is_island(k)
         if change and merged and merged[-1][0] != "equal":
             merged[-1][2], merged[-1][4] = i2, j2
         else:
             merged.append(["change" if change else "equal", i1, i2, j1, j2])
-    out = []
+    out: list[Code] = []
     for tag, i1, i2, j1, j2 in merged:
         if tag == "change":
             tag = "replace" if i2 > i1 and j2 > j1 else ("delete" if i2 > i1 else "insert")
