@@ -43,7 +43,8 @@ def run(seeds_dir: Path, out_dir: Path, *, progress: bool = False, runner: Docum
 
     # process
     tables: Tables = base_tables(corpus)
-    for step in tqdm(analysis_steps(runner.tables(corpus)), desc="analysis", disable=not progress, leave=False):
+    steps = analysis_steps(runner.tables(corpus), runner.term_counts(corpus))
+    for step in tqdm(steps, desc="analysis", disable=not progress, leave=False):
         tables.update(step(corpus, tables))
 
     # save outputs: one build of --out at a time, staged beside it, validated, swapped in atomically (swap.py)
@@ -68,10 +69,11 @@ def run(seeds_dir: Path, out_dir: Path, *, progress: bool = False, runner: Docum
     return out_dir / "datapackage.json"
 
 
-def analysis_steps(per_document: Tables | None = None) -> list[Step]:
+def analysis_steps(per_document: Tables | None = None, term_counts: list[Any] | None = None) -> list[Step]:
     """Return the analysis steps in order; each adds tables computed from the corpus and earlier tables.
 
-    Given the per-document tables already computed (dataset.parallel), their steps only hand those rows on.
+    Given the per-document tables and term counts already computed (dataset.parallel), their steps only hand
+    those rows on, and term emergence merges the documents' counts instead of counting every provision again.
     """
     from dashboard.analysis.actors import assignment_tables
     from dashboard.analysis.entities import mention_tables
@@ -82,7 +84,8 @@ def analysis_steps(per_document: Tables | None = None) -> list[Step]:
     from dashboard.analysis.themes import provision_themes_step
 
     if per_document is not None:
-        provision_themes_step, assignment_tables, target_table = precomputed_steps(per_document)
+        provision_themes_step, assignment_tables, target_table, term_emergence_step = precomputed_steps(
+            per_document, term_counts or [])
     return [
         provision_themes_step,
         theme_measures_step,
