@@ -57,9 +57,12 @@ def write_csv(rows: list[Row], resource: dict[str, Any], path: Path) -> None:
     # ends, kept verbatim in seed_texts): such a row has every cell quoted, or a reader would split the row there
     carriage = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow([f["name"] for f in fields])
+    # a string cell that is already a str is written as it is (what format_value gives it): the common case, fast
+    spec = [(f["name"], f["type"] == "string", f) for f in fields]
     for row in rows:
-        cells = [format_value(row.get(f["name"]), f) for f in fields]
-        (carriage if any("\r" in c for c in cells) else writer).writerow(cells)
+        cells = [value if text and type(value) is str else format_value(value, f)
+                 for name, text, f in spec for value in (row.get(name),)]
+        (carriage if "\r" in "".join(cells) else writer).writerow(cells)
     path.write_bytes(buffer.getvalue().encode("utf-8"))
 
 
@@ -82,11 +85,18 @@ def _arrow_value(value: Any, field: dict[str, Any]) -> Any:
     return value
 
 
+def _arrow_column(values: list[Any], field: dict[str, Any]) -> list[Any]:
+    # a non-empty str in a string column is kept as it is (what _arrow_value gives it): the common case, fast
+    if field["type"] == "string":
+        return [v if type(v) is str and v else _arrow_value(v, field) for v in values]
+    return [_arrow_value(v, field) for v in values]
+
+
 def write_parquet(rows: list[Row], resource: dict[str, Any], path: Path) -> None:
     """Write the Parquet twin of a table with typed columns."""
     fields = resource["schema"]["fields"]
     schema = pa.schema([pa.field(f["name"], _arrow_type(f)) for f in fields])
-    columns = {f["name"]: [_arrow_value(r.get(f["name"]), f) for r in rows] for f in fields}
+    columns = {f["name"]: _arrow_column([r.get(f["name"]) for r in rows], f) for f in fields}
     table = pa.table(columns, schema=schema)
     pq.write_table(table, path, compression="zstd", write_statistics=False)
 
