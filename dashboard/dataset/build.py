@@ -40,6 +40,7 @@ def run(seeds_dir: Path, out_dir: Path, *, progress: bool = False, runner: Docum
     runner = runner or DocumentRunner(progress=progress)
     corpus = load_corpus(seeds_dir, runner.load)
     from dashboard.dataset.validate import validate_package
+    from dashboard.dataset.validate_changed import record_validated, validated_before
 
     # process
     tables: Tables = base_tables(corpus)
@@ -58,8 +59,12 @@ def run(seeds_dir: Path, out_dir: Path, *, progress: bool = False, runner: Docum
             try:
                 staging.chmod(0o755)
                 write_package(tables, staging, package_meta(corpus))
-                validate_package(staging, seeds_dir=seeds_dir)
+                cache = runner.cache.folder if runner.cache else None
+                previous = validated_before(out_dir, cache) if cache else None
+                validate_package(staging, seeds_dir=seeds_dir, previous=previous)
                 swap_in(staging, out_dir)
+                if cache:
+                    record_validated(out_dir, cache)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
     except OSError as exc:  # a full disk, a folder that cannot be written: --out is left as it was

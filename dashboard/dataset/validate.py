@@ -15,6 +15,7 @@ import frictionless
 import pyarrow.parquet as pq
 
 from dashboard.corpus.normalise import normalise_text
+from dashboard.dataset.validate_changed import changed_rows_problems
 from dashboard.errors import DataInvalid
 
 
@@ -29,12 +30,18 @@ def _cwd(path: Path):
         os.chdir(before)
 
 
-def validate_package(data_dir: Path, *, seeds_dir: Path | None = None) -> None:
-    """Raise DataInvalid listing every problem, or return when the package in `data_dir` is valid."""
+def validate_package(data_dir: Path, *, seeds_dir: Path | None = None, previous: Path | None = None) -> None:
+    """Raise DataInvalid listing every problem, or return when the package in `data_dir` is valid.
+
+    `previous`: a package validated before (dataset.validate_changed.validated_before); the rows it already holds
+    are not checked row by row by Frictionless again (the keys and the cross-table checks still cover every row).
+    """
     descriptor = data_dir / "datapackage.json"
     if not descriptor.exists():
         raise DataInvalid([f"error: {descriptor}: file: datapackage.json not found"])
-    problems = frictionless_problems(data_dir)
+    problems = changed_rows_problems(data_dir, previous) if previous is not None else None
+    if problems is None:
+        problems = frictionless_problems(data_dir)
     if not problems:
         problems = cross_table_problems(data_dir, seeds_dir)
     if problems:
