@@ -35,6 +35,7 @@ from dashboard.dataset.package import write_package  # noqa: E402
 from dashboard.dataset.parallel import DocumentRunner  # noqa: E402
 from dashboard.dataset.swap import swap_in  # noqa: E402
 from dashboard.dataset.validate import validate_package  # noqa: E402
+from dashboard.dataset.validate_changed import record_validated, validated_before  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -47,7 +48,8 @@ def timed(name: str, figures: list[tuple[str, float, float]]) -> Iterator[None]:
 
 
 def incremental(seeds: Path, out: Path, cache: Path) -> tuple[list[tuple[str, float, float]], DocumentRunner]:
-    """Build `seeds` into `out` over `cache` as `dashboard.dataset.build.run` does, one stage at a time."""
+    """Build `seeds` into `out` (which holds the package built before) over `cache` as
+    `dashboard.dataset.build.run` does, one stage at a time."""
     figures: list[tuple[str, float, float]] = []
     runner = DocumentRunner(jobs=1, cache_dir=cache)
     with timed("read seeds + cache, process new", figures):
@@ -61,9 +63,10 @@ def incremental(seeds: Path, out: Path, cache: Path) -> tuple[list[tuple[str, fl
     with timed("write package", figures):
         write_package(tables, staging, package_meta(corpus))
     with timed("validate package", figures):
-        validate_package(staging, seeds_dir=seeds)
+        validate_package(staging, seeds_dir=seeds, previous=validated_before(out, cache))
     with timed("swap in", figures):
         swap_in(staging, out)
+        record_validated(out, cache)
     shutil.rmtree(staging, ignore_errors=True)
     return figures, runner
 
@@ -89,10 +92,14 @@ def main() -> None:
                 subprocess.run([sys.executable, "-m", "dashboard", "build", "--quiet", "--seeds", str(base), "--out",
                                 str(out), "--jobs", "2", "--cache", str(cache)], cwd=REPO, check=True)
                 print(f"{size} documents: cache filled in {time.perf_counter() - start:.1f} s wall", flush=True)
-            copy = work / f"cache-copy-{size}"
-            shutil.rmtree(copy, ignore_errors=True)
-            shutil.copytree(cache, copy)  # the add writes its document into the cache: keep the warm one as it was
-            figures, runner = incremental(full, out, copy)
+            if validated_before(out, cache) is None:  # a cache filled by a build that kept no record: it validated
+                record_validated(out, cache)
+            # the add writes its document into the cache and its package over --out: keep the warm ones as they were
+            copy, added = work / f"cache-copy-{size}", work / f"add-{size}"
+            for src, dst in ((cache, copy), (out, added)):
+                shutil.rmtree(dst, ignore_errors=True)
+                shutil.copytree(src, dst)
+            figures, runner = incremental(full, added, copy)
             print(f"\n{size} documents + 1: {runner.processed} processed, {runner.cached} from cache "
                   f"(load average {' '.join(f'{x:.1f}' for x in os.getloadavg())})")
             print(f"{'stage':<34} {'wall s':>8} {'cpu s':>8}")
