@@ -31,11 +31,15 @@ def _digests(data_dir: Path) -> dict[str, str]:
 
 
 def record_validated(data_dir: Path, cache_dir: Path) -> None:
-    """Remember the bytes of the package in `data_dir`, which has just passed validation."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    tmp = cache_dir / f".{STAMP}.tmp"
-    tmp.write_text(json.dumps({"files": _digests(data_dir)}, sort_keys=True), encoding="utf-8")
-    tmp.replace(cache_dir / STAMP)
+    """Remember the bytes of the package in `data_dir`, which has just passed validation (best effort: without
+    the record the next build validates in full)."""
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp = cache_dir / f".{STAMP}.tmp"
+        tmp.write_text(json.dumps({"files": _digests(data_dir)}, sort_keys=True), encoding="utf-8")
+        tmp.replace(cache_dir / STAMP)
+    except OSError:  # an older record left behind names other bytes than --out's: it is never trusted
+        pass
 
 
 def validated_before(out_dir: Path, cache_dir: Path) -> Path | None:
