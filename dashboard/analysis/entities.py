@@ -231,9 +231,10 @@ def mentions_step(corpus: Corpus, tables: Tables) -> Tables:
     symbols_unknown: dict[str, str] = {}
     for doc in corpus.documents:
         for p in doc.provisions:
-            spans = SpanMap(doc.raw, p.start, p.end)
-            for m in provision_mentions(p, matcher, kinds, by_document, corpus, symbols_unknown):
-                raw = spans.raw_span(m.start, m.end)
+            found = provision_mentions(p, matcher, kinds, by_document, corpus, symbols_unknown)
+            spans = SpanMap(doc.raw, p.start, p.end) if found else None  # built only where there is a mention
+            for m in found:
+                raw = spans.raw_span(m.start, m.end) if spans else None
                 mentions.append(
                     {
                         "provision_id": p.id,

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -36,7 +36,7 @@ _LEAD = re.compile(r"^(?:\w+ly|shall|must|should|may|need|needs)\b", re.I)
 
 
 @dataclass
-class _Inventory:
+class TermInventory:
     """Term counts per provision, with each term's kind, themes and written forms."""
 
     per_provision: dict[str, Counter[str]] = field(default_factory=dict[str, Counter[str]])
@@ -45,10 +45,16 @@ class _Inventory:
     forms: TermCounts = field(default_factory=TermCounts)
 
 
-def term_emergence_rows(documents: Any, provisions: Any, provision_themes: Any) -> list[dict[str, Any]]:
-    """Return the new and dropped terms of every held document, on both bases, strongest (G²) first."""
+def term_emergence_rows(
+    documents: Any, provisions: Any, provision_themes: Any, counted: Iterable[TermInventory] | None = None
+) -> list[dict[str, Any]]:
+    """Return the new and dropped terms of every held document, on both bases, strongest (G²) first.
+
+    `counted`: the term counts of each document (`count_document_terms`), in corpus order, when the build has
+    them already (its per-document step computes and caches them); otherwise they are counted here.
+    """
     provisions = records(provisions)
-    inventory = _inventory(provisions, records(provision_themes))
+    inventory = _finish(_merge(counted)) if counted is not None else _inventory(provisions, records(provision_themes))
     held = sorted(
         (d for d in records(documents) if is_true(d.get("held", True))), key=lambda d: (str(d["issued"]), d["id"])
     )
@@ -70,8 +76,15 @@ def term_emergence_step(corpus: Corpus, tables: Mapping[str, Any]) -> dict[str, 
     }
 
 
-def _inventory(provisions: list[dict[str, Any]], provision_themes: list[dict[str, Any]]) -> _Inventory:
-    inv = _Inventory()
+def _inventory(provisions: list[dict[str, Any]], provision_themes: list[dict[str, Any]]) -> TermInventory:
+    return _finish(count_document_terms(provisions, provision_themes))
+
+
+def count_document_terms(provisions: list[dict[str, Any]], provision_themes: list[dict[str, Any]]) -> TermInventory:
+    """Return the term counts of some provisions (one document's, in the build): the expensive part of term
+    emergence, which depends on those provisions only, so the build's per-document step computes and caches it.
+    Kinds are not final yet (codebook terms and weak phrases are settled over the whole corpus, `_finish`)."""
+    inv = TermInventory()
     evidence: dict[str, dict[tuple[int, int], tuple[str, str]]] = defaultdict(dict)
     for row in provision_themes:
         for text, start, end in zip(row["evidence"], row["starts"], row["ends"], strict=True):
@@ -95,6 +108,24 @@ def _inventory(provisions: list[dict[str, Any]], provision_themes: list[dict[str
                 inv.forms.add(key, text if sum(c.isupper() for c in text) >= 2 else text.lower())
         counts.update(extra)
         inv.per_provision[p["id"]] = counts
+    return inv
+
+
+def _merge(parts: Iterable[TermInventory]) -> TermInventory:
+    """Return the counts of several documents together (in the order given: corpus order)."""
+    inv = TermInventory()
+    for part in parts:
+        inv.per_provision.update(part.per_provision)
+        for key, kind in part.kinds.items():
+            inv.kinds.setdefault(key, kind)
+        for key, themes in part.themes.items():
+            inv.themes[key].update(themes)
+        inv.forms.update(part.forms)
+    return inv
+
+
+def _finish(inv: TermInventory) -> TermInventory:
+    """Settle the kinds over the whole corpus: codebook terms, and phrases that are not terms dropped."""
     for key in inv.themes:
         inv.kinds[key] = "codebook"
     totals: Counter[str] = Counter()
@@ -125,7 +156,7 @@ def _key(text: str) -> str:
 
 
 def _emergence(
-    held: list[dict[str, Any]], provisions: list[dict[str, Any]], inv: _Inventory, basis: str
+    held: list[dict[str, Any]], provisions: list[dict[str, Any]], inv: TermInventory, basis: str
 ) -> list[dict[str, Any]]:
     by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for p in provisions:
@@ -212,7 +243,7 @@ def _row(
     basis: str,
     status: str,
     key: str,
-    inv: _Inventory,
+    inv: TermInventory,
     count: int,
     provisions: int,
     seen_in: str,

@@ -37,10 +37,12 @@ def run(seeds_dir: Path, out_dir: Path, *, progress: bool = False, runner: Docum
     runner = runner or DocumentRunner(progress=progress)
     corpus = load_corpus(seeds_dir, runner.load)
     from dashboard.dataset.validate import validate_package
+    from dashboard.dataset.validate_changed import record_validated, validated_before
 
     # process
     tables: Tables = base_tables(corpus)
-    for step in tqdm(analysis_steps(runner.tables(corpus)), desc="analysis", disable=not progress, leave=False):
+    steps = analysis_steps(runner.tables(corpus), runner.term_counts(corpus))
+    for step in tqdm(steps, desc="analysis", disable=not progress, leave=False):
         tables.update(step(corpus, tables))
 
     # save outputs: one build of --out at a time, staged beside it, validated, swapped in atomically (swap.py)
@@ -54,8 +56,12 @@ def run(seeds_dir: Path, out_dir: Path, *, progress: bool = False, runner: Docum
             try:
                 staging.chmod(0o755)
                 write_package(tables, staging, package_meta(corpus))
-                validate_package(staging, seeds_dir=seeds_dir)
+                cache = runner.cache.folder if runner.cache else None
+                previous = validated_before(out_dir, cache) if cache else None
+                validate_package(staging, seeds_dir=seeds_dir, previous=previous)
                 swap_in(staging, out_dir)
+                if cache:
+                    record_validated(out_dir, cache)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
     except OSError as exc:  # a full disk, a folder that cannot be written: --out is left as it was
@@ -65,10 +71,11 @@ def run(seeds_dir: Path, out_dir: Path, *, progress: bool = False, runner: Docum
     return out_dir / "datapackage.json"
 
 
-def analysis_steps(per_document: Tables | None = None) -> list[Step]:
+def analysis_steps(per_document: Tables | None = None, term_counts: list[Any] | None = None) -> list[Step]:
     """Return the analysis steps in order; each adds tables computed from the corpus and earlier tables.
 
-    Given the per-document tables already computed (dataset.parallel), their steps only hand those rows on.
+    Given the per-document tables and term counts already computed (dataset.parallel), their steps only hand
+    those rows on, and term emergence merges the documents' counts instead of counting every provision again.
     """
     from dashboard.analysis.actors import assignments_step
     from dashboard.analysis.entities import mentions_step
@@ -79,7 +86,9 @@ def analysis_steps(per_document: Tables | None = None) -> list[Step]:
     from dashboard.analysis.themes import provision_themes_step
 
     if per_document is not None:
-        provision_themes_step, assignments_step, targets_step = precomputed_steps(per_document)
+        provision_themes_step, assignments_step, targets_step, term_emergence_step = precomputed_steps(
+            per_document, term_counts or []
+        )
     return [
         provision_themes_step,
         theme_measures_step,

@@ -20,8 +20,14 @@ import pyarrow.parquet as pq
 from dashboard.paths import SCHEMA_DIR
 
 Row = dict[str, Any]
-_ARROW = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_(),
-          "date": pa.date32(), "year": pa.int64()}
+_ARROW = {
+    "string": pa.string(),
+    "integer": pa.int64(),
+    "number": pa.float64(),
+    "boolean": pa.bool_(),
+    "date": pa.date32(),
+    "year": pa.int64(),
+}
 
 
 def resource_schemas(schema_dir: Path = SCHEMA_DIR) -> list[dict[str, Any]]:
@@ -58,9 +64,15 @@ def write_csv(rows: list[Row], resource: dict[str, Any], path: Path) -> None:
     # ends, kept verbatim in seed_texts): such a row has every cell quoted, or a reader would split the row there
     carriage = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow([f["name"] for f in fields])
+    # a string cell that is already a str is written as it is (what format_value gives it): the common case, fast
+    spec = [(f["name"], f["type"] == "string", f) for f in fields]
     for row in rows:
-        cells = [format_value(row.get(f["name"]), f) for f in fields]
-        (carriage if any("\r" in c for c in cells) else writer).writerow(cells)
+        cells = [
+            value if text and type(value) is str else format_value(value, f)
+            for name, text, f in spec
+            for value in (row.get(name),)
+        ]
+        (carriage if "\r" in "".join(cells) else writer).writerow(cells)
     path.write_bytes(buffer.getvalue().encode("utf-8"))
 
 
@@ -83,11 +95,18 @@ def _arrow_value(value: Any, field: dict[str, Any]) -> Any:
     return value
 
 
+def _arrow_column(values: list[Any], field: dict[str, Any]) -> list[Any]:
+    # a non-empty str in a string column is kept as it is (what _arrow_value gives it): the common case, fast
+    if field["type"] == "string":
+        return [v if type(v) is str and v else _arrow_value(v, field) for v in values]
+    return [_arrow_value(v, field) for v in values]
+
+
 def write_parquet(rows: list[Row], resource: dict[str, Any], path: Path) -> None:
     """Write the Parquet twin of a table with typed columns."""
     fields = resource["schema"]["fields"]
     schema = pa.schema([pa.field(f["name"], _arrow_type(f)) for f in fields])
-    columns = {f["name"]: [_arrow_value(r.get(f["name"]), f) for r in rows] for f in fields}
+    columns = {f["name"]: _arrow_column([r.get(f["name"]) for r in rows], f) for f in fields}
     table = pa.table(columns, schema=schema)
     # the stubs leave parts of write_table's signature unannotated (IO[Unknown], list[Unknown], **kwargs)
     pq.write_table(table, path, compression="zstd", write_statistics=False)  # pyright: ignore[reportUnknownMemberType]
@@ -102,10 +121,18 @@ def write_package(tables: dict[str, list[Row]], out: Path, meta: dict[str, Any])
             raise KeyError(f"the build produced no table {name!r} although dataset/schema/{name}.json exists")
         write_csv(tables[name], resource, out / f"{name}.csv")
         write_parquet(tables[name], resource, out / f"{name}.parquet")
-        resources.append({
-            "name": name, "path": f"{name}.csv", "title": resource["title"], "description": resource["description"],
-            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "schema": resource["schema"],
-        })
+        resources.append(
+            {
+                "name": name,
+                "path": f"{name}.csv",
+                "title": resource["title"],
+                "description": resource["description"],
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": resource["schema"],
+            }
+        )
     descriptor = {**meta, "resources": resources}
     path = out / "datapackage.json"
     path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -86,6 +86,7 @@ class DocumentRunner:
         self.processed = 0
         self.cached = 0
         self._tables: dict[int, Tables] = {}
+        self._terms: dict[int, Any] = {}
 
     # load_corpus calls this to read the seed texts (corpus.load.DocumentLoader)
     def load(self, texts: list[Path], vocabulary: Vocabulary, shown: Shown) -> list[SeedDocument | errors.InputError]:
@@ -107,6 +108,7 @@ class DocumentRunner:
                 out.append(result.raise_error())
             else:
                 self._tables[id(result.document)] = result.tables
+                self._terms[id(result.document)] = result.terms
                 out.append(result.document)
         return out
 
@@ -115,6 +117,10 @@ class DocumentRunner:
         return {
             name: [row for doc in corpus.documents for row in self._tables[id(doc)][name]] for name in DOCUMENT_TABLES
         }
+
+    def term_counts(self, corpus: Corpus) -> list[Any]:
+        """Return each document's term counts (analysis.terms.TermInventory), in corpus order."""
+        return [self._terms[id(doc)] for doc in corpus.documents]
 
     def _map(self, tasks: list[DocTask]) -> Iterable[DocResult]:
         def bar(it: Iterable[_T]) -> Iterable[_T]:
@@ -158,10 +164,12 @@ def _dask_map(address: str, tasks: list[DocTask], bar: Callable[[Iterable[Any]],
         return cast("list[DocResult]", client.gather(futures))  # pyright: ignore[reportUnknownMemberType]
 
 
-def precomputed_steps(per_document: Tables) -> tuple[Step, Step, Step]:
-    """Return build steps standing for provision_themes_step, assignments_step and targets_step that give the
-    rows the per-document step already computed (the cited targets of seeds/cited.yml first, as targets_step)."""
+def precomputed_steps(per_document: Tables, term_counts: list[Any]) -> tuple[Step, Step, Step, Step]:
+    """Return build steps standing for provision_themes_step, assignments_step, targets_step and
+    term_emergence_step that give the rows the per-document step already computed (the cited targets of
+    seeds/cited.yml first, as targets_step), and term emergence from each document's cached term counts."""
     from dashboard.analysis.actors import actor_rows
+    from dashboard.analysis.terms import term_emergence_rows
 
     def provision_themes(corpus: Corpus, tables: Tables) -> Tables:
         return {"provision_themes": per_document["provision_themes"]}
@@ -173,4 +181,11 @@ def precomputed_steps(per_document: Tables) -> tuple[Step, Step, Step]:
         cited = [r for r in tables.get("targets", []) if r.get("origin") == "cited"]
         return {"targets": cited + per_document["targets"]}
 
-    return provision_themes, assignments, targets
+    def term_emergence(corpus: Corpus, tables: Tables) -> Tables:
+        return {
+            "term_emergence": term_emergence_rows(
+                tables["documents"], tables["provisions"], tables["provision_themes"], term_counts
+            )
+        }
+
+    return provision_themes, assignments, targets, term_emergence

@@ -66,6 +66,7 @@ class DocResult:
     document: SeedDocument | None
     tables: dict[str, list[Row]] = field(default_factory=dict[str, list[Row]])
     error: tuple[str, str, str, str] | None = None  # (error class name, file, where, problem)
+    terms: Any = None  # the document's term counts (analysis.terms.TermInventory), which term emergence merges
 
     def raise_error(self) -> errors.InputError:
         """Return the typed input error this result carries."""
@@ -118,7 +119,8 @@ def process_document(task: DocTask) -> DocResult:
             doc = load_document(text_path, task.vocabulary, shown)
         except errors.InputError as exc:
             return DocResult(None, error=(type(exc).__name__, exc.file, exc.where, exc.problem))
-    return DocResult(doc, document_tables(doc, task.vocabulary))
+    tables = document_tables(doc, task.vocabulary)
+    return DocResult(doc, tables, terms=document_terms(doc, tables["provision_themes"]))
 
 
 def document_tables(doc: SeedDocument, vocabulary: Vocabulary) -> dict[str, list[Row]]:
@@ -132,6 +134,13 @@ def document_tables(doc: SeedDocument, vocabulary: Vocabulary) -> dict[str, list
     assignments = assignments_step(alone, {})["assignments"]
     targets = targets_step(alone, {"targets": [], "provision_themes": themes})["targets"]
     return {"provision_themes": themes, "assignments": assignments, "targets": targets}
+
+
+def document_terms(doc: SeedDocument, provision_themes: list[Row]) -> Any:
+    """Return the document's term counts (the costly, per-document part of the corpus-level term emergence)."""
+    from dashboard.analysis.terms import count_document_terms
+
+    return count_document_terms([p.__dict__ for p in doc.provisions], provision_themes)
 
 
 def warm() -> None:

@@ -17,6 +17,7 @@ import frictionless
 import pyarrow.parquet as pq
 
 from dashboard.corpus.normalise import normalise_text
+from dashboard.dataset.validate_changed import changed_rows_problems
 from dashboard.errors import DataInvalid
 
 
@@ -31,12 +32,18 @@ def _cwd(path: Path) -> Generator[None, None, None]:
         os.chdir(before)
 
 
-def validate_package(data_dir: Path, *, seeds_dir: Path | None = None) -> None:
-    """Raise DataInvalid listing every problem, or return when the package in `data_dir` is valid."""
+def validate_package(data_dir: Path, *, seeds_dir: Path | None = None, previous: Path | None = None) -> None:
+    """Raise DataInvalid listing every problem, or return when the package in `data_dir` is valid.
+
+    `previous`: a package validated before (dataset.validate_changed.validated_before); the rows it already holds
+    are not checked row by row by Frictionless again (the keys and the cross-table checks still cover every row).
+    """
     descriptor = data_dir / "datapackage.json"
     if not descriptor.exists():
         raise DataInvalid([f"error: {descriptor}: file: datapackage.json not found"])
-    problems = frictionless_problems(data_dir)
+    problems = changed_rows_problems(data_dir, previous) if previous is not None else None
+    if problems is None:
+        problems = frictionless_problems(data_dir)
     if not problems:
         problems = cross_table_problems(data_dir, seeds_dir)
     if problems:
@@ -96,8 +103,10 @@ def cross_table_problems(data_dir: Path, seeds_dir: Path | None) -> list[str]:
         if not held and counts[doc["id"]]:
             problems.append(f"error: documents.csv: {doc['id']}: document not held but has provisions")
         if held and int(doc["provisions"]) != counts[doc["id"]]:
-            problems.append(f"error: documents.csv: {doc['id']}: provisions says {doc['provisions']}, "
-                            f"provisions.csv has {counts[doc['id']]}")
+            problems.append(
+                f"error: documents.csv: {doc['id']}: provisions says {doc['provisions']}, "
+                f"provisions.csv has {counts[doc['id']]}"
+            )
     raw_cache, text_problems = _package_seed_texts(data_dir, package, documents)
     problems += text_problems
     have_raw = seeds_dir is not None or bool(raw_cache)
@@ -113,7 +122,7 @@ def cross_table_problems(data_dir: Path, seeds_dir: Path | None) -> list[str]:
         seed = documents[p["document_id"]]["seed_file"]
         seed_text = _seed_text(seeds_dir, seed, raw_cache) if have_raw else None
         if seed_text is not None:
-            if normalise_text(seed_text[int(p["start"]):int(p["end"])]) != p["text"]:
+            if normalise_text(seed_text[int(p["start"]) : int(p["end"])]) != p["text"]:
                 problems.append(f"{where}: start: seeds/{seed}[{p['start']}:{p['end']}] does not give its text")
     for t in _read(data_dir, "targets"):
         if t["start_year"] and t["end_year"] and int(t["start_year"]) > int(t["end_year"]):
@@ -126,8 +135,9 @@ def cross_table_problems(data_dir: Path, seeds_dir: Path | None) -> list[str]:
     return problems
 
 
-def _package_seed_texts(data_dir: Path, package: dict[str, Any], documents: dict[str, dict[str, str]]
-                        ) -> tuple[dict[str, str], list[str]]:
+def _package_seed_texts(
+    data_dir: Path, package: dict[str, Any], documents: dict[str, dict[str, str]]
+) -> tuple[dict[str, str], list[str]]:
     """Return the seed texts the package holds (by seed file) and their problems: each held document has one,
     whose SHA-256 is the document's seed_sha256 (so the package's spans are checkable without seeds/)."""
     if "seed_texts" not in {r["name"] for r in package["resources"]}:
@@ -144,14 +154,21 @@ def _package_seed_texts(data_dir: Path, package: dict[str, Any], documents: dict
         else:
             texts[row["seed_file"]] = row["text"]
     missing = sorted(d for d, r in documents.items() if r["held"] == "true" and r["seed_file"] not in texts)
-    problems += [f"error: seed_texts.csv: {d}: document_id: held document has no seed text" for d in missing
-                 if not any(p.startswith(f"error: seed_texts.csv: {d}:") for p in problems)]
+    problems += [
+        f"error: seed_texts.csv: {d}: document_id: held document has no seed text"
+        for d in missing
+        if not any(p.startswith(f"error: seed_texts.csv: {d}:") for p in problems)
+    ]
     return texts, problems
 
 
-def annotation_problems(data_dir: Path, documents: dict[str, dict[str, str]],
-                        provisions: dict[str, dict[str, str]], raw_cache: dict[str, str] | None,
-                        seeds_dir: Path | None) -> list[str]:
+def annotation_problems(
+    data_dir: Path,
+    documents: dict[str, dict[str, str]],
+    provisions: dict[str, dict[str, str]],
+    raw_cache: dict[str, str] | None,
+    seeds_dir: Path | None,
+) -> list[str]:
     """Return problems of theme evidence, mentions, assignments, extracted targets and relations (spans,
     hierarchy, graph)."""
     problems: list[str] = []
@@ -189,8 +206,7 @@ def annotation_problems(data_dir: Path, documents: dict[str, dict[str, str]],
             ancestor = provisions[a["provision_id"]]["parent_id"]
             while ancestor and ancestor != a["inherited_from"]:
                 ancestor = provisions[ancestor]["parent_id"]
-            if (a["inherited"] == "true") != bool(a["inherited_from"]) or (a["inherited_from"]
-                                                                            and not ancestor):
+            if (a["inherited"] == "true") != bool(a["inherited_from"]) or (a["inherited_from"] and not ancestor):
                 problems.append(f"error: assignments.csv: {key}: inherited_from: not an enclosing provision")
     for t in _read(data_dir, "targets"):
         if t["origin"] == "extracted":
@@ -219,8 +235,10 @@ def _evidence_problems(
         lists = {name: row[name].split("; ") if row[name] else [] for name in _EVIDENCE_LISTS}
         lengths = {len(v) for v in lists.values()}
         if len(lengths) != 1:
-            problems.append(f"error: provision_themes.csv: {key}: evidence: evidence, terms, weights and offsets "
-                            f"differ in length ({', '.join(f'{n} {len(v)}' for n, v in lists.items())})")
+            problems.append(
+                f"error: provision_themes.csv: {key}: evidence: evidence, terms, weights and offsets "
+                f"differ in length ({', '.join(f'{n} {len(v)}' for n, v in lists.items())})"
+            )
             continue
         try:
             offsets = [[int(x) for x in lists[name]] for name in ("starts", "ends", "source_starts", "source_ends")]
@@ -233,6 +251,7 @@ def _evidence_problems(
             if text[start:end] != words:
                 problems.append(f"error: provision_themes.csv: {key}: starts: text[{start}:{end}] is not {words!r}")
             elif seed is not None and normalise_text(seed[src_start:src_end]) != words:
-                problems.append(f"error: provision_themes.csv: {key}: source_starts: seed[{src_start}:{src_end}] "
-                                f"is not {words!r}")
+                problems.append(
+                    f"error: provision_themes.csv: {key}: source_starts: seed[{src_start}:{src_end}] is not {words!r}"
+                )
     return problems

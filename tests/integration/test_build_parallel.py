@@ -133,3 +133,21 @@ def test_unreachable_scheduler_is_one_error_line(fixture_seeds: Path, tmp_path: 
     assert result.stderr.strip().splitlines() == [result.stderr.strip()]
     assert result.stderr.startswith("error: tcp://127.0.0.1:9: --scheduler: ")
     assert not (tmp_path / "d").exists()
+
+
+def test_one_document_added_over_a_warm_cache_matches_a_cold_build(tmp_path: Path):
+    # a generated corpus, so that term emergence (merged from each document's cached term counts) has new and
+    # dropped terms to find, and the added document is the latest: it changes the emergence of the others
+    sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
+    from bench_build_parallel import corpora
+    from generate_corpus import read_material
+
+    base, full = corpora(12, 8, tmp_path, read_material())
+    cache = tmp_path / "cache"
+    build_package(base, tmp_path / "warm", runner=DocumentRunner(jobs=2, cache_dir=cache))
+    added = DocumentRunner(jobs=1, cache_dir=cache)
+    build_package(full, tmp_path / "warm", runner=added)  # over the previous package, as `build` is run again
+    assert (added.processed, added.cached) == (1, 12)
+    build_package(full, tmp_path / "cold", runner=DocumentRunner(jobs=1))
+    assert files(tmp_path / "warm") == files(tmp_path / "cold")
+    assert "added" in (tmp_path / "cold" / "seed_texts.csv").read_text(encoding="utf-8")

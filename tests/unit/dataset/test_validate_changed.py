@@ -1,0 +1,61 @@
+"""validate_changed: a rebuild validated by what changed against the package validated before still finds every
+problem the full validation finds (a bad cell in a new row, a key that is duplicated or points nowhere), and the
+build trusts the old package only while it holds the very bytes it validated."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dashboard.dataset.validate import validate_package
+from dashboard.dataset.validate_changed import changed_rows_problems, record_validated, validated_before
+from dashboard.errors import DataInvalid
+
+from .test_validate import _edit_csv  # pyright: ignore[reportPrivateUsage]
+from .tiny import write_tiny
+
+
+def _append_copy(table: str, row: int):
+    def change(data: Path) -> None:
+        path = data / f"{table}.csv"
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle))
+        with path.open("a", encoding="utf-8", newline="") as handle:
+            csv.writer(handle, lineterminator="\n").writerow(rows[row + 1])
+    return change
+
+
+def test_an_unchanged_package_has_no_problems(tmp_path: Path):
+    data = write_tiny(tmp_path / "data", tmp_path / "seeds")
+    shutil.copytree(data, tmp_path / "before")
+    assert changed_rows_problems(data, tmp_path / "before") == []
+    validate_package(data, seeds_dir=tmp_path / "seeds", previous=tmp_path / "before")
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (_edit_csv("provisions", 1, "start", "twelve"), "error: provisions.csv: row 3: start: "),
+    (_edit_csv("documents", 0, "coverage", "most"), "error: documents.csv: row 2: coverage: "),
+    (_edit_csv("mentions", 0, "entity_id", "who"), "error: mentions.csv: row 2: entity_id: "),
+    (_edit_csv("themes", 0, "id", "trade"), "error: provision_themes.csv: row 2: theme_id: "),
+    (_append_copy("provisions", 0), "error: provisions.csv: row 5: primary key id is duplicated"),
+], ids=["not-an-integer", "not-in-the-enum", "unknown-entity", "unknown-theme", "duplicated-key"])
+def test_changed_rows_and_keys_are_checked(tmp_path: Path, change, expected: str):
+    before = write_tiny(tmp_path / "before", tmp_path / "seeds")
+    data = write_tiny(tmp_path / "data")
+    change(data)
+    with pytest.raises(DataInvalid) as caught:
+        validate_package(data, seeds_dir=tmp_path / "seeds", previous=before)
+    assert [p for p in caught.value.problems if p.startswith(expected)], caught.value.problems
+    assert all(p.startswith("error: ") and "\n" not in p for p in caught.value.problems)
+
+
+def test_the_old_package_is_trusted_only_with_the_bytes_that_were_validated(tmp_path: Path):
+    data, cache = write_tiny(tmp_path / "data"), tmp_path / "cache"
+    assert validated_before(data, cache) is None  # nothing recorded yet
+    record_validated(data, cache)
+    assert validated_before(data, cache) == data
+    _edit_csv("documents", 0, "coverage", "most")(data)  # edited by hand after the build
+    assert validated_before(data, cache) is None
