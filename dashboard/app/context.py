@@ -25,6 +25,7 @@ from dashboard.corpus.ids import symbol_key
 from dashboard.dataset.load import Dataset
 from dashboard.dataset.query import Query
 from dashboard.dataset.rows import Grouped, Rows
+from dashboard.errors import UnknownDocument
 from dashboard.figures.targets.tables import year_bounds
 from dashboard.paths import DATA_DIR
 
@@ -115,6 +116,14 @@ class AppData:
         if self.query is None or not documents:
             return self.dataset
         return self.query.scoped(self.dataset, documents)
+
+    def pair(self, a: str, b: str) -> Dataset:
+        """Return the dataset seen through documents `a` and `b` (ids or symbols): what the Compare page computes
+        and draws from. Unknown references give the whole dataset back (the page then says what is unknown)."""
+        try:
+            return self.scoped(self.dataset.resolve_document(a), self.dataset.resolve_document(b))
+        except UnknownDocument:
+            return self.dataset
 
     def held_documents(self) -> list[dict[str, Any]]:
         """Return the rows of the documents the corpus holds, by date: one per document (not its versions)."""

@@ -146,8 +146,8 @@ def content(data: AppData, view: CompareView) -> list[Any]:
             html.Div(id=ids.COMPARE_PIN_STATUS),
         ]
         return [*head, html.P([_t("choose", lang), " ", *examples], id=ids.COMPARE_EMPTY), html.Div(boxes, hidden=True)]
-    result = comparison_dict(data.dataset, view.a, view.b, tuple(p.text() for p in pins))
-    themes_chart, terms_chart = charts(data.dataset, view.a, view.b, lang)
+    result = comparison_dict(data.pair(view.a, view.b), view.a, view.b, tuple(p.text() for p in pins))
+    themes_chart, terms_chart = charts(data.pair(view.a, view.b), view.a, view.b, lang)
     return [
         *head,
         *[

@@ -126,12 +126,12 @@ def manual_pairing(data: AppData, view: CompareView) -> html.Div:
                 [
                     dcc.Dropdown(
                         id=ids.COMPARE_PIN_A,
-                        options=picker_options(data.dataset, view.a),
+                        options=picker_options(data.pair(view.a, view.b), view.a),
                         placeholder=text("pick_a", lang),
                     ),
                     dcc.Dropdown(
                         id=ids.COMPARE_PIN_B,
-                        options=picker_options(data.dataset, view.b),
+                        options=picker_options(data.pair(view.a, view.b), view.b),
                         placeholder=text("pick_b", lang),
                     ),
                     html.Button(

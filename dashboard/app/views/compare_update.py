@@ -53,12 +53,11 @@ def refreshed(data: AppData, shown: str | None, search: str | None) -> dict[str,
         out[ids.COMPARE_CONTENT] = content(data, new)
         return out
     pins, pin_notices = new.pins_in(data.by_document)
-    result = comparison_dict(data.dataset, new.a, new.b, tuple(p.text() for p in pins))
+    result = comparison_dict(data.pair(new.a, new.b), new.a, new.b, tuple(p.text() for p in pins))
     boxes = _small_boxes(data, new, result, pins, pin_notices)
     old_pins, old_notices = old.pins_in(data.by_document)
-    before = _small_boxes(
-        data, old, comparison_dict(data.dataset, old.a, old.b, tuple(p.text() for p in old_pins)), old_pins, old_notices
-    )
+    on_screen = comparison_dict(data.pair(old.a, old.b), old.a, old.b, tuple(p.text() for p in old_pins))
+    before = _small_boxes(data, old, on_screen, old_pins, old_notices)
     for box, children in boxes.items():  # a box drawn again is mounted again: only those that changed
         if to_json(children) != to_json(before[box]):
             out[box] = children
