@@ -11,7 +11,9 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import dash
+from dash import Input, Output, State, callback
 
+from dashboard.app.components.pickers import document_options
 from dashboard.app.context import AppData, current
 from dashboard.app.state import View
 
@@ -28,3 +30,17 @@ def register_page(module: str, view: type[V], page: Callable[[AppData, V], Any],
         return page(data, view.from_params(params, data.vocab))
 
     dash.register_page(module, path=view.PATH, layout=layout, **meta)
+
+
+def searchable_documents(picker_id: str) -> None:
+    """Let the documents picker `picker_id` search every held document as the reader types: before, it lists the
+    latest PICKER_OPTIONS and the chosen ones (components.pickers.document_options)."""
+
+    @callback(
+        Output(picker_id, "options"),
+        Input(picker_id, "search_value"),
+        State(picker_id, "value"),
+        prevent_initial_call=True,
+    )
+    def _search(search: str | None, chosen: list[str] | None) -> list[dict[str, Any]]:
+        return document_options(current(), chosen or [], search or "")

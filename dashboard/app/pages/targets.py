@@ -8,14 +8,14 @@ from dash import Input, Output, State, callback
 from dash.exceptions import PreventUpdate
 
 from dashboard.app import ids
-from dashboard.app.components.pickers import document_options
 from dashboard.app.context import current
 from dashboard.app.outputs import keyed
-from dashboard.app.page import register_page
+from dashboard.app.page import register_page, searchable_documents
 from dashboard.app.state import TargetsView
 from dashboard.app.views.targets import outputs, targets_page, view_from_controls
 
 register_page(__name__, TargetsView, targets_page, name="Targets", title="Targets · Policy timeline", order=3)
+searchable_documents(ids.TARGETS_DOCS)  # typing searches every document
 
 
 @callback(
@@ -45,12 +45,3 @@ def _update_targets(search: str | None, **controls: Any) -> dict[str, Any]:
         raise PreventUpdate  # fired by the page's own rendering, not by a change
     return {ids.URL: view.to_query(), **outputs(current(), view)}
 
-
-@callback(
-    Output(ids.TARGETS_DOCS, "options"),
-    Input(ids.TARGETS_DOCS, "search_value"),
-    State(ids.TARGETS_DOCS, "value"),
-    prevent_initial_call=True,
-)
-def _search_documents(search: str | None, chosen: list[str] | None) -> list[dict[str, Any]]:
-    return document_options(current(), chosen or [], search or "")  # typing searches every document

@@ -9,14 +9,14 @@ from dash import Input, Output, State, callback
 from dash.exceptions import PreventUpdate
 
 from dashboard.app import ids
-from dashboard.app.components.pickers import document_options
 from dashboard.app.context import current
 from dashboard.app.outputs import keyed
-from dashboard.app.page import register_page
+from dashboard.app.page import register_page, searchable_documents
 from dashboard.app.state import ThemesView
 from dashboard.app.views.themes import cell_outputs, outputs, themes_page, view_from_click, view_from_controls
 
 register_page(__name__, ThemesView, themes_page, name="Themes", title="Themes · Policy timeline", order=2)
+searchable_documents(ids.THEMES_DOCS)  # typing searches every document
 
 # the outputs a click on the heatmap changes too (the URL, the caption, the outlined cell, its provisions)
 CELL_OUTPUTS = (
@@ -63,12 +63,3 @@ def _on_heatmap_click(click: dict[str, Any] | None, search: str | None) -> dict[
         raise PreventUpdate  # a click on the cell already shown
     return {ids.URL: view.to_query(), **cell_outputs(current(), view)}
 
-
-@callback(
-    Output(ids.THEMES_DOCS, "options"),
-    Input(ids.THEMES_DOCS, "search_value"),
-    State(ids.THEMES_DOCS, "value"),
-    prevent_initial_call=True,
-)
-def _search_documents(search: str | None, chosen: list[str] | None) -> list[dict[str, Any]]:
-    return document_options(current(), chosen or [], search or "")  # typing searches every document

@@ -143,3 +143,23 @@ def test_served_page_is_small_and_local(app: Dash) -> None:
 def test_debug_is_off(app: Dash) -> None:
     config = app.server.test_client().get("/").get_data(as_text=True)
     assert '"ui":false' in config and '"props_check":false' in config
+
+
+@pytest.mark.parametrize("picker", [ids.EXP_DOCS, ids.THEMES_DOCS, ids.TARGETS_DOCS])
+def test_typing_in_a_documents_picker_searches_every_document(app: Dash, app_data: AppData, picker: str) -> None:
+    # a large corpus lists only the latest documents before the reader types: what is typed must reach them all
+    held = [d for d in app_data.documents if d in app_data.vocab.held]
+    first = held[0]
+    symbol = app_data.vocab.symbol(first)
+    payload = {
+        "output": f"{picker}.options",
+        "outputs": {"id": picker, "property": "options"},
+        "inputs": [{"id": picker, "property": "search_value", "value": symbol[:6].lower()}],
+        "state": [{"id": picker, "property": "value", "value": []}],
+        "changedPropIds": [f"{picker}.search_value"],
+    }
+    response = app.server.test_client().post("/_dash-update-component", json=payload)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    options = json.loads(response.get_data(as_text=True))["response"][picker]["options"]
+    assert first in [o["value"] for o in options]
+    assert all(symbol[:6].casefold() in (o["label"] + o["value"]).casefold() for o in options)
