@@ -116,3 +116,18 @@ def document_labels(
 
 def _iso(stamp: pd.Timestamp) -> str:
     return stamp.strftime("%Y-%m-%d %H:%M")
+
+
+def year_axis(start: str, end: str, title: str) -> dict[str, Any]:
+    """Return a plotly date x-axis from `start` to `end` (ISO dates) ticked by year, with light grid lines: the
+    Timeline's axis, whether it draws documents or counts them per year."""
+    return {
+        "type": "date",
+        "range": [start, end],
+        "title": {"text": title},
+        "showgrid": True,
+        "gridcolor": "#E6E6E6",
+        "zeroline": False,
+        "tickformat": "%Y",
+        "ticks": "outside",
+    }

@@ -19,6 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures.coverage import COVERAGE_STYLE, coverage_key, coverage_label
+from dashboard.figures.date_axis import year_axis
 from dashboard.figures.template import caption_text, escape, frame, source_caption
 from dashboard.figures.timeline.points import arr, ids, nums, wrap
 from dashboard.figures.timeline.rows import lane_rank
@@ -148,16 +149,7 @@ def aggregate_figure(
     )
     fig.update_layout(
         margin={"l": 150, "r": 40, "t": 150, "b": 110},
-        xaxis={
-            "type": "date",
-            "range": [f"{min(years) - 1}-07-01", f"{max(years) + 1}-07-01"],
-            "title": {"text": text("grouped_xaxis", lang)},
-            "showgrid": True,
-            "gridcolor": "#E6E6E6",
-            "zeroline": False,
-            "tickformat": "%Y",
-            "ticks": "outside",
-        },
+        xaxis=year_axis(f"{min(years) - 1}-07-01", f"{max(years) + 1}-07-01", text("grouped_xaxis", lang)),
         yaxis={
             "range": [len(lanes) - 0.5, -0.5],
             "tickmode": "array",

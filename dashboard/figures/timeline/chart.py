@@ -27,6 +27,7 @@ import plotly.graph_objects as go
 
 from dashboard.dataset.load import Dataset
 from dashboard.figures.coverage import coverage_summary
+from dashboard.figures.date_axis import year_axis
 from dashboard.figures.registry import Chart, ChartOptions, interactive
 from dashboard.figures.template import caption_text, frame, source_caption
 from dashboard.figures.timeline.aggregate import aggregate_figure, aggregated, lane_year_grain, period_table
@@ -136,16 +137,7 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     caption_lines = _wrap_caption(fig)
     fig.update_layout(
         margin={"l": 150, "r": 40, "t": 150, "b": 95 + 15 * caption_lines},
-        xaxis={
-            "type": "date",
-            "range": [_date_of(x_start), _date_of(x_end)],
-            "title": {"text": text("xaxis", lang)},
-            "showgrid": True,
-            "gridcolor": "#E6E6E6",
-            "zeroline": False,
-            "tickformat": "%Y",
-            "ticks": "outside",
-        },
+        xaxis=year_axis(_date_of(x_start), _date_of(x_end), text("xaxis", lang)),
         yaxis={
             "range": [n_rows - 0.35, -0.75],
             "tickmode": "array",
