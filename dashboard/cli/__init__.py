@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from dashboard import __version__
-from dashboard.cli.common import DATA_OPTION, fail, json_option, path_option
+from dashboard.cli.common import DATA_OPTION, F, fail, json_option, path_option
 from dashboard.cli.common import split_values as _split
 from dashboard.cli.data import add, build, validate
 from dashboard.cli.export import brief, export
@@ -251,33 +252,26 @@ def diff(
         click.echo("\n".join(summary_lines(result)))
 
 
+def _gold_option(flag: str, name: str, which: int, help: str, exists: bool = True) -> Callable[[F], F]:
+    """Return the option naming one of eval-alignment's gold sets (GOLD_SETS[which] by default)."""
+    return path_option(flag, name, file=True, exists=exists, default=GOLD_SETS[which], show_default=True, help=help)
+
+
 @main.command("eval-alignment")
 @DATA_OPTION
-@path_option(
-    "--gold",
-    "gold_path",
-    file=True,
-    exists=True,
-    default=GOLD_SETS[0],
-    show_default=True,
-    help="Hand-made expected pairs (YAML).",
-)
-@path_option(
+@_gold_option("--gold", "gold_path", 0, "Hand-made expected pairs (YAML).")
+@_gold_option(
     "--second",
     "second_path",
-    file=True,
-    exists=True,
-    default=GOLD_SETS[1],
-    show_default=True,
-    help="A second annotator's gold set: the engine is scored on it too, and the two sets' agreement is printed.",
+    1,
+    "A second annotator's gold set: the engine is scored on it too, and the two sets' agreement is printed.",
 )
-@path_option(
+@_gold_option(
     "--third",
     "third_path",
-    file=True,
-    default=GOLD_SETS[2],
-    show_default=True,
-    help="A third, blind gold set (with pairs a reader would never make); scored when the file exists.",
+    2,
+    "A third, blind gold set (with pairs a reader would never make); scored when the file exists.",
+    exists=False,
 )
 @click.option("--no-cv", "no_cv", is_flag=True, help="Skip the cross-validated figures (a refit per document pair).")
 @click.option("--bar", type=float, default=None, help="Exit 1 when the pairing accuracy is below this.")

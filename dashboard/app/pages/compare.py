@@ -9,11 +9,14 @@ from dash import ClientsideFunction, Input, Output, State, callback, clientside_
 
 from dashboard.app import ids
 from dashboard.app.context import current
+from dashboard.app.page import searchable_documents
 from dashboard.app.state import CompareView
 from dashboard.app.views.compare import compare_page
 from dashboard.app.views.compare_update import BOXES, CONTROLS, HASH, SEARCH, SHOWN, changed
 
 dash.register_page(__name__, path="/compare", name="Compare", title="Compare · Policy timeline", order=5)
+searchable_documents(ids.COMPARE_A)  # typing searches every document
+searchable_documents(ids.COMPARE_B)
 
 
 def layout(**params: Any) -> list[Any]:

@@ -14,8 +14,8 @@ from dashboard.app import ids
 from dashboard.app.components import notices_alert
 from dashboard.app.components.charts import chart_card
 from dashboard.app.components.download import briefing_pack_menu
+from dashboard.app.components.pickers import document_options, field, theme_picker
 from dashboard.app.context import AppData
-from dashboard.app.i18n import t, theme_label
 from dashboard.app.state import STATUSES, CompareView, Notice
 from dashboard.app.views.compare_deltas import charts, entities_box, targets_box, terms_box
 from dashboard.app.views.compare_pairs import MAX_ROWS as MAX_ROWS  # re-exported
@@ -47,19 +47,14 @@ def compare_page(data: AppData, view: CompareView) -> list[Any]:
 
 def controls(data: AppData, view: CompareView) -> html.Div:
     """Return the two document pickers, the swap button and the theme and status filters."""
-    lang, vocab = view.lang, data.vocab
-    docs = [
-        {"label": f"{vocab.symbol(d)} ({str(data.documents[d].get('issued'))[:4]})", "value": d}
-        for d in data.documents
-        if d in vocab.held
-    ]
-    themes = [{"label": theme_label(theme, lang), "value": theme} for theme in vocab.themes]
+    lang = view.lang
+    docs = document_options(data, [d for d in (view.a, view.b) if d])  # the latest and the chosen; typing searches
     statuses = [{"label": _t(s, lang), "value": s} for s in STATUSES]
     return html.Div(
         [
             html.Div(
                 [
-                    _field(
+                    field(
                         _t("a", lang),
                         dcc.Dropdown(
                             id=ids.COMPARE_A,
@@ -76,7 +71,7 @@ def controls(data: AppData, view: CompareView) -> html.Div:
                         type="button",
                         className="btn btn-outline-secondary btn-sm compare-swap",
                     ),
-                    _field(
+                    field(
                         _t("b", lang),
                         dcc.Dropdown(
                             id=ids.COMPARE_B,
@@ -91,16 +86,8 @@ def controls(data: AppData, view: CompareView) -> html.Div:
             ),
             html.Div(
                 [
-                    _field(
-                        t("common.theme", lang),
-                        dcc.Dropdown(
-                            id=ids.COMPARE_THEME,
-                            options=themes,
-                            value=view.theme or None,
-                            placeholder=t("common.any", lang),
-                        ),
-                    ),
-                    _field(
+                    theme_picker(data, ids.COMPARE_THEME, view.theme, lang),
+                    field(
                         _t("status", lang),
                         dcc.Checklist(
                             id=ids.COMPARE_STATUS,
@@ -175,10 +162,6 @@ def head_items(data: AppData, view: CompareView, pin_notices: list[Notice]) -> l
         notices_alert([*view.notices, *pin_notices], view.lang, id=ids.COMPARE_NOTICES),
         html.P(view.caption(data.vocab), id=ids.COMPARE_CAPTION, className="view-caption text-muted small"),
     ]
-
-
-def _field(label: str, control: Any) -> html.Div:
-    return html.Div([html.Label(label, className="form-label small fw-semibold mb-1"), control], className="filter")
 
 
 def _t(key: str, lang: str) -> str:

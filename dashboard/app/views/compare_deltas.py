@@ -69,11 +69,7 @@ def entities_box(result: dict[str, Any], lang: str) -> html.Div:
     entities = result.get("entities")
     title = html.H2(text("entities", lang), className="h6")
     if entities is None:
-        return html.Div(
-            [title, html.P(t("common.unavailable", lang), className="text-muted small")],
-            id=ids.COMPARE_ENTITIES,
-            className="delta-box",
-        )
+        return _unavailable(title, ids.COMPARE_ENTITIES, lang)
 
     def items(rows: list[dict[str, Any]], cls: str) -> html.Ul:
         lines = [
@@ -112,11 +108,7 @@ def targets_box(result: dict[str, Any], lang: str) -> html.Div:
     targets = result.get("targets")
     title = html.H2(text("targets", lang), className="h6")
     if targets is None:
-        return html.Div(
-            [title, html.P(t("common.unavailable", lang), className="text-muted small")],
-            id=ids.COMPARE_TARGETS,
-            className="delta-box",
-        )
+        return _unavailable(title, ids.COMPARE_TARGETS, lang)
 
     def line(row: dict[str, Any]) -> list[Any]:
         value = f" — {row['value']:g} {row['unit']}" if row.get("value") is not None else ""
@@ -191,3 +183,10 @@ def capped(lines: list[Any], lang: str, shown: int = 8) -> list[Any]:
     rest = lines[shown:]
     more = html.Details([html.Summary(text("more", lang).format(n=len(rest))), html.Ul(rest)])
     return [*lines[:shown], html.Li(more, className="more-item")]
+
+
+def _unavailable(title: html.H2, box_id: str, lang: str) -> html.Div:
+    # a delta box whose table this data package lacks: its title, and a line that says so
+    return html.Div(
+        [title, html.P(t("common.unavailable", lang), className="text-muted small")], id=box_id, className="delta-box"
+    )

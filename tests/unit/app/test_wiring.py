@@ -145,7 +145,7 @@ def test_debug_is_off(app: Dash) -> None:
     assert '"ui":false' in config and '"props_check":false' in config
 
 
-@pytest.mark.parametrize("picker", [ids.EXP_DOCS, ids.THEMES_DOCS, ids.TARGETS_DOCS])
+@pytest.mark.parametrize("picker", [ids.EXP_DOCS, ids.THEMES_DOCS, ids.TARGETS_DOCS, ids.COMPARE_A, ids.COMPARE_B])
 def test_typing_in_a_documents_picker_searches_every_document(app: Dash, app_data: AppData, picker: str) -> None:
     # a large corpus lists only the latest documents before the reader types: what is typed must reach them all
     held = [d for d in app_data.documents if d in app_data.vocab.held]
