@@ -102,3 +102,19 @@ def themes_picker(data: AppData, picker_id: str, chosen: Sequence[str], lang: st
             placeholder=placeholder,
         ),
     )
+
+
+def years_slider(slider_id: str, first: int, last: int, chosen: list[int], marks: dict[int, str]) -> dcc.RangeSlider:
+    """Return a range of years from `first` to `last` set to `chosen`, by whole years, its tooltip shown while
+    dragging only (always on, it covered the end marks and the links beside the slider; the pages write the
+    chosen years in the label instead)."""
+    return dcc.RangeSlider(
+        id=slider_id,
+        min=first,
+        max=last,
+        step=1,
+        marks=marks,
+        value=chosen,
+        allow_direct_input=False,
+        tooltip={"placement": "bottom", "always_visible": False},
+    )

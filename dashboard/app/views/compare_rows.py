@@ -68,6 +68,7 @@ def to_part(node: Any, hrefs: list[str]) -> Any:
             attrs[name] = str(value)
     if "data-correction" in attrs and "href" in attrs:
         hrefs.append(attrs.pop("href"))
+    attrs = dict(sorted(attrs.items()))  # Dash keeps a component's props in a set's order: same rows, same bytes
     if "data-parts" in props:
         children = [_unfold(p, hrefs) for p in parts_of(node) or json.loads(props["data-parts"])]
     else:

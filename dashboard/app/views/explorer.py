@@ -14,7 +14,7 @@ from dashboard.analysis.search import NameHit, SearchQuery
 from dashboard.app import ids
 from dashboard.app.components import highlight, highlight_legend, notices_alert, pager, provision_card
 from dashboard.app.components.attrs import attrs
-from dashboard.app.components.pickers import choice_picker, document_picker, field, theme_picker
+from dashboard.app.components.pickers import choice_picker, document_picker, field, theme_picker, years_slider
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t
 from dashboard.app.state import ROLES, DocumentView, ExplorerView
@@ -78,15 +78,12 @@ def controls(data: AppData, view: ExplorerView) -> html.Div:
                 [
                     field(
                         t("common.years", lang),
-                        dcc.RangeSlider(
-                            id=ids.EXP_YEARS,
-                            min=first,
-                            max=last,
-                            step=1,
-                            marks=marks,
-                            allow_direct_input=False,
-                            value=[max(first, view.year_from or first), min(last, view.year_to or last)],
-                            tooltip={"placement": "bottom", "always_visible": False},
+                        years_slider(
+                            ids.EXP_YEARS,
+                            first,
+                            last,
+                            [max(first, view.year_from or first), min(last, view.year_to or last)],
+                            marks,
                         ),
                         className="filter wide",
                     ),

@@ -18,7 +18,7 @@ from dashboard.app import ids
 from dashboard.app.components import notices_alert
 from dashboard.app.components.attrs import attrs
 from dashboard.app.components.charts import chart_card
-from dashboard.app.components.pickers import document_picker, field, theme_picker
+from dashboard.app.components.pickers import document_picker, field, theme_picker, years_slider
 from dashboard.app.context import AppData
 from dashboard.app.state import TargetsView, clamp_years, year_range_text
 from dashboard.app.views.phone import targets_list
@@ -95,18 +95,7 @@ def controls(data: AppData, view: TargetsView) -> html.Div:
                             _t("years", lang),
                             html.Span(years_shown(data, view), id=ids.TARGETS_YEARS_TEXT, className="years-shown"),
                         ],
-                        dcc.RangeSlider(
-                            id=ids.TARGETS_YEARS,
-                            min=first,
-                            max=last,
-                            step=1,
-                            marks=marks,
-                            value=years,
-                            allow_direct_input=False,
-                            # shown while dragging only: always on, it covered the end marks and the link
-                            # beside the slider; the chosen years are in the label instead
-                            tooltip={"placement": "bottom", "always_visible": False},
-                        ),
+                        years_slider(ids.TARGETS_YEARS, first, last, years, marks),
                         className="filter years-filter",
                     ),
                     html.Div(
