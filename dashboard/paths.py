@@ -14,4 +14,5 @@ SEEDS_DIR = REPO_DIR / "seeds"
 DATA_DIR = REPO_DIR / "data"
 SCHEMA_DIR = PACKAGE_DIR / "dataset" / "schema"
 ANALYSIS_DIR = PACKAGE_DIR / "analysis"
+LABELLED_DIR = ANALYSIS_DIR / "labelled"  # the labelled sets eval-themes and eval-extraction score against
 ASSETS_DIR = PACKAGE_DIR / "app" / "assets"

@@ -1,6 +1,6 @@
 """Measure segmentation, targets, entity mentions, actor roles and relations against hand-labelled sets.
 
-The Vietnamese sets (tests/eval/data/*_vi_*.yml and the two invented documents in tests/eval/data/vi/) are scored
+The Vietnamese sets (dashboard/analysis/labelled/*_vi_*.yml and the two invented documents in its vi/) are scored
 here, and the English sets beside them (the target sentences; the entity and role labels of the seed corpus,
 mentions_expected.yml and assignments_expected.yml), so that `policy-timeline eval-extraction` prints
 both languages in one table. Each scorer returns counts of true positives, false positives and false negatives,
@@ -276,7 +276,7 @@ def score_seed_sets(seeds: Path, data: Path) -> tuple[Score, Score]:
 
 
 def extraction_report(data: Path) -> list[tuple[str, list[Score]]]:
-    """Return, per task, the scores of the English and Vietnamese sets under `data` (tests/eval/data)."""
+    """Return, per task, the scores of the English and Vietnamese sets under `data` (dashboard/analysis/labelled)."""
     dev, blind = load_document(data / "vi" / "900_vi_dev.txt"), load_document(data / "vi" / "901_vi_blind.txt")
     mentions_en, assignments_en = score_seed_sets(SEEDS_DIR, data)
     return [

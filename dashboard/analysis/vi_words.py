@@ -9,7 +9,8 @@ Function words (của, và, các ...) are not content. English text goes through
 
 Why a word list and not a trained segmenter: underthesea is GPL-3.0 (this project is MIT) and heavy; pyvi is MIT
 but unmaintained since 2021 and brings a CRF runtime. The list covers the vocabulary of policy documents, and
-`policy-timeline eval-extraction` measures it against hand-segmented sentences (tests/eval/data/vi_words.yml).
+`policy-timeline eval-extraction` measures it against hand-segmented sentences
+(dashboard/analysis/labelled/vi_words.yml).
 """
 
 from __future__ import annotations

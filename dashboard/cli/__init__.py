@@ -21,7 +21,7 @@ from dashboard.cli.common import split_values as _split
 from dashboard.cli.data import add, build, validate
 from dashboard.cli.export import brief, export
 from dashboard.errors import PolicyTimelineError
-from dashboard.paths import REPO_DIR
+from dashboard.paths import LABELLED_DIR
 from dashboard.settings import DEFAULT_HOST, DEFAULT_PORT
 
 # the alignment's gold sets and link model ship with the package (dashboard/analysis/diff); named here without
@@ -102,7 +102,7 @@ def _read_text(path: Path) -> str:
     return ""
 
 
-EVAL_DATA = REPO_DIR / "tests" / "eval" / "data"
+EVAL_DATA = LABELLED_DIR
 
 
 @main.command("eval-themes")
@@ -164,7 +164,7 @@ def eval_themes(
 @json_option("Print the scores as JSON.")
 def eval_extraction(show_errors: bool, as_json: bool) -> None:
     """Measure segmentation, targets, entities, actor roles and relations on the labelled English and Vietnamese
-    sets of tests/eval/data: true and false positives, misses, precision, recall and F1 per set.
+    sets of dashboard/analysis/labelled: true and false positives, misses, precision, recall and F1 per set.
 
     Example: policy-timeline eval-extraction --errors
     """

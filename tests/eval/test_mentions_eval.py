@@ -1,6 +1,7 @@
 """Mentions, assignments and the relation graph against hand labels for the seed corpus.
 
-tests/eval/data/mentions_expected.yml and assignments_expected.yml list, for every provision that has any, the
+dashboard/analysis/labelled/mentions_expected.yml and assignments_expected.yml list, for every provision that has
+any, the
 entities it mentions and the (actor, role, inherited) it assigns; every other provision must yield none.
 Precision and recall are printed per entity kind and per role.
 """
@@ -8,7 +9,6 @@ Precision and recall are printed per entity kind and per role.
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,10 +20,10 @@ from dashboard.analysis.relations import relations_step
 from dashboard.corpus.load import Corpus, load_corpus
 from dashboard.corpus.normalise import fold
 from dashboard.dataset.build import cited_relation_rows
-from dashboard.paths import SEEDS_DIR
+from dashboard.paths import LABELLED_DIR, SEEDS_DIR
 
 pytestmark = pytest.mark.eval
-DATA = Path(__file__).parent / "data"
+DATA = LABELLED_DIR
 BAR = 0.9
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import yaml
 
 from dashboard.analysis.extraction_eval import format_extraction, score_seed_sets
-from dashboard.paths import SEEDS_DIR
+from dashboard.paths import LABELLED_DIR, SEEDS_DIR
 
-DATA = Path(__file__).parents[2] / "eval" / "data"
+DATA = LABELLED_DIR
 
 
 def test_the_seed_labels_are_scored_and_printed_as_english(tmp_path: Path) -> None:
