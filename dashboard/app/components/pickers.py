@@ -56,16 +56,8 @@ def theme_options(data: AppData, lang: str) -> list[dict[str, str]]:
 
 def document_picker(data: AppData, picker_id: str, chosen: Sequence[str], lang: str) -> html.Div:
     """Return the documents filter: any number of held documents, "all" while none is chosen."""
-    return field(
-        t("common.documents", lang),
-        dcc.Dropdown(
-            id=picker_id,
-            options=document_options(data, chosen),
-            value=list(chosen),
-            multi=True,
-            placeholder=t("common.all", lang),
-        ),
-    )
+    options = document_options(data, chosen)
+    return multi_picker(t("common.documents", lang), picker_id, options, chosen, t("common.all", lang))
 
 
 def theme_picker(data: AppData, picker_id: str, chosen: str, lang: str) -> html.Div:
@@ -92,15 +84,16 @@ def choice_picker(
 
 def themes_picker(data: AppData, picker_id: str, chosen: Sequence[str], lang: str, placeholder: str) -> html.Div:
     """Return the themes filter: any number of themes, `placeholder` while none is chosen."""
+    return multi_picker(t("common.themes", lang), picker_id, theme_options(data, lang), chosen, placeholder)
+
+
+def multi_picker(
+    label: str, picker_id: str, options: list[dict[str, Any]], chosen: Sequence[str], placeholder: str
+) -> html.Div:
+    """Return a filter of any number of `options`, `placeholder` while none is chosen."""
     return field(
-        t("common.themes", lang),
-        dcc.Dropdown(
-            id=picker_id,
-            options=theme_options(data, lang),
-            value=list(chosen),
-            multi=True,
-            placeholder=placeholder,
-        ),
+        label,
+        dcc.Dropdown(id=picker_id, options=options, value=list(chosen), multi=True, placeholder=placeholder),
     )
 
 
