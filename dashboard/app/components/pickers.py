@@ -97,16 +97,23 @@ def multi_picker(
     )
 
 
-def years_slider(slider_id: str, first: int, last: int, chosen: list[int], marks: dict[int, str]) -> dcc.RangeSlider:
-    """Return a range of years from `first` to `last` set to `chosen`, by whole years, its tooltip shown while
-    dragging only (always on, it covered the end marks and the links beside the slider; the pages write the
-    chosen years in the label instead)."""
+def year_marks(first: int, last: int) -> dict[int, str]:
+    """Return a years slider's marks: its two ends and the multiples of five between them, leaving out a multiple
+    closer than three years to an end (its label would run into the end's on a phone's width)."""
+    fives = [y for y in range(first + 1, last) if y % 5 == 0 and y - first >= 3 and last - y >= 3]
+    return {y: str(y) for y in sorted({first, *fives, last})}
+
+
+def years_slider(slider_id: str, first: int, last: int, chosen: list[int]) -> dcc.RangeSlider:
+    """Return a range of years from `first` to `last` set to `chosen`, by whole years, marked by `year_marks`, its
+    tooltip shown while dragging only (always on, it covered the end marks and the links beside the slider; the
+    pages write the chosen years in the label instead)."""
     return dcc.RangeSlider(
         id=slider_id,
         min=first,
         max=last,
         step=1,
-        marks=marks,
+        marks=year_marks(first, last),
         value=chosen,
         allow_direct_input=False,
         tooltip={"placement": "bottom", "always_visible": False},

@@ -41,9 +41,6 @@ def controls(data: AppData, view: ExplorerView) -> html.Div:
     ]
     roles = [{"label": t(f"role.{r}", lang), "value": r} for r in ROLES]
     anything = t("common.any", lang)
-    marks = {
-        y: str(y) for y in range(first, last + 1) if last - first <= 14 or (y - first) % 5 == 0 or y == last
-    }
     return html.Div(
         [
             html.Label(t("explorer.search", lang), htmlFor=ids.EXP_QUERY, className="form-label fw-semibold"),
@@ -83,7 +80,6 @@ def controls(data: AppData, view: ExplorerView) -> html.Div:
                             first,
                             last,
                             [max(first, view.year_from or first), min(last, view.year_to or last)],
-                            marks,
                         ),
                         className="filter wide",
                     ),

@@ -66,7 +66,6 @@ def controls(data: AppData, view: TargetsView) -> html.Div:
     lang = view.lang
     first, last = _bounds(data)
     kinds = [{"label": f"{KIND_GLYPH[k]} {kind_label(k, lang)}", "value": k} for k in KINDS]
-    marks = {y: str(y) for y in range(first, last + 1) if y % 5 == 0 or y in (first, last)}
     years = list(clamp_years(view.year_from, view.year_to, (first, last)))
     return html.Div(
         [
@@ -95,7 +94,7 @@ def controls(data: AppData, view: TargetsView) -> html.Div:
                             _t("years", lang),
                             html.Span(years_shown(data, view), id=ids.TARGETS_YEARS_TEXT, className="years-shown"),
                         ],
-                        years_slider(ids.TARGETS_YEARS, first, last, years, marks),
+                        years_slider(ids.TARGETS_YEARS, first, last, years),
                         className="filter years-filter",
                     ),
                     html.Div(

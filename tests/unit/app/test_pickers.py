@@ -33,3 +33,13 @@ def test_typing_searches_every_document(app_data: AppData) -> None:
     found = [o["value"] for o in document_options(app_data, search=symbol.lower(), limit=1)]
     assert found == [docs[0]]
     assert document_options(app_data, search="no such document") == []
+
+
+def test_a_years_slider_marks_its_ends_and_the_fives_that_do_not_crowd_them():
+    from dashboard.app.components.pickers import year_marks
+
+    # the seeds' deadlines: the ends and every fifth year between
+    assert list(year_marks(2011, 2045)) == [2011, 2015, 2020, 2025, 2030, 2035, 2040, 2045]
+    # the seeds' issue years: 2015 would sit two years from 2013, its label over the end's on a phone
+    assert list(year_marks(2013, 2025)) == [2013, 2020, 2025]
+    assert list(year_marks(2016, 2016)) == [2016]
