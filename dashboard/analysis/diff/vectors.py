@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, cast
 
 import numpy as np
+from scipy import sparse  # pyright: ignore[reportMissingTypeStubs]  # no hints
 
 VECTORS_PATH = Path(__file__).with_name("word_vectors.npz")
 _BRITISH = re.compile(r"is(e|es|ed|ing|ation|ations)$")
@@ -35,6 +37,18 @@ class WordVectors:
     quantised: np.ndarray
     scale: np.ndarray
     row: dict[str, int]
+    _rows: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict[tuple[str, ...], np.ndarray])
+
+    def rows_of(self, words: tuple[str, ...]) -> np.ndarray:
+        """Return the rows of a text's distinct words that have a vector, in order of appearance (cached per
+        text: a reader's correction compares the same texts again)."""
+        hit = self._rows.get(words)
+        if hit is None:
+            if len(self._rows) > 65536:
+                self._rows.clear()
+            found = (self.index(w) for w in dict.fromkeys(words))
+            hit = self._rows[words] = np.array([k for k in found if k >= 0], dtype=np.int64)
+        return hit
 
     def unit(self, rows: np.ndarray | Sequence[int]) -> np.ndarray:
         """Return the unit vectors (float32) of the given rows."""
@@ -77,44 +91,38 @@ def semantic_similarity(
     vectors = vectors if vectors is not None else shipped()
     if vectors is None or n == 0 or m == 0:
         return np.zeros((n, m))
-    vocab: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for k, words in enumerate((*words_a, *words_b)):
-        for w in dict.fromkeys(words):  # in order of appearance, not a set's: the same sums on every run
-            rows.append(k)
-            cols.append(vocab.setdefault(w, len(vocab)))
-    if not vocab:
+    per_text = [vectors.rows_of(tuple(words)) for words in (*words_a, *words_b)]
+    lengths = np.array([len(r) for r in per_text])
+    if not lengths.any():
         return np.zeros((n, m))
-    present = np.zeros((n + m, len(vocab)), dtype=np.float32)
-    present[rows, cols] = 1.0
-    idf = np.log((1.0 + n + m) / (1.0 + present.sum(axis=0))) + 1.0  # sklearn's smoothed IDF, over both documents
-    found = np.array([vectors.index(w) for w in vocab])
-    known = np.flatnonzero(found >= 0)  # a word without a vector is skipped
-    weights = present[:, known] * idf[known].astype(np.float32)
-    emb = vectors.unit(found[known])
-    return _soft(weights[:n], weights[n:], emb)
-
-
-def _soft(weights_a: np.ndarray, weights_b: np.ndarray, emb: np.ndarray) -> np.ndarray:
-    """Return the symmetrised IDF-weighted mean of each word's best cosine to the other text's words."""
-    wa, wb = weights_a, weights_b
+    # the words of both documents that have a vector (sorted by row: the same order, and sums, on every run)
+    used, members = np.unique(np.concatenate(per_text), return_inverse=True)
+    text = np.repeat(np.arange(n + m), lengths)
+    df = np.bincount(members, minlength=len(used))
+    idf = (np.log((1.0 + n + m) / (1.0 + df)) + 1.0).astype(np.float32)  # sklearn's smoothed IDF, both documents
+    emb = vectors.unit(used)
     words = np.clip(emb @ emb.T, 0.0, 1.0)  # cosine of every two words of the two documents
-    best_in_b = _best(words, wb)  # (words, B texts): each word's best cosine to a word of B text j
-    best_in_a = _best(words, wa)  # (words, A texts)
-    sum_a = wa.sum(axis=1, keepdims=True)
-    sum_b = wb.sum(axis=1, keepdims=True)
-    a_to_b = np.divide(wa @ best_in_b, sum_a, out=np.zeros((len(wa), len(wb)), np.float32), where=sum_a > 0)
-    b_to_a = np.divide(wb @ best_in_a, sum_b, out=np.zeros((len(wb), len(wa)), np.float32), where=sum_b > 0)
+    in_a = text < n
+    best_in_b = _best(words, members[~in_a], text[~in_a] - n, m)  # (words, B texts)
+    best_in_a = _best(words, members[in_a], text[in_a], n)  # (words, A texts)
+    # each text's IDF weights over the words, sparse (a text has a few of them)
+    csr_matrix = cast(Any, sparse.csr_matrix)  # scipy: no hints
+    weights = csr_matrix((idf[members], (text, members)), shape=(n + m, len(used)))
+    wa, wb = weights[:n], weights[n:]
+    sum_a, sum_b = np.asarray(wa.sum(axis=1)), np.asarray(wb.sum(axis=1))
+    a_to_b = np.divide(np.asarray(wa @ best_in_b), sum_a, out=np.zeros((n, m), np.float32), where=sum_a > 0)
+    b_to_a = np.divide(np.asarray(wb @ best_in_a), sum_b, out=np.zeros((m, n), np.float32), where=sum_b > 0)
     return ((a_to_b + b_to_a.T) / 2.0).astype(np.float64)
 
 
-def _best(words: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """Return, for every word (row of `words`) and text (row of `weights`), the word's best cosine to a word of
-    that text (0 for a text with no word)."""
-    out = np.zeros((words.shape[0], weights.shape[0]), dtype=np.float32)
-    for t, row in enumerate(weights):
-        members = np.flatnonzero(row > 0)
-        if members.size:
-            out[:, t] = words[:, members].max(axis=1)
-    return out
+def _best(words: np.ndarray, members: np.ndarray, text: np.ndarray, count: int) -> np.ndarray:
+    """Return, for every word (row of `words`) and each of `count` texts, the word's best cosine to a word of
+    that text (0 for a text without words); `members[k]` is a word of text `text[k]`, grouped by text."""
+    out = np.zeros((count, words.shape[0]), dtype=np.float32)
+    if members.size == 0:
+        return out.T
+    starts = np.flatnonzero(np.r_[True, text[1:] != text[:-1]])
+    ends = np.r_[starts[1:], members.size]
+    for t, start, end in zip(text[starts].tolist(), starts.tolist(), ends.tolist(), strict=True):
+        out[t] = words[members[start:end]].max(axis=0)  # words is symmetric: its rows are its columns
+    return out.T
