@@ -46,7 +46,10 @@ class WordVectors:
         if hit is None:
             if len(self._rows) > 65536:
                 self._rows.clear()
-            found = (self.index(w) for w in dict.fromkeys(words))
+            row = self.row
+            found = [row.get(w, -1) for w in dict.fromkeys(words)]
+            if -1 in found:  # only then the slower fallback (a British spelling)
+                found = [self.index(w) for w in dict.fromkeys(words)]
             hit = self._rows[words] = np.array([k for k in found if k >= 0], dtype=np.int64)
         return hit
 
