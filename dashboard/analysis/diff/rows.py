@@ -215,13 +215,10 @@ def _candidates(
                 chosen.append(int(k))
                 added += 1
     if meaning is not None:
-        added = 0
-        for k in _top(meaning, MEANING + len(partners) + len(chosen)):
-            if added == MEANING or meaning[k] <= 0:
-                break
-            if k not in partners and k not in chosen:
-                chosen.append(int(k))
-                added += 1
+        taken = {*partners, *chosen}
+        head = _top(meaning, MEANING + len(taken))
+        head = head[meaning[head] > 0].tolist()
+        chosen += [k for k in head if k not in taken][:MEANING]
     return [Candidate(id=others[k]["id"], similarity=round(float(line[k]), 4)) for k in chosen]
 
 
