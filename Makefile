@@ -28,7 +28,7 @@ chromium:
 # make lint: ruff, the import contracts, and pyright over all of dashboard/ ([tool.pyright] in pyproject.toml:
 # strict on corpus, analysis and dataset, the standard checks elsewhere); each must pass clean
 lint: setup
-	.venv/bin/ruff check dashboard tests bench
+	.venv/bin/ruff check dashboard tests bench tools
 	.venv/bin/lint-imports
 	.venv/bin/pyright --pythonpath $(PY)
 

@@ -22,10 +22,13 @@ SECOND = GOLD_DIR / "alignment_annotator2.yml"  # labelled independently, later
 THIRD = GOLD_DIR / "alignment_annotator3.yml"  # blind: written from the seeds alone
 # (file, pairs, only-in lines, accuracy, link precision, link recall, offered) bars; measured figures beside
 BARS = {
-    GOLD: (29, 20, 0.6, 0.55, 0.37, 0.9),  # measured 0.612 / 0.579 / 0.379 / 0.931 (27 of 29)
-    SECOND: (20, 25, 0.74, 0.55, 0.48, 0.95),  # measured 0.756 / 0.588 / 0.500 / 1.0 (20 of 20)
+    # link model 2 (word vectors): strict precision 0.579 → 0.550 and 0.588 → 0.526 on the first two sets (one
+    # more link beside a gold pair each; consistent precision 0.789 → 0.900, 0.882 → 0.947), 0.500 → 0.578 and
+    # recall 0.369 → 0.400 on the third; more counterparts offered (the closest by word vectors)
+    GOLD: (29, 20, 0.62, 0.53, 0.37, 0.95),  # measured 0.633 / 0.550 / 0.379 / 0.966 (28 of 29)
+    SECOND: (20, 25, 0.76, 0.5, 0.48, 0.95),  # measured 0.778 / 0.526 / 0.500 / 1.0 (20 of 20)
     # blind when written; since the link model it is also training data (cross-validated figures: eval-alignment)
-    THIRD: (65, 61, 0.64, 0.48, 0.35, 0.95),  # measured 0.651 / 0.500 / 0.369 / 0.969 (63 of 65)
+    THIRD: (65, 61, 0.66, 0.55, 0.38, 0.97),  # measured 0.675 / 0.578 / 0.400 / 1.0 (65 of 65)
 }
 
 
@@ -85,12 +88,17 @@ def test_every_gold_line_names_exactly_one_provision(shipped_data: Path, path: P
 
 @pytest.mark.eval
 @pytest.mark.parametrize(
-    ("path", "bar"), [(GOLD, 0.95), (SECOND, 0.95), (THIRD, 0.95)], ids=["first", "second", "third"]
+    ("path", "bar", "most"), [(GOLD, 0.95, 10), (SECOND, 0.95, 10), (THIRD, 0.95, 15)],
+    ids=["first", "second", "third"],
 )
-def test_a_reader_reaches_the_gold_alignment_with_the_offered_links(shipped_data: Path, path: Path, bar: float):
-    """Measured 0.959 in 17 clicks (first set, 49 lines), 1.000 in 11 clicks (second set, 45 lines) and 0.984 in 42
-    clicks (third set, 126 lines, many to many: "Also link"); the goal of 0.95 in at most 10 clicks is not reached
-    (2 gold counterparts of the first set share no word with their provision and are never offered)."""
+def test_a_reader_reaches_the_gold_alignment_with_the_offered_links(
+    shipped_data: Path, path: Path, bar: float, most: int
+):
+    """Measured 0.980 in 17 clicks (first set, 49 lines, 4 comparisons: at most 8 per comparison), 1.000 in 10
+    (second set, 45 lines, at most 5) and 1.000 in 41 (third set, 126 lines over 10 comparisons, many to many:
+    "Also link"; at most 14). Since the offers include the closest by word vectors, every gold counterpart is
+    offered but one of the first set; the goal of 0.95 in at most 10 clicks per comparison is met on the first two
+    sets, not on the third (one comparison needs 14)."""
     from dashboard.analysis.diff.reader import format_reader, simulate_reader
 
     dataset = Dataset(shipped_data)
@@ -103,3 +111,4 @@ def test_a_reader_reaches_the_gold_alignment_with_the_offered_links(shipped_data
     print(format_reader(report))
     assert report["accuracy"] >= bar
     assert report["clicks"] <= (report["pairs"] + report["only"]) / 2  # far fewer clicks than lines to label
+    assert max(row["clicks"] for row in report["per_pair"]) <= most

@@ -110,12 +110,19 @@ def subject_terms(text: str) -> list[str]:
 
 @lru_cache(maxsize=16384)
 def _subject_terms(text: str) -> tuple[str, ...]:
+    return tuple(stem(word) for word in subject_words(text))
+
+
+@lru_cache(maxsize=16384)
+def subject_words(text: str) -> tuple[str, ...]:
+    """Return the subject words of `text` before stemming (folded, spellings folded, no stop, procedural or
+    number words): the words whose stems `subject_terms` gives, and the words word vectors are looked up by."""
     out: list[str] = []
     for folded in folded_words(text):
         word = SPELLING.get(folded, folded)
         if word in _STOP or len(word) < 2 or word.isdigit():
             continue
-        out.append(stem(word))
+        out.append(word)
     return tuple(out)
 
 

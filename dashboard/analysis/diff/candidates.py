@@ -17,12 +17,15 @@ from dashboard.analysis.diff.align import (
     set_similarity,
     similarity_matrix,
     subject_terms,
+    subject_words,
     weight_similarity,
 )
 from dashboard.analysis.diff.features import block_similarity, feature_matrices
+from dashboard.analysis.diff.linkmodel import FEATURES, SEMANTIC, LinkModel
 from dashboard.analysis.diff.links import Structure, structure, with_context
 from dashboard.analysis.diff.result import Record
 from dashboard.analysis.diff.rows import subject_text
+from dashboard.analysis.diff.vectors import semantic_similarity, shipped
 
 
 class LinkRules(TypedDict):
@@ -48,6 +51,9 @@ class Candidates:
     # the similarity of the two provisions' blocks (a top-level item or part with all under it), per provision
     # pair; None for two flat lists. A heading is offered what its block is closest to (rows.py)
     context: np.ndarray | None = None
+    # the word-vector similarity (vectors.py) of every two provisions, when both documents are in English and the
+    # link model runs; the page also offers the provisions closest by it (rows.py)
+    meaning: np.ndarray | None = None
 
 
 def candidates(
@@ -58,9 +64,11 @@ def candidates(
     settings: AlignSettings,
     *,
     with_features: bool = False,
+    english: bool = True,
 ) -> Candidates:
     """Return the candidates of provisions `rows_a` × `rows_b` (records in document order); their features
-    too when the settings carry a link model or `with_features` (fitting one)."""
+    too when the settings carry a link model or `with_features` (fitting one). `english`: both documents are in
+    English, so the word-vector features apply."""
     texts_a, texts_b = [subject_text(r) for r in rows_a], [subject_text(r) for r in rows_b]
     themes_a = None if themes_of is None else [themes_of.get(r["id"], {}) for r in rows_a]
     themes_b = None if themes_of is None else [themes_of.get(r["id"], {}) for r in rows_b]
@@ -86,6 +94,7 @@ def candidates(
     context = None if block is None else block[np.ix_(list(sa.block), list(sb.block))]
     if settings.model is None and not with_features:
         return Candidates(sim, sa, sb, signals, sim, context=context)
+    meaning = _meaning(texts_a, texts_b, english)
     features = feature_matrices(
         texts_a,
         texts_b,
@@ -98,12 +107,31 @@ def candidates(
         sb,
         themes=None if themes_a is None or themes_b is None else weight_similarity(themes_a, themes_b),
         entities=None if ents_a is None or ents_b is None else set_similarity(ents_a, ents_b),
+        semantic=[meaning] if meaning is not None else _absent(sim.shape, settings.model),
     )
     if settings.model is None:
-        return Candidates(sim, sa, sb, signals, sim, features, context)
+        return Candidates(sim, sa, sb, signals, sim, features, context, meaning)
     score = settings.model.probability(features) if sim.size else np.zeros(sim.shape)
     score.setflags(write=False)
-    return Candidates(sim, sa, sb, (*signals, f"model {settings.model.version}"), score, features, context)
+    if meaning is not None:
+        meaning.setflags(write=False)
+        signals = (*signals, "word vectors")
+    return Candidates(sim, sa, sb, (*signals, f"model {settings.model.version}"), score, features, context, meaning)
+
+
+def _meaning(texts_a: Sequence[str], texts_b: Sequence[str], english: bool) -> np.ndarray | None:
+    """Return the word-vector similarity of every two provisions (vectors.py), or None without English vectors
+    for both sides (a document in another language, or no vectors shipped)."""
+    if not english or shipped() is None:
+        return None
+    return semantic_similarity([subject_words(t) for t in texts_a], [subject_words(t) for t in texts_b])
+
+
+def _absent(shape: tuple[int, ...], model: LinkModel | None) -> list[np.ndarray]:
+    """Return the word-vector features where there are none: each at the model's training mean, so it adds
+    nothing to the link probability (zeros when fitting)."""
+    means = dict(zip(FEATURES, model.mean, strict=True)) if model is not None else {}
+    return [np.full(shape, means.get(name, 0.0)) for name in SEMANTIC]
 
 
 def link_rules(settings: AlignSettings) -> LinkRules:

@@ -120,10 +120,12 @@ def diff_provisions(
     themes_of = None if provision_themes is None else _derived(provision_themes, "by", themes_by_provision)
     # the similarity and the structures do not depend on pins or curated links: computed once per pair of tables
     entities_of = None if mentions is None else _derived(mentions, "by", entities_by_provision)
+    # word vectors are English: for a document in another language the link model goes without them
+    english = all(str(doc.get("language") or "en") == "en" for doc in (doc_a, doc_b))
     cands = _memo(
         (prov_a, prov_b, provision_themes, mentions),
-        ("similarity", settings),
-        lambda: candidates(rows_a, rows_b, themes_of, entities_of, settings),
+        ("similarity", settings, english),
+        lambda: candidates(rows_a, rows_b, themes_of, entities_of, settings, english=english),
     )
     sim, sa, sb, signals = cands.similarity, cands.sa, cands.sb, cands.signals
     aligned_a, aligned_b = aligned_flags(rows_a, basis_mode), aligned_flags(rows_b, basis_mode)
@@ -171,6 +173,7 @@ def diff_provisions(
         context=cands.context,
         heads_a=sa.heads,
         heads_b=sb.heads,
+        meaning=cands.meaning,
     )
     wholes = _memo(
         (prov_a, prov_b, provision_themes, mentions, entities, targets),

@@ -19,7 +19,7 @@ from scipy import sparse  # pyright: ignore[reportMissingTypeStubs]  # no hints
 from sklearn.feature_extraction.text import TfidfTransformer  # pyright: ignore[reportMissingTypeStubs]  # no hints
 
 from dashboard.analysis.diff.align import folded_words, lexical_similarity
-from dashboard.analysis.diff.linkmodel import FEATURES
+from dashboard.analysis.diff.linkmodel import FEATURES, SEMANTIC
 from dashboard.analysis.diff.links import Structure
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -148,11 +148,13 @@ def feature_matrices(
     sb: Structure,
     themes: np.ndarray | None = None,
     entities: np.ndarray | None = None,
+    semantic: Sequence[np.ndarray] | None = None,
 ) -> list[np.ndarray]:
     """Return the features of every candidate link, one (len A, len B) matrix per name of FEATURES.
 
     `similarity` is the combined similarity with context, `lexical` the subject-stem cosine, `block` the
-    similarity of the blocks indexed by block head (as links.with_context reads it), `terms_*` the subject stems."""
+    similarity of the blocks indexed by block head (as links.with_context reads it), `terms_*` the subject stems,
+    `semantic` the word-vector features (linkmodel.SEMANTIC order; zeros when None)."""
     n, m = similarity.shape
     if n == 0 or m == 0:
         return [np.zeros((n, m)) for _ in FEATURES]
@@ -193,5 +195,6 @@ def feature_matrices(
         np.minimum(len_a, len_b) / np.maximum(len_a, len_b),
         head_a + head_b,
         nest_a + nest_b,
+        *(semantic if semantic is not None else [np.zeros((n, m)) for _ in SEMANTIC]),
     ]
     return [np.broadcast_to(x, (n, m)) for x in stacked]

@@ -44,7 +44,11 @@ FEATURES = (
     "length_ratio",  # shorter / longer subject length
     "heading",  # how many of the two have children (0, 1, 2)
     "nested",  # how many of the two are children of another provision (0, 1, 2)
+    "vectors",  # each subject word's best word-vector cosine in the other text, averaged, both ways (vectors.py)
 )
+# features from English word vectors: where a side has none (a document in another language), they are set to
+# the model's training mean, so they add nothing to the logit (candidates.py)
+SEMANTIC = ("vectors",)
 
 
 @dataclass(frozen=True)

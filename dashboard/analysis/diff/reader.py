@@ -10,6 +10,7 @@ not the engine's own accuracy (that is `evaluate.score_alignment`).
 
 from __future__ import annotations
 
+import statistics
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -66,13 +67,21 @@ def simulate_reader(
 
 
 def format_reader(report: dict[str, Any]) -> str:
-    """Return the simulation in one line."""
+    """Return the simulation in one line: the clicks in all, and per comparison (a document pair, which is what
+    a reader corrects at one sitting) the most and the median."""
     r = report
-    return (
+    line = (
         f"a reader using only the page's offered links reaches accuracy {r['accuracy']:.3f} "
         f"({r['pairs_found']}/{r['pairs']} pairs, {r['only_found']}/{r['only']} lines left alone) "
         f"in {r['clicks']} click{'' if r['clicks'] == 1 else 's'}"
     )
+    per = [int(row["clicks"]) for row in r.get("per_pair", [])]
+    if per:
+        line += (
+            f" ({len(per)} comparison{'' if len(per) == 1 else 's'}: at most {max(per)}, median "
+            f"{statistics.median(per):g} per comparison)"
+        )
+    return line
 
 
 def _next_click(

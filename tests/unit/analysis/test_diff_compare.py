@@ -214,7 +214,8 @@ def test_a_readers_pins_are_applied_marked_and_echoed():
 
 
 def test_every_provision_offers_its_three_closest_counterparts_and_more_where_they_are_close():
-    from dashboard.analysis.diff.align import lexical_similarity
+    from dashboard.analysis.diff.align import lexical_similarity, subject_words
+    from dashboard.analysis.diff.vectors import semantic_similarity
 
     # one subject (trade with ASEAN partners) in different words: every provision has several candidates
     texts_a = [
@@ -233,6 +234,7 @@ def test_every_provision_offers_its_three_closest_counterparts_and_more_where_th
     a, b = provisions("A-2016", texts_a), provisions("B-2025", texts_b)
     out = diff_provisions(a, b, doc_a=DOC_A, doc_b=DOC_B).as_dict()  # lexical only, flat: lexical_similarity's
     sim = lexical_similarity(texts_a, texts_b)
+    meaning = semantic_similarity([subject_words(t) for t in texts_a], [subject_words(t) for t in texts_b])
     offered_somewhere = 0
     for pair in out["pairs"]:
         for side in ("a", "b"):
@@ -252,6 +254,11 @@ def test_every_provision_offers_its_three_closest_counterparts_and_more_where_th
             ]
             # the three closest, then any further one within 0.8 of the third (at most six in all)
             expected = ranked[:3] + [c for c in ranked[3:6] if len(ranked) > 2 and c[1] >= 0.8 * ranked[2][1]]
+            # then the two closest by word vectors not yet offered, shared words or not
+            near = meaning[k] if side == "a" else meaning[:, k]
+            by_meaning = [j for j in sorted(range(len(near)), key=lambda j: -near[j])
+                          if others[j] not in partners and others[j] not in {c[0] for c in expected}]
+            expected += [(others[j], round(float(line[j]), 4)) for j in by_meaning[:2]]
             assert [(c["id"], c["similarity"]) for c in pair["candidates"][side]] == expected
             offered_somewhere += len(expected)
     assert offered_somewhere >= 10  # the check above ran over real offers, not empty lists

@@ -46,7 +46,15 @@ def test_the_engine_links_both_provisions_a_later_one_covers_and_a_reader_takes_
                              differ)
     assert report["pairs_found"] == 1 and report["only_found"] == 1 and report["clicks"] == 1
     assert report["accuracy"] == 1.0
-    assert format_reader(report).endswith("in 1 click")
+    assert format_reader(report).endswith("in 1 click (1 comparison: at most 1, median 1 per comparison)")
+
+
+def test_the_reader_line_gives_the_clicks_of_the_worst_and_the_median_comparison():
+    report = simulate_reader(gold([("Protect the rights", "Teach the")], only_a=["Support overseas"]), PROVISIONS,
+                             differ)
+    rows = [{**report["per_pair"][0], "clicks": c} for c in (8, 3, 1, 0)]
+    line = format_reader({**report, "clicks": 12, "per_pair": rows})
+    assert line.endswith("in 12 clicks (4 comparisons: at most 8, median 2 per comparison)")
 
 
 def test_a_reader_splits_a_pair_the_gold_leaves_alone_and_never_clicks_for_nothing():
