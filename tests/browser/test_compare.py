@@ -478,28 +478,29 @@ def test_cmpr014_corrections_copy_and_download_as_curated_yaml(journey, app_url,
 
 
 def test_cmpr015_the_section_summary_comes_first_and_merged_and_split_rows_show_each_link(journey, app_url):
-    """40/QĐ-TTg against 01/NQ-CP (both of 7 January 2016): a reader first reads, per item of A, what became of it,
-    then the rows, where a provision merged or split is on one row per link. (With the link model this is the seed
-    pair whose links hold both a merge and a split.)"""
+    """A reader first reads, per item of A, what became of it, then the rows, where a provision merged or split is on
+    one row per link. With link model 2, 40/QĐ-TTg against 01/NQ-CP (both of 7 January 2016) holds splits and
+    40/QĐ-TTg against 59-NQ/TW holds merges."""
     page = journey.page
-    page.goto(f"{app_url}/compare?a={STRATEGY}&b=01-NQ-CP-2016")
-    wait_for_page(page, ids.COMPARE_PAIRS)
-    lines = page.locator(f"{sel(ids.COMPARE_SECTIONS)} li")
-    expect(lines.first).to_contain_text("→", timeout=T)
-    assert lines.count() >= 3
-    outcomes = set(lines.evaluate_all("els => els.map(e => e.dataset.outcome)"))
-    assert outcomes & {"merged", "split"}
-    # the summary sits above the charts and the rows
-    top = page.locator(sel(ids.COMPARE_SECTIONS)).bounding_box()["y"]
-    assert top < page.locator(sel(ids.COMPARE_CHART)).bounding_box()["y"]
-    assert top < page.locator(sel(ids.COMPARE_PAIRS)).bounding_box()["y"]
-    for status, side in (("merged", "b"), ("split", "a")):
+    for b, status, side in (("01-NQ-CP-2016", "split", "a"), ("59-NQ-TW-2025", "merged", "b")):
+        page.goto(f"{app_url}/compare?a={STRATEGY}&b={b}")
+        wait_for_page(page, ids.COMPARE_PAIRS)
+        lines = page.locator(f"{sel(ids.COMPARE_SECTIONS)} li")
+        expect(lines.first).to_contain_text("→", timeout=T)
+        assert lines.count() >= 3
+        outcomes = set(lines.evaluate_all("els => els.map(e => e.dataset.outcome)"))
+        assert status in outcomes
+        # the summary sits above the charts and the rows
+        top = page.locator(sel(ids.COMPARE_SECTIONS)).bounding_box()["y"]
+        assert top < page.locator(sel(ids.COMPARE_CHART)).bounding_box()["y"]
+        assert top < page.locator(sel(ids.COMPARE_PAIRS)).bounding_box()["y"]
         row = page.locator(f"{sel(ids.COMPARE_PAIRS)} > .pair[data-status='{status}']").first
         expect(row.locator(".status-badge")).to_have_text(status.capitalize(), timeout=T)
         pid = row.get_attribute(f"data-{side}")
         assert page.locator(f"{sel(ids.COMPARE_PAIRS)} > .pair[data-{side}='{pid}']").count() >= 2
-    # the summary counts own text: the publisher's framing is counted apart
-    expect(page.locator(f"{sel(ids.COMPARE_SUMMARY)} .summary-not-counted")).to_contain_text("Not counted", timeout=T)
+        # the summary counts own text: the publisher's framing is counted apart
+        not_counted = page.locator(f"{sel(ids.COMPARE_SUMMARY)} .summary-not-counted")
+        expect(not_counted).to_contain_text("Not counted", timeout=T)
     journey.shot()
     journey.assert_clean()
 
