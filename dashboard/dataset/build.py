@@ -119,8 +119,9 @@ def document_rows(corpus: Corpus) -> list[Row]:
     """Return one row per held and referenced document."""
     rows: list[Row] = []
     issuers = corpus.vocabulary.issuers
+    held = {d.meta.id: d for d in reversed(corpus.documents)}  # the first document of an id, as a search finds it
     for meta in corpus.all_meta():
-        doc = next((d for d in corpus.documents if d.meta.id == meta.id), None)
+        doc = held.get(meta.id)
         provisions = doc.provisions if doc else []
         rows.append(
             {
