@@ -61,7 +61,7 @@ def incremental(seeds: Path, out: Path, cache: Path) -> tuple[list[tuple[str, fl
             tables.update(step(corpus, tables))
     staging = Path(tempfile.mkdtemp(prefix=".bench-build-", dir=out.parent))
     with timed("write package", figures):
-        write_package(tables, staging, package_meta(corpus))
+        write_package(tables, staging, package_meta(corpus), runner.chunks(corpus, tables))
     with timed("validate package", figures):
         validate_package(staging, seeds_dir=seeds, previous=validated_before(out, cache))
     with timed("swap in", figures):
