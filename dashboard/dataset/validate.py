@@ -8,7 +8,7 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -105,28 +105,29 @@ class _Reader:
         return self.changed.tables[name].num_rows
 
 
-class _Provisions(dict[str, dict[str, str]]):
+class _Provisions(Mapping[str, dict[str, str]]):
     """Provisions by id: those read; another one (of a document that did not change) read from the whole table
     when a check asks for it, as the full validation would find it."""
 
     def __init__(self, rows: dict[str, dict[str, str]], table: pa.Table | None) -> None:
-        super().__init__(rows)
+        self._rows = rows
         self._table = table
 
-    def __missing__(self, key: str) -> dict[str, str]:
-        if self._table is None:
-            raise KeyError(key)
-        found = self._table.filter(pc.equal(self._table["id"], key)).drop_columns([ROW]).to_pylist()
+    def __getitem__(self, key: str) -> dict[str, str]:
+        if key in self._rows:
+            return self._rows[key]
+        table = self._table
+        found = table.filter(pc.equal(table["id"], key)).drop_columns([ROW]).to_pylist() if table else []
         if not found:
             raise KeyError(key)
-        self[key] = found[0]
+        self._rows[key] = found[0]
         return found[0]
 
-    def get(self, key: str, default: Any = None) -> Any:  # pyright: ignore[reportIncompatibleMethodOverride]
-        try:
-            return self[key]
-        except KeyError:
-            return default
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
 
 
 def cross_table_problems(data_dir: Path, seeds_dir: Path | None, changed: Changed | None = None) -> list[str]:
@@ -215,7 +216,7 @@ def _package_seed_texts(
 def annotation_problems(
     reader: _Reader,
     documents: dict[str, dict[str, str]],
-    provisions: dict[str, dict[str, str]],
+    provisions: Mapping[str, dict[str, str]],
     raw_cache: dict[str, str] | None,
     seeds_dir: Path | None,
 ) -> list[str]:
@@ -276,7 +277,7 @@ _EVIDENCE_LISTS = ("evidence", "terms", "weights", "starts", "ends", "source_sta
 
 
 def _evidence_problems(
-    reader: _Reader, provisions: dict[str, dict[str, str]], raw: Callable[[str], str | None]
+    reader: _Reader, provisions: Mapping[str, dict[str, str]], raw: Callable[[str], str | None]
 ) -> list[str]:
     """Return problems of the theme evidence: parallel lists of one length, each piece of evidence found at its
     offsets in the provision's text and, when the seeds are at hand, at its offsets in the seed file."""
