@@ -6,6 +6,7 @@ the package validated, so a failed build never leaves data/ half written.
 
 from __future__ import annotations
 
+import gc
 import shutil
 import tempfile
 from pathlib import Path
@@ -43,6 +44,16 @@ def run(seeds_dir: Path, out_dir: Path, *, progress: bool = False, runner: Docum
     # load inputs (before importing the heavy analysis and validation libraries: bad input fails fast)
     runner = runner or DocumentRunner(progress=progress)
     corpus = load_corpus(seeds_dir, runner.load)
+    # the corpus and the documents' results (millions of objects) live to the end of the build: the garbage
+    # collector's full passes need not walk them again and again while the corpus-level steps allocate
+    gc.freeze()
+    try:
+        return _analyse_and_save(corpus, runner, seeds_dir, out_dir, progress)
+    finally:
+        gc.unfreeze()
+
+
+def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, out_dir: Path, progress: bool) -> Path:
     from dashboard.dataset.validate import validate_package
     from dashboard.dataset.validate_changed import record_validated, validated_before
 
