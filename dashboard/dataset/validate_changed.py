@@ -29,6 +29,8 @@ import pyarrow as pa
 import pyarrow.compute as compute
 import pyarrow.csv as pacsv
 
+from dashboard.settings import MAX_SEED_BYTES
+
 # pyarrow.compute's stubs overload on Arrow scalars a plain str does not meet: reached through an Any
 pc: Any = compute
 
@@ -80,6 +82,9 @@ def read_text_table(path: Path) -> pa.Table:
         header = next(csv.reader(handle), None) or []
     table = pacsv.read_csv(
         path,
+        # a block must hold a whole row, and a row of seed_texts holds a seed (up to MAX_SEED_BYTES, its quotes
+        # doubled in the CSV)
+        read_options=pacsv.ReadOptions(block_size=4 * MAX_SEED_BYTES),
         parse_options=pacsv.ParseOptions(newlines_in_values=True),
         convert_options=pacsv.ConvertOptions(column_types={name: TEXT for name in header}, null_values=[],
                                              strings_can_be_null=False, quoted_strings_can_be_null=False),

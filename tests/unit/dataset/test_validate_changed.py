@@ -87,3 +87,18 @@ def test_cross_table_checks_cover_the_documents_that_changed(tmp_path: Path, cha
         validate_package(data, seeds_dir=tmp_path / "seeds", previous=before)
     assert [p for p in by_change.value.problems if p.startswith(expected)], by_change.value.problems
     assert by_change.value.problems == full.value.problems
+
+
+def test_tables_are_read_cell_for_cell_even_with_a_seed_over_a_megabyte(tmp_path: Path):
+    # a long seed's row in seed_texts is larger than Arrow's default block: still read, not a fall back to the
+    # full validation
+    from dashboard.dataset.validate_changed import ROW, read_text_table
+
+    rows = [["document_id", "text"], ["a", '"quoted"\nline\r\n' * 200_000], ["b", ""]]
+    path = tmp_path / "seed_texts.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    table = read_text_table(path)
+    assert table.column_names == ["document_id", "text", ROW]
+    assert [[r["document_id"], r["text"]] for r in table.to_pylist()] == rows[1:]  # an empty cell is "", not null
+    assert table[ROW].to_pylist() == [2, 3]
