@@ -12,6 +12,7 @@ No asserts: figures are printed, not checked.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import shutil
 import subprocess
@@ -54,6 +55,7 @@ def incremental(seeds: Path, out: Path, cache: Path) -> tuple[list[tuple[str, fl
     runner = DocumentRunner(jobs=1, cache_dir=cache)
     with timed("read seeds + cache, process new", figures):
         corpus = load_corpus(seeds, runner.load)
+        gc.freeze()  # as build.run does
         tables: dict[str, Any] = base_tables(corpus)
     steps: list[Callable[..., Any]] = analysis_steps(runner.tables(corpus), runner.term_counts(corpus))
     for step in steps:
@@ -61,13 +63,14 @@ def incremental(seeds: Path, out: Path, cache: Path) -> tuple[list[tuple[str, fl
             tables.update(step(corpus, tables))
     staging = Path(tempfile.mkdtemp(prefix=".bench-build-", dir=out.parent))
     with timed("write package", figures):
-        write_package(tables, staging, package_meta(corpus))
+        write_package(tables, staging, package_meta(corpus), runner.chunks(corpus, tables))
     with timed("validate package", figures):
         validate_package(staging, seeds_dir=seeds, previous=validated_before(out, cache))
     with timed("swap in", figures):
         swap_in(staging, out)
         record_validated(out, cache)
     shutil.rmtree(staging, ignore_errors=True)
+    gc.unfreeze()
     return figures, runner
 
 

@@ -7,7 +7,11 @@ its worker processes' included):
 - `--jobs 1 --no-cache` and `--jobs 2 --no-cache` on the N documents (the speed-up is wall 1 / wall 2);
 - `--jobs 2 --cache C` on the N documents (fills the cache), then on N + 1 documents: the added document is
   the only one processed (the build's own report says so) and the time is that of an incremental rebuild.
-The outputs of 1 and 2 jobs are compared byte for byte. No asserts on time: figures are printed, not checked.
+The outputs of 1 and 2 jobs are compared byte for byte. Then a cold build in this process, one stage at a time
+(bench_build_incremental.incremental), gives the CPU seconds of the per-document step (what the jobs share) and of
+the serial remainder (corpus-level steps, writing, validating): the serial fraction s, and Amdahl's bound on the
+speed-up of 2 jobs, 1 / (s + (1 - s) / 2), the steadier evidence on a shared machine.
+No asserts on time: figures are printed, not checked.
 On a shared machine wall times depend on the load; the load average is printed before and after.
 """
 
@@ -71,6 +75,22 @@ def same_bytes(a: Path, b: Path) -> bool:
         (a / n).read_bytes() == (b / n).read_bytes() for n in names)
 
 
+def serial_fraction(seeds: Path, work: Path, size: int) -> None:
+    """Print the CPU seconds of a cold one-process build's per-document step and of the rest (the serial part)."""
+    from bench_build_incremental import incremental
+
+    out, cache = work / f"amdahl-{size}", work / f"amdahl-cache-{size}"
+    for folder in (out, cache):
+        shutil.rmtree(folder, ignore_errors=True)
+    figures, _ = incremental(seeds, out, cache)
+    per_document = figures[0][2]  # reading the seeds and processing every document (all new: an empty cache)
+    serial = sum(f[2] for f in figures[1:])
+    s = serial / (per_document + serial)
+    print(f"      one process, cold: per-document step {per_document:.1f} s CPU, serial remainder {serial:.1f} s CPU "
+          f"(" + ", ".join(f"{name} {cpu:.1f}" for name, _, cpu in figures[1:] if cpu >= 0.05) + ")")
+    print(f"      serial fraction {s:.2f}: Amdahl's bound for 2 jobs {1 / (s + (1 - s) / 2):.2f}x", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,300", help="comma-separated numbers of documents")
@@ -96,6 +116,7 @@ def main() -> None:
             add, _, report = build(full, work / f"inc-{size}", "--jobs", "2", "--cache", str(cache))
             print(f"{size:>5} {w1:>8.1f} {c1:>7.1f} {w2:>9.1f} {c2:>7.1f} {w1 / w2:>8.2f}x {str(same):>5} "
                   f"{fill:>13.1f} {add:>10.1f}  {report}", flush=True)
+            serial_fraction(base, work, size)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

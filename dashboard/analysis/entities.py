@@ -64,11 +64,21 @@ _FOLD = str.maketrans(
 
 def fold_keep_length(text: str) -> str:
     """Return `text` without diacritics, with straight quotes and hyphens, one character per character."""
-    out: list[str] = []
-    for ch in text.translate(_FOLD):
-        base = unicodedata.normalize("NFD", ch)[0] if not ch.isascii() else ch
-        out.append(base)
-    return "".join(out)
+    return text.translate(_FOLDED)
+
+
+class _FoldTable(dict[int, str]):
+    """str.translate's table for fold_keep_length, each character's entry worked out the first time it is met."""
+
+    def __missing__(self, code: int) -> str:
+        folded = "".join(
+            unicodedata.normalize("NFD", ch)[0] if not ch.isascii() else ch for ch in chr(code).translate(_FOLD)
+        )
+        self[code] = folded
+        return folded
+
+
+_FOLDED = _FoldTable()
 
 
 class Entity(TypedDict):

@@ -44,6 +44,31 @@ class TermInventory:
     themes: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     forms: TermCounts = field(default_factory=TermCounts)
 
+    # The build cache pickles one inventory per document. A Counter unpickles through Counter.update, in Python,
+    # and an inventory holds one per provision and per term: pickled as plain dicts, it loads about 5x faster.
+    def __getstate__(self) -> dict[str, Any]:
+        return {
+            "per_provision": {k: dict(v) for k, v in self.per_provision.items()},
+            "kinds": self.kinds,
+            "themes": dict(self.themes),
+            "counts": dict(self.forms.counts),
+            "forms": {k: dict(v) for k, v in self.forms.forms.items()},
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.per_provision = {k: _counter(v) for k, v in state["per_provision"].items()}
+        self.kinds = state["kinds"]
+        self.themes = defaultdict(set, state["themes"])
+        forms = {k: _counter(v) for k, v in state["forms"].items()}
+        self.forms = TermCounts(_counter(state["counts"]), defaultdict(Counter, forms))
+
+
+def _counter(counts: dict[str, int]) -> Counter[str]:
+    # a Counter of `counts`, filled by dict.update (in C; Counter's own update is Python)
+    out: Counter[str] = Counter()
+    super(Counter, out).update(counts)
+    return out
+
 
 def term_emergence_rows(
     documents: Any, provisions: Any, provision_themes: Any, counted: Iterable[TermInventory] | None = None

@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
@@ -55,15 +56,34 @@ def format_value(value: Any, field: dict[str, Any]) -> str:
     return str(value)
 
 
-def write_csv(rows: list[Row], resource: dict[str, Any], path: Path) -> None:
-    """Write rows to CSV in schema column order, UTF-8, LF line ends."""
+@dataclass(frozen=True)
+class Chunk:
+    """Some rows of one table already written: their CSV lines (as write_csv writes them, without the header) and
+    their Arrow table (as write_parquet builds it). The build's per-document step writes each document's rows
+    of the per-document tables once, in its worker, and the cache keeps them: a table is then written by joining
+    its chunks in order, which gives the same bytes as writing all its rows (CSV lines and Arrow columns depend
+    on their own row only)."""
+
+    csv: bytes
+    arrow: pa.Table
+
+
+Pieces = list[list[Row] | Chunk]  # a table as rows and chunks, in order
+
+
+def make_chunk(rows: list[Row], resource: dict[str, Any]) -> Chunk:
+    """Return the chunk of `rows` of the table `resource`."""
+    return Chunk(csv_lines(rows, resource), arrow_table(rows, resource))
+
+
+def csv_lines(rows: list[Row], resource: dict[str, Any]) -> bytes:
+    """Return rows as CSV lines in schema column order, UTF-8, LF line ends, without the header."""
     fields = resource["schema"]["fields"]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     # csv quotes a cell holding the line terminator ("\n") but not a bare "\r" (a seed saved with old Mac line
     # ends, kept verbatim in seed_texts): such a row has every cell quoted, or a reader would split the row there
     carriage = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
-    writer.writerow([f["name"] for f in fields])
     # a string cell that is already a str is written as it is (what format_value gives it): the common case, fast
     spec = [(f["name"], f["type"] == "string", f) for f in fields]
     for row in rows:
@@ -73,7 +93,24 @@ def write_csv(rows: list[Row], resource: dict[str, Any], path: Path) -> None:
             for value in (row.get(name),)
         ]
         (carriage if "\r" in "".join(cells) else writer).writerow(cells)
-    path.write_bytes(buffer.getvalue().encode("utf-8"))
+    return buffer.getvalue().encode("utf-8")
+
+
+def write_csv(rows: list[Row] | Pieces, resource: dict[str, Any], path: Path) -> None:
+    """Write a table (rows, or rows and chunks) to CSV in schema column order, UTF-8, LF line ends."""
+    header = io.StringIO()
+    csv.writer(header, lineterminator="\n").writerow([f["name"] for f in resource["schema"]["fields"]])
+    with path.open("wb") as handle:
+        handle.write(header.getvalue().encode("utf-8"))
+        for piece in _pieces(rows):
+            handle.write(piece.csv if isinstance(piece, Chunk) else csv_lines(piece, resource))
+
+
+def _pieces(rows: list[Row] | Pieces) -> Pieces:
+    # a plain list of rows is one piece
+    if rows and all(isinstance(p, (list, Chunk)) for p in rows):
+        return cast("Pieces", rows)
+    return [cast("list[Row]", rows)]
 
 
 def _arrow_type(field: dict[str, Any]) -> pa.DataType:
@@ -102,25 +139,39 @@ def _arrow_column(values: list[Any], field: dict[str, Any]) -> list[Any]:
     return [_arrow_value(v, field) for v in values]
 
 
-def write_parquet(rows: list[Row], resource: dict[str, Any], path: Path) -> None:
-    """Write the Parquet twin of a table with typed columns."""
+def arrow_table(rows: list[Row], resource: dict[str, Any]) -> pa.Table:
+    """Return rows as an Arrow table with the typed columns of the table's Parquet twin."""
     fields = resource["schema"]["fields"]
     schema = pa.schema([pa.field(f["name"], _arrow_type(f)) for f in fields])
     columns = {f["name"]: _arrow_column([r.get(f["name"]) for r in rows], f) for f in fields}
-    table = pa.table(columns, schema=schema)
+    return pa.table(columns, schema=schema)
+
+
+def write_parquet(rows: list[Row] | Pieces, resource: dict[str, Any], path: Path) -> None:
+    """Write the Parquet twin of a table (rows, or rows and chunks) with typed columns."""
+    parts = [p.arrow if isinstance(p, Chunk) else arrow_table(p, resource) for p in _pieces(rows)]
+    # one chunk per column, as one table of all the rows has: the writer's pages, and so its bytes, are the same
+    table = pa.concat_tables(parts).combine_chunks() if len(parts) > 1 else parts[0]
     # the stubs leave parts of write_table's signature unannotated (IO[Unknown], list[Unknown], **kwargs)
     pq.write_table(table, path, compression="zstd", write_statistics=False)  # pyright: ignore[reportUnknownMemberType]
 
 
-def write_package(tables: dict[str, list[Row]], out: Path, meta: dict[str, Any]) -> Path:
-    """Write every table with a schema, and datapackage.json, into `out`; return the descriptor's path."""
+def write_package(
+    tables: dict[str, list[Row]], out: Path, meta: dict[str, Any], chunks: dict[str, Pieces] | None = None
+) -> Path:
+    """Write every table with a schema, and datapackage.json, into `out`; return the descriptor's path.
+
+    `chunks`: tables given as rows and chunks (the per-document tables the build's workers wrote); they are
+    written from those, and their rows in `tables` are not written again."""
+    chunks = chunks or {}
     resources: list[dict[str, Any]] = []
     for resource in resource_schemas():
         name = resource["name"]
         if name not in tables:
             raise KeyError(f"the build produced no table {name!r} although dataset/schema/{name}.json exists")
-        write_csv(tables[name], resource, out / f"{name}.csv")
-        write_parquet(tables[name], resource, out / f"{name}.parquet")
+        table = chunks.get(name) or [tables[name]]
+        write_csv(table, resource, out / f"{name}.csv")
+        write_parquet(table, resource, out / f"{name}.parquet")
         resources.append(
             {
                 "name": name,

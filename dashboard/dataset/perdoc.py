@@ -21,13 +21,19 @@ from typing import Any
 from dashboard import errors
 from dashboard.corpus.load import Corpus, SeedDocument, Shown, load_document
 from dashboard.corpus.sidecar import Vocabulary
+from dashboard.dataset.package import Chunk, make_chunk, resource_schemas
+from dashboard.dataset.seed_tables import document_rows, provision_rows, seed_text_rows
 from dashboard.settings import MAX_SEED_BYTES
 
 Row = dict[str, Any]
 # the tables the per-document step computes, each concatenated over documents in corpus order by the parent
-DOCUMENT_TABLES = ("provision_themes", "assignments", "targets")
+DOCUMENT_TABLES = ("provision_themes", "assignments", "targets", "theme_measures")
+# the tables whose rows of one document depend on that document alone: the per-document step writes them
+# (package.Chunk), and the parent writes each table by joining its documents' chunks in corpus order
+CHUNKED_TABLES = ("provisions", "seed_texts", *DOCUMENT_TABLES)
 # the code and data the per-document step reads: a change to any of them invalidates the build cache
-_CODE_DIRS = ("corpus", "analysis")
+_CODE_DIRS = ("corpus", "analysis", "dataset/schema")
+_CODE_FILES = ("dataset/perdoc.py", "dataset/package.py", "dataset/seed_tables.py")
 _CODE_SUFFIXES = {".py", ".yml", ".txt", ".json"}
 
 
@@ -67,6 +73,7 @@ class DocResult:
     tables: dict[str, list[Row]] = field(default_factory=dict[str, list[Row]])
     error: tuple[str, str, str, str] | None = None  # (error class name, file, where, problem)
     terms: Any = None  # the document's term counts (analysis.terms.TermInventory), which term emergence merges
+    chunks: dict[str, Chunk] = field(default_factory=dict[str, Chunk])  # CHUNKED_TABLES' rows, written
 
     def raise_error(self) -> errors.InputError:
         """Return the typed input error this result carries."""
@@ -120,20 +127,36 @@ def process_document(task: DocTask) -> DocResult:
         except errors.InputError as exc:
             return DocResult(None, error=(type(exc).__name__, exc.file, exc.where, exc.problem))
     tables = document_tables(doc, task.vocabulary)
-    return DocResult(doc, tables, terms=document_terms(doc, tables["provision_themes"]))
+    return DocResult(doc, tables, terms=document_terms(doc, tables["provision_themes"]),
+                     chunks=document_chunks(doc, task.vocabulary, tables))
 
 
 def document_tables(doc: SeedDocument, vocabulary: Vocabulary) -> dict[str, list[Row]]:
     """Return the rows of the per-document tables for one document, by running the analysis steps on it alone."""
     from dashboard.analysis.actors import assignments_step
+    from dashboard.analysis.measures import theme_measure_rows
     from dashboard.analysis.targets import targets_step
     from dashboard.analysis.themes import provision_themes_step
 
-    alone = Corpus(vocabulary=vocabulary, package={}, documents=[doc], referenced=[], relations=[], cited={}, notes=[])
+    alone = _alone(doc, vocabulary)
     themes = provision_themes_step(alone, {})["provision_themes"]
     assignments = assignments_step(alone, {})["assignments"]
     targets = targets_step(alone, {"targets": [], "provision_themes": themes})["targets"]
-    return {"provision_themes": themes, "assignments": assignments, "targets": targets}
+    measures = theme_measure_rows(document_rows(alone), provision_rows(alone), themes)
+    return {"provision_themes": themes, "assignments": assignments, "targets": targets, "theme_measures": measures}
+
+
+def document_chunks(doc: SeedDocument, vocabulary: Vocabulary, tables: dict[str, list[Row]]) -> dict[str, Chunk]:
+    """Return the document's rows of CHUNKED_TABLES, written (package.Chunk)."""
+    alone = _alone(doc, vocabulary)
+    rows = {**tables, "provisions": provision_rows(alone), "seed_texts": seed_text_rows(alone)}
+    resources = {r["name"]: r for r in resource_schemas()}
+    return {name: make_chunk(rows[name], resources[name]) for name in CHUNKED_TABLES}
+
+
+def _alone(doc: SeedDocument, vocabulary: Vocabulary) -> Corpus:
+    # a corpus of this one document, which the build's steps run on
+    return Corpus(vocabulary=vocabulary, package={}, documents=[doc], referenced=[], relations=[], cited={}, notes=[])
 
 
 def document_terms(doc: SeedDocument, provision_themes: list[Row]) -> Any:
@@ -154,7 +177,8 @@ def warm() -> None:
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """Return a hash of the source and data files the per-document step reads (corpus/, analysis/, this file)."""
+    """Return a hash of the source and data files the per-document step reads (corpus/, analysis/, the table
+    schemas, this file, and the rows and writing it takes from dataset/)."""
     root = Path(__file__).resolve().parent.parent
     files = sorted(
         p
@@ -163,6 +187,6 @@ def code_version() -> str:
         if p.is_file() and p.suffix in _CODE_SUFFIXES and "__pycache__" not in p.parts
     )
     h = hashlib.sha256()
-    for p in [*files, Path(__file__).resolve()]:
+    for p in [*files, *(root / f for f in _CODE_FILES)]:
         h.update(str(p.relative_to(root)).encode("utf-8") + b"\0" + p.read_bytes() + b"\0")
     return h.hexdigest()

@@ -8,17 +8,22 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import frictionless
+import pyarrow as pa
+import pyarrow.compute as compute
 import pyarrow.parquet as pq
 
 from dashboard.corpus.normalise import normalise_text
-from dashboard.dataset.validate_changed import changed_rows_problems
+from dashboard.dataset.validate_changed import DOCUMENT_COLUMNS, ROW, Changed, compare_packages
 from dashboard.errors import DataInvalid
+
+# pyarrow.compute's stubs overload on Arrow scalars a plain str does not meet: reached through an Any
+pc: Any = compute
 
 
 @contextmanager
@@ -36,16 +41,16 @@ def validate_package(data_dir: Path, *, seeds_dir: Path | None = None, previous:
     """Raise DataInvalid listing every problem, or return when the package in `data_dir` is valid.
 
     `previous`: a package validated before (dataset.validate_changed.validated_before); the rows it already holds
-    are not checked row by row by Frictionless again (the keys and the cross-table checks still cover every row).
+    are not checked row by row by Frictionless again (the keys still cover every row), and the cross-table checks
+    within a document cover the documents whose rows differ from it.
     """
     descriptor = data_dir / "datapackage.json"
     if not descriptor.exists():
         raise DataInvalid([f"error: {descriptor}: file: datapackage.json not found"])
-    problems = changed_rows_problems(data_dir, previous) if previous is not None else None
-    if problems is None:
-        problems = frictionless_problems(data_dir)
+    changed = compare_packages(data_dir, previous) if previous is not None else None
+    problems = changed.problems if changed else frictionless_problems(data_dir)
     if not problems:
-        problems = cross_table_problems(data_dir, seeds_dir)
+        problems = cross_table_problems(data_dir, seeds_dir, changed)
     if problems:
         raise DataInvalid(problems)
 
@@ -76,25 +81,71 @@ def _seed_text(seeds_dir: Path | None, seed: str, cache: dict[str, str]) -> str 
     return cache[seed]
 
 
-def _read(data_dir: Path, name: str) -> list[dict[str, str]]:
-    with (data_dir / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+class _Reader:
+    """The package's tables as rows of text. Given what changed since a package validated before
+    (validate_changed.compare_packages), the tables it read, and only the rows of the documents that changed."""
+
+    def __init__(self, data_dir: Path, changed: Changed | None) -> None:
+        self.data_dir = data_dir
+        self.changed = changed
+        self._chosen = pa.array(sorted(changed.documents), pa.string()) if changed else None
+
+    def rows(self, name: str) -> list[dict[str, str]]:
+        if self.changed is None or name not in self.changed.tables:
+            with (self.data_dir / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+                return list(csv.DictReader(handle))
+        table = self.changed.tables[name]
+        if name in DOCUMENT_COLUMNS:
+            table = table.filter(pc.is_in(table[DOCUMENT_COLUMNS[name]], value_set=self._chosen))
+        return table.drop_columns([ROW]).to_pylist()
+
+    def count(self, name: str) -> int:
+        if self.changed is None or name not in self.changed.tables:
+            return sum(1 for _ in self.rows(name))
+        return self.changed.tables[name].num_rows
 
 
-def cross_table_problems(data_dir: Path, seeds_dir: Path | None) -> list[str]:
-    """Return problems no schema can express."""
+class _Provisions(Mapping[str, dict[str, str]]):
+    """Provisions by id: those read; another one (of a document that did not change) read from the whole table
+    when a check asks for it, as the full validation would find it."""
+
+    def __init__(self, rows: dict[str, dict[str, str]], table: pa.Table | None) -> None:
+        self._rows = rows
+        self._table = table
+
+    def __getitem__(self, key: str) -> dict[str, str]:
+        if key in self._rows:
+            return self._rows[key]
+        table = self._table
+        found = table.filter(pc.equal(table["id"], key)).drop_columns([ROW]).to_pylist() if table else []
+        if not found:
+            raise KeyError(key)
+        self._rows[key] = found[0]
+        return found[0]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
+def cross_table_problems(data_dir: Path, seeds_dir: Path | None, changed: Changed | None = None) -> list[str]:
+    """Return problems no schema can express. Given what changed since a package validated before
+    (validate_changed.compare_packages), the checks within a document cover the documents that changed."""
+    reader = _Reader(data_dir, changed)
     problems: list[str] = []
     package = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
     for resource in package["resources"]:
         twin = data_dir / f"{resource['name']}.parquet"
-        rows = sum(1 for _ in _read(data_dir, resource["name"]))
+        rows = reader.count(resource["name"])
         if not twin.exists():
             problems.append(f"error: {twin.name}: file: Parquet twin missing")
         elif pq.ParquetFile(twin).metadata.num_rows != rows:
             problems.append(f"error: {twin.name}: rows: {pq.ParquetFile(twin).metadata.num_rows} rows, CSV has {rows}")
-    documents = {d["id"]: d for d in _read(data_dir, "documents")}
-    provisions = _read(data_dir, "provisions")
-    by_id = {p["id"]: p for p in provisions}
+    documents = {d["id"]: d for d in reader.rows("documents")}
+    provisions = reader.rows("provisions")
+    by_id = _Provisions({p["id"]: p for p in provisions}, changed.tables["provisions"] if changed else None)
     counts = Counter(p["document_id"] for p in provisions)
     for doc in documents.values():
         held = doc["held"] == "true"
@@ -107,7 +158,7 @@ def cross_table_problems(data_dir: Path, seeds_dir: Path | None) -> list[str]:
                 f"error: documents.csv: {doc['id']}: provisions says {doc['provisions']}, "
                 f"provisions.csv has {counts[doc['id']]}"
             )
-    raw_cache, text_problems = _package_seed_texts(data_dir, package, documents)
+    raw_cache, text_problems = _package_seed_texts(reader, package, documents)
     problems += text_problems
     have_raw = seeds_dir is not None or bool(raw_cache)
     for p in provisions:
@@ -124,19 +175,19 @@ def cross_table_problems(data_dir: Path, seeds_dir: Path | None) -> list[str]:
         if seed_text is not None:
             if normalise_text(seed_text[int(p["start"]) : int(p["end"])]) != p["text"]:
                 problems.append(f"{where}: start: seeds/{seed}[{p['start']}:{p['end']}] does not give its text")
-    for t in _read(data_dir, "targets"):
+    for t in reader.rows("targets"):
         if t["start_year"] and t["end_year"] and int(t["start_year"]) > int(t["end_year"]):
             problems.append(f"error: targets.csv: {t['id']}: start_year: after end_year")
         if t["origin"] == "cited" and not (t["source_url"] or t["source_note"]):
             problems.append(f"error: targets.csv: {t['id']}: source_url: a cited row needs its source")
         if t["origin"] == "extracted" and not t["provision_id"]:
             problems.append(f"error: targets.csv: {t['id']}: provision_id: an extracted row needs its provision")
-    problems += annotation_problems(data_dir, documents, by_id, raw_cache if have_raw else None, seeds_dir)
+    problems += annotation_problems(reader, documents, by_id, raw_cache if have_raw else None, seeds_dir)
     return problems
 
 
 def _package_seed_texts(
-    data_dir: Path, package: dict[str, Any], documents: dict[str, dict[str, str]]
+    reader: _Reader, package: dict[str, Any], documents: dict[str, dict[str, str]]
 ) -> tuple[dict[str, str], list[str]]:
     """Return the seed texts the package holds (by seed file) and their problems: each held document has one,
     whose SHA-256 is the document's seed_sha256 (so the package's spans are checkable without seeds/)."""
@@ -144,7 +195,7 @@ def _package_seed_texts(
         return {}, []
     texts: dict[str, str] = {}
     problems: list[str] = []
-    for row in _read(data_dir, "seed_texts"):
+    for row in reader.rows("seed_texts"):
         doc = documents.get(row["document_id"], {})
         where = f"error: seed_texts.csv: {row['document_id']}"
         if row["seed_file"] != doc.get("seed_file"):
@@ -163,20 +214,21 @@ def _package_seed_texts(
 
 
 def annotation_problems(
-    data_dir: Path,
+    reader: _Reader,
     documents: dict[str, dict[str, str]],
-    provisions: dict[str, dict[str, str]],
+    provisions: Mapping[str, dict[str, str]],
     raw_cache: dict[str, str] | None,
     seeds_dir: Path | None,
 ) -> list[str]:
     """Return problems of theme evidence, mentions, assignments, extracted targets and relations (spans,
     hierarchy, graph)."""
     problems: list[str] = []
-    package = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+    package = json.loads((reader.data_dir / "datapackage.json").read_text(encoding="utf-8"))
     names = {r["name"] for r in package["resources"]}
 
     def raw(doc_id: str) -> str | None:
-        seed = documents[doc_id]["seed_file"]
+        # (a document that did not change is not among `documents` when only the changed ones are checked)
+        seed = documents[doc_id]["seed_file"] if doc_id in documents else ""
         if raw_cache is None or not seed:
             return None
         return _seed_text(seeds_dir, seed, raw_cache)
@@ -195,12 +247,12 @@ def annotation_problems(
             problems.append(f"error: {table}.csv: {key}: surface: seed[{start}:{end}] gives other words")
 
     if "provision_themes" in names:
-        problems += _evidence_problems(data_dir, provisions, raw)
+        problems += _evidence_problems(reader, provisions, raw)
     if "mentions" in names:
-        for m in _read(data_dir, "mentions"):
+        for m in reader.rows("mentions"):
             check_span("mentions", f"{m['provision_id']} {m['entity_id']}", m)
     if "assignments" in names:
-        for a in _read(data_dir, "assignments"):
+        for a in reader.rows("assignments"):
             key = f"{a['provision_id']} {a['actor_id']} {a['role']}"
             check_span("assignments", key, a)
             ancestor = provisions[a["provision_id"]]["parent_id"]
@@ -208,11 +260,11 @@ def annotation_problems(
                 ancestor = provisions[ancestor]["parent_id"]
             if (a["inherited"] == "true") != bool(a["inherited_from"]) or (a["inherited_from"] and not ancestor):
                 problems.append(f"error: assignments.csv: {key}: inherited_from: not an enclosing provision")
-    for t in _read(data_dir, "targets"):
+    for t in reader.rows("targets"):
         if t["origin"] == "extracted":
             check_span("targets", t["id"], t)
     if "relations" in names:
-        for r in _read(data_dir, "relations"):
+        for r in reader.rows("relations"):
             key = f"{r['source_id']} {r['kind']} {r['target_id']}"
             if r["source_id"] == r["target_id"]:
                 problems.append(f"error: relations.csv: {key}: target_id: relates a document to itself")
@@ -225,12 +277,12 @@ _EVIDENCE_LISTS = ("evidence", "terms", "weights", "starts", "ends", "source_sta
 
 
 def _evidence_problems(
-    data_dir: Path, provisions: dict[str, dict[str, str]], raw: Callable[[str], str | None]
+    reader: _Reader, provisions: Mapping[str, dict[str, str]], raw: Callable[[str], str | None]
 ) -> list[str]:
     """Return problems of the theme evidence: parallel lists of one length, each piece of evidence found at its
     offsets in the provision's text and, when the seeds are at hand, at its offsets in the seed file."""
     problems: list[str] = []
-    for row in _read(data_dir, "provision_themes"):
+    for row in reader.rows("provision_themes"):
         key = f"{row['provision_id']} {row['theme_id']}"
         lists = {name: row[name].split("; ") if row[name] else [] for name in _EVIDENCE_LISTS}
         lengths = {len(v) for v in lists.values()}

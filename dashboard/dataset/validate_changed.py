@@ -1,13 +1,17 @@
 """Validate a rebuilt package by what changed: the Frictionless row checks on the rows that are new since the last
-package the build validated, and the whole-table checks (primary keys, unique fields, foreign keys) vectorised.
+package the build validated, the whole-table checks (primary keys, unique fields, foreign keys) vectorised, and the
+cross-table checks within a document on the documents whose rows changed.
 
 The build records, in its cache folder, the SHA-256 of every file of the package it validated and swapped in
 (`record_validated`). When it rebuilds the same --out and that package is still there with those very bytes and
 the same table schemas, a row of the new package that is also a row of the old one (same cells) passed the row
 checks (types, constraints) then and passes them now: only the other rows go through Frictionless. A primary key,
-a unique field or a foreign key depends on the whole table, so those are checked over every row, with pandas. The
-cross-table checks (dataset.validate.cross_table_problems) run in full as before. `policy-timeline validate` always
-runs the full Frictionless validation.
+a unique field or a foreign key depends on the whole table, so those are checked over every row, in Arrow (hash
+group-bys and set look-ups). Every table is read once by Arrow's CSV reader; the new rows are a hash anti-join of
+the new table against the old. The cross-table checks within a document (dataset.validate.cross_table_problems:
+spans, evidence, hierarchy, seed texts) depend on that document's rows only, so they run on the documents that
+have a row added, changed or removed (an anti-join both ways); the Parquet twins' row counts and the relations of
+changed sources are checked as before. `policy-timeline validate` always runs the full validation.
 """
 
 from __future__ import annotations
@@ -17,12 +21,26 @@ import hashlib
 import json
 import tempfile
 from contextlib import chdir
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as compute
+import pyarrow.csv as pacsv
+
+from dashboard.settings import MAX_SEED_BYTES
+
+# pyarrow.compute's stubs overload on Arrow scalars a plain str does not meet: reached through an Any
+pc: Any = compute
 
 STAMP = "validated.json"  # in the build cache folder: the files of the last package the build validated
+TEXT: Any = pa.string()
+ROW = "__row"  # the column read_text_table adds: each row's number in its file
+# the column naming the document each row belongs to, in the tables the cross-table checks read
+DOCUMENT_COLUMNS = {"documents": "id", "provisions": "document_id", "seed_texts": "document_id",
+                    "provision_themes": "document_id", "mentions": "document_id", "assignments": "document_id",
+                    "targets": "document_id", "relations": "source_id"}
 
 
 def _digests(data_dir: Path) -> dict[str, str]:
@@ -51,36 +69,79 @@ def validated_before(out_dir: Path, cache_dir: Path) -> Path | None:
         return None
 
 
-def _rows(path: Path) -> list[list[str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.reader(handle))
-
-
 def _schemas(data_dir: Path) -> dict[str, dict[str, Any]]:
     package = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
     return {r["name"]: r["schema"] for r in package["resources"]}
 
 
+def read_text_table(path: Path) -> pa.Table:
+    """Return a package CSV with every cell as text (an empty cell is "", never null) and a `__row` column: the
+    row's number in the file as problems name it (2 for the first row under the header). Read by Arrow's CSV
+    reader (C++, every core): the build reads each table once, not row by row in Python."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle), None) or []
+    table = pacsv.read_csv(
+        path,
+        # a block must hold a whole row, and a row of seed_texts holds a seed (up to MAX_SEED_BYTES, its quotes
+        # doubled in the CSV)
+        read_options=pacsv.ReadOptions(block_size=4 * MAX_SEED_BYTES),
+        parse_options=pacsv.ParseOptions(newlines_in_values=True),
+        convert_options=pacsv.ConvertOptions(column_types={name: TEXT for name in header}, null_values=[],
+                                             strings_can_be_null=False, quoted_strings_can_be_null=False),
+    )
+    return table.append_column(ROW, pa.array(range(2, table.num_rows + 2), pa.int64()))
+
+
+@dataclass
+class Changed:
+    """What a package holds that the package validated before did not: the problems of those rows and of every
+    table's keys, the documents whose rows differ (added, changed or removed), and the tables as read."""
+
+    problems: list[str]
+    documents: set[str]
+    tables: dict[str, pa.Table]
+
+
 def changed_rows_problems(data_dir: Path, previous: Path) -> list[str] | None:
     """Return the Frictionless problems of `data_dir`, checking row by row only the rows not in `previous` (a
     package validated before, with the same schemas); None when the two cannot be compared (then validate all)."""
+    changed = compare_packages(data_dir, previous)
+    return changed.problems if changed else None
+
+
+def compare_packages(data_dir: Path, previous: Path) -> Changed | None:
+    """Compare `data_dir` with `previous` (validated before, same schemas): Frictionless row checks on the rows
+    not in `previous`, keys over every row; None when the two cannot be compared (then validate all)."""
     import frictionless
 
     schemas = _schemas(data_dir)
     if _schemas(previous) != schemas:
         return None
-    tables = {name: _rows(data_dir / f"{name}.csv") for name in schemas}
+    try:
+        tables = {name: read_text_table(data_dir / f"{name}.csv") for name in schemas}
+        before = {name: read_text_table(previous / f"{name}.csv") for name in schemas}
+    except (OSError, pa.ArrowInvalid):  # a CSV Arrow cannot read: the full validation says what is wrong with it
+        return None
     problems: list[str] = []
     positions: dict[str, list[int]] = {}
+    documents: set[str] = set()
     with tempfile.TemporaryDirectory(prefix="policy-timeline-validate-") as tmp:
         resources: list[dict[str, Any]] = []
         for name, schema in schemas.items():
-            rows = tables[name]
-            old = {tuple(r) for r in _rows(previous / f"{name}.csv")}
-            new = [(i, r) for i, r in enumerate(rows[1:], start=2) if tuple(r) not in old]
-            positions[name] = [i for i, _ in new]
+            table, old = tables[name], before[name]
+            columns = [c for c in table.column_names if c != ROW]
+            if columns != [c for c in old.column_names if c != ROW]:
+                return None
+            new = _not_in(table, old, columns)
+            positions[name] = cast("list[int]", new[ROW].to_pylist())
+            key = DOCUMENT_COLUMNS.get(name)
+            if key:  # the documents whose rows were added, changed or removed: the cross-table checks cover them
+                documents.update(cast("list[str]", new[key].to_pylist()),
+                                 cast("list[str]", _not_in(old, table, columns)[key].to_pylist()))
             with (Path(tmp) / f"{name}.csv").open("w", encoding="utf-8", newline="") as handle:
-                csv.writer(handle, lineterminator="\n").writerows([rows[0], *(r for _, r in new)])
+                writer = csv.writer(handle, lineterminator="\n")
+                writer.writerow(columns)
+                writer.writerows(zip(*(new[c].to_pylist() for c in columns), strict=True))
             resources.append({"name": name, "path": f"{name}.csv", "format": "csv", "encoding": "utf-8",
                               "schema": _row_schema(schema)})
         (Path(tmp) / "datapackage.json").write_text(json.dumps({"resources": resources}), encoding="utf-8")
@@ -94,7 +155,17 @@ def changed_rows_problems(data_dir: Path, previous: Path) -> list[str] | None:
                 where += f": {field}" if field else ""
                 problems.append(f"error: {task.name}.csv: {where}: {err.message}")
         problems.extend(f"error: datapackage.json: package: {err.message}" for err in report.errors)
-    return problems + key_problems(tables, schemas)
+    return Changed(problems + key_problems(tables, schemas), documents, tables)
+
+
+def _not_in(table: pa.Table, other: pa.Table, columns: list[str]) -> pa.Table:
+    # the rows of `table` whose cells are not those of any row of `other` (a hash anti-join), in file order
+    if not columns or table.num_rows == 0:
+        return table.slice(0, 0)
+    if other.num_rows == 0:
+        return table
+    found = table.join(other.select(columns), keys=columns, join_type="left anti", use_threads=False)
+    return found.take(pc.sort_indices(found[ROW]))
 
 
 def _row_schema(schema: dict[str, Any]) -> dict[str, Any]:
@@ -110,32 +181,41 @@ def _row_schema(schema: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in schema.items() if k not in ("primaryKey", "foreignKeys", "fields")} | {"fields": fields}
 
 
-def key_problems(tables: dict[str, list[list[str]]], schemas: dict[str, dict[str, Any]]) -> list[str]:
-    """Return the primary key, unique field and foreign key problems of every table, over all its rows."""
-    # pandas is used as Any here (docs/architecture.md: how the untyped libraries are met)
-    frames: dict[str, Any] = {name: pd.DataFrame(rows[1:], columns=rows[0], dtype=str)
-                              for name, rows in tables.items()}
+def key_problems(tables: dict[str, pa.Table], schemas: dict[str, dict[str, Any]]) -> list[str]:
+    """Return the primary key, unique field and foreign key problems of every table, over all its rows (hash
+    group-bys and set look-ups in Arrow; `tables` as read_text_table gives them)."""
     problems: list[str] = []
     for name, schema in schemas.items():
-        frame = frames[name]
+        table = tables[name]
         keys: list[str] = schema.get("primaryKey") or []
         fields: list[dict[str, Any]] = schema["fields"]
         foreign: list[dict[str, Any]] = schema.get("foreignKeys") or []
         if keys:
-            for i in frame.index[frame.duplicated(subset=keys)]:
-                problems.append(f"error: {name}.csv: row {i + 2}: primary key {', '.join(keys)} is duplicated")
+            for row in _repeated(table, keys):
+                problems.append(f"error: {name}.csv: row {row}: primary key {', '.join(keys)} is duplicated")
         for field in fields:
             constraints: dict[str, Any] = field.get("constraints") or {}
             if constraints.get("unique"):
-                column: Any = frame[field["name"]]
-                for i in frame.index[(column != "") & column.duplicated()]:
-                    problems.append(f"error: {name}.csv: row {i + 2}: {field['name']}: value is not unique")
+                filled = table.filter(pc.not_equal(table[field["name"]], ""))
+                for row in _repeated(filled, [field["name"]]):
+                    problems.append(f"error: {name}.csv: row {row}: {field['name']}: value is not unique")
         for fk in foreign:
             key: str = fk["fields"]
             ref: dict[str, str] = fk["reference"]
-            target: Any = frames[ref["resource"] or name][ref["fields"]]
-            values: Any = frame[key]
-            for i in frame.index[(values != "") & ~values.isin(set(target))]:
-                problems.append(f"error: {name}.csv: row {i + 2}: {key}: {values[i]!r} is not in "
+            target = pc.unique(tables[ref["resource"] or name][ref["fields"]])
+            values = table[key]
+            dangling = table.filter(pc.and_(pc.not_equal(values, ""), pc.invert(pc.is_in(values, value_set=target))))
+            for row, value in zip(dangling[ROW].to_pylist(), dangling[key].to_pylist(), strict=True):
+                problems.append(f"error: {name}.csv: row {row}: {key}: {value!r} is not in "
                                 f"{ref['resource'] or name}.{ref['fields']}")
     return problems
+
+
+def _repeated(table: pa.Table, keys: list[str]) -> list[int]:
+    # the row numbers of the rows whose `keys` an earlier row already has, in file order
+    if table.num_rows == 0:
+        return []
+    firsts = table.group_by(keys, use_threads=False).aggregate([(ROW, "min")])[f"{ROW}_min"]
+    if len(firsts) == table.num_rows:
+        return []
+    return cast("list[int]", table.filter(pc.invert(pc.is_in(table[ROW], value_set=firsts)))[ROW].to_pylist())

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import pickle
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from dashboard.analysis.keyness import count_terms, document_keyness, provisions_of
-from dashboard.analysis.terms import term_emergence_rows
+from dashboard.analysis.terms import count_document_terms, term_emergence_rows
 from dashboard.analysis.themes import get_tagger
 
 DOCS = [
@@ -213,3 +215,15 @@ def test_a_vietnamese_text_is_compared_only_with_earlier_vietnamese_texts():
     assert not new & {"promote", "trade", "digital transformation"}
     dropped = second[second["status"] == "dropped"]
     assert len(dropped) and set(dropped["seen_in"]) == {"V2026a"}  # only the Vietnamese text's terms end here
+
+
+def test_term_counts_kept_in_the_build_cache_give_the_same_emergence():
+    # the build pickles each document's counts into its cache (as plain dicts) and merges them when it rebuilds
+    provisions, tags = corpus()
+    counted = []
+    for doc in TEXTS:
+        mine = [p for p in provisions if p["document_id"] == doc]
+        inventory = count_document_terms(mine, [t for t in tags if t["provision_id"].startswith(f"{doc}:")])
+        counted.append(pickle.loads(pickle.dumps(inventory)))
+    assert isinstance(counted[0].per_provision[f"{next(iter(TEXTS))}:1"], Counter)
+    assert term_emergence_rows(DOCS, provisions, tags, counted) == term_emergence_rows(DOCS, provisions, tags)

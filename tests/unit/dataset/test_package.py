@@ -11,7 +11,14 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from dashboard.dataset.package import format_value, resource_schemas, write_csv, write_package, write_parquet
+from dashboard.dataset.package import (
+    format_value,
+    make_chunk,
+    resource_schemas,
+    write_csv,
+    write_package,
+    write_parquet,
+)
 from dashboard.paths import SCHEMA_DIR
 
 from .tiny import META, tables, write_tiny
@@ -65,6 +72,16 @@ def test_parquet_twin_has_typed_columns_and_the_csvs_rounding(tmp_path: Path):
         {"id": "a", "n": 2, "share": 0.3333, "ok": True, "tags": ["x", "y"]},
         {"id": 'b,"quoted"\nline', "n": None, "share": None, "ok": False, "tags": None},
     ]
+
+
+def test_a_table_written_from_chunks_has_the_bytes_of_its_rows(tmp_path: Path):
+    # the build writes each document's rows in its worker (a chunk) and joins the chunks: the same files
+    many = [{**row, "id": f"{row['id']}-{i}", "n": i} for i in range(40) for row in ROWS]
+    pieces = [many[:3], make_chunk(many[3:50], RESOURCE), make_chunk([], RESOURCE), make_chunk(many[50:], RESOURCE)]
+    for write, suffix in ((write_csv, "csv"), (write_parquet, "parquet")):
+        write(many, RESOURCE, tmp_path / f"rows.{suffix}")
+        write(pieces, RESOURCE, tmp_path / f"chunks.{suffix}")
+        assert (tmp_path / f"chunks.{suffix}").read_bytes() == (tmp_path / f"rows.{suffix}").read_bytes()
 
 
 def test_the_same_rows_give_the_same_bytes(tmp_path: Path):

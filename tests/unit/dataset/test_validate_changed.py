@@ -59,3 +59,46 @@ def test_the_old_package_is_trusted_only_with_the_bytes_that_were_validated(tmp_
     assert validated_before(data, cache) == data
     _edit_csv("documents", 0, "coverage", "most")(data)  # edited by hand after the build
     assert validated_before(data, cache) is None
+
+
+def _drop_row(table: str, row: int):
+    def change(data: Path) -> None:
+        path = data / f"{table}.csv"
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle))
+        del rows[row + 1]
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle, lineterminator="\n").writerows(rows)
+    return change
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (_edit_csv("provisions", 1, "text", "Other words."), "error: provisions.csv: "),
+    (_drop_row("seed_texts", 0), "error: seed_texts.csv: "),  # a removed row: its document is checked again
+    (_edit_csv("mentions", 0, "surface", "Someone"), "error: mentions.csv: "),
+], ids=["span-gives-other-text", "seed-text-removed", "mention-surface"])
+def test_cross_table_checks_cover_the_documents_that_changed(tmp_path: Path, change, expected: str):
+    before = write_tiny(tmp_path / "before", tmp_path / "seeds")
+    data = write_tiny(tmp_path / "data")
+    change(data)
+    with pytest.raises(DataInvalid) as full:
+        validate_package(data, seeds_dir=tmp_path / "seeds")
+    with pytest.raises(DataInvalid) as by_change:
+        validate_package(data, seeds_dir=tmp_path / "seeds", previous=before)
+    assert [p for p in by_change.value.problems if p.startswith(expected)], by_change.value.problems
+    assert by_change.value.problems == full.value.problems
+
+
+def test_tables_are_read_cell_for_cell_even_with_a_seed_over_a_megabyte(tmp_path: Path):
+    # a long seed's row in seed_texts is larger than Arrow's default block: still read, not a fall back to the
+    # full validation
+    from dashboard.dataset.validate_changed import ROW, read_text_table
+
+    rows = [["document_id", "text"], ["a", '"quoted"\nline\r\n' * 200_000], ["b", ""]]
+    path = tmp_path / "seed_texts.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    table = read_text_table(path)
+    assert table.column_names == ["document_id", "text", ROW]
+    assert [[r["document_id"], r["text"]] for r in table.to_pylist()] == rows[1:]  # an empty cell is "", not null
+    assert table[ROW].to_pylist() == [2, 3]
