@@ -185,7 +185,7 @@ def results(data: AppData, view: ExplorerView) -> list[Any]:
     for pid, row, tier in zip(shown["id"], shown["row"], shown["tier"], strict=True):
         prov = data.provisions[pid]
         text = str(prov.get("text") or "")
-        matches = data.index.spans(int(row), found.include)
+        matches = data.index.spans(int(row), found.include, text)
         spans = data.notes.spans(pid, text, focus=focus, matches=matches)
         kinds |= {s.kind for s in spans}
         doc = data.documents.get(str(prov["document_id"]), {})
