@@ -25,7 +25,7 @@ from dashboard.analysis.search import NameHit, SearchIndex
 
 # pyarrow's hints leave parts of these signatures unknown to pyright: used through Any
 parquet: Any = pq
-FORMAT = "1"  # the folder's layout: a change of it (or of what the index holds) makes every folder stale
+FORMAT = "2"  # the folder's layout: a change of it (or of what the index holds) makes every folder stale
 _FILTERS = ("theme_rows", "entity_rows", "actor_rows")
 
 
@@ -34,7 +34,10 @@ def write_index(folder: Path, provisions: pd.DataFrame, documents: pd.DataFrame,
     `folder` and return it."""
     folder.mkdir(parents=True, exist_ok=True)
     index = SearchIndex.build(provisions, documents, folder=folder, **tables)
-    parquet.write_table(pa.Table.from_pandas(index.frame, preserve_index=False), folder / "frame.parquet")
+    # the filter columns: documents and issuers dictionary-encoded (a code per row, read back as categories), the
+    # date only sorted the rows and is left out
+    frame = index.frame.drop(columns=["issued"]).astype({"document_id": "category", "issuer": "category"})
+    parquet.write_table(pa.Table.from_pandas(frame, preserve_index=False), folder / "frame.parquet")
     keys: dict[str, list[list[Any]]] = {}
     pieces: list[np.ndarray] = []
     at = 0
@@ -59,7 +62,7 @@ def open_index(folder: Path) -> SearchIndex:
     """Return the index `write_index` wrote in `folder`."""
     meta = json.loads((folder / "index.json").read_text(encoding="utf-8"))
     table: Any = parquet.read_table(folder / "frame.parquet")
-    # strings stay Arrow strings (a few bytes each, not a Python object each)
+    # ids stay Arrow strings (a few bytes each, not a Python object each); documents and issuers categories
     frame: pd.DataFrame = table.to_pandas(types_mapper=_arrow_strings)
     rows = np.load(folder / "filter_rows.npy", mmap_mode="r")
     index = SearchIndex(
