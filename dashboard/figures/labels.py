@@ -23,7 +23,7 @@ from dashboard.i18n import table
 def row_dicts(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Return a table's rows as dicts keyed by column name, the values `to_dict("records")` gives (Python
     scalars, missing values as they are), built a column at a time: `to_dict` boxes every cell of an Arrow
-    column one by one (12 s of the Targets page's 37 s over 133,111 targets at 10,000 documents)."""
+    column one by one (the targets' derived columns at 10,000 documents: 16.4 s of CPU before, 6.4 s after)."""
     if not frame.columns.is_unique:
         return cast(list[dict[str, Any]], frame.to_dict("records"))
     names: list[Any] = list(frame.columns)
