@@ -1,26 +1,27 @@
-"""Print where an app worker's memory goes while it loads a data package: RSS after each step of AppData.load.
+"""Print what an app worker holds and how long it takes to be ready, on one or more data packages.
 
-Run: .venv/bin/python bench/bench_app_memory.py tmp/scale/data-3000
+Run: .venv/bin/python bench/bench_app_memory.py tmp/scale/data-1000 [tmp/scale/data-10000 ...]
 
-Steps: imports; the search filters' id columns of the analysis tables; the documents table; the provisions' text
-read for the search index; the search index; the URL vocabulary (with the targets table). Printed, not checked.
-The query database is built first if this package has none yet (its copy is not counted in the steps).
+For each package, first (once per package version, not counted) a process builds what the workers share: the
+query database and the search index (`.cache/query/` beside the package, or $POLICY_TIMELINE_QUERY_CACHE); its
+wall time is printed as the one-off cost. Then a fresh process, as a new worker, prints its RSS after each step of
+the start (imports; `create_app`, which opens the query database and the search index and reads the dimension
+tables; the first request, the home page, answered: "ready"), then after serving the Explorer (a search and a
+filter) and a long document's page, with the tables its `Dataset` has read into memory by then. Printed, not
+checked.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-import dashboard.app  # noqa: E402,F401  (the app's imports, as a worker has them)
-import dashboard.app.context as ctx  # noqa: E402
-from dashboard.analysis.search import SearchIndex, name_entries  # noqa: E402
-from dashboard.dataset.load import Dataset  # noqa: E402
-from dashboard.dataset.query import Query  # noqa: E402
+CODE = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(CODE))
+sys.path.insert(0, str(CODE / "bench"))
 
 
 def rss_mb() -> float:
@@ -31,27 +32,64 @@ def rss_mb() -> float:
     return 0.0
 
 
+def worker(data_dir: Path) -> None:
+    """Start as a new worker would and print RSS and times at each step."""
+    wall, cpu = time.perf_counter(), time.process_time()
+
+    def step(name: str) -> None:
+        seconds, cpu_s = time.perf_counter() - wall, time.process_time() - cpu
+        print(f"  {name:<52}{rss_mb():>7.0f} MB {seconds:>7.2f} s {cpu_s:>6.2f} s CPU")
+
+    import json
+
+    from bench_callbacks import Case, request_for
+
+    from dashboard.app import create_app
+    from dashboard.app.context import current
+
+    step("imports (Dash, Plotly, pandas, DuckDB, scikit-learn)")
+    app = create_app(data_dir)
+    with app.server.app_context():
+        data = current()
+    step("create_app: query database, search index, small tables")
+    client = app.server.test_client()
+
+    deps = json.loads(client.get("/_dash-dependencies").get_data(as_text=True))  # what the browser asks first
+
+    def router(path: str, search: str = "") -> int:
+        case = Case(
+            "router", "_pages_content.children", {"_pages_location.pathname": path, "_pages_location.search": search}
+        )
+        response = client.post("/_dash-update-component", json=request_for(case, deps))
+        assert response.status_code == 200, response.get_data(as_text=True)[:300]
+        return len(response.get_data())
+
+    size = router("/")
+    step(f"ready: home page answered ({size / 1024:.0f} KB)")
+    for search in ("", "?q=asean+cooperation", "?actor=mofa", "?q=trade&page=3"):
+        router("/explorer", search)
+    step("after four Explorer pages")
+    biggest = max(data.documents, key=lambda d: int(data.documents[d].get("provisions") or 0))
+    router("/document", f"?doc={biggest}")
+    router("/document", f"?doc={biggest}&page=2")
+    step("after two pages of the longest document")
+    print(f"  tables read into the worker's Dataset: {', '.join(sorted(data.dataset.loaded())) or 'none'}")
+
+
 def main() -> None:
-    data_dir = Path(sys.argv[1] if len(sys.argv) > 1 else "data")
-    print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}; {data_dir}")
-    print(f"{'imports':<40}{rss_mb():>8.0f} MB")
-    ds = Dataset(data_dir)
-    query = Query(ds.data_dir, ds.table_names)
-    query.scalar("SELECT 1")  # opens (and, the first time, builds) the query database
-    cpu = time.process_time()
-    tables = {name: ctx.slim_table(query, name) for name in ctx.OPTIONAL_TABLES}
-    print(f"{'search filters (id columns)':<40}{rss_mb():>8.0f} MB")
-    docs = ds.documents
-    print(f"{'documents table':<40}{rss_mb():>8.0f} MB")
-    provisions = query.frame("SELECT id, document_id, ordinal, own_text, text FROM provisions")
-    print(f"{'provisions text':<40}{rss_mb():>8.0f} MB")
-    names = name_entries(docs, themes=ctx.optional_table(ds, "themes"), actors=tables["actors"],
-                         entities=tables["entities"])
-    SearchIndex.build(provisions, docs, provision_themes=tables["provision_themes"], mentions=tables["mentions"],
-                      assignments=tables["assignments"], names=names)
-    print(f"{'search index':<40}{rss_mb():>8.0f} MB")
-    ctx.vocabulary(ds, tables, provisions)
-    print(f"{'vocabulary (and targets table)':<40}{rss_mb():>8.0f} MB   ({time.process_time() - cpu:.1f} s CPU)")
+    if len(sys.argv) > 2 and sys.argv[1] == "--worker":
+        worker(Path(sys.argv[2]))
+        return
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(CODE), os.environ.get("PYTHONPATH")]))}
+    for arg in sys.argv[1:] or ["data"]:
+        data_dir = Path(arg)
+        print(f"{data_dir} (load average {' '.join(f'{x:.1f}' for x in os.getloadavg())})")
+        start = time.perf_counter()
+        prepare = "from dashboard.app.context import AppData; import sys; AppData.load(sys.argv[1])"
+        subprocess.run([sys.executable, "-c", prepare, str(data_dir)], env=env, check=True)
+        print(f"  one-off per package version (query database and search index, if not built): "
+              f"{time.perf_counter() - start:.1f} s")  # fmt: skip
+        subprocess.run([sys.executable, __file__, "--worker", str(data_dir)], env=env, check=True)
 
 
 if __name__ == "__main__":

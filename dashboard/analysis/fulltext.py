@@ -16,16 +16,19 @@ first, by bm25; rows where a word only starts a longer word ("integr" → "integ
 from __future__ import annotations
 
 import bisect
+import json
 import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 TOKENIZER = "porter unicode61 remove_diacritics 2"
+INDEX_FILE = "fulltext.sqlite"
 _WORD = re.compile(r"(?u)[^\W_]+")  # a word as the count matrix reads it
 # letters Vietnamese writes and English does not: a query holding one is Vietnamese
 _VIETNAMESE = re.compile("[đĐơƠưƯăĂâÂêÊôÔ\u0300-\u0323]|[àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", re.IGNORECASE)
@@ -70,21 +73,61 @@ class FullText:
 
     K1, B = 1.2, 0.75
 
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(self, texts: Iterable[str], folder: Path | None = None) -> None:
+        """Index `texts`; with `folder`, write the index there (see `open`) instead of keeping it in memory."""
         folded = [fold_d(x or "") for x in texts]
-        self.texts = folded  # đ folded one letter for one: offsets in these are offsets in the displayed text
-        # one connection per index, used from any thread of the server: sqlite3 serialises single calls, but
-        # `tokens` is a sequence of calls on one scratch table, so a lock keeps two threads from interleaving
-        # (under load one thread's DELETE aborted another's SELECT: "query aborted", a 500 on Explorer)
-        self.db = sqlite3.connect(":memory:", check_same_thread=False)
+        if folder:
+            folder.mkdir(parents=True, exist_ok=True)
+        # đ folded one letter for one: offsets in these are offsets in the displayed text (None when opened
+        # from a folder: the caller passes a row's text to `spans`)
+        self.texts: list[str] | None = None if folder else folded
+        # the index's own connection, and one for the tokenizer's scratch table, each used from any thread of
+        # the server: sqlite3 serialises single calls, but `tokens` is a sequence of calls on one scratch table,
+        # so a lock keeps two threads from interleaving (under load one thread's DELETE aborted another's
+        # SELECT: "query aborted", a 500 on Explorer)
         self._lock = threading.Lock()
+        self.scratch = _scratch()
+        self.db = sqlite3.connect(str(folder / INDEX_FILE) if folder else ":memory:", check_same_thread=False)
         self.db.execute(f"CREATE VIRTUAL TABLE t USING fts5(body, tokenize='{TOKENIZER}')")
-        self.db.execute(f"CREATE VIRTUAL TABLE q USING fts5(body, tokenize='{TOKENIZER}')")
-        self.db.execute("CREATE VIRTUAL TABLE qv USING fts5vocab(q, 'instance')")
         with self.db:
             self.db.executemany("INSERT INTO t(rowid, body) VALUES (?, ?)", enumerate(folded))
             self.db.execute("INSERT INTO t(t) VALUES ('optimize')")
         self._counts(folded)
+        if folder:
+            self._save(folder)
+
+    def _save(self, folder: Path) -> None:
+        """Write the count matrix and the stems beside the FTS5 file (the matrix as .npy files, mapped by
+        `open` rather than read)."""
+        for name in ("data", "indices", "indptr"):
+            np.save(folder / f"matrix_{name}.npy", getattr(self.matrix, name))
+        np.save(folder / "lengths.npy", self.lengths)
+        words = {"shape": list(self.matrix.shape), "stems": list(self.stems), "word_stems": self.word_stems}
+        (folder / "stems.json").write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def open(cls, folder: Path) -> FullText:
+        """Return the index written in `folder` by `FullText(texts, folder)`: its FTS5 file opened read-only
+        and its count matrix mapped from disk, so workers share them through the page cache."""
+        from scipy import sparse  # pyright: ignore[reportMissingTypeStubs]
+
+        self = cls.__new__(cls)
+        self.texts = None
+        self._lock = threading.Lock()
+        self.scratch = _scratch()
+        self.db = sqlite3.connect(
+            f"file:{folder / INDEX_FILE}?mode=ro&immutable=1", uri=True, check_same_thread=False
+        )
+        words = json.loads((folder / "stems.json").read_text(encoding="utf-8"))
+        self.stems = {stem: i for i, stem in enumerate(words["stems"])}
+        self.sorted_stems = sorted(self.stems)
+        self.word_stems = {w: tuple(s) for w, s in words["word_stems"].items()}
+        arrays = [np.load(folder / f"matrix_{n}.npy", mmap_mode="r") for n in ("data", "indices", "indptr")]
+        sparse_matrices: Any = sparse
+        self.matrix = sparse_matrices.csc_matrix(tuple(arrays), shape=tuple(words["shape"]), copy=False)
+        self.lengths = np.load(folder / "lengths.npy", mmap_mode="r")
+        self.size = int(words["shape"][0])
+        return self
 
     def _counts(self, folded: list[str]) -> None:
         """Build the rows × stems count matrix: words counted by scikit-learn, each distinct word mapped to the
@@ -102,8 +145,9 @@ class FullText:
         self.matrix: Any  # a scipy.sparse.csc_matrix, rows × stems
         self.lengths: np.ndarray
         if not any(x.strip() for x in folded):
-            self.matrix = sparse_matrices.csc_matrix((self.size, 0), dtype=np.float64)
+            self.matrix = sparse_matrices.csc_matrix((self.size, 0), dtype=np.float32)
             self.lengths = np.zeros(self.size)
+            self.sorted_stems = []
             return
         words = count_vectorizer(lowercase=True, token_pattern=r"(?u)[^\W_]+", dtype=np.int32)
         counts = words.fit_transform(folded)
@@ -117,20 +161,21 @@ class FullText:
             (np.ones(len(pairs)), ([w for w, _ in pairs], columns)),
             shape=(counts.shape[1], len(self.stems)),
         )
-        self.matrix = (counts @ mapping).tocsc()
-        self.matrix.sort_indices()
-        self.lengths = np.asarray(self.matrix.sum(axis=1)).ravel()
+        matrix = (counts @ mapping).tocsc()
+        matrix.sort_indices()
+        self.lengths = np.asarray(matrix.sum(axis=1)).ravel()
+        self.matrix = matrix.astype(np.float32)  # counts are whole numbers: float32 holds them exactly
         self.sorted_stems = sorted(self.stems)
 
     def tokens(self, texts: Sequence[str]) -> list[tuple[int, str]]:
         """Return (index of the text, stem) for every token FTS5's tokenizer makes of `texts`."""
-        with self._lock, self.db:
-            self.db.execute("DELETE FROM q")
-            self.db.executemany(
+        with self._lock, self.scratch:
+            self.scratch.execute("DELETE FROM q")
+            self.scratch.executemany(
                 "INSERT INTO q(rowid, body) VALUES (?, ?)", enumerate(fold_d(x) for x in texts)
             )
-            found = self.db.execute("SELECT doc, term FROM qv").fetchall()
-            self.db.execute("DELETE FROM q")
+            found = self.scratch.execute("SELECT doc, term FROM qv").fetchall()
+            self.scratch.execute("DELETE FROM q")
         return found
 
     def search(self, include: Sequence[str], exclude: Sequence[str] = ()) -> Hits:
@@ -195,7 +240,7 @@ class FullText:
             columns = self._columns(stem, prefix)
             if not columns:
                 continue
-            tf = np.asarray(self.matrix[:, columns].sum(axis=1)).ravel()
+            tf = np.asarray(self.matrix[:, columns].sum(axis=1), dtype=np.float64).ravel()
             df = int(np.count_nonzero(tf))
             idf = max(np.log((self.size - df + 0.5) / (df + 0.5)), 1e-6)
             score += idf * tf * (self.K1 + 1) / (tf + norm)
@@ -217,16 +262,19 @@ class FullText:
         score = self.bm25(stems, prefix=prefix)[rows]
         return rows[np.argsort(-score, kind="stable")]  # ties keep row (reading) order
 
-    def spans(self, row: int, include: Sequence[str]) -> list[tuple[int, int]]:
+    def spans(self, row: int, include: Sequence[str], text: str | None = None) -> list[tuple[int, int]]:
         """Return the (start, end) character spans of `row`'s text whose words the terms match: a word whose
         stem is a term's, or starts with a one-word term's stem (the prefix tier). Words are stemmed by the
-        table built at load (FTS5's own stems), so no query runs over the index."""
-        if not include or not 0 <= row < len(self.texts):
+        table built at load (FTS5's own stems), so no query runs over the index. `text` is the row's text,
+        needed when the index was opened from a folder (which keeps no texts)."""
+        if text is None:
+            text = self.texts[row] if self.texts is not None and 0 <= row < len(self.texts) else None
+        if not include or text is None:
             return []
+        text = fold_d(text)
         tokens = self._term_tokens(list(include))
         whole = {stem for stems in tokens.values() for stem in stems}
         starts = tuple(stems[0] for stems in tokens.values() if len(stems) == 1)
-        text = self.texts[row]
         out: list[tuple[int, int]] = []
         for match in _WORD.finditer(text):
             if any(
@@ -248,6 +296,14 @@ class FullText:
         except sqlite3.OperationalError:  # a term FTS5 cannot read (e.g. only punctuation): nothing matches
             return np.empty(0, dtype=np.int64)
         return np.fromiter((r[0] for r in found), dtype=np.int64, count=len(found))
+
+
+def _scratch() -> sqlite3.Connection:
+    """Return an in-memory FTS5 table (and its vocabulary) that tokenizes queries as the index does."""
+    db = sqlite3.connect(":memory:", check_same_thread=False)
+    db.execute(f"CREATE VIRTUAL TABLE q USING fts5(body, tokenize='{TOKENIZER}')")
+    db.execute("CREATE VIRTUAL TABLE qv USING fts5vocab(q, 'instance')")
+    return db
 
 
 def snippet_window(text: str, spans: Sequence[tuple[int, int]], width: int = 280) -> tuple[int, int]:

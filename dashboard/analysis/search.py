@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, cast
 
 import numpy as np
@@ -242,18 +243,20 @@ class SearchIndex:
         mentions: pd.DataFrame | None = None,
         assignments: pd.DataFrame | None = None,
         names: Sequence[NameHit] = (),
+        folder: Path | None = None,
     ) -> SearchIndex:
         """Build the index once from the tables; the optional tables enable the theme, entity and actor
-        filters, and `names` (see `name_entries`) the matches among titles and names."""
+        filters, and `names` (see `name_entries`) the matches among titles and names. With `folder`, the two
+        full-text indexes are written there (`search_store` writes the rest and opens it all again)."""
         docs = documents[["id", "issuer", "year", "issued"]].rename(columns={"id": "document_id"})
         frame = provisions[["id", "document_id", "ordinal", "own_text", "text"]].merge(
             docs, on="document_id", how="left", validate="many_to_one"
         )
         frame = frame.sort_values(["issued", "document_id", "ordinal"], kind="stable").reset_index(drop=True)
         index = cls(frame=frame.drop(columns=["text"]))
-        index.text = FullText(frame["text"].astype("str").tolist())
+        index.text = FullText(frame["text"].astype("str").tolist(), folder / "text" if folder else None)
         index.names = list(names)
-        index.name_text = FullText(n.text for n in index.names)
+        index.name_text = FullText((n.text for n in index.names), folder / "names" if folder else None)
         if "language" in documents:
             held = documents[documents["held"].astype(bool)] if "held" in documents else documents
             index.vietnamese_documents = int((held["language"].astype(str) == "vi").sum())
@@ -303,9 +306,10 @@ class SearchIndex:
             vietnamese=looks_vietnamese(query.text),
         )
 
-    def spans(self, row: int, include: Sequence[str]) -> list[tuple[int, int]]:
-        """Return the spans of provision `row`'s text (a SearchResult's `row`) that the words match."""
-        return self.text.spans(row, include) if self.text is not None else []
+    def spans(self, row: int, include: Sequence[str], text: str | None = None) -> list[tuple[int, int]]:
+        """Return the spans of provision `row`'s text (a SearchResult's `row`; `text`, that provision's text,
+        when the index was opened from a folder) that the words match."""
+        return self.text.spans(row, include, text) if self.text is not None else []
 
     def match_names(self, include: Sequence[str], limit: int = 12) -> list[NameHit]:
         """Return the titles and names that hold every word (stem or prefix), best first."""
@@ -317,7 +321,7 @@ class SearchIndex:
             name = self.names[int(i)]
             if (name.kind, name.id) not in out:
                 out[(name.kind, name.id)] = dataclasses.replace(
-                    name, spans=tuple(self.name_text.spans(int(i), include))
+                    name, spans=tuple(self.name_text.spans(int(i), include, name.text))
                 )
             if len(out) == limit:
                 break

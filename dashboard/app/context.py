@@ -19,18 +19,19 @@ import pandas as pd
 from flask import current_app, has_app_context
 
 from dashboard.analysis.annotations import Annotations
-from dashboard.analysis.search import SearchIndex, name_entries, records
+from dashboard.analysis.search import SearchIndex, records
+from dashboard.app.search_index import search_index
 from dashboard.app.state import Vocabulary
 from dashboard.corpus.ids import symbol_key
 from dashboard.dataset.load import Dataset
 from dashboard.dataset.query import Query
-from dashboard.dataset.rows import Grouped, Rows
+from dashboard.dataset.rows import DocumentProvisions, Grouped, ProvisionOwners, Rows
 from dashboard.errors import UnknownDocument
+from dashboard.figures.labels import chart_documents
 from dashboard.figures.targets.tables import year_bounds
 from dashboard.paths import DATA_DIR
 
 EXTENSION = "policy_timeline"  # key of the AppData in flask_app.extensions
-OPTIONAL_TABLES = ("provision_themes", "targets", "mentions", "entities", "assignments", "actors")
 
 
 @dataclass
@@ -45,7 +46,7 @@ class AppData:
     # time: `provisions.prefetch(ids)` before reading many); each document's provision ids in reading order
     documents: dict[str, dict[str, Any]] = field(default_factory=dict)
     provisions: Mapping[str, dict[str, Any]] = field(default_factory=dict)
-    by_document: dict[str, list[str]] = field(default_factory=dict)
+    by_document: Mapping[str, list[str]] = field(default_factory=dict)
     # per document: relations from and to it, targets cited from other sources, conflicting facts
     relations_from: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     relations_to: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
@@ -62,31 +63,16 @@ class AppData:
         the search index, and the rest read from the query database when a page asks (see dataset.query)."""
         dataset = Dataset(Path(data_dir) if data_dir else DATA_DIR)
         query = Query(dataset.data_dir, dataset.table_names)
-        tables = {name: slim_table(query, name) for name in OPTIONAL_TABLES}
+        tables = {name: name_table(query, name) for name in NAME_TABLES}
         documents = dataset.documents.sort_values(["held", "issued", "id"], ascending=[False, True, True])
-        provisions = query.frame(
-            "SELECT id, document_id, ordinal, own_text, text FROM provisions ORDER BY document_id, ordinal"
-        )
-        index = SearchIndex.build(
-            provisions,
-            dataset.documents,
-            provision_themes=tables["provision_themes"],
-            mentions=tables["mentions"],
-            assignments=tables["assignments"],
-            names=name_entries(
-                dataset.documents,
-                themes=optional_table(dataset, "themes"),
-                actors=tables["actors"],
-                entities=tables["entities"],
-            ),
-        )
-        vocab = vocabulary(dataset, tables, provisions)
+        index = search_index(dataset, query)
+        by_document = DocumentProvisions(query.document_provision_ids, query.documents_with_provisions)
+        vocab = vocabulary(dataset, tables, query=query, by_document=by_document)
         data = cls(dataset=dataset, vocab=vocab, index=index, notes=lazy_notes(query, tables, vocab.provision_docs))
         data.documents = {str(r["id"]): {str(k): v for k, v in r.items()} for r in documents.to_dict("records")}
         data.query = query
         data.provisions = Rows(vocab.provision_docs, lambda ids: query.provisions(ids, documents=_owners(vocab, ids)))
-        for pid, doc in zip(provisions["id"], provisions["document_id"], strict=True):
-            data.by_document.setdefault(str(doc), []).append(str(pid))
+        data.by_document = by_document
         for row in _rows(query, "relations"):
             data.relations_from.setdefault(str(row["source_id"]), []).append(row)
             data.relations_to.setdefault(str(row["target_id"]), []).append(row)
@@ -173,25 +159,16 @@ def _owners(vocab: Vocabulary, ids: Sequence[str]) -> list[str]:
     return [vocab.provision_docs[i] for i in ids if i in vocab.provision_docs]
 
 
-# the columns of the analysis tables the app keeps in memory: the search filters and the URL vocabulary need
-# these; the rest (evidence, spans, surfaces) is read for the provisions a page shows
-SLIM_COLUMNS = {
-    "provision_themes": ("provision_id", "document_id", "theme_id"),
-    "mentions": ("provision_id", "entity_id"),
-    "assignments": ("provision_id", "actor_id", "role"),
-    "targets": ("id", "document_id", "provision_id", "start_year", "end_year"),
-}
+# the tables of names the app keeps in memory (small: a row per entity or body); the analysis tables that use
+# them are read for the provisions a page shows
+NAME_TABLES = ("entities", "actors")
 
 
-def slim_table(query: Query, name: str) -> pd.DataFrame | None:
-    """Return an optional table (None when the package lacks it): whole for the small name tables, only the
-    SLIM_COLUMNS of the large analysis tables."""
+def name_table(query: Query, name: str) -> pd.DataFrame | None:
+    """Return a table of names (None when the package lacks it)."""
     if not query.has(name):
         return None
-    present = list(query.frame(f"SELECT * EXCLUDE (_row) FROM {name} LIMIT 0").columns)
-    wanted = [c for c in SLIM_COLUMNS.get(name, present) if c in present]
-    columns = ", ".join(f'"{c}"' for c in wanted)
-    return query.frame(f"SELECT {columns} FROM {name} ORDER BY _row")
+    return query.frame(f"SELECT * EXCLUDE (_row) FROM {name} ORDER BY _row")
 
 
 def lazy_notes(query: Query, tables: dict[str, pd.DataFrame | None], owners: Mapping[str, str]) -> Annotations:
@@ -228,7 +205,11 @@ def optional_table(dataset: Dataset, name: str) -> pd.DataFrame | None:
 
 
 def vocabulary(
-    dataset: Dataset, tables: dict[str, pd.DataFrame | None], provisions: pd.DataFrame | None = None
+    dataset: Dataset,
+    tables: dict[str, pd.DataFrame | None],
+    provisions: pd.DataFrame | None = None,
+    query: Query | None = None,
+    by_document: Mapping[str, list[str]] | None = None,
 ) -> Vocabulary:
     """Return the names URLs may use: documents, provisions, themes, issuers, entities, actors, years."""
     docs = dataset.documents.sort_values(["held", "issued", "id"], ascending=[False, True, True])
@@ -239,27 +220,43 @@ def vocabulary(
     held = docs[docs["held"].astype(bool)]
     years = (int(held["year"].min()), int(held["year"].max())) if not held.empty else (2013, 2025)
     themes = tuple(str(t) for t in dataset.table("themes")["id"]) if "themes" in dataset.table_names else ()
+    if query is not None:  # the ids used, read in SQL instead of from the whole tables
+        tables = {
+            **tables,
+            "mentions": query.distinct("mentions", "entity_id") if query.has("mentions") else None,
+            "assignments": query.distinct("assignments", "actor_id") if query.has("assignments") else None,
+        }
     entities = _used_names(tables.get("mentions"), "entity_id", tables.get("entities"), "name")
     actors = _used_names(tables.get("assignments"), "actor_id", tables.get("actors"), "name_en")
     return Vocabulary(
         doc_keys=keys,
         doc_symbols=dict(zip(docs["id"].astype(str), docs["symbol"].astype(str), strict=True)),
         held=frozenset(held["id"].astype(str)),
-        provision_docs=dict(
-            zip(
-                (dataset.provisions if provisions is None else provisions)["id"].astype(str),
-                (dataset.provisions if provisions is None else provisions)["document_id"].astype(str),
-                strict=True,
-            )
-        ),
+        provision_docs=_provision_docs(dataset, provisions, by_document),
         themes=themes,
         issuers=dict(zip(docs["issuer"].astype(str), docs["issuer_label"].astype(str), strict=True)),
         entities=entities,
         actors=actors,
         years=years,
-        target_years=year_bounds(dataset),
+        target_years=_target_years(dataset, query),
         versions=dataset.versions,
     )
+
+
+def _provision_docs(
+    dataset: Dataset, provisions: pd.DataFrame | None, by_document: Mapping[str, list[str]] | None
+) -> Mapping[str, str]:
+    if by_document is not None and provisions is None:
+        return ProvisionOwners(by_document, frozenset(dataset.documents["id"].astype(str)))
+    table = dataset.provisions if provisions is None else provisions
+    return dict(zip(table["id"].astype(str), table["document_id"].astype(str), strict=True))
+
+
+def _target_years(dataset: Dataset, query: Query | None) -> tuple[int, int]:
+    """The targets' years (figures.targets.tables.year_bounds), read in SQL when there is a query database."""
+    if query is None:
+        return year_bounds(dataset)
+    return query.target_year_bounds([d.id for d in chart_documents(dataset)]) or (2013, 2030)
 
 
 _CURRENT: AppData | None = None

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import dash
 from dash import Input, Output, State, callback
 
-from dashboard.app.components.pickers import document_options
+from dashboard.app.components.pickers import document_options, name_options
 from dashboard.app.context import AppData, current
 from dashboard.app.state import View
 
@@ -44,3 +44,18 @@ def searchable_documents(picker_id: str) -> None:
     )
     def _search(search: str | None, chosen: list[str] | None) -> list[dict[str, Any]]:
         return document_options(current(), chosen or [], search or "")
+
+
+def searchable_names(picker_id: str, names: str) -> None:
+    """Let the name filter `picker_id` (`names`: "entities" or "actors", of the vocabulary) search every name as
+    the reader types: before, it lists the first PICKER_OPTIONS by name and the chosen one
+    (components.pickers.name_options; 11,937 entities at 10,000 generated documents)."""
+
+    @callback(
+        Output(picker_id, "options"),
+        Input(picker_id, "search_value"),
+        State(picker_id, "value"),
+        prevent_initial_call=True,
+    )
+    def _search(search: str | None, chosen: str | None) -> list[dict[str, str]]:
+        return name_options(getattr(current().vocab, names), chosen or "", search or "")

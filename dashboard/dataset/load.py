@@ -48,6 +48,10 @@ class Dataset:
             self._tables[name] = pd.read_parquet(self.data_dir / f"{name}.parquet")
         return self._tables[name]
 
+    def loaded(self) -> frozenset[str]:
+        """Return the names of the tables read into memory so far."""
+        return frozenset(self._tables)
+
     @cached_property
     def documents(self) -> pd.DataFrame:
         """Return the documents table indexed by nothing, in package order."""

@@ -389,3 +389,38 @@ class Query:
             return None
         value = self.scalar("SELECT text FROM seed_texts WHERE document_id = ?", [doc_id])
         return None if value is None else str(value)
+
+    # what the app keeps per process instead of whole tables ----------------------------------------------------
+
+    @property
+    def key(self) -> str:
+        """Return the key of the package's content (see package_key): what files derived from it are named by."""
+        return package_key(self.data_dir, self.tables)
+
+    def document_provision_ids(self, doc_id: str) -> list[str]:
+        """Return a document's provision ids in reading order."""
+        found = self.frame("SELECT id FROM provisions WHERE document_id = ? ORDER BY ordinal", [doc_id])
+        return [str(i) for i in found["id"]]
+
+    def documents_with_provisions(self) -> list[str]:
+        """Return the ids of the documents that have provisions, in the package's order of their first row."""
+        found = self.frame("SELECT document_id FROM provisions GROUP BY document_id ORDER BY min(_row)")
+        return [str(i) for i in found["document_id"]]
+
+    def distinct(self, table: str, column: str) -> pd.DataFrame:
+        """Return the distinct non-null values of one column of `table` (the ids a filter may name)."""
+        return self.frame(f'SELECT DISTINCT "{column}" FROM {table} WHERE "{column}" IS NOT NULL ORDER BY 1')
+
+    def target_year_bounds(self, documents: Sequence[str]) -> tuple[int, int] | None:
+        """Return the first and last year any target of `documents` starts or falls due in (its end year, or
+        the year of its `as_of` date), as figures.targets.tables.year_bounds reads them; None without any."""
+        if not self.has("targets") or not documents:
+            return None
+        row = self.frame(
+            "SELECT min(y) AS lo, max(y) AS hi FROM (SELECT start_year AS y FROM targets WHERE document_id IN "
+            "(SELECT unnest(?)) UNION ALL SELECT coalesce(end_year, TRY_CAST(substr(CAST(as_of AS VARCHAR), 1, 4) "
+            "AS BIGINT)) FROM targets WHERE document_id IN (SELECT unnest(?)))",
+            [list(documents), list(documents)],
+        )
+        lo, hi = row["lo"].iloc[0], row["hi"].iloc[0]
+        return None if pd.isna(lo) or pd.isna(hi) else (int(lo), int(hi))

@@ -124,3 +124,74 @@ class Grouped(Mapping[str, list[dict[str, Any]]]):
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
+
+
+class DocumentProvisions(Mapping[str, list[str]]):
+    """Each document's provision ids in reading order, read on demand (the last `size` documents kept): what
+    the app held as a dict of every provision id. A document without provisions is not a key."""
+
+    def __init__(
+        self, read: Callable[[str], list[str]], documents: Callable[[], list[str]], size: int = 256
+    ) -> None:
+        self._read = read
+        self._documents = documents
+        self._size = size
+        self._cache: OrderedDict[str, list[str]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __getitem__(self, doc_id: str) -> list[str]:
+        with self._lock:
+            found = self._cache.get(doc_id)
+            if found is not None:
+                self._cache.move_to_end(doc_id)
+        if found is None:
+            found = self._read(doc_id)
+            with self._lock:
+                self._cache[doc_id] = found
+                while len(self._cache) > self._size:
+                    self._cache.popitem(last=False)
+        if not found:
+            raise KeyError(doc_id)
+        return list(found)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._documents())
+
+    def __len__(self) -> int:
+        return len(self._documents())
+
+
+class ProvisionOwners(Mapping[str, str]):
+    """Provision id → the id of its document, without a dict of every provision: a provision id is
+    `<document id>:<path>` (corpus.ids.provision_id), and whether the document has that provision is read from
+    its list of provision ids (a DocumentProvisions, cached)."""
+
+    def __init__(self, by_document: Mapping[str, list[str]], documents: Collection[str]) -> None:
+        self._by_document = by_document
+        self._documents = documents
+        self._known: OrderedDict[str, frozenset[str]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _ids_of(self, doc_id: str) -> frozenset[str]:
+        with self._lock:
+            found = self._known.get(doc_id)
+        if found is None:
+            found = frozenset(self._by_document.get(doc_id, []))
+            with self._lock:
+                self._known[doc_id] = found
+                while len(self._known) > 256:
+                    self._known.popitem(last=False)
+        return found
+
+    def __getitem__(self, pid: str) -> str:
+        doc_id = str(pid).partition(":")[0]
+        if doc_id in self._documents and pid in self._ids_of(doc_id):
+            return doc_id
+        raise KeyError(pid)
+
+    def __iter__(self) -> Iterator[str]:
+        for doc_id in self._by_document:
+            yield from self._by_document[doc_id]
+
+    def __len__(self) -> int:
+        return sum(len(self._by_document[d]) for d in self._by_document)

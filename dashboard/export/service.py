@@ -26,7 +26,9 @@ from collections.abc import Callable
 from multiprocessing.connection import Client, Connection, Listener
 from typing import Any
 
-from dashboard.errors import PolicyTimelineError
+from dashboard.dataset.load import Dataset
+from dashboard.dataset.query import Query
+from dashboard.errors import PolicyTimelineError, UnknownDocument
 from dashboard.export import kaleido
 from dashboard.export.errors import ExportFailed
 from dashboard.export.gate import EXPORT_WAIT_S, RETRY_AFTER_S, ExportBusy, ExportCache, cached_export, machine_slot
@@ -46,6 +48,7 @@ class Service:
         self.cache = ExportCache()
         self.counts = {"jobs": 0, "cached": 0, "busy": 0, "waiting": 0, "made": 0}
         self._lock = threading.Lock()
+        self._query: Query | None = None  # opened at the first job about two documents
 
     def _count(self, name: str, step: int = 1) -> None:
         with self._lock:
@@ -95,13 +98,30 @@ class Service:
             from dashboard.export.static import render_chart
 
             _, name, options, fmt, size = message
-            return render_chart(dataset, name, options, fmt, size=size)
+            return render_chart(self._scoped(dataset, options.a, options.b), name, options, fmt, size=size)
         if message[0] == "brief":
             from dashboard.export.brief import render_brief
 
             _, a, b, fmt, lang, pins = message
-            return render_brief(dataset, a, b, fmt, lang=lang, pins=list(pins))
+            return render_brief(self._scoped(dataset, a, b), a, b, fmt, lang=lang, pins=list(pins))
         raise ExportFailed(f"unknown export job {message[0]!r}")
+
+
+    def _scoped(self, dataset: Dataset, a: str | None, b: str | None) -> Dataset:
+        """Return what a job about documents `a` and `b` reads: the dataset seen through those two (their rows
+        of the large tables, read from the query database: dataset.scoped), as the app's own exports do; the
+        whole dataset for a chart of the corpus, or when either is unknown (the render then says so)."""
+        if not (a and b):
+            return dataset
+        try:
+            docs = (dataset.resolve_document(a), dataset.resolve_document(b))
+        except UnknownDocument:
+            return dataset
+        with self._lock:
+            if self._query is None:
+                self._query = Query(dataset.data_dir, dataset.table_names)
+            query = self._query
+        return query.scoped(dataset, docs)
 
 
 def serve(address: str, key: bytes, data_dir: str | None, queue: int = EXPORT_QUEUE) -> None:

@@ -21,8 +21,16 @@ from dashboard.i18n import table
 
 
 def row_dicts(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """Return a table's rows as dicts keyed by column name (pandas types the keys as any Hashable)."""
-    return cast(list[dict[str, Any]], frame.to_dict("records"))
+    """Return a table's rows as dicts keyed by column name, the values `to_dict("records")` gives (Python
+    scalars, missing values as they are), built a column at a time: `to_dict` boxes every cell of an Arrow
+    column one by one (the targets' derived columns at 10,000 documents: 16.4 s of CPU before, 6.4 s after)."""
+    if not frame.columns.is_unique:
+        return cast(list[dict[str, Any]], frame.to_dict("records"))
+    names: list[Any] = list(frame.columns)
+    if not names:
+        return [{} for _ in range(len(frame))]
+    columns = [frame[c].tolist() for c in names]
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
 LANGS = ("en", "vi")

@@ -95,3 +95,59 @@ def test_the_timeline_counts_documents_and_shows_a_clicked_year_one_by_one(serve
     )
     answer = client.post("/_dash-update-component", json=request_for(click, deps)).get_json()
     assert f"/timeline?from={first}&to={first}" in json.dumps(answer)
+
+
+# the tables a worker may hold after serving the pages about documents and provisions: the dimension tables
+SMALL_TABLES = {"documents", "document_versions", "themes", "entities", "actors", "relations"}
+
+
+def _router(client, deps, path: str, search: str) -> str:
+    values = {"_pages_location.pathname": path, "_pages_location.search": search}
+    case = Case("router", "_pages_content.children", values)
+    response = client.post("/_dash-update-component", json=request_for(case, deps))
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+@pytest.fixture(scope="module")
+def fresh(generated: Path):
+    """A new app on the generated corpus (nothing served yet), its data, test client and callbacks."""
+    app = create_app(generated)
+    with app.server.app_context():
+        data = current()
+    client = app.server.test_client()
+    deps = json.loads(client.get("/_dash-dependencies").get_data(as_text=True))
+    return data, client, deps
+
+
+def test_serving_home_explorer_and_document_pages_loads_no_large_table(fresh):
+    data, client, deps = fresh
+    assert data.dataset.loaded() <= SMALL_TABLES  # nothing large read at start
+    held = sorted(data.vocab.held)
+    for path, search in [
+        ("/", ""),
+        ("/explorer", ""),
+        ("/explorer", "?q=cooperation"),
+        ("/explorer", f"?theme={data.vocab.themes[0]}"),
+        ("/document", f"?doc={held[0]}"),
+        ("/document", f"?doc={held[-1]}&page=2"),
+    ]:
+        _router(client, deps, path, search)
+    assert data.dataset.loaded() <= SMALL_TABLES, data.dataset.loaded() - SMALL_TABLES
+    # the search index keeps no provision text in the worker (it reads the page's texts when it shows them)
+    assert data.index.text is not None and data.index.text.texts is None
+    assert "text" not in data.index.frame.columns
+
+
+def test_the_explorer_and_document_pages_send_one_page_of_rows(fresh):
+    data, client, deps = fresh
+    total = sum(int(d.get("provisions") or 0) for d in data.documents.values())
+    assert total > 100
+    page = _router(client, deps, "/explorer", "")
+    assert page.count('"provision-head"') == 25  # one page of result cards, whatever the corpus holds
+    assert f'"data-count":"{total}"' in page.replace(" ", "")  # counted over every provision
+    biggest = max(data.documents, key=lambda d: int(data.documents[d].get("provisions") or 0))
+    shown = json.loads(_router(client, deps, "/document", f"?doc={biggest}"))
+    size = len(data.by_document[biggest])
+    assert size > 50 and json.dumps(shown).count('"provision-head"') == 50  # the Document page pages by 50
+    assert f"1–50 / {size}" in json.dumps(shown, ensure_ascii=False)

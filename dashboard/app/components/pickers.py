@@ -9,7 +9,7 @@ every held document.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from dash import dcc, html
@@ -52,6 +52,21 @@ def document_options(
 def theme_options(data: AppData, lang: str) -> list[dict[str, str]]:
     """Return the codebook's themes as dropdown options, labelled in `lang`."""
     return [{"label": theme_label(theme, lang), "value": theme} for theme in data.vocab.themes]
+
+
+def name_options(
+    names: Mapping[str, str] | None, chosen: str = "", search: str = "", limit: int = PICKER_OPTIONS
+) -> list[dict[str, str]]:
+    """Return a name filter's options ({id: name}: entities, responsible bodies), by name: only those whose name
+    or id holds `search` (any case) when one is typed, the first `limit` of them, and the `chosen` one always."""
+    every = sorted((names or {}).items(), key=lambda x: x[1].casefold())
+    needle = search.strip().casefold()
+    if needle:
+        every = [(i, n) for i, n in every if needle in n.casefold() or needle in i.casefold()]
+    shown = every[:limit]
+    if chosen and names and chosen in names and all(i != chosen for i, _ in shown):
+        shown = [(chosen, names[chosen]), *shown]
+    return [{"label": name, "value": i} for i, name in shown]
 
 
 def document_picker(data: AppData, picker_id: str, chosen: Sequence[str], lang: str) -> html.Div:

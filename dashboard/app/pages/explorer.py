@@ -10,12 +10,14 @@ from dash.exceptions import PreventUpdate
 from dashboard.app import ids
 from dashboard.app.context import current
 from dashboard.app.outputs import keyed
-from dashboard.app.page import register_page, searchable_documents
+from dashboard.app.page import register_page, searchable_documents, searchable_names
 from dashboard.app.state import ExplorerView
 from dashboard.app.views.explorer import explorer_page, outputs, view_from_controls
 
 register_page(__name__, ExplorerView, explorer_page, name="Explorer", title="Explorer · Policy timeline", order=4)
 searchable_documents(ids.EXP_DOCS)  # typing searches every document
+searchable_names(ids.EXP_ENTITY, "entities")  # and every entity, every responsible body
+searchable_names(ids.EXP_ACTOR, "actors")
 
 
 @callback(

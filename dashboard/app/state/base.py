@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, ClassVar, Self
 from urllib.parse import parse_qs, urlencode
 
@@ -63,11 +64,17 @@ class Vocabulary:
 
     def version_of(self, row_id: str) -> tuple[str, str] | None:
         """Return (document id, language) when `row_id` holds another language's version of a document."""
+        return self._version_rows.get(row_id)
+
+    @cached_property
+    def _version_rows(self) -> dict[str, tuple[str, str]]:
+        """Each row that holds another language's version → (document id, language): one look-up per row
+        (the home page asks for every document)."""
+        rows: dict[str, tuple[str, str]] = {}
         for doc_id, by_lang in self.versions.items():
             for lang, held_as in list(by_lang.items())[1:]:
-                if held_as == row_id:
-                    return doc_id, lang
-        return None
+                rows.setdefault(held_as, (doc_id, lang))
+        return rows
 
     def resolve(self, ref: str) -> str | None:
         """Return the document id for an id or a symbol in any case, or None."""

@@ -14,7 +14,14 @@ from dashboard.analysis.search import NameHit, SearchQuery
 from dashboard.app import ids
 from dashboard.app.components import highlight, highlight_legend, notices_alert, pager, provision_card
 from dashboard.app.components.attrs import attrs
-from dashboard.app.components.pickers import choice_picker, document_picker, field, theme_picker, years_slider
+from dashboard.app.components.pickers import (
+    choice_picker,
+    document_picker,
+    field,
+    name_options,
+    theme_picker,
+    years_slider,
+)
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t
 from dashboard.app.state import ROLES, DocumentView, ExplorerView
@@ -185,7 +192,7 @@ def results(data: AppData, view: ExplorerView) -> list[Any]:
     for pid, row, tier in zip(shown["id"], shown["row"], shown["tier"], strict=True):
         prov = data.provisions[pid]
         text = str(prov.get("text") or "")
-        matches = data.index.spans(int(row), found.include)
+        matches = data.index.spans(int(row), found.include, text)
         spans = data.notes.spans(pid, text, focus=focus, matches=matches)
         kinds |= {s.kind for s in spans}
         doc = data.documents.get(str(prov["document_id"]), {})
@@ -283,7 +290,7 @@ def _name_picker(
 ) -> html.Div:
     """Return a filter of one of `names` ({id: name}, listed by name); greyed out, saying so, when the data
     package has no `table` to name them from (names is None)."""
-    options = [{"label": name, "value": i} for i, name in sorted((names or {}).items(), key=lambda x: x[1].casefold())]
+    options = name_options(names, chosen)  # the first PICKER_OPTIONS by name; typing searches them all
     unavailable = names is None
     placeholder = t("explorer.filter_unavailable", lang, what=table) if unavailable else t("common.any", lang)
     return choice_picker(label, picker_id, options, chosen, placeholder, disabled=unavailable)

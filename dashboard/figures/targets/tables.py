@@ -210,7 +210,7 @@ def _targets(ds: Dataset) -> pd.DataFrame:
     table["role"] = [deadline_role(r, titles) for r in row_dicts(table)]
     table["label"] = [_label(r) for r in row_dicts(table)]
     table["source"] = [
-        source_site(r["source_url"]) or text(r["source_note"]).split(",")[0] for r in table.to_dict("records")
+        source_site(r["source_url"]) or text(r["source_note"]).split(",")[0] for r in row_dicts(table)
     ]
     return table.reset_index(drop=True)
 

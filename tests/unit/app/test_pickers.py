@@ -3,7 +3,7 @@ the chosen ones on a large one, and what the reader types searches them all."""
 
 from __future__ import annotations
 
-from dashboard.app.components.pickers import document_options
+from dashboard.app.components.pickers import document_options, name_options
 from dashboard.app.context import AppData
 
 
@@ -43,3 +43,22 @@ def test_a_years_slider_marks_its_ends_and_the_fives_that_do_not_crowd_them():
     # the seeds' issue years: 2015 would sit two years from 2013, its label over the end's on a phone
     assert list(year_marks(2013, 2025)) == [2013, 2020, 2025]
     assert list(year_marks(2016, 2016)) == [2016]
+
+
+NAMES = {f"e{i:04d}": f"Entity {i:04d}" for i in range(500)} | {"asean": "ASEAN", "wto": "World Trade Organization"}
+
+
+def test_a_name_filter_lists_every_name_by_name_on_a_small_corpus(app_data: AppData) -> None:
+    names = app_data.vocab.entities or {}
+    by_name = sorted(names.items(), key=lambda x: x[1].casefold())
+    assert names and [o["value"] for o in name_options(names)] == [i for i, _ in by_name]
+
+
+def test_a_long_name_filter_lists_the_first_names_and_the_chosen_and_typing_searches_them_all() -> None:
+    options = [o["value"] for o in name_options(NAMES, limit=3)]
+    assert options == ["asean", "e0000", "e0001"]  # by name, case-insensitive
+    assert [o["value"] for o in name_options(NAMES, chosen="wto", limit=3)] == ["wto", *options]
+    assert [o["label"] for o in name_options(NAMES, search="trade")] == ["World Trade Organization"]
+    assert [o["value"] for o in name_options(NAMES, search="0499")] == ["e0499"]
+    assert len(name_options(NAMES)) == 200  # PICKER_OPTIONS
+    assert name_options(None) == []
