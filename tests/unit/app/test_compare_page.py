@@ -12,7 +12,7 @@ from dash import html
 
 from dashboard.app.state import STATUSES, CompareView, Vocabulary
 from dashboard.app.views.compare_parts import links_in, marked_text
-from dashboard.app.views.compare_rows import links_of, rows_of
+from dashboard.app.views.compare_rows import links_of, rows_of, unpack
 from dashboard.corpus.ids import symbol_key
 
 DOCS = {"40-QD-TTg-2016": "40/QĐ-TTg", "153-NQ-CP-2025": "153/NQ-CP", "57-KL-TW-2023": "57-KL/TW"}
@@ -192,7 +192,7 @@ def _row_ids(data_rows: str) -> list[str]:
             for child in part[3]:
                 walk(child)
 
-    for row in json.loads(data_rows):
+    for row in unpack(data_rows):
         walk(row["p"])
     return out
 
