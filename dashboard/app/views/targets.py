@@ -168,7 +168,7 @@ def outputs(data: AppData, view: TargetsView) -> dict[str, Any]:
         ids.TARGETS_CONFLICTS: conflicts(data, view, rows),
         ids.TARGETS_TIMELINE: timeline_figure(data.dataset, options),
         ids.TARGETS_INDICATORS: indicators_figure(data.dataset, options),
-        ids.TARGETS_TABLE: targets_table_view(data.documents, rows, view.lang),
+        ids.TARGETS_TABLE: targets_table_view(data.documents, rows, view.lang, view),
         ids.TARGETS_YEARS_TEXT: years_shown(data, view),
         ids.TARGETS_LIST: targets_list(rows, view.lang),
     }
