@@ -133,7 +133,8 @@
     // The rows come as one list, `data-rows` of their box (views/compare_rows.py), packed: {r: rows, u: the
     // addresses' parts, s: titles, c: chips}, a row {k: key, v: version, p: the row, h: its corrections'
     // addresses}. A new list keeps the node of every row whose key and version are shown already (its
-    // corrections get their new addresses), makes the others, and puts all in order.
+    // corrections get their new addresses; such a row may come without its parts `p`), makes the others, and
+    // puts all in order.
     var packed = {s: [], c: [], u: null};  // the tables of the list being made
     function address(entry, u) {  // "<dropped pins' indices>;<added pin>;<anchor>", or a whole address
         if (entry.charAt(0) === "/" || !u) { return entry; }
@@ -157,10 +158,14 @@
             if (node._rowKey !== undefined) { old[node._rowKey] = node; }
         }
         var at = box.firstChild;  // where the next row goes
+        var lost = false;
         rows.forEach(function (row) {
             var el = old[row.k];
             if (el && el._rowVersion === row.v) {
                 delete old[row.k];
+            } else if (!row.p) {  // sent without its parts as on screen, yet not here: never expected
+                lost = true;
+                return;
             } else {
                 var made = document.createElement("div");
                 make(made, [row.p]);
@@ -181,6 +186,7 @@
             box.removeChild(at);
             at = next;
         }
+        if (lost) { window.location.reload(); }  // the address draws the whole page, every row whole
     }
     function buildAll() {
         if (!onComparePage()) { return; }

@@ -53,17 +53,19 @@ def pairs_section(
                 ],
                 className="pair-cols pair-cols-head",
             ),
-            rows_box(pair_rows(data, result, view, pins or []), view, pins or []),
+            rows_box(pair_rows(data, result, view, pins or []), view, pins or [], scope=data),
         ],
         className="compare-pairs",
     )
 
 
-def rows_box(rows: list[Any], view: CompareView | None = None, pins: list[Pin] | None = None) -> html.Div:
+def rows_box(
+    rows: list[Any], view: CompareView | None = None, pins: list[Pin] | None = None, scope: object = None
+) -> html.Div:
     """Return the box of the rows: empty, with the rows as data (`data-rows`, views/compare_rows.py) that
     assets/compare_links.js makes into elements and, on a new list, reconciles row by row (`view` and `pins`:
-    the view and the pins the rows' corrections start from)."""
-    packed = rows_json(rows, view, pins)
+    the view and the pins the rows' corrections start from; `scope`: the data they are drawn from)."""
+    packed = rows_json(rows, view, pins, scope=scope)
     return html.Div(id=ids.COMPARE_PAIRS, className="compare-rows", **parts.data({"data-rows": packed}))
 
 

@@ -31,6 +31,10 @@ size follows the rows drawn and not what every row repeats:
   sent whole (it starts with "/");
 - a link's title (the offered provision's words, the same provision offered beside many rows) is an index into
   `s`, and a theme chip is `["c", index]` into `c`, each string once.
+- after a correction (or any new address of the same pair), a row the page shows already, same key and same
+  version, goes without `p`: the browser keeps its node (and the parts it made it from). The process remembers
+  the versions of the rows of the last SHOWN_KEPT views it drew; a view it does not remember (another worker,
+  a restart) gets every row whole.
 
 `unpack` gives the rows back as `rows_data` made them (the tests and `links_of` read them so).
 """
@@ -39,6 +43,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from dashboard.app.views.compare_parts import parts_of
@@ -50,21 +57,53 @@ if TYPE_CHECKING:
 ATTRIBUTES = ("id", "title", "href", "role")  # besides className (as "class") and data-*; compare_links.js alike
 
 
-def rows_json(rows: list[Any], view: CompareView | None = None, pins: list[Pin] | None = None) -> str:
+SHOWN_KEPT = 256  # views whose rows' versions are kept (per process), to send a correction only what changed
+# (id of the data drawn from, the view's address) → (the data, weakly; each row's key → version)
+_shown: OrderedDict[tuple[int, str], tuple[Callable[[], object], dict[str, str]]] = OrderedDict()
+
+
+def rows_json(
+    rows: list[Any],
+    view: CompareView | None = None,
+    pins: list[Pin] | None = None,
+    *,
+    scope: object = None,
+    since: str | None = None,
+) -> str:
     """Return the value of the rows' box's `data-rows` for `rows` (components from compare_pairs.pair_rows),
-    packed (above); `view` and `pins` are the view on screen and the reader's pins applied in it."""
-    return json.dumps(pack(rows_data(rows), view, pins or []), ensure_ascii=False, separators=(",", ":"))
+    packed (above); `view` and `pins` are the view drawn and the reader's pins applied in it. `since`: the
+    address on screen, whose rows' versions this process remembers (`scope`: the data they were drawn from):
+    a row on screen already goes without its parts, the browser keeps its node."""
+    data = rows_data(rows)
+    drawn = _shown.get((id(scope), since or "")) if since is not None else None
+    known = drawn[1] if drawn is not None and drawn[0]() is scope else {}  # (an id is reused once freed)
+    if view is not None:
+        key = (id(scope), view.to_query())
+        try:
+            ref: Callable[[], object] = weakref.ref(scope)
+        except TypeError:  # None, or a value that cannot be referred to weakly: held
+            ref = lambda held=scope: held  # noqa: E731
+        _shown[key] = (ref, {r["k"]: r["v"] for r in data})
+        _shown.move_to_end(key)
+        while len(_shown) > SHOWN_KEPT:
+            _shown.popitem(last=False)
+    return json.dumps(pack(data, view, pins or [], known), ensure_ascii=False, separators=(",", ":"))
 
 
-def pack(rows: list[dict[str, Any]], view: CompareView | None, pins: list[Pin]) -> dict[str, Any]:
-    """Return rows_data's rows packed: addresses as changes of the pins, titles and chips once each."""
+def pack(
+    rows: list[dict[str, Any]], view: CompareView | None, pins: list[Pin], known: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """Return rows_data's rows packed: addresses as changes of the pins, titles and chips once each; a row whose
+    key and version are in `known` (on screen) without its parts."""
     addresses = _Addresses(view, pins)
     titles: dict[str, int] = {}
     chips: dict[str, int] = {}
-    packed = [
-        {"k": r["k"], "v": r["v"], "p": _pack(r["p"], titles, chips), "h": [addresses.entry(h) for h in r["h"]]}
-        for r in rows
-    ]
+    packed: list[dict[str, Any]] = []
+    for r in rows:
+        row = {"k": r["k"], "v": r["v"], "h": [addresses.entry(h) for h in r["h"]]}
+        if (known or {}).get(r["k"]) != r["v"]:
+            row["p"] = _pack(r["p"], titles, chips)
+        packed.append(row)
     return {"r": packed, "u": addresses.table, "s": list(titles), "c": [json.loads(c) for c in chips]}
 
 
@@ -75,7 +114,8 @@ def unpack(data_rows: str) -> list[dict[str, Any]]:
         return value
     table, titles, chips = value["u"], value["s"], value["c"]
     return [
-        {**r, "p": _unpack(r["p"], titles, chips), "h": [expand(h, table) for h in r["h"]]} for r in value["r"]
+        {**r, **({"p": _unpack(r["p"], titles, chips)} if "p" in r else {}), "h": [expand(h, table) for h in r["h"]]}
+        for r in value["r"]
     ]
 
 

@@ -61,7 +61,9 @@ def refreshed(data: AppData, shown: str | None, search: str | None) -> dict[str,
     for box, children in boxes.items():  # a box drawn again is mounted again: only those that changed
         if to_json(children) != to_json(before[box]):
             out[box] = children
-    out[ids.COMPARE_PAIRS] = rows_json(pair_rows(data, result, new, pins), new, pins)
+    out[ids.COMPARE_PAIRS] = rows_json(
+        pair_rows(data, result, new, pins), new, pins, scope=data, since=old.to_query()
+    )
     return out
 
 

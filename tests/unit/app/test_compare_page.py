@@ -365,18 +365,26 @@ def test_a_new_address_sends_only_what_it_changes(fixture_data: Path):
     afters = [before.replace(pin=(f"{first_a}-",)), before.replace(status=("new",)),
               before.replace(theme=data.vocab.themes[0])]
     for after in afters:
+        drawn: dict = {}
+        _walk(html.Div(content(data, before)), drawn, [])  # the page on screen
         update = refreshed(data, before.to_query(), after.to_query())
         assert update is not None and update[ids.COMPARE_CONTENT] is no_update  # the content as a whole stays
         found: dict = {}
         _walk(html.Div(content(data, after)), found, [])
-        drawn: dict = {}
-        _walk(html.Div(content(data, before)), drawn, [])
         for box, prop in BOXES.items():
             if box == ids.COMPARE_CONTENT:
                 continue
             now = found[box].to_plotly_json()["props"][prop]
             if update[box] is no_update:  # a box left alone shows what drawing the page anew puts in it
                 assert json.loads(to_json(drawn[box].to_plotly_json()["props"][prop])) == json.loads(to_json(now))
+            elif box == ids.COMPARE_PAIRS:  # the rows: those on screen already go without their parts
+                on_screen = {r["k"]: r for r in unpack(drawn[box].to_plotly_json()["props"][prop])}
+                sent, whole = unpack(update[box]), unpack(now)
+                assert [(r["k"], r["v"], r["h"]) for r in sent] == [(r["k"], r["v"], r["h"]) for r in whole]
+                for row, full in zip(sent, whole, strict=True):
+                    mine = row if "p" in row else on_screen[row["k"]]
+                    assert mine["v"] == full["v"] and mine["p"] == full["p"]
+                assert any("p" not in r for r in sent)  # the rows on screen that stay are not sent again
             else:
                 assert json.loads(to_json(update[box])) == json.loads(to_json(now)), box
         assert update[ids.COMPARE_PAIRS] is not no_update
