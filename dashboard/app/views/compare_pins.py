@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, quote_plus
 
 from dash import dcc, html
 
@@ -276,8 +276,30 @@ def correction(children: str, *, href: str, className: str, title: str | None = 
 
 
 def _href(view: CompareView, pins: list[Pin], anchor: str = "") -> str:
-    href = view.replace(pin=tuple(p.text() for p in pins)).href()
+    """Return the address of `view` with the reader's pins `pins` (and `#anchor`): `view.replace(pin=…).href()`,
+    written from the view's address around its pins (a page of a long comparison writes ~2,800 of them)."""
+    pre, post, bare = _frame(view)
+    href = f"{pre}pin={','.join(_quoted(p.text()) for p in pins)}{post}" if pins else bare
     return f"{href}#{anchor}" if anchor else href
+
+
+_frames: dict[CompareView, tuple[str, str, str]] = {}
+
+
+def _frame(view: CompareView) -> tuple[str, str, str]:
+    """Return the address of `view` before its pins (… `&`), after them, and with no pin."""
+    frame = _frames.get(view)
+    if frame is None:
+        if len(_frames) > 256:
+            _frames.clear()
+        pre, _, post = view.replace(pin=("\x01",)).href().partition("pin=%01")
+        frame = _frames[view] = (pre, post, view.replace(pin=()).href())
+    return frame
+
+
+@lru_cache(maxsize=8192)
+def _quoted(pin: str) -> str:
+    return quote_plus(pin, safe=",:/!")  # as View.to_query writes a value
 
 
 def _between(items: list[Any], sep: str) -> list[Any]:

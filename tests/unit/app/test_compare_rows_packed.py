@@ -82,3 +82,17 @@ def test_the_rows_are_drawn_a_page_at_a_time(app_data: AppData, monkeypatch: pyt
         _drawn(app_data, view.replace(page=pages))[0]
     )
     assert CompareView.from_query(f"{PAIR}&page=2", app_data.vocab).page == 2
+
+
+def test_a_corrections_address_is_the_views_address_with_those_pins(app_data: AppData) -> None:
+    from dashboard.analysis.diff.pins import Pin
+    from dashboard.app.views.compare_pins import _href
+
+    plain = CompareView.from_query(PAIR, app_data.vocab)
+    a, b = app_data.by_document[plain.a], app_data.by_document[plain.b]
+    pins = [Pin(a[0], b[1]), Pin(a[1], b[0], also=True), Pin(a[2], b[2], apart=True), Pin(a[3], None)]
+    for search in (PAIR, f"{PAIR}&theme=health&status=new,dropped&page=2&lang=vi"):
+        view = CompareView.from_query(search, app_data.vocab)
+        for some in ([], pins[:1], pins):
+            want = view.replace(pin=tuple(p.text() for p in some)).href()
+            assert _href(view, some) == want and _href(view, some, "a-3") == f"{want}#a-3"
