@@ -13,6 +13,7 @@ drawn: a conflict is shown, never resolved by hiding a row).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -40,7 +41,7 @@ from dashboard.figures.targets.tables import (
     value_text,
     years_text,
 )
-from dashboard.figures.template import escape, source_caption
+from dashboard.figures.template import caption_text, escape, source_caption
 from dashboard.figures.themes.tables import coverage_sentence
 from dashboard.i18n import localised, table
 
@@ -55,6 +56,9 @@ CONFLICT = "#A03D00"
 INK = "#333333"
 YEAR_BAND = "#FFF1B8"
 MAX_ROWS = 60  # targets the timeline draws at most (the earliest due); the page's table lists them all
+# documents a Targets chart's source caption names one by one; beyond, how many (10,000 symbols were 131 KB of
+# each chart's answer)
+CAPTION_DOCUMENTS = 40
 
 TEXT = table("targets_chart")
 
@@ -213,7 +217,7 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         layout,
         title=word(TEXT, "timeline_title", lang),
         subtitle=subtitle,
-        caption=source_caption([d.symbol for d in docs], ds.version, extra=" ".join(notes), lang=lang),
+        caption=source_caption(caption_documents(docs, lang), ds.version, extra=" ".join(notes), lang=lang),
         height=max(400, 220 + 25 * n),
         top=80,
         bottom=30,
@@ -221,6 +225,14 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def caption_documents(docs: Sequence[Any], lang: str) -> list[str]:
+    """Return the documents a chart's source caption names: their symbols, or past CAPTION_DOCUMENTS their
+    count ("10,000 documents")."""
+    if len(docs) <= CAPTION_DOCUMENTS:
+        return [d.symbol for d in docs]
+    return [caption_text("n_documents", lang, n=len(docs))]
 
 
 def _rows(
