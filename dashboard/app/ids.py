@@ -148,6 +148,7 @@ TARGETS_TIMELINE = "tgt-timeline"
 TARGETS_LIST = "tgt-list"  # the timeline as a list by due year, shown on phones instead
 TARGETS_INDICATORS = "tgt-indicators"
 TARGETS_TABLE = "tgt-table"
+TARGETS_PAGER = "tgt-pager"  # previous / next page of the table
 
 
 def chart_card(graph_id: str) -> str:

@@ -92,12 +92,16 @@
                 el = document.createElement("span");
                 el.className = p[1];
                 make(el, p[2]);
+            } else if (p[0] === "c") {  // a chip of the rows' table
+                if (packed.c[p[1]]) { make(parent, [packed.c[p[1]]]); }
+                return;
             } else if (p[0] === "a") {
                 el = document.createElement("a");
                 el.textContent = p[1];
                 if (p[2]) { el.href = p[2]; }
                 el.className = p[3];
-                if (p[4]) { el.title = p[4]; }
+                var title = typeof p[4] === "number" ? packed.s[p[4]] : p[4];  // a title of the rows' table
+                if (title) { el.title = title; }
                 if (p[5] === "fix") { el.setAttribute("data-correction", ""); }
                 if (p[5] === "spa") { el.addEventListener("click", follow); }
             } else if (p[0] === "mark" && MARKS.indexOf(p[1]) >= 0) {
@@ -126,24 +130,42 @@
         el.setAttribute("data-built", spec);
     }
 
-    // The rows come as one list, `data-rows` of their box (views/compare_rows.py): {k: key, v: version, p: the
-    // row, h: its corrections' addresses}. A new list keeps the node of every row whose key and version are
-    // shown already (its corrections get their new addresses), makes the others, and puts all in order.
+    // The rows come as one list, `data-rows` of their box (views/compare_rows.py), packed: {r: rows, u: the
+    // addresses' parts, s: titles, c: chips}, a row {k: key, v: version, p: the row, h: its corrections'
+    // addresses}. A new list keeps the node of every row whose key and version are shown already (its
+    // corrections get their new addresses; such a row may come without its parts `p`), makes the others, and
+    // puts all in order.
+    var packed = {s: [], c: [], u: null};  // the tables of the list being made
+    function address(entry, u) {  // "<dropped pins' indices>;<added pin>;<anchor>", or a whole address
+        if (entry.charAt(0) === "/" || !u) { return entry; }
+        var at = entry.split(";");
+        var gone = at[0] ? at[0].split(",") : [];
+        var pins = u.pins.filter(function (p, i) { return gone.indexOf(String(i)) < 0; });
+        if (at[1]) { pins.push(at[1]); }
+        var head = pins.length ? u.pre + "pin=" + pins.join(",") + u.post : u.bare;
+        return at[2] ? head + "#" + at[2] : head;
+    }
     function reconcile(box) {
         var spec = box.getAttribute("data-rows");
         if (box._rowsBuilt === spec) { return; }
         var rows;
         try { rows = JSON.parse(spec); } catch (e) { return; }
         box._rowsBuilt = spec;
+        packed = Array.isArray(rows) ? {s: [], c: [], u: null} : {s: rows.s || [], c: rows.c || [], u: rows.u};
+        if (!Array.isArray(rows)) { rows = rows.r || []; }
         var old = {};
         for (var node = box.firstChild; node; node = node.nextSibling) {
             if (node._rowKey !== undefined) { old[node._rowKey] = node; }
         }
         var at = box.firstChild;  // where the next row goes
+        var lost = false;
         rows.forEach(function (row) {
             var el = old[row.k];
             if (el && el._rowVersion === row.v) {
                 delete old[row.k];
+            } else if (!row.p) {  // sent without its parts as on screen, yet not here: never expected
+                lost = true;
+                return;
             } else {
                 var made = document.createElement("div");
                 make(made, [row.p]);
@@ -154,7 +176,8 @@
             }
             var links = el.querySelectorAll("a[data-correction]");
             for (var k = 0; k < links.length && k < row.h.length; k++) {
-                if (links[k].getAttribute("href") !== row.h[k]) { links[k].setAttribute("href", row.h[k]); }
+                var href = address(row.h[k], packed.u);
+                if (links[k].getAttribute("href") !== href) { links[k].setAttribute("href", href); }
             }
             if (el !== at) { box.insertBefore(el, at); } else { at = at.nextSibling; }
         });
@@ -163,6 +186,7 @@
             box.removeChild(at);
             at = next;
         }
+        if (lost) { window.location.reload(); }  // the address draws the whole page, every row whole
     }
     function buildAll() {
         if (!onComparePage()) { return; }

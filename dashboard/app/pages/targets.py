@@ -41,7 +41,7 @@ searchable_documents(ids.TARGETS_DOCS)  # typing searches every document
 )
 def _update_targets(search: str | None, **controls: Any) -> dict[str, Any]:
     view = view_from_controls(current(), search, **controls)
-    if view.same_as(search, current().vocab):
+    if view.same_as(search, current().vocab, ignore=("page",)):
         raise PreventUpdate  # fired by the page's own rendering, not by a change
     return {ids.URL: view.to_query(), **outputs(current(), view)}
 

@@ -27,10 +27,11 @@ class CompareView(View):
     filtered by `theme` and by `status` (any of kept, reworded, merged, split, new, dropped; none means all), and
     the reader's corrections to the pairing (`pin`: 3.b1-p2, 3.b1-, -p3, 3.b1!p2, 3.b1+p13; see
     analysis/diff/pins.py). A pin is checked for its shape here; whether it names provisions of the two documents
-    is checked when the page is drawn."""
+    is checked when the page is drawn. `page`: the page of the aligned rows (from 1) when they are more than one
+    page holds."""
 
     PATH: ClassVar[str] = "/compare"
-    PARAMS: ClassVar[tuple[str, ...]] = ("a", "b", "theme", "status", "pin")
+    PARAMS: ClassVar[tuple[str, ...]] = ("a", "b", "theme", "status", "page", "pin")
 
     a: str = ""
     b: str = ""
@@ -39,6 +40,7 @@ class CompareView(View):
     pin: tuple[str, ...] = ()
     unknown_a: str = ""  # what the address asked for when no held document has that id or symbol
     unknown_b: str = ""
+    page: int = 1
 
     @classmethod
     def _parse(cls, reader: _Reader, vocab: Vocabulary) -> dict[str, Any]:
@@ -67,6 +69,7 @@ class CompareView(View):
             "theme": reader.choice("theme", vocab.themes),
             "status": () if len(chosen) == len(STATUSES) else chosen,
             "pin": tuple(pins) if docs["a"] and docs["b"] else (),  # pins name provisions of both documents
+            "page": reader.page(),
         }
 
     def _params(self) -> list[tuple[str, str]]:
@@ -75,6 +78,7 @@ class CompareView(View):
             ("b", self.b or self.unknown_b),
             ("theme", self.theme),
             ("status", ",".join(self.status)),
+            ("page", str(self.page) if self.page > 1 else ""),
             ("pin", ",".join(self.pin)),
         ]
         return [(k, v) for k, v in pairs if v]

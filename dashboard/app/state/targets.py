@@ -31,10 +31,11 @@ def year_range_text(low: int, high: int) -> str:
 @dataclass(frozen=True)
 class TargetsView(View):
     """Targets and reported indicators: documents (`docs`), a theme, kinds (`kind`, comma-separated), the
-    years they fall due in (`from`, `to`), and how the timeline groups its rows (`by`: document or theme)."""
+    years they fall due in (`from`, `to`), how the timeline groups its rows (`by`: document or theme) and the
+    page of the table (`page`, from 1) when its rows are more than a page holds."""
 
     PATH: ClassVar[str] = "/targets"
-    PARAMS: ClassVar[tuple[str, ...]] = ("docs", "theme", "kind", "from", "to", "by")
+    PARAMS: ClassVar[tuple[str, ...]] = ("docs", "theme", "kind", "from", "to", "by", "page")
 
     docs: tuple[str, ...] = ()
     theme: str = ""
@@ -42,6 +43,7 @@ class TargetsView(View):
     year_from: int | None = None
     year_to: int | None = None
     by: str = "document"
+    page: int = 1
 
     @classmethod
     def _parse(cls, reader: _Reader, vocab: Vocabulary) -> dict[str, Any]:
@@ -58,6 +60,7 @@ class TargetsView(View):
             "year_from": year_from,
             "year_to": year_to,
             "by": reader.choice("by", GROUPINGS) or "document",
+            "page": reader.page(),
         }
 
     @staticmethod
@@ -89,6 +92,7 @@ class TargetsView(View):
             ("from", str(self.year_from) if self.year_from is not None else ""),
             ("to", str(self.year_to) if self.year_to is not None else ""),
             ("by", self.by if self.by != "document" else ""),
+            ("page", str(self.page) if self.page > 1 else ""),
         ]
         return [(k, v) for k, v in pairs if v]
 

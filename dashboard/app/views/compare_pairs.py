@@ -18,6 +18,7 @@ from dashboard.app.views import compare_parts as parts
 from dashboard.app.views.compare_pins import (
     candidate_links,
     cell_id,
+    correction,
     manual_pairing,
     pair_actions,
     pins_bar,
@@ -25,7 +26,9 @@ from dashboard.app.views.compare_pins import (
 from dashboard.app.views.compare_rows import rows_json
 from dashboard.app.views.compare_text import text
 
-MAX_ROWS = 150  # pairs drawn at once (each is ~3 kB of components); the filters narrow a longer list
+# pairs drawn at once: a page of rows (`&page=N`). Each row's corrections and counterparts take ~4 KB of the
+# answer, so 150 rows of two 500-provision documents were over 1 MB (issue 17); the seeds' pairs have ≤ 70 rows.
+MAX_ROWS = 100
 
 
 def pairs_section(
@@ -50,16 +53,20 @@ def pairs_section(
                 ],
                 className="pair-cols pair-cols-head",
             ),
-            rows_box(pair_rows(data, result, view, pins or [])),
+            rows_box(pair_rows(data, result, view, pins or []), view, pins or [], scope=data),
         ],
         className="compare-pairs",
     )
 
 
-def rows_box(rows: list[Any]) -> html.Div:
+def rows_box(
+    rows: list[Any], view: CompareView | None = None, pins: list[Pin] | None = None, scope: object = None
+) -> html.Div:
     """Return the box of the rows: empty, with the rows as data (`data-rows`, views/compare_rows.py) that
-    assets/compare_links.js makes into elements and, on a new list, reconciles row by row."""
-    return html.Div(id=ids.COMPARE_PAIRS, className="compare-rows", **parts.data({"data-rows": rows_json(rows)}))
+    assets/compare_links.js makes into elements and, on a new list, reconciles row by row (`view` and `pins`:
+    the view and the pins the rows' corrections start from; `scope`: the data they are drawn from)."""
+    packed = rows_json(rows, view, pins, scope=scope)
+    return html.Div(id=ids.COMPARE_PAIRS, className="compare-rows", **parts.data({"data-rows": packed}))
 
 
 def shown_pairs(result: dict[str, Any], view: CompareView) -> list[dict[str, Any]]:
@@ -74,23 +81,43 @@ def shown_pairs(result: dict[str, Any], view: CompareView) -> list[dict[str, Any
 
 
 def pair_count(result: dict[str, Any], view: CompareView) -> html.P:
-    """Return "Showing n of total pairs" (the numbers also as data attributes)."""
+    """Return "Showing n of total pairs" (the numbers also as data attributes) and, when the rows are more than
+    a page, which rows are drawn with links to the previous and next pages (followed in place, as corrections
+    are: the address changes and only the rows are drawn again)."""
     shown, total = len(shown_pairs(result, view)), len(result["pairs"])
-    count = _t("showing", view.lang).format(n=shown, total=total)
-    if shown > MAX_ROWS:
-        count += " " + _t("capped", view.lang).format(n=MAX_ROWS)
+    count: list[Any] = [_t("showing", view.lang).format(n=shown, total=total)]
+    page, pages = row_page(view, shown)
+    if pages > 1:
+        first, last = (page - 1) * MAX_ROWS + 1, min(page * MAX_ROWS, shown)
+        count.append(html.Span(" · " + _t("rows", view.lang).format(first=first, last=last), className="me-2"))
+        for to, label, cls in ((page - 1, f"← {t('common.previous', view.lang)}", "prev"),
+                               (page + 1, f"{t('common.next', view.lang)} →", "next")):
+            if 1 <= to <= pages:
+                href = view.replace(page=to).href() + f"#{ids.COMPARE_PAIRS}"
+                count.append(correction(label, href=href, className=f"rows-page rows-{cls} me-2"))
+    paged = {"data-page": str(page)} if pages > 1 else {}
     return html.P(
-        count,
+        count if pages > 1 else count[0],
         id=ids.COMPARE_PAIR_COUNT,
         className="fw-semibold",
-        **parts.data({"data-count": str(shown), "data-total": str(total)}),
+        **parts.data({"data-count": str(shown), "data-total": str(total), **paged}),
     )
 
 
+def row_page(view: CompareView, shown: int) -> tuple[int, int]:
+    """Return the page of rows the view draws (its `page`, at most the last) and how many pages there are."""
+    pages = max(1, -(-shown // MAX_ROWS))
+    return min(view.page, pages), pages
+
+
 def pair_rows(data: AppData, result: dict[str, Any], view: CompareView, pins: list[Pin]) -> list[Any]:
-    """Return the rows of the shown pairs (at most MAX_ROWS), or a line saying none matches."""
+    """Return the rows of the shown pairs on the view's page (at most MAX_ROWS), or a line saying none
+    matches."""
     seen: set[str] = set()  # a provision linked several times is an anchor (an id) in its first row only
-    rows = [_pair_row(data, result, pair, view, pins, seen) for pair in shown_pairs(result, view)[:MAX_ROWS]]
+    pairs = shown_pairs(result, view)
+    page, _ = row_page(view, len(pairs))
+    start = (page - 1) * MAX_ROWS
+    rows = [_pair_row(data, result, pair, view, pins, seen) for pair in pairs[start : start + MAX_ROWS]]
     return rows or [html.P(_t("none", view.lang), className="text-muted")]
 
 

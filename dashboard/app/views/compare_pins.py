@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, quote_plus
 
 from dash import dcc, html
 
@@ -43,7 +43,7 @@ def pins_bar(view: CompareView, pins: list[Pin]) -> html.Div:
             html.Span(
                 [
                     _describe(pin),
-                    _correction(
+                    correction(
                         "✕",
                         href=_href(view, [p for p in pins if p != pin]),
                         className="pin-remove",
@@ -57,7 +57,7 @@ def pins_bar(view: CompareView, pins: list[Pin]) -> html.Div:
     return html.Div(
         [
             html.Span(text("pinned", lang, n=len(pins)), className="me-2"),
-            _correction(text("reset", lang), href=_href(view, []), className="pin-reset"),
+            correction(text("reset", lang), href=_href(view, []), className="pin-reset"),
             html.Div([*_between(items, " · "), *([" · ", *more] if more else [])], className="pin-list"),
             as_yaml(view, pins),
         ],
@@ -185,12 +185,12 @@ def pair_actions(data: AppData, view: CompareView, pins: list[Pin], pair: dict[s
         rest = without_link(pins, pair["a"], pair["b"]) if also else without(pins, fixed)
         return [
             html.Span(text("by_reader", lang), className="pin-badge"),
-            _correction(text("undo", lang), href=_href(view, rest, anchor), className="pin-undo"),
+            correction(text("undo", lang), href=_href(view, rest, anchor), className="pin-undo"),
         ]
     if pair["a"] and pair["b"]:
         apart = with_pin(pins, Pin(pair["a"], pair["b"], apart=True))
         return [
-            _correction(
+            correction(
                 text("unpair", lang),
                 href=_href(view, apart, anchor),
                 className="pin-unpair",
@@ -268,7 +268,7 @@ def _option(row: Mapping[Any, Any]) -> str:
     return f"{str(row['id']).split(':', 1)[-1]} · {_short(subject_text(row), 90)}"
 
 
-def _correction(children: str, *, href: str, className: str, title: str | None = None) -> html.A:
+def correction(children: str, *, href: str, className: str, title: str | None = None) -> html.A:
     """Return a correction's link: a plain link to the corrected address (it opens in a new tab as it is), which
     assets/compare_links.js follows in place: the address changes, and only what it changes is drawn again."""
     attrs = parts.data({"title": title, "data-correction": ""} if title else {"data-correction": ""})
@@ -276,8 +276,30 @@ def _correction(children: str, *, href: str, className: str, title: str | None =
 
 
 def _href(view: CompareView, pins: list[Pin], anchor: str = "") -> str:
-    href = view.replace(pin=tuple(p.text() for p in pins)).href()
+    """Return the address of `view` with the reader's pins `pins` (and `#anchor`): `view.replace(pin=…).href()`,
+    written from the view's address around its pins (a page of a long comparison writes ~2,800 of them)."""
+    pre, post, bare = _frame(view)
+    href = f"{pre}pin={','.join(_quoted(p.text()) for p in pins)}{post}" if pins else bare
     return f"{href}#{anchor}" if anchor else href
+
+
+_frames: dict[CompareView, tuple[str, str, str]] = {}
+
+
+def _frame(view: CompareView) -> tuple[str, str, str]:
+    """Return the address of `view` before its pins (… `&`), after them, and with no pin."""
+    frame = _frames.get(view)
+    if frame is None:
+        if len(_frames) > 256:
+            _frames.clear()
+        pre, _, post = view.replace(pin=("\x01",)).href().partition("pin=%01")
+        frame = _frames[view] = (pre, post, view.replace(pin=()).href())
+    return frame
+
+
+@lru_cache(maxsize=8192)
+def _quoted(pin: str) -> str:
+    return quote_plus(pin, safe=",:/!")  # as View.to_query writes a value
 
 
 def _between(items: list[Any], sep: str) -> list[Any]:

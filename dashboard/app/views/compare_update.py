@@ -61,7 +61,9 @@ def refreshed(data: AppData, shown: str | None, search: str | None) -> dict[str,
     for box, children in boxes.items():  # a box drawn again is mounted again: only those that changed
         if to_json(children) != to_json(before[box]):
             out[box] = children
-    out[ids.COMPARE_PAIRS] = rows_json(pair_rows(data, result, new, pins))
+    out[ids.COMPARE_PAIRS] = rows_json(
+        pair_rows(data, result, new, pins), new, pins, scope=data, since=old.to_query()
+    )
     return out
 
 
@@ -149,8 +151,8 @@ def changed(
     elif trigger in CONTROLS:
         a, b, theme, status = controls
         view = view_from_controls(data, search, a=a, b=b, theme=theme, status=status)
-        if view == CompareView.from_query(search, data.vocab).replace(unknown_a="", unknown_b=""):
-            return out  # the controls show the address already
+        if view == CompareView.from_query(search, data.vocab).replace(unknown_a="", unknown_b="", page=1):
+            return out  # the controls show the address already (whatever its page of rows)
         # a new filter or pair: no correction's #anchor should pull the reader away from the controls
         address = view.to_query()
         out.update({SEARCH: address, HASH: ""})

@@ -14,52 +14,71 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard import i18n
-from dashboard.app.components import document_link, external_link, source_link
+from dashboard.app import ids
+from dashboard.app.components import document_link, external_link, pager, source_link
 from dashboard.app.components.attrs import attrs
 from dashboard.app.components.tables import table_head
 from dashboard.app.i18n import t
-from dashboard.app.state import DocumentView
+from dashboard.app.state import DocumentView, TargetsView
 from dashboard.figures.coverage import COVERAGE_STYLE, coverage_key, coverage_label
 from dashboard.figures.labels import text
 from dashboard.figures.targets.deadlines import role_label
 from dashboard.figures.targets.tables import kind_label, value_text, years_text
 from dashboard.i18n import localised, table
 
-MAX_ROWS = 100  # rows drawn at once; the count above the table says how many there are, the filters narrow them
+# rows drawn at once, a page (`&page=N`, each of the two tables its Nth page); the count above the table says how
+# many there are. ~2.5 KB and ~17 components a row: 2 × 100 rows were 500 KB of every answer at 1,000 documents.
+MAX_ROWS = 50
 EXCERPT = 240  # characters of a long provision shown around a target's words
 KIND_GLYPH = {"goal": "★", "milestone": "◆", "programme_period": "■", "reported_indicator": "●"}
 TEXT = table("targets_table")
 
 
 def targets_table_view(
-    documents: Mapping[str, Mapping[str, Any]], rows: Sequence[Mapping[str, Any]], lang: str
+    documents: Mapping[str, Mapping[str, Any]],
+    rows: Sequence[Mapping[str, Any]],
+    lang: str,
+    view: TargetsView | None = None,
 ) -> list[Any]:
-    """Return the table of `rows` (target_records), at most MAX_ROWS, with a note when there are more."""
+    """Return the table of `rows` (target_records): the deadlines, then the years apart, each at most MAX_ROWS
+    (the view's page of each), with the rows shown and links to the other pages when there are more."""
     if not rows:
         return [html.P(_t("none", lang), className="text-muted")]
     due = [r for r in rows if r.get("role", "deadline") == "deadline"]
     apart = [r for r in rows if r.get("role", "deadline") != "deadline"]
-    out = _table(documents, due, lang) if due else []
+    pages = max(1, -(-max(len(due), len(apart)) // MAX_ROWS))
+    page = min(view.page, pages) if view is not None else 1
+    out = _table(documents, due, lang, page=page) if due else []
     if apart:  # years that are not deadlines the document sets: apart, each with the reason
         out += [
             html.H3(_t("apart", lang), className="h6 mt-3", id="targets-apart"),
             html.P(_t("apart_note", lang), className="small text-muted"),
-            *_table(documents, apart, lang, role=True),
+            *_table(documents, apart, lang, role=True, page=page),
         ]
+    if view is not None and pages > 1:
+        out.append(pager(view, page, pages, f"{page} / {pages}", ids.TARGETS_PAGER, lang, className="pager my-2"))
     return out
 
 
 def _table(
-    documents: Mapping[str, Mapping[str, Any]], rows: Sequence[Mapping[str, Any]], lang: str, role: bool = False
+    documents: Mapping[str, Mapping[str, Any]],
+    rows: Sequence[Mapping[str, Any]],
+    lang: str,
+    role: bool = False,
+    page: int = 1,
 ) -> list[Any]:
     keys = ("col_years", "common.document", "col_target", "col_kind", "col_value", "col_source", "col_conf")
     head = table_head(_t(k, lang) if k in TEXT else t(k, lang) for k in keys)
-    body = [_row(r, documents.get(str(r["document_id"]), {}), lang, role) for r in rows[:MAX_ROWS]]
+    start = (page - 1) * MAX_ROWS
+    shown = rows[start : start + MAX_ROWS]
+    body = [_row(r, documents.get(str(r["document_id"]), {}), lang, role) for r in shown]
     table = html.Table([head, html.Tbody(body)], className="table table-sm align-top targets-table")
     hint = html.P(_t("scroll", lang), className="phone-only small text-muted mb-1 scroll-hint")
     out: list[Any] = [hint, html.Div(table, className="table-scroll")]
     if len(rows) > MAX_ROWS:
-        out.append(html.P(_t("capped", lang).format(n=MAX_ROWS, total=len(rows)), className="small text-muted"))
+        first, last = (start + 1, start + len(shown)) if shown else (0, 0)
+        note = _t("paged", lang).format(first=first, last=last, total=len(rows))
+        out.append(html.P(note, className="small text-muted targets-rows-shown"))
     return out
 
 

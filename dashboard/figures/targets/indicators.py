@@ -18,7 +18,7 @@ from dashboard.dataset.load import Dataset
 from dashboard.figures.compose import compose, empty_note, wrap
 from dashboard.figures.labels import chart_documents, chart_lang, text, word
 from dashboard.figures.registry import Chart, ChartOptions
-from dashboard.figures.targets.chart import CONFLICT
+from dashboard.figures.targets.chart import CONFLICT, caption_documents
 from dashboard.figures.targets.chart import TEXT as TARGET_TEXT
 from dashboard.figures.targets.tables import target_records, targets_table, value_text
 from dashboard.figures.template import CATEGORICAL, escape, source_caption
@@ -109,7 +109,7 @@ def indicators_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
         layout,
         title=word(TEXT, "ind_title", lang),
         subtitle=word(TEXT, "ind_subtitle", lang) + ".",
-        caption=source_caption([d.symbol for d in docs], ds.version, extra=extra.strip(), lang=lang),
+        caption=source_caption(caption_documents(docs, lang), ds.version, extra=extra.strip(), lang=lang),
         height=max(240 if not names else 300, 170 + 62 * len(names)),
         top=10,
         bottom=50,

@@ -139,12 +139,10 @@ def _all_records(ds: Dataset) -> tuple[dict[str, Any], ...]:
     kinds = {k: i for i, k in enumerate(KINDS)}
     table = table.assign(_d=table["document_id"].map(order), _k=table["kind"].map(kinds).fillna(len(KINDS)))
     table = table.sort_values(["due_year", "_d", "_k", "id"], na_position="last", kind="stable")
-    records = row_dicts(table[COLUMNS])
-    for row in records:  # NaN → None, so that "no year" reads the same everywhere
-        for key, value in row.items():
-            if isinstance(value, float) and value != value:
-                row[key] = None
-    return tuple(records)
+    # column by column (`tolist` gives Python values, as to_dict does, five times faster: 130,000 targets at
+    # 10,000 documents), NaN → None so that "no year" reads the same everywhere
+    columns = [[None if isinstance(v, float) and v != v else v for v in table[c].tolist()] for c in COLUMNS]
+    return tuple(dict(zip(COLUMNS, values, strict=True)) for values in zip(*columns, strict=True))
 
 
 def year_bounds(ds: Dataset) -> tuple[int, int]:
@@ -209,9 +207,7 @@ def _targets(ds: Dataset) -> pd.DataFrame:
     titles = document_titles(ds)
     table["role"] = [deadline_role(r, titles) for r in row_dicts(table)]
     table["label"] = [_label(r) for r in row_dicts(table)]
-    table["source"] = [
-        source_site(r["source_url"]) or text(r["source_note"]).split(",")[0] for r in row_dicts(table)
-    ]
+    table["source"] = [source_site(r["source_url"]) or text(r["source_note"]).split(",")[0] for r in row_dicts(table)]
     return table.reset_index(drop=True)
 
 

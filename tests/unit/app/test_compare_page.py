@@ -12,7 +12,7 @@ from dash import html
 
 from dashboard.app.state import STATUSES, CompareView, Vocabulary
 from dashboard.app.views.compare_parts import links_in, marked_text
-from dashboard.app.views.compare_rows import links_of, rows_of
+from dashboard.app.views.compare_rows import links_of, rows_of, unpack
 from dashboard.corpus.ids import symbol_key
 
 DOCS = {"40-QD-TTg-2016": "40/QĐ-TTg", "153-NQ-CP-2025": "153/NQ-CP", "57-KL-TW-2023": "57-KL/TW"}
@@ -192,7 +192,7 @@ def _row_ids(data_rows: str) -> list[str]:
             for child in part[3]:
                 walk(child)
 
-    for row in json.loads(data_rows):
+    for row in unpack(data_rows):
         walk(row["p"])
     return out
 
@@ -365,18 +365,26 @@ def test_a_new_address_sends_only_what_it_changes(fixture_data: Path):
     afters = [before.replace(pin=(f"{first_a}-",)), before.replace(status=("new",)),
               before.replace(theme=data.vocab.themes[0])]
     for after in afters:
+        drawn: dict = {}
+        _walk(html.Div(content(data, before)), drawn, [])  # the page on screen
         update = refreshed(data, before.to_query(), after.to_query())
         assert update is not None and update[ids.COMPARE_CONTENT] is no_update  # the content as a whole stays
         found: dict = {}
         _walk(html.Div(content(data, after)), found, [])
-        drawn: dict = {}
-        _walk(html.Div(content(data, before)), drawn, [])
         for box, prop in BOXES.items():
             if box == ids.COMPARE_CONTENT:
                 continue
             now = found[box].to_plotly_json()["props"][prop]
             if update[box] is no_update:  # a box left alone shows what drawing the page anew puts in it
                 assert json.loads(to_json(drawn[box].to_plotly_json()["props"][prop])) == json.loads(to_json(now))
+            elif box == ids.COMPARE_PAIRS:  # the rows: those on screen already go without their parts
+                on_screen = {r["k"]: r for r in unpack(drawn[box].to_plotly_json()["props"][prop])}
+                sent, whole = unpack(update[box]), unpack(now)
+                assert [(r["k"], r["v"], r["h"]) for r in sent] == [(r["k"], r["v"], r["h"]) for r in whole]
+                for row, full in zip(sent, whole, strict=True):
+                    mine = row if "p" in row else on_screen[row["k"]]
+                    assert mine["v"] == full["v"] and mine["p"] == full["p"]
+                assert any("p" not in r for r in sent)  # the rows on screen that stay are not sent again
             else:
                 assert json.loads(to_json(update[box])) == json.loads(to_json(now)), box
         assert update[ids.COMPARE_PAIRS] is not no_update

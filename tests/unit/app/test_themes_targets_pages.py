@@ -127,6 +127,38 @@ def test_targets_page_lists_every_target_with_its_source(app_data: AppData) -> N
     )
 
 
+def test_the_targets_table_turns_pages_of_rows_and_each_target_is_on_one(app_data: AppData, monkeypatch) -> None:
+    """A corpus of thousands has tens of thousands of targets: the table draws a page of them (`&page=N`),
+    says which rows it shows, and its pager leads to the others; a filter starts again from the first page."""
+    from dashboard.app.views import targets_table
+    from dashboard.figures.registry import ChartOptions
+    from dashboard.figures.targets.tables import target_records
+
+    monkeypatch.setattr(targets_table, "MAX_ROWS", 1)  # the fixture's few targets stand for thousands
+    stored = app_data.dataset.table("targets")
+    seen: list[str] = []
+    roles = [r.get("role", "deadline") == "deadline" for r in target_records(app_data.dataset, ChartOptions())]
+    pages = max(roles.count(True), roles.count(False))  # each of the two tables (deadlines, years apart) a row a page
+    assert pages > 2
+    for number in range(1, pages + 1):
+        table = by_id(targets_page(app_data, TargetsView(page=number)), ids.TARGETS_TABLE)
+        rows = [getattr(r, "data-target") for r in components(table, "Tr") if getattr(r, "data-target", None)]
+        assert 0 < len(rows) <= 2  # one of each table at most
+        seen += rows
+        pager = by_id(table, ids.TARGETS_PAGER)
+        hrefs = [n.href for n in components(pager, "Link")]
+        assert (f"/targets?page={number + 1}" in hrefs) == (number < pages)
+        assert any(h in ("/targets", f"/targets?page={number - 1}") for h in hrefs) == (number > 1)
+        assert "Rows " in text_of(table)
+    assert sorted(seen) == sorted(stored["id"])  # every target on one page, none twice
+    # past the last page: the last page; a filter from the controls goes back to the first
+    last = by_id(targets_page(app_data, TargetsView(page=999)), ids.TARGETS_TABLE)
+    assert text_of(last) == text_of(by_id(targets_page(app_data, TargetsView(page=pages)), ids.TARGETS_TABLE))
+    view = targets_from_controls(app_data, "?page=2", docs=[], theme=None, kinds=["goal"], years=None, by=None)
+    assert view.page == 1 and "page" not in view.to_query()
+    assert TargetsView.from_query("?page=3", app_data.vocab).page == 3
+
+
 def test_targets_year_filter_and_empty_result(app_data: AppData) -> None:
     view = targets_from_controls(app_data, "", docs=[], theme=None, kinds=["goal"], years=[2030, 2030], by=None)
     assert view.to_query() == "?kind=goal&from=2030&to=2030"

@@ -101,3 +101,22 @@ def test_every_chart_is_a_valid_plotly_figure(dataset, name, options) -> None:
     """The charts are built unvalidated for speed (figures.compose); plotly validates them here."""
     fig = get_chart(name).figure(dataset, options)
     go.Figure(fig.to_dict())  # raises on any property plotly does not know
+
+
+def test_a_large_corpus_is_counted_in_the_captions_not_named(dataset, monkeypatch) -> None:
+    """Both Targets charts name their documents in the source caption; a corpus of thousands is counted there
+    instead (10,000 symbols were 131 KB of each chart)."""
+    from dashboard.figures.labels import chart_documents
+    from dashboard.figures.targets import chart as targets_chart
+    from dashboard.figures.template import is_source_caption
+
+    docs = chart_documents(dataset, ())
+    for name in ("targets-timeline", "indicators"):
+        fig = get_chart(name).figure(dataset, ChartOptions())
+        caption = next(a.text for a in fig.layout.annotations if a.text.startswith("Source:"))
+        assert all(d.symbol in caption for d in docs)
+    monkeypatch.setattr(targets_chart, "CAPTION_DOCUMENTS", len(docs) - 1)  # the fixture stands for thousands
+    for name, lang in (("targets-timeline", "en"), ("indicators", "en"), ("indicators", "vi")):
+        fig = get_chart(name).figure(dataset, ChartOptions(lang=lang))
+        caption = next(a.text for a in fig.layout.annotations if is_source_caption(a.text or ""))
+        assert not any(d.symbol in caption for d in docs) and str(len(docs)) in caption
