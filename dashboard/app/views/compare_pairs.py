@@ -116,6 +116,8 @@ def pair_rows(data: AppData, result: dict[str, Any], view: CompareView, pins: li
     seen: set[str] = set()  # a provision linked several times is an anchor (an id) in its first row only
     pairs = shown_pairs(result, view)
     page, _ = row_page(view, len(pairs))
+    if page != view.page:  # past the last page: the rows' links name the page drawn
+        view = view.replace(page=page)
     start = (page - 1) * MAX_ROWS
     rows = [_pair_row(data, result, pair, view, pins, seen) for pair in pairs[start : start + MAX_ROWS]]
     return rows or [html.P(_t("none", view.lang), className="text-muted")]
