@@ -151,9 +151,33 @@ def count_document_terms(provisions: list[dict[str, Any]], provision_themes: lis
     return inv
 
 
+class _MergedForms(TermCounts):
+    """The written forms of several documents' terms, summed only for the terms displayed (a fraction of them):
+    `display` alone is read from a merged inventory, so `counts` stays empty."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: dict[str, list[Counter[str]]] = {}
+
+    def update(self, other: TermCounts) -> None:
+        for key, forms in other.forms.items():
+            self.parts.setdefault(key, []).append(forms)
+
+    def display(self, key: str) -> str:
+        if key not in self.forms:
+            parts = self.parts.get(key)
+            if not parts:
+                return key
+            merged: Counter[str] = Counter()
+            for forms in parts:
+                merged.update(forms)
+            self.forms[key] = merged
+        return super().display(key)
+
+
 def _merge(parts: Iterable[TermInventory]) -> TermInventory:
     """Return the counts of several documents together (in the order given: corpus order)."""
-    inv = TermInventory()
+    inv = TermInventory(forms=_MergedForms())
     for part in parts:
         inv.per_provision.update(part.per_provision)
         for key, kind in part.kinds.items():
@@ -226,12 +250,15 @@ def _emergence(
     ending: dict[str, list[str]] = defaultdict(list)
     for key, d in last_doc.items():
         ending[str(d["issued"])].append(key)
-    dates = sorted({str(d["issued"]) for d in docs})
+    issued: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for d in docs:
+        issued[str(d["issued"])].append(d)
+    dates = sorted(issued)
     before: Counter[str] = Counter()  # every use by documents issued before the current date
     total_before = earlier = 0
     rows: list[dict[str, Any]] = []
     for i, date in enumerate(dates):
-        today = [d for d in docs if str(d["issued"]) == date]
+        today = issued[date]
         for d in today if i else []:
             doc = d["id"]
             for key, n in counts[doc].items():
