@@ -57,7 +57,8 @@ def incremental(seeds: Path, out: Path, cache: Path) -> tuple[list[tuple[str, fl
         corpus = load_corpus(seeds, runner.load)
         gc.freeze()  # as build.run does
         tables: dict[str, Any] = base_tables(corpus)
-    steps: list[Callable[..., Any]] = analysis_steps(runner.tables(corpus), runner.term_counts(corpus))
+    steps: list[Callable[..., Any]] = analysis_steps(runner.tables(corpus), runner.term_counts(corpus),
+                                                        runner.mentions_step())
     for step in steps:
         with timed(step.__name__, figures):
             tables.update(step(corpus, tables))

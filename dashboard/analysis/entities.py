@@ -9,6 +9,7 @@ referenced document needs no gazetteer entry.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -18,7 +19,7 @@ from functools import lru_cache
 from typing import Any, NotRequired, TypedDict, cast
 
 from dashboard.corpus.ids import symbol_key
-from dashboard.corpus.load import Corpus
+from dashboard.corpus.load import Corpus, SeedDocument
 from dashboard.corpus.normalise import normalise_text
 from dashboard.corpus.segment import Provision
 from dashboard.corpus.spans import SpanMap, Tables
@@ -112,7 +113,7 @@ class AliasMatcher:
     def __init__(self, aliases: Iterable[tuple[str, str]], *, names_as_written: bool = False) -> None:
         """`names_as_written`: a name of two capitalised words ("Doi Moi", "East Sea") matches only in capitals,
         since folding diacritics away makes it a common phrase ("đổi mới", innovation)."""
-        self._index: dict[str, list[tuple[str, bool, str]]] = {}
+        self.index: dict[str, list[tuple[str, bool, str]]] = {}
         seen: set[tuple[str, str]] = set()
         for alias, key in aliases:
             folded = fold_keep_length(normalise_text(alias))
@@ -122,8 +123,8 @@ class AliasMatcher:
             seen.add((folded, key))
             exact = len(words) == 1 or (names_as_written and len(words) == 2 and all(w[0].isupper() for w in words))
             entry = (folded if exact else folded.casefold(), exact, key)
-            self._index.setdefault(words[0].casefold(), []).append(entry)
-        for entries in self._index.values():
+            self.index.setdefault(words[0].casefold(), []).append(entry)
+        for entries in self.index.values():
             entries.sort(key=lambda e: -len(e[0]))
 
     def find_all(self, text: str) -> list[Match]:
@@ -135,7 +136,7 @@ class AliasMatcher:
             pos = word.start()
             if pos and (folded[pos - 1].isalnum() or folded[pos - 1] == "/"):
                 continue
-            for alias, exact, key in self._index.get(word.group(0).casefold(), []):
+            for alias, exact, key in self.index.get(word.group(0).casefold(), []):
                 end = pos + len(alias)
                 if (folded if exact else lower)[pos:end] == alias and _ends_word(folded, end, alias):
                     found.append(Match(key, pos, end, text[pos:end]))
@@ -228,35 +229,93 @@ def entity_rows(corpus: Corpus) -> list[dict[str, Any]]:
     return rows
 
 
-def mentions_step(corpus: Corpus, tables: Tables) -> Tables:
-    """Build step: return the entities and mentions tables."""
-    # load inputs
+@dataclass
+class MentionContext:
+    """What one document's mentions depend on besides its own text: the gazetteer (entities of the gazetteer and
+    of the corpus), their matcher, and the corpus's documents (symbols resolve against them)."""
+
+    corpus: Corpus
+    entities: list[dict[str, Any]]
+    matcher: AliasMatcher
+    by_document: dict[str, str]
+    kinds: dict[str, str]  # grows by the unknown symbols' keys as documents are read
+    entity_kinds: dict[str, str]  # the entities' kinds alone
+
+
+def mention_context(corpus: Corpus) -> MentionContext:
+    """Return the gazetteer and its matcher for `corpus`."""
     entities = entity_rows(corpus)
     matcher = AliasMatcher(((a, e["id"]) for e in entities for a in e["aliases"]), names_as_written=True)
     by_document = {e["document_id"]: e["id"] for e in entities if e["document_id"]}
     kinds = {e["id"]: e["kind"] for e in entities}
+    return MentionContext(corpus, entities, matcher, by_document, kinds, dict(kinds))
 
-    # process
+
+def document_mentions(doc: SeedDocument, ctx: MentionContext) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Return one document's mention rows and the symbols it names that the corpus does not know (key → symbol,
+    in order of first mention). They depend on the document and the gazetteer only (`mention_fingerprint`)."""
+    mentions: list[dict[str, Any]] = []
+    unknown: dict[str, str] = {}
+    for p in doc.provisions:
+        # ctx.kinds gains the unknown symbols' keys as "document": never an entity's id, so no other document's
+        # mentions change with them
+        found = provision_mentions(p, ctx.matcher, ctx.kinds, ctx.by_document, ctx.corpus, unknown)
+        spans = SpanMap(doc.raw, p.start, p.end) if found else None  # built only where there is a mention
+        for m in found:
+            raw = spans.raw_span(m.start, m.end) if spans else None
+            mentions.append(
+                {
+                    "provision_id": p.id,
+                    "entity_id": m.key,
+                    "document_id": p.document_id,
+                    "surface": m.surface,
+                    "start": raw[0] if raw else None,
+                    "end": raw[1] if raw else None,
+                    "own_text": p.own_text,
+                    "self_reference": ctx.by_document.get(p.document_id) == m.key,
+                }
+            )
+    return mentions, unknown
+
+
+def mention_lookups(doc: SeedDocument) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Return what matching looks up in the gazetteer for `doc`: its words (folded, casefolded) and the document
+    symbols it writes."""
+    words: set[str] = set()
+    symbols: set[str] = set()
+    for p in doc.provisions:
+        words.update(w.casefold() for w in _WORD.findall(fold_keep_length(p.text)))
+        symbols.update(s.group(0) for s in SYMBOL.finditer(p.text) if "/" in s.group(0))
+    return frozenset(words), tuple(sorted(symbols))
+
+
+def mention_fingerprint(doc_id: str, lookups: tuple[frozenset[str], tuple[str, ...]], ctx: MentionContext) -> str:
+    """Return a hash of the part of the gazetteer `document_mentions` reads for a document with these lookups
+    (`mention_lookups`): the aliases starting with one of its words, what its symbols resolve to, the kinds of
+    those entities and the document's own entity. Equal fingerprints, equal mentions (for the same text)."""
+    words, symbols = lookups
+    index = ctx.matcher.index
+    entries = [(w, index[w]) for w in sorted(words & index.keys())]
+    keys = {key for _w, es in entries for _a, _e, key in es}
+    resolved: list[tuple[str, str | None]] = []
+    for sym in symbols:
+        key = ctx.by_document.get(ctx.corpus.resolve(sym) or "")
+        keys.add(key or symbol_key(sym))
+        resolved.append((sym, key))
+    kinds = sorted((k, ctx.entity_kinds.get(k)) for k in keys)
+    state = (doc_id, ctx.by_document.get(doc_id), entries, resolved, kinds)
+    return hashlib.sha256(repr(state).encode("utf-8")).hexdigest()
+
+
+def mention_tables(ctx: MentionContext, per_document: Iterable[tuple[list[dict[str, Any]], dict[str, str]]]) -> Tables:
+    """Return the entities and mentions tables from each document's `document_mentions`, in corpus order."""
+    entities = list(ctx.entities)
     mentions: list[dict[str, Any]] = []
     symbols_unknown: dict[str, str] = {}
-    for doc in corpus.documents:
-        for p in doc.provisions:
-            found = provision_mentions(p, matcher, kinds, by_document, corpus, symbols_unknown)
-            spans = SpanMap(doc.raw, p.start, p.end) if found else None  # built only where there is a mention
-            for m in found:
-                raw = spans.raw_span(m.start, m.end) if spans else None
-                mentions.append(
-                    {
-                        "provision_id": p.id,
-                        "entity_id": m.key,
-                        "document_id": p.document_id,
-                        "surface": m.surface,
-                        "start": raw[0] if raw else None,
-                        "end": raw[1] if raw else None,
-                        "own_text": p.own_text,
-                        "self_reference": by_document.get(p.document_id) == m.key,
-                    }
-                )
+    for rows, unknown in per_document:
+        mentions.extend(rows)
+        for key, symbol in unknown.items():
+            symbols_unknown.setdefault(key, symbol)
     for key, symbol in symbols_unknown.items():
         entities.append(
             {
@@ -269,9 +328,13 @@ def mentions_step(corpus: Corpus, tables: Tables) -> Tables:
                 "origin": "symbol",
             }
         )
-
-    # save outputs
     return {"entities": entities, "mentions": mentions}
+
+
+def mentions_step(corpus: Corpus, tables: Tables) -> Tables:
+    """Build step: return the entities and mentions tables."""
+    ctx = mention_context(corpus)
+    return mention_tables(ctx, (document_mentions(doc, ctx) for doc in corpus.documents))
 
 
 def provision_mentions(

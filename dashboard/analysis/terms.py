@@ -35,6 +35,9 @@ MIN_PHRASE_COUNT = 2  # a phrase seen once in the whole corpus is a chance run o
 _LEAD = re.compile(r"^(?:\w+ly|shall|must|should|may|need|needs)\b", re.I)
 
 
+Aggregate = tuple[dict[str, int], dict[str, int], dict[str, str]]  # counts, provisions using, first provision
+
+
 @dataclass
 class TermInventory:
     """Term counts per provision, with each term's kind, themes and written forms."""
@@ -43,6 +46,8 @@ class TermInventory:
     kinds: dict[str, str] = field(default_factory=dict[str, str])
     themes: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     forms: TermCounts = field(default_factory=TermCounts)
+    # per document and basis: its counts, the number of its provisions using each term and the first of them
+    per_document: dict[str, dict[str, Aggregate]] = field(default_factory=dict[str, dict[str, "Aggregate"]])
 
     # The build cache pickles one inventory per document. A Counter unpickles through Counter.update, in Python,
     # and an inventory holds one per provision and per term: pickled as plain dicts, it loads about 5x faster.
@@ -53,6 +58,7 @@ class TermInventory:
             "themes": dict(self.themes),
             "counts": dict(self.forms.counts),
             "forms": {k: dict(v) for k, v in self.forms.forms.items()},
+            "per_document": self.per_document,
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -61,6 +67,7 @@ class TermInventory:
         self.themes = defaultdict(set, state["themes"])
         forms = {k: _counter(v) for k, v in state["forms"].items()}
         self.forms = TermCounts(_counter(state["counts"]), defaultdict(Counter, forms))
+        self.per_document = state["per_document"]
 
 
 def _counter(counts: dict[str, int]) -> Counter[str]:
@@ -133,12 +140,45 @@ def count_document_terms(provisions: list[dict[str, Any]], provision_themes: lis
                 inv.forms.add(key, text if sum(c.isupper() for c in text) >= 2 else text.lower())
         counts.update(extra)
         inv.per_provision[p["id"]] = counts
+    for p in provisions:
+        bases = inv.per_document.setdefault(p["document_id"], {b: ({}, {}, {}) for b in BASES})
+        for basis in BASES if is_true(p.get("own_text")) else BASES[1:]:
+            total, spread, first = bases[basis]
+            for key, n in inv.per_provision[p["id"]].items():
+                total[key] = total.get(key, 0) + n
+                spread[key] = spread.get(key, 0) + 1
+                first.setdefault(key, p["id"])
     return inv
+
+
+class _MergedForms(TermCounts):
+    """The written forms of several documents' terms, summed only for the terms displayed (a fraction of them):
+    `display` alone is read from a merged inventory, so `counts` stays empty."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: dict[str, list[Counter[str]]] = {}
+
+    def update(self, other: TermCounts) -> None:
+        for key, forms in other.forms.items():
+            self.parts.setdefault(key, []).append(forms)
+
+    def display(self, key: str) -> str:
+        if key not in self.forms:
+            parts = self.parts.get(key)
+            if not parts:
+                return key
+            merged: dict[str, int] = {}
+            for forms in parts:  # summed by hand: Counter.update costs a type check and a call per part
+                for form, n in forms.items():
+                    merged[form] = merged.get(form, 0) + n
+            self.forms[key] = _counter(merged)
+        return super().display(key)
 
 
 def _merge(parts: Iterable[TermInventory]) -> TermInventory:
     """Return the counts of several documents together (in the order given: corpus order)."""
-    inv = TermInventory()
+    inv = TermInventory(forms=_MergedForms())
     for part in parts:
         inv.per_provision.update(part.per_provision)
         for key, kind in part.kinds.items():
@@ -146,6 +186,7 @@ def _merge(parts: Iterable[TermInventory]) -> TermInventory:
         for key, themes in part.themes.items():
             inv.themes[key].update(themes)
         inv.forms.update(part.forms)
+        inv.per_document.update(part.per_document)
     return inv
 
 
@@ -154,8 +195,8 @@ def _finish(inv: TermInventory) -> TermInventory:
     for key in inv.themes:
         inv.kinds[key] = "codebook"
     totals: Counter[str] = Counter()
-    for counts in inv.per_provision.values():
-        totals.update(counts)
+    for bases in inv.per_document.values():
+        totals.update(bases["all"][0])
     for key in _weak_phrases(inv.kinds, totals, inv.forms):
         del inv.kinds[key]
     return inv
@@ -189,15 +230,12 @@ def _emergence(
     docs = [d for d in held if by_doc.get(d["id"])]
     counts: dict[str, Counter[str]] = {}
     first: dict[str, dict[str, str]] = {}
-    spread: dict[str, Counter[str]] = {}
+    spread: dict[str, dict[str, int]] = {}
+    kinds = inv.kinds
     for d in docs:
-        counts[d["id"]], first[d["id"]], spread[d["id"]] = Counter(), {}, Counter()
-        for p in by_doc[d["id"]]:
-            for key, n in inv.per_provision[p["id"]].items():
-                if key in inv.kinds:
-                    counts[d["id"]][key] += n
-                    spread[d["id"]][key] += 1
-                    first[d["id"]].setdefault(key, p["id"])
+        # the document's counts over its provisions (count_document_terms), of the terms the corpus keeps
+        total, spread[d["id"]], first[d["id"]] = inv.per_document[d["id"]][basis]
+        counts[d["id"]] = Counter({k: n for k, n in total.items() if k in kinds})
     words = {d["id"]: sum(n for k, n in counts[d["id"]].items() if inv.kinds[k] == "word") for d in docs}
     # the last document to use each term: latest date, then most uses, then id
     last_doc: dict[str, dict[str, Any]] = {}
@@ -213,12 +251,15 @@ def _emergence(
     ending: dict[str, list[str]] = defaultdict(list)
     for key, d in last_doc.items():
         ending[str(d["issued"])].append(key)
-    dates = sorted({str(d["issued"]) for d in docs})
+    issued: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for d in docs:
+        issued[str(d["issued"])].append(d)
+    dates = sorted(issued)
     before: Counter[str] = Counter()  # every use by documents issued before the current date
     total_before = earlier = 0
     rows: list[dict[str, Any]] = []
     for i, date in enumerate(dates):
-        today = [d for d in docs if str(d["issued"]) == date]
+        today = issued[date]
         for d in today if i else []:
             doc = d["id"]
             for key, n in counts[doc].items():

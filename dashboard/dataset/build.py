@@ -59,7 +59,7 @@ def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, o
 
     # process
     tables: Tables = base_tables(corpus)
-    steps = analysis_steps(runner.tables(corpus), runner.term_counts(corpus))
+    steps = analysis_steps(runner.tables(corpus), runner.term_counts(corpus), runner.mentions_step())
     for step in tqdm(steps, desc="analysis", disable=not progress, leave=False):
         tables.update(step(corpus, tables))
 
@@ -89,12 +89,15 @@ def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, o
     return out_dir / "datapackage.json"
 
 
-def analysis_steps(per_document: Tables | None = None, term_counts: list[Any] | None = None) -> list[Step]:
+def analysis_steps(
+    per_document: Tables | None = None, term_counts: list[Any] | None = None, mentions: Step | None = None
+) -> list[Step]:
     """Return the analysis steps in order; each adds tables computed from the corpus and earlier tables.
 
     Given the per-document tables (theme measures among them) and term counts already computed (dataset.parallel),
     their steps only hand those rows on, and term emergence merges the documents' counts instead of counting every
-    provision again.
+    provision again. `mentions`: a mentions step standing for entities.mentions_step (the build cache's,
+    dataset.mentions_cache).
     """
     from dashboard.analysis.actors import assignments_step
     from dashboard.analysis.entities import mentions_step
@@ -111,7 +114,7 @@ def analysis_steps(per_document: Tables | None = None, term_counts: list[Any] | 
         provision_themes_step,
         theme_measures_step,
         term_emergence_step,
-        mentions_step,
+        mentions or mentions_step,
         relations_step,
         assignments_step,
         targets_step,

@@ -112,6 +112,7 @@ class DocumentRunner:
         self._tables: dict[int, Tables] = {}
         self._terms: dict[int, Any] = {}
         self._chunks: dict[int, dict[str, Chunk]] = {}
+        self._keys: dict[int, str] = {}  # each document's cache key
 
     # load_corpus calls this to read the seed texts (corpus.load.DocumentLoader)
     def load(self, texts: list[Path], vocabulary: Vocabulary, shown: Shown) -> list[SeedDocument | errors.InputError]:
@@ -128,7 +129,7 @@ class DocumentRunner:
             if self.cache and result.document is not None:
                 self.cache.put(keys[i], result)
         out: list[SeedDocument | errors.InputError] = []
-        for result in results:
+        for i, result in enumerate(results):
             assert result is not None
             if result.document is None:
                 out.append(result.raise_error())
@@ -136,6 +137,8 @@ class DocumentRunner:
                 self._tables[id(result.document)] = result.tables
                 self._terms[id(result.document)] = result.terms
                 self._chunks[id(result.document)] = result.chunks
+                if self.cache:
+                    self._keys[id(result.document)] = keys[i]
                 out.append(result.document)
         return out
 
@@ -160,6 +163,18 @@ class DocumentRunner:
     def term_counts(self, corpus: Corpus) -> list[Any]:
         """Return each document's term counts (analysis.terms.TermInventory), in corpus order."""
         return [self._terms[id(doc)] for doc in corpus.documents]
+
+    def mentions_step(self) -> Step | None:
+        """Return the mentions step over the cache (dataset.mentions_cache), or None without a cache."""
+        cache = self.cache
+        if cache is None:
+            return None
+        from dashboard.dataset.mentions_cache import cached_mentions
+
+        def mentions_step(corpus: Corpus, tables: Tables) -> Tables:
+            return cached_mentions(corpus, cache.folder, self._keys)
+
+        return mentions_step
 
     def _map(self, tasks: list[DocTask]) -> Iterable[DocResult]:
         def bar(it: Iterable[_T]) -> Iterable[_T]:

@@ -151,3 +151,28 @@ def test_one_document_added_over_a_warm_cache_matches_a_cold_build(tmp_path: Pat
     build_package(full, tmp_path / "cold", runner=DocumentRunner(jobs=1))
     assert files(tmp_path / "warm") == files(tmp_path / "cold")
     assert "added" in (tmp_path / "cold" / "seed_texts.csv").read_text(encoding="utf-8")
+
+
+def test_mentions_kept_in_the_cache_follow_the_documents_added_and_removed(seeds_copy: Path, tmp_path: Path):
+    # gamma cites 77/QĐ-TTg, a symbol no seed bears: a symbol entity. Adding a seed with that symbol turns gamma's
+    # cached mention into a mention of that document; removing it turns it back. Each time as a cold build.
+    from tests.unit.analysis.test_entities import GAMMA_SIDECAR, GAMMA_TEXT
+
+    add_gamma(seeds_copy)
+    cache = tmp_path / "cache"
+    build_package(seeds_copy, tmp_path / "warm", runner=DocumentRunner(jobs=2, cache_dir=cache))
+    assert "77-qd-ttg" in (tmp_path / "warm" / "entities.csv").read_text(encoding="utf-8").casefold()
+    (seeds_copy / "delta.txt").write_text(GAMMA_TEXT.replace("Plan of the", "Decision of the"), encoding="utf-8")
+    (seeds_copy / "delta.yml").write_text(
+        GAMMA_SIDECAR.replace("3/KH-BNG", "77/QĐ-TTg").replace("Plan of the", "Decision of the")
+        .replace("example.org/gamma", "example.org/delta"), encoding="utf-8")
+    for step in ("added", "removed"):
+        warm = DocumentRunner(jobs=1, cache_dir=cache)
+        build_package(seeds_copy, tmp_path / "warm", runner=warm)
+        assert warm.processed == (1 if step == "added" else 0)
+        build_package(seeds_copy, tmp_path / f"cold-{step}", runner=DocumentRunner(jobs=1))
+        assert files(tmp_path / "warm") == files(tmp_path / f"cold-{step}")
+        mentions = (tmp_path / "warm" / "mentions.csv").read_text(encoding="utf-8")
+        assert (",77-qd-ttg," in mentions) == (step == "removed"), step
+        (seeds_copy / "delta.txt").unlink(missing_ok=True)
+        (seeds_copy / "delta.yml").unlink(missing_ok=True)
