@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Hashable, Iterator, Mapping, Sequence
-from typing import Any, cast
+from typing import Any, Generic, TypeVar, cast
 
 import pandas as pd
 
@@ -126,6 +126,34 @@ class Grouped(Mapping[str, list[dict[str, Any]]]):
         return sum(1 for _ in self)
 
 
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class _Recent(Generic[K, V]):
+    """The values of the last `size` keys asked for, each computed once by `compute` (outside the lock, so a slow
+    read never blocks another thread's hit); safe to share between threads."""
+
+    def __init__(self, compute: Callable[[K], V], size: int = 256) -> None:
+        self._compute = compute
+        self._size = size
+        self._items: OrderedDict[K, V] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: K) -> V:
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+        if found is None:
+            found = self._compute(key)
+            with self._lock:
+                self._items[key] = found
+                while len(self._items) > self._size:
+                    self._items.popitem(last=False)
+        return found
+
+
 class DocumentProvisions(Mapping[str, list[str]]):
     """Each document's provision ids in reading order, read on demand (the last `size` documents kept): what
     the app held as a dict of every provision id. A document without provisions is not a key."""
@@ -133,23 +161,11 @@ class DocumentProvisions(Mapping[str, list[str]]):
     def __init__(
         self, read: Callable[[str], list[str]], documents: Callable[[], list[str]], size: int = 256
     ) -> None:
-        self._read = read
+        self._recent: _Recent[str, list[str]] = _Recent(read, size)
         self._documents = documents
-        self._size = size
-        self._cache: OrderedDict[str, list[str]] = OrderedDict()
-        self._lock = threading.Lock()
 
     def __getitem__(self, doc_id: str) -> list[str]:
-        with self._lock:
-            found = self._cache.get(doc_id)
-            if found is not None:
-                self._cache.move_to_end(doc_id)
-        if found is None:
-            found = self._read(doc_id)
-            with self._lock:
-                self._cache[doc_id] = found
-                while len(self._cache) > self._size:
-                    self._cache.popitem(last=False)
+        found = self._recent.get(doc_id)
         if not found:
             raise KeyError(doc_id)
         return list(found)
@@ -169,23 +185,14 @@ class ProvisionOwners(Mapping[str, str]):
     def __init__(self, by_document: Mapping[str, list[str]], documents: Collection[str]) -> None:
         self._by_document = by_document
         self._documents = documents
-        self._known: OrderedDict[str, frozenset[str]] = OrderedDict()
-        self._lock = threading.Lock()
+        self._ids: _Recent[str, frozenset[str]] = _Recent(self._read_ids)
 
-    def _ids_of(self, doc_id: str) -> frozenset[str]:
-        with self._lock:
-            found = self._known.get(doc_id)
-        if found is None:
-            found = frozenset(self._by_document.get(doc_id, []))
-            with self._lock:
-                self._known[doc_id] = found
-                while len(self._known) > 256:
-                    self._known.popitem(last=False)
-        return found
+    def _read_ids(self, doc_id: str) -> frozenset[str]:
+        return frozenset(self._by_document.get(doc_id, []))
 
     def __getitem__(self, pid: str) -> str:
         doc_id = str(pid).partition(":")[0]
-        if doc_id in self._documents and pid in self._ids_of(doc_id):
+        if doc_id in self._documents and pid in self._ids.get(doc_id):
             return doc_id
         raise KeyError(pid)
 
