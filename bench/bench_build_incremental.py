@@ -11,7 +11,6 @@ No asserts: figures are printed, not checked.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import shutil
@@ -27,7 +26,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_build_parallel import corpora  # noqa: E402
+from bench_build_parallel import corpora, machine_line, sized_run  # noqa: E402
 from generate_corpus import read_material  # noqa: E402
 
 from dashboard.corpus.load import load_corpus  # noqa: E402
@@ -76,16 +75,9 @@ def incremental(seeds: Path, out: Path, cache: Path) -> tuple[list[tuple[str, fl
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="300,1000", help="comma-separated numbers of documents")
-    parser.add_argument("--seed", type=int, default=8)
-    parser.add_argument("--keep", type=Path, default=None, help="keep (and reuse) the corpora and caches here")
-    args = parser.parse_args()
-    work = args.keep or Path(tempfile.mkdtemp(prefix="bench-incremental-"))
-    work.mkdir(parents=True, exist_ok=True)
+    args, work = sized_run(__doc__, "300,1000", "keep (and reuse) the corpora and caches here", "bench-incremental-")
     material = read_material()
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average before: "
-          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
+    print(machine_line(), flush=True)
     try:
         for size in (int(s) for s in args.sizes.split(",")):
             base, full = work / f"base-{size}", work / f"full-{size}"

@@ -91,17 +91,29 @@ def serial_fraction(seeds: Path, work: Path, size: int) -> None:
     print(f"      serial fraction {s:.2f}: Amdahl's bound for 2 jobs {1 / (s + (1 - s) / 2):.2f}x", flush=True)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="100,300", help="comma-separated numbers of documents")
+def sized_run(doc: str, sizes: str, keep: str, prefix: str) -> tuple[argparse.Namespace, Path]:
+    """Return the options of a build bench (`--sizes`, `--seed`, `--keep`) and its work folder (`--keep`, else a
+    new temporary folder named `prefix`…)."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--sizes", default=sizes, help="comma-separated numbers of documents")
     parser.add_argument("--seed", type=int, default=8)
-    parser.add_argument("--keep", type=Path, default=None, help="keep the corpora and data packages here")
+    parser.add_argument("--keep", type=Path, default=None, help=keep)
     args = parser.parse_args()
-    work = args.keep or Path(tempfile.mkdtemp(prefix="bench-parallel-"))
+    work = args.keep or Path(tempfile.mkdtemp(prefix=prefix))
     work.mkdir(parents=True, exist_ok=True)
+    return args, work
+
+
+def machine_line() -> str:
+    """Return the line every build bench starts with: Python, cores and the load average before it runs."""
+    return (f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average before: "
+            f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+
+
+def main() -> None:
+    args, work = sized_run(__doc__, "100,300", "keep the corpora and data packages here", "bench-parallel-")
     material = read_material()
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average before: "
-          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(machine_line())
     print(f"{'docs':>5} {'1 job s':>8} {'cpu s':>7} {'2 jobs s':>9} {'cpu s':>7} {'speed-up':>9} {'same':>5} "
           f"{'cache fill s':>13} {'add one s':>10}  report of the add")
     try:
