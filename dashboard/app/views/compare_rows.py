@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
@@ -60,6 +61,7 @@ ATTRIBUTES = ("id", "title", "href", "role")  # besides className (as "class") a
 SHOWN_KEPT = 256  # views whose rows' versions are kept (per process), to send a correction only what changed
 # (id of the data drawn from, the view's address) → (the data, weakly; each row's key → version)
 _shown: OrderedDict[tuple[int, str], tuple[Callable[[], object], dict[str, str]]] = OrderedDict()
+_shown_lock = threading.Lock()  # the server's threads draw views at once
 
 
 def rows_json(
@@ -75,7 +77,8 @@ def rows_json(
     address on screen, whose rows' versions this process remembers (`scope`: the data they were drawn from):
     a row on screen already goes without its parts, the browser keeps its node."""
     data = rows_data(rows)
-    drawn = _shown.get((id(scope), since or "")) if since is not None else None
+    with _shown_lock:
+        drawn = _shown.get((id(scope), since or "")) if since is not None else None
     known = drawn[1] if drawn is not None and drawn[0]() is scope else {}  # (an id is reused once freed)
     if view is not None:
         key = (id(scope), view.to_query())
@@ -83,10 +86,11 @@ def rows_json(
             ref: Callable[[], object] = weakref.ref(scope)
         except TypeError:  # None, or a value that cannot be referred to weakly: held
             ref = lambda held=scope: held  # noqa: E731
-        _shown[key] = (ref, {r["k"]: r["v"] for r in data})
-        _shown.move_to_end(key)
-        while len(_shown) > SHOWN_KEPT:
-            _shown.popitem(last=False)
+        with _shown_lock:
+            _shown[key] = (ref, {r["k"]: r["v"] for r in data})
+            _shown.move_to_end(key)
+            while len(_shown) > SHOWN_KEPT:
+                _shown.popitem(last=False)
     return json.dumps(pack(data, view, pins or [], known), ensure_ascii=False, separators=(",", ":"))
 
 
