@@ -6,12 +6,8 @@ starts one of its aliases); a cold build scans them all, with the same rows in t
 
 from __future__ import annotations
 
-import os
-import pickle
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from dashboard.corpus.load import Corpus, SeedDocument
 from dashboard.corpus.spans import Tables
@@ -20,7 +16,7 @@ Row = dict[str, Any]
 
 
 @dataclass
-class _Entry:
+class MentionsEntry:
     fingerprint: str
     words: str  # the document's looked-up words, one a line (a string pickles and loads far faster than a set)
     symbols: tuple[str, ...]
@@ -28,29 +24,15 @@ class _Entry:
     unknown: dict[str, str]
 
 
-def _path(folder: Path, key: str) -> Path:
-    return folder / "mentions" / key[:2] / f"{key}.pickle"
+class Store(Protocol):
+    """Where the entries are kept (parallel.BuildCache of MentionsEntry, in the build cache's `mentions/`)."""
+
+    def get(self, key: str) -> MentionsEntry | None: ...
+
+    def put(self, key: str, entry: MentionsEntry) -> None: ...
 
 
-def _get(folder: Path, key: str) -> _Entry | None:
-    try:
-        with _path(folder, key).open("rb") as fh:
-            entry = pickle.load(fh)  # noqa: S301 (the build's own cache folder)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
-        return None
-    return entry if isinstance(entry, _Entry) else None
-
-
-def _put(folder: Path, key: str, entry: _Entry) -> None:
-    path = _path(folder, key)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    with os.fdopen(fd, "wb") as fh:
-        pickle.dump(entry, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
-
-
-def cached_mentions(corpus: Corpus, folder: Path, keys: dict[int, str]) -> Tables:
+def cached_mentions(corpus: Corpus, store: Store, keys: dict[int, str]) -> Tables:
     """Return the entities and mentions tables as `entities.mentions_step`, reusing the rows of the documents
     whose cache entry (under `keys[id(doc)]`, the per-document step's key) has the fingerprint of this build's
     gazetteer. Documents without a key are scanned and not stored."""
@@ -66,7 +48,7 @@ def cached_mentions(corpus: Corpus, folder: Path, keys: dict[int, str]) -> Table
 
     def one(doc: SeedDocument) -> tuple[list[Row], dict[str, str]]:
         key = keys.get(id(doc))
-        entry = _get(folder, key) if key else None
+        entry = store.get(key) if key else None
         if entry is not None:
             lookups = (frozenset(entry.words.split("\n")), entry.symbols)
             fingerprint = mention_fingerprint(doc.meta.id, lookups, ctx)
@@ -77,7 +59,7 @@ def cached_mentions(corpus: Corpus, folder: Path, keys: dict[int, str]) -> Table
             fingerprint = mention_fingerprint(doc.meta.id, lookups, ctx)
         rows, unknown = document_mentions(doc, ctx)
         if key:
-            _put(folder, key, _Entry(fingerprint, "\n".join(sorted(lookups[0])), lookups[1], rows, unknown))
+            store.put(key, MentionsEntry(fingerprint, "\n".join(sorted(lookups[0])), lookups[1], rows, unknown))
         return rows, unknown
 
     return mention_tables(ctx, [one(doc) for doc in corpus.documents])

@@ -20,7 +20,7 @@ from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, Generic, TypeVar, cast
 
 from tqdm import tqdm
 
@@ -41,6 +41,7 @@ from dashboard.dataset.perdoc import (
 
 Step = Callable[[Corpus, Tables], Tables]  # a build step: the corpus and the tables so far in, new tables out
 _T = TypeVar("_T")
+_E = TypeVar("_E")
 
 
 def default_jobs() -> int:
@@ -64,31 +65,33 @@ def paused_gc() -> Generator[None, None, None]:
             gc.enable()
 
 
-class BuildCache:
-    """Per-document results on disk, one pickle per key (a local, trusted folder the build itself writes)."""
+class BuildCache(Generic[_E]):
+    """Per-document entries of one `kind` on disk, one pickle per key (a local, trusted folder the build itself
+    writes): each document's results, and in a subfolder its mentions (dataset.mentions_cache)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, kind: type[_E]) -> None:
         self.folder = folder
+        self.kind = kind
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
 
-    def get(self, key: str) -> DocResult | None:
-        """Return the stored result for `key`, or None (also when the entry is unreadable)."""
+    def get(self, key: str) -> _E | None:
+        """Return the stored entry for `key`, or None (also when the entry is unreadable or of another kind)."""
         try:
             with self._path(key).open("rb") as fh:
-                result = pickle.load(fh)  # noqa: S301 (the build's own cache folder)
+                entry = pickle.load(fh)  # noqa: S301 (the build's own cache folder)
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
             return None
-        return result if isinstance(result, DocResult) else None
+        return entry if isinstance(entry, self.kind) else None
 
-    def put(self, key: str, result: DocResult) -> None:
-        """Store `result` under `key` (written to a temporary file and renamed: never half written)."""
+    def put(self, key: str, entry: _E) -> None:
+        """Store `entry` under `key` (written to a temporary file and renamed: never half written)."""
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(entry, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
 
 
@@ -105,7 +108,7 @@ class DocumentRunner:
     ) -> None:
         self.jobs = jobs or default_jobs()
         self.scheduler = scheduler
-        self.cache = BuildCache(cache_dir) if cache_dir else None
+        self.cache = BuildCache(cache_dir, DocResult) if cache_dir else None
         self.progress = progress
         self.processed = 0
         self.cached = 0
@@ -169,10 +172,12 @@ class DocumentRunner:
         cache = self.cache
         if cache is None:
             return None
-        from dashboard.dataset.mentions_cache import cached_mentions
+        from dashboard.dataset.mentions_cache import MentionsEntry, cached_mentions
+
+        store = BuildCache(cache.folder / "mentions", MentionsEntry)
 
         def mentions_step(corpus: Corpus, tables: Tables) -> Tables:
-            return cached_mentions(corpus, cache.folder, self._keys)
+            return cached_mentions(corpus, store, self._keys)
 
         return mentions_step
 
