@@ -36,6 +36,10 @@ PAGES = [
     ("document", "/document?doc=59-NQ-TW-2025", (1366, 900), True),
     ("timeline-vi", "/timeline?lang=vi", (1366, 900), False),
     ("unknown-document", "/document?doc=no-such-doc", (1366, 700), False),
+    # a phone, in both languages (the navbar folds behind its menu button below md)
+    ("home-phone", "/", (390, 844), False),
+    ("home-vi-phone", "/?lang=vi", (390, 844), False),
+    ("themes-vi-phone", f"/themes?theme={ST}&lang=vi", (390, 844), False),
 ]
 # README image and the height it is cut to (the top of a long page: controls, notices and the first chart)
 README_IMAGES = {"themes": ("screenshot-themes.png", 1850), "timeline": ("screenshot-timeline.png", None)}

@@ -56,6 +56,8 @@ def test_phone002_the_navbar_folds_behind_a_menu_button(journey: Journey, app_ur
     themes = page.locator(sel(ids.nav_link("themes")))
     expect(toggler).to_be_visible()
     expect(toggler).to_have_attribute("aria-label", "Danh mục")
+    brand, button = (page.locator(s).bounding_box() for s in (".site-navbar .navbar-brand", sel(ids.NAV_TOGGLER)))
+    assert brand and button and button["y"] < brand["y"] + brand["height"]  # the longer name keeps one row
     expect(themes).to_be_hidden()
     toggler.click()
     expect(themes).to_be_visible()
