@@ -259,6 +259,10 @@ def test_cmpr010_a_reader_corrects_the_pairing_and_shares_it_by_its_address(jour
     expect(page.locator(sel(ids.COMPARE_PINS))).to_be_hidden(timeout=T)
     candidate = row.locator(".side-a .pin-candidates a.pin-candidate").first
     expect(candidate).to_be_visible(timeout=T)
+    expect(candidate).to_have_text(re.compile(r"^\S+ \(\d\.\d\d\)$"))  # offered for shared words: their overlap
+    # an offer by word vectors says "by meaning" instead of its word overlap (often 0.00)
+    by_meaning = row.locator(".side-a .pin-candidates a.pin-candidate", has_text="(by meaning)").first
+    expect(by_meaning).to_be_visible(timeout=T)
     path = candidate.inner_text().split()[0]
     cell = row.locator(".side-a").get_attribute("id")  # a-<reading order>: where the page brings the reader back
     candidate.click()

@@ -112,3 +112,18 @@ def test_a_reader_reaches_the_gold_alignment_with_the_offered_links(
     assert report["accuracy"] >= bar
     assert report["clicks"] <= (report["pairs"] + report["only"]) / 2  # far fewer clicks than lines to label
     assert max(row["clicks"] for row in report["per_pair"]) <= most
+
+
+@pytest.mark.eval
+@pytest.mark.parametrize("path", [GOLD, THIRD], ids=["first", "third"])
+def test_every_miss_and_every_wrong_link_gets_one_kind(shipped_data: Path, path: Path):
+    # eval-alignment's error analysis: the kinds add up to the gold pairs missed and the links counted wrong
+    from dashboard.analysis.diff.errors import error_classes, format_classes
+
+    dataset = Dataset(shipped_data)
+    gold = load_gold(path)
+    report = score_alignment(gold, dataset.provisions, engine(dataset), path.name)
+    classes = error_classes(gold, dataset.provisions, engine(dataset), path.name)
+    print(format_classes(classes))
+    assert sum(classes["missed"].values()) == report["pairs"] - report["pairs_found"]
+    assert sum(classes["wrong"].values()) == report["engine_pairs"] - report["engine_correct"]

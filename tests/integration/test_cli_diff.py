@@ -191,6 +191,7 @@ def test_eval_alignment_prints_every_gold_sets_figures_their_agreement_and_honou
         for what in ("engine alone", "with curated links", "cross-validated (leave one document pair out)"):
             assert f"{name}, {what}: link precision " in ok.output and "link recall" in ok.output
         assert f"{name}, correcting by hand: a reader using only the page's offered links" in ok.output
+        assert f"{name}, cross-validated, by kind: missed gold pairs: " in ok.output
     too_high = runner.invoke(main, ["eval-alignment", "--data", str(shipped_data), "--bar", "0.99", "--no-cv"])
     assert too_high.exit_code == 1
     as_json = json.loads(

@@ -21,6 +21,7 @@ import pandas as pd
 
 from dashboard.analysis.diff.align import AlignSettings, lexical_similarity
 from dashboard.analysis.diff.compare import compare_documents, records
+from dashboard.analysis.diff.errors import error_classes, format_classes
 from dashboard.analysis.diff.evaluate import Differ, GoldEntry, annotator_agreement, load_gold, score_alignment
 from dashboard.analysis.diff.fitting import cross_validate, group
 from dashboard.analysis.diff.linkmodel import LinkModel
@@ -72,6 +73,7 @@ def evaluate_alignment(dataset: Any, paths: Sequence[Path], *, cross_validated: 
         }
         if folds is not None:
             row["cross_validated"] = score_alignment(entries, provisions, _fold_differ(dataset, folds), file)
+            row["cross_validated_errors"] = error_classes(entries, provisions, _fold_differ(dataset, folds), file)
         set_rows.append(row)
     return report
 
@@ -97,6 +99,7 @@ def format_evaluation(report: dict[str, Any]) -> str:
         if row.get("cross_validated"):
             lines.append(format_set(row["file"], "cross-validated (leave one document pair out)",
                                     row["cross_validated"]))
+            lines.append(f"{row['file']}, cross-validated, by kind: {format_classes(row['cross_validated_errors'])}")
         lines.append(f"{row['file']}, correcting by hand: {format_reader(row['reader'])}")
     return "\n".join(lines)
 

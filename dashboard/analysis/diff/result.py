@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
-from typing import TYPE_CHECKING, Any, TypedDict, cast
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict, cast
 
 from dashboard.analysis.diff.words import Op
 
@@ -23,10 +23,12 @@ Record = Mapping[str, Any]
 
 
 class Candidate(TypedDict):
-    """A provision of the other document offered beside a provision (or its nearest one), with the similarity."""
+    """A provision of the other document offered beside a provision (or its nearest one), with the similarity;
+    `by` is "meaning" for an offer by word vectors (rows.py), whose word-overlap similarity says little."""
 
     id: str
     similarity: float
+    by: NotRequired[str]
 
 
 class Term(TypedDict):

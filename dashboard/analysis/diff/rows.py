@@ -227,8 +227,13 @@ def _candidates(
         taken = {*partners, *chosen}
         if len(taken) + MEANING > _ENOUGH:  # more partners than the shared partial sort covers
             head = _top(values, MEANING + len(taken)).tolist()
-        chosen += [k for k in head if k not in taken and values[k] > 0][:MEANING]
-    return [Candidate(id=others[k]["id"], similarity=round(float(line[k]), 4)) for k in chosen]
+        by_meaning = [k for k in head if k not in taken and values[k] > 0][:MEANING]
+    else:
+        by_meaning = []
+    offers = [Candidate(id=others[k]["id"], similarity=round(float(line[k]), 4)) for k in chosen]
+    return offers + [
+        Candidate(id=others[k]["id"], similarity=round(float(line[k]), 4), by="meaning") for k in by_meaning
+    ]
 
 
 def _closest(matrix: np.ndarray, count: int) -> list[list[int]]:

@@ -219,7 +219,7 @@ def candidate_links(
         other = data.provisions.get(cand["id"], {})
         links.append(
             parts.link(
-                f"{cand['id'].split(':', 1)[-1]} ({cand['similarity']:.2f})",
+                f"{cand['id'].split(':', 1)[-1]} ({_offer_note(cand, view.lang)})",
                 _href(view, with_pin(pins, new), anchor),
                 "pin-candidate",
                 _short(str(other.get("text") or ""), 100),
@@ -247,6 +247,12 @@ def candidate_links(
         ]
         line += [parts.br(), parts.text(text("also", view.lang) + " "), *parts.between(also, " · ")]
     return parts.parts_box(line, "pin-candidates small")
+
+
+def _offer_note(cand: Mapping[str, Any], lang: str) -> str:
+    """Return what an offer is shown with: its word-overlap similarity, or "by meaning" for an offer by word
+    vectors (its word overlap, often 0.00, says nothing of why it is offered)."""
+    return text("by_meaning", lang) if cand.get("by") == "meaning" else f"{cand['similarity']:.2f}"
 
 
 def _also(pid: str, other: str, side: str) -> Pin:

@@ -258,8 +258,13 @@ def test_every_provision_offers_its_three_closest_counterparts_and_more_where_th
             near = meaning[k] if side == "a" else meaning[:, k]
             by_meaning = [j for j in sorted(range(len(near)), key=lambda j: -near[j])
                           if others[j] not in partners and others[j] not in {c[0] for c in expected}]
+            shared = len(expected)
             expected += [(others[j], round(float(line[j]), 4)) for j in by_meaning[:2]]
             assert [(c["id"], c["similarity"]) for c in pair["candidates"][side]] == expected
+            # those two are marked as offered by meaning (the page says so instead of their word overlap)
+            assert [c.get("by") for c in pair["candidates"][side]] == [None] * shared + ["meaning"] * (
+                len(expected) - shared
+            )
             offered_somewhere += len(expected)
     assert offered_somewhere >= 10  # the check above ran over real offers, not empty lists
 

@@ -424,3 +424,21 @@ def test_the_rows_data_keeps_a_row_a_correction_does_not_change(fixture_data: Pa
         assert all(h.startswith("/compare?") for h in row["h"])
         if row["k"] not in changed and row["h"]:  # a row kept as it is: its corrections start from the new pin
             assert row["h"] != old[row["k"]]["h"] and all(f"{first_a}-" in h for h in row["h"])
+
+
+def test_an_offer_by_meaning_says_so_instead_of_its_word_overlap(fixture_data: Path):
+    import re
+
+    from dashboard.app.context import AppData
+    from dashboard.app.views.compare import content
+
+    data = AppData.load(fixture_data)
+    for lang, by_meaning in (("en", "by meaning"), ("vi", "theo nghĩa")):
+        view = CompareView.from_query(f"?a=1-NQ/TW&b=2/NQ-CP&lang={lang}", data.vocab)
+        found: dict = {}
+        links: list = []
+        _walk(html.Div(content(data, view)), found, links)
+        labels = [str(link.children) for link in links if link.className == "pin-candidate"]
+        # "p7 (0.41)" for an offer by shared words, "p7 (by meaning)" for one by word vectors (not its "0.00")
+        assert labels and all(re.fullmatch(rf"\S+ \((\d\.\d\d|{by_meaning})\)", t) for t in labels), labels
+        assert any(t.endswith(f"({by_meaning})") for t in labels)
