@@ -22,6 +22,7 @@ from dashboard.analysis.annotations import Annotations
 from dashboard.analysis.search import SearchIndex, records
 from dashboard.app.search_index import search_index
 from dashboard.app.state import Vocabulary
+from dashboard.app.target_store import TargetStore
 from dashboard.corpus.ids import symbol_key
 from dashboard.dataset.load import Dataset
 from dashboard.dataset.query import Query
@@ -56,6 +57,7 @@ class AppData:
     # empty for a package built before the seed_texts table existed
     seed_texts: Mapping[str, str] = field(default_factory=dict)
     query: Query | None = None
+    targets: TargetStore | None = None  # the Targets page's rows, queried by view (app.target_store)
 
     @classmethod
     def load(cls, data_dir: Path | str | None = None) -> AppData:
@@ -71,6 +73,8 @@ class AppData:
         data = cls(dataset=dataset, vocab=vocab, index=index, notes=lazy_notes(query, tables, vocab.provision_docs))
         data.documents = {str(r["id"]): {str(k): v for k, v in r.items()} for r in documents.to_dict("records")}
         data.query = query
+        data.targets = TargetStore(dataset, query)
+        data.targets.prepare()
         data.provisions = Rows(vocab.provision_docs, lambda ids: query.provisions(ids, documents=_owners(vocab, ids)))
         data.by_document = by_document
         for row in _rows(query, "relations"):

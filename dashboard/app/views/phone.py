@@ -104,11 +104,11 @@ def _bar_item(label: str, theme: str, value: float, top: float, measure: str) ->
     )
 
 
-def targets_list(rows: Sequence[Mapping[str, Any]], lang: str) -> html.Div:
+def targets_list(dated: Sequence[Mapping[str, Any]], lang: str) -> html.Div:
     """Return the targets timeline as a list by due year: each deadline with its kind, document and name
-    (a year that is not a deadline is in the table's "listed apart" part, as on the chart)."""
-    dated = [r for r in rows if r.get("role", "deadline") == "deadline" and r.get("due_year") is not None]
-    dated = [r for r in dated if r.get("kind") != "reported_indicator"][:MAX_ITEMS]
+    (`dated`: the view's first MAX_ITEMS dated deadlines that are not reported indicators; a year that is not a
+    deadline is in the table's "listed apart" part, as on the chart)."""
+    dated = dated[:MAX_ITEMS]
     years: dict[str, list[Mapping[str, Any]]] = {}
     for r in dated:
         years.setdefault(years_text(r), []).append(r)
