@@ -76,12 +76,16 @@ class ChartDocument:
 
 def chart_documents(ds: Dataset, docs: Iterable[str] = ()) -> list[ChartDocument]:
     """Return the held documents (all, or those of `docs`: ids or symbols) in order of issue."""
-    every = _held(ds)
-    wanted = [ds.resolve_document(d) for d in docs]
-    if not wanted:
-        return list(every)
-    chosen = set(wanted)
-    return [d for d in every if d.id in chosen]
+    asked = tuple(docs)
+    return list(_chosen(ds, asked) if asked else _held(ds))
+
+
+@lru_cache(maxsize=128)
+def _chosen(ds: Dataset, docs: tuple[str, ...]) -> tuple[ChartDocument, ...]:
+    """Return the held documents of `docs` in order of issue (cached: a page asks a dozen times per view, and
+    each walk is of every held document, 10,000 at scale)."""
+    chosen = {ds.resolve_document(d) for d in docs}
+    return tuple(d for d in _held(ds) if d.id in chosen)
 
 
 @lru_cache(maxsize=8)
