@@ -15,6 +15,7 @@ import pandas as pd
 
 from dashboard import i18n
 from dashboard.dataset.load import Dataset
+from dashboard.dataset.scoped import ScopedDataset
 from dashboard.figures.coverage import COVERAGE_STYLE, comparable, coverage_key, coverage_label, source_kind_label
 from dashboard.figures.registry import ChartOptions
 from dashboard.i18n import table
@@ -77,7 +78,9 @@ class ChartDocument:
 def chart_documents(ds: Dataset, docs: Iterable[str] = ()) -> list[ChartDocument]:
     """Return the held documents (all, or those of `docs`: ids or symbols) in order of issue."""
     asked = tuple(docs)
-    return list(_chosen(ds, asked) if asked else _held(ds))
+    # a dataset seen through a few documents (dataset.scoped) has its base's documents: the same answer, kept once
+    base = ds.base if isinstance(ds, ScopedDataset) else ds
+    return list(_chosen(base, asked) if asked else _held(base))
 
 
 @lru_cache(maxsize=128)

@@ -48,7 +48,8 @@ def heatmap_list(data: AppData, view: ThemesView) -> html.Div:
     the chart's sentence saying so), its themes with a share above 0, largest first (only the chosen themes when
     some are chosen)."""
     lang, options = view.lang, view.chart_options()
-    table = measures_table(data.dataset, options)
+    # the theme measures of the documents drawn only (see views.themes.charted)
+    table = measures_table(data.scoped(*(d.id for d in theme_documents(data.dataset, options))), options)
     missing = {d.id for d in no_text_documents(data.dataset, options)}
     chosen = set(options.themes)
     top = float(table["value"].max()) if len(table) and table["value"].notna().any() else 0.0
