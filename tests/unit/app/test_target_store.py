@@ -23,7 +23,9 @@ def shipped(shipped_data: Path) -> AppData:
 
 def _views(data: AppData) -> list[ChartOptions]:
     held = [d for d in data.documents if d in data.vocab.held]
+    known_only = [d for d in data.documents if d not in data.vocab.held][:1]  # no targets: nothing to show
     return [
+        ChartOptions(docs=tuple(known_only)),
         ChartOptions(),
         ChartOptions(targets=TargetOptions(year_from=2030, year_to=2030)),
         ChartOptions(targets=TargetOptions(year_from=2026)),
@@ -82,3 +84,15 @@ def test_without_a_writable_cache_the_rows_are_queried_in_the_worker(shipped: Ap
         assert not (blocked / "query").exists()
     finally:
         shipped.query.cache_dir = shipped.targets.folder.parent if shipped.targets else shipped.query.cache_dir
+
+
+def test_serving_the_targets_and_themes_pages_reads_neither_whole_table_into_the_worker(shipped_data: Path) -> None:
+    from dashboard.app.state import TargetsView, ThemesView
+    from dashboard.app.views import targets, themes
+
+    data = AppData.load(shipped_data)
+    for query in ("", "?from=2030&to=2030", "?kind=reported_indicator&by=theme", "?page=2"):
+        targets.targets_page(data, TargetsView.from_query(query, data.vocab))
+    for query in ("", "?theme=science_technology&basis=all", "?measure=count"):
+        themes.outputs(data, ThemesView.from_query(query, data.vocab))
+    assert not {"targets", "theme_measures", "provisions", "provision_themes"} & data.dataset.loaded()
