@@ -302,6 +302,7 @@ def theme_and_target_cases(data: AppData) -> list[Case]:
     """Return the calls of the Themes page (controls; a click on a heatmap cell, sent as Dash sends it: the
     cell's labels, no customdata) and of the Targets page (filters)."""
     from dashboard.app.state import ThemesView
+    from dashboard.app.views.themes import charted
     from dashboard.figures.themes.heatmap import heatmap_axes
 
     held = [d for d in data.documents if d in data.vocab.held]
@@ -323,7 +324,8 @@ def theme_and_target_cases(data: AppData) -> list[Case]:
         }
         out.append(Case("themes _update_themes", f"{ids.THEMES_EVOLUTION}.figure", values))
     for search in ("?theme=science_technology", "?basis=all&lang=vi"):
-        columns, rows = heatmap_axes(data.dataset, ThemesView.from_query(search, data.vocab).chart_options())
+        options = ThemesView.from_query(search, data.vocab).chart_options()
+        columns, rows = heatmap_axes(charted(data, options), options)  # as the page reads it
         for x, y in [(list(columns)[-1], list(rows)[0]), (list(columns)[0], list(rows)[-1])]:
             click = {"points": [{"curveNumber": 1, "x": x, "y": y}]}
             values = {f"{ids.THEMES_HEATMAP}.clickData": click, "url.search": search}

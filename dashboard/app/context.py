@@ -20,8 +20,10 @@ from flask import current_app, has_app_context
 
 from dashboard.analysis.annotations import Annotations
 from dashboard.analysis.search import SearchIndex, records
+from dashboard.app.cache_prune import Held, hold, prune
 from dashboard.app.search_index import search_index
 from dashboard.app.state import Vocabulary
+from dashboard.app.target_store import TargetStore
 from dashboard.corpus.ids import symbol_key
 from dashboard.dataset.load import Dataset
 from dashboard.dataset.query import Query
@@ -56,6 +58,8 @@ class AppData:
     # empty for a package built before the seed_texts table existed
     seed_texts: Mapping[str, str] = field(default_factory=dict)
     query: Query | None = None
+    targets: TargetStore | None = None  # the Targets page's rows, queried by view (app.target_store)
+    in_use: Held | None = None  # the lock that keeps this package version's cached files (app.cache_prune)
 
     @classmethod
     def load(cls, data_dir: Path | str | None = None) -> AppData:
@@ -63,6 +67,8 @@ class AppData:
         the search index, and the rest read from the query database when a page asks (see dataset.query)."""
         dataset = Dataset(Path(data_dir) if data_dir else DATA_DIR)
         query = Query(dataset.data_dir, dataset.table_names)
+        in_use = hold(query.cache_dir, query.key, dataset.data_dir)  # before the first query builds anything
+        prune(query.cache_dir, keep=query.key)
         tables = {name: name_table(query, name) for name in NAME_TABLES}
         documents = dataset.documents.sort_values(["held", "issued", "id"], ascending=[False, True, True])
         index = search_index(dataset, query)
@@ -71,6 +77,9 @@ class AppData:
         data = cls(dataset=dataset, vocab=vocab, index=index, notes=lazy_notes(query, tables, vocab.provision_docs))
         data.documents = {str(r["id"]): {str(k): v for k, v in r.items()} for r in documents.to_dict("records")}
         data.query = query
+        data.in_use = in_use
+        data.targets = TargetStore(dataset, query)
+        data.targets.prepare()
         data.provisions = Rows(vocab.provision_docs, lambda ids: query.provisions(ids, documents=_owners(vocab, ids)))
         data.by_document = by_document
         for row in _rows(query, "relations"):

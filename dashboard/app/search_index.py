@@ -46,10 +46,17 @@ def search_index(dataset: Dataset, query: Query) -> SearchIndex:
 
 
 def _build_once(data_dir: Path, folder: Path) -> None:
+    build_once(data_dir, folder, "dashboard.app.search_index", "index.json", "the search index")
+
+
+def build_once(data_dir: Path, folder: Path, module: str, marker: str, what: str) -> None:
+    """Build `folder` from the package in `data_dir` by running `python -m module DATA PARTIAL` in a process of
+    its own, under a lock (another worker building it: wait, then use what it wrote); `marker`, a file the
+    module writes last, says the folder is whole. The folder is renamed into place: all of it or nothing."""
     folder.parent.mkdir(parents=True, exist_ok=True)
     with open(folder.with_name(folder.name + ".lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # another worker building it: wait, then open what it wrote
-        if (folder / "index.json").exists():
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (folder / marker).exists():
             return
         partial = folder.with_name(f"{folder.name}.{os.getpid()}.partial")
         shutil.rmtree(partial, ignore_errors=True)
@@ -57,12 +64,12 @@ def _build_once(data_dir: Path, folder: Path) -> None:
         code = str(Path(__file__).resolve().parents[2])
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [code, os.environ.get("PYTHONPATH")]))}
         done = subprocess.run(
-            [sys.executable, "-m", "dashboard.app.search_index", str(data_dir), str(partial)],
+            [sys.executable, "-m", module, str(data_dir), str(partial)],
             env=env, capture_output=True, text=True, check=False,
         )  # fmt: skip
-        if done.returncode != 0 or not (partial / "index.json").exists():
+        if done.returncode != 0 or not (partial / marker).exists():
             shutil.rmtree(partial, ignore_errors=True)
-            raise OSError(f"{folder}: building the search index failed: {done.stderr.strip()[-300:]}")
+            raise OSError(f"{folder}: building {what} failed: {done.stderr.strip()[-300:]}")
         os.replace(partial, folder)
 
 

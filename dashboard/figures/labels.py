@@ -15,6 +15,7 @@ import pandas as pd
 
 from dashboard import i18n
 from dashboard.dataset.load import Dataset
+from dashboard.dataset.scoped import ScopedDataset
 from dashboard.figures.coverage import COVERAGE_STYLE, comparable, coverage_key, coverage_label, source_kind_label
 from dashboard.figures.registry import ChartOptions
 from dashboard.i18n import table
@@ -76,12 +77,18 @@ class ChartDocument:
 
 def chart_documents(ds: Dataset, docs: Iterable[str] = ()) -> list[ChartDocument]:
     """Return the held documents (all, or those of `docs`: ids or symbols) in order of issue."""
-    every = _held(ds)
-    wanted = [ds.resolve_document(d) for d in docs]
-    if not wanted:
-        return list(every)
-    chosen = set(wanted)
-    return [d for d in every if d.id in chosen]
+    asked = tuple(docs)
+    # a dataset seen through a few documents (dataset.scoped) has its base's documents: the same answer, kept once
+    base = ds.base if isinstance(ds, ScopedDataset) else ds
+    return list(_chosen(base, asked) if asked else _held(base))
+
+
+@lru_cache(maxsize=128)
+def _chosen(ds: Dataset, docs: tuple[str, ...]) -> tuple[ChartDocument, ...]:
+    """Return the held documents of `docs` in order of issue (cached: a page asks a dozen times per view, and
+    each walk is of every held document, 10,000 at scale)."""
+    chosen = {ds.resolve_document(d) for d in docs}
+    return tuple(d for d in _held(ds) if d.id in chosen)
 
 
 @lru_cache(maxsize=8)

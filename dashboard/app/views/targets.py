@@ -8,7 +8,7 @@ The state is the URL (TargetsView); the controls only ever write it.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from dash import dcc, html
@@ -21,20 +21,13 @@ from dashboard.app.components.charts import chart_card
 from dashboard.app.components.pickers import document_picker, field, theme_picker, years_slider
 from dashboard.app.context import AppData
 from dashboard.app.state import TargetsView, clamp_years, year_range_text
-from dashboard.app.views.phone import targets_list
+from dashboard.app.target_store import Counts, TargetStore
+from dashboard.app.views.phone import MAX_ITEMS, targets_list
 from dashboard.app.views.targets_table import KIND_GLYPH, source_cell, targets_table_view
 from dashboard.figures.labels import text
-from dashboard.figures.registry import ChartOptions
 from dashboard.figures.targets.chart import timeline_figure
 from dashboard.figures.targets.indicators import indicators_figure
-from dashboard.figures.targets.tables import (
-    KINDS,
-    conflict_groups,
-    kind_label,
-    target_records,
-    year_bounds,
-    years_text,
-)
+from dashboard.figures.targets.tables import KINDS, kind_label, year_bounds, years_text
 from dashboard.i18n import localised, table
 
 MAX_CONFLICTS = 20  # conflict blocks shown at once; the table flags every row whose sources disagree
@@ -160,18 +153,30 @@ def view_from_controls(
 
 
 def outputs(data: AppData, view: TargetsView) -> dict[str, Any]:
-    """Return everything the page shows for a view, by the component id the page callback updates."""
+    """Return everything the page shows for a view, by the component id the page callback updates: what the
+    view shows of its rows, asked of the target store (counts, a page of the table, the timeline's first rows),
+    never every row."""
     options = view.chart_options()
-    rows = target_records(data.dataset, options)
+    store = _store(data)
+    counts = store.counts(options)
     return {
-        ids.TARGETS_STATUS: status(data, view, rows),
-        ids.TARGETS_CONFLICTS: conflicts(data, view, rows),
-        ids.TARGETS_TIMELINE: timeline_figure(data.dataset, options),
-        ids.TARGETS_INDICATORS: indicators_figure(data.dataset, options),
-        ids.TARGETS_TABLE: targets_table_view(data.documents, rows, view.lang, view),
+        ids.TARGETS_STATUS: status(data, view, counts),
+        ids.TARGETS_CONFLICTS: conflicts(view, store.conflict_groups(options, MAX_CONFLICTS)),
+        ids.TARGETS_TIMELINE: timeline_figure(data.dataset, options, store.drawn(options)),
+        ids.TARGETS_INDICATORS: indicators_figure(data.dataset, options, store.indicators(options)),
+        ids.TARGETS_TABLE: targets_table_view(
+            data.documents, store.due(options, counts), store.apart(options, counts), view.lang, view
+        ),
         ids.TARGETS_YEARS_TEXT: years_shown(data, view),
-        ids.TARGETS_LIST: targets_list(rows, view.lang),
+        ids.TARGETS_LIST: targets_list(store.listed(options, MAX_ITEMS), view.lang),
     }
+
+
+def _store(data: AppData) -> TargetStore:
+    if data.targets is None:
+        assert data.query is not None, "AppData.load opens the query database"
+        data.targets = TargetStore(data.dataset, data.query)
+    return data.targets
 
 
 def years_shown(data: AppData, view: TargetsView) -> str:
@@ -179,13 +184,14 @@ def years_shown(data: AppData, view: TargetsView) -> str:
     return year_range_text(*clamp_years(view.year_from, view.year_to, _bounds(data)))
 
 
-def status(data: AppData, view: TargetsView, rows: Sequence[Mapping[str, Any]]) -> list[Any]:
+def status(data: AppData, view: TargetsView, counts: Counts) -> list[Any]:
     """Return the URL notices, the caption and the count of rows (and of rows whose sources disagree)."""
     lang = view.lang
-    in_conflict, due, due_docs = _derived("counts", rows, _counts)
+    # the count is of deadlines (and indicators): a programme's name or a cited horizon is listed apart
+    in_conflict, due, due_docs, apart = counts.in_conflict, counts.due, counts.due_docs, counts.total - counts.due
     count = _t("count", lang).format(n=due, d=due_docs)
-    if due < len(rows):
-        count += " · " + _t("count_apart", lang, n=len(rows) - due)
+    if apart:
+        count += " · " + _t("count_apart", lang, n=apart)
     if in_conflict:
         count += " · ⚠ " + _t("count_conflicts", lang).format(k=in_conflict)
     return [
@@ -194,46 +200,19 @@ def status(data: AppData, view: TargetsView, rows: Sequence[Mapping[str, Any]]) 
             count,
             id=ids.TARGETS_COUNT,
             className="fw-semibold mb-0",
-            **attrs(data_count=str(due), data_apart=str(len(rows) - due), data_conflicts=str(in_conflict)),
+            **attrs(data_count=str(due), data_apart=str(apart), data_conflicts=str(in_conflict)),
         ),
         html.P(view.caption(data.vocab), id=ids.TARGETS_CAPTION, className="view-caption text-muted small"),
     ]
 
 
-def _counts(rows: Sequence[Mapping[str, Any]]) -> tuple[int, int, int]:
-    """Return the rows whose sources disagree, the deadlines and the documents that set them."""
-    # the count is of deadlines (and indicators): a programme's name or a cited horizon is listed apart
-    due = [r for r in rows if r.get("role", "deadline") == "deadline"]
-    return sum(1 for r in rows if text(r.get("conflict_group"))), len(due), len({r["document_id"] for r in due})
-
-
-_DERIVED: dict[tuple[str, int], tuple[Sequence[Mapping[str, Any]], Any]] = {}
-
-
-def _derived(name: str, rows: Sequence[Mapping[str, Any]], compute: Callable[[Any], Any]) -> Any:
-    """Return compute(rows), kept while `rows` is the same object: target_records keeps the rows of each view, and
-    130,000 targets at 10,000 documents take ~100 ms a walk."""
-    hit = _DERIVED.get((name, id(rows)))
-    if hit is not None and hit[0] is rows:
-        return hit[1]
-    if len(_DERIVED) > 256:
-        _DERIVED.clear()
-    value = compute(rows)
-    _DERIVED[(name, id(rows))] = (rows, value)
-    return value
-
-
-def conflicts(data: AppData, view: TargetsView, rows: Sequence[Mapping[str, Any]]) -> list[Any]:
-    """Return one block per conflict among the shown rows: every row of the group side by side (also the
-    rows a filter would hide), each with its source, under a "sources disagree" notice."""
+def conflicts(view: TargetsView, groups: Mapping[str, Sequence[Mapping[str, Any]]]) -> list[Any]:
+    """Return one block per conflict among the shown rows (`groups`: the first MAX_CONFLICTS by name, each with
+    every row of the group, also the rows a filter would hide), each row with its source, under a "sources
+    disagree" notice."""
     lang = view.lang
-    shown = set(_derived("groups", rows, conflict_groups))
-    if not shown:
-        return []
-    every = _derived("groups", target_records(data.dataset, ChartOptions()), conflict_groups)
     blocks = []
-    for group in sorted(shown)[:MAX_CONFLICTS]:
-        sides_rows = every.get(group, [])
+    for group, sides_rows in groups.items():
         note = next((localised(r, "conflict_note", lang) for r in sides_rows if text(r.get("conflict_note"))), "")
         sides = [
             html.Div(

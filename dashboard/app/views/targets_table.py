@@ -36,16 +36,16 @@ TEXT = table("targets_table")
 
 def targets_table_view(
     documents: Mapping[str, Mapping[str, Any]],
-    rows: Sequence[Mapping[str, Any]],
+    due: Sequence[Mapping[str, Any]],
+    apart: Sequence[Mapping[str, Any]],
     lang: str,
     view: TargetsView | None = None,
 ) -> list[Any]:
-    """Return the table of `rows` (target_records): the deadlines, then the years apart, each at most MAX_ROWS
-    (the view's page of each), with the rows shown and links to the other pages when there are more."""
-    if not rows:
+    """Return the table of a view's rows (target_records' order): the deadlines (`due`), then the years apart
+    (`apart`: rows whose role is not a deadline), each at most MAX_ROWS (the view's page of each, the only rows
+    sliced from either), with the rows shown and links to the other pages when there are more."""
+    if not due and not apart:
         return [html.P(_t("none", lang), className="text-muted")]
-    due = [r for r in rows if r.get("role", "deadline") == "deadline"]
-    apart = [r for r in rows if r.get("role", "deadline") != "deadline"]
     pages = max(1, -(-max(len(due), len(apart)) // MAX_ROWS))
     page = min(view.page, pages) if view is not None else 1
     out = _table(documents, due, lang, page=page) if due else []

@@ -24,7 +24,9 @@ from dashboard.app.context import AppData
 from dashboard.app.i18n import theme_label
 from dashboard.app.state import DocumentView, ThemesView
 from dashboard.app.views.phone import heatmap_list
+from dashboard.dataset.load import Dataset
 from dashboard.figures.labels import chart_documents
+from dashboard.figures.registry import ChartOptions
 from dashboard.figures.themes.emergence import emergence_figure, emergence_table
 from dashboard.figures.themes.evolution import evolution_figure
 from dashboard.figures.themes.heatmap import heatmap_axes, heatmap_figure
@@ -141,7 +143,7 @@ def view_from_click(data: AppData, search: str | None, click: dict[str, Any] | N
         if isinstance(custom, list) and len(custom) >= 2:
             doc, theme = str(custom[0]), str(custom[1])
         else:  # Dash drops a heatmap point's customdata: map the cell's labels back
-            columns, rows = heatmap_axes(data.dataset, current.chart_options())
+            columns, rows = heatmap_axes(charted(data, current.chart_options()), current.chart_options())
             doc, theme = columns.get(str(point.get("x")), ""), rows.get(str(point.get("y")), "")
         if doc in data.vocab.held and theme in data.vocab.themes:
             return current.replace(cell=(doc, theme))
@@ -151,11 +153,15 @@ def view_from_click(data: AppData, search: str | None, click: dict[str, Any] | N
 def charts(data: AppData, view: ThemesView) -> tuple[go.Figure, go.Figure, go.Figure]:
     """Return the view's heatmap, evolution and term-emergence figures (the registry's charts)."""
     options = view.chart_options()
-    return (
-        heatmap_figure(data.dataset, options),
-        evolution_figure(data.dataset, options),
-        emergence_figure(data.dataset, options),
-    )
+    ds = charted(data, options)
+    return heatmap_figure(ds, options), evolution_figure(ds, options), emergence_figure(ds, options)
+
+
+def charted(data: AppData, options: ChartOptions) -> Dataset:
+    """Return the dataset seen through the documents the theme charts draw (theme_documents: at most
+    MAX_DOCUMENTS), whose theme measures are read from the query database for those documents only, instead of
+    the whole table (320,000 rows at 10,000 documents) held in the worker."""
+    return data.scoped(*(d.id for d in theme_documents(data.dataset, options)))
 
 
 def outputs(data: AppData, view: ThemesView) -> dict[str, Any]:
@@ -178,7 +184,7 @@ def cell_outputs(data: AppData, view: ThemesView) -> dict[str, Any]:
     cell's provisions."""
     return {
         ids.THEMES_STATUS: status(data, view),
-        ids.THEMES_HEATMAP: heatmap_figure(data.dataset, view.chart_options()),
+        ids.THEMES_HEATMAP: heatmap_figure(charted(data, view.chart_options()), view.chart_options()),
         ids.THEMES_CELL: cell_section(data, view),
     }
 

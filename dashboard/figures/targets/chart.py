@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -64,15 +64,35 @@ CAPTION_DOCUMENTS = 40
 TEXT = table("targets_chart")
 
 
-def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
+class Drawn(NamedTuple):
+    """What the targets timeline draws of a view: how many targets of the kinds it draws there are, how many are
+    listed apart (a year that is not a deadline the document sets), how many dated deadlines, the first
+    MAX_ROWS of those (in target_records' order) and the years the axis spans."""
+
+    chosen: int
+    apart: int
+    dated: int
+    first: tuple[dict[str, Any], ...]
+    span: tuple[int, int]
+
+
+def drawn_kinds(options: ChartOptions) -> tuple[str, ...]:
+    """Return the kinds the targets timeline draws: those asked for, but no reported indicators unless asked."""
+    asked = shown_kinds(options)
+    return asked if asked != KINDS else TARGET_KINDS
+
+
+def timeline_figure(ds: Dataset, options: ChartOptions, drawn: Drawn | None = None) -> go.Figure:
     """Return targets on a time axis: one row per target under its document (or theme), bars over a
-    period's years, a mark at the year it falls due, symbol and colour by kind."""
+    period's years, a mark at the year it falls due, symbol and colour by kind. `drawn` is what to draw of the
+    view when the caller has it already (the app reads it from its target store); else it is computed from
+    target_records."""
     lang = chart_lang(options)
     asked = shown_kinds(options)
-    kinds = asked if asked != KINDS else TARGET_KINDS
-    chosen, apart, dated, (x0, x1) = _drawn(ds, options, kinds)
+    kinds = drawn_kinds(options)
+    chosen, apart, n_dated, first, (x0, x1) = drawn or _drawn(ds, options, kinds)
     # one row per target reads for a few dozen; beyond, the earliest due are drawn and the table has the rest
-    rows, ticks = _rows(ds, list(dated[:MAX_ROWS]), options)
+    rows, ticks = _rows(ds, list(first[:MAX_ROWS]), options)
     data: list[dict[str, Any]] = []
     shapes: list[dict[str, Any]] = []
     annotations: list[dict[str, Any]] = []
@@ -164,12 +184,12 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
     if not rows:
         annotations.append(empty_note(word(TEXT, "none", lang)))
     notes = [coverage_sentence(ds, tuple(d.id for d in chart_documents(ds, options.docs)), lang)]
-    if chosen - len(apart) > len(dated):
-        notes.append(word(TEXT, "undated", lang, n=chosen - len(apart) - len(dated)))
+    if chosen - apart > n_dated:
+        notes.append(word(TEXT, "undated", lang, n=chosen - apart - n_dated))
     if apart:
-        notes.append(word(TEXT, "apart", lang, n=len(apart)))
-    if len(dated) > MAX_ROWS:
-        notes.append(word(TEXT, "capped", lang, n=MAX_ROWS, total=len(dated)))
+        notes.append(word(TEXT, "apart", lang, n=apart))
+    if n_dated > MAX_ROWS:
+        notes.append(word(TEXT, "capped", lang, n=MAX_ROWS, total=n_dated))
     docs = chart_documents(ds, options.docs)
     subtitle = word(TEXT, "timeline_subtitle", lang)
     extras = [word(TEXT, "by_theme", lang)] if options.targets.by == "theme" else []
@@ -220,12 +240,9 @@ def timeline_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
 
 
 @lru_cache(maxsize=64)
-def _drawn(
-    ds: Dataset, options: ChartOptions, kinds: tuple[str, ...]
-) -> tuple[int, tuple[dict[str, Any], ...], tuple[dict[str, Any], ...], tuple[int, int]]:
-    """Return how many targets of the view's kinds there are, those listed apart (a year that is not a deadline
-    the document sets: a programme's name, a cited horizon, not drawn as one), the dated deadlines, and the years
-    the axis spans (cached per view: 130,000 targets at 10,000 documents take ~100 ms to walk)."""
+def _drawn(ds: Dataset, options: ChartOptions, kinds: tuple[str, ...]) -> Drawn:
+    """Return what the timeline draws of a view (Drawn), walking target_records (cached per view: 130,000
+    targets at 10,000 documents take ~100 ms to walk)."""
     chosen = [r for r in target_records(ds, options) if r["kind"] in kinds]
     apart = tuple(r for r in chosen if r.get("role", "deadline") != "deadline")
     dated = tuple(
@@ -234,7 +251,8 @@ def _drawn(
         if (r["start_year"] is not None or r["end_year"] is not None) and r.get("role", "deadline") == "deadline"
     )
     years = [r[col] for r in dated for col in ("start_year", "end_year") if r[col] is not None]
-    return len(chosen), apart, dated, ((min(years) - 1, max(years) + 1) if years else (2010, 2035))
+    span = (min(years) - 1, max(years) + 1) if years else (2010, 2035)
+    return Drawn(len(chosen), len(apart), len(dated), dated[:MAX_ROWS], span)
 
 
 def caption_documents(docs: Sequence[Any], lang: str) -> list[str]:

@@ -9,6 +9,7 @@ partner countries of a few months before), and every point says who reported it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pandas as pd
@@ -28,11 +29,15 @@ from dashboard.i18n import localised, table
 TEXT = table("indicators_chart")
 
 
-def indicators_figure(ds: Dataset, options: ChartOptions) -> go.Figure:
+def indicators_figure(
+    ds: Dataset, options: ChartOptions, rows: Sequence[dict[str, Any]] | None = None
+) -> go.Figure:
     """Return reported indicators as dated values: one row per indicator, each report a point labelled with
-    its value at the date it describes, a line joining reports of the same indicator."""
+    its value at the date it describes, a line joining reports of the same indicator. `rows` are the view's
+    reported indicators when the caller has them already (the app reads them from its target store), in
+    target_records' order; else they are read from target_records."""
     lang = chart_lang(options)
-    records = indicator_records(ds, options)
+    records = indicator_records(ds, options) if rows is None else indicators_of(rows)
     names = list(dict.fromkeys(r["indicator"] for r in records))
     data: list[dict[str, Any]] = []
     labels: list[str] = []
@@ -125,9 +130,15 @@ def indicators_table(ds: Dataset, options: ChartOptions) -> pd.DataFrame:
 
 def indicator_records(ds: Dataset, options: ChartOptions) -> list[dict[str, Any]]:
     """Return indicators_table's rows as dicts (what the chart walks)."""
+    return indicators_of(target_records(ds, options))
+
+
+def indicators_of(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return the reported indicators of `records` that name an indicator and a date, with their `date`, by
+    indicator then date."""
     rows = [
         {**r, "date": _as_of_date(r)}
-        for r in target_records(ds, options)
+        for r in records
         if r["kind"] == "reported_indicator" and text(r.get("indicator"))
     ]
     return sorted((r for r in rows if r["date"]), key=lambda r: (r["indicator"], r["date"], r["id"]))

@@ -132,17 +132,25 @@ def _records(
 def _all_records(ds: Dataset) -> tuple[dict[str, Any], ...]:
     """Return every target as a dict, no value as None, by the year it falls due (undated last), then by its
     document's date, kind and id."""
-    table = _targets(ds)
-    if table.empty:
-        return ()
-    order = {d.id: i for i, d in enumerate(chart_documents(ds))}
-    kinds = {k: i for i, k in enumerate(KINDS)}
-    table = table.assign(_d=table["document_id"].map(order), _k=table["kind"].map(kinds).fillna(len(KINDS)))
-    table = table.sort_values(["due_year", "_d", "_k", "id"], na_position="last", kind="stable")
+    table = ordered_targets(ds)
     # column by column (`tolist` gives Python values, as to_dict does, five times faster: 130,000 targets at
     # 10,000 documents), NaN → None so that "no year" reads the same everywhere
     columns = [[None if isinstance(v, float) and v != v else v for v in table[c].tolist()] for c in COLUMNS]
     return tuple(dict(zip(COLUMNS, values, strict=True)) for values in zip(*columns, strict=True))
+
+
+def ordered_targets(ds: Dataset) -> pd.DataFrame:
+    """Return every target with the document's facts and the derived columns (COLUMNS, see targets_table) in the
+    order of target_records: by the year it falls due (undated last), then by its document's date, kind and id.
+    What the app's target store (app.target_store) writes once per package version and then queries."""
+    table = _targets(ds)
+    if table.empty:
+        return table[COLUMNS]
+    order = {d.id: i for i, d in enumerate(chart_documents(ds))}
+    kinds = {k: i for i, k in enumerate(KINDS)}
+    table = table.assign(_d=table["document_id"].map(order), _k=table["kind"].map(kinds).fillna(len(KINDS)))
+    table = table.sort_values(["due_year", "_d", "_k", "id"], na_position="last", kind="stable")
+    return table[COLUMNS].reset_index(drop=True)
 
 
 def year_bounds(ds: Dataset) -> tuple[int, int]:

@@ -171,10 +171,16 @@ def theme_caption(
     missing = [d.symbol for d in no_text_documents(ds, options) if d in docs]
     if missing and where:
         parts.append(word(WORDS, "no_text_note", lang, docs=", ".join(missing), where=where))
-    if any(len(v) > 1 for v in ds.versions.values()):  # say which version a bilingual document is counted in
+    if _bilingual(ds):  # say which version a bilingual document is counted in
         parts.append(word(WORDS, "versions", lang))
     parts += [documents_note(ds, options), extra]
     return source_caption([d.symbol for d in docs], ds.version, extra=" ".join(p for p in parts if p), lang=lang)
+
+
+@lru_cache(maxsize=8)
+def _bilingual(ds: Dataset) -> bool:
+    """Return whether some document has versions in two languages (asked once: a walk of every document)."""
+    return any(len(v) > 1 for v in ds.versions.values())
 
 
 @lru_cache(maxsize=64)

@@ -1,0 +1,68 @@
+"""Print what an app worker holds after serving every page: its RSS after each callback's first call, then the
+tables its `Dataset` read, the scoped datasets it keeps, DuckDB's memory and pyarrow's pool.
+
+Run: .venv/bin/python bench/bench_page_memory.py /work/scale/data-10000
+
+The calls are bench_callbacks' cases, once each, in its order (Home, Timeline, Document, Explorer, Themes, Targets,
+Compare). Printed, not checked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import sys
+from pathlib import Path
+
+CODE = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(CODE))
+sys.path.insert(0, str(CODE / "bench"))
+
+
+def rss_mb() -> float:
+    """Return this process's resident memory in MB (Linux /proc)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("data", type=Path, help="a built data package")
+    args = parser.parse_args()
+
+    import pyarrow as pa
+    from bench_callbacks import cases, request_for
+
+    from dashboard.app import create_app
+    from dashboard.app.context import current
+
+    app = create_app(args.data)
+    with app.server.app_context():
+        data = current()
+    client = app.server.test_client()
+    deps = json.loads(client.get("/_dash-dependencies").get_data(as_text=True))
+    print(f"{'ready':<40}{rss_mb():>7.0f} MB")
+    last = None
+    for case in cases(data):
+        client.post("/_dash-update-component", json=request_for(case, deps))
+        if case.callback != last:
+            print(f"{case.callback:<40}{rss_mb():>7.0f} MB")
+            last = case.callback
+    gc.collect()
+    print(f"{'after every page (gc)':<40}{rss_mb():>7.0f} MB")
+    ds = data.dataset
+    for name in sorted(ds.loaded()):
+        print(f"  table {name}: {ds.table(name).memory_usage(deep=True).sum() / 2**20:.0f} MB")
+    if data.query is not None:
+        for (_, scope), scoped in data.query._scopes.items():  # noqa: SLF001 - a bench looks inside
+            print(f"  scoped dataset of {len(scope)} document(s): {', '.join(sorted(scoped.loaded()))}")
+        memory = data.query.frame("SELECT sum(memory_usage_bytes) AS m FROM duckdb_memory()")["m"].iloc[0]
+        print(f"  DuckDB (query database) memory: {int(memory) / 2**20:.0f} MB")
+    print(f"  pyarrow pool: {pa.total_allocated_bytes() / 2**20:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
