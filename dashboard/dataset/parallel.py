@@ -167,17 +167,15 @@ class DocumentRunner:
         """Return each document's term counts (analysis.terms.TermInventory), in corpus order."""
         return [self._terms[id(doc)] for doc in corpus.documents]
 
-    def mentions_step(self) -> Step | None:
-        """Return the mentions step over the cache (dataset.mentions_cache), or None without a cache."""
-        cache = self.cache
-        if cache is None:
-            return None
+    def mentions_step(self) -> Step:
+        """Return the mentions step (dataset.mentions_cache): over the cache when there is one, scanning the
+        documents it lacks over `jobs` processes."""
         from dashboard.dataset.mentions_cache import MentionsEntry, cached_mentions
 
-        store = BuildCache(cache.folder / "mentions", MentionsEntry)
+        store = BuildCache(self.cache.folder / "mentions", MentionsEntry) if self.cache else None
 
         def mentions_step(corpus: Corpus, tables: Tables) -> Tables:
-            return cached_mentions(corpus, store, self._keys)
+            return cached_mentions(corpus, store, self._keys, self.jobs)
 
         return mentions_step
 
