@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_build_parallel import corpora, machine_line, sized_run  # noqa: E402
 from generate_corpus import read_material  # noqa: E402
 
+import dashboard.dataset.mentions_cache as mentions_cache  # noqa: E402
 import dashboard.dataset.validate_changed as validate_changed  # noqa: E402
 from dashboard.corpus.load import load_corpus  # noqa: E402
 from dashboard.dataset.build import analysis_steps, base_tables, package_meta  # noqa: E402
@@ -55,6 +56,26 @@ def timed(name: str, figures: list[tuple[str, float, float]]) -> Iterator[None]:
 
 FIXED = "imports, models (fixed)"
 ROW_CHECKS = "validate: row checks"  # Frictionless over the new rows: shared out over --jobs processes
+SCAN = "mentions: scan"  # the documents whose mentions are not in the cache: shared out over --jobs processes
+
+
+@contextmanager
+def apart(module: Any, function: str, name: str) -> Iterator[list[tuple[str, float, float]]]:
+    """Time the calls of `module.function` within the block on their own (summed as one figure named `name`)."""
+    figures: list[tuple[str, float, float]] = []
+    real = getattr(module, function)
+
+    def timed_call(*args: Any, **kwargs: Any) -> Any:
+        with timed(name, figures):
+            return real(*args, **kwargs)
+
+    setattr(module, function, timed_call)
+    summed: list[tuple[str, float, float]] = []
+    try:
+        yield summed
+    finally:
+        setattr(module, function, real)
+        summed.append((name, sum(f[1] for f in figures), sum(f[2] for f in figures)))
 
 
 def incremental(seeds: Path, out: Path, cache: Path) -> tuple[list[tuple[str, float, float]], DocumentRunner]:
@@ -72,25 +93,19 @@ def incremental(seeds: Path, out: Path, cache: Path) -> tuple[list[tuple[str, fl
         tables: dict[str, Any] = base_tables(corpus)
     steps: list[Callable[..., Any]] = analysis_steps(runner.tables(corpus), runner.term_counts(corpus),
                                                         runner.mentions_step())
-    for step in steps:
-        with timed(step.__name__, figures):
-            tables.update(step(corpus, tables))
+    with apart(mentions_cache, "_scan", SCAN) as scans:  # the documents' scans apart from the rest of the step
+        for step in steps:
+            with timed(step.__name__, figures):
+                tables.update(step(corpus, tables))
+    step_wall, step_cpu = next((w, c) for name, w, c in figures if name == "mentions_step")
+    figures = [f for f in figures if f[0] != "mentions_step"]
+    figures += [*scans, ("mentions: the rest", step_wall - sum(f[1] for f in scans),
+                         step_cpu - sum(f[2] for f in scans))]
     staging = Path(tempfile.mkdtemp(prefix=".bench-build-", dir=out.parent))
     with timed("write package", figures):
         write_package(tables, staging, package_meta(corpus), runner.chunks(corpus, tables))
-    rows: list[tuple[str, float, float]] = []
-    checks = validate_changed.row_problems
-
-    def timed_checks(*args: Any, **kwargs: Any) -> Any:
-        with timed(ROW_CHECKS, rows):
-            return checks(*args, **kwargs)
-
-    validate_changed.row_problems = timed_checks  # the validation's row checks, timed on their own
-    try:
-        with timed("validate package", figures):
-            validate_package(staging, seeds_dir=seeds, previous=validated_before(out, cache), jobs=runner.jobs)
-    finally:
-        validate_changed.row_problems = checks
+    with apart(validate_changed, "row_problems", ROW_CHECKS) as rows, timed("validate package", figures):
+        validate_package(staging, seeds_dir=seeds, previous=validated_before(out, cache), jobs=runner.jobs)
     name, wall, cpu = figures.pop()
     figures += [*rows, ("validate: keys, cross-table", wall - sum(r[1] for r in rows), cpu - sum(r[2] for r in rows))]
     with timed("swap in", figures):
