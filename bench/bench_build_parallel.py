@@ -9,9 +9,9 @@ its worker processes' included):
   the only one processed (the build's own report says so) and the time is that of an incremental rebuild.
 The outputs of 1 and 2 jobs are compared byte for byte. Then a cold build in this process, one stage at a time
 (bench_build_incremental.incremental), gives the CPU seconds of what the jobs share (the per-document step, the
-mentions' scans and the validation's row checks) and of the serial remainder (the other corpus-level steps,
-writing, the keys and cross-table checks): the serial fraction s, and Amdahl's bound on the speed-up of 2 jobs,
-1 / (s + (1 - s) / 2), the steadier evidence on a shared machine.
+mentions' scans and the validation's row checks) and of the serial remainder (imports and models, the other
+corpus-level steps, writing, the keys and cross-table checks): the serial fraction s, and Amdahl's bound on the
+speed-up of 2 jobs, 1 / (s + (1 - s) / 2), the steadier evidence on a shared machine.
 No asserts on time: figures are printed, not checked.
 On a shared machine wall times depend on the load; the load average is printed before and after.
 """
@@ -78,18 +78,18 @@ def same_bytes(a: Path, b: Path) -> bool:
 
 def serial_fraction(seeds: Path, work: Path, size: int) -> None:
     """Print the CPU seconds of a cold one-process build's per-document step and of the rest (the serial part)."""
-    from bench_build_incremental import FIXED, ROW_CHECKS, SCAN, incremental
+    from bench_build_incremental import ROW_CHECKS, SCAN, incremental
 
     out, cache = work / f"amdahl-{size}", work / f"amdahl-cache-{size}"
     for folder in (out, cache):
         shutil.rmtree(folder, ignore_errors=True)
     figures, _ = incremental(seeds, out, cache)
     # what --jobs shares out: reading the seeds and processing every document (all new: an empty cache), scanning
-    # them for mentions and the validation's row checks; the imports and models (loaded before the pool forks)
-    # are left out of both
+    # them for mentions and the validation's row checks; the rest is serial, the imports and models loaded
+    # before the pool forks among it
     shared = ("read seeds + cache, process new", SCAN, ROW_CHECKS)
     per_document = sum(f[2] for f in figures if f[0] in shared)
-    rest = [f for f in figures if f[0] not in shared and f[0] != FIXED]
+    rest = [f for f in figures if f[0] not in shared]
     serial = sum(f[2] for f in rest)
     s = serial / (per_document + serial)
     print(f"      one process, cold: shared out over the jobs {per_document:.1f} s CPU ("
