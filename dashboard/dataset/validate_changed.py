@@ -135,10 +135,9 @@ def compare_packages(data_dir: Path, previous: Path | None, jobs: int = 1) -> Ch
         columns = [c for c in table.column_names if c != ROW]
         if columns != [c for c in old.column_names if c != ROW]:
             return None
-        news[name] = new = _not_in(table, old, columns)
+        news[name], gone = _differing(table, old, columns)
         if key:  # the documents whose rows were added, changed or removed: the cross-table checks cover them
-            documents.update(cast("list[str]", new[key].to_pylist()),
-                             cast("list[str]", _not_in(old, table, columns)[key].to_pylist()))
+            documents.update(cast("list[str]", news[name][key].to_pylist()), cast("list[str]", gone[key].to_pylist()))
     problems = row_problems(data_dir, news, schemas, whole=before is None, jobs=jobs)
     return Changed(problems + key_problems(tables, schemas), documents, tables)
 
@@ -199,6 +198,32 @@ def _frictionless_rows(folder: str, names: list[str], schemas: dict[str, dict[st
     out = [(task.name or "", getattr(err, "row_number", None), getattr(err, "field_name", None), err.message)
            for task in report.tasks for err in task.errors]
     return out + [("", None, None, err.message) for err in report.errors]
+
+
+def _differing(table: pa.Table, other: pa.Table, columns: list[str]) -> tuple[pa.Table, pa.Table]:
+    """Return the rows of `table` not in `other` and those of `other` not in `table` (or more: never fewer).
+
+    A rebuilt table is mostly the old one with some rows added, changed or removed in a stretch (rows are in
+    corpus order): the rows the two share at their start and at their end, position by position, are matched by
+    comparing the columns (memory compared, no hashing), and only the stretch between is anti-joined. A row of
+    that stretch that is equal to a row outside it counts as differing: checked again, which is safe."""
+    n = min(table.num_rows, other.num_rows)
+    head = n  # rows equal at the same positions from the start
+    for c in columns:
+        if head == 0:
+            break
+        first = pc.index(pc.equal(table[c].slice(0, head), other[c].slice(0, head)), False).as_py()
+        head = head if first < 0 else first
+    tail = n - head  # rows equal at the same positions from the end (never overlapping the head)
+    for c in columns:
+        if tail == 0:
+            break
+        same = pc.equal(table[c].slice(table.num_rows - tail), other[c].slice(other.num_rows - tail))
+        differ = pc.indices_nonzero(pc.invert(same))
+        tail = tail if len(differ) == 0 else tail - differ[-1].as_py() - 1
+    mine = table.slice(head, table.num_rows - head - tail)
+    theirs = other.slice(head, other.num_rows - head - tail)
+    return _not_in(mine, theirs, columns), _not_in(theirs, mine, columns)
 
 
 def _not_in(table: pa.Table, other: pa.Table, columns: list[str]) -> pa.Table:

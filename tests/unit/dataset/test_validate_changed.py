@@ -8,10 +8,13 @@ import csv
 import shutil
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 
 from dashboard.dataset.validate import validate_package
 from dashboard.dataset.validate_changed import (
+    ROW,
+    _differing,  # pyright: ignore[reportPrivateUsage]
     _schemas,  # pyright: ignore[reportPrivateUsage]
     changed_rows_problems,
     read_text_table,
@@ -144,3 +147,27 @@ def test_tables_are_read_cell_for_cell_even_with_a_seed_over_a_megabyte(tmp_path
     assert table.column_names == ["document_id", "text", ROW]
     assert [[r["document_id"], r["text"]] for r in table.to_pylist()] == rows[1:]  # an empty cell is "", not null
     assert table[ROW].to_pylist() == [2, 3]
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("abcdef", "abcXdef"),  # a row added in the middle
+    ("abcdef", "abXdef"),  # a row changed
+    ("abcdef", "abdef"),  # a row removed
+    ("abcdef", "Xabcdef"),  # at the start
+    ("abcdef", "abcdefX"),  # at the end
+    ("abcabc", "abcXabc"),  # rows repeated on both sides of the change
+    ("abc", "abc"),
+    ("", "ab"),
+    ("ab", ""),
+])
+def test_rows_added_changed_or_removed_are_found_by_position_then_by_value(before: str, after: str):
+    # a table's rows against the package validated before: what the row checks and the cross-table checks cover
+    def table(cells: str) -> pa.Table:
+        rows = [f"row {c}" for c in cells]
+        return pa.table({"id": rows, "text": [r.upper() for r in rows], ROW: list(range(2, len(rows) + 2))})
+
+    new, old = table(after), table(before)
+    added, gone = _differing(new, old, ["id", "text"])
+    assert sorted(added["id"].to_pylist()) == sorted(f"row {c}" for c in set(after) - set(before))
+    assert sorted(gone["id"].to_pylist()) == sorted(f"row {c}" for c in set(before) - set(after))
+    assert all(new[ROW][r - 2].as_py() == r for r in added[ROW].to_pylist())  # named by their row in the file
