@@ -93,7 +93,7 @@ def serial_fraction(seeds: Path, work: Path, size: int) -> None:
     shared = ("read seeds + cache, process new", SCAN, ROW_CHECKS)
     per_document = sum(f[2] for f in figures if f[0] in shared)
     # a later size in this process finds the imports and models loaded: the first size's figure stands for them
-    _FIXED[0] = max(_FIXED[0], *(f[2] for f in figures if f[0] == FIXED))
+    _FIXED[0] = max([_FIXED[0], *(f[2] for f in figures if f[0] == FIXED)])
     rest = [(name, w, _FIXED[0] if name == FIXED else c) for name, w, c in figures if name not in shared]
     serial = sum(f[2] for f in rest)
     s = serial / (per_document + serial)
