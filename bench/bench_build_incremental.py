@@ -4,14 +4,18 @@ Run: .venv/bin/python bench/bench_build_incremental.py [--sizes 300,1000] [--see
 For each size N it generates N documents and the same plus one (bench_build_parallel.corpora), fills a build
 cache with `python -m dashboard build --jobs 2 --cache C` on the N documents (in a child process; skipped when
 --keep already holds that cache), then builds the N + 1 documents in this process over a copy of that cache and
-prints, for each stage (reading the seeds and the cache, each corpus-level step, writing, validating, swapping),
-its wall and CPU seconds. CPU seconds are the steadier figure on a shared machine: the load average is printed.
+prints, for each stage (reading the seeds and the cache, each corpus-level step, writing, validating: its row
+checks apart, swapping), its wall and CPU seconds; the imports and models every build loads first are timed on
+their own line, outside the total. With two sizes or more it then prints each stage's growth per 1,000 documents
+(a straight line through the smallest and largest size) and that line read at 10,000 documents: an estimate, not a
+run. CPU seconds are the steadier figure on a shared machine: the load average is printed.
 No asserts: figures are printed, not checked.
 """
 
 from __future__ import annotations
 
 import gc
+import importlib
 import os
 import shutil
 import subprocess
@@ -29,10 +33,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_build_parallel import corpora, machine_line, sized_run  # noqa: E402
 from generate_corpus import read_material  # noqa: E402
 
+import dashboard.dataset.mentions_cache as mentions_cache  # noqa: E402
+import dashboard.dataset.validate_changed as validate_changed  # noqa: E402
 from dashboard.corpus.load import load_corpus  # noqa: E402
 from dashboard.dataset.build import analysis_steps, base_tables, package_meta  # noqa: E402
 from dashboard.dataset.package import write_package  # noqa: E402
 from dashboard.dataset.parallel import DocumentRunner  # noqa: E402
+from dashboard.dataset.perdoc import warm  # noqa: E402
 from dashboard.dataset.swap import swap_in  # noqa: E402
 from dashboard.dataset.validate import validate_package  # noqa: E402
 from dashboard.dataset.validate_changed import record_validated, validated_before  # noqa: E402
@@ -47,10 +54,38 @@ def timed(name: str, figures: list[tuple[str, float, float]]) -> Iterator[None]:
     figures.append((name, time.perf_counter() - wall, time.process_time() - cpu))
 
 
+FIXED = "imports, models (fixed)"
+ROW_CHECKS = "validate: row checks"  # Frictionless over the new rows: shared out over --jobs processes
+SCAN = "mentions: scan"  # the documents whose mentions are not in the cache: shared out over --jobs processes
+
+
+@contextmanager
+def apart(module: Any, function: str, name: str) -> Iterator[list[tuple[str, float, float]]]:
+    """Time the calls of `module.function` within the block on their own (summed as one figure named `name`)."""
+    figures: list[tuple[str, float, float]] = []
+    real = getattr(module, function)
+
+    def timed_call(*args: Any, **kwargs: Any) -> Any:
+        with timed(name, figures):
+            return real(*args, **kwargs)
+
+    setattr(module, function, timed_call)
+    summed: list[tuple[str, float, float]] = []
+    try:
+        yield summed
+    finally:
+        setattr(module, function, real)
+        summed.append((name, sum(f[1] for f in figures), sum(f[2] for f in figures)))
+
+
 def incremental(seeds: Path, out: Path, cache: Path) -> tuple[list[tuple[str, float, float]], DocumentRunner]:
     """Build `seeds` into `out` (which holds the package built before) over `cache` as
     `dashboard.dataset.build.run` does, one stage at a time."""
     figures: list[tuple[str, float, float]] = []
+    with timed(FIXED, figures):  # what any build loads, whatever the corpus (already loaded: nothing)
+        for module in ("entities", "relations", "terms"):
+            importlib.import_module(f"dashboard.analysis.{module}")
+        warm()
     runner = DocumentRunner(jobs=1, cache_dir=cache)
     with timed("read seeds + cache, process new", figures):
         corpus = load_corpus(seeds, runner.load)
@@ -58,14 +93,21 @@ def incremental(seeds: Path, out: Path, cache: Path) -> tuple[list[tuple[str, fl
         tables: dict[str, Any] = base_tables(corpus)
     steps: list[Callable[..., Any]] = analysis_steps(runner.tables(corpus), runner.term_counts(corpus),
                                                         runner.mentions_step())
-    for step in steps:
-        with timed(step.__name__, figures):
-            tables.update(step(corpus, tables))
+    with apart(mentions_cache, "_scan", SCAN) as scans:  # the documents' scans apart from the rest of the step
+        for step in steps:
+            with timed(step.__name__, figures):
+                tables.update(step(corpus, tables))
+    step_wall, step_cpu = next((w, c) for name, w, c in figures if name == "mentions_step")
+    figures = [f for f in figures if f[0] != "mentions_step"]
+    figures += [*scans, ("mentions: the rest", step_wall - sum(f[1] for f in scans),
+                         step_cpu - sum(f[2] for f in scans))]
     staging = Path(tempfile.mkdtemp(prefix=".bench-build-", dir=out.parent))
     with timed("write package", figures):
         write_package(tables, staging, package_meta(corpus), runner.chunks(corpus, tables))
-    with timed("validate package", figures):
-        validate_package(staging, seeds_dir=seeds, previous=validated_before(out, cache))
+    with apart(validate_changed, "row_problems", ROW_CHECKS) as rows, timed("validate package", figures):
+        validate_package(staging, seeds_dir=seeds, previous=validated_before(out, cache), jobs=runner.jobs)
+    name, wall, cpu = figures.pop()
+    figures += [*rows, ("validate: keys, cross-table", wall - sum(r[1] for r in rows), cpu - sum(r[2] for r in rows))]
     with timed("swap in", figures):
         swap_in(staging, out)
         record_validated(out, cache)
@@ -74,10 +116,29 @@ def incremental(seeds: Path, out: Path, cache: Path) -> tuple[list[tuple[str, fl
     return figures, runner
 
 
+def growth(by_size: dict[int, list[tuple[str, float, float]]]) -> None:
+    """Print each stage's CPU seconds at each size, its growth per 1,000 documents and the line read at 10,000."""
+    sizes = sorted(by_size)
+    if len(sizes) < 2:
+        return
+    small, large = sizes[0], sizes[-1]
+    cpu = {n: {name: c for name, _, c in figures} for n, figures in by_size.items()}
+    print(f"\nCPU s by stage; growth per 1,000 documents ({small} to {large}) and the straight line read at "
+          "10,000 (estimated, not run)")
+    print(f"{'stage':<34}" + "".join(f"{n:>9}" for n in sizes) + f"{'per 1k':>9}{'at 10k':>9}")
+    names = [name for name, _, _ in by_size[large] if name != FIXED]
+    for name in [*names, "total"]:
+        at = {n: sum(cpu[n].get(s, 0.0) for s in names) if name == "total" else cpu[n].get(name, 0.0) for n in sizes}
+        slope = (at[large] - at[small]) / (large - small) * 1000
+        print(f"{name:<34}" + "".join(f"{at[n]:>9.2f}" for n in sizes) + f"{slope:>9.2f}"
+              f"{at[large] + slope * (10_000 - large) / 1000:>9.1f}")
+
+
 def main() -> None:
     args, work = sized_run(__doc__, "300,1000", "keep (and reuse) the corpora and caches here", "bench-incremental-")
     material = read_material()
     print(machine_line(), flush=True)
+    by_size: dict[int, list[tuple[str, float, float]]] = {}
     try:
         for size in (int(s) for s in args.sizes.split(",")):
             base, full = work / f"base-{size}", work / f"full-{size}"
@@ -101,7 +162,11 @@ def main() -> None:
             print(f"{'stage':<34} {'wall s':>8} {'cpu s':>8}")
             for name, wall, cpu in figures:
                 print(f"{name:<34} {wall:>8.2f} {cpu:>8.2f}")
-            print(f"{'total':<34} {sum(f[1] for f in figures):>8.2f} {sum(f[2] for f in figures):>8.2f}", flush=True)
+            counted = [f for f in figures if f[0] != FIXED]
+            print(f"{'total (without the fixed line)':<34} {sum(f[1] for f in counted):>8.2f} "
+                  f"{sum(f[2] for f in counted):>8.2f}", flush=True)
+            by_size[size] = figures
+        growth(by_size)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

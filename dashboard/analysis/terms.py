@@ -49,24 +49,24 @@ class TermInventory:
     # per document and basis: its counts, the number of its provisions using each term and the first of them
     per_document: dict[str, dict[str, Aggregate]] = field(default_factory=dict[str, dict[str, "Aggregate"]])
 
-    # The build cache pickles one inventory per document. A Counter unpickles through Counter.update, in Python,
-    # and an inventory holds one per provision and per term: pickled as plain dicts, it loads about 5x faster.
+    # The build cache pickles one inventory per document and the build only merges them (`_merge`): what that
+    # reads is kept, as plain dicts (a Counter unpickles through Counter.update, in Python; turning each dict back
+    # into a Counter was half of reading the cache). The per-provision counts (summed into `per_document` when
+    # counted) and the forms' totals are not kept: an unpickled inventory is for merging.
     def __getstate__(self) -> dict[str, Any]:
         return {
-            "per_provision": {k: dict(v) for k, v in self.per_provision.items()},
             "kinds": self.kinds,
             "themes": dict(self.themes),
-            "counts": dict(self.forms.counts),
             "forms": {k: dict(v) for k, v in self.forms.forms.items()},
             "per_document": self.per_document,
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.per_provision = {k: _counter(v) for k, v in state["per_provision"].items()}
+        self.per_provision = {}
         self.kinds = state["kinds"]
         self.themes = defaultdict(set, state["themes"])
-        forms = {k: _counter(v) for k, v in state["forms"].items()}
-        self.forms = TermCounts(_counter(state["counts"]), defaultdict(Counter, forms))
+        # each term's written forms stay plain dicts: _MergedForms sums them for the displayed terms only
+        self.forms = TermCounts(Counter(), defaultdict(Counter, state["forms"]))
         self.per_document = state["per_document"]
 
 
@@ -180,7 +180,6 @@ def _merge(parts: Iterable[TermInventory]) -> TermInventory:
     """Return the counts of several documents together (in the order given: corpus order)."""
     inv = TermInventory(forms=_MergedForms())
     for part in parts:
-        inv.per_provision.update(part.per_provision)
         for key, kind in part.kinds.items():
             inv.kinds.setdefault(key, kind)
         for key, themes in part.themes.items():
@@ -194,24 +193,25 @@ def _finish(inv: TermInventory) -> TermInventory:
     """Settle the kinds over the whole corpus: codebook terms, and phrases that are not terms dropped."""
     for key in inv.themes:
         inv.kinds[key] = "codebook"
-    totals: Counter[str] = Counter()
+    totals: dict[str, int] = {}
     for bases in inv.per_document.values():
-        totals.update(bases["all"][0])
+        for key, n in bases["all"][0].items():
+            totals[key] = totals.get(key, 0) + n
     for key in _weak_phrases(inv.kinds, totals, inv.forms):
         del inv.kinds[key]
     return inv
 
 
-def _weak_phrases(kinds: Mapping[str, str], totals: Counter[str], forms: TermCounts) -> set[str]:
+def _weak_phrases(kinds: Mapping[str, str], totals: Mapping[str, int], forms: TermCounts) -> set[str]:
     """Return the phrases that are not terms: rare ones, ones led by an adverb or a modal ("effectively
     implement", "shall lead"), and ones always nested in the same longer phrase ("change adaptation" inside
     "climate change adaptation", the C-value idea of nested terms)."""
     phrases = [k for k, kind in kinds.items() if kind == "phrase"]
-    weak = {k for k in phrases if totals[k] < MIN_PHRASE_COUNT or _LEAD.search(forms.display(k))}
+    weak = {k for k in phrases if totals.get(k, 0) < MIN_PHRASE_COUNT or _LEAD.search(forms.display(k))}
     for longer in phrases:
         words = longer.split()
         for part in (" ".join(words[1:]), " ".join(words[:-1])):
-            if kinds.get(part) == "phrase" and totals[part] == totals[longer]:
+            if kinds.get(part) == "phrase" and totals.get(part, 0) == totals.get(longer, 0):
                 weak.add(part)
     return weak
 
@@ -224,82 +224,66 @@ def _key(text: str) -> str:
 def _emergence(
     held: list[dict[str, Any]], provisions: list[dict[str, Any]], inv: TermInventory, basis: str
 ) -> list[dict[str, Any]]:
-    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for p in provisions:
-        by_doc[p["document_id"]].append(p)
-    docs = [d for d in held if by_doc.get(d["id"])]
-    counts: dict[str, Counter[str]] = {}
-    first: dict[str, dict[str, str]] = {}
-    spread: dict[str, dict[str, int]] = {}
+    with_text = {p["document_id"] for p in provisions}
+    docs = [d for d in held if d["id"] in with_text]  # in order of issue (date, then id)
     kinds = inv.kinds
-    for d in docs:
-        # the document's counts over its provisions (count_document_terms), of the terms the corpus keeps
-        total, spread[d["id"]], first[d["id"]] = inv.per_document[d["id"]][basis]
-        counts[d["id"]] = Counter({k: n for k, n in total.items() if k in kinds})
-    words = {d["id"]: sum(n for k, n in counts[d["id"]].items() if inv.kinds[k] == "word") for d in docs}
-    # the last document to use each term: latest date, then most uses, then id
-    last_doc: dict[str, dict[str, Any]] = {}
-    for d in docs:
-        for key, n in counts[d["id"]].items():
-            held_by = last_doc.get(key)
-            if held_by is None or (str(d["issued"]), n, d["id"]) > (
-                str(held_by["issued"]),
-                counts[held_by["id"]][key],
-                held_by["id"],
-            ):
-                last_doc[key] = d
-    ending: dict[str, list[str]] = defaultdict(list)
-    for key, d in last_doc.items():
-        ending[str(d["issued"])].append(key)
-    issued: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for d in docs:
-        issued[str(d["issued"])].append(d)
-    dates = sorted(issued)
-    before: Counter[str] = Counter()  # every use by documents issued before the current date
-    total_before = earlier = 0
+    dates: list[str] = []
+    day: list[int] = []  # each document's date, as its index in `dates`
+    counts: list[dict[str, int]] = []  # each document's counts over its provisions, of the terms the corpus keeps
+    words: list[int] = []
+    # one pass in order of issue: each term's total uses, the date it is first used, and the last document to
+    # use it (latest date, then most uses, then id: a later document of the same date wins a tie, its id is later)
+    totals: dict[str, int] = {}
+    first_day: dict[str, int] = {}
+    last: dict[str, tuple[int, int, int]] = {}  # (date, uses, document), as indexes
+    for i, d in enumerate(docs):
+        if not dates or dates[-1] != str(d["issued"]):
+            dates.append(str(d["issued"]))
+        today = len(dates) - 1
+        total = inv.per_document[d["id"]][basis][0]
+        mine = {k: n for k, n in total.items() if k in kinds}
+        counts.append(mine)
+        day.append(today)
+        words.append(sum(n for k, n in mine.items() if kinds[k] == "word"))
+        for key, n in mine.items():
+            held_by = last.get(key)
+            if held_by is None:
+                totals[key] = n
+                first_day[key] = today
+                last[key] = (today, n, i)
+            else:
+                totals[key] += n
+                if held_by[0] != today or n >= held_by[1]:
+                    last[key] = (today, n, i)
+    ending: dict[int, list[str]] = defaultdict(list)  # the terms whose last use is on each date
+    for key, (when, _n, _doc) in last.items():
+        ending[when].append(key)
     rows: list[dict[str, Any]] = []
-    for i, date in enumerate(dates):
-        today = issued[date]
-        for d in today if i else []:
-            doc = d["id"]
-            for key, n in counts[doc].items():
-                if key not in before:
-                    rows.append(
-                        _row(
-                            doc,
-                            basis,
-                            "new",
-                            key,
-                            inv,
-                            n,
-                            spread[doc][key],
-                            doc,
-                            earlier,
-                            log_likelihood(n, 0, words[doc], total_before),
-                            first[doc][key],
-                        )
-                    )
-            for key in ending[dates[i - 1]]:
-                last = last_doc[key]["id"]
-                rows.append(
-                    _row(
-                        doc,
-                        basis,
-                        "dropped",
-                        key,
-                        inv,
-                        counts[last][key],
-                        spread[last][key],
-                        last,
-                        earlier,
-                        log_likelihood(before[key], 0, total_before, words[doc]),
-                        first[last][key],
-                    )
-                )
-        for d in today:
-            before.update(counts[d["id"]])
-            total_before += words[d["id"]]
-            earlier += 1
+    total_before = earlier = 0  # the words and the documents issued before the current date
+    i = 0
+    while i < len(docs):
+        today = day[i]
+        j = i
+        while j < len(docs) and day[j] == today:
+            j += 1
+        for k in range(i, j) if today else ():
+            doc, per_doc = docs[k]["id"], inv.per_document[docs[k]["id"]][basis]
+            for key, n in counts[k].items():
+                if first_day[key] == today:  # no document issued before this date uses it
+                    score = log_likelihood(n, 0, words[k], total_before)
+                    rows.append(_row(doc, basis, "new", key, inv, n, per_doc[1][key], doc, earlier, score,
+                                     per_doc[2][key]))
+            for key in ending[today - 1]:
+                _when, n, at = last[key]
+                seen = docs[at]["id"]
+                first = inv.per_document[seen][basis]
+                # every use of the term is before this date
+                score = log_likelihood(totals[key], 0, total_before, words[k])
+                rows.append(_row(doc, basis, "dropped", key, inv, n, first[1][key], seen, earlier, score,
+                                 first[2][key]))
+        total_before += sum(words[i:j])
+        earlier += j - i
+        i = j
     order = {d["id"]: i for i, d in enumerate(docs)}
     return sorted(rows, key=lambda r: (order[r["document_id"]], r["status"], -r["score"], r["key"]))
 

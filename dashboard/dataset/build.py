@@ -76,7 +76,7 @@ def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, o
                 write_package(tables, staging, package_meta(corpus), runner.chunks(corpus, tables))
                 cache = runner.cache.folder if runner.cache else None
                 previous = validated_before(out_dir, cache) if cache else None
-                validate_package(staging, seeds_dir=seeds_dir, previous=previous)
+                validate_package(staging, seeds_dir=seeds_dir, previous=previous, jobs=runner.jobs)
                 swap_in(staging, out_dir)
                 if cache:
                     record_validated(out_dir, cache)

@@ -6,6 +6,8 @@ starts one of its aliases); a cold build scans them all, with the same rows in t
 
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -32,34 +34,62 @@ class Store(Protocol):
     def put(self, key: str, entry: MentionsEntry) -> None: ...
 
 
-def cached_mentions(corpus: Corpus, store: Store, keys: dict[int, str]) -> Tables:
+_POOL_DOCUMENTS = 50  # below this many documents to scan, a pool costs more than it saves
+
+
+def cached_mentions(
+    corpus: Corpus, store: Store | None, keys: dict[int, str], jobs: int = 1, pool_documents: int = _POOL_DOCUMENTS
+) -> Tables:
     """Return the entities and mentions tables as `entities.mentions_step`, reusing the rows of the documents
     whose cache entry (under `keys[id(doc)]`, the per-document step's key) has the fingerprint of this build's
-    gazetteer. Documents without a key are scanned and not stored."""
-    from dashboard.analysis.entities import (
-        document_mentions,
-        mention_context,
-        mention_fingerprint,
-        mention_lookups,
-        mention_tables,
-    )
+    gazetteer. Documents without a key or an entry are scanned (stored when they have a key and there is a
+    `store`); with `jobs` > 1 and more than `pool_documents` of them (a first build), in that many processes."""
+    from dashboard.analysis.entities import mention_context, mention_fingerprint, mention_lookups, mention_tables
 
     ctx = mention_context(corpus)
-
-    def one(doc: SeedDocument) -> tuple[list[Row], dict[str, str]]:
-        key = keys.get(id(doc))
-        entry = store.get(key) if key else None
+    found: list[tuple[list[Row], dict[str, str]] | None] = []
+    todo: list[tuple[int, SeedDocument, str | None, Any]] = []  # to scan: its place, the document, key, lookups
+    for doc in corpus.documents:
+        key = keys.get(id(doc)) if store is not None else None
+        entry = store.get(key) if store is not None and key else None
         if entry is not None:
             lookups = (frozenset(entry.words.split("\n")), entry.symbols)
-            fingerprint = mention_fingerprint(doc.meta.id, lookups, ctx)
-            if fingerprint == entry.fingerprint:
-                return entry.rows, entry.unknown
+            if mention_fingerprint(doc.meta.id, lookups, ctx) == entry.fingerprint:
+                found.append((entry.rows, entry.unknown))
+                continue
         else:
-            lookups = mention_lookups(doc)
+            lookups = mention_lookups(doc) if key else None
+        todo.append((len(found), doc, key, lookups))
+        found.append(None)
+    scanned = _scan([doc for _, doc, _, _ in todo], ctx, jobs if len(todo) > pool_documents else 1)
+    for (i, doc, key, lookups), (rows, unknown) in zip(todo, scanned, strict=True):
+        found[i] = (rows, unknown)
+        if store is not None and key:
             fingerprint = mention_fingerprint(doc.meta.id, lookups, ctx)
-        rows, unknown = document_mentions(doc, ctx)
-        if key:
             store.put(key, MentionsEntry(fingerprint, "\n".join(sorted(lookups[0])), lookups[1], rows, unknown))
-        return rows, unknown
+    return mention_tables(ctx, [f for f in found if f is not None])
 
-    return mention_tables(ctx, [one(doc) for doc in corpus.documents])
+
+_SCANNING: list[tuple[list[SeedDocument], Any]] = []  # what the forked scanners read: the documents, the context
+
+
+def _scan(docs: list[SeedDocument], ctx: Any, jobs: int) -> list[tuple[list[Row], dict[str, str]]]:
+    # each document's mentions (entities.document_mentions), in order; over `jobs` forked processes, which
+    # inherit the documents and the gazetteer's matcher instead of receiving them
+    from dashboard.analysis.entities import document_mentions
+
+    if jobs <= 1 or len(docs) < 2:
+        return [document_mentions(doc, ctx) for doc in docs]
+    _SCANNING[:] = [(docs, ctx)]
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_scan_one, range(len(docs)), chunksize=max(1, len(docs) // (jobs * 8))))
+    finally:
+        _SCANNING.clear()
+
+
+def _scan_one(i: int) -> tuple[list[Row], dict[str, str]]:
+    from dashboard.analysis.entities import document_mentions
+
+    docs, ctx = _SCANNING[0]
+    return document_mentions(docs[i], ctx)

@@ -19,6 +19,7 @@ import tempfile
 from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
@@ -127,9 +128,10 @@ class DocumentRunner:
         todo = [i for i, r in enumerate(results) if r is None]
         self.cached = len(tasks) - len(todo)
         self.processed = len(todo)
-        for i, result in zip(todo, self._map([tasks[i] for i in todo]), strict=True):
+        done = self._map([tasks[i] for i in todo], [keys[i] for i in todo] if self.cache else [])
+        for i, result in zip(todo, done, strict=True):
             results[i] = result
-            if self.cache and result.document is not None:
+            if self.cache and self.scheduler and result.document is not None:  # (local workers kept theirs)
                 self.cache.put(keys[i], result)
         out: list[SeedDocument | errors.InputError] = []
         for i, result in enumerate(results):
@@ -167,21 +169,21 @@ class DocumentRunner:
         """Return each document's term counts (analysis.terms.TermInventory), in corpus order."""
         return [self._terms[id(doc)] for doc in corpus.documents]
 
-    def mentions_step(self) -> Step | None:
-        """Return the mentions step over the cache (dataset.mentions_cache), or None without a cache."""
-        cache = self.cache
-        if cache is None:
-            return None
+    def mentions_step(self) -> Step:
+        """Return the mentions step (dataset.mentions_cache): over the cache when there is one, scanning the
+        documents it lacks over `jobs` processes."""
         from dashboard.dataset.mentions_cache import MentionsEntry, cached_mentions
 
-        store = BuildCache(cache.folder / "mentions", MentionsEntry)
+        store = BuildCache(self.cache.folder / "mentions", MentionsEntry) if self.cache else None
 
         def mentions_step(corpus: Corpus, tables: Tables) -> Tables:
-            return cached_mentions(corpus, store, self._keys)
+            return cached_mentions(corpus, store, self._keys, self.jobs)
 
         return mentions_step
 
-    def _map(self, tasks: list[DocTask]) -> Iterable[DocResult]:
+    def _map(self, tasks: list[DocTask], keys: list[str]) -> Iterable[DocResult]:
+        # each task's result; where the workers share this machine's disk (one process, a local pool) each puts
+        # its results into the cache under `keys` itself, in parallel (empty `keys`: no cache)
         def bar(it: Iterable[_T]) -> Iterable[_T]:
             return tqdm(it, total=len(tasks), desc="documents", unit="doc", disable=not self.progress, leave=False)
 
@@ -189,12 +191,23 @@ class DocumentRunner:
             return []
         if self.scheduler:
             return _dask_map(self.scheduler, tasks, bar)
+        step = partial(_process_and_keep, self.cache.folder if self.cache else None)
+        items = list(zip(tasks, keys or [""] * len(tasks), strict=True))
         if self.jobs == 1 or len(tasks) == 1:
-            return list(bar(map(process_document, tasks)))
+            return list(bar(map(step, items)))
         warm()  # forked workers inherit the loaded models instead of each loading them
         chunk = max(1, len(tasks) // (self.jobs * 8))
         with ProcessPoolExecutor(max_workers=min(self.jobs, len(tasks))) as pool:
-            return list(bar(pool.map(process_document, tasks, chunksize=chunk)))
+            return list(bar(pool.map(step, items, chunksize=chunk)))
+
+
+def _process_and_keep(folder: Path | None, item: tuple[DocTask, str]) -> DocResult:
+    # the per-document step, its result put into the build cache in `folder` (if any) under the task's key
+    task, key = item
+    result = process_document(task)
+    if folder is not None and result.document is not None:
+        BuildCache(folder, DocResult).put(key, result)
+    return result
 
 
 def _dask_map(address: str, tasks: list[DocTask], bar: Callable[[Iterable[Any]], Iterable[Any]]) -> list[DocResult]:

@@ -58,7 +58,7 @@ class DocTask:
             self.name,
             _digest(self.text, self.text_size),
             _digest(self.sidecar, self.sidecar_size),
-            json.dumps(asdict(self.vocabulary), sort_keys=True, ensure_ascii=False),
+            _vocabulary_json(self.vocabulary),
         ):
             h.update(part.encode("utf-8"))
             h.update(b"\0")
@@ -98,6 +98,16 @@ def make_task(text_path: Path, vocabulary: Vocabulary, shown: Shown) -> DocTask:
         text_size=text_size,
         sidecar_size=sidecar_size,
     )
+
+
+_VOCABULARY: list[tuple[Vocabulary, str]] = []  # the last vocabulary written out, and its JSON
+
+
+def _vocabulary_json(vocabulary: Vocabulary) -> str:
+    # the vocabulary as JSON, written once for the build's tasks (which share it) instead of once a task
+    if not _VOCABULARY or _VOCABULARY[0][0] is not vocabulary:
+        _VOCABULARY[:] = [(vocabulary, json.dumps(asdict(vocabulary), sort_keys=True, ensure_ascii=False))]
+    return _VOCABULARY[0][1]
 
 
 def _digest(data: bytes | None, size: int | None) -> str:

@@ -37,17 +37,22 @@ def _cwd(path: Path) -> Generator[None, None, None]:
         os.chdir(before)
 
 
-def validate_package(data_dir: Path, *, seeds_dir: Path | None = None, previous: Path | None = None) -> None:
+def validate_package(
+    data_dir: Path, *, seeds_dir: Path | None = None, previous: Path | None = None, jobs: int | None = None
+) -> None:
     """Raise DataInvalid listing every problem, or return when the package in `data_dir` is valid.
 
     `previous`: a package validated before (dataset.validate_changed.validated_before); the rows it already holds
     are not checked row by row by Frictionless again (the keys still cover every row), and the cross-table checks
     within a document cover the documents whose rows differ from it.
+    `jobs`: the build's validation of a first build (no `previous`): Frictionless checks every row's types and
+    constraints, its tables shared out over that many processes, and the keys are checked in Arrow, as when
+    `previous` is given. Without either, Frictionless validates the whole package (`policy-timeline validate`).
     """
     descriptor = data_dir / "datapackage.json"
     if not descriptor.exists():
         raise DataInvalid([f"error: {descriptor}: file: datapackage.json not found"])
-    changed = compare_packages(data_dir, previous) if previous is not None else None
+    changed = compare_packages(data_dir, previous, jobs or 1) if previous is not None or jobs else None
     problems = changed.problems if changed else frictionless_problems(data_dir)
     if not problems:
         problems = cross_table_problems(data_dir, seeds_dir, changed)

@@ -20,6 +20,7 @@ import csv
 import hashlib
 import json
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import chdir
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,53 +110,120 @@ def changed_rows_problems(data_dir: Path, previous: Path) -> list[str] | None:
     return changed.problems if changed else None
 
 
-def compare_packages(data_dir: Path, previous: Path) -> Changed | None:
+def compare_packages(data_dir: Path, previous: Path | None, jobs: int = 1) -> Changed | None:
     """Compare `data_dir` with `previous` (validated before, same schemas): Frictionless row checks on the rows
-    not in `previous`, keys over every row; None when the two cannot be compared (then validate all)."""
-    import frictionless
-
+    not in `previous` (every row when `previous` is None: a first build), split over `jobs` processes, and keys
+    over every row; None when the two cannot be compared (then validate all)."""
     schemas = _schemas(data_dir)
-    if _schemas(previous) != schemas:
+    if previous is not None and _schemas(previous) != schemas:
         return None
     try:
         tables = {name: read_text_table(data_dir / f"{name}.csv") for name in schemas}
-        before = {name: read_text_table(previous / f"{name}.csv") for name in schemas}
+        before = {name: read_text_table(previous / f"{name}.csv") for name in schemas} if previous else None
     except (OSError, pa.ArrowInvalid):  # a CSV Arrow cannot read: the full validation says what is wrong with it
         return None
-    problems: list[str] = []
-    positions: dict[str, list[int]] = {}
+    news: dict[str, pa.Table] = {}
     documents: set[str] = set()
-    with tempfile.TemporaryDirectory(prefix="policy-timeline-validate-") as tmp:
-        resources: list[dict[str, Any]] = []
-        for name, schema in schemas.items():
-            table, old = tables[name], before[name]
-            columns = [c for c in table.column_names if c != ROW]
-            if columns != [c for c in old.column_names if c != ROW]:
-                return None
-            new = _not_in(table, old, columns)
-            positions[name] = cast("list[int]", new[ROW].to_pylist())
-            key = DOCUMENT_COLUMNS.get(name)
-            if key:  # the documents whose rows were added, changed or removed: the cross-table checks cover them
-                documents.update(cast("list[str]", new[key].to_pylist()),
-                                 cast("list[str]", _not_in(old, table, columns)[key].to_pylist()))
-            with (Path(tmp) / f"{name}.csv").open("w", encoding="utf-8", newline="") as handle:
-                writer = csv.writer(handle, lineterminator="\n")
-                writer.writerow(columns)
-                writer.writerows(zip(*(new[c].to_pylist() for c in columns), strict=True))
-            resources.append({"name": name, "path": f"{name}.csv", "format": "csv", "encoding": "utf-8",
-                              "schema": _row_schema(schema)})
-        (Path(tmp) / "datapackage.json").write_text(json.dumps({"resources": resources}), encoding="utf-8")
-        with chdir(tmp):  # frictionless refuses absolute resource paths: validate from inside the folder
-            report = frictionless.validate("datapackage.json")
-        for task in report.tasks:
-            for err in task.errors:
-                number = getattr(err, "row_number", None)
-                where = f"row {positions[task.name][number - 2]}" if number else "table"
-                field = getattr(err, "field_name", None)
-                where += f": {field}" if field else ""
-                problems.append(f"error: {task.name}.csv: {where}: {err.message}")
-        problems.extend(f"error: datapackage.json: package: {err.message}" for err in report.errors)
+    for name in schemas:
+        table = tables[name]
+        key = DOCUMENT_COLUMNS.get(name)
+        if before is None:  # every row is new, every document is checked
+            news[name] = table
+            documents.update(cast("list[str]", pc.unique(table[key]).to_pylist()) if key else [])
+            continue
+        old = before[name]
+        columns = [c for c in table.column_names if c != ROW]
+        if columns != [c for c in old.column_names if c != ROW]:
+            return None
+        news[name], gone = _differing(table, old, columns)
+        if key:  # the documents whose rows were added, changed or removed: the cross-table checks cover them
+            documents.update(cast("list[str]", news[name][key].to_pylist()), cast("list[str]", gone[key].to_pylist()))
+    problems = row_problems(data_dir, news, schemas, whole=before is None, jobs=jobs)
     return Changed(problems + key_problems(tables, schemas), documents, tables)
+
+
+# below this many new cells, the row checks run in this process (a pool costs more than it saves)
+_POOL_CELLS = 200_000
+
+
+def row_problems(data_dir: Path, news: dict[str, pa.Table], schemas: dict[str, dict[str, Any]], *, whole: bool,
+                 jobs: int = 1, pool_cells: int = _POOL_CELLS) -> list[str]:
+    """Return Frictionless's row checks (types, constraints; not keys) of the rows `news` holds of each table,
+    named by their row in `data_dir`'s file. `whole`: `news` holds every row, so the package's own files are
+    checked. With `jobs` > 1 and more than `pool_cells` cells to check, the tables are shared out over that many
+    processes, the largest first."""
+    cells = {name: table.num_rows * len(schemas[name]["fields"]) for name, table in news.items()}
+    bins: list[list[str]] = [[] for _ in range(max(1, min(jobs, len(news))) if sum(cells.values()) > pool_cells
+                                               else 1)]
+    for name in sorted(news, key=lambda n: -cells[n]):  # each table to the lightest bin so far
+        min(bins, key=lambda b: sum(cells[n] for n in b)).append(name)
+    bins = [b for b in bins if b]
+    with tempfile.TemporaryDirectory(prefix="policy-timeline-validate-") as tmp:
+        folder = str(data_dir) if whole else tmp
+        if not whole:
+            for name, new in news.items():
+                columns = [c for c in new.column_names if c != ROW]
+                with (Path(tmp) / f"{name}.csv").open("w", encoding="utf-8", newline="") as handle:
+                    writer = csv.writer(handle, lineterminator="\n")
+                    writer.writerow(columns)
+                    writer.writerows(zip(*(new[c].to_pylist() for c in columns), strict=True))
+        tasks = [(folder, b, {n: _row_schema(schemas[n]) for n in b}) for b in bins]
+        if len(tasks) == 1:
+            found = [_frictionless_rows(*tasks[0])]
+        else:
+            with ProcessPoolExecutor(max_workers=len(tasks)) as pool:
+                found = list(pool.map(_frictionless_rows, *zip(*tasks, strict=True)))
+    order = {name: i for i, name in enumerate(schemas)}
+    problems: list[str] = []
+    for name, number, field, message in sorted((e for part in found for e in part), key=lambda e: order.get(e[0], -1)):
+        if not name:
+            problems.append(f"error: datapackage.json: package: {message}")
+            continue
+        where = "table" if not number else f"row {number if whole else news[name][ROW][number - 2].as_py()}"
+        where += f": {field}" if field else ""
+        problems.append(f"error: {name}.csv: {where}: {message}")
+    return problems
+
+
+def _frictionless_rows(folder: str, names: list[str], schemas: dict[str, dict[str, Any]]
+                       ) -> list[tuple[str, int | None, str | None, str]]:
+    # Frictionless's errors in the tables `names` (each `<name>.csv` in `folder`) against the row schemas given:
+    # (table, row number in the file or None, field or None, message); a package-level error has no table
+    import frictionless
+
+    resources = [{"name": n, "path": f"{n}.csv", "format": "csv", "encoding": "utf-8", "schema": schemas[n]}
+                 for n in names]
+    with chdir(folder):  # frictionless refuses absolute resource paths: validate from inside the folder
+        report = frictionless.Package({"resources": resources}).validate()
+    out = [(task.name or "", getattr(err, "row_number", None), getattr(err, "field_name", None), err.message)
+           for task in report.tasks for err in task.errors]
+    return out + [("", None, None, err.message) for err in report.errors]
+
+
+def _differing(table: pa.Table, other: pa.Table, columns: list[str]) -> tuple[pa.Table, pa.Table]:
+    """Return the rows of `table` not in `other` and those of `other` not in `table` (or more: never fewer).
+
+    A rebuilt table is mostly the old one with some rows added, changed or removed in a stretch (rows are in
+    corpus order): the rows the two share at their start and at their end, position by position, are matched by
+    comparing the columns (memory compared, no hashing), and only the stretch between is anti-joined. A row of
+    that stretch that is equal to a row outside it counts as differing: checked again, which is safe."""
+    n = min(table.num_rows, other.num_rows)
+    head = n  # rows equal at the same positions from the start
+    for c in columns:
+        if head == 0:
+            break
+        first = pc.index(pc.equal(table[c].slice(0, head), other[c].slice(0, head)), False).as_py()
+        head = head if first < 0 else first
+    tail = n - head  # rows equal at the same positions from the end (never overlapping the head)
+    for c in columns:
+        if tail == 0:
+            break
+        same = pc.equal(table[c].slice(table.num_rows - tail), other[c].slice(other.num_rows - tail))
+        differ = pc.indices_nonzero(pc.invert(same))
+        tail = tail if len(differ) == 0 else tail - differ[-1].as_py() - 1
+    mine = table.slice(head, table.num_rows - head - tail)
+    theirs = other.slice(head, other.num_rows - head - tail)
+    return _not_in(mine, theirs, columns), _not_in(theirs, mine, columns)
 
 
 def _not_in(table: pa.Table, other: pa.Table, columns: list[str]) -> pa.Table:

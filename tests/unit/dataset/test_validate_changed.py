@@ -8,10 +8,20 @@ import csv
 import shutil
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 
 from dashboard.dataset.validate import validate_package
-from dashboard.dataset.validate_changed import changed_rows_problems, record_validated, validated_before
+from dashboard.dataset.validate_changed import (
+    ROW,
+    _differing,  # pyright: ignore[reportPrivateUsage]
+    _schemas,  # pyright: ignore[reportPrivateUsage]
+    changed_rows_problems,
+    read_text_table,
+    record_validated,
+    row_problems,
+    validated_before,
+)
 from dashboard.errors import DataInvalid
 
 from .test_validate import _edit_csv  # pyright: ignore[reportPrivateUsage]
@@ -50,6 +60,41 @@ def test_changed_rows_and_keys_are_checked(tmp_path: Path, change, expected: str
         validate_package(data, seeds_dir=tmp_path / "seeds", previous=before)
     assert [p for p in caught.value.problems if p.startswith(expected)], caught.value.problems
     assert all(p.startswith("error: ") and "\n" not in p for p in caught.value.problems)
+
+
+CHANGES = [
+    (_edit_csv("provisions", 1, "start", "twelve"), "error: provisions.csv: row 3: start: "),
+    (_edit_csv("documents", 0, "coverage", "most"), "error: documents.csv: row 2: coverage: "),
+    (_edit_csv("themes", 0, "id", "trade"), "error: provision_themes.csv: row 2: theme_id: "),
+    (_append_copy("provisions", 0), "error: provisions.csv: row 5: primary key id is duplicated"),
+]
+
+
+@pytest.mark.parametrize(("change", "expected"), CHANGES, ids=["not-an-integer", "not-in-the-enum", "unknown-theme",
+                                                               "duplicated-key"])
+def test_a_first_build_checks_every_row(tmp_path: Path, change, expected: str):
+    # a first build has no package validated before: every row goes through the row checks, the keys through Arrow
+    data = write_tiny(tmp_path / "data", tmp_path / "seeds")
+    validate_package(data, seeds_dir=tmp_path / "seeds", jobs=2)
+    change(data)
+    with pytest.raises(DataInvalid) as caught:
+        validate_package(data, seeds_dir=tmp_path / "seeds", jobs=2)
+    assert [p for p in caught.value.problems if p.startswith(expected)], caught.value.problems
+
+
+def test_row_checks_shared_out_over_processes_name_the_same_rows(tmp_path: Path):
+    data = write_tiny(tmp_path / "data", tmp_path / "seeds")
+    for change, _ in CHANGES[:3]:
+        change(data)
+    schemas = _schemas(data)
+    tables = {name: read_text_table(data / f"{name}.csv") for name in schemas}
+    alone = row_problems(data, tables, schemas, whole=True, jobs=1)
+    named = [["error", "documents.csv", "row 2"], ["error", "provisions.csv", "row 3"]]
+    assert [p.split(": ")[:3] for p in alone] == named
+    assert row_problems(data, tables, schemas, whole=True, jobs=2, pool_cells=0) == alone
+    # the same rows written apart (as when only the new rows are checked) are named by their rows in the package
+    apart = row_problems(data, tables, schemas, whole=False, jobs=2, pool_cells=0)
+    assert [p.split(": ")[:4] for p in apart] == [p.split(": ")[:4] for p in alone]
 
 
 def test_the_old_package_is_trusted_only_with_the_bytes_that_were_validated(tmp_path: Path):
@@ -102,3 +147,27 @@ def test_tables_are_read_cell_for_cell_even_with_a_seed_over_a_megabyte(tmp_path
     assert table.column_names == ["document_id", "text", ROW]
     assert [[r["document_id"], r["text"]] for r in table.to_pylist()] == rows[1:]  # an empty cell is "", not null
     assert table[ROW].to_pylist() == [2, 3]
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("abcdef", "abcXdef"),  # a row added in the middle
+    ("abcdef", "abXdef"),  # a row changed
+    ("abcdef", "abdef"),  # a row removed
+    ("abcdef", "Xabcdef"),  # at the start
+    ("abcdef", "abcdefX"),  # at the end
+    ("abcabc", "abcXabc"),  # rows repeated on both sides of the change
+    ("abc", "abc"),
+    ("", "ab"),
+    ("ab", ""),
+])
+def test_rows_added_changed_or_removed_are_found_by_position_then_by_value(before: str, after: str):
+    # a table's rows against the package validated before: what the row checks and the cross-table checks cover
+    def table(cells: str) -> pa.Table:
+        rows = [f"row {c}" for c in cells]
+        return pa.table({"id": rows, "text": [r.upper() for r in rows], ROW: list(range(2, len(rows) + 2))})
+
+    new, old = table(after), table(before)
+    added, gone = _differing(new, old, ["id", "text"])
+    assert sorted(added["id"].to_pylist()) == sorted(f"row {c}" for c in set(after) - set(before))
+    assert sorted(gone["id"].to_pylist()) == sorted(f"row {c}" for c in set(before) - set(after))
+    assert all(new[ROW][r - 2].as_py() == r for r in added[ROW].to_pylist())  # named by their row in the file
