@@ -283,16 +283,21 @@ def _href(view: CompareView, pins: list[Pin], anchor: str = "") -> str:
 
 
 _frames: dict[CompareView, tuple[str, str, str]] = {}
+_last: list[tuple[CompareView, tuple[str, str, str]]] = []  # the view drawn last and its frame (a page's ~2,800)
 
 
 def _frame(view: CompareView) -> tuple[str, str, str]:
     """Return the address of `view` before its pins (… `&`), after them, and with no pin."""
+    last = _last[-1] if _last else None
+    if last is not None and last[0] is view:  # the same view object: no hashing of its fields
+        return last[1]
     frame = _frames.get(view)
     if frame is None:
         if len(_frames) > 256:
             _frames.clear()
         pre, _, post = view.replace(pin=("\x01",)).href().partition("pin=%01")
         frame = _frames[view] = (pre, post, view.replace(pin=()).href())
+    _last[:] = [(view, frame)]
     return frame
 
 

@@ -101,14 +101,14 @@ def pack(
     key and version are in `known` (on screen) without its parts."""
     addresses = _Addresses(view, pins)
     titles: dict[str, int] = {}
-    chips: dict[str, int] = {}
+    chips: dict[tuple[str, ...], int] = {}
     packed: list[dict[str, Any]] = []
     for r in rows:
         row = {"k": r["k"], "v": r["v"], "h": [addresses.entry(h) for h in r["h"]]}
         if (known or {}).get(r["k"]) != r["v"]:
             row["p"] = _pack(r["p"], titles, chips)
         packed.append(row)
-    return {"r": packed, "u": addresses.table, "s": list(titles), "c": [json.loads(c) for c in chips]}
+    return {"r": packed, "u": addresses.table, "s": list(titles), "c": [list(c) for c in chips]}
 
 
 def unpack(data_rows: str) -> list[dict[str, Any]]:
@@ -178,12 +178,12 @@ class _Addresses:
         return packed if expand(packed, self.table) == href else href
 
 
-def _pack(part: list[Any], titles: dict[str, int], chips: dict[str, int]) -> list[Any]:
+def _pack(part: list[Any], titles: dict[str, int], chips: dict[tuple[str, ...], int]) -> list[Any]:
     kind = part[0]
     if kind == "a" and part[4]:
         return [*part[:4], titles.setdefault(part[4], len(titles)), *part[5:]]
     if kind == "chip":
-        return ["c", chips.setdefault(json.dumps(part, ensure_ascii=False), len(chips))]
+        return ["c", chips.setdefault(tuple(part), len(chips))]  # a chip is its strings
     if kind == "el":
         return [*part[:3], [_pack(c, titles, chips) for c in part[3]]]
     if kind == "span":
