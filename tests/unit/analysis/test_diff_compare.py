@@ -283,6 +283,29 @@ def test_distinctive_terms_keep_a_proper_name_whole():
     assert "United Nations" in shown and not any(t.lower() == "united" for t in shown)
 
 
+def test_a_term_is_shown_in_its_commonest_form_across_both_documents():
+    """A term written several ways ("exports", "export") is shown as both documents together write it most."""
+    from dashboard.analysis.diff.deltas import distinctive_terms
+
+    a = ["Exports of rice."] * 4  # distinctive of A, which writes it "exports" four times
+    b = ["Export fish, fruit, tea, coffee and pepper to partners."] * 5  # B writes "export" five times
+    terms = distinctive_terms(a, b)
+    export = next(t for t in terms["a_distinctive"] if t["stem"] == "export")
+    assert export["term"] == "export" and (export["count_a"], export["count_b"]) == (4, 5)
+
+
+def test_the_terms_a_comparison_gives_are_those_of_its_counted_provisions():
+    """The distinctive terms are counted when first read; read from the comparison or from its JSON they are the
+    terms of each document's counted provisions (its own text: not the publisher's framing)."""
+    from dashboard.analysis.diff.deltas import distinctive_terms
+
+    result = diff_provisions(PROV_A, PROV_B, doc_a=DOC_A, doc_b=DOC_B)
+    own_a = list(PROV_A.loc[PROV_A["own_text"], "text"])
+    expected = distinctive_terms(own_a, list(PROV_B["text"]))
+    assert dict(result.terms) == expected and result.as_dict()["terms"] == expected
+    assert not any(t["term"] == "publisher" for t in result.as_dict()["terms"]["a_distinctive"])
+
+
 def test_a_heading_is_also_offered_what_its_item_as_a_whole_is_closest_to():
     # item 1's own words ("expand exchange with partners") are closest to B's 2-13; its bullets are about film
     # festivals and heritage sites, which B's 1 is about: the item as a whole points there (no context weight,
