@@ -115,7 +115,12 @@ class Terms(Mapping[str, list[Term]]):
         return f"Terms({dict(self)!r})"
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _plain(value: object) -> object:
+    if isinstance(value, _SCALARS):  # most values: a comparison has thousands of them
+        return value
     if hasattr(value, "as_dict"):
         return getattr(value, "as_dict")()
     if isinstance(value, tuple | list):
@@ -125,10 +130,16 @@ def _plain(value: object) -> object:
     return value
 
 
+_NAMES: dict[type, tuple[str, ...]] = {}  # each result class's field names, in order (read once)
+
+
 class _AsDict:
     def as_dict(self) -> dict[str, Any]:
         """Return the object as JSON-ready dicts and lists."""
-        return {f.name: _plain(getattr(self, f.name)) for f in fields(cast("DataclassInstance", self))}
+        names = _NAMES.get(type(self))
+        if names is None:
+            names = _NAMES[type(self)] = tuple(f.name for f in fields(cast("DataclassInstance", self)))
+        return {name: _plain(getattr(self, name)) for name in names}
 
 
 @dataclass(frozen=True)
