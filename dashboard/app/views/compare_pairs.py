@@ -121,8 +121,23 @@ def pair_rows(data: AppData, result: dict[str, Any], view: CompareView, pins: li
     if page != view.page:  # past the last page: the rows' links name the page drawn
         view = view.replace(page=page)
     start = (page - 1) * MAX_ROWS
+    _prefetch(data, pairs[start : start + MAX_ROWS])
     rows = [_pair_row(data, result, pair, view, pins, seen) for pair in pairs[start : start + MAX_ROWS]]
     return rows or [("none", parts.element("p", {"class": "text-muted"}, [parts.text(_t("none", view.lang))]), [])]
+
+
+def _prefetch(data: AppData, pairs: list[dict[str, Any]]) -> None:
+    """Read the provisions the rows name (their own and those offered beside them) in one query: read one by one
+    as the rows are drawn, the first page of a pair at 10,000 documents asked the query database ~340 times."""
+    prefetch = getattr(data.provisions, "prefetch", None)
+    if prefetch is None:
+        return
+    ids: list[str] = []
+    for pair in pairs:
+        ids += [pid for pid in (pair["a"], pair["b"]) if pid]
+        for side in ("a", "b"):
+            ids += [c["id"] for c in (pair.get("candidates") or {}).get(side) or []]
+    prefetch(ids)
 
 
 def _pair_row(
