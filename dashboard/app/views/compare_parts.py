@@ -19,8 +19,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from dash import html
-
 from dashboard.app.i18n import theme_label
 from dashboard.figures.template import THEME_COLOURS
 
@@ -82,9 +80,9 @@ def links_in(parts_json: str) -> list[list[Any]]:
 
 
 def text_part(pair: dict[str, Any], side: str) -> list[Any]:
-    """Return one side's text as a row's paragraph (compare_rows.py) with its changed words marked: one text
-    child when nothing is marked, else the words as text and marks (`marked_text` as data; set as text by the
-    browser)."""
+    """Return one side's text as a row's paragraph (compare_rows.py) with its changed words marked (del in A,
+    ins in B): one text child when nothing is marked, else the words as text and marks. Text stays text: the
+    browser sets it as text, no HTML string is ever built from a document."""
     box = {"class": "pair-text"}
     if pair["status"] in ("new", "dropped"):
         return element("p", box, [text(pair[f"{side}_text"])])
@@ -125,25 +123,4 @@ def addresses_apart(items: list[list[Any]], hrefs: list[str]) -> list[list[Any]]
         elif part[0] == "span":
             part = ["span", part[1], addresses_apart(part[2], hrefs)]
         out.append(part)
-    return out
-
-
-def marked_text(pair: dict[str, Any], side: str) -> list[Any]:
-    """Return one side's text as children: unchanged words as text, changed ones in html.Del (A) or html.Ins
-    (B). Text stays text: no HTML string is ever built from a document."""
-    if pair["status"] in ("new", "dropped"):
-        return [pair[f"{side}_text"]]
-    tag = html.Del if side == "a" else html.Ins
-    out: list[Any] = []
-    for op in pair["ops"]:
-        text = op[side]
-        if not text:
-            continue
-        if op["op"] == "equal":
-            out.append(text)
-        else:
-            body = text.rstrip()
-            out.append(tag(body, className=f"diff-{'del' if side == 'a' else 'ins'}"))
-            if len(body) < len(text):
-                out.append(text[len(body) :])
     return out

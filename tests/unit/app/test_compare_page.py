@@ -11,7 +11,7 @@ import pytest
 from dash import html
 
 from dashboard.app.state import STATUSES, CompareView, Vocabulary
-from dashboard.app.views.compare_parts import links_in, marked_text
+from dashboard.app.views.compare_parts import links_in, text_part
 from dashboard.app.views.compare_rows import links_of, rows_of, unpack
 from dashboard.corpus.ids import symbol_key
 
@@ -87,17 +87,20 @@ PAIR = {
 }
 
 
-def test_marked_text_uses_components_and_keeps_text_as_text():
-    a_side = marked_text(PAIR, "a")
-    b_side = marked_text(PAIR, "b")
-    assert a_side == ["Expand <b>trade</b> with ", "partners."]  # strings: Dash renders them as text
-    assert isinstance(b_side[1], html.Ins) and b_side[1].children == "key" and b_side[2] == " "
-    flat = "".join(c if isinstance(c, str) else c.children for c in b_side)
-    assert flat == PAIR["b_text"]
+def test_the_marked_text_keeps_document_text_as_text():
+    """A side's words are text parts and its changed words marks holding text: the browser sets them as text
+    (compare_links.js), so "<b>" in a document stays the four characters it is."""
+    a_side = text_part(PAIR, "a")
+    b_side = text_part(PAIR, "b")
+    assert a_side == ["el", "p", {"class": "pair-text"}, [["t", "Expand <b>trade</b> with partners."]]]
+    children = b_side[3]
+    assert children[1] == ["mark", "ins", "key", "diff-ins", ""] and children[2] == ["t", " "]
+    assert "".join(c[1] if c[0] == "t" else c[2] for c in children) == PAIR["b_text"]
 
 
-def test_marked_text_of_a_one_sided_pair_is_the_plain_text():
-    assert marked_text({**PAIR, "status": "new", "b": "B:1", "a": None}, "b") == [PAIR["b_text"]]
+def test_the_marked_text_of_a_one_sided_pair_is_the_plain_text():
+    one_sided = text_part({**PAIR, "status": "new", "b": "B:1", "a": None}, "b")
+    assert one_sided[3] == [["t", PAIR["b_text"]]]
 
 
 def test_content_on_the_fixture_package(fixture_data: Path):
