@@ -221,7 +221,7 @@ def _cell(
     return parts.element("div", {"class": f"pair-cell side-{side}", **_anchor(data, pid, side, seen)}, children)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)  # ~1 KB each: a page of rows names at most 200 provisions
 def _links(doc_id: str, pid: str, lang: str, start: Any, end: Any, seed_file: str) -> list[Any]:
     """Return the links of a provision to its place in its document and to its source span (cached: a page of
     rows names the same provisions again and again, each link an address and a number in words)."""
