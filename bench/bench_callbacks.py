@@ -70,11 +70,18 @@ def main() -> None:
         default=[],
         help="time this already built package instead (repeatable; e.g. tmp/scale/data-3000)",
     )
+    parser.add_argument(
+        "--callbacks",
+        default="",
+        help="time only the callbacks whose name contains this (e.g. compare: the Compare page's router and "
+        "_on_change)",
+    )
     args = parser.parse_args()
 
     if args.data:
         for data_dir in args.data:
-            report("generated", data_dir, args.repeat)
+            label = "seeds" if data_dir.resolve() == (REPO_DIR / "data").resolve() else "generated"
+            report(label, data_dir, args.repeat, args.callbacks)
         return
     corpora = []
     if args.only in (None, "seeds"):
@@ -82,7 +89,7 @@ def main() -> None:
     if args.only in (None, "generated"):
         corpora.append(("generated", generated_corpus(args.work, args.n, args.seed, args.rebuild)))
     for label, data_dir in corpora:
-        report(label, data_dir, args.repeat)
+        report(label, data_dir, args.repeat, args.callbacks)
 
 
 def build(seeds: Path, out: Path, *, rebuild: bool) -> Path:
@@ -120,8 +127,9 @@ def rss_mb() -> tuple[float, float]:
     return tuple(int(fields.get(k, "0 kB").split()[0]) / 1024 for k in ("VmRSS", "VmHWM"))  # type: ignore[return-value]
 
 
-def report(label: str, data_dir: Path, repeat: int) -> None:
-    """Time every case on one corpus and print the table."""
+def report(label: str, data_dir: Path, repeat: int, only: str = "") -> None:
+    """Time every case on one corpus (or those of the callbacks whose name contains `only`) and print the
+    table."""
     before = os.getloadavg()
     start, cpu0 = time.perf_counter(), time.process_time()
     app = create_app(data_dir)
@@ -141,7 +149,7 @@ def report(label: str, data_dir: Path, repeat: int) -> None:
     cold: dict[str, list[float]] = defaultdict(list)
     sizes: dict[str, list[int]] = defaultdict(list)
     cpu: dict[str, list[float]] = defaultdict(list)
-    for case in cases(data):
+    for case in [c for c in cases(data) if only in c.callback]:
         payload = request_for(case, deps)
         for i in range(repeat + 1):
             t0, c0 = time.perf_counter(), time.process_time()

@@ -46,6 +46,8 @@ def _norm(text: str) -> str:
 
 def is_vietnamese(text: str) -> bool:
     """Return True when at least a third of the words of `text` carry Vietnamese letters."""
+    if text.isascii():  # no Vietnamese letter (most English provisions: no split, no search per word)
+        return False
     syllables = text.split()
     if not syllables:
         return False

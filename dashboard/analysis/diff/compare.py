@@ -40,7 +40,7 @@ from dashboard.analysis.diff.deltas import (
 from dashboard.analysis.diff.links import choose_links, family_degree
 from dashboard.analysis.diff.memo import derived as _derived
 from dashboard.analysis.diff.memo import memo as _memo
-from dashboard.analysis.diff.result import STATUSES, Comparison, DocumentSummary, Record, ThemeDelta
+from dashboard.analysis.diff.result import STATUSES, Comparison, DocumentSummary, Record, Terms, ThemeDelta
 from dashboard.analysis.diff.rows import build_rows, subject_text
 from dashboard.analysis.diff.sections import sections
 
@@ -241,7 +241,7 @@ def _wholes(
         "themes": ()
         if provision_themes is None
         else tuple(ThemeDelta(**t) for t in theme_deltas(_units(count_a), _units(count_b), provision_themes, order)),
-        "terms": distinctive_terms(count_a["text"], count_b["text"]),
+        "terms": Terms(lambda: distinctive_terms(count_a["text"], count_b["text"])),  # counted when read
         "entities": entity_deltas(list(count_a["id"]), list(count_b["id"]), mentions, entities),
         "targets": target_deltas(str(doc_a["id"]), str(doc_b["id"]), targets),
     }

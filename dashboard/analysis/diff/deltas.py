@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import chain
 from typing import Any, cast
 
 import pandas as pd
@@ -74,15 +75,21 @@ def distinctive_terms(
     texts_a: Iterable[str], texts_b: Iterable[str], *, top: int = 15
 ) -> dict[str, list[Term]]:
     """Return the terms distinctive of A and of B by log-likelihood (G²), each in its commonest word form."""
+    # every (term, word form) occurrence of each side, counted at C speed (a provision's are cached per text)
+    pairs_a = Counter(chain.from_iterable(_term_pairs(text) for text in texts_a))
+    pairs_b = Counter(chain.from_iterable(_term_pairs(text) for text in texts_b))
     counts_a: Counter[str] = Counter()
     counts_b: Counter[str] = Counter()
-    surfaces: dict[str, Counter[str]] = {}
-    for texts, counts in ((texts_a, counts_a), (texts_b, counts_b)):
-        for text in texts:
-            for (stem, word), n in _term_counts(text):
-                counts[stem] += n
-                surfaces.setdefault(stem, Counter())[word] += n
+    for pairs, counts in ((pairs_a, counts_a), (pairs_b, counts_b)):
+        for (stem, _), n in pairs.items():
+            counts[stem] += n
     key_a, key_b = keyness(counts_a, counts_b, top=top)
+    chosen = {k.term for k in (*key_a, *key_b)}
+    surfaces: dict[str, Counter[str]] = {}  # the word forms of the terms shown only
+    for pairs in (pairs_a, pairs_b):
+        for (stem, word), n in pairs.items():
+            if stem in chosen:
+                surfaces.setdefault(stem, Counter())[word] += n
 
     def row(k: KeyTerm) -> Term:
         form = sorted(surfaces[k.term].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
@@ -92,13 +99,13 @@ def distinctive_terms(
 
 
 @lru_cache(maxsize=16384)
-def _term_counts(text: str) -> tuple[tuple[tuple[str, str], int], ...]:
-    """Return the (key, word form) counts of one provision's terms (cached per text): its content words, and a
-    proper name of several words ("United Nations") as one term, never its words ("united") on their own."""
-    found = Counter(
+def _term_pairs(text: str) -> tuple[tuple[str, str], ...]:
+    """Return the (key, word form) of every occurrence of one provision's terms (cached per text): its content
+    words, and a proper name of several words ("United Nations") as one term, never its words ("united") on
+    their own."""
+    return tuple(
         (key, surface) for key, surface in iter_terms(text) if not surface.isdigit() and len(surface) >= 2
     )
-    return tuple(found.items())
 
 
 def entity_deltas(

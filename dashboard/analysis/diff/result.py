@@ -6,7 +6,8 @@ split appears in several; a one-sided row (`new`, `dropped`) only for a provisio
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, NotRequired, TypedDict, cast
 
@@ -80,7 +81,48 @@ class TargetDeltas(TypedDict):
     changed: list[TargetChange]
 
 
+class Terms(Mapping[str, list[Term]]):
+    """The terms distinctive of A and of B (`a_distinctive`, `b_distinctive`: deltas.distinctive_terms), counted
+    when first read: counting every word of two 500-provision documents is a third of a first comparison, and
+    the alignment, the reader's corrections and the evaluation never read them. Read once, kept (thread-safe)."""
+
+    KEYS = ("a_distinctive", "b_distinctive")
+
+    def __init__(self, make: Callable[[], Mapping[str, list[Term]]]) -> None:
+        self._make: Callable[[], Mapping[str, list[Term]]] | None = make
+        self._terms: Mapping[str, list[Term]] | None = None
+        self._lock = threading.Lock()
+
+    def _counted(self) -> Mapping[str, list[Term]]:
+        if self._terms is None:
+            with self._lock:
+                if self._terms is None and self._make is not None:
+                    self._terms, self._make = self._make(), None
+        return self._terms or {}
+
+    def __getitem__(self, key: str) -> list[Term]:
+        return self._counted()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.KEYS)  # the keys are known before counting (crosslang empties them unread)
+
+    def __len__(self) -> int:
+        return len(self.KEYS)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the terms as JSON-ready dicts and lists (as a dict of them gives them)."""
+        return {key: _plain(self[key]) for key in self}
+
+    def __repr__(self) -> str:
+        return f"Terms({dict(self)!r})"
+
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _plain(value: object) -> object:
+    if isinstance(value, _SCALARS):  # most values: a comparison has thousands of them
+        return value
     if hasattr(value, "as_dict"):
         return getattr(value, "as_dict")()
     if isinstance(value, tuple | list):
@@ -90,10 +132,16 @@ def _plain(value: object) -> object:
     return value
 
 
+_NAMES: dict[type, tuple[str, ...]] = {}  # each result class's field names, in order (read once)
+
+
 class _AsDict:
     def as_dict(self) -> dict[str, Any]:
         """Return the object as JSON-ready dicts and lists."""
-        return {f.name: _plain(getattr(self, f.name)) for f in fields(cast("DataclassInstance", self))}
+        names = _NAMES.get(type(self))
+        if names is None:
+            names = _NAMES[type(self)] = tuple(f.name for f in fields(cast("DataclassInstance", self)))
+        return {name: _plain(getattr(self, name)) for name in names}
 
 
 @dataclass(frozen=True)
@@ -187,7 +235,7 @@ class Comparison(_AsDict):
     measure: str
     basis: dict[str, str]
     themes: tuple[ThemeDelta, ...]
-    terms: dict[str, list[Term]]
+    terms: Mapping[str, list[Term]]  # Terms (counted when read), or a dict
     entities: dict[str, list[EntityCount]] | None
     targets: TargetDeltas | None
     settings: dict[str, Any]

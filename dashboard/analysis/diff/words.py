@@ -12,9 +12,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
+
+# difflib's SequenceMatcher compiled (cydifflib, Cython): the same algorithm and the same opcodes (checked on ~900
+# provision pairs), four times faster; the word ops were about a quarter of a first 500 x 500 comparison. Typed as
+# difflib's (cydifflib ships no type hints).
+if TYPE_CHECKING:
+    from difflib import SequenceMatcher
+else:
+    from cydifflib import SequenceMatcher
 
 from dashboard.analysis.text import STOP_WORDS
 from dashboard.corpus.normalise import fold

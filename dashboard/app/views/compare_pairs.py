@@ -3,6 +3,7 @@ statuses, each row with its status, its links, its changed words and the correct
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from dash import html
@@ -16,14 +17,14 @@ from dashboard.app.i18n import t
 from dashboard.app.state import CompareView, DocumentView, span_words
 from dashboard.app.views import compare_parts as parts
 from dashboard.app.views.compare_pins import (
-    candidate_links,
+    candidate_parts,
     cell_id,
     correction,
     manual_pairing,
     pair_actions,
     pins_bar,
 )
-from dashboard.app.views.compare_rows import rows_json
+from dashboard.app.views.compare_rows import Drawn, rows_json
 from dashboard.app.views.compare_text import text
 
 # pairs drawn at once: a page of rows (`&page=N`). Each row's corrections and counterparts take ~4 KB of the
@@ -60,7 +61,7 @@ def pairs_section(
 
 
 def rows_box(
-    rows: list[Any], view: CompareView | None = None, pins: list[Pin] | None = None, scope: object = None
+    rows: list[Drawn], view: CompareView | None = None, pins: list[Pin] | None = None, scope: object = None
 ) -> html.Div:
     """Return the box of the rows: empty, with the rows as data (`data-rows`, views/compare_rows.py) that
     assets/compare_links.js makes into elements and, on a new list, reconciles row by row (`view` and `pins`:
@@ -110,17 +111,33 @@ def row_page(view: CompareView, shown: int) -> tuple[int, int]:
     return min(view.page, pages), pages
 
 
-def pair_rows(data: AppData, result: dict[str, Any], view: CompareView, pins: list[Pin]) -> list[Any]:
+def pair_rows(data: AppData, result: dict[str, Any], view: CompareView, pins: list[Pin]) -> list[Drawn]:
     """Return the rows of the shown pairs on the view's page (at most MAX_ROWS), or a line saying none
-    matches."""
+    matches: each row as its key, its part and its corrections' addresses (compare_rows.rows_data), built as
+    data directly (a Dash component per element, turned into data afterwards, cost ~1 ms a row)."""
     seen: set[str] = set()  # a provision linked several times is an anchor (an id) in its first row only
     pairs = shown_pairs(result, view)
     page, _ = row_page(view, len(pairs))
     if page != view.page:  # past the last page: the rows' links name the page drawn
         view = view.replace(page=page)
     start = (page - 1) * MAX_ROWS
+    _prefetch(data, pairs[start : start + MAX_ROWS])
     rows = [_pair_row(data, result, pair, view, pins, seen) for pair in pairs[start : start + MAX_ROWS]]
-    return rows or [html.P(_t("none", view.lang), className="text-muted")]
+    return rows or [("none", parts.element("p", {"class": "text-muted"}, [parts.text(_t("none", view.lang))]), [])]
+
+
+def _prefetch(data: AppData, pairs: list[dict[str, Any]]) -> None:
+    """Read the provisions the rows name (their own and those offered beside them) in one query: read one by one
+    as the rows are drawn, the first page of a pair at 10,000 documents asked the query database ~340 times."""
+    prefetch = getattr(data.provisions, "prefetch", None)
+    if prefetch is None:
+        return
+    ids: list[str] = []
+    for pair in pairs:
+        ids += [pid for pid in (pair["a"], pair["b"]) if pid]
+        for side in ("a", "b"):
+            ids += [c["id"] for c in (pair.get("candidates") or {}).get(side) or []]
+    prefetch(ids)
 
 
 def _pair_row(
@@ -130,31 +147,37 @@ def _pair_row(
     view: CompareView,
     pins: list[Pin],
     seen: set[str] | None = None,
-) -> html.Div:
+) -> Drawn:
     lang = view.lang
     status = pair["status"]
-    meta: list[Any] = [html.Span(_t(status, lang), className=f"status-badge status-{status}")]
+    hrefs: list[str] = []  # the corrections' addresses, in document order
+    el = parts.element
+    meta: list[Any] = [el("span", {"class": f"status-badge status-{status}"}, [parts.text(_t(status, lang))])]
     if pair.get("set_by") == "curated":
-        meta.append(html.Span(_t("by_curated", lang), className="pin-badge curated-badge"))
+        meta.append(el("span", {"class": "pin-badge curated-badge"}, [parts.text(_t("by_curated", lang))]))
     if pair["a"] and pair["b"] and pair["similarity"] is not None:  # none across languages (crosslang.py)
-        meta.append(html.Span(f"{_t('similarity', lang)} {pair['similarity']:.2f}", className="pair-sim"))
-    meta += pair_actions(data, view, pins, pair)  # before the theme chips, which can fill a line
-    if pair["themes"]:  # as data: compare_parts.py
-        meta.append(parts.parts_box([parts.chip(theme, lang) for theme in pair["themes"]], "theme-chips", html.Span))
+        similarity = f"{_t('similarity', lang)} {pair['similarity']:.2f}"
+        meta.append(el("span", {"class": "pair-sim"}, [parts.text(similarity)]))
+    meta += pair_actions(data, view, pins, pair, hrefs)  # before the theme chips, which can fill a line
+    if pair["themes"]:
+        meta.append(el("span", {"class": "theme-chips"}, [parts.chip(theme, lang) for theme in pair["themes"]]))
     seen = set() if seen is None else seen
-    cells = [_cell(data, result, pair, "a", view, pins, seen), _cell(data, result, pair, "b", view, pins, seen)]
-    return html.Div(
-        [html.Div(meta, className="pair-meta"), html.Div(cells, className="pair-cols")],
-        className=f"pair pair-{status}" + ("" if pair.get("counted", True) else " pair-not-counted"),
-        **parts.data(
-            {
-                "data-status": status,
-                "data-a": pair["a"] or "",
-                "data-b": pair["b"] or "",
-                "data-set-by": pair.get("set_by") or "engine",
-            }
-        ),
+    cells = [
+        _cell(data, result, pair, "a", view, pins, seen, hrefs),
+        _cell(data, result, pair, "b", view, pins, seen, hrefs),
+    ]
+    row = el(
+        "div",
+        {
+            "class": f"pair pair-{status}" + ("" if pair.get("counted", True) else " pair-not-counted"),
+            "data-a": pair["a"] or "",
+            "data-b": pair["b"] or "",
+            "data-set-by": pair.get("set_by") or "engine",
+            "data-status": status,
+        },
+        [el("div", {"class": "pair-meta"}, meta), el("div", {"class": "pair-cols"}, cells)],
     )
+    return f"{pair['a'] or ''}|{pair['b'] or ''}", row, hrefs
 
 
 def _cell(
@@ -164,32 +187,49 @@ def _cell(
     side: str,
     view: CompareView,
     pins: list[Pin],
-    seen: set[str] | None = None,
-) -> html.Div:
+    seen: set[str] | None,
+    hrefs: list[str],
+) -> list[Any]:
     lang = view.lang
     pid = pair[side]
     if not pid:
         other = "a" if side == "b" else "b"
-        return html.Div(
-            html.Span(_t("only_a" if side == "b" else "only_b", lang)),
-            className=f"pair-cell pair-empty empty-{other}-only",
-        )
+        only = parts.element("span", {}, [parts.text(_t("only_a" if side == "b" else "only_b", lang))])
+        return parts.element("div", {"class": f"pair-cell pair-empty empty-{other}-only"}, [only])
     provision = data.provisions.get(pid, {"id": pid, "start": 0, "end": 0})
     doc_id = result[side]
-    document = data.documents.get(doc_id, {})
     kind = pair[f"{side}_kind"] or ""
     head = [parts.mark("span", pid.split(":", 1)[-1], "provision-path", pid)]
     if not pair[f"{side}_own"]:
         head.append(
             parts.mark("span", t(f"kind.{kind}", lang) if kind in NOT_OWN_KINDS else kind, f"kind-badge kind-{kind}")
         )
-    # the links to the provision in its document and to its source span, as data (compare_parts.py)
-    start, end = provision.get("start"), provision.get("end")
+    seed_file = str(data.documents.get(doc_id, {}).get("seed_file") or "")
+    children = [
+        parts.element("div", {"class": "provision-head"}, head),
+        parts.text_part(pair, side),
+        # the links to the provision in its document and to its source span (the same for every row it is on)
+        parts.element(
+            "div",
+            {"class": "provision-meta"},
+            _links(doc_id, pid, lang, provision.get("start"), provision.get("end"), seed_file),
+        ),
+    ]
+    offers = candidate_parts(data, view, pins, pair, side, hrefs)
+    if offers is not None:
+        children.append(offers)
+    return parts.element("div", {"class": f"pair-cell side-{side}", **_anchor(data, pid, side, seen)}, children)
+
+
+@lru_cache(maxsize=4096)  # ~1 KB each: a page of rows names at most 200 provisions
+def _links(doc_id: str, pid: str, lang: str, start: Any, end: Any, seed_file: str) -> list[Any]:
+    """Return the links of a provision to its place in its document and to its source span (cached: a page of
+    rows names the same provisions again and again, each link an address and a number in words)."""
     try:
-        words = span_words(int(start), int(end), lang, str(document.get("seed_file") or ""))
+        words = span_words(int(start), int(end), lang, seed_file)
     except (TypeError, ValueError):
         words = t("source.title", lang)
-    meta = [
+    return [
         parts.link(
             t("common.open", lang) + " →", DocumentView(doc=doc_id, p=pid, lang=lang).href(), "open-link", "", "spa"
         ),
@@ -207,16 +247,6 @@ def _cell(
             ],
         ),
     ]
-    return html.Div(
-        [
-            parts.parts_box(head, "provision-head"),
-            parts.pair_text(pair, side),
-            parts.parts_box(meta, "provision-meta"),
-            candidate_links(data, view, pins, pair, side),
-        ],
-        className=f"pair-cell side-{side}",
-        **_anchor(data, pid, side, seen),  # the anchor a correction's link returns to
-    )
 
 
 def _anchor(data: AppData, pid: str, side: str, seen: set[str] | None) -> dict[str, Any]:

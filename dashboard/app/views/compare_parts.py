@@ -1,11 +1,9 @@
 """The small, numerous pieces of the Compare page's rows, sent as data instead of Dash components.
 
 A correction draws the rows again, and in the browser each Dash component costs far more than a plain element:
-the ~70 rows held ~1,900 components, most of them links and chips. So the links offered beside a provision, its
-"open" and source links and a row's theme chips are written as one element's `data-parts` (a JSON list) and
-assets/compare_links.js makes the plain elements: text is set as text (textContent, attributes), never parsed as
-HTML. (In the rows' data, views/compare_rows.py, each `data-parts` is unfolded into its element's children.) A
-part is a list:
+the ~70 rows held ~1,900 components, most of them links and chips. So the rows are data (views/compare_rows.py):
+elements (`element`) holding the parts below, from which assets/compare_links.js makes the plain elements: text
+is set as text (textContent, attributes), never parsed as HTML. A part is a list:
 
 - ["t", text]                                  a text node
 - ["br"]                                       a line break
@@ -21,8 +19,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from dash import html
-
 from dashboard.app.i18n import theme_label
 from dashboard.figures.template import THEME_COLOURS
 
@@ -31,19 +27,6 @@ def data(values: dict[str, str]) -> dict[str, Any]:
     """Return `data-*` attributes to spread into a component (`**data({...})`): the components' signatures do not
     name them, so they go as a mapping of any value."""
     return dict(values)
-
-
-def parts_box(parts: list[list[Any]], className: str, tag: type = html.Div, **attrs: Any) -> Any:
-    """Return one element whose children compare_links.js makes from `parts` (also kept as `parts_of(box)`, so
-    that the rows' data, compare_rows.py, need not read the JSON back)."""
-    box = tag(className=className, **attrs, **{"data-parts": json.dumps(parts, ensure_ascii=False)})
-    box.compare_parts = parts
-    return box
-
-
-def parts_of(box: Any) -> list[list[Any]] | None:
-    """Return the parts a parts_box was made from (None for any other component)."""
-    return getattr(box, "compare_parts", None)
 
 
 def text(value: str) -> list[str]:
@@ -96,38 +79,48 @@ def links_in(parts_json: str) -> list[list[Any]]:
     return walk(json.loads(parts_json))
 
 
-def pair_text(pair: dict[str, Any], side: str) -> html.P:
-    """Return one side's text with its changed words marked: a plain text child when nothing is marked, else the
-    marks as parts (the words are set as text by the browser)."""
-    marked = marked_text(pair, side)
-    if all(isinstance(c, str) for c in marked):
-        return html.P("".join(marked), className="pair-text")
-    return parts_box(
-        [
-            text(c) if isinstance(c, str) else mark(c.__class__.__name__.lower(), str(c.children), c.className)
-            for c in marked
-        ],
-        "pair-text",
-        html.P,
-    )
-
-
-def marked_text(pair: dict[str, Any], side: str) -> list[Any]:
-    """Return one side's text as children: unchanged words as text, changed ones in html.Del (A) or html.Ins
-    (B). Text stays text: no HTML string is ever built from a document."""
+def text_part(pair: dict[str, Any], side: str) -> list[Any]:
+    """Return one side's text as a row's paragraph (compare_rows.py) with its changed words marked (del in A,
+    ins in B): one text child when nothing is marked, else the words as text and marks. Text stays text: the
+    browser sets it as text, no HTML string is ever built from a document."""
+    box = {"class": "pair-text"}
     if pair["status"] in ("new", "dropped"):
-        return [pair[f"{side}_text"]]
-    tag = html.Del if side == "a" else html.Ins
-    out: list[Any] = []
+        return element("p", box, [text(pair[f"{side}_text"])])
+    tag, className = ("del", "diff-del") if side == "a" else ("ins", "diff-ins")
+    out: list[list[Any]] = []
+    marked = False
     for op in pair["ops"]:
-        text = op[side]
-        if not text:
+        words = op[side]
+        if not words:
             continue
         if op["op"] == "equal":
-            out.append(text)
-        else:
-            body = text.rstrip()
-            out.append(tag(body, className=f"diff-{'del' if side == 'a' else 'ins'}"))
-            if len(body) < len(text):
-                out.append(text[len(body) :])
+            out.append(text(words))
+            continue
+        marked = True
+        body = words.rstrip()
+        out.append(mark(tag, body, className))
+        if len(body) < len(words):
+            out.append(text(words[len(body) :]))
+    if not marked:
+        return element("p", box, [text("".join(part[1] for part in out))])
+    return element("p", box, out)
+
+
+def element(tag: str, attrs: dict[str, str], children: list[Any]) -> list[Any]:
+    """Return an element of a row (compare_rows.py): `attrs` in the order of their names (as compare_links.js
+    and the rows' versions read them)."""
+    return ["el", tag, attrs, children]
+
+
+def addresses_apart(items: list[list[Any]], hrefs: list[str]) -> list[list[Any]]:
+    """Return parts with each correction's address (a "fix" link's) moved to `hrefs`, in document order: a row's
+    corrections are sent apart from it (compare_rows.py)."""
+    out: list[list[Any]] = []
+    for part in items:
+        if part[0] == "a" and part[5] == "fix":
+            hrefs.append(part[2])
+            part = [*part[:2], "", *part[3:]]
+        elif part[0] == "span":
+            part = ["span", part[1], addresses_apart(part[2], hrefs)]
+        out.append(part)
     return out

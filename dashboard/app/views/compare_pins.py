@@ -175,34 +175,33 @@ def pinned_anchor(data: AppData, a: str | None, b: str | None) -> str:
     return f"#{cell_id(data, a, 'a')}" if a else f"#{cell_id(data, b, 'b')}" if b else ""
 
 
-def pair_actions(data: AppData, view: CompareView, pins: list[Pin], pair: dict[str, Any]) -> list[Any]:
-    """Return the marks and links of one pair: "set by you · undo", or "not a pair" for the engine's pairs."""
+def pair_actions(
+    data: AppData, view: CompareView, pins: list[Pin], pair: dict[str, Any], hrefs: list[str]
+) -> list[Any]:
+    """Return the marks and links of one pair as row parts (compare_rows.py): "set by you · undo", or "not a
+    pair" for the engine's pairs; each correction's address goes to `hrefs`."""
     lang = view.lang
     fixed = [x for x in (pair["a"], pair["b"]) if x]
     anchor = cell_id(data, pair["a"], "a") if pair["a"] else cell_id(data, pair["b"], "b")
     if pair.get("set_by") == "reader":
         also = Pin(pair["a"], pair["b"], also=True) in pins  # undo takes back that link only
         rest = without_link(pins, pair["a"], pair["b"]) if also else without(pins, fixed)
+        hrefs.append(_href(view, rest, anchor))
         return [
-            html.Span(text("by_reader", lang), className="pin-badge"),
-            correction(text("undo", lang), href=_href(view, rest, anchor), className="pin-undo"),
+            parts.element("span", {"class": "pin-badge"}, [parts.text(text("by_reader", lang))]),
+            parts.element("a", {"class": "pin-undo", "data-correction": ""}, [parts.text(text("undo", lang))]),
         ]
     if pair["a"] and pair["b"]:
-        apart = with_pin(pins, Pin(pair["a"], pair["b"], apart=True))
-        return [
-            correction(
-                text("unpair", lang),
-                href=_href(view, apart, anchor),
-                className="pin-unpair",
-                title=text("unpair_title", lang),
-            )
-        ]
+        hrefs.append(_href(view, with_pin(pins, Pin(pair["a"], pair["b"], apart=True)), anchor))
+        title = text("unpair_title", lang)
+        attrs = {"class": "pin-unpair", "data-correction": "", **({"title": title} if title else {})}
+        return [parts.element("a", attrs, [parts.text(text("unpair", lang))])]
     return []
 
 
-def candidate_links(
-    data: AppData, view: CompareView, pins: list[Pin], pair: dict[str, Any], side: str
-) -> html.Div | None:
+def candidate_parts(
+    data: AppData, view: CompareView, pins: list[Pin], pair: dict[str, Any], side: str, hrefs: list[str]
+) -> list[Any] | None:
     """Return "Pair with: …" for one side's provision: the closest provisions of the other document, each a
     link that pins the two together (the other pairs are re-aligned around it), and, when the provision is
     paired, "no counterpart", which leaves it alone, and "Also link: …", which adds a second counterpart and keeps
@@ -246,7 +245,7 @@ def candidate_links(
             for cand in offered
         ]
         line += [parts.br(), parts.text(text("also", view.lang) + " "), *parts.between(also, " · ")]
-    return parts.parts_box(line, "pin-candidates small")
+    return parts.element("div", {"class": "pin-candidates small"}, parts.addresses_apart(line, hrefs))
 
 
 def _offer_note(cand: Mapping[str, Any], lang: str) -> str:
@@ -290,16 +289,21 @@ def _href(view: CompareView, pins: list[Pin], anchor: str = "") -> str:
 
 
 _frames: dict[CompareView, tuple[str, str, str]] = {}
+_last: list[tuple[CompareView, tuple[str, str, str]]] = []  # the view drawn last and its frame (a page's ~2,800)
 
 
 def _frame(view: CompareView) -> tuple[str, str, str]:
     """Return the address of `view` before its pins (… `&`), after them, and with no pin."""
+    last = _last[-1] if _last else None
+    if last is not None and last[0] is view:  # the same view object: no hashing of its fields
+        return last[1]
     frame = _frames.get(view)
     if frame is None:
         if len(_frames) > 256:
             _frames.clear()
         pre, _, post = view.replace(pin=("\x01",)).href().partition("pin=%01")
         frame = _frames[view] = (pre, post, view.replace(pin=()).href())
+    _last[:] = [(view, frame)]
     return frame
 
 

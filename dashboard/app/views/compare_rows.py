@@ -2,9 +2,10 @@
 only the rows it changes.
 
 A correction gives a new address, and the ~70 rows of the seed pair used to be mounted again as Dash components
-on every one (most of a correction's time in the browser). Now `pair_rows` (views/compare_pairs.py) still
-describes each row as components, and `rows_json` turns them into data sent as one attribute, `data-rows`, of
-the rows' box; assets/compare_links.js makes the elements (createElement, textContent: document text stays
+on every one (most of a correction's time in the browser). Now `pair_rows` (views/compare_pairs.py) draws each
+row as data directly (no Dash component: making ~20 of them a row and reading them back cost ~1 ms a row, most
+of a callback's time at 10,000 documents), and `rows_json` sends it as one attribute, `data-rows`, of the rows'
+box; assets/compare_links.js makes the elements (createElement, textContent: document text stays
 text, nothing is parsed as HTML) and, on a new list, keeps the DOM node of every row whose key and version it
 already shows, replaces the changed ones, inserts the new ones and removes the vanished ones, in order.
 
@@ -12,7 +13,7 @@ A row is `{"k": key, "v": version, "p": part, "h": [href, …]}`:
 
 - `k`: the row's A and B provisions (a pair of provisions is on one row at most);
 - `p`: the row as a part of views/compare_parts.py's kinds plus `["el", tag, {attribute: value}, [parts…]]`
-  for an element (its `data-parts`, if any, unfolded into its children);
+  for an element (its attributes in the order of their names);
 - `h`: the addresses of the row's corrections, in document order. Every correction's address names all the
   reader's pins, so every row's links change with each correction; they are sent apart from `p` (whose
   corrections carry no `href`) and set on the kept rows' links, an attribute each, instead of making the rows
@@ -49,14 +50,13 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from dashboard.app.views.compare_parts import parts_of
-
 if TYPE_CHECKING:
     from dashboard.analysis.diff.pins import Pin
     from dashboard.app.state import CompareView
 
-ATTRIBUTES = ("id", "title", "href", "role")  # besides className (as "class") and data-*; compare_links.js alike
-
+# one row as compare_pairs.pair_rows draws it: its key (its A and B provisions), the row as a part, and the
+# addresses of its corrections in document order (their links' `href` left empty in the part)
+Drawn = tuple[str, list[Any], list[str]]
 
 SHOWN_KEPT = 256  # views whose rows' versions are kept (per process), to send a correction only what changed
 # (id of the data drawn from, the view's address) → (the data, weakly; each row's key → version)
@@ -65,14 +65,14 @@ _shown_lock = threading.Lock()  # the server's threads draw views at once
 
 
 def rows_json(
-    rows: list[Any],
+    rows: list[Drawn],
     view: CompareView | None = None,
     pins: list[Pin] | None = None,
     *,
     scope: object = None,
     since: str | None = None,
 ) -> str:
-    """Return the value of the rows' box's `data-rows` for `rows` (components from compare_pairs.pair_rows),
+    """Return the value of the rows' box's `data-rows` for `rows` (compare_pairs.pair_rows),
     packed (above); `view` and `pins` are the view drawn and the reader's pins applied in it. `since`: the
     address on screen, whose rows' versions this process remembers (`scope`: the data they were drawn from):
     a row on screen already goes without its parts, the browser keeps its node."""
@@ -101,14 +101,14 @@ def pack(
     key and version are in `known` (on screen) without its parts."""
     addresses = _Addresses(view, pins)
     titles: dict[str, int] = {}
-    chips: dict[str, int] = {}
+    chips: dict[tuple[str, ...], int] = {}
     packed: list[dict[str, Any]] = []
     for r in rows:
         row = {"k": r["k"], "v": r["v"], "h": [addresses.entry(h) for h in r["h"]]}
         if (known or {}).get(r["k"]) != r["v"]:
             row["p"] = _pack(r["p"], titles, chips)
         packed.append(row)
-    return {"r": packed, "u": addresses.table, "s": list(titles), "c": [json.loads(c) for c in chips]}
+    return {"r": packed, "u": addresses.table, "s": list(titles), "c": [list(c) for c in chips]}
 
 
 def unpack(data_rows: str) -> list[dict[str, Any]]:
@@ -178,12 +178,12 @@ class _Addresses:
         return packed if expand(packed, self.table) == href else href
 
 
-def _pack(part: list[Any], titles: dict[str, int], chips: dict[str, int]) -> list[Any]:
+def _pack(part: list[Any], titles: dict[str, int], chips: dict[tuple[str, ...], int]) -> list[Any]:
     kind = part[0]
     if kind == "a" and part[4]:
         return [*part[:4], titles.setdefault(part[4], len(titles)), *part[5:]]
     if kind == "chip":
-        return ["c", chips.setdefault(json.dumps(part, ensure_ascii=False), len(chips))]
+        return ["c", chips.setdefault(tuple(part), len(chips))]  # a chip is its strings
     if kind == "el":
         return [*part[:3], [_pack(c, titles, chips) for c in part[3]]]
     if kind == "span":
@@ -204,62 +204,18 @@ def _unpack(part: list[Any], titles: list[str], chips: list[list[Any]]) -> list[
     return part
 
 
-def rows_data(rows: list[Any]) -> list[dict[str, Any]]:
-    """Return `rows` (Dash components) as data: key, version, the row as parts, its corrections' addresses."""
+def rows_data(rows: list[Drawn]) -> list[dict[str, Any]]:
+    """Return the rows drawn (compare_pairs.pair_rows: each row's key, its part, its corrections' addresses) as
+    data: key (never two rows under one), version, the row as parts, its corrections' addresses."""
     out: list[dict[str, Any]] = []
     keys: set[str] = set()
-    for row in rows:
-        hrefs: list[str] = []
-        part = to_part(row, hrefs)
-        props = _props(row)
-        key = f"{props.get('data-a') or ''}|{props.get('data-b') or ''}" if "data-a" in props else "none"
+    for key, part, hrefs in rows:
         while key in keys:  # never two rows under one key (the browser would keep one node for both)
             key += "'"
         keys.add(key)
         version = hashlib.sha1(json.dumps(part, ensure_ascii=False).encode()).hexdigest()[:16]
         out.append({"k": key, "v": version, "p": part, "h": hrefs})
     return out
-
-
-def to_part(node: Any, hrefs: list[str]) -> Any:
-    """Return a component (or text) as a part; a correction's `href` is left out of it and added to `hrefs`."""
-    if isinstance(node, str | int | float):
-        return ["t", str(node)]
-    props = _props(node)
-    attrs: dict[str, str] = {}
-    if props.get("className"):
-        attrs["class"] = str(props["className"])
-    for name, value in props.items():
-        if value is None or name in ("children", "className", "data-parts"):
-            continue
-        if name in ATTRIBUTES or name.startswith("data-"):
-            attrs[name] = str(value)
-    if "data-correction" in attrs and "href" in attrs:
-        hrefs.append(attrs.pop("href"))
-    attrs = dict(sorted(attrs.items()))  # Dash keeps a component's props in a set's order: same rows, same bytes
-    if "data-parts" in props:
-        children = [_unfold(p, hrefs) for p in parts_of(node) or json.loads(props["data-parts"])]
-    else:
-        kids = props.get("children")
-        kids = kids if isinstance(kids, list | tuple) else [] if kids is None else [kids]
-        children = [to_part(k, hrefs) for k in kids if k is not None]
-    return ["el", type(node).__name__.lower(), attrs, children]
-
-
-def _unfold(part: list[Any], hrefs: list[str]) -> list[Any]:
-    """Return a compare_parts part with its corrections' addresses moved to `hrefs`."""
-    if part[0] == "a" and part[5] == "fix":
-        hrefs.append(part[2])
-        return [*part[:2], "", *part[3:]]
-    if part[0] == "span":
-        return ["span", part[1], [_unfold(p, hrefs) for p in part[2]]]
-    return part
-
-
-def _props(node: Any) -> dict[str, Any]:
-    """Return a component's properties as to_plotly_json gives them (read from the instance: faster)."""
-    names = getattr(node, "_prop_names", ())
-    return {k: v for k, v in vars(node).items() if k in names or k.startswith(("data-", "aria-"))}
 
 
 def rows_of(data_rows: str) -> list[dict[str, Any]]:

@@ -104,9 +104,7 @@ def test_pair_fields(result: dict):
         assert "".join(op["a"] for op in pair["ops"]) == pair["a_text"]
         assert "".join(op["b"] for op in pair["ops"]) == pair["b_text"]
     commentary = next(p for p in result["pairs"] if p["a"] == "A-2016:1")
-    assert (
-        commentary["a_kind"] == "commentary" and commentary["a_own"] is False and commentary["b_own"] is None
-    )
+    assert commentary["a_kind"] == "commentary" and commentary["a_own"] is False and commentary["b_own"] is None
     new = next(p for p in result["pairs"] if p["status"] == "new")
     assert new["similarity"] == 0.0 and new["themes"] == ["science_technology"]
 
@@ -126,9 +124,7 @@ def test_theme_shares_count_own_provisions(result: dict):
 
 
 def test_a_secondary_account_counts_all_its_provisions():
-    reported = provisions(
-        "A-2016", ["A reporter says trade grew.", "The minister praised trade."], [False, False]
-    )
+    reported = provisions("A-2016", ["A reporter says trade grew.", "The minister praised trade."], [False, False])
     out = diff_provisions(reported, PROV_B, doc_a=DOC_A, doc_b=DOC_B).as_dict()
     assert all(p["counted"] for p in out["pairs"])  # a secondary account is aligned and counted as it is
     assert out["basis"] == {"a": "all", "b": "own"}
@@ -256,8 +252,11 @@ def test_every_provision_offers_its_three_closest_counterparts_and_more_where_th
             expected = ranked[:3] + [c for c in ranked[3:6] if len(ranked) > 2 and c[1] >= 0.8 * ranked[2][1]]
             # then the two closest by word vectors not yet offered, shared words or not
             near = meaning[k] if side == "a" else meaning[:, k]
-            by_meaning = [j for j in sorted(range(len(near)), key=lambda j: -near[j])
-                          if others[j] not in partners and others[j] not in {c[0] for c in expected}]
+            by_meaning = [
+                j
+                for j in sorted(range(len(near)), key=lambda j: -near[j])
+                if others[j] not in partners and others[j] not in {c[0] for c in expected}
+            ]
             shared = len(expected)
             expected += [(others[j], round(float(line[j]), 4)) for j in by_meaning[:2]]
             assert [(c["id"], c["similarity"]) for c in pair["candidates"][side]] == expected
@@ -288,6 +287,29 @@ def test_distinctive_terms_keep_a_proper_name_whole():
     assert "United Nations" in shown and not any(t.lower() == "united" for t in shown)
 
 
+def test_a_term_is_shown_in_its_commonest_form_across_both_documents():
+    """A term written several ways ("exports", "export") is shown as both documents together write it most."""
+    from dashboard.analysis.diff.deltas import distinctive_terms
+
+    a = ["Exports of rice."] * 4  # distinctive of A, which writes it "exports" four times
+    b = ["Export fish, fruit, tea, coffee and pepper to partners."] * 5  # B writes "export" five times
+    terms = distinctive_terms(a, b)
+    export = next(t for t in terms["a_distinctive"] if t["stem"] == "export")
+    assert export["term"] == "export" and (export["count_a"], export["count_b"]) == (4, 5)
+
+
+def test_the_terms_a_comparison_gives_are_those_of_its_counted_provisions():
+    """The distinctive terms are counted when first read; read from the comparison or from its JSON they are the
+    terms of each document's counted provisions (its own text: not the publisher's framing)."""
+    from dashboard.analysis.diff.deltas import distinctive_terms
+
+    result = diff_provisions(PROV_A, PROV_B, doc_a=DOC_A, doc_b=DOC_B)
+    own_a = list(PROV_A.loc[PROV_A["own_text"], "text"])
+    expected = distinctive_terms(own_a, list(PROV_B["text"]))
+    assert dict(result.terms) == expected and result.as_dict()["terms"] == expected
+    assert not any(t["term"] == "publisher" for t in result.as_dict()["terms"]["a_distinctive"])
+
+
 def test_a_heading_is_also_offered_what_its_item_as_a_whole_is_closest_to():
     # item 1's own words ("expand exchange with partners") are closest to B's 2-13; its bullets are about film
     # festivals and heritage sites, which B's 1 is about: the item as a whole points there (no context weight,
@@ -302,9 +324,23 @@ def test_a_heading_is_also_offered_what_its_item_as_a_whole_is_closest_to():
     ]
     texts_b = [
         "Cultural diplomacy through film festivals and UNESCO heritage sites.",
-        *(f"Expand exchange with partners in {field}." for field in ("sport", "science", "youth", "labour", "law",
-                                                                     "media", "health", "farming", "energy",
-                                                                     "transport", "finance", "tourism")),
+        *(
+            f"Expand exchange with partners in {field}."
+            for field in (
+                "sport",
+                "science",
+                "youth",
+                "labour",
+                "law",
+                "media",
+                "health",
+                "farming",
+                "energy",
+                "transport",
+                "finance",
+                "tourism",
+            )
+        ),
     ]
     a = provisions("A-2016", texts_a)
     a["parent_id"] = [None, "A-2016:1", "A-2016:1", None]

@@ -11,7 +11,7 @@ import pytest
 from dash import html
 
 from dashboard.app.state import STATUSES, CompareView, Vocabulary
-from dashboard.app.views.compare_parts import links_in, marked_text
+from dashboard.app.views.compare_parts import links_in, text_part
 from dashboard.app.views.compare_rows import links_of, rows_of, unpack
 from dashboard.corpus.ids import symbol_key
 
@@ -87,17 +87,20 @@ PAIR = {
 }
 
 
-def test_marked_text_uses_components_and_keeps_text_as_text():
-    a_side = marked_text(PAIR, "a")
-    b_side = marked_text(PAIR, "b")
-    assert a_side == ["Expand <b>trade</b> with ", "partners."]  # strings: Dash renders them as text
-    assert isinstance(b_side[1], html.Ins) and b_side[1].children == "key" and b_side[2] == " "
-    flat = "".join(c if isinstance(c, str) else c.children for c in b_side)
-    assert flat == PAIR["b_text"]
+def test_the_marked_text_keeps_document_text_as_text():
+    """A side's words are text parts and its changed words marks holding text: the browser sets them as text
+    (compare_links.js), so "<b>" in a document stays the four characters it is."""
+    a_side = text_part(PAIR, "a")
+    b_side = text_part(PAIR, "b")
+    assert a_side == ["el", "p", {"class": "pair-text"}, [["t", "Expand <b>trade</b> with partners."]]]
+    children = b_side[3]
+    assert children[1] == ["mark", "ins", "key", "diff-ins", ""] and children[2] == ["t", " "]
+    assert "".join(c[1] if c[0] == "t" else c[2] for c in children) == PAIR["b_text"]
 
 
-def test_marked_text_of_a_one_sided_pair_is_the_plain_text():
-    assert marked_text({**PAIR, "status": "new", "b": "B:1", "a": None}, "b") == [PAIR["b_text"]]
+def test_the_marked_text_of_a_one_sided_pair_is_the_plain_text():
+    one_sided = text_part({**PAIR, "status": "new", "b": "B:1", "a": None}, "b")
+    assert one_sided[3] == [["t", PAIR["b_text"]]]
 
 
 def test_content_on_the_fixture_package(fixture_data: Path):
@@ -174,8 +177,10 @@ def _walk(node, found: dict, links: list) -> None:
         links += [SimpleNamespace(children=t, href=h, className=c, title=ti) for _, t, h, c, ti, _ in links_in(offered)]
     rows = node.to_plotly_json()["props"].get("data-rows")
     if rows:  # the rows, sent as data (views/compare_rows.py)
-        links += [SimpleNamespace(children=x["text"], href=x["href"], className=x["class"], title=x["title"])
-                  for x in links_of(rows)]
+        links += [
+            SimpleNamespace(children=x["text"], href=x["href"], className=x["class"], title=x["title"])
+            for x in links_of(rows)
+        ]
     children = getattr(node, "children", None)
     for child in children if isinstance(children, list) else [children]:
         if child is not None and not isinstance(child, str | int | float):
@@ -271,8 +276,13 @@ def test_the_pickers_pin_only_provisions_of_the_two_documents(fixture_data: Path
     again = view_with_pin(data, pinned.to_query(), pa, None)
     assert again.pin == (f"{pa.split(':')[1]}-",)
     # nothing chosen, a provision of another document, a forged value, no documents: nothing changes
-    for x, y, where in ((None, None, search), (pb, None, search), ("../../etc/passwd", pb, search),
-                        ({"id": 1}, pb, search), (pa, pb, "")):
+    for x, y, where in (
+        (None, None, search),
+        (pb, None, search),
+        ("../../etc/passwd", pb, search),
+        ({"id": 1}, pb, search),
+        (pa, pb, ""),
+    ):
         assert view_with_pin(data, where, x, y) is None
 
 
@@ -362,8 +372,11 @@ def test_a_new_address_sends_only_what_it_changes(fixture_data: Path):
     a, b = data.vocab.resolve("1-NQ/TW"), data.vocab.resolve("2/NQ-CP")
     first_a = data.by_document[a][0].split(":")[1]
     before = CompareView(a=a, b=b)
-    afters = [before.replace(pin=(f"{first_a}-",)), before.replace(status=("new",)),
-              before.replace(theme=data.vocab.themes[0])]
+    afters = [
+        before.replace(pin=(f"{first_a}-",)),
+        before.replace(status=("new",)),
+        before.replace(theme=data.vocab.themes[0]),
+    ]
     for after in afters:
         drawn: dict = {}
         _walk(html.Div(content(data, before)), drawn, [])  # the page on screen
@@ -416,7 +429,8 @@ def test_the_rows_data_keeps_a_row_a_correction_does_not_change(fixture_data: Pa
     keys = [r["k"] for r in after]
     assert len(keys) == len(set(keys))
     changed = {r["k"] for r in after} ^ {r["k"] for r in before} | {
-        r["k"] for r in after for s in before if r["k"] == s["k"] and r["v"] != s["v"]}
+        r["k"] for r in after for s in before if r["k"] == s["k"] and r["v"] != s["v"]
+    }
     assert changed and len(changed) < len(after)  # some rows change, the others keep their version
     old = {r["k"]: r for r in before}
     for row in after:
