@@ -117,7 +117,8 @@ def measure(case: Case, page: Page, net: Network, action: Callable[[], None], do
             done()
             page.wait_for_function(IDLE, timeout=TIMEOUT_MS)
         except PlaywrightTimeout:
-            print(f"  {case.name}: no change within {TIMEOUT_MS / 1000:.0f} s", file=sys.stderr)
+            print(f"  {case.name}: no change within {TIMEOUT_MS / 1000:.0f} s (address {page.url}, "
+                  f"{len(requests)} callback requests sent)", file=sys.stderr)
             case.failed += 1
             raise
         elapsed = (time.perf_counter() - start) * 1000
@@ -185,7 +186,8 @@ def compare_run(page: Page, net: Network, url: str, cases: dict[str, Case]) -> N
             lambda: page.wait_for_selector(f"{sel(ids.COMPARE_PINS)}[data-count='1']", timeout=TIMEOUT_MS))
     other = page.locator(f"{sel(ids.COMPARE_PAIRS)} > .pair[data-status='reworded'][data-set-by='engine']")
     lone = other.first.get_attribute("data-a")
-    measure(cases["no counterpart"], page, net, lambda: other.first.locator(".side-a a.pin-none").click(),
+    # the row named by its provision, not "the first engine row" again: a late redraw could make that another row
+    measure(cases["no counterpart"], page, net, lambda: page.locator(f"{row(lone)} .side-a a.pin-none").first.click(),
             lambda: page.wait_for_selector(f"{row(lone)}[data-set-by='reader']", timeout=TIMEOUT_MS))
     measure(cases["remove a correction"], page, net,
             lambda: page.locator(f"{sel(ids.COMPARE_PINS)} .pin-item a.pin-remove").first.click(),
