@@ -44,7 +44,11 @@ PROVISION_COLUMNS = (
     "end",
 )
 SCOPES = 16  # scoped datasets (a pair compared, a heatmap cell's document) each process keeps
-_MEMORY_LIMIT = os.environ.get("POLICY_TIMELINE_DUCKDB_MEMORY", "256MB")
+# DuckDB's memory: a serving worker's read-only connection reads a page's rows (a small buffer pool is enough);
+# the one-off copy of the tables and the search index's read of every provision sort whole tables (more, so that
+# they do not spill to disk)
+SERVE_MEMORY = os.environ.get("POLICY_TIMELINE_DUCKDB_MEMORY", "64MB")
+BUILD_MEMORY = os.environ.get("POLICY_TIMELINE_DUCKDB_BUILD_MEMORY", "256MB")
 
 
 @dataclass(frozen=True)
@@ -95,13 +99,18 @@ class Query:
 
     At first use the Parquet twins are copied once into a DuckDB database file (each table sorted by document,
     see SORT_KEYS), kept in the cache folder under a key of the package's content and opened read-only by every
-    worker: the rows stay on disk, in DuckDB's buffer pool (at most `POLICY_TIMELINE_DUCKDB_MEMORY`) and the
-    page cache the workers share, not in each worker's heap. Where the cache folder cannot be written, the
-    tables are copied into an in-memory database instead (same queries, memory in the worker).
+    worker: the rows stay on disk, in DuckDB's buffer pool (at most `memory_limit`: by default SERVE_MEMORY,
+    `POLICY_TIMELINE_DUCKDB_MEMORY` or 64MB) and the page cache the workers share, not in each worker's heap.
+    The copy runs with BUILD_MEMORY (`POLICY_TIMELINE_DUCKDB_BUILD_MEMORY` or 256MB), and so does a builder
+    process's own `Query` (the search index's). Where the cache folder cannot be written, the tables are copied
+    into an in-memory database instead (same queries, memory in the worker, BUILD_MEMORY).
     """
 
-    def __init__(self, data_dir: Path | str, tables: Sequence[str], cache_dir: Path | None = None) -> None:
+    def __init__(
+        self, data_dir: Path | str, tables: Sequence[str], cache_dir: Path | None = None, memory_limit: str = ""
+    ) -> None:
         self.data_dir = Path(data_dir)
+        self.memory_limit = memory_limit or SERVE_MEMORY
         self.tables = tuple(t for t in tables if (self.data_dir / f"{t}.parquet").exists())
         self.cache_dir = cache_dir or default_cache_dir(self.data_dir)
         self._db: duckdb.DuckDBPyConnection | None = None
@@ -118,19 +127,20 @@ class Query:
             return self._db
 
     def _open(self) -> duckdb.DuckDBPyConnection:
-        config: dict[str, str | bool | int | float | list[str]] = {"threads": 1, "memory_limit": _MEMORY_LIMIT}
+        config: dict[str, str | bool | int | float | list[str]] = {"threads": 1, "memory_limit": self.memory_limit}
+        build: dict[str, str | bool | int | float | list[str]] = {"threads": 1, "memory_limit": BUILD_MEMORY}
         try:
             path = self.cache_dir / f"{package_key(self.data_dir, self.tables)}.duckdb"
             if not path.exists():
                 self.cache_dir.mkdir(parents=True, exist_ok=True)
                 partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.partial")
-                db = duckdb.connect(str(partial), config=config)
+                db = duckdb.connect(str(partial), config=build)
                 self._copy_tables(db)
                 db.close()
                 os.replace(partial, path)  # atomic: another worker sees the whole file or none
             return duckdb.connect(str(path), read_only=True, config=config)
         except (OSError, duckdb.IOException):
-            db = duckdb.connect(":memory:", config=config)
+            db = duckdb.connect(":memory:", config=build)  # the tables themselves are in this buffer pool
             self._copy_tables(db)
             return db
 

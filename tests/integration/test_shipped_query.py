@@ -153,3 +153,20 @@ def test_annotations_read_on_demand_are_those_built_from_the_whole_tables(shippe
             ], (field, pid)
     assert data.notes.available == whole.available
     assert [data.provisions[p]["text"] for p in pids[:5]] == list(ds.provisions["text"][:5])
+
+
+def test_a_workers_connection_is_bounded_by_the_serving_memory_limit(shipped_data: Path, tmp_path: Path):
+    """A worker's read-only connection holds at most SERVE_MEMORY (POLICY_TIMELINE_DUCKDB_MEMORY) in DuckDB's
+    buffer pool, not the builders' larger BUILD_MEMORY; the tables it copied into a new cache folder are whole."""
+    import duckdb
+
+    from dashboard.dataset.query import BUILD_MEMORY, SERVE_MEMORY
+
+    def shown(limit: str) -> str:  # how DuckDB shows a limit ("61.0 MiB")
+        return str(duckdb.connect(":memory:", config={"memory_limit": limit}).execute(
+            "SELECT current_setting('memory_limit')").fetchone()[0])  # fmt: skip
+
+    ds = Dataset(shipped_data)
+    q = Query(shipped_data, ds.table_names, cache_dir=tmp_path)
+    assert q.scalar("SELECT current_setting('memory_limit')") == shown(SERVE_MEMORY) != shown(BUILD_MEMORY)
+    assert q.scalar("SELECT count(*) FROM provisions") == len(ds.provisions)
