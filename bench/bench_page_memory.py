@@ -1,7 +1,10 @@
 """Print what an app worker holds after serving every page: its RSS after each callback's first call, then the
 tables its `Dataset` read, the scoped datasets it keeps, DuckDB's memory and pyarrow's pool.
 
-Run: .venv/bin/python bench/bench_page_memory.py /work/scale/data-10000
+Run: .venv/bin/python bench/bench_page_memory.py /work/scale/data-10000 [--trace 5]
+
+With --trace N, Python's own allocations are traced (tracemalloc: not DuckDB's, pyarrow's or other native memory,
+and every call is slower) and the N source lines whose memory grew most are printed after each callback.
 
 The calls are bench_callbacks' cases, once each, in its order (Home, Timeline, Document, Explorer, Themes, Targets,
 Compare). Printed, not checked.
@@ -13,6 +16,7 @@ import argparse
 import gc
 import json
 import sys
+import tracemalloc
 from pathlib import Path
 
 CODE = Path(__file__).resolve().parents[1]
@@ -31,7 +35,10 @@ def rss_mb() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", type=Path, help="a built data package")
+    parser.add_argument("--trace", type=int, default=0, metavar="N", help="print the N lines that grew most")
     args = parser.parse_args()
+    if args.trace:
+        tracemalloc.start()
 
     import pyarrow as pa
     from bench_callbacks import cases, request_for
@@ -46,11 +53,17 @@ def main() -> None:
     deps = json.loads(client.get("/_dash-dependencies").get_data(as_text=True))
     print(f"{'ready':<40}{rss_mb():>7.0f} MB")
     last = None
+    snapshot = tracemalloc.take_snapshot() if args.trace else None
     for case in cases(data):
         client.post("/_dash-update-component", json=request_for(case, deps))
         if case.callback != last:
             print(f"{case.callback:<40}{rss_mb():>7.0f} MB")
             last = case.callback
+            if snapshot is not None:
+                now = tracemalloc.take_snapshot()
+                for diff in now.compare_to(snapshot, "lineno")[: args.trace]:
+                    print(f"    {diff.size_diff / 2**20:+7.1f} MB  {diff.traceback[0]}")
+                snapshot = now
     gc.collect()
     print(f"{'after every page (gc)':<40}{rss_mb():>7.0f} MB")
     ds = data.dataset
