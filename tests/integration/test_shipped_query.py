@@ -170,3 +170,27 @@ def test_a_workers_connection_is_bounded_by_the_serving_memory_limit(shipped_dat
     q = Query(shipped_data, ds.table_names, cache_dir=tmp_path)
     assert q.scalar("SELECT current_setting('memory_limit')") == shown(SERVE_MEMORY) != shown(BUILD_MEMORY)
     assert q.scalar("SELECT count(*) FROM provisions") == len(ds.provisions)
+
+
+def test_each_documents_relations_are_the_tables_rows_from_and_to_it(shipped_data: Path):
+    """The Document page's relations (from and to a document, in the package's order, missing values None) are
+    the relations table's rows as the query database gives them, though the worker holds the table and not a
+    dict per row."""
+    from dashboard.analysis.search import records
+    from dashboard.app.context import AppData
+
+    data = AppData.load(shipped_data)
+    assert data.query is not None
+    table = data.query.frame("SELECT * EXCLUDE (_row) FROM relations ORDER BY _row")
+    rows = records(table, list(table.columns))
+    assert rows
+    for side, mapping in (("source_id", data.relations_from), ("target_id", data.relations_to)):
+        expected: dict[str, list[dict]] = {}
+        for row in rows:
+            expected.setdefault(str(row[side]), []).append(row)
+        assert set(mapping) == set(expected)
+        for doc, wanted in expected.items():
+            assert [{k: _plain(v) for k, v in r.items()} for r in mapping[doc]] == [
+                {k: _plain(v) for k, v in r.items()} for r in wanted
+            ], (side, doc)
+        assert mapping.get("no-such-document", []) == []
