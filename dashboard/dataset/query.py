@@ -17,10 +17,10 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 import pandas as pd
@@ -49,6 +49,7 @@ SCOPES = 16  # scoped datasets (a pair compared, a heatmap cell's document) each
 # they do not spill to disk)
 SERVE_MEMORY = os.environ.get("POLICY_TIMELINE_DUCKDB_MEMORY", "64MB")
 BUILD_MEMORY = os.environ.get("POLICY_TIMELINE_DUCKDB_BUILD_MEMORY", "256MB")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -155,21 +156,30 @@ class Query:
 
     def frame(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
         """Return the result of one parameterised query as a DataFrame (a cursor of its own per call)."""
-        cursor = self._connection().cursor()
-        try:
-            return cursor.execute(sql, list(params)).df()
-        finally:
-            cursor.close()
+        return self._run(lambda cursor: cursor.execute(sql, list(params)).df())
 
     def arrow_frame(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
         """Return the result of one parameterised query as a DataFrame converted through Arrow: the dtypes
         `pd.read_parquet` gives for the same rows (lists as arrays, strings as strings), so a frame read here
         can stand in for a slice of the package's table."""
+        return self._run(lambda cursor: cursor.sql(sql, params=list(params)).to_arrow_table().to_pandas())
+
+    def _run(self, call: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """Return `call` run on a cursor of its own. A query that needs more than the serving limit (DuckDB's
+        OutOfMemoryException: not every step spills to disk) is run again after this process's limit is raised
+        to BUILD_MEMORY for good: an answer, never an error page, and a worker that needed it holds what every
+        worker held before."""
         cursor = self._connection().cursor()
         try:
-            return cursor.sql(sql, params=list(params)).to_arrow_table().to_pandas()
+            return call(cursor)
+        except duckdb.OutOfMemoryException:
+            if self.memory_limit == BUILD_MEMORY:
+                raise
         finally:
             cursor.close()
+        self.memory_limit = BUILD_MEMORY
+        self._connection().execute(f"SET memory_limit = '{BUILD_MEMORY}'")
+        return self._run(call)
 
     def columns_with_nulls(self, table: str) -> frozenset[str]:
         """Return the integer and boolean columns of `table` that hold a null in some row (counted once)."""
@@ -205,12 +215,8 @@ class Query:
 
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """Return the first value of one parameterised query."""
-        cursor = self._connection().cursor()
-        try:
-            row = cursor.execute(sql, list(params)).fetchone()
-            return row[0] if row else None
-        finally:
-            cursor.close()
+        row = self._run(lambda cursor: cursor.execute(sql, list(params)).fetchone())
+        return row[0] if row else None
 
     def has(self, table: str) -> bool:
         """Return True when the package has `table`."""

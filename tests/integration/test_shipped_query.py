@@ -194,3 +194,15 @@ def test_each_documents_relations_are_the_tables_rows_from_and_to_it(shipped_dat
                 {k: _plain(v) for k, v in r.items()} for r in wanted
             ], (side, doc)
         assert mapping.get("no-such-document", []) == []
+
+
+def test_a_query_over_the_serving_limit_is_answered_with_the_builders_limit(shipped, tmp_path: Path):
+    """Not every step of DuckDB spills to disk: a query that needs more than a worker's limit is answered (the
+    process's limit raised to BUILD_MEMORY), not an error page."""
+    from dashboard.dataset.query import BUILD_MEMORY
+
+    ds, whole = shipped
+    small = Query(ds.data_dir, ds.table_names, cache_dir=tmp_path, memory_limit="2MB")
+    sql = "SELECT document_id, string_agg(text, ' ' ORDER BY ordinal) AS t FROM provisions GROUP BY 1 ORDER BY 1"
+    assert small.frame(sql).equals(whole.frame(sql))
+    assert small.memory_limit == BUILD_MEMORY  # 2MB was not enough for this aggregation
