@@ -22,7 +22,8 @@ import pandas as pd
 from dashboard.analysis.search import SearchIndex, name_entries
 from dashboard.analysis.search_store import FORMAT, open_index, write_index
 from dashboard.dataset.load import Dataset
-from dashboard.dataset.query import BUILD_MEMORY, Query
+from dashboard.dataset.memory import BUILD_MEMORY
+from dashboard.dataset.query import Query
 
 # the analysis tables' columns the search filters read (theme, entity, body and role per provision)
 FILTER_COLUMNS = {

@@ -30,7 +30,8 @@ import pyarrow.parquet as pq
 
 from dashboard.app.search_index import build_once
 from dashboard.dataset.load import Dataset
-from dashboard.dataset.query import BUILD_MEMORY, Query
+from dashboard.dataset.memory import MemoryLimit
+from dashboard.dataset.query import Query
 from dashboard.figures.labels import chart_documents
 from dashboard.figures.registry import ChartOptions
 from dashboard.figures.targets.chart import MAX_ROWS, Drawn, drawn_kinds
@@ -72,7 +73,7 @@ class TargetStore:
         self._pid = 0
         self._lock = threading.Lock()
         self._cached = lru_cache(maxsize=128)(self._answer)
-        self._limit = "128MB"
+        self._limit = MemoryLimit("128MB")
 
     def prepare(self) -> None:
         """Write the rows into the cache folder now if they are not there (what a worker's start does, so that no
@@ -90,7 +91,7 @@ class TargetStore:
             return self._db
 
     def _open(self) -> duckdb.DuckDBPyConnection:
-        db = duckdb.connect(":memory:", config={"threads": 1, "memory_limit": self._limit})
+        db = duckdb.connect(":memory:", config={"threads": 1, "memory_limit": self._limit.limit})
         try:
             if not (self.folder / FILE).exists():
                 build_once(self.dataset.data_dir, self.folder, "dashboard.app.target_store", FILE, "the targets")
@@ -104,17 +105,8 @@ class TargetStore:
         return db
 
     def _rows(self, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
-        cursor = self._connection().cursor()
-        try:
-            return cursor.sql(sql, params=list(params)).to_arrow_table().to_pylist()
-        except duckdb.OutOfMemoryException:  # a server's threads sorting views at once: 128MB was not enough
-            if self._limit == BUILD_MEMORY:
-                raise
-        finally:
-            cursor.close()
-        self._limit = BUILD_MEMORY  # this process's limit raised for good, as dataset.query does
-        self._connection().execute(f"SET memory_limit = '{BUILD_MEMORY}'")
-        return self._rows(sql, params)
+        # a server's threads sorting views at once can need more than 128MB: run again with BUILD_MEMORY
+        return self._limit.run(self._connection, lambda c: c.sql(sql, params=list(params)).to_arrow_table().to_pylist())
 
     def _where(self, options: ChartOptions, kinds: tuple[str, ...] | None = None) -> tuple[str, list[Any]]:
         """Return the WHERE clause of a view's rows (target_records' filters) and its parameters."""

@@ -27,6 +27,7 @@ import pandas as pd
 
 from dashboard.analysis.search import Filters
 from dashboard.dataset.load import Dataset
+from dashboard.dataset.memory import BUILD_MEMORY, SERVE_MEMORY, MemoryLimit
 from dashboard.dataset.scoped import ScopedDataset
 
 PROVISION_COLUMNS = (
@@ -44,11 +45,6 @@ PROVISION_COLUMNS = (
     "end",
 )
 SCOPES = 16  # scoped datasets (a pair compared, a heatmap cell's document) each process keeps
-# DuckDB's memory: a serving worker's read-only connection reads a page's rows (a small buffer pool is enough);
-# the one-off copy of the tables and the search index's read of every provision sort whole tables (more, so that
-# they do not spill to disk)
-SERVE_MEMORY = os.environ.get("POLICY_TIMELINE_DUCKDB_MEMORY", "64MB")
-BUILD_MEMORY = os.environ.get("POLICY_TIMELINE_DUCKDB_BUILD_MEMORY", "256MB")
 T = TypeVar("T")
 
 
@@ -112,6 +108,7 @@ class Query:
     ) -> None:
         self.data_dir = Path(data_dir)
         self.memory_limit = memory_limit or SERVE_MEMORY
+        self._limit = MemoryLimit(self.memory_limit)
         self.tables = tuple(t for t in tables if (self.data_dir / f"{t}.parquet").exists())
         self.cache_dir = cache_dir or default_cache_dir(self.data_dir)
         self._db: duckdb.DuckDBPyConnection | None = None
@@ -142,6 +139,7 @@ class Query:
             return duckdb.connect(str(path), read_only=True, config=config)
         except (OSError, duckdb.IOException):
             db = duckdb.connect(":memory:", config=build)  # the tables themselves are in this buffer pool
+            self.memory_limit, self._limit = BUILD_MEMORY, MemoryLimit(BUILD_MEMORY)
             self._copy_tables(db)
             return db
 
@@ -165,21 +163,8 @@ class Query:
         return self._run(lambda cursor: cursor.sql(sql, params=list(params)).to_arrow_table().to_pandas())
 
     def _run(self, call: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
-        """Return `call` run on a cursor of its own. A query that needs more than the serving limit (DuckDB's
-        OutOfMemoryException: not every step spills to disk) is run again after this process's limit is raised
-        to BUILD_MEMORY for good: an answer, never an error page, and a worker that needed it holds what every
-        worker held before."""
-        cursor = self._connection().cursor()
-        try:
-            return call(cursor)
-        except duckdb.OutOfMemoryException:
-            if self.memory_limit == BUILD_MEMORY:
-                raise
-        finally:
-            cursor.close()
-        self.memory_limit = BUILD_MEMORY
-        self._connection().execute(f"SET memory_limit = '{BUILD_MEMORY}'")
-        return self._run(call)
+        """Return `call` run on a cursor of its own (run again with BUILD_MEMORY if it ran out of memory)."""
+        return self._limit.run(self._connection, call)
 
     def columns_with_nulls(self, table: str) -> frozenset[str]:
         """Return the integer and boolean columns of `table` that hold a null in some row (counted once)."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -158,9 +159,7 @@ def test_annotations_read_on_demand_are_those_built_from_the_whole_tables(shippe
 def test_a_workers_connection_is_bounded_by_the_serving_memory_limit(shipped_data: Path, tmp_path: Path):
     """A worker's read-only connection holds at most SERVE_MEMORY (POLICY_TIMELINE_DUCKDB_MEMORY) in DuckDB's
     buffer pool, not the builders' larger BUILD_MEMORY; the tables it copied into a new cache folder are whole."""
-    import duckdb
-
-    from dashboard.dataset.query import BUILD_MEMORY, SERVE_MEMORY
+    from dashboard.dataset.memory import BUILD_MEMORY, SERVE_MEMORY
 
     def shown(limit: str) -> str:  # how DuckDB shows a limit ("61.0 MiB")
         return str(duckdb.connect(":memory:", config={"memory_limit": limit}).execute(
@@ -196,13 +195,14 @@ def test_each_documents_relations_are_the_tables_rows_from_and_to_it(shipped_dat
         assert mapping.get("no-such-document", []) == []
 
 
-def test_a_query_over_the_serving_limit_is_answered_with_the_builders_limit(shipped, tmp_path: Path):
-    """Not every step of DuckDB spills to disk: a query that needs more than a worker's limit is answered (the
-    process's limit raised to BUILD_MEMORY), not an error page."""
-    from dashboard.dataset.query import BUILD_MEMORY
-
+def test_a_query_over_the_serving_limit_is_answered_then_the_limit_is_back(shipped, tmp_path: Path):
+    """Not every step of DuckDB spills to disk: a query that needs more than a worker's limit is answered (run
+    again with BUILD_MEMORY), not an error page, and the worker's limit is its own again afterwards."""
     ds, whole = shipped
     small = Query(ds.data_dir, ds.table_names, cache_dir=tmp_path, memory_limit="2MB")
+    limit = small.scalar("SELECT current_setting('memory_limit')")
     sql = "SELECT document_id, string_agg(text, ' ' ORDER BY ordinal) AS t FROM provisions GROUP BY 1 ORDER BY 1"
+    with pytest.raises(duckdb.OutOfMemoryException):  # what a worker's query did before
+        small._connection().execute(sql).df()
     assert small.frame(sql).equals(whole.frame(sql))
-    assert small.memory_limit == BUILD_MEMORY  # 2MB was not enough for this aggregation
+    assert small.scalar("SELECT current_setting('memory_limit')") == limit
