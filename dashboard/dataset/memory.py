@@ -51,7 +51,7 @@ class MemoryLimit:
         with self._lock:
             self.raised += 1
             if self.raised == 1:
-                connection().execute(f"SET memory_limit = '{BUILD_MEMORY}'")
+                _set(connection, BUILD_MEMORY)
         try:
             cursor = connection().cursor()
             try:
@@ -65,4 +65,14 @@ class MemoryLimit:
                     # another thread's query may still hold more than the limit: then it stays raised until the
                     # next query that needs it ends
                     with contextlib.suppress(duckdb.Error):
-                        connection().execute(f"SET memory_limit = '{self.limit}'")
+                        _set(connection, self.limit)
+
+
+def _set(connection: Callable[[], duckdb.DuckDBPyConnection], limit: str) -> None:
+    """Set the database's memory limit (a global setting) through a cursor of its own: the shared connection is
+    only ever used to open cursors, which the server's threads do at the same time."""
+    cursor = connection().cursor()
+    try:
+        cursor.execute(f"SET memory_limit = '{limit}'")
+    finally:
+        cursor.close()
