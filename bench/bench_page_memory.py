@@ -1,10 +1,14 @@
 """Print what an app worker holds after serving every page: its RSS after each callback's first call, then the
 tables its `Dataset` read, the scoped datasets it keeps, DuckDB's memory and pyarrow's pool.
 
-Run: .venv/bin/python bench/bench_page_memory.py /work/scale/data-10000
+Run: .venv/bin/python bench/bench_page_memory.py /work/scale/data-10000 [--trace 5]
+
+With --trace N, Python's own allocations are traced (tracemalloc: not DuckDB's, pyarrow's or other native memory,
+and every call is slower) and the N source lines whose memory grew most are printed after each callback.
 
 The calls are bench_callbacks' cases, once each, in its order (Home, Timeline, Document, Explorer, Themes, Targets,
-Compare). Printed, not checked.
+Compare). With --threads N, the cases are then sent from N threads at once (as a server's threads serve them,
+each thread in its own order), --rounds times, and the RSS printed after each round. Printed, not checked.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ import argparse
 import gc
 import json
 import sys
+import threading
+import tracemalloc
 from pathlib import Path
 
 CODE = Path(__file__).resolve().parents[1]
@@ -31,7 +37,12 @@ def rss_mb() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", type=Path, help="a built data package")
+    parser.add_argument("--trace", type=int, default=0, metavar="N", help="print the N lines that grew most")
+    parser.add_argument("--threads", type=int, default=0, help="then send every case from this many threads at once")
+    parser.add_argument("--rounds", type=int, default=3, help="how many times the threads send every case")
     args = parser.parse_args()
+    if args.trace:
+        tracemalloc.start()
 
     import pyarrow as pa
     from bench_callbacks import cases, request_for
@@ -46,13 +57,35 @@ def main() -> None:
     deps = json.loads(client.get("/_dash-dependencies").get_data(as_text=True))
     print(f"{'ready':<40}{rss_mb():>7.0f} MB")
     last = None
+    snapshot = tracemalloc.take_snapshot() if args.trace else None
     for case in cases(data):
         client.post("/_dash-update-component", json=request_for(case, deps))
         if case.callback != last:
             print(f"{case.callback:<40}{rss_mb():>7.0f} MB")
             last = case.callback
+            if snapshot is not None:
+                now = tracemalloc.take_snapshot()
+                for diff in now.compare_to(snapshot, "lineno")[: args.trace]:
+                    print(f"    {diff.size_diff / 2**20:+7.1f} MB  {diff.traceback[0]}")
+                snapshot = now
     gc.collect()
     print(f"{'after every page (gc)':<40}{rss_mb():>7.0f} MB")
+    every = list(cases(data))
+
+    def serve(k: int) -> None:
+        thread_client = app.server.test_client()
+        for i in range(len(every)):
+            case = every[(i + 7 * k) % len(every)]
+            thread_client.post("/_dash-update-component", json=request_for(case, deps))
+
+    for round_ in range(args.rounds if args.threads else 0):
+        threads = [threading.Thread(target=serve, args=(k,)) for k in range(args.threads)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        gc.collect()
+        print(f"{f'{args.threads} threads, round {round_ + 1} (gc)':<40}{rss_mb():>7.0f} MB")
     ds = data.dataset
     for name in sorted(ds.loaded()):
         print(f"  table {name}: {ds.table(name).memory_usage(deep=True).sum() / 2**20:.0f} MB")

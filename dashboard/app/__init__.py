@@ -27,7 +27,7 @@ from pathlib import Path
 
 from dash import Dash
 
-from dashboard.app import export_route, guard, shell
+from dashboard.app import allocators, export_route, guard, shell
 from dashboard.app.context import EXTENSION, AppData, use
 from dashboard.paths import ASSETS_DIR
 
@@ -36,6 +36,7 @@ PAGES_DIR = Path(__file__).resolve().parent / "pages"
 
 def create_app(data_dir: Path | str | None = None) -> Dash:
     """Return the dashboard for the data package in `data_dir` (default data/), loaded once."""
+    allocators.tune()  # fewer malloc arenas, Arrow on the system allocator: before the data are read
     data = use(AppData.load(data_dir))
     # The loaded data never change and hold a few hundred thousand objects: move them out of the cyclic
     # garbage collector's sight, or every full collection walks them all (a 0.3-0.5 s pause inside a callback

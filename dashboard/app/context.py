@@ -27,7 +27,7 @@ from dashboard.app.target_store import TargetStore
 from dashboard.corpus.ids import symbol_key
 from dashboard.dataset.load import Dataset
 from dashboard.dataset.query import Query
-from dashboard.dataset.rows import DocumentProvisions, Grouped, ProvisionOwners, Rows
+from dashboard.dataset.rows import DocumentProvisions, Grouped, ProvisionOwners, Rows, RowsBy
 from dashboard.errors import UnknownDocument
 from dashboard.figures.labels import chart_documents
 from dashboard.figures.targets.tables import year_bounds
@@ -50,8 +50,8 @@ class AppData:
     provisions: Mapping[str, dict[str, Any]] = field(default_factory=dict)
     by_document: Mapping[str, list[str]] = field(default_factory=dict)
     # per document: relations from and to it, targets cited from other sources, conflicting facts
-    relations_from: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    relations_to: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    relations_from: Mapping[str, list[dict[str, Any]]] = field(default_factory=dict)
+    relations_to: Mapping[str, list[dict[str, Any]]] = field(default_factory=dict)
     cited_targets: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     claims: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     # per held document: its seed text verbatim (the source view's spans index into it), read when asked for;
@@ -82,9 +82,9 @@ class AppData:
         data.targets.prepare()
         data.provisions = Rows(vocab.provision_docs, lambda ids: query.provisions(ids, documents=_owners(vocab, ids)))
         data.by_document = by_document
-        for row in _rows(query, "relations"):
-            data.relations_from.setdefault(str(row["source_id"]), []).append(row)
-            data.relations_to.setdefault(str(row["target_id"]), []).append(row)
+        if "relations" in dataset.table_names:  # the table the timeline draws, its rows as dicts per document
+            data.relations_from = RowsBy(dataset.table("relations"), "source_id")
+            data.relations_to = RowsBy(dataset.table("relations"), "target_id")
         cited = [r for r in _rows(query, "targets", "coalesce(provision_id, '') = ''")]
         for row in sorted(cited, key=lambda r: (r.get("end_year") or 0, str(r.get("id")))):
             data.cited_targets.setdefault(str(row["document_id"]), []).append(row)

@@ -22,6 +22,7 @@ import pandas as pd
 from dashboard.analysis.search import SearchIndex, name_entries
 from dashboard.analysis.search_store import FORMAT, open_index, write_index
 from dashboard.dataset.load import Dataset
+from dashboard.dataset.memory import BUILD_MEMORY
 from dashboard.dataset.query import Query
 
 # the analysis tables' columns the search filters read (theme, entity, body and role per provision)
@@ -76,7 +77,8 @@ def build_once(data_dir: Path, folder: Path, module: str, marker: str, what: str
 def write_search_index(data_dir: Path, folder: Path) -> None:
     """Build the search index of the package in `data_dir` into `folder` (run in a process of its own)."""
     dataset = Dataset(data_dir)
-    provisions, documents, tables = index_inputs(dataset, Query(data_dir, dataset.table_names))
+    query = Query(data_dir, dataset.table_names, memory_limit=BUILD_MEMORY)  # it reads every provision
+    provisions, documents, tables = index_inputs(dataset, query)
     write_index(folder, provisions, documents, **tables)
 
 

@@ -30,6 +30,7 @@ import pyarrow.parquet as pq
 
 from dashboard.app.search_index import build_once
 from dashboard.dataset.load import Dataset
+from dashboard.dataset.memory import MemoryLimit
 from dashboard.dataset.query import Query
 from dashboard.figures.labels import chart_documents
 from dashboard.figures.registry import ChartOptions
@@ -72,6 +73,7 @@ class TargetStore:
         self._pid = 0
         self._lock = threading.Lock()
         self._cached = lru_cache(maxsize=128)(self._answer)
+        self._limit = MemoryLimit("128MB")
 
     def prepare(self) -> None:
         """Write the rows into the cache folder now if they are not there (what a worker's start does, so that no
@@ -89,7 +91,7 @@ class TargetStore:
             return self._db
 
     def _open(self) -> duckdb.DuckDBPyConnection:
-        db = duckdb.connect(":memory:", config={"threads": 1, "memory_limit": "128MB"})
+        db = duckdb.connect(":memory:", config={"threads": 1, "memory_limit": self._limit.limit})
         try:
             if not (self.folder / FILE).exists():
                 build_once(self.dataset.data_dir, self.folder, "dashboard.app.target_store", FILE, "the targets")
@@ -103,11 +105,8 @@ class TargetStore:
         return db
 
     def _rows(self, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
-        cursor = self._connection().cursor()
-        try:
-            return cursor.sql(sql, params=list(params)).to_arrow_table().to_pylist()
-        finally:
-            cursor.close()
+        # a server's threads sorting views at once can need more than 128MB: run again with BUILD_MEMORY
+        return self._limit.run(self._connection, lambda c: c.sql(sql, params=list(params)).to_arrow_table().to_pylist())
 
     def _where(self, options: ChartOptions, kinds: tuple[str, ...] | None = None) -> tuple[str, list[Any]]:
         """Return the WHERE clause of a view's rows (target_records' filters) and its parameters."""

@@ -17,16 +17,17 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 import pandas as pd
 
 from dashboard.analysis.search import Filters
 from dashboard.dataset.load import Dataset
+from dashboard.dataset.memory import BUILD_MEMORY, SERVE_MEMORY, MemoryLimit
 from dashboard.dataset.scoped import ScopedDataset
 
 PROVISION_COLUMNS = (
@@ -44,7 +45,7 @@ PROVISION_COLUMNS = (
     "end",
 )
 SCOPES = 16  # scoped datasets (a pair compared, a heatmap cell's document) each process keeps
-_MEMORY_LIMIT = os.environ.get("POLICY_TIMELINE_DUCKDB_MEMORY", "256MB")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -95,13 +96,19 @@ class Query:
 
     At first use the Parquet twins are copied once into a DuckDB database file (each table sorted by document,
     see SORT_KEYS), kept in the cache folder under a key of the package's content and opened read-only by every
-    worker: the rows stay on disk, in DuckDB's buffer pool (at most `POLICY_TIMELINE_DUCKDB_MEMORY`) and the
-    page cache the workers share, not in each worker's heap. Where the cache folder cannot be written, the
-    tables are copied into an in-memory database instead (same queries, memory in the worker).
+    worker: the rows stay on disk, in DuckDB's buffer pool (at most `memory_limit`: by default SERVE_MEMORY,
+    `POLICY_TIMELINE_DUCKDB_MEMORY` or 64MB) and the page cache the workers share, not in each worker's heap.
+    The copy runs with BUILD_MEMORY (`POLICY_TIMELINE_DUCKDB_BUILD_MEMORY` or 256MB), and so does a builder
+    process's own `Query` (the search index's). Where the cache folder cannot be written, the tables are copied
+    into an in-memory database instead (same queries, memory in the worker, BUILD_MEMORY).
     """
 
-    def __init__(self, data_dir: Path | str, tables: Sequence[str], cache_dir: Path | None = None) -> None:
+    def __init__(
+        self, data_dir: Path | str, tables: Sequence[str], cache_dir: Path | None = None, memory_limit: str = ""
+    ) -> None:
         self.data_dir = Path(data_dir)
+        self.memory_limit = memory_limit or SERVE_MEMORY
+        self._limit = MemoryLimit(self.memory_limit)
         self.tables = tuple(t for t in tables if (self.data_dir / f"{t}.parquet").exists())
         self.cache_dir = cache_dir or default_cache_dir(self.data_dir)
         self._db: duckdb.DuckDBPyConnection | None = None
@@ -118,19 +125,21 @@ class Query:
             return self._db
 
     def _open(self) -> duckdb.DuckDBPyConnection:
-        config: dict[str, str | bool | int | float | list[str]] = {"threads": 1, "memory_limit": _MEMORY_LIMIT}
+        config: dict[str, str | bool | int | float | list[str]] = {"threads": 1, "memory_limit": self.memory_limit}
+        build: dict[str, str | bool | int | float | list[str]] = {"threads": 1, "memory_limit": BUILD_MEMORY}
         try:
             path = self.cache_dir / f"{package_key(self.data_dir, self.tables)}.duckdb"
             if not path.exists():
                 self.cache_dir.mkdir(parents=True, exist_ok=True)
                 partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.partial")
-                db = duckdb.connect(str(partial), config=config)
+                db = duckdb.connect(str(partial), config=build)
                 self._copy_tables(db)
                 db.close()
                 os.replace(partial, path)  # atomic: another worker sees the whole file or none
             return duckdb.connect(str(path), read_only=True, config=config)
         except (OSError, duckdb.IOException):
-            db = duckdb.connect(":memory:", config=config)
+            db = duckdb.connect(":memory:", config=build)  # the tables themselves are in this buffer pool
+            self.memory_limit, self._limit = BUILD_MEMORY, MemoryLimit(BUILD_MEMORY)
             self._copy_tables(db)
             return db
 
@@ -145,21 +154,17 @@ class Query:
 
     def frame(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
         """Return the result of one parameterised query as a DataFrame (a cursor of its own per call)."""
-        cursor = self._connection().cursor()
-        try:
-            return cursor.execute(sql, list(params)).df()
-        finally:
-            cursor.close()
+        return self._run(lambda cursor: cursor.execute(sql, list(params)).df())
 
     def arrow_frame(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
         """Return the result of one parameterised query as a DataFrame converted through Arrow: the dtypes
         `pd.read_parquet` gives for the same rows (lists as arrays, strings as strings), so a frame read here
         can stand in for a slice of the package's table."""
-        cursor = self._connection().cursor()
-        try:
-            return cursor.sql(sql, params=list(params)).to_arrow_table().to_pandas()
-        finally:
-            cursor.close()
+        return self._run(lambda cursor: cursor.sql(sql, params=list(params)).to_arrow_table().to_pandas())
+
+    def _run(self, call: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """Return `call` run on a cursor of its own (run again with BUILD_MEMORY if it ran out of memory)."""
+        return self._limit.run(self._connection, call)
 
     def columns_with_nulls(self, table: str) -> frozenset[str]:
         """Return the integer and boolean columns of `table` that hold a null in some row (counted once)."""
@@ -195,12 +200,8 @@ class Query:
 
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """Return the first value of one parameterised query."""
-        cursor = self._connection().cursor()
-        try:
-            row = cursor.execute(sql, list(params)).fetchone()
-            return row[0] if row else None
-        finally:
-            cursor.close()
+        row = self._run(lambda cursor: cursor.execute(sql, list(params)).fetchone())
+        return row[0] if row else None
 
     def has(self, table: str) -> bool:
         """Return True when the package has `table`."""

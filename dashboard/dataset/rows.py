@@ -8,7 +8,10 @@ from collections import OrderedDict
 from collections.abc import Callable, Collection, Hashable, Iterator, Mapping, Sequence
 from typing import Any, Generic, TypeVar, cast
 
+import numpy as np
 import pandas as pd
+
+from dashboard.analysis.search import records
 
 CACHED_ROWS = 4096  # rows kept per process after a page asked for them (about 2 MB of provisions' text)
 
@@ -202,3 +205,32 @@ class ProvisionOwners(Mapping[str, str]):
 
     def __len__(self) -> int:
         return sum(len(self._by_document[d]) for d in self._by_document)
+
+
+class RowsBy(Mapping[str, list[dict[str, Any]]]):
+    """A table's rows grouped by the value of `key`, in the table's order, as dicts (missing values None, like
+    analysis.search.records): what the app held as a dict of lists of every row (42,381 relations at 10,000
+    documents: ~90 MB of dicts), now the table itself (its Arrow strings, 14 MB) and each key's row positions,
+    turned into dicts when a key is asked for (the last `size` keys kept)."""
+
+    def __init__(self, table: pd.DataFrame, key: str, size: int = 1024) -> None:
+        self._table = table
+        self._at = {str(k): np.asarray(v) for k, v in table.groupby(key, sort=False).indices.items()}
+        self._recent: _Recent[str, list[dict[str, Any]]] = _Recent(self._read, size)
+
+    def _read(self, key: str) -> list[dict[str, Any]]:
+        return records(self._table.take(self._at[key]), list(self._table.columns))
+
+    def __getitem__(self, key: str) -> list[dict[str, Any]]:
+        if key not in self._at:
+            raise KeyError(key)
+        return self._recent.get(key)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._at
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._at)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -153,3 +154,55 @@ def test_annotations_read_on_demand_are_those_built_from_the_whole_tables(shippe
             ], (field, pid)
     assert data.notes.available == whole.available
     assert [data.provisions[p]["text"] for p in pids[:5]] == list(ds.provisions["text"][:5])
+
+
+def test_a_workers_connection_is_bounded_by_the_serving_memory_limit(shipped_data: Path, tmp_path: Path):
+    """A worker's read-only connection holds at most SERVE_MEMORY (POLICY_TIMELINE_DUCKDB_MEMORY) in DuckDB's
+    buffer pool, not the builders' larger BUILD_MEMORY; the tables it copied into a new cache folder are whole."""
+    from dashboard.dataset.memory import BUILD_MEMORY, SERVE_MEMORY
+
+    def shown(limit: str) -> str:  # how DuckDB shows a limit ("61.0 MiB")
+        return str(duckdb.connect(":memory:", config={"memory_limit": limit}).execute(
+            "SELECT current_setting('memory_limit')").fetchone()[0])  # fmt: skip
+
+    ds = Dataset(shipped_data)
+    q = Query(shipped_data, ds.table_names, cache_dir=tmp_path)
+    assert q.scalar("SELECT current_setting('memory_limit')") == shown(SERVE_MEMORY) != shown(BUILD_MEMORY)
+    assert q.scalar("SELECT count(*) FROM provisions") == len(ds.provisions)
+
+
+def test_each_documents_relations_are_the_tables_rows_from_and_to_it(shipped_data: Path):
+    """The Document page's relations (from and to a document, in the package's order, missing values None) are
+    the relations table's rows as the query database gives them, though the worker holds the table and not a
+    dict per row."""
+    from dashboard.analysis.search import records
+    from dashboard.app.context import AppData
+
+    data = AppData.load(shipped_data)
+    assert data.query is not None
+    table = data.query.frame("SELECT * EXCLUDE (_row) FROM relations ORDER BY _row")
+    rows = records(table, list(table.columns))
+    assert rows
+    for side, mapping in (("source_id", data.relations_from), ("target_id", data.relations_to)):
+        expected: dict[str, list[dict]] = {}
+        for row in rows:
+            expected.setdefault(str(row[side]), []).append(row)
+        assert set(mapping) == set(expected)
+        for doc, wanted in expected.items():
+            assert [{k: _plain(v) for k, v in r.items()} for r in mapping[doc]] == [
+                {k: _plain(v) for k, v in r.items()} for r in wanted
+            ], (side, doc)
+        assert mapping.get("no-such-document", []) == []
+
+
+def test_a_query_over_the_serving_limit_is_answered_then_the_limit_is_back(shipped, tmp_path: Path):
+    """Not every step of DuckDB spills to disk: a query that needs more than a worker's limit is answered (run
+    again with BUILD_MEMORY), not an error page, and the worker's limit is its own again afterwards."""
+    ds, whole = shipped
+    small = Query(ds.data_dir, ds.table_names, cache_dir=tmp_path, memory_limit="2MB")
+    limit = small.scalar("SELECT current_setting('memory_limit')")
+    sql = "SELECT document_id, string_agg(text, ' ' ORDER BY ordinal) AS t FROM provisions GROUP BY 1 ORDER BY 1"
+    with pytest.raises(duckdb.OutOfMemoryException):  # what a worker's query did before
+        small._connection().execute(sql).df()
+    assert small.frame(sql).equals(whole.frame(sql))
+    assert small.scalar("SELECT current_setting('memory_limit')") == limit

@@ -96,3 +96,17 @@ def test_serving_the_targets_and_themes_pages_reads_neither_whole_table_into_the
     for query in ("", "?theme=science_technology&basis=all", "?measure=count"):
         themes.outputs(data, ThemesView.from_query(query, data.vocab))
     assert not {"targets", "theme_measures", "provisions", "provision_themes"} & data.dataset.loaded()
+
+
+def test_a_view_over_the_stores_memory_limit_is_answered_not_an_error(shipped: AppData) -> None:
+    """A server's threads sorting views at once can need more than the store's 128MB (DuckDB raised
+    OutOfMemoryException at 10,000 documents with 4 threads): the view is answered with the builders' limit,
+    and the store's own limit is back afterwards."""
+    from dashboard.dataset.memory import MemoryLimit
+
+    assert shipped.query is not None
+    store = TargetStore(shipped.dataset, shipped.query)
+    store._limit = MemoryLimit("512KB")  # too small for any view of the shipped package
+    for options in _views(shipped):
+        assert list(store.select(options)) == list(target_records(shipped.dataset, options)), options
+    assert store._rows("SELECT current_setting('memory_limit') AS m", []) == [{"m": "500.0 KiB"}]
