@@ -152,7 +152,13 @@ def _pair_row(
     status = pair["status"]
     hrefs: list[str] = []  # the corrections' addresses, in document order
     el = parts.element
-    meta: list[Any] = [el("span", {"class": f"status-badge status-{status}"}, [parts.text(_t(status, lang))])]
+    if status in ("new", "dropped") and not pair.get("counted", True):
+        # a publisher's framing, a narrative paragraph or a bare heading: shown apart, never as new or dropped
+        badge = el("span", {"class": "status-badge status-not-counted", "title": _t("not_counted_title", lang)},
+                   [parts.text(_t("not_counted_row", lang))])
+    else:
+        badge = el("span", {"class": f"status-badge status-{status}"}, [parts.text(_t(status, lang))])
+    meta: list[Any] = [badge]
     if pair.get("set_by") == "curated":
         meta.append(el("span", {"class": "pin-badge curated-badge"}, [parts.text(_t("by_curated", lang))]))
     if pair["a"] and pair["b"] and pair["similarity"] is not None:  # none across languages (crosslang.py)

@@ -456,3 +456,33 @@ def test_an_offer_by_meaning_says_so_instead_of_its_word_overlap(fixture_data: P
         # "p7 (0.41)" for an offer by shared words, "p7 (by meaning)" for one by word vectors (not its "0.00")
         assert labels and all(re.fullmatch(rf"\S+ \((\d\.\d\d|{by_meaning})\)", t) for t in labels), labels
         assert any(t.endswith(f"({by_meaning})") for t in labels)
+
+
+def _badges(part: list) -> list[tuple[str, str]]:
+    """The status badges (class, text) of a row's parts."""
+    if part[0] != "el":
+        return []
+    if "status-badge" in part[2].get("class", ""):
+        return [(part[2]["class"], "".join(p[1] for p in part[3] if p[0] == "t"))]
+    return [b for child in part[3] for b in _badges(child)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "words", "badge"), [("en", "Not counted", "New in B"), ("vi", "Không tính", "Mới ở B")]
+)
+def test_framing_and_bare_headings_are_shown_apart_never_as_new_or_dropped(shipped_data: Path, lang, words, badge):
+    from dashboard.app import ids
+    from dashboard.app.context import AppData
+    from dashboard.app.views.compare import content
+
+    data = AppData.load(shipped_data)
+    view = CompareView.from_query(f"?a=40-QD-TTg-2016&b=153-NQ-CP-2025&lang={lang}", data.vocab)
+    found: dict = {}
+    _walk(html.Div(content(data, view)), found, [])
+    rows = [r for r in unpack(found[ids.COMPARE_PAIRS].to_plotly_json()["props"]["data-rows"]) if r["k"] != "none"]
+    new = [r for r in rows if r["p"][2]["data-status"] == "new"]
+    apart = [r for r in new if "pair-not-counted" in r["p"][2]["class"]]
+    counted_new = [r for r in new if "pair-not-counted" not in r["p"][2]["class"]]
+    assert apart and counted_new  # 153/NQ-CP's publisher's framing, and its own new paragraphs
+    assert all(_badges(r["p"]) == [("status-badge status-not-counted", words)] for r in apart)
+    assert all(_badges(r["p"]) == [("status-badge status-new", badge)] for r in counted_new)
