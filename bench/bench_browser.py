@@ -215,6 +215,7 @@ def compare_run(page: Page, net: Network, url: str, cases: dict[str, Case]) -> N
     count = page.locator(sel(ids.COMPARE_PAIR_COUNT)).get_attribute("data-count")
 
     def untick() -> None:
+        page.mouse.wheel(0, -100_000)  # the reader scrolls up to the filters (the page stops keeping the pair)
         page.locator(f"{sel(ids.COMPARE_STATUS)} label", has_text="Reworded").click()
 
     measure(cases["status filter"], page, net, untick,

@@ -18,12 +18,13 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
             var anchor = decodeURIComponent((window.location.hash || "").slice(1));
             if (!/^[ab]-[0-9]+$/.test(anchor)) { return noUpdate; }
             // the charts above may still be drawn and the page's height move: keep the provision in view until
-            // it has stayed there a few frames (at most 4 s), unless the reader scrolls first
+            // it has stayed there a few frames (at most 4 s), unless the reader scrolls or presses first (a press
+            // on the scrollbar, or on a control the page would otherwise move away from under the pointer)
             var tries = 0, steady = 0, stop = false;
             var cancel = function () { stop = true; };
-            window.addEventListener("wheel", cancel, {once: true});
-            window.addEventListener("touchmove", cancel, {once: true});
-            window.addEventListener("keydown", cancel, {once: true});
+            ["wheel", "touchmove", "keydown", "pointerdown"].forEach(function (name) {
+                window.addEventListener(name, cancel, {once: true, capture: true});
+            });
             var timer = setInterval(function () {
                 var el = document.getElementById(anchor);
                 tries += 1;
