@@ -298,8 +298,12 @@ def _check_shared_symbols(corpus: Corpus, seeds_dir: Path, shown: Shown) -> list
     """A symbol borne by two documents (numbers restart with a new term or year) is refused unless each of them
     says which it is in `symbol_note:` ("the 2013 resolution, not the 1994 one"); references then need the id."""
     problems: list[errors.InputError] = []
+    every = corpus.all_meta()
+    at: dict[str, list[int]] = {}  # each id's places in `every` (one pass: not one pass per shared symbol)
+    for i, meta in enumerate(every):
+        at.setdefault(meta.id, []).append(i)
     for ids in corpus.shared_symbols().values():
-        metas = [m for m in corpus.all_meta() if m.id in ids]
+        metas = [every[i] for i in sorted(i for doc_id in set(ids) for i in at[doc_id])]
         for meta in metas:
             if meta.symbol_note:
                 continue
