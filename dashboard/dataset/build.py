@@ -43,11 +43,12 @@ def run(seeds_dir: Path, out_dir: Path, *, progress: bool = False, runner: Docum
     check_out_dir(out_dir)
     # load inputs (before importing the heavy analysis and validation libraries: bad input fails fast)
     runner = runner or DocumentRunner(progress=progress)
-    corpus = load_corpus(seeds_dir, runner.load)
-    # the corpus and the documents' results (millions of objects) live to the end of the build: the garbage
-    # collector's full passes need not walk them again and again while the corpus-level steps allocate
-    gc.freeze()
     try:
+        # the runner freezes the results it reads from the cache (gc.freeze) as soon as they are read
+        corpus = load_corpus(seeds_dir, runner.load)
+        # the corpus and the documents' results (millions of objects) live to the end of the build: the garbage
+        # collector's full passes need not walk them again and again while the corpus-level steps allocate
+        gc.freeze()
         return _analyse_and_save(corpus, runner, seeds_dir, out_dir, progress)
     finally:
         gc.unfreeze()
