@@ -25,13 +25,7 @@ CODE = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(CODE))
 sys.path.insert(0, str(CODE / "bench"))
 
-
-def rss_mb() -> float:
-    """Return this process's resident memory in MB (Linux /proc)."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+from bench_app_memory import rss_mb  # noqa: E402
 
 
 def main() -> None:
