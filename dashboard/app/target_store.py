@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +28,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dashboard.app.search_index import build_once
+from dashboard.dataset.database import ProcessConnection
 from dashboard.dataset.load import Dataset
 from dashboard.dataset.memory import MemoryLimit
 from dashboard.dataset.query import Query
@@ -69,9 +69,7 @@ class TargetStore:
         self.dataset = dataset
         self.folder = query.cache_dir / f"{query.key}.targets{FORMAT}"
         self.all_docs = len(chart_documents(dataset))
-        self._db: duckdb.DuckDBPyConnection | None = None
-        self._pid = 0
-        self._lock = threading.Lock()
+        self._connection = ProcessConnection(self._open)
         self._cached = lru_cache(maxsize=128)(self._answer)
         self._limit = MemoryLimit("128MB")
 
@@ -83,12 +81,6 @@ class TargetStore:
                 build_once(self.dataset.data_dir, self.folder, "dashboard.app.target_store", FILE, "the targets")
         except OSError:
             pass
-
-    def _connection(self) -> duckdb.DuckDBPyConnection:
-        with self._lock:
-            if self._db is None or self._pid != os.getpid():
-                self._db, self._pid = self._open(), os.getpid()
-            return self._db
 
     def _open(self) -> duckdb.DuckDBPyConnection:
         db = duckdb.connect(":memory:", config={"threads": 1, "memory_limit": self._limit.limit})
