@@ -177,11 +177,12 @@ class TargetStore:
         return groups
 
     def drawn(self, options: ChartOptions) -> Drawn:
-        """Return what the targets timeline draws of the view (figures.targets.chart.Drawn)."""
+        """Return what the targets timeline draws of the view (figures.targets.chart.Drawn): its rows listed apart
+        are the page's (counts), of every kind the view shows."""
         clause, params = self._where(options, drawn_kinds(options))
         dated = "role = 'deadline' AND (start_year IS NOT NULL OR end_year IS NOT NULL)"
         row = self._ask(
-            "SELECT count(*) AS chosen, count(*) FILTER (WHERE role <> 'deadline') AS apart, "
+            "SELECT count(*) FILTER (WHERE role = 'deadline') AS due, "
             f"count(*) FILTER (WHERE {dated}) AS dated, "
             f"least(min(start_year) FILTER (WHERE {dated}), min(end_year) FILTER (WHERE {dated})) AS lo, "
             f"greatest(max(start_year) FILTER (WHERE {dated}), max(end_year) FILTER (WHERE {dated})) AS hi "
@@ -192,7 +193,8 @@ class TargetStore:
             f"SELECT {_COLS} FROM target_rows WHERE {clause} AND {dated} ORDER BY _order LIMIT {MAX_ROWS}", params
         )
         span = (row["lo"] - 1, row["hi"] + 1) if row["lo"] is not None else (2010, 2035)
-        return Drawn(int(row["chosen"]), int(row["apart"]), int(row["dated"]), first, span)
+        counts = self.counts(options)
+        return Drawn(int(row["due"]), counts.total - counts.due, int(row["dated"]), first, span)
 
     def indicators(self, options: ChartOptions) -> tuple[dict[str, Any], ...]:
         """Return the view's reported indicators that name an indicator, in order (indicators_figure's rows)."""
