@@ -109,12 +109,7 @@ class Query(QueryDatabase):
         if f.issuer:
             clauses.append("d.issuer = ?")
             params.append(f.issuer)
-        if f.year_from is not None:
-            clauses.append("d.year >= ?")
-            params.append(int(f.year_from))
-        if f.year_to is not None:
-            clauses.append("d.year <= ?")
-            params.append(int(f.year_to))
+        _between(clauses, params, "d.year", f.year_from, f.year_to)
         if f.own_only:
             clauses.append("p.own_text")
         for table, condition, values in (
@@ -178,12 +173,7 @@ class Query(QueryDatabase):
             params.append(list(ids))
         if held_only:
             clauses.append("held")
-        if year_from is not None:
-            clauses.append("year(issued) >= ?")
-            params.append(int(year_from))
-        if year_to is not None:
-            clauses.append("year(issued) <= ?")
-            params.append(int(year_to))
+        _between(clauses, params, "year(issued)", year_from, year_to)
         return self.frame(
             "SELECT coalesce(nullif(lane, ''), 'Other') AS lane, CAST(year(issued) AS BIGINT) AS year, "
             "coalesce(coverage, '') AS coverage, held, count(*) AS n, "
@@ -206,12 +196,7 @@ class Query(QueryDatabase):
             return Page(pd.DataFrame(), 0)
         clauses: list[str] = ["TRUE"]
         params: list[Any] = []
-        if year_from is not None:
-            clauses.append("end_year >= ?")
-            params.append(int(year_from))
-        if year_to is not None:
-            clauses.append("end_year <= ?")
-            params.append(int(year_to))
+        _between(clauses, params, "end_year", year_from, year_to)
         if theme:
             clauses.append("list_contains(theme_ids, ?)")
             params.append(theme)
@@ -266,3 +251,11 @@ class Query(QueryDatabase):
         )
         lo, hi = row["lo"].iloc[0], row["hi"].iloc[0]
         return None if pd.isna(lo) or pd.isna(hi) else (int(lo), int(hi))
+
+
+def _between(clauses: list[str], params: list[Any], expr: str, lo: int | None, hi: int | None) -> None:
+    """Add the conditions that `expr` (a year) is at least `lo` and at most `hi`, each bound that is given."""
+    for bound, op in ((lo, ">="), (hi, "<=")):
+        if bound is not None:
+            clauses.append(f"{expr} {op} ?")
+            params.append(int(bound))
