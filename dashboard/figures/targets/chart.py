@@ -65,11 +65,8 @@ TEXT = table("targets_chart")
 
 
 class Drawn(NamedTuple):
-    """What the targets timeline draws of a view and what it says it leaves out: the deadlines of the kinds it
-    draws (`due`), how many of them are dated (it draws the first MAX_ROWS of those, in target_records' order;
-    the others have no year), the view's rows that are not deadlines a document sets, of every kind the view
-    shows (`apart`: the same rows, and the same number, as the page's count and its table list apart), and the
-    years the axis spans."""
+    """What the targets timeline draws of a view: the deadlines of the kinds it draws (`due`), how many are dated
+    (the first MAX_ROWS drawn), the rows listed apart, of every kind (as the page counts them), the axis' span."""
 
     due: int
     apart: int
@@ -249,10 +246,8 @@ def _drawn(ds: Dataset, options: ChartOptions, kinds: tuple[str, ...]) -> Drawn:
 
 
 def drawn_rows(records: Sequence[dict[str, Any]], kinds: Sequence[str]) -> Drawn:
-    """Return what the timeline draws of a view's rows (`records`: target_records of the view, every kind it
-    shows) when it draws `kinds` (drawn_kinds). The rows listed apart are counted over every kind, so the
-    chart's note and the page's count name the same rows (a reported indicator in a publisher's framing is
-    listed apart even though the timeline leaves indicators to their own chart)."""
+    """Return what the timeline draws of a view's rows (target_records) when it draws `kinds`; the rows listed
+    apart are counted over every kind, as on the page (a reported indicator in a publisher's framing too)."""
     deadlines = [r for r in records if r.get("role", "deadline") == "deadline"]
     due = [r for r in deadlines if r["kind"] in kinds]
     dated = tuple(r for r in due if r["start_year"] is not None or r["end_year"] is not None)
