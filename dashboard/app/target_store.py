@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +28,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dashboard.app.search_index import build_once
+from dashboard.dataset.database import ProcessConnection
 from dashboard.dataset.load import Dataset
 from dashboard.dataset.memory import MemoryLimit
 from dashboard.dataset.query import Query
@@ -69,9 +69,7 @@ class TargetStore:
         self.dataset = dataset
         self.folder = query.cache_dir / f"{query.key}.targets{FORMAT}"
         self.all_docs = len(chart_documents(dataset))
-        self._db: duckdb.DuckDBPyConnection | None = None
-        self._pid = 0
-        self._lock = threading.Lock()
+        self._connection = ProcessConnection(self._open)
         self._cached = lru_cache(maxsize=128)(self._answer)
         self._limit = MemoryLimit("128MB")
 
@@ -83,12 +81,6 @@ class TargetStore:
                 build_once(self.dataset.data_dir, self.folder, "dashboard.app.target_store", FILE, "the targets")
         except OSError:
             pass
-
-    def _connection(self) -> duckdb.DuckDBPyConnection:
-        with self._lock:
-            if self._db is None or self._pid != os.getpid():
-                self._db, self._pid = self._open(), os.getpid()
-            return self._db
 
     def _open(self) -> duckdb.DuckDBPyConnection:
         db = duckdb.connect(":memory:", config={"threads": 1, "memory_limit": self._limit.limit})
@@ -185,11 +177,12 @@ class TargetStore:
         return groups
 
     def drawn(self, options: ChartOptions) -> Drawn:
-        """Return what the targets timeline draws of the view (figures.targets.chart.Drawn)."""
+        """Return what the targets timeline draws of the view (figures.targets.chart.Drawn): its rows listed apart
+        are the page's (counts), of every kind the view shows."""
         clause, params = self._where(options, drawn_kinds(options))
         dated = "role = 'deadline' AND (start_year IS NOT NULL OR end_year IS NOT NULL)"
         row = self._ask(
-            "SELECT count(*) AS chosen, count(*) FILTER (WHERE role <> 'deadline') AS apart, "
+            "SELECT count(*) FILTER (WHERE role = 'deadline') AS due, "
             f"count(*) FILTER (WHERE {dated}) AS dated, "
             f"least(min(start_year) FILTER (WHERE {dated}), min(end_year) FILTER (WHERE {dated})) AS lo, "
             f"greatest(max(start_year) FILTER (WHERE {dated}), max(end_year) FILTER (WHERE {dated})) AS hi "
@@ -200,7 +193,8 @@ class TargetStore:
             f"SELECT {_COLS} FROM target_rows WHERE {clause} AND {dated} ORDER BY _order LIMIT {MAX_ROWS}", params
         )
         span = (row["lo"] - 1, row["hi"] + 1) if row["lo"] is not None else (2010, 2035)
-        return Drawn(int(row["chosen"]), int(row["apart"]), int(row["dated"]), first, span)
+        counts = self.counts(options)
+        return Drawn(int(row["due"]), counts.total - counts.due, int(row["dated"]), first, span)
 
     def indicators(self, options: ChartOptions) -> tuple[dict[str, Any], ...]:
         """Return the view's reported indicators that name an indicator, in order (indicators_figure's rows)."""

@@ -1,34 +1,23 @@
-"""Ask the data package for the rows a page shows, instead of holding every table: DuckDB over the Parquet twins.
+"""What each view asks of the data package: SQL over the query database (dataset.database), one method a need.
 
-One `Query` per process (per worker of a production server): an in-memory DuckDB database with one view per
-table of the package (`SELECT * FROM read_parquet(...)`), so nothing is loaded until a query reads it and then
-only the columns and row groups it needs. The connection is opened at first use in the process that queries
-(a forked worker never shares its parent's), and every call takes its own `cursor()`, so the threads of one
-server use it at the same time safely. SQL is written here only, with `?` parameters for every value that comes
-from a request; table names come from the package's own descriptor, never from a request.
-
-Each function answers one need of a view: a page of provisions (by document, or filtered like the Explorer) with
-the total count, provisions by id, theme counts per document (the timeline's aggregate), a page of targets with
-their count and their counts per year, one document's seed text.
+`Query` is the query database (one per process, a cursor per call; see dataset.database for where it is kept
+and how it is opened) with the questions the pages ask: a page of provisions (by document, or filtered like the
+Explorer) with the total count, provisions by id, theme counts per document (the timeline's aggregate), a page
+of targets with their count and their counts per year, one document's seed text. SQL is written here and in
+dataset.database only, with `?` parameters for every value that comes from a request; table names come from the
+package's own descriptor, never from a request.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-import duckdb
 import pandas as pd
 
 from dashboard.analysis.search import Filters
-from dashboard.dataset.load import Dataset
-from dashboard.dataset.memory import BUILD_MEMORY, SERVE_MEMORY, MemoryLimit
-from dashboard.dataset.scoped import ScopedDataset
+from dashboard.dataset.database import QueryDatabase
 
 PROVISION_COLUMNS = (
     "id",
@@ -44,8 +33,6 @@ PROVISION_COLUMNS = (
     "start",
     "end",
 )
-SCOPES = 16  # scoped datasets (a pair compared, a heatmap cell's document) each process keeps
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -62,150 +49,9 @@ class ProvisionFilter(Filters):
     everything)."""
 
 
-# how each table is stored in the query database: sorted so that a page's rows sit together (DuckDB skips the
-# row groups whose min/max cannot hold them); `_row` keeps the package's own order for ties
-SORT_KEYS = {
-    "provisions": "document_id, ordinal",
-    "provision_themes": "document_id, provision_id, _row",
-    "mentions": "document_id, provision_id, _row",
-    "assignments": "document_id, provision_id, _row",
-    "targets": "document_id, provision_id, _row",
-    "seed_texts": "document_id",
-}
-
-
-def package_key(data_dir: Path, tables: Sequence[str]) -> str:
-    """Return a key of the package's content as published: its descriptor and each Parquet twin's size and
-    modification time (a rebuilt or swapped package gets a new query database)."""
-    digest = hashlib.sha256((data_dir / "datapackage.json").read_bytes())
-    for name in tables:
-        stat = (data_dir / f"{name}.parquet").stat()
-        digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
-    return digest.hexdigest()[:24]
-
-
-def default_cache_dir(data_dir: Path) -> Path:
-    """Return where the query database of `data_dir` is kept: $POLICY_TIMELINE_QUERY_CACHE, else
-    `.cache/query/` beside the package (ignored by git, like the build's cache)."""
-    env = os.environ.get("POLICY_TIMELINE_QUERY_CACHE")
-    return Path(env) if env else data_dir.resolve().parent / ".cache" / "query"
-
-
-class Query:
-    """The data package in `data_dir`, queried with DuckDB; safe to share between the threads of a process.
-
-    At first use the Parquet twins are copied once into a DuckDB database file (each table sorted by document,
-    see SORT_KEYS), kept in the cache folder under a key of the package's content and opened read-only by every
-    worker: the rows stay on disk, in DuckDB's buffer pool (at most `memory_limit`: by default SERVE_MEMORY,
-    `POLICY_TIMELINE_DUCKDB_MEMORY` or 64MB) and the page cache the workers share, not in each worker's heap.
-    The copy runs with BUILD_MEMORY (`POLICY_TIMELINE_DUCKDB_BUILD_MEMORY` or 256MB), and so does a builder
-    process's own `Query` (the search index's). Where the cache folder cannot be written, the tables are copied
-    into an in-memory database instead (same queries, memory in the worker, BUILD_MEMORY).
-    """
-
-    def __init__(
-        self, data_dir: Path | str, tables: Sequence[str], cache_dir: Path | None = None, memory_limit: str = ""
-    ) -> None:
-        self.data_dir = Path(data_dir)
-        self.memory_limit = memory_limit or SERVE_MEMORY
-        self._limit = MemoryLimit(self.memory_limit)
-        self.tables = tuple(t for t in tables if (self.data_dir / f"{t}.parquet").exists())
-        self.cache_dir = cache_dir or default_cache_dir(self.data_dir)
-        self._db: duckdb.DuckDBPyConnection | None = None
-        self._pid = 0
-        self._lock = threading.Lock()
-        self._scopes: dict[tuple[int, tuple[str, ...]], ScopedDataset] = {}
-        self._nulls: dict[str, frozenset[str]] = {}
-
-    def _connection(self) -> duckdb.DuckDBPyConnection:
-        """Return this process's connection (opened on first use; a forked child opens its own)."""
-        with self._lock:
-            if self._db is None or self._pid != os.getpid():
-                self._db, self._pid = self._open(), os.getpid()
-            return self._db
-
-    def _open(self) -> duckdb.DuckDBPyConnection:
-        config: dict[str, str | bool | int | float | list[str]] = {"threads": 1, "memory_limit": self.memory_limit}
-        build: dict[str, str | bool | int | float | list[str]] = {"threads": 1, "memory_limit": BUILD_MEMORY}
-        try:
-            path = self.cache_dir / f"{package_key(self.data_dir, self.tables)}.duckdb"
-            if not path.exists():
-                self.cache_dir.mkdir(parents=True, exist_ok=True)
-                partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.partial")
-                db = duckdb.connect(str(partial), config=build)
-                self._copy_tables(db)
-                db.close()
-                os.replace(partial, path)  # atomic: another worker sees the whole file or none
-            return duckdb.connect(str(path), read_only=True, config=config)
-        except (OSError, duckdb.IOException):
-            db = duckdb.connect(":memory:", config=build)  # the tables themselves are in this buffer pool
-            self.memory_limit, self._limit = BUILD_MEMORY, MemoryLimit(BUILD_MEMORY)
-            self._copy_tables(db)
-            return db
-
-    def _copy_tables(self, db: duckdb.DuckDBPyConnection) -> None:
-        for name in self.tables:
-            path = str(self.data_dir / f"{name}.parquet").replace("'", "''")
-            order = SORT_KEYS.get(name, "_row")
-            db.execute(
-                f'CREATE TABLE "{name}" AS SELECT * EXCLUDE (file_row_number), file_row_number AS _row '
-                f"FROM read_parquet('{path}', file_row_number = true) ORDER BY {order}"
-            )
-
-    def frame(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
-        """Return the result of one parameterised query as a DataFrame (a cursor of its own per call)."""
-        return self._run(lambda cursor: cursor.execute(sql, list(params)).df())
-
-    def arrow_frame(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
-        """Return the result of one parameterised query as a DataFrame converted through Arrow: the dtypes
-        `pd.read_parquet` gives for the same rows (lists as arrays, strings as strings), so a frame read here
-        can stand in for a slice of the package's table."""
-        return self._run(lambda cursor: cursor.sql(sql, params=list(params)).to_arrow_table().to_pandas())
-
-    def _run(self, call: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
-        """Return `call` run on a cursor of its own (run again with BUILD_MEMORY if it ran out of memory)."""
-        return self._limit.run(self._connection, call)
-
-    def columns_with_nulls(self, table: str) -> frozenset[str]:
-        """Return the integer and boolean columns of `table` that hold a null in some row (counted once)."""
-        with self._lock:
-            found = self._nulls.get(table)
-        if found is not None:
-            return found
-        types = self.frame(f"SELECT column_name, column_type FROM (DESCRIBE {table})")
-        kinds = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT")
-        wanted = [str(c) for c, t in zip(types["column_name"], types["column_type"], strict=True)
-                  if str(t) in (*kinds, "BOOLEAN")]  # fmt: skip
-        nulls: frozenset[str] = frozenset()
-        if wanted:
-            counts = self.frame(
-                "SELECT " + ", ".join(f'count(*) - count("{c}") AS "{c}"' for c in wanted) + f" FROM {table}"
-            )
-            nulls = frozenset(c for c in wanted if int(counts[c].iloc[0]))
-        with self._lock:
-            self._nulls[table] = nulls
-        return nulls
-
-    def scoped(self, base: Dataset, documents: Sequence[str]) -> ScopedDataset:
-        """Return `base` seen through `documents`: its document-keyed tables hold those documents' rows only,
-        read from here on first use (dataset.scoped). The last SCOPES asked for are kept."""
-        key = tuple(sorted(set(documents)))
-        with self._lock:
-            found = self._scopes.pop((id(base), key), None)
-            scoped = found if found is not None else ScopedDataset(base, self, key)
-            self._scopes[(id(base), key)] = scoped
-            while len(self._scopes) > SCOPES:
-                self._scopes.pop(next(iter(self._scopes)))
-        return scoped
-
-    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        """Return the first value of one parameterised query."""
-        row = self._run(lambda cursor: cursor.execute(sql, list(params)).fetchone())
-        return row[0] if row else None
-
-    def has(self, table: str) -> bool:
-        """Return True when the package has `table`."""
-        return table in self.tables
+class Query(QueryDatabase):
+    """The data package queried by view (dataset.database.QueryDatabase: safe to share between the threads of a
+    process)."""
 
     # provisions ---------------------------------------------------------------------------------------------
 
@@ -263,12 +109,7 @@ class Query:
         if f.issuer:
             clauses.append("d.issuer = ?")
             params.append(f.issuer)
-        if f.year_from is not None:
-            clauses.append("d.year >= ?")
-            params.append(int(f.year_from))
-        if f.year_to is not None:
-            clauses.append("d.year <= ?")
-            params.append(int(f.year_to))
+        _between(clauses, params, "d.year", f.year_from, f.year_to)
         if f.own_only:
             clauses.append("p.own_text")
         for table, condition, values in (
@@ -332,12 +173,7 @@ class Query:
             params.append(list(ids))
         if held_only:
             clauses.append("held")
-        if year_from is not None:
-            clauses.append("year(issued) >= ?")
-            params.append(int(year_from))
-        if year_to is not None:
-            clauses.append("year(issued) <= ?")
-            params.append(int(year_to))
+        _between(clauses, params, "year(issued)", year_from, year_to)
         return self.frame(
             "SELECT coalesce(nullif(lane, ''), 'Other') AS lane, CAST(year(issued) AS BIGINT) AS year, "
             "coalesce(coverage, '') AS coverage, held, count(*) AS n, "
@@ -360,12 +196,7 @@ class Query:
             return Page(pd.DataFrame(), 0)
         clauses: list[str] = ["TRUE"]
         params: list[Any] = []
-        if year_from is not None:
-            clauses.append("end_year >= ?")
-            params.append(int(year_from))
-        if year_to is not None:
-            clauses.append("end_year <= ?")
-            params.append(int(year_to))
+        _between(clauses, params, "end_year", year_from, year_to)
         if theme:
             clauses.append("list_contains(theme_ids, ?)")
             params.append(theme)
@@ -392,11 +223,6 @@ class Query:
         return None if value is None else str(value)
 
     # what the app keeps per process instead of whole tables ----------------------------------------------------
-
-    @property
-    def key(self) -> str:
-        """Return the key of the package's content (see package_key): what files derived from it are named by."""
-        return package_key(self.data_dir, self.tables)
 
     def document_provision_ids(self, doc_id: str) -> list[str]:
         """Return a document's provision ids in reading order."""
@@ -425,3 +251,11 @@ class Query:
         )
         lo, hi = row["lo"].iloc[0], row["hi"].iloc[0]
         return None if pd.isna(lo) or pd.isna(hi) else (int(lo), int(hi))
+
+
+def _between(clauses: list[str], params: list[Any], expr: str, lo: int | None, hi: int | None) -> None:
+    """Add the conditions that `expr` (a year) is at least `lo` and at most `hi`, each bound that is given."""
+    for bound, op in ((lo, ">="), (hi, "<=")):
+        if bound is not None:
+            clauses.append(f"{expr} {op} ?")
+            params.append(int(bound))

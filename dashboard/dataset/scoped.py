@@ -20,7 +20,7 @@ from dashboard.dataset.load import Dataset
 
 
 class Rows(Protocol):
-    """What a scoped dataset asks of the query database (dataset.query.Query)."""
+    """What a scoped dataset asks of the query database (dataset.database.QueryDatabase)."""
 
     def has(self, table: str) -> bool: ...
 

@@ -96,7 +96,7 @@ def test_due_in_2030_counts_deadlines_and_lists_the_rest_apart(shipped_dataset) 
     fig = get_chart("targets-timeline").figure(shipped_dataset, due_2030)
     drawn = {c[0] for t in fig.data if t.customdata is not None for c in t.customdata if c is not None}
     assert not drawn & set(apart)
-    assert "4 years that are not deadlines" in fig.layout.annotations[0].text
+    assert "4 rows are not deadlines" in fig.layout.annotations[0].text
 
 
 def test_timeline_bars_reach_only_horizons_a_document_sets(shipped_dataset) -> None:
@@ -115,3 +115,13 @@ def test_timeline_bars_reach_only_horizons_a_document_sets(shipped_dataset) -> N
     assert end("01/NQ-CP") == "2017"  # an annual plan: its 2017 milestone, not Agenda 2030
     assert end("22-NQ/TW") is None  # 2020 is context only: no bar
     assert end("40/QĐ-TTg") == "2030"
+
+
+def test_the_timeline_names_the_rows_the_page_lists_apart(shipped_dataset) -> None:
+    # the page's count says how many rows are listed apart, of every kind; the timeline draws no reported
+    # indicator, but its note names the same rows (it said 6 beside the page's 10)
+    rows = target_records(shipped_dataset, ChartOptions())
+    apart = [r for r in rows if r["role"] != "deadline"]
+    assert len(apart) == 10 and sum(r["kind"] == "reported_indicator" for r in apart) == 4
+    fig = get_chart("targets-timeline").figure(shipped_dataset, ChartOptions())
+    assert "10 rows are not deadlines" in fig.layout.annotations[0].text.replace("<br>", " ")

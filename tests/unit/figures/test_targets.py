@@ -14,7 +14,7 @@ import pytest
 from dashboard.dataset.load import Dataset
 from dashboard.figures.catalogue import get_chart
 from dashboard.figures.registry import ChartOptions, TargetOptions
-from dashboard.figures.targets.chart import KIND_STYLE
+from dashboard.figures.targets.chart import KIND_STYLE, drawn_kinds, drawn_rows, timeline_figure
 from dashboard.figures.targets.tables import (
     targets_table,
     years_text,
@@ -120,3 +120,29 @@ def test_a_large_corpus_is_counted_in_the_captions_not_named(dataset, monkeypatc
         fig = get_chart(name).figure(dataset, ChartOptions(lang=lang))
         caption = next(a.text for a in fig.layout.annotations if is_source_caption(a.text or ""))
         assert not any(d.symbol in caption for d in docs) and str(len(docs)) in caption
+
+
+def _target(kind: str, role: str, year: int | None) -> dict:
+    return {"id": f"{kind}-{role}-{year}", "kind": kind, "role": role, "start_year": None, "end_year": year}
+
+
+def test_the_timeline_and_the_page_count_the_same_rows_apart(dataset) -> None:
+    # the page's count of a view's rows: deadlines of every kind, and `apart`, the rows that are not deadlines a
+    # document sets, of every kind too; the timeline draws no reported indicator, yet its note must name the
+    # same rows apart (a reader saw "10 more … listed apart" above a chart saying "6 … listed apart")
+    records = [
+        _target("goal", "deadline", 2030),
+        _target("milestone", "deadline", None),  # no year: in the table only
+        _target("programme_period", "name", 2030),  # "Agenda 2030"
+        _target("reported_indicator", "deadline", 2020),  # its own chart
+        _target("reported_indicator", "not_own", 2013),  # a publisher's framing: apart, though never drawn here
+    ]
+    drawn = drawn_rows(records, drawn_kinds(ChartOptions()))
+    page_apart = sum(r["role"] != "deadline" for r in records)
+    assert (drawn.due, drawn.dated, drawn.apart) == (2, 1, page_apart)
+    assert [r["id"] for r in drawn.first] == ["goal-deadline-2030"]
+    for lang, words in (("en", "2 rows are not deadlines"), ("vi", "2 mục không phải thời hạn")):
+        fig = timeline_figure(dataset, ChartOptions(lang=lang), drawn._replace(first=()))  # the notes, no marks
+        note = " ".join(a.text or "" for a in fig.layout.annotations).replace("<br>", " ")
+        assert words in note
+        assert "(1)" in note  # the deadline without a year, in the table only
