@@ -134,7 +134,7 @@ def lexical_similarity(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.nda
     counts = term_counts([*texts_a, *texts_b], subject_terms)
     if counts is None:  # no term at all in either document (empty or numbers only)
         return np.zeros(shape)
-    matrix = tfidf(counts, sort=False)
+    matrix = tfidf(counts)
     sim = cast(np.ndarray, (matrix[: len(texts_a)] @ matrix[len(texts_a) :].T).toarray())
     return np.clip(sim, 0.0, 1.0)
 

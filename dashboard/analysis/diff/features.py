@@ -54,7 +54,7 @@ def char_similarity(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndarra
     counts = _gram_counts([*texts_a, *texts_b]) if texts_a and texts_b else None
     if counts is None:
         return np.zeros(shape)
-    matrix = tfidf(counts, sort=True)  # sklearn's TfidfTransformer(sublinear_tf=True), without sklearn
+    matrix = tfidf(counts)  # sklearn's TfidfTransformer(sublinear_tf=True), without importing sklearn
     return np.clip(cast(np.ndarray, (matrix[: len(texts_a)] @ matrix[len(texts_a) :].T).toarray()), 0.0, 1.0)
 
 

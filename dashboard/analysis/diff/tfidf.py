@@ -10,9 +10,9 @@ are done here with the same operations in the same order, giving the same floats
 
 - `term_counts`: `CountVectorizer(analyzer=...)`'s matrix: terms numbered by first appearance, each row's entries
   in that order, then renumbered in term order without moving (sklearn's `_sort_features`);
-- `tfidf`: `TfidfTransformer(sublinear_tf=True)` or the TF-IDF step of `TfidfVectorizer(sublinear_tf=True)`:
-  idf = ln((n + 1) / (df + 1)) + 1, tf = 1 + ln(count), each row divided by its Euclidean length summed entry by
-  entry in the row's order (sklearn's Cython loop; the transformer's rows in column order, see `tfidf`);
+- `tfidf`: the TF-IDF step of `TfidfVectorizer(sublinear_tf=True)`: idf = ln((n + 1) / (df + 1)) + 1, tf =
+  1 + ln(count), each row divided by its Euclidean length summed entry by entry in the row's order (sklearn's
+  Cython loop);
 - `linear_sum_assignment`: scipy's own compiled `_lsap` module (the function `scipy.optimize` re-exports), loaded
   from its file without running `scipy/optimize/__init__.py`.
 """
@@ -64,14 +64,11 @@ def term_counts(texts: Sequence[str], analyzer: Callable[[str], Iterable[str]]) 
     return counts
 
 
-def tfidf(counts: Any, *, sort: bool) -> Any:
-    """Return the TF-IDF rows of a csr matrix of counts as scikit-learn computes them with sublinear TF: the same
-    float operations in the same order. `sort`: put each row's entries in column order first, as
-    `TfidfTransformer(sublinear_tf=True).fit_transform(counts)` does (its input check on a copy);
-    `TfidfVectorizer(sublinear_tf=True).fit_transform` weighs its own counts in place, in their order."""
+def tfidf(counts: Any) -> Any:
+    """Return the TF-IDF rows of a csr matrix of counts laid out as `term_counts` lays them out, as
+    `TfidfVectorizer(sublinear_tf=True).fit_transform` computes them: the same float operations in the same
+    order, each row's entries left in their order."""
     x = counts.astype(np.float64)  # a copy: the counts are left as they are
-    if sort:
-        x.sort_indices()
     n_rows, n_cols = x.shape
     data: np.ndarray = x.data
     indices: np.ndarray = x.indices

@@ -10,14 +10,10 @@ import numpy as np
 import pandas as pd
 import pytest
 from scipy.optimize import linear_sum_assignment as scipy_assignment  # pyright: ignore[reportMissingTypeStubs, reportUnknownVariableType]
-from sklearn.feature_extraction.text import (  # pyright: ignore[reportMissingTypeStubs]
-    CountVectorizer,
-    TfidfTransformer,
-    TfidfVectorizer,
-)
+from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer  # pyright: ignore[reportMissingTypeStubs]
 
 from dashboard.analysis.diff.align import subject_terms
-from dashboard.analysis.diff.features import _char_grams  # pyright: ignore[reportPrivateUsage]
+from dashboard.analysis.diff.features import _char_grams, _gram_counts  # pyright: ignore[reportPrivateUsage]
 from dashboard.analysis.diff.tfidf import linear_sum_assignment, term_counts, tfidf
 from dashboard.paths import DATA_DIR
 
@@ -44,7 +40,7 @@ def test_term_tfidf_rows_equal_sklearn_vectorizer_bit_for_bit(texts_by_document:
         texts = [*a, *b]
         vectoriser = cast(Any, TfidfVectorizer)(analyzer=subject_terms, sublinear_tf=True, norm="l2")
         theirs = vectoriser.fit_transform(texts)
-        ours = tfidf(term_counts(texts, subject_terms), sort=False)
+        ours = tfidf(term_counts(texts, subject_terms))
         assert _same(ours, theirs)
         # the similarities the alignment reads: the same products of the same rows
         n = len(a)
@@ -53,14 +49,15 @@ def test_term_tfidf_rows_equal_sklearn_vectorizer_bit_for_bit(texts_by_document:
     assert compared >= 15  # the 5 shipped documents: 10 pairs and 5 with themselves
 
 
-def test_character_gram_tfidf_equals_sklearn_transformer(texts_by_document: list[list[str]]):
+def test_character_gram_tfidf_equals_sklearn(texts_by_document: list[list[str]]):
     for a, b in _pairs(texts_by_document)[:6]:
         texts = [*a, *b]
-        counts = term_counts(texts, _char_grams)
-        sklearn_counts = cast(Any, CountVectorizer)(analyzer=_char_grams).fit_transform(texts)
-        assert _same(counts, sklearn_counts)
-        theirs = cast(Any, TfidfTransformer)(sublinear_tf=True).fit_transform(sklearn_counts)
-        assert _same(tfidf(counts, sort=True), theirs)
+        theirs = cast(Any, TfidfVectorizer)(analyzer=_char_grams, sublinear_tf=True).fit_transform(texts)
+        assert _same(tfidf(term_counts(texts, _char_grams)), theirs)
+        # the comparison's own gram counts (counted per distinct word), weighed as TfidfTransformer weighed them
+        counts = _gram_counts(texts)
+        assert _same(tfidf(counts), theirs)
+        assert _same(tfidf(counts), cast(Any, TfidfTransformer)(sublinear_tf=True).fit_transform(counts))
 
 
 def test_no_term_at_all_gives_no_counts():
