@@ -12,6 +12,7 @@ renames it (see app.search_index).
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +69,7 @@ def open_index(folder: Path) -> SearchIndex:
     index = SearchIndex(
         frame=frame,
         text=FullText.open(folder / "text"),
-        names=[NameHit(kind, i, text) for kind, i, text in meta["names"]],
+        names=[NameHit(sys.intern(kind), i, text) for kind, i, text in meta["names"]],  # 4 kinds, held once
         name_text=FullText.open(folder / "names"),
         vietnamese_documents=int(meta["vietnamese_documents"]),
     )
