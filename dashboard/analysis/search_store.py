@@ -65,6 +65,9 @@ def open_index(folder: Path) -> SearchIndex:
     table: Any = parquet.read_table(folder / "frame.parquet")
     # ids stay Arrow strings (a few bytes each, not a Python object each); documents and issuers categories
     frame: pd.DataFrame = table.to_pandas(types_mapper=_arrow_strings)
+    for column in ("year", "ordinal"):  # int64 in the file: int16 / int32 held (626,420 rows: 6 MB less)
+        if column in frame and pd.api.types.is_integer_dtype(frame[column]):
+            frame[column] = pd.to_numeric(frame[column], downcast="integer")
     rows = np.load(folder / "filter_rows.npy", mmap_mode="r")
     index = SearchIndex(
         frame=frame,
