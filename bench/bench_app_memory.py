@@ -47,7 +47,7 @@ def worker(data_dir: Path) -> None:
     from dashboard.app import create_app
     from dashboard.app.context import current
 
-    step("imports (Dash, Plotly, pandas, DuckDB, scikit-learn)")
+    step("imports (Dash, Plotly, pandas, DuckDB, scipy.sparse)")
     app = create_app(data_dir)
     with app.server.app_context():
         data = current()

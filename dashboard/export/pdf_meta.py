@@ -9,8 +9,6 @@ import html
 import io
 import re
 
-from pypdf import PdfReader, PdfWriter
-
 from dashboard import __version__
 
 _TAG = re.compile(r"<[^>]+>")
@@ -24,6 +22,8 @@ def plain_title(title: str) -> str:
 
 def titled(data: bytes, title: str, subject: str = "") -> bytes:
     """Return the PDF `data` with its title, subject, creator and producer set (the pages are untouched)."""
+    from pypdf import PdfReader, PdfWriter  # here, not at the top: an app worker that never exports never loads it
+
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
     writer.metadata = None  # drop what kaleido wrote
     meta = {"/Title": title, "/Creator": f"policy-timeline {__version__}", "/Producer": "policy-timeline, kaleido"}

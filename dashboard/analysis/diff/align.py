@@ -24,13 +24,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, cast
+from typing import cast
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment  # pyright: ignore[reportMissingTypeStubs, reportUnknownVariableType]  # no hints
-from sklearn.feature_extraction.text import TfidfVectorizer  # pyright: ignore[reportMissingTypeStubs]  # no hints
 
 from dashboard.analysis.diff.linkmodel import LinkModel, shipped
+from dashboard.analysis.diff.tfidf import linear_sum_assignment, term_counts, tfidf
 from dashboard.analysis.text import STOP_WORDS, stem
 from dashboard.analysis.words import WORD, word_forms
 
@@ -131,12 +130,11 @@ def lexical_similarity(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.nda
     shape = (len(texts_a), len(texts_b))
     if not texts_a or not texts_b:
         return np.zeros(shape)
-    # sklearn has no type hints (its analyzer takes a callable): the vectoriser and its matrix are Any, cast back
-    vectoriser = cast(Any, TfidfVectorizer)(analyzer=subject_terms, sublinear_tf=True, norm="l2")
-    try:
-        matrix = vectoriser.fit_transform([*texts_a, *texts_b])
-    except ValueError:  # no term at all in either document (empty or numbers only)
+    # sklearn's TfidfVectorizer(analyzer=subject_terms, sublinear_tf=True), computed without importing sklearn
+    counts = term_counts([*texts_a, *texts_b], subject_terms)
+    if counts is None:  # no term at all in either document (empty or numbers only)
         return np.zeros(shape)
+    matrix = tfidf(counts)
     sim = cast(np.ndarray, (matrix[: len(texts_a)] @ matrix[len(texts_a) :].T).toarray())
     return np.clip(sim, 0.0, 1.0)
 
@@ -220,7 +218,7 @@ def assign(
         if i in at_row and j in at_col:
             sub[at_row[i], at_col[j]] = -1.0  # below any threshold: weight 0, and never reported as a pair
     weights = np.where(sub >= threshold, sub, 0.0)
-    rows, cols = cast("tuple[np.ndarray, np.ndarray]", linear_sum_assignment(weights, maximize=True))
+    rows, cols = linear_sum_assignment(weights, maximize=True)
     found = [(free_rows[int(r)], free_cols[int(c)]) for r, c in zip(rows, cols, strict=True) if sub[r, c] >= threshold]
     return sorted([*fixed, *((int(i), int(j)) for i, j in found)])
 

@@ -15,12 +15,11 @@ from functools import lru_cache
 from typing import Any, cast
 
 import numpy as np
-from scipy import sparse  # pyright: ignore[reportMissingTypeStubs]  # no hints
-from sklearn.feature_extraction.text import TfidfTransformer  # pyright: ignore[reportMissingTypeStubs]  # no hints
 
 from dashboard.analysis.diff.align import folded_words, lexical_similarity
 from dashboard.analysis.diff.linkmodel import FEATURES, SEMANTIC
 from dashboard.analysis.diff.links import Structure
+from dashboard.analysis.diff.tfidf import tfidf
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -55,7 +54,7 @@ def char_similarity(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndarra
     counts = _gram_counts([*texts_a, *texts_b]) if texts_a and texts_b else None
     if counts is None:
         return np.zeros(shape)
-    matrix = cast(Any, TfidfTransformer)(sublinear_tf=True).fit_transform(counts)  # sklearn: no hints
+    matrix = tfidf(counts)  # sklearn's TfidfTransformer(sublinear_tf=True), without importing sklearn
     return np.clip(cast(np.ndarray, (matrix[: len(texts_a)] @ matrix[len(texts_a) :].T).toarray()), 0.0, 1.0)
 
 
@@ -82,6 +81,8 @@ def _gram_counts(texts: Sequence[str]) -> Any:
         indptr.append(len(cols))
     if not gram_id:
         return None
+    from scipy import sparse  # pyright: ignore[reportMissingTypeStubs]  # no hints; here: only a comparison needs it
+
     csr_matrix = cast(Any, sparse.csr_matrix)  # scipy: no hints
     docs = csr_matrix((np.ones(len(cols)), cols, indptr), shape=(len(texts), len(word_id)))
     grams = csr_matrix(
@@ -106,6 +107,8 @@ def _gram_counts(texts: Sequence[str]) -> Any:
 def _binary(sets_a: Sequence[frozenset[str]], sets_b: Sequence[frozenset[str]]) -> tuple[Any, Any]:
     """Return the sets as binary sparse rows over their shared vocabulary."""
     vocab = {t: k for k, t in enumerate(sorted({t for s in (*sets_a, *sets_b) for t in s}))}
+
+    from scipy import sparse  # pyright: ignore[reportMissingTypeStubs]  # no hints; here: only a comparison needs it
 
     def rows(sets: Sequence[frozenset[str]]) -> Any:  # a scipy.sparse.csr_matrix (scipy has no type hints)
         cols = [vocab[t] for s in sets for t in s]

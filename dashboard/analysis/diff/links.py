@@ -28,10 +28,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import cast
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment  # pyright: ignore[reportMissingTypeStubs, reportUnknownVariableType]  # no hints
+
+from dashboard.analysis.diff.tfidf import linear_sum_assignment
 
 MIN_SUBJECT = 4  # subject words below which a heading with children has no subject of its own
 
@@ -123,7 +123,7 @@ def choose_links(
     for i, j in apart:
         sim[i, j] = -1.0
     weights = np.where(sim >= threshold, sim, 0.0)
-    rows, cols = cast("tuple[np.ndarray, np.ndarray]", linear_sum_assignment(weights, maximize=True))
+    rows, cols = linear_sum_assignment(weights, maximize=True)
     links = {(int(i), int(j)) for i, j in zip(rows, cols, strict=True) if sim[i, j] >= threshold}
     best_of_col = sim.max(axis=0)
     best_of_row = sim.max(axis=1)

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any, cast
 
 import numpy as np
-from scipy import sparse  # pyright: ignore[reportMissingTypeStubs]  # no hints
 
 VECTORS_PATH = Path(__file__).with_name("word_vectors.npz")
 _BRITISH = re.compile(r"is(e|es|ed|ing|ation|ations)$")
@@ -109,6 +108,8 @@ def semantic_similarity(
     best_in_b = _best(words, members[~in_a], text[~in_a] - n, m)  # (words, B texts)
     best_in_a = _best(words, members[in_a], text[in_a], n)  # (words, A texts)
     # each text's IDF weights over the words, sparse (a text has a few of them)
+    from scipy import sparse  # pyright: ignore[reportMissingTypeStubs]  # no hints; here: only a comparison needs it
+
     csr_matrix = cast(Any, sparse.csr_matrix)  # scipy: no hints
     weights = csr_matrix((idf[members], (text, members)), shape=(n + m, len(used)))
     wa, wb = weights[:n], weights[n:]
