@@ -66,7 +66,8 @@
         window.scrollTo(0, 0);
     }
     var MARKS = ["del", "ins", "span"];
-    var TAGS = ["div", "p", "span", "a", "del", "ins", "br", "small", "strong", "em", "section"];
+    var TAGS = ["div", "p", "span", "a", "del", "ins", "br", "small", "strong", "em", "section", "ul", "li", "h2", "h3",
+                "details", "summary"];  // (the delta boxes: views/compare_deltas.drawn_once)
     var ATTRIBUTES = ["id", "title", "href", "role", "class"];  // and data-*: views/compare_rows.py
     function element(p) {  // ["el", tag, {attribute: value}, [parts…]]
         if (TAGS.indexOf(p[1]) < 0) { return null; }

@@ -17,7 +17,7 @@ from dashboard.app.components.download import briefing_pack_menu
 from dashboard.app.components.pickers import document_options, field, theme_picker
 from dashboard.app.context import AppData
 from dashboard.app.state import STATUSES, CompareView, Notice
-from dashboard.app.views.compare_deltas import charts, entities_box, targets_box, terms_box
+from dashboard.app.views.compare_deltas import charts, drawn_once, entities_box, targets_box, terms_box
 from dashboard.app.views.compare_pairs import MAX_ROWS as MAX_ROWS  # re-exported
 from dashboard.app.views.compare_pairs import pair_count as pair_count  # re-exported
 from dashboard.app.views.compare_pairs import pair_rows as pair_rows  # re-exported
@@ -148,7 +148,7 @@ def content(data: AppData, view: CompareView) -> list[Any]:
         # the grid below: in a grid cell the responsive graph's height: 100% collapses to nothing.)
         chart_card(ids.COMPARE_TERMS_CHART, "compare-terms", terms_chart, lang=lang),
         html.Div(
-            [terms_box(result, lang), entities_box(result, lang), targets_box(result, lang)],
+            [drawn_once(box(result, lang)) for box in (terms_box, entities_box, targets_box)],
             className="compare-deltas",
         ),
         pairs_section(data, result, view, pins),
