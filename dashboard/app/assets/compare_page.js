@@ -1,5 +1,6 @@
 // The Compare page's clientside callbacks (pages/compare.py names them): browser-only jobs, kept out of the
 // page's HTML (no inline script).
+var comparePushed = null;  // the last new address of a control that keepInView has seen
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
     compare: {
         // a new address (url.search) the page does not show yet (cmp-shown): passed on to the page's callback
@@ -7,15 +8,28 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
             if (search === shown) { return window.dash_clientside.no_update; }
             return {search: search, n: ((last && last.n) || 0) + 1};
         },
+        // a new address a control or the pickers' Pair wrote ({search, hash}, cmp-push): into `url`, which pushes
+        // it onto the history (Back undoes it). Nothing when the router inserts the page (no address yet).
+        push: function (address) {
+            var noUpdate = window.dash_clientside.no_update;
+            if (!address) { return [noUpdate, noUpdate]; }
+            return [address.search, address.hash];
+        },
         // the swap button: the two document pickers change places (the page's callback then draws the pair)
         swap: function (clicks, a, b) {
             return [b, a];
         },
         // After a correction the rows are drawn again: keep in view the provision it concerns (the address's
-        // #a-12 / #b-3, which every correction link carries), and mark it for a moment.
-        keepInView: function (shown) {
+        // #a-12 / #b-3, which every correction link carries), and mark it for a moment. A new address the same
+        // answer wrote (`pushed`: the pickers' Pair, a filter) may not be in the location yet: its hash counts.
+        keepInView: function (shown, pushed) {
             var noUpdate = window.dash_clientside.no_update;
-            var anchor = decodeURIComponent((window.location.hash || "").slice(1));
+            var hash = window.location.hash;
+            if (pushed && pushed !== comparePushed) {
+                comparePushed = pushed;
+                hash = pushed.hash;
+            }
+            var anchor = decodeURIComponent((hash || "").slice(1));
             if (!/^[ab]-[0-9]+$/.test(anchor)) { return noUpdate; }
             // the charts above may still be drawn and the page's height move: keep the provision in view until
             // it has stayed there a few frames (at most 4 s), unless the reader scrolls or presses first (a press
