@@ -1,19 +1,12 @@
 // The Compare page's clientside callbacks (pages/compare.py names them): browser-only jobs, kept out of the
 // page's HTML (no inline script).
-var comparePushed = null;  // the last new address of a control that keepInView has seen
+var comparePushed = null;  // the last `data-push` (a control's new address) that keepInView has seen
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
     compare: {
         // a new address (url.search) the page does not show yet (cmp-shown): passed on to the page's callback
         address: function (search, shown, last) {
             if (search === shown) { return window.dash_clientside.no_update; }
             return {search: search, n: ((last && last.n) || 0) + 1};
-        },
-        // a new address a control or the pickers' Pair wrote ({search, hash}, cmp-push): into `url`, which pushes
-        // it onto the history (Back undoes it). Nothing when the router inserts the page (no address yet).
-        push: function (address) {
-            var noUpdate = window.dash_clientside.no_update;
-            if (!address) { return [noUpdate, noUpdate]; }
-            return [address.search, address.hash];
         },
         // the swap button: the two document pickers change places (the page's callback then draws the pair)
         swap: function (clicks, a, b) {
@@ -27,7 +20,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
             var hash = window.location.hash;
             if (pushed && pushed !== comparePushed) {
                 comparePushed = pushed;
-                hash = pushed.hash;
+                try { hash = JSON.parse(pushed).hash; } catch (e) { hash = window.location.hash; }
             }
             var anchor = decodeURIComponent((hash || "").slice(1));
             if (!/^[ab]-[0-9]+$/.test(anchor)) { return noUpdate; }

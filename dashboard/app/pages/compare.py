@@ -40,13 +40,14 @@ clientside_callback(
 
 # One callback, one request, for every change: a new address, a control (it writes the address) or the pickers'
 # Pair button. It sends the new address and what it changes on the page (views/compare_update.py), by output.
-# Every output is on the Compare page: the address a control writes goes to the store `cmp-push`, and the browser
-# puts it in `url` (below). An output outside the page (`url` itself) would make Dash call this callback once
-# more, for nothing, each time the router inserts the page: a fourth request and a longer page load.
+# Every output is on the Compare page: the address a control writes goes to `cmp-push` (`data-push`), and
+# assets/compare_links.js puts it in the history and tells `url` as soon as the answer is on the page (as for a
+# correction). An output outside the page (`url` itself) would make Dash call this callback once more, for
+# nothing, each time the router inserts the page: a fourth request and a longer page load.
 @callback(
     output={
         **{box: Output(box, prop) for box, prop in BOXES.items()},
-        PUSH: Output(ids.COMPARE_PUSH, "data"),
+        PUSH: Output(ids.COMPARE_PUSH, "data-push"),
         SHOWN: Output(ids.COMPARE_SHOWN, "data"),
         **{c: Output(c, "value", allow_duplicate=True) for c in CONTROLS},
         ids.COMPARE_PIN_STATUS: Output(ids.COMPARE_PIN_STATUS, "children"),
@@ -77,16 +78,6 @@ def _on_change(
     return changed(current(), trigger, search, shown, (*controls,), (*picks, clicks))
 
 
-# The address a control or the pickers' Pair wrote (`cmp-push`: {search, hash}) goes into `url`: a history entry,
-# Back undoes it (assets/compare_page.js, `push`).
-clientside_callback(
-    ClientsideFunction(namespace="compare", function_name="push"),
-    Output(ids.URL, "search", allow_duplicate=True),
-    Output(ids.URL, "hash", allow_duplicate=True),
-    Input(ids.COMPARE_PUSH, "data"),
-    prevent_initial_call=True,
-)
-
 # The swap button turns the two pickers round in the browser; the callback above then draws the swapped pair.
 clientside_callback(
     ClientsideFunction(namespace="compare", function_name="swap"),
@@ -103,5 +94,5 @@ clientside_callback(
     ClientsideFunction(namespace="compare", function_name="keepInView"),
     Output(ids.COMPARE_SCROLLED, "data"),
     Input(ids.COMPARE_SHOWN, "data"),
-    State(ids.COMPARE_PUSH, "data"),
+    State(ids.COMPARE_PUSH, "data-push"),
 )

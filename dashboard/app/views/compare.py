@@ -40,8 +40,9 @@ def compare_page(data: AppData, view: CompareView) -> list[Any]:
         html.Div(content(data, view), id=ids.COMPARE_CONTENT, className="compare-content"),
         # the view on screen: a new address (a correction, a filter, Back) updates only what changed from it
         dcc.Store(id=ids.COMPARE_SHOWN, data=view.to_query()),
-        # a new address a control wrote ({search, hash}): assets/compare_page.js pushes it onto the history
-        dcc.Store(id=ids.COMPARE_PUSH),
+        # a new address a control wrote (`data-push`: {search, hash, n}): assets/compare_links.js puts it in the
+        # history and tells `url` as soon as the answer that wrote it is on the page
+        html.Div(id=ids.COMPARE_PUSH, hidden=True),
         dcc.Store(id=ids.COMPARE_ADDRESS),  # a new address (a correction, Back), told by assets/compare_page.js
         dcc.Store(id=ids.COMPARE_SCROLLED),
     ]
