@@ -9,7 +9,10 @@
     var src = (window.location.pathname.replace(/compare$/, "") +
                "_dash-component-suites/plotly/package_data/plotly.min.js");
     var loading = new Promise(function (resolve, reject) {
+        var started = false;
         var start = function () {
+            if (started) { return; }
+            started = true;
             var script = document.createElement("script");
             script.src = src;
             script.async = true;
@@ -23,12 +26,15 @@
         // once the renderer has asked the server for the page (Dash marks the page's container as loading): the
         // main thread would otherwise wait idle for the answer. Earlier, evaluating plotly.js would hold up the
         // renderer's own requests.
+        // (or once the page is on screen, or after 2 s, whichever comes first: a graph must never wait for nothing)
         var seen = new MutationObserver(function () {
-            if (document.querySelector("#_pages_content[data-dash-is-loading='true']")) {
+            if (document.querySelector("#_pages_content[data-dash-is-loading='true']") ||
+                    document.getElementById("cmp-content")) {
                 seen.disconnect();
                 start();
             }
         });
+        setTimeout(function () { seen.disconnect(); start(); }, 2000);
         seen.observe(document.documentElement, {subtree: true, childList: true, attributes: true,
                                                 attributeFilter: ["data-dash-is-loading"]});
     });
