@@ -37,8 +37,9 @@ def drawn_once(box: html.Div) -> html.Div:
     views/compare_parts.py) that assets/compare_links.js draws as plain elements, text as text. The three boxes
     were ~225 Dash components, most of the page's; each costs the renderer work on every change of its store
     while the page loads (docs/compare-page-updates.md, "The page load")."""
-    parts = json.dumps(parts_of(box.children), ensure_ascii=False, separators=(",", ":"))
-    return html.Div(id=box.id, className=box.className, **data({"data-parts": parts}))
+    props = box.to_plotly_json()["props"]
+    parts = json.dumps(parts_of(props.get("children")), ensure_ascii=False, separators=(",", ":"))
+    return html.Div(id=props["id"], className=props["className"], **data({"data-parts": parts}))
 
 
 def terms_box(result: dict[str, Any], lang: str) -> html.Div:
