@@ -94,5 +94,4 @@ clientside_callback(
     ClientsideFunction(namespace="compare", function_name="keepInView"),
     Output(ids.COMPARE_SCROLLED, "data"),
     Input(ids.COMPARE_SHOWN, "data"),
-    State(ids.COMPARE_PUSH, "data-push"),
 )
