@@ -109,6 +109,7 @@ COMPARE_HEAD = "cmp-head"  # notices and caption: a new address rewrites these b
 COMPARE_PINS_BOX = "cmp-pins-box"
 COMPARE_COUNT_BOX = "cmp-count-box"
 COMPARE_SHOWN = "cmp-shown"  # store: the query the page shows now (a new address updates only what changed)
+COMPARE_PUSH = "cmp-push"  # store: a new address a control wrote ({search, hash}), put in `url` in the browser
 COMPARE_ADDRESS = "cmp-address"  # store: a new address the page does not show yet ({search, n}; told in the browser)
 COMPARE_YAML = "cmp-yaml"  # the reader's corrections as curated YAML (seeds/alignments.yml entries)
 COMPARE_YAML_COPY = "cmp-yaml-copy"  # copies it to the clipboard

@@ -66,7 +66,8 @@
         window.scrollTo(0, 0);
     }
     var MARKS = ["del", "ins", "span"];
-    var TAGS = ["div", "p", "span", "a", "del", "ins", "br", "small", "strong", "em", "section"];
+    var TAGS = ["div", "p", "span", "a", "del", "ins", "br", "small", "strong", "em", "section", "ul", "li", "h2", "h3",
+                "details", "summary"];  // (the delta boxes: views/compare_deltas.drawn_once)
     var ATTRIBUTES = ["id", "title", "href", "role", "class"];  // and data-*: views/compare_rows.py
     function element(p) {  // ["el", tag, {attribute: value}, [parts…]]
         if (TAGS.indexOf(p[1]) < 0) { return null; }
@@ -188,14 +189,32 @@
         }
         if (lost) { window.location.reload(); }  // the address draws the whole page, every row whole
     }
+    // A new address a control or the pickers' Pair wrote (`data-push` of cmp-push: {search, hash, n}, in the same
+    // answer as what it changes): into the history (Back undoes it) and told to `url`, as a correction's link is,
+    // in the same moment the answer is on the page.
+    var PUSH = "cmp-push";
+    function pushAddress() {
+        var box = document.getElementById(PUSH);
+        var spec = box && box.getAttribute("data-push");
+        if (!spec || box._pushed === spec || !window.dash_clientside || !window.dash_clientside.set_props) { return; }
+        box._pushed = spec;
+        var to;
+        try { to = JSON.parse(spec); } catch (e) { return; }
+        if (typeof to.search !== "string" || typeof to.hash !== "string") { return; }
+        if (window.location.search + window.location.hash !== to.search + to.hash) {
+            window.history.pushState({}, "", window.location.pathname + to.search + to.hash);
+        }
+        tell();
+    }
     function buildAll() {
         if (!onComparePage()) { return; }
+        pushAddress();
         var boxes = document.querySelectorAll("[data-rows]");
         for (var r = 0; r < boxes.length; r++) { reconcile(boxes[r]); }
         var found = document.querySelectorAll("[data-parts]");
         for (var k = 0; k < found.length; k++) { build(found[k]); }
     }
     new MutationObserver(buildAll).observe(document.documentElement, {
-        childList: true, subtree: true, attributes: true, attributeFilter: ["data-parts", "data-rows"]});
+        childList: true, subtree: true, attributes: true, attributeFilter: ["data-parts", "data-rows", "data-push"]});
     buildAll();
 })();

@@ -12,7 +12,7 @@ from dashboard.app.context import current
 from dashboard.app.page import searchable_documents
 from dashboard.app.state import CompareView
 from dashboard.app.views.compare import compare_page
-from dashboard.app.views.compare_update import BOXES, CONTROLS, HASH, SEARCH, SHOWN, changed
+from dashboard.app.views.compare_update import BOXES, CONTROLS, PUSH, SHOWN, changed
 
 dash.register_page(__name__, path="/compare", name="Compare", title="Compare · Policy timeline", order=5)
 searchable_documents(ids.COMPARE_A)  # typing searches every document
@@ -40,11 +40,14 @@ clientside_callback(
 
 # One callback, one request, for every change: a new address, a control (it writes the address) or the pickers'
 # Pair button. It sends the new address and what it changes on the page (views/compare_update.py), by output.
+# Every output is on the Compare page: the address a control writes goes to `cmp-push` (`data-push`), and
+# assets/compare_links.js puts it in the history and tells `url` as soon as the answer is on the page (as for a
+# correction). An output outside the page (`url` itself) would make Dash call this callback once more, for
+# nothing, each time the router inserts the page: a fourth request and a longer page load.
 @callback(
     output={
         **{box: Output(box, prop) for box, prop in BOXES.items()},
-        SEARCH: Output(ids.URL, "search", allow_duplicate=True),
-        HASH: Output(ids.URL, "hash", allow_duplicate=True),
+        PUSH: Output(ids.COMPARE_PUSH, "data-push"),
         SHOWN: Output(ids.COMPARE_SHOWN, "data"),
         **{c: Output(c, "value", allow_duplicate=True) for c in CONTROLS},
         ids.COMPARE_PIN_STATUS: Output(ids.COMPARE_PIN_STATUS, "children"),

@@ -17,7 +17,7 @@ from dashboard.app.components.download import briefing_pack_menu
 from dashboard.app.components.pickers import document_options, field, theme_picker
 from dashboard.app.context import AppData
 from dashboard.app.state import STATUSES, CompareView, Notice
-from dashboard.app.views.compare_deltas import charts, entities_box, targets_box, terms_box
+from dashboard.app.views.compare_deltas import charts, drawn_once, entities_box, targets_box, terms_box
 from dashboard.app.views.compare_pairs import MAX_ROWS as MAX_ROWS  # re-exported
 from dashboard.app.views.compare_pairs import pair_count as pair_count  # re-exported
 from dashboard.app.views.compare_pairs import pair_rows as pair_rows  # re-exported
@@ -40,6 +40,9 @@ def compare_page(data: AppData, view: CompareView) -> list[Any]:
         html.Div(content(data, view), id=ids.COMPARE_CONTENT, className="compare-content"),
         # the view on screen: a new address (a correction, a filter, Back) updates only what changed from it
         dcc.Store(id=ids.COMPARE_SHOWN, data=view.to_query()),
+        # a new address a control wrote (`data-push`: {search, hash, n}): assets/compare_links.js puts it in the
+        # history and tells `url` as soon as the answer that wrote it is on the page
+        html.Div(id=ids.COMPARE_PUSH, hidden=True),
         dcc.Store(id=ids.COMPARE_ADDRESS),  # a new address (a correction, Back), told by assets/compare_page.js
         dcc.Store(id=ids.COMPARE_SCROLLED),
     ]
@@ -148,7 +151,7 @@ def content(data: AppData, view: CompareView) -> list[Any]:
         # the grid below: in a grid cell the responsive graph's height: 100% collapses to nothing.)
         chart_card(ids.COMPARE_TERMS_CHART, "compare-terms", terms_chart, lang=lang),
         html.Div(
-            [terms_box(result, lang), entities_box(result, lang), targets_box(result, lang)],
+            [drawn_once(box(result, lang)) for box in (terms_box, entities_box, targets_box)],
             className="compare-deltas",
         ),
         pairs_section(data, result, view, pins),

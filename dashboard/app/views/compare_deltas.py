@@ -3,6 +3,7 @@ language), distinctive terms, entities and targets gained or lost as boxes."""
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from typing import Any
 
@@ -10,6 +11,7 @@ from dash import html
 
 from dashboard.app import ids
 from dashboard.app.i18n import t
+from dashboard.app.views.compare_parts import data, parts_of
 from dashboard.app.views.compare_text import text
 from dashboard.dataset.load import Dataset
 from dashboard.figures.compare.chart import distinctive_terms_figure, theme_delta_figure
@@ -28,6 +30,16 @@ def charts(dataset: Dataset, a: str, b: str, lang: str) -> tuple[dict[str, Any],
         theme_delta_figure(dataset, options).to_plotly_json(),
         distinctive_terms_figure(dataset, options).to_plotly_json(),
     )
+
+
+def drawn_once(box: html.Div) -> html.Div:
+    """Return `box` (a delta box: drawn with its pair, never updated) as one Div whose inside is data (`data-parts`,
+    views/compare_parts.py) that assets/compare_links.js draws as plain elements, text as text. The three boxes
+    were ~225 Dash components, most of the page's; each costs the renderer work on every change of its store
+    while the page loads (docs/compare-page-updates.md, "The page load")."""
+    props = box.to_plotly_json()["props"]
+    parts = json.dumps(parts_of(props.get("children")), ensure_ascii=False, separators=(",", ":"))
+    return html.Div(id=props["id"], className=props["className"], **data({"data-parts": parts}))
 
 
 def terms_box(result: dict[str, Any], lang: str) -> html.Div:

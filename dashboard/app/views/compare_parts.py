@@ -124,3 +124,36 @@ def addresses_apart(items: list[list[Any]], hrefs: list[str]) -> list[list[Any]]
             part = ["span", part[1], addresses_apart(part[2], hrefs)]
         out.append(part)
     return out
+
+
+# what `parts_of` carries over from a component's props (compare_links.js sets the same, and data-*)
+_ATTRIBUTES = {"id": "id", "className": "class", "title": "title", "role": "role"}
+
+
+def parts_of(children: Any) -> list[list[Any]]:
+    """Return Dash html components (and strings, numbers, lists of them) as parts: the same elements, attributes
+    and text, drawn by compare_links.js as plain elements instead of one Dash component each. For boxes drawn
+    once with their pair and never updated (the distinctive terms, entities and targets): each Dash component
+    costs the browser's renderer work on every change of its store while the page loads. Raises ValueError for
+    what parts cannot say (another library's component, a style, an event)."""
+    if children is None:
+        return []
+    if isinstance(children, str | int | float):
+        return [text(str(children))]
+    if isinstance(children, list | tuple):
+        return [part for child in children for part in parts_of(child)]
+    plotly = children.to_plotly_json()
+    if plotly.get("namespace") != "dash_html_components":
+        raise ValueError(f"parts_of: {plotly.get('namespace')}.{plotly.get('type')} is not an html element")
+    attrs: dict[str, str] = {}
+    for name, value in plotly["props"].items():
+        if name == "children":
+            continue
+        if name in _ATTRIBUTES:
+            attrs[_ATTRIBUTES[name]] = str(value)
+        elif name.startswith("data-"):
+            attrs[name] = str(value)
+        else:
+            raise ValueError(f"parts_of: {plotly['type']}.{name} is not carried over")
+    tag = str(plotly["type"]).lower()
+    return [element(tag, dict(sorted(attrs.items())), parts_of(plotly["props"].get("children")))]

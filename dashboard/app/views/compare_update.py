@@ -14,6 +14,8 @@ all of them again.)
 
 from __future__ import annotations
 
+import json
+import time
 from typing import Any
 
 from dash import no_update
@@ -120,10 +122,18 @@ def _pins_for(shown: CompareView, a: str | None, b: str | None) -> tuple[str, ..
 
 
 
-# what the page's callback writes besides BOXES: the address, the view on screen, the controls, the pickers' word
-SEARCH, HASH, SHOWN = "search", "hash", "shown"
+# what the page's callback writes besides BOXES: the new address a control wrote (`pushed`, for the browser to put
+# in the history: ids.COMPARE_PUSH), the view on screen, the controls, the pickers' word
+PUSH, SHOWN = "push", "shown"
 CONTROLS = (ids.COMPARE_A, ids.COMPARE_B, ids.COMPARE_THEME, ids.COMPARE_STATUS)
-OUTPUTS = (*BOXES, SEARCH, HASH, SHOWN, *CONTROLS, ids.COMPARE_PIN_STATUS)
+OUTPUTS = (*BOXES, PUSH, SHOWN, *CONTROLS, ids.COMPARE_PIN_STATUS)
+
+
+def pushed(search: str, anchor: str) -> str:
+    """Return the `data-push` value that makes the browser put the address `search` + `anchor` in its history
+    (assets/compare_links.js): JSON, with a number that differs each time, so that the same address written again
+    (the same filter after Back) is still a change of the attribute."""
+    return json.dumps({"search": search, "hash": anchor, "n": time.time_ns()})
 
 
 def changed(
@@ -147,7 +157,7 @@ def changed(
             out[ids.COMPARE_PIN_STATUS] = pin_problem(data, search, pick_a, pick_b) if clicks else no_update
             return out
         address = view.to_query()  # a new history entry: Back undoes it
-        out.update({SEARCH: address, HASH: pinned_anchor(data, pick_a, pick_b), ids.COMPARE_PIN_STATUS: ""})
+        out.update({PUSH: pushed(address, pinned_anchor(data, pick_a, pick_b)), ids.COMPARE_PIN_STATUS: ""})
     elif trigger in CONTROLS:
         a, b, theme, status = controls
         view = view_from_controls(data, search, a=a, b=b, theme=theme, status=status)
@@ -155,7 +165,7 @@ def changed(
             return out  # the controls show the address already (whatever its page of rows)
         # a new filter or pair: no correction's #anchor should pull the reader away from the controls
         address = view.to_query()
-        out.update({SEARCH: address, HASH: ""})
+        out[PUSH] = pushed(address, "")
     update = refreshed(data, shown, address)
     if update is None:
         return out

@@ -486,3 +486,55 @@ def test_framing_and_bare_headings_are_shown_apart_never_as_new_or_dropped(shipp
     assert apart and counted_new  # 153/NQ-CP's publisher's framing, and its own new paragraphs
     assert all(_badges(r["p"]) == [("status-badge status-not-counted", words)] for r in apart)
     assert all(_badges(r["p"]) == [("status-badge status-new", badge)] for r in counted_new)
+
+
+def test_parts_of_keeps_elements_attributes_and_text_as_text():
+    from dashboard.app.views.compare_parts import parts_of
+
+    box = html.Ul(
+        [html.Li(["<b>trade</b>", html.Span(" 3/1", className="text-muted")], title="a & b"), html.Li(7)],
+        className="term-list terms-a",
+        **{"data-side": "a"},
+    )
+    muted = ["el", "span", {"class": "text-muted"}, [["t", " 3/1"]]]
+    assert parts_of(box) == [
+        ["el", "ul", {"class": "term-list terms-a", "data-side": "a"}, [
+            ["el", "li", {"title": "a & b"}, [["t", "<b>trade</b>"], muted]],
+            ["el", "li", {}, [["t", "7"]]],
+        ]]
+    ]  # fmt: skip
+    with pytest.raises(ValueError):  # what parts cannot draw is refused, not dropped
+        parts_of(html.Div("x", style={"color": "red"}))
+
+
+def test_the_delta_boxes_are_drawn_from_data_with_the_same_lists(fixture_data: Path):
+    from dashboard.app import ids
+    from dashboard.app.context import AppData
+    from dashboard.app.views.compare_deltas import drawn_once, entities_box, terms_box
+    from dashboard.app.views.compare_text import text
+    from dashboard.figures.compare.chart import comparison_dict
+
+    def first_texts(part, tag):  # the first text of every `tag` element, at any depth, in order
+        out = []
+        if part[0] == "el":
+            if part[1] == tag:
+                out += [c[1] for c in part[3][:1] if c[0] == "t"]
+            for child in part[3]:
+                out += first_texts(child, tag)
+        return out
+
+    data = AppData.load(fixture_data)
+    a, b = data.vocab.resolve("1-NQ/TW"), data.vocab.resolve("2/NQ-CP")
+    result = comparison_dict(data.pair(a, b), a, b, ())
+    terms = drawn_once(terms_box(result, "en")).to_plotly_json()["props"]
+    assert terms["id"] == ids.COMPARE_TERMS and terms.get("children") is None  # one component: its inside is data
+    drawn = [t for p in json.loads(terms["data-parts"]) for t in first_texts(p, "li")]
+    said = result["terms"]
+    assert drawn == [t["term"] for t in said["a_distinctive"][:12] + said["b_distinctive"][:12]]
+    entities = drawn_once(entities_box(result, "en")).to_plotly_json()["props"]
+    names = [t for p in json.loads(entities["data-parts"]) for t in first_texts(p, "li")]
+    found = result["entities"]
+    nothing = text("nothing", "en")
+    assert names == [
+        name for key in ("b_only", "a_only", "shared") for name in [r["name"] for r in found[key]] or [nothing]
+    ]  # gained, lost, shared: each a list, "none" for an empty one
