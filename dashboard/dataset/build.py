@@ -56,7 +56,7 @@ def run(seeds_dir: Path, out_dir: Path, *, progress: bool = False, runner: Docum
 
 def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, out_dir: Path, progress: bool) -> Path:
     from dashboard.dataset.validate import validate_package
-    from dashboard.dataset.validate_changed import record_validated, validated_before
+    from dashboard.dataset.validate_changed import record_validated, validated_before, validated_index
 
     # process
     tables: Tables = base_tables(corpus)
@@ -74,13 +74,14 @@ def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, o
             staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-build-", dir=out_dir.parent))
             try:
                 staging.chmod(0o755)
-                write_package(tables, staging, package_meta(corpus), runner.chunks(corpus, tables))
                 cache = runner.cache.folder if runner.cache else None
                 previous = validated_before(out_dir, cache) if cache else None
+                index = validated_index(cache) if cache and previous else None
+                write_package(tables, staging, package_meta(corpus), runner.chunks(corpus, tables, previous, index))
                 validate_package(staging, seeds_dir=seeds_dir, previous=previous, jobs=runner.jobs)
                 swap_in(staging, out_dir)
                 if cache:
-                    record_validated(out_dir, cache)
+                    record_validated(out_dir, cache, runner.index)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
     except OSError as exc:  # a full disk, a folder that cannot be written: --out is left as it was

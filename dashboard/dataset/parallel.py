@@ -19,6 +19,7 @@ import tempfile
 from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
@@ -39,7 +40,9 @@ from dashboard.dataset.perdoc import (
     process_document,
     warm,
 )
+from dashboard.dataset.splice import Index, Splicer
 
+CHUNKS = "chunks"  # the build cache's subfolder of the documents' written rows
 Step = Callable[[Corpus, Tables], Tables]  # a build step: the corpus and the tables so far in, new tables out
 _T = TypeVar("_T")
 _E = TypeVar("_E")
@@ -86,6 +89,10 @@ class BuildCache(Generic[_E]):
             return None
         return entry if isinstance(entry, self.kind) else None
 
+    def get_other(self, sub: str, key: str) -> Any:
+        """Return the entry for `key` in the subfolder `sub` (another kind of entry), or None."""
+        return BuildCache(self.folder / sub, object).get(key)
+
     def put(self, key: str, entry: _E) -> None:
         """Store `entry` under `key` (written to a temporary file and renamed: never half written)."""
         path = self._path(key)
@@ -117,6 +124,8 @@ class DocumentRunner:
         self._terms: dict[int, Any] = {}
         self._chunks: dict[int, dict[str, Chunk]] = {}
         self._keys: dict[int, str] = {}  # each document's cache key
+        self.reused = 0  # documents whose written rows were cut from the previous package (dataset.splice)
+        self.index: Index | None = None  # where each document's rows lie in the package written (dataset.splice)
 
     # load_corpus calls this to read the seed texts (corpus.load.DocumentLoader)
     def load(self, texts: list[Path], vocabulary: Vocabulary, shown: Shown) -> list[SeedDocument | errors.InputError]:
@@ -135,7 +144,7 @@ class DocumentRunner:
         for i, result in zip(todo, done, strict=True):
             results[i] = result
             if self.cache and self.scheduler and result.document is not None:  # (local workers kept theirs)
-                self.cache.put(keys[i], result)
+                put_result(self.cache.folder, keys[i], result)
         out: list[SeedDocument | errors.InputError] = []
         for i, result in enumerate(results):
             assert result is not None
@@ -144,7 +153,8 @@ class DocumentRunner:
             else:
                 self._tables[id(result.document)] = result.tables
                 self._terms[id(result.document)] = result.terms
-                self._chunks[id(result.document)] = result.chunks
+                if result.chunks:  # (a cached result's chunks stay on disk until a table needs them)
+                    self._chunks[id(result.document)] = result.chunks
                 if self.cache:
                     self._keys[id(result.document)] = keys[i]
                 out.append(result.document)
@@ -156,16 +166,43 @@ class DocumentRunner:
             name: [row for doc in corpus.documents for row in self._tables[id(doc)][name]] for name in DOCUMENT_TABLES
         }
 
-    def chunks(self, corpus: Corpus, tables: Tables) -> dict[str, Pieces]:
+    def chunks(
+        self, corpus: Corpus, tables: Tables, previous: Path | None = None, index: Index | None = None
+    ) -> dict[str, Pieces]:
         """Return the per-document tables' rows as the workers wrote them (package.Chunk), in corpus order: what
         `package.write_package` writes those tables from. `tables`: the rows so far, whose cited targets (of
-        seeds/cited.yml) come first in the targets table, before the documents' own."""
+        seeds/cited.yml) come first in the targets table, before the documents' own. `previous`, `index`: the
+        package this build replaces, validated before, and where each document's rows lie in it
+        (dataset.splice): an unchanged document's rows are cut from it instead of read from the cache. The new
+        package's index is kept in `self.index`."""
+        from dashboard.dataset.package import resource_schemas
+        from dashboard.dataset.perdoc import document_chunks
+
+        docs = corpus.documents
+        keys = [self._keys.get(id(d), "") for d in docs]
+        splicer = Splicer(previous, index if self.cache else None)
+        read: dict[int, dict[str, Chunk]] = {}
+
+        def chunk_of(name: str) -> Callable[[int], Chunk]:
+            def chunk(i: int) -> Chunk:
+                doc = docs[i]
+                found = self._chunks.get(id(doc)) or read.get(i)
+                if found is None:  # a cached document not in the previous package: its chunks from the cache
+                    stored = self.cache.get_other(CHUNKS, keys[i]) if self.cache else None
+                    found = stored or document_chunks(doc, corpus.vocabulary, self._tables[id(doc)])
+                    read[i] = found
+                return found[name]
+
+            return chunk
+
         cited = [r for r in tables.get("targets", []) if r.get("origin") == "cited"]
-        out: dict[str, Pieces] = {}
-        for name in CHUNKED_TABLES:
-            pieces: Pieces = [cited] if name == "targets" else []
-            pieces += [self._chunks[id(doc)][name] for doc in corpus.documents]
-            out[name] = pieces
+        resources = {r["name"]: r for r in resource_schemas()}
+        out = {
+            name: splicer.pieces(name, resources[name], cited if name == "targets" else None, keys, chunk_of(name))
+            for name in CHUNKED_TABLES
+        }
+        self.reused = splicer.reused
+        self.index = splicer.index() if self.cache else None
         return out
 
     def term_counts(self, corpus: Corpus) -> list[Any]:
@@ -209,8 +246,16 @@ def _process_and_keep(folder: Path | None, item: tuple[DocTask, str]) -> DocResu
     task, key = item
     result = process_document(task)
     if folder is not None and result.document is not None:
-        BuildCache(folder, DocResult).put(key, result)
+        put_result(folder, key, result)
     return result
+
+
+def put_result(folder: Path, key: str, result: DocResult) -> None:
+    """Put a document's result into the build cache in `folder`: its written rows (DocResult.chunks, the largest
+    part) in a file of their own under `chunks/`, read only when a table cannot be taken from the previous
+    package (dataset.splice)."""
+    BuildCache[dict[str, Chunk]](folder / CHUNKS, dict).put(key, result.chunks)
+    BuildCache(folder, DocResult).put(key, replace(result, chunks={}))
 
 
 def _dask_map(address: str, tasks: list[DocTask], bar: Callable[[Iterable[Any]], Iterable[Any]]) -> list[DocResult]:
