@@ -106,14 +106,17 @@ def incremental(seeds: Path, out: Path, cache: Path) -> tuple[list[tuple[str, fl
         previous = validated_before(out, cache)
         index = validated_index(cache) if previous else None
     with timed("write package", figures):
-        write_package(tables, staging, package_meta(corpus), runner.chunks(corpus, tables, previous, index))
+        write_package(tables, staging, package_meta(corpus), runner.chunks(corpus, tables, previous, index),
+                      runner.keep)
     with apart(validate_changed, "row_problems", ROW_CHECKS) as rows, timed("validate package", figures):
         validate_package(staging, seeds_dir=seeds, previous=previous, jobs=runner.jobs)
     name, wall, cpu = figures.pop()
     figures += [*rows, ("validate: keys, cross-table", wall - sum(r[1] for r in rows), cpu - sum(r[2] for r in rows))]
     with timed("swap in", figures):
         swap_in(staging, out)
-        record_validated(out, cache, runner.index)
+        record_validated(out, cache, runner.written_index())
+        if runner.splicer:
+            runner.splicer.prune()
     shutil.rmtree(staging, ignore_errors=True)
     gc.unfreeze()
     return figures, runner

@@ -77,11 +77,14 @@ def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, o
                 cache = runner.cache.folder if runner.cache else None
                 previous = validated_before(out_dir, cache) if cache else None
                 index = validated_index(cache) if cache and previous else None
-                write_package(tables, staging, package_meta(corpus), runner.chunks(corpus, tables, previous, index))
+                pieces = runner.chunks(corpus, tables, previous, index)
+                write_package(tables, staging, package_meta(corpus), pieces, runner.keep)
                 validate_package(staging, seeds_dir=seeds_dir, previous=previous, jobs=runner.jobs)
                 swap_in(staging, out_dir)
                 if cache:
-                    record_validated(out_dir, cache, runner.index)
+                    record_validated(out_dir, cache, runner.written_index())
+                    if runner.splicer:
+                        runner.splicer.prune()
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
     except OSError as exc:  # a full disk, a folder that cannot be written: --out is left as it was

@@ -24,6 +24,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
+import pyarrow as pa
 from tqdm import tqdm
 
 from dashboard import errors
@@ -125,7 +126,7 @@ class DocumentRunner:
         self._chunks: dict[int, dict[str, Chunk]] = {}
         self._keys: dict[int, str] = {}  # each document's cache key
         self.reused = 0  # documents whose written rows were cut from the previous package (dataset.splice)
-        self.index: Index | None = None  # where each document's rows lie in the package written (dataset.splice)
+        self.splicer: Splicer | None = None
 
     # load_corpus calls this to read the seed texts (corpus.load.DocumentLoader)
     def load(self, texts: list[Path], vocabulary: Vocabulary, shown: Shown) -> list[SeedDocument | errors.InputError]:
@@ -174,13 +175,14 @@ class DocumentRunner:
         seeds/cited.yml) come first in the targets table, before the documents' own. `previous`, `index`: the
         package this build replaces, validated before, and where each document's rows lie in it
         (dataset.splice): an unchanged document's rows are cut from it instead of read from the cache. The new
-        package's index is kept in `self.index`."""
+        package's index: `written_index()`."""
         from dashboard.dataset.package import resource_schemas
         from dashboard.dataset.perdoc import document_chunks
 
         docs = corpus.documents
         keys = [self._keys.get(id(d), "") for d in docs]
-        splicer = Splicer(previous, index if self.cache else None)
+        splicer = Splicer(previous, index if self.cache else None, self.cache.folder if self.cache else None)
+        self.splicer = splicer
         read: dict[int, dict[str, Chunk]] = {}
 
         def chunk_of(name: str) -> Callable[[int], Chunk]:
@@ -202,8 +204,16 @@ class DocumentRunner:
             for name in CHUNKED_TABLES
         }
         self.reused = splicer.reused
-        self.index = splicer.index() if self.cache else None
         return out
+
+    def keep(self, name: str, table: pa.Table) -> None:
+        """Keep a per-document table as written, for the next build (package.write_package's `keep`)."""
+        if self.splicer and self.cache:
+            self.splicer.keep(name, table)
+
+    def written_index(self) -> Index | None:
+        """Return the index of the package `chunks` gave the tables of (recorded once it is validated)."""
+        return self.splicer.index() if self.splicer and self.cache else None
 
     def term_counts(self, corpus: Corpus) -> list[Any]:
         """Return each document's term counts (analysis.terms.TermInventory), in corpus order."""

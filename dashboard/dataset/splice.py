@@ -20,6 +20,8 @@ needs nothing special: its stretch is simply not taken, or taken in its new plac
 
 from __future__ import annotations
 
+import shutil
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +34,7 @@ from dashboard.dataset.package import Chunk, Pieces
 
 # as JSON: {"keys": [...], "tables": {name: {"start": [bytes, rows], "rows": [...], "bytes": [...]}}}
 Index = dict[str, Any]
+ARROW_DIR = "package-tables"  # in the build cache: the last package's per-document tables as Arrow files
 
 
 @dataclass
@@ -57,8 +60,14 @@ class Splicer:
     """Build one rebuild's per-document tables from the previous package (`previous`, with its `index`) where its
     documents' stretches can be reused, and record the new package's index as it goes."""
 
-    def __init__(self, previous: Path | None, index: Index | None) -> None:
+    def __init__(self, previous: Path | None, index: Index | None, cache_dir: Path | None = None) -> None:
         self.previous = previous if index else None
+        # the previous package's tables as Arrow files in the cache (read without decoding the Parquet twins)
+        folder = cache_dir / ARROW_DIR if cache_dir else None
+        self._old_arrow = folder / str(index["arrow"]) if folder and index and index.get("arrow") else None
+        self.token = uuid.uuid4().hex  # the folder of this build's Arrow files (named in its index)
+        self._arrow_dir = folder / self.token if folder else None
+        self._kept: set[str] = set()
         self._at: dict[str, int] = {k: i for i, k in enumerate(index["keys"])} if index and previous else {}
         self._old: dict[str, _Table] = {}
         if self._at and index:
@@ -87,7 +96,7 @@ class Splicer:
         """Return table `name` as pieces: the `lead` rows (the cited targets) first, then each document's rows, in
         the order of `keys` (the documents' cache keys); `chunk(i)` gives document i's chunk when its rows
         cannot be taken from the previous package. Records the new package's index of the table."""
-        from dashboard.dataset.package import arrow_table, csv_lines
+        from dashboard.dataset.package import csv_lines
 
         lead_rows = lead or []
         pieces: Pieces = [lead_rows] if lead is not None else []
@@ -104,10 +113,7 @@ class Splicer:
             assert old is not None and self.previous is not None
             if csv_bytes is None:
                 csv_bytes = (self.previous / f"{name}.csv").read_bytes()
-                # the stubs leave read_table's signature partly unannotated
-                read = pq.read_table(self.previous / f"{name}.parquet")  # pyright: ignore[reportUnknownMemberType]
-                # Parquet names a list's items "element" where Arrow names them "item": the table's own types
-                arrow = read.cast(arrow_table([], resource).schema)
+                arrow = self._previous_arrow(name, resource)
             assert arrow is not None
             b, r = self._cumulative(name)
             first, last = run[0], run[-1] + 1
@@ -137,9 +143,54 @@ class Splicer:
         self.tables[name] = table
         return pieces
 
+    def _previous_arrow(self, name: str, resource: dict[str, Any]) -> pa.Table:
+        # the previous package's table: its Arrow file in the cache, memory-mapped (no copy, nothing decoded), or
+        # else its Parquet twin
+        from dashboard.dataset.package import arrow_table
+
+        schema = arrow_table([], resource).schema
+        kept = self._old_arrow / f"{name}.arrow" if self._old_arrow else None
+        if kept and kept.is_file():
+            try:
+                table = pa.ipc.open_file(pa.memory_map(str(kept))).read_all()
+                if table.schema.equals(schema):
+                    return table
+            except (OSError, pa.ArrowInvalid):
+                pass
+        assert self.previous is not None
+        # one file, read by its own reader (pq.read_table goes through the datasets module: 0.3 s to load)
+        parquet = pq.ParquetFile(self.previous / f"{name}.parquet")
+        read = parquet.read(use_threads=False)  # pyright: ignore[reportUnknownMemberType] (stubs: list[Unknown])
+        # Parquet names a list's items "element" where Arrow names them "item": the table's own types
+        return read.cast(schema)
+
+    def keep(self, name: str, table: pa.Table) -> None:
+        """Keep a table as written (package.write_package's `keep`) as an Arrow file in the cache, for the next
+        build (best effort: without it the next build reads the Parquet twin)."""
+        if self._arrow_dir is None:
+            return
+        try:
+            self._arrow_dir.mkdir(parents=True, exist_ok=True)
+            with pa.OSFile(str(self._arrow_dir / f"{name}.arrow"), "wb") as sink, pa.ipc.new_file(
+                sink, table.schema
+            ) as writer:
+                writer.write_table(table)
+            self._kept.add(name)
+        except OSError:
+            pass
+
+    def prune(self) -> None:
+        """Remove the Arrow files of other builds than this one (call once this build's index is recorded)."""
+        if self._arrow_dir is None:
+            return
+        for folder in self._arrow_dir.parent.iterdir():
+            if folder != self._arrow_dir:
+                shutil.rmtree(folder, ignore_errors=True)
+
     def index(self) -> Index:
         """Return the index of the package written from these pieces (recorded once it is validated)."""
         return {
+            "arrow": self.token if self._kept and self._kept == set(self.tables) else None,
             "keys": self.keys,
             "tables": {
                 name: {"start": [t.start_bytes, t.start_rows], "rows": t.rows, "bytes": t.nbytes}

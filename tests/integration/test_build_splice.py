@@ -13,6 +13,8 @@ import pytest
 from dashboard import errors
 from dashboard.dataset.build import run as build_package
 from dashboard.dataset.parallel import CHUNKS, DocumentRunner
+from dashboard.dataset.perdoc import CHUNKED_TABLES
+from dashboard.dataset.splice import ARROW_DIR
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
 from bench_build_parallel import corpora  # noqa: E402
@@ -59,7 +61,13 @@ def test_an_added_document_takes_the_others_rows_from_the_previous_package(warm,
     runner = rebuild(full, out, cache)
     assert (runner.processed, runner.cached, runner.reused) == (1, 12, 12)
     assert files(out) == cold(full, tmp_path / "cold")
-    # and again, with nothing changed: every document's rows from the package just written
+    # and again, with nothing changed: every document's rows from the package just written, its tables read from
+    # the Arrow files the build kept (one build's, the last), or from its Parquet twins when they are gone
+    kept = list((cache / ARROW_DIR).iterdir())
+    assert len(kept) == 1 and sorted(p.stem for p in kept[0].iterdir()) == sorted(CHUNKED_TABLES)
+    assert rebuild(full, out, cache).reused == 13
+    assert files(out) == files(tmp_path / "cold")
+    shutil.rmtree(cache / ARROW_DIR)
     assert rebuild(full, out, cache).reused == 13
     assert files(out) == files(tmp_path / "cold")
 
