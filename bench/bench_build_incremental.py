@@ -39,7 +39,7 @@ from dashboard.corpus.load import load_corpus  # noqa: E402
 from dashboard.dataset.build import analysis_steps, base_tables, package_meta  # noqa: E402
 from dashboard.dataset.package import write_package  # noqa: E402
 from dashboard.dataset.parallel import DocumentRunner  # noqa: E402
-from dashboard.dataset.perdoc import warm  # noqa: E402
+from dashboard.dataset.perdoc import DOCUMENT_TABLES, warm  # noqa: E402
 from dashboard.dataset.swap import swap_in  # noqa: E402
 from dashboard.dataset.validate import validate_package  # noqa: E402
 from dashboard.dataset.validate_changed import record_validated, validated_before, validated_index  # noqa: E402
@@ -91,8 +91,8 @@ def incremental(seeds: Path, out: Path, cache: Path) -> tuple[list[tuple[str, fl
         corpus = load_corpus(seeds, runner.load)
         gc.freeze()  # as build.run does
         tables: dict[str, Any] = base_tables(corpus)
-    steps: list[Callable[..., Any]] = analysis_steps(runner.tables(corpus), runner.term_counts(corpus),
-                                                        runner.mentions_step())
+    written: dict[str, Any] = {name: [] for name in DOCUMENT_TABLES}  # as build.run: written from their chunks
+    steps: list[Callable[..., Any]] = analysis_steps(written, runner.term_counts(corpus), runner.mentions_step())
     with apart(mentions_cache, "_scan", SCAN) as scans:  # the documents' scans apart from the rest of the step
         for step in steps:
             with timed(step.__name__, figures):

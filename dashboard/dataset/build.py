@@ -21,6 +21,7 @@ from dashboard.corpus.load import Corpus, load_corpus
 from dashboard.corpus.spans import Tables
 from dashboard.dataset.package import write_package
 from dashboard.dataset.parallel import DocumentRunner, Step, precomputed_steps
+from dashboard.dataset.perdoc import DOCUMENT_TABLES
 from dashboard.dataset.seed_tables import (
     cited_relation_rows,
     cited_target_rows,
@@ -60,7 +61,10 @@ def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, o
 
     # process
     tables: Tables = base_tables(corpus)
-    steps = analysis_steps(runner.tables(corpus), runner.term_counts(corpus), runner.mentions_step())
+    # the per-document tables are written from the documents' chunks (runner.chunks), and no corpus-level step
+    # reads their rows: none are handed on (an unchanged document's rows are then never read from the cache)
+    written: Tables = {name: [] for name in DOCUMENT_TABLES}
+    steps = analysis_steps(written, runner.term_counts(corpus), runner.mentions_step())
     for step in tqdm(steps, desc="analysis", disable=not progress, leave=False):
         tables.update(step(corpus, tables))
 

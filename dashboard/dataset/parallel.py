@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
@@ -152,7 +152,8 @@ class DocumentRunner:
             if result.document is None:
                 out.append(result.raise_error())
             else:
-                self._tables[id(result.document)] = result.tables
+                if result.tables:  # (a cached result's rows stay on disk with its chunks: `_written`)
+                    self._tables[id(result.document)] = result.tables
                 self._terms[id(result.document)] = result.terms
                 if result.chunks:  # (a cached result's chunks stay on disk until a table needs them)
                     self._chunks[id(result.document)] = result.chunks
@@ -163,9 +164,23 @@ class DocumentRunner:
 
     def tables(self, corpus: Corpus) -> Tables:
         """Return the per-document tables, each concatenated in corpus order."""
-        return {
-            name: [row for doc in corpus.documents for row in self._tables[id(doc)][name]] for name in DOCUMENT_TABLES
-        }
+        rows = [self._tables.get(id(doc)) or self._written(corpus, i)[0] for i, doc in enumerate(corpus.documents)]
+        return {name: [row for mine in rows for row in mine[name]] for name in DOCUMENT_TABLES}
+
+    def _written(self, corpus: Corpus, i: int) -> tuple[Tables, dict[str, Chunk]]:
+        # document i's per-document rows and chunks, as its step computed them: in memory (processed in this
+        # build), else from the cache (`put_result`), else computed again from the document (none there)
+        from dashboard.dataset.perdoc import document_chunks, document_tables
+
+        doc = corpus.documents[i]
+        if id(doc) in self._tables and id(doc) in self._chunks:
+            return self._tables[id(doc)], self._chunks[id(doc)]
+        key = self._keys.get(id(doc))
+        stored = self.cache.get_other(CHUNKS, key) if self.cache and key else None
+        if isinstance(stored, Written) and set(stored.chunks) == set(CHUNKED_TABLES):
+            return stored.tables, stored.chunks
+        tables = self._tables.get(id(doc)) or document_tables(doc, corpus.vocabulary)
+        return tables, document_chunks(doc, corpus.vocabulary, tables)
 
     def chunks(
         self, corpus: Corpus, tables: Tables, previous: Path | None = None, index: Index | None = None
@@ -177,7 +192,6 @@ class DocumentRunner:
         (dataset.splice): an unchanged document's rows are cut from it instead of read from the cache. The new
         package's index: `written_index()`."""
         from dashboard.dataset.package import resource_schemas
-        from dashboard.dataset.perdoc import document_chunks
 
         docs = corpus.documents
         keys = [self._keys.get(id(d), "") for d in docs]
@@ -187,12 +201,9 @@ class DocumentRunner:
 
         def chunk_of(name: str) -> Callable[[int], Chunk]:
             def chunk(i: int) -> Chunk:
-                doc = docs[i]
-                found = self._chunks.get(id(doc)) or read.get(i)
+                found = self._chunks.get(id(docs[i])) or read.get(i)
                 if found is None:  # a cached document not in the previous package: its chunks from the cache
-                    stored = self.cache.get_other(CHUNKS, keys[i]) if self.cache else None
-                    found = stored or document_chunks(doc, corpus.vocabulary, self._tables[id(doc)])
-                    read[i] = found
+                    found = read[i] = self._written(corpus, i)[1]
                 return found[name]
 
             return chunk
@@ -260,12 +271,22 @@ def _process_and_keep(folder: Path | None, item: tuple[DocTask, str]) -> DocResu
     return result
 
 
+@dataclass(frozen=True)
+class Written:
+    """A document's rows of the per-document tables and those rows written (DocResult.tables and .chunks): kept
+    in the build cache apart from the rest of its result, and read only when a table cannot be taken from the
+    previous package (dataset.splice)."""
+
+    tables: Tables
+    chunks: dict[str, Chunk]
+
+
 def put_result(folder: Path, key: str, result: DocResult) -> None:
-    """Put a document's result into the build cache in `folder`: its written rows (DocResult.chunks, the largest
-    part) in a file of their own under `chunks/`, read only when a table cannot be taken from the previous
-    package (dataset.splice)."""
-    BuildCache[dict[str, Chunk]](folder / CHUNKS, dict).put(key, result.chunks)
-    BuildCache(folder, DocResult).put(key, replace(result, chunks={}))
+    """Put a document's result into the build cache in `folder`: its per-document rows, as rows and written
+    (the largest part), in a file of their own under `chunks/` (`Written`), the rest (its document, term counts)
+    in its entry, which every build reads."""
+    BuildCache(folder / CHUNKS, Written).put(key, Written(result.tables, result.chunks))
+    BuildCache(folder, DocResult).put(key, replace(result, tables={}, chunks={}))
 
 
 def _dask_map(address: str, tasks: list[DocTask], bar: Callable[[Iterable[Any]], Iterable[Any]]) -> list[DocResult]:
