@@ -11,11 +11,13 @@ rows and of CSV bytes.
 
 The next build over the same --out, while that package still holds those very bytes (validated_before), writes
 each table as pieces in corpus order: for a run of documents whose keys the index holds one after another, their
-CSV bytes cut from the old file and their rows sliced from the old Parquet twin (one piece for the run); for any
-other document (added, edited, or whose key changed), its chunk as the per-document step wrote it (in memory, or
-read from the cache). The pieces are the same CSV lines and Arrow rows as the documents' chunks, so the files
-are byte-identical to a full build's (`tests/integration/test_build_splice.py`). A removed or reordered document
-needs nothing special: its stretch is simply not taken, or taken in its new place.
+CSV bytes cut from the old file and their rows sliced from the old table (one piece for the run); for any other
+document (added, edited, or whose key changed), its chunk as the per-document step wrote it (in memory, or read
+from the cache). The old table is the Arrow file the previous build kept in the cache as it wrote the table
+(`Splicer.keep`, memory-mapped: nothing decoded), or else the old Parquet twin. The pieces are the same CSV
+lines and Arrow rows as the documents' chunks, so the files are byte-identical to a full build's
+(`tests/integration/test_build_splice.py`). A removed or reordered document needs nothing special: its stretch is
+simply not taken, or taken in its new place.
 """
 
 from __future__ import annotations
