@@ -39,10 +39,10 @@ from dashboard.corpus.load import load_corpus  # noqa: E402
 from dashboard.dataset.build import analysis_steps, base_tables, package_meta  # noqa: E402
 from dashboard.dataset.package import write_package  # noqa: E402
 from dashboard.dataset.parallel import DocumentRunner  # noqa: E402
-from dashboard.dataset.perdoc import warm  # noqa: E402
+from dashboard.dataset.perdoc import DOCUMENT_TABLES, warm  # noqa: E402
 from dashboard.dataset.swap import swap_in  # noqa: E402
 from dashboard.dataset.validate import validate_package  # noqa: E402
-from dashboard.dataset.validate_changed import record_validated, validated_before  # noqa: E402
+from dashboard.dataset.validate_changed import record_validated, validated_before, validated_index  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -91,8 +91,8 @@ def incremental(seeds: Path, out: Path, cache: Path) -> tuple[list[tuple[str, fl
         corpus = load_corpus(seeds, runner.load)
         gc.freeze()  # as build.run does
         tables: dict[str, Any] = base_tables(corpus)
-    steps: list[Callable[..., Any]] = analysis_steps(runner.tables(corpus), runner.term_counts(corpus),
-                                                        runner.mentions_step())
+    written: dict[str, Any] = {name: [] for name in DOCUMENT_TABLES}  # as build.run: written from their chunks
+    steps: list[Callable[..., Any]] = analysis_steps(written, runner.term_counts(corpus), runner.mentions_step())
     with apart(mentions_cache, "_scan", SCAN) as scans:  # the documents' scans apart from the rest of the step
         for step in steps:
             with timed(step.__name__, figures):
@@ -102,15 +102,21 @@ def incremental(seeds: Path, out: Path, cache: Path) -> tuple[list[tuple[str, fl
     figures += [*scans, ("mentions: the rest", step_wall - sum(f[1] for f in scans),
                          step_cpu - sum(f[2] for f in scans))]
     staging = Path(tempfile.mkdtemp(prefix=".bench-build-", dir=out.parent))
+    with timed("find the previous package", figures):
+        previous = validated_before(out, cache)
+        index = validated_index(cache) if previous else None
     with timed("write package", figures):
-        write_package(tables, staging, package_meta(corpus), runner.chunks(corpus, tables))
+        write_package(tables, staging, package_meta(corpus), runner.chunks(corpus, tables, previous, index),
+                      runner.keep)
     with apart(validate_changed, "row_problems", ROW_CHECKS) as rows, timed("validate package", figures):
-        validate_package(staging, seeds_dir=seeds, previous=validated_before(out, cache), jobs=runner.jobs)
+        validate_package(staging, seeds_dir=seeds, previous=previous, jobs=runner.jobs)
     name, wall, cpu = figures.pop()
     figures += [*rows, ("validate: keys, cross-table", wall - sum(r[1] for r in rows), cpu - sum(r[2] for r in rows))]
     with timed("swap in", figures):
         swap_in(staging, out)
-        record_validated(out, cache)
+        record_validated(out, cache, runner.written_index())
+        if runner.splicer:
+            runner.splicer.prune()
     shutil.rmtree(staging, ignore_errors=True)
     gc.unfreeze()
     return figures, runner
@@ -157,7 +163,8 @@ def main() -> None:
                 shutil.rmtree(dst, ignore_errors=True)
                 shutil.copytree(src, dst)
             figures, runner = incremental(full, added, copy)
-            print(f"\n{size} documents + 1: {runner.processed} processed, {runner.cached} from cache "
+            print(f"\n{size} documents + 1: {runner.processed} processed, {runner.cached} from cache, "
+                  f"{runner.reused} documents' written rows from the previous package "
                   f"(load average {' '.join(f'{x:.1f}' for x in os.getloadavg())})")
             print(f"{'stage':<34} {'wall s':>8} {'cpu s':>8}")
             for name, wall, cpu in figures:

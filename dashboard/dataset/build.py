@@ -21,6 +21,7 @@ from dashboard.corpus.load import Corpus, load_corpus
 from dashboard.corpus.spans import Tables
 from dashboard.dataset.package import write_package
 from dashboard.dataset.parallel import DocumentRunner, Step, precomputed_steps
+from dashboard.dataset.perdoc import DOCUMENT_TABLES
 from dashboard.dataset.seed_tables import (
     cited_relation_rows,
     cited_target_rows,
@@ -56,11 +57,14 @@ def run(seeds_dir: Path, out_dir: Path, *, progress: bool = False, runner: Docum
 
 def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, out_dir: Path, progress: bool) -> Path:
     from dashboard.dataset.validate import validate_package
-    from dashboard.dataset.validate_changed import record_validated, validated_before
+    from dashboard.dataset.validate_changed import record_validated, validated_before, validated_index
 
     # process
     tables: Tables = base_tables(corpus)
-    steps = analysis_steps(runner.tables(corpus), runner.term_counts(corpus), runner.mentions_step())
+    # the per-document tables are written from the documents' chunks (runner.chunks), and no corpus-level step
+    # reads their rows: none are handed on (an unchanged document's rows are then never read from the cache)
+    written: Tables = {name: [] for name in DOCUMENT_TABLES}
+    steps = analysis_steps(written, runner.term_counts(corpus), runner.mentions_step())
     for step in tqdm(steps, desc="analysis", disable=not progress, leave=False):
         tables.update(step(corpus, tables))
 
@@ -74,13 +78,17 @@ def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, o
             staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-build-", dir=out_dir.parent))
             try:
                 staging.chmod(0o755)
-                write_package(tables, staging, package_meta(corpus), runner.chunks(corpus, tables))
                 cache = runner.cache.folder if runner.cache else None
                 previous = validated_before(out_dir, cache) if cache else None
+                index = validated_index(cache) if cache and previous else None
+                pieces = runner.chunks(corpus, tables, previous, index)
+                write_package(tables, staging, package_meta(corpus), pieces, runner.keep)
                 validate_package(staging, seeds_dir=seeds_dir, previous=previous, jobs=runner.jobs)
                 swap_in(staging, out_dir)
                 if cache:
-                    record_validated(out_dir, cache)
+                    record_validated(out_dir, cache, runner.written_index())
+                    if runner.splicer:
+                        runner.splicer.prune()
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
     except OSError as exc:  # a full disk, a folder that cannot be written: --out is left as it was

@@ -10,7 +10,7 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -147,22 +147,28 @@ def arrow_table(rows: list[Row], resource: dict[str, Any]) -> pa.Table:
     return pa.table(columns, schema=schema)
 
 
-def write_parquet(rows: list[Row] | Pieces, resource: dict[str, Any], path: Path) -> None:
-    """Write the Parquet twin of a table (rows, or rows and chunks) with typed columns."""
+def write_parquet(rows: list[Row] | Pieces, resource: dict[str, Any], path: Path) -> pa.Table:
+    """Write the Parquet twin of a table (rows, or rows and chunks) with typed columns; return its Arrow table."""
     parts = [p.arrow if isinstance(p, Chunk) else arrow_table(p, resource) for p in _pieces(rows)]
     # one chunk per column, as one table of all the rows has: the writer's pages, and so its bytes, are the same
     table = pa.concat_tables(parts).combine_chunks() if len(parts) > 1 else parts[0]
     # the stubs leave parts of write_table's signature unannotated (IO[Unknown], list[Unknown], **kwargs)
     pq.write_table(table, path, compression="zstd", write_statistics=False)  # pyright: ignore[reportUnknownMemberType]
+    return table
 
 
 def write_package(
-    tables: dict[str, list[Row]], out: Path, meta: dict[str, Any], chunks: dict[str, Pieces] | None = None
+    tables: dict[str, list[Row]],
+    out: Path,
+    meta: dict[str, Any],
+    chunks: dict[str, Pieces] | None = None,
+    keep: Callable[[str, pa.Table], None] | None = None,
 ) -> Path:
     """Write every table with a schema, and datapackage.json, into `out`; return the descriptor's path.
 
     `chunks`: tables given as rows and chunks (the per-document tables the build's workers wrote); they are
-    written from those, and their rows in `tables` are not written again."""
+    written from those, and their rows in `tables` are not written again. `keep(name, table)` is given the Arrow
+    table of each of those, as written (the build keeps them for the next build: dataset.splice)."""
     chunks = chunks or {}
     resources: list[dict[str, Any]] = []
     for resource in resource_schemas():
@@ -171,7 +177,9 @@ def write_package(
             raise KeyError(f"the build produced no table {name!r} although dataset/schema/{name}.json exists")
         table = chunks.get(name) or [tables[name]]
         write_csv(table, resource, out / f"{name}.csv")
-        write_parquet(table, resource, out / f"{name}.parquet")
+        written = write_parquet(table, resource, out / f"{name}.parquet")
+        if keep and name in chunks:
+            keep(name, written)
         resources.append(
             {
                 "name": name,

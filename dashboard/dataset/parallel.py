@@ -19,10 +19,12 @@ import tempfile
 from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
+import pyarrow as pa
 from tqdm import tqdm
 
 from dashboard import errors
@@ -39,7 +41,9 @@ from dashboard.dataset.perdoc import (
     process_document,
     warm,
 )
+from dashboard.dataset.splice import Index, Splicer
 
+CHUNKS = "chunks"  # the build cache's subfolder of the documents' written rows
 Step = Callable[[Corpus, Tables], Tables]  # a build step: the corpus and the tables so far in, new tables out
 _T = TypeVar("_T")
 _E = TypeVar("_E")
@@ -86,6 +90,10 @@ class BuildCache(Generic[_E]):
             return None
         return entry if isinstance(entry, self.kind) else None
 
+    def get_other(self, sub: str, key: str) -> Any:
+        """Return the entry for `key` in the subfolder `sub` (another kind of entry), or None."""
+        return BuildCache(self.folder / sub, object).get(key)
+
     def put(self, key: str, entry: _E) -> None:
         """Store `entry` under `key` (written to a temporary file and renamed: never half written)."""
         path = self._path(key)
@@ -117,6 +125,8 @@ class DocumentRunner:
         self._terms: dict[int, Any] = {}
         self._chunks: dict[int, dict[str, Chunk]] = {}
         self._keys: dict[int, str] = {}  # each document's cache key
+        self.reused = 0  # documents whose written rows were cut from the previous package (dataset.splice)
+        self.splicer: Splicer | None = None
 
     # load_corpus calls this to read the seed texts (corpus.load.DocumentLoader)
     def load(self, texts: list[Path], vocabulary: Vocabulary, shown: Shown) -> list[SeedDocument | errors.InputError]:
@@ -135,16 +145,18 @@ class DocumentRunner:
         for i, result in zip(todo, done, strict=True):
             results[i] = result
             if self.cache and self.scheduler and result.document is not None:  # (local workers kept theirs)
-                self.cache.put(keys[i], result)
+                put_result(self.cache.folder, keys[i], result)
         out: list[SeedDocument | errors.InputError] = []
         for i, result in enumerate(results):
             assert result is not None
             if result.document is None:
                 out.append(result.raise_error())
             else:
-                self._tables[id(result.document)] = result.tables
+                if result.tables:  # (a cached result's rows stay on disk with its chunks: `_written`)
+                    self._tables[id(result.document)] = result.tables
                 self._terms[id(result.document)] = result.terms
-                self._chunks[id(result.document)] = result.chunks
+                if result.chunks:  # (a cached result's chunks stay on disk until a table needs them)
+                    self._chunks[id(result.document)] = result.chunks
                 if self.cache:
                     self._keys[id(result.document)] = keys[i]
                 out.append(result.document)
@@ -152,21 +164,67 @@ class DocumentRunner:
 
     def tables(self, corpus: Corpus) -> Tables:
         """Return the per-document tables, each concatenated in corpus order."""
-        return {
-            name: [row for doc in corpus.documents for row in self._tables[id(doc)][name]] for name in DOCUMENT_TABLES
-        }
+        rows = [self._tables.get(id(doc)) or self._written(corpus, i)[0] for i, doc in enumerate(corpus.documents)]
+        return {name: [row for mine in rows for row in mine[name]] for name in DOCUMENT_TABLES}
 
-    def chunks(self, corpus: Corpus, tables: Tables) -> dict[str, Pieces]:
+    def _written(self, corpus: Corpus, i: int) -> tuple[Tables, dict[str, Chunk]]:
+        # document i's per-document rows and chunks, as its step computed them: in memory (processed in this
+        # build), else from the cache (`put_result`), else computed again from the document (none there)
+        from dashboard.dataset.perdoc import document_chunks, document_tables
+
+        doc = corpus.documents[i]
+        if id(doc) in self._tables and id(doc) in self._chunks:
+            return self._tables[id(doc)], self._chunks[id(doc)]
+        key = self._keys.get(id(doc))
+        stored = self.cache.get_other(CHUNKS, key) if self.cache and key else None
+        if isinstance(stored, Written) and set(stored.chunks) == set(CHUNKED_TABLES):
+            return stored.tables, stored.chunks
+        tables = self._tables.get(id(doc)) or document_tables(doc, corpus.vocabulary)
+        return tables, document_chunks(doc, corpus.vocabulary, tables)
+
+    def chunks(
+        self, corpus: Corpus, tables: Tables, previous: Path | None = None, index: Index | None = None
+    ) -> dict[str, Pieces]:
         """Return the per-document tables' rows as the workers wrote them (package.Chunk), in corpus order: what
         `package.write_package` writes those tables from. `tables`: the rows so far, whose cited targets (of
-        seeds/cited.yml) come first in the targets table, before the documents' own."""
+        seeds/cited.yml) come first in the targets table, before the documents' own. `previous`, `index`: the
+        package this build replaces, validated before, and where each document's rows lie in it
+        (dataset.splice): an unchanged document's rows are cut from it instead of read from the cache. The new
+        package's index: `written_index()`."""
+        from dashboard.dataset.package import resource_schemas
+
+        docs = corpus.documents
+        keys = [self._keys.get(id(d), "") for d in docs]
+        splicer = Splicer(previous, index if self.cache else None, self.cache.folder if self.cache else None)
+        self.splicer = splicer
+        read: dict[int, dict[str, Chunk]] = {}
+
+        def chunk_of(name: str) -> Callable[[int], Chunk]:
+            def chunk(i: int) -> Chunk:
+                found = self._chunks.get(id(docs[i])) or read.get(i)
+                if found is None:  # a cached document not in the previous package: its chunks from the cache
+                    found = read[i] = self._written(corpus, i)[1]
+                return found[name]
+
+            return chunk
+
         cited = [r for r in tables.get("targets", []) if r.get("origin") == "cited"]
-        out: dict[str, Pieces] = {}
-        for name in CHUNKED_TABLES:
-            pieces: Pieces = [cited] if name == "targets" else []
-            pieces += [self._chunks[id(doc)][name] for doc in corpus.documents]
-            out[name] = pieces
+        resources = {r["name"]: r for r in resource_schemas()}
+        out = {
+            name: splicer.pieces(name, resources[name], cited if name == "targets" else None, keys, chunk_of(name))
+            for name in CHUNKED_TABLES
+        }
+        self.reused = splicer.reused
         return out
+
+    def keep(self, name: str, table: pa.Table) -> None:
+        """Keep a per-document table as written, for the next build (package.write_package's `keep`)."""
+        if self.splicer and self.cache:
+            self.splicer.keep(name, table)
+
+    def written_index(self) -> Index | None:
+        """Return the index of the package `chunks` gave the tables of (recorded once it is validated)."""
+        return self.splicer.index() if self.splicer and self.cache else None
 
     def term_counts(self, corpus: Corpus) -> list[Any]:
         """Return each document's term counts (analysis.terms.TermInventory), in corpus order."""
@@ -209,8 +267,26 @@ def _process_and_keep(folder: Path | None, item: tuple[DocTask, str]) -> DocResu
     task, key = item
     result = process_document(task)
     if folder is not None and result.document is not None:
-        BuildCache(folder, DocResult).put(key, result)
+        put_result(folder, key, result)
     return result
+
+
+@dataclass(frozen=True)
+class Written:
+    """A document's rows of the per-document tables and those rows written (DocResult.tables and .chunks): kept
+    in the build cache apart from the rest of its result, and read only when a table cannot be taken from the
+    previous package (dataset.splice)."""
+
+    tables: Tables
+    chunks: dict[str, Chunk]
+
+
+def put_result(folder: Path, key: str, result: DocResult) -> None:
+    """Put a document's result into the build cache in `folder`: its per-document rows, as rows and written
+    (the largest part), in a file of their own under `chunks/` (`Written`), the rest (its document, term counts)
+    in its entry, which every build reads."""
+    BuildCache(folder / CHUNKS, Written).put(key, Written(result.tables, result.chunks))
+    BuildCache(folder, DocResult).put(key, replace(result, tables={}, chunks={}))
 
 
 def _dask_map(address: str, tasks: list[DocTask], bar: Callable[[Iterable[Any]], Iterable[Any]]) -> list[DocResult]:

@@ -49,13 +49,17 @@ def _digests(data_dir: Path) -> dict[str, str]:
             if p.suffix in (".csv", ".json")}
 
 
-def record_validated(data_dir: Path, cache_dir: Path) -> None:
+def record_validated(data_dir: Path, cache_dir: Path, index: dict[str, Any] | None = None) -> None:
     """Remember the bytes of the package in `data_dir`, which has just passed validation (best effort: without
-    the record the next build validates in full)."""
+    the record the next build validates in full), and with them `index`: where each document's rows lie in its
+    per-document tables (dataset.splice), trusted only while the package holds those bytes."""
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         tmp = cache_dir / f".{STAMP}.tmp"
-        tmp.write_text(json.dumps({"files": _digests(data_dir)}, sort_keys=True), encoding="utf-8")
+        record: dict[str, Any] = {"files": _digests(data_dir)}
+        if index is not None:
+            record["index"] = index
+        tmp.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
         tmp.replace(cache_dir / STAMP)
     except OSError:  # an older record left behind names other bytes than --out's: it is never trusted
         pass
@@ -68,6 +72,16 @@ def validated_before(out_dir: Path, cache_dir: Path) -> Path | None:
         return out_dir if out_dir.is_dir() and _digests(out_dir) == stamp else None
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def validated_index(cache_dir: Path) -> dict[str, Any] | None:
+    """Return the index recorded with the package the build last validated (call only when `validated_before`
+    found that package unchanged), or None."""
+    try:
+        index = json.loads((cache_dir / STAMP).read_text(encoding="utf-8")).get("index")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return cast("dict[str, Any]", index) if isinstance(index, dict) else None
 
 
 def _schemas(data_dir: Path) -> dict[str, dict[str, Any]]:

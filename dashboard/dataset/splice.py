@@ -1,0 +1,201 @@
+"""The per-document tables of a rebuild taken from the previous package's bytes, so that an unchanged document's
+written rows are never read from the build cache.
+
+The per-document tables (perdoc.CHUNKED_TABLES) hold each document's rows as one stretch, in corpus order, and a
+document's stretch depends on that document alone (its cache key: its seed, sidecar, vocabulary and the analysis
+code's version). So when the build has validated and swapped in a package, it records beside the package's
+digests (validate_changed.record_validated) an index of where each document's stretch lies in each table: the
+documents' cache keys in package order, and per table the byte offset and row offset of the first document's rows
+(after the header, and the cited targets of seeds/cited.yml in the targets table) and each document's number of
+rows and of CSV bytes.
+
+The next build over the same --out, while that package still holds those very bytes (validated_before), writes
+each table as pieces in corpus order: for a run of documents whose keys the index holds one after another, their
+CSV bytes cut from the old file and their rows sliced from the old table (one piece for the run); for any other
+document (added, edited, or whose key changed), its chunk as the per-document step wrote it (in memory, or read
+from the cache). The old table is the Arrow file the previous build kept in the cache as it wrote the table
+(`Splicer.keep`, memory-mapped: nothing decoded), or else the old Parquet twin. The pieces are the same CSV
+lines and Arrow rows as the documents' chunks, so the files are byte-identical to a full build's
+(`tests/integration/test_build_splice.py`). A removed or reordered document needs nothing special: its stretch is
+simply not taken, or taken in its new place.
+"""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from dashboard.dataset.package import Chunk, Pieces
+
+# as JSON: {"keys": [...], "tables": {name: {"start": [bytes, rows], "rows": [...], "bytes": [...]}}}
+Index = dict[str, Any]
+ARROW_DIR = "package-tables"  # in the build cache: the last package's per-document tables as Arrow files
+
+
+@dataclass
+class _Table:
+    # where each document's rows lie in one table of a package
+    start_bytes: int
+    start_rows: int
+    rows: list[int] = field(default_factory=list[int])
+    nbytes: list[int] = field(default_factory=list[int])
+
+
+def header_bytes(resource: dict[str, Any]) -> int:
+    """Return the byte length of a table's CSV header line (package.write_csv writes it)."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow([f["name"] for f in resource["schema"]["fields"]])
+    return len(buffer.getvalue().encode("utf-8"))
+
+
+class Splicer:
+    """Build one rebuild's per-document tables from the previous package (`previous`, with its `index`) where its
+    documents' stretches can be reused, and record the new package's index as it goes."""
+
+    def __init__(self, previous: Path | None, index: Index | None, cache_dir: Path | None = None) -> None:
+        self.previous = previous if index else None
+        # the previous package's tables as Arrow files in the cache (read without decoding the Parquet twins)
+        folder = cache_dir / ARROW_DIR if cache_dir else None
+        self._old_arrow = folder / str(index["arrow"]) if folder and index and index.get("arrow") else None
+        self.token = uuid.uuid4().hex  # the folder of this build's Arrow files (named in its index)
+        self._arrow_dir = folder / self.token if folder else None
+        self._kept: set[str] = set()
+        self._at: dict[str, int] = {k: i for i, k in enumerate(index["keys"])} if index and previous else {}
+        self._old: dict[str, _Table] = {}
+        if self._at and index:
+            for name, t in index["tables"].items():
+                self._old[name] = _Table(t["start"][0], t["start"][1], list(t["rows"]), list(t["bytes"]))
+        self._cum: dict[str, tuple[list[int], list[int]]] = {}
+        self.keys: list[str] = []
+        self.tables: dict[str, _Table] = {}
+        self.reused = 0  # documents whose rows were taken from the previous package
+
+    def _cumulative(self, name: str) -> tuple[list[int], list[int]]:
+        # each document's first byte and first row in the previous table
+        if name not in self._cum:
+            old = self._old[name]
+            b, r = [old.start_bytes], [old.start_rows]
+            for nb, nr in zip(old.nbytes, old.rows, strict=True):
+                b.append(b[-1] + nb)
+                r.append(r[-1] + nr)
+            self._cum[name] = (b, r)
+        return self._cum[name]
+
+    def pieces(
+        self, name: str, resource: dict[str, Any], lead: list[dict[str, Any]] | None, keys: list[str],
+        chunk: Callable[[int], Chunk],
+    ) -> Pieces:
+        """Return table `name` as pieces: the `lead` rows (the cited targets) first, then each document's rows, in
+        the order of `keys` (the documents' cache keys); `chunk(i)` gives document i's chunk when its rows
+        cannot be taken from the previous package. Records the new package's index of the table."""
+        from dashboard.dataset.package import csv_lines
+
+        lead_rows = lead or []
+        pieces: Pieces = [lead_rows] if lead is not None else []
+        table = _Table(header_bytes(resource) + len(csv_lines(lead_rows, resource)), len(lead_rows))
+        old = self._old.get(name)
+        csv_bytes: bytes | None = None
+        arrow: pa.Table | None = None
+        run: list[int] = []  # the previous package's positions of a run of consecutive documents
+
+        def flush() -> None:
+            nonlocal csv_bytes, arrow
+            if not run:
+                return
+            assert old is not None and self.previous is not None
+            if csv_bytes is None:
+                csv_bytes = (self.previous / f"{name}.csv").read_bytes()
+                arrow = self._previous_arrow(name, resource)
+            assert arrow is not None
+            b, r = self._cumulative(name)
+            first, last = run[0], run[-1] + 1
+            pieces.append(Chunk(csv_bytes[b[first] : b[last]], arrow.slice(r[first], r[last] - r[first])))
+            run.clear()
+
+        for i, key in enumerate(keys):
+            j = self._at.get(key) if old is not None else None
+            if j is not None and (not run or run[-1] + 1 == j):
+                run.append(j)
+            else:
+                flush()
+                if j is not None:
+                    run.append(j)
+            if j is not None:
+                assert old is not None
+                table.rows.append(old.rows[j])
+                table.nbytes.append(old.nbytes[j])
+                continue
+            piece = chunk(i)
+            pieces.append(piece)
+            table.rows.append(piece.arrow.num_rows)
+            table.nbytes.append(len(piece.csv))
+        flush()
+        self.reused = sum(1 for k in keys if k in self._at) if old is not None else 0
+        self.keys = list(keys)
+        self.tables[name] = table
+        return pieces
+
+    def _previous_arrow(self, name: str, resource: dict[str, Any]) -> pa.Table:
+        # the previous package's table: its Arrow file in the cache, memory-mapped (no copy, nothing decoded), or
+        # else its Parquet twin
+        from dashboard.dataset.package import arrow_table
+
+        schema = arrow_table([], resource).schema
+        kept = self._old_arrow / f"{name}.arrow" if self._old_arrow else None
+        if kept and kept.is_file():
+            try:
+                table = pa.ipc.open_file(pa.memory_map(str(kept))).read_all()
+                if table.schema.equals(schema):
+                    return table
+            except (OSError, pa.ArrowInvalid):
+                pass
+        assert self.previous is not None
+        # one file, read by its own reader (pq.read_table goes through the datasets module: 0.3 s to load)
+        parquet = pq.ParquetFile(self.previous / f"{name}.parquet")
+        read = parquet.read(use_threads=False)  # pyright: ignore[reportUnknownMemberType] (stubs: list[Unknown])
+        # Parquet names a list's items "element" where Arrow names them "item": the table's own types
+        return read.cast(schema)
+
+    def keep(self, name: str, table: pa.Table) -> None:
+        """Keep a table as written (package.write_package's `keep`) as an Arrow file in the cache, for the next
+        build (best effort: without it the next build reads the Parquet twin)."""
+        if self._arrow_dir is None:
+            return
+        try:
+            self._arrow_dir.mkdir(parents=True, exist_ok=True)
+            with pa.OSFile(str(self._arrow_dir / f"{name}.arrow"), "wb") as sink, pa.ipc.new_file(
+                sink, table.schema
+            ) as writer:
+                writer.write_table(table)
+            self._kept.add(name)
+        except OSError:
+            pass
+
+    def prune(self) -> None:
+        """Remove the Arrow files of other builds than this one (call once this build's index is recorded)."""
+        if self._arrow_dir is None:
+            return
+        for folder in self._arrow_dir.parent.iterdir():
+            if folder != self._arrow_dir:
+                shutil.rmtree(folder, ignore_errors=True)
+
+    def index(self) -> Index:
+        """Return the index of the package written from these pieces (recorded once it is validated)."""
+        return {
+            "arrow": self.token if self._kept and self._kept == set(self.tables) else None,
+            "keys": self.keys,
+            "tables": {
+                name: {"start": [t.start_bytes, t.start_rows], "rows": t.rows, "bytes": t.nbytes}
+                for name, t in self.tables.items()
+            },
+        }

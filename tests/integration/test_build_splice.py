@@ -1,0 +1,118 @@
+"""A rebuild over the package it replaces takes the unchanged documents' rows of the per-document tables from that
+package's files (dataset.splice) instead of the build cache: the same bytes as a cold build, whatever changed."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from dashboard import errors
+from dashboard.dataset.build import run as build_package
+from dashboard.dataset.parallel import CHUNKS, DocumentRunner
+from dashboard.dataset.perdoc import CHUNKED_TABLES
+from dashboard.dataset.splice import ARROW_DIR
+
+sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
+from bench_build_parallel import corpora  # noqa: E402
+from generate_corpus import read_material  # noqa: E402
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def cold(seeds: Path, out: Path) -> dict[str, bytes]:
+    build_package(seeds, out, runner=DocumentRunner(jobs=1))
+    return files(out)
+
+
+def rebuild(seeds: Path, out: Path, cache: Path) -> DocumentRunner:
+    runner = DocumentRunner(jobs=1, cache_dir=cache)
+    build_package(seeds, out, runner=runner)
+    return runner
+
+
+def copy_as_new(seeds: Path, sidecar: Path, number: str, name: str) -> None:
+    # a copy of a generated document under a new number (symbol and id), dated as the original: it takes its
+    # place in corpus order beside the original
+    head = dict(line.split(": ", 1) for line in sidecar.read_text(encoding="utf-8").splitlines()[:2])
+    renumber = lambda text: text.replace(head["symbol"], re.sub(r"^\d+", number, head["symbol"])).replace(  # noqa: E731
+        head["id"], re.sub(r"^\d+", number, head["id"]))
+    for src in (sidecar, sidecar.with_suffix(".txt")):
+        (seeds / f"{name}{src.suffix}").write_text(renumber(src.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+@pytest.fixture
+def warm(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A generated corpus of 12 documents and its latest document copied (`full`), built into `out` over
+    `cache` from the 12."""
+    base, full = corpora(12, 8, tmp_path, read_material())
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build_package(base, out, runner=DocumentRunner(jobs=2, cache_dir=cache))
+    return full, out, cache
+
+
+def test_an_added_document_takes_the_others_rows_from_the_previous_package(warm, tmp_path: Path):
+    full, out, cache = warm
+    runner = rebuild(full, out, cache)
+    assert (runner.processed, runner.cached, runner.reused) == (1, 12, 12)
+    assert files(out) == cold(full, tmp_path / "cold")
+    # and again, with nothing changed: every document's rows from the package just written, its tables read from
+    # the Arrow files the build kept (one build's, the last), or from its Parquet twins when they are gone
+    kept = list((cache / ARROW_DIR).iterdir())
+    assert len(kept) == 1 and sorted(p.stem for p in kept[0].iterdir()) == sorted(CHUNKED_TABLES)
+    assert rebuild(full, out, cache).reused == 13
+    assert files(out) == files(tmp_path / "cold")
+    shutil.rmtree(cache / ARROW_DIR)
+    assert rebuild(full, out, cache).reused == 13
+    assert files(out) == files(tmp_path / "cold")
+
+
+def test_edited_removed_and_inserted_documents_match_a_cold_build(warm, tmp_path: Path):
+    full, out, cache = warm
+    rebuild(full, out, cache)
+    sidecars = sorted(p for p in full.glob("*.yml") if p.with_suffix(".txt").exists())
+    # a document inserted in the middle of the corpus order, one edited, one removed
+    copy_as_new(full, sidecars[5], "8888", "inserted")
+    edited = sidecars[3]
+    title = next(line for line in edited.read_text(encoding="utf-8").splitlines() if line.startswith("title_en:"))
+    edited.write_text(edited.read_text(encoding="utf-8").replace(title, "title_en: An edited title"), "utf-8")
+    sidecars[8].with_suffix(".txt").unlink()
+    sidecars[8].unlink()
+    runner = rebuild(full, out, cache)
+    assert (runner.processed, runner.reused) == (2, 11)
+    assert files(out) == cold(full, tmp_path / "cold")
+    assert "An edited title" in (out / "documents.csv").read_text(encoding="utf-8")
+
+
+def test_a_package_edited_by_hand_is_not_reused(warm, tmp_path: Path):
+    full, out, cache = warm
+    provisions = out / "provisions.csv"
+    provisions.write_bytes(provisions.read_bytes().replace(b"a", b"b", 1))
+    runner = rebuild(full, out, cache)
+    assert runner.reused == 0  # the rows come from the cache, and the edited file is replaced
+    assert files(out) == cold(full, tmp_path / "cold")
+
+
+def test_rows_missing_from_the_cache_are_written_again(warm, tmp_path: Path):
+    # a new --out (no previous package) over a cache whose written rows were deleted: each document's rows are
+    # written again from its cached result
+    full, _, cache = warm
+    shutil.rmtree(cache / CHUNKS)
+    runner = rebuild(full, tmp_path / "elsewhere", cache)
+    assert (runner.cached, runner.reused) == (12, 0)
+    assert files(tmp_path / "elsewhere") == cold(full, tmp_path / "cold")
+
+
+def test_bad_input_leaves_the_previous_package_as_it_was(warm):
+    full, out, cache = warm
+    before = files(out)
+    (full / "added.yml").write_text("symbol: [unclosed\n", encoding="utf-8")
+    with pytest.raises(errors.BuildFailed) as caught:
+        rebuild(full, out, cache)
+    assert [Path(e.file).name for e in caught.value.errors] == ["added.yml"]
+    assert files(out) == before
