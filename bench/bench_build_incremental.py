@@ -42,7 +42,12 @@ from dashboard.dataset.parallel import DocumentRunner  # noqa: E402
 from dashboard.dataset.perdoc import DOCUMENT_TABLES, warm  # noqa: E402
 from dashboard.dataset.swap import swap_in  # noqa: E402
 from dashboard.dataset.validate import validate_package  # noqa: E402
-from dashboard.dataset.validate_changed import record_validated, validated_before, validated_index  # noqa: E402
+from dashboard.dataset.validate_changed import (  # noqa: E402
+    kept_tables,
+    record_validated,
+    validated_before,
+    validated_index,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -105,21 +110,27 @@ def incremental(seeds: Path, out: Path, cache: Path) -> tuple[list[tuple[str, fl
     with timed("find the previous package", figures):
         previous = validated_before(out, cache)
         index = validated_index(cache) if previous else None
+        kept = kept_tables(cache) if previous else None
     with timed("write package", figures):
         write_package(tables, staging, package_meta(corpus), runner.chunks(corpus, tables, previous, index),
                       runner.keep)
     with apart(validate_changed, "row_problems", ROW_CHECKS) as rows, timed("validate package", figures):
-        validate_package(staging, seeds_dir=seeds, previous=previous, jobs=runner.jobs)
+        changed = validate_package(staging, seeds_dir=seeds, previous=previous, jobs=runner.jobs, kept=kept)
     name, wall, cpu = figures.pop()
     figures += [*rows, ("validate: keys, cross-table", wall - sum(r[1] for r in rows), cpu - sum(r[2] for r in rows))]
     with timed("swap in", figures):
         swap_in(staging, out)
-        record_validated(out, cache, runner.written_index())
+        record_validated(out, cache, runner.written_index(), changed.tables if changed else None)
         if runner.splicer:
             runner.splicer.prune()
     shutil.rmtree(staging, ignore_errors=True)
     gc.unfreeze()
     return figures, runner
+
+
+def kept_from(cache: Path) -> str:
+    # where the add's validation found the previous package's tables: the kept Arrow files or its CSVs
+    return "the kept Arrow files" if kept_tables(cache) is not None else "its CSVs"
 
 
 def growth(by_size: dict[int, list[tuple[str, float, float]]]) -> None:
@@ -162,9 +173,11 @@ def main() -> None:
             for src, dst in ((cache, copy), (out, added)):
                 shutil.rmtree(dst, ignore_errors=True)
                 shutil.copytree(src, dst)
+            source = kept_from(copy)
             figures, runner = incremental(full, added, copy)
             print(f"\n{size} documents + 1: {runner.processed} processed, {runner.cached} from cache, "
-                  f"{runner.reused} documents' written rows from the previous package "
+                  f"{runner.reused} documents' written rows from the previous package, its tables for the "
+                  f"validation from {source} "
                   f"(load average {' '.join(f'{x:.1f}' for x in os.getloadavg())})")
             print(f"{'stage':<34} {'wall s':>8} {'cpu s':>8}")
             for name, wall, cpu in figures:

@@ -57,7 +57,7 @@ def run(seeds_dir: Path, out_dir: Path, *, progress: bool = False, runner: Docum
 
 def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, out_dir: Path, progress: bool) -> Path:
     from dashboard.dataset.validate import validate_package
-    from dashboard.dataset.validate_changed import record_validated, validated_before, validated_index
+    from dashboard.dataset.validate_changed import kept_tables, record_validated, validated_before, validated_index
 
     # process
     tables: Tables = base_tables(corpus)
@@ -81,12 +81,15 @@ def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, o
                 cache = runner.cache.folder if runner.cache else None
                 previous = validated_before(out_dir, cache) if cache else None
                 index = validated_index(cache) if cache and previous else None
+                kept = kept_tables(cache) if cache and previous else None  # its tables as the validation read them
                 pieces = runner.chunks(corpus, tables, previous, index)
                 write_package(tables, staging, package_meta(corpus), pieces, runner.keep)
-                validate_package(staging, seeds_dir=seeds_dir, previous=previous, jobs=runner.jobs)
+                changed = validate_package(staging, seeds_dir=seeds_dir, previous=previous, jobs=runner.jobs,
+                                           kept=kept)
+                runner.compared = changed.previous_from if changed else ""
                 swap_in(staging, out_dir)
                 if cache:
-                    record_validated(out_dir, cache, runner.written_index())
+                    record_validated(out_dir, cache, runner.written_index(), changed.tables if changed else None)
                     if runner.splicer:
                         runner.splicer.prune()
             finally:

@@ -127,6 +127,9 @@ class DocumentRunner:
         self._keys: dict[int, str] = {}  # each document's cache key
         self.reused = 0  # documents whose written rows were cut from the previous package (dataset.splice)
         self.splicer: Splicer | None = None
+        # where the build's validation read the previous package's tables: "kept" (the Arrow files the build before
+        # kept in the cache, dataset.validate_changed.kept_tables), "csv" (its files), "" (no previous package)
+        self.compared = ""
 
     # load_corpus calls this to read the seed texts (corpus.load.DocumentLoader)
     def load(self, texts: list[Path], vocabulary: Vocabulary, shown: Shown) -> list[SeedDocument | errors.InputError]:

@@ -12,6 +12,12 @@ the new table against the old. The cross-table checks within a document (dataset
 spans, evidence, hierarchy, seed texts) depend on that document's rows only, so they run on the documents that
 have a row added, changed or removed (an anti-join both ways); the Parquet twins' row counts and the relations of
 changed sources are checked as before. `policy-timeline validate` always runs the full validation.
+
+The old package's side need not be parsed again: once a package has passed, the build keeps the tables it read
+(every cell as text) as uncompressed Arrow files in the cache (`validated-tables/<token>/`, the token recorded
+with the digests), and the next build memory-maps them instead of reading the old CSVs (`kept_tables`). They are
+the very tables read from the bytes the digests name, so the comparison and every check are the same; when they
+are missing or do not match the schemas, the old CSVs are read as before.
 """
 
 from __future__ import annotations
@@ -19,7 +25,9 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import shutil
 import tempfile
+import uuid
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import chdir
 from dataclasses import dataclass
@@ -36,6 +44,7 @@ from dashboard.settings import MAX_SEED_BYTES
 pc: Any = compute
 
 STAMP = "validated.json"  # in the build cache folder: the files of the last package the build validated
+KEPT_DIR = "validated-tables"  # in the build cache folder: the last validated package's tables, as text, in Arrow
 TEXT: Any = pa.string()
 ROW = "__row"  # the column read_text_table adds: each row's number in its file
 # the column naming the document each row belongs to, in the tables the cross-table checks read
@@ -49,20 +58,65 @@ def _digests(data_dir: Path) -> dict[str, str]:
             if p.suffix in (".csv", ".json")}
 
 
-def record_validated(data_dir: Path, cache_dir: Path, index: dict[str, Any] | None = None) -> None:
+def record_validated(data_dir: Path, cache_dir: Path, index: dict[str, Any] | None = None,
+                     tables: dict[str, pa.Table] | None = None) -> None:
     """Remember the bytes of the package in `data_dir`, which has just passed validation (best effort: without
     the record the next build validates in full), and with them `index`: where each document's rows lie in its
-    per-document tables (dataset.splice), trusted only while the package holds those bytes."""
+    per-document tables (dataset.splice), trusted only while the package holds those bytes. `tables`: the
+    package's tables as the validation read them (Changed.tables), kept as Arrow files for the next build's
+    comparison (kept_tables); the files of the builds before are removed."""
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         tmp = cache_dir / f".{STAMP}.tmp"
         record: dict[str, Any] = {"files": _digests(data_dir)}
         if index is not None:
             record["index"] = index
+        token = _keep_tables(tables, cache_dir / KEPT_DIR) if tables else None
+        if token:
+            record["tables"] = token
         tmp.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
         tmp.replace(cache_dir / STAMP)
+        kept: list[Path] = list((cache_dir / KEPT_DIR).iterdir()) if (cache_dir / KEPT_DIR).is_dir() else []
+        for folder in kept:
+            if folder.name != token:
+                shutil.rmtree(folder, ignore_errors=True)
     except OSError:  # an older record left behind names other bytes than --out's: it is never trusted
         pass
+
+
+def _keep_tables(tables: dict[str, pa.Table], folder: Path) -> str | None:
+    # write each table (its cells as text, without the row numbers) to folder/<token>/<name>.arrow; the token, or
+    # None when a file could not be written
+    token = uuid.uuid4().hex
+    try:
+        (folder / token).mkdir(parents=True)
+        for name, table in tables.items():
+            kept = table.drop_columns([ROW]) if ROW in table.column_names else table
+            with pa.OSFile(str(folder / token / f"{name}.arrow"), "wb") as sink, pa.ipc.new_file(
+                sink, kept.schema
+            ) as writer:
+                writer.write_table(kept)
+    except OSError:
+        shutil.rmtree(folder / token, ignore_errors=True)
+        return None
+    return token
+
+
+def kept_tables(cache_dir: Path) -> dict[str, pa.Table] | None:
+    """Return the tables of the package the build last validated as record_validated kept them (memory-mapped,
+    nothing parsed), each with its `__row` column; None when they are not there (then the old CSVs are read).
+    Call only when `validated_before` found that package unchanged."""
+    try:
+        token = json.loads((cache_dir / STAMP).read_text(encoding="utf-8")).get("tables")
+        if not isinstance(token, str) or not token:
+            return None
+        tables: dict[str, pa.Table] = {}
+        for path in sorted((cache_dir / KEPT_DIR / token).glob("*.arrow")):
+            table = pa.ipc.open_file(pa.memory_map(str(path))).read_all()
+            tables[path.stem] = table.append_column(ROW, pa.array(range(2, table.num_rows + 2), pa.int64()))
+        return tables or None
+    except (OSError, ValueError, AttributeError, pa.ArrowInvalid):
+        return None
 
 
 def validated_before(out_dir: Path, cache_dir: Path) -> Path | None:
@@ -115,6 +169,8 @@ class Changed:
     problems: list[str]
     documents: set[str]
     tables: dict[str, pa.Table]
+    # where the previous package's tables came from: "kept" (record_validated's Arrow files), "csv", or "" (none)
+    previous_from: str = ""
 
 
 def changed_rows_problems(data_dir: Path, previous: Path) -> list[str] | None:
@@ -124,16 +180,24 @@ def changed_rows_problems(data_dir: Path, previous: Path) -> list[str] | None:
     return changed.problems if changed else None
 
 
-def compare_packages(data_dir: Path, previous: Path | None, jobs: int = 1) -> Changed | None:
+def compare_packages(data_dir: Path, previous: Path | None, jobs: int = 1,
+                     kept: dict[str, pa.Table] | None = None) -> Changed | None:
     """Compare `data_dir` with `previous` (validated before, same schemas): Frictionless row checks on the rows
     not in `previous` (every row when `previous` is None: a first build), split over `jobs` processes, and keys
-    over every row; None when the two cannot be compared (then validate all)."""
+    over every row; None when the two cannot be compared (then validate all). `kept`: `previous`'s tables as
+    kept_tables gives them, used instead of reading its CSVs when they hold every table with its columns."""
     schemas = _schemas(data_dir)
     if previous is not None and _schemas(previous) != schemas:
         return None
+    usable = kept is not None and all(
+        name in kept and kept[name].column_names == [f["name"] for f in schema["fields"]] + [ROW]
+        for name, schema in schemas.items())
     try:
         tables = {name: read_text_table(data_dir / f"{name}.csv") for name in schemas}
-        before = {name: read_text_table(previous / f"{name}.csv") for name in schemas} if previous else None
+        if previous is not None and usable and kept is not None:
+            before: dict[str, pa.Table] | None = {name: kept[name] for name in schemas}
+        else:
+            before = {name: read_text_table(previous / f"{name}.csv") for name in schemas} if previous else None
     except (OSError, pa.ArrowInvalid):  # a CSV Arrow cannot read: the full validation says what is wrong with it
         return None
     news: dict[str, pa.Table] = {}
@@ -153,7 +217,8 @@ def compare_packages(data_dir: Path, previous: Path | None, jobs: int = 1) -> Ch
         if key:  # the documents whose rows were added, changed or removed: the cross-table checks cover them
             documents.update(cast("list[str]", news[name][key].to_pylist()), cast("list[str]", gone[key].to_pylist()))
     problems = row_problems(data_dir, news, schemas, whole=before is None, jobs=jobs)
-    return Changed(problems + key_problems(tables, schemas), documents, tables)
+    source = "" if previous is None else "kept" if usable else "csv"
+    return Changed(problems + key_problems(tables, schemas), documents, tables, source)
 
 
 # below this many new cells, the row checks run in this process (a pool costs more than it saves)

@@ -1,0 +1,134 @@
+"""An add validates against the tables the build before kept in its cache (dataset.validate_changed.kept_tables),
+never parsing the previous package's CSVs again, and still names a duplicated key or a reference to nothing in
+the added document's rows; without those tables it reads the previous package's CSVs as before."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from dashboard.dataset.build import run as build_package
+from dashboard.dataset.parallel import DocumentRunner
+from dashboard.dataset.validate import validate_package
+from dashboard.dataset.validate_changed import KEPT_DIR, compare_packages, kept_tables, validated_before
+from dashboard.errors import DataInvalid
+
+sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
+from bench_build_parallel import corpora  # noqa: E402
+from generate_corpus import read_material  # noqa: E402
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def rebuild(seeds: Path, out: Path, cache: Path) -> DocumentRunner:
+    runner = DocumentRunner(jobs=1, cache_dir=cache)
+    build_package(seeds, out, runner=runner)
+    return runner
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path, Path]:
+    """A generated corpus of 12 documents built into `out` over `cache`; the same plus one document (`full`), and
+    that corpus built cold into `added` (the package an add over `out` writes)."""
+    tmp = tmp_path_factory.mktemp("kept")
+    base, full = corpora(12, 8, tmp, read_material())
+    out, cache, added = tmp / "out", tmp / "cache", tmp / "added"
+    build_package(base, out, runner=DocumentRunner(jobs=2, cache_dir=cache))
+    build_package(full, added, runner=DocumentRunner(jobs=1))
+    return full, out, cache, added
+
+
+def rows(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def write_rows(path: Path, table: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(table)
+
+
+def added_document(out: Path, added: Path) -> str:
+    before = {r[0] for r in rows(out / "documents.csv")[1:]}
+    (new,) = [r[0] for r in rows(added / "documents.csv")[1:] if r[0] not in before]
+    return new
+
+
+def tampered(built: tuple[Path, Path, Path, Path], tmp_path: Path, change) -> tuple[Path, int]:
+    # a copy of the added package whose provision_themes.csv has the added document's first row changed by
+    # `change` (given the table and that row's index); returns the copy and the row's number as problems name it
+    _, out, _, added = built
+    bad = tmp_path / "bad"
+    shutil.copytree(added, bad)
+    table = rows(bad / "provision_themes.csv")
+    column = table[0].index("document_id")
+    document = added_document(out, added)
+    at = next(i for i, r in enumerate(table) if i and r[column] == document)
+    change(table, at)
+    write_rows(bad / "provision_themes.csv", table)
+    return bad, at + 1
+
+
+def test_an_add_reads_the_kept_tables_not_the_previous_csvs(built, tmp_path: Path):
+    full, out, cache, added = built
+    work_out, work_cache = tmp_path / "out", tmp_path / "cache"
+    shutil.copytree(out, work_out)
+    shutil.copytree(cache, work_cache)
+    kept = list((work_cache / KEPT_DIR).iterdir())
+    assert len(kept) == 1 and {p.stem for p in kept[0].iterdir()} == {p.stem for p in out.glob("*.csv")}
+    runner = rebuild(full, work_out, work_cache)
+    assert (runner.processed, runner.compared) == (1, "kept")
+    assert files(work_out) == files(added)
+    # the add kept its own tables in place of the ones before: the next build compares with them
+    (now,) = list((work_cache / KEPT_DIR).iterdir())
+    assert now != kept[0]
+    assert rebuild(full, work_out, work_cache).compared == "kept"
+
+
+def test_a_duplicated_key_in_the_added_document_is_named(built, tmp_path: Path):
+    _, out, cache, _ = built
+    bad, number = tampered(built, tmp_path, lambda table, at: table.insert(at + 1, list(table[at])))
+    expected = f"error: provision_themes.csv: row {number + 1}: primary key provision_id, theme_id is duplicated"
+    changed = compare_packages(bad, validated_before(out, cache), 1, kept_tables(cache))
+    assert changed is not None and changed.previous_from == "kept"
+    assert changed.problems == [expected]
+    with pytest.raises(DataInvalid) as caught:
+        validate_package(bad, previous=out, jobs=1, kept=kept_tables(cache))
+    assert caught.value.problems == [expected]
+
+
+def test_a_reference_to_nothing_in_the_added_document_is_named(built, tmp_path: Path):
+    _, out, cache, _ = built
+
+    def dangle(table: list[list[str]], at: int) -> None:
+        table[at][table[0].index("theme_id")] = "no-such-theme"
+
+    bad, number = tampered(built, tmp_path, dangle)
+    expected = f"error: provision_themes.csv: row {number}: theme_id: 'no-such-theme' is not in themes.id"
+    changed = compare_packages(bad, validated_before(out, cache), 1, kept_tables(cache))
+    assert changed is not None and changed.previous_from == "kept"
+    assert expected in changed.problems
+    assert all(line.startswith("error: provision_themes.csv: row ") for line in changed.problems)
+
+
+def test_without_the_kept_tables_the_previous_csvs_are_read(built, tmp_path: Path):
+    full, out, cache, added = built
+    work_out, work_cache = tmp_path / "out", tmp_path / "cache"
+    shutil.copytree(out, work_out)
+    shutil.copytree(cache, work_cache)
+    shutil.rmtree(work_cache / KEPT_DIR)
+    runner = rebuild(full, work_out, work_cache)
+    assert (runner.processed, runner.compared) == (1, "csv")
+    assert files(work_out) == files(added)
+    # and a bad package is still named by the comparison with the CSVs
+    bad, number = tampered(built, tmp_path, lambda table, at: table.insert(at + 1, list(table[at])))
+    changed = compare_packages(bad, validated_before(out, cache), 1, None)
+    assert changed is not None and changed.previous_from == "csv"
+    assert changed.problems == [
+        f"error: provision_themes.csv: row {number + 1}: primary key provision_id, theme_id is duplicated"]
