@@ -92,7 +92,8 @@ def incremental(seeds: Path, out: Path, cache: Path) -> tuple[list[tuple[str, fl
         gc.freeze()  # as build.run does
         tables: dict[str, Any] = base_tables(corpus)
     written: dict[str, Any] = {name: [] for name in DOCUMENT_TABLES}  # as build.run: written from their chunks
-    steps: list[Callable[..., Any]] = analysis_steps(written, runner.term_counts(corpus), runner.mentions_step())
+    steps: list[Callable[..., Any]] = analysis_steps(written, runner.term_counts(corpus), runner.mentions_step(),
+                                                  runner.term_emergence_step())
     with apart(mentions_cache, "_scan", SCAN) as scans:  # the documents' scans apart from the rest of the step
         for step in steps:
             with timed(step.__name__, figures):
@@ -164,7 +165,8 @@ def main() -> None:
                 shutil.copytree(src, dst)
             figures, runner = incremental(full, added, copy)
             print(f"\n{size} documents + 1: {runner.processed} processed, {runner.cached} from cache, "
-                  f"{runner.reused} documents' written rows from the previous package "
+                  f"{runner.reused} documents' written rows from the previous package, term emergence "
+                  f"{runner.term_path} "
                   f"(load average {' '.join(f'{x:.1f}' for x in os.getloadavg())})")
             print(f"{'stage':<34} {'wall s':>8} {'cpu s':>8}")
             for name, wall, cpu in figures:

@@ -1,0 +1,385 @@
+"""Term emergence over a build cache: the running state of a full computation, and a pure add from it.
+
+A full computation (`terms.term_emergence_rows` over the documents' cached counts) also returns its state: the
+rows, each term's kind, themes, written forms and corpus totals, and per basis and language the pass's running
+state (each term's totals, first date and last document; each document's date and words). When the next build
+only adds one held document issued on or after every other (the usual add: a new document), `add` recomputes only
+what that document can change: its own rows, the dropped rows of the terms it uses again (they are no longer
+dropped), and the new rows of a phrase whose corpus total reaches MIN_PHRASE_COUNT through it (the one document
+that used it once gains a row). Anything else falls back to the full computation (`add` returns None, with the
+reason): an edit or a removal (the documents' cache keys differ otherwise), a document issued before another, a
+word or phrase that becomes a codebook term, a phrase that stops or starts being a
+term otherwise, a document with text in two languages. The rows are the same as the full computation's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from dashboard.analysis.keyness import is_true, log_likelihood, records
+from dashboard.analysis.terms import (  # the pass and its pieces, shared with the full computation
+    _LEAD,  # pyright: ignore[reportPrivateUsage]
+    BASES,
+    MIN_PHRASE_COUNT,
+    TermInventory,
+    _emergence,  # pyright: ignore[reportPrivateUsage]
+    _finish,  # pyright: ignore[reportPrivateUsage]
+    _merge,  # pyright: ignore[reportPrivateUsage]
+    _row,  # pyright: ignore[reportPrivateUsage]
+)
+
+FORMAT = 1
+
+
+@dataclass
+class TermState:
+    """What a pure add needs of the previous computation (pickled in the build cache)."""
+
+    keys: list[str]  # the documents' cache keys, in corpus order
+    rows: list[dict[str, Any]]
+    last_held: tuple[str, str]  # the latest held document: (issued, id)
+    raw_kinds: dict[str, str]  # before the corpus settles them: word or phrase
+    kinds: dict[str, str]
+    themes: dict[str, set[str]]
+    totals: dict[str, int]  # corpus totals, all text
+    forms: dict[str, dict[str, int]]
+    parents: dict[str, list[str]]  # a phrase: the longer phrases that start or end with it
+    language: dict[str, dict[str, str]]  # basis: document: its language
+    groups: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict[tuple[str, str], dict[str, Any]])
+    format: int = FORMAT
+
+
+def _display(forms: dict[str, int] | None, key: str) -> str:
+    return min(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0] if forms else key
+
+
+def _held(documents: Any) -> list[dict[str, Any]]:
+    return sorted(
+        (d for d in records(documents) if is_true(d.get("held", True))), key=lambda d: (str(d["issued"]), d["id"])
+    )
+
+
+def full(
+    documents: Any, provisions: Any, counted: Sequence[TermInventory], keys: list[str]
+) -> tuple[list[dict[str, Any]], TermState | None]:
+    """Return terms.term_emergence_rows' rows over `counted`, and the state an add goes on from (None when a
+    document has text in two languages on one basis)."""
+    provisions = records(provisions)
+    inv = _finish(_merge(counted))
+    held = _held(documents)
+    order = {d["id"]: i for i, d in enumerate(held)}
+    out: list[dict[str, Any]] = []
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    language: dict[str, dict[str, str]] = {}
+    single = True
+    for basis in BASES:
+        chosen = [p for p in provisions if basis == "all" or is_true(p.get("own_text"))]
+        mine = language[basis] = {}
+        for p in chosen:
+            lang = str(p.get("language") or "")
+            single = single and mine.setdefault(p["document_id"], lang) == lang
+        for lang in sorted({str(p.get("language") or "") for p in chosen}):
+            same = [p for p in chosen if str(p.get("language") or "") == lang]
+            aux = groups[(basis, lang)] = {}
+            out.extend(_emergence(held, same, inv, basis, aux))
+    rows = sorted(out, key=lambda r: (BASES.index(r["basis"]), order[r["document_id"]]))
+    if not single or not held:
+        return rows, None
+    raw: dict[str, str] = {}
+    forms: dict[str, dict[str, int]] = {}
+    totals: dict[str, int] = {}
+    for part in counted:
+        for key, kind in part.kinds.items():
+            raw.setdefault(key, kind)
+        for key, fs in part.forms.forms.items():
+            merged = forms.setdefault(key, {})
+            for form, n in fs.items():
+                merged[form] = merged.get(form, 0) + n
+        for bases in part.per_document.values():
+            for key, n in bases["all"][0].items():
+                totals[key] = totals.get(key, 0) + n
+    state = TermState(
+        keys=list(keys),
+        rows=rows,
+        last_held=(str(held[-1]["issued"]), held[-1]["id"]),
+        raw_kinds=raw,
+        kinds=dict(inv.kinds),
+        themes={k: set(v) for k, v in inv.themes.items()},
+        totals=totals,
+        forms=forms,
+        parents={},
+        language=language,
+        groups=groups,
+    )
+    for key in raw:
+        _link(state, key)
+    for aux in groups.values():
+        _index_group(aux)
+    return rows, state
+
+
+def _link(state: TermState, key: str) -> None:
+    # record `key` (a phrase, not a codebook term) as the longer phrase of the phrases it starts and ends with
+    if state.raw_kinds.get(key) != "phrase" or key in state.themes:
+        return
+    words = key.split()
+    for part in {" ".join(words[1:]), " ".join(words[:-1])}:
+        state.parents.setdefault(part, []).append(key)
+
+
+def _index_group(aux: dict[str, Any]) -> None:
+    # each document's date and words by id, and the words and documents issued before each date
+    aux["doc"] = {d: (day, w) for d, day, w in zip(aux.pop("docs"), aux.pop("day"), aux.pop("words"), strict=True)}
+    before_words = [0] * (len(aux["dates"]) + 1)
+    before_docs = [0] * (len(aux["dates"]) + 1)
+    for day, w in aux["doc"].values():
+        before_words[day + 1] += w
+        before_docs[day + 1] += 1
+    for t in range(1, len(before_words)):
+        before_words[t] += before_words[t - 1]
+        before_docs[t] += before_docs[t - 1]
+    aux["before_words"], aux["before_docs"] = before_words, before_docs
+
+
+def _weak(state: TermState, key: str) -> bool:
+    # terms._weak_phrases for one phrase, over the state's totals, forms and longer phrases
+    total = state.totals.get(key, 0)
+    if total < MIN_PHRASE_COUNT or _LEAD.search(_display(state.forms.get(key), key)):
+        return True
+    return any(state.totals.get(longer, 0) == total for longer in state.parents.get(key, ()))
+
+
+def add(
+    state: TermState,
+    documents: Any,
+    provisions: Any,
+    counted: Sequence[TermInventory],
+    keys: list[str],
+) -> tuple[list[dict[str, Any]] | None, str]:
+    """Update `state` (in place) by the one document `keys` adds to its documents; return the rows and "added", or
+    None and why the full computation is needed (then `state` must not be used again)."""
+    if state.format != FORMAT:
+        return None, "format"
+    old = set(state.keys)
+    new_at = [i for i, k in enumerate(keys) if k not in old]
+    if len(keys) != len(state.keys) + 1 or len(new_at) != 1 or not old <= set(keys):
+        return None, "not one added document"
+    inv_x = counted[new_at[0]]
+    if len(inv_x.per_document) != 1:
+        return None, "not one document"
+    (x,) = inv_x.per_document
+    doc = next((d for d in records(documents) if d["id"] == x), None)
+    if doc is None or not is_true(doc.get("held", True)) or (str(doc["issued"]), x) <= state.last_held:
+        return None, "not the latest held document"
+    mine_p = [p for p in records(provisions) if p["document_id"] == x]
+    langs: dict[str, str] = {}
+    for basis in BASES:
+        chosen = {str(p.get("language") or "") for p in mine_p if basis == "all" or is_true(p.get("own_text"))}
+        if len(chosen) > 1:
+            return None, "two languages"
+        if chosen:
+            langs[basis] = chosen.pop()
+    retagged: set[str] = set()  # codebook terms the document tags with another theme too
+    for key, themes in inv_x.themes.items():
+        known = state.themes.get(key)
+        if known is None and (key in state.raw_kinds or key in state.kinds):
+            return None, "new codebook term"  # (a term no other document uses may become one)
+        if known is not None and not themes <= known:
+            retagged.add(key)
+        state.themes.setdefault(key, set()).update(themes)
+        state.kinds[key] = "codebook"
+    # the corpus totals and forms with the document's
+    x_all = inv_x.per_document[x]["all"][0]
+    renamed: set[str] = set()  # terms whose commonest written form changes
+    for key, forms in inv_x.forms.forms.items():
+        merged = state.forms.get(key)
+        if merged is None:
+            state.forms[key] = dict(forms)
+            continue
+        before = _display(merged, key)
+        for form, n in forms.items():
+            merged[form] = merged.get(form, 0) + n
+        if _display(merged, key) != before:
+            renamed.add(key)
+    previous = {key: state.totals.get(key, 0) for key in x_all}
+    for key, n in x_all.items():
+        state.totals[key] = state.totals.get(key, 0) + n
+    for key, kind in inv_x.kinds.items():
+        if key not in state.raw_kinds:  # a term no other document uses
+            state.raw_kinds[key] = kind
+            _link(state, key)
+            if kind == "word" and key not in state.themes:
+                state.kinds[key] = "word"
+    # the phrases whose status the document can change: its own and those they start and end with
+    touched: set[str] = set()
+    for key in x_all:
+        if state.raw_kinds.get(key) == "phrase" and key not in state.themes:
+            words = key.split()
+            touched.update((key, " ".join(words[1:]), " ".join(words[:-1])))
+    crossing: list[str] = []
+    for key in sorted(touched):
+        if state.raw_kinds.get(key) != "phrase" or key in state.themes:
+            continue
+        term = not _weak(state, key)
+        if term == (key in state.kinds):
+            continue
+        if not term or previous.get(key, -1) not in (0, 1) or state.totals[key] - previous[key] == 0:
+            return None, f"phrase status ({'term' if term else 'weak'}, {previous.get(key, -1)})"
+        state.kinds[key] = "phrase"
+        if previous[key] == 1:
+            crossing.append(key)
+    by_doc = {next(iter(part.per_document)): part for part in counted if len(part.per_document) == 1}
+    users: dict[str, str] = {}  # a crossing phrase: the one other document that used it
+    want = set(crossing)
+    for d, part in by_doc.items() if want else ():
+        counts = part.per_document[d]["all"][0]
+        for key in [k for k in want if k in counts and d != x]:
+            users[key] = d
+            want.discard(key)
+        if not want:
+            break
+    if want:
+        return None, "phrase user"
+    extra: list[dict[str, Any]] = []
+    view = cast(Any, _View(state))
+    for basis in BASES:
+        for key in crossing:
+            y = users[key]
+            per = by_doc[y].per_document[y][basis]
+            group = state.groups.get((basis, state.language[basis].get(y, "")))
+            if key not in per[0] or group is None or y not in group["doc"]:
+                continue  # (not on this basis, or not held)
+            day, words_y = group["doc"][y]
+            n = per[0][key]
+            group["totals"][key], group["first_day"][key], group["last"][key] = n, day, (day, n, y)
+            if day:
+                score = log_likelihood(n, 0, words_y, group["before_words"][day])
+                extra.append(
+                    _row(y, basis, "new", key, view, n, per[1][key], y, group["before_docs"][day], score, per[2][key])
+                )
+    rows = state.rows
+    if renamed or retagged:  # every row of those terms shows the new form and themes
+        changed = renamed | retagged
+        rows = [
+            dict(r, term=view.display(r["key"]), theme_ids=sorted(state.themes.get(r["key"], ())))
+            if r["key"] in changed
+            else r
+            for r in rows
+        ]
+    for basis, lang in langs.items():
+        rows = _add_to_group(state, rows, basis, lang, x, str(doc["issued"]), inv_x, by_doc, view)
+    try:
+        rows = _with(rows, extra)
+    except LookupError:
+        return None, "phrase user without rows"
+    state.keys = list(keys)
+    state.last_held = (str(doc["issued"]), x)
+    state.rows = rows
+    return rows, "added"
+
+
+def _add_to_group(
+    state: TermState,
+    rows: list[dict[str, Any]],
+    basis: str,
+    lang: str,
+    x: str,
+    issued: str,
+    inv_x: TermInventory,
+    by_doc: dict[str, TermInventory],
+    view: Any,
+) -> list[dict[str, Any]]:
+    # the added document's rows on one basis (in its language), the dropped rows of the terms it uses removed
+    group = state.groups.setdefault(
+        (basis, lang),
+        {"dates": [], "totals": {}, "first_day": {}, "last": {}, "doc": {}, "before_words": [0], "before_docs": [0]},
+    )
+    state.language[basis][x] = lang
+    kinds = state.kinds
+    mine = {k: n for k, n in inv_x.per_document[x][basis][0].items() if k in kinds}
+    words_x = sum(n for k, n in mine.items() if kinds[k] == "word")
+    dates: list[str] = group["dates"]
+    if not dates or dates[-1] != issued:
+        dates.append(issued)
+        group["before_words"].append(group["before_words"][-1])
+        group["before_docs"].append(group["before_docs"][-1])
+    today = len(dates) - 1
+    totals, first_day, last = group["totals"], group["first_day"], group["last"]
+    total_before, earlier = group["before_words"][today], group["before_docs"][today]
+    per_x = inv_x.per_document[x][basis]
+    own: list[dict[str, Any]] = []
+    if today:
+        for key, n in mine.items():
+            if first_day.get(key, today) == today:
+                score = log_likelihood(n, 0, words_x, total_before)
+                own.append(_row(x, basis, "new", key, view, n, per_x[1][key], x, earlier, score, per_x[2][key]))
+        for key, (when, n, seen) in last.items():
+            if when == today - 1 and key not in mine:
+                first = by_doc[seen].per_document[seen][basis]
+                score = log_likelihood(totals[key], 0, total_before, words_x)
+                own.append(_row(x, basis, "dropped", key, view, n, first[1][key], seen, earlier, score, first[2][key]))
+    own.sort(key=_order)
+    for key, n in mine.items():
+        held_by = last.get(key)
+        if held_by is None:
+            totals[key], first_day[key], last[key] = n, today, (today, n, x)
+        else:
+            totals[key] += n
+            if held_by[0] != today or n >= held_by[1]:
+                last[key] = (today, n, x)
+    group["doc"][x] = (today, words_x)
+    group["before_words"][-1] += words_x
+    group["before_docs"][-1] += 1
+    language = state.language[basis]
+    kept = [
+        r
+        for r in rows
+        if not (
+            r["basis"] == basis
+            and r["status"] == "dropped"
+            and r["key"] in mine
+            and language.get(r["document_id"]) == lang
+        )
+    ]
+    at = len(kept) if basis == BASES[-1] else next((i for i, r in enumerate(kept) if r["basis"] != basis), len(kept))
+    return kept[:at] + own + kept[at:]
+
+
+def _order(row: dict[str, Any]) -> tuple[str, float, str]:
+    return row["status"], -row["score"], row["key"]
+
+
+def _with(rows: list[dict[str, Any]], extra: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    # `rows` with `extra` rows of documents that have rows already, each among its document's rows on its basis
+    if not extra:
+        return rows
+    pending: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for row in extra:
+        pending.setdefault((row["document_id"], row["basis"]), []).append(row)
+    out: list[dict[str, Any]] = []
+    i = 0
+    while i < len(rows):
+        block = (rows[i]["document_id"], rows[i]["basis"])
+        j = i + 1
+        while j < len(rows) and (rows[j]["document_id"], rows[j]["basis"]) == block:
+            j += 1
+        out.extend(sorted(rows[i:j] + pending.pop(block), key=_order) if block in pending else rows[i:j])
+        i = j
+    if pending:
+        raise LookupError(next(iter(pending)))
+    return out
+
+
+class _View:
+    """What terms._row reads of an inventory (kinds, themes, forms.display), over a state."""
+
+    def __init__(self, state: TermState) -> None:
+        self.kinds = state.kinds
+        self.themes = state.themes
+        self.forms = self
+        self._forms = state.forms
+
+    def display(self, key: str) -> str:
+        return _display(self._forms.get(key), key)
