@@ -181,18 +181,23 @@ def add(
             return None, "two languages"
         if chosen:
             langs[basis] = chosen.pop()
-    retagged: set[str] = set()  # codebook terms the document tags with another theme too
+    retagged: set[str] = set()  # terms whose kind or themes change: their rows are rewritten
+    touched: set[str] = set()  # the phrases whose status the document can change
     for key, themes in inv_x.themes.items():
         known = state.themes.get(key)
-        if known is None and (key in state.raw_kinds or key in state.kinds):
-            return None, "new codebook term"  # (a term no other document uses may become one)
-        if known is not None and not themes <= known:
+        if known is None and state.raw_kinds.get(key) == "word":
+            return None, "a word becomes a codebook term"  # (every document's word count changes)
+        if known is None and state.raw_kinds.get(key) == "phrase":  # a phrase becomes a codebook term
+            words = key.split()
+            for part in {" ".join(words[1:]), " ".join(words[:-1])}:
+                if key in state.parents.get(part, ()):
+                    state.parents[part].remove(key)
+                    touched.add(part)
+        if known is None or not themes <= known:
             retagged.add(key)
         state.themes.setdefault(key, set()).update(themes)
-        state.kinds[key] = "codebook"
     # the corpus totals and forms with the document's
     x_all = inv_x.per_document[x]["all"][0]
-    renamed: set[str] = set()  # terms whose commonest written form changes
     for key, forms in inv_x.forms.forms.items():
         merged = state.forms.get(key)
         if merged is None:
@@ -202,8 +207,7 @@ def add(
         for form, n in forms.items():
             merged[form] = merged.get(form, 0) + n
         if _display(merged, key) != before:
-            renamed.add(key)
-    previous = {key: state.totals.get(key, 0) for key in x_all}
+            retagged.add(key)  # (its commonest written form changes)
     for key, n in x_all.items():
         state.totals[key] = state.totals.get(key, 0) + n
     for key, kind in inv_x.kinds.items():
@@ -212,72 +216,119 @@ def add(
             _link(state, key)
             if kind == "word" and key not in state.themes:
                 state.kinds[key] = "word"
-    # the phrases whose status the document can change: its own and those they start and end with
-    touched: set[str] = set()
     for key in x_all:
         if state.raw_kinds.get(key) == "phrase" and key not in state.themes:
             words = key.split()
             touched.update((key, " ".join(words[1:]), " ".join(words[:-1])))
-    crossing: list[str] = []
-    for key in sorted(touched):
+    # the terms that start or stop being terms: their rows computed again over the documents before this one
+    gained: set[str] = set()
+    lost: set[str] = set()
+    for key in touched:
         if state.raw_kinds.get(key) != "phrase" or key in state.themes:
             continue
         term = not _weak(state, key)
-        if term == (key in state.kinds):
-            continue
-        if not term or previous.get(key, -1) not in (0, 1) or state.totals[key] - previous[key] == 0:
-            return None, f"phrase status ({'term' if term else 'weak'}, {previous.get(key, -1)})"
-        state.kinds[key] = "phrase"
-        if previous[key] == 1:
-            crossing.append(key)
+        if term != (key in state.kinds):
+            (gained if term else lost).add(key)
+            if term:
+                state.kinds[key] = "phrase"
+            else:
+                del state.kinds[key]
+    for key in retagged:
+        if key in state.themes:
+            if key not in state.kinds:
+                gained.add(key)  # (a phrase that was not a term becomes a codebook term)
+            state.kinds[key] = "codebook"
     by_doc = {next(iter(part.per_document)): part for part in counted if len(part.per_document) == 1}
-    users: dict[str, str] = {}  # a crossing phrase: the one other document that used it
-    want = set(crossing)
-    for d, part in by_doc.items() if want else ():
-        counts = part.per_document[d]["all"][0]
-        for key in [k for k in want if k in counts and d != x]:
-            users[key] = d
-            want.discard(key)
-        if not want:
-            break
-    if want:
-        return None, "phrase user"
-    extra: list[dict[str, Any]] = []
     view = cast(Any, _View(state))
-    for basis in BASES:
-        for key in crossing:
-            y = users[key]
-            per = by_doc[y].per_document[y][basis]
-            group = state.groups.get((basis, state.language[basis].get(y, "")))
-            if key not in per[0] or group is None or y not in group["doc"]:
-                continue  # (not on this basis, or not held)
-            day, words_y = group["doc"][y]
-            n = per[0][key]
-            group["totals"][key], group["first_day"][key], group["last"][key] = n, day, (day, n, y)
-            if day:
-                score = log_likelihood(n, 0, words_y, group["before_words"][day])
-                extra.append(
-                    _row(y, basis, "new", key, view, n, per[1][key], y, group["before_docs"][day], score, per[2][key])
-                )
     rows = state.rows
-    if renamed or retagged:  # every row of those terms shows the new form and themes
-        changed = renamed | retagged
+    if retagged or lost:  # rows of terms that are no longer terms go; those of renamed or retagged are rewritten
         rows = [
-            dict(r, term=view.display(r["key"]), theme_ids=sorted(state.themes.get(r["key"], ())))
-            if r["key"] in changed
+            dict(
+                r,
+                term=view.display(r["key"]),
+                kind=state.kinds[r["key"]],
+                theme_ids=sorted(state.themes.get(r["key"], ())),
+            )
+            if r["key"] in retagged
             else r
             for r in rows
+            if r["key"] not in lost
         ]
+        for group in state.groups.values():
+            for key in lost:
+                for part in (group["totals"], group["first_day"], group["last"]):
+                    part.pop(key, None)
+    try:
+        rows = _with(rows, _gained_rows(state, gained, by_doc, x, view))
+    except LookupError:
+        return None, "a term's document without rows"
     for basis, lang in langs.items():
         rows = _add_to_group(state, rows, basis, lang, x, str(doc["issued"]), inv_x, by_doc, view)
-    try:
-        rows = _with(rows, extra)
-    except LookupError:
-        return None, "phrase user without rows"
     state.keys = list(keys)
     state.last_held = (str(doc["issued"]), x)
     state.rows = rows
     return rows, "added"
+
+
+def _gained_rows(
+    state: TermState, gained: set[str], by_doc: dict[str, TermInventory], x: str, view: Any
+) -> list[dict[str, Any]]:
+    # the rows of terms that were not terms before, over the documents before `x` (updating each group's pass)
+    extra: list[dict[str, Any]] = []
+    if not gained:
+        return extra
+    for basis in BASES:
+        language = state.language[basis]
+        users: dict[tuple[str, str], list[tuple[int, str, int]]] = {}  # (language, term): (day, document, uses)
+        for d, part in by_doc.items():
+            group = state.groups.get((basis, language.get(d, "")))
+            if d == x or group is None or d not in group["doc"]:
+                continue
+            counts = part.per_document[d][basis][0]
+            for key in gained:
+                if key in counts:
+                    users.setdefault((language[d], key), []).append((group["doc"][d][0], d, counts[key]))
+        for (lang, key), uses in sorted(users.items()):
+            group = state.groups[(basis, lang)]
+            uses.sort()
+            first_day = uses[0][0]
+            last = (uses[0][0], uses[0][2], uses[0][1])
+            for day, d, n in uses[1:]:  # in order of issue: a later document of the same date wins a tie
+                if last[0] != day or n >= last[1]:
+                    last = (day, n, d)
+            total = sum(n for _day, _d, n in uses)
+            group["totals"][key], group["first_day"][key], group["last"][key] = total, first_day, last
+            for day, d, n in uses if first_day else ():
+                if day == first_day:
+                    per = by_doc[d].per_document[d][basis]
+                    score = log_likelihood(n, 0, group["doc"][d][1], group["before_words"][day])
+                    extra.append(
+                        _row(
+                            d, basis, "new", key, view, n, per[1][key], d, group["before_docs"][day], score, per[2][key]
+                        )
+                    )
+            when, n, seen = last
+            if when + 1 < len(group["dates"]):  # the documents of the next date drop it
+                first = by_doc[seen].per_document[seen][basis]
+                for d, (day, words_d) in group["doc"].items():
+                    if day == when + 1:
+                        score = log_likelihood(total, 0, group["before_words"][day], words_d)
+                        extra.append(
+                            _row(
+                                d,
+                                basis,
+                                "dropped",
+                                key,
+                                view,
+                                n,
+                                first[1][key],
+                                seen,
+                                group["before_docs"][day],
+                                score,
+                                first[2][key],
+                            )
+                        )
+    return extra
 
 
 def _add_to_group(

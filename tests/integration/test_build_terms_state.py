@@ -51,3 +51,45 @@ def test_an_edit_falls_back_to_the_full_computation(warm, tmp_path: Path):
     runner = rebuild(full, out, cache)
     assert runner.term_path == "full (not one added document)"
     assert files(out) == cold(full, tmp_path / "cold")
+
+
+def test_documents_added_one_by_one_give_the_full_computations_rows(tmp_path: Path):
+    # a generated corpus built up one document at a time in order of issue: every add that takes the state's path
+    # gives the rows of the full computation over the same documents (new dates, phrases that become terms or
+    # stop being ones, written forms and themes that change)
+    from generate_corpus import generate
+
+    from dashboard.analysis.terms import term_emergence_rows
+    from dashboard.corpus.load import load_corpus
+    from dashboard.dataset import terms_state
+    from dashboard.dataset.build import base_tables
+
+    generate(tmp_path / "seeds", 25, 3, read_material())
+    runner = DocumentRunner(jobs=1)
+    corpus = load_corpus(tmp_path / "seeds", runner.load)
+    tables = base_tables(corpus)
+    counted = runner.term_counts(corpus)
+    ids = [next(iter(c.per_document)) for c in counted]
+    held = sorted(tables["documents"], key=lambda d: (str(d["issued"]), d["id"]))
+
+    def first(k: int) -> tuple[list, list, list, list]:
+        keep = {d["id"] for d in held[:k]}
+        return (
+            [d for d in tables["documents"] if d["id"] in keep],
+            [p for p in tables["provisions"] if p["document_id"] in keep],
+            [c for c, i in zip(counted, ids, strict=True) if i in keep],
+            [i for i in ids if i in keep],
+        )
+
+    _rows, state = terms_state.full(*first(3))
+    added = 0
+    for k in range(4, len(held) + 1):
+        documents, provisions, counts, keys = first(k)
+        assert state is not None
+        rows, why = terms_state.add(state, documents, provisions, counts, keys)
+        if rows is None:
+            _rows, state = terms_state.full(documents, provisions, counts, keys)
+            continue
+        added += 1
+        assert rows == term_emergence_rows(documents, provisions, None, counts), (k, why)
+    assert added >= len(held) // 2
