@@ -1,7 +1,8 @@
 """Term emergence over the build cache: the state of the last computation kept in the cache, and an add from it.
 
-`dataset.terms_state` computes the rows and their state in full, or adds one document to a state; this keeps
-the state in the cache (`term-emergence.pickle`, replaced atomically) and says which path each build took.
+`dataset.terms_state` computes the rows and their state in full, `dataset.terms_add` adds one document to a
+state; this keeps the state in the cache (`term-emergence.pickle`, replaced atomically) and says which path each
+build took.
 """
 
 from __future__ import annotations
@@ -21,14 +22,14 @@ def emergence_rows(
     tables: Tables, counted: list[Any], folder: Path | None, keys: list[str]
 ) -> tuple[list[dict[str, Any]], str]:
     """Return the term_emergence rows and the path taken: "added" (from the cached state), else "full" and why."""
-    from dashboard.dataset import terms_state
+    from dashboard.dataset import terms_add, terms_state
 
     path = folder / STATE if folder else None
     state = _read(path) if path else None
     rows: list[dict[str, Any]] | None = None
     why = "no state"
     if state is not None and len(keys) == len(counted) and all(keys):
-        rows, why = terms_state.add(state, tables["documents"], tables["provisions"], counted, keys)
+        rows, why = terms_add.add(state, tables["documents"], tables["provisions"], counted, keys)
     if rows is not None:
         taken = "added"
     else:

@@ -61,7 +61,7 @@ def test_documents_added_one_by_one_give_the_full_computations_rows(tmp_path: Pa
 
     from dashboard.analysis.terms import term_emergence_rows
     from dashboard.corpus.load import load_corpus
-    from dashboard.dataset import terms_state
+    from dashboard.dataset import terms_add, terms_state
     from dashboard.dataset.build import base_tables
 
     generate(tmp_path / "seeds", 25, 3, read_material())
@@ -86,7 +86,7 @@ def test_documents_added_one_by_one_give_the_full_computations_rows(tmp_path: Pa
     for k in range(4, len(held) + 1):
         documents, provisions, counts, keys = first(k)
         assert state is not None
-        rows, why = terms_state.add(state, documents, provisions, counts, keys)
+        rows, why = terms_add.add(state, documents, provisions, counts, keys)
         if rows is None:
             _rows, state = terms_state.full(documents, provisions, counts, keys)
             continue
