@@ -78,6 +78,7 @@ def add(
             state.forms[key] = dict(forms)
             continue
         before = display(merged, key)
+        merged = state.forms[key] = dict(merged)  # (a state just computed shares a document's forms)
         for form, n in forms.items():
             merged[form] = merged.get(form, 0) + n
         if display(merged, key) != before:

@@ -83,11 +83,18 @@ def full(
     raw: dict[str, str] = {}
     forms: dict[str, dict[str, int]] = {}
     totals: dict[str, int] = {}
+    owned: set[str] = set()  # the terms whose forms are this state's own dict
     for part in counted:
         for key, kind in part.kinds.items():
             raw.setdefault(key, kind)
         for key, fs in part.forms.forms.items():
-            merged = forms.setdefault(key, {})
+            merged = forms.get(key)
+            if merged is None:  # a term's first document's forms are shared, copied when a second one adds its
+                forms[key] = fs
+                continue
+            if key not in owned:
+                merged = forms[key] = dict(merged)
+                owned.add(key)
             for form, n in fs.items():
                 merged[form] = merged.get(form, 0) + n
         for bases in part.per_document.values():
