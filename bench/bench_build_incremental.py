@@ -97,23 +97,28 @@ def incremental(seeds: Path, out: Path, cache: Path) -> tuple[list[tuple[str, fl
         gc.freeze()  # as build.run does
         tables: dict[str, Any] = base_tables(corpus)
     written: dict[str, Any] = {name: [] for name in DOCUMENT_TABLES}  # as build.run: written from their chunks
-    steps: list[Callable[..., Any]] = analysis_steps(written, runner.term_counts(corpus), runner.mentions_step())
+    steps: list[Callable[..., Any]] = analysis_steps(
+        written, runner.term_counts(corpus), runner.mentions_step(), runner.term_emergence_step()
+    )
     with apart(mentions_cache, "_scan", SCAN) as scans:  # the documents' scans apart from the rest of the step
         for step in steps:
             with timed(step.__name__, figures):
                 tables.update(step(corpus, tables))
     step_wall, step_cpu = next((w, c) for name, w, c in figures if name == "mentions_step")
     figures = [f for f in figures if f[0] != "mentions_step"]
-    figures += [*scans, ("mentions: the rest", step_wall - sum(f[1] for f in scans),
-                         step_cpu - sum(f[2] for f in scans))]
+    figures += [
+        *scans,
+        ("mentions: the rest", step_wall - sum(f[1] for f in scans), step_cpu - sum(f[2] for f in scans)),
+    ]
     staging = Path(tempfile.mkdtemp(prefix=".bench-build-", dir=out.parent))
     with timed("find the previous package", figures):
         previous = validated_before(out, cache)
         index = validated_index(cache) if previous else None
         kept = kept_tables(cache) if previous else None
     with timed("write package", figures):
-        write_package(tables, staging, package_meta(corpus), runner.chunks(corpus, tables, previous, index),
-                      runner.keep)
+        write_package(
+            tables, staging, package_meta(corpus), runner.chunks(corpus, tables, previous, index), runner.keep
+        )
     with apart(validate_changed, "row_problems", ROW_CHECKS) as rows, timed("validate package", figures):
         changed = validate_package(staging, seeds_dir=seeds, previous=previous, jobs=runner.jobs, kept=kept)
     name, wall, cpu = figures.pop()
@@ -140,15 +145,19 @@ def growth(by_size: dict[int, list[tuple[str, float, float]]]) -> None:
         return
     small, large = sizes[0], sizes[-1]
     cpu = {n: {name: c for name, _, c in figures} for n, figures in by_size.items()}
-    print(f"\nCPU s by stage; growth per 1,000 documents ({small} to {large}) and the straight line read at "
-          "10,000 (estimated, not run)")
+    print(
+        f"\nCPU s by stage; growth per 1,000 documents ({small} to {large}) and the straight line read at "
+        "10,000 (estimated, not run)"
+    )
     print(f"{'stage':<34}" + "".join(f"{n:>9}" for n in sizes) + f"{'per 1k':>9}{'at 10k':>9}")
     names = [name for name, _, _ in by_size[large] if name != FIXED]
     for name in [*names, "total"]:
         at = {n: sum(cpu[n].get(s, 0.0) for s in names) if name == "total" else cpu[n].get(name, 0.0) for n in sizes}
         slope = (at[large] - at[small]) / (large - small) * 1000
-        print(f"{name:<34}" + "".join(f"{at[n]:>9.2f}" for n in sizes) + f"{slope:>9.2f}"
-              f"{at[large] + slope * (10_000 - large) / 1000:>9.1f}")
+        print(
+            f"{name:<34}" + "".join(f"{at[n]:>9.2f}" for n in sizes) + f"{slope:>9.2f}"
+            f"{at[large] + slope * (10_000 - large) / 1000:>9.1f}"
+        )
 
 
 def main() -> None:
@@ -163,8 +172,25 @@ def main() -> None:
             if not (full.is_dir() and cache.is_dir()):
                 base, full = corpora(size, args.seed, work, material)
                 start = time.perf_counter()
-                subprocess.run([sys.executable, "-m", "dashboard", "build", "--quiet", "--seeds", str(base), "--out",
-                                str(out), "--jobs", "2", "--cache", str(cache)], cwd=REPO, check=True)
+                subprocess.run(
+                    [
+                        sys.executable,
+                        "-m",
+                        "dashboard",
+                        "build",
+                        "--quiet",
+                        "--seeds",
+                        str(base),
+                        "--out",
+                        str(out),
+                        "--jobs",
+                        "2",
+                        "--cache",
+                        str(cache),
+                    ],
+                    cwd=REPO,
+                    check=True,
+                )
                 print(f"{size} documents: cache filled in {time.perf_counter() - start:.1f} s wall", flush=True)
             if validated_before(out, cache) is None:  # a cache filled by a build that kept no record: it validated
                 record_validated(out, cache)
@@ -175,16 +201,21 @@ def main() -> None:
                 shutil.copytree(src, dst)
             source = kept_from(copy)
             figures, runner = incremental(full, added, copy)
-            print(f"\n{size} documents + 1: {runner.processed} processed, {runner.cached} from cache, "
-                  f"{runner.reused} documents' written rows from the previous package, its tables for the "
-                  f"validation from {source} "
-                  f"(load average {' '.join(f'{x:.1f}' for x in os.getloadavg())})")
+            print(
+                f"\n{size} documents + 1: {runner.processed} processed, {runner.cached} from cache, "
+                f"{runner.reused} documents' written rows from the previous package, its tables for the "
+                f"validation from {source}, term emergence {runner.term_path} "
+                f"(load average {' '.join(f'{x:.1f}' for x in os.getloadavg())})"
+            )
             print(f"{'stage':<34} {'wall s':>8} {'cpu s':>8}")
             for name, wall, cpu in figures:
                 print(f"{name:<34} {wall:>8.2f} {cpu:>8.2f}")
             counted = [f for f in figures if f[0] != FIXED]
-            print(f"{'total (without the fixed line)':<34} {sum(f[1] for f in counted):>8.2f} "
-                  f"{sum(f[2] for f in counted):>8.2f}", flush=True)
+            print(
+                f"{'total (without the fixed line)':<34} {sum(f[1] for f in counted):>8.2f} "
+                f"{sum(f[2] for f in counted):>8.2f}",
+                flush=True,
+            )
             by_size[size] = figures
         growth(by_size)
     finally:

@@ -222,7 +222,11 @@ def _key(text: str) -> str:
 
 
 def _emergence(
-    held: list[dict[str, Any]], provisions: list[dict[str, Any]], inv: TermInventory, basis: str
+    held: list[dict[str, Any]],
+    provisions: list[dict[str, Any]],
+    inv: TermInventory,
+    basis: str,
+    aux: dict[str, Any] | None = None,
 ) -> list[dict[str, Any]]:
     with_text = {p["document_id"] for p in provisions}
     docs = [d for d in held if d["id"] in with_text]  # in order of issue (date, then id)
@@ -284,6 +288,9 @@ def _emergence(
         total_before += sum(words[i:j])
         earlier += j - i
         i = j
+    if aux is not None:  # the pass's running state, for an add (dataset.terms_state)
+        aux.update(dates=dates, docs=[d["id"] for d in docs], day=day, words=words, totals=totals,
+                   first_day=first_day, last={k: (w, n, docs[i]["id"]) for k, (w, n, i) in last.items()})
     order = {d["id"]: i for i, d in enumerate(docs)}
     return sorted(rows, key=lambda r: (order[r["document_id"]], r["status"], -r["score"], r["key"]))
 

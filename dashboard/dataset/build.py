@@ -64,7 +64,7 @@ def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, o
     # the per-document tables are written from the documents' chunks (runner.chunks), and no corpus-level step
     # reads their rows: none are handed on (an unchanged document's rows are then never read from the cache)
     written: Tables = {name: [] for name in DOCUMENT_TABLES}
-    steps = analysis_steps(written, runner.term_counts(corpus), runner.mentions_step())
+    steps = analysis_steps(written, runner.term_counts(corpus), runner.mentions_step(), runner.term_emergence_step())
     for step in tqdm(steps, desc="analysis", disable=not progress, leave=False):
         tables.update(step(corpus, tables))
 
@@ -84,8 +84,7 @@ def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, o
                 kept = kept_tables(cache) if cache and previous else None  # its tables as the validation read them
                 pieces = runner.chunks(corpus, tables, previous, index)
                 write_package(tables, staging, package_meta(corpus), pieces, runner.keep)
-                changed = validate_package(staging, seeds_dir=seeds_dir, previous=previous, jobs=runner.jobs,
-                                           kept=kept)
+                changed = validate_package(staging, seeds_dir=seeds_dir, previous=previous, jobs=runner.jobs, kept=kept)
                 runner.compared = changed.previous_from if changed else ""
                 swap_in(staging, out_dir)
                 if cache:
@@ -102,14 +101,17 @@ def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, o
 
 
 def analysis_steps(
-    per_document: Tables | None = None, term_counts: list[Any] | None = None, mentions: Step | None = None
+    per_document: Tables | None = None,
+    term_counts: list[Any] | None = None,
+    mentions: Step | None = None,
+    term_emergence: Step | None = None,
 ) -> list[Step]:
     """Return the analysis steps in order; each adds tables computed from the corpus and earlier tables.
 
     Given the per-document tables (theme measures among them) and term counts already computed (dataset.parallel),
     their steps only hand those rows on, and term emergence merges the documents' counts instead of counting every
     provision again. `mentions`: a mentions step standing for entities.mentions_step (the build cache's,
-    dataset.mentions_cache).
+    dataset.mentions_cache). `term_emergence`: a step standing for it (the build cache's, dataset.terms_cache).
     """
     from dashboard.analysis.actors import assignments_step
     from dashboard.analysis.entities import mentions_step
@@ -125,7 +127,7 @@ def analysis_steps(
     return [
         provision_themes_step,
         theme_measures_step,
-        term_emergence_step,
+        term_emergence or term_emergence_step,
         mentions or mentions_step,
         relations_step,
         assignments_step,

@@ -130,6 +130,7 @@ class DocumentRunner:
         # where the build's validation read the previous package's tables: "kept" (the Arrow files the build before
         # kept in the cache, dataset.validate_changed.kept_tables), "csv" (its files), "" (no previous package)
         self.compared = ""
+        self.term_path = ""  # how term emergence was computed: "added" from the cached state, else "full (why)"
 
     # load_corpus calls this to read the seed texts (corpus.load.DocumentLoader)
     def load(self, texts: list[Path], vocabulary: Vocabulary, shown: Shown) -> list[SeedDocument | errors.InputError]:
@@ -232,6 +233,20 @@ class DocumentRunner:
     def term_counts(self, corpus: Corpus) -> list[Any]:
         """Return each document's term counts (analysis.terms.TermInventory), in corpus order."""
         return [self._terms[id(doc)] for doc in corpus.documents]
+
+    def term_emergence_step(self) -> Step:
+        """Return the term emergence step over the documents' term counts, from the state the cache keeps of the
+        last computation when this build only adds a document (dataset.terms_cache)."""
+
+        def term_emergence(corpus: Corpus, tables: Tables) -> Tables:
+            from dashboard.dataset.terms_cache import emergence_rows
+
+            keys = [self._keys.get(id(d), "") for d in corpus.documents]
+            folder = self.cache.folder if self.cache else None
+            rows, self.term_path = emergence_rows(tables, self.term_counts(corpus), folder, keys)
+            return {"term_emergence": rows}
+
+        return term_emergence
 
     def mentions_step(self) -> Step:
         """Return the mentions step (dataset.mentions_cache): over the cache when there is one, scanning the

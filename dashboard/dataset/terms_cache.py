@@ -1,0 +1,59 @@
+"""Term emergence over the build cache: the state of the last computation kept in the cache, and an add from it.
+
+`dataset.terms_state` computes the rows and their state in full, `dataset.terms_add` adds one document to a
+state; this keeps the state in the cache (`term-emergence.pickle`, replaced atomically) and says which path each
+build took.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from dashboard.corpus.spans import Tables
+
+STATE = "term-emergence.pickle"
+
+
+def emergence_rows(
+    tables: Tables, counted: list[Any], folder: Path | None, keys: list[str]
+) -> tuple[list[dict[str, Any]], str]:
+    """Return the term_emergence rows and the path taken: "added" (from the cached state), else "full" and why."""
+    from dashboard.dataset import terms_add, terms_state
+
+    path = folder / STATE if folder else None
+    state = _read(path) if path else None
+    rows: list[dict[str, Any]] | None = None
+    why = "no state"
+    if state is not None and len(keys) == len(counted) and all(keys):
+        rows, why = terms_add.add(state, tables["documents"], tables["provisions"], counted, keys)
+    if rows is not None:
+        taken = "added"
+    else:
+        taken = f"full ({why})"
+        rows, state = terms_state.full(tables["documents"], tables["provisions"], counted, keys)
+    if path is not None:
+        _write(path, state if all(keys) else None)
+    return rows, taken
+
+
+def _read(path: Path) -> Any:
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+
+
+def _write(path: Path, state: Any) -> None:
+    if state is None:
+        path.unlink(missing_ok=True)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    with os.fdopen(fd, "wb") as fh:
+        pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
