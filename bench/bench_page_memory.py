@@ -14,18 +14,76 @@ each thread in its own order), --rounds times, and the RSS printed after each ro
 from __future__ import annotations
 
 import argparse
+import ctypes
+import ctypes.util
 import gc
 import json
 import sys
 import threading
 import tracemalloc
 from pathlib import Path
+from typing import Any
 
 CODE = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(CODE))
 sys.path.insert(0, str(CODE / "bench"))
 
 from bench_app_memory import rss_mb  # noqa: E402
+
+
+class _Mallinfo2(ctypes.Structure):
+    _fields_ = [  # noqa: RUF012 - ctypes reads it
+        (name, ctypes.c_size_t)
+        for name in ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks")
+    ] + [("keepcost", ctypes.c_size_t)]
+
+
+def malloc_mb() -> tuple[float, float, float]:
+    """Return glibc malloc's bytes in use, kept free in its arenas, and mapped on their own (MB); zeros elsewhere."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c"))
+        libc.mallinfo2.restype = _Mallinfo2
+        info = libc.mallinfo2()
+    except (OSError, AttributeError, TypeError):
+        return 0.0, 0.0, 0.0
+    return info.uordblks / 2**20, info.fordblks / 2**20, info.hblkhd / 2**20
+
+
+def pymalloc_mb() -> float:
+    """Return the MB of Python's small-object arenas now allocated (`sys._debugmallocstats`, CPython)."""
+    import os
+    import tempfile
+
+    with tempfile.TemporaryFile() as out:
+        saved = os.dup(2)
+        try:
+            os.dup2(out.fileno(), 2)
+            sys._debugmallocstats()  # noqa: SLF001 - CPython's own report, written to the C stderr
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        out.seek(0)
+        for line in out.read().decode(errors="replace").splitlines():
+            if line.startswith("# arenas allocated current"):
+                return int(line.split("=")[1].replace(",", "")) * 2**20 / 2**20
+    return 0.0
+
+
+def detail(data: Any) -> str:
+    """Return where the memory is: malloc's in use / free / mapped, each DuckDB database's, pyarrow's pool."""
+    import pyarrow as pa
+
+    used, free, mapped = malloc_mb()
+    parts = [f"malloc {used:.0f} used, {free:.0f} free, {mapped:.0f} mapped", f"Python arenas {pymalloc_mb():.0f}"]
+    sql = "SELECT sum(memory_usage_bytes) FROM duckdb_memory()"
+    if data.query is not None:
+        parts.append(f"DuckDB query {int(data.query.scalar(sql) or 0) / 2**20:.0f}")
+    if data.targets is not None:
+        store = data.targets
+        used = store._limit.run(store._connection, lambda c: c.execute(sql).fetchone()[0])  # noqa: SLF001
+        parts.append(f"targets {int(used or 0) / 2**20:.0f}")
+    parts.append(f"pyarrow {pa.total_allocated_bytes() / 2**20:.0f} MB")
+    return "    " + ", ".join(parts)
 
 
 def main() -> None:
@@ -64,6 +122,7 @@ def main() -> None:
                 snapshot = now
     gc.collect()
     print(f"{'after every page (gc)':<40}{rss_mb():>7.0f} MB")
+    print(detail(data))
     every = list(cases(data))
 
     def serve(k: int) -> None:
@@ -80,6 +139,7 @@ def main() -> None:
             thread.join()
         gc.collect()
         print(f"{f'{args.threads} threads, round {round_ + 1} (gc)':<40}{rss_mb():>7.0f} MB")
+        print(detail(data))
     ds = data.dataset
     for name in sorted(ds.loaded()):
         print(f"  table {name}: {ds.table(name).memory_usage(deep=True).sum() / 2**20:.0f} MB")
