@@ -19,7 +19,7 @@ import numpy as np
 from dashboard.analysis.diff.align import folded_words, lexical_similarity
 from dashboard.analysis.diff.linkmodel import FEATURES, SEMANTIC
 from dashboard.analysis.diff.links import Structure
-from dashboard.analysis.diff.tfidf import tfidf
+from dashboard.analysis.diff.tfidf import in_term_order, tfidf
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -95,13 +95,7 @@ def _gram_counts(texts: Sequence[str]) -> Any:
     )
     counts = csr_matrix(docs @ grams)
     counts.sum_duplicates()
-    counts.sort_indices()  # by first appearance, as sklearn counts them
-    indices: np.ndarray = counts.indices
-    rank = np.empty(len(gram_id), dtype=indices.dtype)
-    rank[[gram_id[g] for g in sorted(gram_id)]] = np.arange(len(gram_id), dtype=indices.dtype)
-    counts.indices = rank[indices]  # then renumbered in gram order without moving, as sklearn does
-    counts.has_sorted_indices = False
-    return counts
+    return in_term_order(counts, gram_id)
 
 
 def _binary(sets_a: Sequence[frozenset[str]], sets_b: Sequence[frozenset[str]]) -> tuple[Any, Any]:

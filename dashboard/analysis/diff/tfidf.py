@@ -55,11 +55,18 @@ def term_counts(texts: Sequence[str], analyzer: Callable[[str], Iterable[str]]) 
         (np.asarray(values, dtype=np.float64), np.asarray(cols, dtype=np.int32), np.asarray(indptr, dtype=np.int32)),
         shape=(len(texts), len(vocabulary)),
     )
-    counts.sort_indices()  # by first appearance, as sklearn counts them
+    return in_term_order(counts, vocabulary)
+
+
+def in_term_order(counts: Any, ids: dict[str, int]) -> Any:
+    """Return a csr matrix of counts whose columns are numbered by first appearance (`ids`: term → column) laid
+    out as sklearn lays out its counts: each row's entries sorted by that number, then the columns renumbered in
+    term order without moving the entries (sklearn's `_sort_features`)."""
+    counts.sort_indices()
     indices: np.ndarray = counts.indices
-    rank = np.empty(len(vocabulary), dtype=indices.dtype)
-    rank[[vocabulary[t] for t in sorted(vocabulary)]] = np.arange(len(vocabulary), dtype=indices.dtype)
-    counts.indices = rank[indices]  # then renumbered in term order without moving, as sklearn does
+    rank = np.empty(len(ids), dtype=indices.dtype)
+    rank[[ids[t] for t in sorted(ids)]] = np.arange(len(ids), dtype=indices.dtype)
+    counts.indices = rank[indices]
     counts.has_sorted_indices = False
     return counts
 
