@@ -16,9 +16,12 @@ from pathlib import Path
 from typing import Any, cast
 
 import pyarrow as pa
+import pyarrow.feather
 import pyarrow.parquet as pq
 
 from dashboard.paths import SCHEMA_DIR
+
+_feather: Any = pyarrow.feather  # its stubs leave the source's IO type unknown
 
 Row = dict[str, Any]
 _ARROW = {
@@ -155,6 +158,17 @@ def write_parquet(rows: list[Row] | Pieces, resource: dict[str, Any], path: Path
     # the stubs leave parts of write_table's signature unannotated (IO[Unknown], list[Unknown], **kwargs)
     pq.write_table(table, path, compression="zstd", write_statistics=False)  # pyright: ignore[reportUnknownMemberType]
     return table
+
+
+def write_arrow(table: pa.Table, path: Path) -> None:
+    """Write `table` as an uncompressed Arrow file (Feather v2), which `read_arrow` maps without copying: the
+    build cache's tables kept for the next build (dataset.splice, dataset.validate_changed)."""
+    _feather.write_feather(table, str(path), compression="uncompressed")
+
+
+def read_arrow(path: Path) -> pa.Table:
+    """Return the table of an Arrow file written by `write_arrow`, memory-mapped (nothing decoded or copied)."""
+    return cast(pa.Table, _feather.read_table(str(path), memory_map=True))
 
 
 def write_package(

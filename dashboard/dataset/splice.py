@@ -32,7 +32,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from dashboard.dataset.package import Chunk, Pieces
+from dashboard.dataset.package import Chunk, Pieces, read_arrow, write_arrow
 
 # as JSON: {"keys": [...], "tables": {name: {"start": [bytes, rows], "rows": [...], "bytes": [...]}}}
 Index = dict[str, Any]
@@ -154,7 +154,7 @@ class Splicer:
         kept = self._old_arrow / f"{name}.arrow" if self._old_arrow else None
         if kept and kept.is_file():
             try:
-                table = pa.ipc.open_file(pa.memory_map(str(kept))).read_all()
+                table = read_arrow(kept)
                 if table.schema.equals(schema):
                     return table
             except (OSError, pa.ArrowInvalid):
@@ -173,10 +173,7 @@ class Splicer:
             return
         try:
             self._arrow_dir.mkdir(parents=True, exist_ok=True)
-            with pa.OSFile(str(self._arrow_dir / f"{name}.arrow"), "wb") as sink, pa.ipc.new_file(
-                sink, table.schema
-            ) as writer:
-                writer.write_table(table)
+            write_arrow(table, self._arrow_dir / f"{name}.arrow")
             self._kept.add(name)
         except OSError:
             pass

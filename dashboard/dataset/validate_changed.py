@@ -38,6 +38,7 @@ import pyarrow as pa
 import pyarrow.compute as compute
 import pyarrow.csv as pacsv
 
+from dashboard.dataset.package import read_arrow, write_arrow
 from dashboard.settings import MAX_SEED_BYTES
 
 # pyarrow.compute's stubs overload on Arrow scalars a plain str does not meet: reached through an Any
@@ -92,10 +93,7 @@ def _keep_tables(tables: dict[str, pa.Table], folder: Path) -> str | None:
         (folder / token).mkdir(parents=True)
         for name, table in tables.items():
             kept = table.drop_columns([ROW]) if ROW in table.column_names else table
-            with pa.OSFile(str(folder / token / f"{name}.arrow"), "wb") as sink, pa.ipc.new_file(
-                sink, kept.schema
-            ) as writer:
-                writer.write_table(kept)
+            write_arrow(kept, folder / token / f"{name}.arrow")
     except OSError:
         shutil.rmtree(folder / token, ignore_errors=True)
         return None
@@ -112,7 +110,7 @@ def kept_tables(cache_dir: Path) -> dict[str, pa.Table] | None:
             return None
         tables: dict[str, pa.Table] = {}
         for path in sorted((cache_dir / KEPT_DIR / token).glob("*.arrow")):
-            table = pa.ipc.open_file(pa.memory_map(str(path))).read_all()
+            table = read_arrow(path)
             tables[path.stem] = table.append_column(ROW, pa.array(range(2, table.num_rows + 2), pa.int64()))
         return tables or None
     except (OSError, ValueError, AttributeError, pa.ArrowInvalid):
