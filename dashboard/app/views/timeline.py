@@ -3,7 +3,6 @@ relations behind the arrows with their evidence."""
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
@@ -20,6 +19,7 @@ from dashboard.app.components.download import chart_download_menu
 from dashboard.app.components.tables import table_head
 from dashboard.app.context import AppData
 from dashboard.app.i18n import t
+from dashboard.app.memo import Memo
 from dashboard.app.state import LAYERS, TimelineView
 from dashboard.app.views.phone import timeline_list
 from dashboard.dataset.load import Dataset
@@ -79,30 +79,12 @@ def timeline_page(data: AppData, view: TimelineView) -> list[Any]:
     ]
 
 
-class Memo:
-    """An AppData as the key of a memo: equal to the same AppData only, held weakly (a package the app replaces
-    is not kept alive by a memo). The data never change while the app runs."""
-
-    __slots__ = ("_hash", "ref")
-
-    def __init__(self, data: AppData) -> None:
-        self.ref = weakref.ref(data)
-        self._hash = id(data)
-
-    def __hash__(self) -> int:
-        return self._hash
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Memo) and self.ref() is not None and self.ref() is other.ref()
-
-
 @lru_cache(maxsize=8)
 def _per_language(key: Memo, lang: str) -> tuple[html.Div, html.Div]:
     """The parts of the page that depend on the package and the language only, built once each: the relations
     table (its first rows ranked among 42,000 at 10,000 documents) and the phone's list (the latest documents of
     10,000). Dash serialises a component without changing it, so the same ones serve every call."""
-    data = key.ref()
-    assert data is not None  # the caller holds it
+    data = key.data()
     return relations_table(data, lang), timeline_list(data, lang)
 
 

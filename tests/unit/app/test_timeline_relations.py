@@ -3,15 +3,13 @@ depend on the package and the language only, built once per AppData."""
 
 from __future__ import annotations
 
-import gc
-
 import pandas as pd
 
 from dashboard.analysis.search import records
 from dashboard.app import ids
 from dashboard.app.context import AppData
 from dashboard.app.state import TimelineView
-from dashboard.app.views.timeline import RELATION_COLUMNS, UNRANKED, Memo, first_relations, timeline_page
+from dashboard.app.views.timeline import RELATION_COLUMNS, UNRANKED, first_relations, timeline_page
 
 from .helpers import by_id, text_of
 
@@ -55,14 +53,3 @@ def test_the_page_builds_its_relations_and_phone_list_once_per_language(app_data
     for part in (ids.TIMELINE_RELATIONS, ids.TIMELINE_LIST):
         assert by_id(en, part) is by_id(again, part)  # another view in the same language: the same components
         assert by_id(vi, part) is not by_id(en, part) and text_of(by_id(vi, part)) != text_of(by_id(en, part))
-
-
-def test_a_memo_key_is_its_appdata_only_and_does_not_keep_it_alive(app_data: AppData, fixture_data):
-    key = Memo(app_data)
-    assert key == Memo(app_data) and hash(key) == hash(Memo(app_data))
-    other = AppData.load(fixture_data)
-    assert Memo(other) != key
-    dead = Memo(other)
-    del other
-    gc.collect()
-    assert dead.ref() is None and dead != dead  # a package replaced: its entries match nothing, not even a new one
