@@ -130,6 +130,8 @@ class DocumentRunner:
         # where the build's validation read the previous package's tables: "kept" (the Arrow files the build before
         # kept in the cache, dataset.validate_changed.kept_tables), "csv" (its files), "" (no previous package)
         self.compared = ""
+        # the tables the validation took from the kept tables and the new rows instead of reading the new files
+        self.assembled: tuple[str, ...] = ()
         self.term_path = ""  # how term emergence was computed: "added" from the cached state, else "full (why)"
 
     # load_corpus calls this to read the seed texts (corpus.load.DocumentLoader)

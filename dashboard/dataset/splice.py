@@ -76,6 +76,8 @@ class Splicer:
             for name, t in index["tables"].items():
                 self._old[name] = _Table(t["start"][0], t["start"][1], list(t["rows"]), list(t["bytes"]))
         self._cum: dict[str, tuple[list[int], list[int]]] = {}
+        # per table, what each piece is: a run of the previous table's rows (first row, number of rows) or CSV bytes
+        self._parts: dict[str, list[tuple[int, int] | bytes]] = {}
         self.keys: list[str] = []
         self.tables: dict[str, _Table] = {}
         self.reused = 0  # documents whose rows were taken from the previous package
@@ -102,7 +104,9 @@ class Splicer:
 
         lead_rows = lead or []
         pieces: Pieces = [lead_rows] if lead is not None else []
-        table = _Table(header_bytes(resource) + len(csv_lines(lead_rows, resource)), len(lead_rows))
+        lead_csv = csv_lines(lead_rows, resource)
+        table = _Table(header_bytes(resource) + len(lead_csv), len(lead_rows))
+        parts: list[tuple[int, int] | bytes] = [lead_csv]
         old = self._old.get(name)
         csv_bytes: bytes | None = None
         arrow: pa.Table | None = None
@@ -120,6 +124,7 @@ class Splicer:
             b, r = self._cumulative(name)
             first, last = run[0], run[-1] + 1
             pieces.append(Chunk(csv_bytes[b[first] : b[last]], arrow.slice(r[first], r[last] - r[first])))
+            parts.append((r[first], r[last] - r[first]))
             run.clear()
 
         for i, key in enumerate(keys):
@@ -137,13 +142,54 @@ class Splicer:
                 continue
             piece = chunk(i)
             pieces.append(piece)
+            parts.append(piece.csv)
             table.rows.append(piece.arrow.num_rows)
             table.nbytes.append(len(piece.csv))
         flush()
         self.reused = sum(1 for k in keys if k in self._at) if old is not None else 0
         self.keys = list(keys)
         self.tables[name] = table
+        self._parts[name] = parts
         return pieces
+
+    def text_tables(self, kept: dict[str, pa.Table] | None, data_dir: Path) -> dict[str, pa.Table]:
+        """Return the per-document tables written from `pieces` into `data_dir` as the validation reads them
+        (validate_changed.read_text_table: every cell as text, with the `__row` column), without parsing their
+        files: each run of rows cut from the previous package is sliced from that package's table as its
+        validation read it (`kept`, validate_changed.kept_tables, recorded with the index this splicer was given),
+        and only the other documents' CSV lines are parsed. A table is left out (its file is then read) when the
+        previous one is not in `kept`, when most of it is new lines (a first build, a new code version: reading
+        the file is then as cheap), or when its file does not have the size its pieces add up to."""
+        from dashboard.dataset.validate_changed import ROW, text_table
+
+        out: dict[str, pa.Table] = {}
+        for name, parts in self._parts.items():
+            old = (kept or {}).get(name)
+            written = self.tables[name]
+            new_bytes = sum(len(p) for p in parts if isinstance(p, bytes))
+            size = written.start_bytes + sum(written.nbytes)
+            if old is None or new_bytes * 2 > size or (data_dir / f"{name}.csv").stat().st_size != size:
+                continue
+            with (data_dir / f"{name}.csv").open("rb") as handle:
+                header = handle.readline()
+            columns = [c for c in old.column_names if c != ROW]
+            slices: list[pa.Table] = []
+            lines: list[bytes] = []  # CSV lines in a row, parsed at once
+            for part in [*parts, (0, 0)]:  # (a last empty run: parses the lines left)
+                if isinstance(part, bytes):
+                    lines.append(part)
+                    continue
+                if b"".join(lines):
+                    slices.append(text_table(header + b"".join(lines), columns))
+                lines.clear()
+                if part[1]:
+                    slices.append(old.slice(part[0], part[1]).select(columns))
+            try:
+                table = pa.concat_tables(slices) if slices else text_table(header, columns)
+            except pa.ArrowInvalid:  # (other columns than the kept table's: the file is read)
+                continue
+            out[name] = table.append_column(ROW, pa.array(range(2, table.num_rows + 2), pa.int64()))
+        return out
 
     def _previous_arrow(self, name: str, resource: dict[str, Any]) -> pa.Table:
         # the previous package's table: its Arrow file in the cache, memory-mapped (no copy, nothing decoded), or
