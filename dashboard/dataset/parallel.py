@@ -126,12 +126,15 @@ class DocumentRunner:
         self._chunks: dict[int, dict[str, Chunk]] = {}
         self._keys: dict[int, str] = {}  # each document's cache key
         self.reused = 0  # documents whose written rows were cut from the previous package (dataset.splice)
+        self.mentions_reused = 0  # documents whose mention rows were (their key and mentions fingerprint recorded)
         self.splicer: Splicer | None = None
         # where the build's validation read the previous package's tables: "kept" (the Arrow files the build before
         # kept in the cache, dataset.validate_changed.kept_tables), "csv" (its files), "" (no previous package)
         self.compared = ""
         # the tables the validation took from the kept tables and the new rows instead of reading the new files
         self.assembled: tuple[str, ...] = ()
+        # each document's mentions fingerprint and rows (dataset.mentions_cache), when the cache's mentions step ran
+        self._mentions: list[tuple[str, list[Any]]] | None = None
         self.term_path = ""  # how term emergence was computed: "added" from the cached state, else "full (why)"
 
     # load_corpus calls this to read the seed texts (corpus.load.DocumentLoader)
@@ -197,7 +200,7 @@ class DocumentRunner:
         package this build replaces, validated before, and where each document's rows lie in it
         (dataset.splice): an unchanged document's rows are cut from it instead of read from the cache. The new
         package's index: `written_index()`."""
-        from dashboard.dataset.package import resource_schemas
+        from dashboard.dataset.package import make_chunk, resource_schemas
 
         docs = corpus.documents
         keys = [self._keys.get(id(d), "") for d in docs]
@@ -220,7 +223,20 @@ class DocumentRunner:
             name: splicer.pieces(name, resources[name], cited if name == "targets" else None, keys, chunk_of(name))
             for name in CHUNKED_TABLES
         }
+        mentions = self._mentions
+        if mentions is not None and len(mentions) == len(docs) and all(keys):
+            # the mentions table too: a document's rows are cut from the previous package while both its cache key
+            # and its mentions' fingerprint are those recorded (they are all its rows depend on)
+            out["mentions"] = splicer.pieces(
+                "mentions",
+                resources["mentions"],
+                None,
+                [f"{k}:{fp}" if fp else "" for k, (fp, _) in zip(keys, mentions, strict=True)],
+                lambda i: make_chunk(mentions[i][1], resources["mentions"]),
+                own_keys=True,
+            )
         self.reused = splicer.reused
+        self.mentions_reused = splicer.reused_own.get("mentions", 0)
         return out
 
     def keep(self, name: str, table: pa.Table) -> None:
@@ -258,7 +274,8 @@ class DocumentRunner:
         store = BuildCache(self.cache.folder / "mentions", MentionsEntry) if self.cache else None
 
         def mentions_step(corpus: Corpus, tables: Tables) -> Tables:
-            return cached_mentions(corpus, store, self._keys, self.jobs)
+            self._mentions = [] if store is not None else None
+            return cached_mentions(corpus, store, self._keys, self.jobs, per_document=self._mentions)
 
         return mentions_step
 

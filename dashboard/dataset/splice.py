@@ -30,9 +30,10 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.feather
 import pyarrow.parquet as pq
 
-from dashboard.dataset.package import Chunk, Pieces, read_arrow, write_arrow
+from dashboard.dataset.package import Chunk, Pieces, read_arrow
 
 # as JSON: {"keys": [...], "tables": {name: {"start": [bytes, rows], "rows": [...], "bytes": [...]}}}
 Index = dict[str, Any]
@@ -72,15 +73,21 @@ class Splicer:
         self._kept: set[str] = set()
         self._at: dict[str, int] = {k: i for i, k in enumerate(index["keys"])} if index and previous else {}
         self._old: dict[str, _Table] = {}
+        # a table whose documents' stretches have keys of their own (the mentions: see `pieces`' own_keys)
+        self._at_own: dict[str, dict[str, int]] = {}
+        self._own: dict[str, list[str]] = {}
         if self._at and index:
             for name, t in index["tables"].items():
                 self._old[name] = _Table(t["start"][0], t["start"][1], list(t["rows"]), list(t["bytes"]))
+                if "keys" in t:
+                    self._at_own[name] = {k: i for i, k in enumerate(t["keys"])}
         self._cum: dict[str, tuple[list[int], list[int]]] = {}
         # per table, what each piece is: a run of the previous table's rows (first row, number of rows) or CSV bytes
         self._parts: dict[str, list[tuple[int, int] | bytes]] = {}
         self.keys: list[str] = []
         self.tables: dict[str, _Table] = {}
         self.reused = 0  # documents whose rows were taken from the previous package
+        self.reused_own: dict[str, int] = {}  # the same, for a table with keys of its own
 
     def _cumulative(self, name: str) -> tuple[list[int], list[int]]:
         # each document's first byte and first row in the previous table
@@ -95,11 +102,13 @@ class Splicer:
 
     def pieces(
         self, name: str, resource: dict[str, Any], lead: list[dict[str, Any]] | None, keys: list[str],
-        chunk: Callable[[int], Chunk],
+        chunk: Callable[[int], Chunk], own_keys: bool = False,
     ) -> Pieces:
         """Return table `name` as pieces: the `lead` rows (the cited targets) first, then each document's rows, in
         the order of `keys` (the documents' cache keys); `chunk(i)` gives document i's chunk when its rows
-        cannot be taken from the previous package. Records the new package's index of the table."""
+        cannot be taken from the previous package. Records the new package's index of the table. `own_keys`: the
+        keys are this table's own (a document's mentions depend on its cache key and on the gazetteer's part
+        it looks up: both in its key here), recorded with the table's index; an empty key is never reused."""
         from dashboard.dataset.package import csv_lines
 
         lead_rows = lead or []
@@ -127,8 +136,9 @@ class Splicer:
             parts.append((r[first], r[last] - r[first]))
             run.clear()
 
+        at = self._at_own.get(name, {}) if own_keys else self._at
         for i, key in enumerate(keys):
-            j = self._at.get(key) if old is not None else None
+            j = at.get(key) if old is not None and key else None
             if j is not None and (not run or run[-1] + 1 == j):
                 run.append(j)
             else:
@@ -146,8 +156,12 @@ class Splicer:
             table.rows.append(piece.arrow.num_rows)
             table.nbytes.append(len(piece.csv))
         flush()
-        self.reused = sum(1 for k in keys if k in self._at) if old is not None else 0
-        self.keys = list(keys)
+        if own_keys:
+            self._own[name] = list(keys)
+            self.reused_own[name] = sum(1 for k in keys if k and k in at) if old is not None else 0
+        else:
+            self.reused = sum(1 for k in keys if k in self._at) if old is not None else 0
+            self.keys = list(keys)
         self.tables[name] = table
         self._parts[name] = parts
         return pieces
@@ -202,7 +216,10 @@ class Splicer:
             try:
                 table = read_arrow(kept)
                 if table.schema.equals(schema):
-                    return table
+                    # one chunk a column, as the table was written: a table spliced from one run of it alone is
+                    # written as it is (package.write_parquet), and the Parquet writer's pages follow the chunks
+                    # (files kept before they were written as one record batch have one per 64K rows)
+                    return table if all(c.num_chunks <= 1 for c in table.columns) else table.combine_chunks()
             except (OSError, pa.ArrowInvalid):
                 pass
         assert self.previous is not None
@@ -219,7 +236,11 @@ class Splicer:
             return
         try:
             self._arrow_dir.mkdir(parents=True, exist_ok=True)
-            write_arrow(table, self._arrow_dir / f"{name}.arrow")
+            # one record batch (Feather's default is one per 64K rows): read back, one chunk a column
+            pyarrow.feather.write_feather(
+                table, str(self._arrow_dir / f"{name}.arrow"), compression="uncompressed",
+                chunksize=max(1, table.num_rows),
+            )
             self._kept.add(name)
         except OSError:
             pass
@@ -239,6 +260,7 @@ class Splicer:
             "keys": self.keys,
             "tables": {
                 name: {"start": [t.start_bytes, t.start_rows], "rows": t.rows, "bytes": t.nbytes}
+                | ({"keys": self._own[name]} if name in self._own else {})
                 for name, t in self.tables.items()
             },
         }
