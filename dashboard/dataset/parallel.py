@@ -44,6 +44,7 @@ from dashboard.dataset.perdoc import (
 from dashboard.dataset.splice import Index, Splicer
 
 CHUNKS = "chunks"  # the build cache's subfolder of the documents' written rows
+MENTIONS_STATE = "gazetteer-state.pickle"  # in the mentions subfolder: what the fingerprints read (mentions_state)
 Step = Callable[[Corpus, Tables], Tables]  # a build step: the corpus and the tables so far in, new tables out
 _T = TypeVar("_T")
 _E = TypeVar("_E")
@@ -275,7 +276,8 @@ class DocumentRunner:
 
         def mentions_step(corpus: Corpus, tables: Tables) -> Tables:
             self._mentions = [] if store is not None else None
-            return cached_mentions(corpus, store, self._keys, self.jobs, per_document=self._mentions)
+            state = store.folder / MENTIONS_STATE if store is not None else None
+            return cached_mentions(corpus, store, self._keys, self.jobs, per_document=self._mentions, state=state)
 
         return mentions_step
 
