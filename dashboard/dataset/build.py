@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import shutil
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -107,7 +108,7 @@ def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, o
 
 def analysis_steps(
     per_document: Tables | None = None,
-    term_counts: list[Any] | None = None,
+    term_counts: Sequence[Any] | None = None,
     mentions: Step | None = None,
     term_emergence: Step | None = None,
 ) -> list[Step]:

@@ -85,7 +85,7 @@ def cached_mentions(
     scanned = _scan([doc for _, doc, _, _ in todo], ctx, jobs if len(todo) > pool_documents else 1)
     for (i, doc, key, lookups), (rows, unknown) in zip(todo, scanned, strict=True):
         found[i] = (rows, unknown)
-        if diff is not None and lookups is not None:
+        if diff is not None and key:  # (a document with a key has its lookups)
             diff.record(lookups[1])
         if store is not None and key:
             fingerprint = mention_fingerprint(doc.meta.id, lookups, ctx)

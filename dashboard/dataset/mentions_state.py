@@ -18,7 +18,7 @@ import os
 import pickle
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from dashboard.corpus.ids import symbol_key
 
@@ -41,7 +41,7 @@ class GazetteerDiff:
         self.resolved: dict[str, str | None] = {}
         try:
             with state.open("rb") as handle:
-                old: dict[str, Any] = pickle.load(handle)  # noqa: S301 (the build's own cache folder)
+                old: Any = pickle.load(handle)  # noqa: S301 (the build's own cache folder)
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
             old = {}
         self._verified: dict[str, str] = {}
@@ -49,17 +49,22 @@ class GazetteerDiff:
         self._words: list[str] = []
         self._kinds: set[str] = set()
         self._own: set[str] = set()
-        if not isinstance(old, dict) or not {"words", "kinds", "own", "resolved", "verified"} <= set(old):
+        if not isinstance(old, dict):
             return
-        kinds, own, was = old["kinds"], old["own"], old["words"]
+        record = cast("dict[str, Any]", old)
+        if not {"words", "kinds", "own", "resolved", "verified"} <= set(record):
+            return
+        kinds: dict[str, str] = record["kinds"]
+        own: dict[str, str] = record["own"]
+        was: dict[str, bytes] = record["words"]
         self._kinds = {k for k in {*self.kinds, *kinds} if self.kinds.get(k) != kinds.get(k)}
         words = {w for w in {*self.words, *was} if self.words.get(w) != was.get(w)}
         if self._kinds:  # a word whose entries name an entity whose kind changed: its documents' fingerprints hash it
             words |= {w for w, entries in index.items() if any(e[2] in self._kinds for e in entries)}
         self._words = sorted(words)
         self._own = {d for d in {*self.own, *own} if self.own.get(d) != own.get(d)}
-        self._resolved = old["resolved"]
-        self._verified = old["verified"] if len(words) <= _MANY_WORDS else {}
+        self._resolved = record["resolved"]
+        self._verified = record["verified"] if len(words) <= _MANY_WORDS else {}
 
     def _resolve(self, symbol: str) -> str | None:
         if symbol not in self.resolved:

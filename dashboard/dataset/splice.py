@@ -35,6 +35,7 @@ import pyarrow.parquet as pq
 
 from dashboard.dataset.package import Chunk, Pieces, read_arrow
 
+_feather: Any = pyarrow.feather  # its stubs leave the destination's IO type unknown
 # as JSON: {"keys": [...], "tables": {name: {"start": [bytes, rows], "rows": [...], "bytes": [...]}}}
 Index = dict[str, Any]
 ARROW_DIR = "package-tables"  # in the build cache: the last package's per-document tables as Arrow files
@@ -237,7 +238,7 @@ class Splicer:
         try:
             self._arrow_dir.mkdir(parents=True, exist_ok=True)
             # one record batch (Feather's default is one per 64K rows): read back, one chunk a column
-            pyarrow.feather.write_feather(
+            _feather.write_feather(
                 table, str(self._arrow_dir / f"{name}.arrow"), compression="uncompressed",
                 chunksize=max(1, table.num_rows),
             )
