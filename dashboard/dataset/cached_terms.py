@@ -10,22 +10,22 @@ of the few documents a changed term needs. `CachedTerms` is the documents' count
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any, overload
 
 TERMS = "terms"  # the build cache's subfolder of the documents' term counts
 
 
 class CachedTerms(Sequence[Any]):
-    """The documents' term counts in corpus order: `held[i]` when this build has them, else read from the cache
-    under `keys[i]`, else `count(i)`. `ids`: the documents' ids, in the same order (each count's own document)."""
+    """The documents' term counts in corpus order: `held[i]` when this build has them, else `stored(keys[i])` (the
+    cache's `terms/` entry, or None), else `count(i)`. `ids`: the documents' ids, in the same order (each count's
+    own document)."""
 
-    def __init__(self, held: list[Any], keys: list[str], ids: list[str], folder: Path | None,
+    def __init__(self, held: list[Any], keys: list[str], ids: list[str], stored: Callable[[str], Any] | None,
                  count: Callable[[int], Any]) -> None:
         self._held = list(held)
         self._keys = keys
         self.ids = ids
-        self._folder = folder
+        self._stored = stored
         self._count = count
         self.read = 0  # how many were read from the cache or counted again (the rest were in memory)
 
@@ -42,10 +42,8 @@ class CachedTerms(Sequence[Any]):
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
         if self._held[i] is None:
-            from dashboard.dataset.parallel import BuildCache
-
             key = self._keys[i]
-            found = BuildCache(self._folder / TERMS, object).get(key) if self._folder and key else None
+            found = self._stored(key) if self._stored and key else None
             self._held[i] = found if found is not None else self._count(i)
             self.read += 1
         return self._held[i]

@@ -264,8 +264,9 @@ class DocumentRunner:
         def count(i: int) -> Any:  # (no counts in the cache: counted again from the document's rows)
             return document_terms(docs[i], self._written(corpus, i)[0]["provision_themes"])
 
-        keys, folder = [self._keys.get(id(d), "") for d in docs], self.cache.folder if self.cache else None
-        return CachedTerms([self._terms.get(id(d)) for d in docs], keys, [d.meta.id for d in docs], folder, count)
+        keys = [self._keys.get(id(d), "") for d in docs]
+        stored = BuildCache(self.cache.folder / TERMS, object).get if self.cache else None
+        return CachedTerms([self._terms.get(id(d)) for d in docs], keys, [d.meta.id for d in docs], stored, count)
 
     def term_emergence_step(self) -> Step:
         """Return the term emergence step over the documents' term counts, from the state the cache keeps of the
