@@ -207,7 +207,8 @@ def main() -> None:
             figures, runner = incremental(full, added, copy)
             print(
                 f"\n{size} documents + 1: {runner.processed} processed, {runner.cached} from cache, "
-                f"{runner.reused} documents' written rows from the previous package, its tables for the "
+                f"{runner.reused} documents' written rows and {runner.mentions_reused} documents' mentions from the "
+                f"previous package, {runner.terms_read} documents' term counts read, its tables for the "
                 f"validation from {source}, {len(runner.assembled)} of its own assembled from them, "
                 f"term emergence {runner.term_path} "
                 f"(load average {' '.join(f'{x:.1f}' for x in os.getloadavg())})"
