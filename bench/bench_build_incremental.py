@@ -120,7 +120,11 @@ def incremental(seeds: Path, out: Path, cache: Path) -> tuple[list[tuple[str, fl
             tables, staging, package_meta(corpus), runner.chunks(corpus, tables, previous, index), runner.keep
         )
     with apart(validate_changed, "row_problems", ROW_CHECKS) as rows, timed("validate package", figures):
-        changed = validate_package(staging, seeds_dir=seeds, previous=previous, jobs=runner.jobs, kept=kept)
+        given = runner.splicer.text_tables(kept, staging) if runner.splicer and kept else None
+        changed = validate_package(
+            staging, seeds_dir=seeds, previous=previous, jobs=runner.jobs, kept=kept, given=given
+        )
+        runner.assembled = changed.assembled if changed else ()
     name, wall, cpu = figures.pop()
     figures += [*rows, ("validate: keys, cross-table", wall - sum(r[1] for r in rows), cpu - sum(r[2] for r in rows))]
     with timed("swap in", figures):
@@ -203,8 +207,10 @@ def main() -> None:
             figures, runner = incremental(full, added, copy)
             print(
                 f"\n{size} documents + 1: {runner.processed} processed, {runner.cached} from cache, "
-                f"{runner.reused} documents' written rows from the previous package, its tables for the "
-                f"validation from {source}, term emergence {runner.term_path} "
+                f"{runner.reused} documents' written rows and {runner.mentions_reused} documents' mentions from the "
+                f"previous package, {runner.terms_read} documents' term counts read, its tables for the "
+                f"validation from {source}, {len(runner.assembled)} of its own assembled from them, "
+                f"term emergence {runner.term_path} "
                 f"(load average {' '.join(f'{x:.1f}' for x in os.getloadavg())})"
             )
             print(f"{'stage':<34} {'wall s':>8} {'cpu s':>8}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import shutil
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -84,8 +85,13 @@ def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, o
                 kept = kept_tables(cache) if cache and previous else None  # its tables as the validation read them
                 pieces = runner.chunks(corpus, tables, previous, index)
                 write_package(tables, staging, package_meta(corpus), pieces, runner.keep)
-                changed = validate_package(staging, seeds_dir=seeds_dir, previous=previous, jobs=runner.jobs, kept=kept)
+                # the per-document tables as the validation reads them, from `kept` and the new rows: not parsed again
+                given = runner.splicer.text_tables(kept, staging) if runner.splicer and kept else None
+                changed = validate_package(
+                    staging, seeds_dir=seeds_dir, previous=previous, jobs=runner.jobs, kept=kept, given=given
+                )
                 runner.compared = changed.previous_from if changed else ""
+                runner.assembled = changed.assembled if changed else ()
                 swap_in(staging, out_dir)
                 if cache:
                     record_validated(out_dir, cache, runner.written_index(), changed.tables if changed else None)
@@ -102,7 +108,7 @@ def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, o
 
 def analysis_steps(
     per_document: Tables | None = None,
-    term_counts: list[Any] | None = None,
+    term_counts: Sequence[Any] | None = None,
     mentions: Step | None = None,
     term_emergence: Step | None = None,
 ) -> list[Step]:

@@ -16,7 +16,7 @@ import gc
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -31,6 +31,7 @@ from dashboard import errors
 from dashboard.corpus.load import Corpus, SeedDocument, Shown
 from dashboard.corpus.sidecar import Vocabulary
 from dashboard.corpus.spans import Tables
+from dashboard.dataset.cached_terms import TERMS, CachedTerms
 from dashboard.dataset.package import Chunk, Pieces
 from dashboard.dataset.perdoc import (
     CHUNKED_TABLES,
@@ -44,6 +45,7 @@ from dashboard.dataset.perdoc import (
 from dashboard.dataset.splice import Index, Splicer
 
 CHUNKS = "chunks"  # the build cache's subfolder of the documents' written rows
+MENTIONS_STATE = "gazetteer-state.pickle"  # in the mentions subfolder: what the fingerprints read (mentions_state)
 Step = Callable[[Corpus, Tables], Tables]  # a build step: the corpus and the tables so far in, new tables out
 _T = TypeVar("_T")
 _E = TypeVar("_E")
@@ -126,10 +128,16 @@ class DocumentRunner:
         self._chunks: dict[int, dict[str, Chunk]] = {}
         self._keys: dict[int, str] = {}  # each document's cache key
         self.reused = 0  # documents whose written rows were cut from the previous package (dataset.splice)
+        self.mentions_reused = 0  # documents whose mention rows were (their key and mentions fingerprint recorded)
         self.splicer: Splicer | None = None
         # where the build's validation read the previous package's tables: "kept" (the Arrow files the build before
         # kept in the cache, dataset.validate_changed.kept_tables), "csv" (its files), "" (no previous package)
         self.compared = ""
+        # the tables the validation took from the kept tables and the new rows instead of reading the new files
+        self.assembled: tuple[str, ...] = ()
+        # each document's mentions fingerprint and rows (dataset.mentions_cache), when the cache's mentions step ran
+        self._mentions: list[tuple[str, list[Any]]] | None = None
+        self.terms_read = 0  # the documents' term counts term emergence read from the cache (dataset.cached_terms)
         self.term_path = ""  # how term emergence was computed: "added" from the cached state, else "full (why)"
 
     # load_corpus calls this to read the seed texts (corpus.load.DocumentLoader)
@@ -143,6 +151,7 @@ class DocumentRunner:
             # follow do not walk it again (at 10,000 documents, three passes over it cost 17 s CPU)
             gc.freeze()
         todo = [i for i, r in enumerate(results) if r is None]
+        todo_set = set(todo)
         self.cached = len(tasks) - len(todo)
         self.processed = len(todo)
         done = self._map([tasks[i] for i in todo], [keys[i] for i in todo] if self.cache else [])
@@ -153,6 +162,8 @@ class DocumentRunner:
         out: list[SeedDocument | errors.InputError] = []
         for i, result in enumerate(results):
             assert result is not None
+            if self.cache and result.terms is not None and i not in todo_set:  # (an entry from before the counts
+                put_result(self.cache.folder, keys[i], result, written=bool(result.chunks))  # were kept apart)
             if result.document is None:
                 out.append(result.raise_error())
             else:
@@ -195,7 +206,7 @@ class DocumentRunner:
         package this build replaces, validated before, and where each document's rows lie in it
         (dataset.splice): an unchanged document's rows are cut from it instead of read from the cache. The new
         package's index: `written_index()`."""
-        from dashboard.dataset.package import resource_schemas
+        from dashboard.dataset.package import make_chunk, resource_schemas
 
         docs = corpus.documents
         keys = [self._keys.get(id(d), "") for d in docs]
@@ -218,7 +229,20 @@ class DocumentRunner:
             name: splicer.pieces(name, resources[name], cited if name == "targets" else None, keys, chunk_of(name))
             for name in CHUNKED_TABLES
         }
+        mentions = self._mentions
+        if mentions is not None and len(mentions) == len(docs) and all(keys):
+            # the mentions table too: a document's rows are cut from the previous package while both its cache key
+            # and its mentions' fingerprint are those recorded (they are all its rows depend on)
+            out["mentions"] = splicer.pieces(
+                "mentions",
+                resources["mentions"],
+                None,
+                [f"{k}:{fp}" if fp else "" for k, (fp, _) in zip(keys, mentions, strict=True)],
+                lambda i: make_chunk(mentions[i][1], resources["mentions"]),
+                own_keys=True,
+            )
         self.reused = splicer.reused
+        self.mentions_reused = splicer.reused_own.get("mentions", 0)
         return out
 
     def keep(self, name: str, table: pa.Table) -> None:
@@ -230,9 +254,19 @@ class DocumentRunner:
         """Return the index of the package `chunks` gave the tables of (recorded once it is validated)."""
         return self.splicer.index() if self.splicer and self.cache else None
 
-    def term_counts(self, corpus: Corpus) -> list[Any]:
-        """Return each document's term counts (analysis.terms.TermInventory), in corpus order."""
-        return [self._terms[id(doc)] for doc in corpus.documents]
+    def term_counts(self, corpus: Corpus) -> CachedTerms:
+        """Return each document's term counts (analysis.terms.TermInventory), in corpus order: a cached document's
+        read from the cache when first used (dataset.cached_terms)."""
+        from dashboard.dataset.perdoc import document_terms
+
+        docs = corpus.documents
+
+        def count(i: int) -> Any:  # (no counts in the cache: counted again from the document's rows)
+            return document_terms(docs[i], self._written(corpus, i)[0]["provision_themes"])
+
+        keys = [self._keys.get(id(d), "") for d in docs]
+        stored = BuildCache(self.cache.folder / TERMS, object).get if self.cache else None
+        return CachedTerms([self._terms.get(id(d)) for d in docs], keys, [d.meta.id for d in docs], stored, count)
 
     def term_emergence_step(self) -> Step:
         """Return the term emergence step over the documents' term counts, from the state the cache keeps of the
@@ -243,7 +277,9 @@ class DocumentRunner:
 
             keys = [self._keys.get(id(d), "") for d in corpus.documents]
             folder = self.cache.folder if self.cache else None
-            rows, self.term_path = emergence_rows(tables, self.term_counts(corpus), folder, keys)
+            counted = self.term_counts(corpus)
+            rows, self.term_path = emergence_rows(tables, counted, folder, keys)
+            self.terms_read = counted.read
             return {"term_emergence": rows}
 
         return term_emergence
@@ -256,7 +292,9 @@ class DocumentRunner:
         store = BuildCache(self.cache.folder / "mentions", MentionsEntry) if self.cache else None
 
         def mentions_step(corpus: Corpus, tables: Tables) -> Tables:
-            return cached_mentions(corpus, store, self._keys, self.jobs)
+            self._mentions = [] if store is not None else None
+            state = store.folder / MENTIONS_STATE if store is not None else None
+            return cached_mentions(corpus, store, self._keys, self.jobs, per_document=self._mentions, state=state)
 
         return mentions_step
 
@@ -299,12 +337,15 @@ class Written:
     chunks: dict[str, Chunk]
 
 
-def put_result(folder: Path, key: str, result: DocResult) -> None:
+def put_result(folder: Path, key: str, result: DocResult, written: bool = True) -> None:
     """Put a document's result into the build cache in `folder`: its per-document rows, as rows and written
-    (the largest part), in a file of their own under `chunks/` (`Written`), the rest (its document, term counts)
-    in its entry, which every build reads."""
-    BuildCache(folder / CHUNKS, Written).put(key, Written(result.tables, result.chunks))
-    BuildCache(folder, DocResult).put(key, replace(result, tables={}, chunks={}))
+    (the largest part), in a file of their own under `chunks/` (`Written`; unless not `written`), its term counts
+    under `terms/` (dataset.cached_terms), the rest (its document) in its entry, which every build reads."""
+    if written:
+        BuildCache(folder / CHUNKS, Written).put(key, Written(result.tables, result.chunks))
+    if result.terms is not None:
+        BuildCache(folder / TERMS, object).put(key, result.terms)
+    BuildCache(folder, DocResult).put(key, replace(result, tables={}, chunks={}, terms=None))
 
 
 def _dask_map(address: str, tasks: list[DocTask], bar: Callable[[Iterable[Any]], Iterable[Any]]) -> list[DocResult]:
@@ -333,7 +374,7 @@ def _dask_map(address: str, tasks: list[DocTask], bar: Callable[[Iterable[Any]],
         return cast("list[DocResult]", client.gather(futures))  # pyright: ignore[reportUnknownMemberType]
 
 
-def precomputed_steps(per_document: Tables, term_counts: list[Any]) -> tuple[Step, Step, Step, Step, Step]:
+def precomputed_steps(per_document: Tables, term_counts: Sequence[Any]) -> tuple[Step, Step, Step, Step, Step]:
     """Return build steps standing for provision_themes_step, theme_measures_step, assignments_step, targets_step
     and term_emergence_step that give the rows the per-document step already computed (the cited targets of
     seeds/cited.yml first, as targets_step), and term emergence from each document's cached term counts."""

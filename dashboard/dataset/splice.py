@@ -30,10 +30,12 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.feather
 import pyarrow.parquet as pq
 
-from dashboard.dataset.package import Chunk, Pieces, read_arrow, write_arrow
+from dashboard.dataset.package import Chunk, Pieces, read_arrow
 
+_feather: Any = pyarrow.feather  # its stubs leave the destination's IO type unknown
 # as JSON: {"keys": [...], "tables": {name: {"start": [bytes, rows], "rows": [...], "bytes": [...]}}}
 Index = dict[str, Any]
 ARROW_DIR = "package-tables"  # in the build cache: the last package's per-document tables as Arrow files
@@ -72,13 +74,21 @@ class Splicer:
         self._kept: set[str] = set()
         self._at: dict[str, int] = {k: i for i, k in enumerate(index["keys"])} if index and previous else {}
         self._old: dict[str, _Table] = {}
+        # a table whose documents' stretches have keys of their own (the mentions: see `pieces`' own_keys)
+        self._at_own: dict[str, dict[str, int]] = {}
+        self._own: dict[str, list[str]] = {}
         if self._at and index:
             for name, t in index["tables"].items():
                 self._old[name] = _Table(t["start"][0], t["start"][1], list(t["rows"]), list(t["bytes"]))
+                if "keys" in t:
+                    self._at_own[name] = {k: i for i, k in enumerate(t["keys"])}
         self._cum: dict[str, tuple[list[int], list[int]]] = {}
+        # per table, what each piece is: a run of the previous table's rows (first row, number of rows) or CSV bytes
+        self._parts: dict[str, list[tuple[int, int] | bytes]] = {}
         self.keys: list[str] = []
         self.tables: dict[str, _Table] = {}
         self.reused = 0  # documents whose rows were taken from the previous package
+        self.reused_own: dict[str, int] = {}  # the same, for a table with keys of its own
 
     def _cumulative(self, name: str) -> tuple[list[int], list[int]]:
         # each document's first byte and first row in the previous table
@@ -93,16 +103,20 @@ class Splicer:
 
     def pieces(
         self, name: str, resource: dict[str, Any], lead: list[dict[str, Any]] | None, keys: list[str],
-        chunk: Callable[[int], Chunk],
+        chunk: Callable[[int], Chunk], own_keys: bool = False,
     ) -> Pieces:
         """Return table `name` as pieces: the `lead` rows (the cited targets) first, then each document's rows, in
         the order of `keys` (the documents' cache keys); `chunk(i)` gives document i's chunk when its rows
-        cannot be taken from the previous package. Records the new package's index of the table."""
+        cannot be taken from the previous package. Records the new package's index of the table. `own_keys`: the
+        keys are this table's own (a document's mentions depend on its cache key and on the gazetteer's part
+        it looks up: both in its key here), recorded with the table's index; an empty key is never reused."""
         from dashboard.dataset.package import csv_lines
 
         lead_rows = lead or []
         pieces: Pieces = [lead_rows] if lead is not None else []
-        table = _Table(header_bytes(resource) + len(csv_lines(lead_rows, resource)), len(lead_rows))
+        lead_csv = csv_lines(lead_rows, resource)
+        table = _Table(header_bytes(resource) + len(lead_csv), len(lead_rows))
+        parts: list[tuple[int, int] | bytes] = [lead_csv]
         old = self._old.get(name)
         csv_bytes: bytes | None = None
         arrow: pa.Table | None = None
@@ -120,10 +134,12 @@ class Splicer:
             b, r = self._cumulative(name)
             first, last = run[0], run[-1] + 1
             pieces.append(Chunk(csv_bytes[b[first] : b[last]], arrow.slice(r[first], r[last] - r[first])))
+            parts.append((r[first], r[last] - r[first]))
             run.clear()
 
+        at = self._at_own.get(name, {}) if own_keys else self._at
         for i, key in enumerate(keys):
-            j = self._at.get(key) if old is not None else None
+            j = at.get(key) if old is not None and key else None
             if j is not None and (not run or run[-1] + 1 == j):
                 run.append(j)
             else:
@@ -137,13 +153,58 @@ class Splicer:
                 continue
             piece = chunk(i)
             pieces.append(piece)
+            parts.append(piece.csv)
             table.rows.append(piece.arrow.num_rows)
             table.nbytes.append(len(piece.csv))
         flush()
-        self.reused = sum(1 for k in keys if k in self._at) if old is not None else 0
-        self.keys = list(keys)
+        if own_keys:
+            self._own[name] = list(keys)
+            self.reused_own[name] = sum(1 for k in keys if k and k in at) if old is not None else 0
+        else:
+            self.reused = sum(1 for k in keys if k in self._at) if old is not None else 0
+            self.keys = list(keys)
         self.tables[name] = table
+        self._parts[name] = parts
         return pieces
+
+    def text_tables(self, kept: dict[str, pa.Table] | None, data_dir: Path) -> dict[str, pa.Table]:
+        """Return the per-document tables written from `pieces` into `data_dir` as the validation reads them
+        (validate_changed.read_text_table: every cell as text, with the `__row` column), without parsing their
+        files: each run of rows cut from the previous package is sliced from that package's table as its
+        validation read it (`kept`, validate_changed.kept_tables, recorded with the index this splicer was given),
+        and only the other documents' CSV lines are parsed. A table is left out (its file is then read) when the
+        previous one is not in `kept`, when most of it is new lines (a first build, a new code version: reading
+        the file is then as cheap), or when its file does not have the size its pieces add up to."""
+        from dashboard.dataset.validate_changed import ROW, text_table
+
+        out: dict[str, pa.Table] = {}
+        for name, parts in self._parts.items():
+            old = (kept or {}).get(name)
+            written = self.tables[name]
+            new_bytes = sum(len(p) for p in parts if isinstance(p, bytes))
+            size = written.start_bytes + sum(written.nbytes)
+            if old is None or new_bytes * 2 > size or (data_dir / f"{name}.csv").stat().st_size != size:
+                continue
+            with (data_dir / f"{name}.csv").open("rb") as handle:
+                header = handle.readline()
+            columns = [c for c in old.column_names if c != ROW]
+            slices: list[pa.Table] = []
+            lines: list[bytes] = []  # CSV lines in a row, parsed at once
+            for part in [*parts, (0, 0)]:  # (a last empty run: parses the lines left)
+                if isinstance(part, bytes):
+                    lines.append(part)
+                    continue
+                if b"".join(lines):
+                    slices.append(text_table(header + b"".join(lines), columns))
+                lines.clear()
+                if part[1]:
+                    slices.append(old.slice(part[0], part[1]).select(columns))
+            try:
+                table = pa.concat_tables(slices) if slices else text_table(header, columns)
+            except pa.ArrowInvalid:  # (other columns than the kept table's: the file is read)
+                continue
+            out[name] = table.append_column(ROW, pa.array(range(2, table.num_rows + 2), pa.int64()))
+        return out
 
     def _previous_arrow(self, name: str, resource: dict[str, Any]) -> pa.Table:
         # the previous package's table: its Arrow file in the cache, memory-mapped (no copy, nothing decoded), or
@@ -156,7 +217,10 @@ class Splicer:
             try:
                 table = read_arrow(kept)
                 if table.schema.equals(schema):
-                    return table
+                    # one chunk a column, as the table was written: a table spliced from one run of it alone is
+                    # written as it is (package.write_parquet), and the Parquet writer's pages follow the chunks
+                    # (files kept before they were written as one record batch have one per 64K rows)
+                    return table if all(c.num_chunks <= 1 for c in table.columns) else table.combine_chunks()
             except (OSError, pa.ArrowInvalid):
                 pass
         assert self.previous is not None
@@ -173,7 +237,11 @@ class Splicer:
             return
         try:
             self._arrow_dir.mkdir(parents=True, exist_ok=True)
-            write_arrow(table, self._arrow_dir / f"{name}.arrow")
+            # one record batch (Feather's default is one per 64K rows): read back, one chunk a column
+            _feather.write_feather(
+                table, str(self._arrow_dir / f"{name}.arrow"), compression="uncompressed",
+                chunksize=max(1, table.num_rows),
+            )
             self._kept.add(name)
         except OSError:
             pass
@@ -193,6 +261,7 @@ class Splicer:
             "keys": self.keys,
             "tables": {
                 name: {"start": [t.start_bytes, t.start_rows], "rows": t.rows, "bytes": t.nbytes}
+                | ({"keys": self._own[name]} if name in self._own else {})
                 for name, t in self.tables.items()
             },
         }

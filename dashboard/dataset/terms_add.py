@@ -13,7 +13,7 @@ are the same as the full computation's.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, cast
 
 from dashboard.analysis.keyness import is_true, log_likelihood, records
@@ -113,7 +113,12 @@ def add(
             if key not in state.kinds:
                 gained.add(key)  # (a phrase that was not a term becomes a codebook term)
             state.kinds[key] = "codebook"
-    by_doc = {next(iter(part.per_document)): part for part in counted if len(part.per_document) == 1}
+    ids: list[str] | None = getattr(counted, "ids", None)  # (dataset.cached_terms: each read when first used)
+    by_doc: Mapping[str, TermInventory] = (
+        _ByDocument(counted, ids)
+        if ids is not None
+        else {next(iter(part.per_document)): part for part in counted if len(part.per_document) == 1}
+    )
     view = cast(Any, View(state))
     rows = state.rows
     if retagged or lost:  # rows of terms that are no longer terms go; those of renamed or retagged are rewritten
@@ -145,8 +150,29 @@ def add(
     return rows, "added"
 
 
+class _ByDocument(Mapping[str, TermInventory]):
+    # the documents' counts by document id, each read from `counted` when first asked for; a count that is not its
+    # document's alone is not there (as the dict of counts of one document each leaves it out)
+
+    def __init__(self, counted: Sequence[TermInventory], ids: list[str]) -> None:
+        self._counted = counted
+        self._at = {d: i for i, d in enumerate(ids)}
+
+    def __getitem__(self, d: str) -> TermInventory:
+        part = self._counted[self._at[d]]
+        if list(part.per_document) != [d]:
+            raise KeyError(d)
+        return part
+
+    def __iter__(self) -> Iterator[str]:
+        return (d for d in self._at if d in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 def _gained_rows(
-    state: TermState, gained: set[str], by_doc: dict[str, TermInventory], x: str, view: Any
+    state: TermState, gained: set[str], by_doc: Mapping[str, TermInventory], x: str, view: Any
 ) -> list[dict[str, Any]]:
     # the rows of terms that were not terms before, over the documents before `x` (updating each group's pass)
     extra: list[dict[str, Any]] = []
@@ -214,7 +240,7 @@ def _add_to_group(
     x: str,
     issued: str,
     inv_x: TermInventory,
-    by_doc: dict[str, TermInventory],
+    by_doc: Mapping[str, TermInventory],
     view: Any,
 ) -> list[dict[str, Any]]:
     # the added document's rows on one basis (in its language), the dropped rows of the terms it uses removed

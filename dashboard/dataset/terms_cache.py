@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ STATE = "term-emergence.pickle"
 
 
 def emergence_rows(
-    tables: Tables, counted: list[Any], folder: Path | None, keys: list[str]
+    tables: Tables, counted: Sequence[Any], folder: Path | None, keys: list[str]
 ) -> tuple[list[dict[str, Any]], str]:
     """Return the term_emergence rows and the path taken: "added" (from the cached state), else "full" and why."""
     from dashboard.dataset import terms_add, terms_state

@@ -39,7 +39,7 @@ def _cwd(path: Path) -> Generator[None, None, None]:
 
 def validate_package(
     data_dir: Path, *, seeds_dir: Path | None = None, previous: Path | None = None, jobs: int | None = None,
-    kept: dict[str, pa.Table] | None = None,
+    kept: dict[str, pa.Table] | None = None, given: dict[str, pa.Table] | None = None,
 ) -> Changed | None:
     """Raise DataInvalid listing every problem, or return when the package in `data_dir` is valid.
 
@@ -50,13 +50,15 @@ def validate_package(
     constraints, its tables shared out over that many processes, and the keys are checked in Arrow, as when
     `previous` is given. Without either, Frictionless validates the whole package (`policy-timeline validate`).
     `kept`: `previous`'s tables kept by the build (validate_changed.kept_tables), read instead of its CSVs.
+    `given`: tables of `data_dir` the build assembled from `kept` and its new rows (splice.Splicer.text_tables),
+    used instead of reading those files.
     Returns what the comparison read (the build keeps its tables for the next build), or None after a full
     validation.
     """
     descriptor = data_dir / "datapackage.json"
     if not descriptor.exists():
         raise DataInvalid([f"error: {descriptor}: file: datapackage.json not found"])
-    changed = compare_packages(data_dir, previous, jobs or 1, kept) if previous is not None or jobs else None
+    changed = compare_packages(data_dir, previous, jobs or 1, kept, given) if previous is not None or jobs else None
     problems = changed.problems if changed else frictionless_problems(data_dir)
     if not problems:
         problems = cross_table_problems(data_dir, seeds_dir, changed)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 import shutil
 import tempfile
@@ -147,8 +148,22 @@ def read_text_table(path: Path) -> pa.Table:
     reader (C++, every core): the build reads each table once, not row by row in Python."""
     with path.open(encoding="utf-8", newline="") as handle:
         header = next(csv.reader(handle), None) or []
-    table = pacsv.read_csv(
-        path,
+    table = _read_csv(path, header)
+    return table.append_column(ROW, pa.array(range(2, table.num_rows + 2), pa.int64()))
+
+
+def text_table(data: bytes, columns: list[str]) -> pa.Table:
+    """Return CSV bytes (a header line, then rows as a package CSV holds them) as read_text_table reads a file,
+    without the `__row` column; raise pa.ArrowInvalid when the header does not name `columns`."""
+    table = _read_csv(io.BytesIO(data), columns)
+    if table.column_names != columns:
+        raise pa.ArrowInvalid(f"columns {table.column_names} are not {columns}")
+    return table
+
+
+def _read_csv(source: Path | io.BytesIO, header: list[str]) -> pa.Table:
+    return pacsv.read_csv(
+        source,
         # a block must hold a whole row, and a row of seed_texts holds a seed (up to MAX_SEED_BYTES, its quotes
         # doubled in the CSV)
         read_options=pacsv.ReadOptions(block_size=4 * MAX_SEED_BYTES),
@@ -156,7 +171,6 @@ def read_text_table(path: Path) -> pa.Table:
         convert_options=pacsv.ConvertOptions(column_types={name: TEXT for name in header}, null_values=[],
                                              strings_can_be_null=False, quoted_strings_can_be_null=False),
     )
-    return table.append_column(ROW, pa.array(range(2, table.num_rows + 2), pa.int64()))
 
 
 @dataclass
@@ -169,6 +183,7 @@ class Changed:
     tables: dict[str, pa.Table]
     # where the previous package's tables came from: "kept" (record_validated's Arrow files), "csv", or "" (none)
     previous_from: str = ""
+    assembled: tuple[str, ...] = ()  # the tables taken from `given`, not read from files
 
 
 def changed_rows_problems(data_dir: Path, previous: Path) -> list[str] | None:
@@ -179,19 +194,24 @@ def changed_rows_problems(data_dir: Path, previous: Path) -> list[str] | None:
 
 
 def compare_packages(data_dir: Path, previous: Path | None, jobs: int = 1,
-                     kept: dict[str, pa.Table] | None = None) -> Changed | None:
+                     kept: dict[str, pa.Table] | None = None, given: dict[str, pa.Table] | None = None
+                     ) -> Changed | None:
     """Compare `data_dir` with `previous` (validated before, same schemas): Frictionless row checks on the rows
     not in `previous` (every row when `previous` is None: a first build), split over `jobs` processes, and keys
     over every row; None when the two cannot be compared (then validate all). `kept`: `previous`'s tables as
-    kept_tables gives them, used instead of reading its CSVs when they hold every table with its columns."""
+    kept_tables gives them, used instead of reading its CSVs when they hold every table with its columns.
+    `given`: some of `data_dir`'s tables as read_text_table would read them, assembled by the build from `kept`
+    and its new rows (splice.Splicer.text_tables); used instead of reading those files when `kept` is."""
     schemas = _schemas(data_dir)
     if previous is not None and _schemas(previous) != schemas:
         return None
     usable = kept is not None and all(
         name in kept and kept[name].column_names == [f["name"] for f in schema["fields"]] + [ROW]
         for name, schema in schemas.items())
+    given = {name: t for name, t in (given or {}).items() if usable and name in schemas
+             and t.column_names == [f["name"] for f in schemas[name]["fields"]] + [ROW]}
     try:
-        tables = {name: read_text_table(data_dir / f"{name}.csv") for name in schemas}
+        tables = {name: given[name] if name in given else read_text_table(data_dir / f"{name}.csv") for name in schemas}
         if previous is not None and usable and kept is not None:
             before: dict[str, pa.Table] | None = {name: kept[name] for name in schemas}
         else:
@@ -216,7 +236,7 @@ def compare_packages(data_dir: Path, previous: Path | None, jobs: int = 1,
             documents.update(cast("list[str]", news[name][key].to_pylist()), cast("list[str]", gone[key].to_pylist()))
     problems = row_problems(data_dir, news, schemas, whole=before is None, jobs=jobs)
     source = "" if previous is None else "kept" if usable else "csv"
-    return Changed(problems + key_problems(tables, schemas), documents, tables, source)
+    return Changed(problems + key_problems(tables, schemas), documents, tables, source, tuple(sorted(given)))
 
 
 # below this many new cells, the row checks run in this process (a pool costs more than it saves)

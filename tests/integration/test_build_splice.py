@@ -59,13 +59,14 @@ def warm(tmp_path: Path) -> tuple[Path, Path, Path]:
 def test_an_added_document_takes_the_others_rows_from_the_previous_package(warm, tmp_path: Path):
     full, out, cache = warm
     runner = rebuild(full, out, cache)
-    assert (runner.processed, runner.cached, runner.reused) == (1, 12, 12)
+    assert (runner.processed, runner.cached, runner.reused, runner.mentions_reused) == (1, 12, 12, 12)
     assert files(out) == cold(full, tmp_path / "cold")
     # and again, with nothing changed: every document's rows from the package just written, its tables read from
     # the Arrow files the build kept (one build's, the last), or from its Parquet twins when they are gone
     kept = list((cache / ARROW_DIR).iterdir())
-    assert len(kept) == 1 and sorted(p.stem for p in kept[0].iterdir()) == sorted(CHUNKED_TABLES)
-    assert rebuild(full, out, cache).reused == 13
+    assert len(kept) == 1 and sorted(p.stem for p in kept[0].iterdir()) == sorted([*CHUNKED_TABLES, "mentions"])
+    again = rebuild(full, out, cache)
+    assert (again.reused, again.mentions_reused) == (13, 13)
     assert files(out) == files(tmp_path / "cold")
     shutil.rmtree(cache / ARROW_DIR)
     assert rebuild(full, out, cache).reused == 13
@@ -116,3 +117,21 @@ def test_bad_input_leaves_the_previous_package_as_it_was(warm):
         rebuild(full, out, cache)
     assert [Path(e.file).name for e in caught.value.errors] == ["added.yml"]
     assert files(out) == before
+
+
+def test_a_document_citing_the_added_one_has_its_mentions_found_again(tmp_path: Path):
+    # an unchanged document that cites the added document's symbol: its mentions change with the add (its
+    # fingerprint does), so its rows are not cut from the previous package; the others' are
+    base, full = corpora(12, 8, tmp_path, read_material())
+    symbol = next(line for line in (full / "added.yml").read_text(encoding="utf-8").splitlines()
+                  if line.startswith("symbol: ")).removeprefix("symbol: ")
+    citing = sorted(base.glob("*.txt"))[2].name
+    for folder in (base, full):
+        text = (folder / citing).read_text(encoding="utf-8")
+        (folder / citing).write_text(text.replace("\na) ", f"\na) Carry out Conclusion No. {symbol}; ", 1), "utf-8")
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build_package(base, out, runner=DocumentRunner(jobs=1, cache_dir=cache))
+    assert symbol in (out / "mentions.csv").read_text(encoding="utf-8")
+    runner = rebuild(full, out, cache)
+    assert (runner.processed, runner.reused, runner.mentions_reused) == (1, 12, 11)
+    assert files(out) == cold(full, tmp_path / "cold")

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import pickle
+import shutil
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from dashboard.dataset.build import run as build_package
+from dashboard.dataset.cached_terms import TERMS
 from dashboard.dataset.parallel import DocumentRunner
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
@@ -36,7 +40,13 @@ def latest(seeds: Path) -> Path:
 
 def test_added_documents_take_term_emergence_from_the_cached_state(warm, tmp_path: Path):
     full, out, cache = warm
-    assert rebuild(full, out, cache).term_path == "added"
+    # the cached documents' term counts are kept apart from the entries every build reads (dataset.cached_terms):
+    # an add reads those its term emergence asks for (here every one: the copied document makes phrases of
+    # words the others use, whose rows are computed over their documents)
+    entries = [p for p in cache.glob("??/*.pickle")]
+    assert len(entries) == 12 and all(pickle.loads(p.read_bytes()).terms is None for p in entries)
+    runner = rebuild(full, out, cache)
+    assert (runner.term_path, runner.cached, runner.terms_read) == ("added", 12, 12)
     assert files(out) == cold(full, tmp_path / "cold")
     # a second add, from the state the first add left
     copy_as_new(full, latest(full), "99999", "added2")
@@ -93,3 +103,27 @@ def test_documents_added_one_by_one_give_the_full_computations_rows(tmp_path: Pa
         added += 1
         assert rows == term_emergence_rows(documents, provisions, None, counts), (k, why)
     assert added >= len(held) // 2
+
+
+def test_term_counts_missing_from_the_cache_are_counted_again(warm, tmp_path: Path):
+    # a cache without the documents' term counts (deleted): a full computation counts them again from their rows
+    full, out, cache = warm
+    shutil.rmtree(cache / TERMS)
+    (cache / "term-emergence.pickle").unlink()
+    runner = rebuild(full, out, cache)
+    assert (runner.term_path, runner.terms_read) == ("full (no state)", 12)
+    assert files(out) == cold(full, tmp_path / "cold")
+
+
+def test_an_entry_holding_its_term_counts_is_read_and_kept_apart(warm, tmp_path: Path):
+    # an entry written before the counts were kept apart (the counts inside it): read as it is, then split
+    full, out, cache = warm
+    for path in sorted((cache / TERMS).rglob("*.pickle")):
+        entry_path = cache / path.relative_to(cache / TERMS)
+        entry = pickle.loads(entry_path.read_bytes())
+        entry_path.write_bytes(pickle.dumps(replace(entry, terms=pickle.loads(path.read_bytes()))))
+        path.unlink()
+    runner = rebuild(full, out, cache)
+    assert runner.term_path == "added" and runner.terms_read == 0
+    assert files(out) == cold(full, tmp_path / "cold")
+    assert len(list((cache / TERMS).rglob("*.pickle"))) == 13

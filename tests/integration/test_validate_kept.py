@@ -13,8 +13,15 @@ import pytest
 
 from dashboard.dataset.build import run as build_package
 from dashboard.dataset.parallel import DocumentRunner
+from dashboard.dataset.perdoc import CHUNKED_TABLES
 from dashboard.dataset.validate import validate_package
-from dashboard.dataset.validate_changed import KEPT_DIR, compare_packages, kept_tables, validated_before
+from dashboard.dataset.validate_changed import (
+    KEPT_DIR,
+    compare_packages,
+    kept_tables,
+    read_text_table,
+    validated_before,
+)
 from dashboard.errors import DataInvalid
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
@@ -84,6 +91,8 @@ def test_an_add_reads_the_kept_tables_not_the_previous_csvs(built, tmp_path: Pat
     assert len(kept) == 1 and {p.stem for p in kept[0].iterdir()} == {p.stem for p in out.glob("*.csv")}
     runner = rebuild(full, work_out, work_cache)
     assert (runner.processed, runner.compared) == (1, "kept")
+    # its own per-document tables were assembled from the kept ones and the new document's lines, not read
+    assert runner.assembled == tuple(sorted([*CHUNKED_TABLES, "mentions"]))
     assert files(work_out) == files(added)
     # the add kept its own tables in place of the ones before: the next build compares with them
     (now,) = list((work_cache / KEPT_DIR).iterdir())
@@ -124,7 +133,7 @@ def test_without_the_kept_tables_the_previous_csvs_are_read(built, tmp_path: Pat
     shutil.copytree(cache, work_cache)
     shutil.rmtree(work_cache / KEPT_DIR)
     runner = rebuild(full, work_out, work_cache)
-    assert (runner.processed, runner.compared) == (1, "csv")
+    assert (runner.processed, runner.compared, runner.assembled) == (1, "csv", ())
     assert files(work_out) == files(added)
     # and a bad package is still named by the comparison with the CSVs
     bad, number = tampered(built, tmp_path, lambda table, at: table.insert(at + 1, list(table[at])))
@@ -132,3 +141,25 @@ def test_without_the_kept_tables_the_previous_csvs_are_read(built, tmp_path: Pat
     assert changed is not None and changed.previous_from == "csv"
     assert changed.problems == [
         f"error: provision_themes.csv: row {number + 1}: primary key provision_id, theme_id is duplicated"]
+
+
+def test_the_assembled_tables_are_the_files_as_read(built, tmp_path: Path):
+    # what the add's validation checks instead of its files is what reading those files gives, row for row
+    full, out, cache, _ = built
+    work_out, work_cache = tmp_path / "out", tmp_path / "cache"
+    shutil.copytree(out, work_out)
+    shutil.copytree(cache, work_cache)
+    before = kept_tables(work_cache)
+    runner = rebuild(full, work_out, work_cache)
+    assert runner.splicer is not None
+    given = runner.splicer.text_tables(before, work_out)
+    assert sorted(given) == sorted([*CHUNKED_TABLES, "mentions"])
+    for name, table in given.items():
+        assert table.equals(read_text_table(work_out / f"{name}.csv")), name
+    # a file that is not what its pieces add up to is read instead; so is a table not kept
+    with (work_out / "provisions.csv").open("ab") as handle:
+        handle.write(b"x")
+    assert before is not None
+    del before["targets"]
+    left = runner.splicer.text_tables(before, work_out)
+    assert sorted(left) == sorted({*CHUNKED_TABLES, "mentions"} - {"provisions", "targets"})
