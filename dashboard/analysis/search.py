@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.analysis.fulltext import FullText, looks_vietnamese
-from dashboard.analysis.search_rows import Blocks, Rows, count_documents, keep, kept_blocks, listed_rows, passes
+from dashboard.analysis.search_rows import Blocks, Rows, count_documents, keep, kept_blocks, listed_rows, passes, take
 from dashboard.corpus.normalise import normalise_text
 
 MAX_TERMS = 12
@@ -303,13 +303,13 @@ class SearchIndex:
         terms = parse_terms(query.text)
         listed = listed_rows(query, self.theme_rows, self.entity_rows, self.actor_rows)
         if not terms or self.text is None:
-            if listed is not None:
-                rows: Rows = listed
-            elif self.blocks is not None and (kept := kept_blocks(self.blocks.columns, query)) is not None:
-                rows = self.blocks.rows(kept)
-            else:
-                rows = range(len(self.frame))
-            rows = keep(rows, self._inside(rows, query, listed, filtered=listed is None))
+            rows: Rows = range(len(self.frame)) if listed is None else listed
+            if self.blocks is None or listed is not None:
+                rows = keep(rows, self._inside(rows, query, listed))
+            else:  # the blocks the documents, issuer and years filters keep, then the own text
+                kept = kept_blocks(self.blocks.columns, query)
+                rows = rows if kept is None else self.blocks.rows(kept)
+                rows = keep(rows, take(self.own, rows)) if query.own_only else rows
             return SearchResult(rows, self.frame, count_documents(rows, self.blocks, self.frame))
         hits = self.text.search(terms.include, terms.exclude)
         tier = hits.tier if len(hits.tier) == len(hits.rows) else np.zeros(len(hits.rows), dtype=np.int8)
@@ -325,8 +325,8 @@ class SearchIndex:
             vietnamese=looks_vietnamese(query.text),
         )
 
-    def _inside(self, rows: Rows, query: SearchQuery, listed: np.ndarray | None, *, filtered: bool = False) -> Any:
-        return passes(rows, query, listed, self.blocks, self.frame, self.own, filtered=filtered)
+    def _inside(self, rows: Rows, query: SearchQuery, listed: np.ndarray | None) -> Any:
+        return passes(rows, query, listed, self.blocks, self.frame, self.own)
 
     def spans(self, row: int, include: Sequence[str], text: str | None = None) -> list[tuple[int, int]]:
         """Return the spans of provision `row`'s text (a SearchResult's `row`; `text`, that provision's text,

@@ -53,7 +53,7 @@ class Blocks:
                 return 0
             first, last = self.block_of(np.array([rows.start, rows.stop - 1]))
             return int(last - first + 1)
-        return len(np.unique(self.block_of(rows)))
+        return int(np.count_nonzero(np.bincount(self.block_of(rows), minlength=len(self.starts))))
 
     def rows(self, kept: np.ndarray) -> Rows:
         """Return the rows of the blocks `kept` (a bool per block), in order; a range when they are one run."""
@@ -76,6 +76,8 @@ def take(column: np.ndarray, rows: Rows) -> np.ndarray:
 
 def keep(rows: Rows, where: np.ndarray) -> Rows:
     """Return the `rows` where `where` (a bool per row of `rows`) holds, in the same order."""
+    if where.all():
+        return rows
     if isinstance(rows, range):
         return np.flatnonzero(where) + rows.start
     return rows[where]
@@ -140,22 +142,14 @@ def every_row_mask(frame: pd.DataFrame, query: Any, listed: np.ndarray | None) -
 
 
 def passes(
-    rows: Rows,
-    query: Any,
-    listed: np.ndarray | None,
-    blocks: Blocks | None,
-    frame: pd.DataFrame,
-    own: np.ndarray,
-    *,
-    filtered: bool = False,
+    rows: Rows, query: Any, listed: np.ndarray | None, blocks: Blocks | None, frame: pd.DataFrame, own: np.ndarray
 ) -> np.ndarray:
     """Return whether each of `rows` passes the filters of `query` (`listed`: its theme, entity and body
-    filters' rows; `own`: a bool per row of the frame). With `filtered`, the rows came from the documents,
-    issuer and years filters already (and `listed` is None)."""
+    filters' rows; `own`: a bool per row of the frame)."""
     if blocks is None:
         return take(every_row_mask(frame, query, listed), rows)
     inside = np.ones(len(rows), dtype=bool)
-    kept = None if filtered else kept_blocks(blocks.columns, query)
+    kept = kept_blocks(blocks.columns, query)
     if kept is not None:
         inside &= kept[blocks.block_of(np.asarray(rows))]
     if listed is not None and rows is not listed:
