@@ -54,3 +54,39 @@ def test_no_more_callbacks_compute_at_once_than_the_gate_allows_and_every_one_is
         thread.join(timeout=30)
     assert most[0] == gate.CALLBACKS_AT_ONCE
     assert answers == [200] * len(threads)
+
+
+def test_a_callback_that_fails_gives_its_place_back() -> None:
+    """A callback that raises (a 500) or is refused by a later check still leaves the gate: more failures than
+    places, then as many callbacks as places at once, are all answered (no place is lost, nothing deadlocks)."""
+    server = Flask(__name__)
+    gate.install(server, "/")
+    release = threading.Event()
+    inside = [0]
+    lock = threading.Lock()
+
+    @server.post("/_dash-update-component")
+    def _callback() -> str:
+        if release.is_set():
+            with lock:
+                inside[0] += 1
+            return "{}"
+        raise RuntimeError("a callback's own error")
+
+    failed = [
+        server.test_client().post("/_dash-update-component").status_code for _ in range(3 * gate.CALLBACKS_AT_ONCE)
+    ]
+    assert failed == [500] * (3 * gate.CALLBACKS_AT_ONCE)
+    release.set()
+    answers: list[int] = []
+    threads = [
+        threading.Thread(
+            target=lambda: answers.append(server.test_client().post("/_dash-update-component").status_code)
+        )
+        for _ in range(gate.CALLBACKS_AT_ONCE + 2)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert answers == [200] * len(threads) and inside[0] == len(threads)
