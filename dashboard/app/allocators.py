@@ -9,7 +9,10 @@ Measured at 10,000 documents (docs/scale.md, "Measured: a worker's memory after 
 - glibc raises its mmap threshold each time a block it mapped is freed (up to 32 MB), so later large blocks
   (Arrow and numpy buffers, DuckDB's results) are carved out of the arenas and, once freed, stay there as free
   memory: a server's 4 threads serving every page held 60-80 MB of it. A fixed threshold (MMAP_THRESHOLD) maps
-  every block over it on its own and gives it back when freed: 647-662 MB after each round -> 591-596 MB.
+  every block over it on its own and gives it back when freed: 647-662 MB after each round -> 588-602 MB.
+  The cost: each such block is mapped and faulted in again. It doubled the Explorer results' CPU median
+  (32 -> 61 ms) while they built arrays over all 626,420 provisions; over the matched rows only, 39.8 -> 40.2 ms.
+  With the gate (app/gate.py): 582-589 MB after each round without the threshold, 571-576 MB with it.
 An operator's own `MALLOC_ARENA_MAX`, `MALLOC_MMAP_THRESHOLD_` or `ARROW_DEFAULT_MEMORY_POOL` is left as it is.
 """
 
