@@ -1,7 +1,7 @@
 """Benchmark chart export and briefing packs: cold and warm timings per chart and format.
 
 Run: .venv/bin/python bench/bench_export.py [--data data] [--repeat 5] [--charts timeline,compare-themes]
-                                              [--brief 40/QĐ-TTg,153/NQ-CP] [--no-cold]
+                                              [--pair 40/QĐ-TTg,153/NQ-CP] [--no-cold]
 
 - cold: a fresh process (`python -m dashboard export CHART --out F`), which starts its own export browser:
   what an analyst's first scripted export costs, wall time of the whole command;
@@ -52,7 +52,7 @@ def main() -> None:
         print("\ncold: a fresh `policy-timeline export` process (starts its own browser)")
         with tempfile.TemporaryDirectory() as tmp:
             for suffix in (".png", ".svg"):
-                wall, cpu = cold_export(charts[0], Path(tmp) / f"cold{suffix}", args.data)
+                wall, cpu = cold_export(charts[0], Path(tmp) / f"cold{suffix}", args.data, (a, b))
                 print(f"  {charts[0]:<18} {suffix:<5}  wall {wall:6.2f} s   cpu (child) {cpu:6.2f} s")
 
     t0 = time.perf_counter()
@@ -63,7 +63,7 @@ def main() -> None:
     print(f"  {'chart':<18}" + "".join(f"{s:>16}" for s in FORMATS))
     worst_static = 0.0
     for name in charts:
-        options = ChartOptions(a=PAIR[0], b=PAIR[1]) if get_chart(name).needs_pair else ChartOptions()
+        options = ChartOptions(a=a, b=b) if get_chart(name).needs_pair else ChartOptions()
         cells = []
         for suffix in FORMATS:
             times = []
@@ -87,17 +87,19 @@ def main() -> None:
     kaleido.stop_server()
 
 
-def cold_export(chart: str, out: Path, data: Path) -> tuple[float, float]:
+def cold_export(chart: str, out: Path, data: Path, pair: tuple[str, str]) -> tuple[float, float]:
     """Return wall and CPU seconds of `python -m dashboard export CHART --out OUT` in a fresh process."""
-    options = ["--a", PAIR[0], "--b", PAIR[1]] if get_chart(chart).needs_pair else []
+    options = ["--a", pair[0], "--b", pair[1]] if get_chart(chart).needs_pair else []
     command = [sys.executable, "-m", "dashboard", "export", chart, *options, "--data", str(data), "--out",
                str(out)]
     t = time.perf_counter()
-    proc = subprocess.Popen(command, cwd=REPO_DIR, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"cold export failed: {proc.stderr.read().decode() if proc.stderr else ''}")
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a long error never blocks the child
+        proc = subprocess.Popen(command, cwd=REPO_DIR, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t
+        if os.waitstatus_to_exitcode(status) != 0:
+            errors.seek(0)
+            raise SystemExit(f"cold export failed: {errors.read().decode(errors='replace')[:2000]}")
     return wall, usage.ru_utime + usage.ru_stime
 
 
@@ -106,7 +108,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--data", type=Path, default=DATA_DIR)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--charts", default="", help="comma-separated chart names (default: all registered)")
-    parser.add_argument("--brief", default=",".join(PAIR), help="the two documents of the briefing pack")
+    parser.add_argument("--pair", "--brief", dest="brief", default=",".join(PAIR),
+                        help="the two documents of the comparison charts and the briefing pack")
     parser.add_argument("--no-cold", action="store_true", help="skip the fresh-process exports")
     return parser.parse_args()
 

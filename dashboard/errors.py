@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 
 class PolicyTimelineError(Exception):
     """Something went wrong in policy-timeline."""
@@ -170,11 +172,23 @@ class UnknownDocument(PolicyTimelineError):
 
     code = "unknown-document"
 
+    LISTED = 12  # a corpus of up to this many held documents is listed whole; a larger one by the closest ids
+
     def __init__(self, ref: str, known: list[str] | None = None) -> None:
         self.ref = ref
         self.known = known or []
-        hint = f" (known: {', '.join(self.known)})" if self.known else ""
-        super().__init__(f"unknown document {ref!r}{hint}")
+        super().__init__(f"unknown document {ref!r}{self._hint()}")
+
+    def _hint(self) -> str:
+        """Every held id of a small corpus; of a large one (10,000 ids made a line of 200 KB) the count and the
+        closest ids by spelling, so the line still says what to type."""
+        if not self.known:
+            return ""
+        if len(self.known) <= self.LISTED:
+            return f" (known: {', '.join(self.known)})"
+        close = difflib.get_close_matches(self.ref, self.known, n=5, cutoff=0.5)
+        near = f"; closest: {', '.join(close)}" if close else ""
+        return f" ({len(self.known):,} held documents{near}; every id is in the data package's documents.csv)"
 
 
 class UnknownTheme(PolicyTimelineError):

@@ -100,8 +100,12 @@ class TermCounts:
 
     def display(self, key: str) -> str:
         """Return the commonest written form of `key` (ties: alphabetical)."""
-        forms = self.forms.get(key)
-        return min(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0] if forms else key
+        return commonest_form(self.forms.get(key), key)
+
+
+def commonest_form(forms: Mapping[str, int] | None, key: str) -> str:
+    """Return the commonest of a term's written forms (ties: alphabetical), or its key when it has none."""
+    return min(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0] if forms else key
 
 
 def count_terms(texts: Iterable[str], *, max_n: int = 1) -> TermCounts:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -207,13 +207,33 @@ def _weak_phrases(kinds: Mapping[str, str], totals: Mapping[str, int], forms: Te
     implement", "shall lead"), and ones always nested in the same longer phrase ("change adaptation" inside
     "climate change adaptation", the C-value idea of nested terms)."""
     phrases = [k for k, kind in kinds.items() if kind == "phrase"]
-    weak = {k for k in phrases if totals.get(k, 0) < MIN_PHRASE_COUNT or _LEAD.search(forms.display(k))}
-    for longer in phrases:
-        words = longer.split()
-        for part in (" ".join(words[1:]), " ".join(words[:-1])):
-            if kinds.get(part) == "phrase" and totals.get(part, 0) == totals.get(longer, 0):
-                weak.add(part)
-    return weak
+    longer: dict[str, list[str]] = {}
+    for key in phrases:
+        for part in nested_in(key):
+            if kinds.get(part) == "phrase":
+                longer.setdefault(part, []).append(key)
+    return {
+        k
+        for k in phrases
+        if weak_phrase(totals.get(k, 0), lambda k=k: forms.display(k), [totals.get(p, 0) for p in longer.get(k, ())])
+    }
+
+
+def nested_in(phrase: str) -> set[str]:
+    """Return the phrases `phrase` starts and ends with, one word shorter ("change adaptation" and "climate
+    change" in "climate change adaptation"): the ones it may always hold (see weak_phrase)."""
+    words = phrase.split()
+    return {" ".join(words[1:]), " ".join(words[:-1])}
+
+
+def weak_phrase(total: int, written: Callable[[], str], longer_totals: Iterable[int]) -> bool:
+    """Return True when a phrase is not a term: rarer than MIN_PHRASE_COUNT, always inside one of the longer
+    phrases it is nested in (`longer_totals`: their counts; the same count means every occurrence is inside it),
+    or led by an adverb or a modal in its commonest written form (`written`, asked last: merging a phrase's
+    forms over the corpus costs). The one rule of the full computation and of an add (dataset.terms_state)."""
+    if total < MIN_PHRASE_COUNT or any(n == total for n in longer_totals):
+        return True
+    return bool(_LEAD.search(written()))
 
 
 @lru_cache(maxsize=65536)

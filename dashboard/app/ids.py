@@ -93,6 +93,7 @@ COMPARE_SUMMARY = "cmp-summary"
 COMPARE_SECTIONS = "cmp-sections"
 COMPARE_CHART = "cmp-theme-chart"
 COMPARE_TERMS_CHART = "cmp-terms-chart"  # back-to-back keyness bars (registry name "compare-terms")
+COMPARE_THEMES_LIST = "cmp-theme-list"  # the theme-weight chart as a list, shown on phones instead
 COMPARE_TERMS = "cmp-terms"
 COMPARE_ENTITIES = "cmp-entities"
 COMPARE_TARGETS = "cmp-targets"

@@ -227,15 +227,17 @@ def diff(
     Example: policy-timeline diff 40/QĐ-TTg 153/NQ-CP --pin 3.b1-p2 --html compare.html
     """
     from dashboard.analysis.diff import compare_documents
+    from dashboard.dataset.database import scoped_to
     from dashboard.dataset.load import get_dataset
 
     if as_json and html_path:
         fail("use either --json or --html, not both")
     dataset = get_dataset(str(data_dir))
+    doc_a, doc_b = dataset.resolve_document(a), dataset.resolve_document(b)
     result = compare_documents(
-        dataset,
-        dataset.resolve_document(a),
-        dataset.resolve_document(b),
+        scoped_to(dataset, [doc_a, doc_b]),  # the two documents' rows only, not every table whole
+        doc_a,
+        doc_b,
         pins=_split(pins),
         use_curated=not no_curated,
         basis_mode="all" if all_text else "own",

@@ -92,6 +92,7 @@ def export(
         return
     if not chart or not out_path:
         fail("give a chart name and --out FILE (see `policy-timeline export --list`)")
+    from dashboard.dataset.database import scoped_to
     from dashboard.dataset.load import get_dataset
     from dashboard.export.static import export_chart, output_format
 
@@ -112,6 +113,8 @@ def export(
     dataset = get_dataset(str(data_dir))
     if pairs:
         options = _chart_own_options(dataset, chart, options, [(k, v) for k, _, v in pairs])
+    if get_chart(chart).needs_pair and doc_a and doc_b:  # the pair's rows only, as the Compare page reads them
+        dataset = scoped_to(dataset, [dataset.resolve_document(doc_a), dataset.resolve_document(doc_b)])
     path = export_chart(dataset, chart, options, out_path, size=size, width=width, height=height, scale=scale)
     click.echo(f"wrote {path}")
 
@@ -162,8 +165,11 @@ def brief(a: str, b: str, out_path: Path, lang: str, data_dir: Path, pins: tuple
 
     Example: policy-timeline brief 40/QĐ-TTg 153/NQ-CP --pin 3.b1-p2 --out brief.pptx
     """
+    from dashboard.dataset.database import scoped_to
     from dashboard.dataset.load import get_dataset
     from dashboard.export.brief import brief_format, write_brief
 
     brief_format(out_path)
-    click.echo(f"wrote {write_brief(get_dataset(str(data_dir)), a, b, out_path, lang=lang, pins=split_values(pins))}")
+    dataset = get_dataset(str(data_dir))
+    pair = scoped_to(dataset, [dataset.resolve_document(a), dataset.resolve_document(b)])  # as the app's button
+    click.echo(f"wrote {write_brief(pair, a, b, out_path, lang=lang, pins=split_values(pins))}")

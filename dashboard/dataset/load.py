@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, cast
@@ -47,6 +48,17 @@ class Dataset:
                 raise KeyError(f"the data package has no table {name!r}")
             self._tables[name] = pd.read_parquet(self.data_dir / f"{name}.parquet")
         return self._tables[name]
+
+    @property
+    def whole(self) -> Dataset:
+        """Return the whole package's dataset: this one (a scoped dataset returns its base, dataset.scoped)."""
+        return self
+
+    def within(self, documents: Sequence[str]) -> Dataset:
+        """Return a dataset that holds at least `documents`' rows: this one, whose tables hold every row (a scoped
+        dataset returns its base seen through `documents`, so a chart of other documents than its own draws
+        them, from their rows only)."""
+        return self
 
     def loaded(self) -> frozenset[str]:
         """Return the names of the tables read into memory so far."""

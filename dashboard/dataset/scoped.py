@@ -28,6 +28,8 @@ class Rows(Protocol):
 
     def columns_with_nulls(self, table: str) -> frozenset[str]: ...
 
+    def scoped(self, base: Dataset, documents: Sequence[str]) -> Dataset: ...
+
 
 # how a document-keyed table names its documents; any other table is small and read whole from the base dataset
 DOCUMENT_KEYS: dict[str, tuple[str, ...]] = {
@@ -55,6 +57,16 @@ class ScopedDataset(Dataset):
         self.base = base
         self.query = query
         self.scope = tuple(sorted(set(documents)))
+
+    @property
+    def whole(self) -> Dataset:
+        """Return the base: the whole package's dataset."""
+        return self.base
+
+    def within(self, documents: Sequence[str]) -> Dataset:
+        """Return this dataset when its scope holds `documents`, else the base seen through `documents` (a
+        briefing pack about a pair also draws the theme charts of the documents around it)."""
+        return self if set(documents) <= set(self.scope) else self.query.scoped(self.base, documents)
 
     def table(self, name: str) -> pd.DataFrame:
         """Return one table: the scope's rows of a document-keyed table (read once), else the base's table."""

@@ -12,15 +12,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from dashboard.analysis.keyness import is_true, records
+from dashboard.analysis.keyness import commonest_form, is_true, records
 from dashboard.analysis.terms import (  # the pass and its pieces, shared with the full computation
-    _LEAD,  # pyright: ignore[reportPrivateUsage]
     BASES,
-    MIN_PHRASE_COUNT,
     TermInventory,
     _emergence,  # pyright: ignore[reportPrivateUsage]
     _finish,  # pyright: ignore[reportPrivateUsage]
     _merge,  # pyright: ignore[reportPrivateUsage]
+    nested_in,
+    weak_phrase,
 )
 
 FORMAT = 1
@@ -44,8 +44,7 @@ class TermState:
     format: int = FORMAT
 
 
-def display(forms: dict[str, int] | None, key: str) -> str:
-    return min(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0] if forms else key
+display = commonest_form  # a term's commonest written form, as keyness.TermCounts.display gives it
 
 
 def _held(documents: Any) -> list[dict[str, Any]]:
@@ -124,8 +123,7 @@ def link(state: TermState, key: str) -> None:
     # record `key` (a phrase, not a codebook term) as the longer phrase of the phrases it starts and ends with
     if state.raw_kinds.get(key) != "phrase" or key in state.themes:
         return
-    words = key.split()
-    for part in {" ".join(words[1:]), " ".join(words[:-1])}:
+    for part in nested_in(key):
         state.parents.setdefault(part, []).append(key)
 
 
@@ -144,11 +142,9 @@ def _index_group(aux: dict[str, Any]) -> None:
 
 
 def weak(state: TermState, key: str) -> bool:
-    # terms._weak_phrases for one phrase, over the state's totals, forms and longer phrases
-    total = state.totals.get(key, 0)
-    if total < MIN_PHRASE_COUNT or _LEAD.search(display(state.forms.get(key), key)):
-        return True
-    return any(state.totals.get(longer, 0) == total for longer in state.parents.get(key, ()))
+    # terms.weak_phrase for one phrase, over the state's totals, forms and longer phrases
+    longer = [state.totals.get(p, 0) for p in state.parents.get(key, ())]
+    return weak_phrase(state.totals.get(key, 0), lambda: display(state.forms.get(key), key), longer)
 
 
 class View:

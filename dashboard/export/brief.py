@@ -36,6 +36,7 @@ from dashboard.export.errors import UnsupportedFormat
 from dashboard.export.static import Size, draw, export_figure, resolve_options
 from dashboard.figures.catalogue import CHARTS
 from dashboard.figures.registry import Chart, ChartOptions
+from dashboard.figures.themes.tables import theme_documents
 from dashboard.i18n import t
 
 __all__ = [
@@ -143,7 +144,8 @@ def build_brief(
         if chart is None:
             return []
         options = resolve_options(dataset, chart, options)
-        fig, box = export_figure(dataset, chart, options, CHART_BOX, today=today or dt.date.today(), titled=False)
+        source = _drawn_from(dataset, chart, options)
+        fig, box = export_figure(source, chart, options, CHART_BOX, today=today or dt.date.today(), titled=False)
         data = draw(fig, image, box, 2.0 if image == ".png" else 1.0)
         return [
             Slide(
@@ -177,6 +179,20 @@ def build_brief(
 
 
 # ---------------------------------------------------------------- which chart plays which role
+
+
+def _drawn_from(dataset: Dataset, chart: Chart, options: ChartOptions) -> Dataset:
+    """Return the dataset a slide's chart reads: the pack's own (perhaps seen through the pair only, as the app's
+    button and the CLI pass it) for the charts of chosen documents; the documents the theme charts draw; the
+    whole package for the timeline, which draws every document (counted per lane and year on a large corpus,
+    figures.timeline.aggregate, so no document-keyed table is read). A pair's dataset alone drew the timeline
+    without the other documents' targets and the theme evolution with two documents."""
+    if chart.needs_pair or options.docs:
+        return dataset.within(options.docs or (options.a, options.b))
+    if chart.name.startswith("themes"):
+        return dataset.within([d.id for d in theme_documents(dataset.whole, options)])
+    return dataset.whole
+
 
 
 def _pick(charts: Mapping[str, Chart], role: str) -> Chart | None:

@@ -128,3 +128,24 @@ def test_phone005_the_timeline_becomes_the_documents_in_order_of_issue(journey: 
     expect(page.locator(sel(ids.TIMELINE_GRAPH))).to_be_visible()
     expect(listed).to_be_hidden()
     journey.assert_clean()
+
+
+def test_phone006_compare_theme_weight_becomes_a_list(journey: Journey, app_url: str) -> None:
+    page = _phone(journey)
+    page.goto(app_url + "/compare?a=40-QD-TTg-2016&b=153-NQ-CP-2025&lang=vi")
+    wait_for_page(page, ids.COMPARE_THEMES_LIST)
+    listed = page.locator(sel(ids.COMPARE_THEMES_LIST))
+    expect(listed).to_be_visible()
+    expect(page.locator(sel(ids.COMPARE_CHART))).to_be_hidden()  # a 390 px card clipped its title and theme names
+    expect(page.locator(sel(ids.COMPARE_TERMS_CHART))).to_be_hidden()  # the terms' lists below carry the same terms
+    expect(listed).to_contain_text("Tỷ trọng chủ đề từ 40/QĐ-TTg đến 153/NQ-CP")
+    items = listed.locator("li[data-theme]")
+    values = [v.strip() for v in items.locator(".phone-bar-value").all_inner_texts()]
+    numbers = [int(v.replace("−", "-").removesuffix(" pt")) for v in values]
+    assert len(numbers) >= 10 and numbers == sorted(numbers, reverse=True)  # the largest gain first, as on the chart
+    assert numbers[0] > 0 > numbers[-1]  # gains and losses both shown
+    expect(items.last).to_have_attribute("data-theme", "governance")
+    page.set_viewport_size({"width": 1280, "height": 900})  # a laptop shows the charts, not the list
+    expect(page.locator(sel(ids.COMPARE_CHART))).to_be_visible()
+    expect(listed).to_be_hidden()
+    journey.assert_clean()

@@ -26,6 +26,7 @@ from dashboard.app.views.compare_pairs import shown_pairs as shown_pairs  # re-e
 from dashboard.app.views.compare_summary import _documents, summary
 from dashboard.app.views.compare_summary import summary_items as summary_items  # re-exported
 from dashboard.app.views.compare_text import text
+from dashboard.app.views.phone import theme_delta_list
 from dashboard.figures.compare.chart import comparison_dict
 
 EXAMPLES = (("40-QD-TTg-2016", "153-NQ-CP-2025"), ("01-NQ-CP-2016", "59-NQ-TW-2025"))
@@ -146,10 +147,13 @@ def content(data: AppData, view: CompareView) -> list[Any]:
         ],
         _documents(data, result, lang),
         summary(result, lang),
-        chart_card(ids.COMPARE_CHART, "compare-themes", themes_chart, lang=lang),
+        # below the sm breakpoint a list stands for the theme-weight chart, and the terms chart gives way to the
+        # lists under it (a 390 px card clips the charts' titles and theme names: views/phone.py)
+        theme_delta_list(data, view.a, view.b, result, lang),
+        chart_card(ids.COMPARE_CHART, "compare-themes", themes_chart, lang=lang, className="phone-hide"),
         # the chart draws the strongest terms; the lists under it carry each term's counts in A and B. (Outside
         # the grid below: in a grid cell the responsive graph's height: 100% collapses to nothing.)
-        chart_card(ids.COMPARE_TERMS_CHART, "compare-terms", terms_chart, lang=lang),
+        chart_card(ids.COMPARE_TERMS_CHART, "compare-terms", terms_chart, lang=lang, className="phone-hide"),
         html.Div(
             [drawn_once(box(result, lang)) for box in (terms_box, entities_box, targets_box)],
             className="compare-deltas",

@@ -1,7 +1,9 @@
-"""What a phone shows instead of the three charts that do not fit 390 px: the timeline as the documents in order
-of issue (each with its issuer, coverage, horizons and the relations it states), the theme heatmap as one list per
-document (its themes, largest first, each with a bar and its value) and the targets timeline as a list by the
-year targets fall due.
+"""What a phone shows instead of the charts that do not fit 390 px: the timeline as the documents in order of issue
+(each with its issuer, coverage, horizons and the relations it states), the theme heatmap as one list per document
+(its themes, largest first, each with a bar and its value), the targets timeline as a list by the year targets
+fall due, and Compare's theme weight as one list of themes, the largest gain first, each with a bar to the right
+(more in B) or to the left (more in A) and its change in points. (Compare's distinctive-terms chart needs no list:
+the lists under it carry the same terms, with their counts.)
 
 Both are always in the page; app.css shows them below the `sm` breakpoint (576 px) and hides the chart they
 stand for there (`.phone-only`, `.phone-hide`). They read the same tables as the charts, so they say the same.
@@ -9,6 +11,7 @@ stand for there (`.phone-only`, `.phone-hide`). They read the same tables as the
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -21,9 +24,11 @@ from dashboard.app.components.attrs import attrs
 from dashboard.app.context import AppData
 from dashboard.app.state import ThemesView
 from dashboard.app.views.targets_table import KIND_GLYPH
+from dashboard.figures.compare.chart import basis_note, coverage_note, theme_delta_table
 from dashboard.figures.labels import COVERAGE_WORD, word
+from dashboard.figures.registry import ChartOptions
 from dashboard.figures.targets.tables import kind_label, years_text
-from dashboard.figures.template import NEUTRAL, THEME_COLOURS
+from dashboard.figures.template import GAIN, LOSS, NEUTRAL, THEME_COLOURS
 from dashboard.figures.themes.tables import (
     documents_note,
     measure_label,
@@ -104,6 +109,44 @@ def _bar_item(label: str, theme: str, value: float, top: float, measure: str) ->
     )
 
 
+def theme_delta_list(data: AppData, a: str, b: str, result: dict[str, Any], lang: str) -> html.Div:
+    """Return Compare's theme-weight chart as a list (`result`: the comparison's dict, for the symbols and the
+    basis): the same rows and order as the chart's bars read top down, each bar as long as its change against the
+    largest one, drawn from the middle to the right in the gain colour or to the left in the loss colour."""
+    table = theme_delta_table(data.pair(a, b), ChartOptions(a=a, b=b, lang=lang))
+    rows = sorted(zip(table["delta"], table["theme_id"], table["theme"], strict=True), key=lambda r: (-r[0], r[1]))
+    top = max((abs(float(d)) for d, _, _ in rows), default=0.0)
+    symbols = {side: result["documents"][side]["symbol"] for side in ("a", "b")}
+    note = _t("theme_delta_note", lang, basis=basis_note(result, lang), **symbols)
+    return html.Div(
+        [
+            html.H2(_t("theme_delta", lang, **symbols), className="h6"),
+            html.P(note, className="small text-muted mb-2"),
+            html.Ul(
+                [_delta_item(str(theme), str(theme_id), float(delta), top) for delta, theme_id, theme in rows]
+                or [html.Li(_t("none", lang), className="text-muted")],
+                className="phone-bars phone-deltas",
+            ),
+            html.P(coverage_note(result, lang), className="small text-muted mb-0"),  # as the chart's source line
+        ],
+        id=ids.COMPARE_THEMES_LIST,
+        className="phone-only phone-list",
+    )
+
+
+def _delta_item(label: str, theme: str, delta: float, top: float) -> html.Li:
+    width = f"{max(2.0, 50 * abs(delta) / top):.0f}%" if top > 0 and delta else "0%"
+    side = {"left": "50%", "background": GAIN} if delta >= 0 else {"right": "50%", "background": LOSS}
+    return html.Li(
+        [
+            html.Span(label, className="phone-bar-label"),
+            html.Span(html.Span(style={"width": width, **side}), className="phone-bar phone-bar-diverging"),
+            html.Span(f"{100 * delta:+.0f} pt".replace("-", "−"), className="phone-bar-value"),
+        ],
+        **attrs(data_theme=theme),
+    )
+
+
 def targets_list(dated: Sequence[Mapping[str, Any]], lang: str) -> html.Div:
     """Return the targets timeline as a list by due year: each deadline with its kind, document and name
     (`dated`: the view's first MAX_ITEMS dated deadlines that are not reported indicators; a year that is not a
@@ -144,8 +187,9 @@ def timeline_list(data: AppData, lang: str) -> html.Div:
     marked), each with its issuer, coverage, horizon years and the relations it states (kind and the other
     document). Past MAX_ITEMS documents the latest are listed and a line says how many earlier ones the chart holds,
     so a large corpus does not send its whole list to every page."""
-    docs = sorted(data.documents.values(), key=lambda d: (str(d["issued"]), str(d["id"])))
-    earlier, docs = max(0, len(docs) - MAX_ITEMS), docs[-MAX_ITEMS:]
+    # the last MAX_ITEMS in order of issue (heapq: no sort of 10,000 documents; the keys are unique, ids are)
+    latest = heapq.nlargest(MAX_ITEMS, data.documents.values(), key=lambda d: (str(d["issued"]), str(d["id"])))
+    earlier, docs = max(0, len(data.documents) - MAX_ITEMS), latest[::-1]
     items = [_timeline_item(data, doc, data.relations_from.get(str(doc["id"]), []), lang) for doc in docs]
     more = [html.P(_t("earlier", lang, n=earlier), className="small text-muted mb-1")] if earlier else []
     return html.Div(

@@ -8,6 +8,7 @@ document has no text on the chosen basis and when the compared sources differ in
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import plotly.graph_objects as go
@@ -22,6 +23,7 @@ from dashboard.app.components.charts import chart_card
 from dashboard.app.components.pickers import document_picker, field, themes_picker
 from dashboard.app.context import AppData
 from dashboard.app.i18n import theme_label
+from dashboard.app.memo import Memo
 from dashboard.app.state import DocumentView, ThemesView
 from dashboard.app.views.phone import heatmap_list
 from dashboard.dataset.load import Dataset
@@ -151,9 +153,14 @@ def view_from_click(data: AppData, search: str | None, click: dict[str, Any] | N
 
 
 def charts(data: AppData, view: ThemesView) -> tuple[go.Figure, go.Figure, go.Figure]:
-    """Return the view's heatmap, evolution and term-emergence figures (the registry's charts)."""
-    options = view.chart_options()
-    ds = charted(data, options)
+    """Return the view's heatmap, evolution and term-emergence figures (the registry's charts). The data never
+    change while the app runs, so each view's figures are drawn once (those of the last 8 views kept)."""
+    return _charts(Memo(data), view.chart_options())
+
+
+@lru_cache(maxsize=8)
+def _charts(key: Memo, options: ChartOptions) -> tuple[go.Figure, go.Figure, go.Figure]:
+    ds = charted(key.data(), options)
     return heatmap_figure(ds, options), evolution_figure(ds, options), emergence_figure(ds, options)
 
 

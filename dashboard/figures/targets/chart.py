@@ -278,8 +278,11 @@ def _rows(
                 head = f"<b>{escape(labels.get(theme, theme) if theme else word(TEXT, 'no_theme', lang))}</b>"
                 groups.append((head, {}, members))
     else:
+        by_document: dict[Any, list[dict[str, Any]]] = {}  # one pass, not a scan of the 60 per document of 10,000
+        for r in records:
+            by_document.setdefault(r["document_id"], []).append(r)
         for doc in chart_documents(ds, options.docs):
-            members = [r for r in records if r["document_id"] == doc.id]
+            members = by_document.get(doc.id, [])
             if members:
                 cov = escape(word(COVERAGE_WORD, doc.coverage, lang))
                 head = f"<b>{escape(doc.symbol)}</b> ({doc.year}) {doc.glyph} {cov}"

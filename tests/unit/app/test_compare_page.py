@@ -140,6 +140,27 @@ def test_content_on_the_fixture_package(fixture_data: Path):
     assert {r["data-status"] for r in rows} <= set(STATUSES)
 
 
+def test_a_phone_reads_the_theme_weight_chart_as_a_list_of_the_same_bars(fixture_data: Path):
+    from dashboard.app.context import AppData
+    from dashboard.app.views.phone import theme_delta_list
+    from dashboard.figures.compare.chart import comparison_dict, theme_delta_figure
+    from dashboard.figures.registry import ChartOptions
+
+    data = AppData.load(fixture_data)
+    a, b = data.vocab.resolve("1-NQ/TW"), data.vocab.resolve("2/NQ-CP")
+    listed = theme_delta_list(data, a, b, comparison_dict(data.pair(a, b), a, b), "en")
+    items = listed.children[2].children
+    # the chart's bars (both traces), read top down: the largest gain first, each with its change in points
+    figure = theme_delta_figure(data.pair(a, b), ChartOptions(a=a, b=b, lang="en"))
+    change = {y: float(x) for trace in figure.data for x, y in zip(trace.x, trace.y, strict=True)}
+    top_down = list(reversed(figure.layout.yaxis.categoryarray))  # a category axis draws its first at the bottom
+    assert top_down and [i.children[0].children for i in items] == top_down
+    assert [i.children[2].children for i in items] == [f"{change[y]:+.0f} pt".replace("-", "−") for y in top_down]
+    widths = [i.children[1].children.style["width"] for i in items]
+    assert "50%" in widths and all(0 < float(w.rstrip("%")) <= 50 for w in widths)  # half the bar each way
+    assert "phone-only" in listed.className  # app.css shows it below the sm breakpoint only
+
+
 def test_charts_are_built_once_per_pair_and_language(fixture_data: Path):
     from dashboard.app.context import AppData
     from dashboard.app.views.compare_deltas import charts

@@ -56,6 +56,14 @@ def test_an_unknown_document_names_the_held_ones(tiny: Dataset, ref: str):
     assert caught.value.known == [DOC] and caught.value.code == "unknown-document"
 
 
+def test_an_unknown_document_in_a_large_corpus_names_the_closest_ids_not_all_of_them():
+    held = [f"{n}-QD-TTg-{year}" for year in range(2000, 2026) for n in range(1, 400)]  # 10,374 ids
+    line = str(UnknownDocument("40-QD-TTg-2061", held))
+    assert len(line) < 300 and "10,374 held documents" in line  # one readable line, not every id
+    assert "40-QD-TTg-2016" in line.split("closest: ")[1]  # what the reader most likely meant
+    assert str(UnknownDocument("x", held[:3])).endswith("(known: 1-QD-TTg-2000, 2-QD-TTg-2000, 3-QD-TTg-2000)")
+
+
 def test_one_document_row_and_the_held_documents(tiny: Dataset):
     assert not tiny.document(CITED)["held"]
     assert tiny.document(DOC)["symbol"] == "1-NQ/TW"

@@ -70,3 +70,47 @@ def test_compare_and_theme_cells_read_from_a_scoped_dataset_are_the_same(shipped
 def test_a_document_id_is_a_value_never_sql(shipped_data: Path, query: Query):
     scoped = query.scoped(Dataset(shipped_data), ["x') OR TRUE --", "59-NQ-TW-2025' OR '1'='1"])
     assert scoped.provisions.empty and scoped.table("provision_themes").empty
+
+
+def test_files_read_where_they_lie_give_the_same_scoped_tables(shipped_data: Path):
+    """`diff`, `brief` and a pair's export read the pair's rows from views over the Parquet twins (no copy)."""
+    from dashboard.dataset.database import scoped_to
+
+    whole = Dataset(shipped_data)
+    for pair in PAIRS:
+        scoped = scoped_to(Dataset(shipped_data), pair)
+        for name in ("provisions", "provision_themes", "mentions", "targets", "alignments"):
+            expected = query_free_rows(whole, name, pair)
+            pd.testing.assert_frame_equal(scoped.table(name), expected)
+        a, b = pair
+        assert json.dumps(comparison_dict(scoped, a, b), sort_keys=True, default=str) == json.dumps(
+            comparison_dict(whole, a, b), sort_keys=True, default=str
+        )
+
+
+def query_free_rows(whole: Dataset, name: str, documents: tuple[str, str]) -> pd.DataFrame:
+    table = whole.table(name)
+    keep = pd.Series(False, index=table.index)
+    for key in DOCUMENT_KEYS[name]:
+        keep |= table[key].isin(documents)
+    return table[keep].reset_index(drop=True)
+
+
+def test_a_briefing_pack_about_a_pair_draws_its_corpus_charts_from_every_document(shipped_data: Path, query: Query):
+    """The app's button and `brief` hand the pack a pair's dataset; its timeline and theme charts draw every
+    document they show (they drew only the pair's targets and measures)."""
+    from dashboard.export.brief import CHART_BOX, _drawn_from
+    from dashboard.export.static import export_figure
+    from dashboard.figures.catalogue import CHARTS
+
+    whole, fresh = Dataset(shipped_data), Dataset(shipped_data)
+    pair = query.scoped(fresh, PAIRS[1])
+    for name in ("timeline", "themes-evolution", "themes-heatmap"):
+        options = ChartOptions(lang="en")
+        drawn = _drawn_from(pair, CHARTS[name], options)
+        assert drawn is not pair
+        ours, theirs = (export_figure(d, CHARTS[name], options, CHART_BOX, titled=False)[0] for d in (drawn, whole))
+        assert ours.to_json() == theirs.to_json(), name
+    a, b = PAIRS[1]
+    options = ChartOptions(docs=(a, b), a=a, b=b)
+    assert _drawn_from(pair, CHARTS["targets-timeline"], options) is pair  # a chart of the pair reads the pair
