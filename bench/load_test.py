@@ -224,7 +224,8 @@ def discover(base: str, max_documents: int = 6) -> Plan:
     nav = url_only[0] if url_only else None
     paths = ["/"]
     if nav:
-        shell = http_json(base, UPDATE, json.loads(body(nav, ["/", ""], [], ["url.pathname"])))
+        # the shell's state (what it drew last, if any): none, so that it draws the navbar
+        shell = http_json(base, UPDATE, json.loads(body(nav, ["/", ""], [None] * len(nav["state"]), ["url.pathname"])))
         paths = list(dict.fromkeys(urlsplit(h).path for h in hrefs(shell["response"]) if "lang=" not in h))
     documents: list[str] = []
     for path in paths:

@@ -229,22 +229,44 @@ class FullText:
             rows = np.setdiff1d(rows, other, assume_unique=True)
         return rows
 
-    def bm25(self, stems: Sequence[str], *, prefix: bool = False) -> np.ndarray:
-        """Return every row's bm25 score for the stems (with `prefix`, each stem stands for every stem it
-        starts, counted as one term)."""
-        score = np.zeros(self.size)
-        if not self.size or not self.stems:
+    def bm25(self, stems: Sequence[str], *, prefix: bool = False, rows: np.ndarray | None = None) -> np.ndarray:
+        """Return the bm25 score for the stems (with `prefix`, each stem stands for every stem it starts,
+        counted as one term) of every row, or of `rows` only (the same floats as every row's score at them).
+
+        Over `rows` only, no array as long as the index is made: a stem's counts at those rows are looked up in
+        its sorted column of the matrix, and its document frequency is the column's count of rows."""
+        size = self.size if rows is None else len(rows)
+        score = np.zeros(size)
+        if not self.size or not self.stems or not size:
             return score
-        norm = self.K1 * (1 - self.B + self.B * self.lengths / max(float(self.lengths.mean()), 1e-9))
+        lengths = self.lengths if rows is None else self.lengths[rows]
+        norm = self.K1 * (1 - self.B + self.B * lengths / max(float(self.lengths.mean()), 1e-9))
         for stem in dict.fromkeys(stems):
             columns = self._columns(stem, prefix)
             if not columns:
                 continue
-            tf = np.asarray(self.matrix[:, columns].sum(axis=1), dtype=np.float64).ravel()
-            df = int(np.count_nonzero(tf))
+            if rows is None:
+                tf = np.asarray(self.matrix[:, columns].sum(axis=1), dtype=np.float64).ravel()
+                df = int(np.count_nonzero(tf))
+            else:
+                tf, df = self._counts_at(columns, rows)
             idf = max(np.log((self.size - df + 0.5) / (df + 0.5)), 1e-6)
             score += idf * tf * (self.K1 + 1) / (tf + norm)
         return score
+
+    def _counts_at(self, columns: list[int], rows: np.ndarray) -> tuple[np.ndarray, int]:
+        """Return the summed counts of `columns` at `rows`, and how many rows of the index any of them holds."""
+        tf = np.zeros(len(rows))
+        held: list[np.ndarray] = []
+        for c in columns:
+            start, end = int(self.matrix.indptr[c]), int(self.matrix.indptr[c + 1])
+            where, counts = self.matrix.indices[start:end], self.matrix.data[start:end]
+            at = np.minimum(np.searchsorted(where, rows), max(len(where) - 1, 0))
+            if len(where):
+                tf += np.where(where[at] == rows, counts[at], 0).astype(np.float64)
+            held.append(where[counts != 0])
+        df = len(held[0]) if len(held) == 1 else len(np.unique(np.concatenate(held)))
+        return tf, df
 
     def _columns(self, stem: str, prefix: bool) -> list[int]:
         if not prefix:
@@ -259,7 +281,7 @@ class FullText:
     def _ranked(self, rows: np.ndarray, stems: Sequence[str], *, prefix: bool) -> np.ndarray:
         if len(rows) < 2:
             return rows
-        score = self.bm25(stems, prefix=prefix)[rows]
+        score = self.bm25(stems, prefix=prefix, rows=rows)
         return rows[np.argsort(-score, kind="stable")]  # ties keep row (reading) order
 
     def spans(self, row: int, include: Sequence[str], text: str | None = None) -> list[tuple[int, int]]:

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, cast
 
@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.analysis.fulltext import FullText, looks_vietnamese
+from dashboard.analysis.search_rows import Blocks, Rows, count_documents, keep, kept_blocks, listed_rows, passes, take
 from dashboard.corpus.normalise import normalise_text
 
 MAX_TERMS = 12
@@ -206,15 +207,33 @@ class NameHit:
 @dataclass
 class SearchResult:
     """Matching provisions (best first when there are words to rank by, else in reading order), how each
-    matched, and the titles and names the words match."""
+    matched, and the titles and names the words match. The matches are row positions in the index's frame: a
+    page of them is made into a frame when it is shown (`page`), not every match at once."""
 
-    frame: pd.DataFrame  # id, document_id, ordinal, year, own_text, row, tier
+    rows: Rows  # the matching provisions' rows in `source`, in the result's order
+    source: pd.DataFrame = field(repr=False)  # the index's frame
+    documents: int = 0  # how many documents the matches come from
+    tier: np.ndarray | None = None  # per match: 1 where only the start of a word matched (None: every match 0)
     include: tuple[str, ...] = ()
     names: list[NameHit] = field(default_factory=list[NameHit])
     vietnamese: bool = False  # the query holds Vietnamese letters or tones
 
     def __len__(self) -> int:
-        return len(self.frame)
+        return len(self.rows)
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """Every match: id, document_id, ordinal, year, own_text, row (in the index), tier."""
+        return self.page(0, len(self.rows))
+
+    def page(self, start: int, stop: int) -> pd.DataFrame:
+        """Return the matches from `start` to `stop` (as `frame` has them)."""
+        rows = np.asarray(self.rows[start:stop], dtype=np.int64)
+        tier = np.zeros(len(rows), dtype=np.int8) if self.tier is None else self.tier[start:stop]
+        return self.source.iloc[rows][list(RESULT_COLUMNS)].assign(row=rows, tier=tier)
+
+
+RESULT_COLUMNS = ("id", "document_id", "ordinal", "year", "own_text")
 
 
 @dataclass
@@ -269,42 +288,45 @@ class SearchIndex:
             index.actor_rows[(actor, "")] = np.union1d(merged, rows)
         return index
 
+    @cached_property
+    def blocks(self) -> Blocks | None:
+        """Each document's consecutive rows (None if a document's rows were not consecutive)."""
+        return Blocks.of(self.frame)
+
+    @cached_property
+    def own(self) -> np.ndarray:
+        """Whether each row is the provision's own text (a bool per row)."""
+        return self.frame["own_text"].to_numpy(dtype=bool)
+
     def search(self, query: SearchQuery) -> SearchResult:
         """Return the matching provisions: ranked by bm25 when the query has words, else in reading order."""
-        frame = self.frame
-        mask = np.ones(len(frame), dtype=bool)
-        if query.documents:
-            mask &= frame["document_id"].isin(query.documents).to_numpy()
-        if query.issuer:
-            mask &= (frame["issuer"] == query.issuer).to_numpy()
-        if query.year_from is not None:
-            mask &= (frame["year"] >= query.year_from).to_numpy()
-        if query.year_to is not None:
-            mask &= (frame["year"] <= query.year_to).to_numpy()
-        if query.own_only:
-            mask &= frame["own_text"].to_numpy(dtype=bool)
-        if query.theme:
-            mask &= _in_rows(len(frame), self.theme_rows.get((query.theme,)))
-        if query.entity:
-            mask &= _in_rows(len(frame), self.entity_rows.get((query.entity,)))
-        if query.actor:
-            mask &= _in_rows(len(frame), self.actor_rows.get((query.actor, query.role)))
         terms = parse_terms(query.text)
-        columns = ["id", "document_id", "ordinal", "year", "own_text"]
+        listed = listed_rows(query, self.theme_rows, self.entity_rows, self.actor_rows)
         if not terms or self.text is None:
-            found = frame.loc[mask, columns].assign(row=np.flatnonzero(mask), tier=0)
-            return SearchResult(found)
+            rows: Rows = range(len(self.frame)) if listed is None else listed
+            if self.blocks is None or listed is not None:
+                rows = keep(rows, self._inside(rows, query, listed))
+            else:  # the blocks the documents, issuer and years filters keep, then the own text
+                kept = kept_blocks(self.blocks.columns, query)
+                rows = rows if kept is None else self.blocks.rows(kept)
+                rows = keep(rows, take(self.own, rows)) if query.own_only else rows
+            return SearchResult(rows, self.frame, count_documents(rows, self.blocks, self.frame))
         hits = self.text.search(terms.include, terms.exclude)
-        keep = mask[hits.rows]
-        rows = hits.rows[keep]
-        tier = hits.tier[keep] if len(hits.tier) == len(hits.rows) else np.zeros(len(rows), dtype=np.int8)
-        found = frame.iloc[rows][columns].assign(row=rows, tier=tier)
+        tier = hits.tier if len(hits.tier) == len(hits.rows) else np.zeros(len(hits.rows), dtype=np.int8)
+        inside = self._inside(hits.rows, query, listed)
+        rows = hits.rows[inside]
         return SearchResult(
-            found,
+            rows,
+            self.frame,
+            count_documents(rows, self.blocks, self.frame),
+            tier=tier[inside],
             include=terms.include,
             names=self.match_names(terms.include),
             vietnamese=looks_vietnamese(query.text),
         )
+
+    def _inside(self, rows: Rows, query: SearchQuery, listed: np.ndarray | None) -> Any:
+        return passes(rows, query, listed, self.blocks, self.frame, self.own)
 
     def spans(self, row: int, include: Sequence[str], text: str | None = None) -> list[tuple[int, int]]:
         """Return the spans of provision `row`'s text (a SearchResult's `row`; `text`, that provision's text,
@@ -382,10 +404,3 @@ def _rows_by(
         cast(tuple[str, ...], k): np.unique(g["row"].to_numpy(dtype=np.int64))
         for k, g in rows.groupby(keys, sort=False)
     }
-
-
-def _in_rows(size: int, rows: np.ndarray | None) -> np.ndarray:
-    out = np.zeros(size, dtype=bool)
-    if rows is not None:
-        out[rows] = True
-    return out

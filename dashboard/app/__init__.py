@@ -27,7 +27,7 @@ from pathlib import Path
 
 from dash import Dash
 
-from dashboard.app import allocators, export_route, guard, shell
+from dashboard.app import allocators, export_route, gate, guard, shell
 from dashboard.app.context import EXTENSION, AppData, use
 from dashboard.paths import ASSETS_DIR
 
@@ -65,6 +65,7 @@ def create_app(data_dir: Path | str | None = None) -> Dash:
     shell.register_callbacks(app, data)
     with app.server.test_request_context("/"):
         app.server.preprocess_request()  # Dash's first-request setup: binds the pages' callbacks to this app
+    gate.install(app.server, app.config.routes_pathname_prefix)  # at most CALLBACKS_AT_ONCE callbacks compute
     guard.install(app)  # body size limit; malformed callback requests get a 400, not a 500 from inside Dash
     export_route.install(app.server, app.config.routes_pathname_prefix)  # GET /export: files, or 503 when busy
     return app

@@ -181,11 +181,10 @@ def results(data: AppData, view: ExplorerView) -> list[Any]:
     highlighted snippet of each, best match first) and the pager."""
     lang = view.lang
     found = data.index.search(search_query(view))
-    frame = found.frame
-    total, n_docs = len(frame), frame["document_id"].nunique()
+    total, n_docs = len(found), found.documents
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(view.page, pages)
-    shown = frame.iloc[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    shown = found.page((page - 1) * PAGE_SIZE, page * PAGE_SIZE)  # the page's matches only
     focus = tuple(x for x in (view.entity, view.actor) if x)
     cards, kinds = [], set()
     data.provision_rows(list(shown["id"]))  # the page's rows, in one query
