@@ -9,8 +9,11 @@ STAMP := .venv/.stamp-install
 run: setup
 	$(PY) -m dashboard serve
 
+# the unit, integration, eval and export tiers over the cores (pytest-xdist; at most 4 processes), then the browser
+# journeys one at a time (each drives its own Chromium against the running app)
 test: setup chromium
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto --maxprocesses 4 -m "not browser"
+	$(PY) -m pytest -q -m browser
 
 setup: $(STAMP)
 
