@@ -14,13 +14,12 @@ fingerprint would then hash the same things. Anything else, or too many changed 
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import Any, cast
 
 from dashboard.corpus.ids import symbol_key
+from dashboard.dataset.swap import write_pickle
 
 _MANY_WORDS = 200  # more changed words than this: the fingerprints are computed (each check is a text search)
 
@@ -100,10 +99,6 @@ def save_state(path: Path, diff: GazetteerDiff, verified: dict[str, str]) -> Non
     record = {"words": diff.words, "kinds": diff.kinds, "own": diff.own, "resolved": diff.resolved,
               "verified": verified}
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(record, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        write_pickle(path, record)
     except OSError:
         pass

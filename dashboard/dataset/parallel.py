@@ -15,7 +15,6 @@ from __future__ import annotations
 import gc
 import os
 import pickle
-import tempfile
 from collections.abc import Callable, Generator, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -43,6 +42,7 @@ from dashboard.dataset.perdoc import (
     warm,
 )
 from dashboard.dataset.splice import Index, Splicer
+from dashboard.dataset.swap import write_pickle
 
 CHUNKS = "chunks"  # the build cache's subfolder of the documents' written rows
 MENTIONS_STATE = "gazetteer-state.pickle"  # in the mentions subfolder: what the fingerprints read (mentions_state)
@@ -98,12 +98,7 @@ class BuildCache(Generic[_E]):
 
     def put(self, key: str, entry: _E) -> None:
         """Store `entry` under `key` (written to a temporary file and renamed: never half written)."""
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(entry, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        write_pickle(self._path(key), entry)
 
 
 class DocumentRunner:

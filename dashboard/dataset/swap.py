@@ -6,6 +6,7 @@ leftovers of builds that were killed removed.
 - **swap**: on Linux `renameat2(RENAME_EXCHANGE)` exchanges the staged folder and --out in one step, so a reader
   (the app starting, `validate`) sees the old package or the new one, never no folder; elsewhere the old folder
   is renamed aside and the new one renamed in (two renames, a moment without --out);
+- **a cache file** (`write_pickle`): pickled to a temporary file beside it and renamed over it, never half written;
 - **leftovers**: `.<out>-build-*` (staging) and `.<out>-old-*` folders from a killed build are removed by the
   next build, under the lock, so none can be in use.
 """
@@ -16,10 +17,13 @@ import ctypes
 import errno
 import fcntl
 import os
+import pickle
 import shutil
+import tempfile
 from collections.abc import Generator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from dashboard import errors
 
@@ -80,3 +84,13 @@ def _exchange(a: Path, b: Path) -> bool:
     if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):  # old kernel or a file system without it
         return False
     raise OSError(code, os.strerror(code), str(b))
+
+
+def write_pickle(path: Path, value: Any) -> None:
+    """Write `value` pickled to `path`: to a temporary file in the same folder, then renamed over `path`, so a
+    reader sees the old file or the new one, never half of one (the build cache's entries and states)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    with os.fdopen(fd, "wb") as handle:
+        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)

@@ -7,14 +7,13 @@ build took.
 
 from __future__ import annotations
 
-import os
 import pickle
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from dashboard.corpus.spans import Tables
+from dashboard.dataset.swap import write_pickle
 
 STATE = "term-emergence.pickle"
 
@@ -53,8 +52,4 @@ def _write(path: Path, state: Any) -> None:
     if state is None:
         path.unlink(missing_ok=True)
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    with os.fdopen(fd, "wb") as fh:
-        pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
+    write_pickle(path, state)
