@@ -43,6 +43,7 @@ from dashboard.dataset.perdoc import DOCUMENT_TABLES, warm  # noqa: E402
 from dashboard.dataset.swap import swap_in  # noqa: E402
 from dashboard.dataset.validate import validate_package  # noqa: E402
 from dashboard.dataset.validate_changed import (  # noqa: E402
+    kept_parts,
     kept_tables,
     record_validated,
     validated_before,
@@ -129,9 +130,13 @@ def incremental(seeds: Path, out: Path, cache: Path) -> tuple[list[tuple[str, fl
     figures += [*rows, ("validate: keys, cross-table", wall - sum(r[1] for r in rows), cpu - sum(r[2] for r in rows))]
     with timed("swap in", figures):
         swap_in(staging, out)
-        record_validated(out, cache, runner.written_index(), changed.tables if changed else None)
+        parts = kept_parts(cache) if kept else None
+        keep = changed.tables if changed else None
+        if runner.splicer and changed:
+            keep = runner.splicer.text_plans(changed.tables, changed.assembled, parts)
+        record_validated(out, cache, runner.written_index(), keep)
         if runner.splicer:
-            runner.splicer.prune()
+            runner.splicer.prune(validated_index(cache))
     shutil.rmtree(staging, ignore_errors=True)
     gc.unfreeze()
     return figures, runner

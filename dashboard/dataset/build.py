@@ -58,7 +58,13 @@ def run(seeds_dir: Path, out_dir: Path, *, progress: bool = False, runner: Docum
 
 def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, out_dir: Path, progress: bool) -> Path:
     from dashboard.dataset.validate import validate_package
-    from dashboard.dataset.validate_changed import kept_tables, record_validated, validated_before, validated_index
+    from dashboard.dataset.validate_changed import (
+        kept_parts,
+        kept_tables,
+        record_validated,
+        validated_before,
+        validated_index,
+    )
 
     # process
     tables: Tables = base_tables(corpus)
@@ -94,9 +100,15 @@ def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, o
                 runner.assembled = changed.assembled if changed else ()
                 swap_in(staging, out_dir)
                 if cache:
-                    record_validated(out_dir, cache, runner.written_index(), changed.tables if changed else None)
+                    # the tables as validated, kept for the next build: the assembled ones as the parts kept before
+                    # and their new rows alone (dataset.kept)
+                    parts = kept_parts(cache) if kept else None
+                    keep = changed.tables if changed else None
+                    if runner.splicer and changed:
+                        keep = runner.splicer.text_plans(changed.tables, changed.assembled, parts)
+                    record_validated(out_dir, cache, runner.written_index(), keep)
                     if runner.splicer:
-                        runner.splicer.prune()
+                        runner.splicer.prune(validated_index(cache))
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
     except OSError as exc:  # a full disk, a folder that cannot be written: --out is left as it was

@@ -22,7 +22,6 @@ simply not taken, or taken in its new place.
 
 from __future__ import annotations
 
-import shutil
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,14 +29,16 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
-import pyarrow.feather
 import pyarrow.parquet as pq
 
-from dashboard.dataset.package import Chunk, Pieces, read_arrow
+from dashboard.dataset.kept import Part, Planned, as_parts, folders_named, keep_table, prune, read_parts, slice_parts
+from dashboard.dataset.package import Chunk, Pieces
 
-_feather: Any = pyarrow.feather  # its stubs leave the destination's IO type unknown
-# as JSON: {"keys": [...], "tables": {name: {"start": [bytes, rows], "rows": [...], "bytes": [...]}}}
+# as JSON: {"keys": [...], "tables": {name: {"start": [bytes, rows], "rows": [...], "bytes": [...],
+# "arrow": [[file, first row, rows], ...]}}}: "arrow", the table's kept Arrow parts (dataset.kept); an index
+# recorded before names one folder of whole files instead ("arrow": token, at the top)
 Index = dict[str, Any]
+Plan = list[Part | pa.Table]  # a table to keep: runs of kept parts and new rows, in order (kept.Planned)
 ARROW_DIR = "package-tables"  # in the build cache: the last package's per-document tables as Arrow files
 
 
@@ -67,11 +68,13 @@ class Splicer:
     def __init__(self, previous: Path | None, index: Index | None, cache_dir: Path | None = None) -> None:
         self.previous = previous if index else None
         # the previous package's tables as Arrow files in the cache (read without decoding the Parquet twins)
-        folder = cache_dir / ARROW_DIR if cache_dir else None
-        self._old_arrow = folder / str(index["arrow"]) if folder and index and index.get("arrow") else None
+        self._folder = cache_dir / ARROW_DIR if cache_dir else None
         self.token = uuid.uuid4().hex  # the folder of this build's Arrow files (named in its index)
-        self._arrow_dir = folder / self.token if folder else None
-        self._kept: set[str] = set()
+        self._old_parts: dict[str, list[Part]] = {}  # each table's kept parts, as the index recorded them
+        self._plans: dict[str, Plan | None] = {}  # what of each table to keep (None: the whole table)
+        self._kept: dict[str, list[Part]] = {}  # each table's kept parts, as this build keeps them
+        # each table's pieces as the validation reads them: runs of the previous table's rows, or new rows parsed
+        self._text: dict[str, list[tuple[int, int] | pa.Table]] = {}
         self._at: dict[str, int] = {k: i for i, k in enumerate(index["keys"])} if index and previous else {}
         self._old: dict[str, _Table] = {}
         # a table whose documents' stretches have keys of their own (the mentions: see `pieces`' own_keys)
@@ -80,6 +83,11 @@ class Splicer:
         if self._at and index:
             for name, t in index["tables"].items():
                 self._old[name] = _Table(t["start"][0], t["start"][1], list(t["rows"]), list(t["bytes"]))
+                parts = as_parts(t.get("arrow"))
+                if parts is None and isinstance(index.get("arrow"), str):  # (one folder of whole files)
+                    parts = [(f"{index['arrow']}/{name}.arrow", 0, t["start"][1] + sum(t["rows"]))]
+                if parts is not None:
+                    self._old_parts[name] = parts
                 if "keys" in t:
                     self._at_own[name] = {k: i for i, k in enumerate(t["keys"])}
         self._cum: dict[str, tuple[list[int], list[int]]] = {}
@@ -102,39 +110,51 @@ class Splicer:
         return self._cum[name]
 
     def pieces(
-        self, name: str, resource: dict[str, Any], lead: list[dict[str, Any]] | None, keys: list[str],
-        chunk: Callable[[int], Chunk], own_keys: bool = False,
+        self,
+        name: str,
+        resource: dict[str, Any],
+        lead: list[dict[str, Any]] | None,
+        keys: list[str],
+        chunk: Callable[[int], Chunk],
+        own_keys: bool = False,
     ) -> Pieces:
         """Return table `name` as pieces: the `lead` rows (the cited targets) first, then each document's rows, in
         the order of `keys` (the documents' cache keys); `chunk(i)` gives document i's chunk when its rows
         cannot be taken from the previous package. Records the new package's index of the table. `own_keys`: the
         keys are this table's own (a document's mentions depend on its cache key and on the gazetteer's part
         it looks up: both in its key here), recorded with the table's index; an empty key is never reused."""
-        from dashboard.dataset.package import csv_lines
+        from dashboard.dataset.package import arrow_table, csv_lines
 
         lead_rows = lead or []
         pieces: Pieces = [lead_rows] if lead is not None else []
         lead_csv = csv_lines(lead_rows, resource)
         table = _Table(header_bytes(resource) + len(lead_csv), len(lead_rows))
         parts: list[tuple[int, int] | bytes] = [lead_csv]
+        self._plans[name] = [arrow_table(lead_rows, resource)] if lead_rows else []
         old = self._old.get(name)
         csv_bytes: bytes | None = None
         arrow: pa.Table | None = None
+        arrow_parts: list[Part] | None = None  # the kept parts `arrow` was read from (None: the Parquet twin)
         run: list[int] = []  # the previous package's positions of a run of consecutive documents
 
         def flush() -> None:
-            nonlocal csv_bytes, arrow
+            nonlocal csv_bytes, arrow, arrow_parts
             if not run:
                 return
             assert old is not None and self.previous is not None
             if csv_bytes is None:
                 csv_bytes = (self.previous / f"{name}.csv").read_bytes()
-                arrow = self._previous_arrow(name, resource)
+                arrow, arrow_parts = self._previous_arrow(name, resource)
             assert arrow is not None
             b, r = self._cumulative(name)
             first, last = run[0], run[-1] + 1
             pieces.append(Chunk(csv_bytes[b[first] : b[last]], arrow.slice(r[first], r[last] - r[first])))
             parts.append((r[first], r[last] - r[first]))
+            plan = self._plans[name]
+            if plan is not None and arrow_parts is not None:
+                plan.extend(slice_parts(arrow_parts, r[first], r[last] - r[first]))
+            else:  # (the rows read from the Parquet twin: the table is kept whole)
+                self._plans[name] = None
             run.clear()
 
         at = self._at_own.get(name, {}) if own_keys else self._at
@@ -154,6 +174,9 @@ class Splicer:
             piece = chunk(i)
             pieces.append(piece)
             parts.append(piece.csv)
+            plan = self._plans[name]
+            if plan is not None:
+                plan.append(piece.arrow)
             table.rows.append(piece.arrow.num_rows)
             table.nbytes.append(len(piece.csv))
         flush()
@@ -165,6 +188,10 @@ class Splicer:
             self.keys = list(keys)
         self.tables[name] = table
         self._parts[name] = parts
+        if len(pieces) == 1 and isinstance(pieces[0], Chunk) and any(c.num_chunks > 1 for c in pieces[0].arrow.columns):
+            # one run of the kept files (several chunks a column): package.write_parquet writes one piece as it is,
+            # and the Parquet writer's pages follow the chunks; a full build's table has one chunk a column
+            pieces[0] = Chunk(pieces[0].csv, pieces[0].arrow.combine_chunks())
         return pieces
 
     def text_tables(self, kept: dict[str, pa.Table] | None, data_dir: Path) -> dict[str, pa.Table]:
@@ -189,38 +216,63 @@ class Splicer:
                 header = handle.readline()
             columns = [c for c in old.column_names if c != ROW]
             slices: list[pa.Table] = []
+            text: list[tuple[int, int] | pa.Table] = []  # (what of it to keep for the next build: `text_plans`)
             lines: list[bytes] = []  # CSV lines in a row, parsed at once
-            for part in [*parts, (0, 0)]:  # (a last empty run: parses the lines left)
-                if isinstance(part, bytes):
-                    lines.append(part)
-                    continue
-                if b"".join(lines):
-                    slices.append(text_table(header + b"".join(lines), columns))
-                lines.clear()
-                if part[1]:
-                    slices.append(old.slice(part[0], part[1]).select(columns))
             try:
+                for part in [*parts, (0, 0)]:  # (a last empty run: parses the lines left)
+                    if isinstance(part, bytes):
+                        lines.append(part)
+                        continue
+                    if b"".join(lines):
+                        slices.append(text_table(header + b"".join(lines), columns))
+                        text.append(slices[-1])
+                    lines.clear()
+                    if part[1]:
+                        slices.append(old.slice(part[0], part[1]).select(columns))
+                        text.append(part)
                 table = pa.concat_tables(slices) if slices else text_table(header, columns)
             except pa.ArrowInvalid:  # (other columns than the kept table's: the file is read)
                 continue
             out[name] = table.append_column(ROW, pa.array(range(2, table.num_rows + 2), pa.int64()))
+            self._text[name] = text
         return out
 
-    def _previous_arrow(self, name: str, resource: dict[str, Any]) -> pa.Table:
-        # the previous package's table: its Arrow file in the cache, memory-mapped (no copy, nothing decoded), or
-        # else its Parquet twin
+    def text_plans(
+        self, tables: dict[str, pa.Table], assembled: tuple[str, ...], kept: dict[str, list[Part]] | None
+    ) -> dict[str, pa.Table | Planned]:
+        """Return the package's `tables` as the validation read them (Changed.tables) to keep for the next build
+        (validate_changed.record_validated): an `assembled` table (`text_tables`, used by the validation) as the
+        parts of the previous tables it took (`kept`: their parts, validate_changed.kept_parts) and its new rows
+        alone; any other whole."""
+        from dashboard.dataset.validate_changed import ROW
+
+        out: dict[str, pa.Table | Planned] = {}
+        for name, table in tables.items():
+            whole = table.drop_columns([ROW]) if ROW in table.column_names else table
+            old, text = (kept or {}).get(name), self._text.get(name)
+            if name not in assembled or old is None or text is None:
+                out[name] = whole
+                continue
+            try:
+                out[name] = Planned(
+                    [p for t in text for p in (slice_parts(old, *t) if isinstance(t, tuple) else [t])], whole
+                )
+            except ValueError:  # (the parts recorded do not hold the rows taken: kept whole)
+                out[name] = whole
+        return out
+
+    def _previous_arrow(self, name: str, resource: dict[str, Any]) -> tuple[pa.Table, list[Part] | None]:
+        # the previous package's table and the kept parts it was read from: its Arrow files in the cache,
+        # memory-mapped (no copy, nothing decoded), or else its Parquet twin (no parts)
         from dashboard.dataset.package import arrow_table
 
         schema = arrow_table([], resource).schema
-        kept = self._old_arrow / f"{name}.arrow" if self._old_arrow else None
-        if kept and kept.is_file():
+        parts = self._old_parts.get(name)
+        if parts is not None and self._folder is not None:
             try:
-                table = read_arrow(kept)
-                if table.schema.equals(schema):
-                    # one chunk a column, as the table was written: a table spliced from one run of it alone is
-                    # written as it is (package.write_parquet), and the Parquet writer's pages follow the chunks
-                    # (files kept before they were written as one record batch have one per 64K rows)
-                    return table if all(c.num_chunks <= 1 for c in table.columns) else table.combine_chunks()
+                table = read_parts(self._folder, parts)
+                if table.schema.equals(schema) and table.num_rows == self._cumulative(name)[1][-1]:
+                    return table, parts
             except (OSError, pa.ArrowInvalid):
                 pass
         assert self.previous is not None
@@ -228,40 +280,42 @@ class Splicer:
         parquet = pq.ParquetFile(self.previous / f"{name}.parquet")
         read = parquet.read(use_threads=False)  # pyright: ignore[reportUnknownMemberType] (stubs: list[Unknown])
         # Parquet names a list's items "element" where Arrow names them "item": the table's own types
-        return read.cast(schema)
+        return read.cast(schema), None
 
     def keep(self, name: str, table: pa.Table) -> None:
-        """Keep a table as written (package.write_package's `keep`) as an Arrow file in the cache, for the next
-        build (best effort: without it the next build reads the Parquet twin)."""
-        if self._arrow_dir is None:
+        """Keep a table as written (package.write_package's `keep`) in the cache for the next build: its new rows
+        alone after the parts of the previous table it took (dataset.kept), or whole (best effort: without it
+        the next build reads the Parquet twin)."""
+        if self._folder is None:
             return
+        plan = self._plans.get(name)
         try:
-            self._arrow_dir.mkdir(parents=True, exist_ok=True)
-            # one record batch (Feather's default is one per 64K rows): read back, one chunk a column
-            _feather.write_feather(
-                table, str(self._arrow_dir / f"{name}.arrow"), compression="uncompressed",
-                chunksize=max(1, table.num_rows),
-            )
-            self._kept.add(name)
+            self._kept[name] = keep_table(self._folder, self.token, name, Planned(plan, table) if plan else table)
         except OSError:
-            pass
+            self._kept.pop(name, None)
 
-    def prune(self) -> None:
-        """Remove the Arrow files of other builds than this one (call once this build's index is recorded)."""
-        if self._arrow_dir is None:
+    def prune(self, recorded: Index | None = None) -> None:
+        """Remove the Arrow files no index names: neither this build's nor `recorded` (the index the cache holds
+        now; call once this build's index is recorded)."""
+        if self._folder is None:
             return
-        for folder in self._arrow_dir.parent.iterdir():
-            if folder != self._arrow_dir:
-                shutil.rmtree(folder, ignore_errors=True)
+        named = [*self._kept.values()]
+        for t in (recorded or {}).get("tables", {}).values():
+            named.append(as_parts(t.get("arrow")) or [])
+        keep = folders_named(named) | {self.token}
+        if recorded and isinstance(recorded.get("arrow"), str):
+            keep.add(recorded["arrow"])
+        prune(self._folder, keep)
 
     def index(self) -> Index:
         """Return the index of the package written from these pieces (recorded once it is validated)."""
         return {
-            "arrow": self.token if self._kept and self._kept == set(self.tables) else None,
+            "arrow": None,
             "keys": self.keys,
             "tables": {
                 name: {"start": [t.start_bytes, t.start_rows], "rows": t.rows, "bytes": t.nbytes}
                 | ({"keys": self._own[name]} if name in self._own else {})
+                | ({"arrow": [list(p) for p in self._kept[name]]} if name in self._kept else {})
                 for name, t in self.tables.items()
             },
         }

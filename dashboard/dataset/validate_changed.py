@@ -14,10 +14,11 @@ have a row added, changed or removed (an anti-join both ways); the Parquet twins
 changed sources are checked as before. `policy-timeline validate` always runs the full validation.
 
 The old package's side need not be parsed again: once a package has passed, the build keeps the tables it read
-(every cell as text) as uncompressed Arrow files in the cache (`validated-tables/<token>/`, the token recorded
-with the digests), and the next build memory-maps them instead of reading the old CSVs (`kept_tables`). They are
-the very tables read from the bytes the digests name, so the comparison and every check are the same; when they
-are missing or do not match the schemas, the old CSVs are read as before.
+(every cell as text) as uncompressed Arrow files in the cache (`validated-tables/`, each table a list of parts of
+files recorded with the digests: dataset.kept; a table the build assembled from the tables kept before and its new
+rows keeps those parts and writes its new rows alone), and the next build memory-maps them instead of reading the
+old CSVs (`kept_tables`). They are the very tables read from the bytes the digests name, so the comparison and
+every check are the same; when they are missing or do not match the schemas, the old CSVs are read as before.
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ import csv
 import hashlib
 import io
 import json
-import shutil
 import tempfile
 import uuid
+from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import chdir
 from dataclasses import dataclass
@@ -39,7 +40,8 @@ import pyarrow as pa
 import pyarrow.compute as compute
 import pyarrow.csv as pacsv
 
-from dashboard.dataset.package import read_arrow, write_arrow
+from dashboard.dataset.kept import Part, Planned, as_parts, folders_named, keep_table, prune, read_parts
+from dashboard.dataset.package import read_arrow
 from dashboard.settings import MAX_SEED_BYTES
 
 # pyarrow.compute's stubs overload on Arrow scalars a plain str does not meet: reached through an Any
@@ -61,44 +63,51 @@ def _digests(data_dir: Path) -> dict[str, str]:
 
 
 def record_validated(data_dir: Path, cache_dir: Path, index: dict[str, Any] | None = None,
-                     tables: dict[str, pa.Table] | None = None) -> None:
+                     tables: Mapping[str, pa.Table | Planned] | None = None) -> None:
     """Remember the bytes of the package in `data_dir`, which has just passed validation (best effort: without
     the record the next build validates in full), and with them `index`: where each document's rows lie in its
     per-document tables (dataset.splice), trusted only while the package holds those bytes. `tables`: the
-    package's tables as the validation read them (Changed.tables), kept as Arrow files for the next build's
-    comparison (kept_tables); the files of the builds before are removed."""
+    package's tables as the validation read them (Changed.tables, or as splice.Splicer.text_plans gives them:
+    the parts kept before and the new rows), kept as Arrow files for the next build's comparison (kept_tables);
+    the files no longer named are removed."""
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         tmp = cache_dir / f".{STAMP}.tmp"
         record: dict[str, Any] = {"files": _digests(data_dir)}
         if index is not None:
             record["index"] = index
-        token = _keep_tables(tables, cache_dir / KEPT_DIR) if tables else None
-        if token:
-            record["tables"] = token
+        listing = _keep_tables(tables, cache_dir / KEPT_DIR) if tables else None
+        if listing:
+            record["tables"] = {name: [list(p) for p in parts] for name, parts in listing.items()}
         tmp.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
         tmp.replace(cache_dir / STAMP)
-        kept: list[Path] = list((cache_dir / KEPT_DIR).iterdir()) if (cache_dir / KEPT_DIR).is_dir() else []
-        for folder in kept:
-            if folder.name != token:
-                shutil.rmtree(folder, ignore_errors=True)
+        prune(cache_dir / KEPT_DIR, folders_named((listing or {}).values()))
     except OSError:  # an older record left behind names other bytes than --out's: it is never trusted
         pass
 
 
-def _keep_tables(tables: dict[str, pa.Table], folder: Path) -> str | None:
-    # write each table (its cells as text, without the row numbers) to folder/<token>/<name>.arrow; the token, or
-    # None when a file could not be written
+def _keep_tables(tables: Mapping[str, pa.Table | Planned], folder: Path) -> dict[str, list[Part]] | None:
+    # write what of each table (its cells as text, without the row numbers) is not kept yet to
+    # folder/<token>/<name>.arrow (dataset.kept); each table's parts, or None when a file could not be written
     token = uuid.uuid4().hex
     try:
-        (folder / token).mkdir(parents=True)
-        for name, table in tables.items():
-            kept = table.drop_columns([ROW]) if ROW in table.column_names else table
-            write_arrow(kept, folder / token / f"{name}.arrow")
-    except OSError:
-        shutil.rmtree(folder / token, ignore_errors=True)
+        return {name: keep_table(folder, token, name, table.drop_columns([ROW]) if isinstance(table, pa.Table)
+                                 and ROW in table.column_names else table) for name, table in tables.items()}
+    except OSError:  # (the folder half written is removed with the others not named: record_validated)
         return None
-    return token
+
+
+def kept_parts(cache_dir: Path) -> dict[str, list[Part]] | None:
+    """Return where record_validated kept each table of the package the build last validated (dataset.kept's
+    parts), or None (kept before tables were kept as parts, or not kept)."""
+    try:
+        listing = json.loads((cache_dir / STAMP).read_text(encoding="utf-8")).get("tables")
+    except (OSError, ValueError, AttributeError):
+        return None
+    if not isinstance(listing, dict):
+        return None
+    found = {name: as_parts(parts) for name, parts in cast("dict[str, Any]", listing).items()}
+    return {name: parts for name, parts in found.items() if parts is not None} or None
 
 
 def kept_tables(cache_dir: Path) -> dict[str, pa.Table] | None:
@@ -106,14 +115,15 @@ def kept_tables(cache_dir: Path) -> dict[str, pa.Table] | None:
     nothing parsed), each with its `__row` column; None when they are not there (then the old CSVs are read).
     Call only when `validated_before` found that package unchanged."""
     try:
-        token = json.loads((cache_dir / STAMP).read_text(encoding="utf-8")).get("tables")
-        if not isinstance(token, str) or not token:
-            return None
+        listing = json.loads((cache_dir / STAMP).read_text(encoding="utf-8")).get("tables")
         tables: dict[str, pa.Table] = {}
-        for path in sorted((cache_dir / KEPT_DIR / token).glob("*.arrow")):
-            table = read_arrow(path)
-            tables[path.stem] = table.append_column(ROW, pa.array(range(2, table.num_rows + 2), pa.int64()))
-        return tables or None
+        if isinstance(listing, str) and listing:  # (one folder of whole files: kept before the parts)
+            tables = {path.stem: read_arrow(path) for path in sorted((cache_dir / KEPT_DIR / listing).glob("*.arrow"))}
+        parts = kept_parts(cache_dir) or {}
+        for name in sorted(parts):
+            tables[name] = read_parts(cache_dir / KEPT_DIR, parts[name])
+        return {name: table.append_column(ROW, pa.array(range(2, table.num_rows + 2), pa.int64()))
+                for name, table in tables.items()} or None
     except (OSError, ValueError, AttributeError, pa.ArrowInvalid):
         return None
 

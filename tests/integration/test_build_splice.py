@@ -8,6 +8,8 @@ import shutil
 import sys
 from pathlib import Path
 
+import pyarrow.feather as feather
+import pyarrow.parquet as pq
 import pytest
 
 from dashboard import errors
@@ -36,6 +38,18 @@ def rebuild(seeds: Path, out: Path, cache: Path) -> DocumentRunner:
     return runner
 
 
+TABLES = [*CHUNKED_TABLES, "mentions"]  # the tables taken from the previous package, kept as Arrow files
+
+
+def table_rows(out: Path, name: str) -> int:
+    return pq.ParquetFile(out / f"{name}.parquet").metadata.num_rows
+
+
+def kept_rows(cache: Path, token: str) -> int:
+    # the rows one build kept in its own Arrow files (dataset.kept), over every table
+    return sum(feather.read_table(str(p), memory_map=True).num_rows for p in (cache / ARROW_DIR / token).iterdir())
+
+
 def copy_as_new(seeds: Path, sidecar: Path, number: str, name: str) -> None:
     # a copy of a generated document under a new number (symbol and id), dated as the original: it takes its
     # place in corpus order beside the original
@@ -61,10 +75,12 @@ def test_an_added_document_takes_the_others_rows_from_the_previous_package(warm,
     runner = rebuild(full, out, cache)
     assert (runner.processed, runner.cached, runner.reused, runner.mentions_reused) == (1, 12, 12, 12)
     assert files(out) == cold(full, tmp_path / "cold")
-    # and again, with nothing changed: every document's rows from the package just written, its tables read from
-    # the Arrow files the build kept (one build's, the last), or from its Parquet twins when they are gone
+    # the add kept its new rows alone beside the first build's files, which its tables' parts still name
     kept = list((cache / ARROW_DIR).iterdir())
-    assert len(kept) == 1 and sorted(p.stem for p in kept[0].iterdir()) == sorted([*CHUNKED_TABLES, "mentions"])
+    assert len(kept) == 2 and all(sorted(p.stem for p in k.iterdir()) == sorted(TABLES) for k in kept)
+    assert 0 < kept_rows(cache, runner.splicer.token) * 5 < sum(table_rows(out, name) for name in TABLES)
+    # and again, with nothing changed: every document's rows from the package just written, its tables read from
+    # the Arrow files the builds kept, or from its Parquet twins when they are gone
     again = rebuild(full, out, cache)
     assert (again.reused, again.mentions_reused) == (13, 13)
     assert files(out) == files(tmp_path / "cold")
