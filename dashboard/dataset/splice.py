@@ -22,11 +22,13 @@ simply not taken, or taken in its new place.
 
 from __future__ import annotations
 
+import mmap
+import os
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -49,6 +51,17 @@ class _Table:
     start_rows: int
     rows: list[int] = field(default_factory=list[int])
     nbytes: list[int] = field(default_factory=list[int])
+
+
+def mapped(path: Path) -> memoryview:
+    """Return the bytes of the file at `path` memory-mapped (read-only; the mapping outlives the file's removal),
+    so that its runs are written to the new file without reading it whole into memory and copying them out."""
+    with path.open("rb") as handle:
+        if os.fstat(handle.fileno()).st_size == 0:
+            return memoryview(b"")
+        mapping = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    mapping.madvise(mmap.MADV_SEQUENTIAL)  # (read once, in order: the kernel reads ahead and drops behind)
+    return memoryview(mapping)
 
 
 def header_bytes(resource: dict[str, Any]) -> int:
@@ -132,7 +145,7 @@ class Splicer:
         parts: list[tuple[int, int] | bytes] = [lead_csv]
         self._plans[name] = [arrow_table(lead_rows, resource)] if lead_rows else []
         old = self._old.get(name)
-        csv_bytes: bytes | None = None
+        csv_bytes: memoryview | None = None
         arrow: pa.Table | None = None
         arrow_parts: list[Part] | None = None  # the kept parts `arrow` was read from (None: the Parquet twin)
         run: list[int] = []  # the previous package's positions of a run of consecutive documents
@@ -143,12 +156,14 @@ class Splicer:
                 return
             assert old is not None and self.previous is not None
             if csv_bytes is None:
-                csv_bytes = (self.previous / f"{name}.csv").read_bytes()
+                csv_bytes = mapped(self.previous / f"{name}.csv")
                 arrow, arrow_parts = self._previous_arrow(name, resource)
             assert arrow is not None
             b, r = self._cumulative(name)
             first, last = run[0], run[-1] + 1
-            pieces.append(Chunk(csv_bytes[b[first] : b[last]], arrow.slice(r[first], r[last] - r[first])))
+            # (a view of the mapped file, not a copy: package.write_csv writes it as it writes bytes)
+            lines = cast(bytes, csv_bytes[b[first] : b[last]])
+            pieces.append(Chunk(lines, arrow.slice(r[first], r[last] - r[first])))
             parts.append((r[first], r[last] - r[first]))
             plan = self._plans[name]
             if plan is not None and arrow_parts is not None:
