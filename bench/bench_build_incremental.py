@@ -37,7 +37,6 @@ import dashboard.dataset.mentions_cache as mentions_cache  # noqa: E402
 import dashboard.dataset.validate_changed as validate_changed  # noqa: E402
 from dashboard.corpus.load import load_corpus  # noqa: E402
 from dashboard.dataset.build import analysis_steps, base_tables, package_meta  # noqa: E402
-from dashboard.dataset.package import write_package  # noqa: E402
 from dashboard.dataset.parallel import DocumentRunner  # noqa: E402
 from dashboard.dataset.perdoc import DOCUMENT_TABLES, warm  # noqa: E402
 from dashboard.dataset.swap import swap_in  # noqa: E402
@@ -49,6 +48,7 @@ from dashboard.dataset.validate_changed import (  # noqa: E402
     validated_before,
     validated_index,
 )
+from dashboard.dataset.writer import write_package  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -20,7 +20,6 @@ from dashboard.analysis.codebook import theme_rows
 from dashboard.corpus.alignments import alignment_rows
 from dashboard.corpus.load import Corpus, load_corpus
 from dashboard.corpus.spans import Tables
-from dashboard.dataset.package import write_package
 from dashboard.dataset.parallel import DocumentRunner, Step, precomputed_steps
 from dashboard.dataset.perdoc import DOCUMENT_TABLES
 from dashboard.dataset.seed_tables import (
@@ -33,6 +32,7 @@ from dashboard.dataset.seed_tables import (
     version_rows,
 )
 from dashboard.dataset.swap import build_lock, remove_leftovers, swap_in
+from dashboard.dataset.writer import write_package
 
 
 def run(seeds_dir: Path, out_dir: Path, *, progress: bool = False, runner: DocumentRunner | None = None) -> Path:
