@@ -136,16 +136,28 @@ def _write(table: pa.Table, path: Path) -> None:
     _feather.write_feather(table, str(path), compression="uncompressed", chunksize=max(1, table.num_rows))
 
 
-def folders_named(listings: Iterable[Sequence[Part]]) -> set[str]:
-    """Return the build folders (tokens) the given lists of parts name."""
-    return {Path(file).parts[0] for parts in listings for file, _, _ in parts}
+def files_named(listings: Iterable[Sequence[Part]]) -> set[str]:
+    """Return the files (relative to the kept folder) the given lists of parts name."""
+    return {file for parts in listings for file, _, _ in parts}
 
 
 def prune(folder: Path, keep: set[str]) -> None:
-    """Remove the build folders under `folder` that are not in `keep` (call once the index naming `keep` is
-    recorded, and keep every folder a recorded index still names)."""
+    """Remove the files under `folder` that are not in `keep` (paths relative to it, as parts name them), and the
+    build folders left empty (call once the index naming `keep` is recorded, and keep every file a recorded index
+    still names). A file, not a folder, at a time: a build's whole tables (those it does not splice) go as soon as
+    the next build has written its own, though its new rows of the spliced tables are still named."""
     if not folder.is_dir():
         return
     for entry in folder.iterdir():
-        if entry.name not in keep:
-            shutil.rmtree(entry, ignore_errors=True)
+        if not entry.is_dir() or entry.is_symlink():
+            entry.unlink(missing_ok=True)
+            continue
+        for path in entry.iterdir():
+            if f"{entry.name}/{path.name}" in keep:
+                continue
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+        if not any(entry.iterdir()):
+            entry.rmdir()

@@ -33,7 +33,7 @@ from typing import Any, cast
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from dashboard.dataset.kept import Part, Planned, as_parts, folders_named, keep_table, prune, read_parts, slice_parts
+from dashboard.dataset.kept import Part, Planned, as_parts, files_named, keep_table, prune, read_parts, slice_parts
 from dashboard.dataset.package import Chunk, Pieces
 
 # as JSON: {"keys": [...], "tables": {name: {"start": [bytes, rows], "rows": [...], "bytes": [...],
@@ -315,12 +315,11 @@ class Splicer:
         if self._folder is None:
             return
         named = [*self._kept.values()]
-        for t in (recorded or {}).get("tables", {}).values():
+        for name, t in (recorded or {}).get("tables", {}).items():
             named.append(as_parts(t.get("arrow")) or [])
-        keep = folders_named(named) | {self.token}
-        if recorded and isinstance(recorded.get("arrow"), str):
-            keep.add(recorded["arrow"])
-        prune(self._folder, keep)
+            if recorded and isinstance(recorded.get("arrow"), str):  # (one folder of whole files)
+                named.append([(f"{recorded['arrow']}/{name}.arrow", 0, 0)])
+        prune(self._folder, files_named(named))
 
     def index(self) -> Index:
         """Return the index of the package written from these pieces (recorded once it is validated)."""

@@ -40,7 +40,7 @@ import pyarrow as pa
 import pyarrow.compute as compute
 import pyarrow.csv as pacsv
 
-from dashboard.dataset.kept import Part, Planned, as_parts, folders_named, keep_table, prune, read_parts
+from dashboard.dataset.kept import Part, Planned, as_parts, files_named, keep_table, prune, read_parts
 from dashboard.dataset.package import read_arrow
 from dashboard.settings import MAX_SEED_BYTES
 
@@ -81,7 +81,7 @@ def record_validated(data_dir: Path, cache_dir: Path, index: dict[str, Any] | No
             record["tables"] = {name: [list(p) for p in parts] for name, parts in listing.items()}
         tmp.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
         tmp.replace(cache_dir / STAMP)
-        prune(cache_dir / KEPT_DIR, folders_named((listing or {}).values()))
+        prune(cache_dir / KEPT_DIR, files_named((listing or {}).values()))
     except OSError:  # an older record left behind names other bytes than --out's: it is never trusted
         pass
 

@@ -18,7 +18,7 @@ from dashboard.dataset.kept import as_parts, read_parts
 from dashboard.dataset.parallel import DocumentRunner
 from dashboard.dataset.perdoc import CHUNKED_TABLES
 from dashboard.dataset.splice import ARROW_DIR
-from dashboard.dataset.validate_changed import KEPT_DIR, kept_tables, read_text_table, validated_index
+from dashboard.dataset.validate_changed import KEPT_DIR, kept_parts, kept_tables, read_text_table, validated_index
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
 sys.path.insert(0, str(Path(__file__).parent))
@@ -99,9 +99,13 @@ def test_adds_in_a_row_keep_their_new_rows_and_compact_past_the_bound(warm, tmp_
         if not whole:
             assert sum(p[2] for p in mine) < sum(p[2] for p in parts["provisions"]) / 5
     assert compacted  # (the bound was reached at least once)
-    # the folders no index names are gone; those named stay
-    named = {Path(p[0]).parts[0] for ps in arrow_parts(cache).values() for p in ps}
-    assert {p.name for p in (cache / ARROW_DIR).iterdir()} == named
+    # the files no index names are gone (the tables a build wrote whole and the next wrote again); those named stay
+    named = {p[0] for ps in arrow_parts(cache).values() for p in ps}
+    assert {str(p.relative_to(cache / ARROW_DIR)) for p in (cache / ARROW_DIR).glob("*/*")} == named
+    text = kept_parts(cache)
+    assert text is not None and sorted(text) == sorted(p.stem for p in out.glob("*.csv"))
+    named = {p[0] for ps in text.values() for p in ps}
+    assert {str(p.relative_to(cache / KEPT_DIR)) for p in (cache / KEPT_DIR).glob("*/*")} == named
 
 
 def test_kept_files_missing_or_damaged_fall_back(warm, tmp_path: Path):

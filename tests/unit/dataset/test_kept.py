@@ -10,7 +10,7 @@ import pyarrow as pa
 import pytest
 
 from dashboard.dataset import kept
-from dashboard.dataset.kept import Planned, folders_named, joined, keep_table, prune, read_parts, slice_parts
+from dashboard.dataset.kept import Planned, files_named, joined, keep_table, prune, read_parts, slice_parts
 
 
 def _table(values: list[int]) -> pa.Table:
@@ -78,9 +78,10 @@ def test_a_missing_or_short_file_fails_the_read(tmp_path: Path):
         read_parts(tmp_path, parts)
 
 
-def test_prune_keeps_every_folder_named(tmp_path: Path):
+def test_prune_keeps_every_file_named_and_nothing_else(tmp_path: Path):
     a = keep_table(tmp_path, "a", "t", _table([1]))
     b = keep_table(tmp_path, "b", "t", _table([2]))
-    keep_table(tmp_path, "c", "t", _table([3]))
-    prune(tmp_path, folders_named([a, b]))
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b"]
+    keep_table(tmp_path, "b", "whole", _table([3]))  # (a table the next build writes whole again)
+    keep_table(tmp_path, "c", "t", _table([4]))
+    prune(tmp_path, files_named([a, b]))
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == ["a", "a/t.arrow", "b", "b/t.arrow"]
