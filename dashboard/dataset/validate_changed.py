@@ -6,9 +6,10 @@ The build records, in its cache folder, the SHA-256 of every file of the package
 (`record_validated`). When it rebuilds the same --out and that package is still there with those very bytes and
 the same table schemas, a row of the new package that is also a row of the old one (same cells) passed the row
 checks (types, constraints) then and passes them now: only the other rows go through Frictionless. A primary key,
-a unique field or a foreign key depends on the whole table, so those are checked over every row, in Arrow (hash
-group-bys and set look-ups). Every table is read once by Arrow's CSV reader; the new rows are a hash anti-join of
-the new table against the old. The cross-table checks within a document (dataset.validate.cross_table_problems:
+a unique field or a foreign key depends on the whole table: those are checked in Arrow (dataset.keys), over every
+row, or, against the tables the previous validation kept (below), over the rows that can break one (those of the
+stretch that changed, the rows sharing a key value with them, the old rows referring to a removed value). Every
+table is read once by Arrow's CSV reader; the new rows are a hash anti-join of the new table against the old. The cross-table checks within a document (dataset.validate.cross_table_problems:
 spans, evidence, hierarchy, seed texts) depend on that document's rows only, so they run on the documents that
 have a row added, changed or removed (an anti-join both ways); the Parquet twins' row counts and the relations of
 changed sources are checked as before. `policy-timeline validate` always runs the full validation.
@@ -39,6 +40,7 @@ import pyarrow as pa
 import pyarrow.compute as compute
 import pyarrow.csv as pacsv
 
+from dashboard.dataset.keys import ROW, Stretch, key_problems
 from dashboard.dataset.package import read_arrow, write_arrow
 from dashboard.settings import MAX_SEED_BYTES
 
@@ -48,7 +50,6 @@ pc: Any = compute
 STAMP = "validated.json"  # in the build cache folder: the files of the last package the build validated
 KEPT_DIR = "validated-tables"  # in the build cache folder: the last validated package's tables, as text, in Arrow
 TEXT: Any = pa.string()
-ROW = "__row"  # the column read_text_table adds: each row's number in its file
 # the column naming the document each row belongs to, in the tables the cross-table checks read
 DOCUMENT_COLUMNS = {"documents": "id", "provisions": "document_id", "seed_texts": "document_id",
                     "provision_themes": "document_id", "mentions": "document_id", "assignments": "document_id",
@@ -219,6 +220,7 @@ def compare_packages(data_dir: Path, previous: Path | None, jobs: int = 1,
     except (OSError, pa.ArrowInvalid):  # a CSV Arrow cannot read: the full validation says what is wrong with it
         return None
     news: dict[str, pa.Table] = {}
+    stretches: dict[str, Stretch] = {}
     documents: set[str] = set()
     for name in schemas:
         table = tables[name]
@@ -231,12 +233,16 @@ def compare_packages(data_dir: Path, previous: Path | None, jobs: int = 1,
         columns = [c for c in table.column_names if c != ROW]
         if columns != [c for c in old.column_names if c != ROW]:
             return None
-        news[name], gone = _differing(table, old, columns)
+        head, tail = _shared_ends(table, old, columns)
+        stretches[name] = Stretch(head, table.num_rows - tail, head, old.num_rows - tail)
+        news[name], gone = _differing(table, old, columns, (head, tail))
         if key:  # the documents whose rows were added, changed or removed: the cross-table checks cover them
             documents.update(cast("list[str]", news[name][key].to_pylist()), cast("list[str]", gone[key].to_pylist()))
     problems = row_problems(data_dir, news, schemas, whole=before is None, jobs=jobs)
     source = "" if previous is None else "kept" if usable else "csv"
-    return Changed(problems + key_problems(tables, schemas), documents, tables, source, tuple(sorted(given)))
+    # the previous package's tables as its validation kept them passed the key checks: only what changed is checked
+    keys = key_problems(tables, schemas, before, stretches) if source == "kept" else key_problems(tables, schemas)
+    return Changed(problems + keys, documents, tables, source, tuple(sorted(given)))
 
 
 # below this many new cells, the row checks run in this process (a pool costs more than it saves)
@@ -297,13 +303,23 @@ def _frictionless_rows(folder: str, names: list[str], schemas: dict[str, dict[st
     return out + [("", None, None, err.message) for err in report.errors]
 
 
-def _differing(table: pa.Table, other: pa.Table, columns: list[str]) -> tuple[pa.Table, pa.Table]:
+def _differing(table: pa.Table, other: pa.Table, columns: list[str], ends: tuple[int, int] | None = None
+               ) -> tuple[pa.Table, pa.Table]:
     """Return the rows of `table` not in `other` and those of `other` not in `table` (or more: never fewer).
 
     A rebuilt table is mostly the old one with some rows added, changed or removed in a stretch (rows are in
-    corpus order): the rows the two share at their start and at their end, position by position, are matched by
-    comparing the columns (memory compared, no hashing), and only the stretch between is anti-joined. A row of
-    that stretch that is equal to a row outside it counts as differing: checked again, which is safe."""
+    corpus order): the rows the two share at their start and at their end, position by position
+    (`_shared_ends`, or `ends` when already found), are left out, and only the stretch between is anti-joined. A
+    row of that stretch that is equal to a row outside it counts as differing: checked again, which is safe."""
+    head, tail = ends or _shared_ends(table, other, columns)
+    mine = table.slice(head, table.num_rows - head - tail)
+    theirs = other.slice(head, other.num_rows - head - tail)
+    return _not_in(mine, theirs, columns), _not_in(theirs, mine, columns)
+
+
+def _shared_ends(table: pa.Table, other: pa.Table, columns: list[str]) -> tuple[int, int]:
+    """Return how many rows `table` and `other` share at their start and at their end, position by position
+    (the columns compared in memory, no hashing; the two counts never overlap)."""
     n = min(table.num_rows, other.num_rows)
     head = n  # rows equal at the same positions from the start
     for c in columns:
@@ -318,9 +334,7 @@ def _differing(table: pa.Table, other: pa.Table, columns: list[str]) -> tuple[pa
         same = pc.equal(table[c].slice(table.num_rows - tail), other[c].slice(other.num_rows - tail))
         differ = pc.indices_nonzero(pc.invert(same))
         tail = tail if len(differ) == 0 else tail - differ[-1].as_py() - 1
-    mine = table.slice(head, table.num_rows - head - tail)
-    theirs = other.slice(head, other.num_rows - head - tail)
-    return _not_in(mine, theirs, columns), _not_in(theirs, mine, columns)
+    return head, tail
 
 
 def _not_in(table: pa.Table, other: pa.Table, columns: list[str]) -> pa.Table:
@@ -344,43 +358,3 @@ def _row_schema(schema: dict[str, Any]) -> dict[str, Any]:
             constraints["required"] = True
         fields.append({**field, "constraints": constraints})
     return {k: v for k, v in schema.items() if k not in ("primaryKey", "foreignKeys", "fields")} | {"fields": fields}
-
-
-def key_problems(tables: dict[str, pa.Table], schemas: dict[str, dict[str, Any]]) -> list[str]:
-    """Return the primary key, unique field and foreign key problems of every table, over all its rows (hash
-    group-bys and set look-ups in Arrow; `tables` as read_text_table gives them)."""
-    problems: list[str] = []
-    for name, schema in schemas.items():
-        table = tables[name]
-        keys: list[str] = schema.get("primaryKey") or []
-        fields: list[dict[str, Any]] = schema["fields"]
-        foreign: list[dict[str, Any]] = schema.get("foreignKeys") or []
-        if keys:
-            for row in _repeated(table, keys):
-                problems.append(f"error: {name}.csv: row {row}: primary key {', '.join(keys)} is duplicated")
-        for field in fields:
-            constraints: dict[str, Any] = field.get("constraints") or {}
-            if constraints.get("unique"):
-                filled = table.filter(pc.not_equal(table[field["name"]], ""))
-                for row in _repeated(filled, [field["name"]]):
-                    problems.append(f"error: {name}.csv: row {row}: {field['name']}: value is not unique")
-        for fk in foreign:
-            key: str = fk["fields"]
-            ref: dict[str, str] = fk["reference"]
-            target = pc.unique(tables[ref["resource"] or name][ref["fields"]])
-            values = table[key]
-            dangling = table.filter(pc.and_(pc.not_equal(values, ""), pc.invert(pc.is_in(values, value_set=target))))
-            for row, value in zip(dangling[ROW].to_pylist(), dangling[key].to_pylist(), strict=True):
-                problems.append(f"error: {name}.csv: row {row}: {key}: {value!r} is not in "
-                                f"{ref['resource'] or name}.{ref['fields']}")
-    return problems
-
-
-def _repeated(table: pa.Table, keys: list[str]) -> list[int]:
-    # the row numbers of the rows whose `keys` an earlier row already has, in file order
-    if table.num_rows == 0:
-        return []
-    firsts = table.group_by(keys, use_threads=False).aggregate([(ROW, "min")])[f"{ROW}_min"]
-    if len(firsts) == table.num_rows:
-        return []
-    return cast("list[int]", table.filter(pc.invert(pc.is_in(table[ROW], value_set=firsts)))[ROW].to_pylist())
