@@ -60,12 +60,15 @@ def key_problems(
         if keys:
             for row in _repeated(_sharing(table, keys, stretch), keys):
                 problems.append(f"error: {name}.csv: row {row}: primary key {', '.join(keys)} is duplicated")
-        for field in schema["fields"]:
-            if (field.get("constraints") or {}).get("unique"):
+        fields: list[dict[str, Any]] = schema["fields"]
+        foreign: list[dict[str, Any]] = schema.get("foreignKeys") or []
+        for field in fields:
+            constraints: dict[str, Any] = field.get("constraints") or {}
+            if constraints.get("unique"):
                 shared = _sharing(table, [field["name"]], stretch)
                 for row in _repeated(shared.filter(pc.not_equal(shared[field["name"]], "")), [field["name"]]):
                     problems.append(f"error: {name}.csv: row {row}: {field['name']}: value is not unique")
-        for fk in schema.get("foreignKeys") or []:
+        for fk in foreign:
             key: str = fk["fields"]
             ref: dict[str, str] = fk["reference"]
             target = ref["resource"] or name
@@ -95,7 +98,12 @@ def _small(table: pa.Table, stretch: Stretch | None) -> Stretch | None:
 def _unique(schema: dict[str, Any]) -> set[str]:
     # the fields whose values no two rows share: a one-field primary key, a field constrained unique
     keys: list[str] = schema.get("primaryKey") or []
-    unique = {f["name"] for f in schema["fields"] if (f.get("constraints") or {}).get("unique")}
+    fields: list[dict[str, Any]] = schema["fields"]
+    unique: set[str] = set()
+    for field in fields:
+        constraints: dict[str, Any] = field.get("constraints") or {}
+        if constraints.get("unique"):
+            unique.add(field["name"])
     return unique | ({keys[0]} if len(keys) == 1 else set())
 
 
@@ -114,7 +122,7 @@ def _sharing(table: pa.Table, keys: list[str], stretch: Stretch | None) -> pa.Ta
     return table.filter(pc.is_in(table[keys[0]], value_set=wanted))
 
 
-def _referring(table: pa.Table, key: str, stretch: Stretch, removed: pa.Array) -> pa.Table:
+def _referring(table: pa.Table, key: str, stretch: Stretch, removed: Any) -> pa.Table:
     # the rows whose reference may not resolve: the stretch's, and the old rows referring to a removed value
     if len(removed) == 0:
         return _stretch_of(table, stretch)
@@ -137,7 +145,7 @@ class _Lookup:
         self._unique = field in unique
         self._asked: Any = _NONE
         self._held: Any = _NONE
-        self._removed: pa.Array | None = None
+        self._removed: Any = None
 
     def held(self, values: Any) -> Any:
         """Return the values the column holds, among them those of `values` (distinct, none empty) it holds."""
@@ -148,7 +156,7 @@ class _Lookup:
             self._held = pa.concat_arrays([self._held, found])
         return self._held
 
-    def removed(self) -> pa.Array:
+    def removed(self) -> Any:
         """Return the values the old stretch held and the new table does not (an old row referring to one no
         longer resolves). A unique column's other rows hold none of the old stretch's values: only the new
         stretch is looked at."""

@@ -9,10 +9,14 @@ checks (types, constraints) then and passes them now: only the other rows go thr
 a unique field or a foreign key depends on the whole table: those are checked in Arrow (dataset.keys), over every
 row, or, against the tables the previous validation kept (below), over the rows that can break one (those of the
 stretch that changed, the rows sharing a key value with them, the old rows referring to a removed value). Every
-table is read once by Arrow's CSV reader; the new rows are a hash anti-join of the new table against the old. The cross-table checks within a document (dataset.validate.cross_table_problems:
-spans, evidence, hierarchy, seed texts) depend on that document's rows only, so they run on the documents that
-have a row added, changed or removed (an anti-join both ways); the Parquet twins' row counts and the relations of
-changed sources are checked as before. `policy-timeline validate` always runs the full validation.
+table is read once by Arrow's CSV reader; the new rows are a hash anti-join of the new table against the old. The
+cross-table checks within a document (dataset.validate.cross_table_problems: spans, evidence, hierarchy, seed
+texts) depend on that document's rows only, so they run on the documents that have a row added, changed or
+removed (an anti-join both ways); the Parquet twins' row counts and the relations of changed sources are checked
+as before. `policy-timeline validate` always runs the full validation.
+
+The record is read once a build (`validated_record`), and a file whose size and time are those recorded with its
+digest is not hashed again (dataset.digests).
 
 The old package's side need not be parsed again: once a package has passed, the build keeps the tables it read
 (every cell as text) as uncompressed Arrow files in the cache (`validated-tables/<token>/`, the token recorded
@@ -24,7 +28,6 @@ are missing or do not match the schemas, the old CSVs are read as before.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import shutil
@@ -40,6 +43,7 @@ import pyarrow as pa
 import pyarrow.compute as compute
 import pyarrow.csv as pacsv
 
+from dashboard.dataset.digests import Digests, same_digests, take_digests
 from dashboard.dataset.keys import ROW, Stretch, key_problems
 from dashboard.dataset.package import read_arrow, write_arrow
 from dashboard.settings import MAX_SEED_BYTES
@@ -56,11 +60,6 @@ DOCUMENT_COLUMNS = {"documents": "id", "provisions": "document_id", "seed_texts"
                     "targets": "document_id", "relations": "source_id"}
 
 
-def _digests(data_dir: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(data_dir.iterdir())
-            if p.suffix in (".csv", ".json")}
-
-
 def record_validated(data_dir: Path, cache_dir: Path, index: dict[str, Any] | None = None,
                      tables: dict[str, pa.Table] | None = None) -> None:
     """Remember the bytes of the package in `data_dir`, which has just passed validation (best effort: without
@@ -71,7 +70,8 @@ def record_validated(data_dir: Path, cache_dir: Path, index: dict[str, Any] | No
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         tmp = cache_dir / f".{STAMP}.tmp"
-        record: dict[str, Any] = {"files": _digests(data_dir)}
+        digests = take_digests(data_dir)  # each file read once, its size and time kept beside its digest
+        record: dict[str, Any] = {"files": digests.files, "stats": digests.stats}
         if index is not None:
             record["index"] = index
         token = _keep_tables(tables, cache_dir / KEPT_DIR) if tables else None
@@ -102,12 +102,12 @@ def _keep_tables(tables: dict[str, pa.Table], folder: Path) -> str | None:
     return token
 
 
-def kept_tables(cache_dir: Path) -> dict[str, pa.Table] | None:
+def kept_tables(cache_dir: Path, record: dict[str, Any] | None = None) -> dict[str, pa.Table] | None:
     """Return the tables of the package the build last validated as record_validated kept them (memory-mapped,
     nothing parsed), each with its `__row` column; None when they are not there (then the old CSVs are read).
-    Call only when `validated_before` found that package unchanged."""
+    Call only when `validated_before` found that package unchanged. `record`: validated_record's, if read."""
     try:
-        token = json.loads((cache_dir / STAMP).read_text(encoding="utf-8")).get("tables")
+        token = (record if record is not None else _read_record(cache_dir)).get("tables")
         if not isinstance(token, str) or not token:
             return None
         tables: dict[str, pa.Table] = {}
@@ -119,21 +119,43 @@ def kept_tables(cache_dir: Path) -> dict[str, pa.Table] | None:
         return None
 
 
-def validated_before(out_dir: Path, cache_dir: Path) -> Path | None:
-    """Return `out_dir` when it holds, byte for byte, the package the build last validated; else None."""
+def validated_record(cache_dir: Path) -> dict[str, Any] | None:
+    """Return what record_validated recorded in `cache_dir` (read and parsed once a build: with the index it is
+    megabytes at 10,000 documents; pass it to validated_before, validated_index and kept_tables), or None."""
     try:
-        stamp = json.loads((cache_dir / STAMP).read_text(encoding="utf-8"))["files"]
-        return out_dir if out_dir.is_dir() and _digests(out_dir) == stamp else None
+        return _read_record(cache_dir)
+    except (OSError, ValueError):
+        return None
+
+
+def _read_record(cache_dir: Path) -> dict[str, Any]:
+    record = json.loads((cache_dir / STAMP).read_text(encoding="utf-8"))
+    if not isinstance(record, dict):
+        raise ValueError(f"{STAMP} is not an object")
+    return cast("dict[str, Any]", record)
+
+
+def validated_before(out_dir: Path, cache_dir: Path, record: dict[str, Any] | None = None) -> Path | None:
+    """Return `out_dir` when it holds, byte for byte, the package the build last validated; else None. A file
+    whose size and time are those recorded with its digest is not read again (dataset.digests).
+    `record`: validated_record's, if read."""
+    try:
+        found = record if record is not None else _read_record(cache_dir)
+        files, stats = found["files"], found.get("stats", {})  # (a record from before the stats: every file hashed)
+        if not isinstance(files, dict) or not isinstance(stats, dict):
+            return None
+        recorded = Digests(cast("dict[str, str]", files), cast("dict[str, list[int]]", stats))
+        return out_dir if out_dir.is_dir() and same_digests(out_dir, recorded) else None
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
-def validated_index(cache_dir: Path) -> dict[str, Any] | None:
+def validated_index(cache_dir: Path, record: dict[str, Any] | None = None) -> dict[str, Any] | None:
     """Return the index recorded with the package the build last validated (call only when `validated_before`
-    found that package unchanged), or None."""
+    found that package unchanged), or None. `record`: validated_record's, if read."""
     try:
-        index = json.loads((cache_dir / STAMP).read_text(encoding="utf-8")).get("index")
-    except (OSError, ValueError, AttributeError):
+        index = (record if record is not None else _read_record(cache_dir)).get("index")
+    except (OSError, ValueError):
         return None
     return cast("dict[str, Any]", index) if isinstance(index, dict) else None
 
