@@ -4,7 +4,7 @@ and set look-ups) over tables as validate_changed.read_text_table reads them.
 Over every row (`key_problems` without `before`: a first build, a package compared with its old CSVs), or by what
 changed (`before` and `stretches`: an add compared with the tables its previous package's validation kept). The
 previous package passed these very checks, and a rebuilt table is that table with one stretch of rows replaced
-(validate_changed._shared_ends: the rows before and after it are the old table's rows, position for position).
+(dataset.stretch: the rows before and after it are the old table's rows, position for position).
 So a key can only break where that stretch is involved:
 
 - a duplicated primary key or unique value needs a row of the new stretch (two old rows never share one): the
@@ -18,27 +18,15 @@ grouped or looked up, only fewer of the others (tests/unit/dataset/test_keys.py 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, cast
 
 import pyarrow as pa
 import pyarrow.compute as compute
 
+from dashboard.dataset.stretch import ROW, Stretch
+
 # pyarrow.compute's stubs overload on Arrow scalars a plain str does not meet: reached through an Any
 pc: Any = compute
-
-ROW = "__row"  # the column read_text_table adds: each row's number in its file (2 for the first row)
-
-
-@dataclass(frozen=True)
-class Stretch:
-    """Where a table differs from the same table validated before: its rows [start, stop) replaced the old
-    table's rows [old_start, old_stop); the rows before and after are the old ones, in the same order."""
-
-    start: int
-    stop: int
-    old_start: int
-    old_stop: int
 
 
 def key_problems(

@@ -44,8 +44,9 @@ import pyarrow.compute as compute
 import pyarrow.csv as pacsv
 
 from dashboard.dataset.digests import Digests, same_digests, take_digests
-from dashboard.dataset.keys import ROW, Stretch, key_problems
+from dashboard.dataset.keys import key_problems
 from dashboard.dataset.package import read_arrow, write_arrow
+from dashboard.dataset.stretch import ROW, Stretch, differing, find_stretch
 from dashboard.settings import MAX_SEED_BYTES
 
 # pyarrow.compute's stubs overload on Arrow scalars a plain str does not meet: reached through an Any
@@ -255,9 +256,8 @@ def compare_packages(data_dir: Path, previous: Path | None, jobs: int = 1,
         columns = [c for c in table.column_names if c != ROW]
         if columns != [c for c in old.column_names if c != ROW]:
             return None
-        head, tail = _shared_ends(table, old, columns)
-        stretches[name] = Stretch(head, table.num_rows - tail, head, old.num_rows - tail)
-        news[name], gone = _differing(table, old, columns, (head, tail))
+        stretches[name] = find_stretch(table, old, columns)
+        news[name], gone = differing(table, old, columns, stretches[name])
         if key:  # the documents whose rows were added, changed or removed: the cross-table checks cover them
             documents.update(cast("list[str]", news[name][key].to_pylist()), cast("list[str]", gone[key].to_pylist()))
     problems = row_problems(data_dir, news, schemas, whole=before is None, jobs=jobs)
@@ -323,50 +323,6 @@ def _frictionless_rows(folder: str, names: list[str], schemas: dict[str, dict[st
     out = [(task.name or "", getattr(err, "row_number", None), getattr(err, "field_name", None), err.message)
            for task in report.tasks for err in task.errors]
     return out + [("", None, None, err.message) for err in report.errors]
-
-
-def _differing(table: pa.Table, other: pa.Table, columns: list[str], ends: tuple[int, int] | None = None
-               ) -> tuple[pa.Table, pa.Table]:
-    """Return the rows of `table` not in `other` and those of `other` not in `table` (or more: never fewer).
-
-    A rebuilt table is mostly the old one with some rows added, changed or removed in a stretch (rows are in
-    corpus order): the rows the two share at their start and at their end, position by position
-    (`_shared_ends`, or `ends` when already found), are left out, and only the stretch between is anti-joined. A
-    row of that stretch that is equal to a row outside it counts as differing: checked again, which is safe."""
-    head, tail = ends or _shared_ends(table, other, columns)
-    mine = table.slice(head, table.num_rows - head - tail)
-    theirs = other.slice(head, other.num_rows - head - tail)
-    return _not_in(mine, theirs, columns), _not_in(theirs, mine, columns)
-
-
-def _shared_ends(table: pa.Table, other: pa.Table, columns: list[str]) -> tuple[int, int]:
-    """Return how many rows `table` and `other` share at their start and at their end, position by position
-    (the columns compared in memory, no hashing; the two counts never overlap)."""
-    n = min(table.num_rows, other.num_rows)
-    head = n  # rows equal at the same positions from the start
-    for c in columns:
-        if head == 0:
-            break
-        first = pc.index(pc.equal(table[c].slice(0, head), other[c].slice(0, head)), False).as_py()
-        head = head if first < 0 else first
-    tail = n - head  # rows equal at the same positions from the end (never overlapping the head)
-    for c in columns:
-        if tail == 0:
-            break
-        same = pc.equal(table[c].slice(table.num_rows - tail), other[c].slice(other.num_rows - tail))
-        differ = pc.indices_nonzero(pc.invert(same))
-        tail = tail if len(differ) == 0 else tail - differ[-1].as_py() - 1
-    return head, tail
-
-
-def _not_in(table: pa.Table, other: pa.Table, columns: list[str]) -> pa.Table:
-    # the rows of `table` whose cells are not those of any row of `other` (a hash anti-join), in file order
-    if not columns or table.num_rows == 0:
-        return table.slice(0, 0)
-    if other.num_rows == 0:
-        return table
-    found = table.join(other.select(columns), keys=columns, join_type="left anti", use_threads=False)
-    return found.take(pc.sort_indices(found[ROW]))
 
 
 def _row_schema(schema: dict[str, Any]) -> dict[str, Any]:

@@ -8,8 +8,8 @@ import random
 import pyarrow as pa
 import pytest
 
-from dashboard.dataset.keys import ROW, Stretch, key_problems
-from dashboard.dataset.validate_changed import _shared_ends  # pyright: ignore[reportPrivateUsage]
+from dashboard.dataset.keys import key_problems
+from dashboard.dataset.stretch import ROW, Stretch, find_stretch
 
 SCHEMAS = {
     "parents": {
@@ -47,8 +47,7 @@ def stretches(new: dict[str, pa.Table], old: dict[str, pa.Table]) -> dict[str, S
     out: dict[str, Stretch] = {}
     for name, table in new.items():
         columns = [c for c in table.column_names if c != ROW]
-        head, tail = _shared_ends(table, old[name], columns)
-        out[name] = Stretch(head, table.num_rows - tail, head, old[name].num_rows - tail)
+        out[name] = find_stretch(table, old[name], columns)
     return out
 
 
