@@ -45,27 +45,34 @@ def key_problems(
         table = tables[name]
         stretch = _small(table, stretches.get(name)) if before is not None and stretches is not None else None
         keys: list[str] = schema.get("primaryKey") or []
+        shares: dict[str, pa.Table] = {}  # by column: a one-field key that is also unique is looked up once
         if keys:
-            for row in _repeated(_sharing(table, keys, stretch), keys):
+            shares[keys[0]] = _sharing(table, keys[0], stretch)
+            for row in _repeated(shares[keys[0]], keys):
                 problems.append(f"error: {name}.csv: row {row}: primary key {', '.join(keys)} is duplicated")
         fields: list[dict[str, Any]] = schema["fields"]
         foreign: list[dict[str, Any]] = schema.get("foreignKeys") or []
         for field in fields:
             constraints: dict[str, Any] = field.get("constraints") or {}
             if constraints.get("unique"):
-                shared = _sharing(table, [field["name"]], stretch)
+                if field["name"] not in shares:
+                    shares[field["name"]] = _sharing(table, field["name"], stretch)
+                shared = shares[field["name"]]
                 for row in _repeated(shared.filter(pc.not_equal(shared[field["name"]], "")), [field["name"]]):
                     problems.append(f"error: {name}.csv: row {row}: {field['name']}: value is not unique")
         for fk in foreign:
             key: str = fk["fields"]
             ref: dict[str, str] = fk["reference"]
             target = ref["resource"] or name
-            if stretch is not None and before is not None and stretches is not None and target in stretches:
-                lookup = lookups.setdefault(
-                    (target, ref["fields"]),
-                    _Lookup(tables[target], before[target], ref["fields"], stretches[target], _unique(schemas[target])),
-                )
-                dangling = lookup.dangling(_referring(table, key, stretch, lookup.removed()), key)
+            if before is not None and stretches is not None and target in stretches:
+                if (target, ref["fields"]) not in lookups:
+                    lookups[target, ref["fields"]] = _Lookup(
+                        tables[target], before[target], ref["fields"], stretches[target], _unique(schemas[target])
+                    )
+                lookup = lookups[target, ref["fields"]]
+                # (a table whose stretch is most of it: every row looked up, the referenced column still scanned)
+                rows = table if stretch is None else _referring(table, key, stretch, lookup.removed())
+                dangling = lookup.dangling(rows, key)
             else:
                 values, present = table[key], pc.unique(tables[target][ref["fields"]])
                 dangling = table.filter(
@@ -99,15 +106,15 @@ def _stretch_of(table: pa.Table, stretch: Stretch) -> pa.Table:
     return table.slice(stretch.start, stretch.stop - stretch.start)
 
 
-def _sharing(table: pa.Table, keys: list[str], stretch: Stretch | None) -> pa.Table:
-    # the rows of `table` (in file order) whose first key column holds a value of a row of the stretch: every row
-    # that may share its key with a row of the stretch (the table itself when every row is checked)
+def _sharing(table: pa.Table, column: str, stretch: Stretch | None) -> pa.Table:
+    # the rows of `table` (in file order) whose `column` (a key's first) holds a value of a row of the stretch:
+    # every row that may share its key with a row of the stretch (the table itself when every row is checked)
     if stretch is None:
         return table
     if stretch.stop == stretch.start:
         return table.slice(0, 0)
-    wanted = pc.unique(_stretch_of(table, stretch)[keys[0]])
-    return table.filter(pc.is_in(table[keys[0]], value_set=wanted))
+    wanted = pc.unique(_stretch_of(table, stretch)[column])
+    return table.filter(pc.is_in(table[column], value_set=wanted))
 
 
 def _referring(table: pa.Table, key: str, stretch: Stretch, removed: Any) -> pa.Table:
