@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as compute
 
@@ -22,6 +23,12 @@ import pyarrow.compute as compute
 pc: Any = compute
 
 ROW = "__row"  # the column read_text_table adds: each row's number in its file (2 for the first row)
+
+
+def row_numbers(count: int) -> pa.Int64Array:
+    """Return the `__row` column of a table of `count` rows: 2, 3, … (made by numpy: `pa.array(range(…))` takes
+    about 0.06 s of CPU a million rows, and an add at 10,000 documents numbers 2.7 million twice)."""
+    return cast(pa.Int64Array, pa.array(np.arange(2, count + 2, dtype=np.int64)))
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ import pyarrow.csv as pacsv
 from dashboard.dataset.digests import Digests, same_digests, take_digests
 from dashboard.dataset.keys import key_problems
 from dashboard.dataset.package import read_arrow, write_arrow
-from dashboard.dataset.stretch import ROW, Stretch, differing, find_stretch
+from dashboard.dataset.stretch import ROW, Stretch, differing, find_stretch, row_numbers
 from dashboard.settings import MAX_SEED_BYTES
 
 # pyarrow.compute's stubs overload on Arrow scalars a plain str does not meet: reached through an Any
@@ -114,7 +114,7 @@ def kept_tables(cache_dir: Path, record: dict[str, Any] | None = None) -> dict[s
         tables: dict[str, pa.Table] = {}
         for path in sorted((cache_dir / KEPT_DIR / token).glob("*.arrow")):
             table = read_arrow(path)
-            tables[path.stem] = table.append_column(ROW, pa.array(range(2, table.num_rows + 2), pa.int64()))
+            tables[path.stem] = table.append_column(ROW, row_numbers(table.num_rows))
         return tables or None
     except (OSError, ValueError, AttributeError, pa.ArrowInvalid):
         return None
@@ -173,7 +173,7 @@ def read_text_table(path: Path) -> pa.Table:
     with path.open(encoding="utf-8", newline="") as handle:
         header = next(csv.reader(handle), None) or []
     table = _read_csv(path, header)
-    return table.append_column(ROW, pa.array(range(2, table.num_rows + 2), pa.int64()))
+    return table.append_column(ROW, row_numbers(table.num_rows))
 
 
 def text_table(data: bytes, columns: list[str]) -> pa.Table:

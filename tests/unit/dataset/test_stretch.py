@@ -9,7 +9,7 @@ import random
 import pyarrow as pa
 import pytest
 
-from dashboard.dataset.stretch import ROW, Stretch, find_stretch
+from dashboard.dataset.stretch import ROW, Stretch, find_stretch, row_numbers
 
 
 def naive(new: list[str], old: list[str]) -> Stretch:
@@ -59,3 +59,9 @@ def test_the_old_memory_one_row_further_on_is_compared():
     shifted = old.slice(1, 3)  # b, b, c: the second row (b) is the old third row's memory, the old second's text
     new = pa.chunked_array([pa.array(["x"], pa.string()), *shifted.chunks])
     assert find_stretch(table(new), table(old), ["text"]) == Stretch(0, 1, 0, 1)
+
+
+def test_rows_are_numbered_as_problems_name_them():
+    # the first row under the header is row 2; an empty table has no numbers
+    assert row_numbers(3).to_pylist() == [2, 3, 4] and row_numbers(3).type == pa.int64()
+    assert len(row_numbers(0)) == 0
