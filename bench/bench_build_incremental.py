@@ -47,6 +47,7 @@ from dashboard.dataset.validate_changed import (  # noqa: E402
     record_validated,
     validated_before,
     validated_index,
+    validated_record,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -112,9 +113,10 @@ def incremental(seeds: Path, out: Path, cache: Path) -> tuple[list[tuple[str, fl
     ]
     staging = Path(tempfile.mkdtemp(prefix=".bench-build-", dir=out.parent))
     with timed("find the previous package", figures):
-        previous = validated_before(out, cache)
-        index = validated_index(cache) if previous else None
-        kept = kept_tables(cache) if previous else None
+        record = validated_record(cache)
+        previous = validated_before(out, cache, record) if record else None
+        index = validated_index(cache, record) if previous else None
+        kept = kept_tables(cache, record) if previous else None
     with timed("write package", figures):
         write_package(
             tables, staging, package_meta(corpus), runner.chunks(corpus, tables, previous, index), runner.keep

@@ -58,7 +58,13 @@ def run(seeds_dir: Path, out_dir: Path, *, progress: bool = False, runner: Docum
 
 def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, out_dir: Path, progress: bool) -> Path:
     from dashboard.dataset.validate import validate_package
-    from dashboard.dataset.validate_changed import kept_tables, record_validated, validated_before, validated_index
+    from dashboard.dataset.validate_changed import (
+        kept_tables,
+        record_validated,
+        validated_before,
+        validated_index,
+        validated_record,
+    )
 
     # process
     tables: Tables = base_tables(corpus)
@@ -80,9 +86,10 @@ def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, o
             try:
                 staging.chmod(0o755)
                 cache = runner.cache.folder if runner.cache else None
-                previous = validated_before(out_dir, cache) if cache else None
-                index = validated_index(cache) if cache and previous else None
-                kept = kept_tables(cache) if cache and previous else None  # its tables as the validation read them
+                record = validated_record(cache) if cache else None  # (megabytes at 10,000 documents: read once)
+                previous = validated_before(out_dir, cache, record) if cache and record else None
+                index = validated_index(cache, record) if cache and previous else None
+                kept = kept_tables(cache, record) if cache and previous else None  # its tables as validation read them
                 pieces = runner.chunks(corpus, tables, previous, index)
                 write_package(tables, staging, package_meta(corpus), pieces, runner.keep)
                 # the per-document tables as the validation reads them, from `kept` and the new rows: not parsed again
