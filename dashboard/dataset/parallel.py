@@ -133,6 +133,7 @@ class DocumentRunner:
         # each document's mentions fingerprint and rows (dataset.mentions_cache), when the cache's mentions step ran
         self._mentions: list[tuple[str, list[Any]]] | None = None
         self.terms_read = 0  # the documents' term counts term emergence read from the cache (dataset.cached_terms)
+        self.relations_computed = -1  # documents whose relations were computed (-1: all, no cache's state)
         self.term_path = ""  # how term emergence was computed: "added" from the cached state, else "full (why)"
 
     # load_corpus calls this to read the seed texts (corpus.load.DocumentLoader)
@@ -292,6 +293,25 @@ class DocumentRunner:
             return cached_mentions(corpus, store, self._keys, self.jobs, per_document=self._mentions, state=state)
 
         return mentions_step
+
+    def relations_step(self) -> Step | None:
+        """Return the relations step over the cache's kept relations (dataset.relations_cache), or None (no cache)."""
+        if self.cache is None:
+            return None
+        folder = self.cache.folder
+
+        def relations_step(corpus: Corpus, tables: Tables) -> Tables:
+            from dashboard.analysis.relations import relations_step as whole
+            from dashboard.dataset.relations_cache import STATE, relation_rows
+
+            keys, found = [self._keys.get(id(d), "") for d in corpus.documents], self._mentions
+            if found is None or len(found) != len(keys):  # (the mentions step was not the cache's)
+                return whole(corpus, tables)
+            own = [f"{k}:{fp}" if k and fp else "" for k, (fp, _) in zip(keys, found, strict=True)]
+            out, self.relations_computed = relation_rows(corpus, tables, own, [r for _, r in found], folder / STATE)
+            return out
+
+        return relations_step
 
     def _map(self, tasks: list[DocTask], keys: list[str]) -> Iterable[DocResult]:
         # each task's result; where the workers share this machine's disk (one process, a local pool) each puts
