@@ -74,11 +74,9 @@ def relation_rows(
         computed = _extracted(corpus, tables, todo, mentions)
         for i in todo:
             per_document[i] = computed.get(corpus.documents[i].meta.id, ())
-    cited = [r for r in tables.get("relations", []) if r.get("origin") == "cited"]
-    # merge_relations changes the rows it is given (provisions appended): it gets copies, the state keeps its own
-    extracted = [{**r, "provision_ids": list(r["provision_ids"])} for rows in per_document for r in rows or ()]
 
-    # save outputs
+    # save outputs: the state first, as the rows are now (merge_relations then changes some of them: provisions
+    # appended to a reference that another row of its document supports); they were read from it, never shared
     if todo or state is None or set(kept) != {k for k in own_keys if k}:
         documents: dict[str, Kept] = {}
         for own, rows, doc_mentions in zip(own_keys, per_document, mentions, strict=True):
@@ -87,7 +85,8 @@ def relation_rows(
                 lookups = entry.lookups if entry is not None and entry.rows is rows else None
                 documents[own] = Kept(lookups or _lookups(doc_mentions, targets, symbols), rows or ())
         write_pickle(path, State(FORMAT, documents))
-    return {"relations": merge_relations(cited, extracted)}, len(todo)
+    cited = [r for r in tables.get("relations", []) if r.get("origin") == "cited"]
+    return {"relations": merge_relations(cited, [r for rows in per_document for r in rows or ()])}, len(todo)
 
 
 def _extracted(
