@@ -70,6 +70,10 @@ def relation_rows(
         )
         per_document.append(entry.rows if entry is not None and fresh else None)
     todo = [i for i, rows in enumerate(per_document) if rows is None]
+    if any(m["document_id"] != corpus.documents[i].meta.id for i in todo for m in mentions[i]):
+        from dashboard.analysis.relations import relations_step  # (never so in a build: a mention is its document's)
+
+        return relations_step(corpus, tables), len(own_keys)
     if todo:
         computed = _extracted(corpus, tables, todo, mentions)
         for i in todo:

@@ -47,3 +47,21 @@ def test_provision_rows_made_on_first_use_are_the_tables():
     assert list(lazy) == rows and lazy.made
     assert (len(lazy), lazy[0], lazy[-2:]) == (len(rows), rows[0], rows[-2:])
     assert rows_of_document(lazy, "no such document") == []
+
+
+def test_mentions_of_another_document_fall_back_to_the_whole_computation(tmp_path: Path):
+    # a document's mention rows that name another document as theirs (never so in a build): the rows computed
+    # would not be its own, so the whole computation is taken
+    corpus = load_corpus(REPO / "seeds")
+    tables = base_tables(corpus)
+    per_document: list = []
+    tables.update(cached_mentions(corpus, None, {}, per_document=per_document))
+    whole = relations_step(corpus, tables)
+    own = [f"{i}:fp" for i in range(len(corpus.documents))]
+    mentions = [rows for _, rows in per_document]
+    state = tmp_path / "relations.pickle"
+    relation_rows(corpus, tables, own, mentions, state)
+    sources = {r["source_id"] for r in whole["relations"] if r["origin"] != "cited"}
+    other = next(i for i, d in enumerate(corpus.documents) if i and d.meta.id in sources)
+    mixed = [mentions[0] + mentions[other], *mentions[1:]]
+    assert relation_rows(corpus, tables, ["y:fp", *own[1:]], mixed, state) == (whole, len(own))
