@@ -99,7 +99,11 @@ def incremental(seeds: Path, out: Path, cache: Path) -> tuple[list[tuple[str, fl
         tables: dict[str, Any] = base_tables(corpus)
     written: dict[str, Any] = {name: [] for name in DOCUMENT_TABLES}  # as build.run: written from their chunks
     steps: list[Callable[..., Any]] = analysis_steps(
-        written, runner.term_counts(corpus), runner.mentions_step(), runner.term_emergence_step()
+        written,
+        runner.term_counts(corpus),
+        runner.mentions_step(),
+        runner.term_emergence_step(),
+        runner.relations_step(),
     )
     with apart(mentions_cache, "_scan", SCAN) as scans:  # the documents' scans apart from the rest of the step
         for step in steps:

@@ -11,7 +11,7 @@ import shutil
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from tqdm import tqdm
 
@@ -19,16 +19,16 @@ from dashboard import errors
 from dashboard.analysis.codebook import theme_rows
 from dashboard.corpus.alignments import alignment_rows
 from dashboard.corpus.load import Corpus, load_corpus
-from dashboard.corpus.spans import Tables
+from dashboard.corpus.spans import Row, Tables
 from dashboard.dataset.package import write_package
 from dashboard.dataset.parallel import DocumentRunner, Step, precomputed_steps
 from dashboard.dataset.perdoc import DOCUMENT_TABLES
+from dashboard.dataset.provision_rows import ProvisionRows
 from dashboard.dataset.seed_tables import (
     cited_relation_rows,
     cited_target_rows,
     claim_rows,
     document_rows,
-    provision_rows,
     seed_text_rows,
     version_rows,
 )
@@ -71,7 +71,13 @@ def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, o
     # the per-document tables are written from the documents' chunks (runner.chunks), and no corpus-level step
     # reads their rows: none are handed on (an unchanged document's rows are then never read from the cache)
     written: Tables = {name: [] for name in DOCUMENT_TABLES}
-    steps = analysis_steps(written, runner.term_counts(corpus), runner.mentions_step(), runner.term_emergence_step())
+    steps = analysis_steps(
+        written,
+        runner.term_counts(corpus),
+        runner.mentions_step(),
+        runner.term_emergence_step(),
+        runner.relations_step(),
+    )
     for step in tqdm(steps, desc="analysis", disable=not progress, leave=False):
         tables.update(step(corpus, tables))
 
@@ -118,6 +124,7 @@ def analysis_steps(
     term_counts: Sequence[Any] | None = None,
     mentions: Step | None = None,
     term_emergence: Step | None = None,
+    relations: Step | None = None,
 ) -> list[Step]:
     """Return the analysis steps in order; each adds tables computed from the corpus and earlier tables.
 
@@ -125,6 +132,7 @@ def analysis_steps(
     their steps only hand those rows on, and term emergence merges the documents' counts instead of counting every
     provision again. `mentions`: a mentions step standing for entities.mentions_step (the build cache's,
     dataset.mentions_cache). `term_emergence`: a step standing for it (the build cache's, dataset.terms_cache).
+    `relations`: a step standing for relations_step (the build cache's, dataset.relations_cache).
     """
     from dashboard.analysis.actors import assignments_step
     from dashboard.analysis.entities import mentions_step
@@ -142,7 +150,7 @@ def analysis_steps(
         theme_measures_step,
         term_emergence or term_emergence_step,
         mentions or mentions_step,
-        relations_step,
+        relations or relations_step,
         assignments_step,
         targets_step,
     ]
@@ -153,7 +161,9 @@ def base_tables(corpus: Corpus) -> Tables:
     return {
         "documents": document_rows(corpus),
         "document_versions": version_rows(corpus),
-        "provisions": provision_rows(corpus),
+        # made when a step reads them (provision_rows.ProvisionRows): an add reads the added document's alone; the
+        # table is written from the documents' chunks (package.write_package writes these rows only when none)
+        "provisions": cast("list[Row]", ProvisionRows(corpus)) if corpus.documents else [],
         "seed_texts": seed_text_rows(corpus),
         "themes": theme_rows(),
         "relations": cited_relation_rows(corpus),
