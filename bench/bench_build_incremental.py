@@ -3,7 +3,8 @@
 Run: .venv/bin/python bench/bench_build_incremental.py [--sizes 300,1000] [--seed 8] [--keep DIR]
 For each size N it generates N documents and the same plus one (bench_build_parallel.corpora), fills a build
 cache with `python -m dashboard build --jobs 2 --cache C` on the N documents (in a child process; skipped when
---keep already holds that cache), then builds the N + 1 documents in this process over a copy of that cache and
+--keep already holds that cache), then puts the added document's two files in that seeds folder (as a user adds
+one; removed afterwards) and builds the N + 1 documents in this process over a copy of that cache and
 prints, for each stage (reading the seeds and the cache, each corpus-level step, writing, validating: its row
 checks apart, swapping), its wall and CPU seconds; the imports and models every build loads first are timed on
 their own line, outside the total. With two sizes or more it then prints each stage's growth per 1,000 documents
@@ -210,7 +211,16 @@ def main() -> None:
                 shutil.rmtree(dst, ignore_errors=True)
                 shutil.copytree(src, dst)
             source = kept_from(copy)
-            figures, runner = incremental(full, added, copy)
+            # as a user adds a document: its two files put in the seeds folder the cache was filled from (the
+            # other seeds untouched, so their recorded stat still vouches for them), taken out again afterwards
+            new_files = [full / f"added{suffix}" for suffix in (".yml", ".txt")]
+            try:
+                for src in new_files:
+                    shutil.copy2(src, base / src.name)
+                figures, runner = incremental(base, added, copy)
+            finally:
+                for src in new_files:
+                    (base / src.name).unlink(missing_ok=True)
             print(
                 f"\n{size} documents + 1: {runner.processed} processed, {runner.cached} from cache, "
                 f"{runner.reused} documents' written rows and {runner.mentions_reused} documents' mentions from the "
