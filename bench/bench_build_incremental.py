@@ -3,7 +3,8 @@
 Run: .venv/bin/python bench/bench_build_incremental.py [--sizes 300,1000] [--seed 8] [--keep DIR]
 For each size N it generates N documents and the same plus one (bench_build_parallel.corpora), fills a build
 cache with `python -m dashboard build --jobs 2 --cache C` on the N documents (in a child process; skipped when
---keep already holds that cache), then builds the N + 1 documents in this process over a copy of that cache and
+--keep already holds that cache), then puts the added document's two files in that seeds folder (as a user adds
+one; removed afterwards) and builds the N + 1 documents in this process over a copy of that cache and
 prints, for each stage (reading the seeds and the cache, each corpus-level step, writing, validating: its row
 checks apart, swapping), its wall and CPU seconds; the imports and models every build loads first are timed on
 their own line, outside the total. With two sizes or more it then prints each stage's growth per 1,000 documents
@@ -36,7 +37,7 @@ from generate_corpus import read_material  # noqa: E402
 import dashboard.dataset.mentions_cache as mentions_cache  # noqa: E402
 import dashboard.dataset.validate_changed as validate_changed  # noqa: E402
 from dashboard.corpus.load import load_corpus  # noqa: E402
-from dashboard.dataset.build import analysis_steps, base_tables, package_meta  # noqa: E402
+from dashboard.dataset.build import analysis_steps, base_tables, package_meta, stamp_of  # noqa: E402
 from dashboard.dataset.parallel import DocumentRunner  # noqa: E402
 from dashboard.dataset.perdoc import DOCUMENT_TABLES, warm  # noqa: E402
 from dashboard.dataset.swap import swap_in  # noqa: E402
@@ -47,6 +48,7 @@ from dashboard.dataset.validate_changed import (  # noqa: E402
     record_validated,
     validated_before,
     validated_index,
+    validated_record,
 )
 from dashboard.dataset.writer import write_package  # noqa: E402
 
@@ -99,7 +101,11 @@ def incremental(seeds: Path, out: Path, cache: Path) -> tuple[list[tuple[str, fl
         tables: dict[str, Any] = base_tables(corpus)
     written: dict[str, Any] = {name: [] for name in DOCUMENT_TABLES}  # as build.run: written from their chunks
     steps: list[Callable[..., Any]] = analysis_steps(
-        written, runner.term_counts(corpus), runner.mentions_step(), runner.term_emergence_step()
+        written,
+        runner.term_counts(corpus),
+        runner.mentions_step(),
+        runner.term_emergence_step(),
+        runner.relations_step(),
     )
     with apart(mentions_cache, "_scan", SCAN) as scans:  # the documents' scans apart from the rest of the step
         for step in steps:
@@ -113,9 +119,10 @@ def incremental(seeds: Path, out: Path, cache: Path) -> tuple[list[tuple[str, fl
     ]
     staging = Path(tempfile.mkdtemp(prefix=".bench-build-", dir=out.parent))
     with timed("find the previous package", figures):
-        previous = validated_before(out, cache)
-        index = validated_index(cache) if previous else None
-        kept = kept_tables(cache) if previous else None
+        record = validated_record(cache)
+        previous = validated_before(out, cache, record) if record else None
+        index = validated_index(cache, record) if previous else None
+        kept = kept_tables(cache, record) if previous else None
     with timed("write package", figures):
         write_package(
             tables, staging, package_meta(corpus), runner.chunks(corpus, tables, previous, index), runner.keep
@@ -130,13 +137,14 @@ def incremental(seeds: Path, out: Path, cache: Path) -> tuple[list[tuple[str, fl
     figures += [*rows, ("validate: keys, cross-table", wall - sum(r[1] for r in rows), cpu - sum(r[2] for r in rows))]
     with timed("swap in", figures):
         swap_in(staging, out)
-        parts = kept_parts(cache) if kept else None
+        parts = kept_parts(cache, record) if kept else None
         keep = changed.tables if changed else None
         if runner.splicer and changed:
             keep = runner.splicer.text_plans(changed.tables, changed.assembled, parts)
+        stamp = stamp_of(cache)
         record_validated(out, cache, runner.written_index(), keep)
         if runner.splicer:
-            runner.splicer.prune(validated_index(cache))
+            runner.splicer.prune(index if stamp_of(cache) == stamp else None)
     shutil.rmtree(staging, ignore_errors=True)
     gc.unfreeze()
     return figures, runner
@@ -209,7 +217,16 @@ def main() -> None:
                 shutil.rmtree(dst, ignore_errors=True)
                 shutil.copytree(src, dst)
             source = kept_from(copy)
-            figures, runner = incremental(full, added, copy)
+            # as a user adds a document: its two files put in the seeds folder the cache was filled from (the
+            # other seeds untouched, so their recorded stat still vouches for them), taken out again afterwards
+            new_files = [full / f"added{suffix}" for suffix in (".yml", ".txt")]
+            try:
+                for src in new_files:
+                    shutil.copy2(src, base / src.name)
+                figures, runner = incremental(base, added, copy)
+            finally:
+                for src in new_files:
+                    (base / src.name).unlink(missing_ok=True)
             print(
                 f"\n{size} documents + 1: {runner.processed} processed, {runner.cached} from cache, "
                 f"{runner.reused} documents' written rows and {runner.mentions_reused} documents' mentions from the "

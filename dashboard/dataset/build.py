@@ -11,7 +11,7 @@ import shutil
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from tqdm import tqdm
 
@@ -19,15 +19,15 @@ from dashboard import errors
 from dashboard.analysis.codebook import theme_rows
 from dashboard.corpus.alignments import alignment_rows
 from dashboard.corpus.load import Corpus, load_corpus
-from dashboard.corpus.spans import Tables
+from dashboard.corpus.spans import Row, Tables
 from dashboard.dataset.parallel import DocumentRunner, Step, precomputed_steps
 from dashboard.dataset.perdoc import DOCUMENT_TABLES
+from dashboard.dataset.provision_rows import ProvisionRows
 from dashboard.dataset.seed_tables import (
     cited_relation_rows,
     cited_target_rows,
     claim_rows,
     document_rows,
-    provision_rows,
     seed_text_rows,
     version_rows,
 )
@@ -64,6 +64,7 @@ def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, o
         record_validated,
         validated_before,
         validated_index,
+        validated_record,
     )
 
     # process
@@ -71,7 +72,13 @@ def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, o
     # the per-document tables are written from the documents' chunks (runner.chunks), and no corpus-level step
     # reads their rows: none are handed on (an unchanged document's rows are then never read from the cache)
     written: Tables = {name: [] for name in DOCUMENT_TABLES}
-    steps = analysis_steps(written, runner.term_counts(corpus), runner.mentions_step(), runner.term_emergence_step())
+    steps = analysis_steps(
+        written,
+        runner.term_counts(corpus),
+        runner.mentions_step(),
+        runner.term_emergence_step(),
+        runner.relations_step(),
+    )
     for step in tqdm(steps, desc="analysis", disable=not progress, leave=False):
         tables.update(step(corpus, tables))
 
@@ -86,9 +93,10 @@ def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, o
             try:
                 staging.chmod(0o755)
                 cache = runner.cache.folder if runner.cache else None
-                previous = validated_before(out_dir, cache) if cache else None
-                index = validated_index(cache) if cache and previous else None
-                kept = kept_tables(cache) if cache and previous else None  # its tables as the validation read them
+                record = validated_record(cache) if cache else None  # (megabytes at 10,000 documents: read once)
+                previous = validated_before(out_dir, cache, record) if cache and record else None
+                index = validated_index(cache, record) if cache and previous else None
+                kept = kept_tables(cache, record) if cache and previous else None  # its tables as validation read them
                 pieces = runner.chunks(corpus, tables, previous, index)
                 write_package(tables, staging, package_meta(corpus), pieces, runner.keep)
                 # the per-document tables as the validation reads them, from `kept` and the new rows: not parsed again
@@ -102,13 +110,14 @@ def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, o
                 if cache:
                     # the tables as validated, kept for the next build: the assembled ones as the parts kept before
                     # and their new rows alone (dataset.kept)
-                    parts = kept_parts(cache) if kept else None
+                    parts = kept_parts(cache, record) if kept else None
                     keep = changed.tables if changed else None
                     if runner.splicer and changed:
                         keep = runner.splicer.text_plans(changed.tables, changed.assembled, parts)
+                    stamp = stamp_of(cache)
                     record_validated(out_dir, cache, runner.written_index(), keep)
-                    if runner.splicer:
-                        runner.splicer.prune(validated_index(cache))
+                    if runner.splicer:  # (the files of the index before stay while it is the one recorded)
+                        runner.splicer.prune(index if stamp_of(cache) == stamp else None)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
     except OSError as exc:  # a full disk, a folder that cannot be written: --out is left as it was
@@ -118,11 +127,24 @@ def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, o
     return out_dir / "datapackage.json"
 
 
+def stamp_of(cache_dir: Path) -> tuple[int, int] | None:
+    """Return the identity of the validation record in `cache_dir` (its inode and time; record_validated replaces
+    the file), or None: whether recording a build replaced it, without reading it again (megabytes at 10,000)."""
+    from dashboard.dataset.validate_changed import STAMP
+
+    try:
+        found = (cache_dir / STAMP).stat()
+    except OSError:
+        return None
+    return found.st_ino, found.st_mtime_ns
+
+
 def analysis_steps(
     per_document: Tables | None = None,
     term_counts: Sequence[Any] | None = None,
     mentions: Step | None = None,
     term_emergence: Step | None = None,
+    relations: Step | None = None,
 ) -> list[Step]:
     """Return the analysis steps in order; each adds tables computed from the corpus and earlier tables.
 
@@ -130,6 +152,7 @@ def analysis_steps(
     their steps only hand those rows on, and term emergence merges the documents' counts instead of counting every
     provision again. `mentions`: a mentions step standing for entities.mentions_step (the build cache's,
     dataset.mentions_cache). `term_emergence`: a step standing for it (the build cache's, dataset.terms_cache).
+    `relations`: a step standing for relations_step (the build cache's, dataset.relations_cache).
     """
     from dashboard.analysis.actors import assignments_step
     from dashboard.analysis.entities import mentions_step
@@ -147,7 +170,7 @@ def analysis_steps(
         theme_measures_step,
         term_emergence or term_emergence_step,
         mentions or mentions_step,
-        relations_step,
+        relations or relations_step,
         assignments_step,
         targets_step,
     ]
@@ -158,7 +181,9 @@ def base_tables(corpus: Corpus) -> Tables:
     return {
         "documents": document_rows(corpus),
         "document_versions": version_rows(corpus),
-        "provisions": provision_rows(corpus),
+        # made when a step reads them (provision_rows.ProvisionRows): an add reads the added document's alone; the
+        # table is written from the documents' chunks (package.write_package writes these rows only when none)
+        "provisions": cast("list[Row]", ProvisionRows(corpus)) if corpus.documents else [],
         "seed_texts": seed_text_rows(corpus),
         "themes": theme_rows(),
         "relations": cited_relation_rows(corpus),

@@ -133,13 +133,14 @@ class DocumentRunner:
         # each document's mentions fingerprint and rows (dataset.mentions_cache), when the cache's mentions step ran
         self._mentions: list[tuple[str, list[Any]]] | None = None
         self.terms_read = 0  # the documents' term counts term emergence read from the cache (dataset.cached_terms)
+        self.seeds_read = 0  # seeds read and hashed for their keys (the others' keys from the seed index)
+        self.relations_computed = -1  # documents whose relations were computed (-1: all, no cache's state)
         self.term_path = ""  # how term emergence was computed: "added" from the cached state, else "full (why)"
 
     # load_corpus calls this to read the seed texts (corpus.load.DocumentLoader)
     def load(self, texts: list[Path], vocabulary: Vocabulary, shown: Shown) -> list[SeedDocument | errors.InputError]:
         """Process every seed text; return its document or its input error, in the order of `texts`."""
-        tasks = [make_task(p, vocabulary, shown) for p in texts]
-        keys = [t.key() for t in tasks] if self.cache else []
+        tasks, keys = self._keyed(texts, vocabulary, shown)
         with paused_gc():
             results: list[DocResult | None] = [self.cache.get(k) for k in keys] if self.cache else [None] * len(tasks)
             # what was read lives to the end of the build (build.run unfreezes it): frozen, the collections that
@@ -149,7 +150,10 @@ class DocumentRunner:
         todo_set = set(todo)
         self.cached = len(tasks) - len(todo)
         self.processed = len(todo)
-        done = self._map([tasks[i] for i in todo], [keys[i] for i in todo] if self.cache else [])
+        for i in todo:  # (a key taken from the seed index is only looked up: processed, it is the bytes' key)
+            task = tasks[i] = tasks[i] or make_task(texts[i], vocabulary, shown)
+            keys[i] = task.key() if self.cache else ""
+        done = self._map([t for i in todo if (t := tasks[i])], [keys[i] for i in todo] if self.cache else [])
         for i, result in zip(todo, done, strict=True):
             results[i] = result
             if self.cache and self.scheduler and result.document is not None:  # (local workers kept theirs)
@@ -171,6 +175,16 @@ class DocumentRunner:
                     self._keys[id(result.document)] = keys[i]
                 out.append(result.document)
         return out
+
+    def _keyed(self, texts: list[Path], vocabulary: Vocabulary, shown: Shown) -> tuple[list[DocTask | None], list[str]]:
+        # each seed's task and cache key; with a cache, keys from its seed index (dataset.seed_keys), tasks None
+        if not self.cache:
+            self.seeds_read = len(texts)
+            return [make_task(p, vocabulary, shown) for p in texts], [""] * len(texts)
+        from dashboard.dataset.seed_keys import keyed_tasks
+
+        tasks, keys, self.seeds_read = keyed_tasks(texts, vocabulary, shown, self.cache.folder)
+        return tasks, keys
 
     def tables(self, corpus: Corpus) -> Tables:
         """Return the per-document tables, each concatenated in corpus order."""
@@ -292,6 +306,25 @@ class DocumentRunner:
             return cached_mentions(corpus, store, self._keys, self.jobs, per_document=self._mentions, state=state)
 
         return mentions_step
+
+    def relations_step(self) -> Step | None:
+        """Return the relations step over the cache's kept relations (dataset.relations_cache), or None (no cache)."""
+        if self.cache is None:
+            return None
+        folder = self.cache.folder
+
+        def relations_step(corpus: Corpus, tables: Tables) -> Tables:
+            from dashboard.analysis.relations import relations_step as whole
+            from dashboard.dataset.relations_cache import STATE, relation_rows
+
+            keys, found = [self._keys.get(id(d), "") for d in corpus.documents], self._mentions
+            if found is None or len(found) != len(keys):  # (the mentions step was not the cache's)
+                return whole(corpus, tables)
+            own = [f"{k}:{fp}" if k and fp else "" for k, (fp, _) in zip(keys, found, strict=True)]
+            out, self.relations_computed = relation_rows(corpus, tables, own, [r for _, r in found], folder / STATE)
+            return out
+
+        return relations_step
 
     def _map(self, tasks: list[DocTask], keys: list[str]) -> Iterable[DocResult]:
         # each task's result; where the workers share this machine's disk (one process, a local pool) each puts

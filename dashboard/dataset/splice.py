@@ -310,8 +310,8 @@ class Splicer:
             self._kept.pop(name, None)
 
     def prune(self, recorded: Index | None = None) -> None:
-        """Remove the Arrow files no index names: neither this build's nor `recorded` (the index the cache holds
-        now; call once this build's index is recorded)."""
+        """Remove the Arrow files no index names: neither this build's nor `recorded` (the index this build was
+        given, still the one recorded if recording this build's failed; call once this build's index is recorded)."""
         if self._folder is None:
             return
         named = [*self._kept.values()]

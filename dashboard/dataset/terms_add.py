@@ -22,6 +22,7 @@ from dashboard.analysis.terms import (  # the row, shared with the full computat
     TermInventory,
     _row,  # pyright: ignore[reportPrivateUsage]
 )
+from dashboard.dataset.provision_rows import rows_of_document
 from dashboard.dataset.terms_state import FORMAT, TermState, View, display, link, weak
 
 
@@ -47,7 +48,7 @@ def add(
     doc = next((d for d in records(documents) if d["id"] == x), None)
     if doc is None or not is_true(doc.get("held", True)) or (str(doc["issued"]), x) <= state.last_held:
         return None, "not the latest held document"
-    mine_p = [p for p in records(provisions) if p["document_id"] == x]
+    mine_p = rows_of_document(provisions, x)  # (of a table made on first use: that document's alone)
     langs: dict[str, str] = {}
     for basis in BASES:
         chosen = {str(p.get("language") or "") for p in mine_p if basis == "all" or is_true(p.get("own_text"))}

@@ -6,12 +6,17 @@ The build records, in its cache folder, the SHA-256 of every file of the package
 (`record_validated`). When it rebuilds the same --out and that package is still there with those very bytes and
 the same table schemas, a row of the new package that is also a row of the old one (same cells) passed the row
 checks (types, constraints) then and passes them now: only the other rows go through Frictionless. A primary key,
-a unique field or a foreign key depends on the whole table, so those are checked over every row, in Arrow (hash
-group-bys and set look-ups). Every table is read once by Arrow's CSV reader; the new rows are a hash anti-join of
-the new table against the old. The cross-table checks within a document (dataset.validate.cross_table_problems:
-spans, evidence, hierarchy, seed texts) depend on that document's rows only, so they run on the documents that
-have a row added, changed or removed (an anti-join both ways); the Parquet twins' row counts and the relations of
-changed sources are checked as before. `policy-timeline validate` always runs the full validation.
+a unique field or a foreign key depends on the whole table: those are checked in Arrow (dataset.keys), over every
+row, or, against the tables the previous validation kept (below), over the rows that can break one (those of the
+stretch that changed, the rows sharing a key value with them, the old rows referring to a removed value). Every
+table is read once by Arrow's CSV reader; the new rows are a hash anti-join of the new table against the old. The
+cross-table checks within a document (dataset.validate.cross_table_problems: spans, evidence, hierarchy, seed
+texts) depend on that document's rows only, so they run on the documents that have a row added, changed or
+removed (an anti-join both ways); the Parquet twins' row counts and the relations of changed sources are checked
+as before. `policy-timeline validate` always runs the full validation.
+
+The record is read once a build (`validated_record`), and a file whose size and time are those recorded with its
+digest is not hashed again (dataset.digests).
 
 The old package's side need not be parsed again: once a package has passed, the build keeps the tables it read
 (every cell as text) as uncompressed Arrow files in the cache (`validated-tables/`, each table a list of parts of
@@ -24,7 +29,6 @@ every check are the same; when they are missing or do not match the schemas, the
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import tempfile
@@ -40,8 +44,11 @@ import pyarrow as pa
 import pyarrow.compute as compute
 import pyarrow.csv as pacsv
 
+from dashboard.dataset.digests import Digests, same_digests, take_digests
 from dashboard.dataset.kept import Part, Planned, as_parts, files_named, keep_table, prune, read_parts
+from dashboard.dataset.keys import key_problems
 from dashboard.dataset.package import read_arrow
+from dashboard.dataset.stretch import ROW, Stretch, differing, find_stretch, row_numbers
 from dashboard.settings import MAX_SEED_BYTES
 
 # pyarrow.compute's stubs overload on Arrow scalars a plain str does not meet: reached through an Any
@@ -50,16 +57,10 @@ pc: Any = compute
 STAMP = "validated.json"  # in the build cache folder: the files of the last package the build validated
 KEPT_DIR = "validated-tables"  # in the build cache folder: the last validated package's tables, as text, in Arrow
 TEXT: Any = pa.string()
-ROW = "__row"  # the column read_text_table adds: each row's number in its file
 # the column naming the document each row belongs to, in the tables the cross-table checks read
 DOCUMENT_COLUMNS = {"documents": "id", "provisions": "document_id", "seed_texts": "document_id",
                     "provision_themes": "document_id", "mentions": "document_id", "assignments": "document_id",
                     "targets": "document_id", "relations": "source_id"}
-
-
-def _digests(data_dir: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(data_dir.iterdir())
-            if p.suffix in (".csv", ".json")}
 
 
 def record_validated(data_dir: Path, cache_dir: Path, index: dict[str, Any] | None = None,
@@ -73,7 +74,8 @@ def record_validated(data_dir: Path, cache_dir: Path, index: dict[str, Any] | No
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         tmp = cache_dir / f".{STAMP}.tmp"
-        record: dict[str, Any] = {"files": _digests(data_dir)}
+        digests = take_digests(data_dir)  # each file read once, its size and time kept beside its digest
+        record: dict[str, Any] = {"files": digests.files, "stats": digests.stats}
         if index is not None:
             record["index"] = index
         listing = _keep_tables(tables, cache_dir / KEPT_DIR) if tables else None
@@ -97,12 +99,12 @@ def _keep_tables(tables: Mapping[str, pa.Table | Planned], folder: Path) -> dict
         return None
 
 
-def kept_parts(cache_dir: Path) -> dict[str, list[Part]] | None:
+def kept_parts(cache_dir: Path, record: dict[str, Any] | None = None) -> dict[str, list[Part]] | None:
     """Return where record_validated kept each table of the package the build last validated (dataset.kept's
-    parts), or None (kept before tables were kept as parts, or not kept)."""
+    parts), or None (kept before tables were kept as parts, or not kept). `record`: validated_record's, if read."""
     try:
-        listing = json.loads((cache_dir / STAMP).read_text(encoding="utf-8")).get("tables")
-    except (OSError, ValueError, AttributeError):
+        listing = (record if record is not None else _read_record(cache_dir)).get("tables")
+    except (OSError, ValueError):
         return None
     if not isinstance(listing, dict):
         return None
@@ -110,39 +112,61 @@ def kept_parts(cache_dir: Path) -> dict[str, list[Part]] | None:
     return {name: parts for name, parts in found.items() if parts is not None} or None
 
 
-def kept_tables(cache_dir: Path) -> dict[str, pa.Table] | None:
+def kept_tables(cache_dir: Path, record: dict[str, Any] | None = None) -> dict[str, pa.Table] | None:
     """Return the tables of the package the build last validated as record_validated kept them (memory-mapped,
     nothing parsed), each with its `__row` column; None when they are not there (then the old CSVs are read).
-    Call only when `validated_before` found that package unchanged."""
+    Call only when `validated_before` found that package unchanged. `record`: validated_record's, if read."""
     try:
-        listing = json.loads((cache_dir / STAMP).read_text(encoding="utf-8")).get("tables")
+        found = record if record is not None else _read_record(cache_dir)
+        listing = found.get("tables")
         tables: dict[str, pa.Table] = {}
         if isinstance(listing, str) and listing:  # (one folder of whole files: kept before the parts)
             tables = {path.stem: read_arrow(path) for path in sorted((cache_dir / KEPT_DIR / listing).glob("*.arrow"))}
-        parts = kept_parts(cache_dir) or {}
+        parts = kept_parts(cache_dir, found) or {}
         for name in sorted(parts):
             tables[name] = read_parts(cache_dir / KEPT_DIR, parts[name])
-        return {name: table.append_column(ROW, pa.array(range(2, table.num_rows + 2), pa.int64()))
-                for name, table in tables.items()} or None
+        return {name: table.append_column(ROW, row_numbers(table.num_rows)) for name, table in tables.items()} or None
     except (OSError, ValueError, AttributeError, pa.ArrowInvalid):
         return None
 
 
-def validated_before(out_dir: Path, cache_dir: Path) -> Path | None:
-    """Return `out_dir` when it holds, byte for byte, the package the build last validated; else None."""
+def validated_record(cache_dir: Path) -> dict[str, Any] | None:
+    """Return what record_validated recorded in `cache_dir` (read and parsed once a build: with the index it is
+    megabytes at 10,000 documents; pass it to validated_before, validated_index and kept_tables), or None."""
     try:
-        stamp = json.loads((cache_dir / STAMP).read_text(encoding="utf-8"))["files"]
-        return out_dir if out_dir.is_dir() and _digests(out_dir) == stamp else None
+        return _read_record(cache_dir)
+    except (OSError, ValueError):
+        return None
+
+
+def _read_record(cache_dir: Path) -> dict[str, Any]:
+    record = json.loads((cache_dir / STAMP).read_text(encoding="utf-8"))
+    if not isinstance(record, dict):
+        raise ValueError(f"{STAMP} is not an object")
+    return cast("dict[str, Any]", record)
+
+
+def validated_before(out_dir: Path, cache_dir: Path, record: dict[str, Any] | None = None) -> Path | None:
+    """Return `out_dir` when it holds, byte for byte, the package the build last validated; else None. A file
+    whose size and time are those recorded with its digest is not read again (dataset.digests).
+    `record`: validated_record's, if read."""
+    try:
+        found = record if record is not None else _read_record(cache_dir)
+        files, stats = found["files"], found.get("stats", {})  # (a record from before the stats: every file hashed)
+        if not isinstance(files, dict) or not isinstance(stats, dict):
+            return None
+        recorded = Digests(cast("dict[str, str]", files), cast("dict[str, list[int]]", stats))
+        return out_dir if out_dir.is_dir() and same_digests(out_dir, recorded) else None
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
-def validated_index(cache_dir: Path) -> dict[str, Any] | None:
+def validated_index(cache_dir: Path, record: dict[str, Any] | None = None) -> dict[str, Any] | None:
     """Return the index recorded with the package the build last validated (call only when `validated_before`
-    found that package unchanged), or None."""
+    found that package unchanged), or None. `record`: validated_record's, if read."""
     try:
-        index = json.loads((cache_dir / STAMP).read_text(encoding="utf-8")).get("index")
-    except (OSError, ValueError, AttributeError):
+        index = (record if record is not None else _read_record(cache_dir)).get("index")
+    except (OSError, ValueError):
         return None
     return cast("dict[str, Any]", index) if isinstance(index, dict) else None
 
@@ -159,7 +183,7 @@ def read_text_table(path: Path) -> pa.Table:
     with path.open(encoding="utf-8", newline="") as handle:
         header = next(csv.reader(handle), None) or []
     table = _read_csv(path, header)
-    return table.append_column(ROW, pa.array(range(2, table.num_rows + 2), pa.int64()))
+    return table.append_column(ROW, row_numbers(table.num_rows))
 
 
 def text_table(data: bytes, columns: list[str]) -> pa.Table:
@@ -229,6 +253,7 @@ def compare_packages(data_dir: Path, previous: Path | None, jobs: int = 1,
     except (OSError, pa.ArrowInvalid):  # a CSV Arrow cannot read: the full validation says what is wrong with it
         return None
     news: dict[str, pa.Table] = {}
+    stretches: dict[str, Stretch] = {}
     documents: set[str] = set()
     for name in schemas:
         table = tables[name]
@@ -241,12 +266,15 @@ def compare_packages(data_dir: Path, previous: Path | None, jobs: int = 1,
         columns = [c for c in table.column_names if c != ROW]
         if columns != [c for c in old.column_names if c != ROW]:
             return None
-        news[name], gone = _differing(table, old, columns)
+        stretches[name] = find_stretch(table, old, columns)
+        news[name], gone = differing(table, old, columns, stretches[name])
         if key:  # the documents whose rows were added, changed or removed: the cross-table checks cover them
             documents.update(cast("list[str]", news[name][key].to_pylist()), cast("list[str]", gone[key].to_pylist()))
     problems = row_problems(data_dir, news, schemas, whole=before is None, jobs=jobs)
     source = "" if previous is None else "kept" if usable else "csv"
-    return Changed(problems + key_problems(tables, schemas), documents, tables, source, tuple(sorted(given)))
+    # the previous package's tables as its validation kept them passed the key checks: only what changed is checked
+    keys = key_problems(tables, schemas, before, stretches) if source == "kept" else key_problems(tables, schemas)
+    return Changed(problems + keys, documents, tables, source, tuple(sorted(given)))
 
 
 # below this many new cells, the row checks run in this process (a pool costs more than it saves)
@@ -307,42 +335,6 @@ def _frictionless_rows(folder: str, names: list[str], schemas: dict[str, dict[st
     return out + [("", None, None, err.message) for err in report.errors]
 
 
-def _differing(table: pa.Table, other: pa.Table, columns: list[str]) -> tuple[pa.Table, pa.Table]:
-    """Return the rows of `table` not in `other` and those of `other` not in `table` (or more: never fewer).
-
-    A rebuilt table is mostly the old one with some rows added, changed or removed in a stretch (rows are in
-    corpus order): the rows the two share at their start and at their end, position by position, are matched by
-    comparing the columns (memory compared, no hashing), and only the stretch between is anti-joined. A row of
-    that stretch that is equal to a row outside it counts as differing: checked again, which is safe."""
-    n = min(table.num_rows, other.num_rows)
-    head = n  # rows equal at the same positions from the start
-    for c in columns:
-        if head == 0:
-            break
-        first = pc.index(pc.equal(table[c].slice(0, head), other[c].slice(0, head)), False).as_py()
-        head = head if first < 0 else first
-    tail = n - head  # rows equal at the same positions from the end (never overlapping the head)
-    for c in columns:
-        if tail == 0:
-            break
-        same = pc.equal(table[c].slice(table.num_rows - tail), other[c].slice(other.num_rows - tail))
-        differ = pc.indices_nonzero(pc.invert(same))
-        tail = tail if len(differ) == 0 else tail - differ[-1].as_py() - 1
-    mine = table.slice(head, table.num_rows - head - tail)
-    theirs = other.slice(head, other.num_rows - head - tail)
-    return _not_in(mine, theirs, columns), _not_in(theirs, mine, columns)
-
-
-def _not_in(table: pa.Table, other: pa.Table, columns: list[str]) -> pa.Table:
-    # the rows of `table` whose cells are not those of any row of `other` (a hash anti-join), in file order
-    if not columns or table.num_rows == 0:
-        return table.slice(0, 0)
-    if other.num_rows == 0:
-        return table
-    found = table.join(other.select(columns), keys=columns, join_type="left anti", use_threads=False)
-    return found.take(pc.sort_indices(found[ROW]))
-
-
 def _row_schema(schema: dict[str, Any]) -> dict[str, Any]:
     # the row-local part of a schema: no keys, no unique constraints; key fields stay required (as a key makes them)
     keys = set(schema.get("primaryKey") or [])
@@ -354,43 +346,3 @@ def _row_schema(schema: dict[str, Any]) -> dict[str, Any]:
             constraints["required"] = True
         fields.append({**field, "constraints": constraints})
     return {k: v for k, v in schema.items() if k not in ("primaryKey", "foreignKeys", "fields")} | {"fields": fields}
-
-
-def key_problems(tables: dict[str, pa.Table], schemas: dict[str, dict[str, Any]]) -> list[str]:
-    """Return the primary key, unique field and foreign key problems of every table, over all its rows (hash
-    group-bys and set look-ups in Arrow; `tables` as read_text_table gives them)."""
-    problems: list[str] = []
-    for name, schema in schemas.items():
-        table = tables[name]
-        keys: list[str] = schema.get("primaryKey") or []
-        fields: list[dict[str, Any]] = schema["fields"]
-        foreign: list[dict[str, Any]] = schema.get("foreignKeys") or []
-        if keys:
-            for row in _repeated(table, keys):
-                problems.append(f"error: {name}.csv: row {row}: primary key {', '.join(keys)} is duplicated")
-        for field in fields:
-            constraints: dict[str, Any] = field.get("constraints") or {}
-            if constraints.get("unique"):
-                filled = table.filter(pc.not_equal(table[field["name"]], ""))
-                for row in _repeated(filled, [field["name"]]):
-                    problems.append(f"error: {name}.csv: row {row}: {field['name']}: value is not unique")
-        for fk in foreign:
-            key: str = fk["fields"]
-            ref: dict[str, str] = fk["reference"]
-            target = pc.unique(tables[ref["resource"] or name][ref["fields"]])
-            values = table[key]
-            dangling = table.filter(pc.and_(pc.not_equal(values, ""), pc.invert(pc.is_in(values, value_set=target))))
-            for row, value in zip(dangling[ROW].to_pylist(), dangling[key].to_pylist(), strict=True):
-                problems.append(f"error: {name}.csv: row {row}: {key}: {value!r} is not in "
-                                f"{ref['resource'] or name}.{ref['fields']}")
-    return problems
-
-
-def _repeated(table: pa.Table, keys: list[str]) -> list[int]:
-    # the row numbers of the rows whose `keys` an earlier row already has, in file order
-    if table.num_rows == 0:
-        return []
-    firsts = table.group_by(keys, use_threads=False).aggregate([(ROW, "min")])[f"{ROW}_min"]
-    if len(firsts) == table.num_rows:
-        return []
-    return cast("list[int]", table.filter(pc.invert(pc.is_in(table[ROW], value_set=firsts)))[ROW].to_pylist())

@@ -14,7 +14,7 @@ from pptx.util import Emu, Inches, Pt
 from dashboard.export.brief_model import Brief, Quote, Run, Slide
 from dashboard.export.text import wrap
 from dashboard.figures.template import GAIN, LOSS
-from dashboard.i18n import t
+from dashboard.i18n import number, t
 
 W, H = Inches(13.333), Inches(7.5)
 LEFT = Inches(0.45)
@@ -38,7 +38,7 @@ def pptx_bytes(brief: Brief) -> bytes:
     prs.core_properties.title = brief.title
     prs.core_properties.subject = t("brief.footer", brief.lang, version=brief.version)
     layout = prs.slide_layouts[5]  # "Title Only": a real title placeholder, for outlines and screen readers
-    for number, spec in enumerate(brief.slides, start=1):
+    for page, spec in enumerate(brief.slides, start=1):
         slide = prs.slides.add_slide(layout)
         if spec.kind == "title":
             _title_slide(slide, spec, brief.lang)
@@ -48,7 +48,7 @@ def pptx_bytes(brief: Brief) -> bytes:
                 {"bullets": _bullets, "table": _table}[spec.kind](slide, spec, lang=brief.lang)
             else:
                 {"chart": _chart, "quotes": _quotes}[spec.kind](slide, spec)
-            _footer(slide, brief, number, len(brief.slides))
+            _footer(slide, brief, page, len(brief.slides))
         if spec.notes:
             frame = slide.notes_slide.notes_text_frame
             assert frame is not None  # a notes slide of the default template always has its body placeholder
@@ -214,25 +214,29 @@ def _table(
     col_w = [int(width * w / sum(widths)) for w in widths]
     room = H - Inches(1.0) - top - Inches(0.4)  # above the note and the footer
 
-    def row_heights(rows: list[list[str]], pt: float) -> list[int]:
-        return [
-            max(_height([c], pt, cw - Inches(0.2)) for c, cw in zip(row, col_w, strict=True)) + Inches(0.1)
-            for row in rows
-        ]
+    def fitting(pt: float) -> list[int]:
+        # the heights of the table's first rows, measured one row at a time until one would pass the room (a
+        # large corpus's table of 10,000 rows is measured as far as it shows, not whole)
+        heights: list[int] = []
+        for row in spec.rows:
+            cell = max(_height([c], pt, cw - Inches(0.2)) for c, cw in zip(row, col_w, strict=True))
+            heights.append(cell + Inches(0.1))
+            if sum(heights) > room:
+                break
+        return heights
 
-    # the largest text from 12 pt down to 9 pt at which the table fits; else its first rows at 9 pt
-    rows, note = spec.rows, spec.note
-    pt: float = 9
+    # the largest text from 12 pt down to 9 pt at which the table fits; else its first rows at 9 pt (at least one)
+    note, pt = spec.note, 9.0
     heights: list[int] = []  # both set by the loop's first turn
     for pt in (size,) if size else (12, 11, 10, 9):
-        heights = row_heights(rows, pt)
-        if sum(heights) <= room:
+        heights = fitting(pt)
+        if len(heights) == len(spec.rows) and sum(heights) <= room:
             break
-    while sum(heights) > room and len(rows) > 1:
-        rows = rows[:-1]
-        heights = row_heights(rows, pt)
+    while sum(heights) > room and len(heights) > 1:
+        heights.pop()
+    rows = spec.rows[: len(heights)]
     if len(rows) < len(spec.rows):
-        note = t("brief.first_rows", lang, n=len(rows), total=len(spec.rows))
+        note = t("brief.first_rows", lang, n=len(rows), total=number(len(spec.rows), lang))
     spec = Slide(spec.kind, spec.title, columns=spec.columns, rows=rows, note=note)
     shape = slide.shapes.add_table(len(spec.rows) + 1, len(spec.columns), left, top, width, Inches(0.4) + sum(heights))
     table = shape.table

@@ -26,6 +26,8 @@ QUOTE_CHARS = 330  # a longer provision is cut at a word boundary (the full text
 MAX_QUOTES = {"new": 3, "dropped": 3, "reworded": 2}
 MIN_WORDS = 6  # headings ("2 Tasks and solutions") are not key changes
 _LIST_MARK = re.compile(r"^\s*[-–•+*]\s+")
+MAX_SOURCES = 12  # the sources slide lists every held document up to this many, else the two compared
+_COVERAGE = ("full", "partial", "summary")  # the order the sources slide counts them in
 
 
 def title_slide(doc_a: dict, doc_b: dict, result: dict, version: str, date: str, lang: str = "en") -> Slide:
@@ -57,8 +59,16 @@ def glance_slide(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict, lang:
     for move in moves:
         if move.get("delta"):
             bullets.append(
-                t("brief.theme_move", lang, theme=labels.get(move["id"], move["id"]), a_share=f"{move['a_share']:.0%}",
-                  a=doc_a["symbol"], b_share=f"{move['b_share']:.0%}", b=doc_b["symbol"], delta=f"{move['delta']:+.0%}")
+                t(
+                    "brief.theme_move",
+                    lang,
+                    theme=labels.get(move["id"], move["id"]),
+                    a_share=f"{move['a_share']:.0%}",
+                    a=doc_a["symbol"],
+                    b_share=f"{move['b_share']:.0%}",
+                    b=doc_b["symbol"],
+                    delta=f"{move['delta']:+.0%}",
+                )
             )
     if not result.get("themes"):
         bullets.append(t("brief.no_themes", lang))
@@ -144,8 +154,14 @@ def change_slides(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict, lang
             Slide(
                 "quotes",
                 headings[status],
-                t("brief.quotes_subtitle", lang, n=len(quotes), total=total, status=label("compare_view", status, lang),
-                  first=first),
+                t(
+                    "brief.quotes_subtitle",
+                    lang,
+                    n=len(quotes),
+                    total=total,
+                    status=label("compare_view", status, lang),
+                    first=first,
+                ),
                 quotes=quotes,
                 note=coverage_warning(result, lang),
                 notes=notes,
@@ -189,8 +205,9 @@ def _quote(
     theme_ids: list[str] = (pair.get("themes") or [])[:3]
     themes = [labels.get(th, th) for th in theme_ids]
     if pair.get("set_by") == "reader":  # shown on the quote's heading line, beside its themes
-        themes.append(t("brief.paired_by_reader" if pair.get("a") and pair.get("b") else "brief.unpaired_by_reader",
-                        lang))
+        themes.append(
+            t("brief.paired_by_reader" if pair.get("a") and pair.get("b") else "brief.unpaired_by_reader", lang)
+        )
     quote = Quote(pair["status"], themes=themes, similarity=float(pair.get("similarity") or 0))
     if pair.get("a"):
         quote.cite_a, quote.full_a = _cite(pair["a"], provisions, doc_a, lang), pair.get("a_text") or ""
@@ -293,9 +310,22 @@ def targets_slide(dataset: Dataset, doc_a: dict, doc_b: dict, lang: str = "en") 
 
 
 def sources_slide(dataset: Dataset, compared: tuple[str, str], lang: str = "en") -> Slide:
-    """Return the table of held sources and their coverage, with the two compared marked (A) and (B)."""
+    """Return the table of held sources and their coverage, with the two compared marked (A) and (B).
+
+    Up to MAX_SOURCES held documents are all listed; past that (a generated or national corpus of thousands) the
+    table lists the two compared and the note counts the others by coverage: a slide of 10,000 rows would show
+    its first few, which need not be the two compared."""
+    held = dataset.held_documents()
+    note = ""
+    if len(held) > MAX_SOURCES:
+        counts = held["coverage"].value_counts()
+        by_coverage = ", ".join(
+            f"{number(int(counts[c]), lang)} {_coverage({'coverage': c}, lang)}" for c in _COVERAGE if c in counts
+        )
+        note = t("brief.sources_many", lang, held=number(len(held), lang), counts=by_coverage)
+        held = held[held["id"].isin(compared)]
     rows = []
-    for d in cast("list[dict[str, Any]]", dataset.held_documents().to_dict("records")):  # column names: text
+    for d in cast("list[dict[str, Any]]", held.to_dict("records")):  # column names: text
         mark = " (A)" if d["id"] == compared[0] else " (B)" if d["id"] == compared[1] else ""
         rows.append(
             [
@@ -310,6 +340,7 @@ def sources_slide(dataset: Dataset, compared: tuple[str, str], lang: str = "en")
         "table",
         t("brief.sources_title", lang),
         t("brief.sources_subtitle", lang),
+        note=note,
         columns=[t(f"brief.col.{c}", lang) for c in ("document", "issued", "source", "coverage", "holds")],
         rows=rows,
         widths=[1.5, 1.1, 1.6, 1.0, 7.0],

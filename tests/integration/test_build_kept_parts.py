@@ -126,3 +126,27 @@ def test_kept_files_missing_or_damaged_fall_back(warm, tmp_path: Path):
     assert_kept_is_the_package(out, cache)
     assert rebuild(full, out, cache).compared == "kept"
     assert files(out) == files(tmp_path / "cold")
+
+
+def test_the_files_of_the_recorded_index_stay_when_recording_fails(warm, tmp_path: Path, monkeypatch):
+    full, out, cache = warm
+    rebuild(full, out, cache)  # the add, recorded
+    named = {p[0] for ps in arrow_parts(cache).values() for p in ps}
+    recorded = (cache / "validated.json").read_bytes()
+
+    def fail(data_dir: Path) -> Any:
+        raise OSError("disk full")
+
+    # the next build writes its package but cannot record it: the record names the add's files, which stay
+    monkeypatch.setattr("dashboard.dataset.validate_changed.take_digests", fail)
+    monkeypatch.setattr(kept, "MAX_PARTS", 1)  # (every table written whole: its index names none of those files)
+    copy_as_new(full, sorted(full.glob("*.yml"))[3], "7200", "inserted")
+    rebuild(full, out, cache)
+    assert (cache / "validated.json").read_bytes() == recorded
+    assert named <= {str(p.relative_to(cache / ARROW_DIR)) for p in (cache / ARROW_DIR).glob("*/*")}
+    # the package on --out is not the recorded one: the next build does not trust the index, and writes the same
+    # bytes as a cold build
+    monkeypatch.undo()
+    runner = rebuild(full, out, cache)
+    assert runner.reused == 0
+    assert files(out) == cold(full, tmp_path / "cold")

@@ -9,6 +9,7 @@ size for the test, so the aggregated path is the one exercised: the same code a 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -154,3 +155,21 @@ def test_the_explorer_and_document_pages_send_one_page_of_rows(fresh):
     size = len(data.by_document[biggest])
     assert size > 50 and json.dumps(shown).count('"provision-head"') == 50  # the Document page pages by 50
     assert f"1–50 / {size}" in json.dumps(shown, ensure_ascii=False)
+
+
+def test_a_briefing_packs_sources_slide_lists_the_pair_and_counts_the_rest(generated: Path):
+    """Past a dozen held documents the sources slide lists the two compared, marked, and counts every held source
+    by its coverage: a table of the whole corpus would show its first rows, which need not be the pair."""
+    from dashboard.dataset.load import Dataset
+    from dashboard.export.brief_slides import sources_slide
+
+    dataset = Dataset(generated)
+    held = dataset.held_documents()
+    a, b = held["id"].iloc[-1], held["id"].iloc[0]  # the later first: the marks follow the pair, not the order
+    slide = sources_slide(dataset, (a, b))
+    symbols = dict(zip(held["id"], held["symbol"], strict=True))
+    assert sorted(row[0] for row in slide.rows) == sorted([f"{symbols[a]} (A)", f"{symbols[b]} (B)"])
+    assert f"holds {len(held)} sources (" in slide.note
+    counted = re.findall(r"(\d+) (full|partial|summary)", slide.note)
+    assert counted and sum(int(n) for n, _ in counted) == len(held)
+    assert dict((kind, int(n)) for n, kind in counted) == held["coverage"].value_counts().to_dict()

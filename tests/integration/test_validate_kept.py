@@ -141,7 +141,8 @@ def test_without_the_kept_tables_the_previous_csvs_are_read(built, tmp_path: Pat
     changed = compare_packages(bad, validated_before(out, cache), 1, None)
     assert changed is not None and changed.previous_from == "csv"
     assert changed.problems == [
-        f"error: provision_themes.csv: row {number + 1}: primary key provision_id, theme_id is duplicated"]
+        f"error: provision_themes.csv: row {number + 1}: primary key provision_id, theme_id is duplicated"
+    ]
 
 
 def test_the_assembled_tables_are_the_files_as_read(built, tmp_path: Path):
@@ -164,3 +165,57 @@ def test_the_assembled_tables_are_the_files_as_read(built, tmp_path: Path):
     del before["targets"]
     left = runner.splicer.text_tables(before, work_out)
     assert sorted(left) == sorted({*CHUNKED_TABLES, "mentions"} - {"provisions", "targets"})
+
+
+def by_kept_and_by_csv(out: Path, cache: Path, bad: Path) -> list[str]:
+    # the comparison's problems with the kept tables (the keys checked by what changed) and with the old CSVs (the
+    # keys checked over every row): the same lines, in the same order
+    kept = compare_packages(bad, validated_before(out, cache), 1, kept_tables(cache))
+    read = compare_packages(bad, validated_before(out, cache), 1, None)
+    assert kept is not None and read is not None and (kept.previous_from, read.previous_from) == ("kept", "csv")
+    assert kept.problems == read.problems
+    with pytest.raises(DataInvalid) as caught:
+        validate_package(bad, previous=out, jobs=1, kept=kept_tables(cache))
+    assert caught.value.problems == kept.problems
+    return kept.problems
+
+
+def test_a_new_row_that_repeats_an_old_rows_key_is_named(built, tmp_path: Path):
+    # an exact copy of an old document's row among the added document's rows (the comparison finds no new row in
+    # it: the old table has one like it), named at the copy's row as the check over every row names it
+    _, out, cache, _ = built
+    bad, number = tampered(built, tmp_path, lambda table, at: table.insert(at, list(table[1])))
+    assert by_kept_and_by_csv(out, cache, bad) == [
+        f"error: provision_themes.csv: row {number}: primary key provision_id, theme_id is duplicated"
+    ]
+
+
+def test_a_new_row_that_refers_to_nothing_is_named_as_over_every_row(built, tmp_path: Path):
+    _, out, cache, _ = built
+
+    def dangle(table: list[list[str]], at: int) -> None:
+        table[at][table[0].index("provision_id")] = "no-such-provision"
+
+    bad, number = tampered(built, tmp_path, dangle)
+    problems = by_kept_and_by_csv(out, cache, bad)
+    assert f"error: provision_themes.csv: row {number}: provision_id: 'no-such-provision' is not in provisions.id" in (
+        problems
+    )
+
+
+def test_old_rows_whose_target_was_removed_are_named(built, tmp_path: Path):
+    # a provision of an old document removed from the added package: the old rows referring to it (unchanged
+    # themselves) no longer resolve
+    _, out, cache, added = built
+    bad = tmp_path / "bad"
+    shutil.copytree(added, bad)
+    provisions = rows(bad / "provisions.csv")
+    themes = rows(bad / "provision_themes.csv")
+    column = themes[0].index("provision_id")
+    gone = themes[1][column]  # the first old document's provision with a theme
+    write_rows(bad / "provisions.csv", [r for r in provisions if r[0] != gone])
+    referring = [i + 1 for i, r in enumerate(themes) if i and r[column] == gone]
+    problems = by_kept_and_by_csv(out, cache, bad)
+    assert [p for p in problems if p.startswith("error: provision_themes.csv: ")] == [
+        f"error: provision_themes.csv: row {n}: provision_id: {gone!r} is not in provisions.id" for n in referring
+    ]

@@ -11,10 +11,10 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
+from dashboard.dataset.stretch import differing
 from dashboard.dataset.validate import validate_package
 from dashboard.dataset.validate_changed import (
     ROW,
-    _differing,  # pyright: ignore[reportPrivateUsage]
     _schemas,  # pyright: ignore[reportPrivateUsage]
     changed_rows_problems,
     read_text_table,
@@ -167,7 +167,7 @@ def test_rows_added_changed_or_removed_are_found_by_position_then_by_value(befor
         return pa.table({"id": rows, "text": [r.upper() for r in rows], ROW: list(range(2, len(rows) + 2))})
 
     new, old = table(after), table(before)
-    added, gone = _differing(new, old, ["id", "text"])
+    added, gone = differing(new, old, ["id", "text"])
     assert sorted(added["id"].to_pylist()) == sorted(f"row {c}" for c in set(after) - set(before))
     assert sorted(gone["id"].to_pylist()) == sorted(f"row {c}" for c in set(before) - set(after))
     assert all(new[ROW][r - 2].as_py() == r for r in added[ROW].to_pylist())  # named by their row in the file
