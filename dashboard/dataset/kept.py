@@ -11,9 +11,10 @@ build writes only its new rows, as one file a table (in a folder of its own, `<t
 table's list grows past `MAX_PARTS`, or the table before is not in the list (a cache from before, a file missing),
 the table is written whole as one file again (compacted), so reads stay a few memory-mapped files.
 
-Old files are never rewritten: a build's folder is removed only when no index the build records or has recorded
-names it (`prune`). A file that is missing or shorter than its parts say makes `read_parts` fail, and the caller
-falls back as it did without the kept tables (the Parquet twins, the CSVs).
+Old files are never rewritten: a file is removed only when neither the index the build records nor the one
+recorded before (while it still is the one recorded) names it (`prune`). A file that is missing or shorter than
+its parts say makes `read_parts` fail, and the caller falls back as it did without the kept tables (the Parquet
+twins, the CSVs).
 """
 
 from __future__ import annotations
