@@ -276,5 +276,16 @@ def test_fit_alignment_writes_a_link_model_that_diff_can_load(shipped_data, tmp_
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"wrote {out}")
     model = load(out)
-    # the shipped model is this fit on the shipped gold sets: a refit reproduces it
-    assert model == shipped()
+    # the shipped model is this fit on the shipped gold sets: a refit reproduces it, to the last of the six decimals
+    # it is written with (the solver's sums, over BLAS threads, can round the sixth decimal either way)
+    ship = shipped()
+    assert (model.version, model.features, model.mean, model.scale, model.bar, model.trained_on) == (
+        ship.version,
+        ship.features,
+        ship.mean,
+        ship.scale,
+        ship.bar,
+        ship.trained_on,
+    )
+    assert model.coef == pytest.approx(ship.coef, abs=2e-6)
+    assert model.intercept == pytest.approx(ship.intercept, abs=2e-6)
