@@ -26,7 +26,7 @@ import mmap
 import os
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -35,6 +35,7 @@ import pyarrow.parquet as pq
 
 from dashboard.dataset.kept import Part, Planned, as_parts, files_named, keep_table, prune, read_parts, slice_parts
 from dashboard.dataset.package import Chunk, Pieces
+from dashboard.dataset.writer import FileRun, Stamp, stamp_of
 
 # as JSON: {"keys": [...], "tables": {name: {"start": [bytes, rows], "rows": [...], "bytes": [...],
 # "arrow": [[file, first row, rows], ...]}}}: "arrow", the table's kept Arrow parts (dataset.kept); an index
@@ -53,15 +54,17 @@ class _Table:
     nbytes: list[int] = field(default_factory=list[int])
 
 
-def mapped(path: Path) -> memoryview:
+def mapped(path: Path) -> tuple[memoryview, Stamp]:
     """Return the bytes of the file at `path` memory-mapped (read-only; the mapping outlives the file's removal),
-    so that its runs are written to the new file without reading it whole into memory and copying them out."""
+    so that its runs are written to the new file without reading it whole into memory and copying them out, and
+    the file's stamp (the writer copies a run from the file itself while the file is still the one mapped)."""
     with path.open("rb") as handle:
+        stamp = stamp_of(handle.fileno())
         if os.fstat(handle.fileno()).st_size == 0:
-            return memoryview(b"")
+            return memoryview(b""), stamp
         mapping = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
     mapping.madvise(mmap.MADV_SEQUENTIAL)  # (read once, in order: the kernel reads ahead and drops behind)
-    return memoryview(mapping)
+    return memoryview(mapping), stamp
 
 
 def header_bytes(resource: dict[str, Any]) -> int:
@@ -146,24 +149,28 @@ class Splicer:
         self._plans[name] = [arrow_table(lead_rows, resource)] if lead_rows else []
         old = self._old.get(name)
         csv_bytes: memoryview | None = None
+        csv_stamp: Stamp | None = None
         arrow: pa.Table | None = None
         arrow_parts: list[Part] | None = None  # the kept parts `arrow` was read from (None: the Parquet twin)
         run: list[int] = []  # the previous package's positions of a run of consecutive documents
 
         def flush() -> None:
-            nonlocal csv_bytes, arrow, arrow_parts
+            nonlocal csv_bytes, csv_stamp, arrow, arrow_parts
             if not run:
                 return
             assert old is not None and self.previous is not None
+            source = self.previous / f"{name}.csv"
             if csv_bytes is None:
-                csv_bytes = mapped(self.previous / f"{name}.csv")
+                csv_bytes, csv_stamp = mapped(source)
                 arrow, arrow_parts = self._previous_arrow(name, resource)
-            assert arrow is not None
+            assert arrow is not None and csv_stamp is not None
             b, r = self._cumulative(name)
             first, last = run[0], run[-1] + 1
-            # (a view of the mapped file, not a copy: package.write_csv writes it as it writes bytes)
+            # (a view of the mapped file, not a copy: package.write_csv writes it as it writes bytes, and
+            # writer.write_csv copies the same bytes from the file itself)
             lines = cast(bytes, csv_bytes[b[first] : b[last]])
-            pieces.append(Chunk(lines, arrow.slice(r[first], r[last] - r[first])))
+            rows = arrow.slice(r[first], r[last] - r[first])
+            pieces.append(FileRun(lines, rows, source, b[first], csv_stamp))
             parts.append((r[first], r[last] - r[first]))
             plan = self._plans[name]
             if plan is not None and arrow_parts is not None:
@@ -206,7 +213,7 @@ class Splicer:
         if len(pieces) == 1 and isinstance(pieces[0], Chunk) and any(c.num_chunks > 1 for c in pieces[0].arrow.columns):
             # one run of the kept files (several chunks a column): package.write_parquet writes one piece as it is,
             # and the Parquet writer's pages follow the chunks; a full build's table has one chunk a column
-            pieces[0] = Chunk(pieces[0].csv, pieces[0].arrow.combine_chunks())
+            pieces[0] = replace(pieces[0], arrow=pieces[0].arrow.combine_chunks())
         return pieces
 
     def text_tables(self, kept: dict[str, pa.Table] | None, data_dir: Path) -> dict[str, pa.Table]:

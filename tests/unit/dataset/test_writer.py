@@ -3,6 +3,8 @@ package.write_package, from rows and from chunks, and hands the same tables to `
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 from typing import Any
 
@@ -53,3 +55,96 @@ def test_a_twin_that_cannot_be_written_fails_the_write(tmp_path: Path):
         package.write_package(rows, tmp_path, META)
     with pytest.raises((pa.ArrowInvalid, pa.ArrowTypeError)):
         writer.write_package(rows, tmp_path, META)
+
+
+def runs_of_an_old_file(folder: Path) -> tuple[dict[str, Any], list[Any]]:
+    """The provisions as a rebuild gives them: two runs of the previous package's file (as dataset.splice cuts
+    them: FileRun, mapped) around a new document's chunk."""
+    from dashboard.dataset.splice import header_bytes, mapped
+
+    resource = {r["name"]: r for r in resource_schemas()}["provisions"]
+    rows = tables()["provisions"]
+    old = folder / "old.csv"
+    package.write_csv(rows, resource, old)
+    view, stamp = mapped(old)
+    head = header_bytes(resource)
+    first = len(make_chunk(rows[:1], resource).csv)
+    whole = len(view)
+    pieces = [
+        writer.FileRun(view[head : head + first], pa.table({}), old, head, stamp),  # type: ignore[arg-type]
+        make_chunk(rows[1:], resource),
+        writer.FileRun(view[head:whole], pa.table({}), old, head, stamp),  # type: ignore[arg-type]
+    ]
+    return resource, pieces
+
+
+def test_runs_of_an_old_file_are_copied_by_the_kernel_as_the_package_writer_writes_them(tmp_path: Path, monkeypatch):
+    resource, pieces = runs_of_an_old_file(tmp_path)
+    calls: list[int] = []
+    real = os.copy_file_range
+
+    def counted(*args: Any) -> int:
+        calls.append(args[2])
+        return real(*args)
+
+    monkeypatch.setattr(os, "copy_file_range", counted)
+    writer.write_csv(pieces, resource, tmp_path / "writer.csv")
+    package.write_csv(pieces, resource, tmp_path / "package.csv")
+    assert (tmp_path / "writer.csv").read_bytes() == (tmp_path / "package.csv").read_bytes()
+    assert calls == [len(pieces[0].csv), len(pieces[2].csv)]
+
+
+@pytest.mark.parametrize("code", [errno.EXDEV, errno.ENOSYS, errno.EOPNOTSUPP])
+def test_runs_the_kernel_cannot_copy_are_written_from_the_mapping(tmp_path: Path, monkeypatch, code: int):
+    resource, pieces = runs_of_an_old_file(tmp_path)
+    calls: list[int] = []
+
+    def refused(*args: Any) -> int:
+        calls.append(args[2])
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "copy_file_range", refused)
+    writer.write_csv(pieces, resource, tmp_path / "writer.csv")
+    package.write_csv(pieces, resource, tmp_path / "package.csv")
+    assert (tmp_path / "writer.csv").read_bytes() == (tmp_path / "package.csv").read_bytes()
+    assert len(calls) == 1  # (the file's next run is not tried again)
+
+
+def test_runs_are_written_without_copy_file_range(tmp_path: Path, monkeypatch):
+    resource, pieces = runs_of_an_old_file(tmp_path)
+    monkeypatch.delattr(os, "copy_file_range")
+    writer.write_csv(pieces, resource, tmp_path / "writer.csv")
+    package.write_csv(pieces, resource, tmp_path / "package.csv")
+    assert (tmp_path / "writer.csv").read_bytes() == (tmp_path / "package.csv").read_bytes()
+
+
+def test_a_copy_the_kernel_cuts_short_is_carried_on(tmp_path: Path, monkeypatch):
+    resource, pieces = runs_of_an_old_file(tmp_path)
+    real = os.copy_file_range
+    monkeypatch.setattr(os, "copy_file_range", lambda src, dst, count, offset: real(src, dst, min(count, 7), offset))
+    writer.write_csv(pieces, resource, tmp_path / "writer.csv")
+    package.write_csv(pieces, resource, tmp_path / "package.csv")
+    assert (tmp_path / "writer.csv").read_bytes() == (tmp_path / "package.csv").read_bytes()
+
+
+def test_a_run_whose_file_was_replaced_is_written_from_the_mapping(tmp_path: Path, monkeypatch):
+    resource, pieces = runs_of_an_old_file(tmp_path)
+    expected = tmp_path / "package.csv"
+    package.write_csv(pieces, resource, expected)
+    replaced = tmp_path / "replaced.csv"
+    replaced.write_bytes(b"x" * 10_000)
+    replaced.replace(tmp_path / "old.csv")  # (the mapping still holds the old bytes)
+    monkeypatch.setattr(os, "copy_file_range", lambda *args: pytest.fail("copied from a file that is not the run's"))
+    writer.write_csv(pieces, resource, tmp_path / "writer.csv")
+    assert (tmp_path / "writer.csv").read_bytes() == expected.read_bytes()
+
+
+def test_a_failing_copy_fails_the_write(tmp_path: Path, monkeypatch):
+    resource, pieces = runs_of_an_old_file(tmp_path)
+
+    def broken(*args: Any) -> int:
+        raise OSError(errno.EIO, "I/O error")
+
+    monkeypatch.setattr(os, "copy_file_range", broken)
+    with pytest.raises(OSError, match="I/O error"):
+        writer.write_csv(pieces, resource, tmp_path / "writer.csv")
