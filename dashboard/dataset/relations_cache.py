@@ -29,7 +29,7 @@ from typing import Any, cast
 
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.spans import Row, Tables
-from dashboard.dataset.swap import write_pickle
+from dashboard.dataset.swap import read_pickle, write_pickle
 
 STATE = "relations-state.pickle"
 LOG = "relations-state.log"  # beside STATE: entries computed since it was written, one pickled frame per build
@@ -176,9 +176,5 @@ def _append(path: Path, frame: dict[str, Kept]) -> None:
 
 
 def _read(path: Path) -> State | None:
-    try:
-        with path.open("rb") as fh:
-            state: Any = pickle.load(fh)  # noqa: S301 (the build's own cache folder)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None
+    state = read_pickle(path)
     return state if isinstance(state, State) and state.format == FORMAT else None

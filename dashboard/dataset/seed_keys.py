@@ -18,16 +18,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import pickle
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
 
 from dashboard.corpus.load import Shown
 from dashboard.corpus.sidecar import Vocabulary
 from dashboard.dataset.perdoc import DocTask, code_version, make_task
-from dashboard.dataset.swap import write_pickle
+from dashboard.dataset.swap import read_pickle, write_pickle
 from dashboard.settings import MAX_SEED_BYTES
 
 INDEX = "seed-keys.pickle"
@@ -133,9 +131,5 @@ def _scope(vocabulary: Vocabulary) -> str:
 
 
 def _read(path: Path) -> Recorded | None:
-    try:
-        with path.open("rb") as fh:
-            stored: Any = pickle.load(fh)  # noqa: S301 (the build's own cache folder)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None
+    stored = read_pickle(path)
     return stored if isinstance(stored, Recorded) and stored.format == FORMAT else None

@@ -40,9 +40,15 @@ def build_lock(out_dir: Path) -> Generator[None, None, None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise errors.BuildFailed([errors.InvalidField(
-                str(out_dir), "--out", f"another build is writing this package now (lock {lock.name}); run "
-                "again when it has finished")]) from None
+            raise errors.BuildFailed(
+                [
+                    errors.InvalidField(
+                        str(out_dir),
+                        "--out",
+                        f"another build is writing this package now (lock {lock.name}); run again when it has finished",
+                    )
+                ]
+            ) from None
         yield
     finally:
         os.close(handle)
@@ -84,6 +90,16 @@ def _exchange(a: Path, b: Path) -> bool:
     if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):  # old kernel or a file system without it
         return False
     raise OSError(code, os.strerror(code), str(b))
+
+
+def read_pickle(path: Path) -> Any:
+    """Return the value pickled in `path` by write_pickle, or None when the file is missing or cannot be read
+    whole (a cache written by other code, or damaged: its reader then starts afresh)."""
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)  # noqa: S301 (the build's own cache folder)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
 
 
 def write_pickle(path: Path, value: Any) -> None:

@@ -7,13 +7,12 @@ build took.
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from dashboard.corpus.spans import Tables
-from dashboard.dataset.swap import write_pickle
+from dashboard.dataset.swap import read_pickle, write_pickle
 
 STATE = "term-emergence.pickle"
 
@@ -25,7 +24,7 @@ def emergence_rows(
     from dashboard.dataset import terms_add, terms_state
 
     path = folder / STATE if folder else None
-    state = _read(path) if path else None
+    state = read_pickle(path) if path else None
     rows: list[dict[str, Any]] | None = None
     why = "no state"
     if state is not None and len(keys) == len(counted) and all(keys):
@@ -38,14 +37,6 @@ def emergence_rows(
     if path is not None:
         _write(path, state if all(keys) else None)
     return rows, taken
-
-
-def _read(path: Path) -> Any:
-    try:
-        with path.open("rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None
 
 
 def _write(path: Path, state: Any) -> None:
