@@ -4,7 +4,6 @@ damaged falls back to the Parquet twin or the CSV, and every package is the same
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from dashboard.dataset.parallel import DocumentRunner
 from dashboard.dataset.perdoc import CHUNKED_TABLES
 from dashboard.dataset.splice import ARROW_DIR
 from dashboard.dataset.validate_changed import KEPT_DIR, kept_parts, kept_tables, read_text_table, validated_index
+from tests.package_files import cold, files
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
 sys.path.insert(0, str(Path(__file__).parent))
@@ -29,20 +29,10 @@ from test_build_splice import copy_as_new  # noqa: E402
 TABLES = [*CHUNKED_TABLES, "mentions"]
 
 
-def files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
-
-
 def rebuild(seeds: Path, out: Path, cache: Path) -> DocumentRunner:
     runner = DocumentRunner(jobs=1, cache_dir=cache)
     build_package(seeds, out, runner=runner)
     return runner
-
-
-def cold(seeds: Path, out: Path) -> dict[str, bytes]:
-    shutil.rmtree(out, ignore_errors=True)
-    build_package(seeds, out, runner=DocumentRunner(jobs=1))
-    return files(out)
 
 
 def arrow_parts(cache: Path) -> dict[str, Any]:

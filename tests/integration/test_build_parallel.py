@@ -13,14 +13,11 @@ import pytest
 from dashboard import errors
 from dashboard.dataset.build import run as build_package
 from dashboard.dataset.parallel import DocumentRunner
+from tests.package_files import files
 from tests.unit.analysis.test_entities import add_gamma
 
 BAD = Path(__file__).parents[1] / "fixtures" / "bad"
 CLI = [sys.executable, "-m", "dashboard"]
-
-
-def files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
 def failure(seeds: Path, out: Path, runner: DocumentRunner) -> list[tuple[str, str]]:

@@ -17,19 +17,11 @@ from dashboard.dataset.build import run as build_package
 from dashboard.dataset.parallel import CHUNKS, DocumentRunner
 from dashboard.dataset.perdoc import CHUNKED_TABLES
 from dashboard.dataset.splice import ARROW_DIR
+from tests.package_files import cold, files
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
 from bench_build_parallel import corpora  # noqa: E402
 from generate_corpus import read_material  # noqa: E402
-
-
-def files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
-
-
-def cold(seeds: Path, out: Path) -> dict[str, bytes]:
-    build_package(seeds, out, runner=DocumentRunner(jobs=1))
-    return files(out)
 
 
 def rebuild(seeds: Path, out: Path, cache: Path) -> DocumentRunner:

@@ -9,14 +9,11 @@ import sys
 from pathlib import Path
 
 from dashboard.paths import REPO_DIR
+from tests.package_files import files
 
 sys.path.insert(0, str(REPO_DIR / "bench"))
 
 from generate_corpus import generate, read_material  # noqa: E402
-
-
-def files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
 def rows(folder: Path, name: str) -> list[dict[str, str]]:

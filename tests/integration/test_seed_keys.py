@@ -12,22 +12,11 @@ from pathlib import Path
 import pytest
 
 from dashboard.dataset import seed_keys
-from dashboard.dataset.build import run as build_package
-from dashboard.dataset.parallel import DocumentRunner
+from tests.package_files import build, files
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
 from bench_build_parallel import corpora  # noqa: E402
 from generate_corpus import read_material  # noqa: E402
-
-
-def files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
-
-
-def build(seeds: Path, out: Path, cache: Path | None = None) -> DocumentRunner:
-    runner = DocumentRunner(jobs=1, cache_dir=cache)
-    build_package(seeds, out, runner=runner)
-    return runner
 
 
 @pytest.fixture

@@ -23,14 +23,11 @@ from dashboard.dataset.validate_changed import (
     validated_before,
 )
 from dashboard.errors import DataInvalid
+from tests.package_files import files
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
 from bench_build_parallel import corpora  # noqa: E402
 from generate_corpus import read_material  # noqa: E402
-
-
-def files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
 def rebuild(seeds: Path, out: Path, cache: Path) -> DocumentRunner:

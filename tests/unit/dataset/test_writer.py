@@ -13,11 +13,8 @@ import pytest
 
 from dashboard.dataset import package, writer
 from dashboard.dataset.package import make_chunk, resource_schemas
+from tests.package_files import files
 from tests.unit.dataset.tiny import META, tables
-
-
-def files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
 def test_the_threaded_writer_writes_the_package_writers_bytes(tmp_path: Path):
