@@ -194,19 +194,26 @@ def write_package(
         written = write_parquet(table, resource, out / f"{name}.parquet")
         if keep and name in chunks:
             keep(name, written)
-        resources.append(
-            {
-                "name": name,
-                "path": f"{name}.csv",
-                "title": resource["title"],
-                "description": resource["description"],
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "schema": resource["schema"],
-            }
-        )
-    descriptor = {**meta, "resources": resources}
+        resources.append(descriptor_entry(resource))
+    return write_descriptor(out, meta, resources)
+
+
+def descriptor_entry(resource: dict[str, Any]) -> dict[str, Any]:
+    """Return a table's entry in datapackage.json: its CSV file, title, description and schema."""
+    return {
+        "name": resource["name"],
+        "path": f"{resource['name']}.csv",
+        "title": resource["title"],
+        "description": resource["description"],
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "schema": resource["schema"],
+    }
+
+
+def write_descriptor(out: Path, meta: dict[str, Any], resources: list[dict[str, Any]]) -> Path:
+    """Write datapackage.json into `out`: the package's properties `meta` and its tables' entries; return its path."""
     path = out / "datapackage.json"
-    path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    path.write_text(json.dumps({**meta, "resources": resources}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return path

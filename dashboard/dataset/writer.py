@@ -3,9 +3,9 @@
 Encoding a Parquet twin (columns encoded and compressed with zstd, in C++) does not hold the GIL, so while one
 table's twin is encoded the build writes the next tables' CSV files. The bytes are package.write_package's: each
 file is written by the same function (package.write_csv, package.write_parquet) from the same rows and pieces,
-and datapackage.json from the same descriptors (`tests/unit/dataset/test_writer.py` compares the two). Kept apart
-from package.py, whose source is part of the build cache's key (perdoc.code_version): a change there would make
-every cached document's rows stale.
+and datapackage.json by the same package.descriptor_entry and package.write_descriptor
+(`tests/unit/dataset/test_writer.py` compares the two writers). Kept apart from package.py, whose source is part
+of the build cache's key (perdoc.code_version): a change there makes every cached document's rows stale.
 
 A CSV file with runs of the previous package's file (dataset.splice: `FileRun`, the kept documents' lines) is
 written here instead of by package.write_csv: each run copied from the old file by the kernel
@@ -20,7 +20,6 @@ from __future__ import annotations
 import csv
 import errno
 import io
-import json
 import os
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -31,7 +30,16 @@ from typing import Any
 import pyarrow as pa
 
 from dashboard.dataset import package
-from dashboard.dataset.package import Chunk, Pieces, Row, csv_lines, resource_schemas, write_parquet
+from dashboard.dataset.package import (
+    Chunk,
+    Pieces,
+    Row,
+    csv_lines,
+    descriptor_entry,
+    resource_schemas,
+    write_descriptor,
+    write_parquet,
+)
 
 THREADS = 2  # the Parquet twins encoded at once, beside the thread writing the CSV files
 # copy_file_range's errors that say "not here" (file systems, kernels, file kinds): the run is written instead
@@ -78,7 +86,7 @@ def write_package(
                 table = chunks.get(name) or [tables[name]]
                 write_csv(table, resource, out / f"{name}.csv")
                 encoded.append((name, pool.submit(write_parquet, table, resource, out / f"{name}.parquet")))
-                resources.append(_descriptor(resource))
+                resources.append(descriptor_entry(resource))
             for name, written in encoded:
                 result = written.result()  # (raises the thread's error here)
                 if keep and name in chunks:
@@ -86,24 +94,7 @@ def write_package(
         finally:
             for _, written in encoded:
                 written.cancel()
-    descriptor = {**meta, "resources": resources}
-    path = out / "datapackage.json"
-    path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return path
-
-
-def _descriptor(resource: dict[str, Any]) -> dict[str, Any]:
-    # a table's entry in datapackage.json (as package.write_package writes it)
-    return {
-        "name": resource["name"],
-        "path": f"{resource['name']}.csv",
-        "title": resource["title"],
-        "description": resource["description"],
-        "format": "csv",
-        "mediatype": "text/csv",
-        "encoding": "utf-8",
-        "schema": resource["schema"],
-    }
+    return write_descriptor(out, meta, resources)
 
 
 def write_csv(rows: list[Row] | Pieces, resource: dict[str, Any], path: Path) -> None:
