@@ -20,7 +20,7 @@ from dashboard.analysis.codebook import theme_rows
 from dashboard.corpus.alignments import alignment_rows
 from dashboard.corpus.load import Corpus, load_corpus
 from dashboard.corpus.spans import Row, Tables
-from dashboard.dataset.parallel import DocumentRunner, Step, precomputed_steps
+from dashboard.dataset.parallel import DocumentRunner, Step
 from dashboard.dataset.perdoc import DOCUMENT_TABLES
 from dashboard.dataset.provision_rows import ProvisionRows
 from dashboard.dataset.seed_tables import (
@@ -174,6 +174,36 @@ def analysis_steps(
         assignments_step,
         targets_step,
     ]
+
+
+def precomputed_steps(per_document: Tables, term_counts: Sequence[Any]) -> tuple[Step, Step, Step, Step, Step]:
+    """Return build steps standing for provision_themes_step, theme_measures_step, assignments_step, targets_step
+    and term_emergence_step that give the rows the per-document step already computed (the cited targets of
+    seeds/cited.yml first, as targets_step), and term emergence from each document's cached term counts."""
+    from dashboard.analysis.actors import actor_rows
+    from dashboard.analysis.terms import term_emergence_rows
+
+    def provision_themes(corpus: Corpus, tables: Tables) -> Tables:
+        return {"provision_themes": per_document["provision_themes"]}
+
+    def theme_measures(corpus: Corpus, tables: Tables) -> Tables:
+        return {"theme_measures": per_document["theme_measures"]}
+
+    def assignments(corpus: Corpus, tables: Tables) -> Tables:
+        return {"actors": actor_rows(), "assignments": per_document["assignments"]}
+
+    def targets(corpus: Corpus, tables: Tables) -> Tables:
+        cited = [r for r in tables.get("targets", []) if r.get("origin") == "cited"]
+        return {"targets": cited + per_document["targets"]}
+
+    def term_emergence(corpus: Corpus, tables: Tables) -> Tables:
+        return {
+            "term_emergence": term_emergence_rows(
+                tables["documents"], tables["provisions"], tables["provision_themes"], term_counts
+            )
+        }
+
+    return provision_themes, theme_measures, assignments, targets, term_emergence
 
 
 def base_tables(corpus: Corpus) -> Tables:
