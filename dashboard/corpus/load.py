@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any, ParamSpec, TypedDict, TypeVar, cast
 
 from dashboard import errors
 from dashboard.corpus.alignments import check_alignments, load_alignments
 from dashboard.corpus.ids import symbol_key
+from dashboard.corpus.listing import Shown, linked_out, not_plain_files, orphans, seed_names
 from dashboard.corpus.segment import Provision, segment_document
 from dashboard.corpus.sidecar import DocumentMeta, Vocabulary, load_vocabulary, load_yaml, parse_meta, read_seed
 from dashboard.corpus.yamlfile import is_list, is_mapping
@@ -24,16 +23,6 @@ CITED_FIELDS = {
     "indicators": ("document", "text"),
     "claims": ("document", "field", "value", "status"),
 }
-CORPUS_FILES = (
-    "vocabulary.yml",
-    "package.yml",
-    "references.yml",
-    "relations.yml",
-    "cited.yml",
-    "notes.yml",
-    "alignments.yml",
-)
-Shown = Callable[[Path], str]  # a path as the messages name it (relative to the seeds folder's parent)
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
 
@@ -129,16 +118,16 @@ def load_corpus(seeds_dir: Path, load_documents: DocumentLoader | None = None) -
 
     if not seeds_dir.is_dir():
         raise errors.BuildFailed([errors.InputError(str(seeds_dir), "folder", "seeds folder not found")])
-    names, links = _seed_names(seeds_dir)
-    linked_out = _linked_out(seeds_dir, links)
-    if linked_out:  # refuse before reading anything: a symlinked seed must not publish a file from elsewhere
+    names, links = seed_names(seeds_dir)
+    outside = linked_out(seeds_dir, links)
+    if outside:  # refuse before reading anything: a symlinked seed must not publish a file from elsewhere
         raise errors.BuildFailed(
             [
                 errors.OutsideSeeds(shown(seeds_dir / name), "file", "links to a file outside the seeds folder")
-                for name in linked_out
+                for name in outside
             ]
         )
-    odd = _not_plain_files(seeds_dir, names, shown)
+    odd = not_plain_files(seeds_dir, names, shown)
     if odd:  # a FIFO would block the build forever on open(); a folder or device is no seed either
         raise errors.BuildFailed(odd)
     vocabulary = attempt(load_vocabulary, seeds_dir / "vocabulary.yml", shown(seeds_dir / "vocabulary.yml"))
@@ -150,7 +139,7 @@ def load_corpus(seeds_dir: Path, load_documents: DocumentLoader | None = None) -
     documents: list[SeedDocument] = []
     text_names = [name for name in names if name.endswith(".txt")]
     texts = [seeds_dir / name for name in text_names]
-    for orphan in _orphans(names, set(text_names)):
+    for orphan in orphans(names, set(text_names)):
         problems.append(
             errors.InputError(shown((seeds_dir / orphan).with_suffix(".yml")), "file", f"no seed text {orphan}")
         )
@@ -235,71 +224,6 @@ def version_problems(corpus: Corpus, seeds_dir: Path, shown: Shown) -> list[erro
             )
         else:
             languages[main.id].add(meta.language)
-    return problems
-
-
-def _seed_names(seeds_dir: Path) -> tuple[list[str], list[str]]:
-    """Return the names of the folder's *.txt and *.yml entries (what Path.glob finds: dot files, folders and
-    dangling links too), sorted as Path objects of one folder sort, and those of them that are symbolic links.
-    Strings, not Paths: at 10,000 documents, resolving 20,000 Paths and sorting them cost about 1.5 s an add."""
-    names: list[str] = []
-    links: list[str] = []
-    with os.scandir(seeds_dir) as entries:
-        for entry in entries:
-            if entry.name.endswith((".txt", ".yml")):
-                names.append(entry.name)
-                if entry.is_symlink():
-                    links.append(entry.name)
-    names.sort()
-    links.sort()
-    return names, links
-
-
-def _linked_out(seeds_dir: Path, links: list[str]) -> list[str]:
-    """Return the linked names whose target lies outside the seeds folder. An entry that is no link lies in the
-    folder itself, so only links need resolving (with Path.resolve, whose errors, a link loop's, stay as they were)."""
-    root = seeds_dir.resolve()
-    return [name for name in links if not (seeds_dir / name).resolve().is_relative_to(root)]
-
-
-def _orphans(names: list[str], text_names: set[str]) -> list[str]:
-    """Return, sorted, the seed-text names that sidecars (*.yml but the corpus files) name and that are missing:
-    each sidecar's name with .txt for .yml (Path.with_suffix's rule, under which ".yml" alone has no suffix)."""
-    wanted = {
-        str(PurePath(name).with_suffix(".txt")) for name in names if name.endswith(".yml") and name not in CORPUS_FILES
-    }
-    return sorted(wanted - text_names)
-
-
-def _not_plain_files(seeds_dir: Path, names: list[str], shown: Shown) -> list[errors.InputError]:
-    """Refuse what is not one plain file: a folder, a FIFO, a socket or a device named like a seed, and a file
-    with several hard links (a hard link cannot be told from the original: it may be a file from outside the
-    seeds folder, which must be copied in, not linked)."""
-    problems: list[errors.InputError] = []
-    folder = str(seeds_dir)
-    for name in names:
-        try:
-            info = os.stat(os.path.join(folder, name))
-        except OSError:  # a dangling link: reading it is refused with the seed's own error line
-            continue
-        if not stat.S_ISREG(info.st_mode):
-            kind = (
-                "a folder"
-                if stat.S_ISDIR(info.st_mode)
-                else "a FIFO"
-                if stat.S_ISFIFO(info.st_mode)
-                else "a socket or a device"
-            )
-            problems.append(errors.InvalidField(shown(seeds_dir / name), "file", f"is {kind}, not a seed file"))
-        elif info.st_nlink > 1:
-            problems.append(
-                errors.OutsideSeeds(
-                    shown(seeds_dir / name),
-                    "file",
-                    f"has {info.st_nlink} hard links; it may be "
-                    "a file from outside the seeds folder: copy it in instead",
-                )
-            )
     return problems
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from dashboard import errors
 from dashboard.corpus.ids import document_slug, symbol_key
-from dashboard.corpus.load import CORPUS_FILES
+from dashboard.corpus.listing import CORPUS_FILES
 from dashboard.corpus.sidecar import load_yaml
 from dashboard.corpus.yamlfile import is_list, is_mapping
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from dashboard import errors
-from dashboard.corpus.load import CORPUS_FILES, _linked_out, _orphans, _seed_names, load_corpus
+from dashboard.corpus.listing import CORPUS_FILES, linked_out, orphans, seed_names
+from dashboard.corpus.load import load_corpus
 
 FIXTURE = Path(__file__).parents[2] / "fixtures" / "seeds"
 
@@ -49,7 +50,7 @@ def _tricky_folder(tmp_path: Path) -> Path:
 
 def test_names_and_order_are_what_sorted_globs_gave(tmp_path: Path):
     folder = _tricky_folder(tmp_path)
-    names, links = _seed_names(folder)
+    names, links = seed_names(folder)
     assert [folder / n for n in names] == sorted([*folder.glob("*.txt"), *folder.glob("*.yml")])
     assert [folder / n for n in names if n.endswith(".txt")] == sorted(folder.glob("*.txt"))
     assert links == ["dangling.txt", "dotdot.yml", "inside.txt", "out.txt", "relative.yml"]
@@ -57,28 +58,28 @@ def test_names_and_order_are_what_sorted_globs_gave(tmp_path: Path):
 
 def test_the_links_refused_are_those_path_resolve_puts_outside(tmp_path: Path):
     folder = _tricky_folder(tmp_path)
-    names, links = _seed_names(folder)
+    names, links = seed_names(folder)
     root = folder.resolve()
     expected = [n for n in names if not (folder / n).resolve().is_relative_to(root)]
-    assert _linked_out(folder, links) == expected == ["dotdot.yml", "out.txt"]
+    assert linked_out(folder, links) == expected == ["dotdot.yml", "out.txt"]
 
 
 def test_a_relative_seeds_path_through_a_linked_folder_is_read_the_same(tmp_path: Path, monkeypatch):
     folder = _tricky_folder(tmp_path)
     (tmp_path / "via").symlink_to(folder)
     monkeypatch.chdir(tmp_path)
-    names, links = _seed_names(Path("via"))
-    assert _linked_out(Path("via"), links) == ["dotdot.yml", "out.txt"]
-    assert names == _seed_names(folder)[0]
+    names, links = seed_names(Path("via"))
+    assert linked_out(Path("via"), links) == ["dotdot.yml", "out.txt"]
+    assert names == seed_names(folder)[0]
 
 
 def test_orphans_are_the_sidecars_without_a_text_as_with_suffix_named_them(tmp_path: Path):
     folder = _tricky_folder(tmp_path)
-    names, _ = _seed_names(folder)
+    names, _ = seed_names(folder)
     texts = sorted(folder.glob("*.txt"))
     sidecars = {p.with_suffix(".txt") for p in folder.glob("*.yml") if p.name not in CORPUS_FILES}
     expected = [p.name for p in sorted(sidecars - set(texts))]
-    assert _orphans(names, {n for n in names if n.endswith(".txt")}) == expected
+    assert orphans(names, {n for n in names if n.endswith(".txt")}) == expected
     assert ".yml.txt" in expected and "a b.txt" in expected
 
 
