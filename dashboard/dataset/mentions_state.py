@@ -14,12 +14,11 @@ fingerprint would then hash the same things. Anything else, or too many changed 
 from __future__ import annotations
 
 import hashlib
-import pickle
 from pathlib import Path
 from typing import Any, cast
 
 from dashboard.corpus.ids import symbol_key
-from dashboard.dataset.swap import write_pickle
+from dashboard.dataset.swap import read_pickle, write_pickle
 
 _MANY_WORDS = 200  # more changed words than this: the fingerprints are computed (each check is a text search)
 
@@ -38,10 +37,8 @@ class GazetteerDiff:
         self.kinds: dict[str, str] = dict(ctx.entity_kinds)
         self.own: dict[str, str] = dict(ctx.by_document)
         self.resolved: dict[str, str | None] = {}
-        try:
-            with state.open("rb") as handle:
-                old: Any = pickle.load(handle)  # noqa: S301 (the build's own cache folder)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+        old: Any = read_pickle(state)
+        if old is None:  # (missing or unreadable: nothing is taken as verified)
             old = {}
         self._verified: dict[str, str] = {}
         self._resolved: dict[str, str | None] = {}
