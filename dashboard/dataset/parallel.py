@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Generic, TypeVar
 
 import pyarrow as pa
 from tqdm import tqdm
@@ -330,7 +330,9 @@ class DocumentRunner:
         if not tasks:
             return []
         if self.scheduler:
-            return _dask_map(self.scheduler, tasks, bar)
+            from dashboard.dataset.cluster import dask_map
+
+            return dask_map(self.scheduler, tasks, bar)
         step = partial(_process_and_keep, self.cache.folder if self.cache else None)
         items = list(zip(tasks, keys or [""] * len(tasks), strict=True))
         if self.jobs == 1 or len(tasks) == 1:
@@ -376,29 +378,3 @@ def put_result(folder: Path, key: str, result: DocResult, written: bool = True) 
     if result.terms is not None:
         BuildCache(folder / TERMS, object).put(key, result.terms)
     BuildCache(folder, DocResult).put(key, replace(result, tables={}, chunks={}, terms=None))
-
-
-def _dask_map(address: str, tasks: list[DocTask], bar: Callable[[Iterable[Any]], Iterable[Any]]) -> list[DocResult]:
-    try:
-        from dask.distributed import Client, as_completed
-    except ImportError as exc:
-        raise errors.BuildFailed(
-            [
-                errors.InvalidField(
-                    address, "--scheduler", "needs Dask distributed: pip install 'policy-timeline[cluster]'"
-                )
-            ]
-        ) from exc
-    try:
-        client = Client(address, timeout="10s")
-    except OSError as exc:
-        raise errors.BuildFailed(
-            [errors.InvalidField(address, "--scheduler", f"cannot reach the Dask scheduler ({exc})")]
-        ) from exc
-    with client:
-        # distributed leaves parts of Client.map's and Client.gather's signatures unannotated (and gather's return
-        # type covers its asynchronous use); here it gathers a list of futures synchronously: their results
-        futures = client.map(process_document, tasks, pure=False)  # pyright: ignore[reportUnknownMemberType]
-        for _ in bar(as_completed(futures)):
-            pass
-        return cast("list[DocResult]", client.gather(futures))  # pyright: ignore[reportUnknownMemberType]
