@@ -70,6 +70,20 @@ class Chunk:
     csv: bytes
     arrow: pa.Table
 
+    # pickled (into the build cache, and by a worker sending its result to the build) as one Arrow IPC stream: an
+    # Arrow table pickles buffer by buffer, about 15 times slower to write and 10 times to read (at 3,000
+    # documents, 17 s of a 2-job build's CPU); old entries, pickled the dataclass's way, still read
+    def __reduce__(self) -> tuple[Callable[[bytes, bytes], Chunk], tuple[bytes, bytes]]:
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, self.arrow.schema) as stream:
+            stream.write_table(self.arrow)
+        return _chunk_from_ipc, (self.csv, sink.getvalue().to_pybytes())
+
+
+def _chunk_from_ipc(csv_lines: bytes, arrow: bytes) -> Chunk:
+    # a pickled Chunk (Chunk.__reduce__): the table read back without copying its buffers
+    return Chunk(csv_lines, pa.ipc.open_stream(pa.py_buffer(arrow)).read_all())
+
 
 Pieces = list[list[Row] | Chunk]  # a table as rows and chunks, in order
 

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Generic, TypeVar
 
 import pyarrow as pa
 from tqdm import tqdm
@@ -34,7 +34,6 @@ from dashboard.dataset.cached_terms import TERMS, CachedTerms
 from dashboard.dataset.package import Chunk, Pieces
 from dashboard.dataset.perdoc import (
     CHUNKED_TABLES,
-    DOCUMENT_TABLES,
     DocResult,
     DocTask,
     make_task,
@@ -46,6 +45,7 @@ from dashboard.dataset.swap import write_pickle
 
 CHUNKS = "chunks"  # the build cache's subfolder of the documents' written rows
 MENTIONS_STATE = "gazetteer-state.pickle"  # in the mentions subfolder: what the fingerprints read (mentions_state)
+MAX_BATCH = 16  # the most documents a worker processes and sends back at once
 Step = Callable[[Corpus, Tables], Tables]  # a build step: the corpus and the tables so far in, new tables out
 _T = TypeVar("_T")
 _E = TypeVar("_E")
@@ -185,11 +185,6 @@ class DocumentRunner:
 
         tasks, keys, self.seeds_read = keyed_tasks(texts, vocabulary, shown, self.cache.folder)
         return tasks, keys
-
-    def tables(self, corpus: Corpus) -> Tables:
-        """Return the per-document tables, each concatenated in corpus order."""
-        rows = [self._tables.get(id(doc)) or self._written(corpus, i)[0] for i, doc in enumerate(corpus.documents)]
-        return {name: [row for mine in rows for row in mine[name]] for name in DOCUMENT_TABLES}
 
     def _written(self, corpus: Corpus, i: int) -> tuple[Tables, dict[str, Chunk]]:
         # document i's per-document rows and chunks, as its step computed them: in memory (processed in this
@@ -335,13 +330,17 @@ class DocumentRunner:
         if not tasks:
             return []
         if self.scheduler:
-            return _dask_map(self.scheduler, tasks, bar)
+            from dashboard.dataset.cluster import dask_map
+
+            return dask_map(self.scheduler, tasks, bar)
         step = partial(_process_and_keep, self.cache.folder if self.cache else None)
         items = list(zip(tasks, keys or [""] * len(tasks), strict=True))
         if self.jobs == 1 or len(tasks) == 1:
             return list(bar(map(step, items)))
         warm()  # forked workers inherit the loaded models instead of each loading them
-        chunk = max(1, len(tasks) // (self.jobs * 8))
+        # small batches: a worker that finishes its last batch early waits for the other's (at 10,000 documents
+        # a batch of len / (jobs * 8) documents was 30 s of one worker's time), and the bar moves evenly
+        chunk = max(1, min(MAX_BATCH, len(tasks) // (self.jobs * 8)))
         with ProcessPoolExecutor(max_workers=min(self.jobs, len(tasks))) as pool:
             return list(bar(pool.map(step, items, chunksize=chunk)))
 
@@ -352,6 +351,11 @@ def _process_and_keep(folder: Path | None, item: tuple[DocTask, str]) -> DocResu
     result = process_document(task)
     if folder is not None and result.document is not None:
         put_result(folder, key, result)
+    if result.chunks and result.terms is not None:
+        # no corpus-level step reads a document's rows (the tables are written from its chunks, build.py): they
+        # stay behind, not pickled back to the parent (at 3,000 documents a sixth of a 2-job build's CPU went to
+        # sending every result over the pipe)
+        return replace(result, tables={})
     return result
 
 
@@ -374,29 +378,3 @@ def put_result(folder: Path, key: str, result: DocResult, written: bool = True) 
     if result.terms is not None:
         BuildCache(folder / TERMS, object).put(key, result.terms)
     BuildCache(folder, DocResult).put(key, replace(result, tables={}, chunks={}, terms=None))
-
-
-def _dask_map(address: str, tasks: list[DocTask], bar: Callable[[Iterable[Any]], Iterable[Any]]) -> list[DocResult]:
-    try:
-        from dask.distributed import Client, as_completed
-    except ImportError as exc:
-        raise errors.BuildFailed(
-            [
-                errors.InvalidField(
-                    address, "--scheduler", "needs Dask distributed: pip install 'policy-timeline[cluster]'"
-                )
-            ]
-        ) from exc
-    try:
-        client = Client(address, timeout="10s")
-    except OSError as exc:
-        raise errors.BuildFailed(
-            [errors.InvalidField(address, "--scheduler", f"cannot reach the Dask scheduler ({exc})")]
-        ) from exc
-    with client:
-        # distributed leaves parts of Client.map's and Client.gather's signatures unannotated (and gather's return
-        # type covers its asynchronous use); here it gathers a list of futures synchronously: their results
-        futures = client.map(process_document, tasks, pure=False)  # pyright: ignore[reportUnknownMemberType]
-        for _ in bar(as_completed(futures)):
-            pass
-        return cast("list[DocResult]", client.gather(futures))  # pyright: ignore[reportUnknownMemberType]

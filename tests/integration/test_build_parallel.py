@@ -173,3 +173,29 @@ def test_mentions_kept_in_the_cache_follow_the_documents_added_and_removed(seeds
         assert (",77-qd-ttg," in mentions) == (step == "removed"), step
         (seeds_copy / "delta.txt").unlink(missing_ok=True)
         (seeds_copy / "delta.yml").unlink(missing_ok=True)
+
+
+def test_a_worker_sends_back_its_document_chunks_and_counts_and_leaves_its_rows_in_the_cache(
+    fixture_seeds: Path, tmp_path: Path
+):
+    from dashboard.corpus.load import load_corpus
+    from dashboard.dataset.parallel import CHUNKS, BuildCache, Written, _process_and_keep
+    from dashboard.dataset.perdoc import CHUNKED_TABLES, DOCUMENT_TABLES, make_task
+
+    seen = {}
+
+    def loader(texts, vocabulary, shown):  # the corpus loader's hand-over, captured to make one document's task
+        seen.update(texts=texts, vocabulary=vocabulary, shown=shown)
+        return DocumentRunner(jobs=1).load(texts, vocabulary, shown)
+
+    load_corpus(fixture_seeds, loader)
+    task = make_task(seen["texts"][0], seen["vocabulary"], seen["shown"])
+    key = "ab" + "0" * 62
+    sent = _process_and_keep(tmp_path, (task, key))
+    # what crosses the pipe to the build: no corpus-level step reads a document's rows, so they are not sent
+    assert sent.document is not None and sent.tables == {}
+    assert set(sent.chunks) == set(CHUNKED_TABLES) and sent.terms is not None
+    # the cache keeps them, for a later build that needs them again
+    kept = BuildCache(tmp_path / CHUNKS, Written).get(key)
+    assert kept is not None and set(kept.tables) == set(DOCUMENT_TABLES) and kept.tables["provision_themes"]
+    assert {n: c.csv for n, c in kept.chunks.items()} == {n: c.csv for n, c in sent.chunks.items()}
