@@ -19,11 +19,8 @@ from pathlib import Path
 from dashboard.analysis.diff import compare_documents
 from dashboard.dataset.load import Dataset
 from dashboard.export.brief_model import Brief, Quote, Run, Slide
+from dashboard.export.brief_quotes import MAX_QUOTES, MIN_WORDS, QUOTE_CHARS, change_slides
 from dashboard.export.brief_slides import (
-    MAX_QUOTES,
-    MIN_WORDS,
-    QUOTE_CHARS,
-    change_slides,
     glance_slide,
     methods_slide,
     sections_slide,
@@ -192,7 +189,6 @@ def _drawn_from(dataset: Dataset, chart: Chart, options: ChartOptions) -> Datase
     if chart.name.startswith("themes"):
         return dataset.within([d.id for d in theme_documents(dataset.whole, options)])
     return dataset.whole
-
 
 
 def _pick(charts: Mapping[str, Chart], role: str) -> Chart | None:

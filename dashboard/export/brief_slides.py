@@ -1,11 +1,9 @@
 """The briefing pack's slides, built from the dataset and the comparison of two documents: the title, the two
-documents at a glance, theme shares as a table, the key changes quoted (new, dropped, reworded), the targets,
-the sources and their coverage, methods and citation.
+documents at a glance, the section summary, theme shares as a table, the targets, the sources and their coverage,
+methods and citation (the key changes quoted are in `export.brief_quotes`).
 
 Pure content (`export.brief_model`): `export.brief.build_brief` puts these slides in order between its chart
-slides, and the layouts only draw them. A quotation is chosen for what it says (the reader's own pairings first,
-then own words, substantive, on themes that moved) and cut at a word boundary, with the full text and its source
-span in the speaker notes.
+slides, and the layouts only draw them.
 """
 
 from __future__ import annotations
@@ -17,15 +15,12 @@ import pandas as pd
 
 from dashboard.analysis.diff.sections import section_line
 from dashboard.dataset.load import Dataset
-from dashboard.export.brief_model import Quote, Run, Slide
+from dashboard.export.brief_model import Slide
 from dashboard.figures.compare.chart import coverage_warning
 from dashboard.figures.labels import theme_labels
 from dashboard.i18n import label, localised, number, t
 
-QUOTE_CHARS = 330  # a longer provision is cut at a word boundary (the full text is in the speaker notes)
-MAX_QUOTES = {"new": 3, "dropped": 3, "reworded": 2}
-MIN_WORDS = 6  # headings ("2 Tasks and solutions") are not key changes
-_LIST_MARK = re.compile(r"^\s*[-–•+*]\s+")
+LIST_MARK = re.compile(r"^\s*[-–•+*]\s+")  # a source's "- " or "• ": layout, not text
 MAX_SOURCES = 12  # the sources slide lists every held document up to this many, else the two compared
 _COVERAGE = ("full", "partial", "summary")  # the order the sources slide counts them in
 
@@ -78,10 +73,10 @@ def glance_slide(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict, lang:
         if words:
             bullets.append(t("brief.distinctive", lang, doc=doc["symbol"], words=", ".join(words)))
     rows = [
-        [t("brief.row.issued", lang), _text(doc_a.get("issued"))[:10], _text(doc_b.get("issued"))[:10]],
+        [t("brief.row.issued", lang), cell_text(doc_a.get("issued"))[:10], cell_text(doc_b.get("issued"))[:10]],
         [t("brief.row.issued_by", lang), _issuer(doc_a, lang), _issuer(doc_b, lang)],
-        [t("brief.row.source", lang), _kind(doc_a, lang), _kind(doc_b, lang)],
-        [t("brief.row.coverage", lang), _coverage(doc_a, lang), _coverage(doc_b, lang)],
+        [t("brief.row.source", lang), kind_word(doc_a, lang), kind_word(doc_b, lang)],
+        [t("brief.row.coverage", lang), coverage_word(doc_a, lang), coverage_word(doc_b, lang)],
         [t("brief.row.provisions", lang), _counts(doc_a), _counts(doc_b)],
     ]
     return Slide(
@@ -133,143 +128,6 @@ def theme_table(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict, lang: 
     ]
 
 
-def change_slides(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict, lang: str = "en") -> list[Slide]:
-    """Return one slide of quoted key changes per status (new, dropped, reworded) that has any worth quoting."""
-    docs = result.get("documents", {})
-    basis = {"a": docs.get("a", {}).get("basis", "own"), "b": docs.get("b", {}).get("basis", "own")}
-    deltas = {t["id"]: t.get("delta") or 0.0 for t in result.get("themes") or []}
-    provisions = dataset.provisions.set_index("id")
-    labels = theme_labels(dataset, lang)
-    headings = {s: t(f"brief.change.{s}", lang, a=doc_a["symbol"], b=doc_b["symbol"]) for s in MAX_QUOTES}
-    slides = []
-    for status in ("new", "dropped", "reworded"):
-        picked = _key_pairs(result.get("pairs", []), status, basis, deltas)
-        if not picked:
-            continue
-        quotes = [_quote(p, provisions, doc_a, doc_b, labels, lang) for p in picked]
-        notes = "\n\n".join(_quote_notes(q) for q in quotes)
-        total = sum(1 for p in result.get("pairs", []) if p["status"] == status and p.get("counted", True))
-        first = t("brief.first_reader" if any(p.get("set_by") == "reader" for p in picked) else "brief.first", lang)
-        slides.append(
-            Slide(
-                "quotes",
-                headings[status],
-                t(
-                    "brief.quotes_subtitle",
-                    lang,
-                    n=len(quotes),
-                    total=total,
-                    status=label("compare_view", status, lang),
-                    first=first,
-                ),
-                quotes=quotes,
-                note=coverage_warning(result, lang),
-                notes=notes,
-            )
-        )
-    return slides
-
-
-def _key_pairs(pairs: list[dict], status: str, basis: dict[str, str], deltas: dict[str, float]) -> list[dict]:
-    """Return the pairs of `status` most worth quoting: the reader's own pairings first, then own words,
-    substantive, on themes that moved."""
-
-    def counted(p: dict, side: str) -> bool:
-        return bool(p.get(side)) and (p.get(f"{side}_own") is not False or basis[side] == "all")
-
-    def words(p: dict, side: str) -> int:
-        return len((p.get(f"{side}_text") or "").split())
-
-    def score(p: dict) -> float:
-        themes = p.get("themes") or []
-        moving = max((abs(deltas.get(t, 0.0)) for t in themes), default=0.0)
-        if status == "reworded":
-            # nearly identical pairs say little, barely similar ones read as new text: quote the middle
-            sim = float(p.get("similarity") or 0)
-            return 4 * sim * (1 - sim) + moving
-        side = "b" if status == "new" else "a"
-        return min(words(p, side), 40) / 40 + 2 * moving
-
-    sides = {"new": ("b",), "dropped": ("a",), "reworded": ("a", "b")}[status]
-    found = [
-        p for p in pairs if p.get("status") == status and all(counted(p, s) and words(p, s) >= MIN_WORDS for s in sides)
-    ]
-    # a reader's corrections (pins) are deliberate: quote them first
-    found.sort(key=lambda p: (p.get("set_by") != "reader", -score(p)))
-    return found[: MAX_QUOTES[status]]
-
-
-def _quote(
-    pair: dict[str, Any], provisions: Any, doc_a: dict, doc_b: dict, labels: dict[str, str], lang: str = "en"
-) -> Quote:
-    theme_ids: list[str] = (pair.get("themes") or [])[:3]
-    themes = [labels.get(th, th) for th in theme_ids]
-    if pair.get("set_by") == "reader":  # shown on the quote's heading line, beside its themes
-        themes.append(
-            t("brief.paired_by_reader" if pair.get("a") and pair.get("b") else "brief.unpaired_by_reader", lang)
-        )
-    quote = Quote(pair["status"], themes=themes, similarity=float(pair.get("similarity") or 0))
-    if pair.get("a"):
-        quote.cite_a, quote.full_a = _cite(pair["a"], provisions, doc_a, lang), pair.get("a_text") or ""
-    if pair.get("b"):
-        quote.cite_b, quote.full_b = _cite(pair["b"], provisions, doc_b, lang), pair.get("b_text") or ""
-    ops = pair.get("ops") or []
-    if pair["status"] == "reworded" and ops:
-        changed = ("insert", "delete", "replace")
-        quote.a = _clip([Run(o["a"], "del" if o["op"] in changed else "") for o in ops if o["a"]])
-        quote.b = _clip([Run(o["b"], "ins" if o["op"] in changed else "") for o in ops if o["b"]])
-    else:
-        quote.a = _clip([Run(quote.full_a)]) if quote.full_a else []
-        quote.b = _clip([Run(quote.full_b)]) if quote.full_b else []
-    return quote
-
-
-def _clip(runs: list[Run], limit: int = QUOTE_CHARS) -> list[Run]:
-    """Return the runs cut to about `limit` characters at a word boundary, with an ellipsis when cut."""
-    out, used = [], 0
-    for run in runs:
-        if used + len(run.text) <= limit:
-            out.append(run)
-            used += len(run.text)
-            continue
-        room = run.text[: max(0, limit - used)]
-        cut = room.rsplit(" ", 1)[0] if " " in room else ""
-        if cut.strip():
-            out.append(Run(cut, run.mark))
-        out.append(Run(" …"))
-        break
-    if out:
-        out[-1] = Run(out[-1].text.rstrip(), out[-1].mark)
-        out[0] = Run(_LIST_MARK.sub("", out[0].text), out[0].mark)  # the source's "- " or "• " is layout
-    return [run for run in out if run.text]
-
-
-def _quote_notes(quote: Quote) -> str:
-    lines = [
-        f"A: {quote.full_a} [{quote.cite_a}]" if quote.full_a else "",
-        f"B: {quote.full_b} [{quote.cite_b}]" if quote.full_b else "",
-    ]
-    return "\n".join(line for line in lines if line)
-
-
-def _cite(provision_id: str, provisions: Any, doc: dict, lang: str = "en") -> str:
-    """Return where a provision comes from: its id, label, character span in the seed file, and the source."""
-    row = provisions.loc[provision_id] if provision_id in provisions.index else None
-    parts = [f"{doc['symbol']}", provision_id]
-    if row is not None:
-        label = _text(row.get("label"))
-        if label and label != "-":
-            # the item's number with its parent's ("1.b", not "b"): the id's path within its document
-            parts.append(t("brief.cite.item", lang, path=provision_id.split(":", 1)[-1]))
-        if _text(row.get("kind")) in ("commentary", "reported"):
-            parts.append(t(f"brief.cite.{row['kind']}", lang))
-        if _text(doc.get("seed_file")):
-            span = f"{number(int(row['start']) + 1, lang)}–{number(int(row['end']), lang)}"
-            parts.append(t("brief.cite.span", lang, span=span, file=doc["seed_file"]))
-    parts.append(t("brief.cite.source", lang, kind=_kind(doc, lang), coverage=_coverage(doc, lang)))
-    return " · ".join(p for p in parts if p)
-
-
 def targets_slide(dataset: Dataset, doc_a: dict, doc_b: dict, lang: str = "en") -> Slide:
     """Return the table of targets the two documents set (the first ten by year), with where each is stated."""
     targets = dataset.table("targets") if "targets" in dataset.table_names else None
@@ -279,14 +137,14 @@ def targets_slide(dataset: Dataset, doc_a: dict, doc_b: dict, lang: str = "en") 
         chosen = chosen.sort_values(["end_year", "document_id", "id"], na_position="last")
         symbols = {doc_a["id"]: doc_a["symbol"], doc_b["id"]: doc_b["symbol"]}
         for r in cast("list[dict[str, Any]]", chosen.to_dict("records"))[:10]:  # column names: text
-            value = "" if _missing(r.get("value")) else f"{r['value']:g} {_text(r.get('unit'))}".strip()
-            where = _text(r.get("provision_id")) or t("brief.where_cited", lang)
+            value = "" if _missing(r.get("value")) else f"{r['value']:g} {cell_text(r.get('unit'))}".strip()
+            where = cell_text(r.get("provision_id")) or t("brief.where_cited", lang)
             kind = label("target_kind", r.get("kind"), lang).replace("_", " ")
             rows.append(
                 [
                     symbols[r["document_id"]],
                     _year_span(r),
-                    _LIST_MARK.sub("", _text(r.get("text"))),
+                    LIST_MARK.sub("", cell_text(r.get("text"))),
                     value,
                     f"{where} ({kind})",
                 ]
@@ -320,7 +178,7 @@ def sources_slide(dataset: Dataset, compared: tuple[str, str], lang: str = "en")
     if len(held) > MAX_SOURCES:
         counts = held["coverage"].value_counts()
         by_coverage = ", ".join(
-            f"{number(int(counts[c]), lang)} {_coverage({'coverage': c}, lang)}" for c in _COVERAGE if c in counts
+            f"{number(int(counts[c]), lang)} {coverage_word({'coverage': c}, lang)}" for c in _COVERAGE if c in counts
         )
         note = t("brief.sources_many", lang, held=number(len(held), lang), counts=by_coverage)
         held = held[held["id"].isin(compared)]
@@ -330,9 +188,9 @@ def sources_slide(dataset: Dataset, compared: tuple[str, str], lang: str = "en")
         rows.append(
             [
                 f"{d['symbol']}{mark}",
-                _text(d.get("issued"))[:10],
-                _kind(d, lang),
-                _coverage(d, lang),
+                cell_text(d.get("issued"))[:10],
+                kind_word(d, lang),
+                coverage_word(d, lang),
                 localised(d, "coverage_note", lang),
             ]
         )
@@ -350,7 +208,7 @@ def sources_slide(dataset: Dataset, compared: tuple[str, str], lang: str = "en")
 def methods_slide(dataset: Dataset, result: dict, date: str, lang: str = "en") -> Slide:
     """Return the slide on methods, sources and how to cite the dataset."""
     settings = result.get("settings") or {}
-    method = _text(settings.get("method")) if isinstance(settings, dict) else ""
+    method = cell_text(settings.get("method")) if isinstance(settings, dict) else ""
     bullets = [
         t("brief.method.provisions", lang),
         t("brief.method.own", lang),
@@ -365,7 +223,7 @@ def methods_slide(dataset: Dataset, result: dict, date: str, lang: str = "en") -
         t("brief.cite_as", lang, citation=localised(dataset.package, "citation", lang) or dataset.citation),
     ]
     held = dataset.held_documents().to_dict("records")
-    sources = [f"{d['symbol']}: {_text(d.get('source_url'))}" for d in held]
+    sources = [f"{d['symbol']}: {cell_text(d.get('source_url'))}" for d in held]
     return Slide(
         "bullets",
         t("brief.methods_title", lang),
@@ -379,7 +237,8 @@ def methods_slide(dataset: Dataset, result: dict, date: str, lang: str = "en") -
 # ---------------------------------------------------------------- small helpers
 
 
-def _text(value: Any) -> str:
+def cell_text(value: Any) -> str:
+    """Return a table cell as text: "" for a missing value (None, NaN)."""
     return "" if _missing(value) else str(value)
 
 
@@ -388,19 +247,25 @@ def _missing(value: Any) -> bool:
 
 
 def _issuer(doc: dict, lang: str = "en") -> str:
-    return localised(doc, "issuer_label", lang) or _text(doc.get("issuer"))
+    return localised(doc, "issuer_label", lang) or cell_text(doc.get("issuer"))
 
 
-def _kind(doc: dict, lang: str = "en") -> str:
+def kind_word(doc: dict, lang: str = "en") -> str:
+    """Return the document's kind of source in words ("official translation")."""
     return label("source_kind", doc.get("source_kind"), lang).replace("_", " ")
 
 
-def _coverage(doc: dict, lang: str = "en") -> str:
+def coverage_word(doc: dict, lang: str = "en") -> str:
+    """Return how much of the document the seed holds, in words ("full", "partial", "summary")."""
     return label("coverage_word", doc.get("coverage"), lang)
 
 
 def _title(doc: dict, lang: str = "en") -> str:
-    return _text(doc.get("title_vi")) if lang == "vi" and _text(doc.get("title_vi")) else _text(doc.get("title_en"))
+    return (
+        cell_text(doc.get("title_vi"))
+        if lang == "vi" and cell_text(doc.get("title_vi"))
+        else cell_text(doc.get("title_en"))
+    )
 
 
 def _counts(doc: dict[str, Any]) -> str:
@@ -410,7 +275,7 @@ def _counts(doc: dict[str, Any]) -> str:
 
 
 def _year(doc: dict) -> str:
-    return _text(doc.get("issued"))[:4]
+    return cell_text(doc.get("issued"))[:4]
 
 
 def _year_span(target: dict[str, Any]) -> str:
