@@ -37,7 +37,7 @@ from generate_corpus import read_material  # noqa: E402
 import dashboard.dataset.mentions_cache as mentions_cache  # noqa: E402
 import dashboard.dataset.validate_changed as validate_changed  # noqa: E402
 from dashboard.corpus.load import load_corpus  # noqa: E402
-from dashboard.dataset.build import analysis_steps, base_tables, package_meta, stamp_of  # noqa: E402
+from dashboard.dataset.build import analysis_steps, base_tables, package_meta, record_identity  # noqa: E402
 from dashboard.dataset.parallel import DocumentRunner  # noqa: E402
 from dashboard.dataset.perdoc import DOCUMENT_TABLES, warm  # noqa: E402
 from dashboard.dataset.swap import swap_in  # noqa: E402
@@ -141,10 +141,10 @@ def incremental(seeds: Path, out: Path, cache: Path) -> tuple[list[tuple[str, fl
         keep = changed.tables if changed else None
         if runner.splicer and changed:
             keep = runner.splicer.text_plans(changed.tables, changed.assembled, parts)
-        stamp = stamp_of(cache)
+        stamp = record_identity(cache)
         record_validated(out, cache, runner.written_index(), keep)
         if runner.splicer:
-            runner.splicer.prune(index if stamp_of(cache) == stamp else None)
+            runner.splicer.prune(index if record_identity(cache) == stamp else None)
     shutil.rmtree(staging, ignore_errors=True)
     gc.unfreeze()
     return figures, runner

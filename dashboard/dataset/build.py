@@ -114,10 +114,10 @@ def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, o
                     keep = changed.tables if changed else None
                     if runner.splicer and changed:
                         keep = runner.splicer.text_plans(changed.tables, changed.assembled, parts)
-                    stamp = stamp_of(cache)
+                    stamp = record_identity(cache)
                     record_validated(out_dir, cache, runner.written_index(), keep)
                     if runner.splicer:  # (the files of the index before stay while it is the one recorded)
-                        runner.splicer.prune(index if stamp_of(cache) == stamp else None)
+                        runner.splicer.prune(index if record_identity(cache) == stamp else None)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
     except OSError as exc:  # a full disk, a folder that cannot be written: --out is left as it was
@@ -127,7 +127,7 @@ def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, o
     return out_dir / "datapackage.json"
 
 
-def stamp_of(cache_dir: Path) -> tuple[int, int] | None:
+def record_identity(cache_dir: Path) -> tuple[int, int] | None:
     """Return the identity of the validation record in `cache_dir` (its inode and time; record_validated replaces
     the file), or None: whether recording a build replaced it, without reading it again (megabytes at 10,000)."""
     from dashboard.dataset.validate_changed import STAMP
