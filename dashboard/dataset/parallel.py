@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import gc
 import os
-import pickle
 from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -41,7 +40,7 @@ from dashboard.dataset.perdoc import (
     warm,
 )
 from dashboard.dataset.splice import Index, Splicer
-from dashboard.dataset.swap import write_pickle
+from dashboard.dataset.swap import read_pickle, write_pickle
 
 CHUNKS = "chunks"  # the build cache's subfolder of the documents' written rows
 MENTIONS_STATE = "gazetteer-state.pickle"  # in the mentions subfolder: what the fingerprints read (mentions_state)
@@ -85,11 +84,7 @@ class BuildCache(Generic[_E]):
 
     def get(self, key: str) -> _E | None:
         """Return the stored entry for `key`, or None (also when the entry is unreadable or of another kind)."""
-        try:
-            with self._path(key).open("rb") as fh:
-                entry = pickle.load(fh)  # noqa: S301 (the build's own cache folder)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
-            return None
+        entry = read_pickle(self._path(key))
         return entry if isinstance(entry, self.kind) else None
 
     def get_other(self, sub: str, key: str) -> Any:

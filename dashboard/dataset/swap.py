@@ -98,7 +98,18 @@ def read_pickle(path: Path) -> Any:
     try:
         with path.open("rb") as handle:
             return pickle.load(handle)  # noqa: S301 (the build's own cache folder)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+    # (a damaged Arrow stream in a chunk raises ValueError or NotImplementedError: pyarrow's ArrowInvalid and
+    # ArrowNotImplementedError)
+    except (
+        OSError,
+        pickle.UnpicklingError,
+        EOFError,
+        AttributeError,
+        ImportError,
+        TypeError,
+        ValueError,
+        NotImplementedError,
+    ):
         return None
 
 
