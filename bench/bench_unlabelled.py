@@ -17,7 +17,8 @@ leave-one-document-pair-out models, evaluate.py's scores, reader.py's simulated 
 cross-validated link precision (strict and consistent) and recall at bars 0.25, 0.3 and 0.35; the pooled
 cross-validated average precision of the pairwise model, scored on the shipped convention's judged candidates
 (the same rows and labels for both, so fewer negatives cannot lift it); and the simulated reader's clicks in
-sample (a model fitted on all three sets) and cross-validated, with the most per comparison.
+sample (a model fitted on all three sets) and cross-validated, with the most per comparison; and, at bar 0.3,
+errors.py's classes of the cross-validated misses and wrong links.
 The held-out fourth gold set is never read. No asserts.
 """
 
@@ -40,6 +41,7 @@ from dashboard.analysis.diff import fitting as _fitting  # noqa: E402
 from dashboard.analysis.diff import linkmodel as _linkmodel  # noqa: E402
 from dashboard.analysis.diff.align import AlignSettings  # noqa: E402
 from dashboard.analysis.diff.candidates import candidates  # noqa: E402
+from dashboard.analysis.diff.errors import error_classes, format_classes  # noqa: E402
 from dashboard.analysis.diff.evaluate import load_gold, resolve_entry, resolve_not_pairs, score_alignment  # noqa: E402
 from dashboard.analysis.diff.features import FEATURES  # noqa: E402
 from dashboard.analysis.diff.fitting import GoldSets, cross_validate, fit_model, group, with_bar  # noqa: E402
@@ -195,6 +197,9 @@ def measure(source: Any, sets: GoldSets, label: str, one_to_one: Sequence[str]) 
             f"{correct / links:.3f}/{consistent / links:.3f} R {found / pairs:.3f}",
             flush=True,
         )
+    for file, entries in sets:
+        classes = error_classes(entries, provisions, differ(source, lambda a, b: folds[group(a, b)]), file)
+        print(f"   {file}, cross-validated at bar {_fitting.DEFAULT_BAR}: {format_classes(classes)}", flush=True)
     for file, entries in sets:
         ins = simulate_reader(entries, provisions, differ(source, lambda a, b: insample), file)
         cv = simulate_reader(entries, provisions, differ(source, lambda a, b: folds[group(a, b)]), file)
