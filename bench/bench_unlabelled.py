@@ -1,0 +1,227 @@
+"""Does leaving links beside a gold pair unlabelled in the one-to-one gold sets help the link model? (issue 13)
+
+Run: .venv/bin/python bench/bench_unlabelled.py [--data data]
+The first two gold sets were labelled one to one (their headers: "Pairs are one-to-one within a document pair",
+"Same conventions: one-to-one within a document pair"); the third many to many ("Many-to-many: a line may appear
+in several pairs"). fitting.py's training rows give a 0 to a link from an item's bullet (or sibling) to the
+paragraph its item is paired with in the first two sets, while the third often gives the same structure a 1.
+One change to the training rows only, fixed before measuring:
+- in a one-to-one set (`ONE_TO_ONE`, named from the headers above, not from results), a candidate "beside a gold
+  pair" gives no row instead of a 0: it is not a gold pair, and one side is in a gold pair of that set whose
+  partner is the other side's parent, child or sibling (errors.py's family); as in errors.py's order, a
+  `not_pairs` entry and a link to a line the set leaves alone (only_in_a / only_in_b) stay 0;
+- every other row, and every row of a many-to-many set, is as fitting.py makes it; scoring is unchanged (strict
+  precision still counts such links wrong on the first two sets).
+For the shipped convention and the change, in the same run and with the existing machinery (fitting.py's
+leave-one-document-pair-out models, evaluate.py's scores, reader.py's simulated reader): per gold set the
+cross-validated link precision (strict and consistent) and recall at bars 0.25, 0.3 and 0.35; the pooled
+cross-validated average precision of the pairwise model, scored on the shipped convention's judged candidates
+(the same rows and labels for both, so fewer negatives cannot lift it); and the simulated reader's clicks in
+sample (a model fitted on all three sets) and cross-validated, with the most per comparison; and, at bar 0.3,
+errors.py's classes of the cross-validated misses and wrong links.
+The held-out fourth gold set is never read. No asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from dashboard.analysis.diff import compare as _compare  # noqa: E402
+from dashboard.analysis.diff import fitting as _fitting  # noqa: E402
+from dashboard.analysis.diff import linkmodel as _linkmodel  # noqa: E402
+from dashboard.analysis.diff.align import AlignSettings  # noqa: E402
+from dashboard.analysis.diff.candidates import candidates  # noqa: E402
+from dashboard.analysis.diff.errors import error_classes, format_classes  # noqa: E402
+from dashboard.analysis.diff.evaluate import load_gold, resolve_entry, resolve_not_pairs, score_alignment  # noqa: E402
+from dashboard.analysis.diff.features import FEATURES  # noqa: E402
+from dashboard.analysis.diff.fitting import GoldSets, cross_validate, fit_model, group, with_bar  # noqa: E402
+from dashboard.analysis.diff.linkmodel import LinkModel  # noqa: E402
+from dashboard.analysis.diff.reader import simulate_reader  # noqa: E402
+from dashboard.analysis.diff.report import GOLD_SETS  # noqa: E402
+from dashboard.dataset.load import get_dataset  # noqa: E402
+
+BARS = (0.25, 0.3, 0.35)
+# declared by the sets' own headers (above): labelled one to one within a document pair
+ONE_TO_ONE = ("alignment_expected.yml", "alignment_annotator2.yml")
+SHIPPED_ROWS = _fitting.training_rows
+
+
+def _family(parent: Sequence[int], i: int, k: int) -> bool:
+    """Return whether i and k are parent and child or siblings (and not the same), as errors.py's family."""
+    if i == k:
+        return False
+    return parent[i] == k or parent[k] == i or (parent[i] >= 0 and parent[i] == parent[k])
+
+
+def training_rows(
+    source: Any, sets: GoldSets, one_to_one: Sequence[str] = ONE_TO_ONE, dropped: dict[str, int] | None = None
+) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Return fitting.training_rows' rows, without the candidates beside a gold pair of a one-to-one set (their
+    number per set is added to `dropped`, when given). With no one-to-one set it is fitting.py's rows."""
+    provisions = source.table("provisions")
+    xs: list[np.ndarray] = []
+    ys: list[int] = []
+    groups: list[str] = []
+    cache: dict[tuple[str, str], tuple[Any, list[int], list[int]]] = {}
+    for name, entries in sets:
+        for entry in entries:
+            a, b = entry["a_doc"], entry["b_doc"]
+            if (a, b) not in cache:
+                rows_a = _compare.records(provisions[provisions["document_id"] == a])
+                rows_b = _compare.records(provisions[provisions["document_id"] == b])
+                shape = candidates(rows_a, rows_b, None, None, AlignSettings(model=None))
+                cache[(a, b)] = (
+                    _fitting._pair_candidates(source, a, b),  # pyright: ignore[reportPrivateUsage]
+                    list(shape.sa.parent),
+                    list(shape.sb.parent),
+                )
+            (ids_a, ids_b, features, ok), parent_a, parent_b = cache[(a, b)]
+            pairs, only_a, only_b = resolve_entry(entry, provisions, name)
+            not_pairs = resolve_not_pairs(entry, provisions, name)
+            scored = {x for p in pairs for x in p} | set(only_a) | set(only_b)
+            partners_a: dict[int, set[int]] = {}
+            partners_b: dict[int, set[int]] = {}
+            for x, y in pairs:
+                partners_a.setdefault(ids_a.index(x), set()).add(ids_b.index(y))
+                partners_b.setdefault(ids_b.index(y), set()).add(ids_a.index(x))
+            for i, x in enumerate(ids_a):
+                for j, y in enumerate(ids_b):
+                    if not ok[i, j]:
+                        continue
+                    if (x, y) in pairs:
+                        label = 1
+                    elif x in scored or y in scored or (x, y) in not_pairs:
+                        label = 0
+                        beside = any(_family(parent_a, i, p) for p in partners_b.get(j, ())) or any(
+                            _family(parent_b, j, p) for p in partners_a.get(i, ())
+                        )
+                        explicit = (x, y) in not_pairs or x in only_a or y in only_b
+                        if name in one_to_one and beside and not explicit:
+                            if dropped is not None:
+                                dropped[name] = dropped.get(name, 0) + 1
+                            continue
+                    else:
+                        continue
+                    xs.append(features[i, j])
+                    ys.append(label)
+                    groups.append(group(a, b))
+    return (np.array(xs) if xs else np.zeros((0, len(FEATURES)))), np.array(ys), groups
+
+
+@contextmanager
+def convention(one_to_one: Sequence[str]) -> Iterator[None]:
+    """Fit (fitting.fit_model, cross_validate) on the rows of this convention."""
+
+    def rows(source: Any, sets: GoldSets) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        return training_rows(source, sets, one_to_one)
+
+    _fitting.training_rows = rows  # pyright: ignore[reportAttributeAccessIssue]
+    try:
+        yield
+    finally:
+        _fitting.training_rows = SHIPPED_ROWS
+
+
+def pooled_ap(source: Any, sets: GoldSets, one_to_one: Sequence[str]) -> float:
+    """Return the average precision over the shipped convention's judged candidates, each scored by the model
+    fitted on this convention's rows without its document pair."""
+    from sklearn.metrics import average_precision_score  # pyright: ignore[reportMissingTypeStubs]
+
+    x_all, y_all, g_all = SHIPPED_ROWS(source, sets)
+    x, y, groups = training_rows(source, sets, one_to_one)
+    g, g_eval = np.array(groups), np.array(g_all)
+    p = np.zeros(len(y_all))
+    for held in sorted(set(g_all)):
+        model = _linkmodel.fit(x[g != held], y[g != held], bar=_fitting.DEFAULT_BAR, c=_fitting.DEFAULT_C, version="cv")
+        p[g_eval == held] = model.probability([x_all[g_eval == held][:, k] for k in range(x_all.shape[1])])
+    return float(average_precision_score(y_all, p))
+
+
+def differ(source: Any, model_of: Callable[[str, str], LinkModel]) -> Callable[..., Any]:
+    def run(a: str, b: str, pins: Sequence[str] = ()) -> Any:
+        return _compare.compare_documents(
+            source, a, b, AlignSettings(model=model_of(a, b)), pins=pins, use_curated=False
+        )
+
+    return run
+
+
+def clicks(report: dict[str, Any]) -> str:
+    per = [(int(r["clicks"]), f"{r['a_doc']} x {r['b_doc']}") for r in report["per_pair"]]
+    worst = max(per)
+    return (
+        f"{report['accuracy']:.3f} in {report['clicks']} (at most {worst[0]}, {worst[1]}; median "
+        f"{statistics.median(c for c, _ in per):g})"
+    )
+
+
+def measure(source: Any, sets: GoldSets, label: str, one_to_one: Sequence[str]) -> None:
+    """Print one convention's figures."""
+    provisions = source.table("provisions")
+    dropped: dict[str, int] = {}
+    _, y, _ = training_rows(source, sets, one_to_one, dropped)
+    ap = pooled_ap(source, sets, one_to_one)
+    with convention(one_to_one):
+        insample = fit_model(source, sets)
+        folds = cross_validate(source, sets)
+    print(
+        f"== {label}: {len(y)} training rows, {int(y.sum())} positives (no row: {dropped or 'none'}); "
+        f"pooled cross-validated AP {ap:.3f}",
+        flush=True,
+    )
+    shipped = _linkmodel.shipped()
+    if shipped is not None and shipped.features == insample.features:
+        gap = float(np.max(np.abs(np.array(shipped.coef) - np.array(insample.coef))))
+        print(f"   refit on all three sets against linkmodel.json: coefficients differ by at most {gap:.1e}")
+    for bar in BARS:
+        fold_bar = with_bar(folds, bar)
+        cells, found, correct, consistent, links, pairs = [], 0, 0, 0, 0, 0
+        for file, entries in sets:
+            r = score_alignment(entries, provisions, differ(source, lambda a, b: fold_bar[group(a, b)]), file)
+            cells.append(f"{r['pair_precision']:.3f}/{r['consistent_precision']:.3f}/{r['pair_recall']:.3f}")
+            found, pairs = found + r["pairs_found"], pairs + r["pairs"]
+            correct, links = correct + r["engine_correct"], links + r["engine_pairs"]
+            consistent += r["engine_consistent"]
+        print(
+            f"   cross-validated, bar {bar}: P strict/consistent/R sets 1-3 {', '.join(cells)}; pooled P "
+            f"{correct / links:.3f}/{consistent / links:.3f} R {found / pairs:.3f}",
+            flush=True,
+        )
+    for file, entries in sets:
+        classes = error_classes(entries, provisions, differ(source, lambda a, b: folds[group(a, b)]), file)
+        print(f"   {file}, cross-validated at bar {_fitting.DEFAULT_BAR}: {format_classes(classes)}", flush=True)
+    for file, entries in sets:
+        ins = simulate_reader(entries, provisions, differ(source, lambda a, b: insample), file)
+        cv = simulate_reader(entries, provisions, differ(source, lambda a, b: folds[group(a, b)]), file)
+        print(f"   reader {file}: in sample {clicks(ins)}; cross-validated {clicks(cv)}", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--data", default="data")
+    parser.add_argument("--only", choices=("shipped", "unlabelled"), default=None)
+    args = parser.parse_args()
+    source = get_dataset(args.data)
+    sets = [(p.name, load_gold(p)) for p in GOLD_SETS if p.exists()]
+    x0, y0, g0 = SHIPPED_ROWS(source, sets)
+    x1, y1, g1 = training_rows(source, sets, ())
+    same = x0.shape == x1.shape and bool(np.array_equal(x0, x1)) and bool(np.array_equal(y0, y1)) and g0 == g1
+    print(f"this script's rows with no one-to-one set are fitting.training_rows' rows: {'yes' if same else 'NO'}")
+    for label, one_to_one in (("shipped (every set labelled as it is)", ()), ("unlabelled beside", ONE_TO_ONE)):
+        if args.only is not None and args.only != label.split()[0]:
+            continue
+        measure(source, sets, label, one_to_one)
+
+
+if __name__ == "__main__":
+    main()
