@@ -21,9 +21,8 @@ The held-out fourth gold set is never read. No asserts.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,9 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from link_variants import print_figures  # noqa: E402
 
 from dashboard.analysis.diff import candidates as _candidates  # noqa: E402
 from dashboard.analysis.diff import compare as _compare  # noqa: E402
@@ -39,15 +41,12 @@ from dashboard.analysis.diff import fitting as _fitting  # noqa: E402
 from dashboard.analysis.diff import linkmodel as _linkmodel  # noqa: E402
 from dashboard.analysis.diff import memo as _memo  # noqa: E402
 from dashboard.analysis.diff.align import AlignSettings  # noqa: E402
-from dashboard.analysis.diff.evaluate import load_gold, score_alignment  # noqa: E402
-from dashboard.analysis.diff.fitting import cross_validate, fit_model, group, training_rows, with_bar  # noqa: E402
-from dashboard.analysis.diff.linkmodel import LinkModel  # noqa: E402
-from dashboard.analysis.diff.reader import simulate_reader  # noqa: E402
+from dashboard.analysis.diff.evaluate import load_gold  # noqa: E402
+from dashboard.analysis.diff.fitting import cross_validate, fit_model, training_rows  # noqa: E402
 from dashboard.analysis.diff.report import GOLD_SETS  # noqa: E402
 from dashboard.analysis.diff.rows import subject_text  # noqa: E402
 from dashboard.dataset.load import get_dataset  # noqa: E402
 
-BARS = (0.25, 0.3, 0.35)
 Key = tuple[tuple[str, ...], tuple[str, ...]]  # the subject texts of A's and B's provisions
 
 
@@ -163,54 +162,13 @@ def alone(source: Any, sets: Any, names: Sequence[str]) -> None:
         )
 
 
-def differ(source: Any, model_of: Callable[[str, str], LinkModel]) -> Callable[..., Any]:
-    def run(a: str, b: str, pins: Sequence[str] = ()) -> Any:
-        return _compare.compare_documents(
-            source, a, b, AlignSettings(model=model_of(a, b)), pins=pins, use_curated=False
-        )
-
-    return run
-
-
-def clicks(report: dict[str, Any]) -> str:
-    per = [(int(r["clicks"]), f"{r['a_doc']} x {r['b_doc']}") for r in report["per_pair"]]
-    worst = max(per)
-    return (
-        f"{report['accuracy']:.3f} in {report['clicks']} (at most {worst[0]}, {worst[1]}; median "
-        f"{statistics.median(c for c, _ in per):g})"
-    )
-
-
 def measure(source: Any, sets: Any, label: str) -> None:
     """Print one variant's figures."""
-    provisions = source.table("provisions")
     ap = pooled_ap(source, sets)
     insample = fit_model(source, sets)
     folds = cross_validate(source, sets)
     print(f"== {label}: {len(_linkmodel.FEATURES)} features; pooled cross-validated AP {ap:.3f}", flush=True)
-    shipped = _linkmodel.shipped()
-    if shipped is not None and shipped.features == insample.features:
-        gap = float(np.max(np.abs(np.array(shipped.coef) - np.array(insample.coef))))
-        print(f"   refit on all three sets against linkmodel.json: coefficients differ by at most {gap:.1e}")
-    else:
-        print(f"   in sample, the standardised coefficient of {insample.features[-1]}: {insample.coef[-1]:+.3f}")
-    for bar in BARS:
-        fold_bar = with_bar(folds, bar)
-        cells, found, correct, links, pairs = [], 0, 0, 0, 0
-        for file, entries in sets:
-            r = score_alignment(entries, provisions, differ(source, lambda a, b: fold_bar[group(a, b)]), file)
-            cells.append(f"{r['pair_precision']:.3f}/{r['pair_recall']:.3f}")
-            found, pairs = found + r["pairs_found"], pairs + r["pairs"]
-            correct, links = correct + r["engine_correct"], links + r["engine_pairs"]
-        print(
-            f"   cross-validated, bar {bar}: P/R sets 1-3 {', '.join(cells)}; pooled P {correct / links:.3f} "
-            f"R {found / pairs:.3f}",
-            flush=True,
-        )
-    for file, entries in sets:
-        ins = simulate_reader(entries, provisions, differ(source, lambda a, b: insample), file)
-        cv = simulate_reader(entries, provisions, differ(source, lambda a, b: folds[group(a, b)]), file)
-        print(f"   reader {file}: in sample {clicks(ins)}; cross-validated {clicks(cv)}", flush=True)
+    print_figures(source, sets, insample, folds, classes=False)
 
 
 def main() -> None:

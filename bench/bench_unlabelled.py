@@ -25,9 +25,8 @@ The held-out fourth gold set is never read. No asserts.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -35,22 +34,21 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from link_variants import print_figures  # noqa: E402
 
 from dashboard.analysis.diff import compare as _compare  # noqa: E402
 from dashboard.analysis.diff import fitting as _fitting  # noqa: E402
 from dashboard.analysis.diff import linkmodel as _linkmodel  # noqa: E402
 from dashboard.analysis.diff.align import AlignSettings  # noqa: E402
 from dashboard.analysis.diff.candidates import candidates  # noqa: E402
-from dashboard.analysis.diff.errors import error_classes, format_classes  # noqa: E402
-from dashboard.analysis.diff.evaluate import load_gold, resolve_entry, resolve_not_pairs, score_alignment  # noqa: E402
+from dashboard.analysis.diff.evaluate import load_gold, resolve_entry, resolve_not_pairs  # noqa: E402
 from dashboard.analysis.diff.features import FEATURES  # noqa: E402
-from dashboard.analysis.diff.fitting import GoldSets, cross_validate, fit_model, group, with_bar  # noqa: E402
-from dashboard.analysis.diff.linkmodel import LinkModel  # noqa: E402
-from dashboard.analysis.diff.reader import simulate_reader  # noqa: E402
+from dashboard.analysis.diff.fitting import GoldSets, cross_validate, fit_model, group  # noqa: E402
 from dashboard.analysis.diff.report import GOLD_SETS  # noqa: E402
 from dashboard.dataset.load import get_dataset  # noqa: E402
 
-BARS = (0.25, 0.3, 0.35)
 # declared by the sets' own headers (above): labelled one to one within a document pair
 ONE_TO_ONE = ("alignment_expected.yml", "alignment_annotator2.yml")
 SHIPPED_ROWS = _fitting.training_rows
@@ -147,27 +145,8 @@ def pooled_ap(source: Any, sets: GoldSets, one_to_one: Sequence[str]) -> float:
     return float(average_precision_score(y_all, p))
 
 
-def differ(source: Any, model_of: Callable[[str, str], LinkModel]) -> Callable[..., Any]:
-    def run(a: str, b: str, pins: Sequence[str] = ()) -> Any:
-        return _compare.compare_documents(
-            source, a, b, AlignSettings(model=model_of(a, b)), pins=pins, use_curated=False
-        )
-
-    return run
-
-
-def clicks(report: dict[str, Any]) -> str:
-    per = [(int(r["clicks"]), f"{r['a_doc']} x {r['b_doc']}") for r in report["per_pair"]]
-    worst = max(per)
-    return (
-        f"{report['accuracy']:.3f} in {report['clicks']} (at most {worst[0]}, {worst[1]}; median "
-        f"{statistics.median(c for c, _ in per):g})"
-    )
-
-
 def measure(source: Any, sets: GoldSets, label: str, one_to_one: Sequence[str]) -> None:
     """Print one convention's figures."""
-    provisions = source.table("provisions")
     dropped: dict[str, int] = {}
     _, y, _ = training_rows(source, sets, one_to_one, dropped)
     ap = pooled_ap(source, sets, one_to_one)
@@ -179,31 +158,7 @@ def measure(source: Any, sets: GoldSets, label: str, one_to_one: Sequence[str]) 
         f"pooled cross-validated AP {ap:.3f}",
         flush=True,
     )
-    shipped = _linkmodel.shipped()
-    if shipped is not None and shipped.features == insample.features:
-        gap = float(np.max(np.abs(np.array(shipped.coef) - np.array(insample.coef))))
-        print(f"   refit on all three sets against linkmodel.json: coefficients differ by at most {gap:.1e}")
-    for bar in BARS:
-        fold_bar = with_bar(folds, bar)
-        cells, found, correct, consistent, links, pairs = [], 0, 0, 0, 0, 0
-        for file, entries in sets:
-            r = score_alignment(entries, provisions, differ(source, lambda a, b: fold_bar[group(a, b)]), file)
-            cells.append(f"{r['pair_precision']:.3f}/{r['consistent_precision']:.3f}/{r['pair_recall']:.3f}")
-            found, pairs = found + r["pairs_found"], pairs + r["pairs"]
-            correct, links = correct + r["engine_correct"], links + r["engine_pairs"]
-            consistent += r["engine_consistent"]
-        print(
-            f"   cross-validated, bar {bar}: P strict/consistent/R sets 1-3 {', '.join(cells)}; pooled P "
-            f"{correct / links:.3f}/{consistent / links:.3f} R {found / pairs:.3f}",
-            flush=True,
-        )
-    for file, entries in sets:
-        classes = error_classes(entries, provisions, differ(source, lambda a, b: folds[group(a, b)]), file)
-        print(f"   {file}, cross-validated at bar {_fitting.DEFAULT_BAR}: {format_classes(classes)}", flush=True)
-    for file, entries in sets:
-        ins = simulate_reader(entries, provisions, differ(source, lambda a, b: insample), file)
-        cv = simulate_reader(entries, provisions, differ(source, lambda a, b: folds[group(a, b)]), file)
-        print(f"   reader {file}: in sample {clicks(ins)}; cross-validated {clicks(cv)}", flush=True)
+    print_figures(source, sets, insample, folds, classes=True)
 
 
 def main() -> None:
