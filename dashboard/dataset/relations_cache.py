@@ -29,7 +29,7 @@ from typing import Any, cast
 
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.spans import Row, Tables
-from dashboard.dataset.swap import read_pickle, write_pickle
+from dashboard.dataset.swap import UNREADABLE, read_pickle, write_pickle
 
 STATE = "relations-state.pickle"
 LOG = "relations-state.log"  # beside STATE: entries computed since it was written, one pickled frame per build
@@ -163,7 +163,7 @@ def _read_log(path: Path) -> tuple[dict[str, Kept], int, bool]:
                 frames += 1
     except FileNotFoundError:
         return {}, 0, True
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+    except UNREADABLE:
         return entries, frames, False
     return entries, frames, True
 

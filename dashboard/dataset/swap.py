@@ -92,24 +92,27 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code), str(b))
 
 
+# what unpickling a file of the build cache raises when it is damaged or was written by other code (a damaged Arrow
+# stream in a chunk raises ValueError or NotImplementedError: pyarrow's ArrowInvalid and ArrowNotImplementedError)
+UNREADABLE = (
+    OSError,
+    pickle.UnpicklingError,
+    EOFError,
+    AttributeError,
+    ImportError,
+    TypeError,
+    ValueError,
+    NotImplementedError,
+)
+
+
 def read_pickle(path: Path) -> Any:
     """Return the value pickled in `path` by write_pickle, or None when the file is missing or cannot be read
     whole (a cache written by other code, or damaged: its reader then starts afresh)."""
     try:
         with path.open("rb") as handle:
             return pickle.load(handle)  # noqa: S301 (the build's own cache folder)
-    # (a damaged Arrow stream in a chunk raises ValueError or NotImplementedError: pyarrow's ArrowInvalid and
-    # ArrowNotImplementedError)
-    except (
-        OSError,
-        pickle.UnpicklingError,
-        EOFError,
-        AttributeError,
-        ImportError,
-        TypeError,
-        ValueError,
-        NotImplementedError,
-    ):
+    except UNREADABLE:
         return None
 
 
