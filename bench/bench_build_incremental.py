@@ -37,13 +37,12 @@ from generate_corpus import read_material  # noqa: E402
 import dashboard.dataset.mentions_cache as mentions_cache  # noqa: E402
 import dashboard.dataset.validate_changed as validate_changed  # noqa: E402
 from dashboard.corpus.load import load_corpus  # noqa: E402
-from dashboard.dataset.build import analysis_steps, base_tables, package_meta, record_identity  # noqa: E402
+from dashboard.dataset.build import analysis_steps, base_tables, package_meta, record_for_next_build  # noqa: E402
 from dashboard.dataset.parallel import DocumentRunner  # noqa: E402
 from dashboard.dataset.perdoc import DOCUMENT_TABLES, warm  # noqa: E402
 from dashboard.dataset.swap import swap_in  # noqa: E402
 from dashboard.dataset.validate import validate_package  # noqa: E402
 from dashboard.dataset.validate_changed import (  # noqa: E402
-    kept_parts,
     kept_tables,
     record_validated,
     validated_before,
@@ -137,14 +136,7 @@ def incremental(seeds: Path, out: Path, cache: Path) -> tuple[list[tuple[str, fl
     figures += [*rows, ("validate: keys, cross-table", wall - sum(r[1] for r in rows), cpu - sum(r[2] for r in rows))]
     with timed("swap in", figures):
         swap_in(staging, out)
-        parts = kept_parts(cache, record) if kept else None
-        keep = changed.tables if changed else None
-        if runner.splicer and changed:
-            keep = runner.splicer.text_plans(changed.tables, changed.assembled, parts)
-        stamp = record_identity(cache)
-        record_validated(out, cache, runner.written_index(), keep)
-        if runner.splicer:
-            runner.splicer.prune(index if record_identity(cache) == stamp else None)
+        record_for_next_build(runner, out, cache, record, kept, changed, index)
     shutil.rmtree(staging, ignore_errors=True)
     gc.unfreeze()
     return figures, runner

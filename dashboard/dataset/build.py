@@ -11,7 +11,7 @@ import shutil
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from tqdm import tqdm
 
@@ -33,6 +33,11 @@ from dashboard.dataset.seed_tables import (
 )
 from dashboard.dataset.swap import build_lock, remove_leftovers, swap_in
 from dashboard.dataset.writer import write_package
+
+if TYPE_CHECKING:  # (validation and Arrow are imported once the inputs are read: bad input fails fast)
+    import pyarrow as pa
+
+    from dashboard.dataset.validate_changed import Changed
 
 
 def run(seeds_dir: Path, out_dir: Path, *, progress: bool = False, runner: DocumentRunner | None = None) -> Path:
@@ -59,9 +64,7 @@ def run(seeds_dir: Path, out_dir: Path, *, progress: bool = False, runner: Docum
 def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, out_dir: Path, progress: bool) -> Path:
     from dashboard.dataset.validate import validate_package
     from dashboard.dataset.validate_changed import (
-        kept_parts,
         kept_tables,
-        record_validated,
         validated_before,
         validated_index,
         validated_record,
@@ -108,16 +111,7 @@ def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, o
                 runner.assembled = changed.assembled if changed else ()
                 swap_in(staging, out_dir)
                 if cache:
-                    # the tables as validated, kept for the next build: the assembled ones as the parts kept before
-                    # and their new rows alone (dataset.kept)
-                    parts = kept_parts(cache, record) if kept else None
-                    keep = changed.tables if changed else None
-                    if runner.splicer and changed:
-                        keep = runner.splicer.text_plans(changed.tables, changed.assembled, parts)
-                    stamp = record_identity(cache)
-                    record_validated(out_dir, cache, runner.written_index(), keep)
-                    if runner.splicer:  # (the files of the index before stay while it is the one recorded)
-                        runner.splicer.prune(index if record_identity(cache) == stamp else None)
+                    record_for_next_build(runner, out_dir, cache, record, kept, changed, index)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
     except OSError as exc:  # a full disk, a folder that cannot be written: --out is left as it was
@@ -125,6 +119,32 @@ def _analyse_and_save(corpus: Corpus, runner: DocumentRunner, seeds_dir: Path, o
             [errors.InvalidField(str(out_dir), "write", f"cannot write the data package ({exc.strerror or exc})")]
         ) from exc
     return out_dir / "datapackage.json"
+
+
+def record_for_next_build(
+    runner: DocumentRunner,
+    out_dir: Path,
+    cache_dir: Path,
+    record: dict[str, Any] | None,
+    kept: dict[str, pa.Table] | None,
+    changed: Changed | None,
+    index: dict[str, Any] | None,
+) -> None:
+    """Record the package just swapped into `out_dir` as validated, for the next build over `cache_dir`: its bytes,
+    where each document's rows lie (the runner's index) and its tables as validated, the assembled ones as the parts
+    kept before (`kept`: the previous package's tables this build read; their parts from `record`, the record it
+    read) and their new rows alone (dataset.kept); then prune the runner's kept files, those of `index` (the index
+    before) kept while it is still the one recorded."""
+    from dashboard.dataset.validate_changed import kept_parts, record_validated
+
+    parts = kept_parts(cache_dir, record) if kept else None
+    keep = changed.tables if changed else None
+    if runner.splicer and changed:
+        keep = runner.splicer.text_plans(changed.tables, changed.assembled, parts)
+    stamp = record_identity(cache_dir)
+    record_validated(out_dir, cache_dir, runner.written_index(), keep)
+    if runner.splicer:
+        runner.splicer.prune(index if record_identity(cache_dir) == stamp else None)
 
 
 def record_identity(cache_dir: Path) -> tuple[int, int] | None:
