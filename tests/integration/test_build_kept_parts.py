@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
-import pytest
 
 from dashboard.dataset import kept
 from dashboard.dataset.build import run as build_package
@@ -22,8 +21,6 @@ from tests.package_files import cold, files
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_build_parallel import corpora  # noqa: E402
-from generate_corpus import read_material  # noqa: E402
 from test_build_splice import copy_as_new  # noqa: E402
 
 TABLES = [*CHUNKED_TABLES, "mentions"]
@@ -52,16 +49,6 @@ def assert_kept_is_the_package(out: Path, cache: Path) -> None:
     assert text is not None and sorted(text) == sorted(p.stem for p in out.glob("*.csv"))
     for name, table in text.items():
         assert table.equals(read_text_table(out / f"{name}.csv")), name
-
-
-@pytest.fixture
-def warm(tmp_path: Path) -> tuple[Path, Path, Path]:
-    """A generated corpus of 12 documents and its latest document copied (`full`), built into `out` over
-    `cache` from the 12."""
-    base, full = corpora(12, 8, tmp_path, read_material())
-    out, cache = tmp_path / "out", tmp_path / "cache"
-    build_package(base, out, runner=DocumentRunner(jobs=2, cache_dir=cache))
-    return full, out, cache
 
 
 def test_adds_in_a_row_keep_their_new_rows_and_compact_past_the_bound(warm, tmp_path: Path, monkeypatch):

@@ -52,16 +52,6 @@ def copy_as_new(seeds: Path, sidecar: Path, number: str, name: str) -> None:
         (seeds / f"{name}{src.suffix}").write_text(renumber(src.read_text(encoding="utf-8")), encoding="utf-8")
 
 
-@pytest.fixture
-def warm(tmp_path: Path) -> tuple[Path, Path, Path]:
-    """A generated corpus of 12 documents and its latest document copied (`full`), built into `out` over
-    `cache` from the 12."""
-    base, full = corpora(12, 8, tmp_path, read_material())
-    out, cache = tmp_path / "out", tmp_path / "cache"
-    build_package(base, out, runner=DocumentRunner(jobs=2, cache_dir=cache))
-    return full, out, cache
-
-
 def test_an_added_document_takes_the_others_rows_from_the_previous_package(warm, tmp_path: Path):
     full, out, cache = warm
     runner = rebuild(full, out, cache)
