@@ -35,6 +35,9 @@ CHUNKED_TABLES = ("provisions", "seed_texts", *DOCUMENT_TABLES)
 _CODE_DIRS = ("corpus", "analysis", "dataset/schema")
 _CODE_FILES = ("dataset/perdoc.py", "dataset/package.py", "dataset/seed_tables.py")
 _CODE_SUFFIXES = {".py", ".yml", ".txt", ".json"}
+# under those, what the per-document step never reads: the diff engine runs when two documents are compared, not
+# in a build (an import-linter contract in pyproject.toml keeps the build from importing it)
+_NOT_CODE_DIRS = ("analysis/diff",)
 
 
 @dataclass(frozen=True)
@@ -185,18 +188,28 @@ def warm() -> None:
     actor_matcher()
 
 
-@lru_cache(maxsize=1)
-def code_version() -> str:
-    """Return a hash of the source and data files the per-document step reads (corpus/, analysis/, the table
-    schemas, this file, and the rows and writing it takes from dataset/)."""
-    root = Path(__file__).resolve().parent.parent
+def code_files(root: Path) -> list[Path]:
+    """Return the source and data files under the package root `root` that the per-document step reads (corpus/,
+    analysis/ but its diff engine, the table schemas, this file, and the rows and writing it takes from
+    dataset/), in a fixed order."""
+    skip = tuple(root / d for d in _NOT_CODE_DIRS)
     files = sorted(
         p
         for d in _CODE_DIRS
         for p in (root / d).rglob("*")
-        if p.is_file() and p.suffix in _CODE_SUFFIXES and "__pycache__" not in p.parts
+        if p.is_file()
+        and p.suffix in _CODE_SUFFIXES
+        and "__pycache__" not in p.parts
+        and not any(p.is_relative_to(s) for s in skip)
     )
+    return [*files, *(root / f for f in _CODE_FILES)]
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Return a hash of the files the per-document step reads (code_files), names and contents."""
+    root = Path(__file__).resolve().parent.parent
     h = hashlib.sha256()
-    for p in [*files, *(root / f for f in _CODE_FILES)]:
+    for p in code_files(root):
         h.update(str(p.relative_to(root)).encode("utf-8") + b"\0" + p.read_bytes() + b"\0")
     return h.hexdigest()

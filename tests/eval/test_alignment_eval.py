@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.analysis.diff import compare_documents
+from dashboard.analysis.diff.ceiling import ceiling, format_ceiling, scored_set, solve
 from dashboard.analysis.diff.evaluate import annotator_agreement, format_agreement, load_gold, score_alignment
 from dashboard.analysis.diff.report import GOLD_DIR, format_report, format_set
 from dashboard.dataset.load import Dataset
@@ -127,3 +128,31 @@ def test_every_miss_and_every_wrong_link_gets_one_kind(shipped_data: Path, path:
     print(format_classes(classes))
     assert sum(classes["missed"].values()) == report["pairs"] - report["pairs_found"]
     assert sum(classes["wrong"].values()) == report["engine_pairs"] - report["engine_correct"]
+
+
+@pytest.mark.eval
+def test_the_ceiling_on_the_gold_sets_is_what_evaluate_scores_the_oracles_links_at(shipped_data: Path):
+    # the ceiling's integer programme, checked against the scorer itself on the real gold sets: the oracle's links
+    # at its best t score >= t on every set, and a little more than t is out of reach
+    provisions = Dataset(shipped_data).provisions
+    named = [(path.name, load_gold(path)) for path in (GOLD, SECOND, THIRD)]
+    report = ceiling(named, provisions)
+    print()
+    print("\n".join(format_ceiling(report)))
+    sets = [scored_set(name, entries, provisions) for name, entries in named]
+    candidates = sorted(set().union(*(s.pairs for s in sets)))
+    for measure, figure in (("strict", "pair_precision"), ("consistent", "consistent_precision")):
+        t = report[measure]["both"]
+        links = solve(sets, candidates, t, t, measure)
+        assert links is not None
+        assert t == 1.0 or solve(sets, candidates, t + 0.01, t + 0.01, measure) is None
+        rows = {"pairs": [{"a": a, "b": b} for _, a, b in links]}
+        doc_of = dict(zip(provisions["id"], provisions["document_id"], strict=True))
+
+        def differ(a_doc, b_doc, rows=rows):
+            return {"pairs": [r if doc_of[r["a"]] == a_doc else {"a": r["b"], "b": r["a"]} for r in rows["pairs"]
+                              if {doc_of[r["a"]], doc_of[r["b"]]} == {a_doc, b_doc}]}
+
+        for name, entries in named:
+            scored = score_alignment(entries, provisions, differ, name)
+            assert scored[figure] >= t - 1e-9 and scored["pair_recall"] >= t - 1e-9, (measure, name, scored)

@@ -3,7 +3,8 @@
 For each gold set: the engine alone (the shipped link model), with the package's curated links, cross-validated
 (each document pair linked by a model fitted without it, fitting.py), and a simulated reader correcting the
 engine with the page's offered links (reader.py). Also the first set's bar curve (the model's probability bar),
-the chance similarity of word-shuffled text, and the first two annotators' agreement. The gold sets ship with the
+the chance similarity of word-shuffled text, the first two annotators' agreement, and the ceiling: what an
+engine that knew every label could reach on all the sets at once (ceiling.py). The gold sets ship with the
 package (GOLD_DIR) so an installed copy can measure itself.
 """
 
@@ -20,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.analysis.diff.align import AlignSettings, lexical_similarity
+from dashboard.analysis.diff.ceiling import ceiling, format_ceiling
 from dashboard.analysis.diff.compare import compare_documents, records
 from dashboard.analysis.diff.errors import error_classes, format_classes
 from dashboard.analysis.diff.evaluate import Differ, GoldEntry, annotator_agreement, load_gold, score_alignment
@@ -60,6 +62,7 @@ def evaluate_alignment(dataset: Any, paths: Sequence[Path], *, cross_validated: 
     if len(sets) > 1:
         report["agreement"] = annotator_agreement(gold, sets[1][1], provisions)
         report["agreement_of"] = [sets[0][0], sets[1][0]]
+    report["ceiling"] = ceiling(sets, provisions)
     folds = cross_validate(dataset, sets) if cross_validated and model is not None else None
     report["model"] = model.version if model is not None else None
     set_rows: list[dict[str, Any]] = []
@@ -93,6 +96,7 @@ def format_evaluation(report: dict[str, Any]) -> str:
     lines = [format_report(report)]
     if report.get("agreement"):
         lines.append(format_agreement(report["agreement"], *report["agreement_of"]))
+    lines.extend(format_ceiling(report["ceiling"]))
     for row in report["sets"]:
         lines.append(format_set(row["file"], "engine alone", row["engine"]))
         lines.append(format_set(row["file"], "with curated links", row["curated"]))
