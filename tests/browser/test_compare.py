@@ -249,7 +249,7 @@ def test_cmpr009_distinctive_terms_chart_with_its_download_menu(journey, app_url
 
 
 def test_cmpr010_a_reader_corrects_the_pairing_and_shares_it_by_its_address(journey, app_url):
-    """The engine finds about a third of the pairs a reader makes: the reader pairs a provision with one of the
+    """The engine finds about two in five of the links a reader makes: the reader pairs a provision with one of the
     candidates offered beside it, takes it back, splits a pair the engine made, and returns to the engine's."""
     page = journey.page
     page.goto(f"{app_url}/compare?a={STRATEGY}&b={PROGRAMME}")
