@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,22 +30,15 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from link_variants import print_figures  # noqa: E402
+from link_variants import Key, alone, extra_features, measure  # noqa: E402
 
 from dashboard.analysis.diff import candidates as _candidates  # noqa: E402
 from dashboard.analysis.diff import compare as _compare  # noqa: E402
-from dashboard.analysis.diff import features as _features  # noqa: E402
-from dashboard.analysis.diff import fitting as _fitting  # noqa: E402
-from dashboard.analysis.diff import linkmodel as _linkmodel  # noqa: E402
-from dashboard.analysis.diff import memo as _memo  # noqa: E402
 from dashboard.analysis.diff.align import AlignSettings  # noqa: E402
 from dashboard.analysis.diff.evaluate import load_gold  # noqa: E402
-from dashboard.analysis.diff.fitting import cross_validate, fit_model, training_rows  # noqa: E402
 from dashboard.analysis.diff.report import GOLD_SETS  # noqa: E402
 from dashboard.analysis.diff.rows import subject_text  # noqa: E402
 from dashboard.dataset.load import get_dataset  # noqa: E402
-
-Key = tuple[tuple[str, ...], tuple[str, ...]]  # the subject texts of A's and B's provisions
 
 
 def pair_signals(source: Any, x: str, y: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -97,80 +88,6 @@ def pivots(source: Any) -> dict[str, dict[Key, np.ndarray]]:
     return out
 
 
-@contextmanager
-def extra_feature(name: str | None, table: dict[Key, np.ndarray]) -> Iterator[None]:
-    """Run the engine with one more feature (`name`, its matrix looked up by the two documents' texts)."""
-    saved = (_linkmodel.FEATURES, _features.feature_matrices)
-    if name is None:
-        yield
-        return
-    names = (*saved[0], name)
-    original = saved[1]
-
-    def matrices(texts_a: Sequence[str], texts_b: Sequence[str], *args: Any, **kwargs: Any) -> list[np.ndarray]:
-        out = original(texts_a, texts_b, *args, **kwargs)
-        return out if len(out) == len(names) else [*out, table[(tuple(texts_a), tuple(texts_b))]]
-
-    for module in (_linkmodel, _features, _fitting, _candidates):
-        setattr(module, "FEATURES", names)
-    _candidates.feature_matrices = matrices  # pyright: ignore[reportAttributeAccessIssue]
-    _memo._MEMO.clear()  # pyright: ignore[reportPrivateUsage]
-    try:
-        yield
-    finally:
-        for module in (_linkmodel, _features, _fitting, _candidates):
-            setattr(module, "FEATURES", saved[0])
-        _candidates.feature_matrices = original  # pyright: ignore[reportAttributeAccessIssue]
-        _memo._MEMO.clear()  # pyright: ignore[reportPrivateUsage]
-
-
-def pooled_ap(source: Any, sets: Any) -> float:
-    """Return the average precision of the pairwise model over every judged candidate, each scored by the model
-    fitted without its document pair."""
-    from sklearn.metrics import average_precision_score  # pyright: ignore[reportMissingTypeStubs]
-
-    x, y, groups = training_rows(source, sets)
-    g = np.array(groups)
-    p = np.zeros(len(y))
-    for held in sorted(set(groups)):
-        model = _linkmodel.fit(x[g != held], y[g != held], bar=_fitting.DEFAULT_BAR, c=_fitting.DEFAULT_C, version="cv")
-        p[g == held] = model.probability([x[g == held][:, k] for k in range(x.shape[1])])
-    return float(average_precision_score(y, p))
-
-
-def alone(source: Any, sets: Any, names: Sequence[str]) -> None:
-    """Print the average precision of single features as rankings of the judged candidates, over all of them and
-    over the vocabulary gap's (a subject-stem cosine below chance's median, 0.118, as errors.py classes a miss)."""
-    from sklearn.metrics import average_precision_score  # pyright: ignore[reportMissingTypeStubs]
-
-    x, y, _ = training_rows(source, sets)
-    gap = x[:, _linkmodel.FEATURES.index("lexical")] < 0.118
-    print(
-        f"   judged candidates {len(y)} ({int(y.sum())} gold pairs); with a vocabulary gap {int(gap.sum())} "
-        f"({int(y[gap].sum())} gold pairs)"
-    )
-    for name in names:
-        k = _linkmodel.FEATURES.index(name)
-        above = [
-            f"{int((x[m & (y == 1), k] > np.quantile(x[m & (y == 0), k], 0.9)).sum())}/{int(y[m].sum())}"
-            for m in (np.ones(len(y), dtype=bool), gap)
-        ]
-        print(
-            f"   {name} alone ranks them with average precision {average_precision_score(y, x[:, k]):.3f}, "
-            f"{average_precision_score(y[gap], x[gap, k]):.3f} within the vocabulary gap; gold pairs above the "
-            f"non-pairs' 0.9 quantile {above[0]}, within the gap {above[1]}"
-        )
-
-
-def measure(source: Any, sets: Any, label: str) -> None:
-    """Print one variant's figures."""
-    ap = pooled_ap(source, sets)
-    insample = fit_model(source, sets)
-    folds = cross_validate(source, sets)
-    print(f"== {label}: {len(_linkmodel.FEATURES)} features; pooled cross-validated AP {ap:.3f}", flush=True)
-    print_figures(source, sets, insample, folds, classes=False)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--data", default="data")
@@ -182,7 +99,7 @@ def main() -> None:
     for name in (None, "pivot", "pivot vectors"):
         if args.only is not None and (name or "shipped") != args.only:
             continue
-        with extra_feature(name, table.get(name or "", {})):
+        with extra_features({name: table[name]} if name else {}):
             measure(source, sets, name or "shipped (18 features)")
             alone(source, sets, ("similarity", "vectors") if name is None else (name,))
 
