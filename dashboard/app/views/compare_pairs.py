@@ -82,7 +82,7 @@ def shown_pairs(result: dict[str, Any], view: CompareView) -> list[dict[str, Any
 
 
 def pair_count(result: dict[str, Any], view: CompareView) -> html.P:
-    """Return "Showing n of total pairs" (the numbers also as data attributes) and, when the rows are more than
+    """Return "Showing n of total rows" (the numbers also as data attributes) and, when the rows are more than
     a page, which rows are drawn with links to the previous and next pages (followed in place, as corrections
     are: the address changes and only the rows are drawn again)."""
     shown, total = len(shown_pairs(result, view)), len(result["pairs"])
