@@ -8,12 +8,13 @@ precision is strict: a link beside a one-to-one gold pair counts as wrong.
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
 from dashboard.analysis.diff import compare_documents
-from dashboard.analysis.diff.ceiling import ceiling, format_ceiling, scored_set, solve
+from dashboard.analysis.diff.ceiling import ceiling, format_ceiling, scored_set, solve, tally
 from dashboard.analysis.diff.evaluate import annotator_agreement, format_agreement, load_gold, score_alignment
 from dashboard.analysis.diff.report import GOLD_DIR, format_report, format_set
 from dashboard.dataset.load import Dataset
@@ -131,28 +132,37 @@ def test_every_miss_and_every_wrong_link_gets_one_kind(shipped_data: Path, path:
 
 
 @pytest.mark.eval
-def test_the_ceiling_on_the_gold_sets_is_what_evaluate_scores_the_oracles_links_at(shipped_data: Path):
-    # the ceiling's integer programme, checked against the scorer itself on the real gold sets: the oracle's links
-    # at its best t score >= t on every set, and a little more than t is out of reach
+def test_the_ceiling_on_the_gold_sets_counts_as_evaluate_scores_and_no_engine_meets_both_goals(shipped_data: Path):
+    # the ceiling's integer programme, checked against the scorer itself on the real gold sets: for random sets of
+    # links its counts are score_alignment's, and the oracle's best t is reached and a little more is not
     provisions = Dataset(shipped_data).provisions
     named = [(path.name, load_gold(path)) for path in (GOLD, SECOND, THIRD)]
     report = ceiling(named, provisions)
     print()
     print("\n".join(format_ceiling(report)))
+    assert report["strict"]["goals_met"] is False and report["strict_by_order"]["goals_met"] is False
     sets = [scored_set(name, entries, provisions) for name, entries in named]
+    doc_of = dict(zip(provisions["id"], provisions["document_id"], strict=True))
     candidates = sorted(set().union(*(s.pairs for s in sets)))
-    for measure, figure in (("strict", "pair_precision"), ("consistent", "consistent_precision")):
+    nearby = sorted({(docs, a, b) for s in sets for docs, lines in s.scored.items() for a in lines for b in lines
+                     if doc_of[a] == docs[0] and doc_of[b] == docs[1]})  # links between scored lines, gold or not
+
+    def differ_of(links):
+        def differ(a_doc, b_doc):
+            return {"pairs": [{"a": x, "b": y} if doc_of[x] == a_doc else {"a": y, "b": x}
+                              for _, x, y in links if {doc_of[x], doc_of[y]} == {a_doc, b_doc}]}
+        return differ
+
+    rng = random.Random(5)
+    samples = [rng.sample(nearby, rng.randrange(len(nearby) + 1)) for _ in range(5)]
+    for measure, right in (("strict", "engine_correct"), ("consistent", "engine_consistent")):
         t = report[measure]["both"]
-        links = solve(sets, candidates, t, t, measure)
-        assert links is not None
+        best = solve(sets, candidates, t, t, measure)
+        assert best is not None
         assert t == 1.0 or solve(sets, candidates, t + 0.01, t + 0.01, measure) is None
-        rows = {"pairs": [{"a": a, "b": b} for _, a, b in links]}
-        doc_of = dict(zip(provisions["id"], provisions["document_id"], strict=True))
-
-        def differ(a_doc, b_doc, rows=rows):
-            return {"pairs": [r if doc_of[r["a"]] == a_doc else {"a": r["b"], "b": r["a"]} for r in rows["pairs"]
-                              if {doc_of[r["a"]], doc_of[r["b"]]} == {a_doc, b_doc}]}
-
-        for name, entries in named:
-            scored = score_alignment(entries, provisions, differ, name)
-            assert scored[figure] >= t - 1e-9 and scored["pair_recall"] >= t - 1e-9, (measure, name, scored)
+        for links in [best, *samples]:
+            for s, (name, entries) in zip(sets, named, strict=True):
+                scored = score_alignment(entries, provisions, differ_of(links), name)
+                counts = tally(s, links, measure)
+                assert (counts["found"], counts["counted"], counts["right"]) == (
+                    scored["pairs_found"], scored["engine_pairs"], scored[right]), (measure, name)
