@@ -70,12 +70,13 @@ def scope_tables(source: Any) -> dict[str, dict[Key, np.ndarray]]:
         d: tuple(subject_text(r) for r in _compare.records(provisions[provisions["document_id"] == d])) for d in held
     }
     out: dict[str, dict[Key, np.ndarray]] = {"scope best": {}, "summary pair": {}}
+    signals = {(x, y): pair_signals(source, x, y) for x in held for y in held if x != y}
     for a in held:
         for b in held:
             if a == b:
                 continue
-            sim, _, ok_b = pair_signals(source, a, b)
-            ok_a = pair_signals(source, b, a)[2]
+            sim, _, ok_b = signals[(a, b)]
+            ok_a = signals[(b, a)][2]  # which of A's provisions the engine can link
             feature = np.zeros(sim.shape)
             if summary[b]:  # each provision of A: its best field in B
                 feature = np.maximum(feature, best_of(sim, ok_b))
