@@ -81,15 +81,24 @@ class LinkModel:
 
 
 def fit(
-    x: np.ndarray, y: np.ndarray, *, bar: float, version: str, trained_on: tuple[str, ...] = (), c: float = 1.0
+    x: np.ndarray,
+    y: np.ndarray,
+    *,
+    bar: float,
+    version: str,
+    trained_on: tuple[str, ...] = (),
+    c: float = 1.0,
+    sample_weight: np.ndarray | None = None,
 ) -> LinkModel:
-    """Return the logistic regression of labels `y` (1 = a gold pair) on features `x`, standardised."""
+    """Return the logistic regression of labels `y` (1 = a gold pair) on features `x`, standardised (rows weighted
+    by `sample_weight` when given)."""
     from sklearn.linear_model import LogisticRegression  # pyright: ignore[reportMissingTypeStubs]  # no hints
 
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
-    model = cast(Any, LogisticRegression)(C=c, max_iter=5000).fit((x - mean) / scale, y)  # sklearn: no hints
+    regression = cast(Any, LogisticRegression)(C=c, max_iter=5000)  # sklearn: no hints
+    model = regression.fit((x - mean) / scale, y, sample_weight=sample_weight)
     return LinkModel(
         version=version,
         features=FEATURES,
