@@ -13,6 +13,7 @@ from typing import Any, cast
 
 import pandas as pd
 
+from dashboard.analysis.diff.compare import notices
 from dashboard.analysis.diff.sections import section_line
 from dashboard.dataset.load import Dataset
 from dashboard.export.brief_model import Slide
@@ -48,8 +49,11 @@ def glance_slide(dataset: Dataset, doc_a: dict, doc_b: dict, result: dict, lang:
         for s in ("kept", "reworded", "merged", "split", "new", "dropped")
     )
     bullets = [t("brief.linked", lang, counts=counts)]
-    bullets += [t("brief.notice", lang, notice=n) for n in result.get("notices") or []]
-    moves = sorted(result.get("themes") or [], key=lambda m: -abs(m.get("delta") or 0))[:3]
+    noticed = notices(doc_a, doc_b, lang)
+    bullets += [t("brief.notice", lang, notice=n) for n in noticed]
+    # a notice takes the room of the third theme move (the themes have a slide of their own), so the slide's
+    # table and note stay on it in the longer language too
+    moves = sorted(result.get("themes") or [], key=lambda m: -abs(m.get("delta") or 0))[: 3 - min(len(noticed), 1)]
     labels = theme_labels(dataset, lang)
     for move in moves:
         if move.get("delta"):

@@ -514,6 +514,10 @@ def test_cmpr016_a_later_document_as_a_gets_a_notice(journey, app_url):
     page.goto(f"{app_url}/compare?a={PROGRAMME}&b={STRATEGY}")
     wait_for_page(page, ids.COMPARE_PAIRS)
     expect(page.locator(".compare-notice")).to_contain_text("Swap A and B", timeout=T)
+    page.goto(f"{app_url}/compare?a={PROGRAMME}&b={STRATEGY}&lang=vi")  # in the reader's language
+    wait_for_page(page, ids.COMPARE_PAIRS)
+    expect(page.locator(".compare-notice")).to_contain_text("Đổi chỗ A và B", timeout=T)
+    expect(page.locator(".compare-notice")).not_to_contain_text("Swap")
     journey.assert_clean()
 
 

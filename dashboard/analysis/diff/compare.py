@@ -43,6 +43,7 @@ from dashboard.analysis.diff.memo import memo as _memo
 from dashboard.analysis.diff.result import STATUSES, Comparison, DocumentSummary, Record, Terms, ThemeDelta
 from dashboard.analysis.diff.rows import build_rows, subject_text
 from dashboard.analysis.diff.sections import sections
+from dashboard.i18n import t
 
 __all__ = ["STATUSES", "compare_documents", "coverage_warning", "diff_provisions", "subject_text"]
 
@@ -247,21 +248,16 @@ def _wholes(
     }
 
 
-def notices(doc_a: Mapping[str, Any], doc_b: Mapping[str, Any]) -> tuple[str, ...]:
-    """Return what a reader must know before reading the comparison: the same document on both sides, or A
-    issued after B (the comparison then reads backwards in time)."""
+def notices(doc_a: Mapping[str, Any], doc_b: Mapping[str, Any], lang: str = "en") -> tuple[str, ...]:
+    """Return what a reader must know before reading the comparison, in `lang`: the same document on both sides,
+    or A issued after B (the comparison then reads backwards in time). `diff --json` carries them in English; the
+    page and the briefing pack ask again in the reader's language."""
     sym_a, sym_b = str(doc_a.get("symbol") or doc_a["id"]), str(doc_b.get("symbol") or doc_b["id"])
     if doc_a["id"] == doc_b["id"]:
-        return (
-            f"A and B are the same document ({sym_a}): every provision is kept. Choose another document "
-            f"as B to see what changed.",
-        )
+        return (t("compare.notice.same", lang, doc=sym_a),)
     issued_a, issued_b = _date(doc_a.get("issued")), _date(doc_b.get("issued"))
     if issued_a and issued_b and issued_a > issued_b:
-        return (
-            f"{sym_a} (A, {issued_a}) was issued after {sym_b} (B, {issued_b}): this reads backwards in time, "
-            f'so "new" means only in the earlier document. Swap A and B to see what changed.',
-        )
+        return (t("compare.notice.backwards", lang, a=sym_a, issued_a=issued_a, b=sym_b, issued_b=issued_b),)
     return ()
 
 

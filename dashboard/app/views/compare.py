@@ -10,6 +10,7 @@ from typing import Any
 
 from dash import dcc, html
 
+from dashboard.analysis.diff.compare import notices
 from dashboard.app import ids
 from dashboard.app.components import notices_alert
 from dashboard.app.components.charts import chart_card
@@ -143,7 +144,7 @@ def content(data: AppData, view: CompareView) -> list[Any]:
         *head,
         *[
             html.Div(["⚠ ", n], className="alert alert-warning py-2 small compare-notice", role="alert")
-            for n in result.get("notices") or []
+            for n in notices(result["documents"]["a"], result["documents"]["b"], lang)
         ],
         _documents(data, result, lang),
         summary(result, lang),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.analysis.diff import AlignSettings, Comparison, Link, Section, diff_provisions
+from dashboard.analysis.diff.compare import notices
 from dashboard.analysis.diff.curated import CuratedLink
 from tests.unit.analysis.diff_tables import provisions
 
@@ -150,6 +151,10 @@ def test_comparing_a_document_with_itself_or_backwards_is_noticed():
     backwards = diff_provisions(B, A, doc_a=DOC_B, doc_b=DOC_A)
     assert backwards.notices and "Swap A and B" in backwards.notices[0]
     assert compare().notices == ()
+    # the page and the briefing pack ask for them in the reader's language
+    (vi,) = notices(DOC_B, DOC_A, "vi")
+    assert "ngược thời gian" in vi and "Đổi chỗ A và B" in vi and str(DOC_B["symbol"]) in vi
+    assert "cùng một văn bản" in notices(DOC_A, DOC_A, "vi")[0]
 
 
 def test_curated_links_apply_and_a_readers_pins_override_them():
