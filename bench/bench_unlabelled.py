@@ -43,9 +43,8 @@ from dashboard.analysis.diff import fitting as _fitting  # noqa: E402
 from dashboard.analysis.diff import linkmodel as _linkmodel  # noqa: E402
 from dashboard.analysis.diff.align import AlignSettings  # noqa: E402
 from dashboard.analysis.diff.candidates import candidates  # noqa: E402
-from dashboard.analysis.diff.evaluate import load_gold, resolve_entry, resolve_not_pairs  # noqa: E402
-from dashboard.analysis.diff.features import FEATURES  # noqa: E402
-from dashboard.analysis.diff.fitting import GoldSets, cross_validate, fit_model, group  # noqa: E402
+from dashboard.analysis.diff.evaluate import GoldEntry, load_gold, resolve_entry, resolve_not_pairs  # noqa: E402
+from dashboard.analysis.diff.fitting import GoldSets, cross_validate, fit_model  # noqa: E402
 from dashboard.analysis.diff.report import GOLD_SETS  # noqa: E402
 from dashboard.dataset.load import get_dataset  # noqa: E402
 
@@ -54,66 +53,54 @@ ONE_TO_ONE = ("alignment_expected.yml", "alignment_annotator2.yml")
 SHIPPED_ROWS = _fitting.training_rows
 
 
-def _family(parent: Sequence[int], i: int, k: int) -> bool:
-    """Return whether i and k are parent and child or siblings (and not the same), as errors.py's family."""
-    if i == k:
+def _family(parent: dict[str, str | None], x: str, y: str) -> bool:
+    """Return whether provisions x and y are parent and child or siblings (and not the same), as errors.py's
+    family."""
+    if x == y:
         return False
-    return parent[i] == k or parent[k] == i or (parent[i] >= 0 and parent[i] == parent[k])
+    return parent[x] == y or parent[y] == x or (parent[x] is not None and parent[x] == parent[y])
 
 
 def training_rows(
     source: Any, sets: GoldSets, one_to_one: Sequence[str] = ONE_TO_ONE, dropped: dict[str, int] | None = None
 ) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Return fitting.training_rows' rows, without the candidates beside a gold pair of a one-to-one set (their
-    number per set is added to `dropped`, when given). With no one-to-one set it is fitting.py's rows."""
+    number per set is added to `dropped`, when given): fitting.training_rows itself, told which 0s to drop, so with
+    no one-to-one set they are its rows by construction."""
     provisions = source.table("provisions")
-    xs: list[np.ndarray] = []
-    ys: list[int] = []
-    groups: list[str] = []
-    cache: dict[tuple[str, str], tuple[Any, list[int], list[int]]] = {}
-    for name, entries in sets:
-        for entry in entries:
-            a, b = entry["a_doc"], entry["b_doc"]
-            if (a, b) not in cache:
-                rows_a = _compare.records(provisions[provisions["document_id"] == a])
-                rows_b = _compare.records(provisions[provisions["document_id"] == b])
-                shape = candidates(rows_a, rows_b, None, None, AlignSettings(model=None))
-                cache[(a, b)] = (
-                    _fitting._pair_candidates(source, a, b),  # pyright: ignore[reportPrivateUsage]
-                    list(shape.sa.parent),
-                    list(shape.sb.parent),
-                )
-            (ids_a, ids_b, features, ok), parent_a, parent_b = cache[(a, b)]
+    parents: dict[tuple[str, str], dict[str, str | None]] = {}  # per document pair: each provision's parent
+    judged: dict[tuple[str, str, str], tuple[set[tuple[str, str]], set[str], set[str], set[tuple[str, str]]]] = {}
+
+    def parent_of(a: str, b: str) -> dict[str, str | None]:
+        if (a, b) not in parents:
+            rows_a = _compare.records(provisions[provisions["document_id"] == a])
+            rows_b = _compare.records(provisions[provisions["document_id"] == b])
+            shape = candidates(rows_a, rows_b, None, None, AlignSettings(model=None))
+            parents[(a, b)] = {
+                str(r["id"]): (str(rows[k]["id"]) if k >= 0 else None)
+                for rows, structure in ((rows_a, shape.sa), (rows_b, shape.sb))
+                for r, k in zip(rows, structure.parent, strict=True)
+            }
+        return parents[(a, b)]
+
+    def beside_a_pair(name: str, entry: GoldEntry, x: str, y: str) -> bool:
+        if name not in one_to_one:
+            return False
+        key = (name, entry["a_doc"], entry["b_doc"])
+        if key not in judged:
             pairs, only_a, only_b = resolve_entry(entry, provisions, name)
-            not_pairs = resolve_not_pairs(entry, provisions, name)
-            scored = {x for p in pairs for x in p} | set(only_a) | set(only_b)
-            partners_a: dict[int, set[int]] = {}
-            partners_b: dict[int, set[int]] = {}
-            for x, y in pairs:
-                partners_a.setdefault(ids_a.index(x), set()).add(ids_b.index(y))
-                partners_b.setdefault(ids_b.index(y), set()).add(ids_a.index(x))
-            for i, x in enumerate(ids_a):
-                for j, y in enumerate(ids_b):
-                    if not ok[i, j]:
-                        continue
-                    if (x, y) in pairs:
-                        label = 1
-                    elif x in scored or y in scored or (x, y) in not_pairs:
-                        label = 0
-                        beside = any(_family(parent_a, i, p) for p in partners_b.get(j, ())) or any(
-                            _family(parent_b, j, p) for p in partners_a.get(i, ())
-                        )
-                        explicit = (x, y) in not_pairs or x in only_a or y in only_b
-                        if name in one_to_one and beside and not explicit:
-                            if dropped is not None:
-                                dropped[name] = dropped.get(name, 0) + 1
-                            continue
-                    else:
-                        continue
-                    xs.append(features[i, j])
-                    ys.append(label)
-                    groups.append(group(a, b))
-    return (np.array(xs) if xs else np.zeros((0, len(FEATURES)))), np.array(ys), groups
+            judged[key] = (pairs, set(only_a), set(only_b), resolve_not_pairs(entry, provisions, name))
+        pairs, only_a, only_b, not_pairs = judged[key]
+        parent = parent_of(entry["a_doc"], entry["b_doc"])
+        beside = any(_family(parent, x, p) for p, q in pairs if q == y) or any(
+            _family(parent, y, q) for p, q in pairs if p == x
+        )
+        explicit = (x, y) in not_pairs or x in only_a or y in only_b
+        if beside and not explicit and dropped is not None:
+            dropped[name] = dropped.get(name, 0) + 1
+        return beside and not explicit
+
+    return SHIPPED_ROWS(source, sets, beside_a_pair)
 
 
 @contextmanager
@@ -168,10 +155,6 @@ def main() -> None:
     args = parser.parse_args()
     source = get_dataset(args.data)
     sets = [(p.name, load_gold(p)) for p in GOLD_SETS if p.exists()]
-    x0, y0, g0 = SHIPPED_ROWS(source, sets)
-    x1, y1, g1 = training_rows(source, sets, ())
-    same = x0.shape == x1.shape and bool(np.array_equal(x0, x1)) and bool(np.array_equal(y0, y1)) and g0 == g1
-    print(f"this script's rows with no one-to-one set are fitting.training_rows' rows: {'yes' if same else 'NO'}")
     for label, one_to_one in (("shipped (every set labelled as it is)", ()), ("unlabelled beside", ONE_TO_ONE)):
         if args.only is not None and args.only != label.split()[0]:
             continue

@@ -12,7 +12,7 @@ evaluate.py scores the comparisons they make exactly as it scores the shipped en
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -55,8 +55,13 @@ def _pair_candidates(source: Any, a: str, b: str) -> PairCandidates:
     return [r["id"] for r in rows_a], [r["id"] for r in rows_b], features, ok_a[:, None] & ok_b[None, :]
 
 
-def training_rows(source: Any, sets: GoldSets) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Return the features, labels and cross-validation group of every candidate link the gold sets judge."""
+# drop(set name, gold entry, A id, B id): True leaves a candidate judged 0 out of the training rows
+Drop = Callable[[str, GoldEntry, str, str], bool]
+
+
+def training_rows(source: Any, sets: GoldSets, drop: Drop | None = None) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Return the features, labels and cross-validation group of every candidate link the gold sets judge (but
+    the 0s `drop` names: a bench's other training convention, bench/bench_unlabelled.py)."""
     provisions = source.table("provisions")
     xs: list[np.ndarray] = []
     ys: list[int] = []
@@ -78,6 +83,8 @@ def training_rows(source: Any, sets: GoldSets) -> tuple[np.ndarray, np.ndarray, 
                     if (x, y) in pairs:
                         label = 1
                     elif x in scored or y in scored or (x, y) in not_pairs:
+                        if drop is not None and drop(name, entry, x, y):
+                            continue
                         label = 0
                     else:
                         continue

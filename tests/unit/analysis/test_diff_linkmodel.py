@@ -103,6 +103,10 @@ def test_training_rows_label_gold_pairs_and_the_links_a_gold_set_judges_and_cv_l
     folds = cross_validate(source, sets)
     assert set(folds) == {group("A", "B"), group("A", "C")} and group("B", "A") == group("A", "B")
     assert "without A × B" in folds[group("A", "B")].version
+    # a bench's other convention: the 0s `drop` names give no row, and every gold pair stays
+    asked: list[tuple[str, str, str]] = []
+    kept_x, kept_y, _ = training_rows(source, sets, drop=lambda name, entry, a, b: asked.append((name, a, b)) or True)
+    assert kept_y.tolist() == [1, 1, 1] and len(asked) == len(y) - 3 and ("one.yml", "A:1", "B:2") in asked
 
 
 def test_char_similarity_is_sklearns_tfidf_of_the_grams():
